@@ -1,0 +1,70 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { DomainError, ErrorBody } from './domain-error';
+import { ErrorCode, httpStatusFor } from './error-code';
+
+/** Maps any thrown value to the one error body of the API. */
+export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
+  if (exception instanceof DomainError) {
+    return exception.toBody();
+  }
+  if (exception instanceof ThrottlerException) {
+    return body(ErrorCode.RATE_LIMITED, 'Too many requests. Wait a moment and try again.');
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === 404) {
+      return body(ErrorCode.NOT_FOUND, 'No such route. Check the method and the path against /docs.');
+    }
+    if (status === 413) {
+      return body(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large.');
+    }
+    if (status === 401) {
+      return body(ErrorCode.UNAUTHENTICATED, 'Authentication is required.');
+    }
+    if (status === 403) {
+      return body(ErrorCode.FORBIDDEN, 'This credential may not do this.');
+    }
+    if (status >= 400 && status < 500) {
+      return body(ErrorCode.VALIDATION_FAILED, exception.message);
+    }
+  }
+  // body-parser errors: malformed JSON, too large, wrong charset
+  const bp = exception as { type?: string; status?: number; message?: string };
+  if (bp && typeof bp === 'object' && typeof bp.type === 'string' && typeof bp.status === 'number') {
+    if (bp.type === 'entity.parse.failed') {
+      return body(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON.', [
+        { field: 'body', message: 'malformed JSON' },
+      ]);
+    }
+    if (bp.type === 'entity.too.large') {
+      return body(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large.');
+    }
+    if (bp.status >= 400 && bp.status < 500) {
+      return body(ErrorCode.VALIDATION_FAILED, `The request body could not be read (${bp.type}).`);
+    }
+  }
+  const errorId = randomUUID();
+  logger?.error({ err: exception, errorId }, 'unhandled error');
+  return body(ErrorCode.INTERNAL_ERROR, `Something went wrong on our side. Error id ${errorId}.`);
+}
+
+function body(code: ErrorCode, message: string, details: ErrorBody['details'] = []): ErrorBody {
+  return { statusCode: httpStatusFor(code), code, message, details };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const errorBody = toErrorBody(exception, this.logger);
+    if (errorBody.code === ErrorCode.RATE_LIMITED) {
+      res.setHeader('Retry-After', '1');
+    }
+    res.status(errorBody.statusCode).json(errorBody);
+  }
+}

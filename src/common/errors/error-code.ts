@@ -1,0 +1,70 @@
+/**
+ * Every failure the API can answer with. The POS contract fixes the first
+ * group; the rest are ours. A new code must be mapped in httpStatusFor(),
+ * or the build fails (exhaustive switch).
+ */
+export enum ErrorCode {
+  // POS contract
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  MEMBER_NOT_FOUND = 'MEMBER_NOT_FOUND',
+  TRANSACTION_NOT_FOUND = 'TRANSACTION_NOT_FOUND',
+  REDEMPTION_NOT_FOUND = 'REDEMPTION_NOT_FOUND',
+  IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT',
+  TOTAL_MISMATCH = 'TOTAL_MISMATCH',
+  CARD_INACTIVE = 'CARD_INACTIVE',
+  INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS',
+  REFUND_EXCEEDS_PURCHASE = 'REFUND_EXCEEDS_PURCHASE',
+  RATE_LIMITED = 'RATE_LIMITED',
+  // Ours
+  NOT_FOUND = 'NOT_FOUND',
+  STORE_NOT_FOUND = 'STORE_NOT_FOUND',
+  API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
+  STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
+  PHONE_TAKEN = 'PHONE_TAKEN',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  BUSY = 'BUSY',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
+}
+
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.INVALID_CREDENTIALS:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.MEMBER_NOT_FOUND:
+    case ErrorCode.TRANSACTION_NOT_FOUND:
+    case ErrorCode.REDEMPTION_NOT_FOUND:
+    case ErrorCode.STORE_NOT_FOUND:
+    case ErrorCode.API_KEY_NOT_FOUND:
+    case ErrorCode.NOT_FOUND:
+      return 404;
+    case ErrorCode.IDEMPOTENCY_CONFLICT:
+    case ErrorCode.STORE_CODE_TAKEN:
+    case ErrorCode.PHONE_TAKEN:
+      return 409;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.TOTAL_MISMATCH:
+    case ErrorCode.CARD_INACTIVE:
+    case ErrorCode.INSUFFICIENT_POINTS:
+    case ErrorCode.REFUND_EXCEEDS_PURCHASE:
+      return 422;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
+    case ErrorCode.BUSY:
+      return 503;
+    case ErrorCode.INTERNAL_ERROR:
+      return 500;
+    default: {
+      const unmapped: never = code;
+      throw new Error(`Unmapped error code ${String(unmapped)}`);
+    }
+  }
+}

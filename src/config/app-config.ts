@@ -1,0 +1,105 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvSchema } from './env.schema';
+
+export interface DatabaseConfig {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  poolSize: number;
+}
+
+export interface ProgramDefaults {
+  centsPerPoint: number;
+  excludedCategories: string[];
+  pointsExpiryMonths: number;
+  redemptionCentsPer100Points: number;
+  allowNegativeBalance: boolean;
+  qualifyingWindowMonths: number;
+}
+
+export class ConfigError extends Error {}
+
+/** The typed, validated configuration. Built once at boot by loadConfig(). */
+export class AppConfig {
+  readonly env: EnvSchema['NODE_ENV'];
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly admin: { email: string; password: string };
+  readonly jwt: { secret: string; ttlSeconds: number };
+  readonly logLevel: string;
+  readonly rateLimit: { posPerMinute: number; adminPerMinute: number };
+  readonly activeWorkers: string[] | 'all';
+  readonly runMigrations: boolean;
+  readonly program: ProgramDefaults;
+
+  constructor(e: EnvSchema) {
+    const url = new URL(e.DATABASE_URL);
+    this.env = e.NODE_ENV;
+    this.port = e.PORT;
+    this.database = {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 3306,
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      database: url.pathname.replace(/^\//, ''),
+      poolSize: e.DATABASE_POOL_SIZE,
+    };
+    this.redisUrl = e.REDIS_URL;
+    this.queuePrefix = e.QUEUE_PREFIX;
+    this.admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
+    this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS };
+    this.logLevel = e.LOG_LEVEL;
+    this.rateLimit = {
+      posPerMinute: e.RATE_LIMIT_POS_PER_MINUTE,
+      adminPerMinute: e.RATE_LIMIT_ADMIN_PER_MINUTE,
+    };
+    const workers = e.ACTIVE_WORKERS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    this.activeWorkers = workers.includes('all') ? 'all' : workers;
+    this.runMigrations = e.RUN_MIGRATIONS;
+    this.program = {
+      centsPerPoint: e.PROGRAM_CENTS_PER_POINT,
+      excludedCategories: e.PROGRAM_EXCLUDED_CATEGORIES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      pointsExpiryMonths: e.PROGRAM_POINTS_EXPIRY_MONTHS,
+      redemptionCentsPer100Points: e.PROGRAM_REDEMPTION_CENTS_PER_100_POINTS,
+      allowNegativeBalance: e.PROGRAM_ALLOW_NEGATIVE_BALANCE,
+      qualifyingWindowMonths: e.PROGRAM_QUALIFYING_WINDOW_MONTHS,
+    };
+  }
+
+  isWorkerActive(queue: string): boolean {
+    return this.activeWorkers === 'all' || this.activeWorkers.includes(queue);
+  }
+}
+
+/**
+ * Reads and validates the environment. Throws a ConfigError that names every
+ * wrong or missing variable, so the process stops before doing anything.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== undefined && v !== '') {
+      raw[k] = v;
+    }
+  }
+  const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((err) => {
+      const messages = Object.values(err.constraints ?? {});
+      const missing = raw[err.property] === undefined;
+      return `  ${err.property}: ${missing ? 'is required but not set' : messages.join('; ')}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return new AppConfig(parsed);
+}

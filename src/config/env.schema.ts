@@ -1,0 +1,137 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') {
+    return value;
+  }
+  const v = value.trim().toLowerCase();
+  return v === 'true' || v === '1' ? true : v === 'false' || v === '0' ? false : value;
+};
+
+/**
+ * Every environment variable the service reads. Validated at boot: a missing or
+ * wrong value stops the process with a message naming the variable.
+ * Documented with defaults in config/.env.example.
+ */
+export class EnvSchema {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @Matches(/^mysql:\/\/[^/]*\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  })
+  DATABASE_URL = 'mysql://root:@127.0.0.1:3306/loyalty';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:6379' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** BullMQ key prefix. The braces make a Redis Cluster hash tag, so all queue keys share a slot. */
+  @Matches(/^\{[A-Za-z0-9_:.-]+\}$/, {
+    message: 'QUEUE_PREFIX must be a Redis hash tag such as {loyalty}',
+  })
+  QUEUE_PREFIX = '{loyalty}';
+
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL: string;
+
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 28800;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Requests per minute for one POS API key. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_POS_PER_MINUTE = 6000;
+
+  /** Requests per minute from one client address on the admin routes (login included). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ADMIN_PER_MINUTE = 600;
+
+  /** Comma-separated queue names this worker process runs, or "all". */
+  @IsString()
+  @IsNotEmpty()
+  ACTIVE_WORKERS = 'all';
+
+  @Transform(toBool)
+  @IsBoolean()
+  RUN_MIGRATIONS = true;
+
+  // Program defaults: they seed the program settings of an empty database.
+  // From then on the database is the source of truth (admins change it there).
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PROGRAM_CENTS_PER_POINT = 100;
+
+  @Matches(/^[a-z0-9_,-]*$/, {
+    message: 'PROGRAM_EXCLUDED_CATEGORIES must be a comma-separated list of lower-case category codes',
+  })
+  PROGRAM_EXCLUDED_CATEGORIES = 'tobacco,gift_card';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  PROGRAM_POINTS_EXPIRY_MONTHS = 24;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PROGRAM_REDEMPTION_CENTS_PER_100_POINTS = 100;
+
+  @Transform(toBool)
+  @IsBoolean()
+  PROGRAM_ALLOW_NEGATIVE_BALANCE = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  PROGRAM_QUALIFYING_WINDOW_MONTHS = 12;
+
+  @IsOptional()
+  @IsString()
+  APP_VERSION?: string;
+}

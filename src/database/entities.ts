@@ -1,0 +1,43 @@
+import { AuditLog } from '../modules/audit/entities/audit-log.entity';
+import { AdminUser } from '../modules/auth/entities/admin-user.entity';
+import { Card } from '../modules/cards/entities/card.entity';
+import { ClubMember } from '../modules/clubs/entities/club-member.entity';
+import { Club } from '../modules/clubs/entities/club.entity';
+import { MemberConsent } from '../modules/members/entities/member-consent.entity';
+import { Member } from '../modules/members/entities/member.entity';
+import { LotConsumption } from '../modules/points/entities/lot-consumption.entity';
+import { PointAccount } from '../modules/points/entities/point-account.entity';
+import { PointEntry } from '../modules/points/entities/point-entry.entity';
+import { PointLot } from '../modules/points/entities/point-lot.entity';
+import { ProgramSettings } from '../modules/points/entities/program-settings.entity';
+import { PurchaseLine } from '../modules/points/entities/purchase-line.entity';
+import { Purchase } from '../modules/points/entities/purchase.entity';
+import { Redemption } from '../modules/points/entities/redemption.entity';
+import { Refund } from '../modules/points/entities/refund.entity';
+import { ApiKey } from '../modules/stores/entities/api-key.entity';
+import { Store } from '../modules/stores/entities/store.entity';
+import { TierHistory } from '../modules/tiers/entities/tier-history.entity';
+import { Tier } from '../modules/tiers/entities/tier.entity';
+
+export const ENTITIES = [
+  AdminUser,
+  AuditLog,
+  ApiKey,
+  Card,
+  Club,
+  ClubMember,
+  LotConsumption,
+  Member,
+  MemberConsent,
+  PointAccount,
+  PointEntry,
+  PointLot,
+  ProgramSettings,
+  Purchase,
+  PurchaseLine,
+  Redemption,
+  Refund,
+  Store,
+  Tier,
+  TierHistory,
+];

@@ -1,0 +1,57 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type MemberStatus = 'active' | 'temporary';
+
+@Entity('members')
+export class Member {
+  @PrimaryColumn({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
+  id: string;
+
+  /** temporary: a card issued at the counter, not registered yet. */
+  @Column({ type: 'varchar', length: 16 })
+  status: MemberStatus;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  name: string | null;
+
+  /** E.164 */
+  @Index('ux_members_phone', { unique: true })
+  @Column({ type: 'varchar', length: 16, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  birthday: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  gender: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  city: string | null;
+
+  @Column({ name: 'preferred_store_id', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  preferredStoreId: string | null;
+
+  @Column({ name: 'tier_code', type: 'varchar', length: 32 })
+  tierCode: string;
+
+  @Column({ name: 'tier_since', type: 'datetime', precision: 3 })
+  tierSince: Date;
+
+  @Column({ name: 'registered_at', type: 'datetime', precision: 3, nullable: true })
+  registeredAt: Date | null;
+
+  @Column({ name: 'created_store_id', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  createdStoreId: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

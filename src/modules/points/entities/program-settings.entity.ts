@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The program's rules. One row (id 1), seeded from the PROGRAM_* defaults on an empty database. */
+@Entity('program_settings')
+export class ProgramSettings {
+  @PrimaryColumn({ type: 'tinyint' })
+  id: number;
+
+  /** Base earning: one point per this many cents of eligible spend, rounded down per transaction. */
+  @Column({ name: 'cents_per_point', type: 'int' })
+  centsPerPoint: number;
+
+  /** Comma-separated category codes that earn nothing. */
+  @Column({ name: 'excluded_categories', type: 'varchar', length: 1000 })
+  excludedCategories: string;
+
+  @Column({ name: 'points_expiry_months', type: 'int' })
+  pointsExpiryMonths: number;
+
+  @Column({ name: 'redemption_cents_per_100_points', type: 'int' })
+  redemptionCentsPer100Points: number;
+
+  @Column({ name: 'allow_negative_balance', type: 'boolean' })
+  allowNegativeBalance: boolean;
+
+  @Column({ name: 'qualifying_window_months', type: 'int' })
+  qualifyingWindowMonths: number;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,61 @@
+/** Tier qualification: pure functions over the configured tiers. */
+
+export interface TierRule {
+  code: string;
+  rank: number;
+  kind: 'threshold' | 'rank';
+  minSpendCents: number | null;
+  minPoints: number | null;
+  minPurchases: number | null;
+  qualifyMode: 'any' | 'all';
+}
+
+/** Rolling-window figures of one member. Spend is purchases minus refunds. */
+export interface QualifyingStats {
+  spendCents: number;
+  points: number;
+  purchases: number;
+}
+
+export function qualifies(tier: TierRule, stats: QualifyingStats): boolean {
+  const checks: boolean[] = [];
+  if (tier.minSpendCents !== null) {
+    checks.push(stats.spendCents >= tier.minSpendCents);
+  }
+  if (tier.minPoints !== null) {
+    checks.push(stats.points >= tier.minPoints);
+  }
+  if (tier.minPurchases !== null) {
+    checks.push(stats.purchases >= tier.minPurchases);
+  }
+  if (checks.length === 0) {
+    return false;
+  }
+  return tier.qualifyMode === 'all' ? checks.every(Boolean) : checks.some(Boolean);
+}
+
+/**
+ * The highest threshold tier above the current one that the stats qualify
+ * for, or null. Upgrades only: downgrades wait for the review date. Rank-based
+ * tiers are given at reviews, never by a purchase.
+ */
+export function upgradeOnPurchase<T extends TierRule>(tiers: T[], currentCode: string, stats: QualifyingStats): T | null {
+  const current = tiers.find((t) => t.code === currentCode);
+  const currentRank = current?.rank ?? -1;
+  let best: T | null = null;
+  for (const tier of tiers) {
+    if (tier.kind !== 'threshold' || tier.rank <= currentRank) {
+      continue;
+    }
+    if (qualifies(tier, stats) && (best === null || tier.rank > best.rank)) {
+      best = tier;
+    }
+  }
+  return best;
+}
+
+/** True when some threshold tier above the current one exists, i.e. stats are worth computing. */
+export function canUpgrade(tiers: TierRule[], currentCode: string): boolean {
+  const currentRank = tiers.find((t) => t.code === currentCode)?.rank ?? -1;
+  return tiers.some((t) => t.kind === 'threshold' && t.rank > currentRank);
+}

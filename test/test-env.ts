@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+
+/** The run's own database and queue prefix, shared by every suite of one `npm test`. */
+export function testEnvironment(): Record<string, string> {
+  const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const base = process.env.TEST_DATABASE_SERVER_URL ?? 'mysql://root:@127.0.0.1:3306';
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: `${base}/loyalty_test_${runId}`,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `{loyalty_test_${runId}}`,
+    ADMIN_EMAIL: 'admin@test.local',
+    ADMIN_PASSWORD: 'test-admin-password',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_POOL_SIZE: '20',
+  };
+}
