@@ -28,7 +28,10 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
       return body(ErrorCode.FORBIDDEN, 'This credential may not do this.');
     }
     if (status >= 400 && status < 500) {
-      return body(ErrorCode.VALIDATION_FAILED, exception.message);
+      // Nest's own 400s: malformed JSON from the body parser, failed parameter pipes.
+      return body(ErrorCode.VALIDATION_FAILED, `The request could not be read: ${exception.message}.`, [
+        { field: exception.message.includes('JSON') ? 'body' : 'request', message: exception.message },
+      ]);
     }
   }
   // body-parser errors: malformed JSON, too large, wrong charset

@@ -1,0 +1,29 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { isRetryableTxError } from '../common/errors/mysql-errors';
+
+/**
+ * Runs fn in one transaction; a deadlock or lock wait timeout rolls it back
+ * and runs it again (it is all or nothing, so a retry is safe).
+ */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  fn: (manager: EntityManager) => Promise<T>,
+  attempts = 4,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(fn);
+    } catch (err) {
+      if (attempt >= attempts || !isRetryableTxError(err)) {
+        throw err;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
+
+/** mysql2's answer to INSERT/UPDATE through EntityManager.query. */
+export interface WriteResult {
+  insertId: number;
+  affectedRows: number;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAdmin } from '../../common/http/principals';
+import { AdminAuth } from '../auth/admin-auth.guard';
+import { AdminPrincipal } from '../auth/auth.types';
+import { StoresService } from '../stores/stores.service';
+import { CreateStoreDto } from './dto/store.dto';
+
+const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+
+@ApiTags('admin')
+@AdminAuth('admin')
+@Controller('api/v1/admin')
+export class AdminStoresController {
+  constructor(private readonly stores: StoresService) {}
+
+  @Post('stores')
+  @ApiOperation({ summary: 'Create a store' })
+  async create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateStoreDto) {
+    const store = await this.stores.createStore(actorOf(admin), dto.code, dto.name);
+    return { storeId: store.id, code: store.code, name: store.name, status: store.status, createdAt: store.createdAt.toISOString() };
+  }
+
+  @Get('stores')
+  @ApiOperation({ summary: 'List stores' })
+  async list() {
+    const stores = await this.stores.listStores();
+    return { stores: stores.map((s) => ({ storeId: s.id, code: s.code, name: s.name, status: s.status, createdAt: s.createdAt.toISOString() })) };
+  }
+
+  @Post('stores/:storeId/api-keys')
+  @ApiOperation({ summary: 'Create a POS API key for the store. The key is shown in this answer only.' })
+  createKey(@CurrentAdmin() admin: AdminPrincipal, @Param('storeId', new ParseUUIDPipe()) storeId: string) {
+    return this.stores.createApiKey(actorOf(admin), storeId);
+  }
+
+  @Get('stores/:storeId/api-keys')
+  @ApiOperation({ summary: "List a store's keys (prefixes only)" })
+  async listKeys(@Param('storeId', new ParseUUIDPipe()) storeId: string) {
+    const keys = await this.stores.listApiKeys(storeId);
+    return {
+      keys: keys.map((k) => ({
+        keyId: k.id,
+        keyPrefix: k.keyPrefix,
+        createdAt: k.createdAt.toISOString(),
+        revokedAt: k.revokedAt ? k.revokedAt.toISOString() : null,
+      })),
+    };
+  }
+
+  @Delete('api-keys/:keyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a key; it stops working at once' })
+  async revokeKey(@CurrentAdmin() admin: AdminPrincipal, @Param('keyId', new ParseUUIDPipe()) keyId: string): Promise<void> {
+    await this.stores.revokeApiKey(actorOf(admin), keyId);
+  }
+}

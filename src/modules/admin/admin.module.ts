@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { MembersModule } from '../members/members.module';
+import { PointsModule } from '../points/points.module';
+import { StoresModule } from '../stores/stores.module';
+import { TiersModule } from '../tiers/tiers.module';
+import { AdminAuthController } from './admin-auth.controller';
+import { AdminMembersController } from './admin-members.controller';
+import { AdminStoresController } from './admin-stores.controller';
+
+@Module({
+  imports: [AuthModule, StoresModule, MembersModule, PointsModule, TiersModule],
+  controllers: [AdminAuthController, AdminStoresController, AdminMembersController],
+})
+export class AdminModule {}

@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { E164 } from '../../pos/dto/member-ref.dto';
+
+export class ConsentsDto {
+  @IsOptional()
+  @IsBoolean()
+  sms?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  email?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  push?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  mail?: boolean;
+}
+
+export class CreateMemberDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  /** E.164, e.g. +8613800138000; unique among members. */
+  @IsString()
+  @Matches(E164, { message: 'phone must be in E.164 form, e.g. +8613800138000' })
+  phone: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  /** YYYY-MM-DD */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthday must be a date, YYYY-MM-DD' })
+  birthday?: string;
+
+  @IsOptional()
+  @IsIn(['female', 'male', 'other', 'undisclosed'])
+  gender?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  city?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  /** Marketing consent per channel; absent means not given. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentsDto)
+  consents?: ConsentsDto;
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { AuditModule } from '../audit/audit.module';
+import { AdminAuthGuard } from './admin-auth.guard';
+import { AuthService } from './auth.service';
+import { AdminUser } from './entities/admin-user.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([AdminUser]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
+    }),
+    AuditModule,
+  ],
+  providers: [AuthService, AdminAuthGuard],
+  exports: [AuthService, AdminAuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,39 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import { REDIS } from '../../queue/redis.module';
+
+@ApiTags('health')
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** 200 when MySQL and Redis both answer, 503 otherwise. */
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      () => this.db.pingCheck('mysql', { timeout: 2000 }),
+      async () => {
+        const indicator = this.indicators.check('redis');
+        try {
+          const pong = await Promise.race([
+            this.redis.ping(),
+            new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+          ]);
+          return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${pong}` });
+        } catch (err) {
+          return indicator.down({ message: (err as Error).message });
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import { isDuplicateKey } from '../../common/errors/mysql-errors';
+import { newId } from '../../common/ids';
+import { maskEmail, maskPhone } from '../../common/masking';
+import { Actor, AuditService } from '../audit/audit.service';
+import { CardsService } from '../cards/cards.service';
+import { Card } from '../cards/entities/card.entity';
+import { TiersService } from '../tiers/tiers.service';
+import { ConsentChannel } from './entities/member-consent.entity';
+import { Member } from './entities/member.entity';
+
+/** How the POS names a member: exactly one of the three. */
+export interface MemberRef {
+  cardNo?: string;
+  phone?: string;
+  memberId?: string;
+}
+
+export interface ResolvedMember {
+  memberId: string;
+  /** The card the member was named by, when it was a card. */
+  cardNo: string | null;
+}
+
+export interface NewMember {
+  name: string;
+  phone: string;
+  email?: string | null;
+  birthday?: string | null;
+  gender?: string | null;
+  city?: string | null;
+  address?: string | null;
+  consents?: Partial<Record<ConsentChannel, boolean>>;
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cards: CardsService,
+    private readonly tiers: TiersService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Finds the member a POS request names. A card must be active to be used;
+   * a frozen, lost or closed card is refused with CARD_INACTIVE.
+   */
+  async resolve(ref: MemberRef): Promise<ResolvedMember> {
+    if (ref.cardNo) {
+      const rows: Array<{ member_id: string; status: string }> = await this.dataSource.query(
+        'SELECT member_id, status FROM cards WHERE card_no = ?',
+        [ref.cardNo],
+      );
+      const card = rows[0];
+      if (!card) {
+        throw notFound('card', ref.cardNo);
+      }
+      if (card.status !== 'active') {
+        throw new DomainError(
+          ErrorCode.CARD_INACTIVE,
+          `Card ${ref.cardNo} is ${card.status}. Ask the member for another card or look them up by phone.`,
+        );
+      }
+      return { memberId: card.member_id, cardNo: ref.cardNo };
+    }
+    const [column, value] = ref.phone ? ['phone', ref.phone] : ['id', ref.memberId ?? ''];
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM members WHERE ${column} = ?`, [value]);
+    if (!rows[0]) {
+      throw notFound(column === 'phone' ? 'phone' : 'memberId', value);
+    }
+    return { memberId: rows[0].id, cardNo: null };
+  }
+
+  async findById(memberId: string): Promise<Member | null> {
+    return this.dataSource.getRepository(Member).findOne({ where: { id: memberId } });
+  }
+
+  async cardsOf(memberId: string): Promise<Card[]> {
+    return this.dataSource.getRepository(Card).find({ where: { memberId }, order: { issuedAt: 'DESC' } });
+  }
+
+  /** The card a cashier should see: the one used, else the newest active card. */
+  async displayCard(memberId: string, usedCardNo: string | null): Promise<string | null> {
+    if (usedCardNo) {
+      return usedCardNo;
+    }
+    const rows: Array<{ card_no: string }> = await this.dataSource.query(
+      "SELECT card_no FROM cards WHERE member_id = ? AND status = 'active' ORDER BY issued_at DESC LIMIT 1",
+      [memberId],
+    );
+    return rows[0]?.card_no ?? null;
+  }
+
+  /** A registered member with a standard card, an empty points account and the entry tier. */
+  async create(actor: Actor, input: NewMember, storeId: string | null = null): Promise<{ member: Member; cardNo: string }> {
+    const entryTier = await this.tiers.entryTier();
+    const now = new Date();
+    const member: Member = {
+      id: newId(),
+      status: 'active',
+      name: input.name,
+      phone: input.phone,
+      email: input.email ?? null,
+      birthday: input.birthday ?? null,
+      gender: input.gender ?? null,
+      city: input.city ?? null,
+      address: input.address ?? null,
+      preferredStoreId: storeId,
+      tierCode: entryTier.code,
+      tierSince: now,
+      registeredAt: now,
+      createdStoreId: storeId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      const cardNo = await this.dataSource.transaction(async (m) => {
+        await m.insert(Member, member);
+        const cardNo = await this.openMembership(m, member.id, 'standard', storeId, entryTier.code, now);
+        const consents = Object.entries(input.consents ?? {});
+        for (const [channel, granted] of consents) {
+          await m.query(
+            'INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)',
+            [member.id, channel, granted, actor.type, now],
+          );
+        }
+        await this.audit.record(
+          actor,
+          'member.created',
+          { type: 'member', id: member.id },
+          { name: input.name, phone: maskPhone(input.phone), email: maskEmail(input.email), cardNo, consents: input.consents ?? {} },
+          m,
+        );
+        return cardNo;
+      });
+      return { member, cardNo };
+    } catch (err) {
+      if (isDuplicateKey(err, 'ux_members_phone')) {
+        throw new DomainError(ErrorCode.PHONE_TAKEN, 'A member with this phone number already exists.', [
+          { field: 'phone', message: 'already registered' },
+        ]);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A card handed out at the counter before the member registers. The member
+   * is temporary (no profile yet) but earns and keeps points from the first
+   * purchase; registering online later binds the profile to it.
+   */
+  async issueCounterCard(actor: Actor, storeId: string): Promise<{ memberId: string; cardNo: string }> {
+    const entryTier = await this.tiers.entryTier();
+    const now = new Date();
+    const memberId = newId();
+    const cardNo = await this.dataSource.transaction(async (m) => {
+      await m.insert(Member, {
+        id: memberId,
+        status: 'temporary',
+        name: null,
+        phone: null,
+        email: null,
+        birthday: null,
+        gender: null,
+        city: null,
+        address: null,
+        preferredStoreId: storeId,
+        tierCode: entryTier.code,
+        tierSince: now,
+        registeredAt: null,
+        createdStoreId: storeId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const cardNo = await this.openMembership(m, memberId, 'temporary', storeId, entryTier.code, now);
+      await this.audit.record(actor, 'member.counter_card_issued', { type: 'member', id: memberId }, { cardNo, storeId }, m);
+      return cardNo;
+    });
+    return { memberId, cardNo };
+  }
+
+  /** Card, points account and first tier history row of a new member. */
+  private async openMembership(
+    m: EntityManager,
+    memberId: string,
+    kind: 'standard' | 'temporary',
+    storeId: string | null,
+    tierCode: string,
+    now: Date,
+  ): Promise<string> {
+    const cardNo = await this.cards.issue(m, memberId, kind, storeId, now);
+    await m.query(
+      'INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES (?, 0, 0, 0, 0, ?)',
+      [memberId, now],
+    );
+    await m.query(
+      "INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES (?, NULL, ?, 'enrolment', NULL, ?)",
+      [memberId, tierCode, now],
+    );
+    return cardNo;
+  }
+}
+
+function notFound(field: string, value: string): DomainError {
+  const shown = field === 'phone' ? maskPhone(value) : value;
+  return new DomainError(
+    ErrorCode.MEMBER_NOT_FOUND,
+    `No member with ${field} ${shown}. Check the number, or issue a new card at the counter.`,
+  );
+}

@@ -1,0 +1,91 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
+
+/** Receipt, refund and redemption numbers: printable, URL-safe, at most 64 characters. */
+export const DOCUMENT_NO = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+const DOCUMENT_NO_MESSAGE = '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)';
+/** ISO 8601 with an explicit offset (Z or ±hh:mm). */
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+/** ¥1,000,000,000 in cents: a sanity cap on one line or one receipt. */
+export const MAX_CENTS = 100_000_000_000;
+
+export class PurchaseLineDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  sku: string;
+
+  /** Category code, e.g. dairy, wine, tobacco, gift_card. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  category: string;
+
+  /** Units (up to 3 decimals for weighed goods). */
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1_000_000)
+  quantity: number;
+
+  /** Line amount after line discounts, in cents. */
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  amountCents: number;
+}
+
+export class PurchaseDto {
+  @IsString()
+  @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
+  receiptNo: string;
+
+  @IsDefined()
+  @IsSingleMemberRef()
+  @ValidateNested()
+  @Type(() => MemberRefDto)
+  member: MemberRefDto;
+
+  /** When the sale happened at the till, e.g. 2026-11-24T10:00:00+08:00. */
+  @IsString()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_OFFSET, { message: 'occurredAt must carry a time zone offset, e.g. +08:00 or Z' })
+  occurredAt: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PurchaseLineDto)
+  lines: PurchaseLineDto[];
+
+  /** Must equal the sum of the lines' amountCents. */
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS * 10)
+  totalCents: number;
+}
+
+export class PurchaseBatchDto {
+  /** Up to 500 purchase bodies; each is validated and posted as if alone. */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  transactions: unknown[];
+}

@@ -1,0 +1,22 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
+import { DOCUMENT_NO } from './purchase.dto';
+
+export class RedemptionDto {
+  @IsString()
+  @Matches(DOCUMENT_NO, { message: '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)' })
+  redemptionNo: string;
+
+  @IsDefined()
+  @IsSingleMemberRef()
+  @ValidateNested()
+  @Type(() => MemberRefDto)
+  member: MemberRefDto;
+
+  /** Points to spend; at the default rate 100 points pay ¥1 (100 cents). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  points: number;
+}

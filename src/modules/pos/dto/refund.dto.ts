@@ -1,0 +1,40 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { DOCUMENT_NO, MAX_CENTS } from './purchase.dto';
+
+const DOCUMENT_NO_MESSAGE = '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)';
+
+export class RefundLineDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  sku: string;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1_000_000)
+  quantity: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  amountCents: number;
+}
+
+export class RefundDto {
+  @IsString()
+  @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
+  refundNo: string;
+
+  /** The receipt being refunded; it must have been posted by the same store. */
+  @IsString()
+  @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
+  receiptNo: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RefundLineDto)
+  lines: RefundLineDto[];
+}

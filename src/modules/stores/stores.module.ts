@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { PosAuthGuard } from './pos-auth.guard';
+import { StoresService } from './stores.service';
+
+@Module({
+  imports: [AuditModule],
+  providers: [StoresService, PosAuthGuard],
+  exports: [StoresService, PosAuthGuard],
+})
+export class StoresModule {}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import { isDuplicateKey } from '../../common/errors/mysql-errors';
+import { newId } from '../../common/ids';
+import { Actor, AuditService } from '../audit/audit.service';
+import { StorePrincipal } from '../auth/auth.types';
+import { generateApiKey, hashApiKey } from './api-key';
+import { ApiKey } from './entities/api-key.entity';
+import { Store } from './entities/store.entity';
+
+@Injectable()
+export class StoresService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async createStore(actor: Actor, code: string, name: string): Promise<Store> {
+    const store: Store = { id: newId(), code, name, status: 'active', createdAt: new Date() };
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await m.insert(Store, store);
+        await this.audit.record(actor, 'store.created', { type: 'store', id: store.id }, { code, name }, m);
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) {
+        throw new DomainError(ErrorCode.STORE_CODE_TAKEN, `A store with code ${code} already exists.`, [
+          { field: 'code', message: 'already taken' },
+        ]);
+      }
+      throw err;
+    }
+    return store;
+  }
+
+  async listStores(): Promise<Store[]> {
+    return this.dataSource.getRepository(Store).find({ order: { code: 'ASC' } });
+  }
+
+  /** Creates a key for the store. The key is returned here and never again. */
+  async createApiKey(actor: Actor, storeId: string): Promise<{ keyId: string; key: string; storeId: string }> {
+    const store = await this.dataSource.getRepository(Store).findOne({ where: { id: storeId } });
+    if (!store) {
+      throw new DomainError(ErrorCode.STORE_NOT_FOUND, `No store with id ${storeId}.`);
+    }
+    const key = generateApiKey();
+    const row: ApiKey = {
+      id: newId(),
+      storeId,
+      keyHash: hashApiKey(key),
+      keyPrefix: key.slice(0, 12),
+      createdBy: actor.id,
+      createdAt: new Date(),
+      revokedAt: null,
+    };
+    await this.dataSource.transaction(async (m) => {
+      await m.insert(ApiKey, row);
+      await this.audit.record(actor, 'api_key.created', { type: 'api_key', id: row.id }, { storeId, keyPrefix: row.keyPrefix }, m);
+    });
+    return { keyId: row.id, key, storeId };
+  }
+
+  async listApiKeys(storeId: string): Promise<ApiKey[]> {
+    return this.dataSource.getRepository(ApiKey).find({ where: { storeId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Revoked at once: every request looks its key up, nothing caches a valid key. */
+  async revokeApiKey(actor: Actor, keyId: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const result: { affectedRows: number } = await m.query(
+        'UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?',
+        [new Date(), keyId],
+      );
+      if (result.affectedRows === 0) {
+        throw new DomainError(ErrorCode.API_KEY_NOT_FOUND, `No API key with id ${keyId}.`);
+      }
+      await this.audit.record(actor, 'api_key.revoked', { type: 'api_key', id: keyId }, null, m);
+    });
+  }
+
+  async authenticateKey(key: string): Promise<StorePrincipal | null> {
+    const rows: Array<{ key_id: string; store_id: string; code: string }> = await this.dataSource.query(
+      `SELECT k.id AS key_id, s.id AS store_id, s.code
+         FROM api_keys k JOIN stores s ON s.id = k.store_id
+        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND s.status = 'active'`,
+      [hashApiKey(key)],
+    );
+    const row = rows[0];
+    return row ? { keyId: row.key_id, storeId: row.store_id, storeCode: row.code } : null;
+  }
+}

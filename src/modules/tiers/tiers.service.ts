@@ -1,0 +1,61 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Tier } from './entities/tier.entity';
+
+const CACHE_MS = 5000;
+
+/** The default ladder of POS-API.md; written to an empty tiers table at boot, then edited in the database. */
+export const DEFAULT_TIERS: Tier[] = [
+  { code: 'STANDARD', name: 'Standard', rank: 0, kind: 'threshold', minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any', earnMultiplierPermille: 1000, birthdayBonusPoints: 0, priorityService: false, rankTopN: null },
+  { code: 'VIP', name: 'VIP', rank: 1, kind: 'threshold', minSpendCents: 500_000, minPoints: null, minPurchases: null, qualifyMode: 'any', earnMultiplierPermille: 1500, birthdayBonusPoints: 0, priorityService: false, rankTopN: null },
+  { code: 'SVIP', name: 'SVIP', rank: 2, kind: 'threshold', minSpendCents: 2_000_000, minPoints: null, minPurchases: null, qualifyMode: 'any', earnMultiplierPermille: 2000, birthdayBonusPoints: 0, priorityService: true, rankTopN: null },
+];
+
+@Injectable()
+export class TiersService implements OnApplicationBootstrap {
+  private cache: { tiers: Tier[]; at: number } | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const count = await this.dataSource.getRepository(Tier).count();
+    if (count === 0) {
+      await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(Tier)
+        .values(DEFAULT_TIERS)
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  /** All tiers by rank, cached for a few seconds (they change rarely; the hot path reads them on every purchase). */
+  async list(): Promise<Tier[]> {
+    const now = Date.now();
+    if (this.cache && now - this.cache.at < CACHE_MS) {
+      return this.cache.tiers;
+    }
+    const tiers = await this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
+    this.cache = { tiers, at: now };
+    return tiers;
+  }
+
+  async entryTier(): Promise<Tier> {
+    const tiers = await this.list();
+    if (tiers.length === 0) {
+      throw new Error('No tiers configured');
+    }
+    return tiers[0];
+  }
+
+  async byCode(code: string): Promise<Tier> {
+    const tiers = await this.list();
+    return tiers.find((t) => t.code === code) ?? tiers[0];
+  }
+
+  invalidate(): void {
+    this.cache = null;
+  }
+}

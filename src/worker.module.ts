@@ -1,0 +1,44 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, Provider } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { coreImports } from './app.module';
+import { AppConfig, loadConfig } from './config/app-config';
+import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
+import { PointsModule } from './modules/points/points.module';
+import { JobName, QueueName } from './queue/queue.constants';
+
+/** Repeating schedules; upserted at every worker start, so there is exactly one of each. */
+@Injectable()
+class Schedules implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Schedules');
+
+  constructor(@InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.expiryQueue.upsertJobScheduler(
+      'daily-points-expiry',
+      { pattern: '0 30 3 * * *', tz: 'UTC' },
+      { name: JobName.ExpireDueLots, data: {} },
+    );
+    this.logger.log('Scheduled daily points expiry at 03:30 UTC');
+  }
+}
+
+const PROCESSORS: Record<QueueName, Provider> = {
+  [QueueName.PointsExpiry]: PointsExpiryProcessor,
+};
+
+/** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig = loadConfig()): DynamicModule {
+    const processors = (Object.keys(PROCESSORS) as QueueName[])
+      .filter((q) => config.isWorkerActive(q))
+      .map((q) => PROCESSORS[q]);
+    return {
+      module: WorkerModule,
+      imports: [...coreImports, PointsModule],
+      providers: [...processors, { provide: Schedules, useClass: Schedules }],
+    };
+  }
+}

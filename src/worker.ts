@@ -1,0 +1,16 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { configOrExit, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { WorkerModule } from './worker.module';
+
+/** The worker entry point: BullMQ processors, no HTTP. */
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = configOrExit();
+  await migrateIfEnabled(config);
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+}
+
+void main();
