@@ -1,0 +1,39 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../src/bootstrap';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: TestAgent;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real API (same module, pipes, filters and guards as production) on the run's database and Redis prefix. */
+export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(envOverrides)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+  try {
+    const app = await createApiApp({ logger: false });
+    await app.init();
+    return {
+      app,
+      http: request(app.getHttpServer()),
+      db: app.get(DataSource),
+      close: () => app.close(),
+    };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) {
+        delete process.env[k];
+      } else {
+        process.env[k] = v;
+      }
+    }
+  }
+}
