@@ -122,7 +122,7 @@ export class MembersService {
       const cardNo = await this.dataSource.transaction(async (m) => {
         await m.insert(Member, member);
         const cardNo = await this.openMembership(m, member.id, 'standard', storeId, entryTier.code, now);
-        const consents = Object.entries(input.consents ?? {});
+        const consents = Object.entries(input.consents ?? {}).filter(([, granted]) => typeof granted === 'boolean');
         for (const [channel, granted] of consents) {
           await m.query(
             'INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)',

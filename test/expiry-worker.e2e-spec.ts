@@ -1,0 +1,59 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue, QueueEvents } from 'bullmq';
+import { loadConfig } from '../src/config/app-config';
+import { JobName, QueueName } from '../src/queue/queue.constants';
+import { redisConnection } from '../src/queue/queue.module';
+import { WorkerModule } from '../src/worker.module';
+import { createMember, createStore, ledgerInvariants, pos, purchaseBody } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('points expiry worker (real BullMQ on the run’s queue prefix)', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let events: QueueEvents;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await NestFactory.createApplicationContext(WorkerModule.register(), { logger: false });
+    await worker.init();
+    const config = loadConfig();
+    events = new QueueEvents(QueueName.PointsExpiry, { connection: redisConnection(config.redisUrl), prefix: config.queuePrefix });
+    await events.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await events.close();
+    await worker.close();
+    await t.close();
+  });
+
+  it('the worker registers the daily expiry schedule', async () => {
+    const queue = worker.get<Queue>(getQueueToken(QueueName.PointsExpiry));
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => s.key)).toContain('daily-points-expiry');
+  });
+
+  it('expires lots past their date, oldest first, once, however often the job runs', async () => {
+    const store = await createStore(t);
+    const m = await createMember(t);
+    // 26 months ago: past the default 24-month expiry.
+    const old = new Date();
+    old.setUTCMonth(old.getUTCMonth() - 26);
+    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }], { occurredAt: old.toISOString() })).expect(201);
+    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }])).expect(201);
+    await pos(t, store).redeem({ redemptionNo: `D-${Date.now()}`, member: { cardNo: m.cardNo }, points: 100 }).expect(201);
+    expect((await ledgerInvariants(t.db, m.memberId)).balance).toBe(700);
+
+    const queue = worker.get<Queue>(getQueueToken(QueueName.PointsExpiry));
+    for (let run = 0; run < 2; run++) {
+      const job = await queue.add(JobName.ExpireDueLots, {});
+      await job.waitUntilFinished(events, 30_000);
+    }
+    // The redemption took 100 from the old lot first, so 200 expire.
+    expect(await ledgerInvariants(t.db, m.memberId)).toEqual({ balance: 500, entrySum: 500, lotSum: 500, lowestLot: 0 });
+    const expiries = await t.db.query("SELECT points FROM point_entries WHERE member_id = ? AND type = 'expiry'", [m.memberId]);
+    expect(expiries.map((e: { points: string }) => Number(e.points))).toEqual([-200]);
+  });
+});
