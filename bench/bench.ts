@@ -1,0 +1,717 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import mysql, { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { newId } from '../src/common/ids';
+import { DatabaseConfig } from '../src/config/app-config';
+import { runMigrations } from '../src/database/migrate';
+import { generateCardNo } from '../src/modules/cards/card-number';
+import { fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssMb, runLoad, sleep } from './lib';
+
+/*
+ * POS accrual benchmark (DESIGN.md, "Performance targets").
+ *
+ *   npm run bench                      100k members, 64 terminals, 20 s per phase
+ *   node dist/bench/bench.js --quick   10k members, 5 s per phase (smoke run)
+ *
+ * Env: BENCH_MEMBERS, BENCH_TERMINALS, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
+ * BENCH_LOOKUP_LOOPS, BENCH_LOOKUP_PAUSE_MS, BENCH_API_POOL_SIZE,
+ * BENCH_MYSQL_URL (server, no database), BENCH_REDIS_URL.
+ *
+ * 1. a fresh database loyalty_bench_<random>, migrated, seeded with members
+ *    through raw multi-row INSERTs;
+ * 2. the API (dist/src/main.js) as a child process; 64 terminals post
+ *    purchases over HTTP while a few loops look balances up;
+ * 3. the same writes straight through mysql2, one transaction per purchase,
+ *    64 connections: the floor the API is compared with;
+ * 4. the ledger check, then the database and the Redis keys are dropped.
+ *
+ * Targets are printed beside the figures; only errors (failed requests above
+ * 0.1%, a broken ledger, an API that does not start) make the exit code non-zero.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const API_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
+const API_STORES = 4;
+const SEED_BATCH = 2000;
+const MAX_ERROR_RATE = 0.001;
+const BENCH_ADMIN_EMAIL = 'bench-admin@example.com';
+const BENCH_ADMIN_PASSWORD = `bench-${randomBytes(12).toString('hex')}`;
+
+const TARGET_P99_MS = 50;
+const TARGET_LOOKUP_P99_MS = 10;
+const TARGET_RSS_MB = 300;
+
+interface Settings {
+  members: number;
+  terminals: number;
+  seconds: number;
+  warmupSeconds: number;
+  lookupLoops: number;
+  lookupPauseMs: number;
+  apiPoolSize: number;
+  mysqlUrl: URL;
+  redisUrl: string;
+}
+
+function settings(): Settings {
+  const quick = process.argv.includes('--quick');
+  const int = (name: string, dflt: number, min = 0): number => {
+    const raw = process.env[name];
+    if (raw === undefined || raw === '') {
+      return dflt;
+    }
+    const v = Number(raw);
+    if (!Number.isInteger(v) || v < min) {
+      throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+    }
+    return v;
+  };
+  return {
+    members: int('BENCH_MEMBERS', quick ? 10_000 : 100_000, 1),
+    terminals: int('BENCH_TERMINALS', 64, 1),
+    seconds: int('BENCH_SECONDS', quick ? 5 : 20, 1),
+    warmupSeconds: int('BENCH_WARMUP_SECONDS', 2),
+    lookupLoops: int('BENCH_LOOKUP_LOOPS', 8),
+    lookupPauseMs: int('BENCH_LOOKUP_PAUSE_MS', 0),
+    apiPoolSize: int('BENCH_API_POOL_SIZE', 32, 1),
+    mysqlUrl: new URL(process.env.BENCH_MYSQL_URL || 'mysql://root:@127.0.0.1:3306'),
+    redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+  };
+}
+
+/** Everything that must be undone, whatever happens. */
+interface Resources {
+  dbName: string;
+  queuePrefix: string;
+  s: Settings;
+  pool?: Pool;
+  api?: ChildProcess;
+  rssTimer?: NodeJS.Timeout;
+}
+
+interface Seeded {
+  memberIds: string[];
+  cardNos: string[];
+}
+
+function log(msg: string): void {
+  process.stdout.write(`${msg}\n`);
+}
+
+function serverOptions(s: Settings): { host: string; port: number; user: string; password: string } {
+  return {
+    host: s.mysqlUrl.hostname,
+    port: s.mysqlUrl.port ? Number(s.mysqlUrl.port) : 3306,
+    user: decodeURIComponent(s.mysqlUrl.username),
+    password: decodeURIComponent(s.mysqlUrl.password),
+  };
+}
+
+// Seeding
+
+/** Members as the API creates them (member, active card, empty account, enrolment tier row), 2000 rows a statement. */
+async function seedMembers(pool: Pool, n: number): Promise<Seeded> {
+  const memberIds: string[] = [];
+  const cardNos: string[] = [];
+  const seen = new Set<string>();
+  const now = new Date();
+  for (let from = 0; from < n; from += SEED_BATCH) {
+    const size = Math.min(SEED_BATCH, n - from);
+    const members: unknown[][] = [];
+    const cards: unknown[][] = [];
+    const accounts: unknown[][] = [];
+    const history: unknown[][] = [];
+    for (let i = 0; i < size; i++) {
+      const id = newId();
+      let cardNo = generateCardNo();
+      while (seen.has(cardNo)) {
+        cardNo = generateCardNo();
+      }
+      seen.add(cardNo);
+      memberIds.push(id);
+      cardNos.push(cardNo);
+      members.push([id, 'active', `Bench ${from + i}`, 'STANDARD', now, now, now, now]);
+      cards.push([cardNo, id, 'active', 'standard', now, now]);
+      accounts.push([id, 0, 0, 0, 0, now]);
+      history.push([id, null, 'STANDARD', 'enrolment', null, now]);
+    }
+    // Four tables, four pooled connections: the batch's statements run side by side.
+    await Promise.all([
+      pool.query('INSERT INTO members (id, status, name, tier_code, tier_since, registered_at, created_at, updated_at) VALUES ?', [members]),
+      pool.query('INSERT INTO cards (card_no, member_id, status, kind, issued_at, status_changed_at) VALUES ?', [cards]),
+      pool.query(
+        'INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES ?',
+        [accounts],
+      ),
+      pool.query('INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ?', [history]),
+    ]);
+  }
+  return { memberIds, cardNos };
+}
+
+// Purchases
+
+const CATEGORIES = ['dairy', 'bakery', 'produce', 'beverages', 'household', 'frozen'];
+
+interface Line {
+  sku: string;
+  category: string;
+  quantity: number;
+  amountCents: number;
+}
+
+/** 1 to 3 lines of 2 to 200 yuan, none in an excluded category, so every purchase earns points. */
+function randomLines(): Line[] {
+  const count = 1 + randomInt(3);
+  return Array.from({ length: count }, () => {
+    const category = CATEGORIES[randomInt(CATEGORIES.length)];
+    return { sku: `${category.toUpperCase()}-${randomInt(500)}`, category, quantity: 1 + randomInt(3), amountCents: 200 + randomInt(19_800) };
+  });
+}
+
+// HTTP phase
+
+interface ApiHandle {
+  child: ChildProcess;
+  port: number;
+  /** warn/error log lines of the API (LOG_LEVEL=warn), for the report. */
+  logLines: string[];
+}
+
+async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
+  const port = await freePort();
+  const logLines: string[] = [];
+  const child = spawn(process.execPath, [API_ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      DATABASE_POOL_SIZE: String(r.s.apiPoolSize),
+      REDIS_URL: r.s.redisUrl,
+      QUEUE_PREFIX: r.queuePrefix,
+      ADMIN_EMAIL: BENCH_ADMIN_EMAIL,
+      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_POS_PER_MINUTE: '100000000',
+      RUN_MIGRATIONS: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  r.api = child;
+  const collect = (chunk: Buffer): void => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() && logLines.length < 10_000) {
+        logLines.push(line);
+      }
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+
+  const deadline = Date.now() + 60_000;
+  const agent = new http.Agent({ keepAlive: false });
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the API exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${logLines.slice(-20).join('\n')}`);
+    }
+    try {
+      const res = await httpRequest(agent, port, 'GET', '/health', {}, undefined, 2000);
+      if (res.status === 200) {
+        return { child, port, logLines };
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`the API did not answer /health with 200 within 60 s:\n${logLines.slice(-20).join('\n')}`);
+}
+
+/** Admin login, then API_STORES stores with one POS key each. */
+async function createStores(port: number, runTag: string): Promise<Array<{ storeId: string; key: string }>> {
+  const agent = new http.Agent({ keepAlive: true });
+  const call = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
+    const res = await httpRequest(agent, port, 'POST', path, token ? { authorization: `Bearer ${token}` } : {}, JSON.stringify(body));
+    if (res.status < 200 || res.status >= 300) {
+      throw new Error(`POST ${path} answered ${res.status}: ${res.body}`);
+    }
+    return JSON.parse(res.body) as T;
+  };
+  const { accessToken } = await call<{ accessToken: string }>('/api/v1/admin/auth/login', {
+    email: BENCH_ADMIN_EMAIL,
+    password: BENCH_ADMIN_PASSWORD,
+  });
+  const stores: Array<{ storeId: string; key: string }> = [];
+  for (let i = 0; i < API_STORES; i++) {
+    const { storeId } = await call<{ storeId: string }>('/api/v1/admin/stores', { code: `B${runTag}${i}`, name: `Bench store ${i}` }, accessToken);
+    const { key } = await call<{ key: string }>(`/api/v1/admin/stores/${storeId}/api-keys`, {}, accessToken);
+    stores.push({ storeId, key });
+  }
+  agent.destroy();
+  return stores;
+}
+
+function describeFailure(res: { status: number; body: string }): string {
+  let code = '';
+  try {
+    code = String((JSON.parse(res.body) as { code?: unknown }).code ?? '');
+  } catch {
+    code = res.body.slice(0, 120);
+  }
+  return `HTTP ${res.status} ${code}`.trim();
+}
+
+interface HttpPhase {
+  purchases: LoadResult;
+  lookups: LoadResult | null;
+  maxRssMb: number;
+  idleRssMb: number;
+}
+
+async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: string, touched: Set<number>): Promise<HttpPhase> {
+  const s = r.s;
+  const stores = await createStores(api.port, runTag);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: s.terminals + s.lookupLoops + 4 });
+  const n = seeded.cardNos.length;
+  const idleRssMb = rssMb(api.child.pid ?? 0) ?? NaN;
+
+  let maxRssMb = idleRssMb;
+  r.rssTimer = setInterval(() => {
+    const mb = rssMb(api.child.pid ?? 0);
+    if (mb !== null && mb > maxRssMb) {
+      maxRssMb = mb;
+    }
+  }, 500);
+
+  const purchase = async (t: number, seq: number): Promise<Outcome> => {
+    const store = stores[t % stores.length];
+    const m = randomInt(n);
+    touched.add(m);
+    const lines = randomLines();
+    const body = JSON.stringify({
+      receiptNo: `H${runTag}-${t}-${seq}`,
+      member: { cardNo: seeded.cardNos[m] },
+      occurredAt: new Date().toISOString(),
+      lines,
+      totalCents: lines.reduce((sum, l) => sum + l.amountCents, 0),
+    });
+    const res = await httpRequest(agent, api.port, 'POST', '/api/v1/pos/transactions', { authorization: `Bearer ${store.key}` }, body);
+    return res.status === 201 ? { ok: true } : { ok: false, detail: describeFailure(res) };
+  };
+  const lookup = async (w: number): Promise<Outcome> => {
+    const store = stores[w % stores.length];
+    const cardNo = seeded.cardNos[randomInt(n)];
+    const res = await httpRequest(agent, api.port, 'GET', `/api/v1/pos/members/lookup?cardNo=${cardNo}`, {
+      authorization: `Bearer ${store.key}`,
+    });
+    return res.status === 200 ? { ok: true } : { ok: false, detail: describeFailure(res) };
+  };
+
+  const window = { warmupSeconds: s.warmupSeconds, seconds: s.seconds };
+  const [purchases, lookups] = await Promise.all([
+    runLoad({ ...window, workers: s.terminals, op: purchase }),
+    s.lookupLoops > 0 ? runLoad({ ...window, workers: s.lookupLoops, pauseMs: s.lookupPauseMs, op: lookup }) : Promise.resolve(null),
+  ]);
+  clearInterval(r.rssTimer);
+  r.rssTimer = undefined;
+  agent.destroy();
+  return { purchases, lookups, maxRssMb, idleRssMb };
+}
+
+// Raw SQL phase
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * The writes of one accrual and nothing else, one transaction per purchase on
+ * a dedicated connection per terminal: lock the account, ledger entry, lot,
+ * account update, purchase with its stored answer, its lines.
+ */
+async function rawPurchase(conn: PoolConnection, memberId: string, cardNo: string, storeId: string, receiptNo: string): Promise<void> {
+  const lines = randomLines();
+  const total = lines.reduce((sum, l) => sum + l.amountCents, 0);
+  const points = Math.floor(total / 100);
+  const now = new Date();
+  const expires = new Date(now);
+  expires.setUTCMonth(expires.getUTCMonth() + 24);
+  const purchaseId = newId();
+  const requestHash = createHash('sha256').update(JSON.stringify({ receiptNo, cardNo, lines, total })).digest('hex');
+
+  await conn.query('START TRANSACTION');
+  try {
+    const [rows] = await conn.query<RowDataPacket[]>('SELECT balance FROM point_accounts WHERE member_id = ? FOR UPDATE', [memberId]);
+    const balanceAfter = Number(rows[0].balance) + points;
+    const [entry] = await conn.query<ResultSetHeader>(
+      `INSERT INTO point_entries (member_id, type, points, balance_after, store_id, ref_type, ref_id, note, created_at)
+       VALUES (?, 'accrual', ?, ?, ?, 'purchase', ?, NULL, ?)`,
+      [memberId, points, balanceAfter, storeId, purchaseId, now],
+    );
+    const [lot] = await conn.query<ResultSetHeader>(
+      'INSERT INTO point_lots (member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [memberId, entry.insertId, points, points, now, expires],
+    );
+    await conn.query(
+      `UPDATE point_accounts SET balance = balance + ?, lifetime_earned = lifetime_earned + ?, lifetime_redeemed = lifetime_redeemed + 0,
+          updated_at = ? WHERE member_id = ?`,
+      [points, points, now, memberId],
+    );
+    // An answer of the same shape and size as the one the API stores for replays.
+    const response = JSON.stringify({
+      transactionId: purchaseId,
+      receiptNo,
+      memberId,
+      pointsEarned: points,
+      breakdown: [{ rule: 'base', points }],
+      points: { balance: balanceAfter, available: balanceAfter, pending: 0 },
+      tier: { code: 'STANDARD', changed: false, previous: null },
+    });
+    await conn.query(
+      `INSERT INTO purchases (id, store_id, receipt_no, member_id, card_no, occurred_at, total_cents, eligible_cents,
+         points_earned, refunded_cents, refunded_eligible_cents, points_reversed, lot_id, request_hash, response, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)`,
+      [purchaseId, storeId, receiptNo, memberId, cardNo, now, total, total, points, lot.insertId, requestHash, response, now],
+    );
+    await conn.query(
+      `INSERT INTO purchase_lines (purchase_id, line_no, member_id, sku, category, quantity_milli, amount_cents, eligible,
+         refunded_quantity_milli, refunded_cents) VALUES ?`,
+      [lines.map((l, i) => [purchaseId, i + 1, memberId, l.sku, l.category, l.quantity * 1000, l.amountCents, 1, 0, 0])],
+    );
+    await conn.query('COMMIT');
+  } catch (err) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+async function rawPhase(r: Resources, seeded: Seeded, runTag: string, touched: Set<number>): Promise<{ result: LoadResult; retries: number }> {
+  const s = r.s;
+  const pool = mysql.createPool({ ...serverOptions(s), database: r.dbName, connectionLimit: s.terminals, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  const conns = await Promise.all(Array.from({ length: s.terminals }, () => pool.getConnection()));
+  const storeId = newId(); // a store of its own, so (store_id, receipt_no) never meets the API's receipts
+  const n = seeded.memberIds.length;
+  let retries = 0;
+  try {
+    const result = await runLoad({
+      workers: s.terminals,
+      warmupSeconds: s.warmupSeconds,
+      seconds: s.seconds,
+      op: async (t, seq) => {
+        const m = randomInt(n);
+        touched.add(m);
+        // Same policy as the API's inTransaction: a deadlock or lock wait timeout is retried.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await rawPurchase(conns[t], seeded.memberIds[m], seeded.cardNos[m], storeId, `S${runTag}-${t}-${seq}`);
+            return { ok: true };
+          } catch (err) {
+            const code = (err as { code?: string }).code ?? '';
+            if (attempt < 4 && RETRYABLE.has(code)) {
+              retries++;
+              continue;
+            }
+            return { ok: false, detail: `mysql ${code || (err as Error).message}` };
+          }
+        }
+      },
+    });
+    return { result, retries };
+  } finally {
+    conns.forEach((c) => c.release());
+    await pool.end();
+  }
+}
+
+// Checks, server counters
+
+async function globalStatus(pool: Pool): Promise<Record<string, number>> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_deadlocks', 'Innodb_os_log_fsyncs', 'Com_commit')",
+  );
+  return Object.fromEntries(rows.map((row) => [String(row.Variable_name), Number(row.Value)]));
+}
+
+function statusDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)]));
+}
+
+/** Every touched member's balance equals the sum of their ledger entries and of their lots' remaining points. */
+async function ledgerCheck(pool: Pool, seeded: Seeded, touched: Set<number>): Promise<{ checked: number; bad: string[] }> {
+  const ids = [...touched].map((i) => seeded.memberIds[i]);
+  const bad: string[] = [];
+  for (let from = 0; from < ids.length; from += 1000) {
+    const chunk = ids.slice(from, from + 1000);
+    const [rows] = await pool.query<RowDataPacket[]>(
+      `SELECT a.member_id, a.balance,
+              (SELECT COALESCE(SUM(e.points), 0) FROM point_entries e WHERE e.member_id = a.member_id) AS ledger,
+              (SELECT COALESCE(SUM(l.remaining), 0) FROM point_lots l WHERE l.member_id = a.member_id) AS lots
+         FROM point_accounts a WHERE a.member_id IN (?)`,
+      [chunk],
+    );
+    for (const row of rows) {
+      if (String(row.balance) !== String(row.ledger) || String(row.balance) !== String(row.lots)) {
+        bad.push(`${row.member_id}: balance ${row.balance}, ledger ${row.ledger}, lots ${row.lots}`);
+      }
+    }
+    if (rows.length !== chunk.length) {
+      bad.push(`${chunk.length - rows.length} touched members have no account row`);
+    }
+  }
+  return { checked: ids.length, bad };
+}
+
+async function purchasesByStore(pool: Pool): Promise<Map<string, number>> {
+  const [rows] = await pool.query<RowDataPacket[]>('SELECT store_id, COUNT(*) AS n FROM purchases GROUP BY store_id');
+  return new Map(rows.map((row) => [String(row.store_id), Number(row.n)]));
+}
+
+// Clean-up
+
+async function stopApi(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  await redis.connect();
+  let deleted = 0;
+  try {
+    // The prefix is a hash tag such as {loyalty_bench_1a2b}; braces are literal in a MATCH pattern.
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) {
+        deleted += await redis.del(...keys);
+      }
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+let cleaning: Promise<void> | null = null;
+
+/** Idempotent: from the finally block and from SIGINT/SIGTERM alike. */
+function cleanup(r: Resources): Promise<void> {
+  cleaning ??= (async () => {
+    if (r.rssTimer) {
+      clearInterval(r.rssTimer);
+    }
+    const step = async (what: string, fn: () => Promise<unknown>): Promise<void> => {
+      try {
+        await fn();
+      } catch (err) {
+        process.stderr.write(`clean-up: ${what} failed: ${(err as Error).message}\n`);
+      }
+    };
+    await step('stopping the API', () => stopApi(r.api));
+    await step('closing the pool', async () => r.pool?.end());
+    await step(`dropping ${r.dbName}`, async () => {
+      const conn = await mysql.createConnection(serverOptions(r.s));
+      try {
+        await conn.query(`DROP DATABASE IF EXISTS \`${r.dbName}\``);
+      } finally {
+        await conn.end();
+      }
+    });
+    await step('deleting Redis keys', () => deleteRedisKeys(r.s.redisUrl, r.queuePrefix));
+    log(`clean-up: API stopped, database ${r.dbName} dropped, Redis keys ${r.queuePrefix}* deleted`);
+  })();
+  return cleaning;
+}
+
+// Main
+
+async function main(): Promise<number> {
+  const s = settings();
+  const runTag = randomBytes(4).toString('hex');
+  const dbName = `loyalty_bench_${runTag}`;
+  const r: Resources = { dbName, queuePrefix: `{${dbName}}`, s };
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      process.stderr.write(`\n${sig}: cleaning up\n`);
+      void cleanup(r).finally(() => process.exit(130));
+    });
+  }
+
+  let failed = false;
+  try {
+    log(
+      `bench: ${s.members} members, ${s.terminals} terminals, ${s.lookupLoops} lookup loops, ` +
+        `${s.warmupSeconds} s warm-up + ${s.seconds} s per phase, database ${dbName}`,
+    );
+    const server = serverOptions(s);
+    const db: DatabaseConfig = { ...server, database: dbName, poolSize: 4 };
+    const dbUrl = `mysql://${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${dbName}`;
+
+    let t = performance.now();
+    await runMigrations(db);
+    log(`migrations: ${fmt((performance.now() - t) / 1000, 1)} s`);
+
+    r.pool = mysql.createPool({ ...server, database: dbName, connectionLimit: 4, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+    t = performance.now();
+    const seeded = await seedMembers(r.pool, s.members);
+    const seedSeconds = (performance.now() - t) / 1000;
+    log(`seed: ${s.members} members (member, card, account, tier history) in ${fmt(seedSeconds, 1)} s`);
+
+    t = performance.now();
+    const api = await startApi(r, dbUrl);
+    log(`API: up on port ${api.port} in ${fmt((performance.now() - t) / 1000, 1)} s (pid ${api.child.pid})`);
+
+    const touched = new Set<number>();
+    let before = await globalStatus(r.pool);
+    log(`HTTP phase: ${s.terminals} terminals posting purchases, ${s.lookupLoops} loops looking balances up ...`);
+    const h = await httpPhase(r, api, seeded, runTag, touched);
+    const httpStatus = statusDelta(before, await globalStatus(r.pool));
+    const apiAlive = api.child.exitCode === null && api.child.signalCode === null;
+    const byStoreAfterHttp = await purchasesByStore(r.pool);
+
+    // The API is stopped so the raw phase has the machine to itself, as the API had.
+    await stopApi(api.child);
+
+    before = await globalStatus(r.pool);
+    log(`raw SQL phase: ${s.terminals} mysql2 connections, one transaction per purchase ...`);
+    const raw = await rawPhase(r, seeded, runTag, touched);
+    const rawStatus = statusDelta(before, await globalStatus(r.pool));
+
+    // Checks
+    const ledger = await ledgerCheck(r.pool, seeded, touched);
+    const httpStored = [...byStoreAfterHttp.values()].reduce((a, b) => a + b, 0);
+    const countOk = httpStored === h.purchases.okTotal;
+    const httpErrorRate = h.purchases.failedTotal / Math.max(h.purchases.okTotal + h.purchases.failedTotal, 1);
+    const lookupErrorRate = h.lookups ? h.lookups.failedTotal / Math.max(h.lookups.okTotal + h.lookups.failedTotal, 1) : 0;
+    const rawErrorRate = raw.result.failedTotal / Math.max(raw.result.okTotal + raw.result.failedTotal, 1);
+    const ratio = h.purchases.opsPerSecond / raw.result.opsPerSecond;
+
+    // Report
+    const row = (name: string, ops: string, p50: string, p99: string, note = ''): string =>
+      `${name.padEnd(32)}${ops.padStart(10)}${p50.padStart(10)}${p99.padStart(10)}   ${note}`;
+    log('');
+    log(row('path', 'ops/s', 'p50 ms', 'p99 ms'));
+    log(row('POS purchase over HTTP', fmt(h.purchases.opsPerSecond), fmt(h.purchases.p50), fmt(h.purchases.p99), `target p99 < ${TARGET_P99_MS} ms`));
+    log(row('raw SQL, 1 txn per purchase', fmt(raw.result.opsPerSecond), fmt(raw.result.p50), fmt(raw.result.p99)));
+    log(`${'ratio HTTP/raw'.padEnd(32)}${`${fmt(ratio, 2)}x`.padStart(10)}   target >= 1.00x`);
+    if (h.lookups) {
+      log(row('balance lookup (under load)', fmt(h.lookups.opsPerSecond), fmt(h.lookups.p50), fmt(h.lookups.p99), `target p99 < ${TARGET_LOOKUP_P99_MS} ms`));
+    }
+    log(`${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB`);
+    log('');
+    log(
+      `HTTP: ${h.purchases.ok} purchases measured (${h.purchases.okTotal} with warm-up), max ${fmt(h.purchases.max)} ms; ` +
+        `failed ${h.purchases.failedTotal}; deadlocks ${httpStatus.Innodb_deadlocks ?? '?'}, commits ${httpStatus.Com_commit ?? '?'}, ` +
+        `log fsyncs ${httpStatus.Innodb_os_log_fsyncs ?? '?'}`,
+    );
+    if (h.lookups) {
+      log(`lookups: ${h.lookups.ok} measured, max ${fmt(h.lookups.max)} ms; failed ${h.lookups.failedTotal}`);
+    }
+    log(
+      `raw: ${raw.result.ok} purchases measured (${raw.result.okTotal} with warm-up), max ${fmt(raw.result.max)} ms; ` +
+        `failed ${raw.result.failedTotal}, retried ${raw.retries}; deadlocks ${rawStatus.Innodb_deadlocks ?? '?'}, ` +
+        `commits ${rawStatus.Com_commit ?? '?'}, log fsyncs ${rawStatus.Innodb_os_log_fsyncs ?? '?'}`,
+    );
+    const failures = [
+      ...[...h.purchases.failures].map(([k, v]) => `  purchase  ${k}: ${v}`),
+      ...[...(h.lookups?.failures ?? [])].map(([k, v]) => `  lookup    ${k}: ${v}`),
+      ...[...raw.result.failures].map(([k, v]) => `  raw       ${k}: ${v}`),
+    ];
+    if (failures.length) {
+      log(`failures:\n${failures.join('\n')}`);
+    }
+    const apiProblems = api.logLines.filter((l) => /"level":\s*(40|50|60)|error|warn/i.test(l));
+    if (apiProblems.length) {
+      log(`API warn/error log lines: ${apiProblems.length}; first ones:\n${apiProblems.slice(0, 5).map((l) => `  ${l.slice(0, 400)}`).join('\n')}`);
+    }
+    if (!apiAlive) {
+      log('API: the process died during the HTTP phase');
+    }
+    log(
+      ledger.bad.length === 0
+        ? `ledger check: ok (${ledger.checked} members: balance = sum of entries = sum of lot remainders)`
+        : `ledger check: FAILED for ${ledger.bad.length} of ${ledger.checked} members:\n${ledger.bad.slice(0, 10).map((b) => `  ${b}`).join('\n')}`,
+    );
+    log(
+      countOk
+        ? `purchase count check: ok (${httpStored} rows for ${h.purchases.okTotal} answers 201)`
+        : `purchase count check: FAILED: ${httpStored} purchase rows in the API's stores, ${h.purchases.okTotal} answers 201` +
+            (h.purchases.failedTotal ? ` (and ${h.purchases.failedTotal} failed requests, which may have been written)` : ''),
+    );
+
+    failed =
+      httpErrorRate > MAX_ERROR_RATE ||
+      lookupErrorRate > MAX_ERROR_RATE ||
+      rawErrorRate > MAX_ERROR_RATE ||
+      ledger.bad.length > 0 ||
+      (!countOk && h.purchases.failedTotal === 0) ||
+      !apiAlive;
+
+    const summary = {
+      bench: 'pos-accrual',
+      members: s.members,
+      terminals: s.terminals,
+      lookupLoops: s.lookupLoops,
+      seconds: s.seconds,
+      seedSeconds: round(seedSeconds, 1),
+      http: {
+        opsPerSecond: round(h.purchases.opsPerSecond, 1),
+        p50Ms: round(h.purchases.p50),
+        p99Ms: round(h.purchases.p99),
+        maxMs: round(h.purchases.max),
+        measured: h.purchases.ok,
+        failed: h.purchases.failedTotal,
+        deadlocks: httpStatus.Innodb_deadlocks ?? null,
+        logFsyncs: httpStatus.Innodb_os_log_fsyncs ?? null,
+      },
+      raw: {
+        opsPerSecond: round(raw.result.opsPerSecond, 1),
+        p50Ms: round(raw.result.p50),
+        p99Ms: round(raw.result.p99),
+        maxMs: round(raw.result.max),
+        measured: raw.result.ok,
+        failed: raw.result.failedTotal,
+        retries: raw.retries,
+        deadlocks: rawStatus.Innodb_deadlocks ?? null,
+        logFsyncs: rawStatus.Innodb_os_log_fsyncs ?? null,
+      },
+      ratio: round(ratio, 3),
+      lookup: h.lookups
+        ? { opsPerSecond: round(h.lookups.opsPerSecond, 1), p50Ms: round(h.lookups.p50), p99Ms: round(h.lookups.p99), failed: h.lookups.failedTotal }
+        : null,
+      apiRssMaxMb: round(h.maxRssMb, 0),
+      apiRssIdleMb: round(h.idleRssMb, 0),
+      ledgerCheck: ledger.bad.length === 0 ? 'ok' : 'failed',
+      ledgerMembersChecked: ledger.checked,
+      targets: {
+        throughputAtLeastRaw: ratio >= 1,
+        p99Under50Ms: h.purchases.p99 < TARGET_P99_MS,
+        lookupP99Under10Ms: h.lookups ? h.lookups.p99 < TARGET_LOOKUP_P99_MS : null,
+        rssUnder300Mb: h.maxRssMb < TARGET_RSS_MB,
+      },
+    };
+    log('');
+    log(JSON.stringify(summary));
+  } catch (err) {
+    failed = true;
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+  } finally {
+    await cleanup(r);
+  }
+  return failed ? 1 : 0;
+}
+
+void main().then((code) => process.exit(code));
