@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const required = {
+  ADMIN_EMAIL: 'admin@example.com',
+  ADMIN_PASSWORD: 'long-enough-password',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig(required);
+    expect(c.port).toBe(3000);
+    expect(c.database).toMatchObject({ host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'loyalty' });
+    expect(c.queuePrefix).toBe('{loyalty}');
+    expect(c.program.excludedCategories).toEqual(['tobacco', 'gift_card']);
+    expect(c.program.allowNegativeBalance).toBe(true);
+  });
+
+  it('names every missing or wrong variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', JWT_SECRET: 'short', QUEUE_PREFIX: 'loyalty' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'JWT_SECRET', 'QUEUE_PREFIX', 'ADMIN_EMAIL: is required', 'ADMIN_PASSWORD: is required']) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('reads typed values from strings', () => {
+    const c = loadConfig({ ...required, PORT: '8080', PROGRAM_ALLOW_NEGATIVE_BALANCE: 'false', ACTIVE_WORKERS: 'points-expiry' });
+    expect(c.port).toBe(8080);
+    expect(c.program.allowNegativeBalance).toBe(false);
+    expect(c.isWorkerActive('points-expiry')).toBe(true);
+    expect(c.isWorkerActive('campaigns')).toBe(false);
+  });
+});
