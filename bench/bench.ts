@@ -10,7 +10,7 @@ import { newId } from '../src/common/ids';
 import { DatabaseConfig } from '../src/config/app-config';
 import { runMigrations } from '../src/database/migrate';
 import { generateCardNo } from '../src/modules/cards/card-number';
-import { fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssMb, runLoad, sleep } from './lib';
+import { cpuSeconds, fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssMb, runLoad, sleep } from './lib';
 
 /*
  * POS accrual benchmark (DESIGN.md, "Performance targets").
@@ -20,7 +20,8 @@ import { fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssM
  *
  * Env: BENCH_MEMBERS, BENCH_TERMINALS, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
  * BENCH_LOOKUP_LOOPS, BENCH_LOOKUP_PAUSE_MS, BENCH_API_POOL_SIZE,
- * BENCH_MYSQL_URL (server, no database), BENCH_REDIS_URL.
+ * BENCH_MYSQL_URL (server, no database), BENCH_REDIS_URL, BENCH_API_NODE_ARGS
+ * (extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  *
  * 1. a fresh database loyalty_bench_<random>, migrated, seeded with members
  *    through raw multi-row INSERTs;
@@ -186,7 +187,8 @@ interface ApiHandle {
 async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
   const port = await freePort();
   const logLines: string[] = [];
-  const child = spawn(process.execPath, [API_ENTRY], {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, API_ENTRY], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -274,6 +276,10 @@ interface HttpPhase {
   lookups: LoadResult | null;
   maxRssMb: number;
   idleRssMb: number;
+  /** Share of one core the API process used over the whole phase, warm-up included. */
+  apiCpuPercent: number;
+  /** RSS in MB about every 5 s of the phase: growth vs. plateau. */
+  rssTimeline: number[];
 }
 
 async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: string, touched: Set<number>): Promise<HttpPhase> {
@@ -284,10 +290,15 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
   const idleRssMb = rssMb(api.child.pid ?? 0) ?? NaN;
 
   let maxRssMb = idleRssMb;
+  const rssTimeline: number[] = [];
+  let ticks = 0;
   r.rssTimer = setInterval(() => {
     const mb = rssMb(api.child.pid ?? 0);
     if (mb !== null && mb > maxRssMb) {
       maxRssMb = mb;
+    }
+    if (mb !== null && ++ticks % 10 === 0) {
+      rssTimeline.push(Math.round(mb));
     }
   }, 500);
 
@@ -316,14 +327,17 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
   };
 
   const window = { warmupSeconds: s.warmupSeconds, seconds: s.seconds };
+  const cpu0 = cpuSeconds(api.child.pid ?? 0) ?? NaN;
+  const wall0 = performance.now();
   const [purchases, lookups] = await Promise.all([
     runLoad({ ...window, workers: s.terminals, op: purchase }),
     s.lookupLoops > 0 ? runLoad({ ...window, workers: s.lookupLoops, pauseMs: s.lookupPauseMs, op: lookup }) : Promise.resolve(null),
   ]);
+  const apiCpuPercent = (100 * ((cpuSeconds(api.child.pid ?? 0) ?? NaN) - cpu0)) / ((performance.now() - wall0) / 1000);
   clearInterval(r.rssTimer);
   r.rssTimer = undefined;
   agent.destroy();
-  return { purchases, lookups, maxRssMb, idleRssMb };
+  return { purchases, lookups, maxRssMb, idleRssMb, apiCpuPercent, rssTimeline };
 }
 
 // Raw SQL phase
@@ -433,7 +447,7 @@ async function rawPhase(r: Resources, seeded: Seeded, runTag: string, touched: S
 
 async function globalStatus(pool: Pool): Promise<Record<string, number>> {
   const [rows] = await pool.query<RowDataPacket[]>(
-    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_deadlocks', 'Innodb_os_log_fsyncs', 'Com_commit')",
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_deadlocks', 'Innodb_data_fsyncs', 'Com_commit', 'Questions')",
   );
   return Object.fromEntries(rows.map((row) => [String(row.Variable_name), Number(row.Value)]));
 }
@@ -506,6 +520,8 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
 }
 
 let cleaning: Promise<void> | null = null;
+/** Set on SIGINT/SIGTERM: the main flow's errors from then on are the clean-up closing things under it. */
+let interrupted = false;
 
 /** Idempotent: from the finally block and from SIGINT/SIGTERM alike. */
 function cleanup(r: Resources): Promise<void> {
@@ -545,6 +561,7 @@ async function main(): Promise<number> {
   const r: Resources = { dbName, queuePrefix: `{${dbName}}`, s };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
+      interrupted = true;
       process.stderr.write(`\n${sig}: cleaning up\n`);
       void cleanup(r).finally(() => process.exit(130));
     });
@@ -598,6 +615,10 @@ async function main(): Promise<number> {
     const lookupErrorRate = h.lookups ? h.lookups.failedTotal / Math.max(h.lookups.okTotal + h.lookups.failedTotal, 1) : 0;
     const rawErrorRate = raw.result.failedTotal / Math.max(raw.result.okTotal + raw.result.failedTotal, 1);
     const ratio = h.purchases.opsPerSecond / raw.result.opsPerSecond;
+    // SQL statements the server received per request (Questions also counts the status queries: a handful).
+    const httpRequests = h.purchases.okTotal + h.purchases.failedTotal + (h.lookups ? h.lookups.okTotal + h.lookups.failedTotal : 0);
+    const httpStatementsPerRequest = (httpStatus.Questions ?? NaN) / httpRequests;
+    const rawStatementsPerPurchase = (rawStatus.Questions ?? NaN) / (raw.result.okTotal + raw.result.failedTotal);
 
     // Report
     const row = (name: string, ops: string, p50: string, p99: string, note = ''): string =>
@@ -614,16 +635,18 @@ async function main(): Promise<number> {
     log('');
     log(
       `HTTP: ${h.purchases.ok} purchases measured (${h.purchases.okTotal} with warm-up), max ${fmt(h.purchases.max)} ms; ` +
-        `failed ${h.purchases.failedTotal}; deadlocks ${httpStatus.Innodb_deadlocks ?? '?'}, commits ${httpStatus.Com_commit ?? '?'}, ` +
-        `log fsyncs ${httpStatus.Innodb_os_log_fsyncs ?? '?'}`,
+        `failed ${h.purchases.failedTotal}; API CPU ${fmt(h.apiCpuPercent, 0)}% of a core; ` +
+        `${fmt(httpStatementsPerRequest, 1)} SQL statements per request (purchases and lookups); deadlocks ${httpStatus.Innodb_deadlocks ?? '?'}, commits ${httpStatus.Com_commit ?? '?'}, ` +
+        `fsyncs ${httpStatus.Innodb_data_fsyncs ?? '?'}`,
     );
+    log(`API RSS every 5 s under load (MB): ${h.rssTimeline.join(' ')}`);
     if (h.lookups) {
       log(`lookups: ${h.lookups.ok} measured, max ${fmt(h.lookups.max)} ms; failed ${h.lookups.failedTotal}`);
     }
     log(
       `raw: ${raw.result.ok} purchases measured (${raw.result.okTotal} with warm-up), max ${fmt(raw.result.max)} ms; ` +
-        `failed ${raw.result.failedTotal}, retried ${raw.retries}; deadlocks ${rawStatus.Innodb_deadlocks ?? '?'}, ` +
-        `commits ${rawStatus.Com_commit ?? '?'}, log fsyncs ${rawStatus.Innodb_os_log_fsyncs ?? '?'}`,
+        `failed ${raw.result.failedTotal}, retried ${raw.retries}; ${fmt(rawStatementsPerPurchase, 1)} SQL statements per purchase; deadlocks ${rawStatus.Innodb_deadlocks ?? '?'}, ` +
+        `commits ${rawStatus.Com_commit ?? '?'}, fsyncs ${rawStatus.Innodb_data_fsyncs ?? '?'}`,
     );
     const failures = [
       ...[...h.purchases.failures].map(([k, v]) => `  purchase  ${k}: ${v}`),
@@ -675,7 +698,9 @@ async function main(): Promise<number> {
         measured: h.purchases.ok,
         failed: h.purchases.failedTotal,
         deadlocks: httpStatus.Innodb_deadlocks ?? null,
-        logFsyncs: httpStatus.Innodb_os_log_fsyncs ?? null,
+        fsyncs: httpStatus.Innodb_data_fsyncs ?? null,
+        commits: httpStatus.Com_commit ?? null,
+        statementsPerRequest: round(httpStatementsPerRequest, 1),
       },
       raw: {
         opsPerSecond: round(raw.result.opsPerSecond, 1),
@@ -686,7 +711,9 @@ async function main(): Promise<number> {
         failed: raw.result.failedTotal,
         retries: raw.retries,
         deadlocks: rawStatus.Innodb_deadlocks ?? null,
-        logFsyncs: rawStatus.Innodb_os_log_fsyncs ?? null,
+        fsyncs: rawStatus.Innodb_data_fsyncs ?? null,
+        commits: rawStatus.Com_commit ?? null,
+        statementsPerPurchase: round(rawStatementsPerPurchase, 1),
       },
       ratio: round(ratio, 3),
       lookup: h.lookups
@@ -694,6 +721,8 @@ async function main(): Promise<number> {
         : null,
       apiRssMaxMb: round(h.maxRssMb, 0),
       apiRssIdleMb: round(h.idleRssMb, 0),
+      apiCpuPercent: round(h.apiCpuPercent, 0),
+      apiRssTimelineMb: h.rssTimeline,
       ledgerCheck: ledger.bad.length === 0 ? 'ok' : 'failed',
       ledgerMembersChecked: ledger.checked,
       targets: {
@@ -707,6 +736,9 @@ async function main(): Promise<number> {
     log(JSON.stringify(summary));
   } catch (err) {
     failed = true;
+    if (interrupted) {
+      return 130;
+    }
     process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
   } finally {
     await cleanup(r);

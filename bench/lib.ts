@@ -186,3 +186,15 @@ export function round(n: number, digits = 2): number | null {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/** User + system CPU seconds a process has used so far (Linux /proc, 100 ticks a second), or null once it is gone. */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
