@@ -69,13 +69,6 @@ export class PointsRepository {
 
   // Accounts
 
-  async openAccount(m: EntityManager, memberId: string, now: Date): Promise<void> {
-    await m.query('INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES (?, 0, 0, 0, 0, ?)', [
-      memberId,
-      now,
-    ]);
-  }
-
   /** Locks the member's account (and member row) for the rest of the transaction. */
   async lockAccount(m: EntityManager, memberId: string): Promise<LockedAccount | null> {
     const rows: Array<{ balance: string; pending: string; tier_code: string }> = await m.query(

@@ -19,7 +19,7 @@ import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
 
 /** Receipt, refund and redemption numbers: printable, URL-safe, at most 64 characters. */
 export const DOCUMENT_NO = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
-const DOCUMENT_NO_MESSAGE = '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)';
+export const DOCUMENT_NO_MESSAGE = '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)';
 /** ISO 8601 with an explicit offset (Z or ±hh:mm). */
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,11 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
-import { DOCUMENT_NO } from './purchase.dto';
+import { DOCUMENT_NO, DOCUMENT_NO_MESSAGE } from './purchase.dto';
 
 export class RedemptionDto {
   @IsString()
-  @Matches(DOCUMENT_NO, { message: '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)' })
+  @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
   redemptionNo: string;
 
   @IsDefined()
