@@ -172,13 +172,8 @@ export class PointsRepository {
 
   // Purchases
 
-  async findPurchaseByReceipt(storeId: string, receiptNo: string, m: EntityManager = this.dataSource.manager): Promise<StoredPosting | null> {
-    const rows: Array<{ id: string; member_id: string; request_hash: string; response: string }> = await m.query(
-      'SELECT id, member_id, request_hash, response FROM purchases WHERE store_id = ? AND receipt_no = ?',
-      [storeId, receiptNo],
-    );
-    const r = rows[0];
-    return r ? { id: r.id, memberId: r.member_id, requestHash: r.request_hash, response: r.response } : null;
+  async findPurchaseByReceipt(storeId: string, receiptNo: string): Promise<StoredPosting | null> {
+    return this.findPosting('purchases', 'receipt_no', storeId, receiptNo);
   }
 
   /** Rolling-window qualifying figures: purchases minus refunds since `since`. */
@@ -232,14 +227,6 @@ export class PointsRepository {
        VALUES ${placeholders(lines.length, 10)}`,
       lines.flatMap((l, i) => [purchaseId, i + 1, memberId, l.sku, l.category, l.quantityMilli, l.amountCents, l.eligible, 0, 0]),
     );
-  }
-
-  async findPurchaseRef(storeId: string, receiptNo: string): Promise<{ id: string; memberId: string } | null> {
-    const rows: Array<{ id: string; member_id: string }> = await this.dataSource.query(
-      'SELECT id, member_id FROM purchases WHERE store_id = ? AND receipt_no = ?',
-      [storeId, receiptNo],
-    );
-    return rows[0] ? { id: rows[0].id, memberId: rows[0].member_id } : null;
   }
 
   async lockPurchase(m: EntityManager, purchaseId: string): Promise<PurchaseForRefund> {
@@ -300,13 +287,8 @@ export class PointsRepository {
 
   // Refunds
 
-  async findRefund(storeId: string, refundNo: string, m: EntityManager = this.dataSource.manager): Promise<StoredPosting | null> {
-    const rows: Array<{ id: string; member_id: string; request_hash: string; response: string }> = await m.query(
-      'SELECT id, member_id, request_hash, response FROM refunds WHERE store_id = ? AND refund_no = ?',
-      [storeId, refundNo],
-    );
-    const r = rows[0];
-    return r ? { id: r.id, memberId: r.member_id, requestHash: r.request_hash, response: r.response } : null;
+  async findRefund(storeId: string, refundNo: string): Promise<StoredPosting | null> {
+    return this.findPosting('refunds', 'refund_no', storeId, refundNo);
   }
 
   async insertRefund(
@@ -396,6 +378,21 @@ export class PointsRepository {
       'INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       [memberId, from, to, reason, refId, now],
     );
+  }
+
+  /** A posting's idempotency row by its per-store number: what a replay or a conflict is judged on. */
+  private async findPosting(
+    table: 'purchases' | 'refunds',
+    numberColumn: 'receipt_no' | 'refund_no',
+    storeId: string,
+    documentNo: string,
+  ): Promise<StoredPosting | null> {
+    const rows: Array<{ id: string; member_id: string; request_hash: string; response: string }> = await this.dataSource.query(
+      `SELECT id, member_id, request_hash, response FROM ${table} WHERE store_id = ? AND ${numberColumn} = ?`,
+      [storeId, documentNo],
+    );
+    const r = rows[0];
+    return r ? { id: r.id, memberId: r.member_id, requestHash: r.request_hash, response: r.response } : null;
   }
 
   // Ledger view

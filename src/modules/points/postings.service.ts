@@ -167,7 +167,7 @@ export class PostingsService {
     if (existing) {
       return replay(existing, cmd.requestHash, 'refundNo', cmd.refundNo);
     }
-    const purchaseRef = await this.repo.findPurchaseRef(cmd.storeId, cmd.receiptNo);
+    const purchaseRef = await this.repo.findPurchaseByReceipt(cmd.storeId, cmd.receiptNo);
     if (!purchaseRef) {
       throw new DomainError(
         ErrorCode.TRANSACTION_NOT_FOUND,
