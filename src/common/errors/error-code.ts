@@ -17,6 +17,10 @@ export enum ErrorCode {
   INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS',
   REFUND_EXCEEDS_PURCHASE = 'REFUND_EXCEEDS_PURCHASE',
   RATE_LIMITED = 'RATE_LIMITED',
+  // POS contract 1.1
+  REDEMPTION_CANCELLED = 'REDEMPTION_CANCELLED',
+  RECEIPT_TOO_OLD = 'RECEIPT_TOO_OLD',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -25,6 +29,8 @@ export enum ErrorCode {
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   BUSY = 'BUSY',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
@@ -46,19 +52,25 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
+    case ErrorCode.REDEMPTION_CANCELLED:
     case ErrorCode.STORE_CODE_TAKEN:
     case ErrorCode.PHONE_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
+      return 415;
     case ErrorCode.TOTAL_MISMATCH:
     case ErrorCode.CARD_INACTIVE:
     case ErrorCode.INSUFFICIENT_POINTS:
     case ErrorCode.REFUND_EXCEEDS_PURCHASE:
+    case ErrorCode.RECEIPT_TOO_OLD:
       return 422;
     case ErrorCode.RATE_LIMITED:
+    case ErrorCode.ACCOUNT_LOCKED:
       return 429;
     case ErrorCode.BUSY:
+    case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
     case ErrorCode.INTERNAL_ERROR:
       return 500;
