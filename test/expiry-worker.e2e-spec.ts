@@ -38,10 +38,9 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
   it('expires lots past their date, oldest first, once, however often the job runs', async () => {
     const store = await createStore(t);
     const m = await createMember(t);
-    // 26 months ago: past the default 24-month expiry.
-    const old = new Date();
-    old.setUTCMonth(old.getUTCMonth() - 26);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }], { occurredAt: old.toISOString() })).expect(201);
+    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }])).expect(201);
+    // Earned 26 months ago: past the default 24-month expiry.
+    await t.db.query('UPDATE point_lots SET earned_at = DATE_SUB(NOW(3), INTERVAL 26 MONTH), expires_at = DATE_SUB(NOW(3), INTERVAL 2 MONTH) WHERE member_id = ?', [m.memberId]);
     await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }])).expect(201);
     await pos(t, store).redeem({ redemptionNo: `D-${Date.now()}`, member: { cardNo: m.cardNo }, points: 100 }).expect(201);
     expect((await ledgerInvariants(t.db, m.memberId)).balance).toBe(700);

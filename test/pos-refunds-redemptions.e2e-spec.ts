@@ -162,8 +162,9 @@ describe('POS redemptions', () => {
 
   it('points are spent from the soonest-expiring lot first and a cancel returns them to the same lots', async () => {
     const m = await createMember(t);
-    const old = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }], { occurredAt: new Date(Date.now() - 300 * 86_400_000).toISOString() });
-    await pos(t, store).purchase(old).expect(201);
+    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }])).expect(201);
+    // An older lot: it expires 300 days before the next one.
+    await t.db.query('UPDATE point_lots SET earned_at = DATE_SUB(earned_at, INTERVAL 300 DAY), expires_at = DATE_SUB(expires_at, INTERVAL 300 DAY) WHERE member_id = ?', [m.memberId]);
     await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }])).expect(201);
     const redemptionNo = uniq('D');
     await pos(t, store).redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 400 }).expect(201);

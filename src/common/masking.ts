@@ -40,3 +40,11 @@ export function maskPersonalDataInText(text: string): string {
     )
     .replace(/([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@|%40)([A-Za-z0-9.-]+)/g, '$1***$2$3');
 }
+
+/** "8123456789012345" → "************2345": card numbers show only their last four digits. */
+export function maskCardNo(cardNo: string | null | undefined): string | null {
+  if (!cardNo) {
+    return null;
+  }
+  return '*'.repeat(Math.max(cardNo.length - 4, 0)) + cardNo.slice(-4);
+}

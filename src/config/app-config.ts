@@ -18,6 +18,7 @@ export interface ProgramDefaults {
   redemptionCentsPer100Points: number;
   allowNegativeBalance: boolean;
   qualifyingWindowMonths: number;
+  offlineAcceptanceDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +73,7 @@ export class AppConfig {
       redemptionCentsPer100Points: e.PROGRAM_REDEMPTION_CENTS_PER_100_POINTS,
       allowNegativeBalance: e.PROGRAM_ALLOW_NEGATIVE_BALANCE,
       qualifyingWindowMonths: e.PROGRAM_QUALIFYING_WINDOW_MONTHS,
+      offlineAcceptanceDays: e.PROGRAM_OFFLINE_ACCEPTANCE_DAYS,
     };
   }
 

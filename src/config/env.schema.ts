@@ -131,6 +131,13 @@ export class EnvSchema {
   @Max(36)
   PROGRAM_QUALIFYING_WINDOW_MONTHS = 12;
 
+  /** Offline receipts whose occurredAt is older than this many days are refused (RECEIPT_TOO_OLD). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  PROGRAM_OFFLINE_ACCEPTANCE_DAYS = 30;
+
   @IsOptional()
   @IsString()
   APP_VERSION?: string;

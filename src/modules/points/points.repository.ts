@@ -81,6 +81,12 @@ export class PointsRepository {
     return r ? { memberId, balance: toInt(r.balance), pending: toInt(r.pending), tierCode: r.tier_code } : null;
   }
 
+  /** The card's status under a shared lock (LOCK IN SHARE MODE runs on MySQL 8 and MariaDB alike). */
+  async lockCardStatus(m: EntityManager, cardNo: string): Promise<string | null> {
+    const rows: Array<{ status: string }> = await m.query('SELECT status FROM cards WHERE card_no = ? LOCK IN SHARE MODE', [cardNo]);
+    return rows[0]?.status ?? null;
+  }
+
   async readAccount(memberId: string): Promise<{ balance: number; pending: number } | null> {
     const rows: Array<{ balance: string; pending: string }> = await this.dataSource.query(
       'SELECT balance, pending FROM point_accounts WHERE member_id = ?',

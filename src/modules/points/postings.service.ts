@@ -5,12 +5,13 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
-import { addMonths } from '../../common/time';
+import { addDays, addMonths } from '../../common/time';
+import { maskCardNo } from '../../common/masking';
 import { inTransaction } from '../../database/transaction';
 import { ResolvedMember } from '../members/members.service';
 import { canUpgrade, upgradeOnPurchase } from '../tiers/rules/tier-qualification';
 import { TiersService } from '../tiers/tiers.service';
-import { LockedAccount, PointsRepository, StoredPosting } from './points.repository';
+import { LockedAccount, PointsRepository, RedemptionRow, StoredPosting } from './points.repository';
 import {
   PostingResult,
   pointsSummary,
@@ -63,10 +64,19 @@ export class PostingsService {
     }
     const member = await resolveMember();
     const [program, tiers] = await Promise.all([this.program.get(), this.tiers.list()]);
+    const oldestAccepted = addDays(new Date(), -program.offlineAcceptanceDays);
+    if (cmd.occurredAt < oldestAccepted) {
+      throw new DomainError(
+        ErrorCode.RECEIPT_TOO_OLD,
+        `The receipt is from ${cmd.occurredAt.toISOString()}, older than the ${program.offlineAcceptanceDays}-day offline acceptance window. It cannot earn points; the member can ask the service desk.`,
+        [{ field: 'occurredAt', message: `must be after ${oldestAccepted.toISOString()}` }],
+      );
+    }
     try {
       return await inTransaction(this.dataSource, async (m) => {
         const now = new Date();
         const account = await this.lockAccount(m, member.memberId);
+        await this.assertCardStillActive(m, member);
         const tier = tiers.find((t) => t.code === account.tierCode) ?? tiers[0];
         const earning = computeEarning({
           lines: cmd.lines,
@@ -261,7 +271,7 @@ export class PostingsService {
   async redeem(cmd: RedemptionCommand, resolveMember: () => Promise<ResolvedMember>): Promise<PostingResult<RedemptionResult>> {
     const existing = await this.repo.findRedemption(cmd.storeId, cmd.redemptionNo);
     if (existing) {
-      return replay(existing, cmd.requestHash, 'redemptionNo', cmd.redemptionNo);
+      return replayRedemption(existing, cmd);
     }
     const member = await resolveMember();
     const program = await this.program.get();
@@ -269,6 +279,7 @@ export class PostingsService {
       return await inTransaction(this.dataSource, async (m) => {
         const now = new Date();
         const account = await this.lockAccount(m, member.memberId);
+        await this.assertCardStillActive(m, member);
         const available = account.balance - account.pending;
         if (cmd.points > available) {
           throw new DomainError(
@@ -319,7 +330,7 @@ export class PostingsService {
       if (isDuplicateKey(err, 'ux_redemptions_store_no')) {
         const stored = await this.repo.findRedemption(cmd.storeId, cmd.redemptionNo);
         if (stored) {
-          return replay(stored, cmd.requestHash, 'redemptionNo', cmd.redemptionNo);
+          return replayRedemption(stored, cmd);
         }
       }
       throw err;
@@ -381,6 +392,24 @@ export class PostingsService {
 
   // Helpers
 
+  /**
+   * The card was active when the member was resolved, but a freeze may have
+   * committed since. A shared lock on the card row makes a concurrent freeze
+   * wait for this posting, or this posting see the freeze.
+   */
+  private async assertCardStillActive(m: EntityManager, member: ResolvedMember): Promise<void> {
+    if (!member.cardNo) {
+      return;
+    }
+    const status = await this.repo.lockCardStatus(m, member.cardNo);
+    if (status !== 'active') {
+      throw new DomainError(
+        ErrorCode.CARD_INACTIVE,
+        `Card ${maskCardNo(member.cardNo)} is ${status ?? 'unknown'}. Ask the member for another card or look them up by phone.`,
+      );
+    }
+  }
+
   private async lockAccount(m: EntityManager, memberId: string): Promise<LockedAccount> {
     const account = await this.repo.lockAccount(m, memberId);
     if (!account) {
@@ -414,6 +443,18 @@ export class PostingsService {
     }
     return takes;
   }
+}
+
+/** A redemption number is dead once cancelled: a till resending it must not give the discount again. */
+function replayRedemption(stored: RedemptionRow, cmd: RedemptionCommand): PostingResult<RedemptionResult> {
+  if (stored.status === 'cancelled') {
+    throw new DomainError(
+      ErrorCode.REDEMPTION_CANCELLED,
+      `Redemption ${cmd.redemptionNo} was cancelled. Do not give this discount; start a new redemption with a new redemptionNo.`,
+      [{ field: 'redemptionNo', message: 'cancelled; use a new number' }],
+    );
+  }
+  return replay(stored, cmd.requestHash, 'redemptionNo', cmd.redemptionNo);
 }
 
 function replay<T>(stored: StoredPosting, requestHash: string, keyName: string, keyValue: string): PostingResult<T> {

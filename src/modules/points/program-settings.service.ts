@@ -11,6 +11,7 @@ export interface Program {
   redemptionCentsPer100Points: number;
   allowNegativeBalance: boolean;
   qualifyingWindowMonths: number;
+  offlineAcceptanceDays: number;
 }
 
 const CACHE_MS = 5000;
@@ -30,8 +31,8 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
     await this.dataSource.query(
       `INSERT IGNORE INTO program_settings
          (id, cents_per_point, excluded_categories, points_expiry_months, redemption_cents_per_100_points,
-          allow_negative_balance, qualifying_window_months, updated_at)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+          allow_negative_balance, qualifying_window_months, offline_acceptance_days, updated_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         d.centsPerPoint,
         d.excludedCategories.join(','),
@@ -39,6 +40,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
         d.redemptionCentsPer100Points,
         d.allowNegativeBalance,
         d.qualifyingWindowMonths,
+        d.offlineAcceptanceDays,
         new Date(),
       ],
     );
@@ -66,6 +68,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
       redemptionCentsPer100Points: row.redemptionCentsPer100Points,
       allowNegativeBalance: Boolean(row.allowNegativeBalance),
       qualifyingWindowMonths: row.qualifyingWindowMonths,
+      offlineAcceptanceDays: row.offlineAcceptanceDays,
     };
     this.cache = { program, at: now };
     return program;

@@ -26,6 +26,10 @@ export class ProgramSettings {
   @Column({ name: 'qualifying_window_months', type: 'int' })
   qualifyingWindowMonths: number;
 
+  /** Offline receipts older than this many days are refused with RECEIPT_TOO_OLD. */
+  @Column({ name: 'offline_acceptance_days', type: 'int', default: 30 })
+  offlineAcceptanceDays: number;
+
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }
