@@ -5,6 +5,7 @@ import { coreImports } from './app.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { PointsModule } from './modules/points/points.module';
+import { PointsReleaseProcessor } from './modules/points/points-release.processor';
 import { JobName, QueueName } from './queue/queue.constants';
 
 /** Repeating schedules; upserted at every worker start, so there is exactly one of each. */
@@ -12,20 +13,21 @@ import { JobName, QueueName } from './queue/queue.constants';
 class Schedules implements OnApplicationBootstrap {
   private readonly logger = new Logger('Schedules');
 
-  constructor(@InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue,
+    @InjectQueue(QueueName.PointsRelease) private readonly releaseQueue: Queue,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.expiryQueue.upsertJobScheduler(
-      'daily-points-expiry',
-      { pattern: '0 30 3 * * *', tz: 'UTC' },
-      { name: JobName.ExpireDueLots, data: {} },
-    );
-    this.logger.log('Scheduled daily points expiry at 03:30 UTC');
+    await this.expiryQueue.upsertJobScheduler('daily-points-expiry', { pattern: '0 30 3 * * *', tz: 'UTC' }, { name: JobName.PlanExpiry, data: {} });
+    await this.releaseQueue.upsertJobScheduler('hourly-pending-release', { pattern: '0 15 * * * *', tz: 'UTC' }, { name: JobName.PlanRelease, data: {} });
+    this.logger.log('Scheduled points expiry daily at 03:30 UTC and the release of pending points hourly at :15');
   }
 }
 
 const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.PointsExpiry]: PointsExpiryProcessor,
+  [QueueName.PointsRelease]: PointsReleaseProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue, QueueEvents } from 'bullmq';
+import { Job, Queue, QueueEvents } from 'bullmq';
 import { loadConfig } from '../src/config/app-config';
 import { JobName, QueueName } from '../src/queue/queue.constants';
 import { redisConnection } from '../src/queue/queue.module';
@@ -22,6 +22,19 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
     events = new QueueEvents(QueueName.PointsExpiry, { connection: redisConnection(config.redisUrl), prefix: config.queuePrefix });
     await events.waitUntilReady();
   });
+
+  /** Runs the planner, then waits for every range job it queued. */
+  async function runExpiry(asOf: string): Promise<void> {
+    const queue = worker.get<Queue>(getQueueToken(QueueName.PointsExpiry));
+    const plan = await queue.add(JobName.PlanExpiry, { asOf });
+    const planned = (await plan.waitUntilFinished(events, 30_000)) as { ranges: number };
+    expect(planned.ranges).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < planned.ranges; i++) {
+      const job = await Job.fromId(queue, `expire-${Date.parse(asOf)}-${i}`);
+      expect(job).toBeDefined();
+      await job?.waitUntilFinished(events, 30_000);
+    }
+  }
 
   afterAll(async () => {
     await events.close();
@@ -45,10 +58,8 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
     await pos(t, store).redeem({ redemptionNo: `D-${Date.now()}`, member: { cardNo: m.cardNo }, points: 100 }).expect(201);
     expect((await ledgerInvariants(t.db, m.memberId)).balance).toBe(700);
 
-    const queue = worker.get<Queue>(getQueueToken(QueueName.PointsExpiry));
     for (let run = 0; run < 2; run++) {
-      const job = await queue.add(JobName.ExpireDueLots, {});
-      await job.waitUntilFinished(events, 30_000);
+      await runExpiry(new Date().toISOString());
     }
     // The redemption took 100 from the old lot first, so 200 expire.
     expect(await ledgerInvariants(t.db, m.memberId)).toEqual({ balance: 500, entrySum: 500, lotSum: 500, lowestLot: 0 });

@@ -19,6 +19,7 @@ export interface ProgramDefaults {
   allowNegativeBalance: boolean;
   qualifyingWindowMonths: number;
   offlineAcceptanceDays: number;
+  returnWindowDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +37,7 @@ export class AppConfig {
   readonly rateLimit: { posPerMinute: number; adminPerMinute: number };
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
+  readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
   readonly program: ProgramDefaults;
 
   constructor(e: EnvSchema) {
@@ -64,6 +66,11 @@ export class AppConfig {
       .filter(Boolean);
     this.activeWorkers = workers.includes('all') ? 'all' : workers;
     this.runMigrations = e.RUN_MIGRATIONS;
+    this.postings = {
+      maxBatch: e.POSTING_BATCH_MAX,
+      maxWaitMs: e.POSTING_BATCH_WAIT_MS,
+      maxConcurrentBatches: e.POSTING_BATCH_CONCURRENCY,
+    };
     this.program = {
       centsPerPoint: e.PROGRAM_CENTS_PER_POINT,
       excludedCategories: e.PROGRAM_EXCLUDED_CATEGORIES.split(',')
@@ -74,6 +81,7 @@ export class AppConfig {
       allowNegativeBalance: e.PROGRAM_ALLOW_NEGATIVE_BALANCE,
       qualifyingWindowMonths: e.PROGRAM_QUALIFYING_WINDOW_MONTHS,
       offlineAcceptanceDays: e.PROGRAM_OFFLINE_ACCEPTANCE_DAYS,
+      returnWindowDays: e.PROGRAM_RETURN_WINDOW_DAYS,
     };
   }
 

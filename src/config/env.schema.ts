@@ -97,6 +97,27 @@ export class EnvSchema {
   @IsBoolean()
   RUN_MIGRATIONS = true;
 
+  /** Group commit: at most this many purchases share one transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  POSTING_BATCH_MAX = 64;
+
+  /** Group commit: how long the first purchase of a batch may wait for company (0: only what queued while a batch ran). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  POSTING_BATCH_WAIT_MS = 0;
+
+  /** Group commit: batches in flight at once per process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  POSTING_BATCH_CONCURRENCY = 4;
+
   // Program defaults: they seed the program settings of an empty database.
   // From then on the database is the source of truth (admins change it there).
 
@@ -137,6 +158,13 @@ export class EnvSchema {
   @Min(1)
   @Max(365)
   PROGRAM_OFFLINE_ACCEPTANCE_DAYS = 30;
+
+  /** Return window: a purchase's points stay pending this many days (0: available at once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  PROGRAM_RETURN_WINDOW_DAYS = 0;
 
   @IsOptional()
   @IsString()

@@ -5,6 +5,7 @@ import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
 import { Member } from '../modules/members/entities/member.entity';
+import { MemberMonthlyStats } from '../modules/points/entities/member-monthly-stats.entity';
 import { LotConsumption } from '../modules/points/entities/lot-consumption.entity';
 import { PointAccount } from '../modules/points/entities/point-account.entity';
 import { PointEntry } from '../modules/points/entities/point-entry.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   ClubMember,
   LotConsumption,
   Member,
+  MemberMonthlyStats,
   MemberConsent,
   PointAccount,
   PointEntry,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../common/canonical-json';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service';
 import { MembersService } from '../modules/members/members.service';
-import { PostingsService } from '../modules/points/postings.service';
+import { PostPurchaseUseCase } from '../modules/points/use-cases/post-purchase/post-purchase.use-case';
 import { StoresService } from '../modules/stores/stores.service';
 
 const DEMO_STORE = 'DEMO-001';
@@ -31,7 +31,7 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
   const dataSource = app.get(DataSource);
   const stores = app.get(StoresService);
   const members = app.get(MembersService);
-  const postings = app.get(PostingsService);
+  const purchases = app.get(PostPurchaseUseCase);
   const existing: Array<{ id: string; code: string }> = await dataSource.query('SELECT id, code FROM stores');
   const demoStore = existing.find((s) => s.code === DEMO_STORE);
   if (existing.length > 0) {
@@ -67,10 +67,15 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
         ],
         totalCents: yuan * 100,
       };
-      await postings.purchase(
-        { storeId: store.id, receiptNo: body.receiptNo, occurredAt: body.occurredAt, lines: body.lines, totalCents: body.totalCents, requestHash: requestHash(body) },
-        () => Promise.resolve({ memberId: member.id, cardNo }),
-      );
+      await purchases.execute({
+        storeId: store.id,
+        receiptNo: body.receiptNo,
+        member: { cardNo },
+        occurredAt: body.occurredAt,
+        lines: body.lines,
+        totalCents: body.totalCents,
+        requestHash: requestHash(body),
+      });
     }
   }
   return { loaded: true, storeCode: DEMO_STORE, apiKey: key, cardNos };

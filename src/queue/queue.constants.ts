@@ -1,15 +1,27 @@
 /** Queue and job names. A worker process runs the queues named in ACTIVE_WORKERS. */
 export enum QueueName {
   PointsExpiry = 'points-expiry',
+  PointsRelease = 'points-release',
 }
 
 export enum JobName {
-  ExpireDueLots = 'expire-due-lots',
+  /** Splits the members into id ranges and queues one ExpireRange job per range. */
+  PlanExpiry = 'plan-expiry',
+  ExpireRange = 'expire-range',
+  /** Splits the members into id ranges and queues one ReleaseRange job per range. */
+  PlanRelease = 'plan-release',
+  ReleaseRange = 'release-range',
 }
 
-export interface ExpireDueLotsPayload {
-  /** Expire lots due at or before this instant (ISO); defaults to the job's run time. */
+export interface PlanPayload {
+  /** The instant the run is for (ISO); defaults to when the plan runs. */
   asOf?: string;
+}
+
+export interface RangePayload {
+  asOf: string;
+  fromId: string;
+  toId: string | null;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

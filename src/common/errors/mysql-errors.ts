@@ -28,3 +28,25 @@ export function isRetryableTxError(err: unknown): boolean {
   const c = codeOf(err);
   return c === 'ER_LOCK_DEADLOCK' || c === 'ER_LOCK_WAIT_TIMEOUT';
 }
+
+/**
+ * A failure of the database itself rather than of one request's data (no
+ * connection, a lost connection, a timeout): retrying items one by one
+ * would only multiply the wait.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const c = codeOf(err);
+  if (c === undefined) {
+    return false;
+  }
+  return (
+    c === 'ECONNREFUSED' ||
+    c === 'ECONNRESET' ||
+    c === 'ETIMEDOUT' ||
+    c === 'EPIPE' ||
+    c === 'PROTOCOL_CONNECTION_LOST' ||
+    c === 'PROTOCOL_SEQUENCE_TIMEOUT' ||
+    c === 'ER_CON_COUNT_ERROR' ||
+    c.startsWith('PROTOCOL_')
+  );
+}

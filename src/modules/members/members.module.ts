@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CardsModule } from '../cards/cards.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 @Module({
   imports: [AuditModule, CardsModule, TiersModule],
-  providers: [MembersService],
-  exports: [MembersService],
+  providers: [MembersService, MembersRepository],
+  exports: [MembersService, MembersRepository],
 })
 export class MembersModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toInt } from '../../common/transformers';
-import { PointsRepository } from './points.repository';
+import { LedgerRepository } from './ledger/ledger.repository';
 import { PointsSummary, pointsSummary } from './points.types';
 
 export interface LedgerEntryView {
@@ -25,7 +25,7 @@ export interface LedgerPage {
 
 @Injectable()
 export class LedgerService {
-  constructor(private readonly repo: PointsRepository) {}
+  constructor(private readonly repo: LedgerRepository) {}
 
   async summary(memberId: string): Promise<PointsSummary> {
     const account = await this.repo.readAccount(memberId);

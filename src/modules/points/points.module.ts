@@ -1,14 +1,55 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module';
 import { TiersModule } from '../tiers/tiers.module';
-import { ExpiryService } from './expiry.service';
+import { LedgerWriter } from './ledger/ledger-writer';
+import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger.service';
-import { PointsRepository } from './points.repository';
-import { PostingsService } from './postings.service';
 import { ProgramSettingsService } from './program-settings.service';
+import { ReceiptsRepository } from './receipts/receipts.repository';
+import { RedemptionsRepository } from './redemptions/redemptions.repository';
+import { CancelRedemptionUseCase } from './use-cases/cancel-redemption/cancel-redemption.use-case';
+import { ExpirePointsUseCase } from './use-cases/expire-points/expire-points.use-case';
+import { PlanMemberRanges } from './use-cases/plan-member-ranges';
+import { PostPurchaseBatch } from './use-cases/post-purchase/post-purchase.batch';
+import { PostPurchaseUseCase } from './use-cases/post-purchase/post-purchase.use-case';
+import { PostRefundUseCase } from './use-cases/post-refund/post-refund.use-case';
+import { RedeemPointsUseCase } from './use-cases/redeem-points/redeem-points.use-case';
+import { ReleasePendingUseCase } from './use-cases/release-pending/release-pending.use-case';
 
+/**
+ * The points engine: one ledger writer (LedgerWriter) that every use case
+ * posts through, a repository per aggregate (ledger, receipts, redemptions),
+ * and one use case per file.
+ */
 @Module({
-  imports: [TiersModule],
-  providers: [PointsRepository, PostingsService, ProgramSettingsService, LedgerService, ExpiryService],
-  exports: [PostingsService, ProgramSettingsService, LedgerService, ExpiryService],
+  imports: [TiersModule, MembersModule],
+  providers: [
+    LedgerRepository,
+    ReceiptsRepository,
+    RedemptionsRepository,
+    LedgerWriter,
+    LedgerService,
+    ProgramSettingsService,
+    PostPurchaseBatch,
+    PostPurchaseUseCase,
+    PostRefundUseCase,
+    RedeemPointsUseCase,
+    CancelRedemptionUseCase,
+    ExpirePointsUseCase,
+    ReleasePendingUseCase,
+    PlanMemberRanges,
+  ],
+  exports: [
+    LedgerWriter,
+    LedgerService,
+    ProgramSettingsService,
+    PostPurchaseUseCase,
+    PostRefundUseCase,
+    RedeemPointsUseCase,
+    CancelRedemptionUseCase,
+    ExpirePointsUseCase,
+    ReleasePendingUseCase,
+    PlanMemberRanges,
+  ],
 })
 export class PointsModule {}

@@ -1,3 +1,4 @@
+import type { MemberRef } from '../members/members.service';
 import { BreakdownRow } from './rules/earning';
 
 export interface PointsSummary {
@@ -26,6 +27,7 @@ export interface PurchaseLineInput {
 export interface PurchaseCommand {
   storeId: string;
   receiptNo: string;
+  member: MemberRef;
   occurredAt: Date;
   lines: PurchaseLineInput[];
   totalCents: number;
@@ -63,6 +65,7 @@ export interface RefundResult {
 export interface RedemptionCommand {
   storeId: string;
   redemptionNo: string;
+  member: MemberRef;
   points: number;
   requestHash: string;
 }

@@ -12,6 +12,7 @@ export interface Program {
   allowNegativeBalance: boolean;
   qualifyingWindowMonths: number;
   offlineAcceptanceDays: number;
+  returnWindowDays: number;
 }
 
 const CACHE_MS = 5000;
@@ -31,8 +32,8 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
     await this.dataSource.query(
       `INSERT IGNORE INTO program_settings
          (id, cents_per_point, excluded_categories, points_expiry_months, redemption_cents_per_100_points,
-          allow_negative_balance, qualifying_window_months, offline_acceptance_days, updated_at)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          allow_negative_balance, qualifying_window_months, offline_acceptance_days, return_window_days, updated_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         d.centsPerPoint,
         d.excludedCategories.join(','),
@@ -41,6 +42,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
         d.allowNegativeBalance,
         d.qualifyingWindowMonths,
         d.offlineAcceptanceDays,
+        d.returnWindowDays,
         new Date(),
       ],
     );
@@ -69,6 +71,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
       allowNegativeBalance: Boolean(row.allowNegativeBalance),
       qualifyingWindowMonths: row.qualifyingWindowMonths,
       offlineAcceptanceDays: row.offlineAcceptanceDays,
+      returnWindowDays: row.returnWindowDays,
     };
     this.cache = { program, at: now };
     return program;

@@ -11,7 +11,10 @@ import { ClubsService } from '../clubs/clubs.service';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
 import { PostingResult, PurchaseResult } from '../points/points.types';
-import { PostingsService } from '../points/postings.service';
+import { CancelRedemptionUseCase } from '../points/use-cases/cancel-redemption/cancel-redemption.use-case';
+import { PostPurchaseUseCase } from '../points/use-cases/post-purchase/post-purchase.use-case';
+import { PostRefundUseCase } from '../points/use-cases/post-refund/post-refund.use-case';
+import { RedeemPointsUseCase } from '../points/use-cases/redeem-points/redeem-points.use-case';
 import { TiersService } from '../tiers/tiers.service';
 import { LookupQueryDto } from './dto/lookup.dto';
 import { BatchItemResponse, LookupResponse } from './dto/pos.response';
@@ -28,7 +31,10 @@ export class PosService {
 
   constructor(
     private readonly members: MembersService,
-    private readonly postings: PostingsService,
+    private readonly purchases: PostPurchaseUseCase,
+    private readonly refunds: PostRefundUseCase,
+    private readonly redemptions: RedeemPointsUseCase,
+    private readonly cancellations: CancelRedemptionUseCase,
     private readonly ledger: LedgerService,
     private readonly tiers: TiersService,
     private readonly clubs: ClubsService,
@@ -64,10 +70,10 @@ export class PosService {
   }
 
   async purchase(store: StorePrincipal, dto: PurchaseDto): Promise<PostingResult<PurchaseResult>> {
-    return this.postings.purchase(
-      {
+    return this.purchases.execute({
         storeId: store.storeId,
         receiptNo: dto.receiptNo,
+        member: dto.member,
         occurredAt: new Date(dto.occurredAt),
         lines: dto.lines.map((l) => ({
           sku: l.sku,
@@ -77,9 +83,7 @@ export class PosService {
         })),
         totalCents: dto.totalCents,
         requestHash: requestHash(dto),
-      },
-      () => this.members.resolve(dto.member),
-    );
+      });
   }
 
   /** Offline upload: each item is validated and posted exactly as if it came alone, in order. */
@@ -106,7 +110,7 @@ export class PosService {
   }
 
   async refund(store: StorePrincipal, dto: RefundDto) {
-    return this.postings.refund({
+    return this.refunds.execute({
       storeId: store.storeId,
       refundNo: dto.refundNo,
       receiptNo: dto.receiptNo,
@@ -116,14 +120,17 @@ export class PosService {
   }
 
   async redeem(store: StorePrincipal, dto: RedemptionDto) {
-    return this.postings.redeem(
-      { storeId: store.storeId, redemptionNo: dto.redemptionNo, points: dto.points, requestHash: requestHash(dto) },
-      () => this.members.resolve(dto.member),
-    );
+    return this.redemptions.execute({
+      storeId: store.storeId,
+      redemptionNo: dto.redemptionNo,
+      member: dto.member,
+      points: dto.points,
+      requestHash: requestHash(dto),
+    });
   }
 
   async cancelRedemption(store: StorePrincipal, redemptionNo: string) {
-    return this.postings.cancelRedemption(store.storeId, redemptionNo);
+    return this.cancellations.execute(store.storeId, redemptionNo);
   }
 
   async issueCounterCard(store: StorePrincipal) {

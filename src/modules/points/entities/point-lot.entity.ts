@@ -8,6 +8,7 @@ import { bigintNumber } from '../../../common/transformers';
 @Entity('point_lots')
 @Index('ix_point_lots_member_expiry', ['memberId', 'expiresAt'])
 @Index('ix_point_lots_expiry', ['expiresAt'])
+@Index('ix_point_lots_pending', ['pending', 'availableAt'])
 export class PointLot {
   @PrimaryColumn({ type: 'bigint', generated: 'increment', transformer: bigintNumber })
   id: number;
@@ -30,4 +31,12 @@ export class PointLot {
 
   @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
   expiresAt: Date;
+
+  /** 1 while the purchase's return window runs: counted in the balance, not spendable. */
+  @Column({ type: 'tinyint', default: 0 })
+  pending: number;
+
+  /** When a pending lot becomes spendable (occurredAt + return window); null when it never was pending. */
+  @Column({ name: 'available_at', type: 'datetime', precision: 3, nullable: true })
+  availableAt: Date | null;
 }

@@ -30,6 +30,10 @@ export class ProgramSettings {
   @Column({ name: 'offline_acceptance_days', type: 'int', default: 30 })
   offlineAcceptanceDays: number;
 
+  /** Return window: a purchase's points stay pending this many days after occurredAt (0: available at once). */
+  @Column({ name: 'return_window_days', type: 'int', default: 0 })
+  returnWindowDays: number;
+
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }

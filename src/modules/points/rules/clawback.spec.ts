@@ -1,4 +1,4 @@
-import { clawbackForRefund } from './clawback';
+import { clawbackDebit, clawbackForRefund } from './clawback';
 
 describe('refund clawback', () => {
   it('claws back proportionally to the refunded eligible amount, rounded down', () => {
@@ -70,5 +70,15 @@ describe('refund clawback', () => {
         pointsReversedBefore: 6,
       }),
     ).toThrow(RangeError);
+  });
+
+  it('with negative balances allowed the whole clawback is taken, leaving a visible debt', () => {
+    expect(clawbackDebit(50, 20, true)).toEqual({ debit: 50, forgiven: 0 });
+  });
+
+  it('with negative balances off the clawback stops at zero and the rest is forgiven', () => {
+    expect(clawbackDebit(50, 20, false)).toEqual({ debit: 20, forgiven: 30 });
+    expect(clawbackDebit(50, 80, false)).toEqual({ debit: 50, forgiven: 0 });
+    expect(clawbackDebit(50, -10, false)).toEqual({ debit: 0, forgiven: 50 });
   });
 });

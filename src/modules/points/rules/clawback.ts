@@ -21,3 +21,13 @@ export function clawbackForRefund(input: {
   const totalClawback = Number((BigInt(input.pointsEarned) * BigInt(refundedTotal)) / BigInt(input.eligibleCents));
   return totalClawback - input.pointsReversedBefore;
 }
+
+/**
+ * What a clawback actually takes from the balance. With negative balances
+ * allowed (the default) it is the whole clawback and may leave a visible
+ * debt; otherwise it stops at zero and the rest is forgiven.
+ */
+export function clawbackDebit(clawback: number, balance: number, allowNegativeBalance: boolean): { debit: number; forgiven: number } {
+  const debit = allowNegativeBalance ? clawback : Math.min(clawback, Math.max(balance, 0));
+  return { debit, forgiven: clawback - debit };
+}

@@ -1,4 +1,4 @@
-import { discountCentsFor, splitCredit, takeFromLots } from './lots';
+import { discountCentsFor, lotExpiresAt, splitCredit, takeFromLots } from './lots';
 
 describe('lots and redemption', () => {
   it('takes points first-in first-out and reports a shortfall', () => {
@@ -27,5 +27,10 @@ describe('lots and redemption', () => {
     expect(discountCentsFor(500, 100)).toBe(500);
     expect(discountCentsFor(150, 50)).toBe(75);
     expect(discountCentsFor(3, 50)).toBe(1);
+  });
+
+  it('a lot expires whole months after it was earned, clamped to the end of a shorter month', () => {
+    expect(lotExpiresAt(new Date('2026-11-25T10:00:00Z'), 24)).toEqual(new Date('2028-11-25T10:00:00Z'));
+    expect(lotExpiresAt(new Date('2026-01-31T10:00:00Z'), 1)).toEqual(new Date('2026-02-28T10:00:00Z'));
   });
 });

@@ -1,4 +1,5 @@
 /** First-in first-out lot arithmetic. Pure. */
+import { addMonths } from '../../../common/time';
 
 export interface LotBalance {
   id: number;
@@ -40,4 +41,9 @@ export function splitCredit(balanceBefore: number, credit: number): { toLots: nu
 /** Redemption at a fixed rate: e.g. 100 cents per 100 points. Rounded down. */
 export function discountCentsFor(points: number, centsPer100Points: number): number {
   return Math.floor((points * centsPer100Points) / 100);
+}
+
+/** A lot expires a whole number of months after the points were earned (the purchase's occurredAt). */
+export function lotExpiresAt(earnedAt: Date, expiryMonths: number): Date {
+  return addMonths(earnedAt, expiryMonths);
 }

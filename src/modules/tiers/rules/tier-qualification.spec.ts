@@ -1,4 +1,4 @@
-import { canUpgrade, qualifies, TierRule, upgradeOnPurchase } from './tier-qualification';
+import { canUpgrade, qualifies, qualifyingWindowStart, TierRule, upgradeOnPurchase, withPurchaseInHand } from './tier-qualification';
 
 const tiers: TierRule[] = [
   { code: 'STANDARD', rank: 0, kind: 'threshold', minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any' },
@@ -45,3 +45,34 @@ describe('tier qualification', () => {
     expect(qualifies(tiers[0], stats(10_000_000))).toBe(false);
   });
 });
+
+describe('qualifying window', () => {
+  it('is the current calendar month and the 11 before it for a 12-month window', () => {
+    expect(qualifyingWindowStart(new Date('2026-11-25T10:00:00Z'), 12)).toBe('2025-12-01');
+    expect(qualifyingWindowStart(new Date('2026-01-01T00:00:00Z'), 12)).toBe('2025-02-01');
+    expect(qualifyingWindowStart(new Date('2026-11-25T10:00:00Z'), 1)).toBe('2026-11-01');
+  });
+
+  it('adds the purchase in hand when it falls in the window', () => {
+    const stats = { spendCents: 490_000, points: 4900, purchases: 7 };
+    const inHand = { occurredAt: new Date('2026-11-20T10:00:00Z'), spendCents: 10_000, points: 100 };
+    expect(withPurchaseInHand(stats, inHand, '2025-12-01')).toEqual({ spendCents: 500_000, points: 5000, purchases: 8 });
+  });
+
+  it('leaves the stats alone for a purchase before the window', () => {
+    const stats = { spendCents: 1, points: 1, purchases: 1 };
+    expect(withPurchaseInHand(stats, { occurredAt: new Date('2025-11-30T23:59:59Z'), spendCents: 5, points: 5 }, '2025-12-01')).toEqual(stats);
+  });
+
+  it('the purchase in hand that reaches the VIP threshold exactly upgrades; one cent short does not', () => {
+    const tiers = [
+      { code: 'STANDARD', rank: 0, kind: 'threshold' as const, minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any' as const },
+      { code: 'VIP', rank: 1, kind: 'threshold' as const, minSpendCents: 500_000, minPoints: null, minPurchases: null, qualifyMode: 'any' as const },
+    ];
+    const base = { spendCents: 400_000, points: 0, purchases: 3 };
+    const at = new Date('2026-11-20T10:00:00Z');
+    expect(upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 100_000, points: 0 }, '2025-12-01'))?.code).toBe('VIP');
+    expect(upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 99_999, points: 0 }, '2025-12-01'))).toBeNull();
+  });
+});
+

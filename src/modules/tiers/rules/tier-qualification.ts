@@ -59,3 +59,34 @@ export function canUpgrade(tiers: TierRule[], currentCode: string): boolean {
   const currentRank = tiers.find((t) => t.code === currentCode)?.rank ?? -1;
   return tiers.some((t) => t.kind === 'threshold' && t.rank > currentRank);
 }
+
+/**
+ * The qualifying window is whole calendar months (UTC): the current month and
+ * the months before it, `windowMonths` in all. Returns the first day of the
+ * earliest month in the window, as YYYY-MM-01.
+ */
+export function qualifyingWindowStart(now: Date, windowMonths: number): string {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (windowMonths - 1), 1));
+  return monthKey(start);
+}
+
+/** The month bucket a purchase counts in: YYYY-MM-01 of its occurredAt (UTC). */
+export function monthKey(at: Date): string {
+  return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
+/** The stats over the window with the purchase in hand added, when the purchase falls in the window. */
+export function withPurchaseInHand(
+  stats: QualifyingStats,
+  purchase: { occurredAt: Date; spendCents: number; points: number },
+  windowStart: string,
+): QualifyingStats {
+  if (monthKey(purchase.occurredAt) < windowStart) {
+    return stats;
+  }
+  return {
+    spendCents: stats.spendCents + purchase.spendCents,
+    points: stats.points + purchase.points,
+    purchases: stats.purchases + 1,
+  };
+}

@@ -1,0 +1,31 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
+import { planRanges } from './points-expiry.processor';
+import { PlanMemberRanges } from './use-cases/plan-member-ranges';
+import { ReleasePendingUseCase } from './use-cases/release-pending/release-pending.use-case';
+
+/** Pending points whose return window has run become spendable: a plan job, then one job per member-id range. */
+@Processor(QueueName.PointsRelease)
+export class PointsReleaseProcessor extends WorkerHost {
+  constructor(
+    private readonly plan: PlanMemberRanges,
+    private readonly release: ReleasePendingUseCase,
+    @InjectQueue(QueueName.PointsRelease) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+    switch (job.name) {
+      case JobName.PlanRelease:
+        return planRanges(this.queue, this.plan, JobName.ReleaseRange, 'release', job.data as PlanPayload);
+      case JobName.ReleaseRange: {
+        const data = job.data as RangePayload;
+        return this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf));
+      }
+      default:
+        throw new Error(`Unknown job ${job.name} on ${QueueName.PointsRelease}`);
+    }
+  }
+}

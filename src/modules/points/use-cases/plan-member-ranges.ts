@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { LedgerRepository } from '../ledger/ledger.repository';
+import { MemberRange, rangesFromBoundaries } from './member-ranges';
+
+/** Members per range job: big enough to amortise a job, small enough that many workers share a run. */
+export const MEMBERS_PER_RANGE = 10_000;
+
+/** Splits all members into id ranges for batch jobs (expiry, pending release, and the engines after them). */
+@Injectable()
+export class PlanMemberRanges {
+  constructor(private readonly repo: LedgerRepository) {}
+
+  async execute(size = MEMBERS_PER_RANGE): Promise<MemberRange[]> {
+    return rangesFromBoundaries(await this.repo.memberRangeBoundaries(size));
+  }
+}
