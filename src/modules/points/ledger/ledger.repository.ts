@@ -105,20 +105,35 @@ export class LedgerRepository {
     return rows[0] ? { balance: toInt(rows[0].balance), pending: toInt(rows[0].pending) } : null;
   }
 
-  /** Applies every account's changes in one statement (an UPDATE joined to the list of changes). */
+  /**
+   * Applies every account's changes in one statement. The WHERE is a
+   * primary-key IN list, so only these rows are touched (an UPDATE joined to
+   * a derived table can scan, and so lock, the whole table).
+   */
   async applyAccountChanges(m: EntityManager, changes: AccountChange[], now: Date): Promise<void> {
     if (changes.length === 0) {
       return;
     }
-    const rows = changes
-      .map((_, i) => (i === 0 ? 'SELECT ? AS member_id, ? AS b, ? AS p, ? AS e, ? AS r' : 'SELECT ?, ?, ?, ?, ?'))
-      .join(' UNION ALL ');
+    const column = (name: string, pick: (c: AccountChange) => number) => {
+      const moving = changes.filter((c) => pick(c) !== 0);
+      if (moving.length === 0) {
+        return { sql: null, params: [] as unknown[] };
+      }
+      return {
+        sql: `${name} = ${name} + CASE member_id ${moving.map(() => 'WHEN ? THEN ?').join(' ')} ELSE 0 END`,
+        params: moving.flatMap((c) => [c.memberId, pick(c)]),
+      };
+    };
+    const sets = [
+      column('balance', (c) => c.balanceDelta),
+      column('pending', (c) => c.pendingDelta),
+      column('lifetime_earned', (c) => c.earnedDelta),
+      column('lifetime_redeemed', (c) => c.redeemedDelta),
+    ].filter((s) => s.sql !== null);
     await m.query(
-      `UPDATE point_accounts a JOIN (${rows}) c ON c.member_id = a.member_id
-          SET a.balance = a.balance + c.b, a.pending = a.pending + c.p,
-              a.lifetime_earned = a.lifetime_earned + c.e, a.lifetime_redeemed = a.lifetime_redeemed + c.r,
-              a.updated_at = ?`,
-      [...changes.flatMap((c) => [c.memberId, c.balanceDelta, c.pendingDelta, c.earnedDelta, c.redeemedDelta]), now],
+      `UPDATE point_accounts SET ${[...sets.map((s) => s.sql), 'updated_at = ?'].join(', ')}
+        WHERE member_id IN (${changes.map(() => '?').join(', ')})`,
+      [...sets.flatMap((s) => s.params), now, ...changes.map((c) => c.memberId)],
     );
   }
 
