@@ -214,6 +214,26 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     expect(again.body.results[0]).toEqual({ ...res.body.results[0], status: 200 });
   });
 
+  it('the OpenAPI document (/docs-json) carries the same request and answer examples as the guide', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const requestExample = (path: string) => {
+      const examplesOf = doc.paths[path].post.requestBody.content['application/json'].examples;
+      return (Object.values(examplesOf)[0] as { value: Json }).value;
+    };
+    const answerExample = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].example;
+    expect(requestExample('/api/v1/pos/transactions')).toEqual(example('purchase-request'));
+    expect(requestExample('/api/v1/pos/refunds')).toEqual(example('refund-request'));
+    expect(requestExample('/api/v1/pos/redemptions')).toEqual(example('redemption-request'));
+    expect(requestExample('/api/v1/pos/transactions/batch')).toEqual(example('batch-request'));
+    expect(answerExample('/api/v1/pos/members/lookup', 'get', '200')).toEqual(example('lookup-response'));
+    expect(answerExample('/api/v1/pos/transactions', 'post', '201')).toEqual(example('purchase-response'));
+    expect(answerExample('/api/v1/pos/refunds', 'post', '201')).toEqual(example('refund-response'));
+    expect(answerExample('/api/v1/pos/redemptions', 'post', '201')).toEqual(example('redemption-response'));
+    expect(answerExample('/api/v1/pos/redemptions/{redemptionNo}/cancel', 'post', '200')).toEqual(example('cancel-response'));
+    expect(answerExample('/api/v1/pos/transactions/batch', 'post', '200')).toEqual(example('batch-response'));
+    expect(answerExample('/api/v1/pos/cards', 'post', '201')).toEqual(example('card-response'));
+  });
+
   it('the README links the in-repository guide and names no document kept outside the repository', () => {
     expect(readme).toContain('(docs/pos-integration-guide.md)');
     expect(readme).not.toMatch(/kept beside this repository/);

@@ -92,7 +92,13 @@ export const COUNTER_CARD_RESPONSE_EXAMPLE = { cardNo: '8257674948175950', membe
 export const BATCH_REQUEST_EXAMPLE = {
   transactions: [
     PURCHASE_REQUEST_EXAMPLE,
-    { ...PURCHASE_REQUEST_EXAMPLE, receiptNo: 'R-0002', occurredAt: '2026-09-01T18:30:00+08:00' },
+    {
+      receiptNo: 'R-0002',
+      member: { cardNo: POS_EXAMPLE.cardNo },
+      occurredAt: '2026-11-24T10:05:00+08:00',
+      lines: [{ sku: 'BREAD-500G', category: 'bakery', quantity: 1, amountCents: 1200 }],
+      totalCents: 1300,
+    },
   ],
 };
 
@@ -104,9 +110,9 @@ export const BATCH_RESPONSE_EXAMPLE = {
       status: 422,
       error: {
         statusCode: 422,
-        code: 'RECEIPT_TOO_OLD',
-        message: 'Receipt R-0002 is older than the 30-day offline acceptance window.',
-        details: [{ field: 'occurredAt', message: 'older than 30 days' }],
+        code: 'TOTAL_MISMATCH',
+        message: 'totalCents is 1300 but the lines add up to 1200. Send the lines and the total of the same receipt.',
+        details: [{ field: 'totalCents', message: 'expected 1200' }],
       },
     },
   ],
