@@ -56,8 +56,20 @@ export function configureApp(app: NestExpressApplication): void {
         'POS (store API key), admin console (JWT from /api/v1/admin/auth/login). Errors: { statusCode, code, message, details }. Money in integer cents, points in integers, times ISO 8601 with an offset.',
       )
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Store API key' }, 'pos')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Admin access token' }, 'admin')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'opaque store API key (pos_…)',
+          description:
+            'Store API key: an opaque random string, not a JWT (do not decode it). One store per key; created by an admin and shown once; revoked keys get 401 at once. Send Authorization: Bearer <key>.',
+        },
+        'pos',
+      )
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Admin access token: the JWT from POST /api/v1/admin/auth/login' },
+        'admin',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { CurrentAdmin } from '../../common/http/principals';
@@ -7,7 +7,9 @@ import { AdminAuth } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
+import { AdminErrors } from '../pos/pos.openapi';
 import { TiersService } from '../tiers/tiers.service';
+import { LedgerPageResponse, MemberCreatedResponse, MemberDetailResponse } from './dto/admin.response';
 import { LedgerQueryDto } from './dto/ledger-query.dto';
 import { CreateMemberDto } from './dto/member.dto';
 
@@ -23,6 +25,8 @@ export class AdminMembersController {
 
   @Post()
   @ApiOperation({ summary: 'Register a member; a card is issued with it' })
+  @ApiCreatedResponse({ type: MemberCreatedResponse })
+  @AdminErrors(ErrorCode.PHONE_TAKEN)
   async create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateMemberDto) {
     const { member, cardNo } = await this.members.create({ type: 'admin', id: admin.adminId }, dto);
     return {
@@ -39,6 +43,8 @@ export class AdminMembersController {
 
   @Get(':memberId')
   @ApiOperation({ summary: "A member's profile, cards, tier and points" })
+  @ApiOkResponse({ type: MemberDetailResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
   async get(@Param('memberId', new ParseUUIDPipe()) memberId: string) {
     const member = await this.members.findById(memberId);
     if (!member) {
@@ -68,6 +74,8 @@ export class AdminMembersController {
 
   @Get(':memberId/ledger')
   @ApiOperation({ summary: "The member's ledger entries, newest first, and the balance" })
+  @ApiOkResponse({ type: LedgerPageResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
   async ledgerOf(@Param('memberId', new ParseUUIDPipe()) memberId: string, @Query() query: LedgerQueryDto) {
     const member = await this.members.findById(memberId);
     if (!member) {

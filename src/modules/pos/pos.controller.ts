@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -8,35 +8,32 @@ import { StorePrincipal } from '../auth/auth.types';
 import { PosAuth } from '../stores/pos-auth.guard';
 import { LookupQueryDto } from './dto/lookup.dto';
 import {
+  BATCH_REQUEST_EXAMPLE,
+  BATCH_RESPONSE_EXAMPLE,
   BatchResponse,
+  COUNTER_CARD_RESPONSE_EXAMPLE,
   CounterCardResponse,
-  ErrorResponse,
+  LOOKUP_RESPONSE_EXAMPLE,
   LookupResponse,
+  PURCHASE_REQUEST_EXAMPLE,
+  PURCHASE_RESPONSE_EXAMPLE,
   PurchaseResponse,
+  REDEMPTION_CANCEL_RESPONSE_EXAMPLE,
+  REDEMPTION_REQUEST_EXAMPLE,
+  REDEMPTION_RESPONSE_EXAMPLE,
   RedemptionCancelResponse,
   RedemptionResponse,
+  REFUND_REQUEST_EXAMPLE,
+  REFUND_RESPONSE_EXAMPLE,
   RefundResponse,
 } from './dto/pos.response';
 import { DOCUMENT_NO, PurchaseBatchDto, PurchaseDto } from './dto/purchase.dto';
 import { RedemptionDto } from './dto/redemption.dto';
 import { RefundDto } from './dto/refund.dto';
+import { PosErrors, PosOk } from './pos.openapi';
 import { PosService } from './pos.service';
 
-const errors = [
-  ApiResponse({ status: 400, description: 'VALIDATION_FAILED', type: ErrorResponse }),
-  ApiResponse({ status: 401, description: 'UNAUTHENTICATED', type: ErrorResponse }),
-  ApiResponse({ status: 429, description: 'RATE_LIMITED', type: ErrorResponse }),
-];
-function CommonErrors(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const d of errors) {
-      d(target, key, descriptor);
-    }
-  };
-}
-
 @ApiTags('pos')
-@ApiExtraModels(ErrorResponse)
 @PosAuth()
 @Controller('api/v1/pos')
 export class PosController {
@@ -44,10 +41,8 @@ export class PosController {
 
   @Get('members/lookup')
   @ApiOperation({ summary: 'Look a member up by card number or phone (exactly one)' })
-  @ApiResponse({ status: 200, type: LookupResponse })
-  @ApiResponse({ status: 404, description: 'MEMBER_NOT_FOUND', type: ErrorResponse })
-  @ApiResponse({ status: 422, description: 'CARD_INACTIVE', type: ErrorResponse })
-  @CommonErrors()
+  @PosOk(200, LookupResponse, LOOKUP_RESPONSE_EXAMPLE, 'The member, masked, with tier, points and clubs')
+  @PosErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.CARD_INACTIVE)
   lookup(@Query() query: LookupQueryDto): Promise<LookupResponse> {
     return this.pos.lookup(query);
   }
@@ -57,12 +52,16 @@ export class PosController {
     summary: 'Post a purchase; points accrue',
     description: 'Idempotent on receiptNo per store: the same body again returns 200 and the first answer; another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.',
   })
-  @ApiResponse({ status: 201, type: PurchaseResponse })
-  @ApiResponse({ status: 200, description: 'Replay of an earlier identical request', type: PurchaseResponse })
-  @ApiResponse({ status: 404, description: 'MEMBER_NOT_FOUND', type: ErrorResponse })
-  @ApiResponse({ status: 409, description: 'IDEMPOTENCY_CONFLICT', type: ErrorResponse })
-  @ApiResponse({ status: 422, description: 'TOTAL_MISMATCH, CARD_INACTIVE', type: ErrorResponse })
-  @CommonErrors()
+  @ApiBody({ type: PurchaseDto, examples: { purchase: { summary: 'Two litres of milk', value: PURCHASE_REQUEST_EXAMPLE } } })
+  @PosOk(201, PurchaseResponse, PURCHASE_RESPONSE_EXAMPLE, 'Posted; points earned')
+  @PosOk(200, PurchaseResponse, PURCHASE_RESPONSE_EXAMPLE, 'Replay of an earlier identical request: the first answer again')
+  @PosErrors(
+    ErrorCode.MEMBER_NOT_FOUND,
+    ErrorCode.IDEMPOTENCY_CONFLICT,
+    ErrorCode.TOTAL_MISMATCH,
+    ErrorCode.CARD_INACTIVE,
+    ErrorCode.RECEIPT_TOO_OLD,
+  )
   async purchase(
     @CurrentStore() store: StorePrincipal,
     @Body() dto: PurchaseDto,
@@ -79,20 +78,19 @@ export class PosController {
     summary: 'Upload up to 500 offline purchases',
     description: 'Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error).',
   })
-  @ApiResponse({ status: 200, type: BatchResponse })
-  @CommonErrors()
+  @ApiBody({ type: PurchaseBatchDto, examples: { offline: { summary: 'Two receipts kept while offline', value: BATCH_REQUEST_EXAMPLE } } })
+  @PosOk(200, BatchResponse, BATCH_RESPONSE_EXAMPLE, 'One result per receipt, in request order')
+  @PosErrors()
   batch(@CurrentStore() store: StorePrincipal, @Body() dto: PurchaseBatchDto): Promise<BatchResponse> {
     return this.pos.purchaseBatch(store, dto.transactions);
   }
 
   @Post('refunds')
   @ApiOperation({ summary: 'Refund part or all of a receipt of this store; points claw back proportionally' })
-  @ApiResponse({ status: 201, type: RefundResponse })
-  @ApiResponse({ status: 200, description: 'Replay', type: RefundResponse })
-  @ApiResponse({ status: 404, description: 'TRANSACTION_NOT_FOUND', type: ErrorResponse })
-  @ApiResponse({ status: 409, description: 'IDEMPOTENCY_CONFLICT', type: ErrorResponse })
-  @ApiResponse({ status: 422, description: 'REFUND_EXCEEDS_PURCHASE', type: ErrorResponse })
-  @CommonErrors()
+  @ApiBody({ type: RefundDto, examples: { refund: { summary: 'One of the two litres back', value: REFUND_REQUEST_EXAMPLE } } })
+  @PosOk(201, RefundResponse, REFUND_RESPONSE_EXAMPLE, 'Refunded; points clawed back')
+  @PosOk(200, RefundResponse, REFUND_RESPONSE_EXAMPLE, 'Replay of an earlier identical request: the first answer again')
+  @PosErrors(ErrorCode.TRANSACTION_NOT_FOUND, ErrorCode.IDEMPOTENCY_CONFLICT, ErrorCode.REFUND_EXCEEDS_PURCHASE)
   async refund(
     @CurrentStore() store: StorePrincipal,
     @Body() dto: RefundDto,
@@ -105,12 +103,16 @@ export class PosController {
 
   @Post('redemptions')
   @ApiOperation({ summary: 'Spend points as a discount (100 points = ¥1 by default)' })
-  @ApiResponse({ status: 201, type: RedemptionResponse })
-  @ApiResponse({ status: 200, description: 'Replay', type: RedemptionResponse })
-  @ApiResponse({ status: 404, description: 'MEMBER_NOT_FOUND', type: ErrorResponse })
-  @ApiResponse({ status: 409, description: 'IDEMPOTENCY_CONFLICT', type: ErrorResponse })
-  @ApiResponse({ status: 422, description: 'INSUFFICIENT_POINTS, CARD_INACTIVE', type: ErrorResponse })
-  @CommonErrors()
+  @ApiBody({ type: RedemptionDto, examples: { redemption: { summary: '500 points for ¥5 off', value: REDEMPTION_REQUEST_EXAMPLE } } })
+  @PosOk(201, RedemptionResponse, REDEMPTION_RESPONSE_EXAMPLE, 'Redeemed: give discountCents off')
+  @PosOk(200, RedemptionResponse, REDEMPTION_RESPONSE_EXAMPLE, 'Replay of an earlier identical request: the first answer again')
+  @PosErrors(
+    ErrorCode.MEMBER_NOT_FOUND,
+    ErrorCode.IDEMPOTENCY_CONFLICT,
+    ErrorCode.REDEMPTION_CANCELLED,
+    ErrorCode.INSUFFICIENT_POINTS,
+    ErrorCode.CARD_INACTIVE,
+  )
   async redeem(
     @CurrentStore() store: StorePrincipal,
     @Body() dto: RedemptionDto,
@@ -124,9 +126,9 @@ export class PosController {
   @Post('redemptions/:redemptionNo/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel a redemption; the points return to their lots. Cancelling again returns the same body.' })
-  @ApiResponse({ status: 200, type: RedemptionCancelResponse })
-  @ApiResponse({ status: 404, description: 'REDEMPTION_NOT_FOUND', type: ErrorResponse })
-  @CommonErrors()
+  @PosOk(200, RedemptionCancelResponse, REDEMPTION_CANCEL_RESPONSE_EXAMPLE, 'Cancelled (or already cancelled): the points are back')
+  @ApiParam({ name: 'redemptionNo', schema: { type: 'string', pattern: DOCUMENT_NO.source, maxLength: 64 }, example: 'D-0001' })
+  @PosErrors(ErrorCode.REDEMPTION_NOT_FOUND)
   cancel(@CurrentStore() store: StorePrincipal, @Param('redemptionNo') redemptionNo: string): Promise<RedemptionCancelResponse> {
     if (!DOCUMENT_NO.test(redemptionNo)) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, 'redemptionNo in the path is not a valid redemption number.', [
@@ -138,8 +140,8 @@ export class PosController {
 
   @Post('cards')
   @ApiOperation({ summary: 'Issue a card at the counter: a temporary member that can register online later and keep its points' })
-  @ApiResponse({ status: 201, type: CounterCardResponse })
-  @CommonErrors()
+  @PosOk(201, CounterCardResponse, COUNTER_CARD_RESPONSE_EXAMPLE, 'A new card and its temporary member')
+  @PosErrors()
   issueCard(@CurrentStore() store: StorePrincipal): Promise<CounterCardResponse> {
     return this.pos.issueCounterCard(store);
   }

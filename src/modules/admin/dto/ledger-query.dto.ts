@@ -1,7 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class LedgerQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50, description: 'Entries per page.' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -10,6 +12,7 @@ export class LedgerQueryDto {
   limit?: number;
 
   /** Entry id: return entries older than this one (from nextBefore). */
+  @ApiPropertyOptional({ type: 'integer', format: 'int64', minimum: 1, description: 'Entry id: return entries older than this one (from nextBefore).' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

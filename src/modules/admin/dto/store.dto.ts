@@ -1,11 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class CreateStoreDto {
   /** Short store code, e.g. S001. */
+  @ApiProperty({ type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$', maxLength: 32, description: 'Short store code, unique.', example: 'S001' })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code must be 1 to 32 letters, digits, _ or -' })
   code: string;
 
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: 200, example: 'Store Xuhui' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)

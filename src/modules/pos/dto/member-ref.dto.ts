@@ -1,7 +1,15 @@
+import { ApiPropertyOptional, ApiSchema, ApiSchemaOptions } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches, registerDecorator, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { isValidCardNo } from '../../cards/card-number';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** The member reference schema: exactly one of its three properties (OpenAPI cannot say which, only how many). */
+const MEMBER_REF_SCHEMA = {
+  description: 'Names one member by exactly one of cardNo, phone or memberId; zero or two of them is a 400 VALIDATION_FAILED.',
+  minProperties: 1,
+  maxProperties: 1,
+} as ApiSchemaOptions;
 
 @ValidatorConstraint({ name: 'isCardNo' })
 export class CardNoConstraint implements ValidatorConstraintInterface {
@@ -14,19 +22,23 @@ export class CardNoConstraint implements ValidatorConstraintInterface {
 }
 
 /** Exactly one of cardNo, phone, memberId. */
+@ApiSchema(MEMBER_REF_SCHEMA)
 export class MemberRefDto {
   /** 16 digits with a Luhn check digit. */
+  @ApiPropertyOptional({ type: 'string', pattern: '^\\d{16}$', minLength: 16, maxLength: 16, description: '16 digits, the last a Luhn check digit.', example: '8766314454867138' })
   @IsOptional()
   @IsString()
   @Validate(CardNoConstraint)
   cardNo?: string;
 
   /** E.164, e.g. +8613800138000 */
+  @ApiPropertyOptional({ type: 'string', pattern: E164.source, description: 'E.164.', example: '+8613800138000' })
   @IsOptional()
   @IsString()
   @Matches(E164, { message: 'phone must be in E.164 form, e.g. +8613800138000' })
   phone?: string;
 
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', example: '01a212aa-8bb9-742a-810d-39e0f747ae17' })
   @IsOptional()
   @IsUUID()
   memberId?: string;

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,24 +28,28 @@ const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 export const MAX_CENTS = 100_000_000_000;
 
 export class PurchaseLineDto {
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: 64, example: 'MILK-1L' })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   sku: string;
 
   /** Category code, e.g. dairy, wine, tobacco, gift_card. */
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: 64, description: 'Category code; tobacco and gift_card earn no points by default.', example: 'dairy' })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
   category: string;
 
   /** Units (up to 3 decimals for weighed goods). */
+  @ApiProperty({ type: 'number', minimum: 0.001, maximum: 1_000_000, multipleOf: 0.001, description: 'Units; up to 3 decimals for weighed goods.', example: 2 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @Min(0.001)
   @Max(1_000_000)
   quantity: number;
 
   /** Line amount after line discounts, in cents. */
+  @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS, description: 'What the member paid for the line after every discount (the points discount included), in integer cents.', example: 2590 })
   @IsInt()
   @Min(0)
   @Max(MAX_CENTS)
@@ -52,10 +57,12 @@ export class PurchaseLineDto {
 }
 
 export class PurchaseDto {
+  @ApiProperty({ type: 'string', pattern: DOCUMENT_NO.source, minLength: 1, maxLength: 64, description: 'Unique per store. Letters, digits and . _ : - (starting with a letter or digit), at most 64 characters.', example: 'R-0001' })
   @IsString()
   @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
   receiptNo: string;
 
+  @ApiProperty({ type: () => MemberRefDto, description: 'Exactly one of cardNo, phone or memberId.' })
   @IsDefined()
   @IsSingleMemberRef()
   @ValidateNested()
@@ -63,11 +70,13 @@ export class PurchaseDto {
   member: MemberRefDto;
 
   /** When the sale happened at the till, e.g. 2026-11-24T10:00:00+08:00. */
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'When the sale happened at the till: ISO 8601 with an offset. Not more than 5 minutes in the future; not older than the offline acceptance window (default 30 days).', example: '2026-11-24T10:00:00+08:00' })
   @IsString()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(WITH_OFFSET, { message: 'occurredAt must carry a time zone offset, e.g. +08:00 or Z' })
   occurredAt: string;
 
+  @ApiProperty({ type: () => [PurchaseLineDto], minItems: 1, maxItems: 500 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -76,6 +85,7 @@ export class PurchaseDto {
   lines: PurchaseLineDto[];
 
   /** Must equal the sum of the lines' amountCents. */
+  @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS * 10, description: "Integer cents; must equal the sum of the lines' amountCents.", example: 2590 })
   @IsInt()
   @Min(0)
   @Max(MAX_CENTS * 10)
@@ -84,6 +94,7 @@ export class PurchaseDto {
 
 export class PurchaseBatchDto {
   /** Up to 500 purchase bodies; each is validated and posted as if alone. */
+  @ApiProperty({ type: () => [PurchaseDto], minItems: 1, maxItems: 500, description: 'Up to 500 purchase bodies; each is validated and posted as if alone.' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)

@@ -1,0 +1,95 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath, HeadersObject } from '@nestjs/swagger';
+import { ErrorCode, httpStatusFor } from '../../common/errors/error-code';
+import { BatchItemErrorResponse, BatchItemSuccessResponse, ErrorResponse } from './dto/pos.response';
+
+/** What each error means for the till, used as the response description in the OpenAPI document. */
+const WHEN: Partial<Record<ErrorCode, string>> = {
+  [ErrorCode.VALIDATION_FAILED]: 'malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.',
+  [ErrorCode.UNAUTHENTICATED]: 'no key, unknown key or revoked key.',
+  [ErrorCode.FORBIDDEN]: "the key's store may not do this.",
+  [ErrorCode.MEMBER_NOT_FOUND]: 'no member with this card, phone or id.',
+  [ErrorCode.TRANSACTION_NOT_FOUND]: 'no purchase with this receiptNo in this store.',
+  [ErrorCode.REDEMPTION_NOT_FOUND]: 'no redemption with this redemptionNo in this store.',
+  [ErrorCode.IDEMPOTENCY_CONFLICT]: 'the number was used before with a different body.',
+  [ErrorCode.REDEMPTION_CANCELLED]: 'this redemptionNo was cancelled: do not give the discount; a new redemption needs a new number.',
+  [ErrorCode.TOTAL_MISMATCH]: "totalCents is not the sum of the lines' amountCents.",
+  [ErrorCode.CARD_INACTIVE]: 'the card is frozen, lost or closed.',
+  [ErrorCode.INSUFFICIENT_POINTS]: 'more points than available.',
+  [ErrorCode.REFUND_EXCEEDS_PURCHASE]: 'more refunded than bought, for a line or in all.',
+  [ErrorCode.RECEIPT_TOO_OLD]: 'occurredAt is older than the offline acceptance window (default 30 days).',
+  [ErrorCode.RATE_LIMITED]: 'too many requests for this key; wait Retry-After seconds.',
+  [ErrorCode.SERVICE_UNAVAILABLE]: 'the database or Redis is unreachable; resend with the same number.',
+};
+
+/** The throttler's headers for one limit ('pos' per key, 'admin' per client address). */
+function rateLimitHeaders(limit: 'pos' | 'admin'): HeadersObject {
+  return {
+    [`X-RateLimit-Limit-${limit}`]: { description: 'Requests allowed in the one-minute window.', schema: { type: 'integer' } },
+    [`X-RateLimit-Remaining-${limit}`]: { description: 'Requests left in the current window.', schema: { type: 'integer' } },
+    [`X-RateLimit-Reset-${limit}`]: { description: 'Seconds until the window resets.', schema: { type: 'integer' } },
+  };
+}
+
+function rateLimitedHeaders(limit: 'pos' | 'admin'): HeadersObject {
+  return {
+    'Retry-After': { description: 'Seconds to wait before sending again (with the same document number).', schema: { type: 'integer', minimum: 0 } },
+    ...rateLimitHeaders(limit),
+  };
+}
+
+/** Codes every POS route can answer with. */
+const POS_COMMON: ErrorCode[] = [
+  ErrorCode.VALIDATION_FAILED,
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.SERVICE_UNAVAILABLE,
+];
+
+/** Codes every admin route can answer with. */
+const ADMIN_COMMON: ErrorCode[] = [ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.RATE_LIMITED];
+
+/**
+ * One documented response per status: the codes it can carry as an enum on
+ * `code`, the error schema, an example, and Retry-After on 429.
+ */
+function errorResponses(codes: ErrorCode[], limit: 'pos' | 'admin'): MethodDecorator {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set(codes)) {
+    const status = httpStatusFor(code);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const decorators = [...byStatus.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, list]) =>
+      ApiResponse({
+        status,
+        description: list.map((code) => (WHEN[code] ? `${code}: ${WHEN[code]}` : code)).join(' '),
+        schema: {
+          allOf: [
+            { $ref: getSchemaPath(ErrorResponse) },
+            { properties: { statusCode: { type: 'integer', enum: [status] }, code: { type: 'string', enum: list } } },
+          ],
+        },
+        example: { statusCode: status, code: list[0], message: WHEN[list[0]] ?? list[0], details: [] },
+        ...(status === 429 ? { headers: rateLimitedHeaders(limit) } : {}),
+      }),
+    );
+  return applyDecorators(ApiExtraModels(ErrorResponse, BatchItemSuccessResponse, BatchItemErrorResponse), ...decorators);
+}
+
+/** The error responses of a POS route: the codes every POS route can give, and these. */
+export function PosErrors(...codes: ErrorCode[]): MethodDecorator {
+  return errorResponses([...POS_COMMON, ...codes], 'pos');
+}
+
+/** The error responses of an admin route: the codes every admin route can give, and these. */
+export function AdminErrors(...codes: ErrorCode[]): MethodDecorator {
+  return errorResponses([...ADMIN_COMMON, ...codes], 'admin');
+}
+
+/** A 2xx answer of a POS route, with its example and the rate-limit headers. */
+export function PosOk(status: 200 | 201, type: Type<unknown>, example: object, description: string): MethodDecorator {
+  return ApiResponse({ status, type, example, description, headers: rateLimitHeaders('pos') });
+}
