@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '../auth/auth.service';
-import { LoginDto } from './dto/login.dto';
+import { AdminTokensResponse, LoginDto, RefreshDto } from './dto/login.dto';
 
 @ApiTags('admin')
 @Controller('api/v1/admin/auth')
@@ -10,8 +10,28 @@ export class AdminAuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in as a console user; returns a bearer token' })
-  login(@Body() dto: LoginDto): Promise<{ accessToken: string; expiresIn: number }> {
+  @ApiOperation({
+    summary: 'Sign in as a console user; returns an access token and a refresh token',
+    description:
+      'Limited per client address (RATE_LIMIT_LOGIN_PER_MINUTE). LOGIN_MAX_FAILURES failed sign-ins of one email within LOGIN_LOCKOUT_SECONDS lock it: 429 ACCOUNT_LOCKED with Retry-After, even for the right password; each further lockout doubles the wait (at most 24 h).',
+  })
+  @ApiResponse({ status: 200, type: AdminTokensResponse })
+  @ApiResponse({ status: 401, description: 'INVALID_CREDENTIALS' })
+  @ApiResponse({ status: 429, description: 'ACCOUNT_LOCKED or RATE_LIMITED, with Retry-After (seconds)' })
+  login(@Body() dto: LoginDto): Promise<AdminTokensResponse> {
     return this.auth.login(dto.email, dto.password);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Trade a refresh token for a new access token and refresh token',
+    description:
+      'Each refresh token works once (rotation): the answer carries the next one. An access token is not accepted here, nor a refresh token as a bearer token. A disabled or deleted admin is refused.',
+  })
+  @ApiResponse({ status: 200, type: AdminTokensResponse })
+  @ApiResponse({ status: 401, description: 'UNAUTHENTICATED: invalid, expired, already used, or not a refresh token' })
+  refresh(@Body() dto: RefreshDto): Promise<AdminTokensResponse> {
+    return this.auth.refresh(dto.refreshToken);
   }
 }
