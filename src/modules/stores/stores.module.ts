@@ -7,6 +7,6 @@ import { StoresService } from './stores.service';
 @Module({
   imports: [AuditModule],
   providers: [StoresService, PosAuthGuard, RateLimiter],
-  exports: [StoresService, PosAuthGuard],
+  exports: [StoresService, PosAuthGuard, RateLimiter],
 })
 export class StoresModule {}
