@@ -1,4 +1,3 @@
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -6,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { PrefixedRedisThrottlerStorage } from './common/http/rate-limit-storage';
+import { RateLimit, RateLimiter } from './common/http/rate-limiter';
 import { ApiThrottlerGuard } from './common/http/throttler.guard';
 import { loggerParams } from './common/logging';
 import { AppConfig } from './config/app-config';
@@ -34,10 +35,12 @@ export const coreImports = [
       inject: [AppConfig, REDIS],
       useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: [
-          { name: 'pos', ttl: 60_000, limit: config.rateLimit.posPerMinute },
-          { name: 'admin', ttl: 60_000, limit: config.rateLimit.adminPerMinute },
+          { name: RateLimit.Pos, ttl: 60_000, limit: config.rateLimit.posPerMinute },
+          { name: RateLimit.PosUnauthenticated, ttl: 60_000, limit: config.rateLimit.posUnauthenticatedPerMinute },
+          { name: RateLimit.Admin, ttl: 60_000, limit: config.rateLimit.adminPerMinute },
+          { name: RateLimit.Login, ttl: 60_000, limit: config.rateLimit.loginPerMinute },
         ],
-        storage: new ThrottlerStorageRedisService(redis),
+        storage: new PrefixedRedisThrottlerStorage(redis, config.queuePrefix),
       }),
     }),
     HealthModule,
@@ -45,6 +48,7 @@ export const coreImports = [
     AdminModule,
   ],
   providers: [
+    RateLimiter,
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],

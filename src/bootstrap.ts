@@ -2,6 +2,8 @@ import { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/http/validation';
@@ -45,9 +47,49 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   // 500 receipts of up to 500 lines: an offline batch can be a few MB.
   app.useBodyParser('json', { limit: '8mb' });
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const config = app.get(AppConfig);
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  useSecurityHeaders(app);
   app.enableShutdownHooks();
+  if (config.docsEnabled) {
+    setUpDocs(app);
+  }
+}
+
+/**
+ * helmet on every answer (nosniff, frames denied, ...). API answers get a CSP
+ * that allows nothing; the Swagger UI on /docs needs inline styles and scripts.
+ * Console and POS answers carry tokens and personal data: never stored by caches.
+ */
+function useSecurityHeaders(app: NestExpressApplication): void {
+  app.use(helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } }));
+  const apiPolicy = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  });
+  const docsPolicy = helmet.contentSecurityPolicy({
+    directives: {
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      frameAncestors: ["'none'"],
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/docs' || req.path.startsWith('/docs/')) {
+      docsPolicy(req, res, next);
+      return;
+    }
+    if (req.path.startsWith('/api/v1/admin') || req.path.startsWith('/api/v1/pos')) {
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    apiPolicy(req, res, next);
+  });
+}
+
+/** /docs and /docs-json: on by default outside production; DOCS_ENABLED decides. */
+function setUpDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

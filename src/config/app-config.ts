@@ -32,9 +32,19 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly admin: { email: string; password: string };
-  readonly jwt: { secret: string; ttlSeconds: number };
+  readonly jwt: { secret: string; ttlSeconds: number; refreshTtlSeconds: number };
+  readonly passwordScryptLog2N: number;
+  readonly loginLockout: { maxFailures: number; seconds: number };
+  /** Express "trust proxy": false, a hop count or a list of proxy addresses/subnets. */
+  readonly trustProxy: false | number | string[];
+  readonly docsEnabled: boolean;
   readonly logLevel: string;
-  readonly rateLimit: { posPerMinute: number; adminPerMinute: number };
+  readonly rateLimit: {
+    posPerMinute: number;
+    adminPerMinute: number;
+    loginPerMinute: number;
+    posUnauthenticatedPerMinute: number;
+  };
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
   readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
@@ -55,11 +65,17 @@ export class AppConfig {
     this.redisUrl = e.REDIS_URL;
     this.queuePrefix = e.QUEUE_PREFIX;
     this.admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
-    this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS };
+    this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS };
+    this.passwordScryptLog2N = e.PASSWORD_SCRYPT_LOG2N;
+    this.loginLockout = { maxFailures: e.LOGIN_MAX_FAILURES, seconds: e.LOGIN_LOCKOUT_SECONDS };
+    this.trustProxy = parseTrustProxy(e.TRUST_PROXY);
+    this.docsEnabled = e.DOCS_ENABLED ?? e.NODE_ENV !== 'production';
     this.logLevel = e.LOG_LEVEL;
     this.rateLimit = {
       posPerMinute: e.RATE_LIMIT_POS_PER_MINUTE,
       adminPerMinute: e.RATE_LIMIT_ADMIN_PER_MINUTE,
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      posUnauthenticatedPerMinute: e.RATE_LIMIT_POS_UNAUTHENTICATED_PER_MINUTE,
     };
     const workers = e.ACTIVE_WORKERS.split(',')
       .map((s) => s.trim())
@@ -88,6 +104,20 @@ export class AppConfig {
   isWorkerActive(queue: string): boolean {
     return this.activeWorkers === 'all' || this.activeWorkers.includes(queue);
   }
+}
+
+function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (v === 'false') {
+    return false;
+  }
+  if (/^\d+$/.test(v)) {
+    return Number(v);
+  }
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

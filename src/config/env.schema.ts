@@ -71,7 +71,32 @@ export class EnvSchema {
   @Transform(toInt)
   @IsInt()
   @Min(60)
-  JWT_TTL_SECONDS = 28800;
+  JWT_TTL_SECONDS = 900;
+
+  /** Lifetime of a console refresh token (rotated on every use). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  JWT_REFRESH_TTL_SECONDS = 43200;
+
+  /** scrypt cost as log2(N) for new console password hashes (OWASP: 17). Lower only for tests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(14)
+  @Max(20)
+  PASSWORD_SCRYPT_LOG2N = 17;
+
+  /** Failed logins of one email within LOGIN_LOCKOUT_SECONDS that lock it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  /** Failure window and first lock duration; each further lockout doubles it (at most 24 h). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -87,6 +112,34 @@ export class EnvSchema {
   @IsInt()
   @Min(1)
   RATE_LIMIT_ADMIN_PER_MINUTE = 600;
+
+  /** Login attempts per minute from one client address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 20;
+
+  /** POS requests per minute from one client address with a missing, unknown or revoked key. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_POS_UNAUTHENTICATED_PER_MINUTE = 60;
+
+  /**
+   * Express "trust proxy": false (default: the socket address is the client),
+   * a hop count, or a comma list of proxy addresses/subnets (loopback, linklocal,
+   * uniquelocal, 10.0.0.0/8, ...). "true" is refused: it lets clients pick their address.
+   */
+  @Matches(/^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be false, a hop count or a comma list of proxy addresses/subnets (true is not allowed)',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Serve /docs and /docs-json. Default: on outside production, off in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DOCS_ENABLED?: boolean;
 
   /** Comma-separated queue names this worker process runs, or "all". */
   @IsString()

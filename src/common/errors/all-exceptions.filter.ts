@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode, httpStatusFor } from './error-code';
+import { RetryLaterError } from './retry-later.error';
 
 /** Maps any thrown value to the one error body of the API. */
 export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
@@ -65,7 +66,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const errorBody = toErrorBody(exception, this.logger);
-    if (errorBody.code === ErrorCode.RATE_LIMITED) {
+    if (exception instanceof RetryLaterError) {
+      res.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    } else if (errorBody.code === ErrorCode.RATE_LIMITED) {
       res.setHeader('Retry-After', '1');
     }
     res.status(errorBody.statusCode).json(errorBody);

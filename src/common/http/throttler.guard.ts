@@ -1,30 +1,39 @@
-import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
-import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { normalizeIp } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { RateLimit, RateLimiter } from './rate-limiter';
 
 /**
- * Two limits: per POS key on /api/v1/pos, per client address on /api/v1/admin
- * (the login included, against password guessing). Counters live in Redis so
- * that every API instance shares them.
+ * The client address a limit counts against: the socket address, or the one
+ * the trusted proxies name (TRUST_PROXY); an IPv6 client counts as its /64.
+ */
+export function clientAddress(req: Request): string {
+  return normalizeIp(req.ip ?? req.socket?.remoteAddress ?? 'unknown');
+}
+
+/**
+ * Per client address limits on /api/v1/admin, and a far lower one on sign-in
+ * (against password guessing). POS routes are limited per API key id by
+ * PosAuthGuard, which knows the key only after it has authenticated it.
  */
 @Injectable()
-export class ApiThrottlerGuard extends ThrottlerGuard {
-  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
-    const req = props.context.switchToHttp().getRequest<Request>();
-    const area = req.path.startsWith('/api/v1/pos') ? 'pos' : req.path.startsWith('/api/v1/admin') ? 'admin' : null;
-    if (area === null || props.throttler.name !== area) {
+export class ApiThrottlerGuard implements CanActivate {
+  constructor(private readonly limiter: RateLimiter) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') {
       return true;
     }
-    return super.handleRequest(props);
-  }
-
-  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    const r = req as unknown as Request;
-    const auth = r.headers?.authorization;
-    if (r.path?.startsWith('/api/v1/pos') && typeof auth === 'string') {
-      return `key:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}`;
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    if (!req.path.startsWith('/api/v1/admin/') && req.path !== '/api/v1/admin') {
+      return true;
     }
-    return `ip:${r.ip ?? 'unknown'}`;
+    const address = `ip:${clientAddress(req)}`;
+    if (req.path.startsWith('/api/v1/admin/auth/')) {
+      await this.limiter.consume(res, RateLimit.Login, address);
+    }
+    await this.limiter.consume(res, RateLimit.Admin, address);
+    return true;
   }
 }

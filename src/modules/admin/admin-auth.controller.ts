@@ -3,8 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AdminErrors } from '../pos/pos.openapi';
 import { AuthService } from '../auth/auth.service';
-import { LoginResponse } from './dto/admin.response';
-import { LoginDto } from './dto/login.dto';
+import { AdminTokensResponse, LoginDto, RefreshDto } from './dto/login.dto';
 
 @ApiTags('admin')
 @Controller('api/v1/admin/auth')
@@ -13,10 +12,27 @@ export class AdminAuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in as a console user; returns a bearer token' })
-  @ApiOkResponse({ type: LoginResponse, description: 'A JWT for the admin routes' })
+  @ApiOperation({
+    summary: 'Sign in as a console user; returns an access token and a refresh token',
+    description:
+      'Limited per client address (RATE_LIMIT_LOGIN_PER_MINUTE). LOGIN_MAX_FAILURES failed sign-ins of one email within LOGIN_LOCKOUT_SECONDS lock it: 429 ACCOUNT_LOCKED with Retry-After, even for the right password; each further lockout doubles the wait (at most 24 h).',
+  })
+  @ApiOkResponse({ type: AdminTokensResponse, description: 'Tokens for the admin routes' })
   @AdminErrors(ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED)
-  login(@Body() dto: LoginDto): Promise<{ accessToken: string; expiresIn: number }> {
+  login(@Body() dto: LoginDto): Promise<AdminTokensResponse> {
     return this.auth.login(dto.email, dto.password);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Trade a refresh token for a new access token and refresh token',
+    description:
+      'Each refresh token works once (rotation): the answer carries the next one. An access token is not accepted here, nor a refresh token as a bearer token. A disabled or deleted admin is refused.',
+  })
+  @ApiOkResponse({ type: AdminTokensResponse, description: 'A new pair of tokens' })
+  @AdminErrors(ErrorCode.UNAUTHENTICATED)
+  refresh(@Body() dto: RefreshDto): Promise<AdminTokensResponse> {
+    return this.auth.refresh(dto.refreshToken);
   }
 }

@@ -6,17 +6,22 @@ import { AuditModule } from '../audit/audit.module';
 import { AdminAuthGuard } from './admin-auth.guard';
 import { AuthService } from './auth.service';
 import { AdminUser } from './entities/admin-user.entity';
+import { LoginAttemptsService } from './login-attempts.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([AdminUser]),
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwt.secret,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
     AuditModule,
   ],
-  providers: [AuthService, AdminAuthGuard],
+  providers: [AuthService, AdminAuthGuard, LoginAttemptsService],
   exports: [AuthService, AdminAuthGuard],
 })
 export class AuthModule {}

@@ -1,34 +1,67 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
+import { RetryLaterError } from '../../common/errors/retry-later.error';
 import { newId } from '../../common/ids';
 import { AppConfig } from '../../config/app-config';
+import { REDIS } from '../../queue/redis.module';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AdminPrincipal } from './auth.types';
-import { AdminRole, AdminUser } from './entities/admin-user.entity';
-import { hashPassword, verifyPassword } from './password';
+import { AdminUser } from './entities/admin-user.entity';
+import { LoginAttemptsService } from './login-attempts.service';
+import { dummyHash, hashPassword, needsRehash, scryptParams, ScryptParams, verifyPassword } from './password';
 
-interface AdminTokenClaims {
+type TokenType = 'access' | 'refresh';
+
+interface TokenClaims {
   sub: string;
-  email: string;
-  role: AdminRole;
-  typ: 'admin';
+  typ: TokenType;
+  jti?: string;
+  exp?: number;
 }
+
+export interface AdminTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+/** HS256 only: a token signed with any other algorithm (none, HS512, RS256, ...) is refused. */
+const ALGORITHMS = ['HS256' as const];
+
+/**
+ * How long the answer to "is this admin still enabled, and with which role?"
+ * is reused by one process. A disabled or deleted admin is refused by every
+ * instance within this window.
+ */
+export const ADMIN_CHECK_CACHE_MS = 5000;
+const ADMIN_CACHE_MAX_ENTRIES = 10_000;
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
+  private readonly adminCache = new Map<string, { principal: AdminPrincipal | null; expiresAt: number }>();
+  private readonly scrypt: ScryptParams;
+  private readonly dummyHash: string;
 
   constructor(
     @InjectRepository(AdminUser) private readonly admins: Repository<AdminUser>,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
-  ) {}
+    private readonly attempts: LoginAttemptsService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {
+    this.scrypt = scryptParams(config.passwordScryptLog2N);
+    this.dummyHash = dummyHash(this.scrypt);
+  }
 
   /** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD when no admin with that email exists. */
   async onApplicationBootstrap(): Promise<void> {
@@ -41,7 +74,7 @@ export class AuthService implements OnApplicationBootstrap {
       await this.admins.insert({
         id,
         email,
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, this.scrypt),
         role: 'admin',
         createdAt: new Date(),
         disabledAt: null,
@@ -55,26 +88,106 @@ export class AuthService implements OnApplicationBootstrap {
     }
   }
 
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
-    const admin = await this.admins.findOne({ where: { email: email.toLowerCase() } });
-    const ok = admin !== null && admin.disabledAt === null && (await verifyPassword(password, admin.passwordHash));
-    if (!admin || !ok) {
+  /**
+   * Checks the password in the same time whether or not the email exists (an
+   * unknown email is verified against a dummy hash). A locked email is refused
+   * before the password is looked at, even a right one.
+   */
+  async login(rawEmail: string, password: string): Promise<AdminTokens> {
+    const email = rawEmail.trim().toLowerCase();
+    const lockedMs = await this.attempts.lockedForMs(email);
+    if (lockedMs > 0) {
+      throw this.lockedError(lockedMs);
+    }
+    const admin = await this.admins.findOne({ where: { email } });
+    const passwordOk = await verifyPassword(password, admin?.passwordHash ?? this.dummyHash);
+    if (!admin || !passwordOk || admin.disabledAt !== null) {
+      const lockMs = await this.attempts.recordFailure(email);
+      if (lockMs > 0) {
+        throw this.lockedError(lockMs);
+      }
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The email or the password is wrong.');
     }
-    const claims: AdminTokenClaims = { sub: admin.id, email: admin.email, role: admin.role, typ: 'admin' };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.jwt.ttlSeconds });
-    return { accessToken, expiresIn: this.config.jwt.ttlSeconds };
+    await this.attempts.recordSuccess(email);
+    if (needsRehash(admin.passwordHash, this.scrypt)) {
+      // Hashes made under older parameters are upgraded at the first login that knows the password.
+      await this.admins.update({ id: admin.id }, { passwordHash: await hashPassword(password, this.scrypt) });
+    }
+    return this.issueTokens(admin.id);
   }
 
+  /**
+   * Trades a refresh token for a new pair. Each refresh token works once
+   * (rotation): its id is marked used in Redis until it would have expired.
+   */
+  async refresh(refreshToken: string): Promise<AdminTokens> {
+    const claims = await this.verify(refreshToken, 'refresh');
+    const refused = new DomainError(ErrorCode.UNAUTHENTICATED, 'The refresh token is invalid, expired or already used. Sign in again.');
+    if (!claims || !claims.jti || !claims.exp) {
+      throw refused;
+    }
+    const admin = await this.loadAdmin(claims.sub);
+    if (!admin) {
+      throw refused;
+    }
+    const remainingMs = Math.max(1000, claims.exp * 1000 - Date.now());
+    const firstUse = await this.redis.set(`${this.config.queuePrefix}:auth:refresh-used:${claims.jti}`, '1', 'PX', remainingMs, 'NX');
+    if (firstUse !== 'OK') {
+      throw refused;
+    }
+    return this.issueTokens(admin.adminId);
+  }
+
+  /** The admin of an access token, checked against admin_users (cached ADMIN_CHECK_CACHE_MS). */
   async verifyAdminToken(token: string): Promise<AdminPrincipal | null> {
+    const claims = await this.verify(token, 'access');
+    if (!claims) {
+      return null;
+    }
+    const cached = this.adminCache.get(claims.sub);
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.principal;
+    }
+    const principal = await this.loadAdmin(claims.sub);
+    if (this.adminCache.size >= ADMIN_CACHE_MAX_ENTRIES) {
+      this.adminCache.clear();
+    }
+    this.adminCache.set(claims.sub, { principal, expiresAt: Date.now() + ADMIN_CHECK_CACHE_MS });
+    return principal;
+  }
+
+  private async issueTokens(adminId: string): Promise<AdminTokens> {
+    const { ttlSeconds, refreshTtlSeconds } = this.config.jwt;
+    const access: TokenClaims = { sub: adminId, typ: 'access' };
+    const refresh: TokenClaims = { sub: adminId, typ: 'refresh', jti: randomUUID() };
+    return {
+      accessToken: await this.jwt.signAsync(access, { expiresIn: ttlSeconds, algorithm: 'HS256' }),
+      expiresIn: ttlSeconds,
+      refreshToken: await this.jwt.signAsync(refresh, { expiresIn: refreshTtlSeconds, algorithm: 'HS256' }),
+      refreshExpiresIn: refreshTtlSeconds,
+    };
+  }
+
+  private async verify(token: string, typ: TokenType): Promise<TokenClaims | null> {
     try {
-      const claims = await this.jwt.verifyAsync<AdminTokenClaims>(token);
-      if (claims.typ !== 'admin') {
-        return null;
-      }
-      return { adminId: claims.sub, email: claims.email, role: claims.role };
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ALGORITHMS });
+      return claims.typ === typ && typeof claims.sub === 'string' ? claims : null;
     } catch {
       return null;
     }
+  }
+
+  private async loadAdmin(adminId: string): Promise<AdminPrincipal | null> {
+    const admin = await this.admins.findOne({ where: { id: adminId } });
+    return admin && admin.disabledAt === null ? { adminId: admin.id, email: admin.email, role: admin.role } : null;
+  }
+
+  private lockedError(lockedMs: number): RetryLaterError {
+    const seconds = Math.ceil(lockedMs / 1000);
+    return new RetryLaterError(
+      ErrorCode.ACCOUNT_LOCKED,
+      `Too many failed sign-ins for this account. Try again in ${seconds} seconds.`,
+      seconds,
+    );
   }
 }

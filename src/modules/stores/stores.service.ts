@@ -11,8 +11,14 @@ import { generateApiKey, hashApiKey } from './api-key';
 import { ApiKey } from './entities/api-key.entity';
 import { Store } from './entities/store.entity';
 
+/** How long a key found unknown (or revoked) is answered 401 without asking the database. */
+export const UNKNOWN_KEY_CACHE_MS = 30_000;
+const UNKNOWN_KEY_CACHE_MAX_ENTRIES = 10_000;
+
 @Injectable()
 export class StoresService {
+  private readonly unknownKeys = new Map<string, number>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -81,14 +87,34 @@ export class StoresService {
     });
   }
 
+  /**
+   * The store of a key, looked up on every request (no positive cache, so a
+   * revocation takes effect at once). A key found unknown is remembered for
+   * UNKNOWN_KEY_CACHE_MS in this process: repeating it costs no database query.
+   * Keys are random (generateApiKey), so an unknown key does not become valid
+   * later; a key of a store set active again works within that window.
+   */
   async authenticateKey(key: string): Promise<StorePrincipal | null> {
+    const keyHash = hashApiKey(key);
+    const now = Date.now();
+    const unknownUntil = this.unknownKeys.get(keyHash);
+    if (unknownUntil !== undefined && unknownUntil > now) {
+      return null;
+    }
     const rows: Array<{ key_id: string; store_id: string; code: string }> = await this.dataSource.query(
       `SELECT k.id AS key_id, s.id AS store_id, s.code
          FROM api_keys k JOIN stores s ON s.id = k.store_id
         WHERE k.key_hash = ? AND k.revoked_at IS NULL AND s.status = 'active'`,
-      [hashApiKey(key)],
+      [keyHash],
     );
     const row = rows[0];
-    return row ? { keyId: row.key_id, storeId: row.store_id, storeCode: row.code } : null;
+    if (!row) {
+      if (this.unknownKeys.size >= UNKNOWN_KEY_CACHE_MAX_ENTRIES) {
+        this.unknownKeys.clear();
+      }
+      this.unknownKeys.set(keyHash, now + UNKNOWN_KEY_CACHE_MS);
+      return null;
+    }
+    return { keyId: row.key_id, storeId: row.store_id, storeCode: row.code };
   }
 }

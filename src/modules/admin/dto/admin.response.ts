@@ -7,13 +7,6 @@ const UUID = { type: 'string', format: 'uuid' } as const;
 const DATE_TIME = { type: 'string', format: 'date-time' } as const;
 const NULLABLE_STRING = { type: 'string', nullable: true } as const;
 
-export class LoginResponse {
-  @ApiProperty({ description: 'A JWT: send it as Authorization: Bearer <accessToken> on admin routes.', example: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl' })
-  accessToken: string;
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Seconds until the token expires.', example: 3600 })
-  expiresIn: number;
-}
-
 export class StoreResponse {
   @ApiProperty({ ...UUID, example: '01a212aa-8b99-749f-88e9-001ff70d99ce' })
   storeId: string;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsJWT, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ type: 'string', format: 'email', maxLength: 254, example: 'admin@example.com' })
@@ -12,4 +12,28 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refreshToken of the last login or refresh; each one works once.' })
+  @IsString()
+  @MaxLength(2000)
+  @IsJWT()
+  refreshToken: string;
+}
+
+export class AdminTokensResponse {
+  @ApiProperty({ description: 'Bearer token for /api/v1/admin routes (HS256 JWT, typ access).' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Seconds the access token is valid (JWT_TTL_SECONDS, default 900).' })
+  expiresIn: number;
+
+  @ApiProperty({
+    description: 'Trade it at POST /api/v1/admin/auth/refresh for a new pair. Works once; not accepted as an access token.',
+  })
+  refreshToken: string;
+
+  @ApiProperty({ description: 'Seconds the refresh token is valid (JWT_REFRESH_TTL_SECONDS, default 43200).' })
+  refreshExpiresIn: number;
 }
