@@ -36,6 +36,7 @@ export class AppConfig {
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
   readonly program: ProgramDefaults;
+  readonly metricsToken: string | null;
 
   constructor(e: EnvSchema) {
     const url = new URL(e.DATABASE_URL);
@@ -73,6 +74,7 @@ export class AppConfig {
       allowNegativeBalance: e.PROGRAM_ALLOW_NEGATIVE_BALANCE,
       qualifyingWindowMonths: e.PROGRAM_QUALIFYING_WINDOW_MONTHS,
     };
+    this.metricsToken = e.METRICS_TOKEN ?? null;
   }
 
   isWorkerActive(queue: string): boolean {

@@ -16,10 +16,16 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** 200 when MySQL and Redis both answer, 503 otherwise. */
-  @Get()
+  /** The process is up and serving HTTP; no dependency is checked (a liveness probe must not restart us for a database outage). */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** 200 when MySQL and Redis both answer within 2 s each, 503 otherwise. GET /health is the same check. */
+  @Get(['ready', ''])
   @HealthCheck()
-  check() {
+  ready() {
     return this.health.check([
       () => this.db.pingCheck('mysql', { timeout: 2000 }),
       async () => {
