@@ -114,7 +114,8 @@ export function describeError(err: unknown, depth = 0): Record<string, unknown> 
 }
 
 function looksLikeError(value: object): boolean {
-  return value instanceof Error || ('message' in value && 'stack' in value);
+  // A plain { message, stack } is an error from another realm; one with `type` was already described.
+  return value instanceof Error || ('message' in value && 'stack' in value && !('type' in value));
 }
 
 /** A deep, bounded, cleaned copy of any value, fit for a log line. */
