@@ -154,10 +154,8 @@ export function sanitizeForLog(value: unknown, depth = 0, seen: WeakSet<object> 
   for (const key of keys.slice(0, MAX_KEYS)) {
     const raw = (value as Record<string, unknown>)[key];
     const rule = ruleFor(key);
-    if (rule && raw !== null && raw !== undefined && typeof raw !== 'object') {
+    if (rule && raw !== null && raw !== undefined) {
       out[key] = rule(raw);
-    } else if (rule && raw !== null && raw !== undefined) {
-      out[key] = '[masked]';
     } else {
       out[key] = sanitizeForLog(raw, depth + 1, seen);
     }
