@@ -1,7 +1,9 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
 import { configOrExit, createApiApp, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { activeQueues, appVersion, exitOnListenError } from './common/startup';
 import { loadDemo } from './demo/demo-loader';
 import { WorkerModule } from './worker.module';
 
@@ -25,7 +27,18 @@ async function main(): Promise<void> {
   const workers = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   workers.useLogger(workers.get(Logger));
   workers.enableShutdownHooks();
-  await api.listen(config.port);
+  try {
+    await api.listen(config.port);
+  } catch (err) {
+    exitOnListenError(err, config.port);
+    throw err;
+  }
+  const url = `http://localhost:${config.port}`;
+  const queues = activeQueues(config);
+  new NestLogger('Startup').log(
+    { url, version: appVersion(), workers: queues },
+    `Loyalty platform ${appVersion()} listening on ${url} with workers: ${queues.length > 0 ? queues.join(', ') : 'none'}`,
+  );
   if (demo) {
     const info = await loadDemo(api);
     const base = `http://localhost:${config.port}`;
@@ -34,7 +47,9 @@ async function main(): Promise<void> {
       '=== Loyalty platform: first look ===',
       info.loaded ? 'Demo program loaded (store, members, purchases).' : info.apiKey ? 'Demo data was already there; here is a fresh key for the demo store.' : 'The database already holds data: no demo loaded.',
       `API docs:        ${base}/docs`,
-      `Health:          ${base}/health`,
+      `Health:          ${base}/health/ready`,
+      `Metrics:         ${base}/metrics`,
+      `Queues:          ${base}/admin/queues (admin email and password)`,
       `Admin login:     ${config.admin.email} / ${process.env.ADMIN_PASSWORD === 'demo-admin-password' ? 'demo-admin-password' : '(your ADMIN_PASSWORD)'}`,
     ];
     if (info.apiKey) {

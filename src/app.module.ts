@@ -14,7 +14,9 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AdminModule } from './modules/admin/admin.module';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { PosModule } from './modules/pos/pos.module';
+import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
 import { REDIS, RedisModule } from './queue/redis.module';
 
@@ -44,8 +46,10 @@ export const coreImports = [
       }),
     }),
     HealthModule,
+    MetricsModule,
     PosModule,
     AdminModule,
+    QueueDashboardModule,
   ],
   providers: [
     RateLimiter,

@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+import { activeQueues, appVersion, exitOnListenError } from './common/startup';
 import { configOrExit, createApiApp, loadDotEnv, migrateIfEnabled } from './bootstrap';
 
 /** The HTTP API entry point. Workers run in src/worker.ts. */
@@ -6,7 +8,17 @@ async function main(): Promise<void> {
   const config = configOrExit();
   await migrateIfEnabled(config);
   const app = await createApiApp();
-  await app.listen(config.port);
+  try {
+    await app.listen(config.port);
+  } catch (err) {
+    exitOnListenError(err, config.port);
+    throw err;
+  }
+  const url = `http://localhost:${config.port}`;
+  new Logger('Startup').log(
+    { url, version: appVersion(), workers: [] },
+    `Loyalty API ${appVersion()} listening on ${url} (workers: none in this process; run dist/src/worker.js)`,
+  );
 }
 
 void main();

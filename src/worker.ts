@@ -1,6 +1,8 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { configOrExit, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { activeQueues, appVersion } from './common/startup';
 import { WorkerModule } from './worker.module';
 
 /** The worker entry point: BullMQ processors, no HTTP. */
@@ -11,6 +13,11 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  const workers = activeQueues(config);
+  new NestLogger('Startup').log(
+    { version: appVersion(), workers },
+    `Loyalty worker ${appVersion()} running queues: ${workers.length > 0 ? workers.join(', ') : 'none (check ACTIVE_WORKERS)'}`,
+  );
 }
 
 void main();

@@ -32,15 +32,6 @@ export function maskEmail(email: string | null | undefined): string | null {
   return email[0] + '*'.repeat(Math.max(at - 1, 1)) + email.slice(at);
 }
 
-/** Masks phone numbers and emails inside free text such as a logged URL. */
-export function maskPersonalDataInText(text: string): string {
-  return text
-    .replace(/(%2B|\+)(\d{5,})(\d{4})/gi, (_m, plus: string, mid: string, last: string) =>
-      `${plus}${mid.slice(0, Math.max(mid.length - 4, 0))}****${last}`,
-    )
-    .replace(/([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@|%40)([A-Za-z0-9.-]+)/g, '$1***$2$3');
-}
-
 /** "8123456789012345" → "************2345": card numbers show only their last four digits. */
 export function maskCardNo(cardNo: string | null | undefined): string | null {
   if (!cardNo) {

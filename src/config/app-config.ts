@@ -49,6 +49,7 @@ export class AppConfig {
   readonly runMigrations: boolean;
   readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
   readonly program: ProgramDefaults;
+  readonly metricsToken: string | null;
 
   constructor(e: EnvSchema) {
     const url = new URL(e.DATABASE_URL);
@@ -99,6 +100,7 @@ export class AppConfig {
       offlineAcceptanceDays: e.PROGRAM_OFFLINE_ACCEPTANCE_DAYS,
       returnWindowDays: e.PROGRAM_RETURN_WINDOW_DAYS,
     };
+    this.metricsToken = e.METRICS_TOKEN ?? null;
   }
 
   isWorkerActive(queue: string): boolean {

@@ -1,8 +1,10 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../src/bootstrap';
+import { setLogDestination } from '../../src/common/logging';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -12,15 +14,19 @@ export interface TestApp {
 }
 
 /** The real API (same module, pipes, filters and guards as production) on the run's database and Redis prefix. */
-export async function startTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(envOverrides: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApp> {
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(envOverrides)) {
     saved[k] = process.env[k];
     process.env[k] = v;
   }
   try {
+    // With logTo, the app's logs go to that stream (set LOG_LEVEL in envOverrides to see them).
+    setLogDestination(options.logTo);
     const app = await createApiApp({ logger: false });
     await app.init();
+    // listen() would flush the logs buffered during start-up; the tests do not listen.
+    app.flushLogs();
     return {
       app,
       http: request(app.getHttpServer()),
@@ -28,6 +34,7 @@ export async function startTestApp(envOverrides: Record<string, string> = {}): P
       close: () => app.close(),
     };
   } finally {
+    setLogDestination(undefined);
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) {
         delete process.env[k];

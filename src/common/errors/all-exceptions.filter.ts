@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { describeError } from '../log-sanitizer';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode, httpStatusFor } from './error-code';
 import { RetryLaterError } from './retry-later.error';
@@ -51,7 +52,8 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
     }
   }
   const errorId = randomUUID();
-  logger?.error({ err: exception, errorId }, 'unhandled error');
+  // Cleaned: type, message, code and stack frames; never query parameters or SQL with values.
+  logger?.error({ errorId, err: describeError(exception) }, 'unhandled error');
   return body(ErrorCode.INTERNAL_ERROR, `Something went wrong on our side. Error id ${errorId}.`);
 }
 

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
+import type { Response } from 'express';
 import Redis from 'ioredis';
 import { REDIS } from '../../queue/redis.module';
 
@@ -16,10 +17,29 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** 200 when MySQL and Redis both answer, 503 otherwise. */
-  @Get()
+  /** The process is up and serving HTTP; no dependency is checked (a liveness probe must not restart us for a database outage). */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** 200 when MySQL and Redis both answer within 2 s each, 503 otherwise. GET /health is the same check. */
+  @Get(['ready', ''])
   @HealthCheck()
-  check() {
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.checkDependencies();
+    } catch (err) {
+      // Terminus reports "down" as a 503 exception; answered here so the global error filter keeps the check details.
+      if (err instanceof ServiceUnavailableException) {
+        res.status(503);
+        return err.getResponse();
+      }
+      throw err;
+    }
+  }
+
+  private checkDependencies() {
     return this.health.check([
       () => this.db.pingCheck('mysql', { timeout: 2000 }),
       async () => {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { requestHash } from '../../common/canonical-json';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -9,6 +9,7 @@ import { Actor } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
 import { ClubsService } from '../clubs/clubs.service';
 import { MembersService } from '../members/members.service';
+import { MetricsService, PostingType } from '../metrics/metrics.service';
 import { LedgerService } from '../points/ledger.service';
 import { PostingResult, PurchaseResult } from '../points/points.types';
 import { CancelRedemptionUseCase } from '../points/use-cases/cancel-redemption/cancel-redemption.use-case';
@@ -38,7 +39,16 @@ export class PosService {
     private readonly ledger: LedgerService,
     private readonly tiers: TiersService,
     private readonly clubs: ClubsService,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
+
+  /** Counts postings written; a replay (200, the stored answer) wrote nothing. */
+  private counted<T extends { status: number }>(type: PostingType, result: T): T {
+    if (result.status === 201) {
+      this.metrics?.postingWritten(type);
+    }
+    return result;
+  }
 
   async lookup(query: LookupQueryDto): Promise<LookupResponse> {
     const given = [query.cardNo, query.phone].filter((v) => v !== undefined);
@@ -70,7 +80,9 @@ export class PosService {
   }
 
   async purchase(store: StorePrincipal, dto: PurchaseDto): Promise<PostingResult<PurchaseResult>> {
-    return this.purchases.execute({
+    return this.counted(
+      'purchase',
+      await this.purchases.execute({
         storeId: store.storeId,
         receiptNo: dto.receiptNo,
         member: dto.member,
@@ -83,7 +95,8 @@ export class PosService {
         })),
         totalCents: dto.totalCents,
         requestHash: requestHash(dto),
-      });
+      }),
+    );
   }
 
   /** Offline upload: each item is validated and posted exactly as if it came alone, in order. */
@@ -110,27 +123,33 @@ export class PosService {
   }
 
   async refund(store: StorePrincipal, dto: RefundDto) {
-    return this.refunds.execute({
+    return this.counted('refund', await this.refunds.execute({
       storeId: store.storeId,
       refundNo: dto.refundNo,
       receiptNo: dto.receiptNo,
       lines: dto.lines.map((l) => ({ sku: l.sku, quantityMilli: toMilli(l.quantity), amountCents: l.amountCents })),
       requestHash: requestHash(dto),
-    });
+    }));
   }
 
   async redeem(store: StorePrincipal, dto: RedemptionDto) {
-    return this.redemptions.execute({
-      storeId: store.storeId,
-      redemptionNo: dto.redemptionNo,
-      member: dto.member,
-      points: dto.points,
-      requestHash: requestHash(dto),
-    });
+    return this.counted(
+      'redemption',
+      await this.redemptions.execute({
+        storeId: store.storeId,
+        redemptionNo: dto.redemptionNo,
+        member: dto.member,
+        points: dto.points,
+        requestHash: requestHash(dto),
+      }),
+    );
   }
 
   async cancelRedemption(store: StorePrincipal, redemptionNo: string) {
-    return this.cancellations.execute(store.storeId, redemptionNo);
+    const result = await this.cancellations.execute(store.storeId, redemptionNo);
+    // A repeated cancel returns the stored answer and is counted too: the contract gives it no replay status.
+    this.metrics?.postingWritten('redemption_cancel');
+    return result;
   }
 
   async issueCounterCard(store: StorePrincipal) {
