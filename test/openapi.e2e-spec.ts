@@ -260,6 +260,8 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(Object.keys(resolve(doc.paths['/api/v1/admin/auth/login'].post.responses['200'].content['application/json'].schema).properties)).toEqual([
       'accessToken',
       'expiresIn',
+      'refreshToken',
+      'refreshExpiresIn',
     ]);
     expect(resolve(doc.paths['/api/v1/admin/stores/{storeId}/api-keys'].post.responses['201'].content['application/json'].schema).required).toEqual(
       expect.arrayContaining(['keyId', 'key']),
