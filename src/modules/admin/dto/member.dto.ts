@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsSafeText } from '../../../common/validation/safe-text';
 import { E164 } from '../../pos/dto/member-ref.dto';
 
 export class ConsentsDto {
@@ -23,7 +25,8 @@ export class ConsentsDto {
 export class CreateMemberDto {
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxCodePoints(100)
+  @IsSafeText()
   name: string;
 
   /** E.164, e.g. +8613800138000; unique among members. */
@@ -33,7 +36,7 @@ export class CreateMemberDto {
 
   @IsOptional()
   @IsEmail()
-  @MaxLength(254)
+  @MaxCodePoints(254)
   email?: string;
 
   /** YYYY-MM-DD */
@@ -48,12 +51,14 @@ export class CreateMemberDto {
 
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxCodePoints(100)
+  @IsSafeText()
   city?: string;
 
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxCodePoints(300)
+  @IsSafeText()
   address?: string;
 
   /** Marketing consent per channel; absent means not given. */

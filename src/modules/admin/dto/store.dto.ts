@@ -1,4 +1,6 @@
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MinLength } from 'class-validator';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsSafeText } from '../../../common/validation/safe-text';
 
 export class CreateStoreDto {
   /** Short store code, e.g. S001. */
@@ -8,6 +10,7 @@ export class CreateStoreDto {
 
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxCodePoints(200)
+  @IsSafeText()
   name: string;
 }

@@ -1,20 +1,10 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsDefined, IsInt, IsISO8601, IsNumber, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { ArrayLength } from '../../../common/validation/array-length';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsNotInFuture } from '../../../common/validation/not-in-future';
+import { IsCents, IsQuantity } from '../../../common/validation/numbers';
+import { IsSafeText } from '../../../common/validation/safe-text';
 import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
 
 /** Receipt, refund and redemption numbers: printable, URL-safe, at most 64 characters. */
@@ -29,25 +19,25 @@ export const MAX_CENTS = 100_000_000_000;
 export class PurchaseLineDto {
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxCodePoints(64)
+  @IsSafeText()
   sku: string;
 
   /** Category code, e.g. dairy, wine, tobacco, gift_card. */
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxCodePoints(64, { storedLowerCase: true })
+  @IsSafeText()
   category: string;
 
   /** Units (up to 3 decimals for weighed goods). */
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1_000_000)
+  @IsQuantity(1_000_000)
   quantity: number;
 
   /** Line amount after line discounts, in cents. */
   @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @IsCents(MAX_CENTS)
   amountCents: number;
 }
 
@@ -66,26 +56,24 @@ export class PurchaseDto {
   @IsString()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(WITH_OFFSET, { message: 'occurredAt must carry a time zone offset, e.g. +08:00 or Z' })
+  @IsNotInFuture()
   occurredAt: string;
 
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayLength(1, 500)
   @ValidateNested({ each: true })
   @Type(() => PurchaseLineDto)
   lines: PurchaseLineDto[];
 
   /** Must equal the sum of the lines' amountCents. */
   @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS * 10)
+  @IsCents(MAX_CENTS * 10)
   totalCents: number;
 }
 
 export class PurchaseBatchDto {
   /** Up to 500 purchase bodies; each is validated and posted as if alone. */
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayLength(1, 500)
   transactions: unknown[];
 }

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
 import { DOCUMENT_NO, DOCUMENT_NO_MESSAGE } from './purchase.dto';
 
@@ -16,7 +17,6 @@ export class RedemptionDto {
 
   /** Points to spend; at the default rate 100 points pay ¥1 (100 cents). */
   @IsInt()
-  @Min(1)
-  @Max(1_000_000_000)
+  @IsIntegerBetween(1, 1_000_000_000)
   points: number;
 }

@@ -1,21 +1,24 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsNumber, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { ArrayLength } from '../../../common/validation/array-length';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsCents, IsQuantity } from '../../../common/validation/numbers';
+import { IsSafeText } from '../../../common/validation/safe-text';
 import { DOCUMENT_NO, DOCUMENT_NO_MESSAGE, MAX_CENTS } from './purchase.dto';
 
 export class RefundLineDto {
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxCodePoints(64)
+  @IsSafeText()
   sku: string;
 
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1_000_000)
+  @IsQuantity(1_000_000)
   quantity: number;
 
   @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @IsCents(MAX_CENTS)
   amountCents: number;
 }
 
@@ -30,8 +33,7 @@ export class RefundDto {
   receiptNo: string;
 
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayLength(1, 500)
   @ValidateNested({ each: true })
   @Type(() => RefundLineDto)
   lines: RefundLineDto[];
