@@ -54,7 +54,8 @@ describe('bodyReadError', () => {
     expect(bodyReadError({ type: 'entity.too.large', status: 413, limit: 10 })?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(bodyReadError({ type: 'encoding.unsupported', status: 415, encoding: 'zstd' })?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(bodyReadError({ type: 'charset.unsupported', status: 415, charset: 'utf-16' })?.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(bodyReadError({ status: 400, code: 'Z_DATA_ERROR' })?.code).toBe('VALIDATION_FAILED');
+    expect(bodyReadError({ status: 400, errno: -3, code: 'Z_DATA_ERROR' })?.code).toBe('VALIDATION_FAILED');
+    expect(bodyReadError({ status: 400, errno: -15, code: 'ERR__ERROR_FORMAT_PADDING_2' })?.code).toBe('VALIDATION_FAILED');
     expect(bodyReadError({ type: 'entity.parse.failed', status: 400 })?.details).toEqual([{ field: 'body', message: 'malformed JSON' }]);
   });
 

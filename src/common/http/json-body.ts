@@ -164,7 +164,7 @@ export function bodyReadError(err: unknown): DomainError | null {
   if (!err || typeof err !== 'object') {
     return null;
   }
-  const e = err as { type?: unknown; status?: unknown; code?: unknown; limit?: unknown; encoding?: unknown; charset?: unknown; field?: unknown };
+  const e = err as { type?: unknown; status?: unknown; code?: unknown; errno?: unknown; limit?: unknown; encoding?: unknown; charset?: unknown; field?: unknown };
   if (e.type === 'entity.too.deep' && typeof e.field === 'string') {
     return validationFailed([{ field: e.field, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }]);
   }
@@ -183,8 +183,8 @@ export function bodyReadError(err: unknown): DomainError | null {
   if (e.type === 'charset.unsupported') {
     return unsupportedCharset(String(e.charset ?? 'unknown'));
   }
-  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…) arrive as a 400 without a type.
-  const zlibError = typeof e.code === 'string' && (e.code.startsWith('Z_') || e.code.includes('BROTLI'));
+  // zlib's errors (Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_2, …) arrive wrapped as a 400 without a type.
+  const zlibError = typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.errno === 'number' && typeof e.code === 'string';
   if (zlibError) {
     return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request body could not be decompressed; check its Content-Encoding.', [
       { field: 'body', message: 'corrupt compressed body' },
