@@ -342,7 +342,9 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     type Mutation = (b: Body) => void;
     const LINE_FIELDS = ['sku', 'category', 'quantity', 'amountCents'];
     const TOP_FIELDS = ['receiptNo', 'member', 'occurredAt', 'lines', 'totalCents'];
-    const notNumber = fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+    /** Wrong for every top-level field: receiptNo and occurredAt want strings, member an object with one reference, lines an array of lines. */
+    const neitherStringNorNumber = fc.oneof(fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+    const notNumber = fc.oneof(fc.string(), neitherStringNorNumber);
     const badCents = fc.oneof(
       fc.integer({ max: -1 }),
       fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)),
@@ -357,7 +359,11 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
       notNumber,
     );
     const nested = fc.integer({ min: 17, max: 2000 }).map((n) => JSON.parse('['.repeat(n) + ']'.repeat(n)) as unknown);
-    const lineIndex = (b: Body, i: number) => b.lines[i % b.lines.length];
+    /** The line to mutate; once lines is gone or junk the body is invalid already and the mutation lands on a throwaway object. */
+    const lineIndex = (b: Body, i: number): Record<string, unknown> => {
+      const line: unknown = Array.isArray(b.lines) && b.lines.length > 0 ? b.lines[i % b.lines.length] : undefined;
+      return line !== null && typeof line === 'object' && !Array.isArray(line) ? (line as Record<string, unknown>) : {};
+    };
 
     const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       fc.constantFrom(...TOP_FIELDS).map((f): Mutation => (b) => void delete b[f]),
@@ -372,9 +378,9 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
       fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => ![...TOP_FIELDS, ...LINE_FIELDS].includes(k)), fc.jsonValue()).map(
         ([k, v]): Mutation => (b) => void (b[k] = v),
       ),
-      fc.tuple(fc.constantFrom(...TOP_FIELDS), fc.oneof(nested, notNumber)).map(([f, v]): Mutation => (b) => void (b[f] = v)),
+      fc.tuple(fc.constantFrom(...TOP_FIELDS), fc.oneof(nested, neitherStringNorNumber)).map(([f, v]): Mutation => (b) => void (b[f] = v)),
       fc.tuple(fc.nat(), fc.constantFrom(...LINE_FIELDS), nested).map(([i, f, v]): Mutation => (b) => void (lineIndex(b, i)[f] = v)),
-      fc.integer({ min: 501, max: 700 }).map((n): Mutation => (b) => void (b.lines = Array.from({ length: n }, () => b.lines[0]))),
+      fc.integer({ min: 501, max: 700 }).map((n): Mutation => (b) => void (b.lines = Array.from({ length: n }, () => ({ sku: 'A', category: 'dairy', quantity: 1, amountCents: 1 })))),
       fc.jsonValue().filter((v) => v !== null).map((v): Mutation => (b) => void (b.member = { cardNo: member.cardNo, phone: v })),
     );
 
