@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { BATCH_BODY_LIMIT_BYTES, jsonBody, SINGLE_BODY_LIMIT_BYTES } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
@@ -45,8 +46,9 @@ export async function migrateIfEnabled(config: AppConfig): Promise<void> {
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  // 500 receipts of up to 500 lines: an offline batch can be a few MB.
-  app.useBodyParser('json', { limit: '8mb' });
+  // JSON bodies only, read before Nest's routes: the offline batch (500 receipts) may be a few MB, every other route a small limit.
+  app.use('/api/v1/pos/transactions/batch', jsonBody(BATCH_BODY_LIMIT_BYTES));
+  app.use(jsonBody(SINGLE_BODY_LIMIT_BYTES));
   const config = app.get(AppConfig);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');

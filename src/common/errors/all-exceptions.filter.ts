@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { bodyReadError } from '../http/json-body';
 import { describeError } from '../log-sanitizer';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode, httpStatusFor } from './error-code';
@@ -36,20 +37,10 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
       ]);
     }
   }
-  // body-parser errors: malformed JSON, too large, wrong charset
-  const bp = exception as { type?: string; status?: number; message?: string };
-  if (bp && typeof bp === 'object' && typeof bp.type === 'string' && typeof bp.status === 'number') {
-    if (bp.type === 'entity.parse.failed') {
-      return body(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON.', [
-        { field: 'body', message: 'malformed JSON' },
-      ]);
-    }
-    if (bp.type === 'entity.too.large') {
-      return body(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large.');
-    }
-    if (bp.status >= 400 && bp.status < 500) {
-      return body(ErrorCode.VALIDATION_FAILED, `The request body could not be read (${bp.type}).`);
-    }
+  // body-parser errors: malformed JSON, too large, too deep, corrupt compression, wrong charset or encoding
+  const bodyError = bodyReadError(exception);
+  if (bodyError) {
+    return bodyError.toBody();
   }
   const errorId = randomUUID();
   // Cleaned: type, message, code and stack frames; never query parameters or SQL with values.

@@ -4,15 +4,28 @@ import { validate } from 'class-validator';
 import { DomainError, ErrorDetail } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): ErrorDetail[] {
+/** A field path as a client writes it: `lines[2].sku`, `member.cardNo`. */
+export function fieldPath(parent: string, key: string, parentIsArray: boolean): string {
+  if (parentIsArray) {
+    return `${parent}[${key}]`;
+  }
+  return parent ? `${parent}.${key}` : key;
+}
+
+/**
+ * One detail per failed constraint (one per field with stopAtFirstError),
+ * each naming the full path. Needs `validationError.value` to tell array
+ * items (`lines[2]`) from object keys that happen to be digits.
+ */
+export function flattenValidationErrors(errors: ValidationError[], parent = '', parentIsArray = false): ErrorDetail[] {
   const out: ErrorDetail[] = [];
   for (const err of errors) {
-    const field = parent ? `${parent}.${err.property}` : err.property;
+    const field = fieldPath(parent, err.property, parentIsArray);
     for (const message of Object.values(err.constraints ?? {})) {
       out.push({ field, message });
     }
     if (err.children?.length) {
-      out.push(...flattenValidationErrors(err.children, field));
+      out.push(...flattenValidationErrors(err.children, field, Array.isArray(err.value)));
     }
   }
   return out;
@@ -26,12 +39,18 @@ export function validationFailed(details: ErrorDetail[]): DomainError {
   return new DomainError(ErrorCode.VALIDATION_FAILED, message, details);
 }
 
-export const validationOptions: ValidationPipeOptions = {
+/** Shared by the global pipe and validateDto. The values stay inside the server: they only locate array items. */
+const validatorOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   forbidUnknownValues: true,
+  stopAtFirstError: true,
+  validationError: { target: false, value: true },
+};
+
+export const validationOptions: ValidationPipeOptions = {
+  ...validatorOptions,
   transform: true,
-  validationError: { target: false, value: false },
   exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
 };
 
@@ -51,12 +70,7 @@ export async function validateDto<T extends object>(
     return { error: validationFailed([{ field: 'body', message: 'each item must be a JSON object' }]) };
   }
   const value = plainToInstance(cls, plain);
-  const errors = await validate(value, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-  });
+  const errors = await validate(value, validatorOptions);
   if (errors.length > 0) {
     return { error: validationFailed(flattenValidationErrors(errors)) };
   }

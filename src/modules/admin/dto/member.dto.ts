@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsSafeText } from '../../../common/validation/safe-text';
 import { E164 } from '../../pos/dto/member-ref.dto';
 
 export class ConsentsDto {
@@ -29,7 +31,8 @@ export class CreateMemberDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 100, example: '张三' })
   @IsString()
   @MinLength(1)
-  @MaxLength(100)
+  @MaxCodePoints(100)
+  @IsSafeText()
   name: string;
 
   /** E.164, e.g. +8613800138000; unique among members. */
@@ -41,7 +44,7 @@ export class CreateMemberDto {
   @ApiPropertyOptional({ type: 'string', format: 'email', maxLength: 254, example: 'zhang.san@example.com' })
   @IsOptional()
   @IsEmail()
-  @MaxLength(254)
+  @MaxCodePoints(254)
   email?: string;
 
   /** YYYY-MM-DD */
@@ -59,13 +62,15 @@ export class CreateMemberDto {
   @ApiPropertyOptional({ type: 'string', maxLength: 100, example: 'Shanghai' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
+  @MaxCodePoints(100)
+  @IsSafeText()
   city?: string;
 
   @ApiPropertyOptional({ type: 'string', maxLength: 300 })
   @IsOptional()
   @IsString()
-  @MaxLength(300)
+  @MaxCodePoints(300)
+  @IsSafeText()
   address?: string;
 
   /** Marketing consent per channel; absent means not given. */

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MinLength } from 'class-validator';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsSafeText } from '../../../common/validation/safe-text';
 
 export class CreateStoreDto {
   /** Short store code, e.g. S001. */
@@ -11,6 +13,7 @@ export class CreateStoreDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 200, example: 'Store Xuhui' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxCodePoints(200)
+  @IsSafeText()
   name: string;
 }

@@ -1,21 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsArray, IsDefined, IsInt, IsISO8601, IsNumber, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { ArrayLength } from '../../../common/validation/array-length';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsNotInFuture } from '../../../common/validation/not-in-future';
+import { IsCents, IsQuantity } from '../../../common/validation/numbers';
+import { IsSafeText } from '../../../common/validation/safe-text';
 import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
 
 /** Receipt, refund and redemption numbers: printable, URL-safe, at most 64 characters. */
@@ -31,28 +21,28 @@ export class PurchaseLineDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 64, example: 'MILK-1L' })
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxCodePoints(64)
+  @IsSafeText()
   sku: string;
 
   /** Category code, e.g. dairy, wine, tobacco, gift_card. */
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 64, description: 'Category code; tobacco and gift_card earn no points by default.', example: 'dairy' })
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxCodePoints(64, { storedLowerCase: true })
+  @IsSafeText()
   category: string;
 
   /** Units (up to 3 decimals for weighed goods). */
   @ApiProperty({ type: 'number', minimum: 0.001, maximum: 1_000_000, multipleOf: 0.001, description: 'Units; up to 3 decimals for weighed goods.', example: 2 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1_000_000)
+  @IsQuantity(1_000_000)
   quantity: number;
 
   /** Line amount after line discounts, in cents. */
   @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS, description: 'What the member paid for the line after every discount (the points discount included), in integer cents.', example: 2590 })
   @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @IsCents(MAX_CENTS)
   amountCents: number;
 }
 
@@ -74,12 +64,12 @@ export class PurchaseDto {
   @IsString()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(WITH_OFFSET, { message: 'occurredAt must carry a time zone offset, e.g. +08:00 or Z' })
+  @IsNotInFuture()
   occurredAt: string;
 
   @ApiProperty({ type: () => [PurchaseLineDto], minItems: 1, maxItems: 500 })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayLength(1, 500)
   @ValidateNested({ each: true })
   @Type(() => PurchaseLineDto)
   lines: PurchaseLineDto[];
@@ -87,8 +77,7 @@ export class PurchaseDto {
   /** Must equal the sum of the lines' amountCents. */
   @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS * 10, description: "Integer cents; must equal the sum of the lines' amountCents.", example: 2590 })
   @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS * 10)
+  @IsCents(MAX_CENTS * 10)
   totalCents: number;
 }
 
@@ -96,7 +85,6 @@ export class PurchaseBatchDto {
   /** Up to 500 purchase bodies; each is validated and posted as if alone. */
   @ApiProperty({ type: () => [PurchaseDto], minItems: 1, maxItems: 500, description: 'Up to 500 purchase bodies; each is validated and posted as if alone.' })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayLength(1, 500)
   transactions: unknown[];
 }

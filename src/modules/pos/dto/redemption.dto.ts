@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
 import { DOCUMENT_NO, DOCUMENT_NO_MESSAGE } from './purchase.dto';
 
@@ -20,7 +21,6 @@ export class RedemptionDto {
   /** Points to spend; at the default rate 100 points pay ¥1 (100 cents). */
   @ApiProperty({ type: 'integer', format: 'int64', minimum: 1, maximum: 1_000_000_000, description: 'Points to spend; at the default rate 100 points pay ¥1 (100 cents).', example: 500 })
   @IsInt()
-  @Min(1)
-  @Max(1_000_000_000)
+  @IsIntegerBetween(1, 1_000_000_000)
   points: number;
 }

@@ -1,25 +1,28 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsNumber, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { ArrayLength } from '../../../common/validation/array-length';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsCents, IsQuantity } from '../../../common/validation/numbers';
+import { IsSafeText } from '../../../common/validation/safe-text';
 import { DOCUMENT_NO, DOCUMENT_NO_MESSAGE, MAX_CENTS } from './purchase.dto';
 
 export class RefundLineDto {
   @ApiProperty({ type: 'string', minLength: 1, maxLength: 64, description: 'A sku of the refunded receipt.', example: 'MILK-1L' })
   @IsString()
   @MinLength(1)
-  @MaxLength(64)
+  @MaxCodePoints(64)
+  @IsSafeText()
   sku: string;
 
   @ApiProperty({ type: 'number', minimum: 0.001, maximum: 1_000_000, multipleOf: 0.001, example: 1 })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
-  @Min(0.001)
-  @Max(1_000_000)
+  @IsQuantity(1_000_000)
   quantity: number;
 
   @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS, description: 'Amount given back for this line, in integer cents.', example: 1295 })
   @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @IsCents(MAX_CENTS)
   amountCents: number;
 }
 
@@ -37,8 +40,7 @@ export class RefundDto {
 
   @ApiProperty({ type: () => [RefundLineDto], minItems: 1, maxItems: 500 })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @ArrayLength(1, 500)
   @ValidateNested({ each: true })
   @Type(() => RefundLineDto)
   lines: RefundLineDto[];
