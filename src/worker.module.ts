@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { coreImports } from './app.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsReleaseProcessor } from './modules/points/points-release.processor';
 import { JobName, QueueName } from './queue/queue.constants';
@@ -39,7 +40,7 @@ export class WorkerModule {
       .map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports, PointsModule],
+      imports: [...coreImports, PointsModule, JobsModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

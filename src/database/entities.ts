@@ -1,3 +1,5 @@
+import { JobRunPart } from '../modules/jobs/entities/job-run-part.entity';
+import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { AdminUser } from '../modules/auth/entities/admin-user.entity';
 import { Card } from '../modules/cards/entities/card.entity';
@@ -27,6 +29,8 @@ export const ENTITIES = [
   Card,
   Club,
   ClubMember,
+  JobRun,
+  JobRunPart,
   LotConsumption,
   Member,
   MemberMonthlyStats,

@@ -19,6 +19,8 @@ export interface PlanPayload {
 }
 
 export interface RangePayload {
+  runId: string;
+  partNo: number;
   asOf: string;
   fromId: string;
   toId: string | null;

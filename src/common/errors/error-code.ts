@@ -25,6 +25,7 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
   API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
+  JOB_NOT_FOUND = 'JOB_NOT_FOUND',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -49,6 +50,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.REDEMPTION_NOT_FOUND:
     case ErrorCode.STORE_NOT_FOUND:
     case ErrorCode.API_KEY_NOT_FOUND:
+    case ErrorCode.JOB_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:

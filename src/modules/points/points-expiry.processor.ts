@@ -1,15 +1,17 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
+import { JobRunsService } from '../jobs/job-runs.service';
 import { ExpirePointsUseCase } from './use-cases/expire-points/expire-points.use-case';
 import { PlanMemberRanges } from './use-cases/plan-member-ranges';
 
-/** Daily expiry: a plan job fans out into one job per member-id range; any number of workers share them. */
+/** Daily expiry: a plan job records a run and fans out one job per member-id range; any number of workers share them. */
 @Processor(QueueName.PointsExpiry)
 export class PointsExpiryProcessor extends WorkerHost {
   constructor(
     private readonly plan: PlanMemberRanges,
     private readonly expire: ExpirePointsUseCase,
+    private readonly runs: JobRunsService,
     @InjectQueue(QueueName.PointsExpiry) private readonly queue: Queue,
   ) {
     super();
@@ -18,10 +20,10 @@ export class PointsExpiryProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanExpiry:
-        return planRanges(this.queue, this.plan, JobName.ExpireRange, 'expire', job.data as PlanPayload);
+        return planRanges(this.queue, this.plan, this.runs, JobName.ExpireRange, 'points-expiry', job.data as PlanPayload);
       case JobName.ExpireRange: {
         const data = job.data as RangePayload;
-        return this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf));
+        return this.runs.runPart(job as Job<RangePayload>, () => this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)));
       }
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.PointsExpiry}`);
@@ -30,26 +32,26 @@ export class PointsExpiryProcessor extends WorkerHost {
 }
 
 /**
- * Queues one job per member-id range. Job ids are derived from the run's
- * instant and the range, so a plan that runs twice queues each range once;
- * the range jobs themselves are safe to run twice anyway.
+ * Records a run over the member-id ranges and queues one job per range (job
+ * ids come from the run, so queuing twice queues once; the range jobs
+ * themselves are safe to run twice anyway). Answers the run's id.
  */
 export async function planRanges(
   queue: Queue,
   plan: PlanMemberRanges,
+  runs: JobRunsService,
   rangeJob: JobName,
-  idPrefix: string,
+  kind: string,
   data: PlanPayload,
-): Promise<{ asOf: string; ranges: number }> {
+): Promise<{ runId: string; asOf: string; ranges: number }> {
   const asOf = data.asOf ?? new Date().toISOString();
   const ranges = await plan.execute();
-  const stamp = Date.parse(asOf);
-  await queue.addBulk(
-    ranges.map((r, i) => ({
-      name: rangeJob,
-      data: { asOf, fromId: r.fromId, toId: r.toId } satisfies RangePayload,
-      opts: { jobId: `${idPrefix}-${stamp}-${i}` },
-    })),
+  const runId = await runs.start(kind, ranges.length, { asOf });
+  await runs.queueParts(
+    queue,
+    rangeJob,
+    runId,
+    ranges.map((r) => ({ asOf, fromId: r.fromId, toId: r.toId })),
   );
-  return { asOf, ranges: ranges.length };
+  return { runId, asOf, ranges: ranges.length };
 }

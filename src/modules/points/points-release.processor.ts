@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
 import { planRanges } from './points-expiry.processor';
+import { JobRunsService } from '../jobs/job-runs.service';
 import { PlanMemberRanges } from './use-cases/plan-member-ranges';
 import { ReleasePendingUseCase } from './use-cases/release-pending/release-pending.use-case';
 
@@ -11,6 +12,7 @@ export class PointsReleaseProcessor extends WorkerHost {
   constructor(
     private readonly plan: PlanMemberRanges,
     private readonly release: ReleasePendingUseCase,
+    private readonly runs: JobRunsService,
     @InjectQueue(QueueName.PointsRelease) private readonly queue: Queue,
   ) {
     super();
@@ -19,10 +21,10 @@ export class PointsReleaseProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRelease:
-        return planRanges(this.queue, this.plan, JobName.ReleaseRange, 'release', job.data as PlanPayload);
+        return planRanges(this.queue, this.plan, this.runs, JobName.ReleaseRange, 'points-release', job.data as PlanPayload);
       case JobName.ReleaseRange: {
         const data = job.data as RangePayload;
-        return this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf));
+        return this.runs.runPart(job as Job<RangePayload>, () => this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)));
       }
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.PointsRelease}`);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { LedgerWriter } from './ledger/ledger-writer';
@@ -22,7 +23,7 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
  * and one use case per file.
  */
 @Module({
-  imports: [TiersModule, MembersModule],
+  imports: [TiersModule, MembersModule, JobsModule],
   providers: [
     LedgerRepository,
     ReceiptsRepository,

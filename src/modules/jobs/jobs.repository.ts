@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { toInt } from '../../common/transformers';
+import { WriteResult } from '../../database/transaction';
+import { JobRun, JobRunState } from './entities/job-run.entity';
+
+export interface PartRow {
+  partNo: number;
+  state: string;
+  result: string | null;
+}
+
+/** All SQL of job runs and their parts. */
+@Injectable()
+export class JobsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertRun(run: { id: string; kind: string; total: number; params: string | null; createdBy: string | null; now: Date }): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO job_runs (id, kind, state, total, done, failed, params, result, created_by, created_at, updated_at, finished_at)
+         VALUES (?, ?, ?, ?, 0, 0, ?, NULL, ?, ?, ?, NULL)`,
+        [run.id, run.kind, run.total === 0 ? 'completed' : 'running', run.total, run.params, run.createdBy, run.now, run.now],
+      );
+      for (let from = 0; from < run.total; from += 1000) {
+        const count = Math.min(1000, run.total - from);
+        await m.query(
+          `INSERT INTO job_run_parts (run_id, part_no, state, result, updated_at) VALUES ${new Array(count).fill("(?, ?, 'pending', NULL, ?)").join(', ')}`,
+          Array.from({ length: count }, (_, i) => [run.id, from + i, run.now]).flat(),
+        );
+      }
+    });
+  }
+
+  /**
+   * Marks a part done once. Returns true the first time; a part run again
+   * (a retried or stalled queue job) changes nothing and returns false.
+   */
+  async completePart(runId: string, partNo: number, result: string | null, now: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      const r: WriteResult = await m.query(
+        "UPDATE job_run_parts SET state = 'done', result = ?, updated_at = ? WHERE run_id = ? AND part_no = ? AND state <> 'done'",
+        [result, now, runId, partNo],
+      );
+      if (r.affectedRows === 0) {
+        return false;
+      }
+      await m.query(
+        `UPDATE job_runs SET done = done + 1,
+                failed = (SELECT COUNT(*) FROM job_run_parts WHERE run_id = ? AND state = 'failed'),
+                updated_at = ? WHERE id = ?`,
+        [runId, now, runId],
+      );
+      return true;
+    });
+  }
+
+  async failPart(runId: string, partNo: number, error: string, now: Date): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const r: WriteResult = await m.query(
+        "UPDATE job_run_parts SET state = 'failed', result = ?, updated_at = ? WHERE run_id = ? AND part_no = ? AND state = 'pending'",
+        [error, now, runId, partNo],
+      );
+      if (r.affectedRows > 0) {
+        await m.query('UPDATE job_runs SET failed = failed + 1, updated_at = ? WHERE id = ?', [now, runId]);
+      }
+    });
+  }
+
+  /** Closes the run when every part is done (or failed); returns the new state, or null while parts remain. */
+  async finishIfComplete(runId: string, now: Date): Promise<JobRunState | null> {
+    const r: WriteResult = await this.dataSource.query(
+      `UPDATE job_runs SET state = CASE WHEN failed > 0 THEN 'failed' ELSE 'completed' END, finished_at = ?, updated_at = ?
+        WHERE id = ? AND state = 'running' AND done + failed >= total`,
+      [now, now, runId],
+    );
+    if (r.affectedRows === 0) {
+      return null;
+    }
+    const run = await this.findRun(runId);
+    return run?.state ?? null;
+  }
+
+  async setResult(runId: string, result: string, now: Date): Promise<void> {
+    await this.dataSource.query('UPDATE job_runs SET result = ?, updated_at = ? WHERE id = ?', [result, now, runId]);
+  }
+
+  async findRun(runId: string): Promise<JobRun | null> {
+    return this.dataSource.getRepository(JobRun).findOne({ where: { id: runId } });
+  }
+
+  async partResults(runId: string): Promise<PartRow[]> {
+    const rows: Array<{ part_no: number | string; state: string; result: string | null }> = await this.dataSource.query(
+      'SELECT part_no, state, result FROM job_run_parts WHERE run_id = ? ORDER BY part_no',
+      [runId],
+    );
+    return rows.map((r) => ({ partNo: toInt(r.part_no), state: r.state, result: r.result }));
+  }
+
+  async failedParts(runId: string, limit: number): Promise<PartRow[]> {
+    const rows: Array<{ part_no: number | string; state: string; result: string | null }> = await this.dataSource.query(
+      `SELECT part_no, state, result FROM job_run_parts WHERE run_id = ? AND state = 'failed' ORDER BY part_no LIMIT ${Number(limit)}`,
+      [runId],
+    );
+    return rows.map((r) => ({ partNo: toInt(r.part_no), state: r.state, result: r.result }));
+  }
+}
