@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
 import { configOrExit, createApiApp, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { armShutdownWatchdog } from './common/shutdown-watchdog';
 import { loadDemo } from './demo/demo-loader';
 import { WorkerModule } from './worker.module';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const workers = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   workers.useLogger(workers.get(Logger));
   workers.enableShutdownHooks();
+  armShutdownWatchdog(config.shutdownTimeoutMs);
   await api.listen(config.port);
   if (demo) {
     const info = await loadDemo(api);

@@ -6,11 +6,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { ResilientThrottlerStorage } from './common/http/resilient-throttler.storage';
 import { ApiThrottlerGuard } from './common/http/throttler.guard';
 import { loggerParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DatabaseDeadlinesModule } from './database/database-deadlines.module';
 import { AdminModule } from './modules/admin/admin.module';
 import { HealthModule } from './modules/health/health.module';
 import { PosModule } from './modules/pos/pos.module';
@@ -22,6 +24,7 @@ export const coreImports = [
   ConfigModule,
   LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
   TypeOrmModule.forRootAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => dataSourceOptions(config.database) }),
+  DatabaseDeadlinesModule,
   RedisModule,
   QueueModule,
 ];
@@ -37,7 +40,8 @@ export const coreImports = [
           { name: 'pos', ttl: 60_000, limit: config.rateLimit.posPerMinute },
           { name: 'admin', ttl: 60_000, limit: config.rateLimit.adminPerMinute },
         ],
-        storage: new ThrottlerStorageRedisService(redis),
+        // Redis down or slow: limits are counted in this process instead (policy in resilient-throttler.storage.ts).
+        storage: new ResilientThrottlerStorage(new ThrottlerStorageRedisService(redis), config.rateLimitRedisTimeoutMs),
       }),
     }),
     HealthModule,

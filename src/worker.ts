@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { configOrExit, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { armShutdownWatchdog } from './common/shutdown-watchdog';
 import { WorkerModule } from './worker.module';
 
 /** The worker entry point: BullMQ processors, no HTTP. */
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  armShutdownWatchdog(config.shutdownTimeoutMs);
 }
 
 void main();

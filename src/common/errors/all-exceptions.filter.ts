@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode, httpStatusFor } from './error-code';
+import { isDependencyUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './infra-errors';
 
 /** Maps any thrown value to the one error body of the API. */
 export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
@@ -49,6 +50,11 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
       return body(ErrorCode.VALIDATION_FAILED, `The request body could not be read (${bp.type}).`);
     }
   }
+  if (isDependencyUnavailable(exception)) {
+    // An outage, not a bug: logged as a warning, answered in the contract's shape, safe to resend.
+    logger?.warn({ err: exception }, 'dependency unavailable');
+    return body(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
+  }
   const errorId = randomUUID();
   logger?.error({ err: exception, errorId }, 'unhandled error');
   return body(ErrorCode.INTERNAL_ERROR, `Something went wrong on our side. Error id ${errorId}.`);
@@ -67,6 +73,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const errorBody = toErrorBody(exception, this.logger);
     if (errorBody.code === ErrorCode.RATE_LIMITED) {
       res.setHeader('Retry-After', '1');
+    }
+    if (errorBody.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      res.setHeader('Retry-After', '5');
     }
     res.status(errorBody.statusCode).json(errorBody);
   }
