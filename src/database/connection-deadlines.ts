@@ -1,4 +1,5 @@
-import { DataSource, EntitySubscriberInterface, EventSubscriber } from 'typeorm';
+import { Logger } from '@nestjs/common';
+import { AdvancedConsoleLogger, DataSource, EntitySubscriberInterface, EventSubscriber } from 'typeorm';
 import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import { DependencyTimeoutError } from '../common/errors/infra-errors';
 
@@ -64,6 +65,24 @@ export class QueryTimeoutSubscriber implements EntitySubscriberInterface {
   }
 }
 
+/**
+ * TypeORM prints every statement slower than maxQueryExecutionTime to the
+ * console whatever the logging option, with its parameters (personal data).
+ * With the deadline those are the statements that timed out: one warning
+ * line without parameters through the app's logger instead.
+ */
+export class DatabaseLogger extends AdvancedConsoleLogger {
+  private readonly logger = new Logger('Database');
+
+  constructor() {
+    super(false);
+  }
+
+  override logQuerySlow(time: number, query: string): void {
+    this.logger.warn(`statement ran ${time} ms (deadline): ${query.replace(/\s+/g, ' ').slice(0, 160)}`);
+  }
+}
+
 interface DriverWithPool {
   obtainMasterConnection(): Promise<PooledConnection>;
 }
@@ -99,4 +118,36 @@ export function bindAcquireDeadline(dataSource: DataSource, timeoutMs: number): 
         },
       );
     });
+}
+
+interface DriverWithDisconnect {
+  disconnect(): Promise<void>;
+  pool?: { _allConnections?: { length: number; get(i: number): unknown } };
+}
+
+/**
+ * Closing the pool sends QUIT on every connection and waits for the server to
+ * hang up; a silent server never does. After timeoutMs the sockets are
+ * destroyed, so that shutdown (DataSource.destroy) always finishes.
+ */
+export function bindDisconnectDeadline(dataSource: DataSource, timeoutMs: number): void {
+  const driver = dataSource.driver as unknown as DriverWithDisconnect;
+  const disconnect = driver.disconnect.bind(driver);
+  driver.disconnect = async () => {
+    const connections = driver.pool?._allConnections;
+    const open = connections ? Array.from({ length: connections.length }, (_, i) => connections.get(i)) : [];
+    let timer: NodeJS.Timeout | undefined;
+    const closed = disconnect().then(
+      () => true,
+      () => true,
+    );
+    const inTime = await Promise.race([closed, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))]);
+    clearTimeout(timer);
+    if (!inTime) {
+      for (const conn of open) {
+        guardErrors(conn as PooledConnection);
+        (conn as PooledConnection).stream?.destroy?.();
+      }
+    }
+  };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
 import { DatabaseConfig } from '../config/app-config';
-import { QueryTimeoutSubscriber } from './connection-deadlines';
+import { DatabaseLogger, QueryTimeoutSubscriber } from './connection-deadlines';
 import { ENTITIES } from './entities';
 
 export function dataSourceOptions(db: DatabaseConfig): MysqlConnectionOptions & DataSourceOptions {
@@ -39,5 +39,6 @@ export function dataSourceOptions(db: DatabaseConfig): MysqlConnectionOptions & 
     },
     // Failed queries surface as errors we handle or log with an error id; duplicate keys are expected in races.
     logging: false,
+    logger: new DatabaseLogger(),
   };
 }

@@ -25,6 +25,15 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
     if (status === 401) {
       return body(ErrorCode.UNAUTHENTICATED, 'Authentication is required.');
     }
+    if (status === 503) {
+      // Terminus' health check: one detail per dependency that is down.
+      const response = exception.getResponse() as { error?: Record<string, { message?: unknown } | undefined> };
+      const details = Object.entries(response?.error ?? {}).map(([field, v]) => ({
+        field,
+        message: typeof v?.message === 'string' ? v.message : 'down',
+      }));
+      return body(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE, details);
+    }
     if (status === 403) {
       return body(ErrorCode.FORBIDDEN, 'This credential may not do this.');
     }
