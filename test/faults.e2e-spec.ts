@@ -1,3 +1,7 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { isDependencyUnavailable } from '../src/common/errors/infra-errors';
 import { loadConfig } from '../src/config/app-config';
@@ -162,4 +166,105 @@ describe('MySQL and Redis outages', () => {
       expect(inv.balance).toBe(inv.entrySum);
     });
   }
+});
+
+/** Newest modification time under a directory (to tell whether dist/ is older than the sources). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+describe('graceful shutdown of the built API', () => {
+  const root = join(__dirname, '..');
+  const config = loadConfig();
+  const mysqlProxy = new TcpProxy(config.database.host, config.database.port);
+  const redisUrl = new URL(config.redisUrl);
+  const redisProxy = new TcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  beforeAll(async () => {
+    const main = join(root, 'dist', 'src', 'main.js');
+    if (!existsSync(main) || statSync(main).mtimeMs < newestMtime(join(root, 'src'))) {
+      execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: root, stdio: 'ignore' });
+    }
+    await mysqlProxy.start();
+    await redisProxy.start();
+  }, 180_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+    await mysqlProxy.close();
+    await redisProxy.close();
+  });
+
+  it('on SIGTERM with Redis and MySQL silent, answers the request in flight and exits within 10 s', async () => {
+    const port = await freePort();
+    const dbUrl = new URL(process.env.DATABASE_URL as string);
+    dbUrl.host = `127.0.0.1:${mysqlProxy.port}`;
+    const proxiedRedis = new URL(config.redisUrl);
+    proxiedRedis.host = `127.0.0.1:${redisProxy.port}`;
+    child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        DATABASE_URL: dbUrl.toString(),
+        REDIS_URL: proxiedRedis.toString(),
+        RUN_MIGRATIONS: 'false',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+      child?.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+    );
+
+    const base = `http://127.0.0.1:${port}`;
+    const upBy = Date.now() + 30_000;
+    for (;;) {
+      const res = await fetch(`${base}/health`).catch(() => null);
+      if (res?.status === 200) {
+        break;
+      }
+      if (Date.now() > upBy || child.exitCode !== null) {
+        throw new Error(`the API did not come up:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    await redisProxy.setMode('freeze');
+    await mysqlProxy.setMode('freeze');
+    // A request that needs the (silent) database is in flight when SIGTERM arrives.
+    const inFlight = fetch(`${base}/api/v1/pos/members/lookup?cardNo=1`, { headers: { Authorization: 'Bearer some-key' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const signalledAt = Date.now();
+    child.kill('SIGTERM');
+
+    const answer = await inFlight;
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toEqual(unavailableBody);
+    const { at } = await exited;
+    expect(at - signalledAt).toBeLessThan(10_000);
+  }, 60_000);
 });

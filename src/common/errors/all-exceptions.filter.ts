@@ -61,7 +61,9 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
   }
   if (isDependencyUnavailable(exception)) {
     // An outage, not a bug: logged as a warning, answered in the contract's shape, safe to resend.
-    logger?.warn({ err: exception }, 'dependency unavailable');
+    const e = exception as { name?: string; code?: string; message?: string };
+    // Name, code and message only: a failed query's parameters may hold personal data.
+    logger?.warn({ err: { name: e.name, code: e.code, message: e.message } }, 'dependency unavailable');
     return body(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
   }
   const errorId = randomUUID();
