@@ -126,7 +126,9 @@ describe('MySQL and Redis outages', () => {
   it('a transaction whose connection goes silent half-way fails as unavailable and is rolled back, never committed later', async () => {
     const code = uniq('TX').slice(0, 32);
     let failure: unknown = null;
+    let connection: { stream?: { destroyed?: boolean } } | undefined;
     await inTransaction(t.db, async (m) => {
+      connection = (m.queryRunner as unknown as { databaseConnection?: typeof connection }).databaseConnection;
       await m.insert(Store, { id: newId(), code, name: 'half-written', status: 'active', createdAt: new Date() });
       await mysqlProxy.setMode('freeze');
       await m.query('SELECT 1');
@@ -134,6 +136,8 @@ describe('MySQL and Redis outages', () => {
       failure = err;
     });
     expect(isDependencyUnavailable(failure)).toBe(true);
+    // The stuck connection was dropped at once, not handed back to the pool (where COMMIT could still follow).
+    expect(connection?.stream?.destroyed).toBe(true);
 
     // The held bytes now reach the server, then the closed client's hang-up: the insert must not survive it.
     await mysqlProxy.setMode('pass');
