@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { randomBytes } from 'node:crypto';
 import { configOrExit, createApiApp, loadDotEnv, migrateIfEnabled } from './bootstrap';
 import { activeQueues, appVersion, exitOnListenError } from './common/startup';
+import { armShutdownWatchdog } from './common/shutdown-watchdog';
 import { loadDemo } from './demo/demo-loader';
 import { WorkerModule } from './worker.module';
 
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const workers = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   workers.useLogger(workers.get(Logger));
   workers.enableShutdownHooks();
+  armShutdownWatchdog(config.shutdownTimeoutMs);
   try {
     await api.listen(config.port);
   } catch (err) {

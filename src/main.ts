@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { activeQueues, appVersion, exitOnListenError } from './common/startup';
 import { configOrExit, createApiApp, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { armShutdownWatchdog } from './common/shutdown-watchdog';
 
 /** The HTTP API entry point. Workers run in src/worker.ts. */
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   await migrateIfEnabled(config);
   const app = await createApiApp();
+  armShutdownWatchdog(config.shutdownTimeoutMs);
   try {
     await app.listen(config.port);
   } catch (err) {

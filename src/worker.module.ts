@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, Provider } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { coreImports } from './app.module';
+import { coreImports } from './core.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -40,7 +40,7 @@ export class WorkerModule {
       .map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports, PointsModule, JobsModule],
+      imports: [...coreImports('worker'), PointsModule, JobsModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

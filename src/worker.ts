@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { configOrExit, loadDotEnv, migrateIfEnabled } from './bootstrap';
 import { activeQueues, appVersion } from './common/startup';
+import { armShutdownWatchdog } from './common/shutdown-watchdog';
 import { WorkerModule } from './worker.module';
 
 /** The worker entry point: BullMQ processors, no HTTP. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  armShutdownWatchdog(config.shutdownTimeoutMs);
   const workers = activeQueues(config);
   new NestLogger('Startup').log(
     { version: appVersion(), workers },

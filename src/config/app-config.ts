@@ -9,6 +9,10 @@ export interface DatabaseConfig {
   password: string;
   database: string;
   poolSize: number;
+  /** Deadlines (always set by loadConfig; a hand-built config without them gets the drivers' defaults: no statement deadline). */
+  connectTimeoutMs?: number;
+  acquireTimeoutMs?: number;
+  queryTimeoutMs?: number;
 }
 
 export interface ProgramDefaults {
@@ -30,6 +34,9 @@ export class AppConfig {
   readonly port: number;
   readonly database: DatabaseConfig;
   readonly redisUrl: string;
+  readonly redisTimeouts: { connectMs: number; commandMs: number };
+  readonly rateLimitRedisTimeoutMs: number;
+  readonly shutdownTimeoutMs: number;
   readonly queuePrefix: string;
   readonly admin: { email: string; password: string };
   readonly jwt: { secret: string; ttlSeconds: number; refreshTtlSeconds: number };
@@ -47,6 +54,7 @@ export class AppConfig {
   };
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
+  readonly workerQueryTimeoutMs: number;
   readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
   readonly program: ProgramDefaults;
   readonly metricsToken: string | null;
@@ -62,8 +70,14 @@ export class AppConfig {
       password: decodeURIComponent(url.password),
       database: url.pathname.replace(/^\//, ''),
       poolSize: e.DATABASE_POOL_SIZE,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+      queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
     };
     this.redisUrl = e.REDIS_URL;
+    this.redisTimeouts = { connectMs: e.REDIS_CONNECT_TIMEOUT_MS, commandMs: e.REDIS_COMMAND_TIMEOUT_MS };
+    this.rateLimitRedisTimeoutMs = e.RATE_LIMIT_REDIS_TIMEOUT_MS;
+    this.shutdownTimeoutMs = e.SHUTDOWN_TIMEOUT_MS;
     this.queuePrefix = e.QUEUE_PREFIX;
     this.admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
     this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS };
@@ -83,6 +97,7 @@ export class AppConfig {
       .filter(Boolean);
     this.activeWorkers = workers.includes('all') ? 'all' : workers;
     this.runMigrations = e.RUN_MIGRATIONS;
+    this.workerQueryTimeoutMs = e.WORKER_DATABASE_QUERY_TIMEOUT_MS;
     this.postings = {
       maxBatch: e.POSTING_BATCH_MAX,
       maxWaitMs: e.POSTING_BATCH_WAIT_MS,

@@ -11,6 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { ALL_QUEUES } from '../queue/queue.constants';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -48,8 +49,50 @@ export class EnvSchema {
   @Max(500)
   DATABASE_POOL_SIZE = 20;
 
+  /** Opening a new MySQL connection (TCP and handshake) gives up after this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
+  /** Waiting for a free pooled connection (or a new one) gives up after this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DATABASE_ACQUIRE_TIMEOUT_MS = 2000;
+
+  /** One SQL statement gives up after this long; its connection is destroyed (an open transaction rolls back). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DATABASE_QUERY_TIMEOUT_MS = 3000;
+
+  /** The same deadline in worker processes, whose set-based statements cover many members at a time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3600000)
+  WORKER_DATABASE_QUERY_TIMEOUT_MS = 600000;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://host:6379' })
   REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Connecting to Redis (TCP) gives up after this long, then ioredis retries in the background. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  REDIS_CONNECT_TIMEOUT_MS = 2000;
+
+  /** A command on the shared Redis client (rate limits, health) gives up after this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  REDIS_COMMAND_TIMEOUT_MS = 1000;
 
   /** BullMQ key prefix. The braces make a Redis Cluster hash tag, so all queue keys share a slot. */
   @Matches(/^\{[A-Za-z0-9_:.-]+\}$/, {
@@ -140,10 +183,26 @@ export class EnvSchema {
   @Transform(toBool)
   @IsBoolean()
   DOCS_ENABLED?: boolean;
+  /** A rate-limit count in Redis slower than this is counted in this process instead (see ResilientThrottlerStorage). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  RATE_LIMIT_REDIS_TIMEOUT_MS = 300;
 
-  /** Comma-separated queue names this worker process runs, or "all". */
+  /** After SIGTERM the process exits within this long even if a dependency does not answer. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(120000)
+  SHUTDOWN_TIMEOUT_MS = 8000;
+
+  /** Comma-separated queue names this worker process runs, or "all". Unknown names stop the process at boot. */
   @IsString()
   @IsNotEmpty()
+  @Matches(new RegExp(`^\\s*(all|${ALL_QUEUES.join('|')})\\s*(,\\s*(all|${ALL_QUEUES.join('|')})\\s*)*$`), {
+    message: `ACTIVE_WORKERS must be "all" or a comma-separated list of: ${ALL_QUEUES.join(', ')}`,
+  })
   ACTIVE_WORKERS = 'all';
 
   @Transform(toBool)

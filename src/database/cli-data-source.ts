@@ -10,4 +10,5 @@ const db = loadConfig({
   ...process.env,
 }).database;
 
-export default new DataSource(dataSourceOptions(db));
+// No statement deadline: a migration may legitimately run for minutes.
+export default new DataSource({ ...dataSourceOptions(db), enableQueryTimeout: false });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
 import { DatabaseConfig } from '../config/app-config';
+import { DatabaseLogger, QueryTimeoutSubscriber } from './connection-deadlines';
 import { ENTITIES } from './entities';
 
 export function dataSourceOptions(db: DatabaseConfig): MysqlConnectionOptions & DataSourceOptions {
@@ -25,8 +26,19 @@ export function dataSourceOptions(db: DatabaseConfig): MysqlConnectionOptions & 
     bigNumberStrings: true,
     dateStrings: ['DATE'],
     poolSize: db.poolSize,
-    extra: { connectionLimit: db.poolSize, enableKeepAlive: true },
+    // Deadlines (see connection-deadlines.ts): a new connection, every statement, and (bindAcquireDeadline) the pool wait.
+    connectTimeout: db.connectTimeoutMs,
+    enableQueryTimeout: db.queryTimeoutMs !== undefined,
+    maxQueryExecutionTime: db.queryTimeoutMs,
+    subscribers: [QueryTimeoutSubscriber],
+    extra: {
+      connectionLimit: db.poolSize,
+      enableKeepAlive: true,
+      // A bounded queue of requests waiting for a connection: beyond it, 503 at once rather than a growing backlog.
+      queueLimit: db.poolSize * 50,
+    },
     // Failed queries surface as errors we handle or log with an error id; duplicate keys are expected in races.
     logging: false,
+    logger: new DatabaseLogger(),
   };
 }

@@ -39,7 +39,8 @@ export async function runMigrations(db: DatabaseConfig): Promise<string[]> {
     if (Number(got) !== 1) {
       throw new Error(`Could not take the migration lock "${LOCK_NAME}" within ${LOCK_TIMEOUT_SECONDS}s`);
     }
-    const dataSource = new DataSource({ ...dataSourceOptions(db), poolSize: 2, extra: { connectionLimit: 2 } });
+    // No statement deadline: a migration may legitimately run for minutes.
+    const dataSource = new DataSource({ ...dataSourceOptions(db), poolSize: 2, extra: { connectionLimit: 2 }, enableQueryTimeout: false });
     await dataSource.initialize();
     try {
       const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -4,6 +4,10 @@ import { isRetryableTxError } from '../common/errors/mysql-errors';
 /**
  * Runs fn in one transaction; a deadlock or lock wait timeout rolls it back
  * and runs it again (it is all or nothing, so a retry is safe).
+ * A lost or silent database is not retried here: every statement has a
+ * deadline (DATABASE_QUERY_TIMEOUT_MS), and a statement that misses it has its
+ * connection destroyed (connection-deadlines.ts), so the transaction can never
+ * be committed later; the error reaches the client as 503 and the till resends.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { ALL_QUEUES } from './queue.constants';
+import { QueueShutdown } from './queue-shutdown';
 
 export function redisConnection(url: string) {
   const u = new URL(url);
@@ -24,7 +26,13 @@ export function redisConnection(url: string) {
     BullModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        connection: { ...redisConnection(config.redisUrl), maxRetriesPerRequest: null },
+        connection: {
+          ...redisConnection(config.redisUrl),
+          // Workers need commands to wait through a Redis restart (BullMQ requires null); bounded connect and backoff.
+          maxRetriesPerRequest: null,
+          connectTimeout: config.redisTimeouts.connectMs,
+          retryStrategy: (times: number) => Math.min(times * 500, 5000),
+        },
         prefix: config.queuePrefix,
         defaultJobOptions: {
           attempts: 5,
@@ -35,7 +43,9 @@ export function redisConnection(url: string) {
       }),
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+    DiscoveryModule,
   ],
+  providers: [QueueShutdown],
   exports: [BullModule],
 })
 export class QueueModule {}

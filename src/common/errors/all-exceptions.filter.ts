@@ -7,6 +7,7 @@ import { describeError } from '../log-sanitizer';
 import { DomainError, ErrorBody } from './domain-error';
 import { ErrorCode, httpStatusFor } from './error-code';
 import { RetryLaterError } from './retry-later.error';
+import { isDependencyUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './infra-errors';
 
 /** Maps any thrown value to the one error body of the API. */
 export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
@@ -27,6 +28,15 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
     if (status === 401) {
       return body(ErrorCode.UNAUTHENTICATED, 'Authentication is required.');
     }
+    if (status === 503) {
+      // Terminus' health check: one detail per dependency that is down.
+      const response = exception.getResponse() as { error?: Record<string, { message?: unknown } | undefined> };
+      const details = Object.entries(response?.error ?? {}).map(([field, v]) => ({
+        field,
+        message: typeof v?.message === 'string' ? v.message : 'down',
+      }));
+      return body(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE, details);
+    }
     if (status === 403) {
       return body(ErrorCode.FORBIDDEN, 'This credential may not do this.');
     }
@@ -41,6 +51,13 @@ export function toErrorBody(exception: unknown, logger?: Logger): ErrorBody {
   const bodyError = bodyReadError(exception);
   if (bodyError) {
     return bodyError.toBody();
+  }
+  if (isDependencyUnavailable(exception)) {
+    // An outage, not a bug: logged as a warning, answered in the contract's shape, safe to resend.
+    const e = exception as { name?: string; code?: string; message?: string };
+    // Name, code and message only: a failed query's parameters may hold personal data.
+    logger?.warn({ err: { name: e.name, code: e.code, message: e.message } }, 'dependency unavailable');
+    return body(ErrorCode.SERVICE_UNAVAILABLE, SERVICE_UNAVAILABLE_MESSAGE);
   }
   const errorId = randomUUID();
   // Cleaned: type, message, code and stack frames; never query parameters or SQL with values.
@@ -63,6 +80,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     } else if (errorBody.code === ErrorCode.RATE_LIMITED) {
       res.setHeader('Retry-After', '1');
+    }
+    if (errorBody.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      res.setHeader('Retry-After', '5');
     }
     res.status(errorBody.statusCode).json(errorBody);
   }

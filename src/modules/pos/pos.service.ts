@@ -3,6 +3,7 @@ import { requestHash } from '../../common/canonical-json';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { toErrorBody } from '../../common/errors/all-exceptions.filter';
+import { isDependencyUnavailable } from '../../common/errors/infra-errors';
 import { validateDto } from '../../common/http/validation';
 import { maskName, maskPhone } from '../../common/masking';
 import { Actor } from '../audit/audit.service';
@@ -115,6 +116,11 @@ export class PosService {
         const result = await this.purchase(store, validated.value);
         results.push({ receiptNo, status: result.status, body: result.body });
       } catch (err) {
+        if (isDependencyUnavailable(err)) {
+          // The database is away: the whole upload answers 503 now instead of waiting out every item. Items
+          // posted before it are committed and replay as 200 when the till resends the batch.
+          throw err;
+        }
         const error = toErrorBody(err, this.logger);
         results.push({ receiptNo, status: error.statusCode, error });
       }
