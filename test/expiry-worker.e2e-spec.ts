@@ -1,12 +1,12 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { loadConfig } from '../src/config/app-config';
 import { JobName, QueueName } from '../src/queue/queue.constants';
 import { redisConnection } from '../src/queue/queue.module';
 import { WorkerModule } from '../src/worker.module';
-import { createMember, createStore, ledgerInvariants, pos, purchaseBody } from './support/factories';
+import { createMember, createStore, ledgerInvariants, loginAdmin, pos, purchaseBody } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('points expiry worker (real BullMQ on the run’s queue prefix)', () => {
@@ -23,17 +23,22 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
     await events.waitUntilReady();
   });
 
-  /** Runs the planner, then waits for every range job it queued. */
-  async function runExpiry(asOf: string): Promise<void> {
+  /** Runs the planner, then follows the run through GET /api/v1/admin/jobs/{id} until it is completed. */
+  async function runExpiry(asOf: string): Promise<Record<string, unknown>> {
     const queue = worker.get<Queue>(getQueueToken(QueueName.PointsExpiry));
     const plan = await queue.add(JobName.PlanExpiry, { asOf });
-    const planned = (await plan.waitUntilFinished(events, 30_000)) as { ranges: number };
+    const planned = (await plan.waitUntilFinished(events, 30_000)) as { runId: string; ranges: number };
     expect(planned.ranges).toBeGreaterThanOrEqual(1);
-    for (let i = 0; i < planned.ranges; i++) {
-      const job = await Job.fromId(queue, `expire-${Date.parse(asOf)}-${i}`);
-      expect(job).toBeDefined();
-      await job?.waitUntilFinished(events, 30_000);
+    const token = await loginAdmin(t);
+    for (let i = 0; i < 300; i++) {
+      const view = await t.http.get(`/api/v1/admin/jobs/${planned.runId}`).set('Authorization', `Bearer ${token}`).expect(200);
+      if (view.body.state !== 'running') {
+        expect(view.body).toMatchObject({ kind: 'points-expiry', state: 'completed', total: planned.ranges, done: planned.ranges, percent: 100 });
+        return view.body as Record<string, unknown>;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    throw new Error('the expiry run did not finish');
   }
 
   afterAll(async () => {
@@ -58,9 +63,10 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
     await pos(t, store).redeem({ redemptionNo: `D-${Date.now()}`, member: { cardNo: m.cardNo }, points: 100 }).expect(201);
     expect((await ledgerInvariants(t.db, m.memberId)).balance).toBe(700);
 
-    for (let run = 0; run < 2; run++) {
-      await runExpiry(new Date().toISOString());
-    }
+    const first = await runExpiry(new Date().toISOString());
+    expect(first.totals).toMatchObject({ members: 1, lots: 1, points: 200 });
+    const second = await runExpiry(new Date().toISOString());
+    expect(second.totals).toMatchObject({ members: 0, lots: 0, points: 0 });
     // The redemption took 100 from the old lot first, so 200 expire.
     expect(await ledgerInvariants(t.db, m.memberId)).toEqual({ balance: 500, entrySum: 500, lotSum: 500, lowestLot: 0 });
     const expiries = await t.db.query("SELECT points FROM point_entries WHERE member_id = ? AND type = 'expiry'", [m.memberId]);
