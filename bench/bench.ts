@@ -143,12 +143,13 @@ async function seedMembers(pool: Pool, n: number): Promise<Seeded> {
     }
     // Four tables, four pooled connections: the batch's statements run side by side.
     await Promise.all([
-      pool.query('INSERT INTO members (id, status, name, tier_code, tier_since, registered_at, created_at, updated_at) VALUES ?', [members]),
+      pool.query('INSERT INTO members (id, status, name, tier_code, tier_since, registered_at, created_at, updated_at) VALUES ?', [
+        members,
+      ]),
       pool.query('INSERT INTO cards (card_no, member_id, status, kind, issued_at, status_changed_at) VALUES ?', [cards]),
-      pool.query(
-        'INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES ?',
-        [accounts],
-      ),
+      pool.query('INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES ?', [
+        accounts,
+      ]),
       pool.query('INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ?', [history]),
     ]);
   }
@@ -171,7 +172,12 @@ function randomLines(): Line[] {
   const count = 1 + randomInt(3);
   return Array.from({ length: count }, () => {
     const category = CATEGORIES[randomInt(CATEGORIES.length)];
-    return { sku: `${category.toUpperCase()}-${randomInt(500)}`, category, quantity: 1 + randomInt(3), amountCents: 200 + randomInt(19_800) };
+    return {
+      sku: `${category.toUpperCase()}-${randomInt(500)}`,
+      category,
+      quantity: 1 + randomInt(3),
+      amountCents: 200 + randomInt(19_800),
+    };
   });
 }
 
@@ -222,7 +228,9 @@ async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
   const agent = new http.Agent({ keepAlive: false });
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`the API exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${logLines.slice(-20).join('\n')}`);
+      throw new Error(
+        `the API exited during start (code ${child.exitCode}, signal ${child.signalCode}):\n${logLines.slice(-20).join('\n')}`,
+      );
     }
     try {
       const res = await httpRequest(agent, port, 'GET', '/health', {}, undefined, 2000);
@@ -253,7 +261,11 @@ async function createStores(port: number, runTag: string): Promise<Array<{ store
   });
   const stores: Array<{ storeId: string; key: string }> = [];
   for (let i = 0; i < API_STORES; i++) {
-    const { storeId } = await call<{ storeId: string }>('/api/v1/admin/stores', { code: `B${runTag}${i}`, name: `Bench store ${i}` }, accessToken);
+    const { storeId } = await call<{ storeId: string }>(
+      '/api/v1/admin/stores',
+      { code: `B${runTag}${i}`, name: `Bench store ${i}` },
+      accessToken,
+    );
     const { key } = await call<{ key: string }>(`/api/v1/admin/stores/${storeId}/api-keys`, {}, accessToken);
     stores.push({ storeId, key });
   }
@@ -405,9 +417,21 @@ async function rawPurchase(conn: PoolConnection, memberId: string, cardNo: strin
   }
 }
 
-async function rawPhase(r: Resources, seeded: Seeded, runTag: string, touched: Set<number>): Promise<{ result: LoadResult; retries: number }> {
+async function rawPhase(
+  r: Resources,
+  seeded: Seeded,
+  runTag: string,
+  touched: Set<number>,
+): Promise<{ result: LoadResult; retries: number }> {
   const s = r.s;
-  const pool = mysql.createPool({ ...serverOptions(s), database: r.dbName, connectionLimit: s.terminals, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  const pool = mysql.createPool({
+    ...serverOptions(s),
+    database: r.dbName,
+    connectionLimit: s.terminals,
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  });
   const conns = await Promise.all(Array.from({ length: s.terminals }, () => pool.getConnection()));
   const storeId = newId(); // a store of its own, so (store_id, receipt_no) never meets the API's receipts
   const n = seeded.memberIds.length;
@@ -581,7 +605,14 @@ async function main(): Promise<number> {
     await runMigrations(db);
     log(`migrations: ${fmt((performance.now() - t) / 1000, 1)} s`);
 
-    r.pool = mysql.createPool({ ...server, database: dbName, connectionLimit: 4, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+    r.pool = mysql.createPool({
+      ...server,
+      database: dbName,
+      connectionLimit: 4,
+      timezone: 'Z',
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+    });
     t = performance.now();
     const seeded = await seedMembers(r.pool, s.members);
     const seedSeconds = (performance.now() - t) / 1000;
@@ -625,13 +656,31 @@ async function main(): Promise<number> {
       `${name.padEnd(32)}${ops.padStart(10)}${p50.padStart(10)}${p99.padStart(10)}   ${note}`;
     log('');
     log(row('path', 'ops/s', 'p50 ms', 'p99 ms'));
-    log(row('POS purchase over HTTP', fmt(h.purchases.opsPerSecond), fmt(h.purchases.p50), fmt(h.purchases.p99), `target p99 < ${TARGET_P99_MS} ms`));
+    log(
+      row(
+        'POS purchase over HTTP',
+        fmt(h.purchases.opsPerSecond),
+        fmt(h.purchases.p50),
+        fmt(h.purchases.p99),
+        `target p99 < ${TARGET_P99_MS} ms`,
+      ),
+    );
     log(row('raw SQL, 1 txn per purchase', fmt(raw.result.opsPerSecond), fmt(raw.result.p50), fmt(raw.result.p99)));
     log(`${'ratio HTTP/raw'.padEnd(32)}${`${fmt(ratio, 2)}x`.padStart(10)}   target >= 1.00x`);
     if (h.lookups) {
-      log(row('balance lookup (under load)', fmt(h.lookups.opsPerSecond), fmt(h.lookups.p50), fmt(h.lookups.p99), `target p99 < ${TARGET_LOOKUP_P99_MS} ms`));
+      log(
+        row(
+          'balance lookup (under load)',
+          fmt(h.lookups.opsPerSecond),
+          fmt(h.lookups.p50),
+          fmt(h.lookups.p99),
+          `target p99 < ${TARGET_LOOKUP_P99_MS} ms`,
+        ),
+      );
     }
-    log(`${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB`);
+    log(
+      `${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB`,
+    );
     log('');
     log(
       `HTTP: ${h.purchases.ok} purchases measured (${h.purchases.okTotal} with warm-up), max ${fmt(h.purchases.max)} ms; ` +
@@ -658,7 +707,12 @@ async function main(): Promise<number> {
     }
     const apiProblems = api.logLines.filter((l) => /"level":\s*(40|50|60)|error|warn/i.test(l));
     if (apiProblems.length) {
-      log(`API warn/error log lines: ${apiProblems.length}; first ones:\n${apiProblems.slice(0, 5).map((l) => `  ${l.slice(0, 400)}`).join('\n')}`);
+      log(
+        `API warn/error log lines: ${apiProblems.length}; first ones:\n${apiProblems
+          .slice(0, 5)
+          .map((l) => `  ${l.slice(0, 400)}`)
+          .join('\n')}`,
+      );
     }
     if (!apiAlive) {
       log('API: the process died during the HTTP phase');
@@ -666,7 +720,10 @@ async function main(): Promise<number> {
     log(
       ledger.bad.length === 0
         ? `ledger check: ok (${ledger.checked} members: balance = sum of entries = sum of lot remainders)`
-        : `ledger check: FAILED for ${ledger.bad.length} of ${ledger.checked} members:\n${ledger.bad.slice(0, 10).map((b) => `  ${b}`).join('\n')}`,
+        : `ledger check: FAILED for ${ledger.bad.length} of ${ledger.checked} members:\n${ledger.bad
+            .slice(0, 10)
+            .map((b) => `  ${b}`)
+            .join('\n')}`,
     );
     log(
       countOk
@@ -717,7 +774,12 @@ async function main(): Promise<number> {
       },
       ratio: round(ratio, 3),
       lookup: h.lookups
-        ? { opsPerSecond: round(h.lookups.opsPerSecond, 1), p50Ms: round(h.lookups.p50), p99Ms: round(h.lookups.p99), failed: h.lookups.failedTotal }
+        ? {
+            opsPerSecond: round(h.lookups.opsPerSecond, 1),
+            p50Ms: round(h.lookups.p50),
+            p99Ms: round(h.lookups.p99),
+            failed: h.lookups.failedTotal,
+          }
         : null,
       apiRssMaxMb: round(h.maxRssMb, 0),
       apiRssIdleMb: round(h.idleRssMb, 0),

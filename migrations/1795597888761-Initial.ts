@@ -1,10 +1,10 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Initial1795597888761 implements MigrationInterface {
-    name = 'Initial1795597888761'
+  name = 'Initial1795597888761';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE \`audit_log\` (
                 \`id\` bigint NOT NULL AUTO_INCREMENT,
                 \`actor_type\` varchar(16) NOT NULL,
@@ -18,7 +18,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`admin_users\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`email\` varchar(254) NOT NULL,
@@ -30,7 +30,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`cards\` (
                 \`card_no\` varchar(20) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -44,7 +44,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`card_no\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`club_members\` (
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`club_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -54,7 +54,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`member_id\`, \`club_id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`clubs\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`code\` varchar(32) NOT NULL,
@@ -67,7 +67,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`member_consents\` (
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`channel\` varchar(16) NOT NULL,
@@ -77,7 +77,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`member_id\`, \`channel\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`members\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`status\` varchar(16) NOT NULL,
@@ -99,7 +99,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`lot_consumptions\` (
                 \`id\` bigint NOT NULL AUTO_INCREMENT,
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -110,7 +110,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`point_accounts\` (
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`balance\` bigint NOT NULL DEFAULT '0',
@@ -121,7 +121,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`member_id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`point_entries\` (
                 \`id\` bigint NOT NULL AUTO_INCREMENT,
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -137,7 +137,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`point_lots\` (
                 \`id\` bigint NOT NULL AUTO_INCREMENT,
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -151,7 +151,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`program_settings\` (
                 \`id\` tinyint NOT NULL,
                 \`cents_per_point\` int NOT NULL,
@@ -164,7 +164,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`purchase_lines\` (
                 \`purchase_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`line_no\` smallint NOT NULL,
@@ -179,7 +179,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`purchase_id\`, \`line_no\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`purchases\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`store_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -202,7 +202,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`redemptions\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`store_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -222,7 +222,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`refunds\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`store_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -240,7 +240,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`api_keys\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`store_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -254,7 +254,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`stores\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`code\` varchar(32) NOT NULL,
@@ -265,7 +265,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`tier_history\` (
                 \`id\` bigint NOT NULL AUTO_INCREMENT,
                 \`member_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
@@ -278,7 +278,7 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`id\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`tiers\` (
                 \`code\` varchar(32) NOT NULL,
                 \`name\` varchar(100) NOT NULL,
@@ -296,129 +296,128 @@ export class Initial1795597888761 implements MigrationInterface {
                 PRIMARY KEY (\`code\`)
             ) ENGINE = InnoDB
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX \`IDX_c80c20d2e62d7c6e12bcd6f9c9\` ON \`tiers\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`tiers\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_tier_history_member\` ON \`tier_history\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`tier_history\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_72bdebc754d6a689b3c169cab8\` ON \`stores\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`stores\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_57384430aa1959f4578046c9b8\` ON \`api_keys\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_api_keys_store\` ON \`api_keys\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`api_keys\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ux_refunds_store_refund\` ON \`refunds\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_refunds_purchase\` ON \`refunds\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`refunds\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ux_redemptions_store_no\` ON \`redemptions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_redemptions_member\` ON \`redemptions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`redemptions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ux_purchases_store_receipt\` ON \`purchases\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_purchases_member_time\` ON \`purchases\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`purchases\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`purchase_lines\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`program_settings\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_point_lots_member_expiry\` ON \`point_lots\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_point_lots_expiry\` ON \`point_lots\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`point_lots\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_point_entries_member\` ON \`point_entries\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`point_entries\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`point_accounts\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_lot_consumptions_entry\` ON \`lot_consumptions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`lot_consumptions\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ux_members_phone\` ON \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`member_consents\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_23d07c54a2769ed7e6edba0321\` ON \`clubs\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`clubs\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`club_members\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_cards_member\` ON \`cards\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`cards\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`IDX_dcd0c8a4b10af9c986e510b9ec\` ON \`admin_users\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`admin_users\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX \`ix_audit_entity\` ON \`audit_log\`
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE \`audit_log\`
         `);
-    }
-
+  }
 }

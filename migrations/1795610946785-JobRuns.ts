@@ -5,7 +5,7 @@ export class JobRuns1795610946785 implements MigrationInterface {
   name = 'JobRuns1795610946785';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`job_run_parts\` (
                 \`run_id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`part_no\` int NOT NULL,
@@ -15,7 +15,7 @@ export class JobRuns1795610946785 implements MigrationInterface {
                 PRIMARY KEY (\`run_id\`, \`part_no\`)
             ) ENGINE = InnoDB
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE \`job_runs\` (
                 \`id\` char(36) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,
                 \`kind\` varchar(64) CHARACTER SET "ascii" COLLATE "ascii_bin" NOT NULL,

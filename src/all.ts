@@ -47,7 +47,11 @@ async function main(): Promise<void> {
     const lines = [
       '',
       '=== Loyalty platform: first look ===',
-      info.loaded ? 'Demo program loaded (store, members, purchases).' : info.apiKey ? 'Demo data was already there; here is a fresh key for the demo store.' : 'The database already holds data: no demo loaded.',
+      info.loaded
+        ? 'Demo program loaded (store, members, purchases).'
+        : info.apiKey
+          ? 'Demo data was already there; here is a fresh key for the demo store.'
+          : 'The database already holds data: no demo loaded.',
       `API docs:        ${base}/docs`,
       `Health:          ${base}/health/ready`,
       `Metrics:         ${base}/metrics`,

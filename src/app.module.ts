@@ -30,7 +30,10 @@ import { REDIS } from './queue/redis.module';
           { name: RateLimit.Login, ttl: 60_000, limit: config.rateLimit.loginPerMinute },
         ],
         // Redis down or slow: limits are counted in this process instead (policy in resilient-throttler.storage.ts).
-        storage: new ResilientThrottlerStorage(new PrefixedRedisThrottlerStorage(redis, config.queuePrefix), config.rateLimitRedisTimeoutMs),
+        storage: new ResilientThrottlerStorage(
+          new PrefixedRedisThrottlerStorage(redis, config.queuePrefix),
+          config.rateLimitRedisTimeoutMs,
+        ),
       }),
     }),
     HealthModule,
@@ -39,10 +42,6 @@ import { REDIS } from './queue/redis.module';
     AdminModule,
     QueueDashboardModule,
   ],
-  providers: [
-    RateLimiter,
-    { provide: APP_GUARD, useClass: ApiThrottlerGuard },
-    { provide: APP_FILTER, useClass: AllExceptionsFilter },
-  ],
+  providers: [RateLimiter, { provide: APP_GUARD, useClass: ApiThrottlerGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
 export class AppModule {}

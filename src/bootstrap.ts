@@ -111,7 +111,12 @@ function setUpDocs(app: NestExpressApplication): void {
         'pos',
       )
       .addBearerAuth(
-        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Admin access token: the JWT from POST /api/v1/admin/auth/login' },
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Admin access token: the JWT from POST /api/v1/admin/auth/login',
+        },
         'admin',
       )
       .build(),

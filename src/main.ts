@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { activeQueues, appVersion, exitOnListenError } from './common/startup';
+import { appVersion, exitOnListenError } from './common/startup';
 import { configOrExit, createApiApp, loadDotEnv, migrateIfEnabled } from './bootstrap';
 import { armShutdownWatchdog } from './common/shutdown-watchdog';
 

@@ -20,8 +20,16 @@ class Schedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.expiryQueue.upsertJobScheduler('daily-points-expiry', { pattern: '0 30 3 * * *', tz: 'UTC' }, { name: JobName.PlanExpiry, data: {} });
-    await this.releaseQueue.upsertJobScheduler('hourly-pending-release', { pattern: '0 15 * * * *', tz: 'UTC' }, { name: JobName.PlanRelease, data: {} });
+    await this.expiryQueue.upsertJobScheduler(
+      'daily-points-expiry',
+      { pattern: '0 30 3 * * *', tz: 'UTC' },
+      { name: JobName.PlanExpiry, data: {} },
+    );
+    await this.releaseQueue.upsertJobScheduler(
+      'hourly-pending-release',
+      { pattern: '0 15 * * * *', tz: 'UTC' },
+      { name: JobName.PlanRelease, data: {} },
+    );
     this.logger.log('Scheduled points expiry daily at 03:30 UTC and the release of pending points hourly at :15');
   }
 }
@@ -35,9 +43,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig = loadConfig()): DynamicModule {
-    const processors = (Object.keys(PROCESSORS) as QueueName[])
-      .filter((q) => config.isWorkerActive(q))
-      .map((q) => PROCESSORS[q]);
+    const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
       imports: [...coreImports('worker'), PointsModule, JobsModule],

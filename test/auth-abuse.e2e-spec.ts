@@ -8,14 +8,17 @@ import { startTestApp, TestApp } from './support/test-app';
 const TEST_SCRYPT = scryptParams(Number(process.env.PASSWORD_SCRYPT_LOG2N));
 
 /** A console user of its own, so lockouts and disabling never touch the shared admin. */
-async function createAdmin(t: TestApp, password = 'a-long-password-1', params = TEST_SCRYPT): Promise<{ id: string; email: string; password: string }> {
+async function createAdmin(
+  t: TestApp,
+  password = 'a-long-password-1',
+  params = TEST_SCRYPT,
+): Promise<{ id: string; email: string; password: string }> {
   const id = randomUUID();
   const email = `${uniq('admin').toLowerCase()}@test.local`;
-  await t.db.query("INSERT INTO admin_users (id, email, password_hash, role, created_at, disabled_at) VALUES (?, ?, ?, 'admin', NOW(3), NULL)", [
-    id,
-    email,
-    await hashPassword(password, params),
-  ]);
+  await t.db.query(
+    "INSERT INTO admin_users (id, email, password_hash, role, created_at, disabled_at) VALUES (?, ?, ?, 'admin', NOW(3), NULL)",
+    [id, email, await hashPassword(password, params)],
+  );
   return { id, email, password };
 }
 
@@ -302,7 +305,10 @@ describe('per-address limits and X-Forwarded-For', () => {
       const store = await createStore(t);
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await t.http.post('/api/v1/pos/cards').set('Authorization', `Bearer pos_unknown_${i}`).set('X-Forwarded-For', `192.0.2.${i}`)).status);
+        statuses.push(
+          (await t.http.post('/api/v1/pos/cards').set('Authorization', `Bearer pos_unknown_${i}`).set('X-Forwarded-For', `192.0.2.${i}`))
+            .status,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
       const limited = await t.http.post('/api/v1/pos/cards').expect(429);
@@ -344,7 +350,11 @@ describe('POS rate limits', () => {
       const res =
         i % 2 === 0
           ? await t.http.get('/api/v1/pos/members/lookup').query({ cardNo: m.cardNo }).set('Authorization', auth).expect(200)
-          : await t.http.post('/api/v1/pos/transactions').set('Authorization', auth).send(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }])).expect(201);
+          : await t.http
+              .post('/api/v1/pos/transactions')
+              .set('Authorization', auth)
+              .send(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }]))
+              .expect(201);
       expect(res.headers['x-ratelimit-limit']).toBe('6');
       remaining.push(res.headers['x-ratelimit-remaining']);
     }
@@ -367,7 +377,9 @@ describe('POS rate limits', () => {
   it('an offline batch counts as many requests as it has receipts', async () => {
     const store = await createStore(t);
     const m = await createMember(t);
-    const batch = (n: number) => ({ transactions: Array.from({ length: n }, () => purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }])) });
+    const batch = (n: number) => ({
+      transactions: Array.from({ length: n }, () => purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }])),
+    });
     const first = await pos(t, store).batch(batch(4)).expect(200);
     expect(first.headers['x-ratelimit-remaining']).toBe('2');
     const before = await writeCounts(t.db);

@@ -22,7 +22,10 @@ describe('concurrent postings for one member', () => {
   });
 
   const post = (store: TestStore, path: string, body: unknown) =>
-    request(url).post(`/api/v1/pos/${path}`).set('Authorization', `Bearer ${store.key}`).send(body as object);
+    request(url)
+      .post(`/api/v1/pos/${path}`)
+      .set('Authorization', `Bearer ${store.key}`)
+      .send(body as object);
 
   it('many concurrent purchases and replays across two stores end with the exact balance', async () => {
     const m = await createMember(t);
@@ -49,7 +52,9 @@ describe('concurrent postings for one member', () => {
   it('one receiptNo sent at once with different bodies posts once; the others get 409', async () => {
     const m = await createMember(t);
     const receiptNo = uniq('R');
-    const bodies = Array.from({ length: 8 }, (_, i) => purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 1000 + i * 100 }], { receiptNo }));
+    const bodies = Array.from({ length: 8 }, (_, i) =>
+      purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 1000 + i * 100 }], { receiptNo }),
+    );
     const responses = await Promise.all(bodies.map((b) => post(storeA, 'transactions', b)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
@@ -77,28 +82,45 @@ describe('concurrent postings for one member', () => {
   it('purchases, refunds, redemptions, cancels and their replays racing together keep balance = ledger and no lot below zero', async () => {
     const m = await createMember(t);
     const seed = await Promise.all(
-      Array.from({ length: 6 }, () => post(storeA, 'transactions', purchaseBody({ cardNo: m.cardNo }, [{ sku: 'A', quantity: 4, amountCents: 40_000 }]))),
+      Array.from({ length: 6 }, () =>
+        post(storeA, 'transactions', purchaseBody({ cardNo: m.cardNo }, [{ sku: 'A', quantity: 4, amountCents: 40_000 }])),
+      ),
     );
     const seedReceipts = seed.map((r) => r.body.receiptNo as string);
     const redemptionNos = Array.from({ length: 10 }, () => uniq('D'));
     const ops: Array<() => Promise<request.Response>> = [];
     for (let i = 0; i < 10; i++) {
       const body = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 5_000 + i }]);
-      ops.push(() => post(storeB, 'transactions', body), () => post(storeB, 'transactions', body));
+      ops.push(
+        () => post(storeB, 'transactions', body),
+        () => post(storeB, 'transactions', body),
+      );
     }
     for (const receiptNo of seedReceipts) {
       const body = { refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 10_000 }] };
-      ops.push(() => post(storeA, 'refunds', body), () => post(storeA, 'refunds', body));
+      ops.push(
+        () => post(storeA, 'refunds', body),
+        () => post(storeA, 'refunds', body),
+      );
     }
     for (const redemptionNo of redemptionNos) {
       const body = { redemptionNo, member: { cardNo: m.cardNo }, points: 250 };
-      ops.push(() => post(storeA, 'redemptions', body), () => post(storeA, 'redemptions', body));
+      ops.push(
+        () => post(storeA, 'redemptions', body),
+        () => post(storeA, 'redemptions', body),
+      );
     }
     const results = await Promise.all(ops.sort(() => Math.random() - 0.5).map((op) => op()));
     for (const r of results) {
       expect([200, 201, 422]).toContain(r.status);
     }
-    const cancels = await Promise.all(redemptionNos.slice(0, 5).flatMap((no) => [0, 1].map(() => request(url).post(`/api/v1/pos/redemptions/${no}/cancel`).set('Authorization', `Bearer ${storeA.key}`))));
+    const cancels = await Promise.all(
+      redemptionNos
+        .slice(0, 5)
+        .flatMap((no) =>
+          [0, 1].map(() => request(url).post(`/api/v1/pos/redemptions/${no}/cancel`).set('Authorization', `Bearer ${storeA.key}`)),
+        ),
+    );
     for (const c of cancels) {
       expect([200, 404]).toContain(c.status);
     }

@@ -33,7 +33,13 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
     for (let i = 0; i < 300; i++) {
       const view = await t.http.get(`/api/v1/admin/jobs/${planned.runId}`).set('Authorization', `Bearer ${token}`).expect(200);
       if (view.body.state !== 'running') {
-        expect(view.body).toMatchObject({ kind: 'points-expiry', state: 'completed', total: planned.ranges, done: planned.ranges, percent: 100 });
+        expect(view.body).toMatchObject({
+          kind: 'points-expiry',
+          state: 'completed',
+          total: planned.ranges,
+          done: planned.ranges,
+          percent: 100,
+        });
         return view.body as Record<string, unknown>;
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -56,11 +62,20 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
   it('expires lots past their date, oldest first, once, however often the job runs', async () => {
     const store = await createStore(t);
     const m = await createMember(t);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }]))
+      .expect(201);
     // Earned 26 months ago: past the default 24-month expiry.
-    await t.db.query('UPDATE point_lots SET earned_at = DATE_SUB(NOW(3), INTERVAL 26 MONTH), expires_at = DATE_SUB(NOW(3), INTERVAL 2 MONTH) WHERE member_id = ?', [m.memberId]);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }])).expect(201);
-    await pos(t, store).redeem({ redemptionNo: `D-${Date.now()}`, member: { cardNo: m.cardNo }, points: 100 }).expect(201);
+    await t.db.query(
+      'UPDATE point_lots SET earned_at = DATE_SUB(NOW(3), INTERVAL 26 MONTH), expires_at = DATE_SUB(NOW(3), INTERVAL 2 MONTH) WHERE member_id = ?',
+      [m.memberId],
+    );
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }]))
+      .expect(201);
+    await pos(t, store)
+      .redeem({ redemptionNo: `D-${Date.now()}`, member: { cardNo: m.cardNo }, points: 100 })
+      .expect(201);
     expect((await ledgerInvariants(t.db, m.memberId)).balance).toBe(700);
 
     const first = await runExpiry(new Date().toISOString());

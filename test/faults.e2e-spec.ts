@@ -9,7 +9,17 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { inTransaction } from '../src/database/transaction';
 import { newId } from '../src/common/ids';
 import { Store } from '../src/modules/stores/entities/store.entity';
-import { createMember, createStore, ledgerInvariants, pos, purchaseBody, TestMember, TestStore, uniq, writeCounts } from './support/factories';
+import {
+  createMember,
+  createStore,
+  ledgerInvariants,
+  pos,
+  purchaseBody,
+  TestMember,
+  TestStore,
+  uniq,
+  writeCounts,
+} from './support/factories';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -78,7 +88,10 @@ describe('MySQL and Redis outages', () => {
     const replay = await pos(t, store).purchase(body);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(first.body);
-    const [row] = await direct.query('SELECT COUNT(*) AS n FROM purchases WHERE store_id = ? AND receipt_no = ?', [store.storeId, body.receiptNo]);
+    const [row] = await direct.query('SELECT COUNT(*) AS n FROM purchases WHERE store_id = ? AND receipt_no = ?', [
+      store.storeId,
+      body.receiptNo,
+    ]);
     expect(Number(row.n)).toBe(1);
     const inv = await ledgerInvariants(direct, member.memberId);
     expect(inv.balance).toBe(inv.entrySum);
@@ -205,7 +218,10 @@ describe('graceful shutdown of the built API', () => {
   beforeAll(async () => {
     const main = join(root, 'dist', 'src', 'main.js');
     if (!existsSync(main) || statSync(main).mtimeMs < newestMtime(join(root, 'src'))) {
-      execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], { cwd: root, stdio: 'ignore' });
+      execFileSync(process.execPath, [join(root, 'node_modules', '@nestjs', 'cli', 'bin', 'nest.js'), 'build'], {
+        cwd: root,
+        stdio: 'ignore',
+      });
     }
     await mysqlProxy.start();
     await redisProxy.start();

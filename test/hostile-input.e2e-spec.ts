@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { SINGLE_BODY_LIMIT_BYTES } from '../src/common/http/json-body';
-import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq, uniquePhone, writeCounts } from './support/factories';
+import {
+  createMember,
+  createStore,
+  loginAdmin,
+  pos,
+  purchaseBody,
+  TestMember,
+  TestStore,
+  uniq,
+  uniquePhone,
+  writeCounts,
+} from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 const PURCHASE = '/api/v1/pos/transactions';
@@ -39,10 +50,15 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     return Buffer.isBuffer(body) ? req.serialize(() => body as unknown as string).send(body) : req.send(body);
   }
 
-  const valid = (overrides: Record<string, unknown> = {}) => purchaseBody({ cardNo: member.cardNo }, [{ sku: 'MILK-1L', category: 'dairy', amountCents: 1000 }], overrides);
+  const valid = (overrides: Record<string, unknown> = {}) =>
+    purchaseBody({ cardNo: member.cardNo }, [{ sku: 'MILK-1L', category: 'dairy', amountCents: 1000 }], overrides);
 
   /** The answer is the API's error body with this status and code, and the database holds exactly what it held before. */
-  async function expectRefused(send: () => Promise<{ status: number; body: ErrorResponseBody }>, status: number, code: string): Promise<ErrorResponseBody> {
+  async function expectRefused(
+    send: () => Promise<{ status: number; body: ErrorResponseBody }>,
+    status: number,
+    code: string,
+  ): Promise<ErrorResponseBody> {
     const before = await writeCounts(t.db);
     const res = await send();
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
@@ -97,7 +113,8 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
       const token = await loginAdmin(t);
       const text = JSON.stringify({ name: 'Li', phone: uniquePhone() }).replace('{', '{"__proto__":{"role":"admin"},');
       const body = await expectRefused(
-        () => t.http.post('/api/v1/admin/members').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(text),
+        () =>
+          t.http.post('/api/v1/admin/members').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(text),
         400,
         'VALIDATION_FAILED',
       );
@@ -129,7 +146,10 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     });
 
     it('redemption points of -0 are 400 on points', async () => {
-      const text = JSON.stringify({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 0 }).replace('"points":0', '"points":-0');
+      const text = JSON.stringify({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 0 }).replace(
+        '"points":0',
+        '"points":-0',
+      );
       const body = await expectRefused(() => raw('/api/v1/pos/redemptions', text), 400, 'VALIDATION_FAILED');
       expect(fields(body)).toEqual(['points']);
     });
@@ -149,19 +169,31 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     ])('a corrupt %s body is 400 VALIDATION_FAILED on body', async (encoding, compress) => {
       const good = compress(Buffer.from(text()));
       const corrupt = Buffer.concat([good.subarray(0, 4), Buffer.alloc(16, 0xa5), good.subarray(20)]);
-      const body = await expectRefused(() => raw(PURCHASE, corrupt, { 'Content-Type': 'application/json', 'Content-Encoding': encoding }), 400, 'VALIDATION_FAILED');
+      const body = await expectRefused(
+        () => raw(PURCHASE, corrupt, { 'Content-Type': 'application/json', 'Content-Encoding': encoding }),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(fields(body)).toEqual(['body']);
     });
 
     it.each(['compress', 'zstd', 'gzip, br'])('Content-Encoding %s is 415 UNSUPPORTED_MEDIA_TYPE', async (encoding) => {
-      const body = await expectRefused(() => raw(PURCHASE, gzipSync(text()), { 'Content-Type': 'application/json', 'Content-Encoding': encoding }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const body = await expectRefused(
+        () => raw(PURCHASE, gzipSync(text()), { 'Content-Type': 'application/json', 'Content-Encoding': encoding }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
       expect(fields(body)).toEqual(['Content-Encoding']);
     });
 
     it('a small gzip body that inflates past the limit is 413 PAYLOAD_TOO_LARGE (the limit counts inflated bytes)', async () => {
       const bomb = gzipSync(Buffer.from(JSON.stringify({ ...valid(), pad: ' '.repeat(2 * SINGLE_BODY_LIMIT_BYTES) })));
       expect(bomb.length).toBeLessThan(SINGLE_BODY_LIMIT_BYTES / 10);
-      await expectRefused(() => raw(PURCHASE, bomb, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 413, 'PAYLOAD_TOO_LARGE');
+      await expectRefused(
+        () => raw(PURCHASE, bomb, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      );
     });
   });
 
@@ -174,7 +206,11 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
       ['multipart', 'multipart/form-data; boundary=x'],
       ['JSON in UTF-16', 'application/json; charset=utf-16'],
     ])('a %s body on a POST route is 415 UNSUPPORTED_MEDIA_TYPE', async (_name, contentType) => {
-      const body = await expectRefused(() => raw(PURCHASE, Buffer.from(text()), { 'Content-Type': contentType }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const body = await expectRefused(
+        () => raw(PURCHASE, Buffer.from(text()), { 'Content-Type': contentType }),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
       expect(fields(body)).toEqual(['Content-Type']);
     });
 
@@ -189,10 +225,18 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
 
     it('routes that take no body accept an empty body of any type: issuing a card and cancelling a redemption', async () => {
       const m = await createMember(t);
-      await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 1000 }])).expect(201);
+      await pos(t, store)
+        .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 1000 }]))
+        .expect(201);
       const redemptionNo = uniq('D');
-      await pos(t, store).redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 5 }).expect(201);
-      const card = await t.http.post('/api/v1/pos/cards').set('Authorization', `Bearer ${store.key}`).set('Content-Type', 'text/plain').send('');
+      await pos(t, store)
+        .redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 5 })
+        .expect(201);
+      const card = await t.http
+        .post('/api/v1/pos/cards')
+        .set('Authorization', `Bearer ${store.key}`)
+        .set('Content-Type', 'text/plain')
+        .send('');
       expect(card.status).toBe(201);
       const cancel = await t.http
         .post(`/api/v1/pos/redemptions/${redemptionNo}/cancel`)
@@ -209,14 +253,20 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
       Array.from({ length: n }, (_, i) => ({ sku: sku(i), category, quantity: 12.345, amountCents: 1_234_567 }));
 
     it('500 realistic lines (EAN-13 skus, long category names) fit the single-route limit and post (201)', async () => {
-      const body = purchaseBody({ cardNo: member.cardNo }, lines(500, (i) => String(6_901_234_500_000 + i), 'household_cleaning'));
+      const body = purchaseBody(
+        { cardNo: member.cardNo },
+        lines(500, (i) => String(6_901_234_500_000 + i), 'household_cleaning'),
+      );
       const size = Buffer.byteLength(JSON.stringify(body));
       expect(size).toBeLessThan(SINGLE_BODY_LIMIT_BYTES / 2);
       await pos(t, store).purchase(body).expect(201);
     });
 
     it('500 lines with sku and category at their 64-character column limit still fit (201)', async () => {
-      const body = purchaseBody({ cardNo: member.cardNo }, lines(500, (i) => `SKU-${String(i).padStart(60, '0')}`, 'c'.repeat(64)));
+      const body = purchaseBody(
+        { cardNo: member.cardNo },
+        lines(500, (i) => `SKU-${String(i).padStart(60, '0')}`, 'c'.repeat(64)),
+      );
       const size = Buffer.byteLength(JSON.stringify(body));
       expect(size).toBeGreaterThan(90_000);
       expect(size).toBeLessThan(SINGLE_BODY_LIMIT_BYTES);
@@ -230,7 +280,12 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     });
 
     it('the batch route takes a body well over the single-route limit (a 1 MB batch answers 200)', async () => {
-      const receipts = Array.from({ length: 10 }, () => purchaseBody({ cardNo: member.cardNo }, lines(500, (i) => `SKU-${String(i).padStart(60, '0')}`, 'grocery')));
+      const receipts = Array.from({ length: 10 }, () =>
+        purchaseBody(
+          { cardNo: member.cardNo },
+          lines(500, (i) => `SKU-${String(i).padStart(60, '0')}`, 'grocery'),
+        ),
+      );
       const text = JSON.stringify({ transactions: receipts });
       expect(Buffer.byteLength(text)).toBeGreaterThan(SINGLE_BODY_LIMIT_BYTES * 5);
       const res = await raw(BATCH, text).expect(200);
@@ -269,14 +324,20 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     it('a sku of 64 emoji (64 code points) is accepted and stored intact', async () => {
       const sku = '😀'.repeat(64);
       const res = await pos(t, store).purchase(withLine({ sku })).expect(201);
-      const [row] = await t.db.query('SELECT l.sku FROM purchase_lines l JOIN purchases p ON p.id = l.purchase_id WHERE p.id = ?', [res.body.transactionId]);
+      const [row] = await t.db.query('SELECT l.sku FROM purchase_lines l JOIN purchases p ON p.id = l.purchase_id WHERE p.id = ?', [
+        res.body.transactionId,
+      ]);
       expect(row.sku).toBe(sku);
     });
 
     it('an admin member name padded with variation selectors past 100 code points is 400 on name', async () => {
       const token = await loginAdmin(t);
       const body = await expectRefused(
-        () => t.http.post('/api/v1/admin/members').set('Authorization', `Bearer ${token}`).send({ name: '李\uFE0F'.repeat(60), phone: uniquePhone() }),
+        () =>
+          t.http
+            .post('/api/v1/admin/members')
+            .set('Authorization', `Bearer ${token}`)
+            .send({ name: '李\uFE0F'.repeat(60), phone: uniquePhone() }),
         400,
         'VALIDATION_FAILED',
       );
@@ -286,7 +347,11 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     it('an admin store name padded past 200 code points is 400 on name', async () => {
       const token = await loginAdmin(t);
       const body = await expectRefused(
-        () => t.http.post('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).send({ code: uniq('S').slice(0, 32), name: 'x\uFE0F'.repeat(120) }),
+        () =>
+          t.http
+            .post('/api/v1/admin/stores')
+            .set('Authorization', `Bearer ${token}`)
+            .send({ code: uniq('S').slice(0, 32), name: 'x\uFE0F'.repeat(120) }),
         400,
         'VALIDATION_FAILED',
       );
@@ -332,7 +397,11 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     });
 
     it('without an offset is 400 on occurredAt', async () => {
-      const body = await expectRefused(() => pos(t, store).purchase(valid({ occurredAt: '2026-01-01T10:00:00' })), 400, 'VALIDATION_FAILED');
+      const body = await expectRefused(
+        () => pos(t, store).purchase(valid({ occurredAt: '2026-01-01T10:00:00' })),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(fields(body)).toEqual(['occurredAt']);
     });
   });
@@ -343,7 +412,12 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     const LINE_FIELDS = ['sku', 'category', 'quantity', 'amountCents'];
     const TOP_FIELDS = ['receiptNo', 'member', 'occurredAt', 'lines', 'totalCents'];
     /** Wrong for every top-level field: receiptNo and occurredAt want strings, member an object with one reference, lines an array of lines. */
-    const neitherStringNorNumber = fc.oneof(fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
+    const neitherStringNorNumber = fc.oneof(
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 3 }),
+      fc.object({ maxDepth: 2 }),
+    );
     const notNumber = fc.oneof(fc.string(), neitherStringNorNumber);
     const badCents = fc.oneof(
       fc.integer({ max: -1 }),
@@ -366,37 +440,91 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
     };
 
     const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-      fc.constantFrom(...TOP_FIELDS).map((f): Mutation => (b) => void delete b[f]),
-      fc.tuple(fc.nat(), fc.constantFrom(...LINE_FIELDS)).map(([i, f]): Mutation => (b) => void delete lineIndex(b, i)[f]),
-      fc.tuple(fc.nat(), badCents).map(([i, v]): Mutation => (b) => void (lineIndex(b, i).amountCents = v)),
-      badCents.map((v): Mutation => (b) => void (b.totalCents = v)),
-      fc.tuple(fc.nat(), badQuantity).map(([i, v]): Mutation => (b) => void (lineIndex(b, i).quantity = v)),
+      fc.constantFrom(...TOP_FIELDS).map(
+        (f): Mutation =>
+          (b) =>
+            void delete b[f],
+      ),
+      fc.tuple(fc.nat(), fc.constantFrom(...LINE_FIELDS)).map(
+        ([i, f]): Mutation =>
+          (b) =>
+            void delete lineIndex(b, i)[f],
+      ),
+      fc.tuple(fc.nat(), badCents).map(
+        ([i, v]): Mutation =>
+          (b) =>
+            void (lineIndex(b, i).amountCents = v),
+      ),
+      badCents.map(
+        (v): Mutation =>
+          (b) =>
+            void (b.totalCents = v),
+      ),
+      fc.tuple(fc.nat(), badQuantity).map(
+        ([i, v]): Mutation =>
+          (b) =>
+            void (lineIndex(b, i).quantity = v),
+      ),
       fc.tuple(fc.nat(), fc.string({ minLength: 65, maxLength: 3000, unit: 'binary' }), fc.constantFrom('sku', 'category')).map(
-        ([i, s, f]): Mutation => (b) => void (lineIndex(b, i)[f] = s),
+        ([i, s, f]): Mutation =>
+          (b) =>
+            void (lineIndex(b, i)[f] = s),
       ),
-      fc.string({ minLength: 65, maxLength: 500 }).map((s): Mutation => (b) => void (b.receiptNo = s)),
-      fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => ![...TOP_FIELDS, ...LINE_FIELDS].includes(k)), fc.jsonValue()).map(
-        ([k, v]): Mutation => (b) => void (b[k] = v),
+      fc.string({ minLength: 65, maxLength: 500 }).map(
+        (s): Mutation =>
+          (b) =>
+            void (b.receiptNo = s),
       ),
-      fc.tuple(fc.constantFrom(...TOP_FIELDS), fc.oneof(nested, neitherStringNorNumber)).map(([f, v]): Mutation => (b) => void (b[f] = v)),
-      fc.tuple(fc.nat(), fc.constantFrom(...LINE_FIELDS), nested).map(([i, f, v]): Mutation => (b) => void (lineIndex(b, i)[f] = v)),
-      fc.integer({ min: 501, max: 700 }).map((n): Mutation => (b) => void (b.lines = Array.from({ length: n }, () => ({ sku: 'A', category: 'dairy', quantity: 1, amountCents: 1 })))),
-      fc.jsonValue().filter((v) => v !== null).map((v): Mutation => (b) => void (b.member = { cardNo: member.cardNo, phone: v })),
+      fc
+        .tuple(
+          fc.string({ minLength: 1, maxLength: 20 }).filter((k) => ![...TOP_FIELDS, ...LINE_FIELDS].includes(k)),
+          fc.jsonValue(),
+        )
+        .map(
+          ([k, v]): Mutation =>
+            (b) =>
+              void (b[k] = v),
+        ),
+      fc.tuple(fc.constantFrom(...TOP_FIELDS), fc.oneof(nested, neitherStringNorNumber)).map(
+        ([f, v]): Mutation =>
+          (b) =>
+            void (b[f] = v),
+      ),
+      fc.tuple(fc.nat(), fc.constantFrom(...LINE_FIELDS), nested).map(
+        ([i, f, v]): Mutation =>
+          (b) =>
+            void (lineIndex(b, i)[f] = v),
+      ),
+      fc.integer({ min: 501, max: 700 }).map(
+        (n): Mutation =>
+          (b) =>
+            void (b.lines = Array.from({ length: n }, () => ({ sku: 'A', category: 'dairy', quantity: 1, amountCents: 1 }))),
+      ),
+      fc
+        .jsonValue()
+        .filter((v) => v !== null)
+        .map(
+          (v): Mutation =>
+            (b) =>
+              void (b.member = { cardNo: member.cardNo, phone: v }),
+        ),
     );
 
     it('random JSON and mutated valid purchases always get a 4xx with the error body and write nothing (150 runs)', async () => {
       const before = await writeCounts(t.db);
       const statuses = new Set<number>();
-      const mutatedBody = fc.tuple(fc.integer({ min: 1, max: 5 }), fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([lineCount, mutations]) => {
-        const b = purchaseBody(
-          { cardNo: member.cardNo },
-          Array.from({ length: lineCount }, () => ({ amountCents: 100 })),
-        ) as Body;
-        for (const m of mutations) {
-          m(b);
-        }
-        return JSON.stringify(b);
-      });
+      const mutatedBody = fc
+        .tuple(fc.integer({ min: 1, max: 5 }), fc.array(mutation, { minLength: 1, maxLength: 3 }))
+        .map(([lineCount, mutations]) => {
+          const b = purchaseBody(
+            { cardNo: member.cardNo },
+            Array.from({ length: lineCount }, () => ({ amountCents: 100 })),
+          ) as Body;
+          for (const m of mutations) {
+            m(b);
+          }
+          return JSON.stringify(b);
+        });
       const randomBody = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'null');
       await fc.assert(
         fc.asyncProperty(fc.oneof({ arbitrary: mutatedBody, weight: 3 }, { arbitrary: randomBody, weight: 1 }), async (text) => {
@@ -404,7 +532,12 @@ describe('Hostile and malformed input: always a 4xx with the error body, never a
           statuses.add(res.status);
           expect(res.status).toBeGreaterThanOrEqual(400);
           expect(res.status).toBeLessThan(500);
-          expect(res.body).toEqual({ statusCode: res.status, code: expect.any(String), message: expect.any(String), details: expect.any(Array) });
+          expect(res.body).toEqual({
+            statusCode: res.status,
+            code: expect.any(String),
+            message: expect.any(String),
+            details: expect.any(Array),
+          });
         }),
         { numRuns: 150, interruptAfterTimeLimit: 30_000 },
       );

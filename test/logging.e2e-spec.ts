@@ -29,7 +29,16 @@ describe('logs and personal data', () => {
 
   function assertNoPersonalData(): void {
     const logged = text();
-    for (const secret of [member.phone, member.phone.slice(1), member.phone.slice(3), email, name, 'Quackenbush', member.cardNo, other.cardNo]) {
+    for (const secret of [
+      member.phone,
+      member.phone.slice(1),
+      member.phone.slice(3),
+      email,
+      name,
+      'Quackenbush',
+      member.cardNo,
+      other.cardNo,
+    ]) {
       expect(logged).not.toContain(secret);
     }
     expect(logged).not.toContain(encodeURIComponent(member.phone));
@@ -40,7 +49,9 @@ describe('logs and personal data', () => {
     await pos(t, store).lookup({ cardNo: member.cardNo }).expect(200);
     await pos(t, store).lookup({ phone: member.phone }).expect(200);
     await pos(t, store).lookup({ cardNo: generateCardNo() }).expect(404);
-    await pos(t, store).purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 2590 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 2590 }]))
+      .expect(201);
     const logged = text();
     expect(logged).toContain(`cardNo=************${member.cardNo.slice(-4)}`);
     expect(logged).toContain(`****${member.phone.slice(-4)}`);
@@ -86,13 +97,18 @@ describe('logs and personal data', () => {
   });
 
   it('personal data passed to any logger at any depth, in messages and raw driver errors, is cleaned', async () => {
-    const failed = (await t.db.query('SELECT * FROM members WHERE phone = ? AND no_such_column = ?', [member.phone, email]).catch((e: unknown) => e)) as QueryFailedError & {
+    const failed = (await t.db
+      .query('SELECT * FROM members WHERE phone = ? AND no_such_column = ?', [member.phone, email])
+      .catch((e: unknown) => e)) as QueryFailedError & {
       driverError: Error;
     };
     const logger = new Logger('Anywhere');
     // Names cannot be recognised in free text: they are masked as fields (name, fullName, ...), so code logs them only that way.
     logger.warn(`could not reach the member at ${member.phone} / ${email}, card ${member.cardNo}`);
-    logger.error({ err: failed.driverError, detail: { deep: { deeper: { member: { name, phone: member.phone, email, cardNo: member.cardNo } } } } }, 'raw driver error');
+    logger.error(
+      { err: failed.driverError, detail: { deep: { deeper: { member: { name, phone: member.phone, email, cardNo: member.cardNo } } } } },
+      'raw driver error',
+    );
     logger.log({ members: [{ contact: `${email} ${member.phone}` }], query: failed.query }, 'nested');
     const logged = text();
     expect(logged).toContain('raw driver error');

@@ -69,7 +69,10 @@ describe('OpenAPI document (/docs-json)', () => {
       const body = op.requestBody?.content?.['application/json'];
       if (body) {
         const examples = Object.values((body.examples ?? {}) as Json);
-        expect({ name, hasExample: examples.length > 0 && examples.every((e: Json) => typeof e.value === 'object') }).toEqual({ name, hasExample: true });
+        expect({ name, hasExample: examples.length > 0 && examples.every((e: Json) => typeof e.value === 'object') }).toEqual({
+          name,
+          hasExample: true,
+        });
       }
       const ok = successResponses(op);
       expect({ name, successes: ok.length > 0 }).toEqual({ name, successes: true });
@@ -118,7 +121,11 @@ describe('OpenAPI document (/docs-json)', () => {
     ];
     for (const [name, field] of [...money, ...points]) {
       const property = schema(name).properties[field];
-      expect({ at: `${name}.${field}`, type: property.type, format: property.format }).toEqual({ at: `${name}.${field}`, type: 'integer', format: 'int64' });
+      expect({ at: `${name}.${field}`, type: property.type, format: property.format }).toEqual({
+        at: `${name}.${field}`,
+        type: 'integer',
+        format: 'int64',
+      });
     }
     for (const [name, field] of money) {
       expect({ at: `${name}.${field}`, minimum: schema(name).properties[field].minimum }).toEqual({ at: `${name}.${field}`, minimum: 0 });
@@ -214,7 +221,13 @@ describe('OpenAPI document (/docs-json)', () => {
       'POST /api/v1/pos/transactions/batch': {},
       'POST /api/v1/pos/cards': {},
     };
-    const common = { '400': ['VALIDATION_FAILED'], '401': ['UNAUTHENTICATED'], '403': ['FORBIDDEN'], '429': ['RATE_LIMITED'], '503': ['SERVICE_UNAVAILABLE'] };
+    const common = {
+      '400': ['VALIDATION_FAILED'],
+      '401': ['UNAUTHENTICATED'],
+      '403': ['FORBIDDEN'],
+      '429': ['RATE_LIMITED'],
+      '503': ['SERVICE_UNAVAILABLE'],
+    };
     for (const { name, op } of operations('/api/v1/pos/')) {
       const want = { ...common, ...expected[name] };
       const got: Record<string, string[]> = {};
@@ -235,10 +248,14 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(error.required).toEqual(['statusCode', 'code', 'message', 'details']);
     expect(error.properties.statusCode.type).toBe('integer');
     const codeEnum = schema('ErrorCode').enum as string[];
-    for (const code of Object.values(common).flat().concat(Object.values(expected).flatMap((e) => Object.values(e).flat()))) {
+    for (const code of Object.values(common)
+      .flat()
+      .concat(Object.values(expected).flatMap((e) => Object.values(e).flat()))) {
       expect(codeEnum).toContain(code);
     }
-    expect(resolve(error.properties.details.items)).toMatchObject({ properties: { field: { type: 'string' }, message: { type: 'string' } } });
+    expect(resolve(error.properties.details.items)).toMatchObject({
+      properties: { field: { type: 'string' }, message: { type: 'string' } },
+    });
   });
 
   it('every admin route documents a 2xx response with a schema (204 for a revocation, which has no body)', () => {
@@ -257,23 +274,24 @@ describe('OpenAPI document (/docs-json)', () => {
       const target = resolve({ $ref: ref });
       expect({ name, properties: Object.keys(target.properties ?? {}).length > 0 }).toEqual({ name, properties: true });
     }
-    expect(Object.keys(resolve(doc.paths['/api/v1/admin/auth/login'].post.responses['200'].content['application/json'].schema).properties)).toEqual([
-      'accessToken',
-      'expiresIn',
-      'refreshToken',
-      'refreshExpiresIn',
-    ]);
-    expect(resolve(doc.paths['/api/v1/admin/stores/{storeId}/api-keys'].post.responses['201'].content['application/json'].schema).required).toEqual(
-      expect.arrayContaining(['keyId', 'key']),
-    );
+    expect(
+      Object.keys(resolve(doc.paths['/api/v1/admin/auth/login'].post.responses['200'].content['application/json'].schema).properties),
+    ).toEqual(['accessToken', 'expiresIn', 'refreshToken', 'refreshExpiresIn']);
+    expect(
+      resolve(doc.paths['/api/v1/admin/stores/{storeId}/api-keys'].post.responses['201'].content['application/json'].schema).required,
+    ).toEqual(expect.arrayContaining(['keyId', 'key']));
   });
 
   it('the purchase, refund and redemption examples and schemas have exactly the fields the API really answers with', async () => {
     const store = await createStore(t);
     const member = await createMember(t);
     const till = pos(t, store);
-    const purchase = await till.purchase(purchaseBody({ cardNo: member.cardNo }, [{ sku: 'MILK-1L', amountCents: 2590, quantity: 2 }])).expect(201);
-    const refund = await till.refund({ refundNo: uniq('F'), receiptNo: purchase.body.receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] }).expect(201);
+    const purchase = await till
+      .purchase(purchaseBody({ cardNo: member.cardNo }, [{ sku: 'MILK-1L', amountCents: 2590, quantity: 2 }]))
+      .expect(201);
+    const refund = await till
+      .refund({ refundNo: uniq('F'), receiptNo: purchase.body.receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] })
+      .expect(201);
     const redemption = await till.redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 5 }).expect(201);
     const lookup = await till.lookup({ cardNo: member.cardNo }).expect(200);
     const cases: Array<[string, string, string, Json]> = [

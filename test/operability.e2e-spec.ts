@@ -84,11 +84,15 @@ describe('health, metrics and the queue dashboard', () => {
       const redemptionNo = uniq('D');
       await pos(t, store).cancel(redemptionNo).expect(404);
       const res = await scrape();
-      expect(sample(res.text, 'http_requests_total{method="GET",route="/api/v1/pos/members/lookup",status="200"}')).toBeGreaterThanOrEqual(1);
+      expect(sample(res.text, 'http_requests_total{method="GET",route="/api/v1/pos/members/lookup",status="200"}')).toBeGreaterThanOrEqual(
+        1,
+      );
       expect(
         sample(res.text, 'http_requests_total{method="POST",route="/api/v1/pos/redemptions/:redemptionNo/cancel",status="404"}'),
       ).toBeGreaterThanOrEqual(1);
-      expect(res.text).toContain('http_request_duration_seconds_bucket{le="0.1",method="GET",route="/api/v1/pos/members/lookup",status="200"}');
+      expect(res.text).toContain(
+        'http_request_duration_seconds_bucket{le="0.1",method="GET",route="/api/v1/pos/members/lookup",status="200"}',
+      );
       expect(res.text).not.toContain(member.cardNo);
       expect(res.text).not.toContain(redemptionNo);
     });
@@ -99,13 +103,18 @@ describe('health, metrics and the queue dashboard', () => {
       const purchase = purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 50000 }]);
       await pos(t, store).purchase(purchase).expect(201);
       await pos(t, store).purchase(purchase).expect(200);
-      await pos(t, store).refund({ refundNo: uniq('F'), receiptNo: purchase.receiptNo, lines: [{ sku: 'SKU-1', quantity: 1, amountCents: 1000 }] }).expect(201);
+      await pos(t, store)
+        .refund({ refundNo: uniq('F'), receiptNo: purchase.receiptNo, lines: [{ sku: 'SKU-1', quantity: 1, amountCents: 1000 }] })
+        .expect(201);
       const redemptionNo = uniq('D');
-      await pos(t, store).redeem({ redemptionNo, member: { cardNo: member.cardNo }, points: 100 }).expect(201);
+      await pos(t, store)
+        .redeem({ redemptionNo, member: { cardNo: member.cardNo }, points: 100 })
+        .expect(201);
       await pos(t, store).cancel(redemptionNo).expect(200);
       const after = await scrape();
       const delta = (type: string) =>
-        (sample(after.text, `loyalty_postings_total{type="${type}"}`) ?? 0) - (sample(before.text, `loyalty_postings_total{type="${type}"}`) ?? 0);
+        (sample(after.text, `loyalty_postings_total{type="${type}"}`) ?? 0) -
+        (sample(before.text, `loyalty_postings_total{type="${type}"}`) ?? 0);
       expect(delta('purchase')).toBe(1);
       expect(delta('refund')).toBe(1);
       expect(delta('redemption')).toBe(1);
@@ -124,12 +133,18 @@ describe('health, metrics and the queue dashboard', () => {
     });
 
     it('GET /admin/queues with a wrong password or a store API key is 401', async () => {
-      await t.http.get('/admin/queues').set('Authorization', basic(process.env.ADMIN_EMAIL as string, 'not-the-password')).expect(401);
+      await t.http
+        .get('/admin/queues')
+        .set('Authorization', basic(process.env.ADMIN_EMAIL as string, 'not-the-password'))
+        .expect(401);
       await t.http.get('/admin/queues').set('Authorization', `Bearer ${store.key}`).expect(401);
     });
 
     it('an admin sees the dashboard with basic auth (email and password) or an admin token, and it lists the queues', async () => {
-      const page = await t.http.get('/admin/queues').set('Authorization', basic(process.env.ADMIN_EMAIL as string, process.env.ADMIN_PASSWORD as string)).expect(200);
+      const page = await t.http
+        .get('/admin/queues')
+        .set('Authorization', basic(process.env.ADMIN_EMAIL as string, process.env.ADMIN_PASSWORD as string))
+        .expect(200);
       expect(page.text).toContain('<base href="/admin/queues/"');
       const token = await loginAdmin(t);
       const api = await t.http.get('/admin/queues/api/queues').set('Authorization', `Bearer ${token}`).expect(200);

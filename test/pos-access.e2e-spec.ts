@@ -17,7 +17,9 @@ describe('POS lookup, counter cards, offline batches', () => {
 
   it('looks a member up by card or phone with the name and phone masked', async () => {
     const m = await createMember(t, { name: '张三', phone: `+86138${String(Date.now()).slice(-8)}` });
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 120_000 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 120_000 }]))
+      .expect(201);
     const byCard = await pos(t, store).lookup({ cardNo: m.cardNo }).expect(200);
     expect(byCard.body).toEqual({
       memberId: m.memberId,
@@ -35,8 +37,14 @@ describe('POS lookup, counter cards, offline batches', () => {
   it('lists the clubs the member belongs to', async () => {
     const m = await createMember(t);
     const clubId = '01a21201-0000-7000-8000-0000000000b1';
-    await t.db.query("INSERT IGNORE INTO clubs (id, code, name, description, join_policy, status, created_at) VALUES (?, 'BABY', 'Baby Club', NULL, 'open', 'active', NOW(3))", [clubId]);
-    await t.db.query("INSERT INTO club_members (member_id, club_id, status, joined_at, left_at) VALUES (?, ?, 'active', NOW(3), NULL)", [m.memberId, clubId]);
+    await t.db.query(
+      "INSERT IGNORE INTO clubs (id, code, name, description, join_policy, status, created_at) VALUES (?, 'BABY', 'Baby Club', NULL, 'open', 'active', NOW(3))",
+      [clubId],
+    );
+    await t.db.query("INSERT INTO club_members (member_id, club_id, status, joined_at, left_at) VALUES (?, ?, 'active', NOW(3), NULL)", [
+      m.memberId,
+      clubId,
+    ]);
     expect((await pos(t, store).lookup({ cardNo: m.cardNo }).expect(200)).body.clubs).toEqual(['BABY']);
   });
 
@@ -51,7 +59,9 @@ describe('POS lookup, counter cards, offline batches', () => {
   it('a card issued at the counter earns at once; the temporary member keeps the points', async () => {
     const issued = await pos(t, store).issueCard().expect(201);
     expect(issued.body.cardNo).toMatch(/^\d{16}$/);
-    const res = await pos(t, store).purchase(purchaseBody({ cardNo: issued.body.cardNo }, [{ amountCents: 999 }])).expect(201);
+    const res = await pos(t, store)
+      .purchase(purchaseBody({ cardNo: issued.body.cardNo }, [{ amountCents: 999 }]))
+      .expect(201);
     expect(res.body).toMatchObject({ memberId: issued.body.memberId, pointsEarned: 9 });
     const lookup = await pos(t, store).lookup({ cardNo: issued.body.cardNo }).expect(200);
     expect(lookup.body).toMatchObject({ name: null, phone: null, points: { balance: 9 } });
@@ -67,8 +77,15 @@ describe('POS lookup, counter cards, offline batches', () => {
     const mismatch = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }], { totalCents: 99 });
     const invalid = { ...purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }]), extra: true };
     const conflict = { ...posted, totalCents: 1001, lines: [{ ...posted.lines[0], amountCents: 1001 }] };
-    const res = await pos(t, store).batch({ transactions: [fresh, posted, mismatch, invalid, conflict, 'junk'] }).expect(200);
-    const results = res.body.results as Array<{ receiptNo: string | null; status: number; body?: { pointsEarned: number }; error?: { code: string } }>;
+    const res = await pos(t, store)
+      .batch({ transactions: [fresh, posted, mismatch, invalid, conflict, 'junk'] })
+      .expect(200);
+    const results = res.body.results as Array<{
+      receiptNo: string | null;
+      status: number;
+      body?: { pointsEarned: number };
+      error?: { code: string };
+    }>;
     expect(results.map((r) => [r.receiptNo, r.status, r.error?.code ?? null])).toEqual([
       [fresh.receiptNo, 201, null],
       [posted.receiptNo, 200, null],
@@ -80,13 +97,17 @@ describe('POS lookup, counter cards, offline batches', () => {
     expect(results[0].body?.pointsEarned).toBe(20);
     // Replaying the whole batch posts nothing new.
     const before = await writeCounts(t.db);
-    const again = await pos(t, store).batch({ transactions: [fresh, posted] }).expect(200);
+    const again = await pos(t, store)
+      .batch({ transactions: [fresh, posted] })
+      .expect(200);
     expect(again.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200]);
     expect(await writeCounts(t.db)).toEqual(before);
   });
 
   it('a batch of more than 500 receipts is refused whole', async () => {
-    const res = await pos(t, store).batch({ transactions: Array.from({ length: 501 }, () => ({})) }).expect(400);
+    const res = await pos(t, store)
+      .batch({ transactions: Array.from({ length: 501 }, () => ({})) })
+      .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('transactions');
   });
 });
@@ -122,7 +143,11 @@ describe('access control', () => {
 
   it('a store key cannot call admin routes, and an admin token cannot call POS routes', async () => {
     const store = await createStore(t);
-    const res = await t.http.post('/api/v1/admin/stores').set('Authorization', `Bearer ${store.key}`).send({ code: uniq('X').slice(0, 30), name: 'x' }).expect(401);
+    const res = await t.http
+      .post('/api/v1/admin/stores')
+      .set('Authorization', `Bearer ${store.key}`)
+      .send({ code: uniq('X').slice(0, 30), name: 'x' })
+      .expect(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
     await t.http.get(`/api/v1/admin/members/${store.storeId}/ledger`).set('Authorization', `Bearer ${store.key}`).expect(401);
     const token = await loginAdmin(t);
@@ -130,7 +155,10 @@ describe('access control', () => {
   });
 
   it('a wrong admin password is 401 INVALID_CREDENTIALS', async () => {
-    const res = await t.http.post('/api/v1/admin/auth/login').send({ email: process.env.ADMIN_EMAIL, password: 'wrong-password' }).expect(401);
+    const res = await t.http
+      .post('/api/v1/admin/auth/login')
+      .send({ email: process.env.ADMIN_EMAIL, password: 'wrong-password' })
+      .expect(401);
     expect(res.body.code).toBe('INVALID_CREDENTIALS');
   });
 

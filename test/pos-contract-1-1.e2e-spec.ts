@@ -22,7 +22,9 @@ describe('POS contract 1.1', () => {
 
   async function memberWith(points: number) {
     const m = await createMember(t);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }]))
+      .expect(201);
     return m;
   }
 
@@ -39,11 +41,19 @@ describe('POS contract 1.1', () => {
       expect(res.body).toMatchObject({ statusCode: 409, code: 'REDEMPTION_CANCELLED', details: [{ field: 'redemptionNo' }] });
       expect(res.body.message).toContain('new redemptionNo');
       // The same number with another body is just as dead: no discount either way.
-      expect((await pos(t, store).redeem({ ...body, points: 10 }).expect(409)).body.code).toBe('REDEMPTION_CANCELLED');
+      expect(
+        (
+          await pos(t, store)
+            .redeem({ ...body, points: 10 })
+            .expect(409)
+        ).body.code,
+      ).toBe('REDEMPTION_CANCELLED');
       expect(await writeCounts(t.db)).toEqual(before);
       expect(await ledgerInvariants(t.db, m.memberId)).toMatchObject({ balance: 1000, entrySum: 1000, lotSum: 1000 });
       // A new number redeems normally.
-      await pos(t, store).redeem({ ...body, redemptionNo: uniq('D') }).expect(201);
+      await pos(t, store)
+        .redeem({ ...body, redemptionNo: uniq('D') })
+        .expect(201);
     });
   });
 
@@ -66,7 +76,9 @@ describe('POS contract 1.1', () => {
       const ok1 = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 500 }], { occurredAt: daysAgo(2) });
       const old = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 700 }], { occurredAt: daysAgo(45) });
       const ok2 = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 900 }], { occurredAt: daysAgo(1) });
-      const res = await pos(t, store).batch({ transactions: [ok1, old, ok2] }).expect(200);
+      const res = await pos(t, store)
+        .batch({ transactions: [ok1, old, ok2] })
+        .expect(200);
       expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 422, 201]);
       expect(res.body.results[1]).toMatchObject({ receiptNo: old.receiptNo, error: { code: 'RECEIPT_TOO_OLD' } });
       expect(await ledgerInvariants(t.db, m.memberId)).toMatchObject({ balance: 14, entrySum: 14 });
@@ -108,7 +120,9 @@ describe('POS contract 1.1', () => {
     it('a purchase that read the card as active before the freeze committed is 422 CARD_INACTIVE and writes nothing', async () => {
       const m = await createMember(t);
       const before = await writeCounts(t.db);
-      const res = await withUncommittedFreeze(m.cardNo, async () => pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 5000 }])));
+      const res = await withUncommittedFreeze(m.cardNo, async () =>
+        pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 5000 }])),
+      );
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('CARD_INACTIVE');
       expect(res.body.message).not.toContain(m.cardNo);
@@ -118,7 +132,9 @@ describe('POS contract 1.1', () => {
     it('a redemption racing a freeze is refused the same way', async () => {
       const m = await memberWith(500);
       const before = await writeCounts(t.db);
-      const res = await withUncommittedFreeze(m.cardNo, async () => pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, points: 100 }));
+      const res = await withUncommittedFreeze(m.cardNo, async () =>
+        pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, points: 100 }),
+      );
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('CARD_INACTIVE');
       expect(await writeCounts(t.db)).toEqual(before);

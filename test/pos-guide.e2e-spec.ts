@@ -71,8 +71,8 @@ function shapeDifferences(documented: unknown, real: unknown, at = '$'): string[
     return documented.length === 0 || real.length === 0 ? [] : shapeDifferences(documented[0], real[0], `${at}[0]`);
   }
   if (typeof documented === 'object' && typeof real === 'object') {
-    const a = Object.keys(documented as Json).sort();
-    const b = Object.keys(real as Json).sort();
+    const a = Object.keys(documented).sort();
+    const b = Object.keys(real).sort();
     if (a.join() !== b.join()) {
       return [`${at}: documented keys ${a.join(',')} but the API answers ${b.join(',')}`];
     }
@@ -90,7 +90,9 @@ beforeAll(async () => {
   store = await createStore(t);
   member = await createMember(t);
   // Enough points for the redemption example (500 points).
-  await pos(t, store).purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 100_000 }])).expect(201);
+  await pos(t, store)
+    .purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 100_000 }]))
+    .expect(201);
 });
 
 afterAll(async () => {
@@ -144,7 +146,9 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     const body = livePurchase(example('purchase-request'));
     await pos(t, store).purchase(body).expect(201);
     const before = await writeCounts(t.db);
-    const conflict = await pos(t, store).purchase({ ...body, totalCents: 2591, lines: [{ sku: 'MILK-1L', category: 'dairy', quantity: 2, amountCents: 2591 }] }).expect(409);
+    const conflict = await pos(t, store)
+      .purchase({ ...body, totalCents: 2591, lines: [{ sku: 'MILK-1L', category: 'dairy', quantity: 2, amountCents: 2591 }] })
+      .expect(409);
     const documented = example('error-response');
     expect(shapeDifferences(documented, conflict.body)).toEqual([]);
     expect(conflict.body.code).toBe(documented.code);
@@ -161,7 +165,9 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     }
     const before = await writeCounts(t.db);
     for (const ref of [{}, { cardNo: member.cardNo, phone: member.phone }]) {
-      const res = await pos(t, store).purchase({ ...livePurchase(base), member: ref }).expect(400);
+      const res = await pos(t, store)
+        .purchase({ ...livePurchase(base), member: ref })
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain('member');
     }
@@ -206,7 +212,9 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     const res = await pos(t, store).batch({ transactions }).expect(200);
     expect(res.body.results.map((r: Json) => r.receiptNo)).toEqual(transactions.map((tx) => tx.receiptNo));
     expect(res.body.results.map((r: Json) => r.status)).toEqual(documented.results.map((r) => r.status));
-    expect(res.body.results.map((r: { error?: Json }) => r.error?.code ?? null)).toEqual(documented.results.map((r) => (r.error as Json | undefined)?.code ?? null));
+    expect(res.body.results.map((r: { error?: Json }) => r.error?.code ?? null)).toEqual(
+      documented.results.map((r) => (r.error as Json | undefined)?.code ?? null),
+    );
     documented.results.forEach((r, i) => {
       expect(shapeDifferences({ ...r, receiptNo: 'x' }, { ...res.body.results[i], receiptNo: 'x' })).toEqual([]);
     });
@@ -220,7 +228,8 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
       const examplesOf = doc.paths[path].post.requestBody.content['application/json'].examples;
       return (Object.values(examplesOf)[0] as { value: Json }).value;
     };
-    const answerExample = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].example;
+    const answerExample = (path: string, method: string, status: string) =>
+      doc.paths[path][method].responses[status].content['application/json'].example;
     expect(requestExample('/api/v1/pos/transactions')).toEqual(example('purchase-request'));
     expect(requestExample('/api/v1/pos/refunds')).toEqual(example('refund-request'));
     expect(requestExample('/api/v1/pos/redemptions')).toEqual(example('redemption-request'));

@@ -1,4 +1,14 @@
-import { createMember, createStore, ledgerInvariants, pos, purchaseBody, TestMember, TestStore, uniq, writeCounts } from './support/factories';
+import {
+  createMember,
+  createStore,
+  ledgerInvariants,
+  pos,
+  purchaseBody,
+  TestMember,
+  TestStore,
+  uniq,
+  writeCounts,
+} from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('POS purchases', () => {
@@ -62,15 +72,23 @@ describe('POS purchases', () => {
     const other = await createStore(t);
     const m = await createMember(t);
     const receiptNo = uniq('R-0001');
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 500 }], { receiptNo })).expect(201);
-    await pos(t, other).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 700 }], { receiptNo })).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 500 }], { receiptNo }))
+      .expect(201);
+    await pos(t, other)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 700 }], { receiptNo }))
+      .expect(201);
     expect((await ledgerInvariants(t.db, m.memberId)).balance).toBe(12);
   });
 
   it('a member can be named by phone or by memberId', async () => {
     const m = await createMember(t);
-    await pos(t, store).purchase(purchaseBody({ phone: m.phone }, [{ amountCents: 300 }])).expect(201);
-    const res = await pos(t, store).purchase(purchaseBody({ memberId: m.memberId }, [{ amountCents: 400 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ phone: m.phone }, [{ amountCents: 300 }]))
+      .expect(201);
+    const res = await pos(t, store)
+      .purchase(purchaseBody({ memberId: m.memberId }, [{ amountCents: 400 }]))
+      .expect(201);
     expect(res.body.points.balance).toBe(7);
   });
 
@@ -90,7 +108,9 @@ describe('POS purchases', () => {
     const { luhnCheckDigit } = await import('../src/modules/cards/card-number');
     const cardNo = unknownCard + String(luhnCheckDigit(unknownCard));
     for (const ref of [{ cardNo }, { phone: '+8613000000001' }, { memberId: '01a21201-0000-7000-8000-000000000000' }]) {
-      const res = await pos(t, store).purchase(purchaseBody(ref, [{ amountCents: 100 }])).expect(404);
+      const res = await pos(t, store)
+        .purchase(purchaseBody(ref, [{ amountCents: 100 }]))
+        .expect(404);
       expect(res.body.code).toBe('MEMBER_NOT_FOUND');
     }
   });
@@ -100,7 +120,9 @@ describe('POS purchases', () => {
       const m = await createMember(t);
       await t.db.query('UPDATE cards SET status = ? WHERE card_no = ?', [status, m.cardNo]);
       const before = await writeCounts(t.db);
-      const res = await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }])).expect(422);
+      const res = await pos(t, store)
+        .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }]))
+        .expect(422);
       expect(res.body.code).toBe('CARD_INACTIVE');
       expect(res.body.message).toContain(status);
       expect(await writeCounts(t.db)).toEqual(before);
@@ -109,12 +131,18 @@ describe('POS purchases', () => {
 
   it('the purchase that crosses ¥5,000 of qualifying spend upgrades to VIP, and VIP earns 1.5x from the next purchase', async () => {
     const m = await createMember(t);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 400_000 }])).expect(201);
-    const crossing = await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100_000 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 400_000 }]))
+      .expect(201);
+    const crossing = await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100_000 }]))
+      .expect(201);
     // The tier held when the purchase arrives applies: this one still earns at STANDARD.
     expect(crossing.body.pointsEarned).toBe(1000);
     expect(crossing.body.tier).toEqual({ code: 'VIP', changed: true, previous: 'STANDARD' });
-    const next = await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 10_150 }])).expect(201);
+    const next = await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 10_150 }]))
+      .expect(201);
     expect(next.body.breakdown).toEqual([
       { rule: 'base', points: 101 },
       { rule: 'tier', points: 50 },
@@ -131,13 +159,17 @@ describe('POS purchases', () => {
     await pos(t, store)
       .refund({ refundNo: uniq('F'), receiptNo: big.receiptNo, lines: [{ sku: 'TV', quantity: 1, amountCents: 400_000 }] })
       .expect(201);
-    const res = await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 150_000 }])).expect(201);
+    const res = await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 150_000 }]))
+      .expect(201);
     expect(res.body.tier).toEqual({ code: 'STANDARD', changed: false, previous: null });
   });
 
   it('one purchase over ¥20,000 goes straight to SVIP', async () => {
     const m = await createMember(t);
-    const res = await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 2_000_000 }])).expect(201);
+    const res = await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 2_000_000 }]))
+      .expect(201);
     expect(res.body.tier).toEqual({ code: 'SVIP', changed: true, previous: 'STANDARD' });
     const lookup = await pos(t, store).lookup({ cardNo: m.cardNo }).expect(200);
     expect(lookup.body.tier).toEqual({ code: 'SVIP', name: 'SVIP', priorityService: true });
@@ -145,22 +177,60 @@ describe('POS purchases', () => {
 
   describe('bad input gets 400 VALIDATION_FAILED with the fields named, and writes nothing', () => {
     const cases: Array<[string, (cardNo: string) => unknown, string]> = [
-      ['a missing receiptNo', (c) => { const b: Record<string, unknown> = purchaseBody({ cardNo: c }, [{ amountCents: 100 }]); delete b.receiptNo; return b; }, 'receiptNo'],
+      [
+        'a missing receiptNo',
+        (c) => {
+          const b: Record<string, unknown> = purchaseBody({ cardNo: c }, [{ amountCents: 100 }]);
+          delete b.receiptNo;
+          return b;
+        },
+        'receiptNo',
+      ],
       ['an unknown field', (c) => ({ ...purchaseBody({ cardNo: c }, [{ amountCents: 100 }]), discount: 5 }), 'discount'],
-      ['an unknown field inside a line', (c) => { const b = purchaseBody({ cardNo: c }, [{ amountCents: 100 }]); return { ...b, lines: [{ ...b.lines[0], price: 1 }] }; }, 'lines[0].price'],
-      ['a string amount', (c) => { const b = purchaseBody({ cardNo: c }, [{ amountCents: 100 }]); return { ...b, lines: [{ ...b.lines[0], amountCents: '100' }], totalCents: '100' }; }, 'lines[0].amountCents'],
+      [
+        'an unknown field inside a line',
+        (c) => {
+          const b = purchaseBody({ cardNo: c }, [{ amountCents: 100 }]);
+          return { ...b, lines: [{ ...b.lines[0], price: 1 }] };
+        },
+        'lines[0].price',
+      ],
+      [
+        'a string amount',
+        (c) => {
+          const b = purchaseBody({ cardNo: c }, [{ amountCents: 100 }]);
+          return { ...b, lines: [{ ...b.lines[0], amountCents: '100' }], totalCents: '100' };
+        },
+        'lines[0].amountCents',
+      ],
       ['a negative amount', (c) => purchaseBody({ cardNo: c }, [{ amountCents: -100 }]), 'lines[0].amountCents'],
       ['a fractional amount', (c) => purchaseBody({ cardNo: c }, [{ amountCents: 100.5 }]), 'lines[0].amountCents'],
       ['a huge amount', (c) => purchaseBody({ cardNo: c }, [{ amountCents: 1e20 }]), 'lines[0].amountCents'],
-      ['more than 500 lines', (c) => purchaseBody({ cardNo: c }, Array.from({ length: 501 }, () => ({ amountCents: 1 }))), 'lines'],
+      [
+        'more than 500 lines',
+        (c) =>
+          purchaseBody(
+            { cardNo: c },
+            Array.from({ length: 501 }, () => ({ amountCents: 1 })),
+          ),
+        'lines',
+      ],
       ['no lines', (c) => ({ ...purchaseBody({ cardNo: c }, [{ amountCents: 1 }]), lines: [], totalCents: 0 }), 'lines'],
       ['an overlong receiptNo', (c) => purchaseBody({ cardNo: c }, [{ amountCents: 1 }], { receiptNo: 'R'.repeat(65) }), 'receiptNo'],
       ['an overlong sku', (c) => purchaseBody({ cardNo: c }, [{ sku: 'X'.repeat(65), amountCents: 1 }]), 'lines[0].sku'],
       ['two member references', (c) => purchaseBody({ cardNo: c, phone: '+8613800138000' }, [{ amountCents: 1 }]), 'member'],
       ['no member reference', () => purchaseBody({}, [{ amountCents: 1 }]), 'member'],
-      ['a card number with a wrong check digit', (c) => purchaseBody({ cardNo: c.slice(0, 15) + String((Number(c[15]) + 1) % 10) }, [{ amountCents: 1 }]), 'member.cardNo'],
+      [
+        'a card number with a wrong check digit',
+        (c) => purchaseBody({ cardNo: c.slice(0, 15) + String((Number(c[15]) + 1) % 10) }, [{ amountCents: 1 }]),
+        'member.cardNo',
+      ],
       ['a phone not in E.164', () => purchaseBody({ phone: '13800138000' }, [{ amountCents: 1 }]), 'member.phone'],
-      ['a time without an offset', (c) => purchaseBody({ cardNo: c }, [{ amountCents: 1 }], { occurredAt: '2026-11-24T10:00:00' }), 'occurredAt'],
+      [
+        'a time without an offset',
+        (c) => purchaseBody({ cardNo: c }, [{ amountCents: 1 }], { occurredAt: '2026-11-24T10:00:00' }),
+        'occurredAt',
+      ],
       ['a quantity of zero', (c) => purchaseBody({ cardNo: c }, [{ amountCents: 1, quantity: 0 }]), 'lines[0].quantity'],
       ['an array instead of an object', () => [1, 2, 3], ''],
     ];

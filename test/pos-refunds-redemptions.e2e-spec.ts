@@ -27,14 +27,22 @@ describe('POS refunds', () => {
       { sku: 'CIGS', category: 'tobacco', amountCents: 3000 },
     ]);
     expect(pointsEarned).toBe(38);
-    const r1 = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] }).expect(201);
+    const r1 = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] })
+      .expect(201);
     expect(r1.body).toMatchObject({ receiptNo, pointsReversed: 12, points: { balance: 26, available: 26, pending: 0 } });
     expect(r1.body.refundId).toMatch(/^[0-9a-f-]{36}$/);
     // Refunding the tobacco line gives no points back: it earned none.
-    const r2 = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'CIGS', quantity: 1, amountCents: 3000 }] }).expect(201);
+    const r2 = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'CIGS', quantity: 1, amountCents: 3000 }] })
+      .expect(201);
     expect(r2.body.pointsReversed).toBe(0);
-    const r3 = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] }).expect(201);
-    const r4 = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] }).expect(201);
+    const r3 = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] })
+      .expect(201);
+    const r4 = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'MILK-1L', quantity: 1, amountCents: 1295 }] })
+      .expect(201);
     expect(12 + r3.body.pointsReversed + r4.body.pointsReversed).toBe(38);
     expect(r4.body.points.balance).toBe(0);
     expect(await ledgerInvariants(t.db, member.memberId)).toEqual({ balance: 0, entrySum: 0, lotSum: 0, lowestLot: 0 });
@@ -47,7 +55,9 @@ describe('POS refunds', () => {
     const before = await writeCounts(t.db);
     const again = await pos(t, store).refund(body).expect(200);
     expect(again.body).toEqual(first.body);
-    const conflict = await pos(t, store).refund({ ...body, lines: [{ sku: 'A', quantity: 1, amountCents: 999 }] }).expect(409);
+    const conflict = await pos(t, store)
+      .refund({ ...body, lines: [{ sku: 'A', quantity: 1, amountCents: 999 }] })
+      .expect(409);
     expect(conflict.body.code).toBe('IDEMPOTENCY_CONFLICT');
     expect(await writeCounts(t.db)).toEqual(before);
   });
@@ -55,15 +65,25 @@ describe('POS refunds', () => {
   it('refunding more than was bought, in one refund or over several, is 422 REFUND_EXCEEDS_PURCHASE and writes nothing', async () => {
     const { receiptNo } = await buy([{ sku: 'A', quantity: 2, amountCents: 2000 }]);
     const before = await writeCounts(t.db);
-    const tooMuch = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 2001 }] }).expect(422);
+    const tooMuch = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 2001 }] })
+      .expect(422);
     expect(tooMuch.body.code).toBe('REFUND_EXCEEDS_PURCHASE');
-    const tooMany = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 3, amountCents: 10 }] }).expect(422);
+    const tooMany = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 3, amountCents: 10 }] })
+      .expect(422);
     expect(tooMany.body.code).toBe('REFUND_EXCEEDS_PURCHASE');
-    const notBought = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'B', quantity: 1, amountCents: 10 }] }).expect(422);
+    const notBought = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'B', quantity: 1, amountCents: 10 }] })
+      .expect(422);
     expect(notBought.body.code).toBe('REFUND_EXCEEDS_PURCHASE');
     expect(await writeCounts(t.db)).toEqual(before);
-    await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 1500 }] }).expect(201);
-    const second = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 501 }] }).expect(422);
+    await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 1500 }] })
+      .expect(201);
+    const second = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 501 }] })
+      .expect(422);
     expect(second.body.code).toBe('REFUND_EXCEEDS_PURCHASE');
   });
 
@@ -71,21 +91,33 @@ describe('POS refunds', () => {
     const { receiptNo } = await buy([{ sku: 'A', amountCents: 1000 }]);
     const other = await createStore(t);
     const before = await writeCounts(t.db);
-    const res = await pos(t, other).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 1000 }] }).expect(404);
+    const res = await pos(t, other)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 1000 }] })
+      .expect(404);
     expect(res.body.code).toBe('TRANSACTION_NOT_FOUND');
-    await pos(t, store).refund({ refundNo: uniq('F'), receiptNo: uniq('NOPE'), lines: [{ sku: 'A', quantity: 1, amountCents: 1 }] }).expect(404);
+    await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo: uniq('NOPE'), lines: [{ sku: 'A', quantity: 1, amountCents: 1 }] })
+      .expect(404);
     expect(await writeCounts(t.db)).toEqual(before);
   });
 
   it('when the points were already spent, a refund takes the balance below zero and later earning pays the debt first', async () => {
     const { member, receiptNo } = await buy([{ sku: 'A', amountCents: 10_000 }]);
-    await pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 100 }).expect(201);
-    const refund = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 10_000 }] }).expect(201);
+    await pos(t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 100 })
+      .expect(201);
+    const refund = await pos(t, store)
+      .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 10_000 }] })
+      .expect(201);
     expect(refund.body.pointsReversed).toBe(100);
     expect(refund.body.points).toEqual({ balance: -100, available: -100, pending: 0 });
-    const redeem = await pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 1 }).expect(422);
+    const redeem = await pos(t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 1 })
+      .expect(422);
     expect(redeem.body.code).toBe('INSUFFICIENT_POINTS');
-    const next = await pos(t, store).purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 15_000 }])).expect(201);
+    const next = await pos(t, store)
+      .purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 15_000 }]))
+      .expect(201);
     expect(next.body.points.balance).toBe(50);
     expect(await ledgerInvariants(t.db, member.memberId)).toEqual({ balance: 50, entrySum: 50, lotSum: 50, lowestLot: 0 });
   });
@@ -96,11 +128,17 @@ describe('POS refunds', () => {
     t.app.get(ProgramSettingsService).invalidate();
     try {
       const { member, receiptNo } = await buy([{ sku: 'A', amountCents: 10_000 }]);
-      await pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 60 }).expect(201);
-      const refund = await pos(t, store).refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 10_000 }] }).expect(201);
+      await pos(t, store)
+        .redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 60 })
+        .expect(201);
+      const refund = await pos(t, store)
+        .refund({ refundNo: uniq('F'), receiptNo, lines: [{ sku: 'A', quantity: 1, amountCents: 10_000 }] })
+        .expect(201);
       expect(refund.body.pointsReversed).toBe(40);
       expect(refund.body.points.balance).toBe(0);
-      const [entry] = await t.db.query("SELECT note FROM point_entries WHERE member_id = ? AND type = 'refund_clawback'", [member.memberId]);
+      const [entry] = await t.db.query("SELECT note FROM point_entries WHERE member_id = ? AND type = 'refund_clawback'", [
+        member.memberId,
+      ]);
       expect(entry.note).toContain('60 points forgiven');
     } finally {
       await t.db.query('UPDATE program_settings SET allow_negative_balance = 1 WHERE id = 1');
@@ -124,7 +162,9 @@ describe('POS redemptions', () => {
 
   async function memberWith(points: number) {
     const m = await createMember(t);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }]))
+      .expect(201);
     return m;
   }
 
@@ -140,14 +180,22 @@ describe('POS redemptions', () => {
     });
     const before = await writeCounts(t.db);
     expect((await pos(t, store).redeem(body).expect(200)).body).toEqual(first.body);
-    expect((await pos(t, store).redeem({ ...body, points: 501 }).expect(409)).body.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(
+      (
+        await pos(t, store)
+          .redeem({ ...body, points: 501 })
+          .expect(409)
+      ).body.code,
+    ).toBe('IDEMPOTENCY_CONFLICT');
     expect(await writeCounts(t.db)).toEqual(before);
   });
 
   it('redeeming more than the available points returns 422 INSUFFICIENT_POINTS and writes nothing', async () => {
     const m = await memberWith(100);
     const before = await writeCounts(t.db);
-    const res = await pos(t, store).redeem({ redemptionNo: uniq('D'), member: { phone: m.phone }, points: 101 }).expect(422);
+    const res = await pos(t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { phone: m.phone }, points: 101 })
+      .expect(422);
     expect(res.body).toMatchObject({ statusCode: 422, code: 'INSUFFICIENT_POINTS' });
     expect(res.body.message).toContain('100');
     expect(await writeCounts(t.db)).toEqual(before);
@@ -156,19 +204,33 @@ describe('POS redemptions', () => {
   it('redeeming on a frozen card is 422 CARD_INACTIVE', async () => {
     const m = await memberWith(100);
     await t.db.query("UPDATE cards SET status = 'frozen' WHERE card_no = ?", [m.cardNo]);
-    const res = await pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, points: 10 }).expect(422);
+    const res = await pos(t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, points: 10 })
+      .expect(422);
     expect(res.body.code).toBe('CARD_INACTIVE');
   });
 
   it('points are spent from the soonest-expiring lot first and a cancel returns them to the same lots', async () => {
     const m = await createMember(t);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }])).expect(201);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 30_000 }]))
+      .expect(201);
     // An older lot: it expires 300 days before the next one.
-    await t.db.query('UPDATE point_lots SET earned_at = DATE_SUB(earned_at, INTERVAL 300 DAY), expires_at = DATE_SUB(expires_at, INTERVAL 300 DAY) WHERE member_id = ?', [m.memberId]);
-    await pos(t, store).purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }])).expect(201);
+    await t.db.query(
+      'UPDATE point_lots SET earned_at = DATE_SUB(earned_at, INTERVAL 300 DAY), expires_at = DATE_SUB(expires_at, INTERVAL 300 DAY) WHERE member_id = ?',
+      [m.memberId],
+    );
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 50_000 }]))
+      .expect(201);
     const redemptionNo = uniq('D');
-    await pos(t, store).redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 400 }).expect(201);
-    const lots = async () => (await t.db.query('SELECT points, remaining FROM point_lots WHERE member_id = ? ORDER BY expires_at', [m.memberId])).map((l: { remaining: string }) => Number(l.remaining));
+    await pos(t, store)
+      .redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 400 })
+      .expect(201);
+    const lots = async () =>
+      (await t.db.query('SELECT points, remaining FROM point_lots WHERE member_id = ? ORDER BY expires_at', [m.memberId])).map(
+        (l: { remaining: string }) => Number(l.remaining),
+      );
     expect(await lots()).toEqual([0, 400]);
     const cancel = await pos(t, store).cancel(redemptionNo).expect(200);
     expect(cancel.body).toEqual({ redemptionNo, pointsReturned: 400, points: { balance: 800, available: 800, pending: 0 } });
@@ -182,7 +244,9 @@ describe('POS redemptions', () => {
   it('cancelling an unknown redemption, or another store’s, is 404 REDEMPTION_NOT_FOUND', async () => {
     const m = await memberWith(100);
     const redemptionNo = uniq('D');
-    await pos(t, store).redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 50 }).expect(201);
+    await pos(t, store)
+      .redeem({ redemptionNo, member: { cardNo: m.cardNo }, points: 50 })
+      .expect(201);
     const other = await createStore(t);
     expect((await pos(t, other).cancel(redemptionNo).expect(404)).body.code).toBe('REDEMPTION_NOT_FOUND');
     expect((await pos(t, store).cancel(uniq('D')).expect(404)).body.code).toBe('REDEMPTION_NOT_FOUND');
@@ -197,7 +261,9 @@ describe('POS redemptions', () => {
   ])('a redemption with %s is 400 VALIDATION_FAILED', async (_name, extra, field) => {
     const m = await memberWith(10);
     const before = await writeCounts(t.db);
-    const res = await pos(t, store).redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, ...extra }).expect(400);
+    const res = await pos(t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, ...extra })
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     expect(await writeCounts(t.db)).toEqual(before);

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -85,7 +85,7 @@ describe('start-up of the built server', () => {
     const startup = out.split('\n').filter((l) => l.includes('listening on'));
     expect(startup).toHaveLength(1);
     const entry = JSON.parse(startup[0]) as Record<string, unknown>;
-    const version = (require('../package.json') as { version: string }).version;
+    const version = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
     expect(entry).toMatchObject({ level: 30, url: `http://localhost:${port}`, version, workers: [] });
     expect(entry.msg).toContain(`http://localhost:${port}`);
     expect(entry.msg).toContain(version);

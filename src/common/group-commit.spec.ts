@@ -43,7 +43,8 @@ describe('GroupCommit', () => {
 
   it('one item failing is that item’s answer; the others succeed', async () => {
     const gc = new GroupCommit<number, number>(
-      async (items) => items.map((i): ItemOutcome<number> => (i === 2 ? { ok: false, error: new Error('bad item') } : { ok: true, value: i })),
+      async (items) =>
+        items.map((i): ItemOutcome<number> => (i === 2 ? { ok: false, error: new Error('bad item') } : { ok: true, value: i })),
       { maxBatch: 10, maxWaitMs: 5, maxConcurrent: 1 },
     );
     const results = await Promise.allSettled([1, 2, 3].map((i) => gc.submit(i)));

@@ -19,7 +19,9 @@ describe('cleaning what is logged', () => {
   });
 
   it('drops the quoted values of database messages but keeps key and column names', () => {
-    expect(cleanSqlMessage("Duplicate entry 'Anna Smith-x' for key 'ux_members_name'")).toBe("Duplicate entry '[masked]' for key 'ux_members_name'");
+    expect(cleanSqlMessage("Duplicate entry 'Anna Smith-x' for key 'ux_members_name'")).toBe(
+      "Duplicate entry '[masked]' for key 'ux_members_name'",
+    );
   });
 
   it('masks personal fields by name at any depth and redacts SQL, parameters and secrets', () => {
@@ -55,7 +57,11 @@ describe('cleaning what is logged', () => {
       parameters: ['+8613800138000'],
     });
     const described = describeError(err);
-    expect(described).toMatchObject({ type: 'Error', code: 'ER_DUP_ENTRY', message: "Duplicate entry '[masked]' for key 'ux_members_phone'" });
+    expect(described).toMatchObject({
+      type: 'Error',
+      code: 'ER_DUP_ENTRY',
+      message: "Duplicate entry '[masked]' for key 'ux_members_phone'",
+    });
     expect(described.stack).toMatch(/\n\s+at /);
     expect(JSON.stringify(described)).not.toContain('13800138000');
   });

@@ -91,7 +91,7 @@ export function describeError(err: unknown, depth = 0): Record<string, unknown> 
   const e = err as ErrorLike;
   const clean = isSqlError(e) ? cleanSqlMessage : cleanText;
   const out: Record<string, unknown> = {
-    type: typeof e.name === 'string' ? e.name : (err as object).constructor?.name ?? 'Error',
+    type: typeof e.name === 'string' ? e.name : (err.constructor?.name ?? 'Error'),
     message: clean(String(e.message ?? '')),
   };
   for (const field of ['code', 'errno', 'sqlState'] as const) {

@@ -39,8 +39,13 @@ describe('configuration', () => {
   });
 
   it('ACTIVE_WORKERS takes known queue names or all, and refuses an unknown name at boot', () => {
-    expect(loadConfig({ ...required, ACTIVE_WORKERS: 'points-expiry, points-release' }).activeWorkers).toEqual(['points-expiry', 'points-release']);
+    expect(loadConfig({ ...required, ACTIVE_WORKERS: 'points-expiry, points-release' }).activeWorkers).toEqual([
+      'points-expiry',
+      'points-release',
+    ]);
     expect(loadConfig({ ...required, ACTIVE_WORKERS: 'all' }).activeWorkers).toBe('all');
-    expect(() => loadConfig({ ...required, ACTIVE_WORKERS: 'points-expiry,campaigns-typo' })).toThrow(/ACTIVE_WORKERS must be "all" or a comma-separated list of: points-expiry, points-release/);
+    expect(() => loadConfig({ ...required, ACTIVE_WORKERS: 'points-expiry,campaigns-typo' })).toThrow(
+      /ACTIVE_WORKERS must be "all" or a comma-separated list of: points-expiry, points-release/,
+    );
   });
 });

@@ -1,20 +1,8 @@
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { ALL_QUEUES } from '../queue/queue.constants';
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') {
     return value;
@@ -173,9 +161,12 @@ export class EnvSchema {
    * a hop count, or a comma list of proxy addresses/subnets (loopback, linklocal,
    * uniquelocal, 10.0.0.0/8, ...). "true" is refused: it lets clients pick their address.
    */
-  @Matches(/^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/, {
-    message: 'TRUST_PROXY must be false, a hop count or a comma list of proxy addresses/subnets (true is not allowed)',
-  })
+  @Matches(
+    /^(false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(\/\d{1,3})?))*)$/,
+    {
+      message: 'TRUST_PROXY must be false, a hop count or a comma list of proxy addresses/subnets (true is not allowed)',
+    },
+  )
   TRUST_PROXY = 'false';
 
   /** Serve /docs and /docs-json. Default: on outside production, off in production. */

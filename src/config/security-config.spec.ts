@@ -18,7 +18,11 @@ describe('security configuration', () => {
 
   it('TRUST_PROXY takes a hop count or a list of proxy addresses and subnets', () => {
     expect(loadConfig({ ...required, TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ ...required, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+    expect(loadConfig({ ...required, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
   });
 
   it('TRUST_PROXY=true or junk stops the boot with the variable named', () => {

@@ -113,6 +113,8 @@ export function bindAcquireDeadline(dataSource: DataSource, timeoutMs: number): 
           if (!settled) {
             settled = true;
             clearTimeout(timer);
+            // The driver's own error object (not always an Error instance): its code says it is an outage.
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
             reject(err);
           }
         },

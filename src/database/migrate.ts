@@ -10,9 +10,7 @@ const LOCK_TIMEOUT_SECONDS = 120;
 export async function ensureDatabase(db: DatabaseConfig): Promise<void> {
   const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
   try {
-    await conn.query(
-      `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await conn.end();
   }

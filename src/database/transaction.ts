@@ -9,11 +9,7 @@ import { isRetryableTxError } from '../common/errors/mysql-errors';
  * connection destroyed (connection-deadlines.ts), so the transaction can never
  * be committed later; the error reaches the client as 503 and the till resends.
  */
-export async function inTransaction<T>(
-  dataSource: DataSource,
-  fn: (manager: EntityManager) => Promise<T>,
-  attempts = 4,
-): Promise<T> {
+export async function inTransaction<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(fn);

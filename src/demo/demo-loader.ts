@@ -50,7 +50,7 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
   const cardNos: string[] = [];
   let receipt = 1;
   for (const m of MEMBERS) {
-    const { member, cardNo } = await members.create(SYSTEM_ACTOR, {
+    const { cardNo } = await members.create(SYSTEM_ACTOR, {
       name: m.name,
       phone: m.phone,
       email: m.email,

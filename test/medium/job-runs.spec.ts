@@ -40,17 +40,32 @@ describe('job runs on the real database', () => {
     const last = await runs.runPart(jobOf(runId, 1), async () => ({ members: 2, points: 7 }));
     expect(last.finished).toBe('completed');
     const view = await runs.view(runId);
-    expect(view).toMatchObject({ state: 'completed', done: 2, failed: 0, percent: 100, totals: { members: 7, points: 57 }, params: { asOf: 'x' } });
+    expect(view).toMatchObject({
+      state: 'completed',
+      done: 2,
+      failed: 0,
+      percent: 100,
+      totals: { members: 7, points: 57 },
+      params: { asOf: 'x' },
+    });
     expect(view.finishedAt).not.toBeNull();
   });
 
   it('a part failing on an attempt that is not its last is retried, on its last it is recorded and the run fails', async () => {
     const runId = await runs.start('test-kind', 2, null);
-    await expect(runs.runPart(jobOf(runId, 0, 0, 3), async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    await expect(runs.runPart(jobOf(runId, 0, 0, 3), async () => Promise.reject(new Error('database gone')))).rejects.toThrow(
+      'database gone',
+    );
     expect(await runs.view(runId)).toMatchObject({ state: 'running', failed: 0 });
     await expect(runs.runPart(jobOf(runId, 0, 2, 3), async () => Promise.reject(new Error('still gone')))).rejects.toThrow('still gone');
     await runs.runPart(jobOf(runId, 1), async () => ({ members: 1 }));
-    expect(await runs.view(runId)).toMatchObject({ state: 'failed', done: 1, failed: 1, percent: 100, errors: [{ part: 0, message: 'still gone' }] });
+    expect(await runs.view(runId)).toMatchObject({
+      state: 'failed',
+      done: 1,
+      failed: 1,
+      percent: 100,
+      errors: [{ part: 0, message: 'still gone' }],
+    });
   });
 
   it('an unknown job id is JOB_NOT_FOUND', async () => {

@@ -23,13 +23,20 @@ export async function newMember(ctx: INestApplicationContext): Promise<{ memberI
 }
 
 /** Changes program settings for the duration of fn, then restores them. */
-export async function withProgram<T>(ctx: INestApplicationContext, changes: Record<string, number | boolean>, fn: () => Promise<T>): Promise<T> {
+export async function withProgram<T>(
+  ctx: INestApplicationContext,
+  changes: Record<string, number | boolean>,
+  fn: () => Promise<T>,
+): Promise<T> {
   const db = ctx.get(DataSource);
   const settings = ctx.get(ProgramSettingsService);
   const columns = Object.keys(changes);
   const [before] = await db.query(`SELECT ${columns.join(', ')} FROM program_settings WHERE id = 1`);
   const set = async (values: Record<string, unknown>) => {
-    await db.query(`UPDATE program_settings SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = 1`, columns.map((c) => values[c]));
+    await db.query(
+      `UPDATE program_settings SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = 1`,
+      columns.map((c) => values[c]),
+    );
     settings.invalidate();
   };
   await set(changes);

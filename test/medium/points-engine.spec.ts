@@ -31,7 +31,15 @@ describe('points engine on the real database (no HTTP)', () => {
 
   function purchase(cardNo: string, amountCents: number, overrides: Partial<PurchaseCommand> = {}): PurchaseCommand {
     const lines = [{ sku: 'SKU-1', category: 'grocery', quantityMilli: 1000, amountCents }];
-    const cmd = { storeId: STORE, receiptNo: uniq('R'), member: { cardNo }, occurredAt: new Date(), lines, totalCents: amountCents, ...overrides };
+    const cmd = {
+      storeId: STORE,
+      receiptNo: uniq('R'),
+      member: { cardNo },
+      occurredAt: new Date(),
+      lines,
+      totalCents: amountCents,
+      ...overrides,
+    };
     return { ...cmd, requestHash: overrides.requestHash ?? requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) };
   }
   const buy = (cmd: PurchaseCommand) => ctx.get(PostPurchaseUseCase).execute(cmd);
@@ -44,12 +52,13 @@ describe('points engine on the real database (no HTTP)', () => {
       requestHash: uniq('h'),
     });
   const redeem = (cardNo: string, points: number, redemptionNo = uniq('D')) =>
-    ctx.get(RedeemPointsUseCase).execute({ storeId: STORE, redemptionNo, member: { cardNo }, points, requestHash: `${redemptionNo}:${points}` });
+    ctx
+      .get(RedeemPointsUseCase)
+      .execute({ storeId: STORE, redemptionNo, member: { cardNo }, points, requestHash: `${redemptionNo}:${points}` });
   const lots = async (memberId: string) =>
-    (await db.query('SELECT remaining, pending FROM point_lots WHERE member_id = ? ORDER BY id', [memberId])).map((l: { remaining: string; pending: number }) => [
-      Number(l.remaining),
-      Number(l.pending),
-    ]);
+    (await db.query('SELECT remaining, pending FROM point_lots WHERE member_id = ? ORDER BY id', [memberId])).map(
+      (l: { remaining: string; pending: number }) => [Number(l.remaining), Number(l.pending)],
+    );
 
   describe('group commit', () => {
     it('one bad item among many good ones fails alone; the good ones post exactly once', async () => {
@@ -69,7 +78,21 @@ describe('points engine on the real database (no HTTP)', () => {
       ];
       const outcomes = await ctx.get(PostPurchaseBatch).post(cmds);
       const summary = outcomes.map((o) => (o.ok ? o.value.status : (o.error as { code?: string }).code));
-      expect(summary).toEqual([201, 201, 201, 201, 201, 201, 'MEMBER_NOT_FOUND', 'CARD_INACTIVE', 'TOTAL_MISMATCH', 'RECEIPT_TOO_OLD', 201, 200, 'IDEMPOTENCY_CONFLICT']);
+      expect(summary).toEqual([
+        201,
+        201,
+        201,
+        201,
+        201,
+        201,
+        'MEMBER_NOT_FOUND',
+        'CARD_INACTIVE',
+        'TOTAL_MISMATCH',
+        'RECEIPT_TOO_OLD',
+        201,
+        200,
+        'IDEMPOTENCY_CONFLICT',
+      ]);
       const first = outcomes[10];
       const replay = outcomes[11];
       expect(first.ok && replay.ok && replay.value.body).toEqual(first.ok && first.value.body);
@@ -99,7 +122,7 @@ describe('points engine on the real database (no HTTP)', () => {
       expect(results.every((r) => r.status === 201)).toBe(true);
       const total = (40 * 41) / 2;
       expect(await ledgerInvariants(db, m.memberId)).toEqual({ balance: total, entrySum: total, lotSum: total, lowestLot: 1 });
-      const balances = (await db.query("SELECT balance_after FROM point_entries WHERE member_id = ? ORDER BY id", [m.memberId])).map(
+      const balances = (await db.query('SELECT balance_after FROM point_entries WHERE member_id = ? ORDER BY id', [m.memberId])).map(
         (r: { balance_after: string }) => Number(r.balance_after),
       );
       expect(balances[balances.length - 1]).toBe(total);
@@ -130,7 +153,9 @@ describe('points engine on the real database (no HTTP)', () => {
         const res = await refundAll(p.receiptNo, 10_000);
         expect(res.body.pointsReversed).toBe(20);
         expect(res.body.points.balance).toBe(0);
-        const [entry] = await db.query("SELECT points, note FROM point_entries WHERE member_id = ? AND type = 'refund_clawback'", [m.memberId]);
+        const [entry] = await db.query("SELECT points, note FROM point_entries WHERE member_id = ? AND type = 'refund_clawback'", [
+          m.memberId,
+        ]);
         expect(Number(entry.points)).toBe(-20);
         expect(entry.note).toContain('80 points forgiven');
         expect(await ledgerInvariants(db, m.memberId)).toMatchObject({ balance: 0, entrySum: 0, lotSum: 0 });
@@ -158,12 +183,15 @@ describe('points engine on the real database (no HTTP)', () => {
       const m = await newMember(ctx);
       const now = new Date();
       const month = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
-      await db.query('INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases) VALUES (?, ?, 490000, 4900, 5), (?, ?, 400000, 4000, 4)', [
-        m.memberId,
-        month(12), // just outside a 12-month window
-        m.memberId,
-        month(11), // the first month inside it
-      ]);
+      await db.query(
+        'INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases) VALUES (?, ?, 490000, 4900, 5), (?, ?, 400000, 4000, 4)',
+        [
+          m.memberId,
+          month(12), // just outside a 12-month window
+          m.memberId,
+          month(11), // the first month inside it
+        ],
+      );
       const outside = await buy(purchase(m.cardNo, 50_000));
       expect(outside.body.tier).toEqual({ code: 'STANDARD', changed: false, previous: null });
       const crossing = await buy(purchase(m.cardNo, 50_000)); // 400000 + 50000 + 50000 = the VIP threshold exactly
@@ -216,7 +244,10 @@ describe('points engine on the real database (no HTTP)', () => {
       const ids = members.map((m) => m.memberId).sort();
       // The first lot of each member expired yesterday.
       for (const m of members) {
-        await db.query('UPDATE point_lots SET expires_at = ? WHERE member_id = ? ORDER BY id LIMIT 1', [new Date(Date.now() - DAY), m.memberId]);
+        await db.query('UPDATE point_lots SET expires_at = ? WHERE member_id = ? ORDER BY id LIMIT 1', [
+          new Date(Date.now() - DAY),
+          m.memberId,
+        ]);
       }
       const expire = ctx.get(ExpirePointsUseCase);
       const asOf = new Date();

@@ -37,7 +37,11 @@ export interface TestStore {
 export async function createStore(t: TestApp): Promise<TestStore> {
   const token = await loginAdmin(t);
   const code = uniq('S').slice(0, 32);
-  const store = await t.http.post('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).send({ code, name: `Store ${code}` }).expect(201);
+  const store = await t.http
+    .post('/api/v1/admin/stores')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ code, name: `Store ${code}` })
+    .expect(201);
   const key = await t.http.post(`/api/v1/admin/stores/${store.body.storeId}/api-keys`).set('Authorization', `Bearer ${token}`).expect(201);
   return { storeId: store.body.storeId, code, key: key.body.key, keyId: key.body.keyId };
 }
@@ -66,8 +70,13 @@ export interface LineSpec {
   amountCents: number;
 }
 
-export function purchaseBody(member: Record<string, string>, lines: LineSpec[], overrides: Record<string, unknown> = {}) {
-  const full = lines.map((l, i) => ({ sku: l.sku ?? `SKU-${i + 1}`, category: l.category ?? 'grocery', quantity: l.quantity ?? 1, amountCents: l.amountCents }));
+export function purchaseBody(member: Record<string, string | undefined>, lines: LineSpec[], overrides: Record<string, unknown> = {}) {
+  const full = lines.map((l, i) => ({
+    sku: l.sku ?? `SKU-${i + 1}`,
+    category: l.category ?? 'grocery',
+    quantity: l.quantity ?? 1,
+    amountCents: l.amountCents,
+  }));
   return {
     receiptNo: uniq('R'),
     member,
@@ -93,7 +102,18 @@ export function pos(t: TestApp, store: TestStore) {
 
 /** Row counts of every table a posting writes: equal before and after means nothing was written. */
 export async function writeCounts(db: DataSource): Promise<Record<string, number>> {
-  const tables = ['purchases', 'purchase_lines', 'refunds', 'redemptions', 'point_entries', 'point_lots', 'lot_consumptions', 'members', 'cards', 'tier_history'];
+  const tables = [
+    'purchases',
+    'purchase_lines',
+    'refunds',
+    'redemptions',
+    'point_entries',
+    'point_lots',
+    'lot_consumptions',
+    'members',
+    'cards',
+    'tier_history',
+  ];
   const out: Record<string, number> = {};
   for (const table of tables) {
     const rows: Array<{ n: string | number }> = await db.query(`SELECT COUNT(*) AS n FROM ${table}`);
@@ -108,7 +128,10 @@ export async function writeCounts(db: DataSource): Promise<Record<string, number
 export async function ledgerInvariants(db: DataSource, memberId: string) {
   const [acct] = await db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [memberId]);
   const [entries] = await db.query('SELECT COALESCE(SUM(points), 0) AS s FROM point_entries WHERE member_id = ?', [memberId]);
-  const [lots] = await db.query('SELECT COALESCE(SUM(remaining), 0) AS s, COALESCE(MIN(remaining), 0) AS lowest FROM point_lots WHERE member_id = ?', [memberId]);
+  const [lots] = await db.query(
+    'SELECT COALESCE(SUM(remaining), 0) AS s, COALESCE(MIN(remaining), 0) AS lowest FROM point_lots WHERE member_id = ?',
+    [memberId],
+  );
   return {
     balance: Number(acct.balance),
     entrySum: Number(entries.s),

@@ -14,7 +14,10 @@ export interface TestApp {
 }
 
 /** The real API (same module, pipes, filters and guards as production) on the run's database and Redis prefix. */
-export async function startTestApp(envOverrides: Record<string, string> = {}, options: { logTo?: DestinationStream } = {}): Promise<TestApp> {
+export async function startTestApp(
+  envOverrides: Record<string, string> = {},
+  options: { logTo?: DestinationStream } = {},
+): Promise<TestApp> {
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(envOverrides)) {
     saved[k] = process.env[k];

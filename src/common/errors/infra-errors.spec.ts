@@ -13,7 +13,10 @@ describe('isDependencyUnavailable', () => {
     ['ioredis closed connection', new Error('Connection is closed.')],
     ['ioredis command timeout', new Error('Command timed out')],
     ['ioredis offline', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
-    ['ioredis retries exhausted', Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' })],
+    [
+      'ioredis retries exhausted',
+      Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }),
+    ],
     ['mysql2 closed connection', new Error("Can't add new command when connection is in closed state")],
     ['TypeORM wrapping a driver error', Object.assign(new Error('query failed'), { driverError: withCode('ECONNRESET') })],
     ['an error with a cause', new Error('outer', { cause: withCode('ECONNREFUSED') })],

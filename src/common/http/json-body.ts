@@ -164,12 +164,23 @@ export function bodyReadError(err: unknown): DomainError | null {
   if (!err || typeof err !== 'object') {
     return null;
   }
-  const e = err as { type?: unknown; status?: unknown; code?: unknown; errno?: unknown; limit?: unknown; encoding?: unknown; charset?: unknown; field?: unknown };
+  const e = err as {
+    type?: unknown;
+    status?: unknown;
+    code?: unknown;
+    errno?: unknown;
+    limit?: unknown;
+    encoding?: unknown;
+    charset?: unknown;
+    field?: unknown;
+  };
   if (e.type === 'entity.too.deep' && typeof e.field === 'string') {
     return validationFailed([{ field: e.field, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }]);
   }
   if (e.type === 'entity.parse.failed') {
-    return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON.', [{ field: 'body', message: 'malformed JSON' }]);
+    return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON.', [
+      { field: 'body', message: 'malformed JSON' },
+    ]);
   }
   if (e.type === 'entity.too.large') {
     const limit = typeof e.limit === 'number' ? ` (at most ${e.limit} bytes, after decompression)` : '';
@@ -184,14 +195,17 @@ export function bodyReadError(err: unknown): DomainError | null {
     return unsupportedCharset(String(e.charset ?? 'unknown'));
   }
   // zlib's errors (Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_2, …) arrive wrapped as a 400 without a type.
-  const zlibError = typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.errno === 'number' && typeof e.code === 'string';
+  const zlibError =
+    typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.errno === 'number' && typeof e.code === 'string';
   if (zlibError) {
     return new DomainError(ErrorCode.VALIDATION_FAILED, 'The request body could not be decompressed; check its Content-Encoding.', [
       { field: 'body', message: 'corrupt compressed body' },
     ]);
   }
   if (typeof e.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-    return new DomainError(ErrorCode.VALIDATION_FAILED, `The request body could not be read (${e.type}).`, [{ field: 'body', message: e.type }]);
+    return new DomainError(ErrorCode.VALIDATION_FAILED, `The request body could not be read (${e.type}).`, [
+      { field: 'body', message: e.type },
+    ]);
   }
   return null;
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerModuleOptions, ThrottlerOptions, ThrottlerStorage } from '@nestjs/throttler';
+import {
+  InjectThrottlerOptions,
+  InjectThrottlerStorage,
+  ThrottlerModuleOptions,
+  ThrottlerOptions,
+  ThrottlerStorage,
+} from '@nestjs/throttler';
 import type { Response } from 'express';
 import { ErrorCode } from '../errors/error-code';
 import { RetryLaterError } from '../errors/retry-later.error';

@@ -104,7 +104,14 @@ export class LocalThrottlerCounter {
     return this.windows.size;
   }
 
-  increment(key: string, ttlMs: number, limit: number, blockDurationMs: number, throttlerName: string, now: number): ThrottlerStorageRecord {
+  increment(
+    key: string,
+    ttlMs: number,
+    limit: number,
+    blockDurationMs: number,
+    throttlerName: string,
+    now: number,
+  ): ThrottlerStorageRecord {
     const id = `${throttlerName}:${key}`;
     let w = this.windows.get(id);
     if (w && now >= w.expiresAt && now >= w.blockedUntil) {

@@ -47,13 +47,16 @@ describe('validateDto on a purchase', () => {
 
   it('never throws and answers valid or a list of named fields, for any JSON value (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ receiptNo: fc.jsonValue(), lines: fc.array(fc.jsonValue()) })), async (plain) => {
-        const result = await validateDto(PurchaseDto, plain);
-        if ('error' in result) {
-          expect(result.error.code).toBe('VALIDATION_FAILED');
-          expect(result.error.details.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.jsonValue(), fc.record({ receiptNo: fc.jsonValue(), lines: fc.array(fc.jsonValue()) })),
+        async (plain) => {
+          const result = await validateDto(PurchaseDto, plain);
+          if ('error' in result) {
+            expect(result.error.code).toBe('VALIDATION_FAILED');
+            expect(result.error.details.length).toBeGreaterThan(0);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

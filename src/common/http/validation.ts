@@ -62,10 +62,7 @@ export function createValidationPipe(): ValidationPipe {
  * Validates one plain object against a DTO class exactly as the global pipe
  * does; used where items of a batch are validated one by one.
  */
-export async function validateDto<T extends object>(
-  cls: new () => T,
-  plain: unknown,
-): Promise<{ value: T } | { error: DomainError }> {
+export async function validateDto<T extends object>(cls: new () => T, plain: unknown): Promise<{ value: T } | { error: DomainError }> {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     return { error: validationFailed([{ field: 'body', message: 'each item must be a JSON object' }]) };
   }

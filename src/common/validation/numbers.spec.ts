@@ -18,9 +18,7 @@ describe('isCents', () => {
   });
 
   it('accepts exactly the safe integers in range (property)', () => {
-    fc.assert(
-      fc.property(fc.double(), (v) => isCents(v, 1e12) === (Number.isSafeInteger(v) && v >= 0 && v <= 1e12 && !Object.is(v, -0))),
-    );
+    fc.assert(fc.property(fc.double(), (v) => isCents(v, 1e12) === (Number.isSafeInteger(v) && v >= 0 && v <= 1e12 && !Object.is(v, -0))));
   });
 });
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestj
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import { CurrentAdmin } from '../../common/http/principals';
+import { CurrentAdmin } from '../auth/principals';
 import { AdminAuth } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { MembersService } from '../members/members.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { CurrentAdmin } from '../../common/http/principals';
+import { CurrentAdmin } from '../auth/principals';
 import { AdminAuth } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { AdminErrors } from '../pos/pos.openapi';
@@ -32,7 +32,9 @@ export class AdminStoresController {
   @AdminErrors()
   async list() {
     const stores = await this.stores.listStores();
-    return { stores: stores.map((s) => ({ storeId: s.id, code: s.code, name: s.name, status: s.status, createdAt: s.createdAt.toISOString() })) };
+    return {
+      stores: stores.map((s) => ({ storeId: s.id, code: s.code, name: s.name, status: s.status, createdAt: s.createdAt.toISOString() })),
+    };
   }
 
   @Post('stores/:storeId/api-keys')

@@ -36,10 +36,7 @@ export class AdminAuthGuard implements CanActivate {
         'Sign in first: send Authorization: Bearer <accessToken> from POST /api/v1/admin/auth/login.',
       );
     }
-    const roles = this.reflector.getAllAndOverride<AdminRole[] | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const roles = this.reflector.getAllAndOverride<AdminRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles && roles.length > 0 && !roles.includes(admin.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${roles.join(', ')}.`);
     }

@@ -25,7 +25,13 @@ describe('password hashing', () => {
   it('refuses stored hashes with malformed or absurd parameters instead of computing them', async () => {
     const good = await hashPassword('pw', { N: 1024, r: 8, p: 1 });
     const [, , , , salt, hash] = good.split('$');
-    for (const bad of [`scrypt$${2 ** 24}$8$1$${salt}$${hash}`, `scrypt$1000$8$1$${salt}$${hash}`, `bcrypt$1024$8$1$${salt}$${hash}`, 'scrypt$1024$8$1$$', '']) {
+    for (const bad of [
+      `scrypt$${2 ** 24}$8$1$${salt}$${hash}`,
+      `scrypt$1000$8$1$${salt}$${hash}`,
+      `bcrypt$1024$8$1$${salt}$${hash}`,
+      'scrypt$1024$8$1$$',
+      '',
+    ]) {
       expect(await verifyPassword('pw', bad)).toBe(false);
     }
   });

@@ -84,5 +84,12 @@ export function needsRehash(stored: string, current: ScryptParams = scryptParams
  * does not tell whether the email exists.
  */
 export function dummyHash(params: ScryptParams = scryptParams()): string {
-  return ['scrypt', params.N, params.r, params.p, Buffer.alloc(SALT_LENGTH).toString('base64'), Buffer.alloc(KEY_LENGTH).toString('base64')].join('$');
+  return [
+    'scrypt',
+    params.N,
+    params.r,
+    params.p,
+    Buffer.alloc(SALT_LENGTH).toString('base64'),
+    Buffer.alloc(KEY_LENGTH).toString('base64'),
+  ].join('$');
 }

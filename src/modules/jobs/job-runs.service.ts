@@ -42,7 +42,14 @@ export class JobRunsService {
   /** Records a run of `parts` parts; the caller queues them with queueParts(). */
   async start(kind: string, parts: number, params: unknown, createdBy: string | null = null): Promise<string> {
     const id = newId();
-    await this.repo.insertRun({ id, kind, total: parts, params: params === undefined ? null : JSON.stringify(params), createdBy, now: new Date() });
+    await this.repo.insertRun({
+      id,
+      kind,
+      total: parts,
+      params: params === undefined ? null : JSON.stringify(params),
+      createdBy,
+      now: new Date(),
+    });
     return id;
   }
 
@@ -63,7 +70,10 @@ export class JobRunsService {
    * as failed, with the error listed). Returns the run's new state when this
    * part finished the run, so the caller can do what follows the whole run.
    */
-  async runPart<R extends object>(job: Job<PartPayload>, work: () => Promise<R>): Promise<{ result: R | null; finished: JobRunState | null }> {
+  async runPart<R extends object>(
+    job: Job<PartPayload>,
+    work: () => Promise<R>,
+  ): Promise<{ result: R | null; finished: JobRunState | null }> {
     const { runId, partNo } = job.data;
     const parts = await this.repo.partResults(runId);
     if (parts[partNo]?.state === 'done') {
@@ -115,7 +125,10 @@ export class JobRunsService {
       params: run.params ? JSON.parse(run.params) : null,
       totals,
       result: run.result ? JSON.parse(run.result) : null,
-      errors: parts.filter((p) => p.state === 'failed').slice(0, 20).map((p) => ({ part: p.partNo, message: p.result ?? '' })),
+      errors: parts
+        .filter((p) => p.state === 'failed')
+        .slice(0, 20)
+        .map((p) => ({ part: p.partNo, message: p.result ?? '' })),
       createdAt: run.createdAt.toISOString(),
       finishedAt: run.finishedAt ? run.finishedAt.toISOString() : null,
     };

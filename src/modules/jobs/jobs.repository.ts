@@ -16,7 +16,14 @@ export interface PartRow {
 export class JobsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertRun(run: { id: string; kind: string; total: number; params: string | null; createdBy: string | null; now: Date }): Promise<void> {
+  async insertRun(run: {
+    id: string;
+    kind: string;
+    total: number;
+    params: string | null;
+    createdBy: string | null;
+    now: Date;
+  }): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.query(
         `INSERT INTO job_runs (id, kind, state, total, done, failed, params, result, created_by, created_at, updated_at, finished_at)

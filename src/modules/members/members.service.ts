@@ -124,10 +124,13 @@ export class MembersService {
         const cardNo = await this.openMembership(m, member.id, 'standard', storeId, entryTier.code, now);
         const consents = Object.entries(input.consents ?? {}).filter(([, granted]) => typeof granted === 'boolean');
         for (const [channel, granted] of consents) {
-          await m.query(
-            'INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)',
-            [member.id, channel, granted, actor.type, now],
-          );
+          await m.query('INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)', [
+            member.id,
+            channel,
+            granted,
+            actor.type,
+            now,
+          ]);
         }
         await this.audit.record(
           actor,

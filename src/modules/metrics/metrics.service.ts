@@ -70,7 +70,10 @@ export class MetricsService {
     for (const type of ['purchase', 'refund', 'redemption', 'redemption_cancel'] as const) {
       this.postings.inc({ type }, 0);
     }
-    const service = this;
+    // prom-client calls collect() with the gauge as `this`; the service's parts are captured here.
+    const queues = this.moduleRef;
+    const logger = this.logger;
+    const mysqlPool = () => this.mysqlPool();
     new Gauge({
       name: 'bullmq_queue_jobs',
       help: 'Jobs per BullMQ queue and state, read from Redis at scrape time',
@@ -81,13 +84,13 @@ export class MetricsService {
         await Promise.all(
           ALL_QUEUES.map(async (name) => {
             try {
-              const queue = service.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+              const queue = queues.get<Queue>(getQueueToken(name), { strict: false });
               const counts = await withTimeout(queue.getJobCounts(...QUEUE_STATES), QUEUE_SCRAPE_TIMEOUT_MS);
               for (const state of QUEUE_STATES) {
                 this.set({ queue: name, state }, counts[state] ?? 0);
               }
             } catch (err) {
-              service.logger.warn({ queue: name, err }, 'queue depth not available for this scrape');
+              logger.warn({ queue: name, err }, 'queue depth not available for this scrape');
             }
           }),
         );
@@ -99,7 +102,7 @@ export class MetricsService {
       labelNames: ['state'] as const,
       registers: [this.registry],
       collect() {
-        const pool = service.mysqlPool();
+        const pool = mysqlPool();
         if (!pool) {
           return;
         }

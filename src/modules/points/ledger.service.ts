@@ -35,19 +35,17 @@ export class LedgerService {
   /** The member's entries, newest first, a page at a time. */
   async page(memberId: string, limit: number, before: number | null): Promise<LedgerPage> {
     const [points, rows] = await Promise.all([this.summary(memberId), this.repo.ledgerPage(memberId, limit + 1, before)]);
-    const entries = rows.slice(0, limit).map(
-      (r): LedgerEntryView => ({
-        id: toInt(r.id),
-        type: String(r.type),
-        points: toInt(r.points),
-        balanceAfter: toInt(r.balance_after),
-        storeId: (r.store_id as string | null) ?? null,
-        refType: String(r.ref_type),
-        refId: String(r.ref_id),
-        note: (r.note as string | null) ?? null,
-        createdAt: new Date(r.created_at as string | Date).toISOString(),
-      }),
-    );
+    const entries = rows.slice(0, limit).map((r): LedgerEntryView => ({
+      id: toInt(r.id),
+      type: String(r.type),
+      points: toInt(r.points),
+      balanceAfter: toInt(r.balance_after),
+      storeId: (r.store_id as string | null) ?? null,
+      refType: String(r.ref_type),
+      refId: String(r.ref_id),
+      note: (r.note as string | null) ?? null,
+      createdAt: new Date(r.created_at as string | Date).toISOString(),
+    }));
     const nextBefore = rows.length > limit ? entries[entries.length - 1].id : null;
     return { memberId, points, entries, nextBefore };
   }

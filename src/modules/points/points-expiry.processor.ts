@@ -20,10 +20,12 @@ export class PointsExpiryProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanExpiry:
-        return planRanges(this.queue, this.plan, this.runs, JobName.ExpireRange, 'points-expiry', job.data as PlanPayload);
+        return planRanges(this.queue, this.plan, this.runs, JobName.ExpireRange, 'points-expiry', job.data);
       case JobName.ExpireRange: {
         const data = job.data as RangePayload;
-        return this.runs.runPart(job as Job<RangePayload>, () => this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)));
+        return this.runs.runPart(job as Job<RangePayload>, () =>
+          this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+        );
       }
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.PointsExpiry}`);

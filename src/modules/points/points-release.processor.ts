@@ -21,10 +21,12 @@ export class PointsReleaseProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRelease:
-        return planRanges(this.queue, this.plan, this.runs, JobName.ReleaseRange, 'points-release', job.data as PlanPayload);
+        return planRanges(this.queue, this.plan, this.runs, JobName.ReleaseRange, 'points-release', job.data);
       case JobName.ReleaseRange: {
         const data = job.data as RangePayload;
-        return this.runs.runPart(job as Job<RangePayload>, () => this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)));
+        return this.runs.runPart(job as Job<RangePayload>, () =>
+          this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+        );
       }
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.PointsRelease}`);

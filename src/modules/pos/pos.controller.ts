@@ -3,7 +3,7 @@ import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import { CurrentStore } from '../../common/http/principals';
+import { CurrentStore } from '../auth/principals';
 import { StorePrincipal } from '../auth/auth.types';
 import { PosAuth } from '../stores/pos-auth.guard';
 import { LookupQueryDto } from './dto/lookup.dto';
@@ -50,7 +50,8 @@ export class PosController {
   @Post('transactions')
   @ApiOperation({
     summary: 'Post a purchase; points accrue',
-    description: 'Idempotent on receiptNo per store: the same body again returns 200 and the first answer; another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.',
+    description:
+      'Idempotent on receiptNo per store: the same body again returns 200 and the first answer; another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.',
   })
   @ApiBody({ type: PurchaseDto, examples: { purchase: { summary: 'Two litres of milk', value: PURCHASE_REQUEST_EXAMPLE } } })
   @PosOk(201, PurchaseResponse, PURCHASE_RESPONSE_EXAMPLE, 'Posted; points earned')

@@ -5,7 +5,8 @@ import { BatchItemErrorResponse, BatchItemSuccessResponse, ErrorResponse } from 
 
 /** What each error means for the till, used as the response description in the OpenAPI document. */
 const WHEN: Partial<Record<ErrorCode, string>> = {
-  [ErrorCode.VALIDATION_FAILED]: 'malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.',
+  [ErrorCode.VALIDATION_FAILED]:
+    'malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.',
   [ErrorCode.UNAUTHENTICATED]: 'no key, unknown key or revoked key.',
   [ErrorCode.FORBIDDEN]: "the key's store may not do this.",
   [ErrorCode.MEMBER_NOT_FOUND]: 'no member with this card, phone or id.',
@@ -33,7 +34,10 @@ function rateLimitHeaders(limit: 'pos' | 'admin'): HeadersObject {
 
 function rateLimitedHeaders(limit: 'pos' | 'admin'): HeadersObject {
   return {
-    'Retry-After': { description: 'Seconds to wait before sending again (with the same document number).', schema: { type: 'integer', minimum: 0 } },
+    'Retry-After': {
+      description: 'Seconds to wait before sending again (with the same document number).',
+      schema: { type: 'integer', minimum: 0 },
+    },
     ...rateLimitHeaders(limit),
   };
 }

@@ -129,13 +129,16 @@ export class PosService {
   }
 
   async refund(store: StorePrincipal, dto: RefundDto) {
-    return this.counted('refund', await this.refunds.execute({
-      storeId: store.storeId,
-      refundNo: dto.refundNo,
-      receiptNo: dto.receiptNo,
-      lines: dto.lines.map((l) => ({ sku: l.sku, quantityMilli: toMilli(l.quantity), amountCents: l.amountCents })),
-      requestHash: requestHash(dto),
-    }));
+    return this.counted(
+      'refund',
+      await this.refunds.execute({
+        storeId: store.storeId,
+        refundNo: dto.refundNo,
+        receiptNo: dto.receiptNo,
+        lines: dto.lines.map((l) => ({ sku: l.sku, quantityMilli: toMilli(l.quantity), amountCents: l.amountCents })),
+        requestHash: requestHash(dto),
+      }),
+    );
   }
 
   async redeem(store: StorePrincipal, dto: RedemptionDto) {

@@ -76,10 +76,10 @@ export class StoresService {
   /** Revoked at once: every request looks its key up, nothing caches a valid key. */
   async revokeApiKey(actor: Actor, keyId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const result: { affectedRows: number } = await m.query(
-        'UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?',
-        [new Date(), keyId],
-      );
+      const result: { affectedRows: number } = await m.query('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [
+        new Date(),
+        keyId,
+      ]);
       if (result.affectedRows === 0) {
         throw new DomainError(ErrorCode.API_KEY_NOT_FOUND, `No API key with id ${keyId}.`);
       }

@@ -10,7 +10,12 @@ export class TiersRepository {
     m: EntityManager,
     change: { memberId: string; from: string; to: string; reason: TierChangeReason; refId: string | null; at: Date },
   ): Promise<void> {
-    await m.query('UPDATE members SET tier_code = ?, tier_since = ?, updated_at = ? WHERE id = ?', [change.to, change.at, change.at, change.memberId]);
+    await m.query('UPDATE members SET tier_code = ?, tier_since = ?, updated_at = ? WHERE id = ?', [
+      change.to,
+      change.at,
+      change.at,
+      change.memberId,
+    ]);
     await m.query('INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
       change.memberId,
       change.from,

@@ -7,9 +7,48 @@ const CACHE_MS = 5000;
 
 /** The default ladder of POS-API.md; written to an empty tiers table at boot, then edited in the database. */
 export const DEFAULT_TIERS: Tier[] = [
-  { code: 'STANDARD', name: 'Standard', rank: 0, kind: 'threshold', minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any', earnMultiplierPermille: 1000, birthdayBonusPoints: 0, priorityService: false, rankTopN: null },
-  { code: 'VIP', name: 'VIP', rank: 1, kind: 'threshold', minSpendCents: 500_000, minPoints: null, minPurchases: null, qualifyMode: 'any', earnMultiplierPermille: 1500, birthdayBonusPoints: 0, priorityService: false, rankTopN: null },
-  { code: 'SVIP', name: 'SVIP', rank: 2, kind: 'threshold', minSpendCents: 2_000_000, minPoints: null, minPurchases: null, qualifyMode: 'any', earnMultiplierPermille: 2000, birthdayBonusPoints: 0, priorityService: true, rankTopN: null },
+  {
+    code: 'STANDARD',
+    name: 'Standard',
+    rank: 0,
+    kind: 'threshold',
+    minSpendCents: null,
+    minPoints: null,
+    minPurchases: null,
+    qualifyMode: 'any',
+    earnMultiplierPermille: 1000,
+    birthdayBonusPoints: 0,
+    priorityService: false,
+    rankTopN: null,
+  },
+  {
+    code: 'VIP',
+    name: 'VIP',
+    rank: 1,
+    kind: 'threshold',
+    minSpendCents: 500_000,
+    minPoints: null,
+    minPurchases: null,
+    qualifyMode: 'any',
+    earnMultiplierPermille: 1500,
+    birthdayBonusPoints: 0,
+    priorityService: false,
+    rankTopN: null,
+  },
+  {
+    code: 'SVIP',
+    name: 'SVIP',
+    rank: 2,
+    kind: 'threshold',
+    minSpendCents: 2_000_000,
+    minPoints: null,
+    minPurchases: null,
+    qualifyMode: 'any',
+    earnMultiplierPermille: 2000,
+    birthdayBonusPoints: 0,
+    priorityService: true,
+    rankTopN: null,
+  },
 ];
 
 @Injectable()
@@ -21,13 +60,7 @@ export class TiersService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const count = await this.dataSource.getRepository(Tier).count();
     if (count === 0) {
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(Tier)
-        .values(DEFAULT_TIERS)
-        .orIgnore()
-        .execute();
+      await this.dataSource.createQueryBuilder().insert().into(Tier).values(DEFAULT_TIERS).orIgnore().execute();
     }
   }
 

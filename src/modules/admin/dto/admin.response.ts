@@ -28,7 +28,10 @@ export class StoreListResponse {
 export class ApiKeyCreatedResponse {
   @ApiProperty({ ...UUID, example: '01a212aa-8ba9-77f4-b8a4-746994a0f04e' })
   keyId: string;
-  @ApiProperty({ description: 'The store API key: an opaque bearer key, shown in this answer only. Store it in the till configuration.', example: 'pos_8lMMBWImq3vC0pX1b0n2u0QZ3Zq9bW2x' })
+  @ApiProperty({
+    description: 'The store API key: an opaque bearer key, shown in this answer only. Store it in the till configuration.',
+    example: 'pos_8lMMBWImq3vC0pX1b0n2u0QZ3Zq9bW2x',
+  })
   key: string;
   @ApiProperty({ ...UUID, example: '01a212aa-8b99-749f-88e9-001ff70d99ce' })
   storeId: string;
@@ -146,7 +149,13 @@ export class LedgerPageResponse {
   points: PointsSummaryResponse;
   @ApiProperty({ type: () => [LedgerEntryResponse], description: 'Newest first.' })
   entries: LedgerEntryResponse[];
-  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, description: 'Pass as ?before= for the next (older) page; null on the last page.', example: null })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    description: 'Pass as ?before= for the next (older) page; null on the last page.',
+    example: null,
+  })
   nextBefore: number | null;
   @ApiProperty({ type: 'integer', format: 'int64', description: 'Same as points.balance.', example: 1237 })
   balance: number;

@@ -12,7 +12,12 @@ export class LedgerQueryDto {
   limit?: number;
 
   /** Entry id: return entries older than this one (from nextBefore). */
-  @ApiPropertyOptional({ type: 'integer', format: 'int64', minimum: 1, description: 'Entry id: return entries older than this one (from nextBefore).' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    format: 'int64',
+    minimum: 1,
+    description: 'Entry id: return entries older than this one (from nextBefore).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

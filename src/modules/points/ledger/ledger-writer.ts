@@ -150,7 +150,12 @@ export class LedgerSession {
     }
     account.balance += spec.points;
     const handle: EntryHandle = { entryId: 0, lotId: null, balanceAfter: account.balance };
-    this.queued.push({ entry: this.entry(memberId, { ...spec, note: null }, spec.points, account.balance), handle, lot: null, consumptions: [] });
+    this.queued.push({
+      entry: this.entry(memberId, { ...spec, note: null }, spec.points, account.balance),
+      handle,
+      lot: null,
+      consumptions: [],
+    });
     this.lotChanges.push(...returns);
     this.change(memberId, { balanceDelta: spec.points, redeemedDelta: -spec.points });
     return handle;
@@ -185,7 +190,10 @@ export class LedgerSession {
     const account = this.account(memberId);
     const points = lots.reduce((sum, l) => sum + l.remaining, 0);
     account.pending -= points;
-    await this.repo.markLotsReleased(this.manager, lots.map((l) => l.id));
+    await this.repo.markLotsReleased(
+      this.manager,
+      lots.map((l) => l.id),
+    );
     this.change(memberId, { pendingDelta: -points });
     return points;
   }
@@ -216,7 +224,11 @@ export class LedgerSession {
     await this.repo.applyAccountChanges(this.manager, changes, this.now);
   }
 
-  private async planDebit(memberId: string, points: number, firstLotId: number | null): Promise<{ takes: LotTake[]; pendingTaken: number }> {
+  private async planDebit(
+    memberId: string,
+    points: number,
+    firstLotId: number | null,
+  ): Promise<{ takes: LotTake[]; pendingTaken: number }> {
     const takes: LotTake[] = [];
     let pendingTaken = 0;
     let left = points;

@@ -194,7 +194,19 @@ export class ReceiptsRepository {
     await m.query(
       `INSERT INTO refunds (id, store_id, refund_no, purchase_id, member_id, refunded_cents, refunded_eligible_cents,
          points_reversed, request_hash, response, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [r.id, r.storeId, r.refundNo, r.purchaseId, r.memberId, r.refundedCents, r.refundedEligibleCents, r.pointsReversed, r.requestHash, r.response, r.createdAt],
+      [
+        r.id,
+        r.storeId,
+        r.refundNo,
+        r.purchaseId,
+        r.memberId,
+        r.refundedCents,
+        r.refundedEligibleCents,
+        r.pointsReversed,
+        r.requestHash,
+        r.response,
+        r.createdAt,
+      ],
     );
   }
 }

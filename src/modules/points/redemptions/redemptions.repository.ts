@@ -33,7 +33,12 @@ export interface NewRedemption {
 export class RedemptionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async find(storeId: string, redemptionNo: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<RedemptionRow | null> {
+  async find(
+    storeId: string,
+    redemptionNo: string,
+    m: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<RedemptionRow | null> {
     const rows: Array<Record<string, string | null>> = await m.query(
       `SELECT id, member_id, redemption_no, points, entry_id, status, request_hash, response, cancel_response
          FROM redemptions WHERE store_id = ? AND redemption_no = ?${lock ? ' FOR UPDATE' : ''}`,
@@ -66,6 +71,10 @@ export class RedemptionsRepository {
   }
 
   async markCancelled(m: EntityManager, id: string, cancelResponse: string, now: Date): Promise<void> {
-    await m.query("UPDATE redemptions SET status = 'cancelled', cancel_response = ?, cancelled_at = ? WHERE id = ?", [cancelResponse, now, id]);
+    await m.query("UPDATE redemptions SET status = 'cancelled', cancel_response = ?, cancelled_at = ? WHERE id = ?", [
+      cancelResponse,
+      now,
+      id,
+    ]);
   }
 }

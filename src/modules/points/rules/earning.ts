@@ -42,9 +42,7 @@ export function computeEarning(input: EarningInput): EarningResult {
   const breakdown: BreakdownRow[] = [{ rule: 'base', points: basePoints }];
   let pointsEarned = basePoints;
   if (input.tierMultiplierPermille !== 1000) {
-    const tierBonus = Number(
-      (BigInt(basePoints) * BigInt(input.tierMultiplierPermille - 1000)) / 1000n,
-    );
+    const tierBonus = Number((BigInt(basePoints) * BigInt(input.tierMultiplierPermille - 1000)) / 1000n);
     breakdown.push({ rule: 'tier', points: tierBonus });
     pointsEarned += tierBonus;
   }

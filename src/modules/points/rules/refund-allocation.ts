@@ -23,8 +23,7 @@ export interface LineRefund {
 }
 
 export type RefundAllocation =
-  | { ok: true; lines: LineRefund[]; refundedCents: number; refundedEligibleCents: number }
-  | { ok: false; sku: string; reason: string };
+  { ok: true; lines: LineRefund[]; refundedCents: number; refundedEligibleCents: number } | { ok: false; sku: string; reason: string };
 
 /**
  * Refunds of one SKU fill the receipt's lines of that SKU in order. The amount

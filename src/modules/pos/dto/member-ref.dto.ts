@@ -1,5 +1,15 @@
 import { ApiPropertyOptional, ApiSchema, ApiSchemaOptions } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, registerDecorator, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  registerDecorator,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { isValidCardNo } from '../../cards/card-number';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
@@ -25,7 +35,14 @@ export class CardNoConstraint implements ValidatorConstraintInterface {
 @ApiSchema(MEMBER_REF_SCHEMA)
 export class MemberRefDto {
   /** 16 digits with a Luhn check digit. */
-  @ApiPropertyOptional({ type: 'string', pattern: '^\\d{16}$', minLength: 16, maxLength: 16, description: '16 digits, the last a Luhn check digit.', example: '8766314454867138' })
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: '^\\d{16}$',
+    minLength: 16,
+    maxLength: 16,
+    description: '16 digits, the last a Luhn check digit.',
+    example: '8766314454867138',
+  })
   @IsOptional()
   @IsString()
   @Validate(CardNoConstraint)

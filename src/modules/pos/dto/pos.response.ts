@@ -139,7 +139,12 @@ export class TierSummaryResponse {
 export class LookupResponse {
   @ApiProperty({ ...UUID, example: POS_EXAMPLE.memberId })
   memberId: string;
-  @ApiProperty({ type: 'string', nullable: true, description: "The card used, or the member's newest active card.", example: POS_EXAMPLE.cardNo })
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: "The card used, or the member's newest active card.",
+    example: POS_EXAMPLE.cardNo,
+  })
   cardNo: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'Masked: first character only.', example: '张*' })
   name: string | null;
@@ -228,14 +233,22 @@ export class RedemptionCancelResponse {
 }
 
 export class CounterCardResponse {
-  @ApiProperty({ type: 'string', pattern: '^\\d{16}$', description: '16 digits, the last a Luhn check digit.', example: '8257674948175950' })
+  @ApiProperty({
+    type: 'string',
+    pattern: '^\\d{16}$',
+    description: '16 digits, the last a Luhn check digit.',
+    example: '8257674948175950',
+  })
   cardNo: string;
   @ApiProperty({ ...UUID, example: '01a212aa-8c49-726e-8084-7fe8a529b74f' })
   memberId: string;
 }
 
 export class ErrorDetailResponse {
-  @ApiProperty({ description: 'The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).', example: 'member.cardNo' })
+  @ApiProperty({
+    description: 'The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).',
+    example: 'member.cardNo',
+  })
   field: string;
   @ApiProperty({ example: 'cardNo must be a 16-digit card number with a valid check digit; re-enter it' })
   message: string;
@@ -244,9 +257,17 @@ export class ErrorDetailResponse {
 export class ErrorResponse {
   @ApiProperty({ type: 'integer', description: 'The HTTP status, repeated.', example: 400 })
   statusCode: number;
-  @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', description: 'Stable machine-readable code: act on this, not on the message.', example: 'VALIDATION_FAILED' })
+  @ApiProperty({
+    enum: ErrorCode,
+    enumName: 'ErrorCode',
+    description: 'Stable machine-readable code: act on this, not on the message.',
+    example: 'VALIDATION_FAILED',
+  })
   code: ErrorCode;
-  @ApiProperty({ description: 'A sentence a cashier can read.', example: 'The request is not valid: cardNo must be a 16-digit card number with a valid check digit; re-enter it.' })
+  @ApiProperty({
+    description: 'A sentence a cashier can read.',
+    example: 'The request is not valid: cardNo must be a 16-digit card number with a valid check digit; re-enter it.',
+  })
   message: string;
   @ApiProperty({ type: () => [ErrorDetailResponse], description: 'One row per bad field; empty when no field is at fault.' })
   details: ErrorDetailResponse[];
@@ -255,7 +276,12 @@ export class ErrorResponse {
 export class BatchItemSuccessResponse {
   @ApiProperty({ type: 'string', example: 'R-0001' })
   receiptNo: string | null;
-  @ApiProperty({ type: 'integer', enum: [200, 201], description: '201 posted now, 200 replay of an earlier identical receipt.', example: 201 })
+  @ApiProperty({
+    type: 'integer',
+    enum: [200, 201],
+    description: '201 posted now, 200 replay of an earlier identical receipt.',
+    example: 201,
+  })
   status: number;
   @ApiProperty({ type: () => PurchaseResponse })
   body: PurchaseResponse;
@@ -264,7 +290,13 @@ export class BatchItemSuccessResponse {
 export class BatchItemErrorResponse {
   @ApiProperty({ type: 'string', nullable: true, description: 'null when the item had no readable receiptNo.', example: 'R-0002' })
   receiptNo: string | null;
-  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, description: 'The status this receipt would have got if posted alone.', example: 422 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 400,
+    maximum: 599,
+    description: 'The status this receipt would have got if posted alone.',
+    example: 422,
+  })
   status: number;
   @ApiProperty({ type: () => ErrorResponse })
   error: ErrorResponse;

@@ -26,7 +26,13 @@ export class PurchaseLineDto {
   sku: string;
 
   /** Category code, e.g. dairy, wine, tobacco, gift_card. */
-  @ApiProperty({ type: 'string', minLength: 1, maxLength: 64, description: 'Category code; tobacco and gift_card earn no points by default.', example: 'dairy' })
+  @ApiProperty({
+    type: 'string',
+    minLength: 1,
+    maxLength: 64,
+    description: 'Category code; tobacco and gift_card earn no points by default.',
+    example: 'dairy',
+  })
   @IsString()
   @MinLength(1)
   @MaxCodePoints(64, { storedLowerCase: true })
@@ -34,20 +40,41 @@ export class PurchaseLineDto {
   category: string;
 
   /** Units (up to 3 decimals for weighed goods). */
-  @ApiProperty({ type: 'number', minimum: 0.001, maximum: 1_000_000, multipleOf: 0.001, description: 'Units; up to 3 decimals for weighed goods.', example: 2 })
+  @ApiProperty({
+    type: 'number',
+    minimum: 0.001,
+    maximum: 1_000_000,
+    multipleOf: 0.001,
+    description: 'Units; up to 3 decimals for weighed goods.',
+    example: 2,
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
   @IsQuantity(1_000_000)
   quantity: number;
 
   /** Line amount after line discounts, in cents. */
-  @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS, description: 'What the member paid for the line after every discount (the points discount included), in integer cents.', example: 2590 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    maximum: MAX_CENTS,
+    description: 'What the member paid for the line after every discount (the points discount included), in integer cents.',
+    example: 2590,
+  })
   @IsInt()
   @IsCents(MAX_CENTS)
   amountCents: number;
 }
 
 export class PurchaseDto {
-  @ApiProperty({ type: 'string', pattern: DOCUMENT_NO.source, minLength: 1, maxLength: 64, description: 'Unique per store. Letters, digits and . _ : - (starting with a letter or digit), at most 64 characters.', example: 'R-0001' })
+  @ApiProperty({
+    type: 'string',
+    pattern: DOCUMENT_NO.source,
+    minLength: 1,
+    maxLength: 64,
+    description: 'Unique per store. Letters, digits and . _ : - (starting with a letter or digit), at most 64 characters.',
+    example: 'R-0001',
+  })
   @IsString()
   @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
   receiptNo: string;
@@ -60,7 +87,13 @@ export class PurchaseDto {
   member: MemberRefDto;
 
   /** When the sale happened at the till, e.g. 2026-11-24T10:00:00+08:00. */
-  @ApiProperty({ type: 'string', format: 'date-time', description: 'When the sale happened at the till: ISO 8601 with an offset. Not more than 5 minutes in the future; not older than the offline acceptance window (default 30 days).', example: '2026-11-24T10:00:00+08:00' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    description:
+      'When the sale happened at the till: ISO 8601 with an offset. Not more than 5 minutes in the future; not older than the offline acceptance window (default 30 days).',
+    example: '2026-11-24T10:00:00+08:00',
+  })
   @IsString()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(WITH_OFFSET, { message: 'occurredAt must carry a time zone offset, e.g. +08:00 or Z' })
@@ -75,7 +108,14 @@ export class PurchaseDto {
   lines: PurchaseLineDto[];
 
   /** Must equal the sum of the lines' amountCents. */
-  @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS * 10, description: "Integer cents; must equal the sum of the lines' amountCents.", example: 2590 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    maximum: MAX_CENTS * 10,
+    description: "Integer cents; must equal the sum of the lines' amountCents.",
+    example: 2590,
+  })
   @IsInt()
   @IsCents(MAX_CENTS * 10)
   totalCents: number;
@@ -83,7 +123,12 @@ export class PurchaseDto {
 
 export class PurchaseBatchDto {
   /** Up to 500 purchase bodies; each is validated and posted as if alone. */
-  @ApiProperty({ type: () => [PurchaseDto], minItems: 1, maxItems: 500, description: 'Up to 500 purchase bodies; each is validated and posted as if alone.' })
+  @ApiProperty({
+    type: () => [PurchaseDto],
+    minItems: 1,
+    maxItems: 500,
+    description: 'Up to 500 purchase bodies; each is validated and posted as if alone.',
+  })
   @IsArray()
   @ArrayLength(1, 500)
   transactions: unknown[];

@@ -20,20 +20,41 @@ export class RefundLineDto {
   @IsQuantity(1_000_000)
   quantity: number;
 
-  @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: MAX_CENTS, description: 'Amount given back for this line, in integer cents.', example: 1295 })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    minimum: 0,
+    maximum: MAX_CENTS,
+    description: 'Amount given back for this line, in integer cents.',
+    example: 1295,
+  })
   @IsInt()
   @IsCents(MAX_CENTS)
   amountCents: number;
 }
 
 export class RefundDto {
-  @ApiProperty({ type: 'string', pattern: DOCUMENT_NO.source, minLength: 1, maxLength: 64, description: 'Unique per store. Letters, digits and . _ : - (starting with a letter or digit), at most 64 characters.', example: 'F-0001' })
+  @ApiProperty({
+    type: 'string',
+    pattern: DOCUMENT_NO.source,
+    minLength: 1,
+    maxLength: 64,
+    description: 'Unique per store. Letters, digits and . _ : - (starting with a letter or digit), at most 64 characters.',
+    example: 'F-0001',
+  })
   @IsString()
   @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
   refundNo: string;
 
   /** The receipt being refunded; it must have been posted by the same store. */
-  @ApiProperty({ type: 'string', pattern: DOCUMENT_NO.source, minLength: 1, maxLength: 64, description: 'The receipt being refunded; it must have been posted by the same store.', example: 'R-0001' })
+  @ApiProperty({
+    type: 'string',
+    pattern: DOCUMENT_NO.source,
+    minLength: 1,
+    maxLength: 64,
+    description: 'The receipt being refunded; it must have been posted by the same store.',
+    example: 'R-0001',
+  })
   @IsString()
   @Matches(DOCUMENT_NO, { message: DOCUMENT_NO_MESSAGE })
   receiptNo: string;

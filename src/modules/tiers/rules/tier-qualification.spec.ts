@@ -61,18 +61,40 @@ describe('qualifying window', () => {
 
   it('leaves the stats alone for a purchase before the window', () => {
     const stats = { spendCents: 1, points: 1, purchases: 1 };
-    expect(withPurchaseInHand(stats, { occurredAt: new Date('2025-11-30T23:59:59Z'), spendCents: 5, points: 5 }, '2025-12-01')).toEqual(stats);
+    expect(withPurchaseInHand(stats, { occurredAt: new Date('2025-11-30T23:59:59Z'), spendCents: 5, points: 5 }, '2025-12-01')).toEqual(
+      stats,
+    );
   });
 
   it('the purchase in hand that reaches the VIP threshold exactly upgrades; one cent short does not', () => {
     const tiers = [
-      { code: 'STANDARD', rank: 0, kind: 'threshold' as const, minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any' as const },
-      { code: 'VIP', rank: 1, kind: 'threshold' as const, minSpendCents: 500_000, minPoints: null, minPurchases: null, qualifyMode: 'any' as const },
+      {
+        code: 'STANDARD',
+        rank: 0,
+        kind: 'threshold' as const,
+        minSpendCents: null,
+        minPoints: null,
+        minPurchases: null,
+        qualifyMode: 'any' as const,
+      },
+      {
+        code: 'VIP',
+        rank: 1,
+        kind: 'threshold' as const,
+        minSpendCents: 500_000,
+        minPoints: null,
+        minPurchases: null,
+        qualifyMode: 'any' as const,
+      },
     ];
     const base = { spendCents: 400_000, points: 0, purchases: 3 };
     const at = new Date('2026-11-20T10:00:00Z');
-    expect(upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 100_000, points: 0 }, '2025-12-01'))?.code).toBe('VIP');
-    expect(upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 99_999, points: 0 }, '2025-12-01'))).toBeNull();
+    expect(
+      upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 100_000, points: 0 }, '2025-12-01'))
+        ?.code,
+    ).toBe('VIP');
+    expect(
+      upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 99_999, points: 0 }, '2025-12-01')),
+    ).toBeNull();
   });
 });
-

@@ -39,7 +39,11 @@ export class ExpirePointsUseCase {
       }
       const done = await inTransaction(this.dataSource, async (m) => {
         const session = await this.ledger.open(m, memberIds);
-        const lots = await this.repo.lockExpiredLots(m, memberIds.filter((id) => session.has(id)), asOf);
+        const lots = await this.repo.lockExpiredLots(
+          m,
+          memberIds.filter((id) => session.has(id)),
+          asOf,
+        );
         const t: ExpiryTotals = { members: 0, lots: 0, points: 0 };
         for (const [memberId, memberLots] of lots) {
           t.points += session.expireLots(memberId, memberLots);

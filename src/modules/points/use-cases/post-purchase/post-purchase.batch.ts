@@ -10,7 +10,14 @@ import { inTransaction } from '../../../../database/transaction';
 import { cardInactive, memberNotFound } from '../../../members/members.errors';
 import { MembersRepository } from '../../../members/members.repository';
 import { Tier } from '../../../tiers/entities/tier.entity';
-import { canUpgrade, monthKey, QualifyingStats, qualifyingWindowStart, upgradeOnPurchase, withPurchaseInHand } from '../../../tiers/rules/tier-qualification';
+import {
+  canUpgrade,
+  monthKey,
+  QualifyingStats,
+  qualifyingWindowStart,
+  upgradeOnPurchase,
+  withPurchaseInHand,
+} from '../../../tiers/rules/tier-qualification';
 import { TiersRepository } from '../../../tiers/tiers.repository';
 import { TiersService } from '../../../tiers/tiers.service';
 import { EntryHandle, LedgerWriter } from '../../ledger/ledger-writer';
@@ -205,7 +212,11 @@ export class PostPurchaseBatch {
       let tierAfter = tier.code;
       if (climbers.includes(memberId)) {
         const current: QualifyingStats = stats.get(memberId) ?? { spendCents: 0, points: 0, purchases: 0 };
-        const withThis = withPurchaseInHand(current, { occurredAt: cmd.occurredAt, spendCents: cmd.totalCents, points: earning.pointsEarned }, windowStart);
+        const withThis = withPurchaseInHand(
+          current,
+          { occurredAt: cmd.occurredAt, spendCents: cmd.totalCents, points: earning.pointsEarned },
+          windowStart,
+        );
         stats.set(memberId, withThis);
         const target = upgradeOnPurchase(tiers, tier.code, withThis);
         if (target) {
@@ -254,7 +265,14 @@ export class PostPurchaseBatch {
     );
     await this.ledgerRepo.addMonthlyStats(m, mergeMonthly(monthly));
     for (const move of tierMoves) {
-      await this.tierChanges.changeTier(m, { memberId: move.memberId, from: move.from, to: move.to, reason: 'purchase', refId: move.purchaseId, at: now });
+      await this.tierChanges.changeTier(m, {
+        memberId: move.memberId,
+        from: move.from,
+        to: move.to,
+        reason: 'purchase',
+        refId: move.purchaseId,
+        at: now,
+      });
     }
     return outcomes.map((o) => o ?? { ok: false, error: new Error('purchase left without an answer') });
   }
@@ -267,9 +285,18 @@ export class PostPurchaseBatch {
   ): Promise<Live[]> {
     const refs = indexes.map((i) => ({ i, ref: cmds[i].member }));
     const [cards, phones, ids] = await Promise.all([
-      this.members.cardsByNumber(refs.flatMap((r) => (r.ref.cardNo ? [r.ref.cardNo] : [])), m),
-      this.members.memberIdsByPhone(refs.flatMap((r) => (r.ref.phone ? [r.ref.phone] : [])), m),
-      this.members.existingMemberIds(refs.flatMap((r) => (r.ref.memberId ? [r.ref.memberId] : [])), m),
+      this.members.cardsByNumber(
+        refs.flatMap((r) => (r.ref.cardNo ? [r.ref.cardNo] : [])),
+        m,
+      ),
+      this.members.memberIdsByPhone(
+        refs.flatMap((r) => (r.ref.phone ? [r.ref.phone] : [])),
+        m,
+      ),
+      this.members.existingMemberIds(
+        refs.flatMap((r) => (r.ref.memberId ? [r.ref.memberId] : [])),
+        m,
+      ),
     ]);
     const live: Live[] = [];
     for (const { i, ref } of refs) {

@@ -83,7 +83,8 @@ export class PostRefundUseCase {
         refundedEligibleCents: allocation.refundedEligibleCents,
         pointsReversed: clawback,
       });
-      const fullyRefundedNow = purchase.refundedCents < purchase.totalCents && purchase.refundedCents + allocation.refundedCents >= purchase.totalCents;
+      const fullyRefundedNow =
+        purchase.refundedCents < purchase.totalCents && purchase.refundedCents + allocation.refundedCents >= purchase.totalCents;
       await this.ledgerRepo.addMonthlyStats(m, [
         {
           memberId: purchase.memberId,

@@ -33,7 +33,11 @@ export class ReleasePendingUseCase {
       }
       const done = await inTransaction(this.dataSource, async (m) => {
         const session = await this.ledger.open(m, memberIds);
-        const lots = await this.repo.lockReleasableLots(m, memberIds.filter((id) => session.has(id)), asOf);
+        const lots = await this.repo.lockReleasableLots(
+          m,
+          memberIds.filter((id) => session.has(id)),
+          asOf,
+        );
         const t = { members: 0, lots: 0, points: 0 };
         for (const [memberId, memberLots] of lots) {
           t.points += await session.releaseLots(memberId, memberLots);

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { AdminPrincipal, AuthenticatedRequest, StorePrincipal } from '../../modules/auth/auth.types';
+import { AdminPrincipal, AuthenticatedRequest, StorePrincipal } from './auth.types';
 
 /** The store of a POS request (set by PosAuthGuard). */
 export const CurrentStore = createParamDecorator((_: unknown, ctx: ExecutionContext): StorePrincipal => {
