@@ -402,7 +402,7 @@ describe('POS rate limits', () => {
     }
   });
 
-  it('a revoked key is refused at once (valid keys are not cached)', async () => {
+  it('a revoked key is refused at once (the revoking process drops it from its key cache)', async () => {
     const store = await createStore(t);
     await pos(t, store).issueCard().expect(201);
     const token = (await login(t, process.env.ADMIN_EMAIL as string, process.env.ADMIN_PASSWORD as string).expect(200)).body.accessToken;

@@ -49,7 +49,8 @@ export function loggerParams(config: AppConfig): Params {
       res.setHeader('X-Request-Id', id);
       return id;
     },
-    autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
+    // A request line is an info line: above info, pino-http does no per-request work at all.
+    autoLogging: ['info', 'debug', 'trace'].includes(config.logLevel) ? { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') } : false,
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

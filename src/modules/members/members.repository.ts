@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { toInt } from '../../common/transformers';
 
 export interface CardRow {
   cardNo: string;
@@ -51,6 +52,39 @@ export class MembersRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** What a till sees of a member, in one statement: profile, tier, balance and the card to show. */
+  async posView(ref: { cardNo?: string; phone?: string }): Promise<PosMemberView | null> {
+    const columns = `m.id, m.name, m.phone, m.tier_code, COALESCE(a.balance, 0) AS balance, COALESCE(a.pending, 0) AS pending`;
+    const rows: Array<Record<string, string | null>> = ref.cardNo
+      ? await this.dataSource.query(
+          `SELECT ${columns}, c.card_no, c.status AS card_status
+             FROM cards c JOIN members m ON m.id = c.member_id LEFT JOIN point_accounts a ON a.member_id = m.id
+            WHERE c.card_no = ?`,
+          [ref.cardNo],
+        )
+      : await this.dataSource.query(
+          `SELECT ${columns}, NULL AS card_status,
+                  (SELECT card_no FROM cards WHERE member_id = m.id AND status = 'active' ORDER BY issued_at DESC LIMIT 1) AS card_no
+             FROM members m LEFT JOIN point_accounts a ON a.member_id = m.id
+            WHERE m.phone = ?`,
+          [ref.phone],
+        );
+    const r = rows[0];
+    if (!r) {
+      return null;
+    }
+    return {
+      memberId: String(r.id),
+      name: r.name,
+      phone: r.phone,
+      tierCode: String(r.tier_code),
+      balance: toInt(r.balance),
+      pending: toInt(r.pending),
+      cardNo: r.card_no,
+      cardStatus: r.card_status,
+    };
+  }
+
   /**
    * The cards' status under a shared lock: a freeze committed after the card
    * was first read is seen here, and a freeze still running waits for the
@@ -67,4 +101,17 @@ export class MembersRepository {
     );
     return new Map(rows.map((r) => [r.card_no, r.status]));
   }
+}
+
+export interface PosMemberView {
+  memberId: string;
+  name: string | null;
+  phone: string | null;
+  tierCode: string;
+  balance: number;
+  pending: number;
+  /** The card used for the lookup, or the member's newest active card. */
+  cardNo: string | null;
+  /** Status of the card used for the lookup (null for a lookup by phone). */
+  cardStatus: string | null;
 }

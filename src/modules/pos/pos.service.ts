@@ -9,10 +9,11 @@ import { maskName, maskPhone } from '../../common/masking';
 import { Actor } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
 import { ClubsService } from '../clubs/clubs.service';
+import { cardInactive, memberNotFound } from '../members/members.errors';
+import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
 import { MetricsService, PostingType } from '../metrics/metrics.service';
-import { LedgerService } from '../points/ledger.service';
-import { PostingResult, PurchaseResult } from '../points/points.types';
+import { PostingResult, pointsSummary, PurchaseResult } from '../points/points.types';
 import { CancelRedemptionUseCase } from '../points/use-cases/cancel-redemption/cancel-redemption.use-case';
 import { PostPurchaseUseCase } from '../points/use-cases/post-purchase/post-purchase.use-case';
 import { PostRefundUseCase } from '../points/use-cases/post-refund/post-refund.use-case';
@@ -33,11 +34,11 @@ export class PosService {
 
   constructor(
     private readonly members: MembersService,
+    private readonly membersRepo: MembersRepository,
     private readonly purchases: PostPurchaseUseCase,
     private readonly refunds: PostRefundUseCase,
     private readonly redemptions: RedeemPointsUseCase,
     private readonly cancellations: CancelRedemptionUseCase,
-    private readonly ledger: LedgerService,
     private readonly tiers: TiersService,
     private readonly clubs: ClubsService,
     @Optional() private readonly metrics?: MetricsService,
@@ -58,24 +59,21 @@ export class PosService {
         { field: 'query', message: 'give cardNo or phone, not both and not neither' },
       ]);
     }
-    const resolved = await this.members.resolve(query.cardNo ? { cardNo: query.cardNo } : { phone: query.phone });
-    const member = await this.members.findById(resolved.memberId);
-    if (!member) {
-      throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'No such member.');
+    const view = await this.membersRepo.posView(query.cardNo ? { cardNo: query.cardNo } : { phone: query.phone });
+    if (!view) {
+      throw query.cardNo ? memberNotFound('cardNo', query.cardNo) : memberNotFound('phone', query.phone ?? '');
     }
-    const [tier, points, clubs, cardNo] = await Promise.all([
-      this.tiers.byCode(member.tierCode),
-      this.ledger.summary(member.id),
-      this.clubs.clubCodesOf(member.id),
-      this.members.displayCard(member.id, resolved.cardNo),
-    ]);
+    if (query.cardNo && view.cardStatus !== 'active') {
+      throw cardInactive(query.cardNo, view.cardStatus ?? 'unknown');
+    }
+    const [tier, clubs] = await Promise.all([this.tiers.byCode(view.tierCode), this.clubs.clubCodesOf(view.memberId)]);
     return {
-      memberId: member.id,
-      cardNo,
-      name: maskName(member.name),
-      phone: maskPhone(member.phone),
+      memberId: view.memberId,
+      cardNo: view.cardNo,
+      name: maskName(view.name),
+      phone: maskPhone(view.phone),
       tier: { code: tier.code, name: tier.name, priorityService: tier.priorityService },
-      points,
+      points: pointsSummary(view.balance, view.pending),
       clubs,
     };
   }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RateLimiter } from '../../common/http/rate-limiter';
 import { AuditModule } from '../audit/audit.module';
+import { ApiKeyCache } from './api-key-cache';
 import { PosAuthGuard } from './pos-auth.guard';
 import { StoresService } from './stores.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [StoresService, PosAuthGuard, RateLimiter],
+  providers: [StoresService, ApiKeyCache, PosAuthGuard, RateLimiter],
   exports: [StoresService, PosAuthGuard, RateLimiter],
 })
 export class StoresModule {}

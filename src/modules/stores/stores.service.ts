@@ -8,6 +8,7 @@ import { newId } from '../../common/ids';
 import { Actor, AuditService } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
 import { generateApiKey, hashApiKey } from './api-key';
+import { ApiKeyCache } from './api-key-cache';
 import { ApiKey } from './entities/api-key.entity';
 import { Store } from './entities/store.entity';
 
@@ -22,6 +23,7 @@ export class StoresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly keyCache: ApiKeyCache,
   ) {}
 
   async createStore(actor: Actor, code: string, name: string): Promise<Store> {
@@ -75,27 +77,32 @@ export class StoresService {
 
   /** Revoked at once: every request looks its key up, nothing caches a valid key. */
   async revokeApiKey(actor: Actor, keyId: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      const result: { affectedRows: number } = await m.query('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [
-        new Date(),
-        keyId,
-      ]);
-      if (result.affectedRows === 0) {
+    const keyHash = await this.dataSource.transaction(async (m) => {
+      const rows: Array<{ key_hash: string }> = await m.query('SELECT key_hash FROM api_keys WHERE id = ? FOR UPDATE', [keyId]);
+      if (!rows[0]) {
         throw new DomainError(ErrorCode.API_KEY_NOT_FOUND, `No API key with id ${keyId}.`);
       }
+      await m.query('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [new Date(), keyId]);
       await this.audit.record(actor, 'api_key.revoked', { type: 'api_key', id: keyId }, null, m);
+      return rows[0].key_hash;
     });
+    await this.keyCache.revoked(keyHash);
   }
 
   /**
-   * The store of a key, looked up on every request (no positive cache, so a
-   * revocation takes effect at once). A key found unknown is remembered for
+   * The store of a key. A valid key is remembered for a few seconds in this
+   * process (ApiKeyCache: a revocation reaches every process at once over
+   * Redis). A key found unknown is remembered for
    * UNKNOWN_KEY_CACHE_MS in this process: repeating it costs no database query.
    * Keys are random (generateApiKey), so an unknown key does not become valid
    * later; a key of a store set active again works within that window.
    */
   async authenticateKey(key: string): Promise<StorePrincipal | null> {
     const keyHash = hashApiKey(key);
+    const known = this.keyCache.get(keyHash);
+    if (known) {
+      return known;
+    }
     const now = Date.now();
     const unknownUntil = this.unknownKeys.get(keyHash);
     if (unknownUntil !== undefined && unknownUntil > now) {
@@ -115,6 +122,8 @@ export class StoresService {
       this.unknownKeys.set(keyHash, now + UNKNOWN_KEY_CACHE_MS);
       return null;
     }
-    return { keyId: row.key_id, storeId: row.store_id, storeCode: row.code };
+    const principal = { keyId: row.key_id, storeId: row.store_id, storeCode: row.code };
+    this.keyCache.remember(keyHash, principal);
+    return principal;
   }
 }
