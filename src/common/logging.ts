@@ -50,7 +50,9 @@ export function loggerParams(config: AppConfig): Params {
       return id;
     },
     // A request line is an info line: above info, pino-http does no per-request work at all.
-    autoLogging: ['info', 'debug', 'trace'].includes(config.logLevel) ? { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') } : false,
+    autoLogging: ['info', 'debug', 'trace'].includes(config.logLevel)
+      ? { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') }
+      : false,
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

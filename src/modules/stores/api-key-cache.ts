@@ -78,7 +78,10 @@ export class ApiKeyCache implements OnModuleInit, OnModuleDestroy {
     try {
       await this.redis.publish(this.channel, keyHash);
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, `key revocation not broadcast; other processes drop it within ${KNOWN_KEY_CACHE_MS} ms`);
+      this.logger.warn(
+        { err: (err as Error).message },
+        `key revocation not broadcast; other processes drop it within ${KNOWN_KEY_CACHE_MS} ms`,
+      );
     }
   }
 }
