@@ -1,15 +1,16 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
-import mysql, { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import mysql, { Pool, RowDataPacket } from 'mysql2/promise';
 import { newId } from '../src/common/ids';
 import { DatabaseConfig } from '../src/config/app-config';
 import { runMigrations } from '../src/database/migrate';
 import { generateCardNo } from '../src/modules/cards/card-number';
+import { rawPurchase } from './raw-purchase';
 import { cpuSeconds, fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssMb, runLoad, sleep } from './lib';
 
 /*
@@ -356,67 +357,6 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
-/**
- * The writes of one accrual and nothing else, one transaction per purchase on
- * a dedicated connection per terminal: lock the account, ledger entry, lot,
- * account update, purchase with its stored answer, its lines.
- */
-async function rawPurchase(conn: PoolConnection, memberId: string, cardNo: string, storeId: string, receiptNo: string): Promise<void> {
-  const lines = randomLines();
-  const total = lines.reduce((sum, l) => sum + l.amountCents, 0);
-  const points = Math.floor(total / 100);
-  const now = new Date();
-  const expires = new Date(now);
-  expires.setUTCMonth(expires.getUTCMonth() + 24);
-  const purchaseId = newId();
-  const requestHash = createHash('sha256').update(JSON.stringify({ receiptNo, cardNo, lines, total })).digest('hex');
-
-  await conn.query('START TRANSACTION');
-  try {
-    const [rows] = await conn.query<RowDataPacket[]>('SELECT balance FROM point_accounts WHERE member_id = ? FOR UPDATE', [memberId]);
-    const balanceAfter = Number(rows[0].balance) + points;
-    const [entry] = await conn.query<ResultSetHeader>(
-      `INSERT INTO point_entries (member_id, type, points, balance_after, store_id, ref_type, ref_id, note, created_at)
-       VALUES (?, 'accrual', ?, ?, ?, 'purchase', ?, NULL, ?)`,
-      [memberId, points, balanceAfter, storeId, purchaseId, now],
-    );
-    const [lot] = await conn.query<ResultSetHeader>(
-      'INSERT INTO point_lots (member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [memberId, entry.insertId, points, points, now, expires],
-    );
-    await conn.query(
-      `UPDATE point_accounts SET balance = balance + ?, lifetime_earned = lifetime_earned + ?, lifetime_redeemed = lifetime_redeemed + 0,
-          updated_at = ? WHERE member_id = ?`,
-      [points, points, now, memberId],
-    );
-    // An answer of the same shape and size as the one the API stores for replays.
-    const response = JSON.stringify({
-      transactionId: purchaseId,
-      receiptNo,
-      memberId,
-      pointsEarned: points,
-      breakdown: [{ rule: 'base', points }],
-      points: { balance: balanceAfter, available: balanceAfter, pending: 0 },
-      tier: { code: 'STANDARD', changed: false, previous: null },
-    });
-    await conn.query(
-      `INSERT INTO purchases (id, store_id, receipt_no, member_id, card_no, occurred_at, total_cents, eligible_cents,
-         points_earned, refunded_cents, refunded_eligible_cents, points_reversed, lot_id, request_hash, response, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)`,
-      [purchaseId, storeId, receiptNo, memberId, cardNo, now, total, total, points, lot.insertId, requestHash, response, now],
-    );
-    await conn.query(
-      `INSERT INTO purchase_lines (purchase_id, line_no, member_id, sku, category, quantity_milli, amount_cents, eligible,
-         refunded_quantity_milli, refunded_cents) VALUES ?`,
-      [lines.map((l, i) => [purchaseId, i + 1, memberId, l.sku, l.category, l.quantity * 1000, l.amountCents, 1, 0, 0])],
-    );
-    await conn.query('COMMIT');
-  } catch (err) {
-    await conn.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  }
-}
-
 async function rawPhase(
   r: Resources,
   seeded: Seeded,
@@ -447,7 +387,7 @@ async function rawPhase(
         // Same policy as the API's inTransaction: a deadlock or lock wait timeout is retried.
         for (let attempt = 1; ; attempt++) {
           try {
-            await rawPurchase(conns[t], seeded.memberIds[m], seeded.cardNos[m], storeId, `S${runTag}-${t}-${seq}`);
+            await rawPurchase(conns[t], seeded.memberIds[m], seeded.cardNos[m], storeId, `S${runTag}-${t}-${seq}`, randomLines());
             return { ok: true };
           } catch (err) {
             const code = (err as { code?: string }).code ?? '';
@@ -468,6 +408,53 @@ async function rawPhase(
 }
 
 // Checks, server counters
+
+// Ceiling phase: a bare node:http server doing the same writes (bench/ceiling-server.ts)
+
+async function ceilingPhase(r: Resources, dbUrl: string, seeded: Seeded, runTag: string, touched: Set<number>): Promise<LoadResult> {
+  const s = r.s;
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'ceiling-server.js')], {
+    cwd: ROOT,
+    env: { ...process.env, CEILING_PORT: String(port), CEILING_DB_URL: dbUrl, CEILING_POOL: String(s.apiPoolSize) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  r.api = child;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: s.terminals + 4 });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        await httpRequest(agent, port, 'GET', '/', {}, undefined, 500);
+        break;
+      } catch {
+        await sleep(100);
+      }
+    }
+    const n = seeded.cardNos.length;
+    return await runLoad({
+      workers: s.terminals,
+      warmupSeconds: s.warmupSeconds,
+      seconds: s.seconds,
+      op: async (t, seq) => {
+        const m = randomInt(n);
+        touched.add(m);
+        const lines = randomLines();
+        const body = JSON.stringify({
+          receiptNo: `C${runTag}-${t}-${seq}`,
+          member: { cardNo: seeded.cardNos[m] },
+          occurredAt: new Date().toISOString(),
+          lines,
+          totalCents: lines.reduce((sum, l) => sum + l.amountCents, 0),
+        });
+        const res = await httpRequest(agent, port, 'POST', '/purchase', {}, body);
+        return res.status === 201 ? { ok: true } : { ok: false, detail: describeFailure(res) };
+      },
+    });
+  } finally {
+    agent.destroy();
+    await stopApi(child);
+  }
+}
 
 async function globalStatus(pool: Pool): Promise<Record<string, number>> {
   const [rows] = await pool.query<RowDataPacket[]>(
@@ -638,6 +625,9 @@ async function main(): Promise<number> {
     const raw = await rawPhase(r, seeded, runTag, touched);
     const rawStatus = statusDelta(before, await globalStatus(r.pool));
 
+    log(`ceiling phase: a bare node:http server doing the same writes, one transaction per request ...`);
+    const ceiling = await ceilingPhase(r, dbUrl, seeded, runTag, touched);
+
     // Checks
     const ledger = await ledgerCheck(r.pool, seeded, touched);
     const httpStored = [...byStoreAfterHttp.values()].reduce((a, b) => a + b, 0);
@@ -666,7 +656,19 @@ async function main(): Promise<number> {
       ),
     );
     log(row('raw SQL, 1 txn per purchase', fmt(raw.result.opsPerSecond), fmt(raw.result.p50), fmt(raw.result.p99)));
+    log(
+      row(
+        'bare node:http + same writes',
+        fmt(ceiling.opsPerSecond),
+        fmt(ceiling.p50),
+        fmt(ceiling.p99),
+        'the ceiling: HTTP with nothing else',
+      ),
+    );
     log(`${'ratio HTTP/raw'.padEnd(32)}${`${fmt(ratio, 2)}x`.padStart(10)}   target >= 1.00x`);
+    log(
+      `${'ratio HTTP/ceiling'.padEnd(32)}${`${fmt(h.purchases.opsPerSecond / ceiling.opsPerSecond, 2)}x`.padStart(10)}   the share of a bare server's rate the API keeps`,
+    );
     if (h.lookups) {
       log(
         row(
@@ -773,6 +775,13 @@ async function main(): Promise<number> {
         statementsPerPurchase: round(rawStatementsPerPurchase, 1),
       },
       ratio: round(ratio, 3),
+      ceiling: {
+        opsPerSecond: round(ceiling.opsPerSecond, 1),
+        p50Ms: round(ceiling.p50, 2),
+        p99Ms: round(ceiling.p99, 2),
+        failed: ceiling.failedTotal,
+      },
+      ratioToCeiling: round(h.purchases.opsPerSecond / ceiling.opsPerSecond, 3),
       lookup: h.lookups
         ? {
             opsPerSecond: round(h.lookups.opsPerSecond, 1),
