@@ -1,18 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../database/transaction';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository } from '../../ledger/ledger.repository';
+import { handleLotsByMemberChunks, LotTotals } from '../lots-by-member-chunks';
 import { MemberRange } from '../member-ranges';
 
 const MEMBERS_PER_TRANSACTION = 200;
 
-export interface ExpiryTotals {
-  members: number;
-  lots: number;
-  points: number;
-}
+export type ExpiryTotals = LotTotals;
 
 /**
  * Expires the lots of one member-id range whose date has passed: each lot's
@@ -30,34 +26,13 @@ export class ExpirePointsUseCase {
   ) {}
 
   async execute(range: MemberRange, asOf: Date): Promise<ExpiryTotals> {
-    const totals: ExpiryTotals = { members: 0, lots: 0, points: 0 };
-    let after = '';
-    for (;;) {
-      const memberIds = await this.repo.membersWithExpiredLots(range.fromId, range.toId, asOf, after, MEMBERS_PER_TRANSACTION);
-      if (memberIds.length === 0) {
-        break;
-      }
-      const done = await inTransaction(this.dataSource, async (m) => {
-        const session = await this.ledger.open(m, memberIds);
-        const lots = await this.repo.lockExpiredLots(
-          m,
-          memberIds.filter((id) => session.has(id)),
-          asOf,
-        );
-        const t: ExpiryTotals = { members: 0, lots: 0, points: 0 };
-        for (const [memberId, memberLots] of lots) {
-          t.points += session.expireLots(memberId, memberLots);
-          t.lots += memberLots.length;
-          t.members += 1;
-        }
-        await session.flush();
-        return t;
-      });
-      totals.members += done.members;
-      totals.lots += done.lots;
-      totals.points += done.points;
-      after = memberIds[memberIds.length - 1];
-    }
+    const totals = await handleLotsByMemberChunks({
+      dataSource: this.dataSource,
+      ledger: this.ledger,
+      nextMembers: (after) => this.repo.membersWithExpiredLots(range.fromId, range.toId, asOf, after, MEMBERS_PER_TRANSACTION),
+      lockLots: (session, memberIds) => this.repo.lockExpiredLots(session.manager, memberIds, asOf),
+      handle: (session, memberId, lots) => Promise.resolve(session.expireLots(memberId, lots)),
+    });
     this.logger.log({ ...totals, range, asOf: asOf.toISOString() }, 'points expired');
     return totals;
   }
