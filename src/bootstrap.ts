@@ -24,14 +24,7 @@ export function configOrExit(): AppConfig {
   }
 }
 
-/** Loads ./.env when present (Node's own loader); real environment variables win. */
-export function loadDotEnv(): void {
-  try {
-    process.loadEnvFile('.env');
-  } catch {
-    // no .env: the environment alone configures the service
-  }
-}
+export { loadDotEnv } from './config/dotenv';
 
 export async function migrateIfEnabled(config: AppConfig): Promise<void> {
   if (config.runMigrations) {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, loadDatabaseConfig } from './app-config';
 
 const required = {
   ADMIN_EMAIL: 'admin@example.com',
@@ -47,5 +47,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...required, ACTIVE_WORKERS: 'points-expiry,campaigns-typo' })).toThrow(
       /ACTIVE_WORKERS must be "all" or a comma-separated list of: points-expiry, points-release/,
     );
+  });
+
+  it('the command-line tools read only the database variables: no console secrets needed', () => {
+    const db = loadDatabaseConfig({ DATABASE_URL: 'mysql://u:p%40ss@db.local:3307/shop' });
+    expect(db).toMatchObject({ host: 'db.local', port: 3307, user: 'u', password: 'p@ss', database: 'shop' });
+    expect(() => loadDatabaseConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
   });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { ValidationError, validateSync } from 'class-validator';
 import { EnvSchema } from './env.schema';
 
 export interface DatabaseConfig {
@@ -60,20 +60,9 @@ export class AppConfig {
   readonly metricsToken: string | null;
 
   constructor(e: EnvSchema) {
-    const url = new URL(e.DATABASE_URL);
     this.env = e.NODE_ENV;
     this.port = e.PORT;
-    this.database = {
-      host: url.hostname,
-      port: url.port ? Number(url.port) : 3306,
-      user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
-      database: url.pathname.replace(/^\//, ''),
-      poolSize: e.DATABASE_POOL_SIZE,
-      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
-      acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
-      queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
-    };
+    this.database = databaseConfigFrom(e);
     this.redisUrl = e.REDIS_URL;
     this.redisTimeouts = { connectMs: e.REDIS_CONNECT_TIMEOUT_MS, commandMs: e.REDIS_COMMAND_TIMEOUT_MS };
     this.rateLimitRedisTimeoutMs = e.RATE_LIMIT_REDIS_TIMEOUT_MS;
@@ -137,11 +126,22 @@ function parseTrustProxy(value: string): false | number | string[] {
     .filter(Boolean);
 }
 
-/**
- * Reads and validates the environment. Throws a ConfigError that names every
- * wrong or missing variable, so the process stops before doing anything.
- */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+function databaseConfigFrom(e: EnvSchema): DatabaseConfig {
+  const url = new URL(e.DATABASE_URL);
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : 3306,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: url.pathname.replace(/^\//, ''),
+    poolSize: e.DATABASE_POOL_SIZE,
+    connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
+    queryTimeoutMs: e.DATABASE_QUERY_TIMEOUT_MS,
+  };
+}
+
+function parseEnv(env: NodeJS.ProcessEnv): { parsed: EnvSchema; raw: Record<string, unknown>; errors: ValidationError[] } {
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(env)) {
     if (v !== undefined && v !== '') {
@@ -149,14 +149,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const parsed = plainToInstance(EnvSchema, raw, { exposeDefaultValues: true });
-  const errors = validateSync(parsed, { whitelist: false });
+  return { parsed, raw, errors: validateSync(parsed, { whitelist: false }) };
+}
+
+function configError(errors: ValidationError[], raw: Record<string, unknown>): ConfigError {
+  const lines = errors.map((err) => {
+    const messages = Object.values(err.constraints ?? {});
+    const missing = raw[err.property] === undefined;
+    return `  ${err.property}: ${missing ? 'is required but not set' : messages.join('; ')}`;
+  });
+  return new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/**
+ * Only what the command-line tools need (migrations, the TypeORM CLI): the
+ * database variables are validated, nothing else is read or required.
+ */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const { parsed, raw, errors } = parseEnv(env);
+  const databaseErrors = errors.filter((err) => err.property.startsWith('DATABASE_'));
+  if (databaseErrors.length > 0) {
+    throw configError(databaseErrors, raw);
+  }
+  return databaseConfigFrom(parsed);
+}
+
+/**
+ * Reads and validates the environment. Throws a ConfigError that names every
+ * wrong or missing variable, so the process stops before doing anything.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const { parsed, raw, errors } = parseEnv(env);
   if (errors.length > 0) {
-    const lines = errors.map((err) => {
-      const messages = Object.values(err.constraints ?? {});
-      const missing = raw[err.property] === undefined;
-      return `  ${err.property}: ${missing ? 'is required but not set' : messages.join('; ')}`;
-    });
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    throw configError(errors, raw);
   }
   return new AppConfig(parsed);
 }

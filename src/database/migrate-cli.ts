@@ -1,15 +1,24 @@
-import { configOrExit, loadDotEnv } from '../bootstrap';
+import { ConfigError, loadDatabaseConfig } from '../config/app-config';
+import { loadDotEnv } from '../config/dotenv';
 import { runMigrations } from './migrate';
 
-/** `npm run migration:run`: applies pending migrations under the same lock as a start. */
+/**
+ * `npm run migration:run`: applies pending migrations under the same lock as
+ * a start. It reads only the database variables and loads nothing of the app.
+ */
 async function main(): Promise<void> {
   loadDotEnv();
-  // Migrations need only the database; the console secrets are not read here.
-  process.env.ADMIN_EMAIL ??= 'migrations@localhost';
-  process.env.ADMIN_PASSWORD ??= 'unused-by-migrations';
-  process.env.JWT_SECRET ??= 'unused-by-migrations-unused-by-migrations';
-  const config = configOrExit();
-  const applied = await runMigrations(config.database);
+  let db;
+  try {
+    db = loadDatabaseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const applied = await runMigrations(db);
   process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'No pending migrations.\n');
 }
 

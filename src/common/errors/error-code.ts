@@ -32,7 +32,6 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
-  BUSY = 'BUSY',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -71,7 +70,6 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:
       return 429;
-    case ErrorCode.BUSY:
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
     case ErrorCode.INTERNAL_ERROR:
