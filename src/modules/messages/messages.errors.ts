@@ -8,15 +8,17 @@ export function templateNotFound(code: string): DomainError {
 }
 
 export function templateInvalid(problems: Array<{ field: string; message: string }>): DomainError {
-  return new DomainError(ErrorCode.VALIDATION_FAILED, `The template is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, problems);
+  return new DomainError(
+    ErrorCode.VALIDATION_FAILED,
+    `The template is invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    problems,
+  );
 }
 
 export function channelMismatch(templateCode: string, templateChannel: string, channel: string): DomainError {
-  return new DomainError(
-    ErrorCode.VALIDATION_FAILED,
-    `Template ${templateCode} is for the ${templateChannel} channel, not ${channel}.`,
-    [{ field: 'channel', message: `must be ${templateChannel}` }],
-  );
+  return new DomainError(ErrorCode.VALIDATION_FAILED, `Template ${templateCode} is for the ${templateChannel} channel, not ${channel}.`, [
+    { field: 'channel', message: `must be ${templateChannel}` },
+  ]);
 }
 
 export function webhookNotFound(id: string): DomainError {

@@ -36,6 +36,15 @@ import { WebhooksService } from './webhooks/webhooks.service';
     WebhookSenderService,
     PostingEventsForwarder,
   ],
-  exports: [OutboxService, OutboxSenderService, TemplatesService, NoticesService, EventsService, WebhooksService, WebhookSenderService, OutboxRepository],
+  exports: [
+    OutboxService,
+    OutboxSenderService,
+    TemplatesService,
+    NoticesService,
+    EventsService,
+    WebhooksService,
+    WebhookSenderService,
+    OutboxRepository,
+  ],
 })
 export class MessagesModule {}

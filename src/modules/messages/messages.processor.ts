@@ -50,7 +50,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async process(job: Job): Promise<unknown> {
-    switch (job.name as JobName) {
+    switch (job.name) {
       case JobName.SendOutbox:
         return this.sender.sendDue();
       case JobName.DeliverWebhooks:

@@ -87,7 +87,10 @@ export class OutboxSenderService {
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const now = new Date();
-      const next = err instanceof PermanentSendError ? { giveUp: true as const } : afterFailure(msg.attempts, c.maxAttempts, now, c.retryBaseMs, MAX_RETRY_DELAY_MS);
+      const next =
+        err instanceof PermanentSendError
+          ? { giveUp: true as const }
+          : afterFailure(msg.attempts, c.maxAttempts, now, c.retryBaseMs, MAX_RETRY_DELAY_MS);
       if ('retryAt' in next) {
         await this.repo.markRetry(msg.id, error, next.retryAt, now);
         round.retried += 1;

@@ -5,7 +5,8 @@ import { TiersService } from '../tiers/tiers.service';
 import { MessageTemplate } from './entities/message-template.entity';
 import { MessageChannel, MessageStatus } from './entities/outbox-message.entity';
 import { channelMismatch } from './messages.errors';
-import { NewOutboxRow, OutboxRepository, Recipient } from './outbox.repository';
+import { NewOutboxRow, OutboxFilter, OutboxRepository, Recipient } from './outbox.repository';
+import { maskMessageText } from './rules/mask-text';
 import { TemplateLocale, TemplateValues } from './rules/template';
 import { TemplatesService } from './templates.service';
 
@@ -104,6 +105,33 @@ export class OutboxService {
       }
     }
     return result;
+  }
+
+  /** A page of the outbox, newest first. masked: the text as roles other than admin see it. */
+  async list(filter: OutboxFilter, masked: boolean) {
+    const rows = await this.repo.list(filter);
+    return {
+      messages: rows.map((r) => ({
+        messageId: r.id,
+        source: r.source,
+        memberId: r.memberId,
+        channel: r.channel,
+        templateCode: r.templateCode,
+        templateVersion: r.templateVersion,
+        locale: r.locale,
+        transactional: r.transactional,
+        subject: masked && r.subject !== null ? maskMessageText(r.subject, r.memberName, r.transactional) : r.subject,
+        body: masked ? maskMessageText(r.body, r.memberName, r.transactional) : r.body,
+        status: r.status,
+        attempts: r.attempts,
+        nextAttemptAt: r.nextAttemptAt.toISOString(),
+        providerMessageId: r.providerMessageId,
+        lastError: r.lastError,
+        createdAt: r.createdAt.toISOString(),
+        sentAt: r.sentAt ? r.sentAt.toISOString() : null,
+      })),
+      nextBefore: rows.length === filter.limit ? rows[rows.length - 1].id : null,
+    };
   }
 
   private row(

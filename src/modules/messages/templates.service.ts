@@ -7,7 +7,11 @@ import { Actor, AuditService } from '../audit/audit.service';
 import { MessageTemplate } from './entities/message-template.entity';
 import type { MessageChannel } from './entities/outbox-message.entity';
 import { templateInvalid, templateNotFound } from './messages.errors';
-import { renderTemplate, TemplateLocale, TemplateValues, validateTemplateText } from './rules/template';
+import { OutboxRepository } from './outbox.repository';
+import { renderTemplate, TemplateLocale, TemplateValues, validateTemplateText, variablesOf } from './rules/template';
+import { memberNotFound } from '../members/members.errors';
+import { TiersService } from '../tiers/tiers.service';
+import { addDays } from '../../common/time';
 
 export interface TemplateVariant {
   subject?: string | null;
@@ -37,6 +41,8 @@ export class TemplatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxRepository,
+    private readonly tiers: TiersService,
   ) {}
 
   /** Saves a new version (1 for a new code). Every text is checked: a malformed placeholder or an unknown variable is refused, named. */
@@ -131,6 +137,40 @@ export class TemplatesService {
     return all.filter((t) => !seen.has(t.code) && seen.add(t.code));
   }
 
+  /** Renders a version (default the latest) in both locales for a member, or for a sample member. Writes nothing. */
+  async preview(code: string, memberId?: string, version?: number) {
+    const template = version ? (await this.versions(code)).find((t) => t.version === version) : await this.latest(code);
+    if (!template) {
+      throw templateNotFound(`${code} version ${version}`);
+    }
+    let values: TemplateValues = {
+      name: '张三',
+      points: 1200,
+      tier: (await this.tiers.list())[0]?.name ?? 'Standard',
+      expiryDate: addDays(new Date(), 30).toISOString().slice(0, 10),
+      club: '母婴俱乐部',
+      code: '123456',
+    };
+    if (memberId) {
+      const member = (await this.outbox.recipients(undefined, [memberId], template.channel)).get(memberId);
+      if (!member) {
+        throw memberNotFound('memberId', memberId);
+      }
+      const tier = await this.tiers.byCode(member.tierCode).catch(() => null);
+      values = { ...values, name: member.name ?? '', points: member.balance, tier: tier?.name ?? member.tierCode };
+    }
+    const zh = this.render(template, 'zh-CN', values);
+    const en = this.render(template, 'en', values);
+    return {
+      code: template.code,
+      version: template.version,
+      memberId: memberId ?? null,
+      variables: values,
+      'zh-CN': { subject: zh.subject, text: zh.body },
+      en: { subject: en.subject, text: en.body },
+    };
+  }
+
   /** Renders a version in a locale; a template without that locale's body falls back to zh-CN. */
   render(template: MessageTemplate, locale: TemplateLocale, values: TemplateValues): RenderedMessage {
     if (locale === 'en' && template.bodyEn) {
@@ -146,4 +186,21 @@ export class TemplatesService {
       body: renderTemplate(template.bodyZh, values),
     };
   }
+}
+
+/** A template as the console shows it. */
+export function templateView(t: MessageTemplate) {
+  const texts = [t.subjectZh, t.bodyZh, t.subjectEn, t.bodyEn].filter((x): x is string => typeof x === 'string');
+  return {
+    code: t.code,
+    version: t.version,
+    channel: t.channel,
+    transactional: t.transactional,
+    variants: {
+      'zh-CN': { subject: t.subjectZh, body: t.bodyZh },
+      en: t.bodyEn ? { subject: t.subjectEn, body: t.bodyEn } : null,
+    },
+    variables: [...new Set(texts.flatMap((x) => variablesOf(x)))],
+    createdAt: t.createdAt.toISOString(),
+  };
 }

@@ -2,9 +2,7 @@ import { afterFailure, retryDelayMs } from './backoff';
 
 describe('retry backoff', () => {
   it('doubles from the base per attempt made, capped at the maximum', () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, 30_000, 600_000))).toEqual([
-      30_000, 60_000, 120_000, 240_000, 480_000, 600_000,
-    ]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, 30_000, 600_000))).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 600_000]);
     expect(retryDelayMs(0, 30_000, 600_000)).toBe(0);
     expect(retryDelayMs(500, 1_000, 3_600_000)).toBe(3_600_000);
   });

@@ -22,7 +22,10 @@ export interface TemplateProblem {
   message: string;
 }
 
-/** Splits a text into literal parts and placeholders; throws a TemplateProblem on a malformed placeholder. */
+/** A malformed placeholder, thrown by parseTemplate. */
+export class TemplateSyntaxError extends Error {}
+
+/** Splits a text into literal parts and placeholders; throws a TemplateSyntaxError on a malformed placeholder. */
 export function parseTemplate(text: string): Part[] {
   const parts: Part[] = [];
   let i = 0;
@@ -69,16 +72,18 @@ export function validateTemplateText(text: string, transactional: boolean): Temp
   try {
     used = variablesOf(text);
   } catch (err) {
-    return [err as TemplateProblem];
+    if (err instanceof TemplateSyntaxError) {
+      return [{ message: err.message }];
+    }
+    throw err;
   }
   const allowed: readonly string[] = transactional ? [...TEMPLATE_VARIABLES, ...TRANSACTIONAL_VARIABLES] : TEMPLATE_VARIABLES;
   return used
     .filter((v) => !allowed.includes(v))
     .map((v) => ({
-      message:
-        (TRANSACTIONAL_VARIABLES as readonly string[]).includes(v)
-          ? `variable {{${v}}} is only allowed in transactional templates`
-          : `unknown variable {{${v}}}; allowed: ${allowed.map((a) => `{{${a}}}`).join(' ')}`,
+      message: (TRANSACTIONAL_VARIABLES as readonly string[]).includes(v)
+        ? `variable {{${v}}} is only allowed in transactional templates`
+        : `unknown variable {{${v}}}; allowed: ${allowed.map((a) => `{{${a}}}`).join(' ')}`,
     }));
 }
 
@@ -95,6 +100,6 @@ export function renderTemplate(text: string, values: TemplateValues): string {
     .join('');
 }
 
-function problem(message: string): TemplateProblem {
-  return { message };
+function problem(message: string): TemplateSyntaxError {
+  return new TemplateSyntaxError(message);
 }

@@ -44,7 +44,12 @@ export class WebhooksRepository {
     return this.dataSource.getRepository(WebhookSubscription).findOne({ where: { id } });
   }
 
-  async updateSubscription(id: string, changes: Partial<Pick<WebhookSubscription, 'url' | 'events' | 'active'>>, now: Date, m: EntityManager): Promise<void> {
+  async updateSubscription(
+    id: string,
+    changes: Partial<Pick<WebhookSubscription, 'url' | 'events' | 'active'>>,
+    now: Date,
+    m: EntityManager,
+  ): Promise<void> {
     await m.getRepository(WebhookSubscription).update({ id }, { ...changes, updatedAt: now });
   }
 
@@ -117,7 +122,16 @@ export class WebhooksRepository {
           SET status = ?, last_status_code = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at),
               delivered_at = IF(? = 'delivered', ?, delivered_at), updated_at = ?
         WHERE id = ? AND status = 'delivering'`,
-      [outcome.status, outcome.statusCode, outcome.error?.slice(0, 500) ?? null, outcome.nextAttemptAt ?? null, outcome.status, now, now, id],
+      [
+        outcome.status,
+        outcome.statusCode,
+        outcome.error?.slice(0, 500) ?? null,
+        outcome.nextAttemptAt ?? null,
+        outcome.status,
+        now,
+        now,
+        id,
+      ],
     );
   }
 
@@ -129,7 +143,12 @@ export class WebhooksRepository {
     return this.dataSource.getRepository(WebhookAttempt).find({ where: { deliveryId }, order: { id: 'ASC' }, take: 100 });
   }
 
-  async deliveries(filter: { subscriptionId?: string; status?: DeliveryStatus; before?: string; limit: number }): Promise<WebhookDelivery[]> {
+  async deliveries(filter: {
+    subscriptionId?: string;
+    status?: DeliveryStatus;
+    before?: string;
+    limit: number;
+  }): Promise<WebhookDelivery[]> {
     const qb = this.dataSource.getRepository(WebhookDelivery).createQueryBuilder('d').orderBy('d.id', 'DESC').limit(filter.limit);
     if (filter.subscriptionId) {
       qb.andWhere('d.subscription_id = :sub', { sub: filter.subscriptionId });

@@ -43,7 +43,11 @@ export class WebhooksService {
     return this.repo.subscriptions();
   }
 
-  async update(actor: Actor, id: string, changes: { url?: string; events?: WebhookEvent[]; active?: boolean }): Promise<WebhookSubscription> {
+  async update(
+    actor: Actor,
+    id: string,
+    changes: { url?: string; events?: WebhookEvent[]; active?: boolean },
+  ): Promise<WebhookSubscription> {
     if (!(await this.repo.subscription(id))) {
       throw webhookNotFound(id);
     }
