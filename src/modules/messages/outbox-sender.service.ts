@@ -39,6 +39,7 @@ export class OutboxSenderService {
     const totals: SendRound = { claimed: 0, sent: 0, retried: 0, failed: 0 };
     const started = Date.now();
     const { batchSize } = this.config.messages;
+    await this.repo.requeueLapsed(new Date());
     while (Date.now() - started < budgetMs) {
       const round = await this.sendBatch(batchSize);
       totals.claimed += round.claimed;

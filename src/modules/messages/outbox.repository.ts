@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { placeholders } from '../../database/multi-row';
-import { inTransaction } from '../../database/transaction';
+import { inTransaction, WriteResult } from '../../database/transaction';
 import { MessageChannel, MessageStatus, OutboxMessage } from './entities/outbox-message.entity';
 
 /** What a message is rendered for: the member's own figures, read in one query per batch. */
@@ -142,18 +142,28 @@ export class OutboxRepository {
   /**
    * Locks up to `limit` due rows in the caller's transaction, skipping rows
    * another sender holds (FOR UPDATE SKIP LOCKED: MySQL 8, MariaDB 10.6+), so
-   * senders never wait for each other and never take the same row.
-   * A row left in 'sending' past its lease (its sender died) is due again.
+   * senders never wait for each other and never take the same row. One
+   * status value keeps the scan in (status, next_attempt_at) order, so only
+   * the rows taken are locked, not every due row.
    */
   async lockDue(m: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await m.query(
       `SELECT id FROM outbox_messages
-        WHERE status IN ('queued', 'sending') AND next_attempt_at <= ?
+        WHERE status = 'queued' AND next_attempt_at <= ?
         ORDER BY next_attempt_at LIMIT ${Number(limit)}
         FOR UPDATE SKIP LOCKED`,
       [now],
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Rows left in 'sending' past their lease (their sender died mid-send) are queued again. */
+  async requeueLapsed(now: Date): Promise<number> {
+    const result: WriteResult = await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'queued', updated_at = ? WHERE status = 'sending' AND next_attempt_at <= ?`,
+      [now, now],
+    );
+    return result.affectedRows;
   }
 
   /** Claims due rows: locked, marked sending with a lease and one more attempt, committed; then read with their addresses. */

@@ -26,6 +26,7 @@ export class WebhookSenderService {
     const totals = { claimed: 0, delivered: 0, retried: 0, failed: 0 };
     const started = Date.now();
     const { batchSize, sendTimeoutMs } = this.config.messages;
+    await this.repo.requeueLapsed(new Date());
     while (Date.now() - started < budgetMs) {
       const claimed = await this.repo.claim(new Date(), batchSize, sendTimeoutMs * 3 + 60_000);
       totals.claimed += claimed.length;

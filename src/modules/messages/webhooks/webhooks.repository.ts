@@ -70,7 +70,7 @@ export class WebhooksRepository {
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     const ids = await inTransaction(this.dataSource, async (m) => {
       const rows: Array<{ id: string }> = await m.query(
-        `SELECT id FROM webhook_deliveries WHERE status IN ('pending', 'delivering') AND next_attempt_at <= ?
+        `SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
           ORDER BY next_attempt_at LIMIT ${Number(limit)} FOR UPDATE SKIP LOCKED`,
         [now],
       );
@@ -100,6 +100,14 @@ export class WebhooksRepository {
       url: String(r.url),
       secret: String(r.secret),
     }));
+  }
+
+  /** Deliveries left in 'delivering' past their lease (their sender died) are pending again. */
+  async requeueLapsed(now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE webhook_deliveries SET status = 'pending', updated_at = ? WHERE status = 'delivering' AND next_attempt_at <= ?`,
+      [now, now],
+    );
   }
 
   async recordAttempt(attempt: Omit<WebhookAttempt, 'id'>): Promise<void> {
