@@ -12,7 +12,7 @@ export interface ReceivedRequest {
 }
 
 /** A local HTTP receiver (SMS gateway or webhook endpoint) that checks signatures; `status` is what it answers. */
-export async function startHttpReceiver(secret: () => string | null, status: () => number = () => 200) {
+export async function startHttpReceiver(secret: () => string | null, status: (path: string) => number = () => 200) {
   const received: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -24,7 +24,7 @@ export async function startHttpReceiver(secret: () => string | null, status: () 
         key !== null &&
         verifySignature(key, req.headers['x-signature'] as string | undefined, req.headers['x-timestamp'] as string | undefined, body);
       received.push({ path: req.url ?? '', headers: req.headers, body, signatureValid });
-      const code = status();
+      const code = status(req.url ?? '');
       res.writeHead(code, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(code < 300 ? { id: `gw-${received.length}` } : { error: 'unavailable' }));
     });
