@@ -72,7 +72,9 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
     const bad = await saveTemplate({ code, channel: 'sms', variants: { 'zh-CN': { body: '{{name}} 您好 {{balance}}' } } }).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(bad.body.details).toEqual([{ field: 'variants.zh-CN.body', message: expect.stringContaining('{{balance}}') }]);
-    const malformed = await saveTemplate({ code, channel: 'sms', variants: { 'zh-CN': { body: 'ok' }, en: { body: 'Hi {{name' } } }).expect(400);
+    const malformed = await saveTemplate({ code, channel: 'sms', variants: { 'zh-CN': { body: 'ok' }, en: { body: 'Hi {{name' } } }).expect(
+      400,
+    );
     expect(malformed.body.details[0]).toMatchObject({ field: 'variants.en.body', message: expect.stringContaining('never closed') });
 
     const v1 = await saveTemplate({ code, channel: 'sms', variants: { 'zh-CN': { body: '{{name}}，您是{{tier}}会员' } } }).expect(201);
@@ -106,9 +108,13 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
     }).expect(201);
     const email = `${uniq('anna')}@example.com`.toLowerCase();
     const m = await createMember(t, { name: 'Anna Smith', email, consents: { email: true } });
-    const result = await t.app
-      .get(OutboxService)
-      .enqueue({ source: `test:${code}`, memberId: m.memberId, templateCode: code, locale: 'en', variables: { points: 250, expiryDate: '2026-12-31' } });
+    const result = await t.app.get(OutboxService).enqueue({
+      source: `test:${code}`,
+      memberId: m.memberId,
+      templateCode: code,
+      locale: 'en',
+      variables: { points: 250, expiryDate: '2026-12-31' },
+    });
     expect(result.queued).toBe(1);
     const mail = await waitFor('the email', async () => smtp.mails.find((x) => x.to.includes(email)));
     expect(mail.from).toBe('no-reply@loyalty.test');
@@ -140,7 +146,9 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
   });
 
   it('a POS purchase reaches a webhook receiver, signed; a failing receiver gets retries, fails, and a replay delivers it', async () => {
-    const ok = await admin().post('/api/v1/admin/webhooks', { url: `${receiver.url}/ok`, events: ['purchase.posted'] }).expect(201);
+    const ok = await admin()
+      .post('/api/v1/admin/webhooks', { url: `${receiver.url}/ok`, events: ['purchase.posted'] })
+      .expect(201);
     const failing = await admin()
       .post('/api/v1/admin/webhooks', { url: `${receiver.url}/failing`, events: ['purchase.posted', 'tier.changed'] })
       .expect(201);
@@ -183,10 +191,14 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
     expect(verified('/failing')).toHaveLength(2);
 
     failingStatus = 200;
-    const replayed = await admin().post(`/api/v1/admin/webhooks/deliveries/${failedDelivery.deliveryId as string}/replay`).expect(200);
+    const replayed = await admin()
+      .post(`/api/v1/admin/webhooks/deliveries/${failedDelivery.deliveryId as string}/replay`)
+      .expect(200);
     expect(replayed.body).toMatchObject({ status: 'pending', attempts: 0 });
     const done = await waitFor('the replayed delivery', async () => {
-      const res = await admin().get(`/api/v1/admin/webhooks/deliveries/${failedDelivery.deliveryId as string}`).expect(200);
+      const res = await admin()
+        .get(`/api/v1/admin/webhooks/deliveries/${failedDelivery.deliveryId as string}`)
+        .expect(200);
       return res.body.status === 'delivered' ? res.body : null;
     });
     expect(done.history.map((h: { statusCode: number }) => h.statusCode)).toEqual([503, 503, 200]);
@@ -218,7 +230,9 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
     const queue = worker.get<Queue>(getQueueToken(QueueName.Messages));
     const runNotices = async () => {
       const job = await queue.add(JobName.PlanExpiryNotices, { asOf: new Date().toISOString() });
-      const planned = await waitFor('the plan', async () => ((await job.isCompleted()) ? ((await queue.getJob(job.id ?? ''))?.returnvalue as { runId: string }) : null));
+      const planned = await waitFor('the plan', async () =>
+        (await job.isCompleted()) ? ((await queue.getJob(job.id ?? ''))?.returnvalue as { runId: string }) : null,
+      );
       return waitFor('the run', async () => {
         const view = await admin().get(`/api/v1/admin/jobs/${planned.runId}`).expect(200);
         return view.body.state === 'running' ? null : (view.body as { state: string; kind: string; totals: Record<string, number> });
@@ -256,6 +270,9 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
       .set('Authorization', `Bearer ${login.body.accessToken as string}`)
       .expect(200);
     expect(res.body.messages[0].body).toBe('周* 卡号 **************45');
-    await t.http.get('/api/v1/admin/webhooks').set('Authorization', `Bearer ${login.body.accessToken as string}`).expect(403);
+    await t.http
+      .get('/api/v1/admin/webhooks')
+      .set('Authorization', `Bearer ${login.body.accessToken as string}`)
+      .expect(403);
   });
 });

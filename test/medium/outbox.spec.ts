@@ -72,7 +72,9 @@ describe('message outbox on the real database', () => {
   }
 
   const rowsOf = (memberId: string): Promise<Array<Record<string, unknown>>> =>
-    db.query('SELECT id, status, attempts, body, locale, template_version, last_error FROM outbox_messages WHERE member_id = ?', [memberId]);
+    db.query('SELECT id, status, attempts, body, locale, template_version, last_error FROM outbox_messages WHERE member_id = ?', [
+      memberId,
+    ]);
 
   it('asking twice for the same (source, member, channel) records one row', async () => {
     const code = await template('sms');
