@@ -5,6 +5,8 @@ import { coreImports } from './core.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { MessagesModule } from './modules/messages/messages.module';
+import { MessagesProcessor } from './modules/messages/messages.processor';
 import { PointsModule } from './modules/points/points.module';
 import { PointsReleaseProcessor } from './modules/points/points-release.processor';
 import { JobName, QueueName } from './queue/queue.constants';
@@ -37,6 +39,7 @@ class Schedules implements OnApplicationBootstrap {
 const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.PointsExpiry]: PointsExpiryProcessor,
   [QueueName.PointsRelease]: PointsReleaseProcessor,
+  [QueueName.Messages]: MessagesProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -46,7 +49,7 @@ export class WorkerModule {
     const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports('worker'), PointsModule, JobsModule],
+      imports: [...coreImports('worker'), PointsModule, JobsModule, MessagesModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

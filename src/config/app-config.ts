@@ -26,6 +26,21 @@ export interface ProgramDefaults {
   returnWindowDays: number;
 }
 
+export interface MessagesConfig {
+  adapters: { email: 'log' | 'smtp'; sms: 'log' | 'http'; push: 'log' | 'http' };
+  smtpUrl: string | null;
+  mailFrom: string;
+  smsGatewayUrl: string | null;
+  pushGatewayUrl: string | null;
+  gatewaySecret: string | null;
+  maxAttempts: number;
+  retryBaseMs: number;
+  pollMs: number;
+  batchSize: number;
+  sendTimeoutMs: number;
+  webhookMaxAttempts: number;
+}
+
 export class ConfigError extends Error {}
 
 /** The typed, validated configuration. Built once at boot by loadConfig(). */
@@ -58,6 +73,7 @@ export class AppConfig {
   readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
   readonly program: ProgramDefaults;
   readonly metricsToken: string | null;
+  readonly messages: MessagesConfig;
 
   constructor(e: EnvSchema) {
     this.env = e.NODE_ENV;
@@ -105,6 +121,20 @@ export class AppConfig {
       returnWindowDays: e.PROGRAM_RETURN_WINDOW_DAYS,
     };
     this.metricsToken = e.METRICS_TOKEN ?? null;
+    this.messages = {
+      adapters: { email: e.MESSAGES_EMAIL_ADAPTER, sms: e.MESSAGES_SMS_ADAPTER, push: e.MESSAGES_PUSH_ADAPTER },
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM,
+      smsGatewayUrl: e.SMS_GATEWAY_URL ?? null,
+      pushGatewayUrl: e.PUSH_GATEWAY_URL ?? null,
+      gatewaySecret: e.MESSAGES_GATEWAY_SECRET ?? null,
+      maxAttempts: e.MESSAGES_MAX_ATTEMPTS,
+      retryBaseMs: e.MESSAGES_RETRY_BASE_MS,
+      pollMs: e.MESSAGES_POLL_MS,
+      batchSize: e.MESSAGES_BATCH_SIZE,
+      sendTimeoutMs: e.MESSAGES_SEND_TIMEOUT_MS,
+      webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+    };
   }
 
   isWorkerActive(queue: string): boolean {

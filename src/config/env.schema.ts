@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_QUEUES } from '../queue/queue.constants';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
@@ -268,6 +268,83 @@ export class EnvSchema {
   @Min(0)
   @Max(365)
   PROGRAM_RETURN_WINDOW_DAYS = 0;
+
+  // Messages: the outbox sender and its channel adapters, webhooks.
+
+  /** Which adapter sends each channel: log only records (development, demo). */
+  @IsIn(['log', 'smtp'])
+  MESSAGES_EMAIL_ADAPTER: 'log' | 'smtp' = 'log';
+
+  @IsIn(['log', 'http'])
+  MESSAGES_SMS_ADAPTER: 'log' | 'http' = 'log';
+
+  @IsIn(['log', 'http'])
+  MESSAGES_PUSH_ADAPTER: 'log' | 'http' = 'log';
+
+  /** smtp://user:pass@host:587 or smtps://...; required with MESSAGES_EMAIL_ADAPTER=smtp. */
+  @ValidateIf((e: EnvSchema) => e.MESSAGES_EMAIL_ADAPTER === 'smtp')
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must look like smtp://user:password@host:587' })
+  SMTP_URL?: string;
+
+  @Matches(/^([^<>]*<[^@\s<>]+@[^@\s<>]+>|[^@\s]+@[^@\s]+)$/, { message: 'MAIL_FROM must be an address or "Name <address>"' })
+  MAIL_FROM = 'Loyalty <no-reply@loyalty.local>';
+
+  /** The SMS gateway: POST JSON signed with MESSAGES_GATEWAY_SECRET; required with MESSAGES_SMS_ADAPTER=http. */
+  @ValidateIf((e: EnvSchema) => e.MESSAGES_SMS_ADAPTER === 'http')
+  @Matches(/^https?:\/\/.+/, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @ValidateIf((e: EnvSchema) => e.MESSAGES_PUSH_ADAPTER === 'http')
+  @Matches(/^https?:\/\/.+/, { message: 'PUSH_GATEWAY_URL must be an http(s) URL' })
+  PUSH_GATEWAY_URL?: string;
+
+  /** HMAC-SHA256 key of the gateway requests; required when an http adapter is used. */
+  @ValidateIf((e: EnvSchema) => e.MESSAGES_SMS_ADAPTER === 'http' || e.MESSAGES_PUSH_ADAPTER === 'http')
+  @IsString()
+  @MinLength(16, { message: 'MESSAGES_GATEWAY_SECRET must be at least 16 characters' })
+  MESSAGES_GATEWAY_SECRET?: string;
+
+  /** Sends of one message before it is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MESSAGES_MAX_ATTEMPTS = 5;
+
+  /** First retry delay of a message or webhook; doubled per attempt, at most one hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3600000)
+  MESSAGES_RETRY_BASE_MS = 30000;
+
+  /** How often the sender looks for due messages and webhook deliveries. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  MESSAGES_POLL_MS = 1000;
+
+  /** Rows one sender claims at a time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MESSAGES_BATCH_SIZE = 100;
+
+  /** One adapter call or webhook POST gives up after this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  MESSAGES_SEND_TIMEOUT_MS = 10000;
+
+  /** POSTs of one webhook delivery before it is marked failed (it can be replayed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 8;
 
   @IsOptional()
   @IsString()

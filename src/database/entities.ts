@@ -7,6 +7,11 @@ import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
 import { Member } from '../modules/members/entities/member.entity';
+import { MessageTemplate } from '../modules/messages/entities/message-template.entity';
+import { OutboxMessage } from '../modules/messages/entities/outbox-message.entity';
+import { WebhookAttempt } from '../modules/messages/entities/webhook-attempt.entity';
+import { WebhookDelivery } from '../modules/messages/entities/webhook-delivery.entity';
+import { WebhookSubscription } from '../modules/messages/entities/webhook-subscription.entity';
 import { MemberMonthlyStats } from '../modules/points/entities/member-monthly-stats.entity';
 import { LotConsumption } from '../modules/points/entities/lot-consumption.entity';
 import { PointAccount } from '../modules/points/entities/point-account.entity';
@@ -35,6 +40,11 @@ export const ENTITIES = [
   Member,
   MemberMonthlyStats,
   MemberConsent,
+  MessageTemplate,
+  OutboxMessage,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookSubscription,
   PointAccount,
   PointEntry,
   PointLot,

@@ -2,6 +2,8 @@
 export enum QueueName {
   PointsExpiry = 'points-expiry',
   PointsRelease = 'points-release',
+  /** The outbox sender, webhook deliveries, notices and the events of posted purchases. */
+  Messages = 'messages',
 }
 
 export enum JobName {
@@ -11,6 +13,15 @@ export enum JobName {
   /** Splits the members into id ranges and queues one ReleaseRange job per range. */
   PlanRelease = 'plan-release',
   ReleaseRange = 'release-range',
+  /** Sends the outbox rows that are due (repeats every MESSAGES_POLL_MS). */
+  SendOutbox = 'send-outbox',
+  /** POSTs the webhook deliveries that are due (repeats every MESSAGES_POLL_MS). */
+  DeliverWebhooks = 'deliver-webhooks',
+  /** Monthly: splits the members into id ranges and queues one ExpiryNoticeRange job per range. */
+  PlanExpiryNotices = 'plan-expiry-notices',
+  ExpiryNoticeRange = 'expiry-notice-range',
+  /** Purchases and tier moves of posted POS batches: webhooks and tier notices, off the POS path. */
+  PostingEvents = 'posting-events',
 }
 
 export interface PlanPayload {

@@ -2,16 +2,26 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
+import { MessagesModule } from '../messages/messages.module';
 import { PointsModule } from '../points/points.module';
 import { StoresModule } from '../stores/stores.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { AdminAuthController } from './admin-auth.controller';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminMembersController } from './admin-members.controller';
+import { AdminMessagesController } from './admin-messages.controller';
 import { AdminStoresController } from './admin-stores.controller';
+import { AdminWebhooksController } from './admin-webhooks.controller';
 
 @Module({
-  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule],
-  controllers: [AdminAuthController, AdminJobsController, AdminStoresController, AdminMembersController],
+  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule, MessagesModule],
+  controllers: [
+    AdminAuthController,
+    AdminJobsController,
+    AdminStoresController,
+    AdminMembersController,
+    AdminMessagesController,
+    AdminWebhooksController,
+  ],
 })
 export class AdminModule {}

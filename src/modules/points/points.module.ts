@@ -5,6 +5,7 @@ import { TiersModule } from '../tiers/tiers.module';
 import { LedgerWriter } from './ledger/ledger-writer';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger.service';
+import { PostingEvents } from './posting-events';
 import { ProgramSettingsService } from './program-settings.service';
 import { ReceiptsRepository } from './receipts/receipts.repository';
 import { RedemptionsRepository } from './redemptions/redemptions.repository';
@@ -39,6 +40,7 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     ExpirePointsUseCase,
     ReleasePendingUseCase,
     PlanMemberRanges,
+    PostingEvents,
   ],
   exports: [
     LedgerWriter,
@@ -51,6 +53,7 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     ExpirePointsUseCase,
     ReleasePendingUseCase,
     PlanMemberRanges,
+    PostingEvents,
   ],
 })
 export class PointsModule {}

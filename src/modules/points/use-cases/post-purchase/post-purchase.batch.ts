@@ -23,6 +23,7 @@ import { TiersService } from '../../../tiers/tiers.service';
 import { EntryHandle, LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository, MonthlyStatsDelta } from '../../ledger/ledger.repository';
 import { replayOf } from '../../idempotency/post-once';
+import { PostedBatch, PostingEvents } from '../../posting-events';
 import { noPointsAccount, receiptTooOld, totalMismatch } from '../../points.errors';
 import { PostingResult, pointsSummary, PurchaseCommand, PurchaseResult } from '../../points.types';
 import { Program, ProgramSettingsService } from '../../program-settings.service';
@@ -63,6 +64,7 @@ export class PostPurchaseBatch {
     private readonly tierChanges: TiersRepository,
     private readonly tiers: TiersService,
     private readonly program: ProgramSettingsService,
+    private readonly events: PostingEvents,
   ) {}
 
   async post(cmds: PurchaseCommand[]): Promise<PurchaseOutcome[]> {
@@ -93,7 +95,15 @@ export class PostPurchaseBatch {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await inTransaction(this.dataSource, (m) => this.postInTransaction(m, cmds, program, tiers));
+          const posted: PostedBatch = { purchases: [], tierMoves: [] };
+          const outcomes = await inTransaction(this.dataSource, (m) => {
+            posted.purchases = [];
+            posted.tierMoves = [];
+            return this.postInTransaction(m, cmds, program, tiers, posted);
+          });
+          // Committed: webhooks and notices follow, off the till's path.
+          this.events.emit(posted);
+          return outcomes;
         } catch (err) {
           // Another process posted one of these receipts between our read and our insert: read again.
           if (!isDuplicateKey(err, RECEIPT_KEY) || attempt >= ATTEMPTS_ON_RECEIPT_RACE) {
@@ -114,7 +124,13 @@ export class PostPurchaseBatch {
     }
   }
 
-  private async postInTransaction(m: EntityManager, cmds: PurchaseCommand[], program: Program, tiers: Tier[]): Promise<PurchaseOutcome[]> {
+  private async postInTransaction(
+    m: EntityManager,
+    cmds: PurchaseCommand[],
+    program: Program,
+    tiers: Tier[],
+    posted: PostedBatch,
+  ): Promise<PurchaseOutcome[]> {
     const now = new Date();
     const outcomes: Array<PurchaseOutcome | undefined> = new Array<PurchaseOutcome | undefined>(cmds.length);
     const fail = (i: number, error: DomainError) => (outcomes[i] = { ok: false, error });
@@ -264,7 +280,19 @@ export class PostPurchaseBatch {
       purchases.map((p) => ({ ...p.row, lotId: p.lot?.lotId ?? null })),
     );
     await this.ledgerRepo.addMonthlyStats(m, mergeMonthly(monthly));
+    for (const p of purchases) {
+      posted.purchases.push({
+        purchaseId: p.row.id,
+        storeId: p.row.storeId,
+        receiptNo: p.row.receiptNo,
+        memberId: p.row.memberId,
+        occurredAt: p.row.occurredAt.toISOString(),
+        totalCents: p.row.totalCents,
+        pointsEarned: p.row.pointsEarned,
+      });
+    }
     for (const move of tierMoves) {
+      posted.tierMoves.push({ ...move, at: now.toISOString() });
       await this.tierChanges.changeTier(m, {
         memberId: move.memberId,
         from: move.from,

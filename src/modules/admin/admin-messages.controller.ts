@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '../../common/errors/error-code';
+import { AdminAuth } from '../auth/admin-auth.guard';
+import { AdminPrincipal } from '../auth/auth.types';
+import { CurrentAdmin } from '../auth/principals';
+import { OutboxService } from '../messages/outbox.service';
+import { templateView, TemplatesService } from '../messages/templates.service';
+import { AdminErrors } from '../pos/pos.openapi';
+import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from './dto/messages.dto';
+import {
+  OutboxPageResponse,
+  TemplateListResponse,
+  TemplatePreviewResponse,
+  TemplateResponse,
+  TemplateVersionsResponse,
+} from './dto/messages.response';
+
+const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+
+const TEMPLATE_EXAMPLE = {
+  code: 'notice.points-expiring',
+  channel: 'sms',
+  variants: {
+    'zh-CN': { body: '{{name}}，您有 {{points}} 积分将于 {{expiryDate}} 到期，请尽快使用。' },
+    en: { body: '{{name}}, {{points}} of your points expire on {{expiryDate}}.' },
+  },
+};
+
+@ApiTags('admin')
+@Controller('api/v1/admin')
+export class AdminMessagesController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly templates: TemplatesService,
+  ) {}
+
+  @Get('outbox')
+  @AdminAuth('admin', 'marketer', 'support')
+  @ApiOperation({
+    summary: 'The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked.',
+  })
+  @ApiOkResponse({ type: OutboxPageResponse })
+  @AdminErrors()
+  list(@CurrentAdmin() admin: AdminPrincipal, @Query() q: OutboxQueryDto) {
+    return this.outbox.list(
+      { status: q.status, channel: q.channel, memberId: q.memberId, before: q.before, limit: q.limit ?? 50 },
+      admin.role !== 'admin',
+    );
+  }
+
+  @Post('message-templates')
+  @AdminAuth('admin', 'marketer')
+  @ApiOperation({
+    summary:
+      'Save a template: a new version each time (1 for a new code). Variables: {{name}} {{points}} {{tier}} {{expiryDate}} {{club}}, and {{code}} in transactional templates; an unknown variable or a malformed placeholder is refused (400, the field and the variable named).',
+  })
+  @ApiBody({ type: SaveTemplateDto, examples: { expiryNotice: { summary: 'Expiring-points notice by SMS', value: TEMPLATE_EXAMPLE } } })
+  @ApiCreatedResponse({ type: TemplateResponse })
+  @AdminErrors()
+  async save(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: SaveTemplateDto) {
+    return templateView(
+      await this.templates.save(actorOf(admin), {
+        code: dto.code,
+        channel: dto.channel,
+        transactional: dto.transactional,
+        variants: { 'zh-CN': dto.variants['zh-CN'], en: dto.variants.en ?? null },
+      }),
+    );
+  }
+
+  @Get('message-templates')
+  @AdminAuth('admin', 'marketer')
+  @ApiOperation({ summary: 'The latest version of every template' })
+  @ApiOkResponse({ type: TemplateListResponse })
+  @AdminErrors()
+  async listTemplates() {
+    return { templates: (await this.templates.list()).map(templateView) };
+  }
+
+  @Get('message-templates/:code')
+  @AdminAuth('admin', 'marketer')
+  @ApiOperation({ summary: 'Every version of a template, newest first' })
+  @ApiOkResponse({ type: TemplateVersionsResponse })
+  @AdminErrors(ErrorCode.TEMPLATE_NOT_FOUND)
+  async versions(@Param() p: TemplateCodeParam) {
+    return { versions: (await this.templates.versions(p.code)).map(templateView) };
+  }
+
+  @Post('message-templates/:code/preview')
+  @HttpCode(200)
+  @AdminAuth('admin', 'marketer')
+  @ApiOperation({ summary: 'Render a template for a member (or a sample member) in zh-CN and en; nothing is sent or written' })
+  @ApiBody({ type: PreviewTemplateDto, examples: { sample: { summary: 'The sample member', value: {} } } })
+  @ApiOkResponse({ type: TemplatePreviewResponse })
+  @AdminErrors(ErrorCode.TEMPLATE_NOT_FOUND, ErrorCode.MEMBER_NOT_FOUND)
+  preview(@Param() p: TemplateCodeParam, @Body() dto: PreviewTemplateDto) {
+    return this.templates.preview(p.code, dto.memberId, dto.version);
+  }
+}

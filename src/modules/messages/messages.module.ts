@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { PointsModule } from '../points/points.module';
+import { TiersModule } from '../tiers/tiers.module';
+import { QueueModule } from '../../queue/queue.module';
+import { ChannelRegistry } from './channels/channel-registry';
+import { NoticesService } from './notices.service';
+import { OutboxSenderService } from './outbox-sender.service';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxService } from './outbox.service';
+import { PostingEventsForwarder } from './posting-events.forwarder';
+import { TemplatesService } from './templates.service';
+import { EventsService } from './webhooks/events.service';
+import { WebhookSenderService } from './webhooks/webhook-sender.service';
+import { WebhooksRepository } from './webhooks/webhooks.repository';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+/**
+ * Messages to members (the outbox, templates, channel adapters, notices) and
+ * events to other systems (webhooks). Others send through OutboxService and
+ * publish through EventsService; the worker's MessagesProcessor does the sending.
+ */
+@Module({
+  imports: [AuditModule, JobsModule, PointsModule, TiersModule, QueueModule],
+  providers: [
+    ChannelRegistry,
+    OutboxRepository,
+    OutboxService,
+    OutboxSenderService,
+    TemplatesService,
+    NoticesService,
+    WebhooksRepository,
+    WebhooksService,
+    EventsService,
+    WebhookSenderService,
+    PostingEventsForwarder,
+  ],
+  exports: [
+    OutboxService,
+    OutboxSenderService,
+    TemplatesService,
+    NoticesService,
+    EventsService,
+    WebhooksService,
+    WebhookSenderService,
+    OutboxRepository,
+  ],
+})
+export class MessagesModule {}

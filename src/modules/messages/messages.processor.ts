@@ -1,0 +1,96 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
+import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
+import { JobRunsService } from '../jobs/job-runs.service';
+import { planRanges } from '../points/points-expiry.processor';
+import { PostedBatch } from '../points/posting-events';
+import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
+import { NoticesService } from './notices.service';
+import { OutboxSenderService } from './outbox-sender.service';
+import { EventsService } from './webhooks/events.service';
+import { WebhookSenderService } from './webhooks/webhook-sender.service';
+
+export const EXPIRY_NOTICES_RUN_KIND = 'expiry-notices';
+
+/**
+ * The messages queue: the outbox sender and the webhook sender (each a
+ * repeating job every MESSAGES_POLL_MS), the monthly expiring-points notices
+ * over member-id ranges, and the events of posted POS batches.
+ */
+@Processor(QueueName.Messages, { concurrency: 4 })
+export class MessagesProcessor extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MessagesProcessor.name);
+
+  constructor(
+    private readonly sender: OutboxSenderService,
+    private readonly webhooks: WebhookSenderService,
+    private readonly events: EventsService,
+    private readonly notices: NoticesService,
+    private readonly plan: PlanMemberRanges,
+    private readonly runs: JobRunsService,
+    private readonly config: AppConfig,
+    @InjectQueue(QueueName.Messages) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = this.config.messages.pollMs;
+    const opts = { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 }, attempts: 1 };
+    await this.queue.upsertJobScheduler('outbox-sender', { every }, { name: JobName.SendOutbox, data: {}, opts });
+    await this.queue.upsertJobScheduler('webhook-sender', { every }, { name: JobName.DeliverWebhooks, data: {}, opts });
+    await this.queue.upsertJobScheduler(
+      'monthly-expiry-notices',
+      { pattern: '0 0 2 1 * *', tz: 'Asia/Shanghai' },
+      { name: JobName.PlanExpiryNotices, data: {} },
+    );
+    this.logger.log(`Sending the outbox and webhooks every ${every} ms; expiring-points notices monthly on the 1st at 02:00 Asia/Shanghai`);
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JobName.SendOutbox:
+        return this.sender.sendDue();
+      case JobName.DeliverWebhooks:
+        return this.webhooks.deliverDue();
+      case JobName.PlanExpiryNotices:
+        return planRanges(this.queue, this.plan, this.runs, JobName.ExpiryNoticeRange, EXPIRY_NOTICES_RUN_KIND, job.data as PlanPayload);
+      case JobName.ExpiryNoticeRange: {
+        const data = job.data as RangePayload;
+        return this.runs.runPart(job as Job<RangePayload>, () =>
+          this.notices.expiryNoticesForRange(data.fromId, data.toId, new Date(data.asOf)),
+        );
+      }
+      case JobName.PostingEvents:
+        return this.postingEvents(job.data as PostedBatch);
+      default:
+        throw new Error(`Unknown job ${job.name} on ${QueueName.Messages}`);
+    }
+  }
+
+  /** Webhooks for posted purchases and tier moves, and the tier notices. Safe to run twice: everything is keyed by purchase id. */
+  private async postingEvents(batch: PostedBatch): Promise<{ deliveries: number; notices: number }> {
+    const deliveries = await this.events.publishMany([
+      ...batch.purchases.map((p) => ({
+        type: 'purchase.posted' as const,
+        id: `purchase.posted:${p.purchaseId}`,
+        occurredAt: new Date(p.occurredAt),
+        data: { ...p },
+      })),
+      ...batch.tierMoves.map((t) => ({
+        type: 'tier.changed' as const,
+        id: `tier.changed:${t.purchaseId}`,
+        occurredAt: new Date(t.at),
+        data: { memberId: t.memberId, from: t.from, to: t.to, reason: 'purchase', purchaseId: t.purchaseId },
+      })),
+    ]);
+    let notices = 0;
+    for (const move of batch.tierMoves) {
+      const result = await this.notices.notifyTierChanged(move.memberId, move.from, move.to, move.purchaseId);
+      notices += result?.queued ?? 0;
+    }
+    return { deliveries, notices };
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { ChannelRegistry } from './channels/channel-registry';
+import { OutgoingMessage, PermanentSendError } from './channels/channel-adapter';
+import { ClaimedMessage, OutboxRepository } from './outbox.repository';
+import { afterFailure } from './rules/backoff';
+
+const MAX_RETRY_DELAY_MS = 3_600_000;
+/** Sends in flight at once per claimed batch. */
+const SEND_CONCURRENCY = 8;
+
+export interface SendRound {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * The sender: claims due outbox rows (FOR UPDATE SKIP LOCKED, so any number
+ * of workers share the work without taking a row twice), sends each through
+ * its channel's adapter, and records the outcome: sent, queued again after a
+ * backoff, or failed once the attempts are spent. A sender killed mid-send
+ * leaves its rows in 'sending' until their lease lapses; they are then sent
+ * again (at least once: the adapters pass the message id as an idempotency key).
+ */
+@Injectable()
+export class OutboxSenderService {
+  private readonly logger = new Logger(OutboxSenderService.name);
+
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly channels: ChannelRegistry,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Claims and sends batches until nothing is due or the time budget is used. */
+  async sendDue(budgetMs = 20_000): Promise<SendRound> {
+    const totals: SendRound = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+    const started = Date.now();
+    const { batchSize } = this.config.messages;
+    await this.repo.requeueLapsed(new Date());
+    while (Date.now() - started < budgetMs) {
+      const round = await this.sendBatch(batchSize);
+      totals.claimed += round.claimed;
+      totals.sent += round.sent;
+      totals.retried += round.retried;
+      totals.failed += round.failed;
+      if (round.claimed < batchSize) {
+        break;
+      }
+    }
+    return totals;
+  }
+
+  async sendBatch(limit: number): Promise<SendRound> {
+    const c = this.config.messages;
+    const leaseMs = c.sendTimeoutMs * 3 + 60_000;
+    const claimed = await this.repo.claim(new Date(), limit, leaseMs);
+    const round: SendRound = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+    for (let i = 0; i < claimed.length; i += SEND_CONCURRENCY) {
+      await Promise.all(claimed.slice(i, i + SEND_CONCURRENCY).map((msg) => this.sendOne(msg, round)));
+    }
+    return round;
+  }
+
+  private async sendOne(msg: ClaimedMessage, round: SendRound): Promise<void> {
+    const c = this.config.messages;
+    const to = msg.channel === 'email' ? msg.email : msg.channel === 'sms' ? msg.phone : msg.memberId;
+    if (!to) {
+      await this.repo.markEnded(msg.id, 'skipped_no_address', `the member has no ${msg.channel} address`, new Date());
+      round.failed += 1;
+      return;
+    }
+    const outgoing: OutgoingMessage = {
+      messageId: msg.id,
+      memberId: msg.memberId,
+      channel: msg.channel,
+      to,
+      subject: msg.subject,
+      text: msg.body,
+      locale: msg.locale,
+    };
+    try {
+      const result = await this.channels.for(msg.channel).send(outgoing);
+      await this.repo.markSent(msg.id, result.providerMessageId, new Date());
+      round.sent += 1;
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      const now = new Date();
+      const next =
+        err instanceof PermanentSendError
+          ? { giveUp: true as const }
+          : afterFailure(msg.attempts, c.maxAttempts, now, c.retryBaseMs, MAX_RETRY_DELAY_MS);
+      if ('retryAt' in next) {
+        await this.repo.markRetry(msg.id, error, next.retryAt, now);
+        round.retried += 1;
+      } else {
+        await this.repo.markEnded(msg.id, 'failed', error, now);
+        round.failed += 1;
+        this.logger.warn({ msg: 'message failed', messageId: msg.id, channel: msg.channel, attempts: msg.attempts, error });
+      }
+    }
+  }
+}

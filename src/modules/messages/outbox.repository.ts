@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { placeholders } from '../../database/multi-row';
+import { inTransaction, WriteResult } from '../../database/transaction';
+import { MessageChannel, MessageStatus, OutboxMessage } from './entities/outbox-message.entity';
+
+/** What a message is rendered for: the member's own figures, read in one query per batch. */
+export interface Recipient {
+  memberId: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  tierCode: string;
+  balance: number;
+  consented: boolean;
+}
+
+export interface NewOutboxRow {
+  id: string;
+  source: string;
+  memberId: string;
+  channel: MessageChannel;
+  templateCode: string;
+  templateVersion: number;
+  locale: string;
+  transactional: boolean;
+  subject: string | null;
+  body: string;
+  status: MessageStatus;
+  now: Date;
+}
+
+/** A claimed row with the address it goes to now. */
+export interface ClaimedMessage {
+  id: string;
+  memberId: string;
+  channel: MessageChannel;
+  locale: string;
+  subject: string | null;
+  body: string;
+  attempts: number;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface OutboxFilter {
+  status?: MessageStatus;
+  channel?: MessageChannel;
+  memberId?: string;
+  /** Keyset paging: rows older than this id (ids are time-ordered). */
+  before?: string;
+  limit: number;
+}
+
+const COLUMNS = [
+  'id',
+  'source',
+  'member_id',
+  'channel',
+  'template_code',
+  'template_version',
+  'locale',
+  'transactional',
+  'subject',
+  'body',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'created_at',
+  'updated_at',
+];
+const INSERT_CHUNK = 500;
+
+/** All SQL of the outbox. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async recipients(m: EntityManager | undefined, memberIds: string[], consentChannel: string): Promise<Map<string, Recipient>> {
+    const out = new Map<string, Recipient>();
+    if (memberIds.length === 0) {
+      return out;
+    }
+    const rows: Array<Record<string, unknown>> = await (m ?? this.dataSource.manager).query(
+      `SELECT mb.id, mb.name, mb.email, mb.phone, mb.tier_code, COALESCE(a.balance, 0) AS balance, COALESCE(c.granted, 0) AS consented
+         FROM members mb
+         LEFT JOIN point_accounts a ON a.member_id = mb.id
+         LEFT JOIN member_consents c ON c.member_id = mb.id AND c.channel = ?
+        WHERE mb.id IN (?)`,
+      [consentChannel, memberIds],
+    );
+    for (const r of rows) {
+      out.set(String(r.id), {
+        memberId: String(r.id),
+        name: (r.name as string | null) ?? null,
+        email: (r.email as string | null) ?? null,
+        phone: (r.phone as string | null) ?? null,
+        tierCode: String(r.tier_code),
+        balance: Number(r.balance),
+        consented: Number(r.consented) === 1,
+      });
+    }
+    return out;
+  }
+
+  /** Inserts the rows whose (source, member, channel) has none yet; answers the ids of the rows written. */
+  async insertNew(m: EntityManager | undefined, rows: NewOutboxRow[]): Promise<Set<string>> {
+    const manager = m ?? this.dataSource.manager;
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      // ON DUPLICATE KEY with a no-op update: a row already there is left as it is, and no other error is silenced (unlike IGNORE).
+      await manager.query(
+        `INSERT INTO outbox_messages (${COLUMNS.join(', ')}) VALUES ${placeholders(chunk.length, COLUMNS.length)}
+         ON DUPLICATE KEY UPDATE id = id`,
+        chunk.flatMap((r) => [
+          r.id,
+          r.source,
+          r.memberId,
+          r.channel,
+          r.templateCode,
+          r.templateVersion,
+          r.locale,
+          r.transactional ? 1 : 0,
+          r.subject,
+          r.body,
+          r.status,
+          0,
+          r.now,
+          r.now,
+          r.now,
+        ]),
+      );
+      // The fresh ids that exist now are the rows this statement wrote (affectedRows cannot tell: mysql2 counts found rows).
+      const found: Array<{ id: string }> = await manager.query('SELECT id FROM outbox_messages WHERE id IN (?)', [chunk.map((r) => r.id)]);
+      found.forEach((f) => inserted.add(f.id));
+    }
+    return inserted;
+  }
+
+  /**
+   * Locks up to `limit` due rows in the caller's transaction, skipping rows
+   * another sender holds (FOR UPDATE SKIP LOCKED: MySQL 8, MariaDB 10.6+), so
+   * senders never wait for each other and never take the same row. One
+   * status value keeps the scan in (status, next_attempt_at) order, so only
+   * the rows taken are locked, not every due row.
+   */
+  async lockDue(m: EntityManager, now: Date, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT id FROM outbox_messages
+        WHERE status = 'queued' AND next_attempt_at <= ?
+        ORDER BY next_attempt_at LIMIT ${Number(limit)}
+        FOR UPDATE SKIP LOCKED`,
+      [now],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Rows left in 'sending' past their lease (their sender died mid-send) are queued again. */
+  async requeueLapsed(now: Date): Promise<number> {
+    const result: WriteResult = await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'queued', updated_at = ? WHERE status = 'sending' AND next_attempt_at <= ?`,
+      [now, now],
+    );
+    return result.affectedRows;
+  }
+
+  /** Claims due rows: locked, marked sending with a lease and one more attempt, committed; then read with their addresses. */
+  async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+    const ids = await inTransaction(this.dataSource, async (m) => {
+      const locked = await this.lockDue(m, now, limit);
+      if (locked.length > 0) {
+        await m.query(
+          `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE id IN (?)`,
+          [new Date(now.getTime() + leaseMs), now, locked],
+        );
+      }
+      return locked;
+    });
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT o.id, o.member_id, o.channel, o.locale, o.subject, o.body, o.attempts, mb.email, mb.phone
+         FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
+        WHERE o.id IN (?)`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      memberId: String(r.member_id),
+      channel: r.channel as MessageChannel,
+      locale: String(r.locale),
+      subject: (r.subject as string | null) ?? null,
+      body: String(r.body),
+      attempts: Number(r.attempts),
+      email: (r.email as string | null) ?? null,
+      phone: (r.phone as string | null) ?? null,
+    }));
+  }
+
+  async markSent(id: string, providerMessageId: string | null, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'sent', provider_message_id = ?, last_error = NULL, sent_at = ?, updated_at = ?
+        WHERE id = ? AND status = 'sending'`,
+      [providerMessageId, now, now, id],
+    );
+  }
+
+  async markRetry(id: string, error: string, retryAt: Date, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET status = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
+      [error.slice(0, 500), retryAt, now, id],
+    );
+  }
+
+  async markEnded(id: string, status: 'failed' | 'skipped_no_address', error: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
+      [status, error.slice(0, 500), now, id],
+    );
+  }
+
+  async list(filter: OutboxFilter): Promise<Array<OutboxMessage & { memberName: string | null }>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.status) {
+      where.push('o.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.channel) {
+      where.push('o.channel = ?');
+      params.push(filter.channel);
+    }
+    if (filter.memberId) {
+      where.push('o.member_id = ?');
+      params.push(filter.memberId);
+    }
+    if (filter.before) {
+      where.push('o.id < ?');
+      params.push(filter.before);
+    }
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT o.*, mb.name AS member_name FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY o.id DESC LIMIT ${Number(filter.limit)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      source: String(r.source),
+      memberId: String(r.member_id),
+      channel: r.channel as MessageChannel,
+      templateCode: String(r.template_code),
+      templateVersion: Number(r.template_version),
+      locale: String(r.locale),
+      transactional: Number(r.transactional) === 1,
+      subject: (r.subject as string | null) ?? null,
+      body: String(r.body),
+      status: r.status as MessageStatus,
+      attempts: Number(r.attempts),
+      nextAttemptAt: r.next_attempt_at as Date,
+      providerMessageId: (r.provider_message_id as string | null) ?? null,
+      lastError: (r.last_error as string | null) ?? null,
+      createdAt: r.created_at as Date,
+      updatedAt: r.updated_at as Date,
+      sentAt: (r.sent_at as Date | null) ?? null,
+      memberName: (r.member_name as string | null) ?? null,
+    }));
+  }
+}

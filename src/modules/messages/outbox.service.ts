@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { newId } from '../../common/ids';
+import { TiersService } from '../tiers/tiers.service';
+import { MessageTemplate } from './entities/message-template.entity';
+import { MessageChannel, MessageStatus } from './entities/outbox-message.entity';
+import { channelMismatch } from './messages.errors';
+import { NewOutboxRow, OutboxFilter, OutboxRepository, Recipient } from './outbox.repository';
+import { maskMessageText } from './rules/mask-text';
+import { TemplateLocale, TemplateValues } from './rules/template';
+import { TemplatesService } from './templates.service';
+
+/** One message to ask for. */
+export interface EnqueueMessage {
+  /**
+   * Who asks, unique per message run: 'campaign:<id>:<occurrence>',
+   * 'expiry-notice:2026-05', 'tier-change:<id>', 'sign-in:<id>'. The outbox
+   * keeps one row per (source, member, channel), so asking twice sends once.
+   */
+  source: string;
+  memberId: string;
+  templateCode: string;
+  /** Defaults to the template's channel; another channel than the template's is refused. */
+  channel?: MessageChannel;
+  /** Values of the template's variables. name, tier and points default to the member's own. */
+  variables?: TemplateValues;
+  /** Defaults to zh-CN; a template without an en variant is sent in zh-CN. */
+  locale?: TemplateLocale;
+}
+
+export interface EnqueueResult {
+  /** New rows waiting to be sent. */
+  queued: number;
+  /** New rows recorded but not to be sent: no consent to the channel, or no address on it. */
+  skipped: number;
+  /** Asked before: nothing new written. */
+  duplicates: number;
+  /** Members that do not exist: nothing written. */
+  unknownMembers: number;
+}
+
+/** The consent that covers a channel ('log' reaches nobody and needs none). */
+const CONSENT_CHANNEL: Record<MessageChannel, string | null> = { email: 'email', sms: 'sms', push: 'push', log: null };
+
+/**
+ * The message outbox. Everyone who sends a member a message (campaigns,
+ * notices, sign-in codes) asks here: the message is rendered from its
+ * template now, checked against the member's consent to the channel, and
+ * recorded once per (source, member, channel); the sender worker delivers it.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly repo: OutboxRepository,
+    private readonly templates: TemplatesService,
+    private readonly tiers: TiersService,
+  ) {}
+
+  /** One message. Pass the manager of your transaction to record it with your own writes (committed or rolled back together). */
+  async enqueue(message: EnqueueMessage, manager?: EntityManager): Promise<EnqueueResult> {
+    return this.enqueueMany([message], manager);
+  }
+
+  /**
+   * A batch of messages (a campaign's fan-out batch, a notice job's range) in
+   * a handful of statements: one read of the members and their consents per
+   * template, multi-row inserts of 500.
+   */
+  async enqueueMany(messages: EnqueueMessage[], manager?: EntityManager): Promise<EnqueueResult> {
+    const result: EnqueueResult = { queued: 0, skipped: 0, duplicates: 0, unknownMembers: 0 };
+    const byTemplate = new Map<string, EnqueueMessage[]>();
+    for (const msg of messages) {
+      byTemplate.set(msg.templateCode, [...(byTemplate.get(msg.templateCode) ?? []), msg]);
+    }
+    const tiers = await this.tiers.list();
+    const tierName = new Map(tiers.map((t) => [t.code, t.name]));
+    const now = new Date();
+    for (const [code, group] of byTemplate) {
+      const template = await this.templates.latest(code);
+      for (const msg of group) {
+        if (msg.channel && msg.channel !== template.channel) {
+          throw channelMismatch(code, template.channel, msg.channel);
+        }
+      }
+      const consentChannel = CONSENT_CHANNEL[template.channel];
+      const recipients = await this.repo.recipients(manager, [...new Set(group.map((g) => g.memberId))], consentChannel ?? 'none');
+      const rows: NewOutboxRow[] = [];
+      for (const msg of group) {
+        const recipient = recipients.get(msg.memberId);
+        if (!recipient) {
+          result.unknownMembers += 1;
+          continue;
+        }
+        rows.push(this.row(template, msg, recipient, tierName, now));
+      }
+      const inserted = await this.repo.insertNew(manager, rows);
+      for (const r of rows) {
+        if (!inserted.has(r.id)) {
+          result.duplicates += 1;
+        } else if (r.status === 'queued') {
+          result.queued += 1;
+        } else {
+          result.skipped += 1;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** A page of the outbox, newest first. masked: the text as roles other than admin see it. */
+  async list(filter: OutboxFilter, masked: boolean) {
+    const rows = await this.repo.list(filter);
+    return {
+      messages: rows.map((r) => ({
+        messageId: r.id,
+        source: r.source,
+        memberId: r.memberId,
+        channel: r.channel,
+        templateCode: r.templateCode,
+        templateVersion: r.templateVersion,
+        locale: r.locale,
+        transactional: r.transactional,
+        subject: masked && r.subject !== null ? maskMessageText(r.subject, r.memberName, r.transactional) : r.subject,
+        body: masked ? maskMessageText(r.body, r.memberName, r.transactional) : r.body,
+        status: r.status,
+        attempts: r.attempts,
+        nextAttemptAt: r.nextAttemptAt.toISOString(),
+        providerMessageId: r.providerMessageId,
+        lastError: r.lastError,
+        createdAt: r.createdAt.toISOString(),
+        sentAt: r.sentAt ? r.sentAt.toISOString() : null,
+      })),
+      nextBefore: rows.length === filter.limit ? rows[rows.length - 1].id : null,
+    };
+  }
+
+  private row(
+    template: MessageTemplate,
+    msg: EnqueueMessage,
+    recipient: Recipient,
+    tierName: Map<string, string>,
+    now: Date,
+  ): NewOutboxRow {
+    const values: TemplateValues = {
+      name: recipient.name ?? '',
+      tier: tierName.get(recipient.tierCode) ?? recipient.tierCode,
+      points: recipient.balance,
+      ...msg.variables,
+    };
+    const rendered = this.templates.render(template, msg.locale ?? 'zh-CN', values);
+    return {
+      id: newId(),
+      source: msg.source,
+      memberId: msg.memberId,
+      channel: template.channel,
+      templateCode: template.code,
+      templateVersion: template.version,
+      locale: rendered.locale,
+      transactional: template.transactional,
+      subject: rendered.subject,
+      body: rendered.body,
+      status: statusFor(template, recipient),
+      now,
+    };
+  }
+}
+
+/** Consent first (marketing rules), then whether the member can be reached on the channel at all. */
+function statusFor(template: MessageTemplate, recipient: Recipient): MessageStatus {
+  const needsConsent = !template.transactional && CONSENT_CHANNEL[template.channel] !== null;
+  if (needsConsent && !recipient.consented) {
+    return 'skipped_no_consent';
+  }
+  if ((template.channel === 'email' && !recipient.email) || (template.channel === 'sms' && !recipient.phone)) {
+    return 'skipped_no_address';
+  }
+  return 'queued';
+}

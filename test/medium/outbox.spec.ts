@@ -1,0 +1,178 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { coreImports } from '../../src/core.module';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
+import { MembersModule } from '../../src/modules/members/members.module';
+import { MembersService } from '../../src/modules/members/members.service';
+import { MessagesModule } from '../../src/modules/messages/messages.module';
+import { OutboxSenderService } from '../../src/modules/messages/outbox-sender.service';
+import { OutboxRepository } from '../../src/modules/messages/outbox.repository';
+import { OutboxService } from '../../src/modules/messages/outbox.service';
+import { TemplatesService } from '../../src/modules/messages/templates.service';
+import { uniquePhone } from '../support/factories';
+import { startHttpReceiver, withEnv } from '../support/message-sinks';
+
+const SECRET = 'medium-gateway-secret-0123456789';
+
+describe('message outbox on the real database', () => {
+  let ctx: INestApplicationContext;
+  let db: DataSource;
+  let outbox: OutboxService;
+  let templates: TemplatesService;
+  let gateway: Awaited<ReturnType<typeof startHttpReceiver>>;
+  let gatewayStatus = 500;
+  let seq = 0;
+
+  beforeAll(async () => {
+    gateway = await startHttpReceiver(
+      () => SECRET,
+      () => gatewayStatus,
+    );
+    ctx = await withEnv(
+      {
+        MESSAGES_SMS_ADAPTER: 'http',
+        SMS_GATEWAY_URL: `${gateway.url}/sms`,
+        MESSAGES_GATEWAY_SECRET: SECRET,
+        MESSAGES_RETRY_BASE_MS: '20',
+        MESSAGES_MAX_ATTEMPTS: '3',
+      },
+      async () => {
+        const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), MembersModule, MessagesModule] }).compile();
+        const app = moduleRef.createNestApplication({ logger: false });
+        await app.init();
+        return app;
+      },
+    );
+    db = ctx.get(DataSource);
+    outbox = ctx.get(OutboxService);
+    templates = ctx.get(TemplatesService);
+  });
+
+  afterAll(async () => {
+    await ctx.close();
+    await gateway.close();
+  });
+
+  async function member(consents: Record<string, boolean> = {}): Promise<string> {
+    const { member: m } = await ctx.get(MembersService).create(SYSTEM_ACTOR, { name: '李四', phone: uniquePhone(), consents });
+    return m.id;
+  }
+
+  async function template(channel: 'sms' | 'log' | 'email', transactional = false): Promise<string> {
+    seq += 1;
+    const code = `medium-${Date.now().toString(36)}-${seq}`;
+    await templates.save(SYSTEM_ACTOR, {
+      code,
+      channel,
+      transactional,
+      variants: { 'zh-CN': { body: transactional ? '验证码 {{code}}' : '{{name}}，您有 {{points}} 积分' }, en: { body: 'Hi {{name}}' } },
+    });
+    return code;
+  }
+
+  const rowsOf = (memberId: string): Promise<Array<Record<string, unknown>>> =>
+    db.query('SELECT id, status, attempts, body, locale, template_version, last_error FROM outbox_messages WHERE member_id = ?', [
+      memberId,
+    ]);
+
+  it('asking twice for the same (source, member, channel) records one row', async () => {
+    const code = await template('sms');
+    const memberId = await member({ sms: true });
+    const ask = { source: `campaign:c1:${code}`, memberId, templateCode: code };
+    expect(await outbox.enqueue(ask)).toEqual({ queued: 1, skipped: 0, duplicates: 0, unknownMembers: 0 });
+    expect(await outbox.enqueueMany([ask, ask])).toEqual({ queued: 0, skipped: 0, duplicates: 2, unknownMembers: 0 });
+    const rows = await rowsOf(memberId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'queued', body: '李四，您有 0 积分', locale: 'zh-CN', template_version: 1 });
+  });
+
+  it('enqueued inside a caller transaction that rolls back, nothing is recorded', async () => {
+    const code = await template('log');
+    const memberId = await member();
+    await expect(
+      db.transaction(async (m) => {
+        await outbox.enqueue({ source: 'campaign:rollback:1', memberId, templateCode: code, locale: 'en' }, m);
+        throw new Error('the campaign batch failed');
+      }),
+    ).rejects.toThrow('the campaign batch failed');
+    expect(await rowsOf(memberId)).toHaveLength(0);
+    await outbox.enqueue({ source: 'campaign:rollback:1', memberId, templateCode: code, locale: 'en' });
+    expect(await rowsOf(memberId)).toMatchObject([{ status: 'queued', body: 'Hi 李四', locale: 'en' }]);
+  });
+
+  it('only members who consented to the channel get a marketing message; transactional ones need no consent', async () => {
+    const marketing = await template('sms');
+    const signIn = await template('sms', true);
+    const yes = await member({ sms: true });
+    const no = await member({ sms: false, email: true });
+    const never = await member();
+    const result = await outbox.enqueueMany(
+      [yes, no, never].map((memberId) => ({ source: 'campaign:consent:1', memberId, templateCode: marketing })),
+    );
+    expect(result).toEqual({ queued: 1, skipped: 2, duplicates: 0, unknownMembers: 0 });
+    expect((await rowsOf(yes))[0].status).toBe('queued');
+    expect((await rowsOf(no))[0].status).toBe('skipped_no_consent');
+    expect((await rowsOf(never))[0].status).toBe('skipped_no_consent');
+    await outbox.enqueue({ source: 'sign-in:abc', memberId: never, templateCode: signIn, variables: { code: '482913' } });
+    const signInRow = (await rowsOf(never)).find((r) => r.body === '验证码 482913');
+    expect(signInRow?.status).toBe('queued');
+  });
+
+  it('the sender retries a failing gateway with backoff, then marks the message failed after the last attempt', async () => {
+    const code = await template('sms');
+    const memberId = await member({ sms: true });
+    await outbox.enqueue({ source: 'campaign:retry:1', memberId, templateCode: code });
+    const [row] = await rowsOf(memberId);
+    const sender = ctx.get(OutboxSenderService);
+    gatewayStatus = 500;
+    const hits = () => gateway.received.filter((r) => JSON.parse(r.body).messageId === row.id);
+    await sender.sendDue();
+    expect(hits()).toHaveLength(1);
+    const afterFirst = (await rowsOf(memberId))[0];
+    expect(afterFirst).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(afterFirst.last_error).toContain('500');
+    for (let i = 0; i < 50 && (await rowsOf(memberId))[0].status !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      await sender.sendDue();
+    }
+    expect((await rowsOf(memberId))[0]).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(hits()).toHaveLength(3);
+    expect(hits().every((h) => h.signatureValid)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sender.sendDue();
+    expect(hits()).toHaveLength(3);
+  });
+
+  it('two senders claiming at once take disjoint rows: SKIP LOCKED passes over rows another holds, without waiting', async () => {
+    const code = await template('log');
+    const members = await Promise.all([1, 2, 3, 4, 5, 6].map(() => member()));
+    await outbox.enqueueMany(members.map((memberId) => ({ source: 'campaign:skip-locked:1', memberId, templateCode: code })));
+    const ours: Array<{ id: string }> = await db.query("SELECT id FROM outbox_messages WHERE source = 'campaign:skip-locked:1'");
+    const repo = ctx.get(OutboxRepository);
+    const holder = db.createQueryRunner();
+    let held: string[] = [];
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      held = await repo.lockDue(holder.manager, new Date(), 2);
+      expect(held).toHaveLength(2);
+      const started = Date.now();
+      const second = await repo.claim(new Date(), 1000, 60_000);
+      expect(Date.now() - started).toBeLessThan(2000);
+      const secondIds = second.map((r) => r.id);
+      // The rows the first sender holds are passed over; the second takes every other due row at once.
+      expect(secondIds.filter((id) => held.includes(id))).toEqual([]);
+      expect(ours.filter((o) => !held.includes(o.id)).every((o) => secondIds.includes(o.id))).toBe(true);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // Released by the first sender (rolled back): due again, and taken by one of two concurrent claims only.
+    const [a, b] = await Promise.all([repo.claim(new Date(), 1, 60_000), repo.claim(new Date(), 1000, 60_000)]);
+    const idsA = a.map((r) => r.id);
+    const idsB = b.map((r) => r.id);
+    expect(idsA.filter((id) => idsB.includes(id))).toEqual([]);
+    expect(held.every((id) => idsA.includes(id) || idsB.includes(id))).toBe(true);
+  });
+});
