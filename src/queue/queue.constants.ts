@@ -2,6 +2,7 @@
 export enum QueueName {
   PointsExpiry = 'points-expiry',
   PointsRelease = 'points-release',
+  ClubMembership = 'club-membership',
 }
 
 export enum JobName {
@@ -11,6 +12,11 @@ export enum JobName {
   /** Splits the members into id ranges and queues one ReleaseRange job per range. */
   PlanRelease = 'plan-release',
   ReleaseRange = 'release-range',
+  /** Re-evaluates the automatic clubs of the members who just bought (a batch of member ids). */
+  EvaluateClubMembers = 'evaluate-club-members',
+  /** Nightly: records a regroup run of every active automatic club and queues one RegroupClubRange job per range. */
+  PlanClubRegroup = 'plan-club-regroup',
+  RegroupClubRange = 'regroup-club-range',
 }
 
 export interface PlanPayload {
@@ -24,6 +30,14 @@ export interface RangePayload {
   asOf: string;
   fromId: string;
   toId: string | null;
+}
+
+export interface EvaluateClubMembersPayload {
+  memberIds: string[];
+}
+
+export interface ClubRegroupRangePayload extends RangePayload {
+  clubIds: string[];
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -26,6 +26,11 @@ export enum ErrorCode {
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
   API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
   JOB_NOT_FOUND = 'JOB_NOT_FOUND',
+  CLUB_NOT_FOUND = 'CLUB_NOT_FOUND',
+  CLUB_MEMBERSHIP_NOT_FOUND = 'CLUB_MEMBERSHIP_NOT_FOUND',
+  CLUB_CODE_TAKEN = 'CLUB_CODE_TAKEN',
+  CLUB_NOT_JOINABLE = 'CLUB_NOT_JOINABLE',
+  CLUB_NOT_AUTOMATIC = 'CLUB_NOT_AUTOMATIC',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -51,12 +56,15 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.STORE_NOT_FOUND:
     case ErrorCode.API_KEY_NOT_FOUND:
     case ErrorCode.JOB_NOT_FOUND:
+    case ErrorCode.CLUB_NOT_FOUND:
+    case ErrorCode.CLUB_MEMBERSHIP_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
     case ErrorCode.STORE_CODE_TAKEN:
     case ErrorCode.PHONE_TAKEN:
+    case ErrorCode.CLUB_CODE_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -67,6 +75,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.INSUFFICIENT_POINTS:
     case ErrorCode.REFUND_EXCEEDS_PURCHASE:
     case ErrorCode.RECEIPT_TOO_OLD:
+    case ErrorCode.CLUB_NOT_JOINABLE:
+    case ErrorCode.CLUB_NOT_AUTOMATIC:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:
