@@ -37,7 +37,9 @@ export class Clubs1795612368065 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE \`clubs\` DROP COLUMN \`updated_at\`, DROP COLUMN \`drop_unmatched\`, DROP COLUMN \`rule\`, DROP COLUMN \`name_en\``);
+    await queryRunner.query(
+      `ALTER TABLE \`clubs\` DROP COLUMN \`updated_at\`, DROP COLUMN \`drop_unmatched\`, DROP COLUMN \`rule\`, DROP COLUMN \`name_en\``,
+    );
     await queryRunner.query(`DROP INDEX \`ix_club_members_club_status\` ON \`club_members\``);
     await queryRunner.query(`ALTER TABLE \`club_members\` DROP COLUMN \`left_reason\`, DROP COLUMN \`joined_via\``);
     await queryRunner.query(`DROP TABLE \`club_member_history\``);

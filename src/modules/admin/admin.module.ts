@@ -1,17 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ClubsModule } from '../clubs/clubs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { StoresModule } from '../stores/stores.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { AdminAuthController } from './admin-auth.controller';
+import { AdminClubAnalyticsController, AdminClubsController } from './admin-clubs.controller';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminMembersController } from './admin-members.controller';
 import { AdminStoresController } from './admin-stores.controller';
 
 @Module({
-  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule],
-  controllers: [AdminAuthController, AdminJobsController, AdminStoresController, AdminMembersController],
+  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule, ClubsModule],
+  controllers: [
+    AdminAuthController,
+    AdminJobsController,
+    AdminStoresController,
+    AdminMembersController,
+    AdminClubsController,
+    AdminClubAnalyticsController,
+  ],
 })
 export class AdminModule {}

@@ -93,8 +93,22 @@ export class ClubMembershipService {
       await this.repo.upsertActive(m, joins, now);
       await this.repo.markLeft(m, leaves, 'rule', now);
       const history: HistoryRow[] = [
-        ...joins.map((j): HistoryRow => ({ clubId: j.clubId, memberId: j.memberId, event: 'joined', reason: 'rule', actorId: null, at: now })),
-        ...leaves.map((l): HistoryRow => ({ clubId: l.clubId, memberId: l.memberId, event: 'left', reason: 'rule', actorId: null, at: now })),
+        ...joins.map((j): HistoryRow => ({
+          clubId: j.clubId,
+          memberId: j.memberId,
+          event: 'joined',
+          reason: 'rule',
+          actorId: null,
+          at: now,
+        })),
+        ...leaves.map((l): HistoryRow => ({
+          clubId: l.clubId,
+          memberId: l.memberId,
+          event: 'left',
+          reason: 'rule',
+          actorId: null,
+          at: now,
+        })),
       ];
       await this.repo.insertHistory(m, history);
       return { members: ids.length, joined: joins.length, left: leaves.length };

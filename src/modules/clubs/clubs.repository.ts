@@ -214,10 +214,11 @@ export class ClubsRepository {
     if (memberIds.length === 0) {
       return facts;
     }
-    const profiles: Array<{ id: string; birthday: string | Date | null; city: string | null; gender: string | null }> = await this.dataSource.query(
-      `SELECT id, DATE_FORMAT(birthday, '%Y-%m-%d') AS birthday, city, gender FROM members WHERE id IN (${marks(memberIds.length)})`,
-      memberIds,
-    );
+    const profiles: Array<{ id: string; birthday: string | Date | null; city: string | null; gender: string | null }> =
+      await this.dataSource.query(
+        `SELECT id, DATE_FORMAT(birthday, '%Y-%m-%d') AS birthday, city, gender FROM members WHERE id IN (${marks(memberIds.length)})`,
+        memberIds,
+      );
     for (const p of profiles) {
       facts.set(p.id, { birthday: p.birthday === null ? null : String(p.birthday), city: p.city, gender: p.gender, purchases: [] });
     }
@@ -265,7 +266,12 @@ export class ClubsRepository {
 
   // ---------- reports ----------
 
-  async membersPage(clubId: string, status: 'active' | 'left' | null, afterMemberId: string | null, limit: number): Promise<MembershipRow[]> {
+  async membersPage(
+    clubId: string,
+    status: 'active' | 'left' | null,
+    afterMemberId: string | null,
+    limit: number,
+  ): Promise<MembershipRow[]> {
     const where = ['club_id = ?'];
     const params: unknown[] = [clubId];
     if (status !== null) {
@@ -306,9 +312,17 @@ export class ClubsRepository {
   }
 
   async historyOf(clubId: string, memberId: string): Promise<HistoryRow[]> {
-    const rows: Array<{ club_id: string; member_id: string; event: 'joined' | 'left'; reason: JoinReason; actor_id: string | null; at: Date }> =
-      await this.dataSource.query('SELECT * FROM club_member_history WHERE member_id = ? AND club_id = ? ORDER BY id', [memberId, clubId]);
+    const rows: Array<{
+      club_id: string;
+      member_id: string;
+      event: 'joined' | 'left';
+      reason: JoinReason;
+      actor_id: string | null;
+      at: Date;
+    }> = await this.dataSource.query('SELECT * FROM club_member_history WHERE member_id = ? AND club_id = ? ORDER BY id', [
+      memberId,
+      clubId,
+    ]);
     return rows.map((r) => ({ clubId: r.club_id, memberId: r.member_id, event: r.event, reason: r.reason, actorId: r.actor_id, at: r.at }));
   }
 }
-

@@ -215,7 +215,11 @@ export class ClubsService {
     return club;
   }
 
-  async list(cursor: string | undefined, limit: number, status: ClubStatus | null): Promise<{ clubs: ClubView[]; nextCursor: string | null }> {
+  async list(
+    cursor: string | undefined,
+    limit: number,
+    status: ClubStatus | null,
+  ): Promise<{ clubs: ClubView[]; nextCursor: string | null }> {
     const rows = await this.repo.listClubs(decodeCursor(cursor), limit + 1, status);
     const page = rows.slice(0, limit);
     return { clubs: page.map(clubView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].code) : null };
@@ -301,14 +305,20 @@ export class ClubsService {
 
   /** Sizes of every club now, and joins and leaves per day or month in [from, to). */
   async analytics(from: Date, to: Date, granularity: 'day' | 'month') {
-    const [clubs, sizes, growth] = await Promise.all([this.repo.listClubs(null, 10_000, null), this.repo.sizes(), this.repo.growth(from, to, granularity)]);
+    const [clubs, sizes, growth] = await Promise.all([
+      this.repo.listClubs(null, 10_000, null),
+      this.repo.sizes(),
+      this.repo.growth(from, to, granularity),
+    ]);
     const sizeOf = new Map(sizes.map((s) => [s.clubId, s]));
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       granularity,
       clubs: clubs.map((c) => {
-        const periods = growth.filter((g) => g.clubId === c.id).map((g) => ({ period: g.period, joined: g.joined, left: g.left, net: g.joined - g.left }));
+        const periods = growth
+          .filter((g) => g.clubId === c.id)
+          .map((g) => ({ period: g.period, joined: g.joined, left: g.left, net: g.joined - g.left }));
         return {
           clubId: c.id,
           code: c.code,

@@ -5,7 +5,10 @@ const NOW = new Date('2026-05-15T10:00:00.000Z');
 
 describe('club rule SQL', () => {
   it('a purchase-count rule selects the range of members through one grouped subquery on the same range', () => {
-    const rule: ClubRule = { combine: 'all', conditions: [{ type: 'categoryPurchases', categories: ['baby', 'toddler'], minPurchases: 3, days: 90 }] };
+    const rule: ClubRule = {
+      combine: 'all',
+      conditions: [{ type: 'categoryPurchases', categories: ['baby', 'toddler'], minPurchases: 3, days: 90 }],
+    };
     const q = ruleMatchSql(rule, { fromId: 'a', toId: 'b' }, NOW);
     expect(q.sql).toBe(
       'SELECT m.id AS member_id FROM members m WHERE m.id >= ? AND m.id < ? AND ((m.id IN (SELECT p.member_id FROM purchases p' +
@@ -33,6 +36,21 @@ describe('club rule SQL', () => {
     expect(q.sql).toContain('(LOWER(TRIM(m.city)) IN (?)) OR ((m.birthday IS NOT NULL AND TIMESTAMPDIFF(YEAR, m.birthday, ?) >= ?');
     expect(q.sql).not.toContain('m.id < ?');
     expect(q.sql.split('?').length - 1).toBe(q.params.length);
-    expect(q.params).toEqual(['', '', new Date('2026-04-15T10:00:00.000Z'), NOW, 'wine', 50_000, 1, 12, 'shanghai', '2026-05-15', 25, '2026-05-15', 40, 'female']);
+    expect(q.params).toEqual([
+      '',
+      '',
+      new Date('2026-04-15T10:00:00.000Z'),
+      NOW,
+      'wine',
+      50_000,
+      1,
+      12,
+      'shanghai',
+      '2026-05-15',
+      25,
+      '2026-05-15',
+      40,
+      'female',
+    ]);
   });
 });

@@ -11,7 +11,10 @@ const line = (category: string, amountCents: number, refunded = false) => ({
 });
 const facts = (over: Partial<MemberFacts> = {}): MemberFacts => ({ birthday: null, city: null, gender: null, purchases: [], ...over });
 
-const BABY: ClubRule = { combine: 'all', conditions: [{ type: 'categoryPurchases', categories: ['baby', 'toddler'], minPurchases: 3, days: 90 }] };
+const BABY: ClubRule = {
+  combine: 'all',
+  conditions: [{ type: 'categoryPurchases', categories: ['baby', 'toddler'], minPurchases: 3, days: 90 }],
+};
 
 describe('club rule validation', () => {
   it('accepts a rule and normalises it: categories lower-cased, lists de-duplicated and sorted', () => {
@@ -130,7 +133,10 @@ describe('club rule in plain words', () => {
 });
 
 describe('club rule evaluation', () => {
-  const babyPurchase = (ago: number, refunded = false) => ({ occurredAt: daysAgo(ago), lines: [line('grocery', 500), line('baby', 1000, refunded)] });
+  const babyPurchase = (ago: number, refunded = false) => ({
+    occurredAt: daysAgo(ago),
+    lines: [line('grocery', 500), line('baby', 1000, refunded)],
+  });
 
   it('counts receipts with a line in the categories inside the window, at the edge included', () => {
     const two = facts({ purchases: [babyPurchase(1), babyPurchase(10)] });
@@ -151,7 +157,10 @@ describe('club rule evaluation', () => {
     const rule: ClubRule = { combine: 'all', conditions: [{ type: 'categorySpend', categories: ['wine'], minSpendCents: 1000, days: 30 }] };
     const p = (cents: number, refundedCents = 0) => ({
       occurredAt: daysAgo(5),
-      lines: [{ category: 'wine', quantityMilli: 1000, refundedQuantityMilli: 0, amountCents: cents, refundedCents }, line('grocery', 5000)],
+      lines: [
+        { category: 'wine', quantityMilli: 1000, refundedQuantityMilli: 0, amountCents: cents, refundedCents },
+        line('grocery', 5000),
+      ],
     });
     expect(evaluateClubRule(rule, facts({ purchases: [p(600), p(400)] }), NOW).matches).toBe(true);
     expect(evaluateClubRule(rule, facts({ purchases: [p(600), p(400, 1)] }), NOW).matches).toBe(false);

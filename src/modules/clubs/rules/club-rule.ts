@@ -54,7 +54,8 @@ const CONDITION_KEYS: Record<ConditionType, string[]> = {
 export type RuleValidation = { ok: true; rule: ClubRule } | { ok: false; errors: ErrorDetail[] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number): v is number => Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /**
  * Checks a rule as sent by a client and returns it normalised (categories
@@ -168,7 +169,7 @@ function validateCondition(raw: unknown, path: string, err: (f: string, m: strin
       if (!Array.isArray(months) || months.length === 0 || months.length > 12 || !months.every((m) => isInt(m, 1, 12))) {
         fail(`${path}.months`, 'must be a list of months from 1 (January) to 12 (December)');
       } else {
-        condition = { type, months: [...new Set(months as number[])].sort((a, b) => a - b) };
+        condition = { type, months: [...new Set(months)].sort((a, b) => a - b) };
       }
       break;
     }
@@ -238,8 +239,26 @@ export interface RuleText {
   zhCN: string;
 }
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const GENDER_EN: Record<Gender, string> = { female: 'female', male: 'male', other: 'of another gender', undisclosed: 'of undisclosed gender' };
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const GENDER_EN: Record<Gender, string> = {
+  female: 'female',
+  male: 'male',
+  other: 'of another gender',
+  undisclosed: 'of undisclosed gender',
+};
 const GENDER_ZH: Record<Gender, string> = { female: '女', male: '男', other: '其他', undisclosed: '未透露' };
 
 /** "a, b or c" */
@@ -357,7 +376,8 @@ export function conditionHolds(c: ClubCondition, facts: MemberFacts, now: Date):
     case 'categoryPurchases': {
       const cats = new Set(c.categories);
       const count = facts.purchases.filter(
-        (p) => inWindow(p, now, c.days) && p.lines.some((l) => cats.has(l.category.toLowerCase()) && l.refundedQuantityMilli < l.quantityMilli),
+        (p) =>
+          inWindow(p, now, c.days) && p.lines.some((l) => cats.has(l.category.toLowerCase()) && l.refundedQuantityMilli < l.quantityMilli),
       ).length;
       return count >= c.minPurchases;
     }
