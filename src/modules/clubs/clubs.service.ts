@@ -132,7 +132,7 @@ export class ClubsService {
   private ruleFor(policy: JoinPolicy, rule: unknown): string | null {
     if (policy !== 'automatic') {
       if (rule !== undefined && rule !== null) {
-        throw ruleMismatch(`A ${policy} club has no rule; only automatic clubs do.`);
+        throw ruleMismatch(`${policy === 'open' ? 'An open' : 'An invite'} club has no rule; only automatic clubs do.`);
       }
       return null;
     }
