@@ -69,9 +69,10 @@ describe('club membership on the real database (no HTTP)', () => {
   }
 
   const rowsOf = async (clubId: string) =>
-    (await db.query('SELECT member_id, status, joined_via, left_reason FROM club_members WHERE club_id = ? ORDER BY member_id', [
-      clubId,
-    ])) as Array<{ member_id: string; status: string; joined_via: string; left_reason: string | null }>;
+    db.query<Array<{ member_id: string; status: string; joined_via: string; left_reason: string | null }>>(
+      'SELECT member_id, status, joined_via, left_reason FROM club_members WHERE club_id = ? ORDER BY member_id',
+      [clubId],
+    );
 
   it('a regroup over member-id ranges joins by the rule, never puts back a member who left, and a re-run changes nothing', async () => {
     const category = uniq('baby').toLowerCase();
