@@ -11,6 +11,7 @@ import { AdminErrors } from '../pos/pos.openapi';
 import { ClubAnalyticsQueryDto, ClubListQueryDto, ClubMembersQueryDto, CreateClubDto, ExplainRuleDto, UpdateClubDto } from './dto/club.dto';
 import {
   ClubAnalyticsResponse,
+  ClubHistoryResponse,
   ClubListResponse,
   ClubMembersPageResponse,
   ClubResponse,
@@ -121,10 +122,7 @@ export class AdminClubsController {
 
   @Get(':clubId/members/:memberId/history')
   @ApiOperation({ summary: "A member's joins and leaves of the club, with their reasons" })
-  @ApiOkResponse({
-    description: 'Oldest first',
-    schema: { example: { history: [{ event: 'joined', reason: 'rule', actorId: null, at: '2026-11-25T02:00:00.000Z' }] } },
-  })
+  @ApiOkResponse({ type: ClubHistoryResponse })
   @AdminErrors(ErrorCode.CLUB_NOT_FOUND)
   async history(@Param('clubId', new ParseUUIDPipe()) clubId: string, @Param('memberId', new ParseUUIDPipe()) memberId: string) {
     await this.clubs.club(clubId);

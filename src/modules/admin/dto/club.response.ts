@@ -133,3 +133,19 @@ export class ClubAnalyticsResponse {
   @ApiProperty({ type: [ClubAnalyticsRowResponse] })
   clubs: ClubAnalyticsRowResponse[];
 }
+
+export class ClubHistoryEntryResponse {
+  @ApiProperty({ enum: ['joined', 'left'], example: 'joined' })
+  event: string;
+  @ApiProperty({ enum: ['rule', 'member', 'admin', 'invite'], example: 'rule' })
+  reason: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The console user who made the change, when one did.', example: null })
+  actorId: string | null;
+  @ApiProperty({ ...DATE_TIME, example: '2026-11-25T02:00:00.000Z' })
+  at: string;
+}
+
+export class ClubHistoryResponse {
+  @ApiProperty({ type: [ClubHistoryEntryResponse], description: 'Oldest first.' })
+  history: ClubHistoryEntryResponse[];
+}
