@@ -3,6 +3,8 @@ import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, Prov
 import { Queue } from 'bullmq';
 import { coreImports } from './core.module';
 import { AppConfig, loadConfig } from './config/app-config';
+import { ClubMembershipProcessor } from './modules/clubs/club-membership.processor';
+import { ClubsModule } from './modules/clubs/clubs.module';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -19,6 +21,7 @@ class Schedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue,
     @InjectQueue(QueueName.PointsRelease) private readonly releaseQueue: Queue,
+    @InjectQueue(QueueName.ClubMembership) private readonly clubQueue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,7 +35,14 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '0 15 * * * *', tz: 'UTC' },
       { name: JobName.PlanRelease, data: {} },
     );
-    this.logger.log('Scheduled points expiry daily at 03:30 UTC and the release of pending points hourly at :15');
+    await this.clubQueue.upsertJobScheduler(
+      'nightly-club-regroup',
+      { pattern: '0 0 2 * * *', tz: 'UTC' },
+      { name: JobName.PlanClubRegroup, data: {} },
+    );
+    this.logger.log(
+      'Scheduled points expiry daily at 03:30 UTC, the release of pending points hourly at :15 and the club regroup nightly at 02:00 UTC',
+    );
   }
 }
 
@@ -40,6 +50,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.PointsExpiry]: PointsExpiryProcessor,
   [QueueName.PointsRelease]: PointsReleaseProcessor,
   [QueueName.Messages]: MessagesProcessor,
+  [QueueName.ClubMembership]: ClubMembershipProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -49,7 +60,7 @@ export class WorkerModule {
     const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports('worker'), PointsModule, JobsModule, MessagesModule],
+      imports: [...coreImports('worker'), PointsModule, JobsModule, MessagesModule, ClubsModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

@@ -3,6 +3,7 @@ import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { AdminUser } from '../modules/auth/entities/admin-user.entity';
 import { Card } from '../modules/cards/entities/card.entity';
+import { ClubMemberHistory } from '../modules/clubs/entities/club-member-history.entity';
 import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Card,
   Club,
   ClubMember,
+  ClubMemberHistory,
   JobRun,
   JobRunPart,
   LotConsumption,

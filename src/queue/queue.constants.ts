@@ -4,6 +4,7 @@ export enum QueueName {
   PointsRelease = 'points-release',
   /** The outbox sender, webhook deliveries, notices and the events of posted purchases. */
   Messages = 'messages',
+  ClubMembership = 'club-membership',
 }
 
 export enum JobName {
@@ -22,6 +23,11 @@ export enum JobName {
   ExpiryNoticeRange = 'expiry-notice-range',
   /** Purchases and tier moves of posted POS batches: webhooks and tier notices, off the POS path. */
   PostingEvents = 'posting-events',
+  /** Re-evaluates the automatic clubs of the members who just bought (a batch of member ids). */
+  EvaluateClubMembers = 'evaluate-club-members',
+  /** Nightly: records a regroup run of every active automatic club and queues one RegroupClubRange job per range. */
+  PlanClubRegroup = 'plan-club-regroup',
+  RegroupClubRange = 'regroup-club-range',
 }
 
 export interface PlanPayload {
@@ -35,6 +41,14 @@ export interface RangePayload {
   asOf: string;
   fromId: string;
   toId: string | null;
+}
+
+export interface EvaluateClubMembersPayload {
+  memberIds: string[];
+}
+
+export interface ClubRegroupRangePayload extends RangePayload {
+  clubIds: string[];
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

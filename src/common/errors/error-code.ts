@@ -29,6 +29,11 @@ export enum ErrorCode {
   TEMPLATE_NOT_FOUND = 'TEMPLATE_NOT_FOUND',
   WEBHOOK_NOT_FOUND = 'WEBHOOK_NOT_FOUND',
   WEBHOOK_DELIVERY_NOT_FOUND = 'WEBHOOK_DELIVERY_NOT_FOUND',
+  CLUB_NOT_FOUND = 'CLUB_NOT_FOUND',
+  CLUB_MEMBERSHIP_NOT_FOUND = 'CLUB_MEMBERSHIP_NOT_FOUND',
+  CLUB_CODE_TAKEN = 'CLUB_CODE_TAKEN',
+  CLUB_NOT_JOINABLE = 'CLUB_NOT_JOINABLE',
+  CLUB_NOT_AUTOMATIC = 'CLUB_NOT_AUTOMATIC',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -56,12 +61,15 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.TEMPLATE_NOT_FOUND:
     case ErrorCode.WEBHOOK_NOT_FOUND:
     case ErrorCode.WEBHOOK_DELIVERY_NOT_FOUND:
+    case ErrorCode.CLUB_NOT_FOUND:
+    case ErrorCode.CLUB_MEMBERSHIP_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
     case ErrorCode.STORE_CODE_TAKEN:
     case ErrorCode.PHONE_TAKEN:
+    case ErrorCode.CLUB_CODE_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -72,6 +80,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.INSUFFICIENT_POINTS:
     case ErrorCode.REFUND_EXCEEDS_PURCHASE:
     case ErrorCode.RECEIPT_TOO_OLD:
+    case ErrorCode.CLUB_NOT_JOINABLE:
+    case ErrorCode.CLUB_NOT_AUTOMATIC:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ClubsModule } from '../clubs/clubs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -7,6 +8,7 @@ import { PointsModule } from '../points/points.module';
 import { StoresModule } from '../stores/stores.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { AdminAuthController } from './admin-auth.controller';
+import { AdminClubAnalyticsController, AdminClubsController } from './admin-clubs.controller';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminMembersController } from './admin-members.controller';
 import { AdminMessagesController } from './admin-messages.controller';
@@ -14,7 +16,7 @@ import { AdminStoresController } from './admin-stores.controller';
 import { AdminWebhooksController } from './admin-webhooks.controller';
 
 @Module({
-  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule, MessagesModule],
+  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule, MessagesModule, ClubsModule],
   controllers: [
     AdminAuthController,
     AdminJobsController,
@@ -22,6 +24,8 @@ import { AdminWebhooksController } from './admin-webhooks.controller';
     AdminMembersController,
     AdminMessagesController,
     AdminWebhooksController,
+    AdminClubsController,
+    AdminClubAnalyticsController,
   ],
 })
 export class AdminModule {}

@@ -8,6 +8,7 @@ import { validateDto } from '../../common/http/validation';
 import { maskName, maskPhone } from '../../common/masking';
 import { Actor } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
+import { ClubActivityNotifier } from '../clubs/club-activity.notifier';
 import { ClubsService } from '../clubs/clubs.service';
 import { cardInactive, memberNotFound } from '../members/members.errors';
 import { MembersRepository } from '../members/members.repository';
@@ -41,6 +42,7 @@ export class PosService {
     private readonly cancellations: CancelRedemptionUseCase,
     private readonly tiers: TiersService,
     private readonly clubs: ClubsService,
+    private readonly clubActivity: ClubActivityNotifier,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
@@ -79,7 +81,7 @@ export class PosService {
   }
 
   async purchase(store: StorePrincipal, dto: PurchaseDto): Promise<PostingResult<PurchaseResult>> {
-    return this.counted(
+    const result = this.counted(
       'purchase',
       await this.purchases.execute({
         storeId: store.storeId,
@@ -96,6 +98,11 @@ export class PosService {
         requestHash: requestHash(dto),
       }),
     );
+    if (result.status === 201) {
+      // After the answer is made, off the purchase's transaction: the member's automatic clubs are re-evaluated by a worker.
+      this.clubActivity.memberActive(result.body.memberId);
+    }
+    return result;
   }
 
   /** Offline upload: each item is validated and posted exactly as if it came alone, in order. */
@@ -127,7 +134,7 @@ export class PosService {
   }
 
   async refund(store: StorePrincipal, dto: RefundDto) {
-    return this.counted(
+    const result = this.counted(
       'refund',
       await this.refunds.execute({
         storeId: store.storeId,
@@ -137,6 +144,11 @@ export class PosService {
         requestHash: requestHash(dto),
       }),
     );
+    if (result.status === 201) {
+      // A refund can take a member below a rule (clubs that drop unmatched members): re-evaluated off the hot path too.
+      this.clubActivity.memberActive(result.body.memberId);
+    }
+    return result;
   }
 
   async redeem(store: StorePrincipal, dto: RedemptionDto) {

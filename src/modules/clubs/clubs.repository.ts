@@ -1,0 +1,328 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { toInt } from '../../common/transformers';
+import { WriteResult } from '../../database/transaction';
+import { Club, ClubStatus } from './entities/club.entity';
+import { JoinReason, LeaveReason } from './entities/club-member.entity';
+import { ClubRule, MemberFacts, PurchaseFact } from './rules/club-rule';
+import { IdRange, ruleMatchSql } from './rules/club-rule-sql';
+
+export interface HistoryRow {
+  clubId: string;
+  memberId: string;
+  event: 'joined' | 'left';
+  reason: JoinReason | LeaveReason;
+  actorId: string | null;
+  at: Date;
+}
+
+export interface MembershipRow {
+  memberId: string;
+  clubId: string;
+  status: 'active' | 'left';
+  joinedVia: JoinReason;
+  joinedAt: Date;
+  leftAt: Date | null;
+  leftReason: LeaveReason | null;
+}
+
+interface RawMembership {
+  member_id: string;
+  club_id: string;
+  status: 'active' | 'left';
+  joined_via: JoinReason;
+  joined_at: Date;
+  left_at: Date | null;
+  left_reason: LeaveReason | null;
+}
+
+const toMembership = (r: RawMembership): MembershipRow => ({
+  memberId: r.member_id,
+  clubId: r.club_id,
+  status: r.status,
+  joinedVia: r.joined_via,
+  joinedAt: r.joined_at,
+  leftAt: r.left_at,
+  leftReason: r.left_reason,
+});
+
+const marks = (n: number) => new Array<string>(n).fill('?').join(', ');
+
+/** All SQL of the clubs module. */
+@Injectable()
+export class ClubsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // ---------- clubs ----------
+
+  async insertClub(club: Club, m: EntityManager = this.dataSource.manager): Promise<void> {
+    await m.getRepository(Club).insert(club);
+  }
+
+  async saveClub(club: Club, m: EntityManager = this.dataSource.manager): Promise<void> {
+    await m.getRepository(Club).save(club);
+  }
+
+  async findClub(id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<Club | null> {
+    return m.getRepository(Club).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  }
+
+  /** Clubs by code, after the cursor's code. */
+  async listClubs(afterCode: string | null, limit: number, status: ClubStatus | null): Promise<Club[]> {
+    const qb = this.dataSource.getRepository(Club).createQueryBuilder('c').orderBy('c.code', 'ASC').take(limit);
+    if (afterCode !== null) {
+      qb.andWhere('c.code > :afterCode', { afterCode });
+    }
+    if (status !== null) {
+      qb.andWhere('c.status = :status', { status });
+    }
+    return qb.getMany();
+  }
+
+  async activeAutomaticClubs(): Promise<Club[]> {
+    return this.dataSource.getRepository(Club).find({ where: { joinPolicy: 'automatic', status: 'active' }, order: { code: 'ASC' } });
+  }
+
+  async clubCodesOf(memberId: string): Promise<string[]> {
+    const rows: Array<{ code: string }> = await this.dataSource.query(
+      `SELECT c.code FROM club_members cm JOIN clubs c ON c.id = cm.club_id
+        WHERE cm.member_id = ? AND cm.status = 'active' AND c.status = 'active' ORDER BY c.code`,
+      [memberId],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  // ---------- memberships ----------
+
+  /** Locks the membership rows of these members (every club) and of the gaps where new ones would go. */
+  async lockMemberships(m: EntityManager, memberIds: string[]): Promise<MembershipRow[]> {
+    if (memberIds.length === 0) {
+      return [];
+    }
+    const rows: RawMembership[] = await m.query(
+      `SELECT * FROM club_members WHERE member_id IN (${marks(memberIds.length)}) ORDER BY member_id, club_id FOR UPDATE`,
+      memberIds,
+    );
+    return rows.map(toMembership);
+  }
+
+  async membership(m: EntityManager, clubId: string, memberId: string): Promise<MembershipRow | null> {
+    const rows: RawMembership[] = await m.query('SELECT * FROM club_members WHERE member_id = ? AND club_id = ? FOR UPDATE', [
+      memberId,
+      clubId,
+    ]);
+    return rows[0] ? toMembership(rows[0]) : null;
+  }
+
+  /** Puts members in (a new row, or an old 'left' row made active again). */
+  async upsertActive(m: EntityManager, rows: Array<{ clubId: string; memberId: string; via: JoinReason }>, at: Date): Promise<void> {
+    if (rows.length === 0) {
+      return;
+    }
+    await m.query(
+      `INSERT INTO club_members (member_id, club_id, status, joined_via, joined_at, left_at, left_reason)
+       VALUES ${rows.map(() => "(?, ?, 'active', ?, ?, NULL, NULL)").join(', ')}
+       ON DUPLICATE KEY UPDATE status = 'active', joined_via = VALUES(joined_via), joined_at = VALUES(joined_at), left_at = NULL, left_reason = NULL`,
+      rows.flatMap((r) => [r.memberId, r.clubId, r.via, at]),
+    );
+  }
+
+  async markLeft(m: EntityManager, rows: Array<{ clubId: string; memberId: string }>, reason: LeaveReason, at: Date): Promise<void> {
+    for (const r of rows) {
+      await m.query(
+        "UPDATE club_members SET status = 'left', left_at = ?, left_reason = ? WHERE member_id = ? AND club_id = ? AND status = 'active'",
+        [at, reason, r.memberId, r.clubId],
+      );
+    }
+  }
+
+  async insertHistory(m: EntityManager, rows: HistoryRow[]): Promise<void> {
+    if (rows.length === 0) {
+      return;
+    }
+    await m.query(
+      `INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((r) => [r.clubId, r.memberId, r.event, r.reason, r.actorId, r.at]),
+    );
+  }
+
+  /**
+   * One club over one member-id range, set-based: members who match the rule
+   * and are not in the club join (new rows, or rows the rule itself took out);
+   * members who left by themselves or were taken out by an admin are never put
+   * back. With drop_unmatched, members who joined by the rule and no longer
+   * match leave with reason 'rule'. Run inside a transaction; the range's
+   * membership rows are locked first so that an incremental check of the same
+   * members waits instead of joining them twice.
+   */
+  async regroupRange(m: EntityManager, club: Club, rule: ClubRule, range: IdRange, now: Date): Promise<{ joined: number; left: number }> {
+    const inRange = range.toId === null ? 'cm.member_id >= ?' : 'cm.member_id >= ? AND cm.member_id < ?';
+    const rangeParams = range.toId === null ? [range.fromId] : [range.fromId, range.toId];
+    await m.query(`SELECT cm.member_id FROM club_members cm WHERE ${inRange} AND cm.club_id = ? FOR UPDATE`, [...rangeParams, club.id]);
+    const match = ruleMatchSql(rule, range, now);
+    // Who joins: matching, and either never a member or taken out by the rule.
+    const joiners = `SELECT x.member_id FROM (${match.sql}) x LEFT JOIN club_members cm ON cm.member_id = x.member_id AND cm.club_id = ?
+      WHERE cm.member_id IS NULL OR (cm.status = 'left' AND cm.left_reason = 'rule')`;
+    await m.query(
+      `INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at)
+       SELECT ?, j.member_id, 'joined', 'rule', NULL, ? FROM (${joiners}) j`,
+      [club.id, now, ...match.params, club.id],
+    );
+    const rejoined: WriteResult = await m.query(
+      `UPDATE club_members cm SET cm.status = 'active', cm.joined_via = 'rule', cm.joined_at = ?, cm.left_at = NULL, cm.left_reason = NULL
+        WHERE cm.club_id = ? AND ${inRange} AND cm.status = 'left' AND cm.left_reason = 'rule'
+          AND cm.member_id IN (SELECT x.member_id FROM (${match.sql}) x)`,
+      [now, club.id, ...rangeParams, ...match.params],
+    );
+    const inserted: WriteResult = await m.query(
+      `INSERT INTO club_members (member_id, club_id, status, joined_via, joined_at, left_at, left_reason)
+       SELECT x.member_id, ?, 'active', 'rule', ?, NULL, NULL FROM (${match.sql}) x
+        WHERE NOT EXISTS (SELECT 1 FROM club_members cm WHERE cm.member_id = x.member_id AND cm.club_id = ?)`,
+      [club.id, now, ...match.params, club.id],
+    );
+    let left = 0;
+    if (club.dropUnmatched) {
+      const leavers = `FROM club_members cm WHERE cm.club_id = ? AND ${inRange} AND cm.status = 'active' AND cm.joined_via = 'rule'
+          AND cm.member_id NOT IN (SELECT x.member_id FROM (${match.sql}) x)`;
+      await m.query(
+        `INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at)
+         SELECT cm.club_id, cm.member_id, 'left', 'rule', NULL, ? ${leavers}`,
+        [now, club.id, ...rangeParams, ...match.params],
+      );
+      const dropped: WriteResult = await m.query(
+        `UPDATE club_members cm SET cm.status = 'left', cm.left_at = ?, cm.left_reason = 'rule'
+          WHERE cm.club_id = ? AND ${inRange} AND cm.status = 'active' AND cm.joined_via = 'rule'
+            AND cm.member_id NOT IN (SELECT x.member_id FROM (${match.sql}) x)`,
+        [now, club.id, ...rangeParams, ...match.params],
+      );
+      left = dropped.affectedRows;
+    }
+    return { joined: rejoined.affectedRows + inserted.affectedRows, left };
+  }
+
+  /** How many members match the rule now (the whole membership, one statement). */
+  async countMatching(rule: ClubRule, now: Date): Promise<number> {
+    const match = ruleMatchSql(rule, { fromId: '', toId: null }, now);
+    const rows: Array<{ n: unknown }> = await this.dataSource.query(`SELECT COUNT(*) AS n FROM (${match.sql}) x`, match.params);
+    return toInt(rows[0]?.n);
+  }
+
+  /** The profile and purchases (since `since`, lines in the categories) of these members, for the pure rule. */
+  async memberFacts(memberIds: string[], since: Date | null, categories: string[]): Promise<Map<string, MemberFacts>> {
+    const facts = new Map<string, MemberFacts>();
+    if (memberIds.length === 0) {
+      return facts;
+    }
+    const profiles: Array<{ id: string; birthday: string | Date | null; city: string | null; gender: string | null }> =
+      await this.dataSource.query(
+        `SELECT id, DATE_FORMAT(birthday, '%Y-%m-%d') AS birthday, city, gender FROM members WHERE id IN (${marks(memberIds.length)})`,
+        memberIds,
+      );
+    for (const p of profiles) {
+      facts.set(p.id, { birthday: p.birthday === null ? null : String(p.birthday), city: p.city, gender: p.gender, purchases: [] });
+    }
+    if (since === null || categories.length === 0) {
+      return facts;
+    }
+    const lines: Array<{
+      member_id: string;
+      purchase_id: string;
+      occurred_at: Date;
+      category: string;
+      quantity_milli: unknown;
+      refunded_quantity_milli: unknown;
+      amount_cents: unknown;
+      refunded_cents: unknown;
+    }> = await this.dataSource.query(
+      `SELECT p.member_id, p.id AS purchase_id, p.occurred_at, l.category, l.quantity_milli, l.refunded_quantity_milli, l.amount_cents, l.refunded_cents
+         FROM purchases p JOIN purchase_lines l ON l.purchase_id = p.id
+        WHERE p.member_id IN (${marks(memberIds.length)}) AND p.occurred_at >= ? AND l.category IN (${marks(categories.length)})
+        ORDER BY p.member_id, p.id`,
+      [...memberIds, since, ...categories],
+    );
+    const byPurchase = new Map<string, PurchaseFact>();
+    for (const l of lines) {
+      const member = facts.get(l.member_id);
+      if (!member) {
+        continue;
+      }
+      let purchase = byPurchase.get(l.purchase_id);
+      if (!purchase) {
+        purchase = { occurredAt: l.occurred_at, lines: [] };
+        byPurchase.set(l.purchase_id, purchase);
+        member.purchases.push(purchase);
+      }
+      purchase.lines.push({
+        category: l.category,
+        quantityMilli: toInt(l.quantity_milli),
+        refundedQuantityMilli: toInt(l.refunded_quantity_milli),
+        amountCents: toInt(l.amount_cents),
+        refundedCents: toInt(l.refunded_cents),
+      });
+    }
+    return facts;
+  }
+
+  // ---------- reports ----------
+
+  async membersPage(
+    clubId: string,
+    status: 'active' | 'left' | null,
+    afterMemberId: string | null,
+    limit: number,
+  ): Promise<MembershipRow[]> {
+    const where = ['club_id = ?'];
+    const params: unknown[] = [clubId];
+    if (status !== null) {
+      where.push('status = ?');
+      params.push(status);
+    }
+    if (afterMemberId !== null) {
+      where.push('member_id > ?');
+      params.push(afterMemberId);
+    }
+    const rows: RawMembership[] = await this.dataSource.query(
+      `SELECT * FROM club_members WHERE ${where.join(' AND ')} ORDER BY member_id LIMIT ${Number(limit)}`,
+      params,
+    );
+    return rows.map(toMembership);
+  }
+
+  async sizes(): Promise<Array<{ clubId: string; active: number; left: number }>> {
+    const rows: Array<{ club_id: string; active: unknown; left_count: unknown }> = await this.dataSource.query(
+      `SELECT club_id, SUM(status = 'active') AS active, SUM(status = 'left') AS left_count FROM club_members GROUP BY club_id`,
+    );
+    return rows.map((r) => ({ clubId: r.club_id, active: toInt(r.active), left: toInt(r.left_count) }));
+  }
+
+  /** Joins and leaves per club and period (day or month, UTC) in [from, to). */
+  async growth(
+    from: Date,
+    to: Date,
+    granularity: 'day' | 'month',
+  ): Promise<Array<{ clubId: string; period: string; joined: number; left: number }>> {
+    const period = granularity === 'day' ? "DATE_FORMAT(at, '%Y-%m-%d')" : "DATE_FORMAT(at, '%Y-%m')";
+    const rows: Array<{ club_id: string; period: string; joined: unknown; left_count: unknown }> = await this.dataSource.query(
+      `SELECT club_id, ${period} AS period, SUM(event = 'joined') AS joined, SUM(event = 'left') AS left_count
+         FROM club_member_history WHERE at >= ? AND at < ? GROUP BY club_id, period ORDER BY club_id, period`,
+      [from, to],
+    );
+    return rows.map((r) => ({ clubId: r.club_id, period: r.period, joined: toInt(r.joined), left: toInt(r.left_count) }));
+  }
+
+  async historyOf(clubId: string, memberId: string): Promise<HistoryRow[]> {
+    const rows: Array<{
+      club_id: string;
+      member_id: string;
+      event: 'joined' | 'left';
+      reason: JoinReason;
+      actor_id: string | null;
+      at: Date;
+    }> = await this.dataSource.query('SELECT * FROM club_member_history WHERE member_id = ? AND club_id = ? ORDER BY id', [
+      memberId,
+      clubId,
+    ]);
+    return rows.map((r) => ({ clubId: r.club_id, memberId: r.member_id, event: r.event, reason: r.reason, actorId: r.actor_id, at: r.at }));
+  }
+}
