@@ -233,12 +233,13 @@ describe('login timing', () => {
     const oneHashMs = (Date.now() - started) / 2;
     const time = async (email: string) => {
       const samples: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      // The median of five: one sample can be slowed by anything else the machine runs.
+      for (let i = 0; i < 5; i++) {
         const s = Date.now();
         await login(t, email, 'not-the-password').expect(401);
         samples.push(Date.now() - s);
       }
-      return samples.sort((a, b) => a - b)[1];
+      return samples.sort((a, b) => a - b)[2];
     };
     const wrongPassword = await time(admin.email);
     const unknownEmail = await time(`${uniq('ghost').toLowerCase()}@test.local`);
