@@ -2,6 +2,8 @@
 export enum QueueName {
   PointsExpiry = 'points-expiry',
   PointsRelease = 'points-release',
+  MemberValue = 'member-value',
+  TierRankReview = 'tier-rank-review',
 }
 
 export enum JobName {
@@ -11,6 +13,14 @@ export enum JobName {
   /** Splits the members into id ranges and queues one ReleaseRange job per range. */
   PlanRelease = 'plan-release',
   ReleaseRange = 'release-range',
+  /** Records a value run and queues one ValueRange job per member-id range. */
+  PlanValueRun = 'plan-value-run',
+  ValueRange = 'value-range',
+  /** The value run's last part: grades, RFM and ranks over the whole population. */
+  FinalizeValueRun = 'finalize-value-run',
+  /** Records a rank review run and queues its one part. */
+  PlanRankReview = 'plan-rank-review',
+  RankReview = 'rank-review',
 }
 
 export interface PlanPayload {

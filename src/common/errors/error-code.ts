@@ -26,6 +26,7 @@ export enum ErrorCode {
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
   API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
   JOB_NOT_FOUND = 'JOB_NOT_FOUND',
+  VALUE_NOT_COMPUTED = 'VALUE_NOT_COMPUTED',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -51,6 +52,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.STORE_NOT_FOUND:
     case ErrorCode.API_KEY_NOT_FOUND:
     case ErrorCode.JOB_NOT_FOUND:
+    case ErrorCode.VALUE_NOT_COMPUTED:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
