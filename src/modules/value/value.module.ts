@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
 import { PointsModule } from '../points/points.module';
+import { QueueModule } from '../../queue/queue.module';
 import { ComputeValueRangeUseCase } from './use-cases/compute-value-range.use-case';
 import { FinalizeValueRunUseCase } from './use-cases/finalize-value-run.use-case';
 import { StartValueRunUseCase } from './use-cases/start-value-run.use-case';
@@ -13,7 +14,7 @@ import { ValueService } from './value.service';
  * population (ValueProcessor, in the worker). Rank-based tiers rank by it.
  */
 @Module({
-  imports: [PointsModule, JobsModule],
+  imports: [PointsModule, JobsModule, QueueModule],
   providers: [ValueRepository, ValueService, StartValueRunUseCase, ComputeValueRangeUseCase, FinalizeValueRunUseCase],
   exports: [ValueService, StartValueRunUseCase, ComputeValueRangeUseCase, FinalizeValueRunUseCase],
 })
