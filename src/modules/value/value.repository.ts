@@ -198,32 +198,34 @@ export class ValueRepository {
 
   /**
    * Grades, RFM quintiles and ranks of every member in one set-based UPDATE
-   * (window functions; MariaDB 10.2+ and MySQL 8). Quintile = 1 + floor(5 ×
-   * (RANK − 1) / n) from worst to best, as quintile() computes; members who
-   * never bought have R = 1.
+   * (window functions; MariaDB 10.2+ and MySQL 8). Quintile = ceil(5 × c / n)
+   * where c = the members at or below the member's figure = n − RANK() by the
+   * figure descending + 1, as quintile() computes; no purchase gives R = 1,
+   * no purchases F = 1, no spend M = 1.
    */
   async writeGrades(runId: string, cutoffs: GradeCutoffs, members: number): Promise<void> {
     if (members === 0) {
       return;
     }
-    // A null cut-off (nobody has value) grades everyone C: no score is above -1 and > 0 both.
+    // A null cut-off (nobody has value) grades everyone C.
     const a = cutoffs.a ?? Number.MAX_SAFE_INTEGER;
     const b = cutoffs.b ?? Number.MAX_SAFE_INTEGER;
+    const n = members;
     await this.dataSource.query(
       `UPDATE member_values mv
          JOIN (SELECT member_id,
                       ROW_NUMBER() OVER (ORDER BY ${RANK_ORDER_SQL}) AS rn,
-                      RANK() OVER (ORDER BY DATE(last_purchase_at) ASC) AS rr,
-                      RANK() OVER (ORDER BY purchases_12m ASC) AS fr,
-                      RANK() OVER (ORDER BY spend_12m ASC) AS mr
+                      RANK() OVER (ORDER BY DATE(last_purchase_at) DESC) AS rr,
+                      RANK() OVER (ORDER BY purchases_12m DESC) AS fr,
+                      RANK() OVER (ORDER BY spend_12m DESC) AS mr
                  FROM member_values) t ON t.member_id = mv.member_id
           SET mv.value_rank = t.rn,
-              mv.r = CASE WHEN mv.last_purchase_at IS NULL THEN 1 ELSE 1 + (5 * (t.rr - 1)) DIV ? END,
-              mv.f = 1 + (5 * (t.fr - 1)) DIV ?,
-              mv.m = 1 + (5 * (t.mr - 1)) DIV ?,
+              mv.r = CASE WHEN mv.last_purchase_at IS NULL THEN 1 ELSE (5 * (? - t.rr + 1) + ? - 1) DIV ? END,
+              mv.f = CASE WHEN mv.purchases_12m <= 0 THEN 1 ELSE (5 * (? - t.fr + 1) + ? - 1) DIV ? END,
+              mv.m = CASE WHEN mv.spend_12m <= 0 THEN 1 ELSE (5 * (? - t.mr + 1) + ? - 1) DIV ? END,
               mv.grade = CASE WHEN mv.score > 0 AND mv.score >= ? THEN 'A' WHEN mv.score > 0 AND mv.score >= ? THEN 'B' ELSE 'C' END,
               mv.graded_run_id = ?`,
-      [members, members, members, a, b, runId],
+      [n, n, n, n, n, n, n, n, n, a, b, runId],
     );
   }
 

@@ -6,30 +6,29 @@ describe('RFM quintiles', () => {
   });
 
   it('keeps input order', () => {
-    expect(quintilesOf([10, 1, 5])).toEqual([4, 1, 2]);
+    expect(quintilesOf([10, 1, 5])).toEqual([5, 2, 4]);
   });
 
-  it('ties score alike and the next value starts at its rank', () => {
-    // six members with 0 purchases share rank 1; 3 → rank 7 → 1 + floor(30/10) = 4
+  it('ties score alike, by the share at or below them; no activity scores 1', () => {
+    // 3 and 3: 8 of 10 at or below → 4; 8: 9 of 10 → ceil(4.5) = 5
     expect(quintilesOf([0, 0, 0, 0, 0, 0, 3, 3, 8, 9])).toEqual([1, 1, 1, 1, 1, 1, 4, 4, 5, 5]);
+    expect(quintilesOf([7, 7, 7])).toEqual([5, 5, 5]);
   });
 
-  it('quintile stays within 1–5 for any n', () => {
+  it('the best value always scores 5, and the quintile stays within 1–5 for any n', () => {
     for (let n = 1; n <= 23; n++) {
-      for (let rank = 1; rank <= n; rank++) {
-        const q = quintile(rank, n);
-        expect(q).toBeGreaterThanOrEqual(1);
-        expect(q).toBeLessThanOrEqual(5);
+      expect(quintile(n, n)).toBe(5);
+      for (let c = 1; c <= n; c++) {
+        expect(quintile(c, n)).toBeGreaterThanOrEqual(1);
+        expect(quintile(c, n)).toBeLessThanOrEqual(5);
       }
     }
-    expect(quintile(1, 1)).toBe(1);
     expect(() => quintile(0, 5)).toThrow();
   });
 
   it('recency: a recent purchase scores high, no purchase scores 1', () => {
     expect(recencyScores([1, 300, null, 30, 2])).toEqual([5, 2, 1, 3, 4]);
-    // rank 3 of 3: 1 + floor(5 × 2 / 3) = 4
-    expect(recencyScores([null, null, 5])).toEqual([1, 1, 4]);
+    expect(recencyScores([null, null, 5, 5])).toEqual([1, 1, 5, 5]);
   });
 
   it('recency days are whole UTC days', () => {
