@@ -36,7 +36,11 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '0 15 * * * *', tz: 'UTC' },
       { name: JobName.PlanRelease, data: {} },
     );
-    await this.valueQueue.upsertJobScheduler('daily-member-value', { pattern: '0 0 2 * * *', tz: 'UTC' }, { name: JobName.PlanValueRun, data: {} });
+    await this.valueQueue.upsertJobScheduler(
+      'daily-member-value',
+      { pattern: '0 0 2 * * *', tz: 'UTC' },
+      { name: JobName.PlanValueRun, data: {} },
+    );
     await this.rankReviewQueue.upsertJobScheduler(
       'monthly-rank-review',
       { pattern: '0 0 4 1 * *', tz: 'UTC' },

@@ -181,14 +181,16 @@ describe('customer value and rank-based tiers (real worker)', () => {
     const [firstTwin, secondTwin] = [twinA, twinB].sort((x, y) => (x.memberId < y.memberId ? -1 : 1));
     const svip: Array<{ id: string }> = await t.db.query("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
     expect(svip.map((r) => r.id)).toEqual([top.memberId, firstTwin.memberId].sort());
-    const tierOf = async (m: TestMember) => ((await t.db.query('SELECT tier_code FROM members WHERE id = ?', [m.memberId])) as Array<{ tier_code: string }>)[0].tier_code;
+    const tierOf = async (m: TestMember) =>
+      (await t.db.query<Array<{ tier_code: string }>>('SELECT tier_code FROM members WHERE id = ?', [m.memberId]))[0].tier_code;
     expect(await tierOf(secondTwin)).toBe('VIP');
     expect(await tierOf(oneBigBuy)).toBe('VIP');
     expect(await tierOf(fallsToVip)).toBe('VIP');
     expect(await tierOf(fallsToStandard)).toBe('STANDARD');
-    const history = await t.db.query("SELECT member_id, from_tier, to_tier FROM tier_history WHERE reason = 'rank' AND ref_id = ? ORDER BY member_id", [
-      res.body.jobId,
-    ]);
+    const history = await t.db.query(
+      "SELECT member_id, from_tier, to_tier FROM tier_history WHERE reason = 'rank' AND ref_id = ? ORDER BY member_id",
+      [res.body.jobId],
+    );
     expect(history).toEqual(
       expect.arrayContaining([
         { member_id: top.memberId, from_tier: 'VIP', to_tier: 'SVIP' },
@@ -206,8 +208,8 @@ describe('customer value and rank-based tiers (real worker)', () => {
     // Run again on the same data: nothing moves.
     const again = await follow((await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202)).body.jobId as string);
     expect(again.totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: 2 });
-    expect(((await t.db.query("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")) as Array<{ id: string }>).map((r) => r.id)).toEqual(
-      svip.map((r) => r.id),
-    );
+    expect(
+      (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
+    ).toEqual(svip.map((r) => r.id));
   });
 });

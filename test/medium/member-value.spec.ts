@@ -48,7 +48,12 @@ describe('value run on a known population', () => {
   let members: string[] = [];
 
   beforeAll(async () => {
-    const conn = await createConnection({ host: base.database.host, port: base.database.port, user: base.database.user, password: base.database.password });
+    const conn = await createConnection({
+      host: base.database.host,
+      port: base.database.port,
+      user: base.database.user,
+      password: base.database.password,
+    });
     await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
     await conn.end();
     process.env.DATABASE_URL = previousUrl.replace(/\/[^/]+$/, `/${dbName}`);
@@ -85,7 +90,12 @@ describe('value run on a known population', () => {
   afterAll(async () => {
     await ctx?.close();
     process.env.DATABASE_URL = previousUrl;
-    const conn = await createConnection({ host: base.database.host, port: base.database.port, user: base.database.user, password: base.database.password });
+    const conn = await createConnection({
+      host: base.database.host,
+      port: base.database.port,
+      user: base.database.user,
+      password: base.database.password,
+    });
     await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
     await conn.end();
   });
@@ -93,11 +103,10 @@ describe('value run on a known population', () => {
   async function runValue(runId: string, repeatPart: boolean): Promise<void> {
     const ranges = await ctx.get(PlanMemberRanges).execute(4);
     expect(ranges.length).toBeGreaterThanOrEqual(3);
-    await db.query('INSERT INTO value_runs (id, as_of, started_at, weight_spend_permille, weight_points_permille, weight_purchases_permille) VALUES (?, ?, ?, 600, 200, 200)', [
-      runId,
-      asOf,
-      asOf,
-    ]);
+    await db.query(
+      'INSERT INTO value_runs (id, as_of, started_at, weight_spend_permille, weight_points_permille, weight_purchases_permille) VALUES (?, ?, ?, 600, 200, 200)',
+      [runId, asOf, asOf],
+    );
     const compute = ctx.get(ComputeValueRangeUseCase);
     for (const r of ranges) {
       await compute.execute(runId, r, asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
@@ -111,8 +120,21 @@ describe('value run on a known population', () => {
     }
   }
 
-  async function snapshot() {
-    const rows: Array<Record<string, unknown>> = await db.query(
+  interface ValueRow {
+    member_id: string;
+    score: number;
+    grade: string | null;
+    previous_grade: string | null;
+    r: number;
+    f: number;
+    m: number;
+    value_rank: number;
+    spend_12m: number;
+    purchases_12m: number;
+  }
+
+  async function snapshot(): Promise<ValueRow[]> {
+    const rows: ValueRow[] = await db.query(
       'SELECT member_id, score, grade, previous_grade, r, f, m, value_rank, spend_12m, purchases_12m FROM member_values ORDER BY member_id',
     );
     return rows.map((r) => ({ ...r, score: Number(r.score), spend_12m: Number(r.spend_12m) }));
@@ -123,14 +145,16 @@ describe('value run on a known population', () => {
     const figures = population.map(([yuan, purchases]) => ({ spendCents: yuan * 100, points: yuan, purchases }));
     const scores = figures.map((f) => valueScore(f, DEFAULT_WEIGHTS, DEFAULT_REFERENCE));
     const cutoffs = gradeCutoffs(scores);
-    const r = recencyScores(population.map(([, , days]) => (days === null ? null : recencyDays(new Date(asOf.getTime() - days * 86_400_000), asOf))));
+    const r = recencyScores(
+      population.map(([, , days]) => (days === null ? null : recencyDays(new Date(asOf.getTime() - days * 86_400_000), asOf))),
+    );
     const f = quintilesOf(figures.map((x) => x.purchases));
     const m = quintilesOf(figures.map((x) => x.spendCents));
     const order = members
       .map((memberId, i) => ({ memberId, score: scores[i], spendCents: figures[i].spendCents }))
       .sort(compareRank)
       .map((c) => c.memberId);
-    const byMember = new Map((await snapshot()).map((row) => [row.member_id as string, row]));
+    const byMember = new Map((await snapshot()).map((row) => [row.member_id, row]));
     members.forEach((memberId, i) => {
       expect(byMember.get(memberId)).toMatchObject({
         score: scores[i],
@@ -146,14 +170,18 @@ describe('value run on a known population', () => {
     expect(byMember.get(members[0])).toMatchObject({ grade: 'A', r: 5, value_rank: 1 });
     expect(byMember.get(members[4])?.grade).toBe(byMember.get(members[5])?.grade);
     expect(byMember.get(members[8])).toMatchObject({ grade: 'C', r: 1, f: 1, m: 1, score: 0 });
-    expect((byMember.get(members[4])?.value_rank as number) < (byMember.get(members[5])?.value_rank as number)).toBe(members[4] < members[5]);
+    expect((byMember.get(members[4])?.value_rank as number) < (byMember.get(members[5])?.value_rank as number)).toBe(
+      members[4] < members[5],
+    );
 
     const pyramid = await ctx.get(ValueService).pyramid();
     expect(pyramid.members).toBe(population.length);
     expect(pyramid.grades.reduce((s, g) => s + g.members, 0)).toBe(population.length);
     expect(pyramid.grades.find((g) => g.grade === 'A')?.spendShare).toBeGreaterThanOrEqual(0.8);
     expect(pyramid.movements).toEqual(
-      ['A', 'B', 'C'].filter((g) => pyramid.grades.find((x) => x.grade === g)!.members > 0).map((g) => ({ from: null, to: g, members: pyramid.grades.find((x) => x.grade === g)!.members })),
+      ['A', 'B', 'C']
+        .filter((g) => pyramid.grades.find((x) => x.grade === g)!.members > 0)
+        .map((g) => ({ from: null, to: g, members: pyramid.grades.find((x) => x.grade === g)!.members })),
     );
   });
 

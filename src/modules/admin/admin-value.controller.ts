@@ -28,7 +28,9 @@ export class AdminValueController {
 
   @Get('analytics/value-pyramid')
   @AdminAuth('admin', 'marketer')
-  @ApiOperation({ summary: 'Members and share of spend per value grade at the last value run, and how members moved between grades since the run before' })
+  @ApiOperation({
+    summary: 'Members and share of spend per value grade at the last value run, and how members moved between grades since the run before',
+  })
   @ApiOkResponse({ type: ValuePyramidResponse })
   @AdminErrors(ErrorCode.VALUE_NOT_COMPUTED)
   pyramid() {

@@ -16,6 +16,13 @@ import { AdminValueController } from './admin-value.controller';
 
 @Module({
   imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule, ValueModule, RankReviewModule],
-  controllers: [AdminAuthController, AdminJobsController, AdminStoresController, AdminMembersController, AdminValueController, AdminRankReviewsController],
+  controllers: [
+    AdminAuthController,
+    AdminJobsController,
+    AdminStoresController,
+    AdminMembersController,
+    AdminValueController,
+    AdminRankReviewsController,
+  ],
 })
 export class AdminModule {}

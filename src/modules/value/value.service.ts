@@ -85,7 +85,13 @@ export class ValueService implements OnApplicationBootstrap {
       },
       grades: ['A', 'B', 'C'].map((grade) => {
         const g = byGrade.get(grade) ?? { members: 0, spendCents: 0 };
-        return { grade, members: g.members, memberShare: share(g.members, members), spendCents: g.spendCents, spendShare: share(g.spendCents, spend) };
+        return {
+          grade,
+          members: g.members,
+          memberShare: share(g.members, members),
+          spendCents: g.spendCents,
+          spendShare: share(g.spendCents, spend),
+        };
       }),
       movements: summary.movements,
     };

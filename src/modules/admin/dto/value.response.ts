@@ -11,9 +11,23 @@ export class JobAcceptedResponse {
 }
 
 export class RfmResponse {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, nullable: true, description: 'Recency quintile (5 = bought most recently; 1 = never bought)', example: 5 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 5,
+    nullable: true,
+    description: 'Recency quintile (5 = bought most recently; 1 = never bought)',
+    example: 5,
+  })
   r: number | null;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, nullable: true, description: 'Frequency quintile: purchases in 12 months', example: 4 })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 5,
+    nullable: true,
+    description: 'Frequency quintile: purchases in 12 months',
+    example: 4,
+  })
   f: number | null;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, nullable: true, description: 'Monetary quintile: 12-month spend', example: 5 })
   m: number | null;
@@ -39,13 +53,23 @@ export class MemberValueResponse {
     example: 1_200_000,
   })
   score: number;
-  @ApiProperty({ enum: ['A', 'B', 'C'], nullable: true, description: 'A: the members who bring the top 80% of value; B: the next 15%; C: the tail', example: 'A' })
+  @ApiProperty({
+    enum: ['A', 'B', 'C'],
+    nullable: true,
+    description: 'A: the members who bring the top 80% of value; B: the next 15%; C: the tail',
+    example: 'A',
+  })
   grade: string | null;
   @ApiProperty({ enum: ['A', 'B', 'C'], nullable: true, description: 'The grade before the last run', example: 'B' })
   previousGrade: string | null;
   @ApiProperty({ type: RfmResponse })
   rfm: RfmResponse;
-  @ApiProperty({ type: 'integer', nullable: true, description: '1 = most valuable (score, then 12-month spend, then member id)', example: 42 })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: '1 = most valuable (score, then 12-month spend, then member id)',
+    example: 42,
+  })
   rank: number | null;
   @ApiProperty({ type: ValueFiguresResponse })
   figures: ValueFiguresResponse;

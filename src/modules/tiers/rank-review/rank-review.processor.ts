@@ -19,8 +19,8 @@ export class RankReviewProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | (PartPayload & { asOf: string })>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRankReview: {
-        const data = job.data as PlanPayload;
-        return this.start.execute(data.asOf ? new Date(data.asOf) : new Date(), null);
+        const { asOf } = job.data;
+        return this.start.execute(asOf ? new Date(asOf) : new Date(), null);
       }
       case JobName.RankReview: {
         const data = job.data as PartPayload & { asOf: string };

@@ -11,7 +11,12 @@ const tier = (code: string, rank: number, kind: 'threshold' | 'rank', minSpendCe
   qualifyMode: 'any',
 });
 
-const ladder = [tier('STANDARD', 0, 'threshold', null), tier('VIP', 1, 'threshold', 500_000), tier('GOLD', 2, 'threshold', 1_000_000), tier('SVIP', 3, 'rank', 1_000_000)];
+const ladder = [
+  tier('STANDARD', 0, 'threshold', null),
+  tier('VIP', 1, 'threshold', 500_000),
+  tier('GOLD', 2, 'threshold', 1_000_000),
+  tier('SVIP', 3, 'rank', 1_000_000),
+];
 const svip = ladder[3];
 const stats = (spendCents: number) => ({ spendCents, points: 0, purchases: 0 });
 

@@ -20,7 +20,11 @@ describe('valueScore', () => {
   it('negative spend (refunds of older receipts) and zero weights count nothing', () => {
     expect(valueScore({ spendCents: -50_000, points: 0, purchases: 0 }, DEFAULT_WEIGHTS, DEFAULT_REFERENCE)).toBe(0);
     expect(
-      valueScore({ spendCents: 1_000_000, points: 10_000, purchases: 24 }, { spendPermille: 1000, pointsPermille: 0, purchasesPermille: 0 }, DEFAULT_REFERENCE),
+      valueScore(
+        { spendCents: 1_000_000, points: 10_000, purchases: 24 },
+        { spendPermille: 1000, pointsPermille: 0, purchasesPermille: 0 },
+        DEFAULT_REFERENCE,
+      ),
     ).toBe(1_000_000);
   });
 
