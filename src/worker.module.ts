@@ -11,6 +11,10 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { MessagesProcessor } from './modules/messages/messages.processor';
 import { PointsModule } from './modules/points/points.module';
 import { PointsReleaseProcessor } from './modules/points/points-release.processor';
+import { RankReviewModule } from './modules/tiers/rank-review/rank-review.module';
+import { RankReviewProcessor } from './modules/tiers/rank-review/rank-review.processor';
+import { ValueModule } from './modules/value/value.module';
+import { ValueProcessor } from './modules/value/value.processor';
 import { JobName, QueueName } from './queue/queue.constants';
 
 /** Repeating schedules; upserted at every worker start, so there is exactly one of each. */
@@ -22,6 +26,8 @@ class Schedules implements OnApplicationBootstrap {
     @InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue,
     @InjectQueue(QueueName.PointsRelease) private readonly releaseQueue: Queue,
     @InjectQueue(QueueName.ClubMembership) private readonly clubQueue: Queue,
+    @InjectQueue(QueueName.MemberValue) private readonly valueQueue: Queue,
+    @InjectQueue(QueueName.TierRankReview) private readonly rankReviewQueue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,6 +49,18 @@ class Schedules implements OnApplicationBootstrap {
     this.logger.log(
       'Scheduled points expiry daily at 03:30 UTC, the release of pending points hourly at :15 and the club regroup nightly at 02:00 UTC',
     );
+    await this.valueQueue.upsertJobScheduler(
+      'daily-member-value',
+      { pattern: '0 0 2 * * *', tz: 'UTC' },
+      { name: JobName.PlanValueRun, data: {} },
+    );
+    await this.rankReviewQueue.upsertJobScheduler(
+      'monthly-rank-review',
+      { pattern: '0 0 4 1 * *', tz: 'UTC' },
+      { name: JobName.PlanRankReview, data: {} },
+    );
+    this.logger.log('Scheduled points expiry daily at 03:30 UTC and the release of pending points hourly at :15');
+    this.logger.log('Scheduled the member value run daily at 02:00 UTC and the rank review monthly on the 1st at 04:00 UTC');
   }
 }
 
@@ -51,6 +69,8 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.PointsRelease]: PointsReleaseProcessor,
   [QueueName.Messages]: MessagesProcessor,
   [QueueName.ClubMembership]: ClubMembershipProcessor,
+  [QueueName.MemberValue]: ValueProcessor,
+  [QueueName.TierRankReview]: RankReviewProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -60,7 +80,7 @@ export class WorkerModule {
     const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports('worker'), PointsModule, JobsModule, MessagesModule, ClubsModule],
+      imports: [...coreImports('worker'), PointsModule, JobsModule, MessagesModule, ClubsModule, ValueModule, RankReviewModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

@@ -27,6 +27,9 @@ import { ApiKey } from '../modules/stores/entities/api-key.entity';
 import { Store } from '../modules/stores/entities/store.entity';
 import { TierHistory } from '../modules/tiers/entities/tier-history.entity';
 import { Tier } from '../modules/tiers/entities/tier.entity';
+import { MemberValue } from '../modules/value/entities/member-value.entity';
+import { ValueRun } from '../modules/value/entities/value-run.entity';
+import { ValueSettings } from '../modules/value/entities/value-settings.entity';
 
 export const ENTITIES = [
   AdminUser,
@@ -58,4 +61,7 @@ export const ENTITIES = [
   Store,
   Tier,
   TierHistory,
+  MemberValue,
+  ValueRun,
+  ValueSettings,
 ];

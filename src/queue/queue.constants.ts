@@ -5,6 +5,8 @@ export enum QueueName {
   /** The outbox sender, webhook deliveries, notices and the events of posted purchases. */
   Messages = 'messages',
   ClubMembership = 'club-membership',
+  MemberValue = 'member-value',
+  TierRankReview = 'tier-rank-review',
 }
 
 export enum JobName {
@@ -28,6 +30,14 @@ export enum JobName {
   /** Nightly: records a regroup run of every active automatic club and queues one RegroupClubRange job per range. */
   PlanClubRegroup = 'plan-club-regroup',
   RegroupClubRange = 'regroup-club-range',
+  /** Records a value run and queues one ValueRange job per member-id range. */
+  PlanValueRun = 'plan-value-run',
+  ValueRange = 'value-range',
+  /** The value run's last part: grades, RFM and ranks over the whole population. */
+  FinalizeValueRun = 'finalize-value-run',
+  /** Records a rank review run and queues its one part. */
+  PlanRankReview = 'plan-rank-review',
+  RankReview = 'rank-review',
 }
 
 export interface PlanPayload {

@@ -34,6 +34,7 @@ export enum ErrorCode {
   CLUB_CODE_TAKEN = 'CLUB_CODE_TAKEN',
   CLUB_NOT_JOINABLE = 'CLUB_NOT_JOINABLE',
   CLUB_NOT_AUTOMATIC = 'CLUB_NOT_AUTOMATIC',
+  VALUE_NOT_COMPUTED = 'VALUE_NOT_COMPUTED',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -63,6 +64,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.WEBHOOK_DELIVERY_NOT_FOUND:
     case ErrorCode.CLUB_NOT_FOUND:
     case ErrorCode.CLUB_MEMBERSHIP_NOT_FOUND:
+    case ErrorCode.VALUE_NOT_COMPUTED:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:

@@ -6,7 +6,9 @@ import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
 import { PointsModule } from '../points/points.module';
 import { StoresModule } from '../stores/stores.module';
+import { RankReviewModule } from '../tiers/rank-review/rank-review.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { ValueModule } from '../value/value.module';
 import { AdminAuthController } from './admin-auth.controller';
 import { AdminClubAnalyticsController, AdminClubsController } from './admin-clubs.controller';
 import { AdminJobsController } from './admin-jobs.controller';
@@ -14,9 +16,22 @@ import { AdminMembersController } from './admin-members.controller';
 import { AdminMessagesController } from './admin-messages.controller';
 import { AdminStoresController } from './admin-stores.controller';
 import { AdminWebhooksController } from './admin-webhooks.controller';
+import { AdminRankReviewsController } from './admin-rank-reviews.controller';
+import { AdminValueController } from './admin-value.controller';
 
 @Module({
-  imports: [AuthModule, JobsModule, StoresModule, MembersModule, PointsModule, TiersModule, MessagesModule, ClubsModule],
+  imports: [
+    AuthModule,
+    JobsModule,
+    StoresModule,
+    MembersModule,
+    PointsModule,
+    TiersModule,
+    MessagesModule,
+    ClubsModule,
+    ValueModule,
+    RankReviewModule,
+  ],
   controllers: [
     AdminAuthController,
     AdminJobsController,
@@ -26,6 +41,8 @@ import { AdminWebhooksController } from './admin-webhooks.controller';
     AdminWebhooksController,
     AdminClubsController,
     AdminClubAnalyticsController,
+    AdminValueController,
+    AdminRankReviewsController,
   ],
 })
 export class AdminModule {}

@@ -1,0 +1,28 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminAuth } from '../auth/admin-auth.guard';
+import { AdminPrincipal } from '../auth/auth.types';
+import { CurrentAdmin } from '../auth/principals';
+import { AdminErrors } from '../pos/pos.openapi';
+import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.use-case';
+import { JobAcceptedResponse } from './dto/value.response';
+
+@ApiTags('admin')
+@AdminAuth('admin')
+@Controller('api/v1/admin/tiers/rank-reviews')
+export class AdminRankReviewsController {
+  constructor(private readonly start: StartRankReviewUseCase) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members by value score among those meeting its minimum; members who fall out step down to the highest threshold tier they qualify for',
+  })
+  @ApiAcceptedResponse({ type: JobAcceptedResponse })
+  @AdminErrors()
+  async startReview(@CurrentAdmin() admin: AdminPrincipal) {
+    const { runId } = await this.start.execute(new Date(), admin.adminId);
+    return { jobId: runId };
+  }
+}

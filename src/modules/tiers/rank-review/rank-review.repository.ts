@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { toInt } from '../../../common/transformers';
+import { placeholders } from '../../../database/multi-row';
+import { RANK_ORDER_SQL } from '../../value/rules/rank-selection';
+import { Tier } from '../entities/tier.entity';
+import { QualifyingStats } from '../rules/tier-qualification';
+
+const BATCH = 1000;
+
+/** The months of the qualifying window, YYYY-MM-01, both ends included. */
+export interface Window {
+  start: string;
+  end: string;
+}
+
+/**
+ * SQL of the rank review. Tier changes are written as changeTier() writes
+ * them (members.tier_code/tier_since and a tier_history row), but a batch at a
+ * time: a review over a million members cannot afford two statements each.
+ */
+@Injectable()
+export class RankReviewRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The ladder as it is in the database now (no cache: a review must see the latest edit). */
+  async tiers(): Promise<Tier[]> {
+    return this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
+  }
+
+  /**
+   * The top n members by value (score desc, 12-month spend desc, member id
+   * asc) among those who meet the tier's minimum criteria over the window
+   * and do not hold one of `higherCodes`. A tier without criteria admits
+   * every member with a value.
+   */
+  async topEligible(tier: Tier, n: number, window: Window, higherCodes: string[]): Promise<string[]> {
+    const checks: string[] = [];
+    const params: unknown[] = [window.start, window.end];
+    if (tier.minSpendCents !== null) {
+      checks.push('COALESCE(q.spend, 0) >= ?');
+      params.push(tier.minSpendCents);
+    }
+    if (tier.minPoints !== null) {
+      checks.push('COALESCE(q.points, 0) >= ?');
+      params.push(tier.minPoints);
+    }
+    if (tier.minPurchases !== null) {
+      checks.push('COALESCE(q.purchases, 0) >= ?');
+      params.push(tier.minPurchases);
+    }
+    const criteria = checks.length === 0 ? '1 = 1' : `(${checks.join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')})`;
+    const notHigher = higherCodes.length > 0 ? `AND mb.tier_code NOT IN (${higherCodes.map(() => '?').join(', ')})` : '';
+    params.push(...higherCodes);
+    const rows: Array<{ member_id: string }> = await this.dataSource.query(
+      `SELECT mv.member_id
+         FROM member_values mv
+         JOIN members mb ON mb.id = mv.member_id
+         LEFT JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
+                      FROM member_monthly_stats WHERE month >= ? AND month <= ? GROUP BY member_id) q ON q.member_id = mv.member_id
+        WHERE ${criteria} ${notHigher}
+        ORDER BY ${RANK_ORDER_SQL.replace(/\b(score|spend_12m|member_id)\b/g, 'mv.$1')}
+        LIMIT ${Number(n)}`,
+      params,
+    );
+    return rows.map((r) => r.member_id);
+  }
+
+  async holdersOf(tierCode: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM members WHERE tier_code = ? ORDER BY id', [tierCode]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Window figures of the given members (members with no stats are absent). */
+  async windowStats(memberIds: string[], window: Window): Promise<Map<string, QualifyingStats>> {
+    const stats = new Map<string, QualifyingStats>();
+    for (let i = 0; i < memberIds.length; i += BATCH) {
+      const ids = memberIds.slice(i, i + BATCH);
+      const rows: Array<{ member_id: string; spend: string; points: string; purchases: string }> = await this.dataSource.query(
+        `SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
+           FROM member_monthly_stats WHERE member_id IN (${ids.map(() => '?').join(', ')}) AND month >= ? AND month <= ?
+          GROUP BY member_id`,
+        [...ids, window.start, window.end],
+      );
+      for (const r of rows) {
+        stats.set(r.member_id, { spendCents: toInt(r.spend), points: toInt(r.points), purchases: toInt(r.purchases) });
+      }
+    }
+    return stats;
+  }
+
+  /**
+   * Moves the given members to `toCode` with reason 'rank', a batch per
+   * transaction: only those whose tier is still one of `fromCodes` (so a
+   * re-run, or a member whose tier changed meanwhile, is left alone).
+   * Answers how many moved.
+   */
+  async moveMembers(
+    memberIds: string[],
+    fromCodes: string[],
+    toCode: string,
+    refId: string,
+    at: Date,
+    inTx: <T>(fn: (m: EntityManager) => Promise<T>) => Promise<T>,
+  ): Promise<number> {
+    if (fromCodes.length === 0) {
+      return 0;
+    }
+    let moved = 0;
+    for (let i = 0; i < memberIds.length; i += BATCH) {
+      const ids = memberIds.slice(i, i + BATCH);
+      moved += await inTx(async (m) => {
+        const locked: Array<{ id: string; tier_code: string }> = await m.query(
+          `SELECT id, tier_code FROM members WHERE id IN (${ids.map(() => '?').join(', ')})
+              AND tier_code IN (${fromCodes.map(() => '?').join(', ')}) FOR UPDATE`,
+          [...ids, ...fromCodes],
+        );
+        if (locked.length === 0) {
+          return 0;
+        }
+        await m.query(
+          `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(locked.length, 6)}`,
+          locked.flatMap((r) => [r.id, r.tier_code, toCode, 'rank', refId, at]),
+        );
+        await m.query(
+          `UPDATE members SET tier_code = ?, tier_since = ?, updated_at = ? WHERE id IN (${locked.map(() => '?').join(', ')})`,
+          [toCode, at, at, ...locked.map((r) => r.id)],
+        );
+        return locked.length;
+      });
+    }
+    return moved;
+  }
+}

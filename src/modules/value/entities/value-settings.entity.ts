@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '../../../common/transformers';
+
+/** The value score's weights and reference figures. One row (id 1), seeded with the defaults. */
+@Entity('value_settings')
+export class ValueSettings {
+  @PrimaryColumn({ type: 'tinyint' })
+  id: number;
+
+  @Column({ name: 'weight_spend_permille', type: 'int' })
+  weightSpendPermille: number;
+
+  @Column({ name: 'weight_points_permille', type: 'int' })
+  weightPointsPermille: number;
+
+  @Column({ name: 'weight_purchases_permille', type: 'int' })
+  weightPurchasesPermille: number;
+
+  /** 12-month spend that counts as one unit of the spend figure. */
+  @Column({ name: 'reference_spend_cents', type: 'bigint', transformer: bigintNumber })
+  referenceSpendCents: number;
+
+  @Column({ name: 'reference_points', type: 'bigint', transformer: bigintNumber })
+  referencePoints: number;
+
+  @Column({ name: 'reference_purchases', type: 'int' })
+  referencePurchases: number;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

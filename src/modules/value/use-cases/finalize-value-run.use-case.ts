@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { GradeSummary, Movement, ValueRepository } from '../value.repository';
+
+export interface ValueRunSummary {
+  grades: GradeSummary[];
+  movements: Movement[];
+}
+
+/**
+ * The value run's finalising step, over the whole population and set-based:
+ * the grade cut-offs, then grades, RFM quintiles and ranks in one UPDATE,
+ * then the run's summary. Safe to run twice: the previous grades are kept once
+ * per run, and the rest is recomputed from the same figures.
+ */
+@Injectable()
+export class FinalizeValueRunUseCase {
+  constructor(private readonly repo: ValueRepository) {}
+
+  async execute(runId: string): Promise<{ graded: number }> {
+    const cut = await this.repo.cutoffs();
+    await this.repo.keepPreviousGrades(runId);
+    await this.repo.writeGrades(runId, cut, cut.members);
+    const summary: ValueRunSummary = { grades: await this.repo.gradeSummary(), movements: await this.repo.movements() };
+    await this.repo.finishRun(
+      runId,
+      { members: cut.members, totalScore: cut.totalScore, cutoffs: { a: cut.a, b: cut.b }, summary: JSON.stringify(summary) },
+      new Date(),
+    );
+    return { graded: cut.members };
+  }
+}

@@ -1,0 +1,241 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { QueueName } from '../src/queue/queue.constants';
+import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
+import { TiersService } from '../src/modules/tiers/tiers.service';
+import { GradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
+import { compareRank } from '../src/modules/value/rules/rank-selection';
+import { WorkerModule } from '../src/worker.module';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+interface JobView {
+  state: string;
+  total: number;
+  done: number;
+  totals: Record<string, number>;
+}
+
+describe('customer value and rank-based tiers (real worker)', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let token: string;
+  let store: TestStore;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    worker = await NestFactory.createApplicationContext(WorkerModule.register(), { logger: false });
+    await worker.init();
+    token = await loginAdmin(t);
+    store = await createStore(t);
+  });
+
+  afterAll(async () => {
+    await t.db.query(
+      "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
+    );
+    await worker.close();
+    await t.close();
+  });
+
+  const admin = () => ({
+    get: (url: string) => t.http.get(url).set('Authorization', `Bearer ${token}`),
+    post: (url: string) => t.http.post(url).set('Authorization', `Bearer ${token}`),
+  });
+
+  async function follow(jobId: string): Promise<JobView> {
+    for (let i = 0; i < 600; i++) {
+      const view = await admin().get(`/api/v1/admin/jobs/${jobId}`).expect(200);
+      if (view.body.state !== 'running') {
+        return view.body as JobView;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`job ${jobId} did not finish`);
+  }
+
+  async function valueRun(): Promise<{ jobId: string; view: JobView }> {
+    const res = await admin().post('/api/v1/admin/analytics/value-runs').expect(202);
+    const view = await follow(res.body.jobId as string);
+    expect(view).toMatchObject({ state: 'completed' });
+    expect(view.done).toBe(view.total);
+    return { jobId: res.body.jobId as string, view };
+  }
+
+  async function buy(m: TestMember, yuan: number, times = 1): Promise<void> {
+    for (let i = 0; i < times; i++) {
+      await pos(t, store)
+        .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: yuan * 100 }]))
+        .expect(201);
+    }
+  }
+
+  async function snapshot(): Promise<unknown[]> {
+    return t.db.query('SELECT member_id, score, grade, r, f, m, value_rank, spend_12m FROM member_values ORDER BY member_id');
+  }
+
+  it('a value run grades every member; the member value and the pyramid show it, and movements after the next run', async () => {
+    const big = await createMember(t);
+    const small = await createMember(t);
+    const none = await createMember(t);
+    await buy(big, 300_000, 2);
+    await buy(small, 50);
+
+    const { jobId, view } = await valueRun();
+    const [{ n }] = await t.db.query('SELECT COUNT(*) AS n FROM members');
+    expect(view.totals.members).toBe(Number(n));
+    expect(view.totals.graded).toBe(Number(n));
+
+    // Other suites' members share the database: grades and ranks are checked against the run's own cut-offs and order.
+    const pyramid = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
+    const bigValue = await admin().get(`/api/v1/admin/members/${big.memberId}/value`).expect(200);
+    expect(bigValue.body).toMatchObject({
+      memberId: big.memberId,
+      grade: gradeOf(bigValue.body.score as number, pyramid.body.cutoffs as GradeCutoffs),
+      rfm: { r: 5 },
+      runId: jobId,
+      figures: { spendCents: 60_000_000, purchases: 2 },
+    });
+    const smallValue = await admin().get(`/api/v1/admin/members/${small.memberId}/value`).expect(200);
+    expect(smallValue.body.score).toBeLessThan(bigValue.body.score);
+    expect(smallValue.body.score).toBeGreaterThan(0);
+    expect(smallValue.body.rank).toBeGreaterThan(bigValue.body.rank);
+    expect(smallValue.body.grade).toBe(gradeOf(smallValue.body.score as number, pyramid.body.cutoffs as GradeCutoffs));
+    const noneValue = await admin().get(`/api/v1/admin/members/${none.memberId}/value`).expect(200);
+    expect(noneValue.body).toMatchObject({ score: 0, grade: 'C', rfm: { r: 1, f: 1, m: 1 } });
+
+    expect(pyramid.body.runId).toBe(jobId);
+    expect(pyramid.body.grades.map((g: { grade: string }) => g.grade)).toEqual(['A', 'B', 'C']);
+    expect(pyramid.body.grades.reduce((s: number, g: { members: number }) => s + g.members, 0)).toBe(Number(n));
+    expect(pyramid.body.grades[0].spendShare + pyramid.body.grades[1].spendShare + pyramid.body.grades[2].spendShare).toBeCloseTo(1, 3);
+    expect(pyramid.body.movements.reduce((s: number, m: { members: number }) => s + m.members, 0)).toBe(Number(n));
+
+    // The small member buys big: the next run keeps its former grade as previousGrade, and the pyramid counts the move.
+    const before = smallValue.body.grade as string;
+    await buy(small, 900_000);
+    const second = await valueRun();
+    const after = await admin().get(`/api/v1/admin/members/${small.memberId}/value`).expect(200);
+    expect(after.body).toMatchObject({ previousGrade: before, runId: second.jobId });
+    expect(after.body.score).toBeGreaterThan(smallValue.body.score);
+    expect(after.body.rank).toBeLessThan(smallValue.body.rank);
+    const pyramid2 = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
+    expect(pyramid2.body.runId).toBe(second.jobId);
+    expect(pyramid2.body.movements).toContainEqual(expect.objectContaining({ from: before, to: after.body.grade }));
+  });
+
+  it('a member with no value yet is 404 VALUE_NOT_COMPUTED; the routes need a console login', async () => {
+    const fresh = await createMember(t);
+    const res = await admin().get(`/api/v1/admin/members/${fresh.memberId}/value`).expect(404);
+    expect(res.body.code).toBe('VALUE_NOT_COMPUTED');
+    await t.http.get('/api/v1/admin/analytics/value-pyramid').expect(401);
+    await t.http.post('/api/v1/admin/tiers/rank-reviews').expect(401);
+  });
+
+  it('a value run whose part fails once and succeeds on its retry ends with the same values', async () => {
+    await valueRun();
+    const expected = await snapshot();
+    const queue = worker.get<Queue>(getQueueToken(QueueName.MemberValue));
+    // The part's writes fail while the table is away; BullMQ retries the part after its backoff.
+    await t.db.query('RENAME TABLE member_values TO member_values_away');
+    let jobId: string;
+    try {
+      jobId = (await admin().post('/api/v1/admin/analytics/value-runs').expect(202)).body.jobId as string;
+      for (let i = 0; ; i++) {
+        const job = await queue.getJob(`${jobId}-0`);
+        if (job && job.attemptsMade >= 1) {
+          break;
+        }
+        if (i > 200) {
+          throw new Error('the part did not fail');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await t.db.query('RENAME TABLE member_values_away TO member_values');
+    }
+    const view = await follow(jobId);
+    expect(view).toMatchObject({ state: 'completed' });
+    expect((await queue.getJob(`${jobId}-0`))?.attemptsMade).toBeGreaterThanOrEqual(1);
+    expect(await snapshot()).toEqual(expected);
+  });
+
+  it('the rank review gives SVIP to exactly the top N eligible by score (ties by member id), steps the others down, and the POS shows priority service', async () => {
+    await t.db.query(
+      "UPDATE tiers SET kind = 'rank', rank_top_n = 1000000, min_spend_cents = 500000000, min_purchases = 3, qualify_mode = 'all' WHERE code = 'SVIP'",
+    );
+    t.app.get(TiersService).invalidate();
+    const twinA = await createMember(t);
+    const twinB = await createMember(t);
+    const top = await createMember(t);
+    const oneBigBuy = await createMember(t);
+    const fallsToVip = await createMember(t);
+    const fallsToStandard = await createMember(t);
+    await buy(twinA, 2_000_000, 3);
+    await buy(twinB, 2_000_000, 3);
+    await buy(top, 2_000_000, 4);
+    await buy(oneBigBuy, 50_000_000); // the highest score, but one purchase: not eligible
+    await buy(fallsToVip, 6_000);
+    await t.db.query("UPDATE members SET tier_code = 'SVIP' WHERE id IN (?, ?)", [fallsToVip.memberId, fallsToStandard.memberId]);
+
+    await valueRun();
+    // N is set so that the line falls between the twins (same score and spend): members of other suites who are
+    // eligible and rank ahead of them count too. The eligible are found here independently of the review's SQL.
+    const eligible: Array<{ member_id: string; score: string; spend_12m: string }> = await t.db.query(
+      `SELECT mv.member_id, mv.score, mv.spend_12m FROM member_values mv
+         JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(purchases) AS purchases FROM member_monthly_stats
+                WHERE month >= ? GROUP BY member_id) q ON q.member_id = mv.member_id
+        WHERE q.spend >= 500000000 AND q.purchases >= 3`,
+      [qualifyingWindowStart(new Date(), Number((await t.db.query('SELECT qualifying_window_months AS w FROM program_settings'))[0].w))],
+    );
+    const ranked = eligible
+      .map((e) => ({ memberId: e.member_id, score: Number(e.score), spendCents: Number(e.spend_12m) }))
+      .sort(compareRank)
+      .map((c) => c.memberId);
+    const [firstTwin, secondTwin] = [twinA, twinB].sort((x, y) => (x.memberId < y.memberId ? -1 : 1));
+    const n = ranked.indexOf(secondTwin.memberId);
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(ranked.slice(0, n)).toEqual(expect.arrayContaining([top.memberId, firstTwin.memberId]));
+    expect(ranked).not.toContain(oneBigBuy.memberId);
+    await t.db.query("UPDATE tiers SET rank_top_n = ? WHERE code = 'SVIP'", [n]);
+
+    const res = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202);
+    const review = await follow(res.body.jobId as string);
+    expect(review).toMatchObject({ state: 'completed', total: 1, done: 1 });
+    expect(review.totals.holders).toBe(n);
+
+    const svip: Array<{ id: string }> = await t.db.query("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
+    expect(svip.map((r) => r.id)).toEqual(ranked.slice(0, n).sort());
+    const tierOf = async (m: TestMember) =>
+      (await t.db.query<Array<{ tier_code: string }>>('SELECT tier_code FROM members WHERE id = ?', [m.memberId]))[0].tier_code;
+    expect(await tierOf(secondTwin)).toBe('VIP');
+    expect(await tierOf(oneBigBuy)).toBe('VIP');
+    expect(await tierOf(fallsToVip)).toBe('VIP');
+    expect(await tierOf(fallsToStandard)).toBe('STANDARD');
+    const history = await t.db.query(
+      "SELECT member_id, from_tier, to_tier FROM tier_history WHERE reason = 'rank' AND ref_id = ? ORDER BY member_id",
+      [res.body.jobId],
+    );
+    expect(history).toEqual(
+      expect.arrayContaining([
+        { member_id: top.memberId, from_tier: 'VIP', to_tier: 'SVIP' },
+        { member_id: firstTwin.memberId, from_tier: 'VIP', to_tier: 'SVIP' },
+        { member_id: fallsToVip.memberId, from_tier: 'SVIP', to_tier: 'VIP' },
+        { member_id: fallsToStandard.memberId, from_tier: 'SVIP', to_tier: 'STANDARD' },
+      ]),
+    );
+
+    const lookupTop = await pos(t, store).lookup({ cardNo: top.cardNo }).expect(200);
+    expect(lookupTop.body.tier).toEqual({ code: 'SVIP', name: 'SVIP', priorityService: true });
+    const lookupTwin = await pos(t, store).lookup({ cardNo: secondTwin.cardNo }).expect(200);
+    expect(lookupTwin.body.tier.priorityService).toBe(false);
+
+    // Run again on the same data: nothing moves.
+    const again = await follow((await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202)).body.jobId as string);
+    expect(again.totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: n });
+    expect(
+      (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
+    ).toEqual(svip.map((r) => r.id));
+  });
+});
