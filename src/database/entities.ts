@@ -19,6 +19,8 @@ import { Redemption } from '../modules/points/entities/redemption.entity';
 import { Refund } from '../modules/points/entities/refund.entity';
 import { ApiKey } from '../modules/stores/entities/api-key.entity';
 import { Store } from '../modules/stores/entities/store.entity';
+import { BirthdayBonus } from '../modules/tiers/entities/birthday-bonus.entity';
+import { TierGrant } from '../modules/tiers/entities/tier-grant.entity';
 import { TierHistory } from '../modules/tiers/entities/tier-history.entity';
 import { Tier } from '../modules/tiers/entities/tier.entity';
 
@@ -26,6 +28,7 @@ export const ENTITIES = [
   AdminUser,
   AuditLog,
   ApiKey,
+  BirthdayBonus,
   Card,
   Club,
   ClubMember,
@@ -45,5 +48,6 @@ export const ENTITIES = [
   Refund,
   Store,
   Tier,
+  TierGrant,
   TierHistory,
 ];
