@@ -7,6 +7,9 @@ import { PointsExpiryProcessor } from './modules/points/points-expiry.processor'
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PointsModule } from './modules/points/points.module';
 import { PointsReleaseProcessor } from './modules/points/points-release.processor';
+import { BirthdayBonusProcessor } from './modules/tiers/engine/birthday-bonus.processor';
+import { TierEngineModule } from './modules/tiers/engine/tier-engine.module';
+import { TierReviewProcessor } from './modules/tiers/engine/tier-review.processor';
 import { JobName, QueueName } from './queue/queue.constants';
 
 /** Repeating schedules; upserted at every worker start, so there is exactly one of each. */
@@ -17,6 +20,8 @@ class Schedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue,
     @InjectQueue(QueueName.PointsRelease) private readonly releaseQueue: Queue,
+    @InjectQueue(QueueName.TierReview) private readonly tierReviewQueue: Queue,
+    @InjectQueue(QueueName.BirthdayBonus) private readonly birthdayQueue: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,13 +35,27 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: '0 15 * * * *', tz: 'UTC' },
       { name: JobName.PlanRelease, data: {} },
     );
-    this.logger.log('Scheduled points expiry daily at 03:30 UTC and the release of pending points hourly at :15');
+    await this.tierReviewQueue.upsertJobScheduler(
+      'daily-tier-review',
+      { pattern: '0 0 4 * * *', tz: 'UTC' },
+      { name: JobName.PlanTierReview, data: {} },
+    );
+    await this.birthdayQueue.upsertJobScheduler(
+      'daily-birthday-bonus',
+      { pattern: '0 5 0 * * *', tz: 'UTC' },
+      { name: JobName.PlanBirthdayBonus, data: {} },
+    );
+    this.logger.log(
+      'Scheduled points expiry daily at 03:30 UTC, the release of pending points hourly at :15, the tier review daily at 04:00 UTC and birthday bonuses daily at 00:05 UTC',
+    );
   }
 }
 
 const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.PointsExpiry]: PointsExpiryProcessor,
   [QueueName.PointsRelease]: PointsReleaseProcessor,
+  [QueueName.TierReview]: TierReviewProcessor,
+  [QueueName.BirthdayBonus]: BirthdayBonusProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -46,7 +65,7 @@ export class WorkerModule {
     const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports('worker'), PointsModule, JobsModule],
+      imports: [...coreImports('worker'), PointsModule, JobsModule, TierEngineModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

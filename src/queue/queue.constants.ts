@@ -2,6 +2,8 @@
 export enum QueueName {
   PointsExpiry = 'points-expiry',
   PointsRelease = 'points-release',
+  TierReview = 'tier-review',
+  BirthdayBonus = 'birthday-bonus',
 }
 
 export enum JobName {
@@ -11,6 +13,12 @@ export enum JobName {
   /** Splits the members into id ranges and queues one ReleaseRange job per range. */
   PlanRelease = 'plan-release',
   ReleaseRange = 'release-range',
+  /** Splits the members into id ranges and queues one TierReviewRange job per range (grant expiry, then reviews). */
+  PlanTierReview = 'plan-tier-review',
+  TierReviewRange = 'tier-review-range',
+  /** Splits the members into id ranges and queues one BirthdayBonusRange job per range. */
+  PlanBirthdayBonus = 'plan-birthday-bonus',
+  BirthdayBonusRange = 'birthday-bonus-range',
 }
 
 export interface PlanPayload {

@@ -13,7 +13,12 @@ export type GrantExpiryOutcome =
  * the granted one: the grant never was earned, so there is nothing to step
  * down from gradually. Rank tiers are left to the rank review.
  */
-export function grantExpiryOutcome<T extends TierRule>(tiers: T[], grantedCode: string, currentCode: string, stats: QualifyingStats): GrantExpiryOutcome {
+export function grantExpiryOutcome<T extends TierRule>(
+  tiers: T[],
+  grantedCode: string,
+  currentCode: string,
+  stats: QualifyingStats,
+): GrantExpiryOutcome {
   if (currentCode !== grantedCode) {
     return { action: 'close' };
   }

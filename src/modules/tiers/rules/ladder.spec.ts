@@ -25,7 +25,13 @@ describe('ladder validation', () => {
   it('accepts the default ladder, a single entry tier, and a rank tier on top', () => {
     expect(ladderProblems([standard, vip, svip])).toEqual([]);
     expect(ladderProblems([standard])).toEqual([]);
-    expect(ladderProblems([standard, vip, tier('SVIP', { kind: 'rank', rankTopN: 20_000, minSpendCents: 500_000, earnMultiplierPermille: 2000 })])).toEqual([]);
+    expect(
+      ladderProblems([
+        standard,
+        vip,
+        tier('SVIP', { kind: 'rank', rankTopN: 20_000, minSpendCents: 500_000, earnMultiplierPermille: 2000 }),
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses duplicate codes and an empty ladder', () => {

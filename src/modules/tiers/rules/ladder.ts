@@ -80,12 +80,18 @@ export function ladderProblems(ladder: LadderTier[]): LadderProblem[] {
     if (tier.kind === 'rank') {
       firstRankIndex ??= i;
       if ((tier.rankTopN === null) === (tier.rankTopPermille === null)) {
-        problems.push({ field: `tiers[${i}].rankTopN`, message: `rank tier ${tier.code} needs exactly one of rankTopN (top N members) or rankTopPermille (top share)` });
+        problems.push({
+          field: `tiers[${i}].rankTopN`,
+          message: `rank tier ${tier.code} needs exactly one of rankTopN (top N members) or rankTopPermille (top share)`,
+        });
       }
       return;
     }
     if (tier.rankTopN !== null || tier.rankTopPermille !== null) {
-      problems.push({ field: `tiers[${i}].rankTopN`, message: `${tier.code} is a threshold tier: rankTopN and rankTopPermille must be null` });
+      problems.push({
+        field: `tiers[${i}].rankTopN`,
+        message: `${tier.code} is a threshold tier: rankTopN and rankTopPermille must be null`,
+      });
     }
     if (firstRankIndex !== null && i > 0) {
       problems.push({

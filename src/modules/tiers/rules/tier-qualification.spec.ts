@@ -1,4 +1,12 @@
-import { canUpgrade, qualifiedThresholdTier, qualifies, qualifyingWindowStart, TierRule, upgradeOnPurchase, withPurchaseInHand } from './tier-qualification';
+import {
+  canUpgrade,
+  qualifiedThresholdTier,
+  qualifies,
+  qualifyingWindowStart,
+  TierRule,
+  upgradeOnPurchase,
+  withPurchaseInHand,
+} from './tier-qualification';
 
 const tiers: TierRule[] = [
   { code: 'STANDARD', rank: 0, kind: 'threshold', minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any' },

@@ -18,7 +18,12 @@ export type ReviewOutcome =
  * below the current tier, and never below an open grant's tier. Upgrades are
  * the purchase path's; the review never moves anybody up.
  */
-export function reviewMember<T extends TierRule>(tiers: T[], currentCode: string, stats: QualifyingStats, grantFloorCode: string | null): ReviewOutcome {
+export function reviewMember<T extends TierRule>(
+  tiers: T[],
+  currentCode: string,
+  stats: QualifyingStats,
+  grantFloorCode: string | null,
+): ReviewOutcome {
   const ladder = [...tiers].sort((a, b) => a.rank - b.rank);
   const index = ladder.findIndex((t) => t.code === currentCode);
   if (index <= 0 || ladder[index].kind !== 'threshold') {
@@ -33,7 +38,11 @@ export function reviewMember<T extends TierRule>(tiers: T[], currentCode: string
     return { action: 'kept_by_grant' };
   }
   // One level down is the next threshold tier below (rank tiers in between are skipped: the rank review fills them).
-  const oneDown = ladder.slice(0, index).reverse().find((t) => t.kind === 'threshold') ?? ladder[0];
+  const oneDown =
+    ladder
+      .slice(0, index)
+      .reverse()
+      .find((t) => t.kind === 'threshold') ?? ladder[0];
   let target = qualified.rank > oneDown.rank ? qualified : oneDown;
   if (floor && floor.rank > target.rank) {
     target = floor;
