@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../../../queue/queue.module';
 import { AuditModule } from '../../audit/audit.module';
 import { JobsModule } from '../../jobs/jobs.module';
 import { PointsModule } from '../../points/points.module';
@@ -16,7 +17,7 @@ import { TierRunsService } from './tier-runs.service';
  * ledger writer). Its processors are registered by the worker module.
  */
 @Module({
-  imports: [TiersModule, PointsModule, JobsModule, AuditModule],
+  imports: [TiersModule, PointsModule, JobsModule, AuditModule, QueueModule],
   providers: [TierEngineRepository, ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService],
   exports: [ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService],
 })
