@@ -172,7 +172,12 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
     ];
     const res = await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: proposal }).expect(200);
     const [counts] = await t.db.query("SELECT COUNT(*) AS n, SUM(tier_code = 'STANDARD') AS std FROM members");
-    const byCode = Object.fromEntries((res.body.tiers as Array<{ code: string }>).map((x) => [x.code, x]));
+    const byCode = Object.fromEntries(
+      (res.body.tiers as Array<{ code: string; membersNow: number; membersAfter: number; spendShareAfter: number }>).map((x) => [
+        x.code,
+        x,
+      ]),
+    );
     expect(res.body.members).toBe(Number(counts.n));
     expect(byCode.VIP).toMatchObject({ membersAfter: 2, movingUp: 2, movingDown: 0 });
     expect(byCode.SVIP).toMatchObject({ membersAfter: 1, movingUp: 1, spendCentsAfter: 3000 });
