@@ -5,6 +5,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseDeadlinesModule } from './database/database-deadlines.module';
+import { ConfigChangesModule } from './queue/config-changes';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
 
@@ -28,5 +29,6 @@ export function coreImports(role: ProcessRole) {
     DatabaseDeadlinesModule,
     RedisModule,
     QueueModule,
+    ConfigChangesModule,
   ];
 }

@@ -1,4 +1,5 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
+import { ModuleRef } from '@nestjs/core';
 import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, Provider } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { coreImports } from './core.module';
@@ -15,52 +16,76 @@ import { RankReviewModule } from './modules/tiers/rank-review/rank-review.module
 import { RankReviewProcessor } from './modules/tiers/rank-review/rank-review.processor';
 import { ValueModule } from './modules/value/value.module';
 import { ValueProcessor } from './modules/value/value.processor';
+import { BirthdayBonusProcessor } from './modules/tiers/engine/birthday-bonus.processor';
+import { TierEngineModule } from './modules/tiers/engine/tier-engine.module';
+import { TierReviewProcessor } from './modules/tiers/engine/tier-review.processor';
 import { JobName, QueueName } from './queue/queue.constants';
 
-/** Repeating schedules; upserted at every worker start, so there is exactly one of each. */
+/** The repeating schedules: one BullMQ job scheduler each, upserted at every worker start, so there is exactly one of each. */
+const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: JobName; says: string }> = [
+  {
+    queue: QueueName.PointsExpiry,
+    id: 'daily-points-expiry',
+    pattern: '0 30 3 * * *',
+    job: JobName.PlanExpiry,
+    says: 'points expiry daily 03:30',
+  },
+  {
+    queue: QueueName.PointsRelease,
+    id: 'hourly-pending-release',
+    pattern: '0 15 * * * *',
+    job: JobName.PlanRelease,
+    says: 'pending release hourly :15',
+  },
+  {
+    queue: QueueName.ClubMembership,
+    id: 'nightly-club-regroup',
+    pattern: '0 0 2 * * *',
+    job: JobName.PlanClubRegroup,
+    says: 'club regroup daily 02:00',
+  },
+  {
+    queue: QueueName.MemberValue,
+    id: 'daily-member-value',
+    pattern: '0 0 2 * * *',
+    job: JobName.PlanValueRun,
+    says: 'member value daily 02:00',
+  },
+  {
+    queue: QueueName.TierRankReview,
+    id: 'monthly-rank-review',
+    pattern: '0 0 4 1 * *',
+    job: JobName.PlanRankReview,
+    says: 'rank review monthly 1st 04:00',
+  },
+  {
+    queue: QueueName.TierReview,
+    id: 'daily-tier-review',
+    pattern: '0 0 4 * * *',
+    job: JobName.PlanTierReview,
+    says: 'tier review daily 04:00',
+  },
+  {
+    queue: QueueName.BirthdayBonus,
+    id: 'daily-birthday-bonus',
+    pattern: '0 5 0 * * *',
+    job: JobName.PlanBirthdayBonus,
+    says: 'birthday bonus daily 00:05',
+  },
+];
+
 @Injectable()
 class Schedules implements OnApplicationBootstrap {
   private readonly logger = new Logger('Schedules');
 
-  constructor(
-    @InjectQueue(QueueName.PointsExpiry) private readonly expiryQueue: Queue,
-    @InjectQueue(QueueName.PointsRelease) private readonly releaseQueue: Queue,
-    @InjectQueue(QueueName.ClubMembership) private readonly clubQueue: Queue,
-    @InjectQueue(QueueName.MemberValue) private readonly valueQueue: Queue,
-    @InjectQueue(QueueName.TierRankReview) private readonly rankReviewQueue: Queue,
-  ) {}
+  constructor(private readonly moduleRef: ModuleRef) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.expiryQueue.upsertJobScheduler(
-      'daily-points-expiry',
-      { pattern: '0 30 3 * * *', tz: 'UTC' },
-      { name: JobName.PlanExpiry, data: {} },
-    );
-    await this.releaseQueue.upsertJobScheduler(
-      'hourly-pending-release',
-      { pattern: '0 15 * * * *', tz: 'UTC' },
-      { name: JobName.PlanRelease, data: {} },
-    );
-    await this.clubQueue.upsertJobScheduler(
-      'nightly-club-regroup',
-      { pattern: '0 0 2 * * *', tz: 'UTC' },
-      { name: JobName.PlanClubRegroup, data: {} },
-    );
-    this.logger.log(
-      'Scheduled points expiry daily at 03:30 UTC, the release of pending points hourly at :15 and the club regroup nightly at 02:00 UTC',
-    );
-    await this.valueQueue.upsertJobScheduler(
-      'daily-member-value',
-      { pattern: '0 0 2 * * *', tz: 'UTC' },
-      { name: JobName.PlanValueRun, data: {} },
-    );
-    await this.rankReviewQueue.upsertJobScheduler(
-      'monthly-rank-review',
-      { pattern: '0 0 4 1 * *', tz: 'UTC' },
-      { name: JobName.PlanRankReview, data: {} },
-    );
-    this.logger.log('Scheduled points expiry daily at 03:30 UTC and the release of pending points hourly at :15');
-    this.logger.log('Scheduled the member value run daily at 02:00 UTC and the rank review monthly on the 1st at 04:00 UTC');
+    for (const s of SCHEDULES) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
+      await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: 'UTC' }, { name: s.job, data: {} });
+    }
+    this.logger.log(`Scheduled (UTC): ${SCHEDULES.map((s) => s.says).join(', ')}`);
   }
 }
 
@@ -71,6 +96,8 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.ClubMembership]: ClubMembershipProcessor,
   [QueueName.MemberValue]: ValueProcessor,
   [QueueName.TierRankReview]: RankReviewProcessor,
+  [QueueName.TierReview]: TierReviewProcessor,
+  [QueueName.BirthdayBonus]: BirthdayBonusProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -80,7 +107,16 @@ export class WorkerModule {
     const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports('worker'), PointsModule, JobsModule, MessagesModule, ClubsModule, ValueModule, RankReviewModule],
+      imports: [
+        ...coreImports('worker'),
+        PointsModule,
+        JobsModule,
+        MessagesModule,
+        ClubsModule,
+        ValueModule,
+        RankReviewModule,
+        TierEngineModule,
+      ],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

@@ -25,6 +25,8 @@ import { Redemption } from '../modules/points/entities/redemption.entity';
 import { Refund } from '../modules/points/entities/refund.entity';
 import { ApiKey } from '../modules/stores/entities/api-key.entity';
 import { Store } from '../modules/stores/entities/store.entity';
+import { BirthdayBonus } from '../modules/tiers/entities/birthday-bonus.entity';
+import { TierGrant } from '../modules/tiers/entities/tier-grant.entity';
 import { TierHistory } from '../modules/tiers/entities/tier-history.entity';
 import { Tier } from '../modules/tiers/entities/tier.entity';
 import { MemberValue } from '../modules/value/entities/member-value.entity';
@@ -35,6 +37,7 @@ export const ENTITIES = [
   AdminUser,
   AuditLog,
   ApiKey,
+  BirthdayBonus,
   Card,
   Club,
   ClubMember,
@@ -60,6 +63,7 @@ export const ENTITIES = [
   Refund,
   Store,
   Tier,
+  TierGrant,
   TierHistory,
   MemberValue,
   ValueRun,

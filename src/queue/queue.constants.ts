@@ -7,6 +7,8 @@ export enum QueueName {
   ClubMembership = 'club-membership',
   MemberValue = 'member-value',
   TierRankReview = 'tier-rank-review',
+  TierReview = 'tier-review',
+  BirthdayBonus = 'birthday-bonus',
 }
 
 export enum JobName {
@@ -38,6 +40,12 @@ export enum JobName {
   /** Records a rank review run and queues its one part. */
   PlanRankReview = 'plan-rank-review',
   RankReview = 'rank-review',
+  /** Splits the members into id ranges and queues one TierReviewRange job per range (grant expiry, then reviews). */
+  PlanTierReview = 'plan-tier-review',
+  TierReviewRange = 'tier-review-range',
+  /** Splits the members into id ranges and queues one BirthdayBonusRange job per range. */
+  PlanBirthdayBonus = 'plan-birthday-bonus',
+  BirthdayBonusRange = 'birthday-bonus-range',
 }
 
 export interface PlanPayload {

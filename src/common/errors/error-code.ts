@@ -41,6 +41,8 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  LADDER_INVALID = 'LADDER_INVALID',
+  TIER_GRANT_INVALID = 'TIER_GRANT_INVALID',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -84,6 +86,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RECEIPT_TOO_OLD:
     case ErrorCode.CLUB_NOT_JOINABLE:
     case ErrorCode.CLUB_NOT_AUTOMATIC:
+    case ErrorCode.LADDER_INVALID:
+    case ErrorCode.TIER_GRANT_INVALID:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

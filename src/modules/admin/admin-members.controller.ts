@@ -8,6 +8,7 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
 import { AdminErrors } from '../pos/pos.openapi';
+import { TiersRepository } from '../tiers/tiers.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { LedgerPageResponse, MemberCreatedResponse, MemberDetailResponse } from './dto/admin.response';
 import { LedgerQueryDto } from './dto/ledger-query.dto';
@@ -21,6 +22,7 @@ export class AdminMembersController {
     private readonly members: MembersService,
     private readonly ledger: LedgerService,
     private readonly tiers: TiersService,
+    private readonly tierGrants: TiersRepository,
   ) {}
 
   @Post()
@@ -50,10 +52,11 @@ export class AdminMembersController {
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
     }
-    const [cards, points, tier] = await Promise.all([
+    const [cards, points, tier, grant] = await Promise.all([
       this.members.cardsOf(memberId),
       this.ledger.summary(memberId),
       this.tiers.byCode(member.tierCode),
+      this.tierGrants.openGrantOf(memberId),
     ]);
     return {
       memberId: member.id,
@@ -65,7 +68,14 @@ export class AdminMembersController {
       gender: member.gender,
       city: member.city,
       address: member.address,
-      tier: { code: tier.code, name: tier.name, since: member.tierSince.toISOString() },
+      tier: {
+        code: tier.code,
+        name: tier.name,
+        nameZh: tier.nameZh,
+        since: member.tierSince.toISOString(),
+        reviewAt: member.tierReviewAt ? member.tierReviewAt.toISOString() : null,
+        grant: grant ? { tierCode: grant.tierCode, endsAt: grant.endsAt.toISOString(), reason: grant.reason } : null,
+      },
       points,
       cards: cards.map((c) => ({ cardNo: c.cardNo, status: c.status, kind: c.kind, issuedAt: c.issuedAt.toISOString() })),
       createdAt: member.createdAt.toISOString(),

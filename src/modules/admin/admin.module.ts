@@ -7,6 +7,7 @@ import { MessagesModule } from '../messages/messages.module';
 import { PointsModule } from '../points/points.module';
 import { StoresModule } from '../stores/stores.module';
 import { RankReviewModule } from '../tiers/rank-review/rank-review.module';
+import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { AdminAuthController } from './admin-auth.controller';
@@ -17,6 +18,7 @@ import { AdminMessagesController } from './admin-messages.controller';
 import { AdminStoresController } from './admin-stores.controller';
 import { AdminWebhooksController } from './admin-webhooks.controller';
 import { AdminRankReviewsController } from './admin-rank-reviews.controller';
+import { AdminTiersController } from './admin-tiers.controller';
 import { AdminValueController } from './admin-value.controller';
 
 @Module({
@@ -31,6 +33,7 @@ import { AdminValueController } from './admin-value.controller';
     ClubsModule,
     ValueModule,
     RankReviewModule,
+    TierEngineModule,
   ],
   controllers: [
     AdminAuthController,
@@ -43,6 +46,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminClubAnalyticsController,
     AdminValueController,
     AdminRankReviewsController,
+    AdminTiersController,
   ],
 })
 export class AdminModule {}

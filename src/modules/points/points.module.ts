@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { TiersModule } from '../tiers/tiers.module';
@@ -24,7 +25,7 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
  * and one use case per file.
  */
 @Module({
-  imports: [TiersModule, MembersModule, JobsModule],
+  imports: [TiersModule, MembersModule, JobsModule, AuditModule],
   providers: [
     LedgerRepository,
     ReceiptsRepository,

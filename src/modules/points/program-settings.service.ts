@@ -1,7 +1,10 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '../../database/transaction';
+import { Actor, AuditService } from '../audit/audit.service';
 import { AppConfig } from '../../config/app-config';
+import { ConfigChanges } from '../../queue/config-changes';
 import { ProgramSettings } from './entities/program-settings.entity';
 
 export interface Program {
@@ -13,7 +16,33 @@ export interface Program {
   qualifyingWindowMonths: number;
   offlineAcceptanceDays: number;
   returnWindowDays: number;
+  tierReviewMonths: number;
 }
+
+/** The settings as the admin API shows and edits them. */
+export interface ProgramView {
+  centsPerPoint: number;
+  excludedCategories: string[];
+  pointsExpiryMonths: number;
+  redemptionCentsPer100Points: number;
+  allowNegativeBalance: boolean;
+  qualifyingWindowMonths: number;
+  offlineAcceptanceDays: number;
+  returnWindowDays: number;
+  tierReviewMonths: number;
+}
+
+const COLUMNS: Record<keyof ProgramView, string> = {
+  centsPerPoint: 'cents_per_point',
+  excludedCategories: 'excluded_categories',
+  pointsExpiryMonths: 'points_expiry_months',
+  redemptionCentsPer100Points: 'redemption_cents_per_100_points',
+  allowNegativeBalance: 'allow_negative_balance',
+  qualifyingWindowMonths: 'qualifying_window_months',
+  offlineAcceptanceDays: 'offline_acceptance_days',
+  returnWindowDays: 'return_window_days',
+  tierReviewMonths: 'tier_review_months',
+};
 
 const CACHE_MS = 5000;
 
@@ -24,7 +53,12 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+    private readonly changes: ConfigChanges,
+    private readonly audit: AuditService,
+  ) {
+    // A settings edit in any process drops this cache at once (see ConfigChanges).
+    changes.on('program', () => this.invalidate());
+  }
 
   /** Seeds the one settings row from the PROGRAM_* defaults on an empty database. */
   async onApplicationBootstrap(): Promise<void> {
@@ -72,9 +106,66 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
       qualifyingWindowMonths: row.qualifyingWindowMonths,
       offlineAcceptanceDays: row.offlineAcceptanceDays,
       returnWindowDays: row.returnWindowDays,
+      tierReviewMonths: row.tierReviewMonths,
     };
     this.cache = { program, at: now };
     return program;
+  }
+
+  /** The stored settings, read fresh (the admin view). */
+  async view(manager = this.dataSource.manager): Promise<ProgramView & { updatedAt: string }> {
+    const row = await manager.getRepository(ProgramSettings).findOneOrFail({ where: { id: 1 } });
+    return {
+      centsPerPoint: row.centsPerPoint,
+      excludedCategories: row.excludedCategories
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+      pointsExpiryMonths: row.pointsExpiryMonths,
+      redemptionCentsPer100Points: row.redemptionCentsPer100Points,
+      allowNegativeBalance: Boolean(row.allowNegativeBalance),
+      qualifyingWindowMonths: row.qualifyingWindowMonths,
+      offlineAcceptanceDays: row.offlineAcceptanceDays,
+      returnWindowDays: row.returnWindowDays,
+      tierReviewMonths: row.tierReviewMonths,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  /**
+   * Applies the changed fields, audits old and new values of what changed,
+   * and drops every process's cache: new postings use the settings at once.
+   */
+  async update(actor: Actor, changes: Partial<ProgramView>): Promise<ProgramView & { updatedAt: string }> {
+    const result = await inTransaction(this.dataSource, async (m) => {
+      await m.query('SELECT id FROM program_settings WHERE id = 1 FOR UPDATE');
+      const before = await this.view(m);
+      const changed = (Object.keys(changes) as Array<keyof ProgramView>).filter(
+        (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(before[k]),
+      );
+      if (changed.length === 0) {
+        return before;
+      }
+      const now = new Date();
+      const value = (k: keyof ProgramView) => (k === 'excludedCategories' ? (changes[k] as string[]).join(',') : changes[k]);
+      await m.query(`UPDATE program_settings SET ${changed.map((k) => `${COLUMNS[k]} = ?`).join(', ')}, updated_at = ? WHERE id = 1`, [
+        ...changed.map(value),
+        now,
+      ]);
+      await this.audit.record(
+        actor,
+        'program.update',
+        { type: 'program', id: '1' },
+        {
+          before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, changes[k]])),
+        },
+        m,
+      );
+      return this.view(m);
+    });
+    await this.changes.publish('program');
+    return result;
   }
 
   invalidate(): void {

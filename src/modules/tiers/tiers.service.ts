@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ConfigChanges } from '../../queue/config-changes';
 import { Tier } from './entities/tier.entity';
 
 const CACHE_MS = 5000;
@@ -10,6 +11,7 @@ export const DEFAULT_TIERS: Tier[] = [
   {
     code: 'STANDARD',
     name: 'Standard',
+    nameZh: '普通会员',
     rank: 0,
     kind: 'threshold',
     minSpendCents: null,
@@ -20,10 +22,12 @@ export const DEFAULT_TIERS: Tier[] = [
     birthdayBonusPoints: 0,
     priorityService: false,
     rankTopN: null,
+    rankTopPermille: null,
   },
   {
     code: 'VIP',
     name: 'VIP',
+    nameZh: 'VIP会员',
     rank: 1,
     kind: 'threshold',
     minSpendCents: 500_000,
@@ -34,10 +38,12 @@ export const DEFAULT_TIERS: Tier[] = [
     birthdayBonusPoints: 0,
     priorityService: false,
     rankTopN: null,
+    rankTopPermille: null,
   },
   {
     code: 'SVIP',
     name: 'SVIP',
+    nameZh: '超级VIP会员',
     rank: 2,
     kind: 'threshold',
     minSpendCents: 2_000_000,
@@ -48,6 +54,7 @@ export const DEFAULT_TIERS: Tier[] = [
     birthdayBonusPoints: 0,
     priorityService: true,
     rankTopN: null,
+    rankTopPermille: null,
   },
 ];
 
@@ -55,7 +62,13 @@ export const DEFAULT_TIERS: Tier[] = [
 export class TiersService implements OnApplicationBootstrap {
   private cache: { tiers: Tier[]; at: number } | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    changes: ConfigChanges,
+  ) {
+    // A ladder edit in any process drops this cache at once (see ConfigChanges).
+    changes.on('tiers', () => this.invalidate());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const count = await this.dataSource.getRepository(Tier).count();
@@ -64,7 +77,7 @@ export class TiersService implements OnApplicationBootstrap {
     }
   }
 
-  /** All tiers by rank, cached for a few seconds (they change rarely; the hot path reads them on every purchase). */
+  /** All tiers by rank, cached for a few seconds (the hot path reads them on every purchase); an edit drops the cache everywhere. */
   async list(): Promise<Tier[]> {
     const now = Date.now();
     if (this.cache && now - this.cache.at < CACHE_MS) {

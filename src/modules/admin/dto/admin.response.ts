@@ -77,8 +77,32 @@ export class MemberTierResponse {
   code: string;
   @ApiProperty({ example: 'Standard' })
   name: string;
+  @ApiProperty({ example: '普通会员' })
+  nameZh: string;
   @ApiProperty({ ...DATE_TIME, example: '2026-11-25T12:24:56.505Z' })
   since: string;
+  @ApiProperty({
+    ...DATE_TIME,
+    nullable: true,
+    description: 'When the review decides on the tier; null in the lowest tier.',
+    example: null,
+  })
+  reviewAt: string | null;
+  @ApiProperty({
+    type: () => MemberTierGrantResponse,
+    nullable: true,
+    description: 'An open manual grant: the tier is held at least until endsAt.',
+  })
+  grant: MemberTierGrantResponse | null;
+}
+
+export class MemberTierGrantResponse {
+  @ApiProperty({ example: 'VIP' })
+  tierCode: string;
+  @ApiProperty({ ...DATE_TIME, example: '2027-06-30T23:59:59.000Z' })
+  endsAt: string;
+  @ApiProperty({ example: 'Service recovery (ticket 4711)' })
+  reason: string;
 }
 
 export class MemberCardResponse {

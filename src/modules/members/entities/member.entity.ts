@@ -43,6 +43,10 @@ export class Member {
   @Column({ name: 'tier_since', type: 'datetime', precision: 3 })
   tierSince: Date;
 
+  /** When the review decides whether the member keeps a tier above the lowest; null in the lowest tier. */
+  @Column({ name: 'tier_review_at', type: 'datetime', precision: 3, nullable: true })
+  tierReviewAt: Date | null;
+
   @Column({ name: 'registered_at', type: 'datetime', precision: 3, nullable: true })
   registeredAt: Date | null;
 

@@ -34,6 +34,10 @@ export class ProgramSettings {
   @Column({ name: 'return_window_days', type: 'int', default: 0 })
   returnWindowDays: number;
 
+  /** A tier above the lowest is reviewed this many months after it was reached or last requalified. */
+  @Column({ name: 'tier_review_months', type: 'int', default: 12 })
+  tierReviewMonths: number;
+
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }

@@ -16,7 +16,7 @@ export class TierHistory {
   @Column({ name: 'to_tier', type: 'varchar', length: 32 })
   toTier: string;
 
-  /** purchase, review, grant, registration */
+  /** purchase, review, rank, manual, grant_expiry */
   @Column({ type: 'varchar', length: 16 })
   reason: string;
 

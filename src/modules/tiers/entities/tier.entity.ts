@@ -10,8 +10,13 @@ export class Tier {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code: string;
 
+  /** The English name (shown to tills). */
   @Column({ type: 'varchar', length: 100 })
   name: string;
+
+  /** The zh-CN name. */
+  @Column({ name: 'name_zh', type: 'varchar', length: 100, default: '' })
+  nameZh: string;
 
   @Column({ type: 'int', unique: true })
   rank: number;
@@ -45,4 +50,8 @@ export class Tier {
   /** For rank tiers: the top N members by value score at each review. */
   @Column({ name: 'rank_top_n', type: 'int', nullable: true })
   rankTopN: number | null;
+
+  /** For rank tiers: the top share of members, in thousandths (10 = top 1%). Either this or rank_top_n. */
+  @Column({ name: 'rank_top_permille', type: 'int', nullable: true })
+  rankTopPermille: number | null;
 }

@@ -1,4 +1,12 @@
-import { canUpgrade, qualifies, qualifyingWindowStart, TierRule, upgradeOnPurchase, withPurchaseInHand } from './tier-qualification';
+import {
+  canUpgrade,
+  qualifiedThresholdTier,
+  qualifies,
+  qualifyingWindowStart,
+  TierRule,
+  upgradeOnPurchase,
+  withPurchaseInHand,
+} from './tier-qualification';
 
 const tiers: TierRule[] = [
   { code: 'STANDARD', rank: 0, kind: 'threshold', minSpendCents: null, minPoints: null, minPurchases: null, qualifyMode: 'any' },
@@ -96,5 +104,15 @@ describe('qualifying window', () => {
     expect(
       upgradeOnPurchase(tiers, 'STANDARD', withPurchaseInHand(base, { occurredAt: at, spendCents: 99_999, points: 0 }, '2025-12-01')),
     ).toBeNull();
+  });
+});
+
+describe('qualified threshold tier', () => {
+  it('is the highest threshold tier met, the lowest tier otherwise, never a rank tier', () => {
+    expect(qualifiedThresholdTier(tiers, stats(499_999)).code).toBe('STANDARD');
+    expect(qualifiedThresholdTier(tiers, stats(500_000)).code).toBe('VIP');
+    expect(qualifiedThresholdTier(tiers, stats(2_000_000)).code).toBe('SVIP');
+    const rank: TierRule = { ...tiers[2], code: 'TOP', rank: 3, kind: 'rank', minSpendCents: 0 };
+    expect(qualifiedThresholdTier([...tiers, rank], stats(9_000_000)).code).toBe('SVIP');
   });
 });

@@ -90,3 +90,19 @@ export function withPurchaseInHand(
     purchases: stats.purchases + 1,
   };
 }
+
+/**
+ * The highest threshold tier the stats qualify for. The lowest tier has no
+ * criteria and holds everyone else. Rank tiers are placed by the rank review
+ * only, so they are never the answer here.
+ */
+export function qualifiedThresholdTier<T extends TierRule>(tiers: T[], stats: QualifyingStats): T {
+  const byRank = [...tiers].sort((a, b) => a.rank - b.rank);
+  let best = byRank[0];
+  for (const tier of byRank.slice(1)) {
+    if (tier.kind === 'threshold' && qualifies(tier, stats)) {
+      best = tier;
+    }
+  }
+  return best;
+}

@@ -18,6 +18,7 @@ import {
   upgradeOnPurchase,
   withPurchaseInHand,
 } from '../../../tiers/rules/tier-qualification';
+import { nextReviewAt } from '../../../tiers/rules/tier-review';
 import { TiersRepository } from '../../../tiers/tiers.repository';
 import { TiersService } from '../../../tiers/tiers.service';
 import { EntryHandle, LedgerWriter } from '../../ledger/ledger-writer';
@@ -300,6 +301,7 @@ export class PostPurchaseBatch {
         reason: 'purchase',
         refId: move.purchaseId,
         at: now,
+        reviewAt: nextReviewAt(now, program.tierReviewMonths, tiers.find((t) => t.code === move.to)?.rank ?? 1),
       });
     }
     return outcomes.map((o) => o ?? { ok: false, error: new Error('purchase left without an answer') });

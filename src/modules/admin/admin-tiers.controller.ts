@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '../../common/errors/error-code';
+import { AdminAuth } from '../auth/admin-auth.guard';
+import { AdminPrincipal } from '../auth/auth.types';
+import { CurrentAdmin } from '../auth/principals';
+import { ProgramSettingsService } from '../points/program-settings.service';
+import { AdminErrors } from '../pos/pos.openapi';
+import { GrantTierUseCase } from '../tiers/engine/grant-tier.use-case';
+import { SimulateLadderUseCase } from '../tiers/engine/simulate-ladder.use-case';
+import { TierRunsService } from '../tiers/engine/tier-runs.service';
+import { LadderService } from '../tiers/ladder.service';
+import { LadderDto, ProgramPatchDto, TierGrantDto } from './dto/tiers.dto';
+import { JobStartedResponse, LadderResponse, ProgramResponse, SimulationResponse, TierGrantResponse } from './dto/tiers.response';
+
+const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+
+/** The ladder, program settings, reviews, simulation and grants. Admins edit; marketers and support read. */
+@ApiTags('admin')
+@Controller('api/v1/admin')
+export class AdminTiersController {
+  constructor(
+    private readonly ladder: LadderService,
+    private readonly program: ProgramSettingsService,
+    private readonly runs: TierRunsService,
+    private readonly simulator: SimulateLadderUseCase,
+    private readonly grants: GrantTierUseCase,
+  ) {}
+
+  @Get('tiers')
+  @AdminAuth('admin', 'marketer', 'support')
+  @ApiOperation({ summary: 'The tier ladder, lowest first' })
+  @ApiOkResponse({ type: LadderResponse })
+  @AdminErrors()
+  async getLadder() {
+    return { tiers: await this.ladder.view() };
+  }
+
+  @Put('tiers')
+  @AdminAuth('admin')
+  @ApiOperation({
+    summary: 'Replace the whole ladder',
+    description:
+      'Validated as a whole (422 LADDER_INVALID lists every problem with its field): unique codes; the lowest tier has no criteria; every higher threshold tier has a criterion, shares one with the threshold tier below and asks strictly more on each shared one; rank tiers on top with exactly one of rankTopN / rankTopPermille; multipliers never fall. A tier members hold cannot be left out. Audited (old and new ladder); in force for the next posting in every process.',
+  })
+  @ApiOkResponse({ type: LadderResponse })
+  @AdminErrors(ErrorCode.LADDER_INVALID)
+  async putLadder(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: LadderDto) {
+    return { tiers: await this.ladder.replace(actorOf(admin), dto.tiers) };
+  }
+
+  @Post('tiers/simulate')
+  @AdminAuth('admin', 'marketer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What-if: who would hold which tier under a proposed ladder',
+    description:
+      'Same body as PUT tiers; nothing is saved. Every member is placed now by the proposed thresholds against their current qualifying window (one GROUP BY in SQL over members joined to their monthly stats): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.',
+  })
+  @ApiOkResponse({ type: SimulationResponse })
+  @AdminErrors(ErrorCode.LADDER_INVALID)
+  simulate(@Body() dto: LadderDto) {
+    return this.simulator.execute(dto.tiers);
+  }
+
+  @Post('tiers/reviews')
+  @AdminAuth('admin')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Run the tier review now',
+    description:
+      'Ended grants revert to the tier the member qualifies for (grant_expiry); members whose review date has come requalify or move down one level (review). Split over member-id ranges; follow it at GET /api/v1/admin/jobs/{jobId}.',
+  })
+  @ApiAcceptedResponse({ type: JobStartedResponse })
+  @AdminErrors()
+  async runReview(@CurrentAdmin() admin: AdminPrincipal) {
+    const run = await this.runs.start('tier-review', new Date(), admin.adminId);
+    return { jobId: run.runId };
+  }
+
+  @Post('members/:memberId/tier-grants')
+  @AdminAuth('admin', 'support')
+  @ApiOperation({
+    summary: 'Grant a tier by hand until an end date',
+    description:
+      'The member holds at least this tier until endsAt (reason manual in the tier history; audited); reviews do not move them below it meanwhile. After endsAt the daily review reverts them to the tier they qualify for (reason grant_expiry). A new grant replaces an open one; a grant never lowers a member.',
+  })
+  @ApiCreatedResponse({ type: TierGrantResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.TIER_GRANT_INVALID)
+  grant(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Body() dto: TierGrantDto) {
+    return this.grants.execute(actorOf(admin), { memberId, tierCode: dto.tierCode, endsAt: dto.endsAt, reason: dto.reason });
+  }
+
+  @Get('program')
+  @AdminAuth('admin', 'marketer', 'support')
+  @ApiOperation({ summary: 'Program settings' })
+  @ApiOkResponse({ type: ProgramResponse })
+  @AdminErrors()
+  getProgram() {
+    return this.program.view();
+  }
+
+  @Patch('program')
+  @AdminAuth('admin')
+  @ApiOperation({
+    summary:
+      'Change program settings (only the fields sent); audited with old and new values; in force for the next posting in every process',
+  })
+  @ApiOkResponse({ type: ProgramResponse })
+  @AdminErrors()
+  patchProgram(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: ProgramPatchDto) {
+    return this.program.update(actorOf(admin), dto);
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '../../../queue/queue.module';
+import { AuditModule } from '../../audit/audit.module';
+import { JobsModule } from '../../jobs/jobs.module';
+import { PointsModule } from '../../points/points.module';
+import { TiersModule } from '../tiers.module';
+import { BirthdayBonusUseCase } from './birthday-bonus.use-case';
+import { GrantTierUseCase } from './grant-tier.use-case';
+import { ReviewTiersUseCase } from './review-tiers.use-case';
+import { SimulateLadderUseCase } from './simulate-ladder.use-case';
+import { TierEngineRepository } from './tier-engine.repository';
+import { TierRunsService } from './tier-runs.service';
+
+/**
+ * The tiers engine over the points engine: reviews and grant expiry, manual
+ * grants, the what-if simulation and birthday bonuses (written through the
+ * ledger writer). Its processors are registered by the worker module.
+ */
+@Module({
+  imports: [TiersModule, PointsModule, JobsModule, AuditModule, QueueModule],
+  providers: [TierEngineRepository, ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService],
+  exports: [ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService],
+})
+export class TierEngineModule {}

@@ -1,0 +1,33 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobName, PlanPayload, QueueName, RangePayload } from '../../../queue/queue.constants';
+import { JobRunsService } from '../../jobs/job-runs.service';
+import { ReviewTiersUseCase } from './review-tiers.use-case';
+import { TierRunsService } from './tier-runs.service';
+
+/** Daily tier review: a plan job fans out one job per member-id range; any number of workers share them. */
+@Processor(QueueName.TierReview)
+export class TierReviewProcessor extends WorkerHost {
+  constructor(
+    private readonly starter: TierRunsService,
+    private readonly review: ReviewTiersUseCase,
+    private readonly runs: JobRunsService,
+  ) {
+    super();
+  }
+
+  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+    switch (job.name) {
+      case JobName.PlanTierReview:
+        return this.starter.start('tier-review', job.data.asOf ? new Date(job.data.asOf) : new Date());
+      case JobName.TierReviewRange: {
+        const data = job.data as RangePayload;
+        return this.runs.runPart(job as Job<RangePayload>, () =>
+          this.review.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+        );
+      }
+      default:
+        throw new Error(`Unknown job ${job.name} on ${QueueName.TierReview}`);
+    }
+  }
+}
