@@ -2,6 +2,7 @@
 export enum QueueName {
   PointsExpiry = 'points-expiry',
   PointsRelease = 'points-release',
+  Campaigns = 'campaigns',
 }
 
 export enum JobName {
@@ -11,6 +12,9 @@ export enum JobName {
   /** Splits the members into id ranges and queues one ReleaseRange job per range. */
   PlanRelease = 'plan-release',
   ReleaseRange = 'release-range',
+  /** Plans one occurrence of a campaign: a run over member-id ranges, one CampaignBatch job per range. */
+  PlanCampaign = 'plan-campaign',
+  CampaignBatch = 'campaign-batch',
 }
 
 export interface PlanPayload {

@@ -26,6 +26,8 @@ export enum ErrorCode {
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
   API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
   JOB_NOT_FOUND = 'JOB_NOT_FOUND',
+  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
+  CAMPAIGN_INVALID_TRANSITION = 'CAMPAIGN_INVALID_TRANSITION',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -51,12 +53,14 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.STORE_NOT_FOUND:
     case ErrorCode.API_KEY_NOT_FOUND:
     case ErrorCode.JOB_NOT_FOUND:
+    case ErrorCode.CAMPAIGN_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
     case ErrorCode.STORE_CODE_TAKEN:
     case ErrorCode.PHONE_TAKEN:
+    case ErrorCode.CAMPAIGN_INVALID_TRANSITION:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
