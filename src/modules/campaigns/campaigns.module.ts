@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { QueueModule } from '../../queue/queue.module';
 import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
@@ -23,13 +24,13 @@ export class CampaignRulesModule {}
 
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
-  imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule],
+  imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule],
   providers: [
     Clock,
     CampaignsService,
     CampaignFanoutService,
     { provide: CAMPAIGN_MESSAGE_SENDER, useClass: PendingOutboxSender },
   ],
-  exports: [CampaignsService, CampaignFanoutService, CampaignsRepository, Clock],
+  exports: [CampaignsService, CampaignFanoutService, CampaignRulesModule, Clock],
 })
 export class CampaignsModule {}
