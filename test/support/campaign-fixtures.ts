@@ -10,10 +10,11 @@ export async function createClubWith(db: DataSource, memberIds: string[]): Promi
     "INSERT INTO clubs (id, code, name, description, join_policy, status, created_at) VALUES (?, ?, ?, NULL, 'open', 'active', NOW(3))",
     [clubId, code, `Club ${code}`],
   );
-  if (memberIds.length > 0) {
+  for (let start = 0; start < memberIds.length; start += 5000) {
+    const chunk = memberIds.slice(start, start + 5000);
     await db.query(
-      `INSERT INTO club_members (member_id, club_id, status, joined_at, left_at) VALUES ${memberIds.map(() => "(?, ?, 'active', NOW(3), NULL)").join(', ')}`,
-      memberIds.flatMap((id) => [id, clubId]),
+      `INSERT INTO club_members (member_id, club_id, status, joined_at, left_at) VALUES ${chunk.map(() => "(?, ?, 'active', NOW(3), NULL)").join(', ')}`,
+      chunk.flatMap((id) => [id, clubId]),
     );
   }
   return clubId;
