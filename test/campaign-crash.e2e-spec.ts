@@ -103,7 +103,13 @@ describe('campaign fan-out survives a worker killed with kill -9 (real worker pr
     }
 
     const granted = results.delivered as number;
-    expect(results).toMatchObject({ audience: MEMBERS, failed: 0, overBudget: 0, pointsGranted: granted * POINTS, progress: { state: 'completed', percent: 100 } });
+    expect(results).toMatchObject({
+      audience: MEMBERS,
+      failed: 0,
+      overBudget: 0,
+      pointsGranted: granted * POINTS,
+      progress: { state: 'completed', percent: 100 },
+    });
     expect(granted + (results.holdout as number)).toBe(MEMBERS);
     expect(results.holdout).toBeGreaterThan(MEMBERS * 0.09);
     expect(results.holdout).toBeLessThan(MEMBERS * 0.11);

@@ -94,7 +94,12 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
 
     const [before] = await t.db.query('SELECT COUNT(*) AS n FROM campaign_deliveries');
     const preview = await admin.post(`/${id}/preview`).expect(200);
-    expect(preview.body).toMatchObject({ size: 12, holdout: held.length, targeted: 12 - held.length, estimatedPoints: (12 - held.length) * 150 });
+    expect(preview.body).toMatchObject({
+      size: 12,
+      holdout: held.length,
+      targeted: 12 - held.length,
+      estimatedPoints: (12 - held.length) * 150,
+    });
     expect(preview.body.sample[0].phone).toMatch(/\*\*\*\*/);
     const [after] = await t.db.query('SELECT COUNT(*) AS n FROM campaign_deliveries');
     expect(after.n).toEqual(before.n);
@@ -110,7 +115,11 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
       pointsGranted: (12 - held.length) * 150,
       progress: { state: 'completed', percent: 100 },
     });
-    expect(await campaignLedger(t.db, id)).toEqual({ entries: 12 - held.length, points: (12 - held.length) * 150, members: 12 - held.length });
+    expect(await campaignLedger(t.db, id)).toEqual({
+      entries: 12 - held.length,
+      points: (12 - held.length) * 150,
+      members: 12 - held.length,
+    });
     for (const m of club) {
       const inv = await ledgerInvariants(t.db, m.memberId);
       expect(inv.balance).toBe(held.includes(m) ? 0 : 150);
@@ -118,7 +127,9 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
       expect(inv.lotSum).toBe(inv.balance);
     }
     expect((await ledgerInvariants(t.db, outsider.memberId)).balance).toBe(0);
-    const [entry] = await t.db.query("SELECT type, ref_id, note FROM point_entries WHERE ref_type = 'campaign' AND ref_id LIKE ? LIMIT 1", [`${id}:%`]);
+    const [entry] = await t.db.query("SELECT type, ref_id, note FROM point_entries WHERE ref_type = 'campaign' AND ref_id LIKE ? LIMIT 1", [
+      `${id}:%`,
+    ]);
     expect(entry).toMatchObject({ type: 'bonus', note: 'Welcome to the club' });
     // Completed: launching again is refused.
     const again = await admin.post(`/${id}/launch`).expect(409);
@@ -165,7 +176,9 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     expect(outsider.body.breakdown).toEqual([{ rule: 'base', points: 120 }]);
 
     const beforeWindow = await pos(t, store)
-      .purchase(purchaseBody({ cardNo: inClub.cardNo }, [{ amountCents: 12_000 }], { occurredAt: new Date(now - 2 * 3_600_000).toISOString() }))
+      .purchase(
+        purchaseBody({ cardNo: inClub.cardNo }, [{ amountCents: 12_000 }], { occurredAt: new Date(now - 2 * 3_600_000).toISOString() }),
+      )
       .expect(201);
     expect(beforeWindow.body.breakdown).toEqual([{ rule: 'base', points: 120 }]);
 
@@ -223,12 +236,22 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     expect((await admin.post(`/${id}/cancel`).expect(200)).body.state).toBe('cancelled');
     expect((await queue.getJobSchedulers()).map((s) => s.key)).not.toContain(`campaign-${id}`);
     expect((await admin.post(`/${id}/resume`).expect(409)).body.code).toBe('CAMPAIGN_INVALID_TRANSITION');
-    expect((await t.http.patch(`/api/v1/admin/campaigns/${id}`).set('Authorization', `Bearer ${token}`).send({ name: 'x' }).expect(409)).body.code).toBe(
-      'CAMPAIGN_INVALID_TRANSITION',
-    );
+    expect(
+      (await t.http.patch(`/api/v1/admin/campaigns/${id}`).set('Authorization', `Bearer ${token}`).send({ name: 'x' }).expect(409)).body
+        .code,
+    ).toBe('CAMPAIGN_INVALID_TRANSITION');
 
-    const audit = await t.db.query("SELECT action, actor_type, actor_id, created_at FROM audit_log WHERE entity_type = 'campaign' AND entity_id = ? ORDER BY id", [id]);
-    expect(audit.map((a: { action: string }) => a.action)).toEqual(['campaign.create', 'campaign.launch', 'campaign.pause', 'campaign.resume', 'campaign.cancel']);
+    const audit = await t.db.query(
+      "SELECT action, actor_type, actor_id, created_at FROM audit_log WHERE entity_type = 'campaign' AND entity_id = ? ORDER BY id",
+      [id],
+    );
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([
+      'campaign.create',
+      'campaign.launch',
+      'campaign.pause',
+      'campaign.resume',
+      'campaign.cancel',
+    ]);
     expect(audit.every((a: { actor_type: string; actor_id: string }) => a.actor_type === 'admin' && a.actor_id)).toBe(true);
   });
 
@@ -239,7 +262,13 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     const created = await admin
       .post('', {
         name: 'Birthday gift',
-        audience: { include: [{ type: 'club', clubIds: [clubId] }, { type: 'birthday', when: 'today' }], requireAll: true },
+        audience: {
+          include: [
+            { type: 'club', clubIds: [clubId] },
+            { type: 'birthday', when: 'today' },
+          ],
+          requireAll: true,
+        },
         grant: { points: 88, reason: 'Happy birthday' },
         schedule: { kind: 'cron', cron: '0 9 * * *' },
       })
@@ -270,7 +299,9 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
       await fire('2026-05-21T01:00:00Z');
       expect((await ledgerInvariants(t.db, may21.memberId)).balance).toBe(88);
       expect((await ledgerInvariants(t.db, other.memberId)).balance).toBe(0);
-      const refs = await t.db.query("SELECT ref_id FROM point_entries WHERE ref_type = 'campaign' AND ref_id LIKE ? ORDER BY ref_id", [`${id}:%`]);
+      const refs = await t.db.query("SELECT ref_id FROM point_entries WHERE ref_type = 'campaign' AND ref_id LIKE ? ORDER BY ref_id", [
+        `${id}:%`,
+      ]);
       expect(refs.map((r: { ref_id: string }) => r.ref_id)).toEqual([`${id}:2026-05-20`, `${id}:2026-05-21`]);
     } finally {
       clock.at = null;
@@ -299,14 +330,21 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     await admin.post(`/${id}/launch`).expect(200);
     const results = await settle(id);
     expect(results).toMatchObject({ audience: 3, delivered: 3, messages: 3, pointsGranted: 0 });
-    const rows = await t.db.query('SELECT member_id, message_status FROM campaign_deliveries WHERE campaign_id = ? ORDER BY member_id', [id]);
+    const rows = await t.db.query('SELECT member_id, message_status FROM campaign_deliveries WHERE campaign_id = ? ORDER BY member_id', [
+      id,
+    ]);
     expect(rows.map((r: { member_id: string }) => r.member_id)).toEqual(yes.map((m) => m.memberId).sort());
     expect(rows.every((r: { message_status: string }) => r.message_status === 'pending_outbox')).toBe(true);
   });
 
   it('refuses a bad audience naming the field, and unknown campaigns with 404', async () => {
     const bad = await admin
-      .post('', { name: 'x', audience: { include: [{ type: 'club', clubIds: ['nope'] }] }, grant: { points: 1, reason: 'x' }, schedule: { kind: 'now' } })
+      .post('', {
+        name: 'x',
+        audience: { include: [{ type: 'club', clubIds: ['nope'] }] },
+        grant: { points: 1, reason: 'x' },
+        schedule: { kind: 'now' },
+      })
       .expect(400);
     expect(bad.body.details).toEqual([{ field: 'audience.include[0].clubIds', message: 'each value must be a uuid' }]);
     const noAction = await admin.post('', { name: 'x', audience: { include: [{ type: 'all' }] }, schedule: { kind: 'now' } }).expect(400);

@@ -47,13 +47,31 @@ describe('campaign fan-out on the real database', () => {
     const outsider = (await seedMembers(db, 1))[0];
     const clubId = await createClubWith(db, members);
     const id = await runningCampaign(clubId, { holdoutPermille: 200 });
-    const range = { runId: 'none', partNo: 0, campaignId: id, occurrence: '2026-05-20', asOf: new Date().toISOString(), fromId: '', toId: null };
+    const range = {
+      runId: 'none',
+      partNo: 0,
+      campaignId: id,
+      occurrence: '2026-05-20',
+      asOf: new Date().toISOString(),
+      fromId: '',
+      toId: null,
+    };
 
     const first = await fanout.runRange(range);
     const held = members.filter((m) => isHoldout(id, m, 200));
     expect(held.length).toBeGreaterThan(20);
-    expect(first).toMatchObject({ granted: members.length - held.length, holdout: held.length, over_budget: 0, failed: 0, points: (members.length - held.length) * 100 });
-    expect(await campaignLedger(db, id)).toEqual({ entries: members.length - held.length, points: (members.length - held.length) * 100, members: members.length - held.length });
+    expect(first).toMatchObject({
+      granted: members.length - held.length,
+      holdout: held.length,
+      over_budget: 0,
+      failed: 0,
+      points: (members.length - held.length) * 100,
+    });
+    expect(await campaignLedger(db, id)).toEqual({
+      entries: members.length - held.length,
+      points: (members.length - held.length) * 100,
+      members: members.length - held.length,
+    });
     const [outsiderRow] = await db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [outsider]);
     expect(Number(outsiderRow.balance)).toBe(0);
     const [heldRow] = await db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [held[0]]);

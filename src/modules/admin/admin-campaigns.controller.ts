@@ -104,7 +104,9 @@ export class AdminCampaignsController {
   }
 
   @Get(':id/results')
-  @ApiOperation({ summary: 'Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress' })
+  @ApiOperation({
+    summary: 'Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress',
+  })
   @ApiOkResponse({ schema: { example: CAMPAIGN_RESULTS_EXAMPLE } })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
   results(@Param('id', new ParseUUIDPipe()) id: string) {

@@ -50,7 +50,9 @@ export class CampaignBonusService implements PurchaseCampaignBonuses {
       memberIds,
     );
     for (const [memberId, campaignIds] of membership) {
-      const applying = rules.filter((r) => campaignIds.has(r.campaign.id) && !isHoldout(r.campaign.id, memberId, r.campaign.holdoutPermille));
+      const applying = rules.filter(
+        (r) => campaignIds.has(r.campaign.id) && !isHoldout(r.campaign.id, memberId, r.campaign.holdoutPermille),
+      );
       if (applying.length > 0) {
         out.set(
           memberId,

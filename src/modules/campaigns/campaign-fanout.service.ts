@@ -78,7 +78,10 @@ export class CampaignFanoutService {
   ) {}
 
   /** Plans the current occurrence (safe to run twice: the occurrence keeps its run, and part jobs have fixed ids). */
-  async planOccurrence(campaignId: string, rangeSize = CAMPAIGN_MEMBERS_PER_RANGE): Promise<{ runId: string | null; occurrence: string | null }> {
+  async planOccurrence(
+    campaignId: string,
+    rangeSize = CAMPAIGN_MEMBERS_PER_RANGE,
+  ): Promise<{ runId: string | null; occurrence: string | null }> {
     const c = await this.repo.find(campaignId);
     if (!c || (c.state !== 'scheduled' && c.state !== 'running')) {
       return { runId: null, occurrence: null };
@@ -102,7 +105,12 @@ export class CampaignFanoutService {
         params = (await this.runs.view(runId)).params as RunParams;
       }
     }
-    await this.dataSource.query('UPDATE campaigns SET run_id = ?, last_occurrence = ?, updated_at = ? WHERE id = ?', [runId, occurrence, new Date(), c.id]);
+    await this.dataSource.query('UPDATE campaigns SET run_id = ?, last_occurrence = ?, updated_at = ? WHERE id = ?', [
+      runId,
+      occurrence,
+      new Date(),
+      c.id,
+    ]);
     const queued = await this.queueRemainingParts(runId, params);
     if (queued === 0) {
       await this.finishOccurrence(c.id, runId);
@@ -123,7 +131,15 @@ export class CampaignFanoutService {
       .filter(({ partNo }) => !done.has(partNo))
       .map(({ r, partNo }) => ({
         name: JobName.CampaignBatch,
-        data: { runId, partNo, campaignId: params.campaignId, occurrence: params.occurrence, asOf: params.asOf, fromId: r.fromId, toId: r.toId },
+        data: {
+          runId,
+          partNo,
+          campaignId: params.campaignId,
+          occurrence: params.occurrence,
+          asOf: params.asOf,
+          fromId: r.fromId,
+          toId: r.toId,
+        },
         opts: { jobId: `${runId}-${partNo}${attempt}` },
       }));
     await this.queue.addBulk(payloads);

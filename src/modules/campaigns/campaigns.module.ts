@@ -25,12 +25,7 @@ export class CampaignRulesModule {}
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
   imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule],
-  providers: [
-    Clock,
-    CampaignsService,
-    CampaignFanoutService,
-    { provide: CAMPAIGN_MESSAGE_SENDER, useClass: PendingOutboxSender },
-  ],
+  providers: [Clock, CampaignsService, CampaignFanoutService, { provide: CAMPAIGN_MESSAGE_SENDER, useClass: PendingOutboxSender }],
   exports: [CampaignsService, CampaignFanoutService, CampaignRulesModule, Clock],
 })
 export class CampaignsModule {}

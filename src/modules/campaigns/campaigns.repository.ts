@@ -93,7 +93,9 @@ export class CampaignsRepository {
   }
 
   async budget(id: string): Promise<{ capPoints: number | null; spentPoints: number; bonusPoints: number }> {
-    const [row] = await this.dataSource.query('SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?', [id]);
+    const [row] = await this.dataSource.query('SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?', [
+      id,
+    ]);
     return {
       capPoints: row?.cap_points === null || row?.cap_points === undefined ? null : toInt(row.cap_points),
       spentPoints: toInt(row?.spent_points),
@@ -129,7 +131,7 @@ export class CampaignsRepository {
       .getRepository(Campaign)
       .createQueryBuilder('c')
       .where("c.state IN ('scheduled', 'running', 'completed')")
-      .andWhere("c.actions LIKE '%\"bonusRule\"%'")
+      .andWhere('c.actions LIKE \'%"bonusRule"%\'')
       .getMany();
   }
 
@@ -172,10 +174,14 @@ export class CampaignsRepository {
     return { size: toInt(row.size), holdout: toInt(row.holdout) };
   }
 
-  sample(audience: SqlFragment, limit: number): Promise<Array<{ id: string; name: string | null; phone: string | null; tier_code: string }>> {
-    return this.dataSource.query(`SELECT m.id, m.name, m.phone, m.tier_code FROM members m WHERE ${audience.sql} ORDER BY m.id LIMIT ${Number(limit)}`, [
-      ...audience.params,
-    ]);
+  sample(
+    audience: SqlFragment,
+    limit: number,
+  ): Promise<Array<{ id: string; name: string | null; phone: string | null; tier_code: string }>> {
+    return this.dataSource.query(
+      `SELECT m.id, m.name, m.phone, m.tier_code FROM members m WHERE ${audience.sql} ORDER BY m.id LIMIT ${Number(limit)}`,
+      [...audience.params],
+    );
   }
 
   /** Members of these that already have a delivery of the occurrence (locked: a concurrent copy of the batch waits). */
@@ -235,9 +241,10 @@ export class CampaignsRepository {
   }
 
   async doneParts(runId: string): Promise<number[]> {
-    const rows: Array<{ part_no: number }> = await this.dataSource.query("SELECT part_no FROM job_run_parts WHERE run_id = ? AND state = 'done'", [
-      runId,
-    ]);
+    const rows: Array<{ part_no: number }> = await this.dataSource.query(
+      "SELECT part_no FROM job_run_parts WHERE run_id = ? AND state = 'done'",
+      [runId],
+    );
     return rows.map((r) => Number(r.part_no));
   }
 
@@ -293,4 +300,3 @@ export class CampaignsRepository {
     return out;
   }
 }
-

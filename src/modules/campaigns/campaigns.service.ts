@@ -67,7 +67,7 @@ export class CampaignsService {
       throw invalidTransition(id, c.state, 'be edited');
     }
     const current = this.toDto(c);
-    const merged: CreateCampaignDto = { ...current, ...dto, schedule: dto.schedule ?? current.schedule } as CreateCampaignDto;
+    const merged: CreateCampaignDto = { ...current, ...dto, schedule: dto.schedule ?? current.schedule };
     await inTransaction(this.dataSource, async (m) => {
       await this.repo.update(m, id, { name: merged.name, ...this.definition(merged), updatedAt: new Date() });
       if (dto.budgetPoints !== undefined) {
@@ -318,12 +318,14 @@ export class CampaignsService {
       name: c.name,
       audience: JSON.parse(c.audience) as Record<string, unknown>,
       grant: actions.grant,
-      bonusRule: actions.bonusRule ? { ...actions.bonusRule.rule, startsAt: actions.bonusRule.startsAt, endsAt: actions.bonusRule.endsAt } : undefined,
+      bonusRule: actions.bonusRule
+        ? { ...actions.bonusRule.rule, startsAt: actions.bonusRule.startsAt, endsAt: actions.bonusRule.endsAt }
+        : undefined,
       message: actions.message,
       schedule: { kind: c.scheduleKind, at: c.startsAt?.toISOString(), cron: c.cron ?? undefined, timezone: c.timezone },
       holdoutPermille: c.holdoutPermille,
       resultsDays: c.resultsDays,
-    } as CreateCampaignDto;
+    };
   }
 
   private view(c: Campaign) {
@@ -339,7 +341,8 @@ export class CampaignsService {
         at: c.startsAt ? c.startsAt.toISOString() : null,
         cron: c.cron,
         timezone: c.timezone,
-        nextRunAt: c.cron && (c.state === 'scheduled' || c.state === 'running') ? nextRun(c.cron, c.timezone, this.clock.now()).toISOString() : null,
+        nextRunAt:
+          c.cron && (c.state === 'scheduled' || c.state === 'running') ? nextRun(c.cron, c.timezone, this.clock.now()).toISOString() : null,
       },
       holdoutPermille: c.holdoutPermille,
       resultsDays: c.resultsDays,

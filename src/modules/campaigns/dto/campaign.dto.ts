@@ -32,7 +32,13 @@ export class BonusRuleDto {
   @IsIn(['base_multiplier', 'category_multiplier', 'fixed_bonus'])
   kind: 'base_multiplier' | 'category_multiplier' | 'fixed_bonus';
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1001, maximum: 10000, description: 'Multipliers: 2000 = 2× (the extra is ×(m−1)).', example: 2000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1001,
+    maximum: 10000,
+    description: 'Multipliers: 2000 = 2× (the extra is ×(m−1)).',
+    example: 2000,
+  })
   @IsOptional()
   @IsIntegerBetween(1001, 10000)
   multiplierPermille?: number;
@@ -53,7 +59,11 @@ export class BonusRuleDto {
   @IsIntegerBetween(1, 1_000_000)
   points?: number;
 
-  @ApiProperty({ format: 'date-time', description: "The window on the purchase's occurredAt: from (inclusive)", example: '2026-06-01T00:00:00+08:00' })
+  @ApiProperty({
+    format: 'date-time',
+    description: "The window on the purchase's occurredAt: from (inclusive)",
+    example: '2026-06-01T00:00:00+08:00',
+  })
   @IsISO8601({ strict: true })
   startsAt: string;
 
@@ -139,17 +149,35 @@ export class CreateCampaignDto {
   @Type(() => ScheduleDto)
   schedule: ScheduleDto;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, nullable: true, description: 'Budget cap in points (grants and bonus-rule points).', example: 100000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    nullable: true,
+    description: 'Budget cap in points (grants and bonus-rule points).',
+    example: 100000,
+  })
   @IsOptional()
   @IsIntegerBetween(1, 1_000_000_000_000)
   budgetPoints?: number | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 500, description: 'Holdout share in thousandths (100 = 10%).', example: 100 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 500,
+    description: 'Holdout share in thousandths (100 = 10%).',
+    example: 100,
+  })
   @IsOptional()
   @IsIntegerBetween(0, 500)
   holdoutPermille?: number;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, description: 'Results count purchases in this many days after delivery.', example: 14 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 365,
+    description: 'Results count purchases in this many days after delivery.',
+    example: 14,
+  })
   @IsOptional()
   @IsIntegerBetween(1, 365)
   resultsDays?: number;

@@ -6,7 +6,12 @@ const ctx = { now: new Date('2026-05-20T02:00:00Z'), timezone: 'Asia/Shanghai', 
 
 describe('audience definitions', () => {
   it('accepts include parts and deduplicates ids', () => {
-    const def = parseAudience({ include: [{ type: 'club', clubIds: [CLUB, CLUB] }, { type: 'tier', codes: ['VIP'] }] });
+    const def = parseAudience({
+      include: [
+        { type: 'club', clubIds: [CLUB, CLUB] },
+        { type: 'tier', codes: ['VIP'] },
+      ],
+    });
     expect(def.include[0]).toEqual({ type: 'club', clubIds: [CLUB] });
     expect(def.requireAll).toBe(false);
     expect(def.exclude).toEqual([]);
@@ -33,13 +38,28 @@ describe('audience definitions', () => {
 
 describe('audience compilation to one predicate', () => {
   it('include is any of its parts; requireAll makes it all of them; exclude is subtracted; erased members never', () => {
-    const any = compileAudience(parseAudience({ include: [{ type: 'tier', codes: ['VIP'] }, { type: 'club', clubIds: [CLUB] }] }), ctx);
+    const any = compileAudience(
+      parseAudience({
+        include: [
+          { type: 'tier', codes: ['VIP'] },
+          { type: 'club', clubIds: [CLUB] },
+        ],
+      }),
+      ctx,
+    );
     expect(any.sql).toBe(
       "(m.status <> 'erased' AND (m.tier_code IN (?) OR EXISTS (SELECT 1 FROM club_members cm WHERE cm.member_id = m.id AND cm.club_id IN (?) AND cm.status = 'active')))",
     );
     expect(any.params).toEqual(['VIP', CLUB]);
     const all = compileAudience(
-      parseAudience({ include: [{ type: 'tier', codes: ['VIP'] }, { type: 'joinedWithinDays', days: 30 }], requireAll: true, exclude: [{ type: 'tier', codes: ['SVIP'] }] }),
+      parseAudience({
+        include: [
+          { type: 'tier', codes: ['VIP'] },
+          { type: 'joinedWithinDays', days: 30 },
+        ],
+        requireAll: true,
+        exclude: [{ type: 'tier', codes: ['SVIP'] }],
+      }),
       ctx,
     );
     expect(all.sql).toBe("(m.status <> 'erased' AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))");
@@ -54,9 +74,15 @@ describe('audience compilation to one predicate', () => {
 
   it('birthday today is the date in the campaign timezone; 29 February is celebrated on the 28th in other years', () => {
     // 2026-05-19T17:00Z is already 20 May in Shanghai.
-    const today = compileAudience(parseAudience({ include: [{ type: 'birthday', when: 'today' }] }), { ...ctx, now: new Date('2026-05-19T17:00:00Z') });
+    const today = compileAudience(parseAudience({ include: [{ type: 'birthday', when: 'today' }] }), {
+      ...ctx,
+      now: new Date('2026-05-19T17:00:00Z'),
+    });
     expect(today.params).toEqual([5, 20]);
-    const feb = compileAudience(parseAudience({ include: [{ type: 'birthday', when: 'today' }] }), { ...ctx, now: new Date('2027-02-28T04:00:00Z') });
+    const feb = compileAudience(parseAudience({ include: [{ type: 'birthday', when: 'today' }] }), {
+      ...ctx,
+      now: new Date('2027-02-28T04:00:00Z'),
+    });
     expect(feb.sql).toContain('IN (28, 29)');
     const month = compileAudience(parseAudience({ include: [{ type: 'birthday', when: 'month' }] }), ctx);
     expect(month.params).toEqual([5]);
@@ -64,7 +90,9 @@ describe('audience compilation to one predicate', () => {
 
   it('stores: preferred, or bought there within D days; grades read member_values.grade; expiring points read the lots', () => {
     const store = compileAudience(parseAudience({ include: [{ type: 'store', storeIds: [STORE], boughtWithinDays: 7 }] }), ctx);
-    expect(store.sql).toContain('m.preferred_store_id IN (?) OR EXISTS (SELECT 1 FROM purchases p WHERE p.member_id = m.id AND p.store_id IN (?)');
+    expect(store.sql).toContain(
+      'm.preferred_store_id IN (?) OR EXISTS (SELECT 1 FROM purchases p WHERE p.member_id = m.id AND p.store_id IN (?)',
+    );
     expect(store.params).toEqual([STORE, STORE, new Date('2026-05-13T02:00:00Z')]);
     expect(compileAudience(parseAudience({ include: [{ type: 'grade', grades: ['A'] }] }), ctx).sql).toContain('mv.grade IN (?)');
     const expiring = compileAudience(parseAudience({ include: [{ type: 'pointsExpiringDays', days: 30 }] }), ctx);
@@ -76,8 +104,14 @@ describe('audience compilation to one predicate', () => {
   it('placeholders and params always agree', () => {
     const f = compileAudience(
       parseAudience({
-        include: [{ type: 'store', storeIds: [STORE], boughtWithinDays: 3 }, { type: 'birthday', when: 'today' }],
-        exclude: [{ type: 'club', clubIds: [CLUB] }, { type: 'pointsExpiringDays', days: 5 }],
+        include: [
+          { type: 'store', storeIds: [STORE], boughtWithinDays: 3 },
+          { type: 'birthday', when: 'today' },
+        ],
+        exclude: [
+          { type: 'club', clubIds: [CLUB] },
+          { type: 'pointsExpiringDays', days: 5 },
+        ],
       }),
       { ...ctx, consentChannel: 'email' },
     );
