@@ -7,7 +7,7 @@ import { CurrentAdmin } from '../auth/principals';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
 import { AdminErrors } from '../pos/pos.openapi';
-import { CAMPAIGN_EXAMPLE, CAMPAIGN_PREVIEW_EXAMPLE, CAMPAIGN_RESULTS_EXAMPLE } from './dto/campaign.response';
+import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
 
 const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.adminId });
 
@@ -19,7 +19,7 @@ export class AdminCampaignsController {
 
   @Post()
   @ApiOperation({ summary: 'Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout' })
-  @ApiCreatedResponse({ schema: { example: CAMPAIGN_EXAMPLE } })
+  @ApiCreatedResponse({ type: CampaignResponse })
   @AdminErrors()
   create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateCampaignDto) {
     return this.campaigns.create(actor(admin), dto);
@@ -27,7 +27,7 @@ export class AdminCampaignsController {
 
   @Get()
   @ApiOperation({ summary: 'Campaigns, newest first (?cursor=&limit=)' })
-  @ApiOkResponse({ schema: { example: { items: [CAMPAIGN_EXAMPLE], nextCursor: null } } })
+  @ApiOkResponse({ type: CampaignListResponse })
   @AdminErrors()
   list(@Query() query: ListCampaignsQuery) {
     return this.campaigns.list(query.limit ?? 20, query.cursor ?? null);
@@ -35,7 +35,7 @@ export class AdminCampaignsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One campaign with its budget' })
-  @ApiOkResponse({ schema: { example: CAMPAIGN_EXAMPLE } })
+  @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.get(id);
@@ -43,7 +43,7 @@ export class AdminCampaignsController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change a draft campaign' })
-  @ApiOkResponse({ schema: { example: CAMPAIGN_EXAMPLE } })
+  @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   update(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateCampaignDto) {
     return this.campaigns.update(actor(admin), id, dto);
@@ -61,7 +61,7 @@ export class AdminCampaignsController {
   @Post(':id/preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Audience size, holdout, estimated points cost and a masked sample; writes nothing' })
-  @ApiOkResponse({ schema: { example: CAMPAIGN_PREVIEW_EXAMPLE } })
+  @ApiOkResponse({ type: CampaignPreviewResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
   preview(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.preview(id);
@@ -70,7 +70,7 @@ export class AdminCampaignsController {
   @Post(':id/launch')
   @HttpCode(200)
   @ApiOperation({ summary: 'draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId)' })
-  @ApiOkResponse({ schema: { example: { ...CAMPAIGN_EXAMPLE, state: 'scheduled' } } })
+  @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   launch(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.launch(actor(admin), id);
@@ -79,7 +79,7 @@ export class AdminCampaignsController {
   @Post(':id/pause')
   @HttpCode(200)
   @ApiOperation({ summary: 'running or scheduled → paused; the fan-out stops between batches' })
-  @ApiOkResponse({ schema: { example: { ...CAMPAIGN_EXAMPLE, state: 'paused' } } })
+  @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   pause(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.pause(actor(admin), id);
@@ -88,7 +88,7 @@ export class AdminCampaignsController {
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({ summary: 'paused → the state it was paused from; the fan-out goes on where it stopped' })
-  @ApiOkResponse({ schema: { example: { ...CAMPAIGN_EXAMPLE, state: 'running' } } })
+  @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   resume(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.resume(actor(admin), id);
@@ -97,7 +97,7 @@ export class AdminCampaignsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'draft, scheduled, running or paused → cancelled; what was delivered stays' })
-  @ApiOkResponse({ schema: { example: { ...CAMPAIGN_EXAMPLE, state: 'cancelled' } } })
+  @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   cancel(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.cancel(actor(admin), id);
@@ -107,7 +107,7 @@ export class AdminCampaignsController {
   @ApiOperation({
     summary: 'Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress',
   })
-  @ApiOkResponse({ schema: { example: CAMPAIGN_RESULTS_EXAMPLE } })
+  @ApiOkResponse({ type: CampaignResultsResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
   results(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.results(id);
