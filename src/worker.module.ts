@@ -6,6 +6,8 @@ import { coreImports } from './core.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { ClubMembershipProcessor } from './modules/clubs/club-membership.processor';
 import { ClubsModule } from './modules/clubs/clubs.module';
+import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { CampaignsProcessor } from './modules/campaigns/campaigns.processor';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -98,6 +100,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.TierRankReview]: RankReviewProcessor,
   [QueueName.TierReview]: TierReviewProcessor,
   [QueueName.BirthdayBonus]: BirthdayBonusProcessor,
+  [QueueName.Campaigns]: CampaignsProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -116,6 +119,7 @@ export class WorkerModule {
         ValueModule,
         RankReviewModule,
         TierEngineModule,
+        CampaignsModule,
       ],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };

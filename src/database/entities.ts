@@ -1,5 +1,9 @@
 import { JobRunPart } from '../modules/jobs/entities/job-run-part.entity';
 import { JobRun } from '../modules/jobs/entities/job-run.entity';
+import { CampaignBudget } from '../modules/campaigns/entities/campaign-budget.entity';
+import { CampaignDelivery } from '../modules/campaigns/entities/campaign-delivery.entity';
+import { CampaignRun } from '../modules/campaigns/entities/campaign-run.entity';
+import { Campaign } from '../modules/campaigns/entities/campaign.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { AdminUser } from '../modules/auth/entities/admin-user.entity';
 import { Card } from '../modules/cards/entities/card.entity';
@@ -38,6 +42,10 @@ export const ENTITIES = [
   AuditLog,
   ApiKey,
   BirthdayBonus,
+  Campaign,
+  CampaignBudget,
+  CampaignDelivery,
+  CampaignRun,
   Card,
   Club,
   ClubMember,

@@ -9,6 +9,7 @@ export enum QueueName {
   TierRankReview = 'tier-rank-review',
   TierReview = 'tier-review',
   BirthdayBonus = 'birthday-bonus',
+  Campaigns = 'campaigns',
 }
 
 export enum JobName {
@@ -46,6 +47,9 @@ export enum JobName {
   /** Splits the members into id ranges and queues one BirthdayBonusRange job per range. */
   PlanBirthdayBonus = 'plan-birthday-bonus',
   BirthdayBonusRange = 'birthday-bonus-range',
+  /** Plans one occurrence of a campaign: a run over member-id ranges, one CampaignBatch job per range. */
+  PlanCampaign = 'plan-campaign',
+  CampaignBatch = 'campaign-batch',
 }
 
 export interface PlanPayload {

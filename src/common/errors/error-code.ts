@@ -35,6 +35,8 @@ export enum ErrorCode {
   CLUB_NOT_JOINABLE = 'CLUB_NOT_JOINABLE',
   CLUB_NOT_AUTOMATIC = 'CLUB_NOT_AUTOMATIC',
   VALUE_NOT_COMPUTED = 'VALUE_NOT_COMPUTED',
+  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
+  CAMPAIGN_INVALID_TRANSITION = 'CAMPAIGN_INVALID_TRANSITION',
   STORE_CODE_TAKEN = 'STORE_CODE_TAKEN',
   PHONE_TAKEN = 'PHONE_TAKEN',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
@@ -67,6 +69,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CLUB_NOT_FOUND:
     case ErrorCode.CLUB_MEMBERSHIP_NOT_FOUND:
     case ErrorCode.VALUE_NOT_COMPUTED:
+    case ErrorCode.CAMPAIGN_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
@@ -74,6 +77,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.STORE_CODE_TAKEN:
     case ErrorCode.PHONE_TAKEN:
     case ErrorCode.CLUB_CODE_TAKEN:
+    case ErrorCode.CAMPAIGN_INVALID_TRANSITION:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

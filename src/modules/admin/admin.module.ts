@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { ClubsModule } from '../clubs/clubs.module';
+import { CampaignsModule } from '../campaigns/campaigns.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -12,6 +13,7 @@ import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { AdminAuthController } from './admin-auth.controller';
 import { AdminClubAnalyticsController, AdminClubsController } from './admin-clubs.controller';
+import { AdminCampaignsController } from './admin-campaigns.controller';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminMembersController } from './admin-members.controller';
 import { AdminMessagesController } from './admin-messages.controller';
@@ -34,6 +36,7 @@ import { AdminValueController } from './admin-value.controller';
     ValueModule,
     RankReviewModule,
     TierEngineModule,
+    CampaignsModule,
   ],
   controllers: [
     AdminAuthController,
@@ -47,6 +50,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminValueController,
     AdminRankReviewsController,
     AdminTiersController,
+    AdminCampaignsController,
   ],
 })
 export class AdminModule {}

@@ -8,6 +8,9 @@ export interface EarningLine {
 export interface BreakdownRow {
   rule: string;
   points: number;
+  /** Campaign rows name their campaign. */
+  campaignId?: string;
+  name?: string;
 }
 
 export interface EarningInput {

@@ -1,5 +1,5 @@
 /** Response shapes of the POS contract (POS-API.md), for the OpenAPI document. */
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ErrorCode } from '../../../common/errors/error-code';
 
 /** Points are whole numbers; a balance may go below zero after a clawback of points already spent. */
@@ -163,6 +163,10 @@ export class BreakdownRowResponse {
   rule: string;
   @ApiProperty({ ...POINTS, example: 25 })
   points: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Campaign rows only: the campaign whose bonus rule gave these points.' })
+  campaignId?: string;
+  @ApiPropertyOptional({ description: 'Campaign rows only: the campaign name.', example: 'Double points weekend' })
+  name?: string;
 }
 
 export class TierChangeResponse {

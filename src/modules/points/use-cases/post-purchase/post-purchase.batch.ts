@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../../common/errors/domain-error';
@@ -29,7 +29,9 @@ import { noPointsAccount, receiptTooOld, totalMismatch } from '../../points.erro
 import { PostingResult, pointsSummary, PurchaseCommand, PurchaseResult } from '../../points.types';
 import { Program, ProgramSettingsService } from '../../program-settings.service';
 import { NewPurchase, receiptKey, ReceiptsRepository, StoredPosting } from '../../receipts/receipts.repository';
-import { computeEarning } from '../../rules/earning';
+import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
+import { ActiveCampaignBonus, campaignBonusPoints, CampaignBreakdownRow, inWindow } from '../../rules/campaign-bonus';
+import { computeEarning, EarningResult } from '../../rules/earning';
 import { lotExpiresAt } from '../../rules/lots';
 import { pendingUntil } from '../../rules/return-window';
 
@@ -66,6 +68,7 @@ export class PostPurchaseBatch {
     private readonly tiers: TiersService,
     private readonly program: ProgramSettingsService,
     private readonly events: PostingEvents,
+    @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
   ) {}
 
   async post(cmds: PurchaseCommand[]): Promise<PurchaseOutcome[]> {
@@ -194,6 +197,11 @@ export class PostPurchaseBatch {
     const windowStart = qualifyingWindowStart(now, program.qualifyingWindowMonths);
     const climbers = [...new Set(posting.map((l) => l.memberId))].filter((id) => canUpgrade(tiers, session.account(id).tierCode));
     const stats = await this.ledgerRepo.qualifyingStats(m, climbers, windowStart);
+    // Live campaign bonus rules of these members: one audience query for the whole batch.
+    const bonuses =
+      this.campaignBonuses && posting.length > 0
+        ? await this.campaignBonuses.forMembers(m, [...new Set(posting.map((l) => l.memberId))], now)
+        : new Map<string, ActiveCampaignBonus[]>();
 
     const purchases: Array<{ row: NewPurchase; lot: EntryHandle | null }> = [];
     const monthly: MonthlyStatsDelta[] = [];
@@ -202,12 +210,18 @@ export class PostPurchaseBatch {
       const { cmd, memberId } = l;
       const account = session.account(memberId);
       const tier = tiers.find((t) => t.code === account.tierCode) ?? tiers[0];
-      const earning = computeEarning({
-        lines: cmd.lines,
-        excludedCategories: program.excludedCategories,
-        centsPerPoint: program.centsPerPoint,
-        tierMultiplierPermille: tier.earnMultiplierPermille,
-      });
+      const earning = await this.withCampaignBonuses(
+        m,
+        computeEarning({
+          lines: cmd.lines,
+          excludedCategories: program.excludedCategories,
+          centsPerPoint: program.centsPerPoint,
+          tierMultiplierPermille: tier.earnMultiplierPermille,
+        }),
+        cmd,
+        bonuses.get(memberId) ?? [],
+        program.centsPerPoint,
+      );
       const purchaseId = newId();
       const lot =
         earning.pointsEarned > 0
@@ -305,6 +319,34 @@ export class PostPurchaseBatch {
       });
     }
     return outcomes.map((o) => o ?? { ok: false, error: new Error('purchase left without an answer') });
+  }
+
+  /** Adds a breakdown row per campaign bonus rule that applies and fits in its campaign's budget. */
+  private async withCampaignBonuses(
+    m: EntityManager,
+    earning: EarningResult,
+    cmd: PurchaseCommand,
+    bonuses: ActiveCampaignBonus[],
+    centsPerPoint: number,
+  ): Promise<EarningResult> {
+    const rows: CampaignBreakdownRow[] = [];
+    for (const bonus of bonuses) {
+      if (!this.campaignBonuses || !inWindow(bonus, cmd.occurredAt)) {
+        continue;
+      }
+      const points = campaignBonusPoints(bonus.rule, { ...earning, lines: cmd.lines }, centsPerPoint);
+      if (points > 0 && (await this.campaignBonuses.reserve(m, bonus.campaignId, points))) {
+        rows.push({ rule: 'campaign', campaignId: bonus.campaignId, name: bonus.name, points });
+      }
+    }
+    if (rows.length === 0) {
+      return earning;
+    }
+    return {
+      ...earning,
+      breakdown: [...earning.breakdown, ...rows],
+      pointsEarned: earning.pointsEarned + rows.reduce((sum, r) => sum + r.points, 0),
+    };
   }
 
   private async resolveMembers(

@@ -1,0 +1,115 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '../../common/errors/error-code';
+import { AdminAuth } from '../auth/admin-auth.guard';
+import { AdminPrincipal } from '../auth/auth.types';
+import { CurrentAdmin } from '../auth/principals';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
+import { AdminErrors } from '../pos/pos.openapi';
+import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
+
+const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.adminId });
+
+@ApiTags('admin')
+@AdminAuth('admin', 'marketer')
+@Controller('api/v1/admin/campaigns')
+export class AdminCampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout' })
+  @ApiCreatedResponse({ type: CampaignResponse })
+  @AdminErrors()
+  create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateCampaignDto) {
+    return this.campaigns.create(actor(admin), dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Campaigns, newest first (?cursor=&limit=)' })
+  @ApiOkResponse({ type: CampaignListResponse })
+  @AdminErrors()
+  list(@Query() query: ListCampaignsQuery) {
+    return this.campaigns.list(query.limit ?? 20, query.cursor ?? null);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One campaign with its budget' })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a draft campaign' })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
+  update(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateCampaignDto) {
+    return this.campaigns.update(actor(admin), id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a draft campaign' })
+  @ApiNoContentResponse()
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
+  remove(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.remove(actor(admin), id);
+  }
+
+  @Post(':id/preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Audience size, holdout, estimated points cost and a masked sample; writes nothing' })
+  @ApiOkResponse({ type: CampaignPreviewResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
+  preview(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.preview(id);
+  }
+
+  @Post(':id/launch')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId)' })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
+  launch(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.launch(actor(admin), id);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'running or scheduled → paused; the fan-out stops between batches' })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
+  pause(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.pause(actor(admin), id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'paused → the state it was paused from; the fan-out goes on where it stopped' })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
+  resume(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.resume(actor(admin), id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'draft, scheduled, running or paused → cancelled; what was delivered stays' })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
+  cancel(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.cancel(actor(admin), id);
+  }
+
+  @Get(':id/results')
+  @ApiOperation({
+    summary: 'Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress',
+  })
+  @ApiOkResponse({ type: CampaignResultsResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND)
+  results(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.results(id);
+  }
+}

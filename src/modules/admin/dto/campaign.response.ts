@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIENCE_EXAMPLE } from '../../campaigns/dto/campaign.dto';
+
+export const CAMPAIGN_EXAMPLE = {
+  campaignId: '01a212aa-8b99-749f-88e9-001ff70d99ce',
+  name: 'Birthday gift',
+  state: 'draft',
+  audience: AUDIENCE_EXAMPLE,
+  actions: { grant: { points: 200, reason: 'Birthday gift' }, message: { channel: 'sms', template: 'birthday-greeting' } },
+  schedule: { kind: 'cron', at: null, cron: '0 9 * * *', timezone: 'Asia/Shanghai', nextRunAt: null },
+  holdoutPermille: 100,
+  resultsDays: 14,
+  jobId: null,
+  lastOccurrence: null,
+  createdAt: '2026-05-20T02:00:00.000Z',
+  updatedAt: '2026-05-20T02:00:00.000Z',
+  budget: { capPoints: 100000, spentPoints: 0, bonusPoints: 0 },
+};
+
+export const CAMPAIGN_PREVIEW_EXAMPLE = {
+  campaignId: CAMPAIGN_EXAMPLE.campaignId,
+  size: 1200,
+  holdout: 118,
+  targeted: 1082,
+  estimatedPoints: 216400,
+  sample: [{ memberId: '01a212aa-8b99-749f-88e9-001ff70d9a01', name: '张*', phone: '+86139****0000', tier: 'VIP' }],
+};
+
+export const CAMPAIGN_RESULTS_EXAMPLE = {
+  campaignId: CAMPAIGN_EXAMPLE.campaignId,
+  state: 'running',
+  occurrence: '2026-05-20',
+  audience: 1200,
+  holdout: 118,
+  delivered: 1082,
+  overBudget: 0,
+  failed: 0,
+  messages: 1082,
+  pointsGranted: 216400,
+  bonusRulePoints: 0,
+  budget: { capPoints: 100000, spentPoints: 216400 },
+  afterDays: 14,
+  targeted: {
+    members: 1082,
+    buyers: 300,
+    purchases: 410,
+    spendCents: 8200000,
+    redemptions: 40,
+    purchaseRate: 0.277264,
+    spendPerMemberCents: 7579,
+  },
+  holdoutGroup: {
+    members: 118,
+    buyers: 25,
+    purchases: 30,
+    spendCents: 700000,
+    redemptions: 3,
+    purchaseRate: 0.211864,
+    spendPerMemberCents: 5932,
+  },
+  uplift: {
+    purchaseRate: { difference: 0.0654, low: -0.0143, high: 0.1451 },
+    spendPerMemberCents: { difference: 1647, low: -210, high: 3504 },
+  },
+  progress: { jobId: '01a212aa-8b99-749f-88e9-001ff70d99cf', state: 'running', done: 3, total: 5, percent: 60 },
+};
+
+const OBJ = { type: 'object', additionalProperties: true } as const;
+
+export class CampaignBudgetResponse {
+  @ApiProperty({ type: 'integer', nullable: true, example: 100000, description: 'null: no cap' })
+  capPoints: number | null;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Grants and bonus-rule points so far' })
+  spentPoints: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'The part of spentPoints given by the bonus rule' })
+  bonusPoints: number;
+}
+
+export class CampaignScheduleResponse {
+  @ApiProperty({ enum: ['now', 'at', 'cron'], example: 'cron' })
+  kind: string;
+  @ApiProperty({ format: 'date-time', nullable: true, example: null })
+  at: string | null;
+  @ApiProperty({ nullable: true, example: '0 9 * * *' })
+  cron: string | null;
+  @ApiProperty({ example: 'Asia/Shanghai' })
+  timezone: string;
+  @ApiProperty({ format: 'date-time', nullable: true, example: '2026-05-21T01:00:00.000Z' })
+  nextRunAt: string | null;
+}
+
+export class CampaignResponse {
+  @ApiProperty({ format: 'uuid', example: CAMPAIGN_EXAMPLE.campaignId })
+  campaignId: string;
+  @ApiProperty({ example: 'Birthday gift' })
+  name: string;
+  @ApiProperty({ enum: ['draft', 'scheduled', 'running', 'completed', 'paused', 'cancelled', 'failed'], example: 'draft' })
+  state: string;
+  @ApiProperty({ ...OBJ, example: AUDIENCE_EXAMPLE })
+  audience: unknown;
+  @ApiProperty({ ...OBJ, example: CAMPAIGN_EXAMPLE.actions })
+  actions: unknown;
+  @ApiProperty({ type: () => CampaignScheduleResponse })
+  schedule: CampaignScheduleResponse;
+  @ApiProperty({ type: 'integer', example: 100 })
+  holdoutPermille: number;
+  @ApiProperty({ type: 'integer', example: 14 })
+  resultsDays: number;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    description: 'The fan-out run of the latest occurrence: GET /api/v1/admin/jobs/{jobId}',
+    example: null,
+  })
+  jobId: string | null;
+  @ApiProperty({ nullable: true, example: '2026-05-20' })
+  lastOccurrence: string | null;
+  @ApiProperty({ format: 'date-time', example: CAMPAIGN_EXAMPLE.createdAt })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time', example: CAMPAIGN_EXAMPLE.updatedAt })
+  updatedAt: string;
+  @ApiPropertyOptional({ type: () => CampaignBudgetResponse })
+  budget?: CampaignBudgetResponse;
+}
+
+export class CampaignListResponse {
+  @ApiProperty({ type: () => [CampaignResponse] })
+  items: CampaignResponse[];
+  @ApiProperty({ nullable: true, description: 'Pass as cursor for the next page', example: null })
+  nextCursor: string | null;
+}
+
+export class CampaignSampleMemberResponse {
+  @ApiProperty({ format: 'uuid' })
+  memberId: string;
+  @ApiProperty({ nullable: true, example: '张*' })
+  name: string | null;
+  @ApiProperty({ nullable: true, example: '+86139****0000' })
+  phone: string | null;
+  @ApiProperty({ example: 'VIP' })
+  tier: string;
+}
+
+export class CampaignPreviewResponse {
+  @ApiProperty({ format: 'uuid' })
+  campaignId: string;
+  @ApiProperty({ type: 'integer', example: 1200 })
+  size: number;
+  @ApiProperty({ type: 'integer', example: 118 })
+  holdout: number;
+  @ApiProperty({ type: 'integer', example: 1082 })
+  targeted: number;
+  @ApiProperty({ type: 'integer', example: 216400, description: 'Grants to the targeted members, stopped at the budget cap' })
+  estimatedPoints: number;
+  @ApiProperty({ type: () => [CampaignSampleMemberResponse] })
+  sample: CampaignSampleMemberResponse[];
+}
+
+export class CampaignResultsResponse {
+  @ApiProperty({ format: 'uuid' })
+  campaignId: string;
+  @ApiProperty({ example: 'running' })
+  state: string;
+  @ApiProperty({ nullable: true, example: '2026-05-20' })
+  occurrence: string | null;
+  @ApiProperty({ type: 'integer', example: 1200, description: 'Members reached by the fan-out so far (all occurrences)' })
+  audience: number;
+  @ApiProperty({ type: 'integer', example: 118 })
+  holdout: number;
+  @ApiProperty({ type: 'integer', example: 1082 })
+  delivered: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Left without a grant: the budget cap was reached' })
+  overBudget: number;
+  @ApiProperty({ type: 'integer', example: 0 })
+  failed: number;
+  @ApiProperty({ type: 'integer', example: 1082 })
+  messages: number;
+  @ApiProperty({ type: 'integer', example: 216400 })
+  pointsGranted: number;
+  @ApiProperty({ type: 'integer', example: 0 })
+  bonusRulePoints: number;
+  @ApiProperty({ ...OBJ, example: CAMPAIGN_RESULTS_EXAMPLE.budget })
+  budget: unknown;
+  @ApiProperty({ type: 'integer', example: 14 })
+  afterDays: number;
+  @ApiProperty({ ...OBJ, example: CAMPAIGN_RESULTS_EXAMPLE.targeted })
+  targeted: unknown;
+  @ApiProperty({ ...OBJ, example: CAMPAIGN_RESULTS_EXAMPLE.holdoutGroup })
+  holdoutGroup: unknown;
+  @ApiProperty({
+    ...OBJ,
+    description: 'Targeted minus holdout with a 95% interval (normal approximation); null for an empty group',
+    example: CAMPAIGN_RESULTS_EXAMPLE.uplift,
+  })
+  uplift: unknown;
+  @ApiProperty({ ...OBJ, nullable: true, example: CAMPAIGN_RESULTS_EXAMPLE.progress })
+  progress: unknown;
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { PurchaseCampaignBonuses } from '../points/campaign-bonuses.port';
+import { ActiveCampaignBonus } from '../points/rules/campaign-bonus';
+import { parseActions, parseStoredAudience } from './campaign-definition';
+import { CampaignsRepository } from './campaigns.repository';
+import { Campaign } from './entities/campaign.entity';
+import { compileAudience } from './rules/audience';
+import { isHoldout } from './rules/holdout';
+import { bonusRuleLive } from './rules/states';
+
+const CACHE_MS = 3000;
+
+interface LiveRule {
+  campaign: Campaign;
+  bonus: ActiveCampaignBonus;
+}
+
+/**
+ * Campaign bonus rules on the purchase path. The live rules are cached in the
+ * process for a few seconds (invalidated here on every state change); the
+ * audience membership of a batch's members is one query, never one per purchase.
+ */
+@Injectable()
+export class CampaignBonusService implements PurchaseCampaignBonuses {
+  private cache: { rules: LiveRule[]; at: number } | null = null;
+
+  constructor(private readonly repo: CampaignsRepository) {}
+
+  invalidate(): void {
+    this.cache = null;
+  }
+
+  async forMembers(m: EntityManager, memberIds: string[], now: Date): Promise<Map<string, ActiveCampaignBonus[]>> {
+    const out = new Map<string, ActiveCampaignBonus[]>();
+    const rules = (await this.liveRules()).filter((r) => r.bonus.endsAt > now);
+    if (rules.length === 0) {
+      return out;
+    }
+    const membership = await this.repo.audienceMembership(
+      m,
+      rules.map((r) => ({
+        campaignId: r.campaign.id,
+        audience: compileAudience(parseStoredAudience(r.campaign.audience), {
+          now,
+          timezone: r.campaign.timezone,
+          consentChannel: parseActions(r.campaign.actions).message?.channel ?? null,
+        }),
+      })),
+      memberIds,
+    );
+    for (const [memberId, campaignIds] of membership) {
+      const applying = rules.filter(
+        (r) => campaignIds.has(r.campaign.id) && !isHoldout(r.campaign.id, memberId, r.campaign.holdoutPermille),
+      );
+      if (applying.length > 0) {
+        out.set(
+          memberId,
+          applying.map((r) => r.bonus),
+        );
+      }
+    }
+    return out;
+  }
+
+  reserve(m: EntityManager, campaignId: string, points: number): Promise<boolean> {
+    return this.repo.reserveBonus(m, campaignId, points);
+  }
+
+  private async liveRules(): Promise<LiveRule[]> {
+    if (this.cache && Date.now() - this.cache.at < CACHE_MS) {
+      return this.cache.rules;
+    }
+    const rules: LiveRule[] = [];
+    for (const campaign of await this.repo.bonusCandidates()) {
+      const bonusRule = parseActions(campaign.actions).bonusRule;
+      if (!bonusRule || !bonusRuleLive(campaign.state)) {
+        continue;
+      }
+      rules.push({
+        campaign,
+        bonus: {
+          campaignId: campaign.id,
+          name: campaign.name,
+          rule: bonusRule.rule,
+          startsAt: new Date(bonusRule.startsAt),
+          endsAt: new Date(bonusRule.endsAt),
+        },
+      });
+    }
+    this.cache = { rules, at: Date.now() };
+    return rules;
+  }
+}

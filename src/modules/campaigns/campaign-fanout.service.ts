@@ -1,0 +1,272 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { inTransaction } from '../../database/transaction';
+import { JobName, QueueName } from '../../queue/queue.constants';
+import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
+import { JobRunsService } from '../jobs/job-runs.service';
+import { LedgerWriter } from '../points/ledger/ledger-writer';
+import { ProgramSettingsService } from '../points/program-settings.service';
+import { lotExpiresAt } from '../points/rules/lots';
+import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
+import { MemberRange } from '../points/use-cases/member-ranges';
+import { CAMPAIGN_MESSAGE_SENDER, CampaignMessageSender } from './campaign-message-sender';
+import { parseActions, parseStoredAudience } from './campaign-definition';
+import { NewDelivery, CampaignsRepository } from './campaigns.repository';
+import { Campaign } from './entities/campaign.entity';
+import { Clock } from './clock';
+import { compileAudience } from './rules/audience';
+import { grantsThatFit } from './rules/budget';
+import { isHoldout } from './rules/holdout';
+import { occurrenceKey, recurringOccurrence } from './rules/schedule';
+import { CampaignState, fanOutMayProceed, transition } from './rules/states';
+
+/** Members per range job, and per transaction inside it. */
+export const CAMPAIGN_MEMBERS_PER_RANGE = 5_000;
+export const CAMPAIGN_MEMBERS_PER_BATCH = 500;
+
+export interface CampaignPlanPayload {
+  campaignId: string;
+}
+
+export interface CampaignBatchPayload extends MemberRange {
+  runId: string;
+  partNo: number;
+  campaignId: string;
+  occurrence: string;
+  asOf: string;
+}
+
+interface RunParams {
+  campaignId: string;
+  occurrence: string;
+  asOf: string;
+  ranges: MemberRange[];
+}
+
+/** Pause or cancel seen between two batches of a part: the part stops and is not recorded (resume queues it again). */
+export class CampaignInterrupted extends Error {
+  constructor(readonly state: CampaignState) {
+    super(`campaign is ${state}`);
+  }
+}
+
+/**
+ * The fan-out: a planner records one run per occurrence over member-id
+ * ranges; each range job walks its audience members in batches, and each
+ * batch writes its delivery rows and ledger entries in one transaction. The
+ * delivery key (campaign, occurrence, member) is the guard: a batch run again
+ * (a killed worker, a retry) only acts on members without a row.
+ */
+@Injectable()
+export class CampaignFanoutService {
+  private readonly logger = new Logger(CampaignFanoutService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: CampaignsRepository,
+    private readonly ledger: LedgerWriter,
+    private readonly program: ProgramSettingsService,
+    private readonly plan: PlanMemberRanges,
+    private readonly runs: JobRunsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(CAMPAIGN_MESSAGE_SENDER) private readonly sender: CampaignMessageSender,
+    @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
+  ) {}
+
+  /** Plans the current occurrence (safe to run twice: the occurrence keeps its run, and part jobs have fixed ids). */
+  async planOccurrence(
+    campaignId: string,
+    rangeSize = CAMPAIGN_MEMBERS_PER_RANGE,
+  ): Promise<{ runId: string | null; occurrence: string | null }> {
+    const c = await this.repo.find(campaignId);
+    if (!c || (c.state !== 'scheduled' && c.state !== 'running')) {
+      return { runId: null, occurrence: null };
+    }
+    const now = this.clock.now();
+    const occurrence =
+      c.scheduleKind === 'cron' && c.cron ? recurringOccurrence(c.cron, c.timezone, now) : occurrenceKey(c.startsAt ?? now, c.timezone);
+    if (c.state === 'scheduled') {
+      await this.move(c, 'start');
+    }
+    let runId = await this.repo.findRun(c.id, occurrence);
+    let params: RunParams;
+    if (runId) {
+      params = (await this.runs.view(runId)).params as RunParams;
+    } else {
+      const ranges = await this.plan.execute(rangeSize);
+      params = { campaignId: c.id, occurrence, asOf: now.toISOString(), ranges };
+      const started = await this.runs.start('campaign', ranges.length, params, `campaign:${c.id}`);
+      runId = await this.repo.claimRun(c.id, occurrence, started);
+      if (runId !== started) {
+        params = (await this.runs.view(runId)).params as RunParams;
+      }
+    }
+    await this.dataSource.query('UPDATE campaigns SET run_id = ?, last_occurrence = ?, updated_at = ? WHERE id = ?', [
+      runId,
+      occurrence,
+      new Date(),
+      c.id,
+    ]);
+    const queued = await this.queueRemainingParts(runId, params);
+    if (queued === 0) {
+      await this.finishOccurrence(c.id, runId);
+    }
+    this.logger.log({ campaignId: c.id, occurrence, runId, parts: params.ranges.length, queued }, 'campaign occurrence planned');
+    return { runId, occurrence };
+  }
+
+  /** Queues the parts of a run not done yet; `attempt` makes fresh job ids when resuming after a pause. */
+  async queueRemainingParts(runId: string, params: RunParams, attempt = ''): Promise<number> {
+    const view = await this.runs.view(runId);
+    if (view.state !== 'running') {
+      return 0;
+    }
+    const done = new Set(await this.repo.doneParts(runId));
+    const payloads = params.ranges
+      .map((r, partNo) => ({ r, partNo }))
+      .filter(({ partNo }) => !done.has(partNo))
+      .map(({ r, partNo }) => ({
+        name: JobName.CampaignBatch,
+        data: {
+          runId,
+          partNo,
+          campaignId: params.campaignId,
+          occurrence: params.occurrence,
+          asOf: params.asOf,
+          fromId: r.fromId,
+          toId: r.toId,
+        },
+        opts: { jobId: `${runId}-${partNo}${attempt}` },
+      }));
+    await this.queue.addBulk(payloads);
+    return payloads.length;
+  }
+
+  /** After a resume: queue again what the pause left. */
+  async resumeRun(runId: string): Promise<void> {
+    const view = await this.runs.view(runId);
+    await this.queueRemainingParts(runId, view.params as RunParams, `-r${Date.now()}`);
+  }
+
+  /** One range of one occurrence; answers the range's figures from the delivery rows (exact, however often it ran). */
+  async runRange(p: CampaignBatchPayload): Promise<Record<string, number>> {
+    const c = await this.repo.find(p.campaignId);
+    if (!c) {
+      throw new Error(`campaign ${p.campaignId} is gone`);
+    }
+    const actions = parseActions(c.actions);
+    const audience = compileAudience(parseStoredAudience(c.audience), {
+      now: new Date(p.asOf),
+      timezone: c.timezone,
+      consentChannel: actions.message?.channel ?? null,
+    });
+    let after = '';
+    for (let first = true; ; first = false) {
+      if (!first) {
+        const state = await this.repo.state(c.id);
+        if (!state || !fanOutMayProceed(state)) {
+          throw new CampaignInterrupted(state ?? 'cancelled');
+        }
+      }
+      const memberIds = await this.repo.audienceInRange(audience, p.fromId, p.toId, after, CAMPAIGN_MEMBERS_PER_BATCH);
+      if (memberIds.length === 0) {
+        break;
+      }
+      await this.deliverBatch(c, p.occurrence, memberIds);
+      after = memberIds[memberIds.length - 1];
+    }
+    return this.repo.rangeCounts(c.id, p.occurrence, p.fromId, p.toId);
+  }
+
+  /** One transaction: accounts locked, members already delivered skipped, holdout recorded, grants within the budget, messages enqueued. */
+  async deliverBatch(c: Campaign, occurrence: string, memberIds: string[]): Promise<void> {
+    const actions = parseActions(c.actions);
+    const program = await this.program.get();
+    await inTransaction(this.dataSource, async (m) => {
+      const now = new Date();
+      const session = await this.ledger.open(m, memberIds, now);
+      const existing = await this.repo.lockExistingDeliveries(m, c.id, occurrence, memberIds);
+      const rows: NewDelivery[] = [];
+      const targeted: string[] = [];
+      for (const id of memberIds) {
+        if (existing.has(id)) {
+          continue;
+        }
+        if (isHoldout(c.id, id, c.holdoutPermille)) {
+          rows.push({ memberId: id, status: 'holdout', points: 0, messageStatus: null });
+        } else if (!session.has(id)) {
+          rows.push({ memberId: id, status: 'failed', points: 0, messageStatus: null });
+        } else {
+          targeted.push(id);
+        }
+      }
+      let reached = targeted;
+      const grant = actions.grant;
+      if (grant && targeted.length > 0) {
+        const budget = await this.repo.lockBudget(m, c.id);
+        const fit = grantsThatFit(budget.capPoints, budget.spentPoints, grant.points, targeted.length);
+        reached = targeted.slice(0, fit);
+        for (const id of targeted.slice(fit)) {
+          rows.push({ memberId: id, status: 'over_budget', points: 0, messageStatus: null });
+        }
+        await this.repo.spend(m, c.id, fit * grant.points);
+        for (const id of reached) {
+          session.credit(id, {
+            type: 'bonus',
+            points: grant.points,
+            storeId: null,
+            refType: 'campaign',
+            refId: `${c.id}:${occurrence}`,
+            note: grant.reason,
+            earned: true,
+            lot: { earnedAt: now, expiresAt: lotExpiresAt(now, program.pointsExpiryMonths), pendingUntil: null },
+          });
+        }
+      }
+      const messages = actions.message
+        ? await this.sender.enqueue(
+            m,
+            reached.map((memberId) => ({
+              campaignId: c.id,
+              occurrence,
+              memberId,
+              channel: actions.message!.channel,
+              template: actions.message!.template,
+            })),
+          )
+        : new Map<string, string>();
+      for (const id of reached) {
+        rows.push({ memberId: id, status: 'granted', points: grant?.points ?? 0, messageStatus: messages.get(id) ?? null });
+      }
+      await session.flush();
+      await this.repo.insertDeliveries(m, c.id, occurrence, rows, now);
+    });
+  }
+
+  /** The run of an occurrence ended: completed (or scheduled again when recurring), or failed. */
+  async finishOccurrence(campaignId: string, runId: string): Promise<void> {
+    const c = await this.repo.find(campaignId);
+    if (!c || c.state !== 'running' || c.runId !== runId) {
+      return;
+    }
+    const view = await this.runs.view(runId);
+    await this.move(c, view.state === 'failed' ? 'fail' : 'finish');
+  }
+
+  private async move(c: Campaign, action: 'start' | 'finish' | 'fail'): Promise<void> {
+    const to = transition(c.state, action, { startsNow: false, recurring: c.scheduleKind === 'cron', pausedFrom: c.pausedFrom });
+    if (!to) {
+      return;
+    }
+    await inTransaction(this.dataSource, async (m) => {
+      if (await this.repo.moveState(m, c.id, c.state, to)) {
+        await this.audit.record(SYSTEM_ACTOR, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to }, m);
+      }
+    });
+    c.state = to;
+  }
+}

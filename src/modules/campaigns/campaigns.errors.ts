@@ -1,0 +1,17 @@
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import { CampaignState } from './rules/states';
+
+export function campaignNotFound(id: string): DomainError {
+  return new DomainError(ErrorCode.CAMPAIGN_NOT_FOUND, `No campaign with id ${id}.`);
+}
+
+export function invalidTransition(id: string, state: CampaignState, action: string): DomainError {
+  return new DomainError(ErrorCode.CAMPAIGN_INVALID_TRANSITION, `Campaign ${id} is ${state}; it cannot ${action} from there.`, [
+    { field: 'state', message: state },
+  ]);
+}
+
+export function invalidCampaign(field: string, message: string): DomainError {
+  return new DomainError(ErrorCode.VALIDATION_FAILED, `${field} ${message}`, [{ field, message }]);
+}

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { QueueModule } from '../../queue/queue.module';
+import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
+import { PointsModule } from '../points/points.module';
+import { CampaignBonusService } from './campaign-bonus.service';
+import { CampaignFanoutService } from './campaign-fanout.service';
+import { CAMPAIGN_MESSAGE_SENDER, PendingOutboxSender } from './campaign-message-sender';
+import { CampaignsRepository } from './campaigns.repository';
+import { CampaignsService } from './campaigns.service';
+import { Clock } from './clock';
+
+/**
+ * The campaign bonus rules the purchase path reads. Global, so the points
+ * module finds them without importing campaigns (which import points).
+ */
+@Global()
+@Module({
+  providers: [CampaignsRepository, CampaignBonusService, { provide: PURCHASE_CAMPAIGN_BONUSES, useExisting: CampaignBonusService }],
+  exports: [CampaignsRepository, CampaignBonusService, PURCHASE_CAMPAIGN_BONUSES],
+})
+export class CampaignRulesModule {}
+
+/** Campaigns: definitions and state changes (admin), the fan-out (workers). */
+@Module({
+  imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule],
+  providers: [Clock, CampaignsService, CampaignFanoutService, { provide: CAMPAIGN_MESSAGE_SENDER, useClass: PendingOutboxSender }],
+  exports: [CampaignsService, CampaignFanoutService, CampaignRulesModule, Clock],
+})
+export class CampaignsModule {}

@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { toInt } from '../../common/transformers';
+import { placeholders } from '../../database/multi-row';
+import { WriteResult } from '../../database/transaction';
+import { DeliveryStatus } from './entities/campaign-delivery.entity';
+import { Campaign } from './entities/campaign.entity';
+import { holdoutSql } from './rules/holdout';
+import { SqlFragment } from './rules/audience';
+import { CampaignState } from './rules/states';
+
+export interface NewDelivery {
+  memberId: string;
+  status: DeliveryStatus;
+  points: number;
+  messageStatus: string | null;
+}
+
+export interface GroupFigures {
+  members: number;
+  buyers: number;
+  purchases: number;
+  spendCents: number;
+  spendSquares: number;
+  redemptions: number;
+}
+
+/** All SQL of campaigns: definitions, budgets, runs, deliveries, audiences and results. */
+@Injectable()
+export class CampaignsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(c: Campaign, capPoints: number | null, m: EntityManager = this.dataSource.manager): Promise<void> {
+    await m.getRepository(Campaign).insert(c);
+    await m.query('INSERT INTO campaign_budgets (campaign_id, cap_points, spent_points, bonus_points) VALUES (?, ?, 0, 0)', [
+      c.id,
+      capPoints,
+    ]);
+  }
+
+  find(id: string, m: EntityManager = this.dataSource.manager): Promise<Campaign | null> {
+    return m.getRepository(Campaign).findOne({ where: { id } });
+  }
+
+  async state(id: string): Promise<CampaignState | null> {
+    const rows: Array<{ state: CampaignState }> = await this.dataSource.query('SELECT state FROM campaigns WHERE id = ?', [id]);
+    return rows[0]?.state ?? null;
+  }
+
+  /** Newest first, keyset-paged on id (uuid v7 ids sort by creation). */
+  list(limit: number, beforeId: string | null): Promise<Campaign[]> {
+    const q = this.dataSource.getRepository(Campaign).createQueryBuilder('c').orderBy('c.id', 'DESC').limit(limit);
+    if (beforeId) {
+      q.where('c.id < :beforeId', { beforeId });
+    }
+    return q.getMany();
+  }
+
+  async update(m: EntityManager, id: string, changes: Partial<Campaign>): Promise<void> {
+    await m.getRepository(Campaign).update({ id }, changes);
+  }
+
+  async setCap(m: EntityManager, id: string, capPoints: number | null): Promise<void> {
+    await m.query('UPDATE campaign_budgets SET cap_points = ? WHERE campaign_id = ?', [capPoints, id]);
+  }
+
+  async delete(m: EntityManager, id: string): Promise<void> {
+    await m.query('DELETE FROM campaign_budgets WHERE campaign_id = ?', [id]);
+    await m.query('DELETE FROM campaigns WHERE id = ?', [id]);
+  }
+
+  /** Moves the state only if it is still `from` (two admins, or an admin and a worker, cannot both move it). */
+  async moveState(
+    m: EntityManager,
+    id: string,
+    from: CampaignState,
+    to: CampaignState,
+    extra: { pausedFrom?: CampaignState | null; startsAt?: Date } = {},
+  ): Promise<boolean> {
+    const sets = ['state = ?', 'updated_at = ?'];
+    const params: unknown[] = [to, new Date()];
+    if (extra.pausedFrom !== undefined) {
+      sets.push('paused_from = ?');
+      params.push(extra.pausedFrom);
+    }
+    if (extra.startsAt !== undefined) {
+      sets.push('starts_at = ?');
+      params.push(extra.startsAt);
+    }
+    const result: WriteResult = await m.query(`UPDATE campaigns SET ${sets.join(', ')} WHERE id = ? AND state = ?`, [...params, id, from]);
+    return result.affectedRows === 1;
+  }
+
+  async budget(id: string): Promise<{ capPoints: number | null; spentPoints: number; bonusPoints: number }> {
+    const [row] = await this.dataSource.query('SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?', [
+      id,
+    ]);
+    return {
+      capPoints: row?.cap_points === null || row?.cap_points === undefined ? null : toInt(row.cap_points),
+      spentPoints: toInt(row?.spent_points),
+      bonusPoints: toInt(row?.bonus_points),
+    };
+  }
+
+  /** The budget row under a lock, for a batch that reserves its grants. */
+  async lockBudget(m: EntityManager, id: string): Promise<{ capPoints: number | null; spentPoints: number }> {
+    const [row] = await m.query('SELECT cap_points, spent_points FROM campaign_budgets WHERE campaign_id = ? FOR UPDATE', [id]);
+    return { capPoints: row.cap_points === null ? null : toInt(row.cap_points), spentPoints: toInt(row.spent_points) };
+  }
+
+  async spend(m: EntityManager, id: string, points: number): Promise<void> {
+    if (points > 0) {
+      await m.query('UPDATE campaign_budgets SET spent_points = spent_points + ? WHERE campaign_id = ?', [points, id]);
+    }
+  }
+
+  /** A bonus-rule reservation: one conditional UPDATE, so it never passes the cap whoever runs it. */
+  async reserveBonus(m: EntityManager, id: string, points: number): Promise<boolean> {
+    const result: WriteResult = await m.query(
+      `UPDATE campaign_budgets SET spent_points = spent_points + ?, bonus_points = bonus_points + ?
+        WHERE campaign_id = ? AND (cap_points IS NULL OR spent_points + ? <= cap_points)`,
+      [points, points, id, points],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /** Campaigns whose bonus rule may be live (the caller checks the rule and its window). */
+  bonusCandidates(): Promise<Campaign[]> {
+    return this.dataSource
+      .getRepository(Campaign)
+      .createQueryBuilder('c')
+      .where("c.state IN ('scheduled', 'running', 'completed')")
+      .andWhere('c.actions LIKE \'%"bonusRule"%\'')
+      .getMany();
+  }
+
+  /** The next audience members of a range, in id order, after `afterId`. */
+  async audienceInRange(audience: SqlFragment, fromId: string, toId: string | null, afterId: string, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT m.id FROM members m
+        WHERE m.id >= ? AND m.id > ? ${toId === null ? '' : 'AND m.id < ?'} AND ${audience.sql}
+        ORDER BY m.id LIMIT ${Number(limit)}`,
+      [fromId, afterId, ...(toId === null ? [] : [toId]), ...audience.params],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Which of these members are in which audiences: one UNION ALL query over every campaign's predicate. */
+  async audienceMembership(m: EntityManager, audiences: Array<{ campaignId: string; audience: SqlFragment }>, memberIds: string[]) {
+    const out = new Map<string, Set<string>>();
+    if (audiences.length === 0 || memberIds.length === 0) {
+      return out;
+    }
+    const inIds = `m.id IN (${memberIds.map(() => '?').join(', ')})`;
+    const rows: Array<{ campaign_id: string; id: string }> = await m.query(
+      audiences.map((a) => `SELECT ? AS campaign_id, m.id FROM members m WHERE ${inIds} AND ${a.audience.sql}`).join(' UNION ALL '),
+      audiences.flatMap((a) => [a.campaignId, ...memberIds, ...a.audience.params]),
+    );
+    for (const r of rows) {
+      const set = out.get(r.id) ?? new Set<string>();
+      set.add(r.campaign_id);
+      out.set(r.id, set);
+    }
+    return out;
+  }
+
+  async previewCounts(audience: SqlFragment, campaignId: string, holdoutPermille: number): Promise<{ size: number; holdout: number }> {
+    const h = holdoutSql(campaignId, holdoutPermille);
+    const [row] = await this.dataSource.query(
+      `SELECT COUNT(*) AS size, COALESCE(SUM(${h.sql}), 0) AS holdout FROM members m WHERE ${audience.sql}`,
+      [...h.params, ...audience.params],
+    );
+    return { size: toInt(row.size), holdout: toInt(row.holdout) };
+  }
+
+  sample(
+    audience: SqlFragment,
+    limit: number,
+  ): Promise<Array<{ id: string; name: string | null; phone: string | null; tier_code: string }>> {
+    return this.dataSource.query(
+      `SELECT m.id, m.name, m.phone, m.tier_code FROM members m WHERE ${audience.sql} ORDER BY m.id LIMIT ${Number(limit)}`,
+      [...audience.params],
+    );
+  }
+
+  /** Members of these that already have a delivery of the occurrence (locked: a concurrent copy of the batch waits). */
+  async lockExistingDeliveries(m: EntityManager, campaignId: string, occurrence: string, memberIds: string[]): Promise<Set<string>> {
+    if (memberIds.length === 0) {
+      return new Set();
+    }
+    const rows: Array<{ member_id: string }> = await m.query(
+      `SELECT member_id FROM campaign_deliveries WHERE campaign_id = ? AND occurrence = ? AND member_id IN (${memberIds.map(() => '?').join(', ')}) FOR UPDATE`,
+      [campaignId, occurrence, ...memberIds],
+    );
+    return new Set(rows.map((r) => r.member_id));
+  }
+
+  async insertDeliveries(m: EntityManager, campaignId: string, occurrence: string, rows: NewDelivery[], now: Date): Promise<void> {
+    if (rows.length === 0) {
+      return;
+    }
+    await m.query(
+      `INSERT INTO campaign_deliveries (campaign_id, occurrence, member_id, status, points, message_status, created_at) VALUES ${placeholders(rows.length, 7)}`,
+      rows.flatMap((r) => [campaignId, occurrence, r.memberId, r.status, r.points, r.messageStatus, now]),
+    );
+  }
+
+  /** Deliveries of an occurrence within a member-id range, by status: a part's exact figures, however often it ran. */
+  async rangeCounts(campaignId: string, occurrence: string, fromId: string, toId: string | null): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; n: string; points: string }> = await this.dataSource.query(
+      `SELECT status, COUNT(*) AS n, COALESCE(SUM(points), 0) AS points FROM campaign_deliveries
+        WHERE campaign_id = ? AND occurrence = ? AND member_id >= ? ${toId === null ? '' : 'AND member_id < ?'} GROUP BY status`,
+      [campaignId, occurrence, fromId, ...(toId === null ? [] : [toId])],
+    );
+    const out: Record<string, number> = { granted: 0, holdout: 0, over_budget: 0, failed: 0, points: 0 };
+    for (const r of rows) {
+      out[r.status] = toInt(r.n);
+      out.points += toInt(r.points);
+    }
+    return out;
+  }
+
+  async findRun(campaignId: string, occurrence: string): Promise<string | null> {
+    const rows: Array<{ run_id: string }> = await this.dataSource.query(
+      'SELECT run_id FROM campaign_runs WHERE campaign_id = ? AND occurrence = ?',
+      [campaignId, occurrence],
+    );
+    return rows[0]?.run_id ?? null;
+  }
+
+  /** Records the occurrence's run unless another planner did first; answers the run that holds it. */
+  async claimRun(campaignId: string, occurrence: string, runId: string): Promise<string> {
+    await this.dataSource.query('INSERT IGNORE INTO campaign_runs (campaign_id, occurrence, run_id, created_at) VALUES (?, ?, ?, ?)', [
+      campaignId,
+      occurrence,
+      runId,
+      new Date(),
+    ]);
+    return (await this.findRun(campaignId, occurrence)) ?? runId;
+  }
+
+  async doneParts(runId: string): Promise<number[]> {
+    const rows: Array<{ part_no: number }> = await this.dataSource.query(
+      "SELECT part_no FROM job_run_parts WHERE run_id = ? AND state = 'done'",
+      [runId],
+    );
+    return rows.map((r) => Number(r.part_no));
+  }
+
+  async deliveryTotals(campaignId: string): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; n: string; points: string; messages: string }> = await this.dataSource.query(
+      `SELECT status, COUNT(*) AS n, COALESCE(SUM(points), 0) AS points, COUNT(message_status) AS messages
+         FROM campaign_deliveries WHERE campaign_id = ? GROUP BY status`,
+      [campaignId],
+    );
+    const out: Record<string, number> = { granted: 0, holdout: 0, over_budget: 0, failed: 0, points: 0, messages: 0 };
+    for (const r of rows) {
+      out[r.status] = toInt(r.n);
+      out.points += toInt(r.points);
+      out.messages += toInt(r.messages);
+    }
+    return out;
+  }
+
+  /**
+   * Per group (targeted = granted, holdout): members, members who bought,
+   * purchases, net spend (and its sum of squares per member, for the
+   * interval) and redemptions, each within `days` after the member's delivery.
+   */
+  async groupFigures(campaignId: string, days: number): Promise<{ targeted: GroupFigures; holdout: GroupFigures }> {
+    const rows: Array<Record<string, string>> = await this.dataSource.query(
+      `SELECT g.grp, COUNT(*) AS members, SUM(g.purchases > 0) AS buyers, COALESCE(SUM(g.purchases), 0) AS purchases,
+              COALESCE(SUM(g.spend), 0) AS spend, COALESCE(SUM(g.spend * g.spend), 0) AS squares, COALESCE(SUM(g.redemptions), 0) AS redemptions
+         FROM (
+           SELECT x.member_id, x.grp,
+                  (SELECT COUNT(*) FROM purchases p WHERE p.member_id = x.member_id
+                      AND p.occurred_at >= x.at AND p.occurred_at < x.at + INTERVAL ? DAY) AS purchases,
+                  (SELECT COALESCE(SUM(p.total_cents - p.refunded_cents), 0) FROM purchases p WHERE p.member_id = x.member_id
+                      AND p.occurred_at >= x.at AND p.occurred_at < x.at + INTERVAL ? DAY) AS spend,
+                  (SELECT COUNT(*) FROM redemptions r WHERE r.member_id = x.member_id
+                      AND r.created_at >= x.at AND r.created_at < x.at + INTERVAL ? DAY) AS redemptions
+             FROM (SELECT member_id, MIN(status) AS grp, MIN(created_at) AS at FROM campaign_deliveries
+                    WHERE campaign_id = ? AND status IN ('granted', 'holdout') GROUP BY member_id) x
+         ) g
+        GROUP BY g.grp`,
+      [days, days, days, campaignId],
+    );
+    const empty = (): GroupFigures => ({ members: 0, buyers: 0, purchases: 0, spendCents: 0, spendSquares: 0, redemptions: 0 });
+    const out = { targeted: empty(), holdout: empty() };
+    for (const r of rows) {
+      const g = r.grp === 'holdout' ? out.holdout : out.targeted;
+      g.members = toInt(r.members);
+      g.buyers = toInt(r.buyers);
+      g.purchases = toInt(r.purchases);
+      g.spendCents = toInt(r.spend);
+      g.spendSquares = Number(r.squares);
+      g.redemptions = toInt(r.redemptions);
+    }
+    return out;
+  }
+}

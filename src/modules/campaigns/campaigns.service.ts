@@ -1,0 +1,393 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { newId } from '../../common/ids';
+import { maskName, maskPhone } from '../../common/masking';
+import { inTransaction } from '../../database/transaction';
+import { JobName, QueueName } from '../../queue/queue.constants';
+import { Actor, AuditService } from '../audit/audit.service';
+import { JobRunsService } from '../jobs/job-runs.service';
+import { CampaignBonusRule } from '../points/rules/campaign-bonus';
+import { CampaignBonusService } from './campaign-bonus.service';
+import { CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
+import { CampaignFanoutService } from './campaign-fanout.service';
+import { campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
+import { CampaignsRepository } from './campaigns.repository';
+import { Clock } from './clock';
+import { BonusRuleDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+import { Campaign } from './entities/campaign.entity';
+import { AudienceError, compileAudience, parseAudience } from './rules/audience';
+import { estimatedCost } from './rules/budget';
+import { cronProblem, DEFAULT_TIMEZONE, isTimezone, nextRun } from './rules/schedule';
+import { CampaignAction, transition } from './rules/states';
+import { meanUplift, proportionUplift } from './rules/uplift';
+
+const SAMPLE_SIZE = 10;
+
+/** Campaigns as marketers manage them: definitions, state changes (audited), preview and results. */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: CampaignsRepository,
+    private readonly audit: AuditService,
+    private readonly bonus: CampaignBonusService,
+    private readonly fanout: CampaignFanoutService,
+    private readonly runs: JobRunsService,
+    private readonly clock: Clock,
+    @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
+  ) {}
+
+  async create(actor: Actor, dto: CreateCampaignDto) {
+    const now = new Date();
+    const c = Object.assign(new Campaign(), {
+      id: newId(),
+      name: dto.name,
+      state: 'draft',
+      pausedFrom: null,
+      ...this.definition(dto),
+      runId: null,
+      lastOccurrence: null,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Partial<Campaign>);
+    await inTransaction(this.dataSource, async (m) => {
+      await this.repo.insert(c, dto.budgetPoints ?? null, m);
+      await this.audit.record(actor, 'campaign.create', { type: 'campaign', id: c.id }, { name: c.name }, m);
+    });
+    return this.get(c.id);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateCampaignDto) {
+    const c = await this.mustFind(id);
+    if (!transition(c.state, 'edit', this.ctx(c))) {
+      throw invalidTransition(id, c.state, 'be edited');
+    }
+    const current = this.toDto(c);
+    const merged: CreateCampaignDto = { ...current, ...dto, schedule: dto.schedule ?? current.schedule };
+    await inTransaction(this.dataSource, async (m) => {
+      await this.repo.update(m, id, { name: merged.name, ...this.definition(merged), updatedAt: new Date() });
+      if (dto.budgetPoints !== undefined) {
+        await this.repo.setCap(m, id, dto.budgetPoints);
+      }
+      await this.audit.record(actor, 'campaign.update', { type: 'campaign', id }, { fields: Object.keys(dto) }, m);
+    });
+    return this.get(id);
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const c = await this.mustFind(id);
+    if (c.state !== 'draft') {
+      throw invalidTransition(id, c.state, 'be deleted');
+    }
+    await inTransaction(this.dataSource, async (m) => {
+      await this.repo.delete(m, id);
+      await this.audit.record(actor, 'campaign.delete', { type: 'campaign', id }, { name: c.name }, m);
+    });
+  }
+
+  async get(id: string) {
+    const c = await this.mustFind(id);
+    const budget = await this.repo.budget(id);
+    return { ...this.view(c), budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints, bonusPoints: budget.bonusPoints } };
+  }
+
+  async list(limit: number, cursor: string | null) {
+    const rows = await this.repo.list(limit, cursor);
+    return { items: rows.map((c) => this.view(c)), nextCursor: rows.length === limit ? rows[rows.length - 1].id : null };
+  }
+
+  async launch(actor: Actor, id: string) {
+    const c = await this.mustFind(id);
+    const to = this.allowed(c, 'launch');
+    const startsAt = c.scheduleKind === 'now' ? this.clock.now() : (c.startsAt ?? undefined);
+    await this.changeState(actor, c, 'launch', to, { startsAt });
+    await this.arm(c);
+    return this.get(id);
+  }
+
+  async pause(actor: Actor, id: string) {
+    const c = await this.mustFind(id);
+    const to = this.allowed(c, 'pause');
+    await this.changeState(actor, c, 'pause', to, { pausedFrom: c.state });
+    await this.disarm(c);
+    return this.get(id);
+  }
+
+  async resume(actor: Actor, id: string) {
+    const c = await this.mustFind(id);
+    const to = this.allowed(c, 'resume');
+    await this.changeState(actor, c, 'resume', to, { pausedFrom: null });
+    await this.arm(c);
+    if (to === 'running' && c.runId) {
+      await this.fanout.resumeRun(c.runId);
+    }
+    return this.get(id);
+  }
+
+  async cancel(actor: Actor, id: string) {
+    const c = await this.mustFind(id);
+    const to = this.allowed(c, 'cancel');
+    await this.changeState(actor, c, 'cancel', to, { pausedFrom: null });
+    await this.disarm(c);
+    return this.get(id);
+  }
+
+  /** Size, holdout, estimated points cost and a masked sample; reads only. */
+  async preview(id: string) {
+    const c = await this.mustFind(id);
+    const actions = parseActions(c.actions);
+    const audience = compileAudience(parseStoredAudience(c.audience), {
+      now: this.clock.now(),
+      timezone: c.timezone,
+      consentChannel: actions.message?.channel ?? null,
+    });
+    const [{ size, holdout }, sample, budget] = await Promise.all([
+      this.repo.previewCounts(audience, c.id, c.holdoutPermille),
+      this.repo.sample(audience, SAMPLE_SIZE),
+      this.repo.budget(id),
+    ]);
+    const targeted = size - holdout;
+    return {
+      campaignId: c.id,
+      size,
+      holdout,
+      targeted,
+      estimatedPoints: actions.grant ? estimatedCost(targeted, actions.grant.points, budget.capPoints, budget.spentPoints) : 0,
+      sample: sample.map((s) => ({ memberId: s.id, name: maskName(s.name), phone: maskPhone(s.phone), tier: s.tier_code })),
+    };
+  }
+
+  /** Live figures: deliveries, points, the groups' behaviour after delivery, uplift, and the run's progress. */
+  async results(id: string) {
+    const c = await this.mustFind(id);
+    const [totals, budget, groups, progress] = await Promise.all([
+      this.repo.deliveryTotals(id),
+      this.repo.budget(id),
+      this.repo.groupFigures(id, c.resultsDays),
+      c.runId ? this.runs.view(c.runId) : Promise.resolve(null),
+    ]);
+    const t = groups.targeted;
+    const h = groups.holdout;
+    return {
+      campaignId: c.id,
+      state: c.state,
+      occurrence: c.lastOccurrence,
+      audience: totals.granted + totals.holdout + totals.over_budget + totals.failed,
+      holdout: totals.holdout,
+      delivered: totals.granted,
+      overBudget: totals.over_budget,
+      failed: totals.failed,
+      messages: totals.messages,
+      pointsGranted: totals.points,
+      bonusRulePoints: budget.bonusPoints,
+      budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints },
+      afterDays: c.resultsDays,
+      targeted: groupView(t),
+      holdoutGroup: groupView(h),
+      uplift: {
+        purchaseRate: proportionUplift(t.buyers, t.members, h.buyers, h.members),
+        spendPerMemberCents: meanUplift(
+          { n: t.members, sum: t.spendCents, sumOfSquares: t.spendSquares },
+          { n: h.members, sum: h.spendCents, sumOfSquares: h.spendSquares },
+        ),
+      },
+      progress: progress
+        ? { jobId: progress.jobId, state: progress.state, done: progress.done, total: progress.total, percent: progress.percent }
+        : null,
+    };
+  }
+
+  /** Starts what the schedule says: a plan job now, at a time, or a BullMQ job scheduler for a cron. */
+  private async arm(c: Campaign): Promise<void> {
+    const data = { campaignId: c.id };
+    if (c.scheduleKind === 'cron' && c.cron) {
+      await this.queue.upsertJobScheduler(`campaign-${c.id}`, { pattern: c.cron, tz: c.timezone }, { name: JobName.PlanCampaign, data });
+    } else if (c.scheduleKind === 'at' && c.startsAt) {
+      await this.queue.add(JobName.PlanCampaign, data, { jobId: `plan-${c.id}-at`, delay: Math.max(c.startsAt.getTime() - Date.now(), 0) });
+    } else {
+      await this.queue.add(JobName.PlanCampaign, data, { jobId: `plan-${c.id}-now` });
+    }
+  }
+
+  private async disarm(c: Campaign): Promise<void> {
+    if (c.scheduleKind === 'cron') {
+      await this.queue.removeJobScheduler(`campaign-${c.id}`);
+    } else if (c.scheduleKind === 'at') {
+      await this.queue.remove(`plan-${c.id}-at`);
+    }
+  }
+
+  private allowed(c: Campaign, action: CampaignAction) {
+    const to = transition(c.state, action, this.ctx(c));
+    if (!to) {
+      throw invalidTransition(c.id, c.state, action);
+    }
+    return to;
+  }
+
+  private ctx(c: Campaign) {
+    return { startsNow: c.scheduleKind === 'now', recurring: c.scheduleKind === 'cron', pausedFrom: c.pausedFrom };
+  }
+
+  private async changeState(
+    actor: Actor,
+    c: Campaign,
+    action: CampaignAction,
+    to: Campaign['state'],
+    extra: { pausedFrom?: Campaign['state'] | null; startsAt?: Date },
+  ): Promise<void> {
+    await inTransaction(this.dataSource, async (m) => {
+      if (!(await this.repo.moveState(m, c.id, c.state, to, extra))) {
+        const now = await this.repo.state(c.id);
+        throw invalidTransition(c.id, now ?? c.state, action);
+      }
+      await this.audit.record(actor, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to }, m);
+    });
+    this.bonus.invalidate();
+  }
+
+  private async mustFind(id: string): Promise<Campaign> {
+    const c = await this.repo.find(id);
+    if (!c) {
+      throw campaignNotFound(id);
+    }
+    return c;
+  }
+
+  /** Checks a definition beyond the DTO (audience, schedule, rule fields) and returns its columns. */
+  private definition(dto: CreateCampaignDto) {
+    let audience;
+    try {
+      audience = parseAudience(dto.audience);
+    } catch (err) {
+      if (err instanceof AudienceError) {
+        throw invalidCampaign(err.field, err.message);
+      }
+      throw err;
+    }
+    if (!dto.grant && !dto.bonusRule && !dto.message) {
+      throw invalidCampaign('actions', 'a campaign needs at least one of grant, bonusRule, message');
+    }
+    const actions: CampaignActions = {};
+    if (dto.grant) {
+      actions.grant = { points: dto.grant.points, reason: dto.grant.reason };
+    }
+    if (dto.bonusRule) {
+      actions.bonusRule = bonusRuleOf(dto.bonusRule);
+    }
+    if (dto.message) {
+      actions.message = { channel: dto.message.channel, template: dto.message.template };
+    }
+    const timezone = dto.schedule.timezone ?? DEFAULT_TIMEZONE;
+    if (!isTimezone(timezone)) {
+      throw invalidCampaign('schedule.timezone', `is not a known timezone: ${timezone}`);
+    }
+    let startsAt: Date | null = null;
+    let cron: string | null = null;
+    if (dto.schedule.kind === 'at') {
+      if (!dto.schedule.at) {
+        throw invalidCampaign('schedule.at', 'is required when kind is at');
+      }
+      startsAt = new Date(dto.schedule.at);
+    } else if (dto.schedule.kind === 'cron') {
+      const problem = dto.schedule.cron ? cronProblem(dto.schedule.cron, timezone) : 'is required when kind is cron';
+      if (problem) {
+        throw invalidCampaign('schedule.cron', problem);
+      }
+      cron = dto.schedule.cron as string;
+    }
+    return {
+      audience: JSON.stringify(audience),
+      actions: JSON.stringify(actions),
+      scheduleKind: dto.schedule.kind,
+      startsAt,
+      cron,
+      timezone,
+      holdoutPermille: dto.holdoutPermille ?? 0,
+      resultsDays: dto.resultsDays ?? 14,
+    };
+  }
+
+  private toDto(c: Campaign): CreateCampaignDto {
+    const actions = parseActions(c.actions);
+    return {
+      name: c.name,
+      audience: JSON.parse(c.audience) as Record<string, unknown>,
+      grant: actions.grant,
+      bonusRule: actions.bonusRule
+        ? { ...actions.bonusRule.rule, startsAt: actions.bonusRule.startsAt, endsAt: actions.bonusRule.endsAt }
+        : undefined,
+      message: actions.message,
+      schedule: { kind: c.scheduleKind, at: c.startsAt?.toISOString(), cron: c.cron ?? undefined, timezone: c.timezone },
+      holdoutPermille: c.holdoutPermille,
+      resultsDays: c.resultsDays,
+    };
+  }
+
+  private view(c: Campaign) {
+    const actions = parseActions(c.actions);
+    return {
+      campaignId: c.id,
+      name: c.name,
+      state: c.state,
+      audience: JSON.parse(c.audience) as unknown,
+      actions,
+      schedule: {
+        kind: c.scheduleKind,
+        at: c.startsAt ? c.startsAt.toISOString() : null,
+        cron: c.cron,
+        timezone: c.timezone,
+        nextRunAt:
+          c.cron && (c.state === 'scheduled' || c.state === 'running') ? nextRun(c.cron, c.timezone, this.clock.now()).toISOString() : null,
+      },
+      holdoutPermille: c.holdoutPermille,
+      resultsDays: c.resultsDays,
+      jobId: c.runId,
+      lastOccurrence: c.lastOccurrence,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    };
+  }
+}
+
+function groupView(g: { members: number; buyers: number; purchases: number; spendCents: number; redemptions: number }) {
+  return {
+    members: g.members,
+    buyers: g.buyers,
+    purchases: g.purchases,
+    spendCents: g.spendCents,
+    redemptions: g.redemptions,
+    purchaseRate: g.members > 0 ? Math.round((g.buyers / g.members) * 1e6) / 1e6 : null,
+    spendPerMemberCents: g.members > 0 ? Math.round(g.spendCents / g.members) : null,
+  };
+}
+
+function bonusRuleOf(dto: BonusRuleDto): NonNullable<CampaignActions['bonusRule']> {
+  const startsAt = new Date(dto.startsAt);
+  const endsAt = new Date(dto.endsAt);
+  if (!(endsAt > startsAt)) {
+    throw invalidCampaign('bonusRule.endsAt', 'must be after startsAt');
+  }
+  let rule: CampaignBonusRule;
+  if (dto.kind === 'fixed_bonus') {
+    if (dto.points === undefined || dto.minSpendCents === undefined) {
+      throw invalidCampaign('bonusRule', 'fixed_bonus needs points and minSpendCents');
+    }
+    rule = { kind: 'fixed_bonus', points: dto.points, minSpendCents: dto.minSpendCents };
+  } else if (dto.kind === 'category_multiplier') {
+    if (dto.multiplierPermille === undefined || !dto.category) {
+      throw invalidCampaign('bonusRule', 'category_multiplier needs category and multiplierPermille');
+    }
+    rule = { kind: 'category_multiplier', category: dto.category, multiplierPermille: dto.multiplierPermille };
+  } else {
+    if (dto.multiplierPermille === undefined) {
+      throw invalidCampaign('bonusRule.multiplierPermille', 'is required for base_multiplier');
+    }
+    rule = { kind: 'base_multiplier', multiplierPermille: dto.multiplierPermille };
+  }
+  return { rule, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+}

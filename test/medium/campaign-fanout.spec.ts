@@ -1,0 +1,115 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { coreImports } from '../../src/core.module';
+import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
+import { CampaignFanoutService } from '../../src/modules/campaigns/campaign-fanout.service';
+import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
+import { CampaignsRepository } from '../../src/modules/campaigns/campaigns.repository';
+import { CampaignsService } from '../../src/modules/campaigns/campaigns.service';
+import { isHoldout } from '../../src/modules/campaigns/rules/holdout';
+import { campaignLedger, createClubWith, seedMembers } from '../support/campaign-fixtures';
+
+describe('campaign fan-out on the real database', () => {
+  let ctx: INestApplicationContext;
+  let db: DataSource;
+  let fanout: CampaignFanoutService;
+  let repo: CampaignsRepository;
+  let service: CampaignsService;
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), CampaignsModule] }).compile();
+    ctx = moduleRef.createNestApplication({ logger: false });
+    await ctx.init();
+    db = ctx.get(DataSource);
+    fanout = ctx.get(CampaignFanoutService);
+    repo = ctx.get(CampaignsRepository);
+    service = ctx.get(CampaignsService);
+  });
+
+  afterAll(() => ctx.close());
+
+  /** A club campaign in the running state, without queuing anything (the test drives the batches). */
+  async function runningCampaign(clubId: string, extra: Record<string, unknown>): Promise<string> {
+    const created = await service.create(SYSTEM_ACTOR, {
+      name: 'Club gift',
+      audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+      grant: { points: 100, reason: 'Club gift' },
+      schedule: { kind: 'now' },
+      ...extra,
+    });
+    await db.query("UPDATE campaigns SET state = 'running', starts_at = NOW(3) WHERE id = ?", [created.campaignId]);
+    return created.campaignId;
+  }
+
+  it('grants exactly once per audience member, holds out the hashed share, and a re-run of the range grants nothing', async () => {
+    const members = await seedMembers(db, 240);
+    const outsider = (await seedMembers(db, 1))[0];
+    const clubId = await createClubWith(db, members);
+    const id = await runningCampaign(clubId, { holdoutPermille: 200 });
+    const range = {
+      runId: 'none',
+      partNo: 0,
+      campaignId: id,
+      occurrence: '2026-05-20',
+      asOf: new Date().toISOString(),
+      fromId: '',
+      toId: null,
+    };
+
+    const first = await fanout.runRange(range);
+    const held = members.filter((m) => isHoldout(id, m, 200));
+    expect(held.length).toBeGreaterThan(20);
+    expect(first).toMatchObject({
+      granted: members.length - held.length,
+      holdout: held.length,
+      over_budget: 0,
+      failed: 0,
+      points: (members.length - held.length) * 100,
+    });
+    expect(await campaignLedger(db, id)).toEqual({
+      entries: members.length - held.length,
+      points: (members.length - held.length) * 100,
+      members: members.length - held.length,
+    });
+    const [outsiderRow] = await db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [outsider]);
+    expect(Number(outsiderRow.balance)).toBe(0);
+    const [heldRow] = await db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [held[0]]);
+    expect(Number(heldRow.balance)).toBe(0);
+
+    const again = await fanout.runRange(range);
+    expect(again).toEqual(first);
+    expect((await campaignLedger(db, id)).entries).toBe(members.length - held.length);
+    // A new occurrence is a new delivery for everyone.
+    await fanout.runRange({ ...range, occurrence: '2026-05-21' });
+    expect((await campaignLedger(db, id)).entries).toBe(2 * (members.length - held.length));
+  });
+
+  it('stops exactly at the budget cap with 4 batches racing', async () => {
+    const members = await seedMembers(db, 200);
+    const clubId = await createClubWith(db, members);
+    const id = await runningCampaign(clubId, { budgetPoints: 5_000 });
+    const c = await repo.find(id);
+    const sorted = [...members].sort();
+    const slices = [0, 1, 2, 3].map((k) => sorted.slice(k * 50, (k + 1) * 50));
+    await Promise.all(slices.map((slice) => fanout.deliverBatch(c!, '2026-05-20', slice)));
+
+    expect(await repo.budget(id)).toMatchObject({ capPoints: 5_000, spentPoints: 5_000 });
+    expect(await campaignLedger(db, id)).toEqual({ entries: 50, points: 5_000, members: 50 });
+    const totals = await repo.deliveryTotals(id);
+    expect(totals).toMatchObject({ granted: 50, over_budget: 150, points: 5_000 });
+    // The same batches again: nothing new, the budget untouched.
+    await Promise.all(slices.map((slice) => fanout.deliverBatch(c!, '2026-05-20', slice)));
+    expect(await campaignLedger(db, id)).toEqual({ entries: 50, points: 5_000, members: 50 });
+    expect((await repo.budget(id)).spentPoints).toBe(5_000);
+  });
+
+  it('the same batch run twice at once grants each member once', async () => {
+    const members = await seedMembers(db, 120);
+    const clubId = await createClubWith(db, members);
+    const id = await runningCampaign(clubId, {});
+    const c = await repo.find(id);
+    await Promise.all([1, 2, 3, 4].map(() => fanout.deliverBatch(c!, '2026-05-20', members)));
+    expect(await campaignLedger(db, id)).toEqual({ entries: 120, points: 12_000, members: 120 });
+  });
+});
