@@ -5,6 +5,12 @@ import { AdminUser } from '../modules/auth/entities/admin-user.entity';
 import { Card } from '../modules/cards/entities/card.entity';
 import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
+import { MemberImportRow } from '../modules/archive/entities/member-import-row.entity';
+import { MemberMerge } from '../modules/archive/entities/member-merge.entity';
+import { PointAdjustment } from '../modules/archive/entities/point-adjustment.entity';
+import { MemberChange } from '../modules/members/entities/member-change.entity';
+import { MemberNote } from '../modules/members/entities/member-note.entity';
+import { MemberTag } from '../modules/members/entities/member-tag.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
 import { Member } from '../modules/members/entities/member.entity';
 import { MemberMonthlyStats } from '../modules/points/entities/member-monthly-stats.entity';
@@ -35,6 +41,12 @@ export const ENTITIES = [
   Member,
   MemberMonthlyStats,
   MemberConsent,
+  MemberChange,
+  MemberNote,
+  MemberTag,
+  MemberMerge,
+  MemberImportRow,
+  PointAdjustment,
   PointAccount,
   PointEntry,
   PointLot,

@@ -33,6 +33,13 @@ export enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   BUSY = 'BUSY',
+  // Member archive
+  CARD_NOT_FOUND = 'CARD_NOT_FOUND',
+  USER_NOT_FOUND = 'USER_NOT_FOUND',
+  CARD_STATUS_CONFLICT = 'CARD_STATUS_CONFLICT',
+  MEMBER_MERGED = 'MEMBER_MERGED',
+  USER_EMAIL_TAKEN = 'USER_EMAIL_TAKEN',
+  MERGE_REFUSED = 'MERGE_REFUSED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -52,11 +59,16 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.API_KEY_NOT_FOUND:
     case ErrorCode.JOB_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
+    case ErrorCode.CARD_NOT_FOUND:
+    case ErrorCode.USER_NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
     case ErrorCode.STORE_CODE_TAKEN:
     case ErrorCode.PHONE_TAKEN:
+    case ErrorCode.CARD_STATUS_CONFLICT:
+    case ErrorCode.MEMBER_MERGED:
+    case ErrorCode.USER_EMAIL_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -67,6 +79,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.INSUFFICIENT_POINTS:
     case ErrorCode.REFUND_EXCEEDS_PURCHASE:
     case ErrorCode.RECEIPT_TOO_OLD:
+    case ErrorCode.MERGE_REFUSED:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:
