@@ -3,6 +3,8 @@ import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap, Prov
 import { Queue } from 'bullmq';
 import { coreImports } from './core.module';
 import { AppConfig, loadConfig } from './config/app-config';
+import { ArchiveModule } from './modules/archive/archive.module';
+import { MemberImportProcessor } from './modules/archive/import/member-import.processor';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PointsModule } from './modules/points/points.module';
@@ -37,6 +39,7 @@ class Schedules implements OnApplicationBootstrap {
 const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.PointsExpiry]: PointsExpiryProcessor,
   [QueueName.PointsRelease]: PointsReleaseProcessor,
+  [QueueName.MemberImport]: MemberImportProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -46,7 +49,7 @@ export class WorkerModule {
     const processors = (Object.keys(PROCESSORS) as QueueName[]).filter((q) => config.isWorkerActive(q)).map((q) => PROCESSORS[q]);
     return {
       module: WorkerModule,
-      imports: [...coreImports('worker'), PointsModule, JobsModule],
+      imports: [...coreImports('worker'), PointsModule, JobsModule, ArchiveModule],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };
   }

@@ -58,6 +58,8 @@ export class AppConfig {
   readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
   readonly program: ProgramDefaults;
   readonly metricsToken: string | null;
+  /** Adjustments above this many points need points.adjust.large. */
+  readonly adjustmentLimitPoints: number;
 
   constructor(e: EnvSchema) {
     const url = new URL(e.DATABASE_URL);
@@ -116,6 +118,7 @@ export class AppConfig {
       returnWindowDays: e.PROGRAM_RETURN_WINDOW_DAYS,
     };
     this.metricsToken = e.METRICS_TOKEN ?? null;
+    this.adjustmentLimitPoints = e.ADJUSTMENT_LIMIT_POINTS;
   }
 
   isWorkerActive(queue: string): boolean {

@@ -2,6 +2,7 @@
 export enum QueueName {
   PointsExpiry = 'points-expiry',
   PointsRelease = 'points-release',
+  MemberImport = 'member-import',
 }
 
 export enum JobName {
@@ -11,6 +12,8 @@ export enum JobName {
   /** Splits the members into id ranges and queues one ReleaseRange job per range. */
   PlanRelease = 'plan-release',
   ReleaseRange = 'release-range',
+  /** One part (about 1000 rows) of a CSV member import. */
+  ImportMembersPart = 'import-members-part',
 }
 
 export interface PlanPayload {
@@ -24,6 +27,13 @@ export interface RangePayload {
   asOf: string;
   fromId: string;
   toId: string | null;
+}
+
+export interface ImportPartPayload {
+  runId: string;
+  partNo: number;
+  fromRow: number;
+  toRow: number;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
