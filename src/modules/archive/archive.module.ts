@@ -1,4 +1,6 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { QueueName } from '../../queue/queue.constants';
 import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
@@ -14,7 +16,7 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
  * search live in the members module; card changes in the cards module.)
  */
 @Module({
-  imports: [AuditModule, JobsModule, MembersModule, PointsModule, TiersModule],
+  imports: [BullModule.registerQueue({ name: QueueName.MemberImport }), AuditModule, JobsModule, MembersModule, PointsModule, TiersModule],
   providers: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
   exports: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
 })

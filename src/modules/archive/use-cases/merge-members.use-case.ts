@@ -149,16 +149,17 @@ export class MergeMembersUseCase {
     // Row alias syntax differs between MySQL 8.0.19+ and MariaDB; VALUES() runs on both.
     await m.query(
       `INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases)
-       SELECT ?, month, spend_cents, points, purchases FROM member_monthly_stats WHERE member_id = ?
-       ON DUPLICATE KEY UPDATE spend_cents = spend_cents + VALUES(spend_cents), points = points + VALUES(points),
-                               purchases = purchases + VALUES(purchases)`,
+       SELECT ?, s.month, s.spend_cents, s.points, s.purchases FROM member_monthly_stats s WHERE s.member_id = ?
+       ON DUPLICATE KEY UPDATE spend_cents = member_monthly_stats.spend_cents + VALUES(spend_cents),
+                               points = member_monthly_stats.points + VALUES(points),
+                               purchases = member_monthly_stats.purchases + VALUES(purchases)`,
       [survivorId, sourceId],
     );
     await m.query('DELETE FROM member_monthly_stats WHERE member_id = ?', [sourceId]);
     await m.query(
       `INSERT INTO club_members (member_id, club_id, status, joined_at, left_at)
-       SELECT ?, club_id, status, joined_at, left_at FROM club_members WHERE member_id = ?
-       ON DUPLICATE KEY UPDATE member_id = member_id`,
+       SELECT ?, c.club_id, c.status, c.joined_at, c.left_at FROM club_members c WHERE c.member_id = ?
+       ON DUPLICATE KEY UPDATE status = club_members.status`,
       [survivorId, sourceId],
     );
     await m.query('DELETE FROM club_members WHERE member_id = ?', [sourceId]);
