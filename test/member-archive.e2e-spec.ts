@@ -34,20 +34,36 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       const other = await createMember(t);
       const routes: Array<{ permission: Permission; call: (auth: string) => Promise<{ status: number; body: { code?: string } }> }> = [
         { permission: 'members.read', call: (a) => t.http.get('/api/v1/admin/members').query({ q: m.phone }).set('Authorization', a) },
-        { permission: 'members.write', call: (a) => t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', a).send({ city: 'Hangzhou' }) },
+        {
+          permission: 'members.write',
+          call: (a) => t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', a).send({ city: 'Hangzhou' }),
+        },
         {
           permission: 'points.adjust',
           call: (a) =>
-            t.http.post(`/api/v1/admin/members/${m.memberId}/adjustments`).set('Authorization', a).send({ points: 5, reason: 'walk', idempotencyKey: uniq('walk') }),
+            t.http
+              .post(`/api/v1/admin/members/${m.memberId}/adjustments`)
+              .set('Authorization', a)
+              .send({ points: 5, reason: 'walk', idempotencyKey: uniq('walk') }),
         },
         {
           permission: 'points.adjust.large',
           call: (a) =>
-            t.http.post(`/api/v1/admin/members/${m.memberId}/adjustments`).set('Authorization', a).send({ points: 20_000, reason: 'walk', idempotencyKey: uniq('walk') }),
+            t.http
+              .post(`/api/v1/admin/members/${m.memberId}/adjustments`)
+              .set('Authorization', a)
+              .send({ points: 20_000, reason: 'walk', idempotencyKey: uniq('walk') }),
         },
         { permission: 'cards.manage', call: (a) => t.http.post(`/api/v1/admin/cards/${m.cardNo}/unfreeze`).set('Authorization', a) },
-        { permission: 'members.merge', call: (a) => t.http.post(`/api/v1/admin/members/${other.memberId}/merge`).set('Authorization', a).send({ sourceMemberId: other.memberId }) },
-        { permission: 'members.import', call: (a) => t.http.get(`/api/v1/admin/members/import/${randomUUID()}/rows`).set('Authorization', a) },
+        {
+          permission: 'members.merge',
+          call: (a) =>
+            t.http.post(`/api/v1/admin/members/${other.memberId}/merge`).set('Authorization', a).send({ sourceMemberId: other.memberId }),
+        },
+        {
+          permission: 'members.import',
+          call: (a) => t.http.get(`/api/v1/admin/members/import/${randomUUID()}/rows`).set('Authorization', a),
+        },
         { permission: 'stores.manage', call: (a) => t.http.get('/api/v1/admin/stores').set('Authorization', a) },
         { permission: 'users.manage', call: (a) => t.http.get('/api/v1/admin/users').set('Authorization', a) },
         { permission: 'audit.read', call: (a) => t.http.get('/api/v1/admin/audit').query({ member: m.memberId }).set('Authorization', a) },
@@ -60,7 +76,11 @@ describe('member archive: roles, cards, search, profile history, audit, import (
           const allowed = can(role, route.permission);
           seen.push(`${route.permission} ${role} ${res.status}`);
           if (allowed) {
-            expect([route.permission, role, res.status < 500 && res.status !== 403 && res.status !== 401]).toEqual([route.permission, role, true]);
+            expect([route.permission, role, res.status < 500 && res.status !== 403 && res.status !== 401]).toEqual([
+              route.permission,
+              role,
+              true,
+            ]);
           } else {
             expect([route.permission, role, res.status, res.body.code]).toEqual([route.permission, role, 403, 'FORBIDDEN']);
           }
@@ -74,18 +94,32 @@ describe('member archive: roles, cards, search, profile history, audit, import (
 
     it('a role change takes effect on the next request and is audited; a disabled user is refused', async () => {
       const email = `${uniq('switch')}@example.com`.toLowerCase();
-      const created = await t.http.post('/api/v1/admin/users').set('Authorization', as('admin')).send({ email, password: 'a long enough password', role: 'analyst' }).expect(201);
-      const token = (await t.http.post('/api/v1/admin/auth/login').send({ email, password: 'a long enough password' }).expect(200)).body.accessToken as string;
+      const created = await t.http
+        .post('/api/v1/admin/users')
+        .set('Authorization', as('admin'))
+        .send({ email, password: 'a long enough password', role: 'analyst' })
+        .expect(201);
+      const token = (await t.http.post('/api/v1/admin/auth/login').send({ email, password: 'a long enough password' }).expect(200)).body
+        .accessToken as string;
       await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).expect(403);
-      await t.http.patch(`/api/v1/admin/users/${created.body.userId}`).set('Authorization', as('admin')).send({ role: 'admin' }).expect(200);
+      await t.http
+        .patch(`/api/v1/admin/users/${created.body.userId}`)
+        .set('Authorization', as('admin'))
+        .send({ role: 'admin' })
+        .expect(200);
       await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).expect(200);
-      await t.http.patch(`/api/v1/admin/users/${created.body.userId}`).set('Authorization', as('admin')).send({ disabled: true }).expect(200);
+      await t.http
+        .patch(`/api/v1/admin/users/${created.body.userId}`)
+        .set('Authorization', as('admin'))
+        .send({ disabled: true })
+        .expect(200);
       await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).expect(401);
       const audit = await t.http.get('/api/v1/admin/audit').query({ type: 'admin.updated' }).set('Authorization', as('admin')).expect(200);
-      expect(audit.body.items.filter((e: { entityId: string }) => e.entityId === created.body.userId).map((e: { changes: unknown }) => e.changes)).toEqual([
-        { disabled: { old: false, new: true } },
-        { role: { old: 'analyst', new: 'admin' } },
-      ]);
+      expect(
+        audit.body.items
+          .filter((e: { entityId: string }) => e.entityId === created.body.userId)
+          .map((e: { changes: unknown }) => e.changes),
+      ).toEqual([{ disabled: { old: false, new: true } }, { role: { old: 'analyst', new: 'admin' } }]);
     });
   });
 
@@ -123,7 +157,15 @@ describe('member archive: roles, cards, search, profile history, audit, import (
         expect(res.body.items.map((i: { memberId: string }) => i.memberId)).toContain(m.memberId);
       }
       const plain = await t.http.get('/api/v1/admin/members').query({ q: m.phone }).set('Authorization', as('support')).expect(200);
-      expect(plain.body.items[0]).toMatchObject({ name, phone: m.phone, email, balance: 0, status: 'active', card: { cardNo: m.cardNo, status: 'active' }, tier: { code: 'STANDARD' } });
+      expect(plain.body.items[0]).toMatchObject({
+        name,
+        phone: m.phone,
+        email,
+        balance: 0,
+        status: 'active',
+        card: { cardNo: m.cardNo, status: 'active' },
+        tier: { code: 'STANDARD' },
+      });
       for (const role of ['analyst', 'marketer'] as const) {
         const masked = await t.http.get('/api/v1/admin/members').query({ q: m.phone }).set('Authorization', as(role)).expect(200);
         expect(masked.body.unmasked).toBe(false);
@@ -143,7 +185,11 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const res = await t.http.get('/api/v1/admin/members').query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) }).set('Authorization', as('support')).expect(200);
+        const res = await t.http
+          .get('/api/v1/admin/members')
+          .query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', as('support'))
+          .expect(200);
         ids.push(...res.body.items.map((i: { memberId: string }) => i.memberId));
         cursor = res.body.nextCursor as string | null;
       } while (cursor);
@@ -154,7 +200,11 @@ describe('member archive: roles, cards, search, profile history, audit, import (
     it('a profile edit keeps who, when, old and new value per field; notes and tags are kept; personal values masked for analysts', async () => {
       const m = await createMember(t);
       const newPhone = uniquePhone();
-      const edit = await t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as('support')).send({ phone: newPhone, city: 'Suzhou', name: '张三' }).expect(200);
+      const edit = await t.http
+        .patch(`/api/v1/admin/members/${m.memberId}`)
+        .set('Authorization', as('support'))
+        .send({ phone: newPhone, city: 'Suzhou', name: '张三' })
+        .expect(200);
       expect(edit.body.changed.map((c: { field: string }) => c.field)).toEqual(['phone', 'city']);
       const history = await t.http.get(`/api/v1/admin/members/${m.memberId}/history`).set('Authorization', as('support')).expect(200);
       const phoneChange = history.body.items.find((c: { field: string }) => c.field === 'phone');
@@ -163,12 +213,24 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       expect(JSON.stringify(masked.body)).not.toContain(newPhone);
       await t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as('analyst')).send({ city: 'X' }).expect(403);
       const other = await createMember(t);
-      const taken = await t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as('support')).send({ phone: other.phone }).expect(409);
+      const taken = await t.http
+        .patch(`/api/v1/admin/members/${m.memberId}`)
+        .set('Authorization', as('support'))
+        .send({ phone: other.phone })
+        .expect(409);
       expect(taken.body.code).toBe('PHONE_TAKEN');
-      await t.http.post(`/api/v1/admin/members/${m.memberId}/notes`).set('Authorization', as('support')).send({ text: 'Asked for a paper statement' }).expect(201);
+      await t.http
+        .post(`/api/v1/admin/members/${m.memberId}/notes`)
+        .set('Authorization', as('support'))
+        .send({ text: 'Asked for a paper statement' })
+        .expect(201);
       const notes = await t.http.get(`/api/v1/admin/members/${m.memberId}/notes`).set('Authorization', as('analyst')).expect(200);
       expect(notes.body.items[0]).toMatchObject({ text: 'Asked for a paper statement', authorEmail: expect.stringContaining('support') });
-      await t.http.put(`/api/v1/admin/members/${m.memberId}/tags`).set('Authorization', as('support')).send({ tags: ['B2B', 'b2b', 'complaint'] }).expect(200);
+      await t.http
+        .put(`/api/v1/admin/members/${m.memberId}/tags`)
+        .set('Authorization', as('support'))
+        .send({ tags: ['B2B', 'b2b', 'complaint'] })
+        .expect(200);
       const detail = await t.http.get(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as('support')).expect(200);
       expect(detail.body).toMatchObject({ tags: ['b2b', 'complaint'], phone: newPhone, city: 'Suzhou' });
     });
@@ -176,14 +238,30 @@ describe('member archive: roles, cards, search, profile history, audit, import (
     it('after a merge the old member id answers with where it went', async () => {
       const source = await createMember(t);
       const survivor = await createMember(t);
-      await t.http.post(`/api/v1/admin/members/${source.memberId}/adjustments`).set('Authorization', as('admin')).send({ points: 40, reason: 'test', idempotencyKey: uniq('mrg') }).expect(201);
-      const merged = await t.http.post(`/api/v1/admin/members/${survivor.memberId}/merge`).set('Authorization', as('admin')).send({ sourceMemberId: source.memberId }).expect(201);
+      await t.http
+        .post(`/api/v1/admin/members/${source.memberId}/adjustments`)
+        .set('Authorization', as('admin'))
+        .send({ points: 40, reason: 'test', idempotencyKey: uniq('mrg') })
+        .expect(201);
+      const merged = await t.http
+        .post(`/api/v1/admin/members/${survivor.memberId}/merge`)
+        .set('Authorization', as('admin'))
+        .send({ sourceMemberId: source.memberId })
+        .expect(201);
       expect(merged.body).toMatchObject({ pointsMoved: 40, survivorBalance: 40 });
-      await t.http.post(`/api/v1/admin/members/${survivor.memberId}/merge`).set('Authorization', as('admin')).send({ sourceMemberId: source.memberId }).expect(200);
+      await t.http
+        .post(`/api/v1/admin/members/${survivor.memberId}/merge`)
+        .set('Authorization', as('admin'))
+        .send({ sourceMemberId: source.memberId })
+        .expect(200);
       const old = await t.http.get(`/api/v1/admin/members/${source.memberId}`).set('Authorization', as('support')).expect(200);
       expect(old.body).toMatchObject({ status: 'merged', mergedInto: survivor.memberId });
       expect(old.body.points.balance).toBe(0);
-      const again = await t.http.post(`/api/v1/admin/members/${source.memberId}/adjustments`).set('Authorization', as('admin')).send({ points: 1, reason: 'x', idempotencyKey: uniq('mrg') }).expect(409);
+      const again = await t.http
+        .post(`/api/v1/admin/members/${source.memberId}/adjustments`)
+        .set('Authorization', as('admin'))
+        .send({ points: 1, reason: 'x', idempotencyKey: uniq('mrg') })
+        .expect(409);
       expect(again.body.code).toBe('MEMBER_MERGED');
     });
   });
@@ -194,21 +272,46 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       const m = await createMember(t);
       await t.http.post(`/api/v1/admin/cards/${m.cardNo}/freeze`).set('Authorization', as('support')).expect(200);
       await t.http.post(`/api/v1/admin/cards/${m.cardNo}/unfreeze`).set('Authorization', as('support')).expect(200);
-      await t.http.post(`/api/v1/admin/members/${m.memberId}/adjustments`).set('Authorization', as('support')).send({ points: 3, reason: 'audit', idempotencyKey: uniq('aud') }).expect(201);
+      await t.http
+        .post(`/api/v1/admin/members/${m.memberId}/adjustments`)
+        .set('Authorization', as('support'))
+        .send({ points: 3, reason: 'audit', idempotencyKey: uniq('aud') })
+        .expect(201);
       const all = await t.http.get('/api/v1/admin/audit').query({ member: m.memberId }).set('Authorization', as('admin')).expect(200);
-      expect(all.body.items.map((e: { action: string }) => e.action)).toEqual(['points.adjusted', 'card.unfreeze', 'card.freeze', 'member.created']);
-      const cards = await t.http.get('/api/v1/admin/audit').query({ member: m.memberId, type: 'card.' }).set('Authorization', as('admin')).expect(200);
+      expect(all.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'points.adjusted',
+        'card.unfreeze',
+        'card.freeze',
+        'member.created',
+      ]);
+      const cards = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ member: m.memberId, type: 'card.' })
+        .set('Authorization', as('admin'))
+        .expect(200);
       expect(cards.body.items.map((e: { action: string; actorEmail: string }) => [e.action, e.actorEmail.startsWith('support')])).toEqual([
         ['card.unfreeze', true],
         ['card.freeze', true],
       ]);
       const supportId = cards.body.items[0].actorId as string;
-      const byActor = await t.http.get('/api/v1/admin/audit').query({ actor: supportId, from: before, limit: 2 }).set('Authorization', as('admin')).expect(200);
+      const byActor = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ actor: supportId, from: before, limit: 2 })
+        .set('Authorization', as('admin'))
+        .expect(200);
       expect(byActor.body.items).toHaveLength(2);
       expect(byActor.body.nextCursor).toEqual(expect.any(Number));
-      const next = await t.http.get('/api/v1/admin/audit').query({ actor: supportId, from: before, limit: 2, cursor: byActor.body.nextCursor }).set('Authorization', as('admin')).expect(200);
+      const next = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ actor: supportId, from: before, limit: 2, cursor: byActor.body.nextCursor })
+        .set('Authorization', as('admin'))
+        .expect(200);
       expect(next.body.items[0].id).toBeLessThan(byActor.body.items[1].id);
-      const future = await t.http.get('/api/v1/admin/audit').query({ member: m.memberId, from: new Date(Date.now() + 60_000).toISOString() }).set('Authorization', as('admin')).expect(200);
+      const future = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ member: m.memberId, from: new Date(Date.now() + 60_000).toISOString() })
+        .set('Authorization', as('admin'))
+        .expect(200);
       expect(future.body.items).toEqual([]);
     });
   });
@@ -229,7 +332,12 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       const ext = uniq('E').replace(/[^A-Za-z0-9-]/g, '');
       const phone = uniquePhone();
       const csv = `external_id,name,phone,opening_points\n${ext}-1,王五,${phone},300\n${ext}-2,"Smith, Anna",,0\n${ext}-3,Bad,12345,x\n`;
-      const started = await t.http.post('/api/v1/admin/members/import').set('Authorization', as('admin')).set('Content-Type', 'text/csv').send(csv).expect(202);
+      const started = await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('admin'))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(202);
       expect(started.body).toMatchObject({ rows: 3, parts: 1 });
       let view: { state: string; totals: Record<string, number> } | null = null;
       for (let i = 0; i < 300 && (!view || view.state === 'running'); i++) {
@@ -237,13 +345,34 @@ describe('member archive: roles, cards, search, profile history, audit, import (
         view = (await t.http.get(`/api/v1/admin/jobs/${started.body.jobId}`).set('Authorization', as('admin')).expect(200)).body;
       }
       expect(view).toMatchObject({ state: 'completed', totals: { rows: 3, accepted: 2, rejected: 1, exists: 0, openingPoints: 300 } });
-      const bad = await t.http.get(`/api/v1/admin/members/import/${started.body.jobId}/rows`).query({ status: 'rejected' }).set('Authorization', as('admin')).expect(200);
-      expect(bad.body.items).toEqual([{ row: 3, externalId: `${ext}-3`, status: 'rejected', errors: ['phone: E.164, e.g. +8613800138000', 'opening_points: a whole number from 0 to 100000000'], memberId: null }]);
+      const bad = await t.http
+        .get(`/api/v1/admin/members/import/${started.body.jobId}/rows`)
+        .query({ status: 'rejected' })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(bad.body.items).toEqual([
+        {
+          row: 3,
+          externalId: `${ext}-3`,
+          status: 'rejected',
+          errors: ['phone: E.164, e.g. +8613800138000', 'opening_points: a whole number from 0 to 100000000'],
+          memberId: null,
+        },
+      ]);
       const found = await t.http.get('/api/v1/admin/members').query({ q: phone }).set('Authorization', as('admin')).expect(200);
       expect(found.body.items[0]).toMatchObject({ name: '王五', balance: 300 });
-      const json = await t.http.post('/api/v1/admin/members/import').set('Authorization', as('admin')).send({ csv: 'name\nx\n' }).expect(400);
+      const json = await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('admin'))
+        .send({ csv: 'name\nx\n' })
+        .expect(400);
       expect(json.body.details.map((d: { message: string }) => d.message)).toContain('column external_id is missing');
-      await t.http.post('/api/v1/admin/members/import').set('Authorization', as('support')).set('Content-Type', 'text/csv').send(csv).expect(403);
+      await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('support'))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(403);
     });
   });
 });

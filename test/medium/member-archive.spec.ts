@@ -25,7 +25,9 @@ describe('member archive on the real database (no HTTP)', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), MembersModule, PointsModule, ArchiveModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [...coreImports('worker'), MembersModule, PointsModule, ArchiveModule],
+    }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
     db = ctx.get(DataSource);
@@ -63,7 +65,10 @@ describe('member archive on the real database (no HTTP)', () => {
       const again = await adjust(memberId, 700, key);
       expect(first.status).toBe(201);
       expect(again).toEqual({ status: 200, body: first.body });
-      const [entries] = await db.query("SELECT COUNT(*) AS n, SUM(points) AS s FROM point_entries WHERE member_id = ? AND type = 'adjustment'", [memberId]);
+      const [entries] = await db.query(
+        "SELECT COUNT(*) AS n, SUM(points) AS s FROM point_entries WHERE member_id = ? AND type = 'adjustment'",
+        [memberId],
+      );
       expect([Number(entries.n), Number(entries.s)]).toEqual([1, 700]);
       await expectConsistent(memberId, 700);
     });
@@ -98,12 +103,16 @@ describe('member archive on the real database (no HTTP)', () => {
       expect(result.body).toMatchObject({ pointsMoved: 200, survivorBalance: 250 });
       await expectConsistent(source.memberId, 0);
       await expectConsistent(survivor.memberId, 250);
-      const moved = await db.query(`SELECT id, expires_at FROM point_lots WHERE id IN (${sourceLots.map(() => '?').join(',')}) AND member_id = ? ORDER BY id`, [
-        ...sourceLots.map((l: { id: string }) => l.id),
-        survivor.memberId,
-      ]);
+      const moved = await db.query(
+        `SELECT id, expires_at FROM point_lots WHERE id IN (${sourceLots.map(() => '?').join(',')}) AND member_id = ? ORDER BY id`,
+        [...sourceLots.map((l: { id: string }) => l.id), survivor.memberId],
+      );
       expect(moved).toEqual(sourceLots);
-      const types = await db.query('SELECT member_id, type, points FROM point_entries WHERE type IN (?, ?) AND ref_id = ?', ['merge_in', 'merge_out', source.memberId]);
+      const types = await db.query('SELECT member_id, type, points FROM point_entries WHERE type IN (?, ?) AND ref_id = ?', [
+        'merge_in',
+        'merge_out',
+        source.memberId,
+      ]);
       expect(types.map((t: { member_id: string; type: string; points: string }) => [t.member_id, t.type, Number(t.points)]).sort()).toEqual(
         [
           [source.memberId, 'merge_out', -200],
@@ -112,7 +121,9 @@ describe('member archive on the real database (no HTTP)', () => {
       );
       const [cards] = await db.query('SELECT COUNT(*) AS n FROM cards WHERE member_id = ?', [survivor.memberId]);
       expect(Number(cards.n)).toBe(2);
-      const [stats] = await db.query('SELECT SUM(spend_cents) AS s, SUM(purchases) AS p FROM member_monthly_stats WHERE member_id = ?', [survivor.memberId]);
+      const [stats] = await db.query('SELECT SUM(spend_cents) AS s, SUM(purchases) AS p FROM member_monthly_stats WHERE member_id = ?', [
+        survivor.memberId,
+      ]);
       expect([Number(stats.s), Number(stats.p)]).toEqual([17_345, 2]);
       const [gone] = await db.query('SELECT COUNT(*) AS n FROM member_monthly_stats WHERE member_id = ?', [source.memberId]);
       expect(Number(gone.n)).toBe(0);
@@ -141,7 +152,9 @@ describe('member archive on the real database (no HTTP)', () => {
       const survivor = await newMember(ctx);
       await adjust(source.memberId, 500);
       const redemptionNo = uniq('D');
-      await ctx.get(RedeemPointsUseCase).execute({ storeId: STORE, redemptionNo, member: { cardNo: source.cardNo }, points: 200, requestHash: redemptionNo });
+      await ctx
+        .get(RedeemPointsUseCase)
+        .execute({ storeId: STORE, redemptionNo, member: { cardNo: source.cardNo }, points: 200, requestHash: redemptionNo });
       await db.query('UPDATE point_accounts SET balance = balance - 120 WHERE member_id = ?', [survivor.memberId]);
       await db.query(
         "INSERT INTO point_entries (member_id, type, points, balance_after, store_id, ref_type, ref_id, note, created_at) VALUES (?, 'refund_clawback', -120, -120, NULL, 'test', 'debt', NULL, NOW(3))",
@@ -189,7 +202,9 @@ describe('member archive on the real database (no HTTP)', () => {
     });
 
     it('refuses a file whose header misses a required column', async () => {
-      await expect(ctx.get(MemberImportService).stage(SYSTEM_ACTOR, 'name,phone\nA,+8613800000000\n')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(ctx.get(MemberImportService).stage(SYSTEM_ACTOR, 'name,phone\nA,+8613800000000\n')).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
     });
   });
 });

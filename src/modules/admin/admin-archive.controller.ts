@@ -87,7 +87,10 @@ export class AdminCardsController {
   @Post(':cardNo/replace')
   @HttpCode(200)
   @RequirePermission('cards.manage')
-  @ApiOperation({ summary: 'Replace a card: the old one is closed (a lost one stays lost) with replacedBy, a new active card is issued; the balance stays with the member' })
+  @ApiOperation({
+    summary:
+      'Replace a card: the old one is closed (a lost one stays lost) with replacedBy, a new active card is issued; the balance stays with the member',
+  })
   @ApiOkResponse({ type: CardChangeResponse })
   @AdminErrors(ErrorCode.CARD_NOT_FOUND, ErrorCode.CARD_STATUS_CONFLICT)
   replace(@CurrentAdmin() admin: AdminPrincipal, @Param('cardNo', ParseCardNoPipe) cardNo: string) {

@@ -107,7 +107,8 @@ export class AdminMembersController {
   @RequirePermission('members.read')
   @ApiOperation({
     summary: "A member's archive: profile, tags, cards, tier and points",
-    description: "A merged member answers with status merged and mergedInto: the member it went to. Personal data masked without members.pii.",
+    description:
+      'A merged member answers with status merged and mergedInto: the member it went to. Personal data masked without members.pii.',
   })
   @ApiOkResponse({ type: MemberDetailResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)

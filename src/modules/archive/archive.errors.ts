@@ -17,5 +17,7 @@ export function adjustmentTooLarge(points: number, limit: number): DomainError {
 }
 
 export function mergeRefused(reason: string): DomainError {
-  return new DomainError(ErrorCode.MERGE_REFUSED, `The members cannot be merged: ${reason}.`, [{ field: 'sourceMemberId', message: reason }]);
+  return new DomainError(ErrorCode.MERGE_REFUSED, `The members cannot be merged: ${reason}.`, [
+    { field: 'sourceMemberId', message: reason },
+  ]);
 }

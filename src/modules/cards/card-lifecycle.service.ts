@@ -64,18 +64,21 @@ export class CardLifecycleService {
 
   private async change(actor: Actor, cardNo: string, action: CardAction, ownerId?: string): Promise<CardChange> {
     return this.dataSource.transaction(async (m) => {
-      const rows: LockedCard[] = await m.query('SELECT card_no, member_id, status, kind, replaced_by FROM cards WHERE card_no = ? FOR UPDATE', [
-        cardNo,
-      ]);
+      const rows: LockedCard[] = await m.query(
+        'SELECT card_no, member_id, status, kind, replaced_by FROM cards WHERE card_no = ? FOR UPDATE',
+        [cardNo],
+      );
       const card = rows[0];
       if (!card || (ownerId !== undefined && card.member_id !== ownerId)) {
         throw new DomainError(ErrorCode.CARD_NOT_FOUND, `No card ${maskCardNo(cardNo)}${ownerId ? ' of this member' : ''}.`);
       }
       const next = nextCardStatus(card.status, action, card.replaced_by !== null);
       if (next === null) {
-        throw new DomainError(ErrorCode.CARD_STATUS_CONFLICT, `Card ${maskCardNo(cardNo)} is ${card.status}; it cannot be ${pastTense(action)}.`, [
-          { field: 'status', message: card.status },
-        ]);
+        throw new DomainError(
+          ErrorCode.CARD_STATUS_CONFLICT,
+          `Card ${maskCardNo(cardNo)} is ${card.status}; it cannot be ${pastTense(action)}.`,
+          [{ field: 'status', message: card.status }],
+        );
       }
       if (next === 'same') {
         return { cardNo, memberId: card.member_id, status: card.status, replacedBy: card.replaced_by };
@@ -85,7 +88,12 @@ export class CardLifecycleService {
       if (action === 'replace' || action === 'report_lost') {
         replacedBy = await this.cards.issue(m, card.member_id, card.kind, null, now);
       }
-      await m.query('UPDATE cards SET status = ?, replaced_by = ?, status_changed_at = ? WHERE card_no = ?', [next, replacedBy, now, cardNo]);
+      await m.query('UPDATE cards SET status = ?, replaced_by = ?, status_changed_at = ? WHERE card_no = ?', [
+        next,
+        replacedBy,
+        now,
+        cardNo,
+      ]);
       await this.record(m, actor, action, card, next, replacedBy);
       return { cardNo, memberId: card.member_id, status: next, replacedBy };
     });

@@ -3,7 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
 
-export type SearchBy = { kind: 'card'; cardNo: string } | { kind: 'phone'; phone: string } | { kind: 'email'; email: string } | { kind: 'name'; prefix: string } | { kind: 'all' };
+export type SearchBy =
+  | { kind: 'card'; cardNo: string }
+  | { kind: 'phone'; phone: string }
+  | { kind: 'email'; email: string }
+  | { kind: 'name'; prefix: string }
+  | { kind: 'all' };
 
 export interface MemberRow {
   memberId: string;
@@ -139,21 +144,20 @@ export class MemberArchiveRepository {
   }
 
   async addNote(m: EntityManager, memberId: string, authorId: string, text: string, now: Date): Promise<number> {
-    const res: { insertId: number } = await m.query('INSERT INTO member_notes (member_id, author_id, text, created_at) VALUES (?, ?, ?, ?)', [
-      memberId,
-      authorId,
-      text,
-      now,
-    ]);
+    const res: { insertId: number } = await m.query(
+      'INSERT INTO member_notes (member_id, author_id, text, created_at) VALUES (?, ?, ?, ?)',
+      [memberId, authorId, text, now],
+    );
     return Number(res.insertId);
   }
 
   async notes(memberId: string, beforeId: number | null, limit: number) {
-    const rows: Array<{ id: string; author_id: string; email: string | null; text: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT n.id, n.author_id, u.email, n.text, n.created_at FROM member_notes n LEFT JOIN admin_users u ON u.id = n.author_id
+    const rows: Array<{ id: string; author_id: string; email: string | null; text: string; created_at: Date }> =
+      await this.dataSource.query(
+        `SELECT n.id, n.author_id, u.email, n.text, n.created_at FROM member_notes n LEFT JOIN admin_users u ON u.id = n.author_id
         WHERE n.member_id = ? ${beforeId ? 'AND n.id < ?' : ''} ORDER BY n.id DESC LIMIT ?`,
-      beforeId ? [memberId, beforeId, limit] : [memberId, limit],
-    );
+        beforeId ? [memberId, beforeId, limit] : [memberId, limit],
+      );
     return rows.map((r) => ({ noteId: toInt(r.id), authorId: r.author_id, authorEmail: r.email, text: r.text, createdAt: r.created_at }));
   }
 

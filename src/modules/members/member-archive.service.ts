@@ -68,7 +68,11 @@ export class MemberArchiveService {
     private readonly audit: AuditService,
   ) {}
 
-  async search(q: string | undefined, cursor: string | null, limit: number): Promise<{ items: MemberSearchItem[]; nextCursor: string | null }> {
+  async search(
+    q: string | undefined,
+    cursor: string | null,
+    limit: number,
+  ): Promise<{ items: MemberSearchItem[]; nextCursor: string | null }> {
     const rows = await this.repo.search(classifyQuery(q), cursor, limit + 1);
     const page = rows.slice(0, limit);
     const [cards, tiers] = await Promise.all([this.repo.displayCards(page.map((r) => r.memberId)), this.tiers.list()]);
@@ -86,9 +90,11 @@ export class MemberArchiveService {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
     }
     if (member.status === 'merged') {
-      throw new DomainError(ErrorCode.MEMBER_MERGED, `Member ${memberId} was merged into ${member.mergedInto ?? '?'}; change that member.`, [
-        { field: 'memberId', message: `merged into ${member.mergedInto ?? '?'}` },
-      ]);
+      throw new DomainError(
+        ErrorCode.MEMBER_MERGED,
+        `Member ${memberId} was merged into ${member.mergedInto ?? '?'}; change that member.`,
+        [{ field: 'memberId', message: `merged into ${member.mergedInto ?? '?'}` }],
+      );
     }
     return member;
   }
@@ -133,7 +139,9 @@ export class MemberArchiveService {
       });
     } catch (err) {
       if (isDuplicateKey(err, 'ux_members_phone')) {
-        throw new DomainError(ErrorCode.PHONE_TAKEN, 'Another member has this phone number.', [{ field: 'phone', message: 'already registered' }]);
+        throw new DomainError(ErrorCode.PHONE_TAKEN, 'Another member has this phone number.', [
+          { field: 'phone', message: 'already registered' },
+        ]);
       }
       throw err;
     }
@@ -207,7 +215,13 @@ export class MemberArchiveService {
         return next;
       }
       await this.repo.replaceTags(m, memberId, next, new Date());
-      await this.repo.insertChanges(m, memberId, actor, [{ field: 'tags', oldValue: before.join(',') || null, newValue: next.join(',') || null }], new Date());
+      await this.repo.insertChanges(
+        m,
+        memberId,
+        actor,
+        [{ field: 'tags', oldValue: before.join(',') || null, newValue: next.join(',') || null }],
+        new Date(),
+      );
       await this.audit.record(actor, 'member.tags_set', { type: 'member', id: memberId }, { old: before, new: next }, m);
       return next;
     });

@@ -153,12 +153,20 @@ export class AdjustmentDto {
   @IsSafeText()
   reason: string;
 
-  @ApiPropertyOptional({ ...DATE_TIME, description: "Expiry of the points added; the program's default when absent. Ignored for negative adjustments." })
+  @ApiPropertyOptional({
+    ...DATE_TIME,
+    description: "Expiry of the points added; the program's default when absent. Ignored for negative adjustments.",
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   expiresAt?: string;
 
-  @ApiProperty({ maxLength: 64, pattern: '^[A-Za-z0-9._:-]{8,64}$', description: 'Chosen by the console; the same key posts once.', example: 'adj-2026-11-25-0001' })
+  @ApiProperty({
+    maxLength: 64,
+    pattern: '^[A-Za-z0-9._:-]{8,64}$',
+    description: 'Chosen by the console; the same key posts once.',
+    example: 'adj-2026-11-25-0001',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9._:-]{8,64}$/, { message: 'idempotencyKey: 8 to 64 letters, digits or . _ : -' })
   idempotencyKey: string;
@@ -444,4 +452,3 @@ export class ImportRowsResponse {
   @ApiProperty({ type: 'integer', nullable: true })
   nextCursor: number | null;
 }
-

@@ -20,9 +20,25 @@ describe('CSV parsing', () => {
 
 describe('import row validation', () => {
   it('accepts a full row and turns empty optional cells into nulls and 0 points', () => {
-    expect(checkImportRow({ external_id: 'OLD-1', name: '李四', phone: '+8613800138000', email: 'Li@Example.com', birthday: '1990-05-17', opening_points: '1200' })).toEqual({
+    expect(
+      checkImportRow({
+        external_id: 'OLD-1',
+        name: '李四',
+        phone: '+8613800138000',
+        email: 'Li@Example.com',
+        birthday: '1990-05-17',
+        opening_points: '1200',
+      }),
+    ).toEqual({
       ok: true,
-      member: { externalId: 'OLD-1', name: '李四', phone: '+8613800138000', email: 'li@example.com', birthday: '1990-05-17', openingPoints: 1200 },
+      member: {
+        externalId: 'OLD-1',
+        name: '李四',
+        phone: '+8613800138000',
+        email: 'li@example.com',
+        birthday: '1990-05-17',
+        openingPoints: 1200,
+      },
     });
     expect(checkImportRow({ external_id: 'OLD-2', name: 'Anna' })).toEqual({
       ok: true,
@@ -31,7 +47,14 @@ describe('import row validation', () => {
   });
 
   it('lists every problem of a bad row', () => {
-    const r = checkImportRow({ external_id: '', name: '', phone: '13800138000', email: 'nope', birthday: '1990-02-30', opening_points: '-5' });
+    const r = checkImportRow({
+      external_id: '',
+      name: '',
+      phone: '13800138000',
+      email: 'nope',
+      birthday: '1990-02-30',
+      opening_points: '-5',
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.split(':')[0])).toEqual(['external_id', 'name', 'phone', 'email', 'birthday', 'opening_points']);
   });

@@ -85,7 +85,11 @@ export class MemberImportService {
       headerErrors.push(`at most ${IMPORT_MAX_ROWS} rows per file; split it`);
     }
     if (headerErrors.length > 0) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'The CSV cannot be imported.', headerErrors.map((message) => ({ field: 'csv', message })));
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'The CSV cannot be imported.',
+        headerErrors.map((message) => ({ field: 'csv', message })),
+      );
     }
     const parts = Math.ceil(data.length / IMPORT_PART_ROWS);
     const runId = await this.runs.start('member-import', parts, { rows: data.length }, actor.id);
@@ -130,7 +134,13 @@ export class MemberImportService {
     return {
       items: page.map((r) => {
         const raw = JSON.parse(r.raw) as RawImportRow;
-        return { row: r.row_no, externalId: raw.external_id ?? null, status: r.status, errors: r.errors ? r.errors.split('; ') : [], memberId: r.member_id };
+        return {
+          row: r.row_no,
+          externalId: raw.external_id ?? null,
+          status: r.status,
+          errors: r.errors ? r.errors.split('; ') : [],
+          memberId: r.member_id,
+        };
       }),
       nextCursor: rows.length > limit ? page[page.length - 1].row_no : null,
     };
@@ -151,8 +161,16 @@ export class MemberImportService {
         settled.push({ rowNo: r.row_no, status: 'rejected', errors: check.errors.join('; '), memberId: null });
       }
     }
-    const existing = await this.lookup(m, 'external_id', candidates.map((c) => c.member.externalId));
-    const phonesTaken = await this.lookup(m, 'phone', candidates.flatMap((c) => (c.member.phone ? [c.member.phone] : [])));
+    const existing = await this.lookup(
+      m,
+      'external_id',
+      candidates.map((c) => c.member.externalId),
+    );
+    const phonesTaken = await this.lookup(
+      m,
+      'phone',
+      candidates.flatMap((c) => (c.member.phone ? [c.member.phone] : [])),
+    );
     const seenIds = new Set<string>();
     const seenPhones = new Set<string>();
     const fresh: Array<{ rowNo: number; member: ImportedMember; memberId: string }> = [];
@@ -202,7 +220,20 @@ export class MemberImportService {
     await m.query(
       `INSERT INTO members (id, status, name, phone, email, birthday, tier_code, tier_since, registered_at, created_at, updated_at, external_id)
        VALUES ${placeholders(fresh.length, 12)}`,
-      fresh.flatMap((f) => [f.memberId, 'active', f.member.name, f.member.phone, f.member.email, f.member.birthday, entry.code, now, now, now, now, f.member.externalId]),
+      fresh.flatMap((f) => [
+        f.memberId,
+        'active',
+        f.member.name,
+        f.member.phone,
+        f.member.email,
+        f.member.birthday,
+        entry.code,
+        now,
+        now,
+        now,
+        now,
+        f.member.externalId,
+      ]),
     );
     await m.query(
       `INSERT INTO cards (card_no, member_id, status, kind, issued_store_id, replaced_by, issued_at, status_changed_at) VALUES ${placeholders(fresh.length, 8)}`,
@@ -260,4 +291,3 @@ export class MemberImportService {
     );
   }
 }
-

@@ -56,7 +56,12 @@ export class AdjustPointsUseCase {
   ) {}
 
   async execute(actor: Actor, cmd: AdjustPointsCommand): Promise<{ status: 200 | 201; body: AdjustmentResult }> {
-    const hash = requestHash({ memberId: cmd.memberId, points: cmd.points, reason: cmd.reason, expiresAt: cmd.expiresAt?.toISOString() ?? null });
+    const hash = requestHash({
+      memberId: cmd.memberId,
+      points: cmd.points,
+      reason: cmd.reason,
+      expiresAt: cmd.expiresAt?.toISOString() ?? null,
+    });
     const existing = await this.find(cmd.idempotencyKey);
     if (existing) {
       return this.replay(existing, hash, cmd.idempotencyKey);

@@ -58,10 +58,8 @@ export class MergeMembersUseCase {
     const result = await inTransaction(this.dataSource, async (m) => {
       const now = new Date();
       const session = await this.ledger.open(m, [sourceId, survivorId], now);
-      const members: Array<{ id: string; status: string; tier_code: string; phone: string | null; merged_into: string | null }> = await m.query(
-        'SELECT id, status, tier_code, phone, merged_into FROM members WHERE id IN (?, ?)',
-        [sourceId, survivorId],
-      );
+      const members: Array<{ id: string; status: string; tier_code: string; phone: string | null; merged_into: string | null }> =
+        await m.query('SELECT id, status, tier_code, phone, merged_into FROM members WHERE id IN (?, ?)', [sourceId, survivorId]);
       const source = members.find((r) => r.id === sourceId);
       const survivor = members.find((r) => r.id === survivorId);
       if (!source || !survivor || !session.has(sourceId) || !session.has(survivorId)) {
@@ -92,13 +90,23 @@ export class MergeMembersUseCase {
         });
         survivorTier = source.tier_code;
       }
-      await m.query("UPDATE members SET status = 'merged', merged_into = ?, phone = NULL, updated_at = ? WHERE id = ?", [survivorId, now, sourceId]);
+      await m.query("UPDATE members SET status = 'merged', merged_into = ?, phone = NULL, updated_at = ? WHERE id = ?", [
+        survivorId,
+        now,
+        sourceId,
+      ]);
       await m.query(
         `INSERT INTO member_changes (member_id, actor_type, actor_id, field, old_value, new_value, created_at)
          VALUES (?, ?, ?, 'status', ?, 'merged', ?), (?, ?, ?, 'phone', ?, NULL, ?)`,
         [sourceId, actor.type, actor.id, source.status, now, sourceId, actor.type, actor.id, source.phone, now],
       );
-      const row: MemberMerge = { sourceMemberId: sourceId, survivorMemberId: survivorId, pointsMoved: moved, actorId: actor.id, createdAt: now };
+      const row: MemberMerge = {
+        sourceMemberId: sourceId,
+        survivorMemberId: survivorId,
+        pointsMoved: moved,
+        actorId: actor.id,
+        createdAt: now,
+      };
       await m.insert(MemberMerge, row);
       const changes = { sourceMemberId: sourceId, survivorMemberId: survivorId, pointsMoved: moved, survivorTier };
       await this.audit.record(actor, 'member.merged', { type: 'member', id: survivorId }, changes, m);
@@ -117,14 +125,19 @@ export class MergeMembersUseCase {
 
   /** The earlier merge of this source: the same survivor answers it again, another survivor is refused. */
   private async previous(m: EntityManager, sourceId: string, survivorId: string): Promise<MergeResult | null> {
-    const rows: Array<{ survivor_member_id: string; points_moved: string; created_at: Date; balance: string | null; tier_code: string | null }> =
-      await m.query(
-        `SELECT g.survivor_member_id, g.points_moved, g.created_at, a.balance, mb.tier_code
+    const rows: Array<{
+      survivor_member_id: string;
+      points_moved: string;
+      created_at: Date;
+      balance: string | null;
+      tier_code: string | null;
+    }> = await m.query(
+      `SELECT g.survivor_member_id, g.points_moved, g.created_at, a.balance, mb.tier_code
            FROM member_merges g LEFT JOIN point_accounts a ON a.member_id = g.survivor_member_id
            LEFT JOIN members mb ON mb.id = g.survivor_member_id
           WHERE g.source_member_id = ?`,
-        [sourceId],
-      );
+      [sourceId],
+    );
     const r = rows[0];
     if (!r) {
       return null;

@@ -4,7 +4,10 @@
  * points, so when one side is in debt the moved lots hold more than the
  * merged balance: the excess pays the debt off the lots (soonest expiry first).
  */
-export function mergeArithmetic(sourceBalance: number, survivorBalance: number): { moved: number; survivorAfter: number; lotExcess: number } {
+export function mergeArithmetic(
+  sourceBalance: number,
+  survivorBalance: number,
+): { moved: number; survivorAfter: number; lotExcess: number } {
   const survivorAfter = survivorBalance + sourceBalance;
   const lotExcess = Math.max(survivorBalance, 0) + Math.max(sourceBalance, 0) - Math.max(survivorAfter, 0);
   return { moved: sourceBalance, survivorAfter, lotExcess };
