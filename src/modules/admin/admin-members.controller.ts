@@ -27,6 +27,7 @@ import {
   NoteDto,
   NoteResponse,
   NotesResponse,
+  ProfileChangedResponse,
   TagsDto,
   TagsResponse,
   UpdateProfileDto,
@@ -145,7 +146,7 @@ export class AdminMembersController {
   @Patch(':memberId')
   @RequirePermission('members.write')
   @ApiOperation({ summary: 'Edit the profile; each changed field is kept in the history (who, when, old and new value)' })
-  @ApiOkResponse({ type: MemberHistoryResponse, description: 'The changes made (empty when nothing changed)' })
+  @ApiOkResponse({ type: ProfileChangedResponse, description: 'The changes made (empty when nothing changed)' })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.PHONE_TAKEN)
   async update(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: UpdateProfileDto) {
     const { changed } = await this.archive.updateProfile(actorOf(admin), memberId, dto);
@@ -224,8 +225,10 @@ export class AdminMembersController {
       'Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. ' +
       'Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins). 201 first time, 200 with the same answer on a replay.',
   })
-  @ApiCreatedResponse({ type: AdjustmentResponse })
-  @ApiOkResponse({ type: AdjustmentResponse, description: 'A replay of the same key and body' })
+  @ApiCreatedResponse({
+    type: AdjustmentResponse,
+    description: 'Posted (201); a replay of the same key and body answers 200 with the same body',
+  })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.IDEMPOTENCY_CONFLICT, ErrorCode.INSUFFICIENT_POINTS)
   async adjustPoints(
     @CurrentAdmin() admin: AdminPrincipal,
@@ -253,8 +256,7 @@ export class AdminMembersController {
       'Cards, ledger balance (merge_out / merge_in entries), lots with their expiry dates, purchases, refunds, redemptions, monthly qualifying figures, clubs and tier history move; the higher tier stays. ' +
       'The source then answers GET with status merged and mergedInto. Asking again answers the first result (200).',
   })
-  @ApiCreatedResponse({ type: MergeResponse })
-  @ApiOkResponse({ type: MergeResponse, description: 'Merged before: the first result' })
+  @ApiCreatedResponse({ type: MergeResponse, description: 'Merged (201); merged before into this member: 200 with the first result' })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MERGE_REFUSED)
   async merge(
     @CurrentAdmin() admin: AdminPrincipal,

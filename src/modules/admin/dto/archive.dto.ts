@@ -266,6 +266,20 @@ export class MemberHistoryResponse {
   nextCursor: number | null;
 }
 
+export class FieldChangeResponse {
+  @ApiProperty({ example: 'city' })
+  field: string;
+  @ApiProperty({ ...NULLABLE, example: 'Shanghai' })
+  oldValue: string | null;
+  @ApiProperty({ ...NULLABLE, example: 'Suzhou' })
+  newValue: string | null;
+}
+
+export class ProfileChangedResponse {
+  @ApiProperty({ type: () => [FieldChangeResponse] })
+  changed: FieldChangeResponse[];
+}
+
 export class NoteResponse {
   @ApiProperty({ type: 'integer', format: 'int64' })
   noteId: number;
