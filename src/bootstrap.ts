@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { BATCH_BODY_LIMIT_BYTES, jsonBody, SINGLE_BODY_LIMIT_BYTES } from './common/http/json-body';
+import { BATCH_BODY_LIMIT_BYTES, csvOrJsonBody, IMPORT_BODY_LIMIT_BYTES, jsonBody, SINGLE_BODY_LIMIT_BYTES } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
@@ -41,6 +41,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.useGlobalPipes(createValidationPipe());
   // JSON bodies only, read before Nest's routes: the offline batch (500 receipts) may be a few MB, every other route a small limit.
   app.use('/api/v1/pos/transactions/batch', jsonBody(BATCH_BODY_LIMIT_BYTES));
+  app.use('/api/v1/admin/members/import', csvOrJsonBody(IMPORT_BODY_LIMIT_BYTES));
   app.use(jsonBody(SINGLE_BODY_LIMIT_BYTES));
   const config = app.get(AppConfig);
   app.set('trust proxy', config.trustProxy);

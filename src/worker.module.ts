@@ -8,6 +8,8 @@ import { ClubMembershipProcessor } from './modules/clubs/club-membership.process
 import { ClubsModule } from './modules/clubs/clubs.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { CampaignsProcessor } from './modules/campaigns/campaigns.processor';
+import { ArchiveModule } from './modules/archive/archive.module';
+import { MemberImportProcessor } from './modules/archive/import/member-import.processor';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
@@ -101,6 +103,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.TierReview]: TierReviewProcessor,
   [QueueName.BirthdayBonus]: BirthdayBonusProcessor,
   [QueueName.Campaigns]: CampaignsProcessor,
+  [QueueName.MemberImport]: MemberImportProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -120,6 +123,7 @@ export class WorkerModule {
         RankReviewModule,
         TierEngineModule,
         CampaignsModule,
+        ArchiveModule,
       ],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };

@@ -74,6 +74,8 @@ export class AppConfig {
   readonly program: ProgramDefaults;
   readonly metricsToken: string | null;
   readonly messages: MessagesConfig;
+  /** Adjustments above this many points need points.adjust.large. */
+  readonly adjustmentLimitPoints: number;
 
   constructor(e: EnvSchema) {
     this.env = e.NODE_ENV;
@@ -135,6 +137,7 @@ export class AppConfig {
       sendTimeoutMs: e.MESSAGES_SEND_TIMEOUT_MS,
       webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     };
+    this.adjustmentLimitPoints = e.ADJUSTMENT_LIMIT_POINTS;
   }
 
   isWorkerActive(queue: string): boolean {

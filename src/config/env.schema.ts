@@ -240,6 +240,13 @@ export class EnvSchema {
   @Max(240)
   PROGRAM_POINTS_EXPIRY_MONTHS = 24;
 
+  /** Manual adjustments of more points than this (either sign) need the points.adjust.large permission (admins). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000000)
+  ADJUSTMENT_LIMIT_POINTS = 10000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -10,6 +10,12 @@ import { Card } from '../modules/cards/entities/card.entity';
 import { ClubMemberHistory } from '../modules/clubs/entities/club-member-history.entity';
 import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
+import { MemberImportRow } from '../modules/archive/entities/member-import-row.entity';
+import { MemberMerge } from '../modules/archive/entities/member-merge.entity';
+import { PointAdjustment } from '../modules/archive/entities/point-adjustment.entity';
+import { MemberChange } from '../modules/members/entities/member-change.entity';
+import { MemberNote } from '../modules/members/entities/member-note.entity';
+import { MemberTag } from '../modules/members/entities/member-tag.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
 import { Member } from '../modules/members/entities/member.entity';
 import { MessageTemplate } from '../modules/messages/entities/message-template.entity';
@@ -61,6 +67,12 @@ export const ENTITIES = [
   WebhookAttempt,
   WebhookDelivery,
   WebhookSubscription,
+  MemberChange,
+  MemberNote,
+  MemberTag,
+  MemberMerge,
+  MemberImportRow,
+  PointAdjustment,
   PointAccount,
   PointEntry,
   PointLot,

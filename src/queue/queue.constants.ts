@@ -10,6 +10,7 @@ export enum QueueName {
   TierReview = 'tier-review',
   BirthdayBonus = 'birthday-bonus',
   Campaigns = 'campaigns',
+  MemberImport = 'member-import',
 }
 
 export enum JobName {
@@ -50,6 +51,8 @@ export enum JobName {
   /** Plans one occurrence of a campaign: a run over member-id ranges, one CampaignBatch job per range. */
   PlanCampaign = 'plan-campaign',
   CampaignBatch = 'campaign-batch',
+  /** One part (about 1000 rows) of a CSV member import. */
+  ImportMembersPart = 'import-members-part',
 }
 
 export interface PlanPayload {
@@ -71,6 +74,13 @@ export interface EvaluateClubMembersPayload {
 
 export interface ClubRegroupRangePayload extends RangePayload {
   clubIds: string[];
+}
+
+export interface ImportPartPayload {
+  runId: string;
+  partNo: number;
+  fromRow: number;
+  toRow: number;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -45,6 +45,13 @@ export enum ErrorCode {
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   LADDER_INVALID = 'LADDER_INVALID',
   TIER_GRANT_INVALID = 'TIER_GRANT_INVALID',
+  // Member archive
+  CARD_NOT_FOUND = 'CARD_NOT_FOUND',
+  USER_NOT_FOUND = 'USER_NOT_FOUND',
+  CARD_STATUS_CONFLICT = 'CARD_STATUS_CONFLICT',
+  MEMBER_MERGED = 'MEMBER_MERGED',
+  USER_EMAIL_TAKEN = 'USER_EMAIL_TAKEN',
+  MERGE_REFUSED = 'MERGE_REFUSED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -71,6 +78,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.VALUE_NOT_COMPUTED:
     case ErrorCode.CAMPAIGN_NOT_FOUND:
     case ErrorCode.NOT_FOUND:
+    case ErrorCode.CARD_NOT_FOUND:
+    case ErrorCode.USER_NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -78,6 +87,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PHONE_TAKEN:
     case ErrorCode.CLUB_CODE_TAKEN:
     case ErrorCode.CAMPAIGN_INVALID_TRANSITION:
+    case ErrorCode.CARD_STATUS_CONFLICT:
+    case ErrorCode.MEMBER_MERGED:
+    case ErrorCode.USER_EMAIL_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -92,6 +104,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CLUB_NOT_AUTOMATIC:
     case ErrorCode.LADDER_INVALID:
     case ErrorCode.TIER_GRANT_INVALID:
+    case ErrorCode.MERGE_REFUSED:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

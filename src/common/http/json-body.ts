@@ -1,4 +1,4 @@
-import { json, NextFunction, Request, RequestHandler, Response } from 'express';
+import { json, text, NextFunction, Request, RequestHandler, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-code';
 import { fieldPath, validationFailed } from './validation';
@@ -11,6 +11,8 @@ import { fieldPath, validationFailed } from './validation';
 export const SINGLE_BODY_LIMIT_BYTES = 128 * 1024;
 /** The offline batch: up to 500 receipts. */
 export const BATCH_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/** A CSV member import: 200,000 rows of about 100 bytes, as text/csv or JSON { csv }. */
+export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 /** No request needs more than 5 levels ({ transactions: [ { lines: [ { … } ] } ] }); deeper is hostile. */
 export const MAX_JSON_DEPTH = 16;
 /** Keys that name prototype machinery: refused anywhere in a body, never silently dropped. */
@@ -299,6 +301,32 @@ export function jsonBody(limitBytes: number): RequestHandler {
         next(validationFailed([{ field: forbidden, message: `property ${key} should not exist` }]));
         return;
       }
+      next();
+    });
+  };
+}
+
+/**
+ * A route that takes a CSV file: text/csv (UTF-8) is read within limitBytes
+ * and handed on as { csv }; anything else goes to the JSON reader with the
+ * same limit (JSON { csv } is accepted too).
+ */
+export function csvOrJsonBody(limitBytes: number): RequestHandler {
+  const readText = text({ limit: limitBytes, type: () => true, defaultCharset: 'utf-8' });
+  const readJson = jsonBody(limitBytes);
+  return (req: Request, res: Response, next: NextFunction) => {
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (mediaType !== 'text/csv' || !declaresBody(req)) {
+      readJson(req, res, next);
+      return;
+    }
+    (req as Request & { [PARSED]?: boolean })[PARSED] = true;
+    readText(req, res, (err?: unknown) => {
+      if (err) {
+        next(bodyReadError(err) ?? err);
+        return;
+      }
+      req.body = { csv: typeof req.body === 'string' ? req.body : '' };
       next();
     });
   };

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { AdminErrors } from '../pos/pos.openapi';
 import { JobViewResponse } from './dto/job.response';
 
 @ApiTags('admin')
-@AdminAuth()
+@RequirePermission('jobs.read')
 @Controller('api/v1/admin/jobs')
 export class AdminJobsController {
   constructor(private readonly jobs: JobRunsService) {}

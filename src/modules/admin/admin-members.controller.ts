@@ -1,36 +1,99 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import { CurrentAdmin } from '../auth/principals';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { AdjustPointsUseCase } from '../archive/use-cases/adjust-points.use-case';
+import { MergeMembersUseCase } from '../archive/use-cases/merge-members.use-case';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
+import { can } from '../auth/permissions';
+import { CurrentAdmin } from '../auth/principals';
+import { MemberArchiveService } from '../members/member-archive.service';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
 import { AdminErrors } from '../pos/pos.openapi';
 import { TiersRepository } from '../tiers/tiers.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { LedgerPageResponse, MemberCreatedResponse, MemberDetailResponse } from './dto/admin.response';
+import {
+  AdjustmentDto,
+  AdjustmentResponse,
+  IdCursorQuery,
+  MemberHistoryResponse,
+  MemberSearchQuery,
+  MemberSearchResponse,
+  MergeDto,
+  MergeResponse,
+  NoteDto,
+  NoteResponse,
+  NotesResponse,
+  ProfileChangedResponse,
+  TagsDto,
+  TagsResponse,
+  UpdateProfileDto,
+} from './dto/archive.dto';
 import { LedgerQueryDto } from './dto/ledger-query.dto';
 import { CreateMemberDto } from './dto/member.dto';
+import { historyValue, personal, seesPersonalData } from './member-view';
 
-@ApiTags('admin')
-@AdminAuth('admin', 'support')
+const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+const MemberId = () => Param('memberId', new ParseUUIDPipe());
+
+@ApiTags('admin: members')
 @Controller('api/v1/admin/members')
 export class AdminMembersController {
   constructor(
     private readonly members: MembersService,
+    private readonly archive: MemberArchiveService,
     private readonly ledger: LedgerService,
     private readonly tiers: TiersService,
     private readonly tierGrants: TiersRepository,
+    private readonly adjust: AdjustPointsUseCase,
+    private readonly merger: MergeMembersUseCase,
   ) {}
 
+  @Get()
+  @RequirePermission('members.read')
+  @ApiOperation({
+    summary: 'Search members by card number, phone (E.164), email or the start of a name; paged',
+    description: 'Name, phone and email are masked for roles without members.pii (marketer, analyst).',
+  })
+  @ApiOkResponse({ type: MemberSearchResponse })
+  @AdminErrors()
+  async search(@CurrentAdmin() admin: AdminPrincipal, @Query() query: MemberSearchQuery) {
+    const unmasked = seesPersonalData(admin);
+    const page = await this.archive.search(query.q, query.cursor ?? null, query.limit ?? 50);
+    return {
+      items: page.items.map((r) =>
+        personal(
+          {
+            memberId: r.memberId,
+            status: r.status,
+            name: r.name,
+            phone: r.phone,
+            email: r.email,
+            tier: { code: r.tierCode, name: r.tierName },
+            balance: r.balance,
+            card: r.card,
+            mergedInto: r.mergedInto,
+            createdAt: r.createdAt.toISOString(),
+          },
+          unmasked,
+        ),
+      ),
+      nextCursor: page.nextCursor,
+      unmasked,
+    };
+  }
+
   @Post()
+  @RequirePermission('members.write')
   @ApiOperation({ summary: 'Register a member; a card is issued with it' })
   @ApiCreatedResponse({ type: MemberCreatedResponse })
   @AdminErrors(ErrorCode.PHONE_TAKEN)
   async create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateMemberDto) {
-    const { member, cardNo } = await this.members.create({ type: 'admin', id: admin.adminId }, dto);
+    const { member, cardNo } = await this.members.create(actorOf(admin), dto);
     return {
       memberId: member.id,
       cardNo,
@@ -44,30 +107,38 @@ export class AdminMembersController {
   }
 
   @Get(':memberId')
-  @ApiOperation({ summary: "A member's profile, cards, tier and points" })
+  @RequirePermission('members.read')
+  @ApiOperation({
+    summary: "A member's archive: profile, tags, cards, tier and points",
+    description:
+      'A merged member answers with status merged and mergedInto: the member it went to. Personal data masked without members.pii.',
+  })
   @ApiOkResponse({ type: MemberDetailResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
-  async get(@Param('memberId', new ParseUUIDPipe()) memberId: string) {
+  async get(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string) {
     const member = await this.members.findById(memberId);
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
     }
-    const [cards, points, tier, grant] = await Promise.all([
+    const [cards, points, tier, grant, tags] = await Promise.all([
       this.members.cardsOf(memberId),
       this.ledger.summary(memberId),
       this.tiers.byCode(member.tierCode),
       this.tierGrants.openGrantOf(memberId),
+      this.archive.tags(memberId),
     ]);
+    const unmasked = seesPersonalData(admin);
     return {
       memberId: member.id,
       status: member.status,
-      name: member.name,
-      phone: member.phone,
-      email: member.email,
-      birthday: member.birthday,
+      mergedInto: member.mergedInto ?? null,
+      unmasked,
+      tags,
+      ...personal({ name: member.name, phone: member.phone, email: member.email }, unmasked),
+      birthday: unmasked ? member.birthday : null,
       gender: member.gender,
       city: member.city,
-      address: member.address,
+      address: unmasked ? member.address : null,
       tier: {
         code: tier.code,
         name: tier.name,
@@ -82,16 +153,129 @@ export class AdminMembersController {
     };
   }
 
+  @Patch(':memberId')
+  @RequirePermission('members.write')
+  @ApiOperation({ summary: 'Edit the profile; each changed field is kept in the history (who, when, old and new value)' })
+  @ApiOkResponse({ type: ProfileChangedResponse, description: 'The changes made (empty when nothing changed)' })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.PHONE_TAKEN)
+  async update(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: UpdateProfileDto) {
+    const { changed } = await this.archive.updateProfile(actorOf(admin), memberId, dto);
+    return { changed: changed.map((c) => ({ field: c.field, oldValue: c.oldValue, newValue: c.newValue })) };
+  }
+
+  @Get(':memberId/history')
+  @RequirePermission('members.read')
+  @ApiOperation({ summary: 'The change history of the archive, newest first; personal values masked without members.pii' })
+  @ApiOkResponse({ type: MemberHistoryResponse })
+  @AdminErrors()
+  async history(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Query() query: IdCursorQuery) {
+    const unmasked = seesPersonalData(admin);
+    const page = await this.archive.history(memberId, query.cursor ?? null, query.limit ?? 50);
+    return {
+      items: page.items.map((c) => ({
+        id: c.id,
+        field: c.field,
+        oldValue: historyValue(c.field, c.oldValue, unmasked),
+        newValue: historyValue(c.field, c.newValue, unmasked),
+        by: { type: c.actorType, id: c.actorId },
+        at: c.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Post(':memberId/notes')
+  @RequirePermission('members.write')
+  @ApiOperation({ summary: 'Add a staff note' })
+  @ApiCreatedResponse({ type: NoteResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED)
+  async addNote(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: NoteDto) {
+    const note = await this.archive.addNote(actorOf(admin), memberId, dto.text);
+    return { ...note, authorEmail: admin.email, createdAt: note.createdAt.toISOString() };
+  }
+
+  @Get(':memberId/notes')
+  @RequirePermission('members.read')
+  @ApiOperation({ summary: 'Staff notes, newest first' })
+  @ApiOkResponse({ type: NotesResponse })
+  @AdminErrors()
+  async notes(@MemberId() memberId: string, @Query() query: IdCursorQuery) {
+    const page = await this.archive.notes(memberId, query.cursor ?? null, query.limit ?? 50);
+    return { items: page.items.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })), nextCursor: page.nextCursor };
+  }
+
+  @Put(':memberId/tags')
+  @RequirePermission('members.write')
+  @ApiOperation({ summary: "Replace the member's tags" })
+  @ApiOkResponse({ type: TagsResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED)
+  async setTags(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: TagsDto) {
+    return { tags: await this.archive.setTags(actorOf(admin), memberId, dto.tags) };
+  }
+
   @Get(':memberId/ledger')
+  @RequirePermission('members.read')
   @ApiOperation({ summary: "The member's ledger entries, newest first, and the balance" })
   @ApiOkResponse({ type: LedgerPageResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
-  async ledgerOf(@Param('memberId', new ParseUUIDPipe()) memberId: string, @Query() query: LedgerQueryDto) {
+  async ledgerOf(@MemberId() memberId: string, @Query() query: LedgerQueryDto) {
     const member = await this.members.findById(memberId);
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
     }
     const page = await this.ledger.page(memberId, query.limit ?? 50, query.before ?? null);
     return { ...page, balance: page.points.balance };
+  }
+
+  @Post(':memberId/adjustments')
+  @RequirePermission('points.adjust')
+  @ApiOperation({
+    summary: 'Adjust points by hand with a reason; posted once per idempotencyKey',
+    description:
+      'Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. ' +
+      'Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins). 201 first time, 200 with the same answer on a replay.',
+  })
+  @ApiCreatedResponse({
+    type: AdjustmentResponse,
+    description: 'Posted (201); a replay of the same key and body answers 200 with the same body',
+  })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.IDEMPOTENCY_CONFLICT, ErrorCode.INSUFFICIENT_POINTS)
+  async adjustPoints(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @MemberId() memberId: string,
+    @Body() dto: AdjustmentDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.adjust.execute(actorOf(admin), {
+      memberId,
+      points: dto.points,
+      reason: dto.reason,
+      expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
+      idempotencyKey: dto.idempotencyKey,
+      mayExceedLimit: can(admin.role, 'points.adjust.large'),
+    });
+    res.status(result.status);
+    return result.body;
+  }
+
+  @Post(':memberId/merge')
+  @RequirePermission('members.merge')
+  @ApiOperation({
+    summary: 'Merge a duplicate (sourceMemberId) into this member',
+    description:
+      'Cards, ledger balance (merge_out / merge_in entries), lots with their expiry dates, purchases, refunds, redemptions, monthly qualifying figures, clubs and tier history move; the higher tier stays. ' +
+      'The source then answers GET with status merged and mergedInto. Asking again answers the first result (200).',
+  })
+  @ApiCreatedResponse({ type: MergeResponse, description: 'Merged (201); merged before into this member: 200 with the first result' })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MERGE_REFUSED)
+  async merge(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @MemberId() memberId: string,
+    @Body() dto: MergeDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.merger.execute(actorOf(admin), memberId, dto.sourceMemberId);
+    res.status(result.status);
+    return result.body;
   }
 }

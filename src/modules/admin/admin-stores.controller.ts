@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { AdminErrors } from '../pos/pos.openapi';
 import { StoresService } from '../stores/stores.service';
@@ -12,7 +12,7 @@ import { CreateStoreDto } from './dto/store.dto';
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 
 @ApiTags('admin')
-@AdminAuth('admin')
+@RequirePermission('stores.manage')
 @Controller('api/v1/admin')
 export class AdminStoresController {
   constructor(private readonly stores: StoresService) {}

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ArchiveModule } from '../archive/archive.module';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ClubsModule } from '../clubs/clubs.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
+import { CardsModule } from '../cards/cards.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
@@ -11,6 +14,7 @@ import { RankReviewModule } from '../tiers/rank-review/rank-review.module';
 import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
+import { AdminAuditController, AdminCardsController, AdminImportController, AdminUsersController } from './admin-archive.controller';
 import { AdminAuthController } from './admin-auth.controller';
 import { AdminClubAnalyticsController, AdminClubsController } from './admin-clubs.controller';
 import { AdminCampaignsController } from './admin-campaigns.controller';
@@ -37,6 +41,9 @@ import { AdminValueController } from './admin-value.controller';
     RankReviewModule,
     TierEngineModule,
     CampaignsModule,
+    ArchiveModule,
+    AuditModule,
+    CardsModule,
   ],
   controllers: [
     AdminAuthController,
@@ -51,6 +58,10 @@ import { AdminValueController } from './admin-value.controller';
     AdminRankReviewsController,
     AdminTiersController,
     AdminCampaignsController,
+    AdminImportController,
+    AdminCardsController,
+    AdminUsersController,
+    AdminAuditController,
   ],
 })
 export class AdminModule {}

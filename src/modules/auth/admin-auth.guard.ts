@@ -1,13 +1,15 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuthenticatedRequest } from './auth.types';
 import { AuthService } from './auth.service';
 import { AdminRole } from './entities/admin-user.entity';
+import { can, Permission, rolesWith } from './permissions';
 
 const ROLES_KEY = 'adminRoles';
+const PERMISSION_KEY = 'adminPermission';
 
 export function bearerToken(req: AuthenticatedRequest): string | null {
   const header = req.headers.authorization;
@@ -18,7 +20,7 @@ export function bearerToken(req: AuthenticatedRequest): string | null {
   return match ? match[1] : null;
 }
 
-/** Console users: a valid admin JWT, and one of the route's roles when it names any. */
+/** Console users: a valid admin JWT, the route's permission (permissions.ts) and, on older routes, one of its roles. */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(
@@ -40,6 +42,13 @@ export class AdminAuthGuard implements CanActivate {
     if (roles && roles.length > 0 && !roles.includes(admin.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${roles.join(', ')}.`);
     }
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
+    if (permission && !can(admin.role, permission)) {
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `This needs the permission ${permission} (roles: ${rolesWith(permission).join(', ')}); you are ${admin.role}.`,
+      );
+    }
     req.admin = admin;
     return true;
   }
@@ -48,4 +57,17 @@ export class AdminAuthGuard implements CanActivate {
 /** Protects a console route; with roles, only those roles may call it. */
 export function AdminAuth(...roles: AdminRole[]): MethodDecorator & ClassDecorator {
   return applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(AdminAuthGuard), ApiBearerAuth('admin'));
+}
+
+/**
+ * Protects a console route with one permission of the table in permissions.ts.
+ * On a class it covers every route; a method's own permission overrides it.
+ */
+export function RequirePermission(permission: Permission): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(PERMISSION_KEY, permission),
+    UseGuards(AdminAuthGuard),
+    ApiBearerAuth('admin'),
+    ApiExtension('x-permission', { permission, roles: rolesWith(permission) }),
+  );
 }

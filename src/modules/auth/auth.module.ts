@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuditModule } from '../audit/audit.module';
 import { AdminAuthGuard } from './admin-auth.guard';
+import { AdminUsersService } from './admin-users.service';
 import { AuthService } from './auth.service';
 import { AdminUser } from './entities/admin-user.entity';
 import { LoginAttemptsService } from './login-attempts.service';
@@ -21,7 +22,7 @@ import { LoginAttemptsService } from './login-attempts.service';
     }),
     AuditModule,
   ],
-  providers: [AuthService, AdminAuthGuard, LoginAttemptsService],
-  exports: [AuthService, AdminAuthGuard],
+  providers: [AuthService, AdminAuthGuard, LoginAttemptsService, AdminUsersService],
+  exports: [AuthService, AdminAuthGuard, AdminUsersService],
 })
 export class AuthModule {}

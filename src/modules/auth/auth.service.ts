@@ -156,6 +156,16 @@ export class AuthService implements OnApplicationBootstrap {
     return principal;
   }
 
+  /** Drops this process's cached answer for the admin (after a role change or a disable). */
+  forget(adminId: string): void {
+    this.adminCache.delete(adminId);
+  }
+
+  /** A password hash under the current parameters (new console users). */
+  hash(password: string): Promise<string> {
+    return hashPassword(password, this.scrypt);
+  }
+
   private async issueTokens(adminId: string): Promise<AdminTokens> {
     const { ttlSeconds, refreshTtlSeconds } = this.config.jwt;
     const access: TokenClaims = { sub: adminId, typ: 'access' };

@@ -119,8 +119,14 @@ export class MemberCardResponse {
 export class MemberDetailResponse {
   @ApiProperty({ ...UUID, example: '01a212aa-8bb9-742a-810d-39e0f747ae17' })
   memberId: string;
-  @ApiProperty({ enum: ['active', 'temporary'], example: 'active' })
+  @ApiProperty({ enum: ['active', 'temporary', 'merged'], example: 'active' })
   status: string;
+  @ApiProperty({ ...UUID, nullable: true, description: 'When status is merged: the member it was merged into.', example: null })
+  mergedInto: string | null;
+  @ApiProperty({ description: 'False when the caller lacks members.pii: name, phone and email are masked.', example: true })
+  unmasked: boolean;
+  @ApiProperty({ type: [String], example: ['b2b'] })
+  tags: string[];
   @ApiProperty({ ...NULLABLE_STRING, example: '张三' })
   name: string | null;
   @ApiProperty({ ...NULLABLE_STRING, example: '+8613800138000' })

@@ -6,6 +6,9 @@ export type ActorType = 'admin' | 'store' | 'member' | 'system';
 /** Who changed what and when: member archive changes, stores, keys, settings. */
 @Entity('audit_log')
 @Index('ix_audit_entity', ['entityType', 'entityId'])
+@Index('ix_audit_actor', ['actorType', 'actorId'])
+@Index('ix_audit_action', ['action'])
+@Index('ix_audit_created', ['createdAt'])
 export class AuditLog {
   @PrimaryColumn({ type: 'bigint', generated: 'increment', transformer: bigintNumber })
   id: number;

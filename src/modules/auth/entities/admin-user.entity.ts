@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AdminRole = 'admin' | 'marketer' | 'support';
+export const ADMIN_ROLES = ['admin', 'marketer', 'analyst', 'support'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 @Entity('admin_users')
 export class AdminUser {

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type MemberStatus = 'active' | 'temporary';
+/** merged: folded into another member (merged_into); its id answers with where it went. */
+export type MemberStatus = 'active' | 'temporary' | 'merged';
 
 @Entity('members')
 export class Member {
@@ -11,6 +12,7 @@ export class Member {
   @Column({ type: 'varchar', length: 16 })
   status: MemberStatus;
 
+  @Index('ix_members_name')
   @Column({ type: 'varchar', length: 100, nullable: true })
   name: string | null;
 
@@ -19,6 +21,7 @@ export class Member {
   @Column({ type: 'varchar', length: 16, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   phone: string | null;
 
+  @Index('ix_members_email')
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;
 
@@ -52,6 +55,15 @@ export class Member {
 
   @Column({ name: 'created_store_id', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   createdStoreId: string | null;
+
+  /** The member's id in the retailer's previous system (CSV import); one member per external id. */
+  @Index('ux_members_external_id', { unique: true })
+  @Column({ name: 'external_id', type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  externalId?: string | null;
+
+  /** Set when status is merged: the surviving member. */
+  @Column({ name: 'merged_into', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  mergedInto?: string | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

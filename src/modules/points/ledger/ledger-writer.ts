@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EntryType } from '../entities/point-entry.entity';
 import { LotTake, splitCredit, takeFromLots } from '../rules/lots';
+import { mergeArithmetic } from '../rules/merge';
 import { AccountChange, Consumption, LedgerRepository, LockedAccount, NewEntry, NewLot } from './ledger.repository';
 
 const LOT_PAGE = 200;
@@ -196,6 +197,45 @@ export class LedgerSession {
     );
     this.change(memberId, { pendingDelta: -points });
     return points;
+  }
+
+  /**
+   * A merge of two members' accounts (both locked by this session, nothing
+   * else posted in it yet): the source's whole balance leaves through a
+   * `merge_out` entry (it ends at 0) and arrives through a `merge_in` entry
+   * on the survivor; the source's lots move with their expiry dates. When one
+   * side is in debt, the merge_in takes the excess off the survivor's lots.
+   */
+  async mergeAccounts(sourceId: string, survivorId: string, ref: { refType: string; refId: string }): Promise<{ moved: number }> {
+    if (this.queued.length > 0 || this.lotChanges.length > 0) {
+      throw new Error('mergeAccounts must be the first posting of its session');
+    }
+    const source = this.account(sourceId);
+    const survivor = this.account(survivorId);
+    const { moved, lotExcess } = mergeArithmetic(source.balance, survivor.balance);
+    const pendingMoved = source.pending;
+    await this.repo.moveLots(this.manager, sourceId, survivorId);
+    source.balance = 0;
+    source.pending = 0;
+    this.queued.push({
+      entry: this.entry(sourceId, { type: 'merge_out', storeId: null, ...ref }, -moved, 0),
+      handle: { entryId: 0, lotId: null, balanceAfter: 0 },
+      lot: null,
+      consumptions: [],
+    });
+    this.change(sourceId, { balanceDelta: -moved, pendingDelta: -pendingMoved });
+    survivor.pending += pendingMoved;
+    const { takes } = lotExcess > 0 ? await this.planDebit(survivorId, lotExcess, null) : { takes: [] };
+    survivor.balance += moved;
+    this.queued.push({
+      entry: this.entry(survivorId, { type: 'merge_in', storeId: null, ...ref }, moved, survivor.balance),
+      handle: { entryId: 0, lotId: null, balanceAfter: survivor.balance },
+      lot: null,
+      consumptions: takes,
+    });
+    this.lotChanges.push(...takes.map((t) => ({ lotId: t.lotId, points: -t.points })));
+    this.change(survivorId, { balanceDelta: moved, pendingDelta: pendingMoved });
+    return { moved };
   }
 
   /** Writes everything queued: entries, lots, consumptions, lot changes, then each account once. */

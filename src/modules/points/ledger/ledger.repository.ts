@@ -232,6 +232,16 @@ export class LedgerRepository {
     );
   }
 
+  /**
+   * A merge: every lot of the source (spent ones too) and the records of
+   * which lots its debits took move to the survivor, so a later refund of a
+   * moved purchase or a cancel of a moved redemption finds them there.
+   */
+  async moveLots(m: EntityManager, fromMemberId: string, toMemberId: string): Promise<void> {
+    await m.query('UPDATE point_lots SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+    await m.query('UPDATE lot_consumptions SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+  }
+
   async consumptionsOf(m: EntityManager, memberId: string, entryId: number): Promise<LotTake[]> {
     const rows: Array<{ lot_id: string; points: string }> = await m.query(
       'SELECT lot_id, points FROM lot_consumptions WHERE entry_id = ? AND member_id = ? ORDER BY id',

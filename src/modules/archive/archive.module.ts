@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { QueueName } from '../../queue/queue.constants';
+import { AuditModule } from '../audit/audit.module';
+import { JobsModule } from '../jobs/jobs.module';
+import { MembersModule } from '../members/members.module';
+import { PointsModule } from '../points/points.module';
+import { TiersModule } from '../tiers/tiers.module';
+import { MemberImportService } from './import/member-import.service';
+import { AdjustPointsUseCase } from './use-cases/adjust-points.use-case';
+import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
+
+/**
+ * The member archive's operations that span members and points: manual
+ * adjustments, merging duplicates, CSV import. (Profile, notes, tags and
+ * search live in the members module; card changes in the cards module.)
+ */
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.MemberImport }), AuditModule, JobsModule, MembersModule, PointsModule, TiersModule],
+  providers: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
+  exports: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
+})
+export class ArchiveModule {}

@@ -1,0 +1,78 @@
+import { parseCsv } from './csv';
+import { checkHeader, checkImportRow } from './import-row';
+
+describe('CSV parsing', () => {
+  it('reads quoted fields with commas, doubled quotes, CRLF and a missing final newline', () => {
+    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n\n1,2')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('drops a byte-order mark and keeps empty cells', () => {
+    expect(parseCsv('\ufeffexternal_id,name,phone\nE1,Anna,\n')).toEqual([
+      ['external_id', 'name', 'phone'],
+      ['E1', 'Anna', ''],
+    ]);
+  });
+});
+
+describe('import row validation', () => {
+  it('accepts a full row and turns empty optional cells into nulls and 0 points', () => {
+    expect(
+      checkImportRow({
+        external_id: 'OLD-1',
+        name: '李四',
+        phone: '+8613800138000',
+        email: 'Li@Example.com',
+        birthday: '1990-05-17',
+        opening_points: '1200',
+      }),
+    ).toEqual({
+      ok: true,
+      member: {
+        externalId: 'OLD-1',
+        name: '李四',
+        phone: '+8613800138000',
+        email: 'li@example.com',
+        birthday: '1990-05-17',
+        openingPoints: 1200,
+      },
+    });
+    expect(checkImportRow({ external_id: 'OLD-2', name: 'Anna' })).toEqual({
+      ok: true,
+      member: { externalId: 'OLD-2', name: 'Anna', phone: null, email: null, birthday: null, openingPoints: 0 },
+    });
+  });
+
+  it('lists every problem of a bad row', () => {
+    const r = checkImportRow({
+      external_id: '',
+      name: '',
+      phone: '13800138000',
+      email: 'nope',
+      birthday: '1990-02-30',
+      opening_points: '-5',
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.map((e) => e.split(':')[0])).toEqual(['external_id', 'name', 'phone', 'email', 'birthday', 'opening_points']);
+  });
+
+  it('refuses fractional, huge and future values', () => {
+    const future = new Date(Date.now() + 86400_000 * 3).toISOString().slice(0, 10);
+    expect(checkImportRow({ external_id: 'A', name: 'B', opening_points: '1.5' }).ok).toBe(false);
+    expect(checkImportRow({ external_id: 'A', name: 'B', opening_points: '999999999' }).ok).toBe(false);
+    expect(checkImportRow({ external_id: 'A', name: 'B', birthday: future }).ok).toBe(false);
+    expect(checkImportRow({ external_id: 'A b', name: 'B' }).ok).toBe(false);
+  });
+
+  it('checks the header for missing, unknown and repeated columns', () => {
+    expect(checkHeader(['external_id', 'name', 'opening_points'])).toEqual([]);
+    expect(checkHeader(['name', 'points', 'name'])).toEqual([
+      'column external_id is missing',
+      'column points is unknown; the columns are external_id, name, phone, email, birthday, opening_points',
+      'a column is named twice',
+    ]);
+  });
+});

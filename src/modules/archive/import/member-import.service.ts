@@ -1,0 +1,293 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { isDuplicateKey } from '../../../common/errors/mysql-errors';
+import { newId } from '../../../common/ids';
+import { placeholders } from '../../../database/multi-row';
+import { JobName, QueueName } from '../../../queue/queue.constants';
+import { Actor, AuditService } from '../../audit/audit.service';
+import { generateCardNo } from '../../cards/card-number';
+import { JobRunsService } from '../../jobs/job-runs.service';
+import { LedgerWriter } from '../../points/ledger/ledger-writer';
+import { ProgramSettingsService } from '../../points/program-settings.service';
+import { lotExpiresAt } from '../../points/rules/lots';
+import { TiersService } from '../../tiers/tiers.service';
+import { ImportRowStatus } from '../entities/member-import-row.entity';
+import { parseCsv } from './csv';
+import { checkHeader, checkImportRow, ImportColumn, ImportedMember, RawImportRow } from './import-row';
+
+export const IMPORT_PART_ROWS = 1000;
+export const IMPORT_MAX_ROWS = 200_000;
+const STAGE_CHUNK = 1000;
+
+export interface ImportPartResult {
+  rows: number;
+  accepted: number;
+  exists: number;
+  rejected: number;
+  openingPoints: number;
+}
+
+interface Settled {
+  rowNo: number;
+  status: ImportRowStatus;
+  errors: string | null;
+  memberId: string | null;
+}
+
+/**
+ * CSV import of members and opening balances from a retailer's previous
+ * system. The API stages the rows (member_import_rows) and starts a job run
+ * of parts of IMPORT_PART_ROWS rows; each part validates its rows, creates
+ * the members with a card, an account and the entry tier, and writes the
+ * opening balances through the ledger writer as `adjustment` entries, all in
+ * one transaction. A row's external id is unique among members, so an
+ * external id imported before is reported as `exists` and not imported again
+ * (a part run twice, or the same file imported twice, changes nothing).
+ */
+@Injectable()
+export class MemberImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: JobRunsService,
+    private readonly ledger: LedgerWriter,
+    private readonly tiers: TiersService,
+    private readonly program: ProgramSettingsService,
+    private readonly audit: AuditService,
+    @InjectQueue(QueueName.MemberImport) private readonly queue: Queue,
+  ) {}
+
+  /** Parses and stages the file, starts the run and queues its parts. */
+  async start(actor: Actor, csv: string): Promise<{ jobId: string; rows: number; parts: number }> {
+    const { runId, rows, parts } = await this.stage(actor, csv);
+    const payloads = Array.from({ length: parts }, (_, partNo) => ({
+      fromRow: partNo * IMPORT_PART_ROWS + 1,
+      toRow: Math.min((partNo + 1) * IMPORT_PART_ROWS, rows),
+    }));
+    await this.runs.queueParts(this.queue, JobName.ImportMembersPart, runId, payloads);
+    return { jobId: runId, rows, parts };
+  }
+
+  /** The parse and the staging alone (the tests and the benchmark run the parts themselves). */
+  async stage(actor: Actor, csv: string): Promise<{ runId: string; rows: number; parts: number }> {
+    const table = parseCsv(csv);
+    const header = (table[0] ?? []).map((h) => h.trim().toLowerCase()) as ImportColumn[];
+    const headerErrors = table.length === 0 ? ['the file is empty'] : checkHeader(header);
+    const data = table.slice(1);
+    if (headerErrors.length === 0 && data.length === 0) {
+      headerErrors.push('the file has a header but no rows');
+    }
+    if (data.length > IMPORT_MAX_ROWS) {
+      headerErrors.push(`at most ${IMPORT_MAX_ROWS} rows per file; split it`);
+    }
+    if (headerErrors.length > 0) {
+      throw new DomainError(
+        ErrorCode.VALIDATION_FAILED,
+        'The CSV cannot be imported.',
+        headerErrors.map((message) => ({ field: 'csv', message })),
+      );
+    }
+    const parts = Math.ceil(data.length / IMPORT_PART_ROWS);
+    const runId = await this.runs.start('member-import', parts, { rows: data.length }, actor.id);
+    for (let start = 0; start < data.length; start += STAGE_CHUNK) {
+      const chunk = data.slice(start, start + STAGE_CHUNK);
+      await this.dataSource.query(
+        `INSERT INTO member_import_rows (job_id, row_no, raw, status, errors, member_id) VALUES ${placeholders(chunk.length, 6)}`,
+        chunk.flatMap((cells, i) => {
+          const raw: RawImportRow = {};
+          header.forEach((column, c) => (raw[column] = (cells[c] ?? '').slice(0, 300)));
+          const extra = cells.length > header.length ? 'more cells than columns' : null;
+          return [runId, start + i + 1, JSON.stringify(raw), extra ? 'rejected' : 'pending', extra, null];
+        }),
+      );
+    }
+    await this.audit.record(actor, 'member.import_started', { type: 'job', id: runId }, { rows: data.length, parts });
+    return { runId, rows: data.length, parts };
+  }
+
+  /** Settles rows fromRow..toRow of a run. Safe to run twice: settled rows are skipped, external ids are unique. */
+  async processPart(runId: string, fromRow: number, toRow: number): Promise<ImportPartResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((m) => this.settle(m, runId, fromRow, toRow));
+      } catch (err) {
+        // Another part (or a run of the same file) committed the same external id or phone first: settle again, it now reads as taken.
+        if (!isDuplicateKey(err) || attempt >= 3) {
+          throw err;
+        }
+      }
+    }
+  }
+
+  async rows(jobId: string, status: ImportRowStatus | undefined, after: number, limit: number) {
+    const rows: Array<{ row_no: number; raw: string; status: ImportRowStatus; errors: string | null; member_id: string | null }> =
+      await this.dataSource.query(
+        `SELECT row_no, raw, status, errors, member_id FROM member_import_rows
+          WHERE job_id = ? AND row_no > ? ${status ? 'AND status = ?' : ''} ORDER BY row_no LIMIT ?`,
+        status ? [jobId, after, status, limit + 1] : [jobId, after, limit + 1],
+      );
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((r) => {
+        const raw = JSON.parse(r.raw) as RawImportRow;
+        return {
+          row: r.row_no,
+          externalId: raw.external_id ?? null,
+          status: r.status,
+          errors: r.errors ? r.errors.split('; ') : [],
+          memberId: r.member_id,
+        };
+      }),
+      nextCursor: rows.length > limit ? page[page.length - 1].row_no : null,
+    };
+  }
+
+  private async settle(m: EntityManager, runId: string, fromRow: number, toRow: number): Promise<ImportPartResult> {
+    const staged: Array<{ row_no: number; raw: string; status: ImportRowStatus }> = await m.query(
+      'SELECT row_no, raw, status FROM member_import_rows WHERE job_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no FOR UPDATE',
+      [runId, fromRow, toRow],
+    );
+    const settled: Settled[] = [];
+    const candidates: Array<{ rowNo: number; member: ImportedMember }> = [];
+    for (const r of staged.filter((s) => s.status === 'pending')) {
+      const check = checkImportRow(JSON.parse(r.raw) as RawImportRow);
+      if (check.ok) {
+        candidates.push({ rowNo: r.row_no, member: check.member });
+      } else {
+        settled.push({ rowNo: r.row_no, status: 'rejected', errors: check.errors.join('; '), memberId: null });
+      }
+    }
+    const existing = await this.lookup(
+      m,
+      'external_id',
+      candidates.map((c) => c.member.externalId),
+    );
+    const phonesTaken = await this.lookup(
+      m,
+      'phone',
+      candidates.flatMap((c) => (c.member.phone ? [c.member.phone] : [])),
+    );
+    const seenIds = new Set<string>();
+    const seenPhones = new Set<string>();
+    const fresh: Array<{ rowNo: number; member: ImportedMember; memberId: string }> = [];
+    for (const c of candidates) {
+      const before = existing.get(c.member.externalId);
+      if (before) {
+        settled.push({ rowNo: c.rowNo, status: 'exists', errors: null, memberId: before });
+      } else if (seenIds.has(c.member.externalId)) {
+        settled.push({ rowNo: c.rowNo, status: 'rejected', errors: 'external_id: repeated in the file', memberId: null });
+      } else if (c.member.phone && (phonesTaken.has(c.member.phone) || seenPhones.has(c.member.phone))) {
+        settled.push({ rowNo: c.rowNo, status: 'rejected', errors: 'phone: already registered to another member', memberId: null });
+      } else {
+        seenIds.add(c.member.externalId);
+        if (c.member.phone) {
+          seenPhones.add(c.member.phone);
+        }
+        const memberId = newId();
+        fresh.push({ ...c, memberId });
+        settled.push({ rowNo: c.rowNo, status: 'accepted', errors: null, memberId });
+      }
+    }
+    const openingPoints = await this.createMembers(m, fresh);
+    await this.markRows(m, runId, settled);
+    const count = (s: ImportRowStatus) => settled.filter((r) => r.status === s).length;
+    return { rows: staged.length, accepted: count('accepted'), exists: count('exists'), rejected: count('rejected'), openingPoints };
+  }
+
+  private async lookup(m: EntityManager, column: 'external_id' | 'phone', values: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(values)];
+    if (unique.length === 0) {
+      return new Map();
+    }
+    const rows: Array<{ id: string; v: string }> = await m.query(
+      `SELECT id, ${column} AS v FROM members WHERE ${column} IN (${unique.map(() => '?').join(', ')})`,
+      unique,
+    );
+    return new Map(rows.map((r) => [r.v, r.id]));
+  }
+
+  /** Members, cards, accounts and enrolment history in multi-row inserts; then the opening balances through the ledger writer. */
+  private async createMembers(m: EntityManager, fresh: Array<{ member: ImportedMember; memberId: string }>): Promise<number> {
+    if (fresh.length === 0) {
+      return 0;
+    }
+    const now = new Date();
+    const entry = await this.tiers.entryTier();
+    await m.query(
+      `INSERT INTO members (id, status, name, phone, email, birthday, tier_code, tier_since, registered_at, created_at, updated_at, external_id)
+       VALUES ${placeholders(fresh.length, 12)}`,
+      fresh.flatMap((f) => [
+        f.memberId,
+        'active',
+        f.member.name,
+        f.member.phone,
+        f.member.email,
+        f.member.birthday,
+        entry.code,
+        now,
+        now,
+        now,
+        now,
+        f.member.externalId,
+      ]),
+    );
+    await m.query(
+      `INSERT INTO cards (card_no, member_id, status, kind, issued_store_id, replaced_by, issued_at, status_changed_at) VALUES ${placeholders(fresh.length, 8)}`,
+      fresh.flatMap((f) => [generateCardNo(), f.memberId, 'active', 'standard', null, null, now, now]),
+    );
+    await m.query(
+      `INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES ${placeholders(fresh.length, 6)}`,
+      fresh.flatMap((f) => [f.memberId, 0, 0, 0, 0, now]),
+    );
+    await m.query(
+      `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(fresh.length, 6)}`,
+      fresh.flatMap((f) => [f.memberId, null, entry.code, 'enrolment', null, now]),
+    );
+    const withPoints = fresh.filter((f) => f.member.openingPoints > 0);
+    if (withPoints.length === 0) {
+      return 0;
+    }
+    const program = await this.program.get();
+    const session = await this.ledger.open(
+      m,
+      withPoints.map((f) => f.memberId),
+      now,
+    );
+    for (const f of withPoints) {
+      session.credit(f.memberId, {
+        type: 'adjustment',
+        points: f.member.openingPoints,
+        storeId: null,
+        refType: 'import',
+        refId: f.member.externalId,
+        note: 'opening balance',
+        earned: false,
+        lot: { earnedAt: now, expiresAt: lotExpiresAt(now, program.pointsExpiryMonths), pendingUntil: null },
+      });
+    }
+    await session.flush();
+    return withPoints.reduce((sum, f) => sum + f.member.openingPoints, 0);
+  }
+
+  private async markRows(m: EntityManager, runId: string, settled: Settled[]): Promise<void> {
+    if (settled.length === 0) {
+      return;
+    }
+    const cases = (pick: (s: Settled) => unknown) => ({
+      sql: `CASE row_no ${settled.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+      params: settled.flatMap((s) => [s.rowNo, pick(s)]),
+    });
+    const status = cases((s) => s.status);
+    const errors = cases((s) => s.errors);
+    const member = cases((s) => s.memberId);
+    await m.query(
+      `UPDATE member_import_rows SET status = ${status.sql}, errors = ${errors.sql}, member_id = ${member.sql}
+        WHERE job_id = ? AND row_no IN (${settled.map(() => '?').join(', ')})`,
+      [...status.params, ...errors.params, ...member.params, runId, ...settled.map((s) => s.rowNo)],
+    );
+  }
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { requestHash } from '../../../common/canonical-json';
+import { isDuplicateKey } from '../../../common/errors/mysql-errors';
+import { AppConfig } from '../../../config/app-config';
+import { inTransaction } from '../../../database/transaction';
+import { Actor, AuditService } from '../../audit/audit.service';
+import { MemberArchiveService } from '../../members/member-archive.service';
+import { LedgerWriter } from '../../points/ledger/ledger-writer';
+import { insufficientPoints } from '../../points/points.errors';
+import { ProgramSettingsService } from '../../points/program-settings.service';
+import { lotExpiresAt } from '../../points/rules/lots';
+import { adjustmentConflict, adjustmentTooLarge } from '../archive.errors';
+import { PointAdjustment } from '../entities/point-adjustment.entity';
+
+export interface AdjustPointsCommand {
+  memberId: string;
+  /** Non-zero: positive credits a lot, negative debits lots soonest expiry first. */
+  points: number;
+  reason: string;
+  /** Expiry of a credit's lot; the program's default (months after now) when absent. */
+  expiresAt?: Date | null;
+  idempotencyKey: string;
+  /** The caller may post above ADJUSTMENT_LIMIT_POINTS (points.adjust.large). */
+  mayExceedLimit: boolean;
+}
+
+export interface AdjustmentResult {
+  adjustmentId: string;
+  memberId: string;
+  points: number;
+  reason: string;
+  expiresAt: string | null;
+  entryId: number;
+  balanceAfter: number;
+  createdAt: string;
+}
+
+/**
+ * A manual points adjustment, written through the ledger writer as an
+ * `adjustment` entry. Posted at most once per idempotency key (the key is
+ * the primary key of point_adjustments, written in the same transaction): a
+ * replay answers the first result, the key with another body is 409.
+ * A debit never takes more than the available (non-pending) balance.
+ */
+@Injectable()
+export class AdjustPointsUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: LedgerWriter,
+    private readonly program: ProgramSettingsService,
+    private readonly archive: MemberArchiveService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(actor: Actor, cmd: AdjustPointsCommand): Promise<{ status: 200 | 201; body: AdjustmentResult }> {
+    const hash = requestHash({
+      memberId: cmd.memberId,
+      points: cmd.points,
+      reason: cmd.reason,
+      expiresAt: cmd.expiresAt?.toISOString() ?? null,
+    });
+    const existing = await this.find(cmd.idempotencyKey);
+    if (existing) {
+      return this.replay(existing, hash, cmd.idempotencyKey);
+    }
+    if (Math.abs(cmd.points) > this.config.adjustmentLimitPoints && !cmd.mayExceedLimit) {
+      throw adjustmentTooLarge(Math.abs(cmd.points), this.config.adjustmentLimitPoints);
+    }
+    await this.archive.requireLive(cmd.memberId);
+    const program = await this.program.get();
+    try {
+      const body = await inTransaction(this.dataSource, async (m) => {
+        const now = new Date();
+        const session = await this.ledger.open(m, [cmd.memberId], now);
+        const ref = { storeId: null, refType: 'adjustment', refId: cmd.idempotencyKey, note: cmd.reason };
+        const expiresAt = cmd.points > 0 ? (cmd.expiresAt ?? lotExpiresAt(now, program.pointsExpiryMonths)) : null;
+        let handle;
+        if (cmd.points > 0) {
+          handle = session.credit(cmd.memberId, {
+            type: 'adjustment',
+            ...ref,
+            points: cmd.points,
+            earned: false,
+            lot: { earnedAt: now, expiresAt: expiresAt as Date, pendingUntil: null },
+          });
+        } else {
+          const account = session.account(cmd.memberId);
+          const available = account.balance - account.pending;
+          if (-cmd.points > available) {
+            throw insufficientPoints(Math.max(available, 0), -cmd.points);
+          }
+          handle = await session.debit(cmd.memberId, { type: 'adjustment', ...ref, points: -cmd.points, counts: 'none' });
+        }
+        await session.flush();
+        const row: PointAdjustment = {
+          idempotencyKey: cmd.idempotencyKey,
+          memberId: cmd.memberId,
+          points: cmd.points,
+          reason: cmd.reason,
+          expiresAt,
+          entryId: handle.entryId,
+          balanceAfter: handle.balanceAfter,
+          requestHash: hash,
+          actorType: actor.type,
+          actorId: actor.id,
+          createdAt: now,
+        };
+        await m.insert(PointAdjustment, row);
+        await this.audit.record(
+          actor,
+          'points.adjusted',
+          { type: 'member', id: cmd.memberId },
+          { points: cmd.points, reason: cmd.reason, expiresAt: expiresAt?.toISOString() ?? null, entryId: handle.entryId },
+          m,
+        );
+        return toResult(row);
+      });
+      return { status: 201, body };
+    } catch (err) {
+      if (isDuplicateKey(err)) {
+        const stored = await this.find(cmd.idempotencyKey);
+        if (stored) {
+          return this.replay(stored, hash, cmd.idempotencyKey);
+        }
+      }
+      throw err;
+    }
+  }
+
+  private find(key: string): Promise<PointAdjustment | null> {
+    return this.dataSource.getRepository(PointAdjustment).findOne({ where: { idempotencyKey: key } });
+  }
+
+  private replay(stored: PointAdjustment, hash: string, key: string): { status: 200; body: AdjustmentResult } {
+    if (stored.requestHash !== hash) {
+      throw adjustmentConflict(key);
+    }
+    return { status: 200, body: toResult(stored) };
+  }
+}
+
+function toResult(a: PointAdjustment): AdjustmentResult {
+  return {
+    adjustmentId: a.idempotencyKey,
+    memberId: a.memberId,
+    points: a.points,
+    reason: a.reason,
+    expiresAt: a.expiresAt ? a.expiresAt.toISOString() : null,
+    entryId: a.entryId,
+    balanceAfter: a.balanceAfter,
+    createdAt: a.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { ADMIN_ROLES } from './entities/admin-user.entity';
+import { ALL_PERMISSIONS, can, permissionsOf, rolesWith } from './permissions';
+
+describe('the permission table', () => {
+  it('gives admins every permission', () => {
+    expect(permissionsOf('admin')).toEqual(ALL_PERMISSIONS);
+  });
+
+  it('lets support keep members and cards but not users, stores, merges or large adjustments', () => {
+    expect(can('support', 'members.write')).toBe(true);
+    expect(can('support', 'cards.manage')).toBe(true);
+    expect(can('support', 'points.adjust')).toBe(true);
+    expect(can('support', 'members.pii')).toBe(true);
+    expect(can('support', 'points.adjust.large')).toBe(false);
+    expect(can('support', 'users.manage')).toBe(false);
+    expect(can('support', 'stores.manage')).toBe(false);
+    expect(can('support', 'campaigns.manage')).toBe(false);
+  });
+
+  it('lets marketers manage clubs and campaigns and read members only masked', () => {
+    expect(can('marketer', 'clubs.manage')).toBe(true);
+    expect(can('marketer', 'campaigns.manage')).toBe(true);
+    expect(can('marketer', 'members.read')).toBe(true);
+    expect(can('marketer', 'members.pii')).toBe(false);
+    expect(can('marketer', 'members.write')).toBe(false);
+    expect(can('marketer', 'points.adjust')).toBe(false);
+  });
+
+  it('lets analysts read analytics and masked members and change nothing', () => {
+    expect(permissionsOf('analyst').sort()).toEqual(['analytics.read', 'jobs.read', 'members.read']);
+  });
+
+  it('names the roles of a permission in the table order', () => {
+    expect(rolesWith('points.adjust.large')).toEqual(['admin']);
+    expect(rolesWith('analytics.read')).toEqual(['admin', 'marketer', 'analyst']);
+  });
+
+  it('has no permission without a role and no role outside the known ones', () => {
+    for (const p of ALL_PERMISSIONS) {
+      expect(rolesWith(p).length).toBeGreaterThan(0);
+    }
+    expect(ADMIN_ROLES).toEqual(['admin', 'marketer', 'analyst', 'support']);
+  });
+});

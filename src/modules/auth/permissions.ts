@@ -1,0 +1,50 @@
+import { ADMIN_ROLES, AdminRole } from './entities/admin-user.entity';
+
+/**
+ * What each console role may do. Every admin route names one permission
+ * (@RequirePermission); this table is the only place roles appear.
+ *
+ * - admin: everything, including console users and store keys.
+ * - support: keeps the member archive and cards, adjusts points (up to ADJUSTMENT_LIMIT_POINTS).
+ * - marketer: clubs and campaigns; reads members masked and analytics.
+ * - analyst: analytics and masked members, read only.
+ */
+export const PERMISSIONS = {
+  /** Search and read members (phone, email and name masked without members.pii). */
+  'members.read': ['admin', 'support', 'marketer', 'analyst'],
+  /** Register, edit profiles, notes, tags. */
+  'members.write': ['admin', 'support'],
+  /** See phone, email and name unmasked. */
+  'members.pii': ['admin', 'support'],
+  'points.adjust': ['admin', 'support'],
+  /** Adjustments above ADJUSTMENT_LIMIT_POINTS. */
+  'points.adjust.large': ['admin'],
+  'cards.manage': ['admin', 'support'],
+  'members.merge': ['admin'],
+  'members.import': ['admin'],
+  'stores.manage': ['admin'],
+  'users.manage': ['admin'],
+  'audit.read': ['admin'],
+  'clubs.manage': ['admin', 'marketer'],
+  'campaigns.manage': ['admin', 'marketer'],
+  'analytics.read': ['admin', 'marketer', 'analyst'],
+  /** Progress of long jobs (GET jobs/{id}). */
+  'jobs.read': ['admin', 'support', 'marketer', 'analyst'],
+} as const satisfies Record<string, readonly AdminRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: AdminRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly AdminRole[]).includes(role);
+}
+
+/** The permissions of one role, for the console's menus and the README table. */
+export function permissionsOf(role: AdminRole): Permission[] {
+  return ALL_PERMISSIONS.filter((p) => can(role, p));
+}
+
+export function rolesWith(permission: Permission): AdminRole[] {
+  return ADMIN_ROLES.filter((r) => can(r, permission));
+}

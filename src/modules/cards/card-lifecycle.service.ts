@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-code';
+import { maskCardNo } from '../../common/masking';
+import { Actor, AuditService } from '../audit/audit.service';
+import { CardAction, nextCardStatus } from './card-lifecycle';
+import { CardsService } from './cards.service';
+import { CardKind, CardStatus } from './entities/card.entity';
+
+export interface CardChange {
+  cardNo: string;
+  memberId: string;
+  status: CardStatus;
+  /** The new card, for replace and report-lost. */
+  replacedBy: string | null;
+}
+
+interface LockedCard {
+  card_no: string;
+  member_id: string;
+  status: CardStatus;
+  kind: CardKind;
+  replaced_by: string | null;
+}
+
+/**
+ * Freeze, unfreeze, replace, close and report lost. The card row is locked
+ * (FOR UPDATE) while it changes: a POS posting re-reads the status under a
+ * shared lock, so it sees the change or finishes before it. Points stay on
+ * the member, never on a card, so a replacement keeps the balance. Every
+ * change is audited on the member.
+ */
+@Injectable()
+export class CardLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cards: CardsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  freeze(actor: Actor, cardNo: string): Promise<CardChange> {
+    return this.change(actor, cardNo, 'freeze');
+  }
+
+  unfreeze(actor: Actor, cardNo: string): Promise<CardChange> {
+    return this.change(actor, cardNo, 'unfreeze');
+  }
+
+  close(actor: Actor, cardNo: string): Promise<CardChange> {
+    return this.change(actor, cardNo, 'close');
+  }
+
+  /** The old card is closed (lost stays lost) and points to a new active card; asking again answers the same new card. */
+  replace(actor: Actor, cardNo: string): Promise<CardChange> {
+    return this.change(actor, cardNo, 'replace');
+  }
+
+  /** For the portal (me/cards): the member's own card is marked lost at once and a replacement is issued. */
+  reportLost(actor: Actor, memberId: string, cardNo: string): Promise<CardChange> {
+    return this.change(actor, cardNo, 'report_lost', memberId);
+  }
+
+  private async change(actor: Actor, cardNo: string, action: CardAction, ownerId?: string): Promise<CardChange> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: LockedCard[] = await m.query(
+        'SELECT card_no, member_id, status, kind, replaced_by FROM cards WHERE card_no = ? FOR UPDATE',
+        [cardNo],
+      );
+      const card = rows[0];
+      if (!card || (ownerId !== undefined && card.member_id !== ownerId)) {
+        throw new DomainError(ErrorCode.CARD_NOT_FOUND, `No card ${maskCardNo(cardNo)}${ownerId ? ' of this member' : ''}.`);
+      }
+      const next = nextCardStatus(card.status, action, card.replaced_by !== null);
+      if (next === null) {
+        throw new DomainError(
+          ErrorCode.CARD_STATUS_CONFLICT,
+          `Card ${maskCardNo(cardNo)} is ${card.status}; it cannot be ${pastTense(action)}.`,
+          [{ field: 'status', message: card.status }],
+        );
+      }
+      if (next === 'same') {
+        return { cardNo, memberId: card.member_id, status: card.status, replacedBy: card.replaced_by };
+      }
+      const now = new Date();
+      let replacedBy: string | null = null;
+      if (action === 'replace' || action === 'report_lost') {
+        replacedBy = await this.cards.issue(m, card.member_id, card.kind, null, now);
+      }
+      await m.query('UPDATE cards SET status = ?, replaced_by = ?, status_changed_at = ? WHERE card_no = ?', [
+        next,
+        replacedBy,
+        now,
+        cardNo,
+      ]);
+      await this.record(m, actor, action, card, next, replacedBy);
+      return { cardNo, memberId: card.member_id, status: next, replacedBy };
+    });
+  }
+
+  private record(m: EntityManager, actor: Actor, action: CardAction, card: LockedCard, next: CardStatus, replacedBy: string | null) {
+    return this.audit.record(
+      actor,
+      `card.${action}`,
+      { type: 'member', id: card.member_id },
+      { cardNo: card.card_no, from: card.status, to: next, ...(replacedBy ? { newCardNo: replacedBy } : {}) },
+      m,
+    );
+  }
+}
+
+function pastTense(action: CardAction): string {
+  return { freeze: 'frozen', unfreeze: 'unfrozen', replace: 'replaced', close: 'closed', report_lost: 'reported lost' }[action];
+}

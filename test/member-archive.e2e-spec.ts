@@ -1,0 +1,378 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { ADMIN_ROLES, AdminRole } from '../src/modules/auth/entities/admin-user.entity';
+import { can, Permission } from '../src/modules/auth/permissions';
+import { WorkerModule } from '../src/worker.module';
+import { createMember, createStore, ledgerInvariants, loginAdmin, pos, purchaseBody, uniq, uniquePhone } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('member archive: roles, cards, search, profile history, audit, import (HTTP)', () => {
+  let t: TestApp;
+  const tokens = {} as Record<AdminRole, string>;
+  const as = (role: AdminRole) => `Bearer ${tokens[role]}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tokens.admin = await loginAdmin(t);
+    for (const role of ADMIN_ROLES.filter((r) => r !== 'admin')) {
+      const email = `${uniq(role)}@example.com`.toLowerCase();
+      const password = 'a long enough password';
+      await t.http.post('/api/v1/admin/users').set('Authorization', as('admin')).send({ email, password, role }).expect(201);
+      const login = await t.http.post('/api/v1/admin/auth/login').send({ email, password }).expect(200);
+      tokens[role] = login.body.accessToken as string;
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  describe('the role table', () => {
+    it('every role against a representative route of every route group: allowed is never 403, refused is 403 FORBIDDEN', async () => {
+      const m = await createMember(t);
+      const other = await createMember(t);
+      const routes: Array<{ permission: Permission; call: (auth: string) => Promise<{ status: number; body: { code?: string } }> }> = [
+        { permission: 'members.read', call: (a) => t.http.get('/api/v1/admin/members').query({ q: m.phone }).set('Authorization', a) },
+        {
+          permission: 'members.write',
+          call: (a) => t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', a).send({ city: 'Hangzhou' }),
+        },
+        {
+          permission: 'points.adjust',
+          call: (a) =>
+            t.http
+              .post(`/api/v1/admin/members/${m.memberId}/adjustments`)
+              .set('Authorization', a)
+              .send({ points: 5, reason: 'walk', idempotencyKey: uniq('walk') }),
+        },
+        {
+          permission: 'points.adjust.large',
+          call: (a) =>
+            t.http
+              .post(`/api/v1/admin/members/${m.memberId}/adjustments`)
+              .set('Authorization', a)
+              .send({ points: 20_000, reason: 'walk', idempotencyKey: uniq('walk') }),
+        },
+        { permission: 'cards.manage', call: (a) => t.http.post(`/api/v1/admin/cards/${m.cardNo}/unfreeze`).set('Authorization', a) },
+        {
+          permission: 'members.merge',
+          call: (a) =>
+            t.http.post(`/api/v1/admin/members/${other.memberId}/merge`).set('Authorization', a).send({ sourceMemberId: other.memberId }),
+        },
+        {
+          permission: 'members.import',
+          call: (a) => t.http.get(`/api/v1/admin/members/import/${randomUUID()}/rows`).set('Authorization', a),
+        },
+        { permission: 'stores.manage', call: (a) => t.http.get('/api/v1/admin/stores').set('Authorization', a) },
+        { permission: 'users.manage', call: (a) => t.http.get('/api/v1/admin/users').set('Authorization', a) },
+        { permission: 'audit.read', call: (a) => t.http.get('/api/v1/admin/audit').query({ member: m.memberId }).set('Authorization', a) },
+        { permission: 'jobs.read', call: (a) => t.http.get(`/api/v1/admin/jobs/${randomUUID()}`).set('Authorization', a) },
+      ];
+      const seen: string[] = [];
+      for (const route of routes) {
+        for (const role of ADMIN_ROLES) {
+          const res = await route.call(as(role));
+          const allowed = can(role, route.permission);
+          seen.push(`${route.permission} ${role} ${res.status}`);
+          if (allowed) {
+            expect([route.permission, role, res.status < 500 && res.status !== 403 && res.status !== 401]).toEqual([
+              route.permission,
+              role,
+              true,
+            ]);
+          } else {
+            expect([route.permission, role, res.status, res.body.code]).toEqual([route.permission, role, 403, 'FORBIDDEN']);
+          }
+        }
+      }
+      expect(seen.length).toBe(routes.length * ADMIN_ROLES.length);
+      // The one big adjustment that went through was the admin's.
+      const inv = await ledgerInvariants(t.db, m.memberId);
+      expect(inv.balance).toBe(5 + 5 + 20_000);
+    });
+
+    it('a role change takes effect on the next request and is audited; a disabled user is refused', async () => {
+      const email = `${uniq('switch')}@example.com`.toLowerCase();
+      const created = await t.http
+        .post('/api/v1/admin/users')
+        .set('Authorization', as('admin'))
+        .send({ email, password: 'a long enough password', role: 'analyst' })
+        .expect(201);
+      const token = (await t.http.post('/api/v1/admin/auth/login').send({ email, password: 'a long enough password' }).expect(200)).body
+        .accessToken as string;
+      await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).expect(403);
+      await t.http
+        .patch(`/api/v1/admin/users/${created.body.userId}`)
+        .set('Authorization', as('admin'))
+        .send({ role: 'admin' })
+        .expect(200);
+      await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).expect(200);
+      await t.http
+        .patch(`/api/v1/admin/users/${created.body.userId}`)
+        .set('Authorization', as('admin'))
+        .send({ disabled: true })
+        .expect(200);
+      await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`).expect(401);
+      const audit = await t.http.get('/api/v1/admin/audit').query({ type: 'admin.updated' }).set('Authorization', as('admin')).expect(200);
+      expect(
+        audit.body.items
+          .filter((e: { entityId: string }) => e.entityId === created.body.userId)
+          .map((e: { changes: unknown }) => e.changes),
+      ).toEqual([{ disabled: { old: false, new: true } }, { role: { old: 'analyst', new: 'admin' } }]);
+    });
+  });
+
+  describe('cards with the POS', () => {
+    it('a frozen card is refused at the till; after a replace the new card buys, the old one is refused and the balance stays', async () => {
+      const store = await createStore(t);
+      const till = pos(t, store);
+      const m = await createMember(t);
+      await till.purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 10_000 }])).expect(201);
+      const frozen = await t.http.post(`/api/v1/admin/cards/${m.cardNo}/freeze`).set('Authorization', as('support')).expect(200);
+      expect(frozen.body).toMatchObject({ cardNo: m.cardNo, status: 'frozen', memberId: m.memberId });
+      const refused = await till.purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 5_000 }])).expect(422);
+      expect(refused.body.code).toBe('CARD_INACTIVE');
+      const replaced = await t.http.post(`/api/v1/admin/cards/${m.cardNo}/replace`).set('Authorization', as('support')).expect(200);
+      expect(replaced.body).toMatchObject({ status: 'closed', replacedBy: expect.stringMatching(/^\d{16}$/) });
+      const again = await t.http.post(`/api/v1/admin/cards/${m.cardNo}/replace`).set('Authorization', as('support')).expect(200);
+      expect(again.body.replacedBy).toBe(replaced.body.replacedBy);
+      const bought = await till.purchase(purchaseBody({ cardNo: replaced.body.replacedBy }, [{ amountCents: 5_000 }])).expect(201);
+      expect(bought.body.memberId ?? m.memberId).toBe(m.memberId);
+      const old = await till.lookup({ cardNo: m.cardNo }).expect(422);
+      expect(old.body.code).toBe('CARD_INACTIVE');
+      const fresh = await till.lookup({ cardNo: replaced.body.replacedBy }).expect(200);
+      expect(fresh.body.points.balance).toBe(150);
+      await t.http.post(`/api/v1/admin/cards/${m.cardNo}/unfreeze`).set('Authorization', as('support')).expect(409);
+    });
+  });
+
+  describe('search, profile and history', () => {
+    it('finds a member by card, phone, email and name prefix; masked for analysts and marketers, plain for support', async () => {
+      const name = `Zed${uniq('n').replace(/[^a-z0-9]/gi, '')}`;
+      const email = `${uniq('mail')}@example.com`.toLowerCase();
+      const m = await createMember(t, { name, email });
+      for (const q of [m.cardNo, m.phone, email, name.slice(0, 12)]) {
+        const res = await t.http.get('/api/v1/admin/members').query({ q }).set('Authorization', as('support')).expect(200);
+        expect(res.body.items.map((i: { memberId: string }) => i.memberId)).toContain(m.memberId);
+      }
+      const plain = await t.http.get('/api/v1/admin/members').query({ q: m.phone }).set('Authorization', as('support')).expect(200);
+      expect(plain.body.items[0]).toMatchObject({
+        name,
+        phone: m.phone,
+        email,
+        balance: 0,
+        status: 'active',
+        card: { cardNo: m.cardNo, status: 'active' },
+        tier: { code: 'STANDARD' },
+      });
+      for (const role of ['analyst', 'marketer'] as const) {
+        const masked = await t.http.get('/api/v1/admin/members').query({ q: m.phone }).set('Authorization', as(role)).expect(200);
+        expect(masked.body.unmasked).toBe(false);
+        expect(masked.body.items[0].phone).toBe(`${m.phone.slice(0, -8)}****${m.phone.slice(-4)}`);
+        expect(masked.body.items[0].name).toBe(`Z${'*'.repeat(name.length - 1)}`);
+        expect(masked.body.items[0].email).not.toContain(email.split('@')[0]);
+        const detail = await t.http.get(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as(role)).expect(200);
+        expect(JSON.stringify(detail.body)).not.toContain(m.phone);
+      }
+    });
+
+    it('pages through results with the cursor without repeats', async () => {
+      const prefix = `Pg${randomUUID().slice(0, 8)}`;
+      for (let i = 0; i < 5; i++) {
+        await createMember(t, { name: `${prefix}${i}` });
+      }
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await t.http
+          .get('/api/v1/admin/members')
+          .query({ q: prefix, limit: 2, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', as('support'))
+          .expect(200);
+        ids.push(...res.body.items.map((i: { memberId: string }) => i.memberId));
+        cursor = res.body.nextCursor as string | null;
+      } while (cursor);
+      expect(ids.length).toBe(5);
+      expect(new Set(ids).size).toBe(5);
+    });
+
+    it('a profile edit keeps who, when, old and new value per field; notes and tags are kept; personal values masked for analysts', async () => {
+      const m = await createMember(t);
+      const newPhone = uniquePhone();
+      const edit = await t.http
+        .patch(`/api/v1/admin/members/${m.memberId}`)
+        .set('Authorization', as('support'))
+        .send({ phone: newPhone, city: 'Suzhou', name: '张三' })
+        .expect(200);
+      expect(edit.body.changed.map((c: { field: string }) => c.field)).toEqual(['phone', 'city']);
+      const history = await t.http.get(`/api/v1/admin/members/${m.memberId}/history`).set('Authorization', as('support')).expect(200);
+      const phoneChange = history.body.items.find((c: { field: string }) => c.field === 'phone');
+      expect(phoneChange).toMatchObject({ oldValue: m.phone, newValue: newPhone, by: { type: 'admin' } });
+      const masked = await t.http.get(`/api/v1/admin/members/${m.memberId}/history`).set('Authorization', as('analyst')).expect(200);
+      expect(JSON.stringify(masked.body)).not.toContain(newPhone);
+      await t.http.patch(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as('analyst')).send({ city: 'X' }).expect(403);
+      const other = await createMember(t);
+      const taken = await t.http
+        .patch(`/api/v1/admin/members/${m.memberId}`)
+        .set('Authorization', as('support'))
+        .send({ phone: other.phone })
+        .expect(409);
+      expect(taken.body.code).toBe('PHONE_TAKEN');
+      await t.http
+        .post(`/api/v1/admin/members/${m.memberId}/notes`)
+        .set('Authorization', as('support'))
+        .send({ text: 'Asked for a paper statement' })
+        .expect(201);
+      const notes = await t.http.get(`/api/v1/admin/members/${m.memberId}/notes`).set('Authorization', as('analyst')).expect(200);
+      expect(notes.body.items[0]).toMatchObject({ text: 'Asked for a paper statement', authorEmail: expect.stringContaining('support') });
+      await t.http
+        .put(`/api/v1/admin/members/${m.memberId}/tags`)
+        .set('Authorization', as('support'))
+        .send({ tags: ['B2B', 'b2b', 'complaint'] })
+        .expect(200);
+      const detail = await t.http.get(`/api/v1/admin/members/${m.memberId}`).set('Authorization', as('support')).expect(200);
+      expect(detail.body).toMatchObject({ tags: ['b2b', 'complaint'], phone: newPhone, city: 'Suzhou' });
+    });
+
+    it('after a merge the old member id answers with where it went', async () => {
+      const source = await createMember(t);
+      const survivor = await createMember(t);
+      await t.http
+        .post(`/api/v1/admin/members/${source.memberId}/adjustments`)
+        .set('Authorization', as('admin'))
+        .send({ points: 40, reason: 'test', idempotencyKey: uniq('mrg') })
+        .expect(201);
+      const merged = await t.http
+        .post(`/api/v1/admin/members/${survivor.memberId}/merge`)
+        .set('Authorization', as('admin'))
+        .send({ sourceMemberId: source.memberId })
+        .expect(201);
+      expect(merged.body).toMatchObject({ pointsMoved: 40, survivorBalance: 40 });
+      await t.http
+        .post(`/api/v1/admin/members/${survivor.memberId}/merge`)
+        .set('Authorization', as('admin'))
+        .send({ sourceMemberId: source.memberId })
+        .expect(200);
+      const old = await t.http.get(`/api/v1/admin/members/${source.memberId}`).set('Authorization', as('support')).expect(200);
+      expect(old.body).toMatchObject({ status: 'merged', mergedInto: survivor.memberId });
+      expect(old.body.points.balance).toBe(0);
+      const again = await t.http
+        .post(`/api/v1/admin/members/${source.memberId}/adjustments`)
+        .set('Authorization', as('admin'))
+        .send({ points: 1, reason: 'x', idempotencyKey: uniq('mrg') })
+        .expect(409);
+      expect(again.body.code).toBe('MEMBER_MERGED');
+    });
+  });
+
+  describe('audit log', () => {
+    it('finds a member’s changes by member, type prefix, actor and time, newest first and paged', async () => {
+      const before = new Date(Date.now() - 1000).toISOString();
+      const m = await createMember(t);
+      await t.http.post(`/api/v1/admin/cards/${m.cardNo}/freeze`).set('Authorization', as('support')).expect(200);
+      await t.http.post(`/api/v1/admin/cards/${m.cardNo}/unfreeze`).set('Authorization', as('support')).expect(200);
+      await t.http
+        .post(`/api/v1/admin/members/${m.memberId}/adjustments`)
+        .set('Authorization', as('support'))
+        .send({ points: 3, reason: 'audit', idempotencyKey: uniq('aud') })
+        .expect(201);
+      const all = await t.http.get('/api/v1/admin/audit').query({ member: m.memberId }).set('Authorization', as('admin')).expect(200);
+      expect(all.body.items.map((e: { action: string }) => e.action)).toEqual([
+        'points.adjusted',
+        'card.unfreeze',
+        'card.freeze',
+        'member.created',
+      ]);
+      const cards = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ member: m.memberId, type: 'card.' })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(cards.body.items.map((e: { action: string; actorEmail: string }) => [e.action, e.actorEmail.startsWith('support')])).toEqual([
+        ['card.unfreeze', true],
+        ['card.freeze', true],
+      ]);
+      const supportId = cards.body.items[0].actorId as string;
+      const byActor = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ actor: supportId, from: before, limit: 2 })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(byActor.body.items).toHaveLength(2);
+      expect(byActor.body.nextCursor).toEqual(expect.any(Number));
+      const next = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ actor: supportId, from: before, limit: 2, cursor: byActor.body.nextCursor })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(next.body.items[0].id).toBeLessThan(byActor.body.items[1].id);
+      const future = await t.http
+        .get('/api/v1/admin/audit')
+        .query({ member: m.memberId, from: new Date(Date.now() + 60_000).toISOString() })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(future.body.items).toEqual([]);
+    });
+  });
+
+  describe('CSV import through the worker', () => {
+    let worker: INestApplicationContext;
+
+    beforeAll(async () => {
+      worker = await NestFactory.createApplicationContext(WorkerModule.register(), { logger: false });
+      await worker.init();
+    });
+
+    afterAll(async () => {
+      await worker.close();
+    });
+
+    it('a text/csv upload answers 202 with a job; the job accepts the good rows and lists the bad ones', async () => {
+      const ext = uniq('E').replace(/[^A-Za-z0-9-]/g, '');
+      const phone = uniquePhone();
+      const csv = `external_id,name,phone,opening_points\n${ext}-1,王五,${phone},300\n${ext}-2,"Smith, Anna",,0\n${ext}-3,Bad,12345,x\n`;
+      const started = await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('admin'))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(202);
+      expect(started.body).toMatchObject({ rows: 3, parts: 1 });
+      let view: { state: string; totals: Record<string, number> } | null = null;
+      for (let i = 0; i < 300 && (!view || view.state === 'running'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        view = (await t.http.get(`/api/v1/admin/jobs/${started.body.jobId}`).set('Authorization', as('admin')).expect(200)).body;
+      }
+      expect(view).toMatchObject({ state: 'completed', totals: { rows: 3, accepted: 2, rejected: 1, exists: 0, openingPoints: 300 } });
+      const bad = await t.http
+        .get(`/api/v1/admin/members/import/${started.body.jobId}/rows`)
+        .query({ status: 'rejected' })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(bad.body.items).toEqual([
+        {
+          row: 3,
+          externalId: `${ext}-3`,
+          status: 'rejected',
+          errors: ['phone: E.164, e.g. +8613800138000', 'opening_points: a whole number from 0 to 100000000'],
+          memberId: null,
+        },
+      ]);
+      const found = await t.http.get('/api/v1/admin/members').query({ q: phone }).set('Authorization', as('admin')).expect(200);
+      expect(found.body.items[0]).toMatchObject({ name: '王五', balance: 300 });
+      const json = await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('admin'))
+        .send({ csv: 'name\nx\n' })
+        .expect(400);
+      expect(json.body.details.map((d: { message: string }) => d.message)).toContain('column external_id is missing');
+      await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('support'))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(403);
+    });
+  });
+});
