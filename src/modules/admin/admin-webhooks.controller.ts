@@ -7,7 +7,6 @@ import { CurrentAdmin } from '../auth/principals';
 import { WebhookAttempt } from '../messages/entities/webhook-attempt.entity';
 import { WebhookDelivery } from '../messages/entities/webhook-delivery.entity';
 import { WebhookSubscription } from '../messages/entities/webhook-subscription.entity';
-import { EventsService } from '../messages/webhooks/events.service';
 import { WebhooksService } from '../messages/webhooks/webhooks.service';
 import { AdminErrors } from '../pos/pos.openapi';
 import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from './dto/messages.dto';
@@ -52,10 +51,7 @@ const detailView = ({ delivery, attempts }: { delivery: WebhookDelivery; attempt
 @AdminAuth('admin')
 @Controller('api/v1/admin/webhooks')
 export class AdminWebhooksController {
-  constructor(
-    private readonly webhooks: WebhooksService,
-    private readonly events: EventsService,
-  ) {}
+  constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
   @ApiOperation({
@@ -72,7 +68,6 @@ export class AdminWebhooksController {
   @AdminErrors()
   async create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateWebhookDto) {
     const sub = await this.webhooks.create(actorOf(admin), dto.url, dto.events);
-    this.events.invalidate();
     return { ...subscriptionView(sub), secret: sub.secret };
   }
 
@@ -91,7 +86,6 @@ export class AdminWebhooksController {
   @AdminErrors(ErrorCode.WEBHOOK_NOT_FOUND)
   async update(@CurrentAdmin() admin: AdminPrincipal, @Param('webhookId', new ParseUUIDPipe()) id: string, @Body() dto: UpdateWebhookDto) {
     const sub = await this.webhooks.update(actorOf(admin), id, dto);
-    this.events.invalidate();
     return subscriptionView(sub);
   }
 

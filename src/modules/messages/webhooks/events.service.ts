@@ -1,3 +1,4 @@
+import { ConfigChanges } from '../../../queue/config-changes';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '../../../common/ids';
@@ -23,7 +24,15 @@ const SUBSCRIPTIONS_CACHE_MS = 5000;
 export class EventsService {
   private cached: { at: number; subs: WebhookSubscription[] } | null = null;
 
-  constructor(private readonly repo: WebhooksRepository) {}
+  constructor(
+    private readonly repo: WebhooksRepository,
+    changes: ConfigChanges,
+  ) {
+    // A subscription edited in any process drops this cache in every process at once.
+    changes.on('webhooks', () => {
+      this.cached = null;
+    });
+  }
 
   async publish(type: WebhookEvent, id: string, data: Record<string, unknown>, manager?: EntityManager): Promise<number> {
     return this.publishMany([{ type, id, occurredAt: new Date(), data }], manager);
@@ -48,7 +57,7 @@ export class EventsService {
     return rows.length;
   }
 
-  /** Active subscriptions, cached for 5 s per process (an event published just after a change may miss it). */
+  /** Active subscriptions, cached for 5 s per process; a change made through the API reaches every process at once. */
   private async activeSubscriptions(): Promise<WebhookSubscription[]> {
     if (this.cached && Date.now() - this.cached.at < SUBSCRIPTIONS_CACHE_MS) {
       return this.cached.subs;
@@ -56,9 +65,5 @@ export class EventsService {
     const subs = (await this.repo.subscriptions()).filter((s) => s.active);
     this.cached = { at: Date.now(), subs };
     return subs;
-  }
-
-  invalidate(): void {
-    this.cached = null;
   }
 }

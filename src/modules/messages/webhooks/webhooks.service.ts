@@ -9,6 +9,7 @@ import { DeliveryStatus, WebhookDelivery } from '../entities/webhook-delivery.en
 import { WebhookAttempt } from '../entities/webhook-attempt.entity';
 import { WebhookEvent, WebhookSubscription } from '../entities/webhook-subscription.entity';
 import { deliveryNotFound, webhookNotFound } from '../messages.errors';
+import { ConfigChanges } from '../../../queue/config-changes';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** Subscriptions as the console manages them, and replays of deliveries. */
@@ -18,6 +19,7 @@ export class WebhooksService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: WebhooksRepository,
     private readonly audit: AuditService,
+    private readonly changes: ConfigChanges,
   ) {}
 
   /** Creates a subscription with a new secret (answered here only; it signs every delivery). */
@@ -36,6 +38,8 @@ export class WebhooksService {
       await this.repo.insertSubscription(sub, m);
       await this.audit.record(actor, 'webhook.created', { type: 'webhook', id: sub.id }, { url, events: sub.events }, m);
     });
+    // Every process publishing events drops its cached subscriptions now, not in 5 s.
+    await this.changes.publish('webhooks');
     return sub;
   }
 
@@ -65,6 +69,7 @@ export class WebhooksService {
       await this.repo.updateSubscription(id, set, new Date(), m);
       await this.audit.record(actor, 'webhook.updated', { type: 'webhook', id }, set, m);
     });
+    await this.changes.publish('webhooks');
     return (await this.repo.subscription(id)) as WebhookSubscription;
   }
 
