@@ -309,7 +309,13 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     }
   });
 
-  it('a message campaign reaches only members who consented to its channel, and records the message for the outbox', async () => {
+  it('a message campaign reaches only members who consented to its channel, through the outbox, once each', async () => {
+    const token = await loginAdmin(t);
+    await t.http
+      .post('/api/v1/admin/message-templates')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ code: 'hello', channel: 'sms', variants: { 'zh-CN': { body: '{{name}}，您好' }, en: { body: 'Hello {{name}}' } } })
+      .expect(201);
     const yes = await members(3, { consents: { sms: true } });
     const emailOnly = await members(2, { consents: { email: true } });
     const none = await members(2);
@@ -334,7 +340,14 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
       id,
     ]);
     expect(rows.map((r: { member_id: string }) => r.member_id)).toEqual(yes.map((m) => m.memberId).sort());
-    expect(rows.every((r: { message_status: string }) => r.message_status === 'pending_outbox')).toBe(true);
+    expect(rows.every((r: { message_status: string }) => r.message_status === 'outbox')).toBe(true);
+    const outbox = await t.db.query('SELECT member_id, channel, status FROM outbox_messages WHERE source LIKE ? ORDER BY member_id', [
+      `campaign:${id}:%`,
+    ]);
+    expect(outbox.map((r: { member_id: string }) => r.member_id)).toEqual(yes.map((m) => m.memberId).sort());
+    expect(
+      outbox.every((r: { channel: string; status: string }) => r.channel === 'sms' && ['queued', 'sending', 'sent'].includes(r.status)),
+    ).toBe(true);
   });
 
   it('refuses a bad audience naming the field, and unknown campaigns with 404', async () => {

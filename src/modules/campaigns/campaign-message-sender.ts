@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MessageChannel } from './rules/audience';
 
@@ -21,12 +20,4 @@ export interface CampaignMessage {
  */
 export interface CampaignMessageSender {
   enqueue(m: EntityManager, messages: CampaignMessage[]): Promise<Map<string, string>>;
-}
-
-/** Until the outbox is wired in: nothing is sent; the delivery row records the message as pending_outbox. */
-@Injectable()
-export class PendingOutboxSender implements CampaignMessageSender {
-  enqueue(_m: EntityManager, messages: CampaignMessage[]): Promise<Map<string, string>> {
-    return Promise.resolve(new Map(messages.map((msg) => [msg.memberId, 'pending_outbox'])));
-  }
 }

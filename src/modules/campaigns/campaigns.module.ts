@@ -6,10 +6,12 @@ import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
 import { PointsModule } from '../points/points.module';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { CampaignFanoutService } from './campaign-fanout.service';
-import { CAMPAIGN_MESSAGE_SENDER, PendingOutboxSender } from './campaign-message-sender';
+import { CAMPAIGN_MESSAGE_SENDER } from './campaign-message-sender';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { Clock } from './clock';
+import { OutboxCampaignSender } from './outbox-campaign-sender';
+import { MessagesModule } from '../messages/messages.module';
 
 /**
  * The campaign bonus rules the purchase path reads. Global, so the points
@@ -24,8 +26,8 @@ export class CampaignRulesModule {}
 
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
-  imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule],
-  providers: [Clock, CampaignsService, CampaignFanoutService, { provide: CAMPAIGN_MESSAGE_SENDER, useClass: PendingOutboxSender }],
+  imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule, MessagesModule],
+  providers: [Clock, CampaignsService, CampaignFanoutService, { provide: CAMPAIGN_MESSAGE_SENDER, useClass: OutboxCampaignSender }],
   exports: [CampaignsService, CampaignFanoutService, CampaignRulesModule, Clock],
 })
 export class CampaignsModule {}
