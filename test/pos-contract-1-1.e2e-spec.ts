@@ -1,7 +1,17 @@
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../src/config/app-config';
 import { ProgramSettingsService } from '../src/modules/points/program-settings.service';
-import { createMember, createStore, ledgerInvariants, pos, purchaseBody, TestStore, uniq, writeCounts } from './support/factories';
+import {
+  createMember,
+  createStore,
+  ledgerInvariants,
+  pos,
+  purchaseBody,
+  TestStore,
+  uniq,
+  writeCounts,
+  memberWithPoints,
+} from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
@@ -20,13 +30,7 @@ describe('POS contract 1.1', () => {
     await t.close();
   });
 
-  async function memberWith(points: number) {
-    const m = await createMember(t);
-    await pos(t, store)
-      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }]))
-      .expect(201);
-    return m;
-  }
+  const memberWith = (points: number) => memberWithPoints(t, store, points);
 
   describe('REDEMPTION_CANCELLED', () => {
     it('a redemptionNo sent again after its cancellation is 409 REDEMPTION_CANCELLED and writes nothing', async () => {

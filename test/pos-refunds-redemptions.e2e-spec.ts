@@ -1,4 +1,14 @@
-import { createMember, createStore, ledgerInvariants, pos, purchaseBody, TestStore, uniq, writeCounts } from './support/factories';
+import {
+  createMember,
+  createStore,
+  ledgerInvariants,
+  pos,
+  purchaseBody,
+  TestStore,
+  uniq,
+  writeCounts,
+  memberWithPoints,
+} from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('POS refunds', () => {
@@ -160,13 +170,7 @@ describe('POS redemptions', () => {
     await t.close();
   });
 
-  async function memberWith(points: number) {
-    const m = await createMember(t);
-    await pos(t, store)
-      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }]))
-      .expect(201);
-    return m;
-  }
+  const memberWith = (points: number) => memberWithPoints(t, store, points);
 
   it('redeeming 500 points gives ¥5 off; a replay returns 200 and the same body; another body with that number is 409', async () => {
     const m = await memberWith(1200);

@@ -63,6 +63,15 @@ export async function createMember(t: TestApp, overrides: Record<string, unknown
   return { memberId: res.body.memberId, cardNo: res.body.cardNo, phone };
 }
 
+/** A member who has earned `points` at the store (one purchase of points × ¥1). */
+export async function memberWithPoints(t: TestApp, store: TestStore, points: number): Promise<TestMember> {
+  const m = await createMember(t);
+  await pos(t, store)
+    .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: points * 100 }]))
+    .expect(201);
+  return m;
+}
+
 export interface LineSpec {
   sku?: string;
   category?: string;

@@ -92,22 +92,8 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
     if (!row) {
       throw new Error('program_settings has no row; the service seeds it at boot');
     }
-    const program: Program = {
-      centsPerPoint: row.centsPerPoint,
-      excludedCategories: new Set(
-        row.excludedCategories
-          .split(',')
-          .map((s) => s.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-      pointsExpiryMonths: row.pointsExpiryMonths,
-      redemptionCentsPer100Points: row.redemptionCentsPer100Points,
-      allowNegativeBalance: Boolean(row.allowNegativeBalance),
-      qualifyingWindowMonths: row.qualifyingWindowMonths,
-      offlineAcceptanceDays: row.offlineAcceptanceDays,
-      returnWindowDays: row.returnWindowDays,
-      tierReviewMonths: row.tierReviewMonths,
-    };
+    const view = viewOf(row);
+    const program: Program = { ...view, excludedCategories: new Set(view.excludedCategories) };
     this.cache = { program, at: now };
     return program;
   }
@@ -115,21 +101,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
   /** The stored settings, read fresh (the admin view). */
   async view(manager = this.dataSource.manager): Promise<ProgramView & { updatedAt: string }> {
     const row = await manager.getRepository(ProgramSettings).findOneOrFail({ where: { id: 1 } });
-    return {
-      centsPerPoint: row.centsPerPoint,
-      excludedCategories: row.excludedCategories
-        .split(',')
-        .map((s) => s.trim().toLowerCase())
-        .filter(Boolean),
-      pointsExpiryMonths: row.pointsExpiryMonths,
-      redemptionCentsPer100Points: row.redemptionCentsPer100Points,
-      allowNegativeBalance: Boolean(row.allowNegativeBalance),
-      qualifyingWindowMonths: row.qualifyingWindowMonths,
-      offlineAcceptanceDays: row.offlineAcceptanceDays,
-      returnWindowDays: row.returnWindowDays,
-      tierReviewMonths: row.tierReviewMonths,
-      updatedAt: row.updatedAt.toISOString(),
-    };
+    return { ...viewOf(row), updatedAt: row.updatedAt.toISOString() };
   }
 
   /**
@@ -171,4 +143,22 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
   invalidate(): void {
     this.cache = null;
   }
+}
+
+/** The settings row as the program reads it: categories lower-cased, booleans as booleans. */
+function viewOf(row: ProgramSettings): ProgramView {
+  return {
+    centsPerPoint: row.centsPerPoint,
+    excludedCategories: row.excludedCategories
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    pointsExpiryMonths: row.pointsExpiryMonths,
+    redemptionCentsPer100Points: row.redemptionCentsPer100Points,
+    allowNegativeBalance: Boolean(row.allowNegativeBalance),
+    qualifyingWindowMonths: row.qualifyingWindowMonths,
+    offlineAcceptanceDays: row.offlineAcceptanceDays,
+    returnWindowDays: row.returnWindowDays,
+    tierReviewMonths: row.tierReviewMonths,
+  };
 }
