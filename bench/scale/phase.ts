@@ -1,0 +1,14 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Pool } from 'mysql2/promise';
+
+/** One scale-bench phase: the project's path beside the raw SQL doing the same set-based work. */
+export interface Phase {
+  name: string;
+  target: string;
+  /** Set-up before both sides run (not timed). */
+  prepare?: (pool: Pool) => Promise<void>;
+  /** The raw SQL doing the same set-based work; answers a figure to check the project's against. */
+  raw: (pool: Pool) => Promise<number>;
+  /** The project's own path; answers the same figure. */
+  project?: (app: INestApplicationContext) => Promise<number>;
+}

@@ -1,0 +1,64 @@
+import { RowDataPacket } from 'mysql2/promise';
+import { ReviewTiersUseCase } from '../../src/modules/tiers/engine/review-tiers.use-case';
+import { SimulateLadderUseCase } from '../../src/modules/tiers/engine/simulate-ladder.use-case';
+import { LadderService } from '../../src/modules/tiers/ladder.service';
+import { Phase } from './phase';
+
+/** VIP now means 12-month spend from ¥5,000 and below ¥20,000 (the default ladder). */
+const VIP_BY_WINDOW_SQL = `SELECT COUNT(*) AS n FROM (
+   SELECT m.id, COALESCE(SUM(s.spend_cents), 0) AS spend FROM members m
+     LEFT JOIN member_monthly_stats s ON s.member_id = m.id
+      AND s.month >= DATE_SUB(DATE_FORMAT(UTC_DATE(), '%Y-%m-01'), INTERVAL 11 MONTH)
+    GROUP BY m.id) q WHERE q.spend >= 500000 AND q.spend < 2000000`;
+
+export const TIER_PHASES: Phase[] = [
+  {
+    name: 'qualifying window sums (12 months, all members)',
+    target: 'the base of reviews and simulation',
+    raw: async (pool) => {
+      const [rows] = await pool.query<RowDataPacket[]>(
+        `SELECT COUNT(*) AS n FROM (
+           SELECT member_id, SUM(spend_cents) AS spend FROM member_monthly_stats
+            WHERE month >= DATE_SUB(DATE_FORMAT(UTC_DATE(), '%Y-%m-01'), INTERVAL 11 MONTH)
+            GROUP BY member_id HAVING SUM(spend_cents) >= 500000) q`,
+      );
+      return Number(rows[0].n);
+    },
+  },
+  {
+    name: 'what-if simulation (the current ladder): VIP after',
+    target: 'target < 5 s at 1M',
+    raw: async (pool) => {
+      const [rows] = await pool.query<RowDataPacket[]>(VIP_BY_WINDOW_SQL);
+      return Number(rows[0].n);
+    },
+    project: async (app) => {
+      const result = await app.get(SimulateLadderUseCase).execute(await app.get(LadderService).view());
+      return result.tiers.find((t) => t.code === 'VIP')?.membersAfter ?? -1;
+    },
+  },
+  {
+    name: 'full tier review (every VIP/SVIP due today): moves down',
+    target: 'target < 60 s at 1M',
+    prepare: async (pool) => {
+      // Everyone above the entry tier is due; a member whose window no longer qualifies moves down one level.
+      await pool.query("UPDATE members SET tier_review_at = DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 1 DAY) WHERE tier_code <> 'STANDARD'");
+      await pool.query(
+        "UPDATE members SET tier_code = 'VIP', tier_review_at = DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 1 DAY) WHERE id IN (SELECT id FROM (SELECT id FROM members WHERE tier_code = 'STANDARD' ORDER BY id LIMIT 1000) x)",
+      );
+    },
+    // The raw twin reads who moves, set-based (the review writes them too).
+    raw: async (pool) => {
+      const [rows] = await pool.query<RowDataPacket[]>(
+        `SELECT COUNT(*) AS n FROM members m
+           LEFT JOIN (SELECT member_id, SUM(spend_cents) AS spend FROM member_monthly_stats
+                       WHERE month >= DATE_SUB(DATE_FORMAT(UTC_DATE(), '%Y-%m-01'), INTERVAL 11 MONTH) GROUP BY member_id) w
+             ON w.member_id = m.id
+          WHERE m.tier_review_at <= UTC_TIMESTAMP(3)
+            AND ((m.tier_code = 'SVIP' AND COALESCE(w.spend, 0) < 2000000) OR (m.tier_code = 'VIP' AND COALESCE(w.spend, 0) < 500000))`,
+      );
+      return Number(rows[0].n);
+    },
+    project: async (app) => (await app.get(ReviewTiersUseCase).execute({ fromId: '', toId: null }, new Date())).downgraded,
+  },
+];
