@@ -15,6 +15,8 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { MessagesProcessor } from './modules/messages/messages.processor';
 import { PointsModule } from './modules/points/points.module';
+import { MemberErasureProcessor } from './modules/privacy/member-erasure.processor';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { PointsReleaseProcessor } from './modules/points/points-release.processor';
 import { RankReviewModule } from './modules/tiers/rank-review/rank-review.module';
 import { RankReviewProcessor } from './modules/tiers/rank-review/rank-review.processor';
@@ -104,6 +106,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.BirthdayBonus]: BirthdayBonusProcessor,
   [QueueName.Campaigns]: CampaignsProcessor,
   [QueueName.MemberImport]: MemberImportProcessor,
+  [QueueName.MemberErasure]: MemberErasureProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -124,6 +127,7 @@ export class WorkerModule {
         TierEngineModule,
         CampaignsModule,
         ArchiveModule,
+        PrivacyModule,
       ],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };

@@ -42,6 +42,7 @@ import { Tier } from '../modules/tiers/entities/tier.entity';
 import { MemberValue } from '../modules/value/entities/member-value.entity';
 import { ValueRun } from '../modules/value/entities/value-run.entity';
 import { ValueSettings } from '../modules/value/entities/value-settings.entity';
+import { MemberErasure } from '../modules/privacy/entities/member-erasure.entity';
 
 export const ENTITIES = [
   AdminUser,
@@ -88,4 +89,5 @@ export const ENTITIES = [
   MemberValue,
   ValueRun,
   ValueSettings,
+  MemberErasure,
 ];

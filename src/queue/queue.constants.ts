@@ -11,6 +11,8 @@ export enum QueueName {
   BirthdayBonus = 'birthday-bonus',
   Campaigns = 'campaigns',
   MemberImport = 'member-import',
+  /** Anonymises a member who asked to be forgotten (one job per request). */
+  MemberErasure = 'member-erasure',
 }
 
 export enum JobName {
@@ -53,6 +55,8 @@ export enum JobName {
   CampaignBatch = 'campaign-batch',
   /** One part (about 1000 rows) of a CSV member import. */
   ImportMembersPart = 'import-members-part',
+  /** The one part of a member erasure run. */
+  EraseMember = 'erase-member',
 }
 
 export interface PlanPayload {
@@ -81,6 +85,12 @@ export interface ImportPartPayload {
   partNo: number;
   fromRow: number;
   toRow: number;
+}
+
+export interface ErasurePayload {
+  runId: string;
+  partNo: number;
+  memberId: string;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

@@ -9,6 +9,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
 import { PointsModule } from '../points/points.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { StoresModule } from '../stores/stores.module';
 import { RankReviewModule } from '../tiers/rank-review/rank-review.module';
 import { TierEngineModule } from '../tiers/engine/tier-engine.module';
@@ -21,6 +22,7 @@ import { AdminCampaignsController } from './admin-campaigns.controller';
 import { AdminJobsController } from './admin-jobs.controller';
 import { AdminMembersController } from './admin-members.controller';
 import { AdminMessagesController } from './admin-messages.controller';
+import { AdminPrivacyController } from './admin-privacy.controller';
 import { AdminStoresController } from './admin-stores.controller';
 import { AdminWebhooksController } from './admin-webhooks.controller';
 import { AdminRankReviewsController } from './admin-rank-reviews.controller';
@@ -44,6 +46,7 @@ import { AdminValueController } from './admin-value.controller';
     ArchiveModule,
     AuditModule,
     CardsModule,
+    PrivacyModule,
   ],
   controllers: [
     AdminAuthController,
@@ -62,6 +65,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminCardsController,
     AdminUsersController,
     AdminAuditController,
+    AdminPrivacyController,
   ],
 })
 export class AdminModule {}

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   /** Adjustments above ADJUSTMENT_LIMIT_POINTS. */
   'points.adjust.large': ['admin'],
   'cards.manage': ['admin', 'support'],
+  /** Export everything held about a member (JSON download). */
+  'members.export': ['admin', 'support'],
+  /** Erase a member on their request (irreversible). */
+  'members.erase': ['admin'],
   'members.merge': ['admin'],
   'members.import': ['admin'],
   'stores.manage': ['admin'],

@@ -37,7 +37,7 @@ describe('audience definitions', () => {
 });
 
 describe('audience compilation to one predicate', () => {
-  it('include is any of its parts; requireAll makes it all of them; exclude is subtracted; erased members never', () => {
+  it('include is any of its parts; requireAll makes it all of them; exclude is subtracted; erased, erasing and merged-away members never', () => {
     const any = compileAudience(
       parseAudience({
         include: [
@@ -48,7 +48,7 @@ describe('audience compilation to one predicate', () => {
       ctx,
     );
     expect(any.sql).toBe(
-      "(m.status <> 'erased' AND (m.tier_code IN (?) OR EXISTS (SELECT 1 FROM club_members cm WHERE cm.member_id = m.id AND cm.club_id IN (?) AND cm.status = 'active')))",
+      "(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) OR EXISTS (SELECT 1 FROM club_members cm WHERE cm.member_id = m.id AND cm.club_id IN (?) AND cm.status = 'active')))",
     );
     expect(any.params).toEqual(['VIP', CLUB]);
     const all = compileAudience(
@@ -62,7 +62,7 @@ describe('audience compilation to one predicate', () => {
       }),
       ctx,
     );
-    expect(all.sql).toBe("(m.status <> 'erased' AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))");
+    expect(all.sql).toBe("(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))");
     expect(all.params).toEqual(['VIP', new Date('2026-04-20T02:00:00Z'), 'SVIP']);
   });
 

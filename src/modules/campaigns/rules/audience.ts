@@ -244,12 +244,12 @@ function combine(fragments: SqlFragment[], op: 'AND' | 'OR'): SqlFragment {
 
 /**
  * The whole audience as one predicate over `members m`: (include parts, any
- * or all) AND NOT (any exclude part) AND the member is not erased AND, for a
- * message, consented to its channel.
+ * or all) AND NOT (any exclude part) AND the member is not erased, being
+ * erased or merged away AND, for a message, consented to its channel.
  */
 export function compileAudience(def: AudienceDefinition, ctx: AudienceContext): SqlFragment {
   const parts: SqlFragment[] = [
-    { sql: "m.status <> 'erased'", params: [] },
+    { sql: "m.status NOT IN ('erased', 'erasing', 'merged')", params: [] },
     combine(
       def.include.map((p) => compilePart(p, ctx)),
       def.requireAll ? 'AND' : 'OR',

@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** merged: folded into another member (merged_into); its id answers with where it went. */
-export type MemberStatus = 'active' | 'temporary' | 'merged';
+/**
+ * merged: folded into another member (merged_into); its id answers with where it went.
+ * erasing: an erasure was asked for (no campaign, no merge); erased: the profile is anonymised (src/modules/privacy).
+ */
+export type MemberStatus = 'active' | 'temporary' | 'merged' | 'erasing' | 'erased';
 
 @Entity('members')
 export class Member {

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '../../../database/transaction';
+import { SYSTEM_ACTOR, AuditService } from '../../audit/audit.service';
+import { PERSONAL_FIELDS } from '../../members/member-archive.service';
+import { EventsService } from '../../messages/webhooks/events.service';
+import { ERASURE_STEPS, ErasureContext } from '../erasure-steps';
+import { PrivacyRepository } from '../privacy.repository';
+import { identifyingStrings } from '../rules/scrub-personal';
+
+export type ErasureCounts = Record<string, number>;
+
+/**
+ * The worker's half of an erasure: in one transaction with the member row
+ * locked, runs every step of ERASURE_STEPS over the member and the members
+ * merged into them, marks the request done, audits it and publishes the
+ * `member.erased` webhook. Ledger, lots, purchases and analytics are not
+ * touched, so balances and sums stay exact. Running it again after it is done
+ * changes nothing.
+ */
+@Injectable()
+export class EraseMemberUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: PrivacyRepository,
+    private readonly events: EventsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async execute(memberId: string): Promise<ErasureCounts> {
+    return inTransaction(this.dataSource, async (m) => {
+      const member = await this.repo.lockMember(m, memberId);
+      const request = await this.repo.findErasure(memberId, m);
+      if (!member || !request) {
+        throw new Error(`No erasure request for member ${memberId}`);
+      }
+      if (request.state === 'done') {
+        return { alreadyDone: 1 };
+      }
+      const now = new Date();
+      const memberIds = [memberId, ...(await this.repo.mergedInto(m, memberId))];
+      const context: ErasureContext = { memberId, memberIds, identifying: await this.identifying(m, memberIds), now };
+      const counts: ErasureCounts = {};
+      for (const step of ERASURE_STEPS) {
+        counts[step.name] = await step.run(this.repo, m, context);
+      }
+      await this.repo.recordStatusChange(m, memberId, SYSTEM_ACTOR, member.status, 'erased', now);
+      await this.repo.completeErasure(m, memberId, now);
+      await this.audit.record(SYSTEM_ACTOR, 'member.erased', { type: 'member', id: memberId }, { mergedMembers: memberIds.length - 1, ...counts }, m);
+      await this.events.publish('member.erased', `member.erased:${memberId}`, { memberId, erasedAt: now.toISOString() }, m);
+      return counts;
+    });
+  }
+
+  /** The person's current values and every earlier one the change history holds (a changed phone is still theirs). */
+  private async identifying(m: EntityManager, memberIds: string[]): Promise<string[]> {
+    const { profiles, earlier } = await this.repo.personalValues(m, memberIds, [...PERSONAL_FIELDS]);
+    const all = new Set<string>();
+    profiles.forEach((p) => identifyingStrings(p).forEach((s) => all.add(s)));
+    earlier.forEach((e) => identifyingStrings({ [e.field]: e.value }).forEach((s) => all.add(s)));
+    return [...all].sort((a, b) => b.length - a.length);
+  }
+}

@@ -1,0 +1,97 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { inTransaction } from '../../../database/transaction';
+import { ErasurePayload, JobName, QueueName } from '../../../queue/queue.constants';
+import { Actor, AuditService } from '../../audit/audit.service';
+import { JobRunsService } from '../../jobs/job-runs.service';
+import { MemberErasure } from '../entities/member-erasure.entity';
+import { PrivacyRepository } from '../privacy.repository';
+
+export interface ErasureRequestView {
+  memberId: string;
+  /** Progress at GET /api/v1/admin/jobs/{jobId}. */
+  jobId: string;
+  state: 'requested' | 'done';
+  requestedAt: string;
+  completedAt: string | null;
+}
+
+/**
+ * Records that a member asked to be forgotten and queues the worker that
+ * anonymises them. Asking again answers the same request (and queues its job
+ * again if it is still waiting: the job id makes that one job). From the
+ * request on, the member is `erasing`: no campaign reaches them and no merge
+ * takes them.
+ */
+@Injectable()
+export class RequestErasureUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: PrivacyRepository,
+    private readonly runs: JobRunsService,
+    private readonly audit: AuditService,
+    @InjectQueue(QueueName.MemberErasure) private readonly queue: Queue,
+  ) {}
+
+  async execute(memberId: string, actor: Actor): Promise<ErasureRequestView> {
+    const request = await inTransaction(this.dataSource, async (m) => {
+      const member = await this.repo.lockMember(m, memberId);
+      if (!member) {
+        throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
+      }
+      const existing = await this.repo.findErasure(memberId, m);
+      if (existing) {
+        return existing;
+      }
+      if (member.status === 'merged') {
+        throw new DomainError(
+          ErrorCode.MEMBER_MERGED,
+          `Member ${memberId} was merged into ${member.mergedInto ?? '?'}; erase that member (it erases this one too).`,
+          [{ field: 'memberId', message: `merged into ${member.mergedInto ?? '?'}` }],
+        );
+      }
+      // The member row is locked, so a concurrent request waits here and then finds this one.
+      const jobRunId = await this.runs.start('member-erasure', 1, { memberId }, actor.id);
+      const now = new Date();
+      const row: MemberErasure = {
+        memberId,
+        state: 'requested',
+        jobRunId,
+        actorType: actor.type,
+        actorId: actor.id,
+        requestedAt: now,
+        completedAt: null,
+      };
+      await this.repo.insertErasure(m, row);
+      await this.repo.setStatus(m, memberId, 'erasing', now);
+      await this.repo.recordStatusChange(m, memberId, actor, member.status, 'erasing', now);
+      await this.audit.record(actor, 'member.erasure_requested', { type: 'member', id: memberId }, { jobId: jobRunId }, m);
+      return row;
+    });
+    if (request.state === 'requested') {
+      const data: ErasurePayload = { runId: request.jobRunId, partNo: 0, memberId };
+      await this.queue.add(JobName.EraseMember, data, { jobId: `${request.jobRunId}-0` });
+    }
+    return view(request);
+  }
+
+  async status(memberId: string): Promise<ErasureRequestView | null> {
+    const row = await this.repo.findErasure(memberId);
+    return row ? view(row) : null;
+  }
+}
+
+function view(r: MemberErasure): ErasureRequestView {
+  return {
+    memberId: r.memberId,
+    jobId: r.jobRunId,
+    state: r.state,
+    requestedAt: r.requestedAt.toISOString(),
+    completedAt: r.completedAt ? r.completedAt.toISOString() : null,
+  };
+}
