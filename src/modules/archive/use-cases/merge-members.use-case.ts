@@ -10,6 +10,7 @@ import { TiersRepository } from '../../tiers/tiers.repository';
 import { TiersService } from '../../tiers/tiers.service';
 import { mergeRefused } from '../archive.errors';
 import { MemberMerge } from '../entities/member-merge.entity';
+import { MOVED_TABLES } from '../merge-decisions';
 
 export interface MergeResult {
   sourceMemberId: string;
@@ -29,8 +30,9 @@ const UNMERGEABLE = new Set(['erased', 'erasing']);
  * - ledger: merge_out on the source (it ends at 0) and merge_in on the survivor, through the ledger writer;
  * - lots move with their expiry dates, spent ones too, and the lot_consumptions of the source's debits
  *   with them, so a later refund of a moved purchase or cancel of a moved redemption finds its lots;
- * - cards, purchases, refunds, redemptions, club memberships (the survivor's own row wins) and tier history move;
- *   monthly qualifying figures move, summed month by month;
+ * - every other table with a member id is moved, combined or kept as MERGE_DECISIONS (merge-decisions.ts) says:
+ *   cards, purchases with their lines, refunds, redemptions, tier and club history, notes move; monthly
+ *   qualifying figures are summed, club memberships (the survivor's own row wins), tags and birthday bonuses combined;
  * - the higher tier stays; the source becomes status merged with merged_into, its phone freed.
  * The source's entries stay in its own ledger (append-only). A member_merges row keyed by the source
  * makes the merge happen once: asking again answers the first result.
@@ -156,7 +158,7 @@ export class MergeMembersUseCase {
   }
 
   private async moveHistory(m: EntityManager, sourceId: string, survivorId: string): Promise<void> {
-    for (const table of ['cards', 'purchases', 'refunds', 'redemptions', 'tier_history']) {
+    for (const table of MOVED_TABLES) {
       await m.query(`UPDATE ${table} SET member_id = ? WHERE member_id = ?`, [survivorId, sourceId]);
     }
     // Row alias syntax differs between MySQL 8.0.19+ and MariaDB; VALUES() runs on both.
@@ -170,11 +172,22 @@ export class MergeMembersUseCase {
     );
     await m.query('DELETE FROM member_monthly_stats WHERE member_id = ?', [sourceId]);
     await m.query(
-      `INSERT INTO club_members (member_id, club_id, status, joined_at, left_at)
-       SELECT ?, c.club_id, c.status, c.joined_at, c.left_at FROM club_members c WHERE c.member_id = ?
+      `INSERT INTO club_members (member_id, club_id, status, joined_via, joined_at, left_at, left_reason)
+       SELECT ?, c.club_id, c.status, c.joined_via, c.joined_at, c.left_at, c.left_reason FROM club_members c WHERE c.member_id = ?
        ON DUPLICATE KEY UPDATE status = club_members.status`,
       [survivorId, sourceId],
     );
     await m.query('DELETE FROM club_members WHERE member_id = ?', [sourceId]);
+    await m.query(
+      'INSERT IGNORE INTO member_tags (member_id, tag, created_at) SELECT ?, t.tag, t.created_at FROM member_tags t WHERE t.member_id = ?',
+      [survivorId, sourceId],
+    );
+    await m.query('DELETE FROM member_tags WHERE member_id = ?', [sourceId]);
+    await m.query(
+      `INSERT IGNORE INTO birthday_bonuses (member_id, year, points, tier_code, created_at)
+       SELECT ?, b.year, b.points, b.tier_code, b.created_at FROM birthday_bonuses b WHERE b.member_id = ?`,
+      [survivorId, sourceId],
+    );
+    await m.query('DELETE FROM birthday_bonuses WHERE member_id = ?', [sourceId]);
   }
 }

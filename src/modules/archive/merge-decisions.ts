@@ -1,0 +1,44 @@
+/**
+ * What a merge does with each table that has a member id column:
+ * - move: every row of the source is given to the survivor (one UPDATE, in MergeMembersUseCase.moveHistory);
+ * - combine: moved with a statement of its own that settles rows both members have (same key);
+ * - ledger: moved or kept by the ledger writer's mergeAccounts (merge_out / merge_in keep both ledgers exact);
+ * - keep: stays with the source, for the reason given.
+ * The medium test checks this list against information_schema, so a new
+ * per-member table cannot be added without a decision here.
+ */
+export type MergeAction = 'move' | 'combine' | 'ledger' | 'keep';
+
+export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string }> = {
+  cards: { action: 'move', why: 'the person keeps every card they carry' },
+  purchases: { action: 'move', why: 'purchase history, refunds and club rules follow the person' },
+  purchase_lines: { action: 'move', why: 'kept beside purchases (category rules of clubs read them by member)' },
+  refunds: { action: 'move', why: 'with their purchases' },
+  redemptions: { action: 'move', why: 'a later cancel finds them on the survivor' },
+  tier_history: { action: 'move', why: 'the tier story of the person' },
+  club_member_history: { action: 'move', why: 'explains the club memberships that move' },
+  member_notes: { action: 'move', why: 'staff notes about the person' },
+  member_monthly_stats: { action: 'combine', why: 'qualifying figures summed month by month' },
+  club_members: { action: 'combine', why: "the survivor's own row wins for a club both are in" },
+  member_tags: { action: 'combine', why: 'the union of both sets' },
+  birthday_bonuses: { action: 'combine', why: "a year's bonus given to either counts once for the person" },
+  point_accounts: { action: 'ledger', why: 'the balance leaves by merge_out and arrives by merge_in; lifetime figures stay' },
+  point_entries: { action: 'ledger', why: 'append-only: the source keeps its entries, ending at 0' },
+  point_lots: { action: 'ledger', why: 'move with their expiry dates' },
+  lot_consumptions: { action: 'ledger', why: 'move with the lots, so refunds and cancels find them' },
+  member_changes: { action: 'keep', why: "the source's own profile history (its profile stays on the source)" },
+  member_consents: { action: 'keep', why: 'consent is never widened by a merge: the survivor keeps what it gave' },
+  member_values: { action: 'keep', why: 'recomputed by the next value run (the source has no figures left)' },
+  tier_grants: { action: 'keep', why: 'the higher tier moves; a grant belongs to the account it was given to' },
+  campaign_deliveries: { action: 'keep', why: 'campaign results per account; the key (campaign, occurrence, member) could collide' },
+  outbox_messages: { action: 'keep', why: 'sent to the source address; the key (source, member, channel) could collide' },
+  point_adjustments: { action: 'keep', why: "tied to entries of the source's ledger" },
+  member_import_rows: { action: 'keep', why: 'the import report names the member the row created' },
+  member_merges: { action: 'keep', why: 'the record of the merge itself' },
+  member_erasures: { action: 'keep', why: 'an erasing or erased member cannot be merged' },
+};
+
+/** Tables whose rows are given to the survivor with one UPDATE. */
+export const MOVED_TABLES = Object.entries(MERGE_DECISIONS)
+  .filter(([, d]) => d.action === 'move')
+  .map(([table]) => table);
