@@ -27,7 +27,7 @@ export class AdminPrivacyController {
     description:
       'Profile, consents with their history, cards, account, ledger, lots, purchases with lines, refunds, redemptions, clubs and their history, ' +
       'tier history and grants, value, campaign deliveries, messages, notes, tags, adjustments and the audit entries about the member. ' +
-      "Nothing about any other member. Answered as an attachment (Content-Disposition) named member-<id>.json.",
+      'Nothing about any other member. Answered as an attachment (Content-Disposition) named member-<id>.json.',
   })
   @ApiProduces('application/json')
   @ApiOkResponse({ type: MemberExportResponse })

@@ -64,7 +64,8 @@ async function scrubAuditEntries(r: PrivacyRepository, m: EntityManager, c: Eras
  * per-member table cannot be added without deciding.
  */
 export const ERASURE_DECISIONS: Record<string, string> = {
-  members: 'anonymised: name, phone, email, birthday, gender, address, city, external id cleared; status erased',
+  members:
+    'anonymised: name, phone, email, birthday, gender, address, city cleared; status erased (external id kept: a re-import finds it)',
   cards: 'closed (the number stays: receipts and the ledger refer to it; the POS answers CARD_INACTIVE)',
   member_consents: 'withdrawn (granted false, source erasure)',
   member_changes: 'old and new values of personal fields cleared; field, who and when kept (consent and status values kept)',

@@ -145,9 +145,10 @@ export class PrivacyRepository {
     const q = async (table: string, cols: string, ids: string[]) =>
       ids.length === 0
         ? []
-        : ((await this.dataSource.query(`SELECT ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ids)) as Array<
-            Record<string, string>
-          >);
+        : ((await this.dataSource.query(
+            `SELECT ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
+            ids,
+          )) as Array<Record<string, string>>);
     const [stores, clubs, campaigns] = await Promise.all([
       q('stores', 'id AS storeId, code, name', storeIds),
       q('clubs', 'id AS clubId, code, name, name_en AS nameEn', clubIds),
@@ -196,7 +197,7 @@ export class PrivacyRepository {
     fields: string[],
   ): Promise<{ profiles: Array<Record<string, string | null>>; earlier: Array<{ field: string; value: string }> }> {
     const profiles: Array<Record<string, string | null>> = await m.query(
-      `SELECT name, phone, email, birthday, address, city, external_id AS externalId FROM members WHERE id IN (${marks(memberIds)})`,
+      `SELECT name, phone, email, birthday, address, city FROM members WHERE id IN (${marks(memberIds)})`,
       memberIds,
     );
     const changes: Array<{ field: string; old_value: string | null; new_value: string | null }> = await m.query(
@@ -230,13 +231,17 @@ export class PrivacyRepository {
 
   // ---- erasure steps (each safe to run twice) -------------------------------
 
-  /** Clears every personal field of the profile; the status says erased. */
+  /**
+   * Clears every personal field of the profile; the status says erased. The external id (the
+   * previous system's key, not personal by itself) stays, so importing the same file again
+   * answers `exists` instead of bringing the person back.
+   */
   async anonymiseProfile(m: EntityManager, memberIds: string[], status: (id: string) => string, now: Date): Promise<number> {
     let n = 0;
     for (const id of memberIds) {
       const res: WriteResult = await m.query(
         `UPDATE members SET name = NULL, phone = NULL, email = NULL, birthday = NULL, gender = NULL, address = NULL, city = NULL,
-                external_id = NULL, status = ?, updated_at = ? WHERE id = ?`,
+                status = ?, updated_at = ? WHERE id = ?`,
         [status(id), now, id],
       );
       n += res.affectedRows;

@@ -119,7 +119,7 @@ export class MemberCardResponse {
 export class MemberDetailResponse {
   @ApiProperty({ ...UUID, example: '01a212aa-8bb9-742a-810d-39e0f747ae17' })
   memberId: string;
-  @ApiProperty({ enum: ['active', 'temporary', 'merged'], example: 'active' })
+  @ApiProperty({ enum: ['active', 'temporary', 'merged', 'erasing', 'erased'], example: 'active' })
   status: string;
   @ApiProperty({ ...UUID, nullable: true, description: 'When status is merged: the member it was merged into.', example: null })
   mergedInto: string | null;

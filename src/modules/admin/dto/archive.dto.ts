@@ -215,7 +215,7 @@ export class MergeResponse {
 export class MemberSearchItemResponse {
   @ApiProperty({ ...UUID })
   memberId: string;
-  @ApiProperty({ enum: ['active', 'temporary', 'merged'], example: 'active' })
+  @ApiProperty({ enum: ['active', 'temporary', 'merged', 'erasing', 'erased'], example: 'active' })
   status: string;
   @ApiProperty({ ...NULLABLE, example: '张*', description: 'Masked without members.pii.' })
   name: string | null;

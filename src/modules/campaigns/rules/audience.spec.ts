@@ -62,7 +62,9 @@ describe('audience compilation to one predicate', () => {
       }),
       ctx,
     );
-    expect(all.sql).toBe("(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))");
+    expect(all.sql).toBe(
+      "(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))",
+    );
     expect(all.params).toEqual(['VIP', new Date('2026-04-20T02:00:00Z'), 'SVIP']);
   });
 

@@ -12,7 +12,6 @@ export interface PersonalValues {
   birthday?: string | null;
   address?: string | null;
   city?: string | null;
-  externalId?: string | null;
 }
 
 /**
@@ -35,7 +34,6 @@ export function identifyingStrings(v: PersonalValues): string[] {
   add(maskEmail(v.email));
   add(v.birthday);
   add(v.address);
-  add(v.externalId);
   // A masked name ("张*") alone is too short or too common to match in free text; it goes with the key rule.
   if (v.name && Array.from(v.name).length >= 3) {
     add(maskName(v.name));

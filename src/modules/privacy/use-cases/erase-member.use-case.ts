@@ -47,7 +47,13 @@ export class EraseMemberUseCase {
       }
       await this.repo.recordStatusChange(m, memberId, SYSTEM_ACTOR, member.status, 'erased', now);
       await this.repo.completeErasure(m, memberId, now);
-      await this.audit.record(SYSTEM_ACTOR, 'member.erased', { type: 'member', id: memberId }, { mergedMembers: memberIds.length - 1, ...counts }, m);
+      await this.audit.record(
+        SYSTEM_ACTOR,
+        'member.erased',
+        { type: 'member', id: memberId },
+        { mergedMembers: memberIds.length - 1, ...counts },
+        m,
+      );
       await this.events.publish('member.erased', `member.erased:${memberId}`, { memberId, erasedAt: now.toISOString() }, m);
       return counts;
     });
