@@ -142,13 +142,10 @@ export class PrivacyRepository {
 
   /** Names for the ids an export refers to: stores, clubs, campaigns. */
   async names(storeIds: string[], clubIds: string[], campaignIds: string[]) {
-    const q = async (table: string, cols: string, ids: string[]) =>
+    const q = (table: string, cols: string, ids: string[]): Promise<Array<Record<string, string>>> =>
       ids.length === 0
-        ? []
-        : ((await this.dataSource.query(
-            `SELECT ${cols} FROM ${table} WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`,
-            ids,
-          )) as Array<Record<string, string>>);
+        ? Promise.resolve([])
+        : this.dataSource.query<Array<Record<string, string>>>(`SELECT ${cols} FROM ${table} WHERE id IN (${marks(ids)}) ORDER BY id`, ids);
     const [stores, clubs, campaigns] = await Promise.all([
       q('stores', 'id AS storeId, code, name', storeIds),
       q('clubs', 'id AS clubId, code, name, name_en AS nameEn', clubIds),
