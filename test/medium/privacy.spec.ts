@@ -1,0 +1,115 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { coreImports } from '../../src/core.module';
+import { ArchiveModule } from '../../src/modules/archive/archive.module';
+import { MERGE_DECISIONS } from '../../src/modules/archive/merge-decisions';
+import { MergeMembersUseCase } from '../../src/modules/archive/use-cases/merge-members.use-case';
+import { Actor } from '../../src/modules/audit/audit.service';
+import { MemberArchiveService } from '../../src/modules/members/member-archive.service';
+import { MembersModule } from '../../src/modules/members/members.module';
+import { MembersService } from '../../src/modules/members/members.service';
+import { PointsModule } from '../../src/modules/points/points.module';
+import { ERASURE_DECISIONS, ERASURE_STEPS } from '../../src/modules/privacy/erasure-steps';
+import { PrivacyModule } from '../../src/modules/privacy/privacy.module';
+import { EraseMemberUseCase } from '../../src/modules/privacy/use-cases/erase-member.use-case';
+import { ExportMemberUseCase } from '../../src/modules/privacy/use-cases/export-member.use-case';
+import { RequestErasureUseCase } from '../../src/modules/privacy/use-cases/request-erasure.use-case';
+import { uniquePhone } from '../support/factories';
+
+describe('privacy use cases and per-member tables (real database, no HTTP)', () => {
+  let ctx: INestApplicationContext;
+  let db: DataSource;
+  const actor: Actor = { type: 'admin', id: 'medium-test' };
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [...coreImports('worker'), MembersModule, PointsModule, ArchiveModule, PrivacyModule],
+    }).compile();
+    ctx = moduleRef.createNestApplication({ logger: false });
+    await ctx.init();
+    db = ctx.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await ctx.close();
+  });
+
+  const newMember = async (name = 'Test Person') =>
+    (await ctx.get(MembersService).create(actor, { name, phone: uniquePhone(), email: `${Date.now()}.${Math.random()}@example.net` }))
+      .member.id;
+
+  it('every table with a member id column has a merge decision and an erasure decision (checked against information_schema)', async () => {
+    const rows: Array<{ t: string }> = await db.query(
+      `SELECT DISTINCT table_name AS t FROM information_schema.columns
+        WHERE table_schema = DATABASE() AND column_name LIKE '%member\\_id' ORDER BY table_name`,
+    );
+    const tables = rows
+      .map((r) => r.t)
+      .filter((t) => t !== 'members')
+      .sort();
+    expect(tables.length).toBeGreaterThan(20);
+    expect(Object.keys(MERGE_DECISIONS).sort()).toEqual(tables);
+    expect(
+      Object.keys(ERASURE_DECISIONS)
+        .filter((t) => t !== 'members')
+        .sort(),
+    ).toEqual(tables);
+    for (const step of ERASURE_STEPS.filter((s) => s.table !== 'audit_log')) {
+      expect([step.name, step.table in ERASURE_DECISIONS]).toEqual([step.name, true]);
+    }
+  });
+
+  it('a request is recorded once however often and however concurrently it is made; the member is erasing and cannot be merged', async () => {
+    const memberId = await newMember();
+    const other = await newMember();
+    const requests = await Promise.all([1, 2, 3].map(() => ctx.get(RequestErasureUseCase).execute(memberId, actor)));
+    expect(new Set(requests.map((r) => r.jobId)).size).toBe(1);
+    expect(await db.query('SELECT state FROM member_erasures WHERE member_id = ?', [memberId])).toEqual([{ state: 'requested' }]);
+    expect(await db.query('SELECT COUNT(*) AS n FROM job_runs WHERE id = ?', [requests[0].jobId])).toEqual([{ n: '1' }]);
+    expect((await db.query('SELECT status FROM members WHERE id = ?', [memberId]))[0].status).toBe('erasing');
+    await expect(ctx.get(MergeMembersUseCase).execute(actor, other, memberId)).rejects.toMatchObject({ code: 'MERGE_REFUSED' });
+    await expect(ctx.get(MergeMembersUseCase).execute(actor, memberId, other)).rejects.toMatchObject({ code: 'MERGE_REFUSED' });
+  });
+
+  it('the worker anonymises once: a second run changes nothing; change history keeps the fields and who, without the values', async () => {
+    const memberId = await newMember('Wilhelmina Ostrowska');
+    await ctx.get(MemberArchiveService).updateProfile(actor, memberId, { address: '5 Quiet Row', city: 'Gdansk', gender: 'female' });
+    await ctx.get(MemberArchiveService).setConsents(actor, memberId, { email: true });
+    await ctx.get(RequestErasureUseCase).execute(memberId, actor);
+
+    const first = await ctx.get(EraseMemberUseCase).execute(memberId);
+    expect(first).toMatchObject({ profile: 1, cards: 1, consents: 1, changeValues: 3 });
+    const snapshot = async () => ({
+      member: await db.query('SELECT * FROM members WHERE id = ?', [memberId]),
+      changes: await db.query('SELECT field, old_value, new_value FROM member_changes WHERE member_id = ? ORDER BY id', [memberId]),
+      audit: await db.query('SELECT id, changes FROM audit_log WHERE entity_id = ? ORDER BY id', [memberId]),
+      events: await db.query("SELECT COUNT(*) AS n FROM webhook_deliveries WHERE event_id = CONCAT('member.erased:', ?)", [memberId]),
+    });
+    const after = await snapshot();
+    expect(after.member[0]).toMatchObject({
+      status: 'erased',
+      name: null,
+      phone: null,
+      email: null,
+      address: null,
+      city: null,
+      gender: null,
+    });
+    expect(after.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'address', old_value: null, new_value: null },
+        { field: 'consent.email', old_value: null, new_value: 'true' },
+        { field: 'status', old_value: 'erasing', new_value: 'erased' },
+      ]),
+    );
+    expect(JSON.stringify(after.audit)).not.toContain('Wilhelmina');
+    expect(JSON.stringify(after.audit)).not.toContain('Quiet Row');
+
+    expect(await ctx.get(EraseMemberUseCase).execute(memberId)).toEqual({ alreadyDone: 1 });
+    expect(await snapshot()).toEqual(after);
+
+    const exported = await ctx.get(ExportMemberUseCase).execute(memberId);
+    expect(exported.profile).toMatchObject({ status: 'erased', name: null });
+  });
+});
