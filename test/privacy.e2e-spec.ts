@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { setLogDestination } from '../src/common/logging';
 import { maskEmail, maskPhone } from '../src/common/masking';
+import { MERGE_DECISIONS } from '../src/modules/archive/merge-decisions';
 import { MemberArchiveService } from '../src/modules/members/member-archive.service';
 import { OutboxService } from '../src/modules/messages/outbox.service';
 import { WorkerModule } from '../src/worker.module';
@@ -344,6 +345,73 @@ describe('privacy: member export and erasure (HTTP, real worker, webhook receive
     ]);
     const [again2] = await t.db.query('SELECT status FROM member_import_rows WHERE job_id = ?', [reimported.body.jobId]);
     expect(again2.status).toBe('exists');
+  });
+
+  it('merge: every moved or combined table leaves nothing on the source and gives the survivor its rows; both ledgers stay exact', async () => {
+    const survivor = await createMember(t);
+    const source = await createMember(t);
+    await shop(survivor.cardNo);
+    await shop(source.cardNo);
+    for (const m of [survivor, source]) {
+      await admin().post(`/members/${m.memberId}/notes`, { text: 'a note' }).expect(201);
+      await admin()
+        .put(`/members/${m.memberId}/tags`, { tags: ['shared', `own-${m.memberId.slice(-4)}`] })
+        .expect(200);
+      await t.db.query(
+        "INSERT INTO birthday_bonuses (member_id, year, points, tier_code, created_at) VALUES (?, 2025, 10, 'STANDARD', NOW(3))",
+        [m.memberId],
+      );
+    }
+    await t.db.query(
+      "INSERT INTO birthday_bonuses (member_id, year, points, tier_code, created_at) VALUES (?, 2024, 10, 'STANDARD', NOW(3))",
+      [source.memberId],
+    );
+    const clubId = await createClubWith(t.db, [source.memberId]);
+    await t.db.query(
+      "INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at) VALUES (?, ?, 'joined', 'admin', NULL, NOW(3))",
+      [clubId, source.memberId],
+    );
+    const touched = Object.entries(MERGE_DECISIONS)
+      .filter(([, d]) => d.action === 'move' || d.action === 'combine')
+      .map(([table]) => table);
+    const count = async (table: string, memberId: string) =>
+      Number((await t.db.query(`SELECT COUNT(*) AS n FROM ${table} WHERE member_id = ?`, [memberId]))[0].n);
+    const before: Record<string, [number, number]> = {};
+    for (const table of touched) {
+      before[table] = [await count(table, source.memberId), await count(table, survivor.memberId)];
+      expect([table, before[table][0] > 0]).toEqual([table, true]);
+    }
+    const balances = async () =>
+      (
+        await t.db.query('SELECT balance FROM point_accounts WHERE member_id IN (?, ?) ORDER BY member_id = ?', [
+          survivor.memberId,
+          source.memberId,
+          source.memberId,
+        ])
+      ).map((r: { balance: string }) => Number(r.balance));
+    const [survivorBalance, sourceBalance] = await balances();
+
+    const merged = await admin().post(`/members/${survivor.memberId}/merge`, { sourceMemberId: source.memberId }).expect(201);
+    expect(merged.body.pointsMoved).toBe(sourceBalance);
+    expect(await balances()).toEqual([survivorBalance + sourceBalance, 0]);
+    for (const table of touched) {
+      const [src, own] = before[table];
+      const after = [await count(table, source.memberId), await count(table, survivor.memberId)];
+      if (MERGE_DECISIONS[table].action === 'move') {
+        expect([table, after]).toEqual([table, [0, own + src]]);
+      } else {
+        expect([table, after[0], after[1] >= Math.max(own, 1)]).toEqual([table, 0, true]);
+      }
+    }
+    const { tags } = (await admin().get(`/members/${survivor.memberId}`).expect(200)).body;
+    expect([...tags].sort()).toEqual(['own-' + source.memberId.slice(-4), 'own-' + survivor.memberId.slice(-4), 'shared'].sort());
+    const years = await t.db.query('SELECT year FROM birthday_bonuses WHERE member_id = ? ORDER BY year', [survivor.memberId]);
+    expect(years).toEqual([{ year: 2024 }, { year: 2025 }]);
+    for (const m of [survivor.memberId, source.memberId]) {
+      const [e] = await t.db.query('SELECT COALESCE(SUM(points), 0) AS s FROM point_entries WHERE member_id = ?', [m]);
+      const [a] = await t.db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [m]);
+      expect(Number(e.s)).toBe(Number(a.balance));
+    }
   });
 
   it('an erasure request of a merged-away member is refused, naming the survivor; of nobody, 404', async () => {
