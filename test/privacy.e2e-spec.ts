@@ -242,6 +242,11 @@ describe('privacy: member export and erasure (HTTP, real worker, webhook receive
       jobId: requested.body.jobId,
     });
 
+    // The archive no longer takes personal data for this member.
+    const edit = await admin().patch(`/members/${memberId}`, { name: who.name }).expect(409);
+    expect(edit.body.code).toBe('MEMBER_ERASED');
+    await admin().post(`/members/${memberId}/notes`, { text: who.name }).expect(409);
+
     // Ledger, lots, purchases and analytics: not a point or a cent moved.
     expect(await sums()).toEqual(before);
 

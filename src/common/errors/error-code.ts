@@ -52,6 +52,8 @@ export enum ErrorCode {
   MEMBER_MERGED = 'MEMBER_MERGED',
   USER_EMAIL_TAKEN = 'USER_EMAIL_TAKEN',
   MERGE_REFUSED = 'MERGE_REFUSED',
+  // Privacy
+  MEMBER_ERASED = 'MEMBER_ERASED',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -90,6 +92,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CARD_STATUS_CONFLICT:
     case ErrorCode.MEMBER_MERGED:
     case ErrorCode.USER_EMAIL_TAKEN:
+    case ErrorCode.MEMBER_ERASED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

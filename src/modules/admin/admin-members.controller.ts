@@ -157,7 +157,7 @@ export class AdminMembersController {
   @RequirePermission('members.write')
   @ApiOperation({ summary: 'Edit the profile; each changed field is kept in the history (who, when, old and new value)' })
   @ApiOkResponse({ type: ProfileChangedResponse, description: 'The changes made (empty when nothing changed)' })
-  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.PHONE_TAKEN)
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.MEMBER_ERASED, ErrorCode.PHONE_TAKEN)
   async update(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: UpdateProfileDto) {
     const { changed } = await this.archive.updateProfile(actorOf(admin), memberId, dto);
     return { changed: changed.map((c) => ({ field: c.field, oldValue: c.oldValue, newValue: c.newValue })) };
@@ -188,7 +188,7 @@ export class AdminMembersController {
   @RequirePermission('members.write')
   @ApiOperation({ summary: 'Add a staff note' })
   @ApiCreatedResponse({ type: NoteResponse })
-  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED)
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.MEMBER_ERASED)
   async addNote(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: NoteDto) {
     const note = await this.archive.addNote(actorOf(admin), memberId, dto.text);
     return { ...note, authorEmail: admin.email, createdAt: note.createdAt.toISOString() };
@@ -208,7 +208,7 @@ export class AdminMembersController {
   @RequirePermission('members.write')
   @ApiOperation({ summary: "Replace the member's tags" })
   @ApiOkResponse({ type: TagsResponse })
-  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED)
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.MEMBER_ERASED)
   async setTags(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string, @Body() dto: TagsDto) {
     return { tags: await this.archive.setTags(actorOf(admin), memberId, dto.tags) };
   }
@@ -239,7 +239,13 @@ export class AdminMembersController {
     type: AdjustmentResponse,
     description: 'Posted (201); a replay of the same key and body answers 200 with the same body',
   })
-  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED, ErrorCode.IDEMPOTENCY_CONFLICT, ErrorCode.INSUFFICIENT_POINTS)
+  @AdminErrors(
+    ErrorCode.MEMBER_NOT_FOUND,
+    ErrorCode.MEMBER_MERGED,
+    ErrorCode.MEMBER_ERASED,
+    ErrorCode.IDEMPOTENCY_CONFLICT,
+    ErrorCode.INSUFFICIENT_POINTS,
+  )
   async adjustPoints(
     @CurrentAdmin() admin: AdminPrincipal,
     @MemberId() memberId: string,

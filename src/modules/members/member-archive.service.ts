@@ -83,7 +83,7 @@ export class MemberArchiveService {
     };
   }
 
-  /** A member that can still be changed: exists and was not merged away. */
+  /** A member that can still be changed: exists, was not merged away, and did not ask to be erased. */
   async requireLive(memberId: string): Promise<Member> {
     const member = await this.dataSource.getRepository(Member).findOne({ where: { id: memberId } });
     if (!member) {
@@ -95,6 +95,12 @@ export class MemberArchiveService {
         `Member ${memberId} was merged into ${member.mergedInto ?? '?'}; change that member.`,
         [{ field: 'memberId', message: `merged into ${member.mergedInto ?? '?'}` }],
       );
+    }
+    if (member.status === 'erased' || member.status === 'erasing') {
+      // Anything written now would bring personal data back to a member who asked to be forgotten.
+      throw new DomainError(ErrorCode.MEMBER_ERASED, `Member ${memberId} asked to be erased; the archive no longer changes.`, [
+        { field: 'memberId', message: member.status },
+      ]);
     }
     return member;
   }
