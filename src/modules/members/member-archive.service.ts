@@ -98,9 +98,7 @@ export class MemberArchiveService {
     }
     if (member.status === 'erased' || member.status === 'erasing') {
       // Anything written now would bring personal data back to a member who asked to be forgotten.
-      throw new DomainError(ErrorCode.MEMBER_ERASED, `Member ${memberId} asked to be erased; the archive no longer changes.`, [
-        { field: 'memberId', message: member.status },
-      ]);
+      throw erasedError(memberId, member.status);
     }
     return member;
   }
@@ -118,6 +116,10 @@ export class MemberArchiveService {
         const member = await m.getRepository(Member).findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
         if (!member) {
           throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
+        }
+        if (member.status === 'erasing' || member.status === 'erased') {
+          // An erasure asked for since the check above: it wins.
+          throw erasedError(memberId, member.status);
         }
         const changed: FieldChange[] = [];
         for (const field of PROFILE_FIELDS) {
@@ -232,6 +234,12 @@ export class MemberArchiveService {
       return next;
     });
   }
+}
+
+function erasedError(memberId: string, status: string): DomainError {
+  return new DomainError(ErrorCode.MEMBER_ERASED, `Member ${memberId} asked to be erased; the archive no longer changes.`, [
+    { field: 'memberId', message: status },
+  ]);
 }
 
 /** The audit log keeps which fields changed; personal values are masked there. */
