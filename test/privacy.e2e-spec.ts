@@ -337,7 +337,7 @@ describe('privacy: member export and erasure (HTTP, real worker, webhook receive
 
     // Logs of the API and the worker never carried a name, phone, email or address in clear.
     const logged = lines.join('');
-    expect(logged).toContain('Scheduled (UTC)');
+    expect(logged).toContain('"msg":"member erased"');
     for (const secret of [who.name, 'Quintavalle', who.phone, who.importPhone, who.email, who.address, who.duplicateName]) {
       expect([secret, logged.includes(secret)]).toEqual([secret, false]);
     }

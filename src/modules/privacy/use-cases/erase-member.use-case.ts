@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../../database/transaction';
@@ -21,6 +21,8 @@ export type ErasureCounts = Record<string, number>;
  */
 @Injectable()
 export class EraseMemberUseCase {
+  private readonly logger = new Logger('Privacy');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: PrivacyRepository,
@@ -29,6 +31,13 @@ export class EraseMemberUseCase {
   ) {}
 
   async execute(memberId: string): Promise<ErasureCounts> {
+    const counts = await this.eraseInTransaction(memberId);
+    // Ids and row counts only: what was erased is never logged.
+    this.logger.log({ memberId, ...counts }, 'member erased');
+    return counts;
+  }
+
+  private eraseInTransaction(memberId: string): Promise<ErasureCounts> {
     return inTransaction(this.dataSource, async (m) => {
       const member = await this.repo.lockMember(m, memberId);
       const request = await this.repo.findErasure(memberId, m);
