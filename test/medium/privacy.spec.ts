@@ -70,6 +70,15 @@ describe('privacy use cases and per-member tables (real database, no HTTP)', () 
     expect((await db.query('SELECT status FROM members WHERE id = ?', [memberId]))[0].status).toBe('erasing');
     await expect(ctx.get(MergeMembersUseCase).execute(actor, other, memberId)).rejects.toMatchObject({ code: 'MERGE_REFUSED' });
     await expect(ctx.get(MergeMembersUseCase).execute(actor, memberId, other)).rejects.toMatchObject({ code: 'MERGE_REFUSED' });
+
+    // A run that failed for good is replaced when asked again; a running one is not.
+    await db.query("UPDATE job_runs SET state = 'failed' WHERE id = ?", [requests[0].jobId]);
+    const retried = await ctx.get(RequestErasureUseCase).execute(memberId, actor);
+    expect(retried.jobId).not.toBe(requests[0].jobId);
+    expect(await db.query('SELECT job_run_id FROM member_erasures WHERE member_id = ?', [memberId])).toEqual([
+      { job_run_id: retried.jobId },
+    ]);
+    expect((await ctx.get(RequestErasureUseCase).execute(memberId, actor)).jobId).toBe(retried.jobId);
   });
 
   it('the worker anonymises once: a second run changes nothing; change history keeps the fields and who, without the values', async () => {

@@ -168,6 +168,10 @@ export class PrivacyRepository {
     await m.insert(MemberErasure, row);
   }
 
+  async setErasureRun(m: EntityManager, memberId: string, jobRunId: string): Promise<void> {
+    await m.query('UPDATE member_erasures SET job_run_id = ? WHERE member_id = ?', [jobRunId, memberId]);
+  }
+
   async setStatus(m: EntityManager, memberId: string, status: string, now: Date): Promise<void> {
     await m.query('UPDATE members SET status = ?, updated_at = ? WHERE id = ?', [status, now, memberId]);
   }

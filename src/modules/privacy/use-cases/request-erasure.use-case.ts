@@ -24,7 +24,8 @@ export interface ErasureRequestView {
 /**
  * Records that a member asked to be forgotten and queues the worker that
  * anonymises them. Asking again answers the same request (and queues its job
- * again if it is still waiting: the job id makes that one job). From the
+ * again if it is still waiting: the job id makes that one job; a run that
+ * failed for good is replaced by a fresh one). From the
  * request on, the member is `erasing`: no campaign reaches them and no merge
  * takes them.
  */
@@ -45,6 +46,12 @@ export class RequestErasureUseCase {
         throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
       }
       const existing = await this.repo.findErasure(memberId, m);
+      if (existing && existing.state === 'requested' && (await this.runs.view(existing.jobRunId)).state === 'failed') {
+        // The worker gave up (its attempts ran out): asking again starts a fresh run.
+        existing.jobRunId = await this.runs.start('member-erasure', 1, { memberId, retryOf: existing.jobRunId }, actor.id);
+        await this.repo.setErasureRun(m, memberId, existing.jobRunId);
+        await this.audit.record(actor, 'member.erasure_retried', { type: 'member', id: memberId }, { jobId: existing.jobRunId }, m);
+      }
       if (existing) {
         return existing;
       }
