@@ -293,6 +293,14 @@ describe('privacy: member export and erasure (HTTP, real worker, webhook receive
           .expect(422)
       ).body.code,
     ).toBe('CARD_INACTIVE');
+    const byId = await pos(t, store)
+      .purchase(purchaseBody({ memberId }, [{ amountCents: 100 }]))
+      .expect(404);
+    expect(byId.body.code).toBe('MEMBER_NOT_FOUND');
+    const redeem = await pos(t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { memberId }, points: 1 })
+      .expect(404);
+    expect(redeem.body.code).toBe('MEMBER_NOT_FOUND');
 
     // Consents withdrawn, the message never to be sent, the request audited.
     expect(await t.db.query('SELECT granted FROM member_consents WHERE member_id = ?', [memberId])).toEqual([{ granted: 0 }]);

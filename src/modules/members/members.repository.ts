@@ -48,7 +48,11 @@ export class MembersRepository {
     if (unique.length === 0) {
       return new Set();
     }
-    const rows: Array<{ id: string }> = await m.query(`SELECT id FROM members WHERE id IN (${unique.map(() => '?').join(', ')})`, unique);
+    // A member who asked to be erased is nobody to the POS (as their phone and closed cards already are).
+    const rows: Array<{ id: string }> = await m.query(
+      `SELECT id FROM members WHERE id IN (${unique.map(() => '?').join(', ')}) AND status NOT IN ('erasing', 'erased')`,
+      unique,
+    );
     return new Set(rows.map((r) => r.id));
   }
 

@@ -69,7 +69,10 @@ export class MembersService {
       return { memberId: card.member_id, cardNo: ref.cardNo };
     }
     const [column, value] = ref.phone ? ['phone', ref.phone] : ['id', ref.memberId ?? ''];
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM members WHERE ${column} = ?`, [value]);
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM members WHERE ${column} = ? AND status NOT IN ('erasing', 'erased')`,
+      [value],
+    );
     if (!rows[0]) {
       throw notFound(column === 'phone' ? 'phone' : 'memberId', value);
     }
