@@ -1,3 +1,5 @@
+import { AnalyticsFigure } from '../modules/analytics/entities/analytics-figure.entity';
+import { AnalyticsSnapshot } from '../modules/analytics/entities/analytics-snapshot.entity';
 import { JobRunPart } from '../modules/jobs/entities/job-run-part.entity';
 import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { CampaignBudget } from '../modules/campaigns/entities/campaign-budget.entity';
@@ -88,4 +90,6 @@ export const ENTITIES = [
   MemberValue,
   ValueRun,
   ValueSettings,
+  AnalyticsSnapshot,
+  AnalyticsFigure,
 ];

@@ -11,6 +11,7 @@ export enum QueueName {
   BirthdayBonus = 'birthday-bonus',
   Campaigns = 'campaigns',
   MemberImport = 'member-import',
+  AnalyticsSnapshots = 'analytics-snapshots',
 }
 
 export enum JobName {
@@ -53,6 +54,10 @@ export enum JobName {
   CampaignBatch = 'campaign-batch',
   /** One part (about 1000 rows) of a CSV member import. */
   ImportMembersPart = 'import-members-part',
+  /** Daily: records an analytics snapshot run and queues its one part. */
+  PlanAnalyticsSnapshot = 'plan-analytics-snapshot',
+  /** Computes every precomputed analytics figure into one snapshot. */
+  AnalyticsSnapshot = 'analytics-snapshot',
 }
 
 export interface PlanPayload {
