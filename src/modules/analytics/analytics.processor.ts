@@ -23,7 +23,7 @@ export class AnalyticsProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | (SnapshotPayload & PartPayload)>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanAnalyticsSnapshot: {
-        const data = job.data as PlanPayload;
+        const data = job.data;
         return this.start.execute(data.asOf ? new Date(data.asOf) : new Date(), null);
       }
       case JobName.AnalyticsSnapshot: {
