@@ -92,7 +92,9 @@ async function prepareLedger(pool: Pool): Promise<void> {
      SELECT club_id, member_id, 'joined', 'admin', NULL, joined_at FROM club_members WHERE club_id = ?`,
     [clubId],
   );
-  process.stdout.write(`analytics prepare: ledger, lots, tier history, values and a club added in ${fmt((performance.now() - t) / 1000, 1)} s\n`);
+  process.stdout.write(
+    `analytics prepare: ledger, lots, tier history, values and a club added in ${fmt((performance.now() - t) / 1000, 1)} s\n`,
+  );
 }
 
 const bound = (days: number) => new Date(AS_OF.getTime() - days * DAY_MS);
@@ -102,25 +104,36 @@ const IDLE = `CASE WHEN COALESCE(lp.last_at, m.created_at) <= ? THEN 365 WHEN CO
 
 /** The same aggregates as the snapshot job, as bare statements on the pool; answers members idle 90 days or more. */
 async function rawSnapshot(pool: Pool): Promise<number> {
+  const seconds: string[] = [];
+  const q = async (label: string, sql: string, params: unknown[] = []): Promise<RowDataPacket[]> => {
+    const t = performance.now();
+    const [rows] = await pool.query<RowDataPacket[]>(sql, params);
+    seconds.push(`${label} ${fmt((performance.now() - t) / 1000, 2)}`);
+    return rows;
+  };
   const idle = [bound(365), bound(180), bound(90)];
   const monthStart = new Date(Date.UTC(AS_OF.getUTCFullYear(), AS_OF.getUTCMonth(), 1));
-  const [cube] = await pool.query<RowDataPacket[]>(
+  const cube = await q(
+    'churn cube',
     `SELECT m.tier_code, COALESCE(v.grade, '') AS grade, COALESCE(DATE_FORMAT(lp.last_at, '%Y-%m'), '') AS month, ${IDLE} AS idle, COUNT(*) AS n
        FROM members m LEFT JOIN (${LAST}) lp ON lp.member_id = m.id LEFT JOIN member_values v ON v.member_id = m.id
       WHERE m.status <> 'merged' AND m.created_at <= ? GROUP BY 1, 2, 3, 4`,
     [...idle, AS_OF, AS_OF],
   );
-  await pool.query(
+  await q(
+    'club churn',
     `SELECT cm.club_id, ${IDLE} AS idle, COUNT(*) FROM club_members cm JOIN members m ON m.id = cm.member_id LEFT JOIN (${LAST}) lp ON lp.member_id = m.id
       WHERE cm.status = 'active' AND m.status <> 'merged' AND m.created_at <= ? GROUP BY 1, 2`,
     [...idle, AS_OF, AS_OF],
   );
-  await pool.query(
+  await q(
+    'purchase frequency',
     `SELECT COUNT(*), SUM(n >= 2), SUM(n) FROM (SELECT member_id, COUNT(*) AS n FROM purchases
       WHERE occurred_at > ? AND occurred_at <= ? AND refunded_cents < total_cents GROUP BY member_id) b`,
     [bound(365), AS_OF],
   );
-  await pool.query(
+  await q(
+    'ledger totals',
     `SELECT SUM(CASE WHEN type IN ('accrual','bonus','adjustment','refund_clawback') THEN points END),
             SUM(CASE WHEN type IN ('redemption','redemption_cancel') THEN points END), SUM(CASE WHEN type = 'expiry' THEN points END),
             SUM(CASE WHEN type IN ('accrual','bonus','adjustment','refund_clawback') AND created_at > ? THEN points END),
@@ -128,17 +141,20 @@ async function rawSnapshot(pool: Pool): Promise<number> {
        FROM point_entries WHERE created_at <= ?`,
     [bound(365), bound(365), AS_OF],
   );
-  await pool.query('SELECT SUM(GREATEST(balance, 0)), SUM(LEAST(balance, 0)), SUM(pending) FROM point_accounts');
-  await pool.query(
+  await q('balances', 'SELECT SUM(GREATEST(balance, 0)), SUM(LEAST(balance, 0)), SUM(pending) FROM point_accounts');
+  await q(
+    'expiring',
     "SELECT DATE_FORMAT(expires_at, '%Y-%m'), SUM(remaining) FROM point_lots WHERE expires_at >= ? AND expires_at < ? AND remaining > 0 GROUP BY 1",
     [monthStart, new Date(Date.UTC(AS_OF.getUTCFullYear(), AS_OF.getUTCMonth() + 12, 1))],
   );
-  await pool.query('SELECT r, f, COUNT(*) FROM member_values WHERE r IS NOT NULL AND f IS NOT NULL GROUP BY r, f');
-  await pool.query("SELECT tier_code, COUNT(*) FROM members WHERE status <> 'merged' GROUP BY tier_code");
-  await pool.query(
+  await q('rfm', 'SELECT r, f, COUNT(*) FROM member_values WHERE r IS NOT NULL AND f IS NOT NULL GROUP BY r, f');
+  await q('tiers', "SELECT tier_code, COUNT(*) FROM members WHERE status <> 'merged' GROUP BY tier_code");
+  await q(
+    'tier moves',
     "SELECT DATE_FORMAT(created_at, '%Y-%m'), from_tier, to_tier, reason, COUNT(*) FROM tier_history WHERE created_at >= ? AND created_at <= ? GROUP BY 1, 2, 3, 4",
     [new Date(Date.UTC(AS_OF.getUTCFullYear(), AS_OF.getUTCMonth() - 11, 1)), AS_OF],
   );
+  process.stdout.write(`  raw statements (s): ${seconds.join(', ')}\n`);
   return cube.filter((c) => Number(c.idle) >= 90).reduce((sum, c) => sum + Number(c.n), 0);
 }
 
@@ -177,22 +193,20 @@ export const ANALYTICS_PHASES: Phase[] = [
       return figures.find((f) => f.series === 'churned.90' && f.label === 'total')?.value ?? -1;
     },
   },
-  ...ROUTES.map(
-    ({ route, read }): Phase => ({
-      name: `analytics read ${route} (${READS}× from the snapshot)`,
-      target: 'interactive: a few ms',
-      // Raw: the report's figures by primary-key range, what the route cannot do with less.
-      raw: async (pool) => {
-        const [[snapshot]] = await pool.query<RowDataPacket[]>(
-          'SELECT id FROM analytics_snapshots WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1',
-        );
-        return latency(`raw figures read (${route})`, () =>
-          pool.query('SELECT series, label, value FROM analytics_figures WHERE snapshot_id = ?', [snapshot.id]),
-        );
-      },
-      project: (app) => latency(`GET analytics/${route} (use case)`, () => read(app)),
-    }),
-  ),
+  ...ROUTES.map(({ route, read }): Phase => ({
+    name: `analytics read ${route} (${READS}× from the snapshot)`,
+    target: 'interactive: a few ms',
+    // Raw: the report's figures by primary-key range, what the route cannot do with less.
+    raw: async (pool) => {
+      const [[snapshot]] = await pool.query<RowDataPacket[]>(
+        'SELECT id FROM analytics_snapshots WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1',
+      );
+      return latency(`raw figures read (${route})`, () =>
+        pool.query('SELECT series, label, value FROM analytics_figures WHERE snapshot_id = ?', [snapshot.id]),
+      );
+    },
+    project: (app) => latency(`GET analytics/${route} (use case)`, () => read(app)),
+  })),
   {
     name: `analytics read club-growth (${READS / 10}× live, 12 months)`,
     target: 'live read',

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { liabilityCsv } from '../analytics/liability-csv';
 import { GetCampaignResultsUseCase } from '../analytics/use-cases/get-campaign-results.use-case';
@@ -94,8 +94,16 @@ export class AdminAnalyticsController {
   @ApiOperation({
     summary: `Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance.${FROM_SNAPSHOT}`,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: LiabilityResponse, description: 'JSON; with ?format=csv the same figures as text/csv (see liability.csv).' })
+  @ApiExtraModels(LiabilityResponse)
+  @ApiOkResponse({
+    description:
+      'JSON; with ?format=csv the same figures as a CSV file for finance (text/csv, CRLF lines): columns figure, month, points, value_cents, ' +
+      'one line per figure and per expiry month.',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(LiabilityResponse) } },
+      'text/csv': { schema: { type: 'string', example: 'figure,month,points,value_cents\r\noutstanding,,65000000,65000000\r\n' } },
+    },
+  })
   @AdminErrors()
   async liability(@Query() query: LiabilityQuery, @Res({ passthrough: true }) res: Response) {
     const view = await this.liabilityUseCase.execute();
@@ -105,23 +113,6 @@ export class AdminAnalyticsController {
       return liabilityCsv(view);
     }
     return view;
-  }
-
-  @Get('liability.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="points-liability.csv"')
-  @ApiOperation({
-    summary:
-      'The points liability as CSV for finance: columns figure, month, points, value_cents; one line per figure and per expiry month',
-  })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({
-    description: 'CSV (CRLF lines)',
-    schema: { type: 'string', example: 'figure,month,points,value_cents\r\noutstanding,,65000000,65000000\r\n' },
-  })
-  @AdminErrors()
-  async liabilityCsv() {
-    return liabilityCsv(await this.liabilityUseCase.execute());
   }
 
   @Get('rfm')

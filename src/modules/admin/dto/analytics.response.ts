@@ -346,7 +346,7 @@ export class LiabilityQuery {
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
     default: 'json',
-    description: 'csv: the same figures as a CSV file (also at GET analytics/liability.csv).',
+    description: 'csv: the same figures as a CSV file for finance.',
   })
   @IsOptional()
   @IsIn(['json', 'csv'])
