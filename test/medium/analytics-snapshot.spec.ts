@@ -21,18 +21,26 @@ describe('analytics snapshots on the real database', () => {
   });
 
   afterAll(async () => {
+    // The run's database is shared with other suites: leave no stray members behind.
+    if (inserted.length > 0) {
+      await db.query(`DELETE FROM members WHERE id IN (${inserted.map(() => '?').join(', ')})`, inserted);
+    }
     await ctx.close();
   });
 
+  const inserted: string[] = [];
   const insertMember = async (tier: string) => {
     const now = new Date();
+    const id = newId();
+    inserted.push(id);
     await db.query("INSERT INTO members (id, status, tier_code, tier_since, created_at, updated_at) VALUES (?, 'active', ?, ?, ?, ?)", [
-      newId(),
+      id,
       tier,
       now,
       now,
       now,
     ]);
+    return id;
   };
   const countOf = (rows: Array<{ tier: string; members: number }>, tier: string) => rows.find((r) => r.tier === tier)?.members ?? 0;
 
