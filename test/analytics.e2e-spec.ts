@@ -525,12 +525,15 @@ describe('analytics (own database, known population)', () => {
     const after = (await admin().get('analytics/dashboard').expect(200)).body;
     expect({ ...after, snapshotAt: null }).toEqual({ ...before, snapshotAt: null });
 
-    // A new purchase shows only after the next snapshot.
+    // A new purchase shows only after the next snapshot; with a return window its 10 points are pending.
+    await t.http.patch('/api/v1/admin/program').set('Authorization', `Bearer ${token}`).send({ returnWindowDays: 14 }).expect(200);
     await buy(m.E, 1_000);
     expect((await admin().get('analytics/dashboard').expect(200)).body.activeMembers90d).toBe(3);
     await snapshot();
     const next = (await admin().get('analytics/dashboard').expect(200)).body;
     expect(next).toMatchObject({ activeMembers90d: 4, pointsIssued: 6_355, pointsOutstanding: 6_265 });
     expect(next.snapshotAt > before.snapshotAt).toBe(true);
+    const liability = (await admin().get('analytics/liability').expect(200)).body;
+    expect(liability).toMatchObject({ outstandingPoints: 6_265, pendingPoints: 10, pendingValueCents: 10, debtPoints: 100 });
   });
 });
