@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Analytics snapshots: one row per snapshot and its precomputed figures (report, series, label, value). */
 export class AnalyticsSnapshots1795619727753 implements MigrationInterface {
   name = 'AnalyticsSnapshots1795619727753';
 
