@@ -5,12 +5,14 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import mysql from 'mysql2/promise';
 import { coreImports } from '../src/core.module';
+import { AnalyticsModule } from '../src/modules/analytics/analytics.module';
 import { TierEngineModule } from '../src/modules/tiers/engine/tier-engine.module';
 import { newId } from '../src/common/ids';
 import { runMigrations } from '../src/database/migrate';
 import { fmt } from './lib';
 import { seedPopulation } from './population';
 import { Phase } from './scale/phase';
+import { ANALYTICS_PHASES } from './scale/analytics-phases';
 import { TIER_PHASES } from './scale/tier-phases';
 
 /*
@@ -27,11 +29,11 @@ import { TIER_PHASES } from './scale/tier-phases';
  */
 
 /** The engines on the scale database, without HTTP and without queue workers. */
-@Module({ imports: [...coreImports('worker'), TierEngineModule] })
+@Module({ imports: [...coreImports('worker'), TierEngineModule, AnalyticsModule] })
 class ScaleBenchModule {}
 
 /** Phases in order; each engine's phases sit in their own file under bench/scale/. */
-const PHASES: Phase[] = [...TIER_PHASES];
+const PHASES: Phase[] = [...TIER_PHASES, ...ANALYTICS_PHASES];
 
 function textArg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

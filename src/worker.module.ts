@@ -8,6 +8,8 @@ import { ClubMembershipProcessor } from './modules/clubs/club-membership.process
 import { ClubsModule } from './modules/clubs/clubs.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { CampaignsProcessor } from './modules/campaigns/campaigns.processor';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { AnalyticsProcessor } from './modules/analytics/analytics.processor';
 import { ArchiveModule } from './modules/archive/archive.module';
 import { MemberImportProcessor } from './modules/archive/import/member-import.processor';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
@@ -78,6 +80,13 @@ const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: Job
     job: JobName.PlanBirthdayBonus,
     says: 'birthday bonus daily 00:05',
   },
+  {
+    queue: QueueName.AnalyticsSnapshots,
+    id: 'daily-analytics-snapshot',
+    pattern: '0 0 5 * * *',
+    job: JobName.PlanAnalyticsSnapshot,
+    says: 'analytics snapshot daily 05:00 (after value run and tier review)',
+  },
 ];
 
 @Injectable()
@@ -107,6 +116,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.Campaigns]: CampaignsProcessor,
   [QueueName.MemberImport]: MemberImportProcessor,
   [QueueName.MemberErasure]: MemberErasureProcessor,
+  [QueueName.AnalyticsSnapshots]: AnalyticsProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
@@ -128,6 +138,7 @@ export class WorkerModule {
         CampaignsModule,
         ArchiveModule,
         PrivacyModule,
+        AnalyticsModule,
       ],
       providers: [...processors, { provide: Schedules, useClass: Schedules }],
     };

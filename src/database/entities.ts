@@ -1,3 +1,5 @@
+import { AnalyticsFigure } from '../modules/analytics/entities/analytics-figure.entity';
+import { AnalyticsSnapshot } from '../modules/analytics/entities/analytics-snapshot.entity';
 import { JobRunPart } from '../modules/jobs/entities/job-run-part.entity';
 import { JobRun } from '../modules/jobs/entities/job-run.entity';
 import { CampaignBudget } from '../modules/campaigns/entities/campaign-budget.entity';
@@ -90,4 +92,6 @@ export const ENTITIES = [
   ValueRun,
   ValueSettings,
   MemberErasure,
+  AnalyticsSnapshot,
+  AnalyticsFigure,
 ];

@@ -13,6 +13,7 @@ export enum QueueName {
   MemberImport = 'member-import',
   /** Anonymises a member who asked to be forgotten (one job per request). */
   MemberErasure = 'member-erasure',
+  AnalyticsSnapshots = 'analytics-snapshots',
 }
 
 export enum JobName {
@@ -57,6 +58,10 @@ export enum JobName {
   ImportMembersPart = 'import-members-part',
   /** The one part of a member erasure run. */
   EraseMember = 'erase-member',
+  /** Daily: records an analytics snapshot run and queues its one part. */
+  PlanAnalyticsSnapshot = 'plan-analytics-snapshot',
+  /** Computes every precomputed analytics figure into one snapshot. */
+  AnalyticsSnapshot = 'analytics-snapshot',
 }
 
 export interface PlanPayload {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { ArchiveModule } from '../archive/archive.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -16,6 +17,7 @@ import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { AdminAuditController, AdminCardsController, AdminImportController, AdminUsersController } from './admin-archive.controller';
+import { AdminAnalyticsController } from './admin-analytics.controller';
 import { AdminAuthController } from './admin-auth.controller';
 import { AdminClubAnalyticsController, AdminClubsController } from './admin-clubs.controller';
 import { AdminCampaignsController } from './admin-campaigns.controller';
@@ -47,6 +49,7 @@ import { AdminValueController } from './admin-value.controller';
     AuditModule,
     CardsModule,
     PrivacyModule,
+    AnalyticsModule,
   ],
   controllers: [
     AdminAuthController,
@@ -66,6 +69,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminUsersController,
     AdminAuditController,
     AdminPrivacyController,
+    AdminAnalyticsController,
   ],
 })
 export class AdminModule {}

@@ -1,0 +1,40 @@
+import { liabilityCsv } from './liability-csv';
+import type { LiabilityView } from './use-cases/get-liability.use-case';
+
+describe('liability CSV', () => {
+  it('one CRLF line per figure and expiry month, header first', () => {
+    const view: LiabilityView = {
+      snapshotAt: '2026-11-25T05:00:41.120Z',
+      asOf: '2026-11-25T05:00:00.000Z',
+      redemptionCentsPer100Points: 100,
+      outstandingPoints: 6_255,
+      outstandingValueCents: 6_255,
+      pendingPoints: 0,
+      pendingValueCents: 0,
+      debtPoints: 100,
+      expiring: [{ month: '2026-12', points: 90, valueCents: 90 }],
+      expiringPoints: 90,
+      expiringValueCents: 90,
+      redeemedPoints: 160,
+      expiredPoints: 30,
+      historicalRedemptionRate: 0.8421,
+      exposureCents: 5_267,
+    };
+    expect(liabilityCsv(view).split('\r\n')).toEqual([
+      'figure,month,points,value_cents',
+      'snapshot_at,2026-11-25T05:00:41.120Z,,',
+      'as_of,2026-11-25T05:00:00.000Z,,',
+      'redemption_cents_per_100_points,,,100',
+      'outstanding,,6255,6255',
+      'pending,,0,0',
+      'debt,,100,',
+      'expiring,2026-12,90,90',
+      'expiring_12_months,,90,90',
+      'redeemed_lifetime,,160,',
+      'expired_lifetime,,30,',
+      'historical_redemption_rate,,0.8421,',
+      'exposure,,,5267',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,30 @@
+import type { LiabilityView } from './use-cases/get-liability.use-case';
+
+function cell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The liability as CSV for finance: one line per figure, columns
+ * figure, month, points, value_cents (money in cents at the program's
+ * redemption rate), plus the rate lines; the snapshot's instant first.
+ */
+export function liabilityCsv(view: LiabilityView): string {
+  const lines: Array<Array<string | number | null>> = [
+    ['figure', 'month', 'points', 'value_cents'],
+    ['snapshot_at', view.snapshotAt, null, null],
+    ['as_of', view.asOf, null, null],
+    ['redemption_cents_per_100_points', null, null, view.redemptionCentsPer100Points],
+    ['outstanding', null, view.outstandingPoints, view.outstandingValueCents],
+    ['pending', null, view.pendingPoints, view.pendingValueCents],
+    ['debt', null, view.debtPoints, null],
+    ...view.expiring.map((e) => ['expiring', e.month, e.points, e.valueCents]),
+    ['expiring_12_months', null, view.expiringPoints, view.expiringValueCents],
+    ['redeemed_lifetime', null, view.redeemedPoints, null],
+    ['expired_lifetime', null, view.expiredPoints, null],
+    ['historical_redemption_rate', null, view.historicalRedemptionRate, null],
+    ['exposure', null, null, view.exposureCents],
+  ];
+  return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { AnalyticsRepository } from '../analytics.repository';
+import { CHURN_WINDOWS, ratio } from '../rules/figures';
+import { SnapshotFigures } from './snapshot-figures';
+
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Members with no purchase for 90, 180 and 365 days, by tier, value grade, month of last purchase and club. */
+@Injectable()
+export class GetChurnUseCase {
+  constructor(private readonly repo: AnalyticsRepository) {}
+
+  async execute() {
+    const s = await SnapshotFigures.load(this.repo, ['churn']);
+    const population = (prefix: string) => new Map(s.list('churn', 'population', prefix).map((p) => [p.key, p.value]));
+    const tiers = population('tier:');
+    const grades = population('grade:');
+    const clubPopulation = population('club:');
+    const clubIds = [...clubPopulation.keys()];
+    const names = await this.repo.clubNames(clubIds);
+    const total = s.get('churn', 'population', 'total');
+    const slices = (series: string, prefix: string, of: Map<string, number> | null) =>
+      s
+        .list('churn', series, prefix)
+        .map((c) => ({ key: c.key, members: c.value, population: of ? (of.get(c.key) ?? 0) : null }))
+        .sort(byKey);
+    return {
+      ...s.stamp(),
+      population: {
+        total,
+        byTier: [...tiers.entries()].map(([key, members]) => ({ key, members })).sort(byKey),
+        byGrade: [...grades.entries()].map(([key, members]) => ({ key, members })).sort(byKey),
+      },
+      windows: CHURN_WINDOWS.map((days) => {
+        const series = `churned.${days}`;
+        const churned = s.get('churn', series, 'total');
+        return {
+          days,
+          churned,
+          rate: ratio(churned, total),
+          byTier: slices(series, 'tier:', tiers),
+          byGrade: slices(series, 'grade:', grades),
+          byMonth: slices(series, 'month:', null),
+          byClub: slices(series, 'club:', clubPopulation).map((c) => ({
+            clubId: c.key,
+            code: names.get(c.key)?.code ?? null,
+            name: names.get(c.key)?.name ?? null,
+            members: c.members,
+            population: c.population ?? 0,
+          })),
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { ProgramSettingsService } from '../../points/program-settings.service';
+import { AnalyticsRepository } from '../analytics.repository';
+import { rollUpChurn } from '../rules/churn-rollup';
+import { DAY_MS, Figure, LOYALTY_WINDOW_DAYS, monthStart, MONTHS } from '../rules/figures';
+import { tierDirection } from '../rules/tier-direction';
+
+/**
+ * Computes every precomputed figure as of one instant, set-based (a few
+ * GROUP BY statements over the whole population, in one consistent read),
+ * and stores them as one snapshot. Safe to run twice: a second run of the
+ * same snapshot replaces the first's figures.
+ */
+@Injectable()
+export class RefreshSnapshotUseCase {
+  constructor(
+    private readonly repo: AnalyticsRepository,
+    private readonly program: ProgramSettingsService,
+  ) {}
+
+  async execute(snapshotId: string, asOf: Date): Promise<{ figures: number }> {
+    const startedAt = new Date();
+    const program = await this.program.get();
+    const windowFrom = new Date(asOf.getTime() - LOYALTY_WINDOW_DAYS * DAY_MS);
+    const collected = await this.repo.readConsistently(async (m) => {
+      const cube = await this.repo.churnCube(m, asOf);
+      const clubs = await this.repo.clubChurn(m, asOf);
+      const frequency = await this.repo.purchaseFrequency(m, windowFrom, asOf);
+      const points = await this.repo.pointTotals(m, windowFrom, asOf);
+      const balances = await this.repo.balances(m);
+      const expiring = await this.repo.expiringByMonth(m, monthStart(asOf), monthStart(asOf, MONTHS));
+      const valueRun = await this.repo.latestValueRun(m);
+      const rfm = await this.repo.rfmCells(m);
+      const tiers = await this.repo.tierDistribution(m);
+      const ranks = await this.repo.tierRanks(m);
+      const moves = await this.repo.tierMoves(m, monthStart(asOf, 1 - MONTHS), asOf);
+      return { cube, clubs, frequency, points, balances, expiring, valueRun, rfm, tiers, ranks, moves };
+    });
+    const { frequency, points, balances } = collected;
+    const rankOf = new Map(collected.ranks.map((t) => [t.code, t.rank]));
+    const moves = new Map<string, Figure>();
+    for (const move of collected.moves) {
+      const series = `moves.${move.month}`;
+      const label = `${tierDirection(move.fromTier, move.toTier, rankOf)}:${move.reason}`;
+      const key = `${series}|${label}`;
+      const figure = moves.get(key) ?? { report: 'tiers' as const, series, label, value: 0 };
+      figure.value += move.members;
+      moves.set(key, figure);
+    }
+    const figures: Figure[] = [
+      ...rollUpChurn(collected.cube, collected.clubs),
+      { report: 'loyalty', series: 'window', label: 'buyers', value: frequency.buyers },
+      { report: 'loyalty', series: 'window', label: 'repeaters', value: frequency.repeaters },
+      { report: 'loyalty', series: 'window', label: 'purchases', value: frequency.purchases },
+      { report: 'points', series: 'lifetime', label: 'issued', value: points.issued },
+      { report: 'points', series: 'lifetime', label: 'redeemed', value: points.redeemed },
+      { report: 'points', series: 'lifetime', label: 'expired', value: points.expired },
+      { report: 'points', series: 'window', label: 'issued', value: points.issuedInWindow },
+      { report: 'points', series: 'window', label: 'redeemed', value: points.redeemedInWindow },
+      { report: 'points', series: 'balances', label: 'outstanding', value: balances.outstanding },
+      { report: 'points', series: 'balances', label: 'debt', value: balances.debt },
+      { report: 'points', series: 'balances', label: 'pending', value: balances.pending },
+      ...collected.expiring.map((e) => ({ report: 'liability' as const, series: 'expiring', label: e.month, value: e.points })),
+      ...collected.rfm.map((c) => ({ report: 'rfm' as const, series: 'cells', label: `${c.r}:${c.f}`, value: c.members })),
+      ...collected.tiers.map((t) => ({ report: 'tiers' as const, series: 'distribution', label: t.tier, value: t.members })),
+      ...moves.values(),
+    ];
+    await this.repo.saveSnapshot(
+      {
+        id: snapshotId,
+        asOf,
+        startedAt,
+        finishedAt: new Date(),
+        valueRunId: collected.valueRun?.id ?? null,
+        valueRunAsOf: collected.valueRun?.asOf ?? null,
+        redemptionCentsPer100Points: program.redemptionCentsPer100Points,
+      },
+      figures,
+    );
+    return { figures: figures.length };
+  }
+}
