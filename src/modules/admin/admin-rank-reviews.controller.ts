@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { AdminErrors } from '../pos/pos.openapi';
@@ -8,7 +8,7 @@ import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.u
 import { JobAcceptedResponse } from './dto/value.response';
 
 @ApiTags('admin')
-@AdminAuth('admin')
+@RequirePermission('tiers.manage')
 @Controller('api/v1/admin/tiers/rank-reviews')
 export class AdminRankReviewsController {
   constructor(private readonly start: StartRankReviewUseCase) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { AdminErrors } from '../pos/pos.openapi';
@@ -18,7 +18,7 @@ export class AdminValueController {
   ) {}
 
   @Get('members/:memberId/value')
-  @AdminAuth('admin', 'marketer', 'support')
+  @RequirePermission('members.read')
   @ApiOperation({ summary: "A member's value as of the last value run: score, grade A/B/C, RFM 1–5 and rank" })
   @ApiOkResponse({ type: MemberValueResponse })
   @AdminErrors(ErrorCode.VALUE_NOT_COMPUTED)
@@ -27,7 +27,7 @@ export class AdminValueController {
   }
 
   @Get('analytics/value-pyramid')
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('analytics.read')
   @ApiOperation({
     summary: 'Members and share of spend per value grade at the last value run, and how members moved between grades since the run before',
   })
@@ -39,7 +39,7 @@ export class AdminValueController {
 
   @Post('analytics/value-runs')
   @HttpCode(202)
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('value.run')
   @ApiOperation({
     summary: 'Start a value run now (it also runs daily at 02:00 UTC): scores over member-id ranges, then grades, RFM and ranks',
   })
