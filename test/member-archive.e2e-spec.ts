@@ -132,7 +132,7 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       for (const group of ['members', 'cards', 'users', 'audit', 'stores', 'api-keys', 'program', 'tiers', 'clubs', 'analytics']) {
         expect([group, groups.has(group)]).toEqual([group, true]);
       }
-      for (const group of ['campaigns', 'message-templates', 'outbox', 'webhooks', 'jobs']) {
+      for (const group of ['campaigns', 'message-templates', 'outbox', 'webhooks', 'jobs', 'value']) {
         expect([group, groups.has(group)]).toEqual([group, true]);
       }
 
@@ -140,10 +140,9 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       const wrong: string[] = [];
       for (const route of routes) {
         for (const role of ADMIN_ROLES) {
-          const req = (t.http as unknown as Record<string, (url: string) => ReturnType<typeof t.http.get>>)[route.method](route.url).set(
-            'Authorization',
-            as(role),
-          );
+          const req = (t.http as unknown as Record<string, (url: string) => ReturnType<typeof t.http.get>>)
+            [route.method](route.url)
+            .set('Authorization', as(role));
           const res = route.method === 'get' || route.method === 'delete' ? await req : await req.send({});
           const allowed = can(role, route.permission as Permission);
           const ok = allowed

@@ -5,7 +5,8 @@ import { Queue } from 'bullmq';
 import { QueueName } from '../src/queue/queue.constants';
 import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
 import { TiersService } from '../src/modules/tiers/tiers.service';
-import { GradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
+import { GradeCutoffs, gradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
+import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS, valueScore } from '../src/modules/value/rules/value-score';
 import { compareRank } from '../src/modules/value/rules/rank-selection';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
@@ -43,6 +44,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
   const admin = () => ({
     get: (url: string) => t.http.get(url).set('Authorization', `Bearer ${token}`),
     post: (url: string) => t.http.post(url).set('Authorization', `Bearer ${token}`),
+    put: (url: string) => t.http.put(url).set('Authorization', `Bearer ${token}`),
   });
 
   async function follow(jobId: string): Promise<JobView> {
@@ -123,6 +125,67 @@ describe('customer value and rank-based tiers (real worker)', () => {
     const pyramid2 = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
     expect(pyramid2.body.runId).toBe(second.jobId);
     expect(pyramid2.body.movements).toContainEqual(expect.objectContaining({ from: before, to: after.body.grade }));
+  });
+
+  it('value settings: refused edits answer 400/422 with the field and change nothing; an accepted edit is audited and the next value run scores and grades by it', async () => {
+    const defaults = {
+      weights: DEFAULT_WEIGHTS,
+      reference: DEFAULT_REFERENCE,
+      grades: { aPercent: 80, bPercent: 15 },
+    };
+    const initial = await admin().get('/api/v1/admin/value/settings').expect(200);
+    expect(initial.body).toMatchObject(defaults);
+    const audits = async () =>
+      t.db.query<Array<{ changes: string }>>("SELECT changes FROM audit_log WHERE action = 'value.settings' ORDER BY id");
+    const auditsBefore = (await audits()).length;
+
+    const refused: Array<[unknown, number, string, string]> = [
+      [{ ...defaults, weights: { spendPermille: 0, pointsPermille: 0, purchasesPermille: 0 } }, 422, 'VALUE_SETTINGS_INVALID', 'weights'],
+      [{ ...defaults, grades: { aPercent: 90, bPercent: 11 } }, 422, 'VALUE_SETTINGS_INVALID', 'grades.bPercent'],
+      [{ ...defaults, weights: { ...DEFAULT_WEIGHTS, spendPermille: -1 } }, 400, 'VALIDATION_FAILED', 'weights.spendPermille'],
+      [{ weights: DEFAULT_WEIGHTS, grades: defaults.grades }, 400, 'VALIDATION_FAILED', 'reference'],
+      [{ ...defaults, reference: { ...DEFAULT_REFERENCE, purchases: 0 } }, 400, 'VALIDATION_FAILED', 'reference.purchases'],
+    ];
+    for (const [body, status, code, field] of refused) {
+      const res = await admin()
+        .put('/api/v1/admin/value/settings')
+        .send(body as object);
+      expect([res.status, res.body.code]).toEqual([status, code]);
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    }
+    expect((await admin().get('/api/v1/admin/value/settings').expect(200)).body).toEqual(initial.body);
+    expect(await audits()).toHaveLength(auditsBefore);
+
+    // Only purchases count now, and A is the first 50% of value, B the next 30%.
+    const proposal = {
+      weights: { spendPermille: 0, pointsPermille: 0, purchasesPermille: 1000 },
+      reference: DEFAULT_REFERENCE,
+      grades: { aPercent: 50, bPercent: 30 },
+    };
+    try {
+      const saved = await admin().put('/api/v1/admin/value/settings').send(proposal).expect(200);
+      expect(saved.body).toMatchObject(proposal);
+      expect((await admin().get('/api/v1/admin/value/settings').expect(200)).body).toEqual(saved.body);
+      const audit = await audits();
+      expect(audit).toHaveLength(auditsBefore + 1);
+      expect(JSON.parse(audit[audit.length - 1].changes)).toEqual({
+        before: { weights: initial.body.weights, reference: initial.body.reference, grades: initial.body.grades },
+        after: proposal,
+      });
+
+      const frequent = await createMember(t);
+      await buy(frequent, 10, 3);
+      const { jobId } = await valueRun();
+      const value = await admin().get(`/api/v1/admin/members/${frequent.memberId}/value`).expect(200);
+      expect(value.body.score).toBe(valueScore({ spendCents: 3000, points: 30, purchases: 3 }, proposal.weights, DEFAULT_REFERENCE));
+      expect(value.body.score).toBe(125_000);
+      const pyramid = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
+      expect(pyramid.body).toMatchObject({ runId: jobId, weights: proposal.weights, gradeShares: proposal.grades });
+      const scores = (await t.db.query<Array<{ score: string }>>('SELECT score FROM member_values')).map((r) => Number(r.score));
+      expect(pyramid.body.cutoffs).toEqual(gradeCutoffs(scores, { a: 50, b: 80 }));
+    } finally {
+      await admin().put('/api/v1/admin/value/settings').send(defaults).expect(200);
+    }
   });
 
   it('a member with no value yet is 404 VALUE_NOT_COMPUTED; the routes need a console login', async () => {
