@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { QueueName } from '../src/queue/queue.constants';
+import { nextRankReviewAt } from '../src/modules/tiers/rules/rank-review-date';
 import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
 import { TiersService } from '../src/modules/tiers/tiers.service';
 import { GradeCutoffs, gradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
@@ -300,5 +301,188 @@ describe('customer value and rank-based tiers (real worker)', () => {
     expect(
       (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
     ).toEqual(svip.map((r) => r.id));
+  });
+
+  describe('rank review semantics: manual grants, review dates, the daily review, top x%', () => {
+    const MIN_SPEND = 500_000_000;
+
+    /** Every member eligible for SVIP now (its minimum: spend and 3 purchases), in ranking order, found independently of the review's SQL. */
+    async function rankedEligible(): Promise<string[]> {
+      const [{ w }] = await t.db.query<Array<{ w: number }>>('SELECT qualifying_window_months AS w FROM program_settings');
+      const eligible: Array<{ member_id: string; score: string; spend_12m: string }> = await t.db.query(
+        `SELECT mv.member_id, mv.score, mv.spend_12m FROM member_values mv
+           JOIN members mb ON mb.id = mv.member_id AND mb.status <> 'merged'
+           JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(purchases) AS purchases FROM member_monthly_stats
+                  WHERE month >= ? GROUP BY member_id) q ON q.member_id = mv.member_id
+          WHERE q.spend >= ? AND q.purchases >= 3`,
+        [qualifyingWindowStart(new Date(), Number(w)), MIN_SPEND],
+      );
+      return eligible
+        .map((e) => ({ memberId: e.member_id, score: Number(e.score), spendCents: Number(e.spend_12m) }))
+        .sort(compareRank)
+        .map((c) => c.memberId);
+    }
+
+    async function rankReview(): Promise<JobView & { jobId: string; startedAt: Date }> {
+      const startedAt = new Date();
+      const res = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202);
+      const view = await follow(res.body.jobId as string);
+      expect(view).toMatchObject({ state: 'completed' });
+      return { ...view, jobId: res.body.jobId as string, startedAt };
+    }
+
+    async function tierReview(): Promise<JobView> {
+      const view = await follow((await admin().post('/api/v1/admin/tiers/reviews').expect(202)).body.jobId as string);
+      expect(view).toMatchObject({ state: 'completed' });
+      return view;
+    }
+
+    const memberRow = async (m: TestMember) =>
+      (
+        await t.db.query<Array<{ tier_code: string; tier_review_at: Date | null }>>(
+          'SELECT tier_code, tier_review_at FROM members WHERE id = ?',
+          [m.memberId],
+        )
+      )[0];
+
+    const grant = (m: TestMember, tierCode: string, endsAt: Date) =>
+      admin()
+        .post(`/api/v1/admin/members/${m.memberId}/tier-grants`)
+        .send({ tierCode, endsAt: endsAt.toISOString(), reason: 'rank review test' })
+        .expect(201);
+
+    beforeAll(async () => {
+      await t.db.query(
+        "UPDATE tiers SET kind = 'rank', rank_top_n = 1, rank_top_permille = NULL, min_spend_cents = ?, min_purchases = 3, qualify_mode = 'all' WHERE code = 'SVIP'",
+        [MIN_SPEND],
+      );
+      t.app.get(TiersService).invalidate();
+    });
+
+    it('an open grant keeps a holder the rank review did not pick until it ends, and never lets them step below a lower grant; picks get the next rank review as review date, the stepped-down their tier’s', async () => {
+      const picked = await createMember(t);
+      await buy(picked, 9_000_000, 3); // far ahead of anyone: the one seat
+      const grantedSvip = await createMember(t);
+      const grantedVip = await createMember(t);
+      const plainFallen = await createMember(t);
+      await buy(plainFallen, 6_000); // qualifies for VIP
+      await valueRun();
+      const ranked = await rankedEligible();
+      expect(ranked[0]).toBe(picked.memberId);
+
+      const endsAt = new Date(Date.now() + 30 * 86_400_000);
+      await grant(grantedSvip, 'SVIP', endsAt);
+      await grant(grantedVip, 'VIP', endsAt);
+      // grantedVip and plainFallen held SVIP before (an earlier rank review placed them there).
+      await t.db.query("UPDATE members SET tier_code = 'SVIP' WHERE id IN (?, ?)", [grantedVip.memberId, plainFallen.memberId]);
+      await t.db.query("UPDATE tiers SET rank_top_n = 1 WHERE code = 'SVIP'");
+
+      const review = await rankReview();
+      expect(review.totals).toMatchObject({ seats: 1, holders: 1 });
+      expect(review.totals.kept_by_grant).toBeGreaterThanOrEqual(1);
+      const nextRank = nextRankReviewAt(review.startedAt);
+      expect(await memberRow(picked)).toEqual({ tier_code: 'SVIP', tier_review_at: nextRank });
+      // The SVIP grant holds, and the review date stays the grant's end (the grant pass decides then).
+      expect(await memberRow(grantedSvip)).toEqual({ tier_code: 'SVIP', tier_review_at: new Date(endsAt.toISOString()) });
+      // Not below the VIP still granted, though nothing qualifies them for it; VIP is reviewed 12 months on.
+      const vip = await memberRow(grantedVip);
+      expect(vip.tier_code).toBe('VIP');
+      const [{ months }] = await t.db.query<Array<{ months: number }>>('SELECT tier_review_months AS months FROM program_settings');
+      const twelveOn = new Date(review.startedAt);
+      twelveOn.setUTCMonth(twelveOn.getUTCMonth() + Number(months));
+      expect(Math.abs((vip.tier_review_at as Date).getTime() - twelveOn.getTime())).toBeLessThan(60_000);
+      expect((await memberRow(plainFallen)).tier_code).toBe('VIP');
+      const history = await t.db.query<Array<{ member_id: string; to_tier: string }>>(
+        "SELECT member_id, to_tier FROM tier_history WHERE reason = 'rank' AND ref_id = ? AND member_id IN (?, ?, ?, ?) ORDER BY member_id",
+        [review.jobId, picked.memberId, grantedSvip.memberId, grantedVip.memberId, plainFallen.memberId],
+      );
+      expect(history.map((h) => [h.member_id, h.to_tier]).sort()).toEqual(
+        [
+          [picked.memberId, 'SVIP'],
+          [grantedVip.memberId, 'VIP'],
+          [plainFallen.memberId, 'VIP'],
+        ].sort(),
+      );
+
+      // The grant ends (time passes: its end and the review date it set are behind us); the tier review's grant pass
+      // reverts the member the grant alone held (grant_expiry) ...
+      const ended = new Date(Date.now() - 1000);
+      await t.db.query('UPDATE tier_grants SET ends_at = ? WHERE member_id = ? AND ended_at IS NULL', [ended, grantedSvip.memberId]);
+      await t.db.query('UPDATE members SET tier_review_at = ? WHERE id = ?', [ended, grantedSvip.memberId]);
+      await tierReview();
+      expect((await memberRow(grantedSvip)).tier_code).toBe('STANDARD');
+      expect(
+        await t.db.query("SELECT from_tier, to_tier FROM tier_history WHERE member_id = ? AND reason = 'grant_expiry'", [
+          grantedSvip.memberId,
+        ]),
+      ).toEqual([{ from_tier: 'SVIP', to_tier: 'STANDARD' }]);
+      // ... and the next rank review, with the grant over, does not keep them.
+      expect((await rankReview()).totals).toMatchObject({ promoted: 0, stepped_down: 0 });
+    });
+
+    it('a member the last rank review picked keeps the rank tier when a grant of it ends', async () => {
+      const top = await createMember(t);
+      await buy(top, 20_000_000, 3);
+      await valueRun();
+      expect((await rankedEligible())[0]).toBe(top.memberId);
+      await t.db.query("UPDATE tiers SET rank_top_n = 1 WHERE code = 'SVIP'");
+      await rankReview();
+      expect((await memberRow(top)).tier_code).toBe('SVIP');
+      await grant(top, 'SVIP', new Date(Date.now() + 86_400_000)); // holds them: the tier does not change
+      await t.db.query('UPDATE tier_grants SET ends_at = ? WHERE member_id = ? AND ended_at IS NULL', [
+        new Date(Date.now() - 1000),
+        top.memberId,
+      ]);
+      const review = await tierReview();
+      expect(review.totals.grantsEnded).toBeGreaterThanOrEqual(1);
+      expect((await memberRow(top)).tier_code).toBe('SVIP');
+      expect(await t.db.query("SELECT id FROM tier_history WHERE member_id = ? AND reason = 'grant_expiry'", [top.memberId])).toEqual([]);
+      expect(await t.db.query('SELECT id FROM tier_grants WHERE member_id = ? AND ended_at IS NULL', [top.memberId])).toEqual([]);
+    });
+
+    it('the daily tier review leaves members of a rank tier alone even when their review date has passed and they qualify for nothing', async () => {
+      const m = await createMember(t);
+      await t.db.query("UPDATE members SET tier_code = 'SVIP', tier_review_at = ? WHERE id = ?", [
+        new Date(Date.now() - 86_400_000),
+        m.memberId,
+      ]);
+      const vip = await createMember(t);
+      await t.db.query("UPDATE members SET tier_code = 'VIP', tier_review_at = ? WHERE id = ?", [
+        new Date(Date.now() - 86_400_000),
+        vip.memberId,
+      ]);
+      await tierReview();
+      expect((await memberRow(m)).tier_code).toBe('SVIP');
+      expect(await t.db.query("SELECT id FROM tier_history WHERE member_id = ? AND reason = 'review'", [m.memberId])).toEqual([]);
+      // The same review does move a threshold member down: it ran over both.
+      expect((await memberRow(vip)).tier_code).toBe('STANDARD');
+    });
+
+    it('a top x% tier has ceil(x% of all members) seats, filled in ranking order among the eligible', async () => {
+      const contenders: TestMember[] = [];
+      for (let i = 0; i < 5; i++) {
+        const m = await createMember(t);
+        await buy(m, 5_100_000 + i * 1000, 3);
+        contenders.push(m);
+      }
+      await valueRun();
+      const ranked = await rankedEligible();
+      const [{ n }] = await t.db.query<Array<{ n: string }>>("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+      const population = Number(n);
+      // A share (in ‰) of all members that gives a couple of seats, fewer than the eligible: seats count members, not the eligible.
+      const permille = Math.max(1, Math.floor(2000 / population));
+      const seats = Math.ceil((permille * population) / 1000);
+      expect(seats).toBeGreaterThanOrEqual(2);
+      expect(seats).toBeLessThan(ranked.length);
+      await t.db.query("UPDATE tiers SET rank_top_n = NULL, rank_top_permille = ? WHERE code = 'SVIP'", [permille]);
+      // Grants from the tests before have ended or were replaced; nobody else is held in SVIP.
+      await t.db.query("UPDATE tier_grants SET ended_at = NOW(3) WHERE ended_at IS NULL AND tier_code = 'SVIP'");
+
+      const review = await rankReview();
+      expect(review.totals).toMatchObject({ seats, holders: seats });
+      const svip = await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
+      expect(svip.map((r) => r.id)).toEqual(ranked.slice(0, seats).sort());
+      expect((await rankReview()).totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: seats });
+    });
   });
 });

@@ -47,7 +47,9 @@ export class RankReviewUseCase {
     const { qualifyingWindowMonths, tierReviewMonths } = await this.program.get();
     const window = { start: qualifyingWindowStart(asOf, qualifyingWindowMonths), end: monthKey(asOf) };
     const inTx = <T>(fn: (m: EntityManager) => Promise<T>) => inTransaction(this.dataSource, fn);
-    const rankTiers = tiers.filter((t) => t.kind === 'rank' && (t.rankTopN !== null || t.rankTopPermille !== null)).sort((x, y) => y.rank - x.rank);
+    const rankTiers = tiers
+      .filter((t) => t.kind === 'rank' && (t.rankTopN !== null || t.rankTopPermille !== null))
+      .sort((x, y) => y.rank - x.rank);
     const result: RankReviewResult = { promoted: 0, stepped_down: 0, holders: 0, kept_by_grant: 0, seats: 0 };
     if (rankTiers.length === 0) {
       return result;
