@@ -36,7 +36,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
 
   afterAll(async () => {
     await t.db.query(
-      "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
+      "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, rank_top_permille = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
     );
     await worker.close();
     await t.close();
