@@ -68,7 +68,7 @@ export class ValueRepository {
     return this.dataSource.getRepository(ValueSettings).findOne({ where: { id: 1 } });
   }
 
-  /** The settings row, locked for an edit (seeded first if missing). */
+  /** The settings row, locked for an edit (the caller seeds it first). */
   async lockSettings(m: EntityManager): Promise<ValueSettings | null> {
     return m.getRepository(ValueSettings).findOne({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
   }
