@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { coreImports } from '../../src/core.module';
 import { AppConfig } from '../../src/config/app-config';
@@ -32,10 +33,12 @@ describe('finished jobs are capped in Redis', () => {
     }
   });
 
-  it('1,050 jobs run on a queue leave exactly 1000 completed ones in Redis', async () => {
-    const queue = ctx.get<Queue>(getQueueToken(QueueName.PointsRelease));
+  it('1,050 jobs run on a queue with those defaults leave exactly 1000 completed ones in Redis', async () => {
     const config = ctx.get(AppConfig);
-    await queue.obliterate({ force: true });
+    const connection = { ...redisConnection(config.redisUrl), maxRetriesPerRequest: null };
+    // A queue of its own (a worker of another suite may still serve the real ones) with the real queues' default job options.
+    const defaults = ctx.get<Queue>(getQueueToken(QueueName.PointsRelease)).defaultJobOptions;
+    const queue = new Queue(`cap-test-${randomUUID()}`, { connection, prefix: config.queuePrefix, defaultJobOptions: defaults });
     const total = 1050;
     // Added as the code adds part jobs: a job id, no per-job removal options, so the queue's defaults apply.
     await queue.addBulk(Array.from({ length: total }, (_, i) => ({ name: 'cap-test', data: { i }, opts: { jobId: `cap-${i}` } })));
@@ -46,11 +49,11 @@ describe('finished jobs are capped in Redis', () => {
         processed += 1;
         return null;
       },
-      { connection: { ...redisConnection(config.redisUrl), maxRetriesPerRequest: null }, prefix: config.queuePrefix, concurrency: 50 },
+      { connection, prefix: config.queuePrefix, concurrency: 50 },
     );
     try {
       for (let i = 0; processed < total; i++) {
-        if (i > 600) {
+        if (i > 1200) {
           throw new Error(`only ${processed} of ${total} jobs ran`);
         }
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -65,6 +68,7 @@ describe('finished jobs are capped in Redis', () => {
     } finally {
       await worker.close();
       await queue.obliterate({ force: true });
+      await queue.close();
     }
   });
 });
