@@ -27,6 +27,7 @@ import { ValueProcessor } from './modules/value/value.processor';
 import { BirthdayBonusProcessor } from './modules/tiers/engine/birthday-bonus.processor';
 import { TierEngineModule } from './modules/tiers/engine/tier-engine.module';
 import { TierReviewProcessor } from './modules/tiers/engine/tier-review.processor';
+import { RANK_REVIEW_PATTERN } from './modules/tiers/rules/rank-review-date';
 import { JobName, QueueName } from './queue/queue.constants';
 
 /** The repeating schedules: one BullMQ job scheduler each, upserted at every worker start, so there is exactly one of each. */
@@ -62,7 +63,7 @@ const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: Job
   {
     queue: QueueName.TierRankReview,
     id: 'monthly-rank-review',
-    pattern: '0 0 4 1 * *',
+    pattern: RANK_REVIEW_PATTERN,
     job: JobName.PlanRankReview,
     says: 'rank review monthly 1st 04:00',
   },

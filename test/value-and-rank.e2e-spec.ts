@@ -3,9 +3,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { QueueName } from '../src/queue/queue.constants';
+import { nextRankReviewAt } from '../src/modules/tiers/rules/rank-review-date';
 import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
 import { TiersService } from '../src/modules/tiers/tiers.service';
-import { GradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
+import { GradeCutoffs, gradeCutoffs, gradeOf } from '../src/modules/value/rules/grades';
+import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS, valueScore } from '../src/modules/value/rules/value-score';
 import { compareRank } from '../src/modules/value/rules/rank-selection';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
@@ -34,7 +36,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
 
   afterAll(async () => {
     await t.db.query(
-      "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
+      "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, rank_top_permille = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
     );
     await worker.close();
     await t.close();
@@ -43,6 +45,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
   const admin = () => ({
     get: (url: string) => t.http.get(url).set('Authorization', `Bearer ${token}`),
     post: (url: string) => t.http.post(url).set('Authorization', `Bearer ${token}`),
+    put: (url: string) => t.http.put(url).set('Authorization', `Bearer ${token}`),
   });
 
   async function follow(jobId: string): Promise<JobView> {
@@ -123,6 +126,67 @@ describe('customer value and rank-based tiers (real worker)', () => {
     const pyramid2 = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
     expect(pyramid2.body.runId).toBe(second.jobId);
     expect(pyramid2.body.movements).toContainEqual(expect.objectContaining({ from: before, to: after.body.grade }));
+  });
+
+  it('value settings: refused edits answer 400/422 with the field and change nothing; an accepted edit is audited and the next value run scores and grades by it', async () => {
+    const defaults = {
+      weights: DEFAULT_WEIGHTS,
+      reference: DEFAULT_REFERENCE,
+      grades: { aPercent: 80, bPercent: 15 },
+    };
+    const initial = await admin().get('/api/v1/admin/value/settings').expect(200);
+    expect(initial.body).toMatchObject(defaults);
+    const audits = async () =>
+      t.db.query<Array<{ changes: string }>>("SELECT changes FROM audit_log WHERE action = 'value.settings' ORDER BY id");
+    const auditsBefore = (await audits()).length;
+
+    const refused: Array<[unknown, number, string, string]> = [
+      [{ ...defaults, weights: { spendPermille: 0, pointsPermille: 0, purchasesPermille: 0 } }, 422, 'VALUE_SETTINGS_INVALID', 'weights'],
+      [{ ...defaults, grades: { aPercent: 90, bPercent: 11 } }, 422, 'VALUE_SETTINGS_INVALID', 'grades.bPercent'],
+      [{ ...defaults, weights: { ...DEFAULT_WEIGHTS, spendPermille: -1 } }, 400, 'VALIDATION_FAILED', 'weights.spendPermille'],
+      [{ weights: DEFAULT_WEIGHTS, grades: defaults.grades }, 400, 'VALIDATION_FAILED', 'reference'],
+      [{ ...defaults, reference: { ...DEFAULT_REFERENCE, purchases: 0 } }, 400, 'VALIDATION_FAILED', 'reference.purchases'],
+    ];
+    for (const [body, status, code, field] of refused) {
+      const res = await admin()
+        .put('/api/v1/admin/value/settings')
+        .send(body as object);
+      expect([res.status, res.body.code]).toEqual([status, code]);
+      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    }
+    expect((await admin().get('/api/v1/admin/value/settings').expect(200)).body).toEqual(initial.body);
+    expect(await audits()).toHaveLength(auditsBefore);
+
+    // Only purchases count now, and A is the first 50% of value, B the next 30%.
+    const proposal = {
+      weights: { spendPermille: 0, pointsPermille: 0, purchasesPermille: 1000 },
+      reference: DEFAULT_REFERENCE,
+      grades: { aPercent: 50, bPercent: 30 },
+    };
+    try {
+      const saved = await admin().put('/api/v1/admin/value/settings').send(proposal).expect(200);
+      expect(saved.body).toMatchObject(proposal);
+      expect((await admin().get('/api/v1/admin/value/settings').expect(200)).body).toEqual(saved.body);
+      const audit = await audits();
+      expect(audit).toHaveLength(auditsBefore + 1);
+      expect(JSON.parse(audit[audit.length - 1].changes)).toEqual({
+        before: { weights: initial.body.weights, reference: initial.body.reference, grades: initial.body.grades },
+        after: proposal,
+      });
+
+      const frequent = await createMember(t);
+      await buy(frequent, 10, 3);
+      const { jobId } = await valueRun();
+      const value = await admin().get(`/api/v1/admin/members/${frequent.memberId}/value`).expect(200);
+      expect(value.body.score).toBe(valueScore({ spendCents: 3000, points: 30, purchases: 3 }, proposal.weights, DEFAULT_REFERENCE));
+      expect(value.body.score).toBe(125_000);
+      const pyramid = await admin().get('/api/v1/admin/analytics/value-pyramid').expect(200);
+      expect(pyramid.body).toMatchObject({ runId: jobId, weights: proposal.weights, gradeShares: proposal.grades });
+      const scores = (await t.db.query<Array<{ score: string }>>('SELECT score FROM member_values')).map((r) => Number(r.score));
+      expect(pyramid.body.cutoffs).toEqual(gradeCutoffs(scores, { a: 50, b: 80 }));
+    } finally {
+      await admin().put('/api/v1/admin/value/settings').send(defaults).expect(200);
+    }
   });
 
   it('a member with no value yet is 404 VALUE_NOT_COMPUTED; the routes need a console login', async () => {
@@ -206,7 +270,13 @@ describe('customer value and rank-based tiers (real worker)', () => {
     expect(review.totals.holders).toBe(n);
 
     const svip: Array<{ id: string }> = await t.db.query("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
-    expect(svip.map((r) => r.id)).toEqual(ranked.slice(0, n).sort());
+    // Holders with an open grant of SVIP (other suites') stay beside the picks until their grant ends.
+    const granted: Array<{ member_id: string }> = await t.db.query(
+      "SELECT member_id FROM tier_grants WHERE tier_code = 'SVIP' AND ended_at IS NULL AND ends_at > NOW(3)",
+    );
+    const keptByGrant = granted.map((g) => g.member_id).filter((id) => !ranked.slice(0, n).includes(id));
+    expect(review.totals.kept_by_grant ?? 0).toBe(keptByGrant.length);
+    expect(svip.map((r) => r.id)).toEqual([...ranked.slice(0, n), ...keptByGrant].sort());
     const tierOf = async (m: TestMember) =>
       (await t.db.query<Array<{ tier_code: string }>>('SELECT tier_code FROM members WHERE id = ?', [m.memberId]))[0].tier_code;
     expect(await tierOf(secondTwin)).toBe('VIP');
@@ -237,5 +307,188 @@ describe('customer value and rank-based tiers (real worker)', () => {
     expect(
       (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
     ).toEqual(svip.map((r) => r.id));
+  });
+
+  describe('rank review semantics: manual grants, review dates, the daily review, top x%', () => {
+    const MIN_SPEND = 500_000_000;
+
+    /** Every member eligible for SVIP now (its minimum: spend and 3 purchases), in ranking order, found independently of the review's SQL. */
+    async function rankedEligible(): Promise<string[]> {
+      const [{ w }] = await t.db.query<Array<{ w: number }>>('SELECT qualifying_window_months AS w FROM program_settings');
+      const eligible: Array<{ member_id: string; score: string; spend_12m: string }> = await t.db.query(
+        `SELECT mv.member_id, mv.score, mv.spend_12m FROM member_values mv
+           JOIN members mb ON mb.id = mv.member_id AND mb.status <> 'merged'
+           JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(purchases) AS purchases FROM member_monthly_stats
+                  WHERE month >= ? GROUP BY member_id) q ON q.member_id = mv.member_id
+          WHERE q.spend >= ? AND q.purchases >= 3`,
+        [qualifyingWindowStart(new Date(), Number(w)), MIN_SPEND],
+      );
+      return eligible
+        .map((e) => ({ memberId: e.member_id, score: Number(e.score), spendCents: Number(e.spend_12m) }))
+        .sort(compareRank)
+        .map((c) => c.memberId);
+    }
+
+    async function rankReview(): Promise<JobView & { jobId: string; startedAt: Date }> {
+      const startedAt = new Date();
+      const res = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202);
+      const view = await follow(res.body.jobId as string);
+      expect(view).toMatchObject({ state: 'completed' });
+      return { ...view, jobId: res.body.jobId as string, startedAt };
+    }
+
+    async function tierReview(): Promise<JobView> {
+      const view = await follow((await admin().post('/api/v1/admin/tiers/reviews').expect(202)).body.jobId as string);
+      expect(view).toMatchObject({ state: 'completed' });
+      return view;
+    }
+
+    const memberRow = async (m: TestMember) =>
+      (
+        await t.db.query<Array<{ tier_code: string; tier_review_at: Date | null }>>(
+          'SELECT tier_code, tier_review_at FROM members WHERE id = ?',
+          [m.memberId],
+        )
+      )[0];
+
+    const grant = (m: TestMember, tierCode: string, endsAt: Date) =>
+      admin()
+        .post(`/api/v1/admin/members/${m.memberId}/tier-grants`)
+        .send({ tierCode, endsAt: endsAt.toISOString(), reason: 'rank review test' })
+        .expect(201);
+
+    beforeAll(async () => {
+      await t.db.query(
+        "UPDATE tiers SET kind = 'rank', rank_top_n = 1, rank_top_permille = NULL, min_spend_cents = ?, min_purchases = 3, qualify_mode = 'all' WHERE code = 'SVIP'",
+        [MIN_SPEND],
+      );
+      t.app.get(TiersService).invalidate();
+    });
+
+    it('an open grant keeps a holder the rank review did not pick until it ends, and never lets them step below a lower grant; picks get the next rank review as review date, the stepped-down their tier’s', async () => {
+      const picked = await createMember(t);
+      await buy(picked, 9_000_000, 3); // far ahead of anyone: the one seat
+      const grantedSvip = await createMember(t);
+      const grantedVip = await createMember(t);
+      const plainFallen = await createMember(t);
+      await buy(plainFallen, 6_000); // qualifies for VIP
+      await valueRun();
+      const ranked = await rankedEligible();
+      expect(ranked[0]).toBe(picked.memberId);
+
+      const endsAt = new Date(Date.now() + 30 * 86_400_000);
+      await grant(grantedSvip, 'SVIP', endsAt);
+      await grant(grantedVip, 'VIP', endsAt);
+      // grantedVip and plainFallen held SVIP before (an earlier rank review placed them there).
+      await t.db.query("UPDATE members SET tier_code = 'SVIP' WHERE id IN (?, ?)", [grantedVip.memberId, plainFallen.memberId]);
+      await t.db.query("UPDATE tiers SET rank_top_n = 1 WHERE code = 'SVIP'");
+
+      const review = await rankReview();
+      expect(review.totals).toMatchObject({ seats: 1, holders: 1 });
+      expect(review.totals.kept_by_grant).toBeGreaterThanOrEqual(1);
+      const nextRank = nextRankReviewAt(review.startedAt);
+      expect(await memberRow(picked)).toEqual({ tier_code: 'SVIP', tier_review_at: nextRank });
+      // The SVIP grant holds, and the review date stays the grant's end (the grant pass decides then).
+      expect(await memberRow(grantedSvip)).toEqual({ tier_code: 'SVIP', tier_review_at: new Date(endsAt.toISOString()) });
+      // Not below the VIP still granted, though nothing qualifies them for it; VIP is reviewed 12 months on.
+      const vip = await memberRow(grantedVip);
+      expect(vip.tier_code).toBe('VIP');
+      const [{ months }] = await t.db.query<Array<{ months: number }>>('SELECT tier_review_months AS months FROM program_settings');
+      const twelveOn = new Date(review.startedAt);
+      twelveOn.setUTCMonth(twelveOn.getUTCMonth() + Number(months));
+      expect(Math.abs((vip.tier_review_at as Date).getTime() - twelveOn.getTime())).toBeLessThan(60_000);
+      expect((await memberRow(plainFallen)).tier_code).toBe('VIP');
+      const history = await t.db.query<Array<{ member_id: string; to_tier: string }>>(
+        "SELECT member_id, to_tier FROM tier_history WHERE reason = 'rank' AND ref_id = ? AND member_id IN (?, ?, ?, ?) ORDER BY member_id",
+        [review.jobId, picked.memberId, grantedSvip.memberId, grantedVip.memberId, plainFallen.memberId],
+      );
+      expect(history.map((h) => [h.member_id, h.to_tier]).sort()).toEqual(
+        [
+          [picked.memberId, 'SVIP'],
+          [grantedVip.memberId, 'VIP'],
+          [plainFallen.memberId, 'VIP'],
+        ].sort(),
+      );
+
+      // The grant ends (time passes: its end and the review date it set are behind us); the tier review's grant pass
+      // reverts the member the grant alone held (grant_expiry) ...
+      const ended = new Date(Date.now() - 1000);
+      await t.db.query('UPDATE tier_grants SET ends_at = ? WHERE member_id = ? AND ended_at IS NULL', [ended, grantedSvip.memberId]);
+      await t.db.query('UPDATE members SET tier_review_at = ? WHERE id = ?', [ended, grantedSvip.memberId]);
+      await tierReview();
+      expect((await memberRow(grantedSvip)).tier_code).toBe('STANDARD');
+      expect(
+        await t.db.query("SELECT from_tier, to_tier FROM tier_history WHERE member_id = ? AND reason = 'grant_expiry'", [
+          grantedSvip.memberId,
+        ]),
+      ).toEqual([{ from_tier: 'SVIP', to_tier: 'STANDARD' }]);
+      // ... and the next rank review, with the grant over, does not keep them.
+      expect((await rankReview()).totals).toMatchObject({ promoted: 0, stepped_down: 0 });
+    });
+
+    it('a member the last rank review picked keeps the rank tier when a grant of it ends', async () => {
+      const top = await createMember(t);
+      await buy(top, 20_000_000, 3);
+      await valueRun();
+      expect((await rankedEligible())[0]).toBe(top.memberId);
+      await t.db.query("UPDATE tiers SET rank_top_n = 1 WHERE code = 'SVIP'");
+      await rankReview();
+      expect((await memberRow(top)).tier_code).toBe('SVIP');
+      await grant(top, 'SVIP', new Date(Date.now() + 86_400_000)); // holds them: the tier does not change
+      await t.db.query('UPDATE tier_grants SET ends_at = ? WHERE member_id = ? AND ended_at IS NULL', [
+        new Date(Date.now() - 1000),
+        top.memberId,
+      ]);
+      const review = await tierReview();
+      expect(review.totals.grantsEnded).toBeGreaterThanOrEqual(1);
+      expect((await memberRow(top)).tier_code).toBe('SVIP');
+      expect(await t.db.query("SELECT id FROM tier_history WHERE member_id = ? AND reason = 'grant_expiry'", [top.memberId])).toEqual([]);
+      expect(await t.db.query('SELECT id FROM tier_grants WHERE member_id = ? AND ended_at IS NULL', [top.memberId])).toEqual([]);
+    });
+
+    it('the daily tier review leaves members of a rank tier alone even when their review date has passed and they qualify for nothing', async () => {
+      const m = await createMember(t);
+      await t.db.query("UPDATE members SET tier_code = 'SVIP', tier_review_at = ? WHERE id = ?", [
+        new Date(Date.now() - 86_400_000),
+        m.memberId,
+      ]);
+      const vip = await createMember(t);
+      await t.db.query("UPDATE members SET tier_code = 'VIP', tier_review_at = ? WHERE id = ?", [
+        new Date(Date.now() - 86_400_000),
+        vip.memberId,
+      ]);
+      await tierReview();
+      expect((await memberRow(m)).tier_code).toBe('SVIP');
+      expect(await t.db.query("SELECT id FROM tier_history WHERE member_id = ? AND reason = 'review'", [m.memberId])).toEqual([]);
+      // The same review does move a threshold member down: it ran over both.
+      expect((await memberRow(vip)).tier_code).toBe('STANDARD');
+    });
+
+    it('a top x% tier has ceil(x% of all members) seats, filled in ranking order among the eligible', async () => {
+      const contenders: TestMember[] = [];
+      for (let i = 0; i < 5; i++) {
+        const m = await createMember(t);
+        await buy(m, 5_100_000 + i * 1000, 3);
+        contenders.push(m);
+      }
+      await valueRun();
+      const ranked = await rankedEligible();
+      const [{ n }] = await t.db.query<Array<{ n: string }>>("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+      const population = Number(n);
+      // A share (in ‰) of all members that gives a couple of seats, fewer than the eligible: seats count members, not the eligible.
+      const permille = Math.max(1, Math.floor(2000 / population));
+      const seats = Math.ceil((permille * population) / 1000);
+      expect(seats).toBeGreaterThanOrEqual(2);
+      expect(seats).toBeLessThan(ranked.length);
+      await t.db.query("UPDATE tiers SET rank_top_n = NULL, rank_top_permille = ? WHERE code = 'SVIP'", [permille]);
+      // Grants from the tests before have ended or were replaced; nobody else is held in SVIP.
+      await t.db.query("UPDATE tier_grants SET ended_at = NOW(3) WHERE ended_at IS NULL AND tier_code = 'SVIP'");
+
+      const review = await rankReview();
+      expect(review.totals).toMatchObject({ seats, holders: seats });
+      const svip = await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
+      expect(svip.map((r) => r.id)).toEqual(ranked.slice(0, seats).sort());
+      expect((await rankReview()).totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: seats });
+    });
   });
 });

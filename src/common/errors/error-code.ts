@@ -45,6 +45,7 @@ export enum ErrorCode {
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   LADDER_INVALID = 'LADDER_INVALID',
   TIER_GRANT_INVALID = 'TIER_GRANT_INVALID',
+  VALUE_SETTINGS_INVALID = 'VALUE_SETTINGS_INVALID',
   // Member archive
   CARD_NOT_FOUND = 'CARD_NOT_FOUND',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -107,6 +108,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CLUB_NOT_AUTOMATIC:
     case ErrorCode.LADDER_INVALID:
     case ErrorCode.TIER_GRANT_INVALID:
+    case ErrorCode.VALUE_SETTINGS_INVALID:
     case ErrorCode.MERGE_REFUSED:
       return 422;
     case ErrorCode.RATE_LIMITED:

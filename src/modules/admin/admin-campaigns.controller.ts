@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { CampaignsService } from '../campaigns/campaigns.service';
@@ -12,7 +12,7 @@ import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, Campai
 const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.adminId });
 
 @ApiTags('admin')
-@AdminAuth('admin', 'marketer')
+@RequirePermission('campaigns.manage')
 @Controller('api/v1/admin/campaigns')
 export class AdminCampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
@@ -104,6 +104,7 @@ export class AdminCampaignsController {
   }
 
   @Get(':id/results')
+  @RequirePermission('analytics.read')
   @ApiOperation({
     summary: 'Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress',
   })

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ClubMembershipService } from '../clubs/club-membership.service';
@@ -24,7 +24,7 @@ const byAdmin = (a: AdminPrincipal): MembershipActor => ({ kind: 'admin', actor:
 
 /** Niche clubs. Marketers and admins write; support reads, and adds or removes a member at the member's request. */
 @ApiTags('admin')
-@AdminAuth('admin', 'marketer', 'support')
+@RequirePermission('clubs.read')
 @Controller('api/v1/admin/clubs')
 export class AdminClubsController {
   constructor(
@@ -33,7 +33,7 @@ export class AdminClubsController {
   ) {}
 
   @Post()
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('clubs.manage')
   @ApiOperation({ summary: 'Create a club (open, invite or automatic with its rule); audited' })
   @ApiCreatedResponse({ type: ClubResponse })
   @AdminErrors(ErrorCode.CLUB_CODE_TAKEN)
@@ -68,7 +68,7 @@ export class AdminClubsController {
   }
 
   @Patch(':clubId')
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('clubs.manage')
   @ApiOperation({ summary: 'Change a club (names, description, policy, rule, status: archive with status archived); audited' })
   @ApiOkResponse({ type: ClubResponse })
   @AdminErrors(ErrorCode.CLUB_NOT_FOUND)
@@ -78,7 +78,7 @@ export class AdminClubsController {
 
   @Post(':clubId/regroup')
   @HttpCode(202)
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('clubs.manage')
   @ApiOperation({ summary: 'Regroup an automatic club by its rule over every member, in member-id ranges; follow the job at jobs/{jobId}' })
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors(ErrorCode.CLUB_NOT_AUTOMATIC)
@@ -95,6 +95,7 @@ export class AdminClubsController {
   }
 
   @Post(':clubId/members/:memberId')
+  @RequirePermission('clubs.membership')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add a member (for an invite club: the invite). Adding again changes nothing' })
   @ApiOkResponse({ type: MembershipChangeResponse })
@@ -108,6 +109,7 @@ export class AdminClubsController {
   }
 
   @Delete(':clubId/members/:memberId')
+  @RequirePermission('clubs.membership')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a member out; an automatic club’s rule will not put them back' })
   @ApiOkResponse({ type: MembershipChangeResponse })
@@ -134,7 +136,7 @@ const DAY_MS = 86_400_000;
 const MAX_ANALYTICS_DAYS = 3660;
 
 @ApiTags('admin')
-@AdminAuth('admin', 'marketer', 'support')
+@RequirePermission('analytics.read')
 @Controller('api/v1/admin/analytics')
 export class AdminClubAnalyticsController {
   constructor(private readonly clubs: ClubsService) {}

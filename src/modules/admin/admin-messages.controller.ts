@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { OutboxService } from '../messages/outbox.service';
@@ -36,7 +36,7 @@ export class AdminMessagesController {
   ) {}
 
   @Get('outbox')
-  @AdminAuth('admin', 'marketer', 'support')
+  @RequirePermission('messages.read')
   @ApiOperation({
     summary: 'The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked.',
   })
@@ -50,7 +50,7 @@ export class AdminMessagesController {
   }
 
   @Post('message-templates')
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('messages.manage')
   @ApiOperation({
     summary:
       'Save a template: a new version each time (1 for a new code). Variables: {{name}} {{points}} {{tier}} {{expiryDate}} {{club}}, and {{code}} in transactional templates; an unknown variable or a malformed placeholder is refused (400, the field and the variable named).',
@@ -70,7 +70,7 @@ export class AdminMessagesController {
   }
 
   @Get('message-templates')
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('messages.manage')
   @ApiOperation({ summary: 'The latest version of every template' })
   @ApiOkResponse({ type: TemplateListResponse })
   @AdminErrors()
@@ -79,7 +79,7 @@ export class AdminMessagesController {
   }
 
   @Get('message-templates/:code')
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('messages.manage')
   @ApiOperation({ summary: 'Every version of a template, newest first' })
   @ApiOkResponse({ type: TemplateVersionsResponse })
   @AdminErrors(ErrorCode.TEMPLATE_NOT_FOUND)
@@ -89,7 +89,7 @@ export class AdminMessagesController {
 
   @Post('message-templates/:code/preview')
   @HttpCode(200)
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('messages.manage')
   @ApiOperation({ summary: 'Render a template for a member (or a sample member) in zh-CN and en; nothing is sent or written' })
   @ApiBody({ type: PreviewTemplateDto, examples: { sample: { summary: 'The sample member', value: {} } } })
   @ApiOkResponse({ type: TemplatePreviewResponse })

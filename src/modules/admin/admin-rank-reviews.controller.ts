@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { AdminErrors } from '../pos/pos.openapi';
@@ -8,7 +8,7 @@ import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.u
 import { JobAcceptedResponse } from './dto/value.response';
 
 @ApiTags('admin')
-@AdminAuth('admin')
+@RequirePermission('tiers.manage')
 @Controller('api/v1/admin/tiers/rank-reviews')
 export class AdminRankReviewsController {
   constructor(private readonly start: StartRankReviewUseCase) {}
@@ -17,7 +17,7 @@ export class AdminRankReviewsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members by value score among those meeting its minimum; members who fall out step down to the highest threshold tier they qualify for',
+      'Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open',
   })
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ProgramSettingsService } from '../points/program-settings.service';
@@ -15,7 +15,7 @@ import { JobStartedResponse, LadderResponse, ProgramResponse, SimulationResponse
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 
-/** The ladder, program settings, reviews, simulation and grants. Admins edit; marketers and support read. */
+/** The ladder, program settings, reviews, simulation and grants. Admins edit; every role reads; support grants. */
 @ApiTags('admin')
 @Controller('api/v1/admin')
 export class AdminTiersController {
@@ -28,7 +28,7 @@ export class AdminTiersController {
   ) {}
 
   @Get('tiers')
-  @AdminAuth('admin', 'marketer', 'support')
+  @RequirePermission('tiers.read')
   @ApiOperation({ summary: 'The tier ladder, lowest first' })
   @ApiOkResponse({ type: LadderResponse })
   @AdminErrors()
@@ -37,7 +37,7 @@ export class AdminTiersController {
   }
 
   @Put('tiers')
-  @AdminAuth('admin')
+  @RequirePermission('tiers.manage')
   @ApiOperation({
     summary: 'Replace the whole ladder',
     description:
@@ -50,7 +50,7 @@ export class AdminTiersController {
   }
 
   @Post('tiers/simulate')
-  @AdminAuth('admin', 'marketer')
+  @RequirePermission('analytics.read')
   @HttpCode(200)
   @ApiOperation({
     summary: 'What-if: who would hold which tier under a proposed ladder',
@@ -64,7 +64,7 @@ export class AdminTiersController {
   }
 
   @Post('tiers/reviews')
-  @AdminAuth('admin')
+  @RequirePermission('tiers.manage')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Run the tier review now',
@@ -79,7 +79,7 @@ export class AdminTiersController {
   }
 
   @Post('members/:memberId/tier-grants')
-  @AdminAuth('admin', 'support')
+  @RequirePermission('tiers.grant')
   @ApiOperation({
     summary: 'Grant a tier by hand until an end date',
     description:
@@ -92,7 +92,7 @@ export class AdminTiersController {
   }
 
   @Get('program')
-  @AdminAuth('admin', 'marketer', 'support')
+  @RequirePermission('tiers.read')
   @ApiOperation({ summary: 'Program settings' })
   @ApiOkResponse({ type: ProgramResponse })
   @AdminErrors()
@@ -101,7 +101,7 @@ export class AdminTiersController {
   }
 
   @Patch('program')
-  @AdminAuth('admin')
+  @RequirePermission('tiers.manage')
   @ApiOperation({
     summary:
       'Change program settings (only the fields sent); audited with old and new values; in force for the next posting in every process',

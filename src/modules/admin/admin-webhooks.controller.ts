@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { WebhookAttempt } from '../messages/entities/webhook-attempt.entity';
@@ -48,7 +48,7 @@ const detailView = ({ delivery, attempts }: { delivery: WebhookDelivery; attempt
 });
 
 @ApiTags('admin')
-@AdminAuth('admin')
+@RequirePermission('webhooks.manage')
 @Controller('api/v1/admin/webhooks')
 export class AdminWebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}

@@ -5,10 +5,8 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AuthenticatedRequest } from './auth.types';
 import { AuthService } from './auth.service';
-import { AdminRole } from './entities/admin-user.entity';
 import { can, Permission, rolesWith } from './permissions';
 
-const ROLES_KEY = 'adminRoles';
 const PERMISSION_KEY = 'adminPermission';
 
 export function bearerToken(req: AuthenticatedRequest): string | null {
@@ -20,7 +18,7 @@ export function bearerToken(req: AuthenticatedRequest): string | null {
   return match ? match[1] : null;
 }
 
-/** Console users: a valid admin JWT, the route's permission (permissions.ts) and, on older routes, one of its roles. */
+/** Console users: a valid admin JWT and the route's permission (permissions.ts). */
 @Injectable()
 export class AdminAuthGuard implements CanActivate {
   constructor(
@@ -38,10 +36,6 @@ export class AdminAuthGuard implements CanActivate {
         'Sign in first: send Authorization: Bearer <accessToken> from POST /api/v1/admin/auth/login.',
       );
     }
-    const roles = this.reflector.getAllAndOverride<AdminRole[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
-    if (roles && roles.length > 0 && !roles.includes(admin.role)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, `This needs one of the roles: ${roles.join(', ')}.`);
-    }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, [context.getHandler(), context.getClass()]);
     if (permission && !can(admin.role, permission)) {
       throw new DomainError(
@@ -52,11 +46,6 @@ export class AdminAuthGuard implements CanActivate {
     req.admin = admin;
     return true;
   }
-}
-
-/** Protects a console route; with roles, only those roles may call it. */
-export function AdminAuth(...roles: AdminRole[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(AdminAuthGuard), ApiBearerAuth('admin'));
 }
 
 /**

@@ -15,6 +15,9 @@ describe('the permission table', () => {
     expect(can('support', 'users.manage')).toBe(false);
     expect(can('support', 'stores.manage')).toBe(false);
     expect(can('support', 'campaigns.manage')).toBe(false);
+    expect(can('support', 'tiers.grant')).toBe(true);
+    expect(can('support', 'tiers.manage')).toBe(false);
+    expect(can('support', 'clubs.manage')).toBe(false);
   });
 
   it('lets marketers manage clubs and campaigns and read members only masked', () => {
@@ -24,10 +27,13 @@ describe('the permission table', () => {
     expect(can('marketer', 'members.pii')).toBe(false);
     expect(can('marketer', 'members.write')).toBe(false);
     expect(can('marketer', 'points.adjust')).toBe(false);
+    expect(can('marketer', 'tiers.manage')).toBe(false);
+    expect(can('marketer', 'webhooks.manage')).toBe(false);
   });
 
   it('lets analysts read analytics and masked members and change nothing', () => {
-    expect(permissionsOf('analyst').sort()).toEqual(['analytics.read', 'jobs.read', 'members.read']);
+    expect(permissionsOf('analyst').sort()).toEqual(['analytics.read', 'jobs.read', 'members.read', 'tiers.read']);
+    expect(permissionsOf('analyst').every((p) => p.endsWith('.read'))).toBe(true);
   });
 
   it('names the roles of a permission in the table order', () => {

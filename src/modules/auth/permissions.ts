@@ -29,9 +29,30 @@ export const PERMISSIONS = {
   'stores.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  /** Read clubs, their members and rules. */
+  'clubs.read': ['admin', 'marketer', 'support'],
+  /** Create, change, archive and regroup clubs. */
   'clubs.manage': ['admin', 'marketer'],
+  /** Add a member to a club (an invite) or take one out, e.g. at the member's request. */
+  'clubs.membership': ['admin', 'marketer', 'support'],
   'campaigns.manage': ['admin', 'marketer'],
+  /** Reports: value pyramid, club growth, campaign results, the what-if simulation. */
   'analytics.read': ['admin', 'marketer', 'analyst'],
+  /** Start a customer-value run. */
+  'value.run': ['admin', 'marketer'],
+  /** Change the value score's weights and grade shares (they decide rank tiers). */
+  'value.manage': ['admin'],
+  /** Read the tier ladder and the program settings. */
+  'tiers.read': ['admin', 'marketer', 'analyst', 'support'],
+  /** Change the ladder and program settings; run tier and rank reviews. */
+  'tiers.manage': ['admin'],
+  /** Grant a tier by hand until an end date. */
+  'tiers.grant': ['admin', 'support'],
+  /** Read the message outbox (only admins see the text unmasked). */
+  'messages.read': ['admin', 'marketer', 'support'],
+  /** Message templates. */
+  'messages.manage': ['admin', 'marketer'],
+  'webhooks.manage': ['admin'],
   /** Progress of long jobs (GET jobs/{id}). */
   'jobs.read': ['admin', 'support', 'marketer', 'analyst'],
 } as const satisfies Record<string, readonly AdminRole[]>;

@@ -14,7 +14,7 @@ export const CurrentStore = createParamDecorator((_: unknown, ctx: ExecutionCont
 export const CurrentAdmin = createParamDecorator((_: unknown, ctx: ExecutionContext): AdminPrincipal => {
   const admin = ctx.switchToHttp().getRequest<AuthenticatedRequest>().admin;
   if (!admin) {
-    throw new Error('CurrentAdmin used on a route without AdminAuth()');
+    throw new Error('CurrentAdmin used on a route without RequirePermission()');
   }
   return admin;
 });

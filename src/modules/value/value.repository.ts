@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
 import { placeholders } from '../../database/multi-row';
 import { MemberValue } from './entities/member-value.entity';
 import { ValueRun } from './entities/value-run.entity';
 import { ValueSettings } from './entities/value-settings.entity';
 import { GradeCutoffs, GRADE_SHARES } from './rules/grades';
+import { ValueSettingsProposal } from './rules/value-settings-rule';
 import { RANK_ORDER_SQL } from './rules/rank-selection';
 import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS } from './rules/value-score';
 
@@ -67,17 +68,52 @@ export class ValueRepository {
     return this.dataSource.getRepository(ValueSettings).findOne({ where: { id: 1 } });
   }
 
+  /** The settings row, locked for an edit (the caller seeds it first). */
+  async lockSettings(m: EntityManager): Promise<ValueSettings | null> {
+    return m.getRepository(ValueSettings).findOne({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async saveSettings(m: EntityManager, s: ValueSettingsProposal, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE value_settings SET weight_spend_permille = ?, weight_points_permille = ?, weight_purchases_permille = ?,
+          reference_spend_cents = ?, reference_points = ?, reference_purchases = ?, grade_a_percent = ?, grade_b_percent = ?,
+          updated_at = ?
+        WHERE id = 1`,
+      [
+        s.weights.spendPermille,
+        s.weights.pointsPermille,
+        s.weights.purchasesPermille,
+        s.reference.spendCents,
+        s.reference.points,
+        s.reference.purchases,
+        s.grades.aPercent,
+        s.grades.bPercent,
+        now,
+      ],
+    );
+  }
+
   async insertRun(run: {
     id: string;
     asOf: Date;
     startedAt: Date;
     weights: { spendPermille: number; pointsPermille: number; purchasesPermille: number };
+    grades: { aPercent: number; bPercent: number };
   }): Promise<void> {
     await this.dataSource.query(
       `INSERT IGNORE INTO value_runs (id, as_of, started_at, finished_at, weight_spend_permille, weight_points_permille,
-          weight_purchases_permille, member_count, total_score, cutoff_a, cutoff_b, summary)
-       VALUES (?, ?, ?, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, NULL)`,
-      [run.id, run.asOf, run.startedAt, run.weights.spendPermille, run.weights.pointsPermille, run.weights.purchasesPermille],
+          weight_purchases_permille, grade_a_percent, grade_b_percent, member_count, total_score, cutoff_a, cutoff_b, summary)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL)`,
+      [
+        run.id,
+        run.asOf,
+        run.startedAt,
+        run.weights.spendPermille,
+        run.weights.pointsPermille,
+        run.weights.purchasesPermille,
+        run.grades.aPercent,
+        run.grades.bPercent,
+      ],
     );
   }
 
@@ -161,9 +197,9 @@ export class ValueRepository {
   /**
    * The grade cut-offs over the whole population, set-based: the score of the
    * member (by score desc) whose cumulative score first reaches 80% / 95% of
-   * the total. Same result as gradeCutoffs() (ties at a cut-off share it).
+   * the total (or the run's shares). Same result as gradeCutoffs() (ties at a cut-off share it).
    */
-  async cutoffs(): Promise<GradeCutoffs & { members: number; totalScore: number }> {
+  async cutoffs(shares: { a: number; b: number } = GRADE_SHARES): Promise<GradeCutoffs & { members: number; totalScore: number }> {
     const [row]: Array<{ a: string | null; b: string | null; total: string | null; members: string | number }> =
       await this.dataSource.query(
         `SELECT MAX(CASE WHEN cum * 100 >= total * ? THEN score END) AS a,
@@ -173,7 +209,7 @@ export class ValueRepository {
                         SUM(GREATEST(score, 0)) OVER (ORDER BY score DESC, member_id ROWS UNBOUNDED PRECEDING) AS cum,
                         SUM(GREATEST(score, 0)) OVER () AS total
                    FROM member_values) t`,
-        [GRADE_SHARES.a, GRADE_SHARES.b],
+        [shares.a, shares.b],
       );
     const total = row?.total === null || row?.total === undefined ? 0 : toInt(row.total);
     return {

@@ -22,6 +22,7 @@ export interface PyramidView {
   members: number;
   cutoffs: { a: number | null; b: number | null };
   weights: { spendPermille: number; pointsPermille: number; purchasesPermille: number };
+  gradeShares: { aPercent: number; bPercent: number };
   grades: Array<{ grade: string; members: number; memberShare: number; spendCents: number; spendShare: number }>;
   movements: Array<{ from: string | null; to: string; members: number }>;
 }
@@ -83,6 +84,7 @@ export class ValueService implements OnApplicationBootstrap {
         pointsPermille: run.weightPointsPermille,
         purchasesPermille: run.weightPurchasesPermille,
       },
+      gradeShares: { aPercent: run.gradeAPercent, bPercent: run.gradeBPercent },
       grades: ['A', 'B', 'C'].map((grade) => {
         const g = byGrade.get(grade) ?? { members: 0, spendCents: 0 };
         return {

@@ -92,7 +92,8 @@ export class LadderTierDto {
     type: 'integer',
     nullable: true,
     example: null,
-    description: 'Rank tiers: the top share of members in thousandths (10 = top 1%).',
+    description:
+      'Rank tiers: the top share of members in thousandths (10 = top 1%): ceil(share × all members, merged ones aside) seats, filled in ranking order among the members who meet the tier’s minimum.',
   })
   @ValidateIf((_, v) => v !== null)
   @IsIntegerBetween(1, 1000)

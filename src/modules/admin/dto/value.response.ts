@@ -117,6 +117,33 @@ export class GradeCutoffsResponse {
   b: number | null;
 }
 
+export class GradeSharesResponse {
+  @ApiProperty({ type: 'integer', description: 'Grade A: the members who together bring this share of value, percent', example: 80 })
+  aPercent: number;
+  @ApiProperty({ type: 'integer', description: 'Grade B: the next share, percent; C is the rest', example: 15 })
+  bPercent: number;
+}
+
+export class ValueReferenceResponse {
+  @ApiProperty({ type: 'integer', description: '12-month spend (cents) counted as one unit', example: 1_000_000 })
+  spendCents: number;
+  @ApiProperty({ type: 'integer', example: 10_000 })
+  points: number;
+  @ApiProperty({ type: 'integer', example: 24 })
+  purchases: number;
+}
+
+export class ValueSettingsResponse {
+  @ApiProperty({ type: ValueWeightsResponse })
+  weights: ValueWeightsResponse;
+  @ApiProperty({ type: ValueReferenceResponse })
+  reference: ValueReferenceResponse;
+  @ApiProperty({ type: GradeSharesResponse })
+  grades: GradeSharesResponse;
+  @ApiProperty({ format: 'date-time', example: '2026-11-25T09:30:00.000Z' })
+  updatedAt: string;
+}
+
 export class ValuePyramidResponse {
   @ApiProperty({ format: 'uuid', description: 'The last finished value run', example: '01a212aa-8b99-749f-88e9-001ff70d99ce' })
   runId: string;
@@ -130,6 +157,8 @@ export class ValuePyramidResponse {
   cutoffs: GradeCutoffsResponse;
   @ApiProperty({ type: ValueWeightsResponse })
   weights: ValueWeightsResponse;
+  @ApiProperty({ type: GradeSharesResponse, description: 'The grade shares the run graded by' })
+  gradeShares: GradeSharesResponse;
   @ApiProperty({ type: [PyramidGradeResponse] })
   grades: PyramidGradeResponse[];
   @ApiProperty({ type: [PyramidMovementResponse], description: 'Members per (previous grade → grade) since the run before' })

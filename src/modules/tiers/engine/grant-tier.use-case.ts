@@ -89,7 +89,8 @@ export class GrantTierUseCase {
           reason: 'manual',
           refId: String(grantId),
           at: now,
-          reviewAt: nextReviewAt(now, program.tierReviewMonths, tier.rank),
+          // A granted rank tier is reviewed at the grant's end (the grant pass); a rank review that picks the member moves it on.
+          reviewAt: tier.kind === 'rank' ? cmd.endsAt : nextReviewAt(now, program.tierReviewMonths, tier.rank),
         });
       }
       await this.audit.record(

@@ -25,9 +25,11 @@ export interface ReviewTotals {
  * The tier review of one member-id range, safe to run twice (a reviewed
  * member's date moves on; an ended grant is closed):
  * 1. grant pass: open grants whose end has come close, and the member falls
- *    back to the tier they qualify for (reason grant_expiry);
+ *    back to the tier they qualify for (reason grant_expiry), unless the last
+ *    rank review picked them for the granted rank tier (grantExpiryOutcome);
  * 2. review pass: members whose review date has come requalify (new date, no
  *    history row: nothing changed) or move down one level (reason review).
+ *    Members in a rank tier are left alone: the rank review owns them.
  * Members are read and written in batches: one locking read, one stats read,
  * a few multi-row writes per batch.
  */
@@ -69,6 +71,7 @@ export class ReviewTiersUseCase {
             e.grantedCode,
             e.tierCode,
             stats.get(e.memberId) ?? { spendCents: 0, points: 0, purchases: 0 },
+            { reviewAt: e.tierReviewAt, asOf },
           );
           if (outcome.action === 'revert' && outcome.to !== e.tierCode) {
             changes.push({

@@ -112,9 +112,9 @@ export class TierEngineRepository {
     m: EntityManager,
     memberIds: string[],
     asOf: Date,
-  ): Promise<Array<{ memberId: string; tierCode: string; grantIds: number[]; grantedCode: string }>> {
-    const members: Array<{ id: string; tier_code: string }> = await m.query(
-      `SELECT id, tier_code FROM members WHERE id IN (${inList(memberIds.length)}) ORDER BY id FOR UPDATE`,
+  ): Promise<Array<{ memberId: string; tierCode: string; tierReviewAt: Date | null; grantIds: number[]; grantedCode: string }>> {
+    const members: Array<{ id: string; tier_code: string; tier_review_at: Date | null }> = await m.query(
+      `SELECT id, tier_code, tier_review_at FROM members WHERE id IN (${inList(memberIds.length)}) ORDER BY id FOR UPDATE`,
       memberIds,
     );
     const grants: Array<{ id: string; member_id: string; tier_code: string }> = await m.query(
@@ -126,7 +126,15 @@ export class TierEngineRepository {
       const own = grants.filter((g) => g.member_id === mb.id);
       return own.length === 0
         ? []
-        : [{ memberId: mb.id, tierCode: mb.tier_code, grantIds: own.map((g) => Number(g.id)), grantedCode: own[own.length - 1].tier_code }];
+        : [
+            {
+              memberId: mb.id,
+              tierCode: mb.tier_code,
+              tierReviewAt: mb.tier_review_at,
+              grantIds: own.map((g) => Number(g.id)),
+              grantedCode: own[own.length - 1].tier_code,
+            },
+          ];
     });
   }
 

@@ -32,8 +32,8 @@ export class RankReviewRepository {
   /**
    * The top n members by value (score desc, 12-month spend desc, member id
    * asc) among those who meet the tier's minimum criteria over the window
-   * and do not hold one of `higherCodes`. A tier without criteria admits
-   * every member with a value.
+   * and do not hold one of `higherCodes` (merged members never). A tier
+   * without criteria admits every member with a value.
    */
   async topEligible(tier: Tier, n: number, window: Window, higherCodes: string[]): Promise<string[]> {
     const checks: string[] = [];
@@ -59,12 +59,47 @@ export class RankReviewRepository {
          JOIN members mb ON mb.id = mv.member_id
          LEFT JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
                       FROM member_monthly_stats WHERE month >= ? AND month <= ? GROUP BY member_id) q ON q.member_id = mv.member_id
-        WHERE ${criteria} ${notHigher}
+        WHERE mb.status <> 'merged' AND ${criteria} ${notHigher}
         ORDER BY ${RANK_ORDER_SQL.replace(/\b(score|spend_12m|member_id)\b/g, 'mv.$1')}
         LIMIT ${Number(n)}`,
       params,
     );
     return rows.map((r) => r.member_id);
+  }
+
+  /** Every member of the programme (merged members aside): what a top x% tier is a share of. */
+  async population(): Promise<number> {
+    const [row]: Array<{ n: string | number }> = await this.dataSource.query("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+    return toInt(row?.n ?? 0);
+  }
+
+  /** Open grants that still count at asOf, by member (the newest grant of each). */
+  async activeGrants(memberIds: string[], asOf: Date): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < memberIds.length; i += BATCH) {
+      const ids = memberIds.slice(i, i + BATCH);
+      const rows: Array<{ member_id: string; tier_code: string }> = await this.dataSource.query(
+        `SELECT member_id, tier_code FROM tier_grants
+          WHERE member_id IN (${ids.map(() => '?').join(', ')}) AND ended_at IS NULL AND ends_at > ? ORDER BY id`,
+        [...ids, asOf],
+      );
+      for (const r of rows) {
+        out.set(r.member_id, r.tier_code);
+      }
+    }
+    return out;
+  }
+
+  /** The review date of members still in `tierCode` (the picks: the next rank review), a batch per statement. */
+  async setReviewAt(memberIds: string[], tierCode: string, reviewAt: Date): Promise<void> {
+    for (let i = 0; i < memberIds.length; i += BATCH) {
+      const ids = memberIds.slice(i, i + BATCH);
+      await this.dataSource.query(
+        `UPDATE members SET tier_review_at = ? WHERE tier_code = ? AND id IN (${ids.map(() => '?').join(', ')})
+            AND (tier_review_at IS NULL OR tier_review_at <> ?)`,
+        [reviewAt, tierCode, ...ids, reviewAt],
+      );
+    }
   }
 
   async holdersOf(tierCode: string): Promise<string[]> {
@@ -91,19 +126,19 @@ export class RankReviewRepository {
   }
 
   /**
-   * Moves the given members to `toCode` with reason 'rank', a batch per
-   * transaction: only those whose tier is still one of `fromCodes` (so a
-   * re-run, or a member whose tier changed meanwhile, is left alone).
-   * Answers how many moved.
+   * Moves the given members to `toCode` with reason 'rank' and the review
+   * date `reviewAt`, a batch per transaction: only those whose tier is still
+   * one of `fromCodes` (so a re-run, or a member whose tier changed
+   * meanwhile, is left alone). Answers how many moved.
    */
   async moveMembers(
     memberIds: string[],
     fromCodes: string[],
     toCode: string,
-    refId: string,
-    at: Date,
+    move: { refId: string; at: Date; reviewAt: Date | null },
     inTx: <T>(fn: (m: EntityManager) => Promise<T>) => Promise<T>,
   ): Promise<number> {
+    const { refId, at, reviewAt } = move;
     if (fromCodes.length === 0) {
       return 0;
     }
@@ -124,8 +159,8 @@ export class RankReviewRepository {
           locked.flatMap((r) => [r.id, r.tier_code, toCode, 'rank', refId, at]),
         );
         await m.query(
-          `UPDATE members SET tier_code = ?, tier_since = ?, updated_at = ? WHERE id IN (${locked.map(() => '?').join(', ')})`,
-          [toCode, at, at, ...locked.map((r) => r.id)],
+          `UPDATE members SET tier_code = ?, tier_since = ?, tier_review_at = ?, updated_at = ? WHERE id IN (${locked.map(() => '?').join(', ')})`,
+          [toCode, at, reviewAt, at, ...locked.map((r) => r.id)],
         );
         return locked.length;
       });

@@ -1,5 +1,5 @@
 import { TierRule } from '../rules/tier-qualification';
-import { stepDownTarget } from './step-down';
+import { fallenHolderOutcome, stepDownTarget } from './step-down';
 
 const tier = (code: string, rank: number, kind: 'threshold' | 'rank', minSpendCents: number | null): TierRule => ({
   code,
@@ -33,5 +33,21 @@ describe('stepping down from a rank tier', () => {
   it('never to another rank tier', () => {
     const two = [...ladder.slice(0, 2), tier('RANKED', 2, 'rank', null), tier('TOP', 3, 'rank', null)];
     expect(stepDownTarget(two, two[3], stats(600_000)).code).toBe('VIP');
+  });
+});
+
+describe('a rank tier holder the rank review did not pick', () => {
+  it('stays while a grant of the tier (or a higher one) is open', () => {
+    expect(fallenHolderOutcome(ladder, svip, stats(0), 'SVIP')).toEqual({ action: 'kept_by_grant' });
+  });
+
+  it('without a grant steps down like stepDownTarget', () => {
+    expect(fallenHolderOutcome(ladder, svip, stats(600_000), null)).toEqual({ action: 'down', to: 'VIP' });
+    expect(fallenHolderOutcome(ladder, svip, stats(0), null)).toEqual({ action: 'down', to: 'STANDARD' });
+  });
+
+  it('never below a lower tier still granted, but higher if they qualify for more', () => {
+    expect(fallenHolderOutcome(ladder, svip, stats(0), 'GOLD')).toEqual({ action: 'down', to: 'GOLD' });
+    expect(fallenHolderOutcome(ladder, svip, stats(2_000_000), 'VIP')).toEqual({ action: 'down', to: 'GOLD' });
   });
 });

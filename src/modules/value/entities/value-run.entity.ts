@@ -27,6 +27,13 @@ export class ValueRun {
   @Column({ name: 'weight_purchases_permille', type: 'int' })
   weightPurchasesPermille: number;
 
+  /** The grade shares the run graded by (percent of value for A, then B). */
+  @Column({ name: 'grade_a_percent', type: 'int', default: 80 })
+  gradeAPercent: number;
+
+  @Column({ name: 'grade_b_percent', type: 'int', default: 15 })
+  gradeBPercent: number;
+
   @Column({ name: 'member_count', type: 'int', nullable: true })
   memberCount: number | null;
 

@@ -31,3 +31,28 @@ export function selectTopN<T extends RankCandidate>(candidates: readonly T[], n:
   }
   return [...candidates].sort(compareRank).slice(0, n);
 }
+
+/** How a rank tier states its size: exactly one of the two is set (the ladder validation sees to it). */
+export interface RankSize {
+  rankTopN: number | null;
+  /** The top share in thousandths of the membership: 10 = the top 1%. */
+  rankTopPermille: number | null;
+}
+
+/**
+ * The seats of a rank tier: rankTopN, or ceil(rankTopPermille / 1000 ×
+ * population) where the population is every member of the programme (merged
+ * members aside), not only those who meet the tier's minimum. The seats are a
+ * share of the membership, so a stricter minimum leaves seats empty rather
+ * than shrinking the tier silently; the seats are then filled like a top N
+ * (same order, same ties). Integer arithmetic, no floats.
+ */
+export function rankSeats(size: RankSize, population: number): number {
+  if (size.rankTopN !== null) {
+    return Math.max(0, size.rankTopN);
+  }
+  if (size.rankTopPermille !== null && population > 0 && size.rankTopPermille > 0) {
+    return Math.floor((size.rankTopPermille * population + 999) / 1000);
+  }
+  return 0;
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { cumulativeShares, DEFAULT_GRADE_SHARES_PERCENT } from '../rules/value-settings-rule';
 import { GradeSummary, Movement, ValueRepository } from '../value.repository';
 
 export interface ValueRunSummary {
@@ -17,7 +18,11 @@ export class FinalizeValueRunUseCase {
   constructor(private readonly repo: ValueRepository) {}
 
   async execute(runId: string): Promise<{ graded: number }> {
-    const cut = await this.repo.cutoffs();
+    const run = await this.repo.findRun(runId);
+    // The shares in force when the run started (value_runs), as the weights are.
+    const cut = await this.repo.cutoffs(
+      run ? cumulativeShares({ aPercent: run.gradeAPercent, bPercent: run.gradeBPercent }) : cumulativeShares(DEFAULT_GRADE_SHARES_PERCENT),
+    );
     await this.repo.keepPreviousGrades(runId);
     await this.repo.writeGrades(runId, cut, cut.members);
     const summary: ValueRunSummary = { grades: await this.repo.gradeSummary(), movements: await this.repo.movements() };

@@ -6,7 +6,7 @@ import { JobRunsService } from '../../jobs/job-runs.service';
 import { PlanMemberRanges } from '../../points/use-cases/plan-member-ranges';
 import { ValueRepository } from '../value.repository';
 import { ValueReference, ValueWeights } from '../rules/value-score';
-import { currentReference, currentWeights } from '../value-settings';
+import { currentGradeShares, currentReference, currentWeights } from '../value-settings';
 
 export const VALUE_RUN_KIND = 'member-value';
 
@@ -42,7 +42,7 @@ export class StartValueRunUseCase {
     const weights = currentWeights(settings);
     const reference = currentReference(settings);
     const runId = await this.runs.start(VALUE_RUN_KIND, ranges.length + 1, { asOf: asOf.toISOString(), weights, reference }, createdBy);
-    await this.repo.insertRun({ id: runId, asOf, startedAt: new Date(), weights });
+    await this.repo.insertRun({ id: runId, asOf, startedAt: new Date(), weights, grades: currentGradeShares(settings) });
     await this.runs.queueParts<Omit<ValueRangePayload, 'runId' | 'partNo'>>(
       this.queue,
       JobName.ValueRange,
