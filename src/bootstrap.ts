@@ -123,7 +123,10 @@ function setUpDocs(app: NestExpressApplication): void {
         },
         'member',
       )
-      .addTag('portal', 'The member portal: sign in with a one-time code, then the member\'s own points, history, tier, clubs, cards and consents.')
+      .addTag(
+        'portal',
+        "The member portal: sign in with a one-time code, then the member's own points, history, tier, clubs, cards and consents.",
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

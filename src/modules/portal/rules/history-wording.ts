@@ -31,15 +31,7 @@ export interface EntryContext {
 }
 
 export type HistoryKind =
-  | 'purchase'
-  | 'refund'
-  | 'redemption'
-  | 'redemption_cancel'
-  | 'bonus'
-  | 'expiry'
-  | 'adjustment'
-  | 'transfer'
-  | 'opening_balance';
+  'purchase' | 'refund' | 'redemption' | 'redemption_cancel' | 'bonus' | 'expiry' | 'adjustment' | 'transfer' | 'opening_balance';
 
 export interface HistoryItem {
   entryId: number;
@@ -74,7 +66,7 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
       return {
         ...base,
         kind: 'purchase',
-        title: `Purchase${at}${receipt}${ctx.totalCents != null ? ` (${money(ctx.totalCents)})` : ''}: ${fact.points} points earned`,
+        title: `Purchase${at}${receipt}${ctx.totalCents !== null && ctx.totalCents !== undefined ? ` (${money(ctx.totalCents)})` : ''}: ${fact.points} points earned`,
         breakdown: (ctx.breakdown ?? []).map((b) => ({
           rule: b.rule,
           label: b.rule === 'campaign' && b.name ? `Campaign bonus: ${b.name}` : (RULE_LABEL[b.rule] ?? b.rule),
@@ -91,7 +83,7 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
       return {
         ...base,
         kind: 'redemption',
-        title: `Redeemed ${-fact.points} points${at}${ctx.discountCents != null ? ` for ${money(ctx.discountCents)} off` : ''}`,
+        title: `Redeemed ${-fact.points} points${at}${ctx.discountCents !== null && ctx.discountCents !== undefined ? ` for ${money(ctx.discountCents)} off` : ''}`,
       };
     case 'redemption_cancel':
       return { ...base, kind: 'redemption_cancel', title: `Redemption cancelled${at}: ${fact.points} points returned` };

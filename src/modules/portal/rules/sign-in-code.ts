@@ -33,10 +33,7 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 /** The answer of one verification (see SignInCodesService: one atomic step in Redis). */
-export type CodeCheck =
-  | { outcome: 'ok' }
-  | { outcome: 'wrong'; triesLeft: number }
-  | { outcome: 'locked'; retryAfterSeconds: number };
+export type CodeCheck = { outcome: 'ok' } | { outcome: 'wrong'; triesLeft: number } | { outcome: 'locked'; retryAfterSeconds: number };
 
 /**
  * The lockout rule: a wrong, expired or used code counts as a failure; the

@@ -11,7 +11,11 @@ const tier = (code: string, rank: number, over: Partial<TierRule> = {}): TierRul
   qualifyMode: 'any',
   ...over,
 });
-const ladder = [tier('STANDARD', 0), tier('VIP', 1, { minSpendCents: 500_000 }), tier('SVIP', 2, { minSpendCents: 2_000_000, minPurchases: 20, qualifyMode: 'all' })];
+const ladder = [
+  tier('STANDARD', 0),
+  tier('VIP', 1, { minSpendCents: 500_000 }),
+  tier('SVIP', 2, { minSpendCents: 2_000_000, minPurchases: 20, qualifyMode: 'all' }),
+];
 
 describe('tier progress', () => {
   it('names the next threshold tier, none at the top', () => {
