@@ -171,6 +171,34 @@ describe('member portal (/api/v1/portal)', () => {
       expect(Number(sent[0].n)).toBe(5);
     });
 
+    it('in development with the log SMS adapter, the code shows in the log; in other environments it does not', async () => {
+      const lines: string[] = [];
+      const dev = await startTestApp(
+        { NODE_ENV: 'development', LOG_LEVEL: 'info' },
+        { logTo: { write: (chunk: string) => void lines.push(chunk) } },
+      );
+      try {
+        const m = await createMember(t);
+        await dev.http.post('/api/v1/portal/auth/code').send({ phone: m.phone }).expect(200);
+        const code = await codeFromOutbox(m.phone);
+        const logged = lines.map((l) => JSON.parse(l) as Body).filter((l) => l.msg === 'sign-in code (development, log SMS adapter)');
+        expect(logged.map((l) => l.signInCode)).toEqual([code]);
+        expect(lines.join('')).not.toContain(m.phone);
+      } finally {
+        await dev.close();
+      }
+      const quiet: string[] = [];
+      const prod = await startTestApp({ LOG_LEVEL: 'info' }, { logTo: { write: (chunk: string) => void quiet.push(chunk) } });
+      try {
+        const m = await createMember(t);
+        await prod.http.post('/api/v1/portal/auth/code').send({ phone: m.phone }).expect(200);
+        expect(quiet.join('')).not.toContain('signInCode');
+        expect(quiet.length).toBeGreaterThan(0);
+      } finally {
+        await prod.close();
+      }
+    });
+
     it('refuses malformed input with 400 naming the field, writing nothing', async () => {
       const before = await t.db.query('SELECT COUNT(*) AS n FROM outbox_messages');
       const res = await auth.code('13800138000').expect(400);
