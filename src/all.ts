@@ -64,6 +64,10 @@ async function main(): Promise<void> {
       lines.push(
         `  curl -s -H 'Authorization: Bearer ${info.apiKey}' -H 'Content-Type: application/json' ${base}/api/v1/pos/transactions -d '{"receiptNo":"R-${Date.now()}","member":{"cardNo":"${info.cardNos[0]}"},"occurredAt":"${new Date().toISOString()}","lines":[{"sku":"MILK-1L","category":"dairy","quantity":2,"amountCents":2590}],"totalCents":2590}'`,
       );
+      lines.push(
+        `Member portal (the sign-in code shows in this log in development): curl -s -H 'Content-Type: application/json' ${base}/api/v1/portal/auth/code -d '{"phone":"+8613800138000"}'`,
+        `  then: curl -s -H 'Content-Type: application/json' ${base}/api/v1/portal/auth/login -d '{"phone":"+8613800138000","code":"<code>"}'`,
+      );
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
   }

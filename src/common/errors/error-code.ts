@@ -55,6 +55,11 @@ export enum ErrorCode {
   MERGE_REFUSED = 'MERGE_REFUSED',
   // Privacy
   MEMBER_ERASED = 'MEMBER_ERASED',
+  // Member portal
+  SIGN_IN_CODE_INVALID = 'SIGN_IN_CODE_INVALID',
+  SIGN_IN_LOCKED = 'SIGN_IN_LOCKED',
+  PHONE_NOT_REGISTERED = 'PHONE_NOT_REGISTERED',
+  CARD_ALREADY_BOUND = 'CARD_ALREADY_BOUND',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -64,6 +69,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.SIGN_IN_CODE_INVALID:
       return 401;
     case ErrorCode.FORBIDDEN:
       return 403;
@@ -83,6 +89,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CARD_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
+    case ErrorCode.PHONE_NOT_REGISTERED:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -94,6 +101,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MEMBER_MERGED:
     case ErrorCode.USER_EMAIL_TAKEN:
     case ErrorCode.MEMBER_ERASED:
+    case ErrorCode.CARD_ALREADY_BOUND:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -113,6 +121,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:
+    case ErrorCode.SIGN_IN_LOCKED:
       return 429;
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;
