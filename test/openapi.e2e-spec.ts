@@ -329,6 +329,8 @@ describe('OpenAPI document (/docs-json)', () => {
         'POST /api/v1/portal/me/cards/{cardNo}/report-lost',
         'GET /api/v1/portal/me/consents',
         'PUT /api/v1/portal/me/consents',
+        'GET /api/v1/portal/me/export',
+        'POST /api/v1/portal/me/erasure',
       ].sort(),
     );
     expect(doc.components.securitySchemes.member).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

@@ -635,6 +635,56 @@ describe('member portal (/api/v1/portal)', () => {
     });
   });
 
+  describe('my data: export and erasure', () => {
+    it('a member downloads their own data (and nobody else’s), then asks to be forgotten: signed out at once, anonymised by the worker', async () => {
+      const a = await createMember(t, { name: '李四' });
+      const b = await createMember(t, { name: '王五' });
+      await pos(t, store)
+        .purchase(purchaseBody({ cardNo: a.cardNo }, [{ amountCents: 4200 }]))
+        .expect(201);
+      await pos(t, store)
+        .purchase(purchaseBody({ cardNo: b.cardNo }, [{ amountCents: 9900 }]))
+        .expect(201);
+      const session = await signIn(a.phone);
+
+      const exported = await me(session.accessToken).get('/export').expect(200);
+      expect(exported.headers['content-disposition']).toBe(`attachment; filename="member-${a.memberId}.json"`);
+      const text = JSON.stringify(exported.body);
+      expect(exported.body.memberId).toBe(a.memberId);
+      expect(text).toContain(a.cardNo);
+      expect(text).toContain(a.phone);
+      expect(text).toContain('4200');
+      for (const other of [b.memberId, b.cardNo, b.phone, '王五']) {
+        expect(text).not.toContain(other);
+      }
+
+      const requested = await me(session.accessToken).post('/erasure').expect(202);
+      expect(requested.body).toMatchObject({ memberId: a.memberId, state: 'requested' });
+      // Erasing from this moment: the token stops working and the refresh token with it.
+      expect((await me(session.accessToken).get().expect(401)).body.code).toBe('UNAUTHENTICATED');
+      const erased = await waitFor(
+        'the erasure worker',
+        async () => (await t.db.query('SELECT status, name, phone FROM members WHERE id = ?', [a.memberId]))[0],
+        (row: { status: string; name: string | null; phone: string | null }) => row.status === 'erased',
+      );
+      expect(erased.name).toBeNull();
+      expect(erased.phone).toBeNull();
+      await auth.refresh(session.refreshToken).expect(401);
+      const [sessions] = await t.db.query('SELECT COUNT(*) AS n FROM member_refresh_tokens WHERE member_id = ?', [a.memberId]);
+      expect(Number(sessions.n)).toBe(0);
+      const [ledger] = await t.db.query('SELECT SUM(points) AS sum FROM point_entries WHERE member_id = ?', [a.memberId]);
+      const [account] = await t.db.query('SELECT balance FROM point_accounts WHERE member_id = ?', [a.memberId]);
+      expect(Number(ledger.sum)).toBe(Number(account.balance));
+      expect(Number(account.balance)).toBeGreaterThan(0);
+      // The sign-in codes sent to the phone keep neither the code nor the phone.
+      const [codes] = await t.db.query("SELECT COUNT(*) AS n FROM outbox_messages WHERE to_address = ? OR (member_id = ? AND body <> '')", [
+        a.phone,
+        a.memberId,
+      ]);
+      expect(Number(codes.n)).toBe(0);
+    });
+  });
+
   describe('security', () => {
     it('a member token reaches only that member: not another member’s card, not admin routes, not POS routes', async () => {
       const a = await createMember(t);

@@ -36,6 +36,7 @@ export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string 
   member_import_rows: { action: 'keep', why: 'the import report names the member the row created' },
   member_merges: { action: 'keep', why: 'the record of the merge itself' },
   member_erasures: { action: 'keep', why: 'an erasing or erased member cannot be merged' },
+  member_refresh_tokens: { action: 'keep', why: "the source's own portal sign-ins (they end as their tokens expire or are revoked)" },
 };
 
 /** Tables whose rows are given to the survivor with one UPDATE. */

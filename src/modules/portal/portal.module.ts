@@ -8,12 +8,14 @@ import { ClubsModule } from '../clubs/clubs.module';
 import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
 import { PointsModule } from '../points/points.module';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { MemberAuthGuard } from './auth/member-auth.guard';
 import { MemberTokensService } from './auth/member-tokens.service';
 import { SignInCodesService } from './auth/sign-in-codes.service';
 import { PortalAuthController } from './portal-auth.controller';
 import { PortalMeController } from './portal-me.controller';
+import { PortalPrivacyController } from './portal-privacy.controller';
 import { PortalRepository } from './portal.repository';
 import { SignInTemplateSeeder } from './sign-in-template';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case';
@@ -45,9 +47,10 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     MembersModule,
     MessagesModule,
     PointsModule,
+    PrivacyModule,
     TiersModule,
   ],
-  controllers: [PortalAuthController, PortalMeController],
+  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController],
   providers: [
     RateLimiter,
     PortalRepository,

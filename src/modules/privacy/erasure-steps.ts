@@ -37,7 +37,12 @@ export const ERASURE_STEPS: ErasureStep[] = [
   { name: 'changeValues', table: 'member_changes', run: (r, m, c) => r.clearChangeValues(m, c.memberIds) },
   { name: 'notes', table: 'member_notes', run: (r, m, c) => r.deleteRows(m, 'member_notes', c.memberIds) },
   { name: 'tags', table: 'member_tags', run: (r, m, c) => r.deleteRows(m, 'member_tags', c.memberIds) },
-  { name: 'messages', table: 'outbox_messages', run: (r, m, c) => r.clearOutbox(m, c.memberIds, c.now) },
+  {
+    name: 'messages',
+    table: 'outbox_messages',
+    run: async (r, m, c) => (await r.clearOutbox(m, c.memberIds, c.now)) + (await r.clearOutboxToAddresses(m, c.identifying, c.now)),
+  },
+  { name: 'sessions', table: 'member_refresh_tokens', run: (r, m, c) => r.deleteRows(m, 'member_refresh_tokens', c.memberIds) },
   { name: 'importRows', table: 'member_import_rows', run: (r, m, c) => r.clearImportRows(m, c.memberIds) },
   { name: 'auditEntries', table: 'audit_log', run: scrubAuditEntries },
 ];
@@ -71,7 +76,9 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   member_changes: 'old and new values of personal fields cleared; field, who and when kept (consent and status values kept)',
   member_notes: 'deleted (staff free text about the person)',
   member_tags: 'deleted',
-  outbox_messages: 'subject, text and last error cleared; unsent messages skipped',
+  outbox_messages:
+    'subject, text and last error cleared; unsent messages skipped; sign-in codes sent to their phones before registration lose the address too',
+  member_refresh_tokens: 'deleted: every portal sign-in of the person ends',
   member_import_rows: 'the CSV row as given cleared; its outcome kept',
   member_erasures: 'kept: the request itself (ids and times)',
   point_accounts: 'kept: balances stay exact',

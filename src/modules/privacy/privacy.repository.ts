@@ -295,6 +295,21 @@ export class PrivacyRepository {
     return res.affectedRows;
   }
 
+  /** Sign-in codes sent to one of the person's phones before it was registered (member_id NULL, to_address set). */
+  async clearOutboxToAddresses(m: EntityManager, addresses: string[], now: Date): Promise<number> {
+    if (addresses.length === 0) {
+      return 0;
+    }
+    const res: WriteResult = await m.query(
+      `UPDATE outbox_messages
+          SET subject = NULL, body = '', last_error = NULL, to_address = NULL, updated_at = ?,
+              status = CASE WHEN status IN ('queued', 'sending') THEN 'skipped_no_address' ELSE status END
+        WHERE member_id IS NULL AND to_address IN (${marks(addresses)})`,
+      [now, ...addresses],
+    );
+    return res.affectedRows;
+  }
+
   /** The imported CSV row (name, phone, email as given) goes; its outcome stays for the import report. */
   async clearImportRows(m: EntityManager, memberIds: string[]): Promise<number> {
     const res: WriteResult = await m.query(
