@@ -80,7 +80,7 @@ export const VALUE_PHASES: Phase[] = [
       const n = Number(cut.n);
       await pool.query<ResultSetHeader>(
         `UPDATE bench_value_raw v
-           JOIN (SELECT member_id, ROW_NUMBER() OVER (ORDER BY score DESC, spend_12m DESC, member_id) AS rn,
+           STRAIGHT_JOIN (SELECT member_id, ROW_NUMBER() OVER (ORDER BY score DESC, spend_12m DESC, member_id) AS rn,
                         RANK() OVER (ORDER BY DATE(last_purchase_at) DESC) AS rr, RANK() OVER (ORDER BY purchases_12m DESC) AS fr,
                         RANK() OVER (ORDER BY spend_12m DESC) AS mr
                    FROM bench_value_raw) t ON t.member_id = v.member_id
