@@ -46,9 +46,10 @@ const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
  * one-level steps, no grants); members in a rank tier the proposal keeps stay
  * there. Set-based in SQL over the snapshot of window sums
  * (member_window_stats, refreshed daily) and the members' current tiers;
- * the per-tier figures are folded from its cells. When no finished snapshot sums the windows that hold
- * now (none yet, the month has turned, the window length was edited) or the
- * caller asks, the snapshot is refreshed here first, then read the same way.
+ * the per-tier figures are folded from its cells. When no finished snapshot
+ * sums the windows that hold now (none yet, the month has turned, the window
+ * length was edited) or the caller asks, the snapshot is refreshed here
+ * first, then read the same way.
  */
 @Injectable()
 export class SimulateLadderUseCase {
