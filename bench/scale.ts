@@ -6,14 +6,20 @@ import { NestFactory } from '@nestjs/core';
 import mysql from 'mysql2/promise';
 import { coreImports } from '../src/core.module';
 import { AnalyticsModule } from '../src/modules/analytics/analytics.module';
+import { ClubsModule } from '../src/modules/clubs/clubs.module';
+import { RankReviewModule } from '../src/modules/tiers/rank-review/rank-review.module';
 import { TierEngineModule } from '../src/modules/tiers/engine/tier-engine.module';
+import { ValueModule } from '../src/modules/value/value.module';
 import { newId } from '../src/common/ids';
 import { runMigrations } from '../src/database/migrate';
 import { fmt } from './lib';
 import { seedPopulation } from './population';
 import { Phase } from './scale/phase';
 import { ANALYTICS_PHASES } from './scale/analytics-phases';
+import { CLUB_PHASES } from './scale/club-phases';
+import { RANK_PHASES } from './scale/rank-phases';
 import { TIER_PHASES } from './scale/tier-phases';
+import { VALUE_PHASES } from './scale/value-phases';
 
 /*
  * Scale benchmark over a generated population (bench/population.ts):
@@ -29,11 +35,14 @@ import { TIER_PHASES } from './scale/tier-phases';
  */
 
 /** The engines on the scale database, without HTTP and without queue workers. */
-@Module({ imports: [...coreImports('worker'), TierEngineModule, AnalyticsModule] })
+@Module({ imports: [...coreImports('worker'), TierEngineModule, ValueModule, RankReviewModule, ClubsModule, AnalyticsModule] })
 class ScaleBenchModule {}
 
-/** Phases in order; each engine's phases sit in their own file under bench/scale/. */
-const PHASES: Phase[] = [...TIER_PHASES, ...ANALYTICS_PHASES];
+/**
+ * Phases in order; each engine's phases sit in their own file under bench/scale/.
+ * The rank review ranks by the value run's scores (its set-up runs one when none is there).
+ */
+const PHASES: Phase[] = [...TIER_PHASES, ...VALUE_PHASES, ...RANK_PHASES, ...CLUB_PHASES, ...ANALYTICS_PHASES];
 
 function textArg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,7 +93,7 @@ async function main(): Promise<void> {
     });
     app = await NestFactory.createApplicationContext(ScaleBenchModule, { logger: false });
     for (const phase of PHASES.filter((p) => only === undefined || p.name.includes(only))) {
-      await phase.prepare?.(pool);
+      await phase.prepare?.(pool, app);
       let t = performance.now();
       const rawFigure = await phase.raw(pool);
       const rawSeconds = (performance.now() - t) / 1000;
@@ -96,6 +105,7 @@ async function main(): Promise<void> {
         line += `  project ${fmt(seconds, 2)} s (${figure})  ratio ${fmt(seconds / rawSeconds, 2)}x${figure === rawFigure ? '' : '  FIGURES DIFFER'}`;
       }
       process.stdout.write(`${line}   ${phase.target}\n`);
+      await phase.cleanup?.(pool);
     }
   } finally {
     await app?.close();

@@ -75,6 +75,13 @@ const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: Job
     says: 'tier review daily 04:00',
   },
   {
+    queue: QueueName.TierReview,
+    id: 'daily-window-stats',
+    pattern: '0 20 0 * * *',
+    job: JobName.PlanWindowStats,
+    says: 'simulation window sums daily 00:20',
+  },
+  {
     queue: QueueName.BirthdayBonus,
     id: 'daily-birthday-bonus',
     pattern: '0 5 0 * * *',

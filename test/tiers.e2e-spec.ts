@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import { RefreshWindowStatsUseCase } from '../src/modules/tiers/engine/refresh-window-stats.use-case';
 import { TiersService } from '../src/modules/tiers/tiers.service';
 import { QueueName } from '../src/queue/queue.constants';
 import { WorkerModule } from '../src/worker.module';
@@ -52,9 +53,10 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
     await t.close();
   });
 
-  it('the worker schedules the daily tier review and birthday bonus', async () => {
+  it('the worker schedules the daily tier review, the simulation snapshot refresh and the birthday bonus', async () => {
     for (const [queue, key] of [
       [QueueName.TierReview, 'daily-tier-review'],
+      [QueueName.TierReview, 'daily-window-stats'],
       [QueueName.BirthdayBonus, 'daily-birthday-bonus'],
     ] as const) {
       const schedulers = await worker.get<Queue>(getQueueToken(queue)).getJobSchedulers();
@@ -170,7 +172,9 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
       tier('VIP', { minPurchases: 90_000, earnMultiplierPermille: 1500 }),
       tier('SVIP', { minPurchases: 91_500, earnMultiplierPermille: 2000 }),
     ];
-    const res = await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: proposal }).expect(200);
+    // The stats were just written: ask for a fresh snapshot rather than the last refresh's.
+    const res = await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: proposal, refresh: true }).expect(200);
+    expect(res.body.snapshotRefreshed).toBe(true);
     const [counts] = await t.db.query("SELECT COUNT(*) AS n, SUM(tier_code = 'STANDARD') AS std FROM members");
     const byCode = Object.fromEntries(
       (res.body.tiers as Array<{ code: string; membersNow: number; membersAfter: number; spendShareAfter: number }>).map((x) => [
@@ -187,6 +191,37 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
     await admin(t.http.post('/api/v1/admin/tiers/simulate'))
       .send({ tiers: [proposal[0], proposal[2], proposal[1]] })
       .expect(422);
+  });
+
+  it('the daily snapshot refresh runs as a job over member-id ranges; simulate then reads it and says asOf', async () => {
+    const { runId } = await worker.get(RefreshWindowStatsUseCase).start(new Date());
+    let view: Record<string, unknown> = {};
+    for (let i = 0; i < 300; i++) {
+      view = (await admin(t.http.get(`/api/v1/admin/jobs/${runId}`)).expect(200)).body;
+      const [snap] = await t.db.query('SELECT finished_at FROM window_stats_snapshots WHERE id = ?', [runId]);
+      if (view.state !== 'running' && snap.finished_at !== null) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [{ n }] = await t.db.query('SELECT COUNT(*) AS n FROM members');
+    expect(view).toMatchObject({ kind: 'tier-window-stats', state: 'completed', totals: { members: Number(n) } });
+    const [snapshot] = await t.db.query('SELECT as_of, finished_at FROM window_stats_snapshots WHERE id = ?', [runId]);
+    expect(snapshot.finished_at).not.toBeNull();
+
+    // A purchase after the snapshot: the simulation answers as of the snapshot until it is refreshed.
+    const m = await createMember(t);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 600_000 }]))
+      .expect(201);
+    const vipAfter = (body: { tiers: Array<{ code: string; membersAfter: number }> }) =>
+      body.tiers.find((x) => x.code === 'VIP')!.membersAfter;
+    const read = await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: DEFAULT_LADDER }).expect(200);
+    expect(read.body).toMatchObject({ snapshotRefreshed: false, asOf: new Date(snapshot.as_of).toISOString() });
+    const fresh = await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: DEFAULT_LADDER, refresh: true }).expect(200);
+    expect(fresh.body.snapshotRefreshed).toBe(true);
+    expect(vipAfter(fresh.body)).toBe(vipAfter(read.body) + 1);
+    await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: DEFAULT_LADDER, refresh: 'yes' }).expect(400);
   });
 
   it('a manual grant sets the tier with its end date, audited, shown to the POS and in the admin view', async () => {

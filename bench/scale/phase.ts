@@ -6,9 +6,11 @@ export interface Phase {
   name: string;
   target: string;
   /** Set-up before both sides run (not timed). */
-  prepare?: (pool: Pool) => Promise<void>;
+  prepare?: (pool: Pool, app: INestApplicationContext) => Promise<void>;
   /** The raw SQL doing the same set-based work; answers a figure to check the project's against. */
   raw: (pool: Pool) => Promise<number>;
   /** The project's own path; answers the same figure. */
   project?: (app: INestApplicationContext) => Promise<number>;
+  /** Tidying after both sides (not timed): scratch tables, settings the phase changed. */
+  cleanup?: (pool: Pool) => Promise<void>;
 }

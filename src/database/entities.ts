@@ -42,6 +42,8 @@ import { BirthdayBonus } from '../modules/tiers/entities/birthday-bonus.entity';
 import { TierGrant } from '../modules/tiers/entities/tier-grant.entity';
 import { TierHistory } from '../modules/tiers/entities/tier-history.entity';
 import { Tier } from '../modules/tiers/entities/tier.entity';
+import { MemberWindowStats } from '../modules/tiers/entities/member-window-stats.entity';
+import { WindowStatsSnapshot } from '../modules/tiers/entities/window-stats-snapshot.entity';
 import { MemberValue } from '../modules/value/entities/member-value.entity';
 import { ValueRun } from '../modules/value/entities/value-run.entity';
 import { ValueSettings } from '../modules/value/entities/value-settings.entity';
@@ -96,4 +98,6 @@ export const ENTITIES = [
   MemberErasure,
   AnalyticsSnapshot,
   AnalyticsFigure,
+  MemberWindowStats,
+  WindowStatsSnapshot,
 ];

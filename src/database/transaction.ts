@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { isRetryableTxError } from '../common/errors/mysql-errors';
 
 /**
@@ -9,10 +10,15 @@ import { isRetryableTxError } from '../common/errors/mysql-errors';
  * connection destroyed (connection-deadlines.ts), so the transaction can never
  * be committed later; the error reaches the client as 503 and the till resends.
  */
-export async function inTransaction<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>, attempts = 4): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  fn: (manager: EntityManager) => Promise<T>,
+  attempts = 4,
+  isolation?: IsolationLevel,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction(fn);
+      return await (isolation ? dataSource.transaction(isolation, fn) : dataSource.transaction(fn));
     } catch (err) {
       if (attempt >= attempts || !isRetryableTxError(err)) {
         throw err;

@@ -51,6 +51,9 @@ export enum JobName {
   /** Splits the members into id ranges and queues one BirthdayBonusRange job per range. */
   PlanBirthdayBonus = 'plan-birthday-bonus',
   BirthdayBonusRange = 'birthday-bonus-range',
+  /** Daily on the tier-review queue: records a refresh of the simulation's window sums and queues one WindowStatsRange job per range. */
+  PlanWindowStats = 'plan-window-stats',
+  WindowStatsRange = 'window-stats-range',
   /** Plans one occurrence of a campaign: a run over member-id ranges, one CampaignBatch job per range. */
   PlanCampaign = 'plan-campaign',
   CampaignBatch = 'campaign-batch',

@@ -10,7 +10,7 @@ import { GrantTierUseCase } from '../tiers/engine/grant-tier.use-case';
 import { SimulateLadderUseCase } from '../tiers/engine/simulate-ladder.use-case';
 import { TierRunsService } from '../tiers/engine/tier-runs.service';
 import { LadderService } from '../tiers/ladder.service';
-import { LadderDto, ProgramPatchDto, TierGrantDto } from './dto/tiers.dto';
+import { LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from './dto/tiers.dto';
 import { JobStartedResponse, LadderResponse, ProgramResponse, SimulationResponse, TierGrantResponse } from './dto/tiers.response';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
@@ -55,12 +55,12 @@ export class AdminTiersController {
   @ApiOperation({
     summary: 'What-if: who would hold which tier under a proposed ladder',
     description:
-      'Same body as PUT tiers; nothing is saved. Every member is placed now by the proposed thresholds against their current qualifying window (one GROUP BY in SQL over members joined to their monthly stats): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.',
+      'Same body as PUT tiers (plus an optional refresh); nothing is saved. Every member is placed by the proposed thresholds against their qualifying window (one GROUP BY in SQL over members joined to a snapshot of every member’s window sums, refreshed daily at 00:20 UTC; asOf says when its figures are from): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. When no snapshot covers the current months (none yet, the month has turned, the window length was edited) or refresh is true, the snapshot is refreshed first (snapshotRefreshed; slower). Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.',
   })
   @ApiOkResponse({ type: SimulationResponse })
   @AdminErrors(ErrorCode.LADDER_INVALID)
-  simulate(@Body() dto: LadderDto) {
-    return this.simulator.execute(dto.tiers);
+  simulate(@Body() dto: SimulateDto) {
+    return this.simulator.execute(dto.tiers, new Date(), { refresh: dto.refresh });
   }
 
   @Post('tiers/reviews')

@@ -160,6 +160,17 @@ export class LadderDto {
   tiers: LadderTierDto[];
 }
 
+export class SimulateDto extends LadderDto {
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'Refresh the snapshot of every member’s window sums before simulating (a pass over all members: seconds on a large program). Default: read the snapshot refreshed daily, or refresh it first when none covers the current months.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  refresh?: boolean;
+}
+
 export class ProgramPatchDto {
   @ApiPropertyOptional({
     type: 'integer',

@@ -52,6 +52,18 @@ export class SimulationResponse {
   tiers: SimulatedTierResponse[];
   @ApiProperty({ example: [], description: 'Current tiers the proposal leaves out, with their members now.' })
   removed: Array<{ code: string; membersNow: number }>;
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    example: '2026-11-25T00:20:00.000Z',
+    description: 'The instant the window sums are for (the snapshot’s); current tiers are read live.',
+  })
+  asOf: string;
+  @ApiProperty({
+    example: false,
+    description: 'Whether this simulation refreshed the snapshot first (none covered the current months, or refresh was asked).',
+  })
+  snapshotRefreshed: boolean;
   @ApiProperty({ example: 42 })
   durationMs: number;
 }

@@ -43,6 +43,8 @@ export class Member {
   @Column({ name: 'preferred_store_id', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   preferredStoreId: string | null;
 
+  /** Indexed: the what-if simulation scans it (narrower than the rows), the rank review reads a tier's holders by it. */
+  @Index('ix_members_tier')
   @Column({ name: 'tier_code', type: 'varchar', length: 32 })
   tierCode: string;
 

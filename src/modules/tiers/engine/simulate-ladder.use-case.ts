@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ProgramSettingsService } from '../../points/program-settings.service';
 import { LadderService } from '../ladder.service';
 import { LadderTier } from '../rules/ladder';
-import { qualifyingWindowStart } from '../rules/tier-qualification';
+import { snapshotServes, snapshotWindows } from '../rules/window-snapshot';
 import { TiersService } from '../tiers.service';
+import { RefreshWindowStatsUseCase } from './refresh-window-stats.use-case';
 import { TierEngineRepository } from './tier-engine.repository';
 
 export interface SimulatedTier {
@@ -25,16 +26,30 @@ export interface SimulationResult {
   tiers: SimulatedTier[];
   /** Current tiers the proposal leaves out, with the members in them now. */
   removed: Array<{ code: string; membersNow: number }>;
+  /** The instant the window sums are for (the snapshot's); current tiers are read live. */
+  asOf: string;
+  /** Whether this simulation refreshed the snapshot first (none served, or asked to). */
+  snapshotRefreshed: boolean;
   durationMs: number;
+}
+
+export interface SimulateOptions {
+  /** Refresh the snapshot of window sums first even if one serves (slow on a large program: a pass over every member). */
+  refresh?: boolean;
 }
 
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0);
 
 /**
- * What-if: every member placed by the proposed ladder against their current
+ * What-if: every member placed by the proposed ladder against their
  * qualifying window, as if all were placed now (no review dates, no
  * one-level steps, no grants); members in a rank tier the proposal keeps stay
- * there. One GROUP BY in SQL; the per-tier figures are folded from its cells.
+ * there. Set-based in SQL over the snapshot of window sums
+ * (member_window_stats, refreshed daily) and the members' current tiers;
+ * the per-tier figures are folded from its cells. When no finished snapshot
+ * sums the windows that hold now (none yet, the month has turned, the window
+ * length was edited) or the caller asks, the snapshot is refreshed here
+ * first, then read the same way.
  */
 @Injectable()
 export class SimulateLadderUseCase {
@@ -43,17 +58,16 @@ export class SimulateLadderUseCase {
     private readonly ladder: LadderService,
     private readonly tiersService: TiersService,
     private readonly settings: ProgramSettingsService,
+    private readonly refresher: RefreshWindowStatsUseCase,
   ) {}
 
-  async execute(proposed: LadderTier[], now = new Date()): Promise<SimulationResult> {
+  async execute(proposed: LadderTier[], now = new Date(), options: SimulateOptions = {}): Promise<SimulationResult> {
     this.ladder.validate(proposed);
     const started = Date.now();
-    const [program, current] = await Promise.all([this.settings.get(), this.tiersService.list()]);
-    const cells = await this.repo.simulate(
-      proposed,
-      qualifyingWindowStart(now, program.qualifyingWindowMonths),
-      qualifyingWindowStart(now, 12),
-    );
+    const [program, current, latest] = await Promise.all([this.settings.get(), this.tiersService.list(), this.repo.latestSnapshot()]);
+    const refresh = options.refresh === true || !snapshotServes(latest, snapshotWindows(now, program.qualifyingWindowMonths));
+    const snapshot = refresh ? await this.refresher.execute(now) : latest!;
+    const cells = await this.repo.simulate(proposed, current[0]?.code ?? proposed[0].code);
     const proposedRank = new Map(proposed.map((t, i) => [t.code, i]));
     const rankOf = (code: string) => proposedRank.get(code) ?? current.find((t) => t.code === code)?.rank ?? 0;
     const totalMembers = cells.reduce((s, c) => s + c.members, 0);
@@ -84,6 +98,8 @@ export class SimulateLadderUseCase {
         code,
         membersNow: cells.filter((c) => c.currentCode === code).reduce((s, c) => s + c.members, 0),
       })),
+      asOf: snapshot.asOf.toISOString(),
+      snapshotRefreshed: refresh,
       durationMs: Date.now() - started,
     };
   }

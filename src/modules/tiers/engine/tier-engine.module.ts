@@ -6,6 +6,7 @@ import { PointsModule } from '../../points/points.module';
 import { TiersModule } from '../tiers.module';
 import { BirthdayBonusUseCase } from './birthday-bonus.use-case';
 import { GrantTierUseCase } from './grant-tier.use-case';
+import { RefreshWindowStatsUseCase } from './refresh-window-stats.use-case';
 import { ReviewTiersUseCase } from './review-tiers.use-case';
 import { SimulateLadderUseCase } from './simulate-ladder.use-case';
 import { TierEngineRepository } from './tier-engine.repository';
@@ -13,12 +14,20 @@ import { TierRunsService } from './tier-runs.service';
 
 /**
  * The tiers engine over the points engine: reviews and grant expiry, manual
- * grants, the what-if simulation and birthday bonuses (written through the
+ * grants, the what-if simulation (over a snapshot of window sums refreshed daily) and birthday bonuses (written through the
  * ledger writer). Its processors are registered by the worker module.
  */
 @Module({
   imports: [TiersModule, PointsModule, JobsModule, AuditModule, QueueModule],
-  providers: [TierEngineRepository, ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService],
-  exports: [ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService],
+  providers: [
+    TierEngineRepository,
+    ReviewTiersUseCase,
+    BirthdayBonusUseCase,
+    GrantTierUseCase,
+    SimulateLadderUseCase,
+    TierRunsService,
+    RefreshWindowStatsUseCase,
+  ],
+  exports: [ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService, RefreshWindowStatsUseCase],
 })
 export class TierEngineModule {}

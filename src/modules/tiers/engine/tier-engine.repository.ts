@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { placeholders } from '../../../database/multi-row';
+import { inTransaction, WriteResult } from '../../../database/transaction';
 import { LadderTier } from '../rules/ladder';
 import { QualifyingStats } from '../rules/tier-qualification';
 
@@ -22,6 +23,15 @@ function rangeSql(alias: string, range: MemberRangeBounds): { sql: string; param
   return range.toId !== null
     ? { sql: `${alias} >= ? AND ${alias} < ?`, params: [range.fromId, range.toId] }
     : { sql: `${alias} >= ?`, params: [range.fromId] };
+}
+
+/** A refresh of member_window_stats: the windows it summed and the instant it is for. */
+export interface WindowSnapshot {
+  id: string;
+  windowStart: string;
+  spendStart: string;
+  asOf: Date;
+  finishedAt: Date | null;
 }
 
 const inList = (n: number) => new Array(n).fill('?').join(', ');
@@ -203,60 +213,169 @@ export class TierEngineRepository {
     );
   }
 
-  /**
-   * One GROUP BY over every member joined to their window sums: how many
-   * members (and how much 12-month spend) move from each current tier to each
-   * proposed tier. Members in a rank tier that the proposal keeps stay in it.
-   */
-  async simulate(ladder: LadderTier[], windowStart: string, spendStart: string): Promise<SimulationCell[]> {
-    const params: unknown[] = [];
-    const whens: string[] = [];
-    const rankCodes = ladder.filter((t) => t.kind === 'rank').map((t) => t.code);
-    if (rankCodes.length > 0) {
-      whens.push(`WHEN m.tier_code IN (${inList(rankCodes.length)}) THEN m.tier_code`);
-      params.push(...rankCodes);
-    }
-    for (const tier of [...ladder].slice(1).reverse()) {
-      if (tier.kind !== 'threshold') {
-        continue;
-      }
-      const checks: string[] = [];
-      for (const [column, min] of [
-        ['s.spend', tier.minSpendCents],
-        ['s.points', tier.minPoints],
-        ['s.purchases', tier.minPurchases],
-      ] as const) {
-        if (min !== null) {
-          checks.push(`COALESCE(${column}, 0) >= ?`);
-          params.push(min);
-        }
-      }
-      if (checks.length > 0) {
-        whens.push(`WHEN ${checks.join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')} THEN ?`);
-        params.push(tier.code);
-      }
-    }
-    params.push(ladder[0].code);
-    const rows: Array<{ current_code: string; proposed_code: string; members: string; spend: string | null }> = await this.dataSource.query(
-      `SELECT m.tier_code AS current_code, CASE ${whens.join(' ')} ELSE ? END AS proposed_code,
-              COUNT(*) AS members, SUM(s.spend12) AS spend
-         FROM members m
-         LEFT JOIN (
-           SELECT member_id,
-                  SUM(CASE WHEN month >= ? THEN spend_cents ELSE 0 END) AS spend,
-                  SUM(CASE WHEN month >= ? THEN points ELSE 0 END) AS points,
-                  SUM(CASE WHEN month >= ? THEN purchases ELSE 0 END) AS purchases,
-                  SUM(CASE WHEN month >= ? THEN spend_cents ELSE 0 END) AS spend12
-             FROM member_monthly_stats WHERE month >= LEAST(?, ?) GROUP BY member_id
-         ) s ON s.member_id = m.id
-        GROUP BY current_code, proposed_code`,
-      [...params, windowStart, windowStart, windowStart, spendStart, windowStart, spendStart],
+  async insertSnapshot(s: { id: string; windowStart: string; spendStart: string; asOf: Date }): Promise<void> {
+    await this.dataSource.query(
+      'INSERT IGNORE INTO window_stats_snapshots (id, window_start, spend_start, as_of, finished_at) VALUES (?, ?, ?, ?, NULL)',
+      [s.id, s.windowStart, s.spendStart, s.asOf],
     );
+  }
+
+  async findSnapshot(id: string): Promise<WindowSnapshot | null> {
+    return (await this.snapshots('WHERE id = ?', [id]))[0] ?? null;
+  }
+
+  /** The newest finished refresh (by the instant its figures are for). */
+  async latestSnapshot(): Promise<WindowSnapshot | null> {
+    return (await this.snapshots('WHERE finished_at IS NOT NULL ORDER BY as_of DESC, id DESC LIMIT 1', []))[0] ?? null;
+  }
+
+  async finishSnapshot(id: string, at: Date): Promise<void> {
+    await this.dataSource.query('UPDATE window_stats_snapshots SET finished_at = ? WHERE id = ? AND finished_at IS NULL', [at, id]);
+  }
+
+  private async snapshots(where: string, params: unknown[]): Promise<WindowSnapshot[]> {
+    const rows: Array<{ id: string; window_start: string; spend_start: string; as_of: Date; finished_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT id, DATE_FORMAT(window_start, '%Y-%m-%d') AS window_start, DATE_FORMAT(spend_start, '%Y-%m-%d') AS spend_start,
+                as_of, finished_at FROM window_stats_snapshots ${where}`,
+        params,
+      );
     return rows.map((r) => ({
-      currentCode: r.current_code,
-      proposedCode: r.proposed_code,
+      id: r.id,
+      windowStart: r.window_start,
+      spendStart: r.spend_start,
+      asOf: r.as_of,
+      finishedAt: r.finished_at,
+    }));
+  }
+
+  /**
+   * Replaces the range's rows of member_window_stats with the window sums of
+   * every member of the range (one INSERT ... SELECT ... GROUP BY over
+   * member_monthly_stats; a member without stats gets zeros), in one
+   * transaction: a reader sees the range's old rows or its new ones. READ
+   * COMMITTED: the source rows are read without locks, so purchases never
+   * wait for it. Answers the members written.
+   */
+  async refreshWindowStats(range: MemberRangeBounds, windowStart: string, spendStart: string, asOf: Date): Promise<number> {
+    const r = rangeSql('m.id', range);
+    return inTransaction(
+      this.dataSource,
+      async (m) => {
+        const old = rangeSql('member_id', range);
+        await m.query(`DELETE FROM member_window_stats WHERE ${old.sql}`, old.params);
+        const res: WriteResult = await m.query(
+          `INSERT INTO member_window_stats (member_id, spend_cents, points, purchases, spend_12m_cents, computed_at)
+           SELECT m.id,
+                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.spend_cents END), 0),
+                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.points END), 0),
+                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.purchases END), 0),
+                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.spend_cents END), 0),
+                  ?
+             FROM members m
+             LEFT JOIN member_monthly_stats s ON s.member_id = m.id AND s.month >= LEAST(?, ?)
+            WHERE ${r.sql}
+            GROUP BY m.id`,
+          [windowStart, windowStart, windowStart, spendStart, asOf, windowStart, spendStart, ...r.params],
+        );
+        return res.affectedRows;
+      },
+      4,
+      'READ COMMITTED',
+    );
+  }
+
+  /**
+   * Where the proposed ladder's threshold tiers place each member, from the
+   * snapshot's window sums: how many members (and how much 12-month spend)
+   * move from each current tier to each proposed tier. Members in a rank tier
+   * that the proposal keeps stay in it; a member not in the snapshot yet
+   * counts with zero sums.
+   *
+   * Set-based without joining a million members to the snapshot (that join
+   * alone costs seconds): most members hold the entry tier, so
+   * 1. the snapshot alone is grouped by placement (one narrow scan);
+   * 2. members above the entry tier (few; ix_members_tier) are joined to it;
+   * 3. entry-tier members are counted (ix_members_tier);
+   * and the entry tier's cells are (1) minus the others' snapshot rows of (2),
+   * its members missing from the snapshot placed as zero sums. One
+   * transaction, so the three reads see the same moment.
+   */
+  async simulate(ladder: LadderTier[], entryCode: string): Promise<SimulationCell[]> {
+    const placement = placementSql(ladder);
+    const rankCodes = new Set(ladder.filter((t) => t.kind === 'rank').map((t) => t.code));
+    const proposedFor = (currentCode: string, placed: string) => (rankCodes.has(currentCode) ? currentCode : placed);
+    type Row = { current_code?: string; placed: string; present?: string | number; members: string | number; spend: string | null };
+    const [all, above, [entry], [zero]] = await inTransaction(this.dataSource, async (m) => [
+      await m.query<Row[]>(
+        `SELECT ${placement.sql} AS placed, COUNT(*) AS members, SUM(s.spend_12m_cents) AS spend
+           FROM member_window_stats s GROUP BY placed ORDER BY NULL`,
+        placement.params,
+      ),
+      await m.query<Row[]>(
+        `SELECT m.tier_code AS current_code, ${placement.sql} AS placed, s.member_id IS NOT NULL AS present,
+                COUNT(*) AS members, SUM(s.spend_12m_cents) AS spend
+           FROM members m LEFT JOIN member_window_stats s ON s.member_id = m.id
+          WHERE m.tier_code <> ? GROUP BY current_code, placed, present ORDER BY NULL`,
+        [...placement.params, entryCode],
+      ),
+      await m.query<Array<{ members: string | number }>>('SELECT COUNT(*) AS members FROM members WHERE tier_code = ?', [entryCode]),
+      await m.query<Array<{ placed: string }>>(
+        `SELECT ${placement.sql} AS placed FROM (SELECT 0 AS spend_cents, 0 AS points, 0 AS purchases) s`,
+        placement.params,
+      ),
+    ]);
+    const cells: SimulationCell[] = above.map((r) => ({
+      currentCode: r.current_code!,
+      proposedCode: proposedFor(r.current_code!, r.placed),
       members: toInt(r.members),
       spendCents: r.spend === null ? 0 : toInt(r.spend),
     }));
+    let entryMembers = toInt(entry.members);
+    for (const r of all) {
+      const others = above.filter((a) => a.placed === r.placed && toInt(a.present ?? 0) === 1);
+      const members = toInt(r.members) - others.reduce((sum, a) => sum + toInt(a.members), 0);
+      const spend = (r.spend === null ? 0 : toInt(r.spend)) - others.reduce((sum, a) => sum + (a.spend === null ? 0 : toInt(a.spend)), 0);
+      if (members > 0) {
+        cells.push({ currentCode: entryCode, proposedCode: proposedFor(entryCode, r.placed), members, spendCents: spend });
+        entryMembers -= members;
+      }
+    }
+    if (entryMembers > 0) {
+      cells.push({ currentCode: entryCode, proposedCode: proposedFor(entryCode, zero.placed), members: entryMembers, spendCents: 0 });
+    }
+    return cells;
   }
+}
+
+/**
+ * The proposed ladder's threshold tiers as one CASE over a row of window sums
+ * (alias s: spend_cents, points, purchases), highest tier first, else the
+ * entry tier. Rank tiers place nobody here: they are kept by their holders.
+ */
+function placementSql(ladder: LadderTier[]): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const whens: string[] = [];
+  for (const tier of [...ladder].slice(1).reverse()) {
+    if (tier.kind !== 'threshold') {
+      continue;
+    }
+    const checks: string[] = [];
+    for (const [column, min] of [
+      ['s.spend_cents', tier.minSpendCents],
+      ['s.points', tier.minPoints],
+      ['s.purchases', tier.minPurchases],
+    ] as const) {
+      if (min !== null) {
+        checks.push(`COALESCE(${column}, 0) >= ?`);
+        params.push(min);
+      }
+    }
+    if (checks.length > 0) {
+      whens.push(`WHEN ${checks.join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')} THEN ?`);
+      params.push(tier.code);
+    }
+  }
+  params.push(ladder[0].code);
+  return { sql: whens.length > 0 ? `CASE ${whens.join(' ')} ELSE ? END` : '?', params };
 }
