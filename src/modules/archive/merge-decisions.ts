@@ -28,6 +28,10 @@ export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string 
   lot_consumptions: { action: 'ledger', why: 'move with the lots, so refunds and cancels find them' },
   member_changes: { action: 'keep', why: "the source's own profile history (its profile stays on the source)" },
   member_consents: { action: 'keep', why: 'consent is never widened by a merge: the survivor keeps what it gave' },
+  member_window_stats: {
+    action: 'keep',
+    why: 'a daily snapshot of 12-month sums: the next refresh recomputes both from the moved monthly stats',
+  },
   member_values: { action: 'keep', why: 'recomputed by the next value run (the source has no figures left)' },
   tier_grants: { action: 'keep', why: 'the higher tier moves; a grant belongs to the account it was given to' },
   campaign_deliveries: { action: 'keep', why: 'campaign results per account; the key (campaign, occurrence, member) could collide' },

@@ -92,6 +92,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   redemptions: 'kept: amounts',
   member_monthly_stats: 'kept: qualifying figures for analytics',
   member_values: 'kept: score, grade, RFM (numbers)',
+  member_window_stats: 'kept: 12-month sums (numbers) for the what-if simulation',
   tier_history: 'kept: tier moves',
   tier_grants: 'kept: tier, dates and the staff reason',
   birthday_bonuses: 'kept: year and points (the birthday itself is cleared from the profile)',
