@@ -13,6 +13,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { PosModule } from './modules/pos/pos.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
+import { WebModule } from './modules/web/web.module';
 import { coreImports } from './core.module';
 import { REDIS } from './queue/redis.module';
 
@@ -41,6 +42,7 @@ import { REDIS } from './queue/redis.module';
     PosModule,
     AdminModule,
     QueueDashboardModule,
+    WebModule,
   ],
   providers: [RateLimiter, { provide: APP_GUARD, useClass: ApiThrottlerGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })
