@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { AdminModule } from './modules/admin/admin.module';
 import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
+import { PortalModule } from './modules/portal/portal.module';
 import { PosModule } from './modules/pos/pos.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { WebModule } from './modules/web/web.module';
@@ -29,6 +30,9 @@ import { REDIS } from './queue/redis.module';
           { name: RateLimit.PosUnauthenticated, ttl: 60_000, limit: config.rateLimit.posUnauthenticatedPerMinute },
           { name: RateLimit.Admin, ttl: 60_000, limit: config.rateLimit.adminPerMinute },
           { name: RateLimit.Login, ttl: 60_000, limit: config.rateLimit.loginPerMinute },
+          { name: RateLimit.PortalAuth, ttl: 60_000, limit: config.portal.authPerMinute },
+          { name: RateLimit.Portal, ttl: 60_000, limit: config.portal.perMinute },
+          { name: RateLimit.PortalCodePerPhone, ttl: 3_600_000, limit: config.portal.codesPerPhonePerHour },
         ],
         // Redis down or slow: limits are counted in this process instead (policy in resilient-throttler.storage.ts).
         storage: new ResilientThrottlerStorage(
@@ -41,6 +45,7 @@ import { REDIS } from './queue/redis.module';
     MetricsModule,
     PosModule,
     AdminModule,
+    PortalModule,
     QueueDashboardModule,
     WebModule,
   ],

@@ -98,7 +98,7 @@ function useSecurityHeaders(app: NestExpressApplication): void {
       pagesPolicy(req, res, next);
       return;
     }
-    if (req.path.startsWith('/api/v1/admin') || req.path.startsWith('/api/v1/pos')) {
+    if (req.path.startsWith('/api/v1/admin') || req.path.startsWith('/api/v1/pos') || req.path.startsWith('/api/v1/portal')) {
       res.setHeader('Cache-Control', 'no-store');
     }
     apiPolicy(req, res, next);
@@ -143,6 +143,20 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
           description: 'Admin access token: the JWT from POST /api/v1/admin/auth/login',
         },
         'admin',
+      )
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'Member access token (audience loyalty-portal): the JWT from POST /api/v1/portal/auth/login or /register. Reaches only that member; admin tokens are refused here and member tokens everywhere else.',
+        },
+        'member',
+      )
+      .addTag(
+        'portal',
+        "The member portal: sign in with a one-time code, then the member's own points, history, tier, clubs, cards and consents.",
       )
       .build(),
   );

@@ -76,6 +76,16 @@ export class AppConfig {
   readonly messages: MessagesConfig;
   /** Adjustments above this many points need points.adjust.large. */
   readonly adjustmentLimitPoints: number;
+  readonly portal: {
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    codeTtlSeconds: number;
+    codeMaxFailures: number;
+    codeLockSeconds: number;
+    codesPerPhonePerHour: number;
+    authPerMinute: number;
+    perMinute: number;
+  };
 
   constructor(e: EnvSchema) {
     this.env = e.NODE_ENV;
@@ -138,6 +148,16 @@ export class AppConfig {
       webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     };
     this.adjustmentLimitPoints = e.ADJUSTMENT_LIMIT_POINTS;
+    this.portal = {
+      accessTtlSeconds: e.PORTAL_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: e.PORTAL_REFRESH_TTL_SECONDS,
+      codeTtlSeconds: e.PORTAL_CODE_TTL_SECONDS,
+      codeMaxFailures: e.PORTAL_CODE_MAX_FAILURES,
+      codeLockSeconds: e.PORTAL_CODE_LOCK_SECONDS,
+      codesPerPhonePerHour: e.PORTAL_CODES_PER_PHONE_PER_HOUR,
+      authPerMinute: e.RATE_LIMIT_PORTAL_AUTH_PER_MINUTE,
+      perMinute: e.RATE_LIMIT_PORTAL_PER_MINUTE,
+    };
   }
 
   isWorkerActive(queue: string): boolean {

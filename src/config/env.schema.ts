@@ -240,6 +240,59 @@ export class EnvSchema {
   @Max(240)
   PROGRAM_POINTS_EXPIRY_MONTHS = 24;
 
+  /** Member portal: access token lifetime (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  PORTAL_ACCESS_TTL_SECONDS = 900;
+
+  /** Member portal: refresh token lifetime (seconds); each refresh token works once (rotated). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(300)
+  @Max(31536000)
+  PORTAL_REFRESH_TTL_SECONDS = 2592000;
+
+  /** Member portal: a sign-in code lives this long (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  PORTAL_CODE_TTL_SECONDS = 300;
+
+  /** Member portal: wrong codes for one phone that lock it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  PORTAL_CODE_MAX_FAILURES = 5;
+
+  /** Member portal: how long a phone stays locked after too many wrong codes (seconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  PORTAL_CODE_LOCK_SECONDS = 900;
+
+  /** Member portal: sign-in codes sent to one phone per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PORTAL_CODES_PER_PHONE_PER_HOUR = 5;
+
+  /** Member portal: requests per minute from one client address on /api/v1/portal/auth. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PORTAL_AUTH_PER_MINUTE = 30;
+
+  /** Member portal: requests per minute from one client address on the other /api/v1/portal routes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PORTAL_PER_MINUTE = 600;
+
   /** Manual adjustments of more points than this (either sign) need the points.adjust.large permission (admins). */
   @Transform(toInt)
   @IsInt()

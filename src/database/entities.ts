@@ -14,6 +14,7 @@ import { MemberImportRow } from '../modules/archive/entities/member-import-row.e
 import { MemberMerge } from '../modules/archive/entities/member-merge.entity';
 import { PointAdjustment } from '../modules/archive/entities/point-adjustment.entity';
 import { MemberChange } from '../modules/members/entities/member-change.entity';
+import { MemberRefreshToken } from '../modules/portal/entities/member-refresh-token.entity';
 import { MemberNote } from '../modules/members/entities/member-note.entity';
 import { MemberTag } from '../modules/members/entities/member-tag.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
@@ -70,6 +71,7 @@ export const ENTITIES = [
   MemberChange,
   MemberNote,
   MemberTag,
+  MemberRefreshToken,
   MemberMerge,
   MemberImportRow,
   PointAdjustment,

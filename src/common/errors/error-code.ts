@@ -52,6 +52,11 @@ export enum ErrorCode {
   MEMBER_MERGED = 'MEMBER_MERGED',
   USER_EMAIL_TAKEN = 'USER_EMAIL_TAKEN',
   MERGE_REFUSED = 'MERGE_REFUSED',
+  // Member portal
+  SIGN_IN_CODE_INVALID = 'SIGN_IN_CODE_INVALID',
+  SIGN_IN_LOCKED = 'SIGN_IN_LOCKED',
+  PHONE_NOT_REGISTERED = 'PHONE_NOT_REGISTERED',
+  CARD_ALREADY_BOUND = 'CARD_ALREADY_BOUND',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -61,6 +66,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:
+    case ErrorCode.SIGN_IN_CODE_INVALID:
       return 401;
     case ErrorCode.FORBIDDEN:
       return 403;
@@ -80,6 +86,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.CARD_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
+    case ErrorCode.PHONE_NOT_REGISTERED:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -90,6 +97,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CARD_STATUS_CONFLICT:
     case ErrorCode.MEMBER_MERGED:
     case ErrorCode.USER_EMAIL_TAKEN:
+    case ErrorCode.CARD_ALREADY_BOUND:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -108,6 +116,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:
+    case ErrorCode.SIGN_IN_LOCKED:
       return 429;
     case ErrorCode.SERVICE_UNAVAILABLE:
       return 503;

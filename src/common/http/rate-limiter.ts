@@ -20,6 +20,12 @@ export enum RateLimit {
   Admin = 'admin',
   /** per client address, POST /api/v1/admin/auth/login and /refresh */
   Login = 'login',
+  /** per client address, /api/v1/portal/auth/* */
+  PortalAuth = 'portal-auth',
+  /** per client address, the other /api/v1/portal routes */
+  Portal = 'portal',
+  /** per phone, sign-in codes sent (POST /api/v1/portal/auth/code) */
+  PortalCodePerPhone = 'portal-code-phone',
 }
 
 /**

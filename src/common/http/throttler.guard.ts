@@ -12,7 +12,7 @@ export function clientAddress(req: Request): string {
 }
 
 /**
- * Per client address limits on /api/v1/admin, and a far lower one on sign-in
+ * Per client address limits on /api/v1/admin and /api/v1/portal, and far lower ones on sign-in
  * (against password guessing). POS routes are limited per API key id by
  * PosAuthGuard, which knows the key only after it has authenticated it.
  */
@@ -26,10 +26,14 @@ export class ApiThrottlerGuard implements CanActivate {
     }
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
+    const address = `ip:${clientAddress(req)}`;
+    if (req.path.startsWith('/api/v1/portal/')) {
+      await this.limiter.consume(res, req.path.startsWith('/api/v1/portal/auth/') ? RateLimit.PortalAuth : RateLimit.Portal, address);
+      return true;
+    }
     if (!req.path.startsWith('/api/v1/admin/') && req.path !== '/api/v1/admin') {
       return true;
     }
-    const address = `ip:${clientAddress(req)}`;
     if (req.path.startsWith('/api/v1/admin/auth/')) {
       await this.limiter.consume(res, RateLimit.Login, address);
     }

@@ -10,6 +10,6 @@ import { MembersService } from './members.service';
 @Module({
   imports: [AuditModule, CardsModule, TiersModule],
   providers: [MembersService, MembersRepository, MemberArchiveService, MemberArchiveRepository],
-  exports: [MembersService, MembersRepository, MemberArchiveService],
+  exports: [MembersService, MembersRepository, MemberArchiveService, MemberArchiveRepository],
 })
 export class MembersModule {}

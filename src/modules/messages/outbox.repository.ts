@@ -19,7 +19,9 @@ export interface Recipient {
 export interface NewOutboxRow {
   id: string;
   source: string;
-  memberId: string;
+  /** Null for a message to an address no member holds (a registration code); then toAddress is set. */
+  memberId: string | null;
+  toAddress?: string | null;
   channel: MessageChannel;
   templateCode: string;
   templateVersion: number;
@@ -34,7 +36,7 @@ export interface NewOutboxRow {
 /** A claimed row with the address it goes to now. */
 export interface ClaimedMessage {
   id: string;
-  memberId: string;
+  memberId: string | null;
   channel: MessageChannel;
   locale: string;
   subject: string | null;
@@ -57,6 +59,7 @@ const COLUMNS = [
   'id',
   'source',
   'member_id',
+  'to_address',
   'channel',
   'template_code',
   'template_version',
@@ -118,6 +121,7 @@ export class OutboxRepository {
           r.id,
           r.source,
           r.memberId,
+          r.toAddress ?? null,
           r.channel,
           r.templateCode,
           r.templateVersion,
@@ -182,14 +186,15 @@ export class OutboxRepository {
       return [];
     }
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT o.id, o.member_id, o.channel, o.locale, o.subject, o.body, o.attempts, mb.email, mb.phone
+      `SELECT o.id, o.member_id, o.channel, o.locale, o.subject, o.body, o.attempts, mb.email,
+              CASE WHEN o.member_id IS NULL THEN o.to_address ELSE mb.phone END AS phone
          FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
         WHERE o.id IN (?)`,
       [ids],
     );
     return rows.map((r) => ({
       id: String(r.id),
-      memberId: String(r.member_id),
+      memberId: r.member_id === null || r.member_id === undefined ? null : String(r.member_id),
       channel: r.channel as MessageChannel,
       locale: String(r.locale),
       subject: (r.subject as string | null) ?? null,
@@ -250,7 +255,8 @@ export class OutboxRepository {
     return rows.map((r) => ({
       id: String(r.id),
       source: String(r.source),
-      memberId: String(r.member_id),
+      memberId: r.member_id === null || r.member_id === undefined ? null : String(r.member_id),
+      toAddress: (r.to_address as string | null) ?? null,
       channel: r.channel as MessageChannel,
       templateCode: String(r.template_code),
       templateVersion: Number(r.template_version),

@@ -107,6 +107,42 @@ export class OutboxService {
     return result;
   }
 
+  /**
+   * A transactional message to a phone no member holds yet (a registration
+   * sign-in code): no member, the address kept on the row. Only transactional
+   * SMS templates may be sent this way. Answers whether a new row was written.
+   */
+  async enqueueToPhone(message: {
+    source: string;
+    phone: string;
+    templateCode: string;
+    variables?: TemplateValues;
+    locale?: TemplateLocale;
+  }): Promise<boolean> {
+    const template = await this.templates.latest(message.templateCode);
+    if (template.channel !== 'sms' || !template.transactional) {
+      throw channelMismatch(template.code, template.channel, 'sms');
+    }
+    const rendered = this.templates.render(template, message.locale ?? 'zh-CN', { name: '', ...message.variables });
+    const row: NewOutboxRow = {
+      id: newId(),
+      source: message.source,
+      memberId: null,
+      toAddress: message.phone,
+      channel: 'sms',
+      templateCode: template.code,
+      templateVersion: template.version,
+      locale: rendered.locale,
+      transactional: true,
+      subject: rendered.subject,
+      body: rendered.body,
+      status: 'queued',
+      now: new Date(),
+    };
+    const inserted = await this.repo.insertNew(undefined, [row]);
+    return inserted.has(row.id);
+  }
+
   /** A page of the outbox, newest first. masked: the text as roles other than admin see it. */
   async list(filter: OutboxFilter, masked: boolean) {
     const rows = await this.repo.list(filter);

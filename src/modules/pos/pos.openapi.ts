@@ -21,10 +21,14 @@ const WHEN: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.RECEIPT_TOO_OLD]: 'occurredAt is older than the offline acceptance window (default 30 days).',
   [ErrorCode.RATE_LIMITED]: 'too many requests for this key; wait Retry-After seconds.',
   [ErrorCode.SERVICE_UNAVAILABLE]: 'the database or Redis is unreachable; resend with the same number.',
+  [ErrorCode.SIGN_IN_CODE_INVALID]: 'the sign-in code is wrong, expired or already used; details say how many tries are left.',
+  [ErrorCode.SIGN_IN_LOCKED]: 'too many wrong codes for this phone: locked for Retry-After seconds (default 15 min).',
+  [ErrorCode.PHONE_NOT_REGISTERED]: 'the code is right but no member holds this phone: register with the same code (POST auth/register).',
+  [ErrorCode.CARD_ALREADY_BOUND]: 'the counter card already belongs to a registered member.',
 };
 
 /** The throttler's headers for one limit ('pos' per key, 'admin' per client address). */
-function rateLimitHeaders(limit: 'pos' | 'admin'): HeadersObject {
+function rateLimitHeaders(limit: 'pos' | 'admin' | 'portal'): HeadersObject {
   return {
     [`X-RateLimit-Limit-${limit}`]: { description: 'Requests allowed in the one-minute window.', schema: { type: 'integer' } },
     [`X-RateLimit-Remaining-${limit}`]: { description: 'Requests left in the current window.', schema: { type: 'integer' } },
@@ -32,7 +36,7 @@ function rateLimitHeaders(limit: 'pos' | 'admin'): HeadersObject {
   };
 }
 
-function rateLimitedHeaders(limit: 'pos' | 'admin'): HeadersObject {
+function rateLimitedHeaders(limit: 'pos' | 'admin' | 'portal'): HeadersObject {
   return {
     'Retry-After': {
       description: 'Seconds to wait before sending again (with the same document number).',
@@ -58,7 +62,7 @@ const ADMIN_COMMON: ErrorCode[] = [ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTH
  * One documented response per status: the codes it can carry as an enum on
  * `code`, the error schema, an example, and Retry-After on 429.
  */
-function errorResponses(codes: ErrorCode[], limit: 'pos' | 'admin'): MethodDecorator {
+function errorResponses(codes: ErrorCode[], limit: 'pos' | 'admin' | 'portal'): MethodDecorator {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) {
     const status = httpStatusFor(code);
@@ -91,6 +95,11 @@ export function PosErrors(...codes: ErrorCode[]): MethodDecorator {
 /** The error responses of an admin route: the codes every admin route can give, and these. */
 export function AdminErrors(...codes: ErrorCode[]): MethodDecorator {
   return errorResponses([...ADMIN_COMMON, ...codes], 'admin');
+}
+
+/** The error responses of a member portal route: the codes every portal route can give, and these. */
+export function PortalErrors(...codes: ErrorCode[]): MethodDecorator {
+  return errorResponses([ErrorCode.VALIDATION_FAILED, ErrorCode.UNAUTHENTICATED, ErrorCode.RATE_LIMITED, ...codes], 'portal');
 }
 
 /** A 2xx answer of a POS route, with its example and the rate-limit headers. */

@@ -3,7 +3,8 @@ import type { MessageChannel } from '../entities/outbox-message.entity';
 /** A message ready to leave: the rendered text and where it goes. */
 export interface OutgoingMessage {
   messageId: string;
-  memberId: string;
+  /** Null for a message to an address no member holds yet (a registration code). */
+  memberId: string | null;
   channel: MessageChannel;
   /** Email address, E.164 phone, or the member id for push (the gateway knows the devices). */
   to: string;

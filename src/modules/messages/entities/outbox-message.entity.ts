@@ -23,8 +23,13 @@ export class OutboxMessage {
   @Column({ type: 'varchar', length: 128, charset: 'ascii', collation: 'ascii_bin' })
   source: string;
 
-  @Column({ name: 'member_id', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
-  memberId: string;
+  /** Null only for a sign-in code to a phone no member holds yet (registration): then to_address says where it goes. */
+  @Column({ name: 'member_id', type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  memberId: string | null;
+
+  /** The address of a message to no member (an E.164 phone for a registration code); null otherwise (the member's own address is read at send time). */
+  @Column({ name: 'to_address', type: 'varchar', length: 254, nullable: true })
+  toAddress: string | null;
 
   @Column({ type: 'varchar', length: 8, charset: 'ascii', collation: 'ascii_bin' })
   channel: MessageChannel;

@@ -1,0 +1,136 @@
+/** Requests of the member portal. */
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
+import { MaxCodePoints } from '../../../common/validation/max-code-points';
+import { IsSafeText } from '../../../common/validation/safe-text';
+import { UpdateProfileDto } from '../../admin/dto/archive.dto';
+import { ConsentsDto } from '../../admin/dto/member.dto';
+import { CardNoConstraint, E164 } from '../../pos/dto/member-ref.dto';
+
+const PHONE = { type: 'string', pattern: E164.source, description: 'E.164.', example: '+8613800138000' } as const;
+const CODE = { type: 'string', pattern: '^\\d{6}$', description: 'The six digits sent by SMS.', example: '042917' } as const;
+
+export class SendCodeDto {
+  @ApiProperty(PHONE)
+  @IsString()
+  @Matches(E164, { message: 'phone must be in E.164 form, e.g. +8613800138000' })
+  phone: string;
+}
+
+export class LoginDto extends SendCodeDto {
+  @ApiProperty(CODE)
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits sent by SMS' })
+  code: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({
+    description: 'The refreshToken of the last sign-in or refresh; it works once.',
+    example: '0193b7e2-5c1a-7d40-9a43-6f1c2b7d9e10.kq3W1m3Xo2T0c8u0p9b6y4r1e7w5q2a0s8d6f4g2h1j',
+  })
+  @IsString()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class RegisterDto extends LoginDto {
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: '^\\d{16}$',
+    description: 'A counter card (from POST /api/v1/pos/cards) to bind to this phone, keeping its points. Leave out for a new card.',
+    example: '8766314454867138',
+  })
+  @IsOptional()
+  @IsString()
+  @Validate(CardNoConstraint)
+  cardNo?: string;
+
+  @ApiProperty({ type: 'string', minLength: 1, maxLength: 100, example: '张三' })
+  @IsString()
+  @MinLength(1)
+  @MaxCodePoints(100)
+  @IsSafeText()
+  name: string;
+
+  @ApiPropertyOptional({ type: 'string', format: 'email', example: 'zhang.san@example.com' })
+  @IsOptional()
+  @IsEmail()
+  @MaxCodePoints(254)
+  email?: string;
+
+  @ApiPropertyOptional({ type: 'string', format: 'date', example: '1990-05-17' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthday must be a date, YYYY-MM-DD' })
+  birthday?: string;
+
+  @ApiPropertyOptional({ enum: ['female', 'male', 'other', 'undisclosed'] })
+  @IsOptional()
+  @IsIn(['female', 'male', 'other', 'undisclosed'])
+  gender?: string;
+
+  @ApiPropertyOptional({ type: 'string', maxLength: 100, example: 'Shanghai' })
+  @IsOptional()
+  @IsString()
+  @MaxCodePoints(100)
+  @IsSafeText()
+  city?: string;
+
+  @ApiPropertyOptional({ type: ConsentsDto, description: 'Marketing consent per channel; channels left out are not granted.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentsDto)
+  consents?: ConsentsDto;
+}
+
+/** The profile fields a member may change online (not the phone: it is the sign-in, changed at the service desk). */
+export class UpdateMyProfileDto extends OmitType(UpdateProfileDto, ['phone'] as const) {}
+
+export class MyConsentsDto extends ConsentsDto {}
+
+export class HistoryQuery {
+  @ApiPropertyOptional({ type: 'string', pattern: '^\\d{1,19}$', description: 'nextCursor of the previous page.', example: '1842' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'cursor must be the nextCursor of the previous page' })
+  cursor?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ClubsQuery {
+  @ApiPropertyOptional({ type: 'string', maxLength: 32, description: 'nextCursor of the previous page (a club code).', example: 'BABY' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  cursor?: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}

@@ -1,0 +1,73 @@
+import { describeEntry, LedgerFact, money } from './history-wording';
+
+const fact = (over: Partial<LedgerFact>): LedgerFact => ({
+  entryId: 7,
+  type: 'accrual',
+  points: 0,
+  balanceAfter: 100,
+  refType: 'purchase',
+  refId: 'p-1',
+  createdAt: new Date('2026-11-25T10:00:00Z'),
+  ...over,
+});
+
+describe('history wording', () => {
+  it('names the store, the receipt, the total and each rule of a purchase', () => {
+    const item = describeEntry(fact({ points: 87 }), {
+      storeName: 'Jing An',
+      receiptNo: 'R-1',
+      totalCents: 5000,
+      breakdown: [
+        { rule: 'base', points: 50 },
+        { rule: 'tier', points: 25 },
+        { rule: 'campaign', points: 12, name: 'Double Tuesday' },
+      ],
+    });
+    expect(item.kind).toBe('purchase');
+    expect(item.title).toBe('Purchase at Jing An, receipt R-1 (¥50.00): 87 points earned');
+    expect(item.breakdown).toEqual([
+      { rule: 'base', label: 'Base points', points: 50 },
+      { rule: 'tier', label: 'Tier bonus', points: 25 },
+      { rule: 'campaign', label: 'Campaign bonus: Double Tuesday', points: 12 },
+    ]);
+    expect(item.breakdown.reduce((s, b) => s + b.points, 0)).toBe(item.points);
+    expect(item.at).toBe('2026-11-25T10:00:00.000Z');
+  });
+
+  it('words a refund, a redemption, its cancel and an expiry', () => {
+    expect(describeEntry(fact({ type: 'refund_clawback', points: -12 }), { storeName: 'A', receiptNo: 'R-1', refundNo: 'F-1' }).title).toBe(
+      'Refund at A, receipt R-1 (refund F-1): 12 points taken back',
+    );
+    expect(describeEntry(fact({ type: 'redemption', points: -500 }), { storeName: 'A', discountCents: 500 }).title).toBe(
+      'Redeemed 500 points at A for ¥5.00 off',
+    );
+    expect(describeEntry(fact({ type: 'redemption_cancel', points: 500 }), { storeName: 'A' }).title).toBe(
+      'Redemption cancelled at A: 500 points returned',
+    );
+    expect(describeEntry(fact({ type: 'expiry', points: -30 }), { earnedAt: new Date('2024-11-02T00:00:00Z') }).title).toBe(
+      '30 points expired (earned 2024-11-02)',
+    );
+  });
+
+  it('words bonuses by campaign name or birthday', () => {
+    expect(describeEntry(fact({ type: 'bonus', points: 100, refType: 'campaign' }), { campaignName: 'Welcome' }).title).toBe(
+      'Bonus from Welcome: 100 points',
+    );
+    expect(describeEntry(fact({ type: 'bonus', points: 88, refType: 'birthday' }), {}).title).toBe('Birthday bonus: 88 points');
+  });
+
+  it('never shows staff text or another member: adjustments and merges in neutral words', () => {
+    const adj = describeEntry(fact({ type: 'adjustment', points: -40, refType: 'adjustment', refId: 'key-1' }), {});
+    expect(adj).toMatchObject({ kind: 'adjustment', title: 'Adjusted by customer service: -40 points' });
+    const merged = describeEntry(fact({ type: 'merge_in', points: 300, refType: 'merge', refId: 'other-member-id' }), {});
+    expect(merged.title).toBe('Points moved in from another account of yours: 300 points');
+    expect(JSON.stringify(merged)).not.toContain('other-member-id');
+    expect(describeEntry(fact({ type: 'adjustment', points: 500, refType: 'import' }), {}).kind).toBe('opening_balance');
+  });
+
+  it('formats money in yuan with two decimals', () => {
+    expect(money(0)).toBe('¥0.00');
+    expect(money(2590)).toBe('¥25.90');
+    expect(money(-5)).toBe('-¥0.05');
+  });
+});

@@ -1,0 +1,48 @@
+/** What a member needs for the next tier and to keep the current one. Pure. */
+import { QualifyingStats, qualifies, TierRule } from '../../tiers/rules/tier-qualification';
+
+export interface CriterionGap {
+  criterion: 'spend' | 'points' | 'purchases';
+  required: number;
+  current: number;
+  /** Still missing (0 when met). */
+  missing: number;
+}
+
+export interface TierGoal {
+  code: string;
+  /** any: one criterion is enough; all: every one. */
+  qualifyMode: 'any' | 'all';
+  criteria: CriterionGap[];
+  met: boolean;
+}
+
+export function gapsFor(tier: TierRule, stats: QualifyingStats): TierGoal {
+  const criteria: CriterionGap[] = [];
+  const add = (criterion: CriterionGap['criterion'], required: number | null, current: number) => {
+    if (required !== null) {
+      criteria.push({ criterion, required, current, missing: Math.max(0, required - current) });
+    }
+  };
+  add('spend', tier.minSpendCents, stats.spendCents);
+  add('points', tier.minPoints, stats.points);
+  add('purchases', tier.minPurchases, stats.purchases);
+  return { code: tier.code, qualifyMode: tier.qualifyMode, criteria, met: qualifies(tier, stats) };
+}
+
+/** The next threshold tier above the current one (rank tiers are given by the rank review, not earned), or null at the top. */
+export function nextThresholdTier<T extends TierRule>(tiers: T[], currentCode: string): T | null {
+  const current = tiers.find((t) => t.code === currentCode);
+  const rank = current?.rank ?? -1;
+  return [...tiers].sort((a, b) => a.rank - b.rank).find((t) => t.rank > rank && t.kind === 'threshold') ?? null;
+}
+
+/** The goal that keeps the current tier at its review: its own criteria; null for the lowest tier (never reviewed) and rank tiers. */
+export function keepGoal<T extends TierRule>(tiers: T[], currentCode: string, stats: QualifyingStats): TierGoal | null {
+  const ladder = [...tiers].sort((a, b) => a.rank - b.rank);
+  const index = ladder.findIndex((t) => t.code === currentCode);
+  if (index <= 0 || ladder[index].kind !== 'threshold') {
+    return null;
+  }
+  return gapsFor(ladder[index], stats);
+}

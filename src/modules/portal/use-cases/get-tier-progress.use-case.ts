@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { MembersService } from '../../members/members.service';
+import { ProgramSettingsService } from '../../points/program-settings.service';
+import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
+import { TiersService } from '../../tiers/tiers.service';
+import { PortalRepository } from '../portal.repository';
+import { gapsFor, keepGoal, nextThresholdTier } from '../rules/tier-progress';
+import { tierWithBenefits } from './get-profile.use-case';
+
+/**
+ * GET me/tier: the tier with its benefits; the qualifying figures of the
+ * rolling window (purchases minus refunds, the same monthly figures the tier
+ * engine reads); what the next tier needs; the review date and what keeps
+ * the tier at it (or the manual grant that holds it).
+ */
+@Injectable()
+export class GetTierProgressUseCase {
+  constructor(
+    private readonly members: MembersService,
+    private readonly tiers: TiersService,
+    private readonly program: ProgramSettingsService,
+    private readonly repo: PortalRepository,
+  ) {}
+
+  async execute(memberId: string, now = new Date()) {
+    const member = await this.members.findById(memberId);
+    if (!member) {
+      throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'Your membership was not found.');
+    }
+    const [ladder, program, grant] = await Promise.all([this.tiers.list(), this.program.get(), this.repo.openGrant(memberId, now)]);
+    const windowStart = qualifyingWindowStart(now, program.qualifyingWindowMonths);
+    const stats = await this.repo.qualifyingStats(memberId, windowStart);
+    const current = ladder.find((t) => t.code === member.tierCode) ?? ladder[0];
+    const next = nextThresholdTier(ladder, current.code);
+    const keep = keepGoal(ladder, current.code, stats);
+    return {
+      tier: { ...tierWithBenefits(current), since: member.tierSince.toISOString() },
+      window: { months: program.qualifyingWindowMonths, from: windowStart, to: now.toISOString() },
+      qualifying: { spendCents: stats.spendCents, points: stats.points, purchases: stats.purchases },
+      next: next ? { ...tierWithBenefits(next), ...gapsFor(next, stats) } : null,
+      review: {
+        reviewAt: member.tierReviewAt ? member.tierReviewAt.toISOString() : null,
+        keep,
+        grant: grant ? { tierCode: grant.tierCode, endsAt: grant.endsAt.toISOString() } : null,
+      },
+      ladder: ladder.map((t) => ({
+        ...tierWithBenefits(t),
+        kind: t.kind,
+        minSpendCents: t.minSpendCents,
+        minPoints: t.minPoints,
+        minPurchases: t.minPurchases,
+        qualifyMode: t.qualifyMode,
+      })),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../common/errors/domain-error';
+import { ErrorCode } from '../../../common/errors/error-code';
+import { MemberTokens, MemberTokensService } from '../auth/member-tokens.service';
+import { SignInCodesService } from '../auth/sign-in-codes.service';
+import { PortalRepository } from '../portal.repository';
+
+/**
+ * POST auth/login: phone and code → a member session. The code is checked
+ * before anything is said about the phone. A right code for a phone no
+ * member holds answers PHONE_NOT_REGISTERED and stays valid, so the same
+ * code registers it (POST auth/register).
+ */
+@Injectable()
+export class LogInUseCase {
+  constructor(
+    private readonly codes: SignInCodesService,
+    private readonly repo: PortalRepository,
+    private readonly tokens: MemberTokensService,
+  ) {}
+
+  async execute(phone: string, code: string): Promise<MemberTokens> {
+    const member = await this.repo.memberByPhone(phone);
+    const registered = member !== null && member.status === 'active';
+    await this.codes.verify(phone, code, registered);
+    if (!member || !registered) {
+      throw new DomainError(
+        ErrorCode.PHONE_NOT_REGISTERED,
+        'No member has this phone yet. Register with the same code: POST /api/v1/portal/auth/register.',
+      );
+    }
+    return this.tokens.issue(member.id);
+  }
+}

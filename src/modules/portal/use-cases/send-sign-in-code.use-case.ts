@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { RateLimit, RateLimiter } from '../../../common/http/rate-limiter';
+import { newId } from '../../../common/ids';
+import { AppConfig } from '../../../config/app-config';
+import { OutboxService } from '../../messages/outbox.service';
+import { SignInCodesService } from '../auth/sign-in-codes.service';
+import { PortalRepository } from '../portal.repository';
+import { phoneKeyId } from '../rules/sign-in-code';
+import { SIGN_IN_TEMPLATE } from '../sign-in-template';
+
+export interface CodeSent {
+  /** Always true: the answer is the same whether or not a member holds the phone. */
+  sent: true;
+  expiresIn: number;
+}
+
+/**
+ * POST auth/code: a six-digit code by SMS through the outbox (transactional:
+ * no marketing consent needed). A member's code goes to the member's row; a
+ * phone nobody holds yet (registration) gets a row of its own with the
+ * address. The answer never says which. Limited per phone (codes per hour)
+ * and, by the throttler guard, per client address.
+ */
+@Injectable()
+export class SendSignInCodeUseCase {
+  private readonly logger = new Logger('PortalSignIn');
+
+  constructor(
+    private readonly codes: SignInCodesService,
+    private readonly repo: PortalRepository,
+    private readonly outbox: OutboxService,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async execute(phone: string, res: Response): Promise<CodeSent> {
+    await this.limiter.consume(res, RateLimit.PortalCodePerPhone, `phone:${phoneKeyId(this.config.jwt.secret, phone)}`);
+    const code = await this.codes.issue(phone);
+    const member = await this.repo.memberByPhone(phone);
+    const source = `sign-in:${newId()}`;
+    if (member && member.status === 'active') {
+      await this.outbox.enqueue({ source, memberId: member.id, templateCode: SIGN_IN_TEMPLATE, variables: { code } });
+    } else {
+      await this.outbox.enqueueToPhone({ source, phone, templateCode: SIGN_IN_TEMPLATE, variables: { code } });
+    }
+    if (this.config.env === 'development' && this.config.messages.adapters.sms === 'log') {
+      // Development only, with the log SMS adapter (which never prints texts): the code, so a developer can sign in.
+      this.logger.log({ msg: 'sign-in code (development, log SMS adapter)', signInCode: code });
+    }
+    return { sent: true, expiresIn: this.config.portal.codeTtlSeconds };
+  }
+}
