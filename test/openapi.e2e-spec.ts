@@ -308,4 +308,48 @@ describe('OpenAPI document (/docs-json)', () => {
       expect({ name, schema: Object.keys(schema(name).properties).sort() }).toEqual({ name, schema: fields });
     }
   });
+  it('portal routes carry the portal tag and the member bearer scheme (sign-in routes none), examples on every answer field, and Retry-After on 429', () => {
+    const ops = operations('/api/v1/portal/');
+    expect(ops.map((o) => o.name).sort()).toEqual(
+      [
+        'POST /api/v1/portal/auth/code',
+        'POST /api/v1/portal/auth/login',
+        'POST /api/v1/portal/auth/register',
+        'POST /api/v1/portal/auth/refresh',
+        'POST /api/v1/portal/auth/logout',
+        'GET /api/v1/portal/me',
+        'PATCH /api/v1/portal/me',
+        'GET /api/v1/portal/me/points',
+        'GET /api/v1/portal/me/history',
+        'GET /api/v1/portal/me/tier',
+        'GET /api/v1/portal/me/clubs',
+        'POST /api/v1/portal/me/clubs/{clubId}/join',
+        'POST /api/v1/portal/me/clubs/{clubId}/leave',
+        'GET /api/v1/portal/me/cards',
+        'POST /api/v1/portal/me/cards/{cardNo}/report-lost',
+        'GET /api/v1/portal/me/consents',
+        'PUT /api/v1/portal/me/consents',
+      ].sort(),
+    );
+    expect(doc.components.securitySchemes.member).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.tags).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'portal' })]));
+    const open = ['code', 'login', 'register', 'refresh'].map((r) => `POST /api/v1/portal/auth/${r}`);
+    for (const { name, op } of ops) {
+      expect({ name, tags: op.tags }).toEqual({ name, tags: ['portal'] });
+      expect({ name, security: op.security ?? [] }).toEqual({ name, security: open.includes(name) ? [] : [{ member: [] }] });
+      expect({ name, retryAfter: op.responses['429']?.headers?.['Retry-After']?.schema?.type }).toEqual({ name, retryAfter: 'integer' });
+      for (const [status, response] of successResponses(op)) {
+        const ref = response.content?.['application/json']?.schema;
+        if (!ref) {
+          expect({ name, status }).toEqual({ name, status: '204' });
+          continue;
+        }
+        const target = resolve(ref);
+        for (const [field, property] of Object.entries(target.properties as Json)) {
+          const withExample = 'example' in (property as Json) || Boolean((property as Json).$ref ?? (property as Json).allOf);
+          expect({ name, field, withExample }).toEqual({ name, field, withExample: true });
+        }
+      }
+    }
+  });
 });
