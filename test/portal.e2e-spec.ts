@@ -344,6 +344,49 @@ describe('member portal (/api/v1/portal)', () => {
       expect(text).not.toContain(String(process.env.ADMIN_EMAIL));
     });
 
+    it('a campaign bonus rule shows as its own line with the campaign name, and its id is not shown', async () => {
+      const member = await createMember(t);
+      const memberToken = (await signIn(member.phone)).accessToken;
+      const clubId = await createClubWith(t.db, [member.memberId]);
+      const now = Date.now();
+      const created = await admin
+        .post('/campaigns', {
+          name: 'Portal basket bonus',
+          audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+          bonusRule: {
+            kind: 'fixed_bonus',
+            minSpendCents: 1_000,
+            points: 30,
+            startsAt: new Date(now - 3_600_000).toISOString(),
+            endsAt: new Date(now + 3_600_000).toISOString(),
+          },
+          schedule: { kind: 'now' },
+        })
+        .expect(201);
+      const id = created.body.campaignId as string;
+      await admin.post(`/campaigns/${id}/launch`).expect(200);
+      await waitFor(
+        'the launch',
+        async () => (await admin.get(`/campaigns/${id}/results`).expect(200)).body as Body,
+        (r) => r.state === 'running' || r.state === 'completed',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3_100)); // the API's bonus-rule cache (3 s) sees the launch
+      const posted = await pos(t, store)
+        .purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 2_000 }]))
+        .expect(201);
+      expect(posted.body.breakdown).toEqual([
+        { rule: 'base', points: 20 },
+        { rule: 'campaign', campaignId: id, name: 'Portal basket bonus', points: 30 },
+      ]);
+      const [item] = (await me(memberToken).get('/history?limit=1').expect(200)).body.items as Body[];
+      expect(item).toMatchObject({ kind: 'purchase', points: 50 });
+      expect(item.breakdown).toEqual([
+        { rule: 'base', label: 'Base points', points: 20 },
+        { rule: 'campaign', label: 'Campaign bonus: Portal basket bonus', points: 30 },
+      ]);
+      expect(JSON.stringify(item)).not.toContain(id);
+    });
+
     it('tier progress figures match the purchases and the ledger', async () => {
       const tier = await me(token).get('/tier').expect(200);
       const [q] = await t.db.query(

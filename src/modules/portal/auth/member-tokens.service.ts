@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { newId } from '../../../common/ids';
@@ -78,8 +78,12 @@ export class MemberTokensService {
         await this.repo.revokeFamily(m, row.familyId, now);
         return { ok: false as const, revokeFamily: row.familyId };
       }
+      if ((await this.repo.memberStatus(row.memberId)) !== 'active') {
+        return { ok: false as const, revokeFamily: null };
+      }
       await this.repo.markUsed(m, row.id, now);
-      return { ok: true as const, memberId: row.memberId, familyId: row.familyId };
+      // The successor is written in the same transaction, so a concurrent reuse that revokes the family covers it too.
+      return { ok: true as const, tokens: await this.pair(row.memberId, row.familyId, m) };
     });
     if (!outcome.ok) {
       if (outcome.revokeFamily) {
@@ -87,10 +91,7 @@ export class MemberTokensService {
       }
       throw refused;
     }
-    if ((await this.repo.memberStatus(outcome.memberId)) !== 'active') {
-      throw refused;
-    }
-    return this.pair(outcome.memberId, outcome.familyId);
+    return outcome.tokens;
   }
 
   /** Ends the sign-in: its refresh tokens and, within a request, its access tokens. */
@@ -117,12 +118,12 @@ export class MemberTokensService {
     return { memberId: claims.sub, sessionId: claims.sid };
   }
 
-  private async pair(memberId: string, familyId: string): Promise<MemberTokens> {
+  private async pair(memberId: string, familyId: string, m: EntityManager | null = null): Promise<MemberTokens> {
     const { accessTtlSeconds, refreshTtlSeconds } = this.config.portal;
     const id = newId();
     const secret = randomBytes(32).toString('base64url');
     const now = new Date();
-    await this.repo.insertRefresh(null, {
+    await this.repo.insertRefresh(m, {
       id,
       familyId,
       memberId,
