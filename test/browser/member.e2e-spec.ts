@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from '../support/factories';
-import { BrowserApp, DESKTOP, newPage, pageProblems, PHONE, screenshots, startBrowserApp } from './support/browser';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, BrowserApp, DESKTOP, newPage, pageProblems, PHONE, screenshots, startBrowserApp } from './support/browser';
 
 /** The member page (/m) in headless Chromium against the real app: sign-in by SMS code, history, clubs, card, language. */
 describe('member page /m (headless Chromium)', () => {
@@ -68,10 +70,18 @@ describe('member page /m (headless Chromium)', () => {
 
   /** Waits until the element with the test id reads exactly the text (a refetch may still be on its way). */
   async function shows(page: Page, testId: string, text: string): Promise<void> {
-    const selector = JSON.stringify(`[data-testid="${testId}"]`);
-    await page.waitForFunction(`document.querySelector(${selector})?.textContent?.trim() === ${JSON.stringify(text)}`, undefined, {
-      timeout: 5000,
-    });
+    await until(`${testId} to read ${text}`, async () => (await page.getByTestId(testId).textContent())?.trim() === text);
+  }
+
+  /** Polls from the test side (the page's CSP forbids the string evaluation waitForFunction would need). */
+  async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      if (await probe()) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
   }
 
   const memberToken = (page: Page) =>
@@ -185,7 +195,7 @@ describe('member page /m (headless Chromium)', () => {
       const sms = page.getByRole('switch', { name: '短信' });
       await expect(sms.getAttribute('aria-checked')).resolves.toBe('false');
       await sms.click();
-      await page.waitForFunction(`document.querySelector('[role=switch][aria-label="短信"]')?.getAttribute('aria-checked') === 'true'`);
+      await until('the SMS switch to be on', async () => (await sms.getAttribute('aria-checked')) === 'true');
       const token = (await memberToken(page))!.accessToken;
       const consents = await app.t.http.get('/api/v1/portal/me/consents').set('Authorization', `Bearer ${token}`).expect(200);
       expect(consents.body.consents).toContainEqual(expect.objectContaining({ channel: 'sms', granted: true }));
@@ -244,8 +254,15 @@ describe('member page /m (headless Chromium)', () => {
 
     const leftovers = async (screen: string) => {
       const text = (await page.locator('body').innerText()).replace(/中文/g, ''); // the switch names the other language in it
+      // Every control has an accessible name: the ARIA snapshot lists an unnamed one as a bare "- button".
+      const aria = await page.locator('body').ariaSnapshot();
+      writeFileSync(join(ARTIFACTS, `member-en-${screen}.aria.yml`), aria);
+      const unnamed = aria
+        .split('\n')
+        .filter((line) => /^\s*- (button|link|switch|textbox|checkbox|combobox|slider)\s*(\[[^\]]*\])?\s*:?\s*$/.test(line));
       return {
         screen,
+        unnamed,
         chinese: text.match(/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+/g) ?? [],
         keys: text.match(/\b(member|common)\.[\w.]+/g) ?? [],
       };
@@ -270,7 +287,31 @@ describe('member page /m (headless Chromium)', () => {
       await screenshots(page, `member-en-${name}`);
     }
     await expect(page.getByRole('region', { name: 'Clubs to join' }).count()).resolves.toBe(0); // the me screen is showing
-    expect(found.filter((f) => f.chinese.length > 0 || f.keys.length > 0)).toEqual([]);
+    expect(found.filter((f) => f.chinese.length > 0 || f.keys.length > 0 || f.unnamed.length > 0)).toEqual([]);
+    expect(found).toHaveLength(6);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('history comes 20 at a time: "load more" brings the older entries, then says that is all', async () => {
+    const m = await createMember(app.t, { name: 'Wang Fang' });
+    const receipts: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const body = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 1_000 + i * 100 }]);
+      receipts.push(body.receiptNo);
+      await pos(app.t, store).purchase(body).expect(201);
+    }
+    const page = await newPage(app, 'en-US', PHONE);
+    page.setDefaultTimeout(10_000);
+    await signIn(page, m.phone);
+    await tab(page, /^History$/).click();
+    await page.getByText(`Receipt ${receipts[22]}`).waitFor();
+    await expect(page.getByTestId('history-entry').count()).resolves.toBe(20);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText(`Receipt ${receipts[0]}`).waitFor();
+    await expect(page.getByTestId('history-entry').count()).resolves.toBe(23);
+    await page.getByText('That is all.').waitFor();
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });

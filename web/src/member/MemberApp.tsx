@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { Button, ConfigProvider, NavBar, SafeArea } from 'antd-mobile';
+import { Button, ConfigProvider, SafeArea } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -79,9 +79,12 @@ function Frame() {
   return (
     <div className="m-frame">
       <header>
-        <NavBar back={null} right={<LanguageButton />}>
+        {/* Not antd-mobile's NavBar: its empty left slot is an unnamed role=button. */}
+        <div className="m-header">
+          <span />
           <h1 className="m-title">{t('member.title')}</h1>
-        </NavBar>
+          <LanguageButton />
+        </div>
       </header>
       {signedIn ? <SignedIn /> : <SignInScreen />}
     </div>
