@@ -72,7 +72,7 @@ export const en = {
   'member.tier.reviewAt': 'Review date: {date}',
   'member.tier.noReview': 'Your tier has no review date.',
   'member.tier.grant': 'Granted until {date}',
-  'member.tier.window': 'In the last {months} months: {spend} spent, {purchases} purchases',
+  'member.tier.window': 'In the last {months} months: {spend} spent; purchases: {purchases}',
   'member.criterion.spend': 'Spend {missing} more (of {required})',
   'member.criterion.points': 'Earn {missing} more points (of {required})',
   'member.criterion.purchases': 'Make {missing} more purchases (of {required})',
