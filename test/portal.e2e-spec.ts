@@ -113,6 +113,7 @@ describe('member portal (/api/v1/portal)', () => {
 
       const session = await auth.login(m.phone, code).expect(200);
       expect(session.body).toMatchObject({ memberId: m.memberId, expiresIn: 900, refreshExpiresIn: 2592000 });
+      expect(session.headers['cache-control']).toBe('no-store');
       expect((await me(session.body.accessToken).get().expect(200)).body).toMatchObject({ memberId: m.memberId, phone: m.phone });
 
       const reused = await auth.login(m.phone, code).expect(401);

@@ -44,6 +44,20 @@ export interface MyClubRow {
   leftAt: Date | null;
 }
 
+function clubRow(r: Record<string, unknown>): MyClubRow {
+  return {
+    clubId: String(r.id),
+    code: String(r.code),
+    name: String(r.name),
+    nameEn: String(r.name_en ?? ''),
+    description: (r.description as string | null) ?? null,
+    joinPolicy: String(r.join_policy),
+    status: (r.status as 'active' | 'left' | null) ?? null,
+    joinedAt: (r.joined_at as Date | null) ?? null,
+    leftAt: (r.left_at as Date | null) ?? null,
+  };
+}
+
 const ids = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** All SQL of the member portal. Every read is keyed by the signed-in member's id. */
@@ -104,6 +118,10 @@ export class PortalRepository {
       [now, familyId],
     );
     return res.affectedRows;
+  }
+
+  async deleteExpired(memberId: string, now: Date): Promise<void> {
+    await this.dataSource.query('DELETE FROM member_refresh_tokens WHERE member_id = ? AND expires_at < ?', [memberId, now]);
   }
 
   // ---------- registration ----------
@@ -314,17 +332,17 @@ export class PortalRepository {
         ORDER BY c.code LIMIT ?`,
       afterCode ? [memberId, afterCode, limit] : [memberId, limit],
     );
-    return rows.map((r) => ({
-      clubId: String(r.id),
-      code: String(r.code),
-      name: String(r.name),
-      nameEn: String(r.name_en ?? ''),
-      description: (r.description as string | null) ?? null,
-      joinPolicy: String(r.join_policy),
-      status: (r.status as 'active' | 'left' | null) ?? null,
-      joinedAt: (r.joined_at as Date | null) ?? null,
-      leftAt: (r.left_at as Date | null) ?? null,
-    }));
+    return rows.map(clubRow);
+  }
+
+  /** One club as the member sees it (whatever its policy), or null. */
+  async clubFor(memberId: string, clubId: string): Promise<MyClubRow | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT c.id, c.code, c.name, c.name_en, c.description, c.join_policy, cm.status, cm.joined_at, cm.left_at
+         FROM clubs c LEFT JOIN club_members cm ON cm.club_id = c.id AND cm.member_id = ? WHERE c.id = ?`,
+      [memberId, clubId],
+    );
+    return rows[0] ? clubRow(rows[0]) : null;
   }
 
   // ---------- cards and consents ----------

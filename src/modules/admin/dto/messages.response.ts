@@ -11,8 +11,13 @@ export class OutboxMessageResponse {
   messageId: string;
   @ApiProperty({ example: 'expiry-notice:2026-05' })
   source: string;
-  @ApiProperty({ ...UUID, example: '01a212aa-8bb9-742a-810d-39e0f747ae18' })
-  memberId: string;
+  @ApiProperty({
+    ...UUID,
+    nullable: true,
+    example: '01a212aa-8bb9-742a-810d-39e0f747ae18',
+    description: 'null for a sign-in code to a phone no member holds yet (registration).',
+  })
+  memberId: string | null;
   @ApiProperty({ enum: MESSAGE_CHANNELS, example: 'sms' })
   channel: string;
   @ApiProperty({ example: 'notice.points-expiring' })

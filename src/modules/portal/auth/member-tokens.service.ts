@@ -58,6 +58,8 @@ export class MemberTokensService {
 
   /** A new sign-in for the member. */
   async issue(memberId: string): Promise<MemberTokens> {
+    // Each sign-in tidies the member's own expired tokens, so the table holds live sign-ins and recent history only.
+    await this.repo.deleteExpired(memberId, new Date());
     return this.pair(memberId, newId());
   }
 

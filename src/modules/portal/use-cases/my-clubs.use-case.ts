@@ -59,11 +59,9 @@ export class MyClubsUseCase {
   }
 
   private async one(memberId: string, clubId: string, changed: boolean) {
-    const club = await this.clubs.club(clubId);
-    const rows = await this.repo.clubsFor(memberId, null, 1000);
-    const row = rows.find((r) => r.clubId === clubId);
+    const row = await this.repo.clubFor(memberId, clubId);
     if (!row) {
-      throw new DomainError(ErrorCode.CLUB_NOT_FOUND, `No club ${club.code} for you.`);
+      throw new DomainError(ErrorCode.CLUB_NOT_FOUND, `No club with id ${clubId}.`);
     }
     return { ...clubItem(row), changed };
   }
