@@ -2511,9 +2511,10 @@ export interface components {
             source: string;
             /**
              * Format: uuid
+             * @description null for a sign-in code to a phone no member holds yet (registration).
              * @example 01a212aa-8bb9-742a-810d-39e0f747ae18
              */
-            memberId: string;
+            memberId: string | null;
             /**
              * @example sms
              * @enum {string}
