@@ -5,7 +5,18 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+      'web/src/api/schema.d.ts',
+      'web/scripts/*.mjs',
+      'test/artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
@@ -30,6 +41,13 @@ export default tseslint.config(
       '@typescript-eslint/unbound-method': 'off',
       // Errors and driver values are stringified on purpose when they are logged or shown.
       '@typescript-eslint/no-base-to-string': 'off',
+    },
+  },
+  {
+    // The web pages (React, browser globals) have their own tsconfig.
+    files: ['web/src/**/*.{ts,tsx}', 'web/vite.config.mts'],
+    languageOptions: {
+      parserOptions: { project: ['./web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
   },
   {

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
         : info.apiKey
           ? 'Demo data was already there; here is a fresh key for the demo store.'
           : 'The database already holds data: no demo loaded.',
+      `Console:         ${base}/console (sign in with the admin login below)`,
+      `Member page:     ${base}/m${info.memberPhone ? ` (demo member phone ${info.memberPhone})` : ''}`,
       `API docs:        ${base}/docs`,
       `Health:          ${base}/health/ready`,
       `Metrics:         ${base}/metrics`,

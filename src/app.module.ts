@@ -14,6 +14,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { PosModule } from './modules/pos/pos.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
+import { WebModule } from './modules/web/web.module';
 import { coreImports } from './core.module';
 import { REDIS } from './queue/redis.module';
 
@@ -46,6 +47,7 @@ import { REDIS } from './queue/redis.module';
     AdminModule,
     PortalModule,
     QueueDashboardModule,
+    WebModule,
   ],
   providers: [RateLimiter, { provide: APP_GUARD, useClass: ApiThrottlerGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
 })

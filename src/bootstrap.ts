@@ -1,7 +1,7 @@
 import { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -72,9 +72,30 @@ function useSecurityHeaders(app: NestExpressApplication): void {
       frameAncestors: ["'none'"],
     },
   });
+  // The console and member page (vite builds): scripts only from files of this origin, never inline; antd and
+  // antd-mobile set styles at run time (style attributes and <style> elements), so inline styles are allowed.
+  const pagesPolicy = helmet.contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path === '/docs' || req.path.startsWith('/docs/')) {
       docsPolicy(req, res, next);
+      return;
+    }
+    if (isPagePath(req.path)) {
+      pagesPolicy(req, res, next);
       return;
     }
     if (req.path.startsWith('/api/v1/admin') || req.path.startsWith('/api/v1/pos') || req.path.startsWith('/api/v1/portal')) {
@@ -84,9 +105,19 @@ function useSecurityHeaders(app: NestExpressApplication): void {
   });
 }
 
+/** The web pages' paths (src/modules/web): /console, /m and their assets under /web. */
+function isPagePath(path: string): boolean {
+  return ['/console', '/m', '/web'].some((root) => path === root || path.startsWith(`${root}/`));
+}
+
 /** /docs and /docs-json: on by default outside production; DOCS_ENABLED decides. */
 function setUpDocs(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** The OpenAPI document of the app's routes (also written for the web client by web/scripts/openapi.ts). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Loyalty platform API')
@@ -129,7 +160,6 @@ function setUpDocs(app: NestExpressApplication): void {
       )
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<NestExpressApplication> {

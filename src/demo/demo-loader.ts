@@ -20,6 +20,8 @@ export interface DemoInfo {
   storeCode: string;
   apiKey: string | null;
   cardNos: string[];
+  /** A demo member's phone, to sign in on the member page (/m) with a code from the log channel. */
+  memberPhone: string | null;
 }
 
 /**
@@ -36,14 +38,14 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
   const demoStore = existing.find((s) => s.code === DEMO_STORE);
   if (existing.length > 0) {
     if (!demoStore) {
-      return { loaded: false, storeCode: DEMO_STORE, apiKey: null, cardNos: [] };
+      return { loaded: false, storeCode: DEMO_STORE, apiKey: null, cardNos: [], memberPhone: null };
     }
     // The demo ran before: keys are shown once, so hand out a fresh one.
     const { key } = await stores.createApiKey(SYSTEM_ACTOR, demoStore.id);
     const cards: Array<{ card_no: string }> = await dataSource.query(
       "SELECT c.card_no FROM cards c JOIN members m ON m.id = c.member_id WHERE m.phone IS NOT NULL AND c.status = 'active' ORDER BY m.created_at LIMIT 4",
     );
-    return { loaded: false, storeCode: DEMO_STORE, apiKey: key, cardNos: cards.map((c) => c.card_no) };
+    return { loaded: false, storeCode: DEMO_STORE, apiKey: key, cardNos: cards.map((c) => c.card_no), memberPhone: MEMBERS[0].phone };
   }
   const store = await stores.createStore(SYSTEM_ACTOR, DEMO_STORE, 'Demo Store, Nanjing Road');
   const { key } = await stores.createApiKey(SYSTEM_ACTOR, store.id);
@@ -78,5 +80,5 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
       });
     }
   }
-  return { loaded: true, storeCode: DEMO_STORE, apiKey: key, cardNos };
+  return { loaded: true, storeCode: DEMO_STORE, apiKey: key, cardNos, memberPhone: MEMBERS[0].phone };
 }

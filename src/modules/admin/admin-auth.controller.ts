@@ -1,9 +1,13 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AdminErrors } from '../pos/pos.openapi';
+import { AdminAuth } from '../auth/admin-auth.guard';
 import { AuthService } from '../auth/auth.service';
-import { AdminTokensResponse, LoginDto, RefreshDto } from './dto/login.dto';
+import type { AdminPrincipal } from '../auth/auth.types';
+import { permissionsOf } from '../auth/permissions';
+import { CurrentAdmin } from '../auth/principals';
+import { AdminMeResponse, AdminTokensResponse, LoginDto, RefreshDto } from './dto/login.dto';
 
 @ApiTags('admin')
 @Controller('api/v1/admin/auth')
@@ -34,5 +38,17 @@ export class AdminAuthController {
   @AdminErrors(ErrorCode.UNAUTHENTICATED)
   refresh(@Body() dto: RefreshDto): Promise<AdminTokensResponse> {
     return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Get('me')
+  @AdminAuth()
+  @ApiOperation({
+    summary: 'The signed-in console user: email, role and the permissions of that role',
+    description: 'The console shows only the screens and buttons these permissions allow; the server checks each route anyway.',
+  })
+  @ApiOkResponse({ type: AdminMeResponse })
+  @AdminErrors(ErrorCode.UNAUTHENTICATED)
+  me(@CurrentAdmin() admin: AdminPrincipal): AdminMeResponse {
+    return { adminId: admin.adminId, email: admin.email, role: admin.role, permissions: permissionsOf(admin.role) };
   }
 }

@@ -5,7 +5,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { PortalErrors } from '../pos/pos.openapi';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
 import { MemberPrincipal, MemberTokensService } from './auth/member-tokens.service';
-import { LoginDto, RefreshDto, RegisterDto, SendCodeDto } from './dto/portal.dto';
+import { MemberLoginDto, MemberRefreshDto, RegisterDto, SendCodeDto } from './dto/portal.dto';
 import { CodeSentResponse, MemberTokensResponse, RegisteredResponse } from './dto/portal.response';
 import { LogInUseCase } from './use-cases/log-in.use-case';
 import { RegisterMemberUseCase } from './use-cases/register-member.use-case';
@@ -45,7 +45,7 @@ export class PortalAuthController {
   })
   @ApiOkResponse({ type: MemberTokensResponse })
   @PortalErrors(ErrorCode.SIGN_IN_CODE_INVALID, ErrorCode.SIGN_IN_LOCKED, ErrorCode.PHONE_NOT_REGISTERED)
-  login(@Body() dto: LoginDto) {
+  login(@Body() dto: MemberLoginDto) {
     return this.logIn.execute(dto.phone, dto.code);
   }
 
@@ -77,7 +77,7 @@ export class PortalAuthController {
   })
   @ApiOkResponse({ type: MemberTokensResponse })
   @PortalErrors()
-  refresh(@Body() dto: RefreshDto) {
+  refresh(@Body() dto: MemberRefreshDto) {
     return this.tokens.refresh(dto.refreshToken);
   }
 

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ADMIN_ROLES, AdminRole } from '../../auth/entities/admin-user.entity';
+import { ALL_PERMISSIONS, Permission } from '../../auth/permissions';
 import { IsEmail, IsJWT, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
@@ -36,4 +38,23 @@ export class AdminTokensResponse {
 
   @ApiProperty({ description: 'Seconds the refresh token is valid (JWT_REFRESH_TTL_SECONDS, default 43200).' })
   refreshExpiresIn: number;
+}
+
+export class AdminMeResponse {
+  @ApiProperty({ example: '0190f2a4-7c1e-7b3a-9d2e-4f5a6b7c8d9e' })
+  adminId: string;
+
+  @ApiProperty({ example: 'marketer@example.com' })
+  email: string;
+
+  @ApiProperty({ enum: ADMIN_ROLES, example: 'marketer' })
+  role: AdminRole;
+
+  @ApiProperty({
+    enum: ALL_PERMISSIONS,
+    isArray: true,
+    description: 'What this role may do (src/modules/auth/permissions.ts).',
+    example: ['members.read', 'clubs.manage', 'campaigns.manage', 'analytics.read', 'jobs.read'],
+  })
+  permissions: Permission[];
 }

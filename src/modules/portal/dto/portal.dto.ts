@@ -32,14 +32,15 @@ export class SendCodeDto {
   phone: string;
 }
 
-export class LoginDto extends SendCodeDto {
+/** Named apart from the console's LoginDto: OpenAPI schemas are keyed by class name, and one name would give both routes one body. */
+export class MemberLoginDto extends SendCodeDto {
   @ApiProperty(CODE)
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be the 6 digits sent by SMS' })
   code: string;
 }
 
-export class RefreshDto {
+export class MemberRefreshDto {
   @ApiProperty({
     description: 'The refreshToken of the last sign-in or refresh; it works once.',
     example: '0193b7e2-5c1a-7d40-9a43-6f1c2b7d9e10.kq3W1m3Xo2T0c8u0p9b6y4r1e7w5q2a0s8d6f4g2h1j',
@@ -49,7 +50,7 @@ export class RefreshDto {
   refreshToken: string;
 }
 
-export class RegisterDto extends LoginDto {
+export class RegisterDto extends MemberLoginDto {
   @ApiPropertyOptional({
     type: 'string',
     pattern: '^\\d{16}$',

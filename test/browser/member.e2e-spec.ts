@@ -1,0 +1,318 @@
+import type { Page } from 'playwright-core';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from '../support/factories';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTIFACTS, BrowserApp, DESKTOP, newPage, pageProblems, PHONE, screenshots, startBrowserApp } from './support/browser';
+
+/** The member page (/m) in headless Chromium against the real app: sign-in by SMS code, history, clubs, card, language. */
+describe('member page /m (headless Chromium)', () => {
+  let app: BrowserApp;
+  let store: TestStore;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    store = await createStore(app.t);
+    adminToken = await loginAdmin(app.t);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /** The newest sign-in code sent to the phone, read from the outbox (the log channel's message), as the portal tests do. */
+  async function codeFromOutbox(phone: string): Promise<string> {
+    for (let i = 0; i < 50; i++) {
+      const rows: Array<{ body: string }> = await app.t.db.query(
+        `SELECT o.body FROM outbox_messages o LEFT JOIN members m ON m.id = o.member_id
+          WHERE o.template_code = 'portal.sign-in-code' AND (o.to_address = ? OR m.phone = ?) ORDER BY o.id DESC LIMIT 1`,
+        [phone, phone],
+      );
+      const match = /\b(\d{6})\b/.exec(rows[0]?.body ?? '');
+      if (match) {
+        return match[1];
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`no sign-in code for ${phone}`);
+  }
+
+  /** Signs in on the page as a member typing the phone and the code the SMS carried. */
+  async function signIn(page: Page, phone: string): Promise<void> {
+    await page.goto('/m/');
+    await page.getByRole('textbox', { name: /^(Mobile number|手机号)$/ }).fill(phone);
+    await page.getByRole('button', { name: /^(Send code|获取验证码)$/ }).click();
+    await page.getByRole('textbox', { name: /^(Six-digit code|六位验证码)$/ }).waitFor();
+    await page.getByRole('textbox', { name: /^(Six-digit code|六位验证码)$/ }).fill(await codeFromOutbox(phone));
+    await page.getByRole('button', { name: /^(Sign in|登 ?录)$/ }).click();
+    await page.getByRole('navigation', { name: /^(Member sections|会员栏目)$/ }).waitFor();
+  }
+
+  const tab = (page: Page, name: RegExp) =>
+    page.getByRole('navigation', { name: /^(Member sections|会员栏目)$/ }).getByRole('link', { name });
+
+  async function createOpenClub(nameEn: string, nameZh: string): Promise<string> {
+    const res = await app.t.http
+      .post('/api/v1/admin/clubs')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({
+        code: uniq('O')
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '')
+          .slice(0, 32),
+        nameZh,
+        nameEn,
+        joinPolicy: 'open',
+      })
+      .expect(201);
+    return res.body.clubId as string;
+  }
+
+  /** Waits until the element with the test id reads exactly the text (a refetch may still be on its way). */
+  async function shows(page: Page, testId: string, text: string): Promise<void> {
+    await until(`${testId} to read ${text}`, async () => (await page.getByTestId(testId).textContent())?.trim() === text);
+  }
+
+  /** Polls from the test side (the page's CSP forbids the string evaluation waitForFunction would need). */
+  async function until(what: string, probe: () => Promise<boolean>): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      if (await probe()) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  const memberToken = (page: Page) =>
+    page.evaluate<{ accessToken: string; refreshToken: string } | null>(
+      `JSON.parse(localStorage.getItem('loyalty.member.tokens') ?? 'null')`,
+    );
+
+  describe('one member, signed in on a 375 px phone in Chinese', () => {
+    let m: TestMember;
+    let page: Page;
+
+    beforeAll(async () => {
+      m = await createMember(app.t, { name: 'Li Lei' });
+      page = await newPage(app, 'zh-CN', PHONE);
+      page.setDefaultTimeout(10_000);
+    });
+
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it('signs in with the code from the log channel and sees the purchase a POS request just posted, with its points by rule', async () => {
+      await page.goto('/m/');
+      await page.getByRole('heading', { name: '手机号登录' }).waitFor();
+      await screenshots(page, 'member-sign-in');
+      await signIn(page, m.phone);
+
+      // ¥5,000 reaches VIP; the next purchase earns the base points and the tier bonus.
+      await pos(app.t, store)
+        .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 500_000 }]))
+        .expect(201);
+      const body = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 10_000 }]);
+      const posted = await pos(app.t, store).purchase(body).expect(201);
+      expect(posted.body.breakdown).toEqual([
+        { rule: 'base', points: 100 },
+        { rule: 'tier', points: 50 },
+      ]);
+
+      await tab(page, /明细/).click();
+      const latest = page.getByTestId('history-entry').first();
+      await latest.getByText(`小票 ${body.receiptNo}`).waitFor();
+      const text = await latest.innerText();
+      expect(text).toContain(`消费 · Store ${store.code}`);
+      expect(text).toContain('+150');
+      const breakdown = latest.getByRole('list', { name: '积分构成' });
+      expect((await breakdown.locator('li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' '))).toEqual(['基础积分 +100', '等级加赠 +50']);
+      await expect(page.getByTestId('history-entry').count()).resolves.toBe(2);
+      await screenshots(page, 'member-history');
+
+      await tab(page, /积分/).click();
+      const token = (await memberToken(page))!.accessToken;
+      const points = (await app.t.http.get('/api/v1/portal/me/points').set('Authorization', `Bearer ${token}`).expect(200)).body;
+      expect(points.balance).toBe(5150);
+      // The screen was first drawn before the purchases: coming back to it refetches.
+      await shows(page, 'available-points', points.available.toLocaleString('en-US'));
+      await shows(page, 'pending-points', points.pending.toLocaleString('en-US'));
+      await expect(page.getByTestId('tier-name').innerText()).resolves.toMatch(/VIP/);
+      await page.getByRole('progressbar').waitFor();
+      await page.getByTestId('review-date').waitFor();
+      await screenshots(page, 'member-home');
+      expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('joins an open club and then sees it among their clubs; the portal API agrees', async () => {
+      const clubId = await createOpenClub('Tea lovers', '茶友会');
+      await tab(page, /俱乐部/).click();
+      const open = page.getByRole('region', { name: '可加入的俱乐部' });
+      await open.getByText('茶友会').waitFor();
+      await screenshots(page, 'member-clubs');
+      await page.getByRole('button', { name: '加入茶友会' }).click();
+      await page.getByRole('region', { name: '我的俱乐部' }).getByText('茶友会').waitFor();
+      await page.getByRole('button', { name: '退出茶友会' }).waitFor();
+      const token = (await memberToken(page))!.accessToken;
+      const clubs = await app.t.http.get('/api/v1/portal/me/clubs?limit=100').set('Authorization', `Bearer ${token}`).expect(200);
+      expect((clubs.body.items as Array<{ clubId: string; membership: string }>).find((c) => c.clubId === clubId)?.membership).toBe(
+        'member',
+      );
+    });
+
+    it('shows the card as a Code 128 barcode, reports it lost after a confirmation, and shows the new card', async () => {
+      await tab(page, /会员卡/).click();
+      const cardNo = page.getByTestId('active-card-no');
+      await expect(cardNo.innerText()).resolves.toBe(m.cardNo.replace(/(.{4})(?=.)/g, '$1 '));
+      const barcode = page.getByRole('img', { name: /会员卡 .* 的条形码/ });
+      await expect(barcode.getAttribute('data-value')).resolves.toBe(m.cardNo);
+      await expect(barcode.locator('rect').count()).resolves.toBeGreaterThan(20); // bars were drawn
+      await screenshots(page, 'member-card');
+
+      await page.getByRole('button', { name: '挂失会员卡' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(m.cardNo.replace(/(.{4})(?=.)/g, '$1 ')).waitFor();
+      await dialog.getByRole('button', { name: '确认挂失' }).click();
+      await page.getByTestId('older-card').waitFor();
+
+      const rows: Array<{ card_no: string; status: string }> = await app.t.db.query(
+        'SELECT card_no, status FROM cards WHERE member_id = ? ORDER BY issued_at, card_no',
+        [m.memberId],
+      );
+      const replacement = rows.find((r) => r.status === 'active')!.card_no;
+      expect(replacement).not.toBe(m.cardNo);
+      expect(rows.find((r) => r.card_no === m.cardNo)?.status).toBe('lost');
+      await expect(cardNo.innerText()).resolves.toBe(replacement.replace(/(.{4})(?=.)/g, '$1 '));
+      await expect(page.getByTestId('older-card').innerText()).resolves.toContain('已挂失');
+      await expect(page.getByRole('img', { name: /条形码/ }).getAttribute('data-value')).resolves.toBe(replacement);
+      await screenshots(page, 'member-card-replaced');
+      expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('sets a consent per channel; export and erasure say clearly when the service is not offered (404)', async () => {
+      await tab(page, /我的/).click();
+      const sms = page.getByRole('switch', { name: '短信' });
+      await expect(sms.getAttribute('aria-checked')).resolves.toBe('false');
+      await sms.click();
+      await until('the SMS switch to be on', async () => (await sms.getAttribute('aria-checked')) === 'true');
+      const token = (await memberToken(page))!.accessToken;
+      const consents = await app.t.http.get('/api/v1/portal/me/consents').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(consents.body.consents).toContainEqual(expect.objectContaining({ channel: 'sms', granted: true }));
+      await screenshots(page, 'member-me');
+
+      const exportStatus = (await fetch(`${app.baseUrl}/api/v1/portal/me/export`, { headers: { Authorization: `Bearer ${token}` } }))
+        .status;
+      await page.getByRole('button', { name: '下载我的数据' }).click();
+      if (exportStatus === 404) {
+        await expect(page.getByRole('alert').innerText()).resolves.toContain('暂未在线开放');
+      }
+      await page.getByRole('button', { name: '申请注销并删除数据' }).click();
+      const dialog = page.getByRole('dialog');
+      const confirm = dialog.getByRole('button', { name: '注销我的会员' });
+      await expect(confirm.isDisabled()).resolves.toBe(true); // nothing happens until the word is typed
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    });
+
+    it('an expired access token is refreshed without the member noticing; signing out ends the sign-in on the server', async () => {
+      const before = (await memberToken(page))!;
+      await page.evaluate(`(() => {
+        const tokens = JSON.parse(localStorage.getItem('loyalty.member.tokens'));
+        tokens.accessToken = 'expired.token.value';
+        localStorage.setItem('loyalty.member.tokens', JSON.stringify(tokens));
+      })()`);
+      await page.goto('/m/history');
+      await page.getByTestId('history-entry').first().waitFor();
+      const after = (await memberToken(page))!;
+      expect(after.refreshToken).not.toBe(before.refreshToken);
+      expect(after.accessToken).not.toBe('expired.token.value');
+
+      await tab(page, /我的/).click();
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '退出登录' }).click();
+      await page.getByRole('heading', { name: '手机号登录' }).waitFor();
+      expect(await memberToken(page)).toBeNull();
+      await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${after.accessToken}`).expect(401);
+      await app.t.http.post('/api/v1/portal/auth/refresh').send({ refreshToken: after.refreshToken }).expect(401);
+    });
+  });
+
+  it('switching to English changes every visible label on every member screen: no Chinese text, no untranslated key', async () => {
+    const m = await createMember(app.t, { name: 'Han Meimei' });
+    await pos(app.t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 12_300 }]))
+      .expect(201);
+    await createOpenClub('Runners', '跑步俱乐部');
+    const page = await newPage(app, 'zh-CN', DESKTOP);
+    page.setDefaultTimeout(10_000);
+    await page.goto('/m/');
+    await page.getByRole('heading', { name: '手机号登录' }).waitFor();
+    await page.getByRole('button', { name: /切换语言|Switch language/ }).click();
+    await page.getByRole('heading', { name: 'Sign in with your phone' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+
+    const leftovers = async (screen: string) => {
+      const text = (await page.locator('body').innerText()).replace(/中文/g, ''); // the switch names the other language in it
+      // Every control has an accessible name: the ARIA snapshot lists an unnamed one as a bare "- button".
+      const aria = await page.locator('body').ariaSnapshot();
+      writeFileSync(join(ARTIFACTS, `member-en-${screen}.aria.yml`), aria);
+      const unnamed = aria
+        .split('\n')
+        .filter((line) => /^\s*- (button|link|switch|textbox|checkbox|combobox|slider)\s*(\[[^\]]*\])?\s*:?\s*$/.test(line));
+      return {
+        screen,
+        unnamed,
+        chinese: text.match(/[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+/g) ?? [],
+        keys: text.match(/\b(member|common)\.[\w.]+/g) ?? [],
+      };
+    };
+    const found = [await leftovers('sign-in')];
+    await signIn(page, m.phone);
+    for (const [name, link, ready] of [
+      ['home', /^Points$/, 'available-points'],
+      ['history', /^History$/, 'history-entry'],
+      ['clubs', /^Clubs$/, null],
+      ['card', /^Card$/, 'active-card-no'],
+      ['me', /^Me$/, null],
+    ] as const) {
+      await tab(page, link).click();
+      if (ready) {
+        await page.getByTestId(ready).first().waitFor();
+      } else {
+        await page.getByRole('heading').nth(1).waitFor();
+        await page.waitForLoadState('networkidle');
+      }
+      found.push(await leftovers(name));
+      await screenshots(page, `member-en-${name}`);
+    }
+    await expect(page.getByRole('region', { name: 'Clubs to join' }).count()).resolves.toBe(0); // the me screen is showing
+    expect(found.filter((f) => f.chinese.length > 0 || f.keys.length > 0 || f.unnamed.length > 0)).toEqual([]);
+    expect(found).toHaveLength(6);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('history comes 20 at a time: "load more" brings the older entries, then says that is all', async () => {
+    const m = await createMember(app.t, { name: 'Wang Fang' });
+    const receipts: string[] = [];
+    for (let i = 0; i < 23; i++) {
+      const body = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 1_000 + i * 100 }]);
+      receipts.push(body.receiptNo);
+      await pos(app.t, store).purchase(body).expect(201);
+    }
+    const page = await newPage(app, 'en-US', PHONE);
+    page.setDefaultTimeout(10_000);
+    await signIn(page, m.phone);
+    await tab(page, /^History$/).click();
+    await page.getByText(`Receipt ${receipts[22]}`).waitFor();
+    await expect(page.getByTestId('history-entry').count()).resolves.toBe(20);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText(`Receipt ${receipts[0]}`).waitFor();
+    await expect(page.getByTestId('history-entry').count()).resolves.toBe(23);
+    await page.getByText('That is all.').waitFor();
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+});

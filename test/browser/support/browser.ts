@@ -1,0 +1,127 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { WorkerModule } from '../../../src/worker.module';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BUILT_PAGE = join(ROOT, 'dist', 'web', 'console', 'index.html');
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web pages (vite) when dist/web is missing or older than any file under web/: tests never run a stale build. */
+export function ensureWebBuilt(): void {
+  const sources = ['src', 'console', 'm', 'vite.config.mts'].map((p) => join(ROOT, 'web', p));
+  const newest = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
+  if (existsSync(BUILT_PAGE) && statSync(BUILT_PAGE).mtimeMs >= newest) {
+    return;
+  }
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.mts')],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
+}
+
+export interface BrowserApp {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (API and, with workers, the queue workers) on the run's test database, listening on an
+ * ephemeral port and serving the built pages, with Debian's Chromium driven by playwright-core.
+ */
+export async function startBrowserApp(options: { workers?: boolean } = {}): Promise<BrowserApp> {
+  ensureWebBuilt();
+  const t = await startTestApp();
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  let worker: INestApplicationContext | null = null;
+  if (options.workers) {
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register()] }).compile();
+    worker = moduleRef.createNestApplication({ logger: false });
+    await worker.init();
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  return {
+    t,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await worker?.close();
+      await t.close();
+    },
+  };
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+const problems = new WeakMap<Page, string[]>();
+
+/** A page in a fresh context (own storage) with the given browser language; its script errors and CSP refusals are kept. */
+export async function newPage(app: BrowserApp, locale = 'en-US', viewport = DESKTOP): Promise<Page> {
+  const context = await app.browser.newContext({ locale, viewport, baseURL: app.baseUrl });
+  const page = await context.newPage();
+  const seen: string[] = [];
+  problems.set(page, seen);
+  page.on('pageerror', (err) => seen.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) {
+      seen.push(`csp: ${msg.text()}`);
+    }
+  });
+  return page;
+}
+
+/** Uncaught script errors and CSP refusals the page has had so far. */
+export function pageProblems(page: Page): string[] {
+  return problems.get(page) ?? [];
+}
+
+/** Screenshots of the current screen at desktop width and at 375 px, under test/artifacts/. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const before = page.viewportSize() ?? DESKTOP;
+  for (const [label, size] of [
+    ['desktop', DESKTOP],
+    ['375', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${label}.png`), fullPage: true });
+  }
+  await page.setViewportSize(before);
+}
+
+/** Signs in on the console's page with the given account. */
+export async function consoleSignIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/console/');
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登 ?录)$/ }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}

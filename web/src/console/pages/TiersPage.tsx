@@ -1,0 +1,12 @@
+import { Empty, Typography } from 'antd';
+import { useI18n } from '../../shared/i18n';
+
+export function TiersPage() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <Typography.Title level={3}>{t('nav.tiers')}</Typography.Title>
+      <Empty description={t('common.noData')} />
+    </section>
+  );
+}

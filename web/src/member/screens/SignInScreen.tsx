@@ -1,0 +1,139 @@
+import { Button, Form, Input, NoticeBar } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { ApiError, unwrap } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { memberSession, portal } from '../session';
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** Phone, then the six-digit code sent by SMS. */
+export function SignInScreen() {
+  const { t } = useI18n();
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [sentFor, setSentFor] = useState<{ phone: string; minutes: number } | null>(null);
+  const [wait, setWait] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (wait <= 0) {
+      return;
+    }
+    const timer = setTimeout(() => setWait((w) => w - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [wait]);
+
+  const explain = (err: unknown) => {
+    const code = err instanceof ApiError ? err.code : '';
+    if (code === 'SIGN_IN_CODE_INVALID') {
+      return t('member.signIn.wrongCode');
+    }
+    if (code === 'SIGN_IN_LOCKED' || code === 'RATE_LIMITED') {
+      return t('member.signIn.locked');
+    }
+    if (code === 'PHONE_NOT_REGISTERED') {
+      return t('member.signIn.notRegistered');
+    }
+    return t('common.error', { message: (err as Error).message });
+  };
+
+  const sendCode = async () => {
+    setProblem(null);
+    if (!E164.test(phone.trim())) {
+      setProblem(t('member.signIn.phoneInvalid'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const sent = unwrap(await portal.POST('/api/v1/portal/auth/code', { body: { phone: phone.trim() } }));
+      setSentFor({ phone: phone.trim(), minutes: Math.round(sent.expiresIn / 60) });
+      setWait(60);
+    } catch (err) {
+      setProblem(explain(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signIn = async () => {
+    setProblem(null);
+    if (!/^\d{6}$/.test(code)) {
+      setProblem(t('member.signIn.codeInvalid'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const tokens = unwrap(await portal.POST('/api/v1/portal/auth/login', { body: { phone: sentFor?.phone ?? phone.trim(), code } }));
+      memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
+    } catch (err) {
+      setProblem(explain(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="m-main">
+      <section className="m-section" aria-labelledby="m-sign-in">
+        <h2 id="m-sign-in">{t('member.signIn.title')}</h2>
+        <p className="m-muted">{t('member.signIn.intro')}</p>
+        {problem && (
+          <div role="alert">
+            <NoticeBar color="error" content={problem} wrap style={{ marginBottom: 12 }} />
+          </div>
+        )}
+        {sentFor && !problem && (
+          <NoticeBar
+            color="success"
+            content={t('member.signIn.codeSent', { minutes: sentFor.minutes })}
+            wrap
+            style={{ marginBottom: 12 }}
+          />
+        )}
+        <Form layout="vertical" onFinish={() => void (sentFor ? signIn() : sendCode())}>
+          <Form.Item label={<label htmlFor="m-phone">{t('member.signIn.phone')}</label>}>
+            <Input
+              id="m-phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              aria-label={t('member.signIn.phone')}
+              placeholder={t('member.signIn.phoneHint')}
+              value={phone}
+              onChange={setPhone}
+              clearable
+            />
+          </Form.Item>
+          <Button
+            block
+            disabled={busy || wait > 0}
+            onClick={() => void sendCode()}
+            aria-label={wait > 0 ? t('member.signIn.resendIn', { seconds: wait }) : t('member.signIn.sendCode')}
+          >
+            {wait > 0 ? t('member.signIn.resendIn', { seconds: wait }) : t('member.signIn.sendCode')}
+          </Button>
+          {sentFor && (
+            <>
+              <Form.Item label={<label htmlFor="m-code">{t('member.signIn.code')}</label>} style={{ marginTop: 12 }}>
+                <Input
+                  id="m-code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  aria-label={t('member.signIn.code')}
+                  value={code}
+                  onChange={(v) => setCode(v.replace(/\D/g, ''))}
+                  onEnterPress={() => void signIn()}
+                />
+              </Form.Item>
+              <Button block color="primary" loading={busy} onClick={() => void signIn()}>
+                {t('member.signIn.submit')}
+              </Button>
+            </>
+          )}
+        </Form>
+      </section>
+    </main>
+  );
+}
