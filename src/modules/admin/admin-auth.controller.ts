@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AdminErrors } from '../pos/pos.openapi';
-import { AdminAuth } from '../auth/admin-auth.guard';
+import { RequirePermission } from '../auth/admin-auth.guard';
 import { AuthService } from '../auth/auth.service';
 import type { AdminPrincipal } from '../auth/auth.types';
 import { permissionsOf } from '../auth/permissions';
@@ -41,7 +41,7 @@ export class AdminAuthController {
   }
 
   @Get('me')
-  @AdminAuth()
+  @RequirePermission('account.read')
   @ApiOperation({
     summary: 'The signed-in console user: email, role and the permissions of that role',
     description: 'The console shows only the screens and buttons these permissions allow; the server checks each route anyway.',

@@ -10,6 +10,8 @@ import { ADMIN_ROLES, AdminRole } from './entities/admin-user.entity';
  * - analyst: analytics and masked members, read only.
  */
 export const PERMISSIONS = {
+  /** One's own console account: role and permissions (auth/me), for the console's menus. */
+  'account.read': ['admin', 'support', 'marketer', 'analyst'],
   /** Search and read members (phone, email and name masked without members.pii). */
   'members.read': ['admin', 'support', 'marketer', 'analyst'],
   /** Register, edit profiles, notes, tags. */

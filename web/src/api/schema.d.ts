@@ -748,6 +748,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/value/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The value score’s weights and reference figures, and the grade shares (A, B; C is the rest) */
+        get: operations["AdminValueController_getSettings"];
+        /**
+         * Replace the value settings; the next value run scores and grades by them
+         * @description score = Σ floor(weight‰ × figure × 1000 / reference) over 12-month spend, points earned and purchases. Field limits give 400 VALIDATION_FAILED; all weights 0, or grades A and B over 100%, give 422 VALUE_SETTINGS_INVALID; either way nothing is saved. Audited with the old and new values. A run already started keeps the settings it started with; rank tiers rank by the score of the last run.
+         */
+        put: operations["AdminValueController_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/members/{memberId}/value": {
         parameters: {
             query?: never;
@@ -808,7 +829,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members by value score among those meeting its minimum; members who fall out step down to the highest threshold tier they qualify for */
+        /** Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open */
         post: operations["AdminRankReviewsController_startReview"];
         delete?: never;
         options?: never;
@@ -848,7 +869,7 @@ export interface paths {
         put?: never;
         /**
          * What-if: who would hold which tier under a proposed ladder
-         * @description Same body as PUT tiers; nothing is saved. Every member is placed now by the proposed thresholds against their current qualifying window (one GROUP BY in SQL over members joined to their monthly stats): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.
+         * @description Same body as PUT tiers (plus an optional refresh); nothing is saved. Every member is placed by the proposed thresholds against their qualifying window (one GROUP BY in SQL over members joined to a snapshot of every member’s window sums, refreshed daily at 00:20 UTC; asOf says when its figures are from): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. When no snapshot covers the current months (none yet, the month has turned, the window length was edited) or refresh is true, the snapshot is refreshed first (snapshotRefreshed; slower). Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.
          */
         post: operations["AdminTiersController_simulate"];
         delete?: never;
@@ -1211,6 +1232,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/members/{memberId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything held about a member, as a JSON download (audited)
+         * @description Profile, consents with their history, cards, account, ledger, lots, purchases with lines, refunds, redemptions, clubs and their history, tier history and grants, value, campaign deliveries, messages, notes, tags, adjustments and the audit entries about the member. Nothing about any other member. Answered as an attachment (Content-Disposition) named member-<id>.json.
+         */
+        get: operations["AdminPrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/members/{memberId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a member on their request: 202 with the job that anonymises them (audited; asking again answers the same request)
+         * @description The member is `erasing` at once (no campaign reaches them, no merge takes them); the worker then clears name, phone, email, birthday, gender, address and city, closes the cards, withdraws consents, clears notes, tags, message texts and personal values in the change history and the audit log, sets status `erased` and sends the `member.erased` webhook. Ledger, purchases and analytics stay exact. A merged-away member answers 409 MEMBER_MERGED: erase the survivor (its merged-in members are erased with it).
+         */
+        post: operations["AdminPrivacyController_requestErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId} */
+        post: operations["AdminAnalyticsController_snapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members, active in 90 days, points issued, redeemed and outstanding, running campaigns (live). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        get: operations["AdminAnalyticsController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/churn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        get: operations["AdminAnalyticsController_churn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/loyalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        get: operations["AdminAnalyticsController_loyalty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/liability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        get: operations["AdminAnalyticsController_liability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        get: operations["AdminAnalyticsController_rfm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/tier-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members per tier, and moves per month (up, down, new, by reason) from the tier history. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        get: operations["AdminAnalyticsController_tierMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/club-growth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live */
+        get: operations["AdminAnalyticsController_clubGrowth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/analytics/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns, newest first (?cursor=&limit=), each with its live results (as GET campaigns/{id}/results) */
+        get: operations["AdminAnalyticsController_campaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/auth/code": {
         parameters: {
             query?: never;
@@ -1489,6 +1703,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything held about me, as JSON (profile, consents, cards, ledger, purchases, clubs, tier history, messages)
+         * @description Answered as an attachment named member-<id>.json; audited with the member as the actor. Nothing about any other member.
+         */
+        get: operations["PortalPrivacyController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to be forgotten: 202, the request is recorded and every sign-in ends at once
+         * @description The member is `erasing` from this moment (no campaign reaches them, their tokens stop working); a worker then anonymises the profile (name, phone, email, birthday, address cleared), closes the cards and withdraws consents, keeping ledger totals exact, and notifies subscribed systems (`member.erased`). Asking again answers the same request.
+         */
+        post: operations["PortalPrivacyController_requestErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1497,7 +1751,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -1912,7 +2166,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.manage" | "campaigns.manage" | "analytics.read" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "webhooks.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -2061,7 +2315,7 @@ export interface components {
              * @example active
              * @enum {string}
              */
-            status: "active" | "temporary" | "merged";
+            status: "active" | "temporary" | "merged" | "erasing" | "erased";
             /**
              * @description Masked without members.pii.
              * @example 张*
@@ -2227,7 +2481,7 @@ export interface components {
              * @example active
              * @enum {string}
              */
-            status: "active" | "temporary" | "merged";
+            status: "active" | "temporary" | "merged" | "erasing" | "erased";
             /**
              * Format: uuid
              * @description When status is merged: the member it was merged into.
@@ -3280,6 +3534,99 @@ export interface components {
             granularity: "day" | "month";
             clubs: components["schemas"]["ClubAnalyticsRowResponse"][];
         };
+        ValueWeightsResponse: {
+            /** @example 600 */
+            spendPermille: number;
+            /** @example 200 */
+            pointsPermille: number;
+            /** @example 200 */
+            purchasesPermille: number;
+        };
+        ValueReferenceResponse: {
+            /**
+             * @description 12-month spend (cents) counted as one unit
+             * @example 1000000
+             */
+            spendCents: number;
+            /** @example 10000 */
+            points: number;
+            /** @example 24 */
+            purchases: number;
+        };
+        GradeSharesResponse: {
+            /**
+             * @description Grade A: the members who together bring this share of value, percent
+             * @example 80
+             */
+            aPercent: number;
+            /**
+             * @description Grade B: the next share, percent; C is the rest
+             * @example 15
+             */
+            bPercent: number;
+        };
+        ValueSettingsResponse: {
+            weights: components["schemas"]["ValueWeightsResponse"];
+            reference: components["schemas"]["ValueReferenceResponse"];
+            grades: components["schemas"]["GradeSharesResponse"];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T09:30:00.000Z
+             */
+            updatedAt: string;
+        };
+        ValueWeightsDto: {
+            /**
+             * @description Weight of 12-month spend, in thousandths
+             * @example 600
+             */
+            spendPermille: number;
+            /**
+             * @description Weight of points earned in 12 months
+             * @example 200
+             */
+            pointsPermille: number;
+            /**
+             * @description Weight of the purchase count in 12 months
+             * @example 200
+             */
+            purchasesPermille: number;
+        };
+        ValueReferenceDto: {
+            /**
+             * @description 12-month spend (cents) that counts as one unit of the spend figure
+             * @example 1000000
+             */
+            spendCents: number;
+            /**
+             * @description Points earned in 12 months that count as one unit
+             * @example 10000
+             */
+            points: number;
+            /**
+             * @description Purchases in 12 months that count as one unit
+             * @example 24
+             */
+            purchases: number;
+        };
+        GradeSharesDto: {
+            /**
+             * @description Grade A: the members who together bring this share of value, percent
+             * @example 80
+             */
+            aPercent: number;
+            /**
+             * @description Grade B: the next share of value, percent (aPercent + bPercent ≤ 100); C is the rest
+             * @example 15
+             */
+            bPercent: number;
+        };
+        ValueSettingsDto: {
+            /** @description At least one weight above 0 */
+            weights: components["schemas"]["ValueWeightsDto"];
+            reference: components["schemas"]["ValueReferenceDto"];
+            grades: components["schemas"]["GradeSharesDto"];
+        };
         RfmResponse: {
             /**
              * @description Recency quintile (5 = bought most recently; 1 = never bought)
@@ -3373,14 +3720,6 @@ export interface components {
              */
             b: number | null;
         };
-        ValueWeightsResponse: {
-            /** @example 600 */
-            spendPermille: number;
-            /** @example 200 */
-            pointsPermille: number;
-            /** @example 200 */
-            purchasesPermille: number;
-        };
         PyramidGradeResponse: {
             /**
              * @example A
@@ -3441,6 +3780,8 @@ export interface components {
             members: number;
             cutoffs: components["schemas"]["GradeCutoffsResponse"];
             weights: components["schemas"]["ValueWeightsResponse"];
+            /** @description The grade shares the run graded by */
+            gradeShares: components["schemas"]["GradeSharesResponse"];
             grades: components["schemas"]["PyramidGradeResponse"][];
             /** @description Members per (previous grade → grade) since the run before */
             movements: components["schemas"]["PyramidMovementResponse"][];
@@ -3500,7 +3841,7 @@ export interface components {
              */
             rankTopN: number | null;
             /**
-             * @description Rank tiers: the top share of members in thousandths (10 = top 1%).
+             * @description Rank tiers: the top share of members in thousandths (10 = top 1%): ceil(share × all members, merged ones aside) seats, filled in ranking order among the members who meet the tier’s minimum.
              * @example null
              */
             rankTopPermille: number | null;
@@ -3562,6 +3903,64 @@ export interface components {
              */
             tiers: components["schemas"]["LadderTierDto"][];
         };
+        SimulateDto: {
+            /**
+             * @description The whole ladder, lowest tier first; a tier’s rank is its place in the list.
+             * @example [
+             *       {
+             *         "code": "STANDARD",
+             *         "nameEn": "Standard",
+             *         "nameZh": "普通会员",
+             *         "kind": "threshold",
+             *         "minSpendCents": null,
+             *         "minPoints": null,
+             *         "minPurchases": null,
+             *         "qualifyMode": "any",
+             *         "earnMultiplierPermille": 1000,
+             *         "birthdayBonusPoints": 0,
+             *         "priorityService": false,
+             *         "rankTopN": null,
+             *         "rankTopPermille": null
+             *       },
+             *       {
+             *         "code": "VIP",
+             *         "nameEn": "VIP",
+             *         "nameZh": "VIP会员",
+             *         "kind": "threshold",
+             *         "minSpendCents": 500000,
+             *         "minPoints": null,
+             *         "minPurchases": 12,
+             *         "qualifyMode": "any",
+             *         "earnMultiplierPermille": 1500,
+             *         "birthdayBonusPoints": 200,
+             *         "priorityService": false,
+             *         "rankTopN": null,
+             *         "rankTopPermille": null
+             *       },
+             *       {
+             *         "code": "SVIP",
+             *         "nameEn": "SVIP",
+             *         "nameZh": "超级VIP会员",
+             *         "kind": "threshold",
+             *         "minSpendCents": 2000000,
+             *         "minPoints": null,
+             *         "minPurchases": 40,
+             *         "qualifyMode": "any",
+             *         "earnMultiplierPermille": 2000,
+             *         "birthdayBonusPoints": 1000,
+             *         "priorityService": true,
+             *         "rankTopN": null,
+             *         "rankTopPermille": null
+             *       }
+             *     ]
+             */
+            tiers: components["schemas"]["LadderTierDto"][];
+            /**
+             * @description Refresh the snapshot of every member’s window sums before simulating (a pass over all members: seconds on a large program). Default: read the snapshot refreshed daily, or refresh it first when none covers the current months.
+             * @example false
+             */
+            refresh?: boolean;
+        };
         SimulatedTierResponse: {
             /** @example VIP */
             code: string;
@@ -3602,6 +4001,17 @@ export interface components {
              * @example []
              */
             removed: string[];
+            /**
+             * Format: date-time
+             * @description The instant the window sums are for (the snapshot’s); current tiers are read live.
+             * @example 2026-11-25T00:20:00.000Z
+             */
+            asOf: string;
+            /**
+             * @description Whether this simulation refreshed the snapshot first (none covered the current months, or refresh was asked).
+             * @example false
+             */
+            snapshotRefreshed: boolean;
             /** @example 42 */
             durationMs: number;
         };
@@ -3821,7 +4231,7 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased, and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -4002,7 +4412,7 @@ export interface components {
             /** @example Birthday gift */
             name?: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased, and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -4294,6 +4704,612 @@ export interface components {
         AuditPageResponse: {
             items: components["schemas"]["AuditEntryResponse"][];
             nextCursor: number | null;
+        };
+        MemberExportResponse: {
+            /** @example loyalty.member-export.v1 */
+            format: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-01T08:00:00.000Z
+             */
+            exportedAt: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8b99-749f-88e9-001ff70d99cf
+             */
+            memberId: string;
+            /**
+             * @example {
+             *       "id": "01a212aa-8b99-749f-88e9-001ff70d99cf",
+             *       "status": "active",
+             *       "name": "张三",
+             *       "phone": "+8613800138000",
+             *       "tierCode": "VIP"
+             *     }
+             */
+            profile: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description current: one row per channel; history: each change (who, when, old and new value).
+             * @example {
+             *       "current": [
+             *         {
+             *           "channel": "sms",
+             *           "granted": true,
+             *           "source": "admin"
+             *         }
+             *       ],
+             *       "history": []
+             *     }
+             */
+            consents: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Also in the document, each a list of rows: profileChanges, cards, ledger, lots, purchases (with lines), refunds, redemptions, monthlyStats, clubs, clubHistory, tierHistory, tierGrants, birthdayBonuses, campaignDeliveries, messages, notes, tags, adjustments, audit; account and value (one row or null); refersTo (names of the stores, clubs and campaigns named).
+             * @example [
+             *       {
+             *         "id": 12,
+             *         "type": "accrual",
+             *         "points": 120,
+             *         "balanceAfter": 120,
+             *         "refType": "purchase",
+             *         "createdAt": "2026-04-30T10:00:00.000Z"
+             *       }
+             *     ]
+             */
+            ledger: {
+                [key: string]: unknown;
+            }[];
+        };
+        ErasureRequestResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-8b99-749f-88e9-001ff70d99cf
+             */
+            memberId: string;
+            /**
+             * Format: uuid
+             * @description Progress at GET /api/v1/admin/jobs/{jobId}.
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae20
+             */
+            jobId: string;
+            /**
+             * @example requested
+             * @enum {string}
+             */
+            state: "requested" | "done";
+            /**
+             * Format: date-time
+             * @example 2026-05-01T08:00:00.000Z
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            completedAt: string | null;
+        };
+        DashboardResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot these figures come from was written. null: no snapshot yet — every figure is 0 and every list empty; POST analytics/snapshots makes one (it is also made daily at 05:00 UTC).
+             * @example 2026-11-25T05:00:41.120Z
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for: windows such as "the last 90 days" end here.
+             * @example 2026-11-25T05:00:00.000Z
+             */
+            asOf: string | null;
+            /**
+             * @description Members (not merged into another) who had joined by asOf.
+             * @example 1000000
+             */
+            members: number;
+            /**
+             * @description Members with at least one purchase in the 90 days to asOf.
+             * @example 412345
+             */
+            activeMembers90d: number;
+            /**
+             * @description Points issued, all time: accruals + bonuses + adjustments − refund clawbacks (ledger entries to asOf).
+             * @example 98000000
+             */
+            pointsIssued: number;
+            /**
+             * @description Points redeemed, all time, net of cancelled redemptions.
+             * @example 31000000
+             */
+            pointsRedeemed: number;
+            /**
+             * @description Points expired, all time.
+             * @example 2000000
+             */
+            pointsExpired: number;
+            /**
+             * @description Points in members’ balances (the sum of positive balances; debts not netted).
+             * @example 65000000
+             */
+            pointsOutstanding: number;
+            /**
+             * @description Campaigns in state running now (read live, not from the snapshot).
+             * @example 3
+             */
+            runningCampaigns: number;
+        };
+        KeyCountResponse: {
+            /**
+             * @description Tier code, or value grade A/B/C/none.
+             * @example VIP
+             */
+            key: string;
+            /** @example 120000 */
+            members: number;
+        };
+        ChurnPopulationResponse: {
+            /** @example 1000000 */
+            total: number;
+            byTier: components["schemas"]["KeyCountResponse"][];
+            byGrade: components["schemas"]["KeyCountResponse"][];
+        };
+        ChurnSliceResponse: {
+            /**
+             * @description Tier code; value grade A, B, C or none (not graded yet); or month of last purchase YYYY-MM, or never.
+             * @example VIP
+             */
+            key: string;
+            /**
+             * @description Members with no purchase for the window’s days or more.
+             * @example 8000
+             */
+            members: number;
+            /**
+             * @description All members of the slice (null for months).
+             * @example 120000
+             */
+            population: number | null;
+        };
+        ClubChurnResponse: {
+            /** Format: uuid */
+            clubId: string;
+            /** @example BABY */
+            code: string | null;
+            /** @example 母婴俱乐部 */
+            name: string | null;
+            /**
+             * @description Active members of the club with no purchase for the window’s days or more.
+             * @example 1200
+             */
+            members: number;
+            /**
+             * @description Active members of the club.
+             * @example 9000
+             */
+            population: number;
+        };
+        ChurnWindowResponse: {
+            /**
+             * @example 90
+             * @enum {integer}
+             */
+            days: 90 | 180 | 365;
+            /**
+             * @description Members whose last purchase was at least `days` days before asOf; a member who never bought counts from the day they joined.
+             * @example 300000
+             */
+            churned: number;
+            /**
+             * @description churned ÷ population.total, 4 decimals; null with no members.
+             * @example 0.3
+             */
+            rate: number | null;
+            byTier: components["schemas"]["ChurnSliceResponse"][];
+            /** @description By value grade of the last value run (none: not graded). */
+            byGrade: components["schemas"]["ChurnSliceResponse"][];
+            /** @description By month (UTC) of the last purchase; never: never bought. */
+            byMonth: components["schemas"]["ChurnSliceResponse"][];
+            /** @description By club (active memberships now). */
+            byClub: components["schemas"]["ClubChurnResponse"][];
+        };
+        ChurnResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot these figures come from was written. null: no snapshot yet — every figure is 0 and every list empty; POST analytics/snapshots makes one (it is also made daily at 05:00 UTC).
+             * @example 2026-11-25T05:00:41.120Z
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for: windows such as "the last 90 days" end here.
+             * @example 2026-11-25T05:00:00.000Z
+             */
+            asOf: string | null;
+            /** @description Members (not merged) who had joined by asOf. */
+            population: components["schemas"]["ChurnPopulationResponse"];
+            /** @description No purchase for 90, 180 and 365 days (each includes the longer ones). */
+            windows: components["schemas"]["ChurnWindowResponse"][];
+        };
+        LoyaltyResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot these figures come from was written. null: no snapshot yet — every figure is 0 and every list empty; POST analytics/snapshots makes one (it is also made daily at 05:00 UTC).
+             * @example 2026-11-25T05:00:41.120Z
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for: windows such as "the last 90 days" end here.
+             * @example 2026-11-25T05:00:00.000Z
+             */
+            asOf: string | null;
+            /**
+             * @description The window: the 365 days to asOf.
+             * @example 365
+             */
+            windowDays: number;
+            /**
+             * Format: date-time
+             * @description asOf − 365 days (exclusive).
+             */
+            windowFrom: string | null;
+            /**
+             * @description Members with at least one purchase in the window (receipts refunded in full do not count).
+             * @example 600000
+             */
+            buyers: number;
+            /**
+             * @description Buyers with two or more purchases in the window.
+             * @example 240000
+             */
+            repeatBuyers: number;
+            /**
+             * @description Purchases (receipts, not refunded in full) in the window.
+             * @example 1500000
+             */
+            purchases: number;
+            /**
+             * @description Points issued in the window (accruals + bonuses + adjustments − refund clawbacks).
+             * @example 40000000
+             */
+            pointsIssued: number;
+            /**
+             * @description Points redeemed in the window, net of cancellations.
+             * @example 12000000
+             */
+            pointsRedeemed: number;
+            /**
+             * @description Repeat-purchase rate = repeatBuyers ÷ buyers, 4 decimals (null: no buyers).
+             * @example 0.4
+             */
+            repeatPurchaseRate: number | null;
+            /**
+             * @description Purchase frequency = purchases ÷ buyers: purchases per buying member in the window, 4 decimals.
+             * @example 2.5
+             */
+            purchaseFrequency: number | null;
+            /**
+             * @description Redemption rate = pointsRedeemed ÷ pointsIssued in the window, 4 decimals (null: nothing issued).
+             * @example 0.3
+             */
+            redemptionRate: number | null;
+        };
+        ExpiringMonthResponse: {
+            /**
+             * @description Calendar month (UTC) of the lots’ expiry date.
+             * @example 2026-12
+             */
+            month: string;
+            /**
+             * @description Points left in lots expiring that month (pending lots included).
+             * @example 1500000
+             */
+            points: number;
+            /**
+             * @description Their money value, cents: floor(points × redemptionCentsPer100Points ÷ 100).
+             * @example 1500000
+             */
+            valueCents: number;
+        };
+        LiabilityResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot these figures come from was written. null: no snapshot yet — every figure is 0 and every list empty; POST analytics/snapshots makes one (it is also made daily at 05:00 UTC).
+             * @example 2026-11-25T05:00:41.120Z
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for: windows such as "the last 90 days" end here.
+             * @example 2026-11-25T05:00:00.000Z
+             */
+            asOf: string | null;
+            /**
+             * @description The program’s redemption rate at the snapshot: cents of discount per 100 points.
+             * @example 100
+             */
+            redemptionCentsPer100Points: number;
+            /**
+             * @description Points in members’ balances: the sum of positive balances (pending included).
+             * @example 65000000
+             */
+            outstandingPoints: number;
+            /**
+             * @description Money value of the outstanding points, cents (program redemption rate, rounded down).
+             * @example 65000000
+             */
+            outstandingValueCents: number;
+            /**
+             * @description Points earned but not spendable yet (return window); part of outstanding.
+             * @example 800000
+             */
+            pendingPoints: number;
+            /** @example 800000 */
+            pendingValueCents: number;
+            /**
+             * @description Points owed by members with a negative balance (not netted against outstanding).
+             * @example 1200
+             */
+            debtPoints: number;
+            /** @description The 12 calendar months from the month of asOf; months without expiries show 0. */
+            expiring: components["schemas"]["ExpiringMonthResponse"][];
+            /** @example 9000000 */
+            expiringPoints: number;
+            /** @example 9000000 */
+            expiringValueCents: number;
+            /**
+             * @description Points redeemed, all time, net of cancellations.
+             * @example 31000000
+             */
+            redeemedPoints: number;
+            /**
+             * @description Points expired, all time.
+             * @example 2000000
+             */
+            expiredPoints: number;
+            /**
+             * @description Historical redemption rate = redeemedPoints ÷ (redeemedPoints + expiredPoints): of the points that left balances, the share redeemed. 1 when nothing has been redeemed or expired yet (no history: every point is assumed redeemed).
+             * @example 0.9394
+             */
+            historicalRedemptionRate: number | null;
+            /**
+             * @description Redemption-rate-adjusted exposure, cents: outstandingValueCents × historicalRedemptionRate, computed exactly in integers and rounded down — floor(outstandingPoints × redemptionCentsPer100Points × redeemed ÷ (100 × (redeemed + expired))).
+             * @example 61060606
+             */
+            exposureCents: number;
+        };
+        AnalyticsRfmResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot these figures come from was written. null: no snapshot yet — every figure is 0 and every list empty; POST analytics/snapshots makes one (it is also made daily at 05:00 UTC).
+             * @example 2026-11-25T05:00:41.120Z
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for: windows such as "the last 90 days" end here.
+             * @example 2026-11-25T05:00:00.000Z
+             */
+            asOf: string | null;
+            /**
+             * Format: uuid
+             * @description The value run whose R and F scores are counted.
+             */
+            valueRunId: string | null;
+            /** Format: date-time */
+            valueRunAsOf: string | null;
+            /**
+             * @description Members with R and F scores (the sum of the grid).
+             * @example 1000000
+             */
+            members: number;
+            /**
+             * @description grid[r − 1][f − 1] = members with recency score r and frequency score f (1–5, 5 best).
+             * @example [
+             *       [
+             *         9,
+             *         8,
+             *         7,
+             *         6,
+             *         5
+             *       ],
+             *       [
+             *         9,
+             *         8,
+             *         7,
+             *         6,
+             *         5
+             *       ],
+             *       [
+             *         9,
+             *         8,
+             *         7,
+             *         6,
+             *         5
+             *       ],
+             *       [
+             *         9,
+             *         8,
+             *         7,
+             *         6,
+             *         5
+             *       ],
+             *       [
+             *         9,
+             *         8,
+             *         7,
+             *         6,
+             *         5
+             *       ]
+             *     ]
+             */
+            grid: number[][];
+        };
+        TierCountResponse: {
+            /** @example VIP */
+            tier: string;
+            /** @example VIP */
+            name: string;
+            /** @example 120000 */
+            members: number;
+        };
+        TierMoveResponse: {
+            /**
+             * @description new: enrolment (no tier before); up/down by the tiers’ ranks.
+             * @example up
+             * @enum {string}
+             */
+            direction: "new" | "up" | "down" | "same";
+            /**
+             * @description The tier history reason: enrolment, purchase, review, rank, manual, grant_expiry, …
+             * @example purchase
+             */
+            reason: string;
+            /** @example 1300 */
+            members: number;
+        };
+        TierMonthResponse: {
+            /** @example 2026-11 */
+            month: string;
+            /** @example 1500 */
+            up: number;
+            /** @example 400 */
+            down: number;
+            /** @example 20000 */
+            new: number;
+            /** @example 0 */
+            same: number;
+            moves: components["schemas"]["TierMoveResponse"][];
+        };
+        TierMovementsResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot these figures come from was written. null: no snapshot yet — every figure is 0 and every list empty; POST analytics/snapshots makes one (it is also made daily at 05:00 UTC).
+             * @example 2026-11-25T05:00:41.120Z
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for: windows such as "the last 90 days" end here.
+             * @example 2026-11-25T05:00:00.000Z
+             */
+            asOf: string | null;
+            /** @description Members (not merged) per tier at the snapshot, in ladder order. */
+            distribution: components["schemas"]["TierCountResponse"][];
+            /** @description The 12 calendar months (UTC) to the month of asOf, oldest first. */
+            months: components["schemas"]["TierMonthResponse"][];
+        };
+        CampaignAnalyticsItemResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @example running */
+            state: string;
+            /** @example 2026-05-20 */
+            occurrence: Record<string, never> | null;
+            /**
+             * @description Members reached by the fan-out so far (all occurrences)
+             * @example 1200
+             */
+            audience: number;
+            /** @example 118 */
+            holdout: number;
+            /** @example 1082 */
+            delivered: number;
+            /**
+             * @description Left without a grant: the budget cap was reached
+             * @example 0
+             */
+            overBudget: number;
+            /** @example 0 */
+            failed: number;
+            /** @example 1082 */
+            messages: number;
+            /** @example 216400 */
+            pointsGranted: number;
+            /** @example 0 */
+            bonusRulePoints: number;
+            /**
+             * @example {
+             *       "capPoints": 100000,
+             *       "spentPoints": 216400
+             *     }
+             */
+            budget: {
+                [key: string]: unknown;
+            };
+            /** @example 14 */
+            afterDays: number;
+            /**
+             * @example {
+             *       "members": 1082,
+             *       "buyers": 300,
+             *       "purchases": 410,
+             *       "spendCents": 8200000,
+             *       "redemptions": 40,
+             *       "purchaseRate": 0.277264,
+             *       "spendPerMemberCents": 7579
+             *     }
+             */
+            targeted: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example {
+             *       "members": 118,
+             *       "buyers": 25,
+             *       "purchases": 30,
+             *       "spendCents": 700000,
+             *       "redemptions": 3,
+             *       "purchaseRate": 0.211864,
+             *       "spendPerMemberCents": 5932
+             *     }
+             */
+            holdoutGroup: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Targeted minus holdout with a 95% interval (normal approximation); null for an empty group
+             * @example {
+             *       "purchaseRate": {
+             *         "difference": 0.0654,
+             *         "low": -0.0143,
+             *         "high": 0.1451
+             *       },
+             *       "spendPerMemberCents": {
+             *         "difference": 1647,
+             *         "low": -210,
+             *         "high": 3504
+             *       }
+             *     }
+             */
+            uplift: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example {
+             *       "jobId": "01a212aa-8b99-749f-88e9-001ff70d99cf",
+             *       "state": "running",
+             *       "done": 3,
+             *       "total": 5,
+             *       "percent": 60
+             *     }
+             */
+            progress: {
+                [key: string]: unknown;
+            } | null;
+            /** @example 双十一会员积分加赠 */
+            name: string;
+        };
+        CampaignAnalyticsResponse: {
+            /** @description Newest first, each with its live results. */
+            items: components["schemas"]["CampaignAnalyticsItemResponse"][];
+            /**
+             * @description Pass as cursor for the next page
+             * @example null
+             */
+            nextCursor: string | null;
         };
         SendCodeDto: {
             /**
@@ -8377,7 +9393,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description MEMBER_MERGED PHONE_TAKEN */
+            /** @description MEMBER_MERGED MEMBER_ERASED PHONE_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8395,7 +9411,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "MEMBER_MERGED" | "PHONE_TAKEN";
+                        code?: "MEMBER_MERGED" | "MEMBER_ERASED" | "PHONE_TAKEN";
                     };
                 };
             };
@@ -8784,7 +9800,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description MEMBER_MERGED */
+            /** @description MEMBER_MERGED MEMBER_ERASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8802,7 +9818,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "MEMBER_MERGED";
+                        code?: "MEMBER_MERGED" | "MEMBER_ERASED";
                     };
                 };
             };
@@ -8949,7 +9965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description MEMBER_MERGED */
+            /** @description MEMBER_MERGED MEMBER_ERASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,7 +9983,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "MEMBER_MERGED";
+                        code?: "MEMBER_MERGED" | "MEMBER_ERASED";
                     };
                 };
             };
@@ -9259,7 +10275,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description MEMBER_MERGED IDEMPOTENCY_CONFLICT: the number was used before with a different body. */
+            /** @description MEMBER_MERGED MEMBER_ERASED IDEMPOTENCY_CONFLICT: the number was used before with a different body. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9277,7 +10293,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "MEMBER_MERGED" | "IDEMPOTENCY_CONFLICT";
+                        code?: "MEMBER_MERGED" | "MEMBER_ERASED" | "IDEMPOTENCY_CONFLICT";
                     };
                 };
             };
@@ -12441,6 +13457,262 @@ export interface operations {
             };
         };
     };
+    AdminValueController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueSettingsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminValueController_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValueSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValueSettingsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description VALUE_SETTINGS_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "VALUE_SETTINGS_INVALID",
+                     *       "message": "VALUE_SETTINGS_INVALID",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "VALUE_SETTINGS_INVALID";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     AdminValueController_memberValue: {
         parameters: {
             query?: never;
@@ -13212,7 +14484,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LadderDto"];
+                "application/json": components["schemas"]["SimulateDto"];
             };
         };
         responses: {
@@ -16894,6 +18166,1353 @@ export interface operations {
             };
         };
     };
+    AdminPrivacyController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberExportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminPrivacyController_requestErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description MEMBER_MERGED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "MEMBER_MERGED",
+                     *       "message": "MEMBER_MERGED",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "MEMBER_MERGED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_snapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_churn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChurnResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_loyalty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltyResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_liability: {
+        parameters: {
+            query?: {
+                /** @description csv: the same figures as a CSV file for finance. */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON; with ?format=csv the same figures as a CSV file for finance (text/csv, CRLF lines): columns figure, month, points, value_cents, one line per figure and per expiry month. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiabilityResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_rfm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsRfmResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_tierMovements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierMovementsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_clubGrowth: {
+        parameters: {
+            query?: {
+                /** @description Calendar months to show, the current one included. */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClubAnalyticsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_campaigns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The id of the last campaign of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignAnalyticsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     PortalAuthController_code: {
         parameters: {
             query?: never;
@@ -18654,6 +21273,192 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentsUpdatedResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalPrivacyController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberExportResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalPrivacyController_requestErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestResponse"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */

@@ -13,7 +13,7 @@ export class ChannelRegistry implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     const c = config.messages;
-    const log = new LogChannelAdapter(config.env !== 'production'); // the text in the log line only outside production
+    const log = new LogChannelAdapter();
     const gateway = (url: string | null, channel: string): ChannelAdapter => {
       if (!url || !c.gatewaySecret) {
         throw new Error(`The ${channel} http adapter needs its gateway URL and MESSAGES_GATEWAY_SECRET`);
