@@ -109,7 +109,8 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       const unknownCardNo = `${cardBody}${luhnCheckDigit(cardBody)}`;
       const routes: Array<{ method: string; path: string; url: string; permission: Permission | undefined }> = [];
       for (const [path, operations] of Object.entries(doc.paths)) {
-        if (!path.startsWith('/api/v1/admin/') || path.startsWith('/api/v1/admin/auth/')) {
+        // Sign-in routes are open; auth/me is walked (every role may read its own account).
+        if (!path.startsWith('/api/v1/admin/') || (path.startsWith('/api/v1/admin/auth/') && path !== '/api/v1/admin/auth/me')) {
           continue;
         }
         for (const [method, op] of Object.entries(operations)) {

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { execFileSync } from 'node:child_process';
@@ -43,6 +44,8 @@ export interface BrowserApp {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
+  /** The address the browser's requests say they come from. */
+  clientAddress: string;
   close(): Promise<void>;
 }
 
@@ -52,7 +55,10 @@ export interface BrowserApp {
  */
 export async function startBrowserApp(options: { workers?: boolean } = {}): Promise<BrowserApp> {
   ensureWebBuilt();
-  const t = await startTestApp();
+  // The browser's requests come from an address of their own (X-Forwarded-For behind a trusted loopback proxy), so
+  // their rate-limit buckets, kept in the run's Redis, never crowd out the other suites of the run.
+  const t = await startTestApp({ TRUST_PROXY: 'loopback' });
+  const clientAddress = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   let worker: INestApplicationContext | null = null;
@@ -68,6 +74,7 @@ export async function startBrowserApp(options: { workers?: boolean } = {}): Prom
   return {
     t,
     baseUrl: `http://127.0.0.1:${port}`,
+    clientAddress,
     browser,
     close: async () => {
       await browser.close();
@@ -84,7 +91,12 @@ const problems = new WeakMap<Page, string[]>();
 
 /** A page in a fresh context (own storage) with the given browser language; its script errors and CSP refusals are kept. */
 export async function newPage(app: BrowserApp, locale = 'en-US', viewport = DESKTOP): Promise<Page> {
-  const context = await app.browser.newContext({ locale, viewport, baseURL: app.baseUrl });
+  const context = await app.browser.newContext({
+    locale,
+    viewport,
+    baseURL: app.baseUrl,
+    extraHTTPHeaders: { 'X-Forwarded-For': app.clientAddress },
+  });
   const page = await context.newPage();
   const seen: string[] = [];
   problems.set(page, seen);
