@@ -1,5 +1,6 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
 import { useI18n } from '../shared/i18n';
 import { useAuth } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -38,7 +39,9 @@ export function Shell({ screens }: { screens: Screen[] }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>
-          <Outlet />
+          <ErrorBoundary key={location.pathname} title={t('common.error', { message: '' })}>
+            <Outlet />
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>
