@@ -27,7 +27,17 @@ export function Shell({ screens }: { screens: Screen[] }) {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            height: 'auto',
+            lineHeight: 1.5,
+            padding: '8px 16px 8px 56px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+          }}
+        >
           <Space wrap>
             <Typography.Text type="secondary" data-testid="signed-in-as">
               {t('console.signedInAs', { email: me.email, role: t(`role.${me.role}` as const) })}
