@@ -1,4 +1,4 @@
-import { loginAdmin, uniq } from '../support/factories';
+import { createMember, ledgerInvariants, loginAdmin, uniq } from '../support/factories';
 import { BrowserApp, consoleSignIn, newPage, pageProblems, screenshots, shootOnFailure, startBrowserApp } from './support/browser';
 
 const SCREENS = ['dashboard', 'members', 'tiers', 'clubs', 'campaigns', 'analytics', 'operations'];
@@ -15,6 +15,7 @@ const LABELS = `(() => {
 
 describe('console: roles and languages', () => {
   let app: BrowserApp;
+  let member: { memberId: string; phone: string };
 
   beforeAll(async () => {
     app = await startBrowserApp();
@@ -24,6 +25,7 @@ describe('console: roles and languages', () => {
       .set('Authorization', `Bearer ${token}`)
       .send({ email: 'support-browser@test.local', password: 'support-password-1', role: 'support' })
       .expect(201);
+    member = await createMember(app.t, { name: 'Browser Member' });
   });
 
   afterAll(async () => {
@@ -82,6 +84,28 @@ describe('console: roles and languages', () => {
       // Reloaded, the console stays in English (the choice is stored), though the browser prefers Chinese.
       await page.reload();
       await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
+      expect(pageProblems(page)).toEqual([]);
+    });
+    await page.context().close();
+  });
+
+  it('support finds a member by phone and adjusts their points with a reason: the ledger on screen and in the database show it', async () => {
+    const page = await newPage(app, 'en-US');
+    await shootOnFailure(page, 'support-adjust', async () => {
+      await consoleSignIn(page, 'support-browser@test.local', 'support-password-1');
+      await page.getByRole('menuitem', { name: 'Members' }).click();
+      await page.getByLabel('Card number, phone, email or name').fill(member.phone);
+      await page.getByLabel('Card number, phone, email or name').press('Enter');
+      await page.getByRole('button', { name: 'Browser Member' }).click();
+      const drawer = page.getByRole('dialog', { name: 'Points ledger' });
+      await drawer.getByLabel('Points (+/-)').fill('25');
+      await drawer.getByLabel('Reason').fill('Goodwill for a late delivery');
+      await drawer.getByRole('button', { name: 'Adjust points' }).click();
+      await drawer.locator('.ant-table-tbody').getByText('Goodwill for a late delivery').waitFor();
+      await screenshots(page, 'console-member-ledger');
+      const inv = await ledgerInvariants(app.t.db, member.memberId);
+      expect(inv.balance).toBe(25);
+      expect(inv.entrySum).toBe(25);
       expect(pageProblems(page)).toEqual([]);
     });
     await page.context().close();

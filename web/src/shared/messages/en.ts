@@ -222,6 +222,14 @@ export const en = {
   'tiers.saved': 'Ladder saved',
   'tiers.simulate': 'What if? Simulate',
   'tiers.whatIf': 'Members per tier, now and after the change',
+  'members.addNote': 'Add note',
+  'members.adjust': 'Adjust points',
+  'members.adjustPoints': 'Points (+/-)',
+  'members.card': 'Card',
+  'members.done': 'Done',
+  'members.freezeCard': 'Freeze card',
+  'members.note': 'Note',
+  'members.replaceCard': 'Replace card',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

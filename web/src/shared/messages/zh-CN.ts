@@ -224,4 +224,12 @@ export const zhCN: Record<MessageKey, string> = {
   'tiers.saved': '等级已保存',
   'tiers.simulate': '模拟调整效果',
   'tiers.whatIf': '调整前后各等级会员数',
+  'members.addNote': '添加备注',
+  'members.adjust': '调整积分',
+  'members.adjustPoints': '积分（+/-）',
+  'members.card': '会员卡',
+  'members.done': '已完成',
+  'members.freezeCard': '冻结卡',
+  'members.note': '备注',
+  'members.replaceCard': '补换卡',
 };
