@@ -93,6 +93,7 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await detail.getByRole('button', { name: 'Regroup now' }).click();
       await detail.locator('[data-testid="job-progress"][data-percent="100"]').waitFor();
       await expect(detail.getByTestId('club-members').locator('tbody tr.ant-table-row').count()).resolves.toBe(buyers);
+      await detail.getByTestId('club-size').getByText(String(buyers), { exact: true }).waitFor();
       await screenshots(page, 'console-club-detail');
       await detail.getByRole('button', { name: 'Close' }).click();
     }));

@@ -7,6 +7,7 @@ import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { RuleBuilder } from '../clubs/RuleBuilder';
 import { incompleteConditions, ruleInWords, type ClubRule } from '../clubs/rule';
+import { Chart } from '../components/Chart';
 import { JobProgress } from '../components/JobProgress';
 import { QueryState } from '../components/QueryState';
 
@@ -211,8 +212,15 @@ function ClubDetail({ clubId }: { clubId: string }) {
             </Button>
           )}
           {jobId && (
-            <RegroupProgress jobId={jobId} onDone={() => void client.invalidateQueries({ queryKey: ['clubs', clubId, 'members'] })} />
+            <RegroupProgress
+              jobId={jobId}
+              onDone={() => {
+                void client.invalidateQueries({ queryKey: ['clubs', clubId, 'members'] });
+                void client.invalidateQueries({ queryKey: ['analytics', 'clubs', clubId] });
+              }}
+            />
           )}
+          <ClubGrowth clubId={clubId} />
           <Typography.Title level={5}>{t('common.members')}</Typography.Title>
           <QueryState query={members}>
             {(m) => (
@@ -251,4 +259,39 @@ function RegroupProgress({ jobId, onDone }: { jobId: string; onDone: () => void 
     }
   }, [finished, onDone]);
   return <JobProgress jobId={jobId} label={t('clubs.regroupProgress')} />;
+}
+
+/** Joins and leaves per day over the last 30 days (GET analytics/clubs), with the club's size now. */
+function ClubGrowth({ clubId }: { clubId: string }) {
+  const { t, lang } = useI18n();
+  const from = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const growth = useQuery({
+    queryKey: ['analytics', 'clubs', clubId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/clubs', { params: { query: { from, granularity: 'day' } } })),
+  });
+  const row = growth.data?.clubs.find((c) => c.clubId === clubId);
+  if (!row) {
+    return null;
+  }
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Statistic title={t('clubs.activeMembers')} value={formatPoints(row.activeMembers, lang)} data-testid="club-size" />
+      {row.periods.length > 0 && (
+        <Chart
+          label={t('clubs.growth')}
+          height={220}
+          option={{
+            tooltip: { trigger: 'axis' },
+            legend: {},
+            xAxis: { type: 'category', data: row.periods.map((p) => p.period) },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+              { name: t('clubs.joined'), type: 'bar', data: row.periods.map((p) => p.joined) },
+              { name: t('clubs.left'), type: 'bar', data: row.periods.map((p) => p.left) },
+            ],
+          }}
+        />
+      )}
+    </Space>
+  );
 }

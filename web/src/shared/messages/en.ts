@@ -230,6 +230,10 @@ export const en = {
   'members.freezeCard': 'Freeze card',
   'members.note': 'Note',
   'members.replaceCard': 'Replace card',
+  'clubs.activeMembers': 'Members now',
+  'clubs.growth': 'Joins and leaves per day, last 30 days',
+  'clubs.joined': 'Joined',
+  'clubs.left': 'Left',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

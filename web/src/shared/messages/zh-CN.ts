@@ -232,4 +232,8 @@ export const zhCN: Record<MessageKey, string> = {
   'members.freezeCard': '冻结卡',
   'members.note': '备注',
   'members.replaceCard': '补换卡',
+  'clubs.activeMembers': '当前会员数',
+  'clubs.growth': '近 30 天每日加入与退出',
+  'clubs.joined': '加入',
+  'clubs.left': '退出',
 };
