@@ -92,8 +92,11 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       const detail = page.getByRole('dialog', { name: 'Club' });
       await detail.getByRole('button', { name: 'Regroup now' }).click();
       await detail.locator('[data-testid="job-progress"][data-percent="100"]').waitFor();
-      await expect(detail.getByTestId('club-members').locator('tbody tr.ant-table-row').count()).resolves.toBe(buyers);
+      // The member list and the size are re-read once the job has finished.
       await detail.getByTestId('club-size').getByText(String(buyers), { exact: true }).waitFor();
+      const rows = detail.getByTestId('club-members').locator('tbody tr.ant-table-row');
+      await rows.nth(buyers - 1).waitFor();
+      await expect(rows.count()).resolves.toBe(buyers);
       await screenshots(page, 'console-club-detail');
       await detail.getByRole('button', { name: 'Close' }).click();
     }));

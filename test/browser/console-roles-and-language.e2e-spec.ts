@@ -111,6 +111,25 @@ describe('console: roles and languages', () => {
     await page.context().close();
   });
 
+  it('the tier what-if shows a before/after chart of a changed threshold before the ladder can be saved (nothing saved)', async () => {
+    const page = await newPage(app, 'en-US');
+    await shootOnFailure(page, 'tiers-what-if', async () => {
+      await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
+      await page.getByRole('menuitem', { name: 'Tiers' }).click();
+      await page.getByLabel('Spend to reach VIP (¥)').fill('1');
+      const save = page.getByRole('button', { name: 'Save ladder' });
+      await expect(save.isDisabled()).resolves.toBe(true);
+      await page.getByRole('button', { name: 'What if? Simulate' }).click();
+      await page.getByTestId('tiers-what-if').locator('canvas').waitFor();
+      await expect(save.isEnabled()).resolves.toBe(true);
+      await screenshots(page, 'console-tiers-what-if');
+      const [vip] = await app.t.db.query("SELECT min_spend_cents FROM tiers WHERE code = 'VIP'");
+      expect(Number(vip.min_spend_cents)).toBe(500_000);
+      expect(pageProblems(page)).toEqual([]);
+    });
+    await page.context().close();
+  });
+
   it('an unknown console address shows the not-found screen inside the console', async () => {
     const page = await newPage(app, 'en-US');
     await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
