@@ -102,14 +102,15 @@ export async function newPage(app: BrowserApp, locale = 'en-US', viewport = DESK
   problems.set(page, seen);
   page.on('pageerror', (err) => seen.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) {
-      seen.push(`csp: ${msg.text()}`);
+    // Every console error but failed requests (the app shows those itself, e.g. a 401 before sign-in).
+    if (msg.type() === 'error' && !/^Failed to load resource/.test(msg.text())) {
+      seen.push(`console: ${msg.text()}`);
     }
   });
   return page;
 }
 
-/** Uncaught script errors and CSP refusals the page has had so far. */
+/** Uncaught script errors, CSP refusals and other console errors the page has had so far. */
 export function pageProblems(page: Page): string[] {
   return problems.get(page) ?? [];
 }
@@ -136,4 +137,29 @@ export async function consoleSignIn(page: Page, email: string, password: string)
   await page.getByLabel(/^(Password|密码)$/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|登 ?录)$/ }).click();
   await page.getByTestId('signed-in-as').waitFor();
+}
+
+/** Picks an option in the open antd Select dropdown (its role=option list is a hidden copy for screen readers). */
+export async function pickOption(page: Page, text: string | RegExp): Promise<void> {
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
+}
+
+/** Runs a test's steps; on failure a screenshot of the page goes to test/artifacts/failed-<name>.png before the error. */
+export async function shootOnFailure(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (err) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
+    const seen = pageProblems(page);
+    if (err instanceof Error && seen.length > 0) {
+      err.message += `\nPage problems:\n${seen.join('\n')}`;
+      err.stack = `${err.message}\n${err.stack ?? ''}`;
+    }
+    throw err;
+  }
 }

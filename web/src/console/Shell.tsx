@@ -1,5 +1,6 @@
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorBoundary } from './ErrorBoundary';
 import { useI18n } from '../shared/i18n';
 import { useAuth } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -26,7 +27,17 @@ export function Shell({ screens }: { screens: Screen[] }) {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 16px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            height: 'auto',
+            lineHeight: 1.5,
+            padding: '8px 16px 8px 56px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+          }}
+        >
           <Space wrap>
             <Typography.Text type="secondary" data-testid="signed-in-as">
               {t('console.signedInAs', { email: me.email, role: t(`role.${me.role}` as const) })}
@@ -38,7 +49,9 @@ export function Shell({ screens }: { screens: Screen[] }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>
-          <Outlet />
+          <ErrorBoundary key={location.pathname} title={t('common.error', { message: '' })}>
+            <Outlet />
+          </ErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

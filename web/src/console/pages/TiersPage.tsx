@@ -1,12 +1,110 @@
-import { Empty, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { components } from '../../api/schema';
+import { api, unwrap } from '../../shared/api';
+import { formatMoney } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../auth';
+import { Chart } from '../components/Chart';
+import { JobProgress } from '../components/JobProgress';
+import { QueryState } from '../components/QueryState';
 
+type Tier = components['schemas']['LadderTierDto'];
+
+/** The ladder: thresholds edited, the what-if shown as a before/after chart before saving; reviews with live progress. */
 export function TiersPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { me } = useAuth();
+  const ladder = useQuery({ queryKey: ['tiers'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/tiers')) });
+  const [tiers, setTiers] = useState<Tier[]>([]);
+  const [reviewJob, setReviewJob] = useState<string | null>(null);
+  useEffect(() => {
+    if (ladder.data) {
+      setTiers(ladder.data.tiers);
+    }
+  }, [ladder.data]);
+  const simulate = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/simulate', { body: { tiers } })),
+  });
+  const save = useMutation({ mutationFn: async () => unwrap(await api.PUT('/api/v1/admin/tiers', { body: { tiers } })) });
+  const review = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/reviews')),
+    onSuccess: (r) => setReviewJob(r.jobId),
+  });
+  const isAdmin = me.role === 'admin';
   return (
     <section>
       <Typography.Title level={3}>{t('nav.tiers')}</Typography.Title>
-      <Empty description={t('common.noData')} />
+      <QueryState query={ladder}>
+        {() => (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Table<Tier>
+              rowKey="code"
+              dataSource={tiers}
+              pagination={false}
+              scroll={{ x: true }}
+              columns={[
+                { title: t('common.code'), dataIndex: 'code' },
+                { title: t('common.name'), render: (_, r) => (lang === 'zh-CN' ? r.nameZh : r.nameEn) },
+                {
+                  title: t('tiers.minSpend'),
+                  render: (_, r, i) =>
+                    r.kind === 'threshold' && i > 0 ? (
+                      <InputNumber
+                        aria-label={t('tiers.minSpendOf', { code: r.code })}
+                        min={0}
+                        precision={2}
+                        style={{ minWidth: 160 }}
+                        value={(r.minSpendCents ?? 0) / 100}
+                        onChange={(v) => setTiers(tiers.map((x, j) => (j === i ? { ...x, minSpendCents: Math.round((v ?? 0) * 100) } : x)))}
+                      />
+                    ) : r.minSpendCents === null ? (
+                      '—'
+                    ) : (
+                      formatMoney(r.minSpendCents, lang)
+                    ),
+                },
+                { title: t('tiers.multiplier'), render: (_, r) => `${r.earnMultiplierPermille / 1000}×` },
+              ]}
+            />
+            <Space wrap>
+              <Button onClick={() => simulate.mutate()} loading={simulate.isPending}>
+                {t('tiers.simulate')}
+              </Button>
+              {isAdmin && (
+                <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} disabled={!simulate.data}>
+                  {t('tiers.save')}
+                </Button>
+              )}
+              {isAdmin && <Button onClick={() => review.mutate()}>{t('tiers.runReview')}</Button>}
+            </Space>
+            {(simulate.error ?? save.error ?? review.error) && (
+              <Alert type="error" role="alert" title={(simulate.error ?? save.error ?? review.error)!.message} />
+            )}
+            {save.isSuccess && <Alert type="success" title={t('tiers.saved')} />}
+            {simulate.data && (
+              <Card size="small" title={t('tiers.whatIf')}>
+                <Chart
+                  label={t('tiers.whatIf')}
+                  testId="tiers-what-if"
+                  option={{
+                    tooltip: {},
+                    legend: {},
+                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => x.code) },
+                    yAxis: { type: 'value' },
+                    series: [
+                      { name: t('tiers.before'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersNow) },
+                      { name: t('tiers.after'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersAfter) },
+                    ],
+                  }}
+                />
+              </Card>
+            )}
+            {reviewJob && <JobProgress jobId={reviewJob} label={t('tiers.review')} />}
+          </Space>
+        )}
+      </QueryState>
     </section>
   );
 }

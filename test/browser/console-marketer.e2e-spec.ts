@@ -1,0 +1,164 @@
+import type { Page } from 'playwright-core';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, uniq } from '../support/factories';
+import {
+  BrowserApp,
+  consoleSignIn,
+  newPage,
+  pageProblems,
+  pickOption,
+  screenshots,
+  shootOnFailure,
+  startBrowserApp,
+} from './support/browser';
+
+/**
+ * The marketer's flow in the console, in headless Chromium against the real app and workers:
+ * an automatic club from a rule → a campaign to it that grants points and sends an SMS → launch →
+ * progress to 100% → the results' granted total, checked against the ledger.
+ */
+describe('console: a marketer builds a club from a rule and runs a campaign to it', () => {
+  let app: BrowserApp;
+  let page: Page;
+  const password = 'marketer-password-1';
+  const marketerEmail = `${uniq('mkt')}@test.local`.toLowerCase();
+  const category = uniq('wine').toLowerCase().slice(0, 30);
+  const template = uniq('campaign.offer').toLowerCase();
+  const buyers = 4;
+
+  beforeAll(async () => {
+    app = await startBrowserApp({ workers: true });
+    const { t } = app;
+    const token = await loginAdmin(t);
+    await t.http
+      .post('/api/v1/admin/users')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ email: marketerEmail, password, role: 'marketer' })
+      .expect(201);
+    await t.http
+      .post('/api/v1/admin/message-templates')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        code: template,
+        channel: 'sms',
+        variants: { 'zh-CN': { body: '{{name}}，送您积分！' }, en: { body: '{{name}}, points for you!' } },
+      })
+      .expect(201);
+    const store = await createStore(t);
+    for (let i = 0; i < buyers; i++) {
+      const m = await createMember(t, { consents: { sms: true } });
+      await pos(t, store)
+        .purchase(purchaseBody({ cardNo: m.cardNo }, [{ category, amountCents: 5_000 }]))
+        .expect(201);
+    }
+    // Someone who bought something else: not in the club.
+    const other = await createMember(t, { consents: { sms: true } });
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: other.cardNo }, [{ category: 'grocery', amountCents: 5_000 }]))
+      .expect(201);
+    page = await newPage(app, 'en-US');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('the marketer sees clubs and campaigns but not operations', async () => {
+    await consoleSignIn(page, marketerEmail, password);
+    const menu = page.getByRole('navigation', { name: 'Main menu' });
+    await expect(menu.getByRole('menuitem', { name: 'Clubs' }).count()).resolves.toBe(1);
+    await expect(menu.getByRole('menuitem', { name: 'Campaigns' }).count()).resolves.toBe(1);
+    await expect(menu.getByRole('menuitem', { name: 'Operations' }).count()).resolves.toBe(0);
+  });
+
+  it('builds an automatic club from a rule: the words and the estimated size show before saving, the regroup runs to 100%', () =>
+    shootOnFailure(page, 'marketer-club', async () => {
+      await page.getByRole('menuitem', { name: 'Clubs' }).click();
+      await page.getByRole('button', { name: 'New club' }).click();
+      const drawer = page.getByRole('dialog', { name: 'New club' });
+      await drawer.getByLabel('Code').fill(uniq('WINE').toUpperCase().slice(0, 20));
+      await drawer.getByLabel('Name in Chinese').fill('葡萄酒俱乐部');
+      await drawer.getByLabel('Name in English').fill('Wine club');
+      const categories = drawer.getByLabel('Categories');
+      await categories.click();
+      await categories.pressSequentially(category);
+      await categories.press('Enter');
+      await expect(drawer.getByTestId('rule-words').innerText()).resolves.toBe(
+        `Members who bought in ${category} at least 1 time in the last 90 days.`,
+      );
+      await drawer.getByTestId('rule-estimate').getByText(String(buyers), { exact: true }).waitFor();
+      await screenshots(page, 'console-club-rule-builder');
+      await drawer.getByRole('button', { name: 'Create club' }).click();
+
+      const detail = page.getByRole('dialog', { name: 'Club' });
+      await detail.getByRole('button', { name: 'Regroup now' }).click();
+      await detail.locator('[data-testid="job-progress"][data-percent="100"]').waitFor();
+      // The member list and the size are re-read once the job has finished.
+      await detail.getByTestId('club-size').getByText(String(buyers), { exact: true }).waitFor();
+      const rows = detail.getByTestId('club-members').locator('tbody tr.ant-table-row');
+      await rows.nth(buyers - 1).waitFor();
+      await expect(rows.count()).resolves.toBe(buyers);
+      await screenshots(page, 'console-club-detail');
+      await detail.getByRole('button', { name: 'Close' }).click();
+    }));
+
+  it(
+    'creates a campaign to the club (points and an SMS) with a live audience size and cost, launches it, and the results equal the ledger',
+    () =>
+      shootOnFailure(page, 'marketer-campaign', async () => {
+        const name = uniq('Wine welcome');
+        await page.getByRole('menuitem', { name: 'Campaigns' }).click();
+        await page.getByRole('button', { name: 'New campaign' }).click();
+        const wizard = page.getByRole('dialog', { name: 'New campaign' });
+        await wizard.getByLabel('Name').fill(name);
+        await wizard.getByLabel('Clubs').click();
+        await pickOption(page, /Wine club/);
+        await wizard.getByTestId('preview-size').getByText(String(buyers), { exact: true }).waitFor();
+        await screenshots(page, 'console-campaign-audience');
+        await wizard.getByRole('button', { name: 'Next' }).click();
+
+        await wizard.getByLabel('Points each').fill('150');
+        await wizard.getByLabel('Reason shown in the ledger').fill('Wine club welcome');
+        await wizard.getByRole('checkbox', { name: 'Send a message' }).check();
+        await wizard.getByLabel('Template').click();
+        await pickOption(page, template);
+        await wizard.getByTestId('preview-cost').getByText('600', { exact: true }).waitFor();
+        await wizard.getByRole('button', { name: 'Next' }).click();
+
+        await wizard
+          .getByTestId('template-preview-en')
+          .getByText(/points for you!/)
+          .waitFor();
+        await wizard
+          .getByTestId('template-preview-zh-CN')
+          .getByText(/送您积分！/)
+          .waitFor();
+        await screenshots(page, 'console-campaign-template');
+        await wizard.getByRole('button', { name: 'Next' }).click();
+        await wizard.getByRole('button', { name: 'Next' }).click();
+        await wizard.getByRole('button', { name: 'Launch' }).click();
+
+        const detail = page.getByRole('dialog', { name: 'Campaign' });
+        await detail.locator('[data-testid="campaign-progress"][data-percent="100"]').waitFor({ timeout: 60_000 });
+        await detail.getByTestId('campaign-state').getByText('Completed').waitFor({ timeout: 30_000 });
+        const shown = Number(
+          (await detail.getByTestId('points-granted').locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''),
+        );
+        await screenshots(page, 'console-campaign-results');
+
+        const [campaign] = await app.t.db.query('SELECT id FROM campaigns WHERE name = ?', [name]);
+        const [ledger] = await app.t.db.query(
+          "SELECT COALESCE(SUM(points), 0) AS points, COUNT(DISTINCT member_id) AS members FROM point_entries WHERE ref_type = 'campaign' AND ref_id LIKE ?",
+          [`${campaign.id}:%`],
+        );
+        expect(Number(ledger.members)).toBe(buyers);
+        expect(Number(ledger.points)).toBe(buyers * 150);
+        expect(shown).toBe(Number(ledger.points));
+        const [outbox] = await app.t.db.query('SELECT COUNT(*) AS n FROM outbox_messages WHERE source LIKE ?', [
+          `campaign:${campaign.id}:%`,
+        ]);
+        expect(Number(outbox.n)).toBe(buyers);
+        expect(pageProblems(page)).toEqual([]);
+      }),
+    150_000,
+  );
+});

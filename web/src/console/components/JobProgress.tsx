@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { Progress, Space, Typography } from 'antd';
+import { api, unwrap } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+
+/** Live progress of a long job (GET jobs/{id}), polled every half second until it ends. */
+export function JobProgress({ jobId, label }: { jobId: string; label: string }) {
+  const { t } = useI18n();
+  const job = useQuery({
+    queryKey: ['job', jobId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/jobs/{jobId}', { params: { path: { jobId } } })),
+    refetchInterval: (q) => (q.state.data && q.state.data.state !== 'running' ? false : 500),
+  });
+  const data = job.data;
+  const percent = data?.percent ?? 0;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text>
+        {label}: {data ? t(`job.${data.state}`) : t('common.loading')}
+      </Typography.Text>
+      <Progress
+        percent={percent}
+        status={data?.state === 'failed' ? 'exception' : data?.state === 'completed' ? 'success' : 'active'}
+        aria-label={label}
+        data-testid="job-progress"
+        data-percent={percent}
+      />
+    </Space>
+  );
+}
