@@ -65,7 +65,12 @@ export class JobReconciler {
     this.tasks.push(task);
   }
 
-  async reconcile(): Promise<ReconcileReport> {
+  /**
+   * One pass. `endedGraceMs`: a run whose parts have all ended is closed only
+   * once it has not changed for this long, so the worker finishing its last
+   * part closes it itself (and does what follows the run) in the normal case.
+   */
+  async reconcile(endedGraceMs = 60_000): Promise<ReconcileReport> {
     const report: ReconcileReport = { requeued: 0, retried: 0, closed: 0, taskErrors: 0 };
     for (const task of this.tasks) {
       try {
@@ -76,7 +81,7 @@ export class JobReconciler {
       }
     }
     await this.requeueLostParts(report);
-    await this.closeEndedRuns(report);
+    await this.closeEndedRuns(report, endedGraceMs);
     if (report.requeued + report.retried + report.closed > 0) {
       this.logger.warn(report, 'long jobs reconciled with their queue jobs');
     }
@@ -133,8 +138,8 @@ export class JobReconciler {
     }
   }
 
-  private async closeEndedRuns(report: ReconcileReport): Promise<void> {
-    for (const run of await this.repo.endedButRunning(100)) {
+  private async closeEndedRuns(report: ReconcileReport, graceMs: number): Promise<void> {
+    for (const run of await this.repo.endedButRunning(new Date(Date.now() - graceMs), 100)) {
       const state = await this.repo.finishIfComplete(run.id, new Date());
       if (state) {
         report.closed += 1;

@@ -169,10 +169,11 @@ export class JobsRepository {
     }));
   }
 
-  /** Runs still marked running although every part has ended (a worker died between its part and closing the run). */
-  async endedButRunning(limit: number): Promise<Array<{ id: string; kind: string }>> {
+  /** Runs still marked running, unchanged since `before`, although every part has ended (a worker died between its part and closing the run). */
+  async endedButRunning(before: Date, limit: number): Promise<Array<{ id: string; kind: string }>> {
     return this.dataSource.query(
-      `SELECT id, kind FROM job_runs WHERE state = 'running' AND done + failed >= total ORDER BY created_at LIMIT ${Number(limit)}`,
+      `SELECT id, kind FROM job_runs WHERE state = 'running' AND done + failed >= total AND updated_at < ? ORDER BY created_at LIMIT ${Number(limit)}`,
+      [before],
     );
   }
 }
