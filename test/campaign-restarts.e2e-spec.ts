@@ -1,8 +1,11 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { loadConfig } from '../src/config/app-config';
+import { QueueName } from '../src/queue/queue.constants';
+import { redisConnection } from '../src/queue/queue.module';
 import { campaignLedger, createClubWith, seedMembers } from './support/campaign-fixtures';
 import { loginAdmin } from './support/factories';
 import { TcpProxy } from './support/tcp-proxy';
@@ -234,6 +237,17 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
 
     const results = await waitCompleted(id);
     expect(worker.exitCode).toBeNull();
+    // The batch cut mid-way failed its attempt (its transaction rolled back) and its job ran again.
+    const queue = new Queue(QueueName.Campaigns, { connection: redisConnection(config.redisUrl), prefix });
+    try {
+      const jobs = await queue.getJobs(['completed'], 0, 1000);
+      const retried = jobs.filter(
+        (j) => (j.data as { runId?: string }).runId && (j.stacktrace ?? []).length > 0 && j.data.campaignId === id,
+      );
+      expect(retried.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await queue.close();
+    }
     await expectExactTotals(id, results, points);
     worker.kill('SIGTERM');
   }, 300_000);
