@@ -10,6 +10,8 @@ import { ClubsModule } from '../src/modules/clubs/clubs.module';
 import { RankReviewModule } from '../src/modules/tiers/rank-review/rank-review.module';
 import { TierEngineModule } from '../src/modules/tiers/engine/tier-engine.module';
 import { ValueModule } from '../src/modules/value/value.module';
+import { CampaignsModule } from '../src/modules/campaigns/campaigns.module';
+import { MessagesModule } from '../src/modules/messages/messages.module';
 import { newId } from '../src/common/ids';
 import { runMigrations } from '../src/database/migrate';
 import { fmt } from './lib';
@@ -18,6 +20,7 @@ import { Phase } from './scale/phase';
 import { ANALYTICS_PHASES } from './scale/analytics-phases';
 import { CLUB_PHASES } from './scale/club-phases';
 import { RANK_PHASES } from './scale/rank-phases';
+import { CAMPAIGN_PHASES } from './scale/campaign-phases';
 import { TIER_PHASES } from './scale/tier-phases';
 import { VALUE_PHASES } from './scale/value-phases';
 
@@ -28,21 +31,33 @@ import { VALUE_PHASES } from './scale/value-phases';
  *   npm run bench:scale -- --members 50000 --keep       keeps the seeded database (its name is printed)
  *   npm run bench:scale -- --db loyalty_scale_ab12cd34   reuses a kept database: no seed (phases may change it)
  *   npm run bench:scale -- --only simulation             runs the phases whose name contains the text
+ *   node dist/bench/scale.js --db <name> --only campaign  the campaign grant and message fan-out phases
  *
  * Each phase prints the project's figure beside the raw SQL doing the same
  * set-based work, and the ratio. Phases are added as the engines land; the
  * seed itself is measured too. Env: BENCH_MYSQL_URL (server, no database).
  */
 
-/** The engines on the scale database, without HTTP and without queue workers. */
-@Module({ imports: [...coreImports('worker'), TierEngineModule, ValueModule, RankReviewModule, ClubsModule, AnalyticsModule] })
+/** The engines on the scale database, without HTTP and without queue workers (campaign phases play the part jobs in-process). */
+@Module({
+  imports: [
+    ...coreImports('worker'),
+    TierEngineModule,
+    ValueModule,
+    RankReviewModule,
+    ClubsModule,
+    AnalyticsModule,
+    CampaignsModule,
+    MessagesModule,
+  ],
+})
 class ScaleBenchModule {}
 
 /**
  * Phases in order; each engine's phases sit in their own file under bench/scale/.
  * The rank review ranks by the value run's scores (its set-up runs one when none is there).
  */
-const PHASES: Phase[] = [...TIER_PHASES, ...VALUE_PHASES, ...RANK_PHASES, ...CLUB_PHASES, ...ANALYTICS_PHASES];
+const PHASES: Phase[] = [...TIER_PHASES, ...VALUE_PHASES, ...RANK_PHASES, ...CLUB_PHASES, ...CAMPAIGN_PHASES, ...ANALYTICS_PHASES];
 
 function textArg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -103,6 +118,11 @@ async function main(): Promise<void> {
         const figure = await phase.project(app);
         const seconds = (performance.now() - t) / 1000;
         line += `  project ${fmt(seconds, 2)} s (${figure})  ratio ${fmt(seconds / rawSeconds, 2)}x${figure === rawFigure ? '' : '  FIGURES DIFFER'}`;
+        if (phase.unit) {
+          const rawRate = rawFigure / rawSeconds;
+          const rate = figure / seconds;
+          line += `  [${phase.unit}/s: raw ${fmt(rawRate, 0)}, project ${fmt(rate, 0)} = ${fmt((100 * rate) / rawRate, 0)}% of raw]`;
+        }
       }
       process.stdout.write(`${line}   ${phase.target}\n`);
       await phase.cleanup?.(pool);

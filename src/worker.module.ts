@@ -13,7 +13,9 @@ import { AnalyticsProcessor } from './modules/analytics/analytics.processor';
 import { ArchiveModule } from './modules/archive/archive.module';
 import { MemberImportProcessor } from './modules/archive/import/member-import.processor';
 import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
+import { JobReconciler } from './modules/jobs/job-reconciler';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { ensureJobScheduler, ReconcileLoop } from './modules/jobs/reconcile-loop';
 import { MessagesModule } from './modules/messages/messages.module';
 import { MessagesProcessor } from './modules/messages/messages.processor';
 import { PointsModule } from './modules/points/points.module';
@@ -101,13 +103,26 @@ const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: Job
 class Schedules implements OnApplicationBootstrap {
   private readonly logger = new Logger('Schedules');
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly reconciler: JobReconciler,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     for (const s of SCHEDULES) {
       const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
       await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: 'UTC' }, { name: s.job, data: {} });
     }
+    // Registered again by the reconciler should Redis lose them (a restart of a Redis that keeps nothing on disk).
+    this.reconciler.registerTask({
+      name: 'schedules',
+      run: async () => {
+        for (const s of SCHEDULES) {
+          const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
+          await ensureJobScheduler(queue, s.id, { pattern: s.pattern, tz: 'UTC' }, { name: s.job, data: {} });
+        }
+      },
+    });
     this.logger.log(`Scheduled (UTC): ${SCHEDULES.map((s) => s.says).join(', ')}`);
   }
 }
@@ -127,7 +142,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.AnalyticsSnapshots]: AnalyticsProcessor,
 };
 
-/** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS, no HTTP. */
+/** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS and the long-job reconciler, no HTTP. */
 @Module({})
 export class WorkerModule {
   static register(config: AppConfig = loadConfig()): DynamicModule {
@@ -148,7 +163,7 @@ export class WorkerModule {
         PrivacyModule,
         AnalyticsModule,
       ],
-      providers: [...processors, { provide: Schedules, useClass: Schedules }],
+      providers: [...processors, { provide: Schedules, useClass: Schedules }, ReconcileLoop],
     };
   }
 }

@@ -5,6 +5,8 @@ import { Pool } from 'mysql2/promise';
 export interface Phase {
   name: string;
   target: string;
+  /** What the figure counts (members, messages): the line then shows rates and the project's share of the raw rate. */
+  unit?: string;
   /** Set-up before both sides run (not timed). */
   prepare?: (pool: Pool, app: INestApplicationContext) => Promise<void>;
   /** The raw SQL doing the same set-based work; answers a figure to check the project's against. */

@@ -70,6 +70,8 @@ export class AppConfig {
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
   readonly workerQueryTimeoutMs: number;
+  /** How often workers reconcile long-job parts with their queue jobs. */
+  readonly jobReconcileIntervalMs: number;
   readonly postings: { maxBatch: number; maxWaitMs: number; maxConcurrentBatches: number };
   readonly program: ProgramDefaults;
   readonly metricsToken: string | null;
@@ -115,6 +117,7 @@ export class AppConfig {
     this.activeWorkers = workers.includes('all') ? 'all' : workers;
     this.runMigrations = e.RUN_MIGRATIONS;
     this.workerQueryTimeoutMs = e.WORKER_DATABASE_QUERY_TIMEOUT_MS;
+    this.jobReconcileIntervalMs = e.JOB_RECONCILE_INTERVAL_MS;
     this.postings = {
       maxBatch: e.POSTING_BATCH_MAX,
       maxWaitMs: e.POSTING_BATCH_WAIT_MS,

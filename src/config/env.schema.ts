@@ -385,6 +385,13 @@ export class EnvSchema {
   @Max(600000)
   MESSAGES_POLL_MS = 1000;
 
+  /** How often a worker looks for long-job parts whose queue job is lost (a Redis restart) and queues them again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(3600000)
+  JOB_RECONCILE_INTERVAL_MS = 30000;
+
   /** Rows one sender claims at a time. */
   @Transform(toInt)
   @IsInt()

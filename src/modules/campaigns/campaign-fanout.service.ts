@@ -126,24 +126,21 @@ export class CampaignFanoutService {
       return 0;
     }
     const done = new Set(await this.repo.doneParts(runId));
-    const payloads = params.ranges
-      .map((r, partNo) => ({ r, partNo }))
-      .filter(({ partNo }) => !done.has(partNo))
-      .map(({ r, partNo }) => ({
-        name: JobName.CampaignBatch,
-        data: {
-          runId,
-          partNo,
-          campaignId: params.campaignId,
-          occurrence: params.occurrence,
-          asOf: params.asOf,
-          fromId: r.fromId,
-          toId: r.toId,
-        },
-        opts: { jobId: `${runId}-${partNo}${attempt}` },
-      }));
-    await this.queue.addBulk(payloads);
-    return payloads.length;
+    const remaining = params.ranges.map((r, partNo) => ({ r, partNo })).filter(({ partNo }) => !done.has(partNo));
+    await this.runs.queueParts(
+      this.queue,
+      JobName.CampaignBatch,
+      runId,
+      remaining.map(({ r }) => ({
+        campaignId: params.campaignId,
+        occurrence: params.occurrence,
+        asOf: params.asOf,
+        fromId: r.fromId,
+        toId: r.toId,
+      })),
+      { partNos: remaining.map(({ partNo }) => partNo), jobIdSuffix: attempt },
+    );
+    return remaining.length;
   }
 
   /** After a resume: queue again what the pause left. */

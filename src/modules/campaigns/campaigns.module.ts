@@ -6,6 +6,7 @@ import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
 import { PointsModule } from '../points/points.module';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { CampaignFanoutService } from './campaign-fanout.service';
+import { CampaignRecovery } from './campaign-recovery';
 import { CAMPAIGN_MESSAGE_SENDER } from './campaign-message-sender';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
@@ -27,7 +28,13 @@ export class CampaignRulesModule {}
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
   imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule, MessagesModule],
-  providers: [Clock, CampaignsService, CampaignFanoutService, { provide: CAMPAIGN_MESSAGE_SENDER, useClass: OutboxCampaignSender }],
+  providers: [
+    Clock,
+    CampaignsService,
+    CampaignFanoutService,
+    CampaignRecovery,
+    { provide: CAMPAIGN_MESSAGE_SENDER, useClass: OutboxCampaignSender },
+  ],
   exports: [CampaignsService, CampaignFanoutService, CampaignRulesModule, Clock],
 })
 export class CampaignsModule {}

@@ -299,4 +299,52 @@ export class CampaignsRepository {
     }
     return out;
   }
+
+  /** Campaigns that should have something in Redis (a planned job, a scheduler, a running run), with their run's state. */
+  async armedCampaigns(): Promise<ArmedCampaign[]> {
+    const rows: Array<{
+      id: string;
+      state: CampaignState;
+      schedule_kind: string;
+      starts_at: Date | null;
+      cron: string | null;
+      timezone: string;
+      run_id: string | null;
+      run_state: string | null;
+    }> = await this.dataSource.query(
+      `SELECT c.id, c.state, c.schedule_kind, c.starts_at, c.cron, c.timezone, c.run_id, r.state AS run_state
+         FROM campaigns c LEFT JOIN job_runs r ON r.id = c.run_id
+        WHERE c.state IN ('scheduled', 'running')`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      scheduleKind: r.schedule_kind,
+      startsAt: r.starts_at,
+      cron: r.cron,
+      timezone: r.timezone,
+      runId: r.run_id,
+      runState: r.run_state,
+    }));
+  }
+
+  /** The campaign a fan-out run belongs to. */
+  async campaignOfRun(runId: string): Promise<{ id: string; state: CampaignState } | null> {
+    const rows: Array<{ id: string; state: CampaignState }> = await this.dataSource.query(
+      'SELECT c.id, c.state FROM campaign_runs cr JOIN campaigns c ON c.id = cr.campaign_id WHERE cr.run_id = ?',
+      [runId],
+    );
+    return rows[0] ?? null;
+  }
+}
+
+export interface ArmedCampaign {
+  id: string;
+  state: CampaignState;
+  scheduleKind: string;
+  startsAt: Date | null;
+  cron: string | null;
+  timezone: string;
+  runId: string | null;
+  runState: string | null;
 }

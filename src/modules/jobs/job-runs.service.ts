@@ -53,15 +53,32 @@ export class JobRunsService {
     return id;
   }
 
-  /** Queues one job per part; job ids come from the run and the part, so queuing twice queues once. */
-  async queueParts<T extends object>(queue: Queue, jobName: string, runId: string, payloads: T[]): Promise<void> {
-    await queue.addBulk(
-      payloads.map((data, partNo) => ({
-        name: jobName,
-        data: { ...data, runId, partNo },
-        opts: { jobId: `${runId}-${partNo}` },
-      })),
+  /**
+   * Queues one job per part; job ids come from the run and the part, so queuing twice queues once. Each part
+   * records its queue, job name, job id and data first, so the reconciler (JobReconciler) can queue it again
+   * should Redis lose it. `partNos` names the parts when they are not 0..n-1 (a resume, a last part queued
+   * later); `jobIdSuffix` makes fresh job ids (a resume after a pause, whose first jobs have completed).
+   */
+  async queueParts<T extends object>(
+    queue: Queue,
+    jobName: string,
+    runId: string,
+    payloads: T[],
+    opts: { partNos?: number[]; jobIdSuffix?: string } = {},
+  ): Promise<void> {
+    if (payloads.length === 0) {
+      return;
+    }
+    const jobs = payloads.map((data, i) => {
+      const partNo = opts.partNos?.[i] ?? i;
+      return { name: jobName, data: { ...data, runId, partNo }, opts: { jobId: `${runId}-${partNo}${opts.jobIdSuffix ?? ''}` } };
+    });
+    await this.repo.recordPartJobs(
+      runId,
+      jobs.map((j) => ({ partNo: j.data.partNo, queueName: queue.name, jobName, jobId: j.opts.jobId, payload: JSON.stringify(j.data) })),
+      new Date(),
     );
+    await queue.addBulk(jobs);
   }
 
   /**

@@ -5,6 +5,20 @@ import { toInt } from '../../common/transformers';
 import { WriteResult } from '../../database/transaction';
 import { JobRun, JobRunState } from './entities/job-run.entity';
 
+export interface PartJob {
+  partNo: number;
+  queueName: string;
+  jobName: string;
+  jobId: string;
+  payload: string;
+}
+
+/** A pending part of a running run whose queue job is recorded: what the reconciler checks against Redis. */
+export interface PendingPartJob extends PartJob {
+  runId: string;
+  kind: string;
+}
+
 export interface PartRow {
   partNo: number;
   state: string;
@@ -111,5 +125,55 @@ export class JobsRepository {
       [runId],
     );
     return rows.map((r) => ({ partNo: toInt(r.part_no), state: r.state, result: r.result }));
+  }
+
+  /** Records where each part's queue job lives (a part queued again, e.g. on resume, takes its new job id). */
+  async recordPartJobs(runId: string, jobs: PartJob[], now: Date): Promise<void> {
+    for (let from = 0; from < jobs.length; from += 500) {
+      const chunk = jobs.slice(from, from + 500);
+      await this.dataSource.query(
+        `INSERT INTO job_run_parts (run_id, part_no, state, result, updated_at, queue_name, job_name, job_id, payload)
+         VALUES ${chunk.map(() => "(?, ?, 'pending', NULL, ?, ?, ?, ?, ?)").join(', ')}
+         ON DUPLICATE KEY UPDATE queue_name = VALUES(queue_name), job_name = VALUES(job_name), job_id = VALUES(job_id),
+                                 payload = VALUES(payload), updated_at = VALUES(updated_at)`,
+        chunk.flatMap((j) => [runId, j.partNo, now, j.queueName, j.jobName, j.jobId, j.payload]),
+      );
+    }
+  }
+
+  /** Pending parts with a recorded queue job, of runs still running and started before `startedBefore`. */
+  async pendingPartJobs(startedBefore: Date, limit: number): Promise<PendingPartJob[]> {
+    const rows: Array<{
+      run_id: string;
+      kind: string;
+      part_no: number | string;
+      queue_name: string;
+      job_name: string;
+      job_id: string;
+      payload: string;
+    }> = await this.dataSource.query(
+      `SELECT p.run_id, r.kind, p.part_no, p.queue_name, p.job_name, p.job_id, p.payload
+         FROM job_runs r JOIN job_run_parts p ON p.run_id = r.id
+        WHERE r.state = 'running' AND r.created_at < ? AND p.state = 'pending' AND p.job_id IS NOT NULL
+        ORDER BY r.created_at, p.run_id, p.part_no LIMIT ${Number(limit)}`,
+      [startedBefore],
+    );
+    return rows.map((r) => ({
+      runId: r.run_id,
+      kind: r.kind,
+      partNo: toInt(r.part_no),
+      queueName: r.queue_name,
+      jobName: r.job_name,
+      jobId: r.job_id,
+      payload: r.payload,
+    }));
+  }
+
+  /** Runs still marked running, unchanged since `before`, although every part has ended (a worker died between its part and closing the run). */
+  async endedButRunning(before: Date, limit: number): Promise<Array<{ id: string; kind: string }>> {
+    return this.dataSource.query(
+      `SELECT id, kind FROM job_runs WHERE state = 'running' AND done + failed >= total AND updated_at < ? ORDER BY created_at LIMIT ${Number(limit)}`,
+      [before],
+    );
   }
 }

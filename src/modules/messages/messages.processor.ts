@@ -1,9 +1,11 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { Job, Queue, RepeatOptions } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
+import { JobReconciler } from '../jobs/job-reconciler';
 import { JobRunsService } from '../jobs/job-runs.service';
+import { ensureJobScheduler } from '../jobs/reconcile-loop';
 import { planRanges } from '../points/points-expiry.processor';
 import { PostedBatch } from '../points/posting-events';
 import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
@@ -32,6 +34,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     private readonly runs: JobRunsService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Messages) private readonly queue: Queue,
+    private readonly reconciler: JobReconciler,
   ) {
     super();
   }
@@ -39,13 +42,23 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
   async onApplicationBootstrap(): Promise<void> {
     const every = this.config.messages.pollMs;
     const opts = { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000 }, attempts: 1 };
-    await this.queue.upsertJobScheduler('outbox-sender', { every }, { name: JobName.SendOutbox, data: {}, opts });
-    await this.queue.upsertJobScheduler('webhook-sender', { every }, { name: JobName.DeliverWebhooks, data: {}, opts });
-    await this.queue.upsertJobScheduler(
-      'monthly-expiry-notices',
-      { pattern: '0 0 2 1 * *', tz: 'Asia/Shanghai' },
-      { name: JobName.PlanExpiryNotices, data: {} },
-    );
+    const schedulers: Array<[string, RepeatOptions, { name: string; data: object; opts?: Record<string, unknown> }]> = [
+      ['outbox-sender', { every }, { name: JobName.SendOutbox, data: {}, opts }],
+      ['webhook-sender', { every }, { name: JobName.DeliverWebhooks, data: {}, opts }],
+      ['monthly-expiry-notices', { pattern: '0 0 2 1 * *', tz: 'Asia/Shanghai' }, { name: JobName.PlanExpiryNotices, data: {} }],
+    ];
+    for (const [id, repeat, template] of schedulers) {
+      await this.queue.upsertJobScheduler(id, repeat, template);
+    }
+    // Registered again by the reconciler should Redis lose them.
+    this.reconciler.registerTask({
+      name: 'message schedules',
+      run: async () => {
+        for (const [id, repeat, template] of schedulers) {
+          await ensureJobScheduler(this.queue, id, repeat, template);
+        }
+      },
+    });
     this.logger.log(`Sending the outbox and webhooks every ${every} ms; expiring-points notices monthly on the 1st at 02:00 Asia/Shanghai`);
   }
 

@@ -70,6 +70,6 @@ export class ValueProcessor extends WorkerHost {
     if (view.state !== 'running' || view.done + view.failed < ranges) {
       return;
     }
-    await this.queue.add(JobName.FinalizeValueRun, { runId, partNo: ranges }, { jobId: `${runId}-${ranges}` });
+    await this.runs.queueParts(this.queue, JobName.FinalizeValueRun, runId, [{}], { partNos: [ranges] });
   }
 }

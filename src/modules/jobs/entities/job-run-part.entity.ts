@@ -18,6 +18,20 @@ export class JobRunPart {
   @Column({ type: 'text', nullable: true })
   result: string | null;
 
+  /** Where the part's queue job lives, recorded when it is queued, so a lost job (Redis restarted empty) can be queued again. */
+  @Column({ name: 'queue_name', type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  queueName: string | null;
+
+  @Column({ name: 'job_name', type: 'varchar', length: 64, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  jobName: string | null;
+
+  @Column({ name: 'job_id', type: 'varchar', length: 128, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  jobId: string | null;
+
+  /** The queue job's data (JSON). */
+  @Column({ type: 'text', nullable: true })
+  payload: string | null;
+
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }

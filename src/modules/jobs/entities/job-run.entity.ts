@@ -10,6 +10,7 @@ export type JobRunState = 'running' | 'completed' | 'failed';
  */
 @Entity('job_runs')
 @Index('ix_job_runs_kind_created', ['kind', 'createdAt'])
+@Index('ix_job_runs_state', ['state'])
 export class JobRun {
   @PrimaryColumn({ type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' })
   id: string;
