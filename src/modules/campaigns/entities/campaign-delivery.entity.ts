@@ -25,7 +25,7 @@ export class CampaignDelivery {
   @Column({ type: 'bigint', default: 0, transformer: bigintNumber })
   points: number;
 
-  /** The message's fate: pending_outbox until the outbox takes it; null without a message action. */
+  /** `outbox` when the batch put the member's message in the outbox (same transaction); null without a message action. */
   @Column({ name: 'message_status', type: 'varchar', length: 16, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   messageStatus: string | null;
 
