@@ -2,13 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
-import { loadConfig } from '../src/config/app-config';
-import { runMigrations } from '../src/database/migrate';
 import { RefreshSnapshotUseCase } from '../src/modules/analytics/use-cases/refresh-snapshot.use-case';
 import { JobName, QueueName } from '../src/queue/queue.constants';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from './support/factories';
+import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
 
 const DAY_MS = 86_400_000;
@@ -35,21 +33,14 @@ describe('analytics (own database, known population)', () => {
   let worker: INestApplicationContext;
   let token: string;
   let store: TestStore;
-  const saved: Record<string, string | undefined> = {};
   const m: Record<string, TestMember> = {};
   let clubId: string;
   let T: Date;
 
+  const own = ownDatabase('an');
+
   beforeAll(async () => {
-    const overrides = {
-      DATABASE_URL: `${process.env.DATABASE_URL as string}_an`,
-      QUEUE_PREFIX: `${(process.env.QUEUE_PREFIX as string).slice(0, -1)}_an}`,
-    };
-    for (const [k, v] of Object.entries(overrides)) {
-      saved[k] = process.env[k];
-      process.env[k] = v;
-    }
-    await runMigrations(loadConfig().database);
+    await own.enter();
     t = await startTestApp();
     worker = await NestFactory.createApplicationContext(WorkerModule.register(), { logger: false });
     await worker.init();
@@ -59,28 +50,8 @@ describe('analytics (own database, known population)', () => {
 
   afterAll(async () => {
     await worker?.close();
-    const [{ db }] = await t.db.query('SELECT DATABASE() AS db');
-    if (String(db).startsWith('loyalty_test_') && String(db).endsWith('_an')) {
-      await t.db.query(`DROP DATABASE \`${db}\``);
-    }
     await t?.close();
-    const redis = new Redis(process.env.REDIS_URL as string);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.QUEUE_PREFIX}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) {
-        await redis.del(...keys);
-      }
-    } while (cursor !== '0');
-    redis.disconnect();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) {
-        delete process.env[k];
-      } else {
-        process.env[k] = v;
-      }
-    }
+    await own.leave();
   });
 
   const as = (bearer: string) => ({

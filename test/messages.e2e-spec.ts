@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { OutboxService } from '../src/modules/messages/outbox.service';
 import { JobName, QueueName } from '../src/queue/queue.constants';
 import { WorkerModule } from '../src/worker.module';
+import { createClubWith } from './support/campaign-fixtures';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, uniq } from './support/factories';
 import { startHttpReceiver, startSmtpSink, waitFor, withEnv } from './support/message-sinks';
 import { startTestApp, TestApp } from './support/test-app';
@@ -204,6 +205,58 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
     expect(done.history.map((h: { statusCode: number }) => h.statusCode)).toEqual([503, 503, 200]);
     expect(verified('/failing')).toHaveLength(3);
     await admin().post('/api/v1/admin/webhooks/deliveries/01a212aa-8bb9-742a-810d-39e0f747ae20/replay').expect(404);
+  });
+
+  it('a campaign that finishes reaches a webhook receiver once as campaign.completed, signed, with its totals', async () => {
+    const sub = await admin()
+      .post('/api/v1/admin/webhooks', { url: `${receiver.url}/campaigns`, events: ['campaign.completed'] })
+      .expect(201);
+    webhookSecrets.set('/campaigns', sub.body.secret);
+    const club = [await createMember(t), await createMember(t), await createMember(t)];
+    const clubId = await createClubWith(
+      t.db,
+      club.map((m) => m.memberId),
+    );
+    const created = await admin()
+      .post('/api/v1/admin/campaigns', {
+        name: 'Webhook check',
+        audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+        grant: { points: 20, reason: 'Thanks' },
+        schedule: { kind: 'now' },
+      })
+      .expect(201);
+    const campaignId = created.body.campaignId as string;
+    await admin().post(`/api/v1/admin/campaigns/${campaignId}/launch`).expect(200);
+
+    const { verifySignature } = await import('../src/modules/messages/rules/signature');
+    const delivered = await waitFor('the campaign.completed webhook', async () =>
+      receiver.received.find(
+        (r) =>
+          r.path === '/campaigns' &&
+          r.headers['x-event-type'] === 'campaign.completed' &&
+          verifySignature(
+            webhookSecrets.get('/campaigns') ?? '',
+            r.headers['x-signature'] as string,
+            r.headers['x-timestamp'] as string,
+            r.body,
+          ),
+      ),
+    );
+    const body = JSON.parse(delivered.body);
+    expect(body).toMatchObject({ type: 'campaign.completed', data: { campaignId, name: 'Webhook check', state: 'completed' } });
+    expect(body.id).toBe(`campaign.completed:${campaignId}:${body.data.runId as string}`);
+    const [ledger] = await t.db.query(
+      "SELECT COALESCE(SUM(points), 0) AS points FROM point_entries WHERE ref_type = 'campaign' AND ref_id LIKE ?",
+      [`${campaignId}:%`],
+    );
+    expect(Number(ledger.points)).toBe(60);
+    expect(Object.values(body.data.totals as Record<string, number>)).toContain(60);
+    // Once: the one event id has one delivery for the subscription.
+    const [rows] = await t.db.query('SELECT COUNT(*) AS n FROM webhook_deliveries WHERE subscription_id = ? AND event_id = ?', [
+      sub.body.webhookId,
+      body.id,
+    ]);
+    expect(Number(rows.n)).toBe(1);
   });
 
   it('the monthly notice job sends one expiring-points notice per member, however often it runs, respecting consent', async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS, valueScore } from '../src/modules/v
 import { compareRank } from '../src/modules/value/rules/rank-selection';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
+import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface JobView {
@@ -26,7 +27,11 @@ describe('customer value and rank-based tiers (real worker)', () => {
   let token: string;
   let store: TestStore;
 
+  // Rank tiers by a share of all members: the suite counts only its own members (a database of its own).
+  const own = ownDatabase('vr');
+
   beforeAll(async () => {
+    await own.enter();
     t = await startTestApp();
     worker = await NestFactory.createApplicationContext(WorkerModule.register(), { logger: false });
     await worker.init();
@@ -40,6 +45,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
     );
     await worker.close();
     await t.close();
+    await own.leave();
   });
 
   const admin = () => ({

@@ -32,7 +32,7 @@ describe('the permission table', () => {
   });
 
   it('lets analysts read analytics and masked members and change nothing', () => {
-    expect(permissionsOf('analyst').sort()).toEqual(['analytics.read', 'jobs.read', 'members.read', 'tiers.read']);
+    expect(permissionsOf('analyst').sort()).toEqual(['account.read', 'analytics.read', 'jobs.read', 'members.read', 'tiers.read']);
     expect(permissionsOf('analyst').every((p) => p.endsWith('.read'))).toBe(true);
   });
 

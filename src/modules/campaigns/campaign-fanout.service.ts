@@ -7,6 +7,7 @@ import { inTransaction } from '../../database/transaction';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
+import { EventsService } from '../messages/webhooks/events.service';
 import { LedgerWriter } from '../points/ledger/ledger-writer';
 import { ProgramSettingsService } from '../points/program-settings.service';
 import { lotExpiresAt } from '../points/rules/lots';
@@ -68,6 +69,7 @@ export class CampaignFanoutService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: CampaignsRepository,
     private readonly ledger: LedgerWriter,
+    private readonly events: EventsService,
     private readonly program: ProgramSettingsService,
     private readonly plan: PlanMemberRanges,
     private readonly runs: JobRunsService,
@@ -251,10 +253,14 @@ export class CampaignFanoutService {
       return;
     }
     const view = await this.runs.view(runId);
-    await this.move(c, view.state === 'failed' ? 'fail' : 'finish');
+    await this.move(c, view.state === 'failed' ? 'fail' : 'finish', { runId, totals: view.totals });
   }
 
-  private async move(c: Campaign, action: 'start' | 'finish' | 'fail'): Promise<void> {
+  private async move(
+    c: Campaign,
+    action: 'start' | 'finish' | 'fail',
+    run?: { runId: string; totals: Record<string, number> },
+  ): Promise<void> {
     const to = transition(c.state, action, { startsNow: false, recurring: c.scheduleKind === 'cron', pausedFrom: c.pausedFrom });
     if (!to) {
       return;
@@ -262,6 +268,15 @@ export class CampaignFanoutService {
     await inTransaction(this.dataSource, async (m) => {
       if (await this.repo.moveState(m, c.id, c.state, to)) {
         await this.audit.record(SYSTEM_ACTOR, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to }, m);
+        if (action === 'finish' && run) {
+          // One event per finished occurrence (its run), in the same transaction as the state change.
+          await this.events.publish(
+            'campaign.completed',
+            `campaign.completed:${c.id}:${run.runId}`,
+            { campaignId: c.id, name: c.name, runId: run.runId, state: to, totals: run.totals },
+            m,
+          );
+        }
       }
     });
     c.state = to;
