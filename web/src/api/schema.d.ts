@@ -5371,11 +5371,6 @@ export interface components {
              * @example 042917
              */
             code: string;
-            /**
-             * @description A counter card (from POST /api/v1/pos/cards) to bind to this phone, keeping its points. Leave out for a new card.
-             * @example 8766314454867138
-             */
-            cardNo?: string;
             /** @example 张三 */
             name: string;
             /**
@@ -5392,8 +5387,13 @@ export interface components {
             gender?: "female" | "male" | "other" | "undisclosed";
             /** @example Shanghai */
             city?: string;
-            /** @description Marketing consent per channel; channels left out are not granted. */
+            /** @description Marketing consent per channel; absent means not given. */
             consents?: components["schemas"]["ConsentsDto"];
+            /**
+             * @description A counter card (from POST /api/v1/pos/cards) to bind to this phone, keeping its points. Leave out for a new card.
+             * @example 8766314454867138
+             */
+            cardNo?: string;
         };
         RegisteredResponse: {
             /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzYjdlMi0uLi4iLCJ0eXAiOiJtZW1iZXIifQ.sig */

@@ -1,25 +1,9 @@
 /** Requests of the member portal. */
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  Validate,
-  ValidateNested,
-} from 'class-validator';
-import { MaxCodePoints } from '../../../common/validation/max-code-points';
-import { IsSafeText } from '../../../common/validation/safe-text';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
 import { UpdateProfileDto } from '../../admin/dto/archive.dto';
-import { ConsentsDto } from '../../admin/dto/member.dto';
+import { ConsentsDto, CreateMemberDto } from '../../admin/dto/member.dto';
 import { CardNoConstraint, E164 } from '../../pos/dto/member-ref.dto';
 
 const PHONE = { type: 'string', pattern: E164.source, description: 'E.164.', example: '+8613800138000' } as const;
@@ -50,7 +34,11 @@ export class MemberRefreshDto {
   refreshToken: string;
 }
 
-export class RegisterDto extends MemberLoginDto {
+/** The sign-in fields and the profile fields of a new member as the console takes them (one set of rules), plus an optional counter card. */
+export class RegisterDto extends IntersectionType(
+  MemberLoginDto,
+  PickType(CreateMemberDto, ['name', 'email', 'birthday', 'gender', 'city', 'consents'] as const),
+) {
   @ApiPropertyOptional({
     type: 'string',
     pattern: '^\\d{16}$',
@@ -61,43 +49,6 @@ export class RegisterDto extends MemberLoginDto {
   @IsString()
   @Validate(CardNoConstraint)
   cardNo?: string;
-
-  @ApiProperty({ type: 'string', minLength: 1, maxLength: 100, example: '张三' })
-  @IsString()
-  @MinLength(1)
-  @MaxCodePoints(100)
-  @IsSafeText()
-  name: string;
-
-  @ApiPropertyOptional({ type: 'string', format: 'email', example: 'zhang.san@example.com' })
-  @IsOptional()
-  @IsEmail()
-  @MaxCodePoints(254)
-  email?: string;
-
-  @ApiPropertyOptional({ type: 'string', format: 'date', example: '1990-05-17' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'birthday must be a date, YYYY-MM-DD' })
-  birthday?: string;
-
-  @ApiPropertyOptional({ enum: ['female', 'male', 'other', 'undisclosed'] })
-  @IsOptional()
-  @IsIn(['female', 'male', 'other', 'undisclosed'])
-  gender?: string;
-
-  @ApiPropertyOptional({ type: 'string', maxLength: 100, example: 'Shanghai' })
-  @IsOptional()
-  @IsString()
-  @MaxCodePoints(100)
-  @IsSafeText()
-  city?: string;
-
-  @ApiPropertyOptional({ type: ConsentsDto, description: 'Marketing consent per channel; channels left out are not granted.' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentsDto)
-  consents?: ConsentsDto;
 }
 
 /** The profile fields a member may change online (not the phone: it is the sign-in, changed at the service desk). */
