@@ -1,55 +1,28 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { campaignLedger, createClubWith, seedMembers } from './support/campaign-fixtures';
 import { loginAdmin } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { ensureWorkerBuilt, WorkerProcesses } from './support/worker-process';
 
-const ROOT = join(__dirname, '..');
-const WORKER = join(ROOT, 'dist', 'src', 'worker.js');
 const MEMBERS = 50_000;
 const POINTS = 20;
 
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 describe('campaign fan-out survives a worker killed with kill -9 (real worker processes)', () => {
   let t: TestApp;
-  const children: ChildProcess[] = [];
-  let output = '';
+  const workers = new WorkerProcesses();
 
   beforeAll(async () => {
-    if (!existsSync(WORKER) || statSync(WORKER).mtimeMs < newestSourceMtime(join(ROOT, 'src'))) {
-      execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
+    ensureWorkerBuilt();
     t = await startTestApp();
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of children) {
-      if (c.exitCode === null && c.signalCode === null) {
-        c.kill('SIGKILL');
-      }
-    }
+    workers.killAll();
     await t.close();
   });
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [WORKER], {
-      cwd: ROOT,
-      env: { ...process.env, ACTIVE_WORKERS: 'campaigns', RUN_MIGRATIONS: 'false', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    children.push(child);
-    return child;
+    return workers.start({ ACTIVE_WORKERS: 'campaigns' });
   }
 
   async function deliveries(id: string): Promise<number> {
@@ -79,7 +52,7 @@ describe('campaign fan-out survives a worker killed with kill -9 (real worker pr
     const killBy = Date.now() + 60_000;
     while ((await deliveries(id)) < 8_000) {
       if (Date.now() > killBy || first.exitCode !== null) {
-        throw new Error(`the first worker made no progress:\n${output}`);
+        throw new Error(`the first worker made no progress:\n${workers.output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -97,7 +70,7 @@ describe('campaign fan-out survives a worker killed with kill -9 (real worker pr
         break;
       }
       if (Date.now() > doneBy) {
-        throw new Error(`the campaign did not finish: ${JSON.stringify(results)}\n${output}`);
+        throw new Error(`the campaign did not finish: ${JSON.stringify(results)}\n${workers.output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

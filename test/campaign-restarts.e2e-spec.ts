@@ -1,6 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { loadConfig } from '../src/config/app-config';
@@ -10,20 +8,10 @@ import { campaignLedger, createClubWith, seedMembers } from './support/campaign-
 import { loginAdmin } from './support/factories';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './support/test-app';
+import { ensureWorkerBuilt, WorkerProcesses } from './support/worker-process';
 
-const ROOT = join(__dirname, '..');
-const WORKER = join(ROOT, 'dist', 'src', 'worker.js');
 const MEMBERS = 50_000;
 const OUTAGE_MS = 5_000;
-
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -50,13 +38,10 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
   let clubId: string;
   /** Points granted to the club's members by the tests so far (both campaigns grant to the same members). */
   let grantedSoFar = 0;
-  const children: ChildProcess[] = [];
-  let output = '';
+  const workers = new WorkerProcesses();
 
   beforeAll(async () => {
-    if (!existsSync(WORKER) || statSync(WORKER).mtimeMs < newestSourceMtime(join(ROOT, 'src'))) {
-      execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore' });
-    }
+    ensureWorkerBuilt();
     const r = new URL(config.redisUrl);
     r.host = `127.0.0.1:${await redisProxy.start()}`;
     proxiedRedisUrl = r.toString();
@@ -71,11 +56,7 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
   }, 180_000);
 
   afterAll(async () => {
-    for (const c of children) {
-      if (c.exitCode === null && c.signalCode === null) {
-        c.kill('SIGKILL');
-      }
-    }
+    workers.killAll();
     await t.close();
     await redisProxy.close();
     await mysqlProxy.close();
@@ -83,22 +64,7 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
   });
 
   function startWorker(env: Record<string, string>): ChildProcess {
-    const child = spawn(process.execPath, [WORKER], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        ACTIVE_WORKERS: 'campaigns',
-        RUN_MIGRATIONS: 'false',
-        LOG_LEVEL: 'warn',
-        JOB_RECONCILE_INTERVAL_MS: '1000',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    children.push(child);
-    return child;
+    return workers.start({ ACTIVE_WORKERS: 'campaigns', JOB_RECONCILE_INTERVAL_MS: '1000', ...env });
   }
 
   async function deliveries(id: string): Promise<number> {
@@ -127,7 +93,7 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
     const by = Date.now() + 90_000;
     while ((await deliveries(id)) < atLeast) {
       if (Date.now() > by || worker.exitCode !== null) {
-        throw new Error(`the worker made no progress:\n${output}`);
+        throw new Error(`the worker made no progress:\n${workers.output}`);
       }
       await sleep(50);
     }
@@ -162,7 +128,7 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
         return results;
       }
       if (Date.now() > by) {
-        throw new Error(`the campaign did not finish: ${JSON.stringify(results)}\n${output}`);
+        throw new Error(`the campaign did not finish: ${JSON.stringify(results)}\n${workers.output}`);
       }
       await sleep(500);
     }
@@ -215,7 +181,7 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
     const results = await waitCompleted(id);
     // The same worker process carried on: nothing was restarted, the lost range jobs were queued again.
     expect(worker.exitCode).toBeNull();
-    expect(output).toContain('long jobs reconciled with their queue jobs');
+    expect(workers.output).toContain('long jobs reconciled with their queue jobs');
     await expectExactTotals(id, results, points);
     worker.kill('SIGTERM');
   }, 300_000);

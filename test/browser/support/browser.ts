@@ -2,30 +2,22 @@ import { randomInt } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { WorkerModule } from '../../../src/worker.module';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { newestMtime } from '../../support/worker-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BUILT_PAGE = join(ROOT, 'dist', 'web', 'console', 'index.html');
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds the web pages (vite) when dist/web is missing or older than any file under web/: tests never run a stale build. */
 export function ensureWebBuilt(): void {
   const sources = ['src', 'console', 'm', 'vite.config.mts'].map((p) => join(ROOT, 'web', p));
-  const newest = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSource(p) : statSync(p).mtimeMs)));
+  const newest = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)));
   if (existsSync(BUILT_PAGE) && statSync(BUILT_PAGE).mtimeMs >= newest) {
     return;
   }
