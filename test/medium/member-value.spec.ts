@@ -17,6 +17,7 @@ import { ComputeValueRangeUseCase } from '../../src/modules/value/use-cases/comp
 import { FinalizeValueRunUseCase } from '../../src/modules/value/use-cases/finalize-value-run.use-case';
 import { ValueModule } from '../../src/modules/value/value.module';
 import { ValueService } from '../../src/modules/value/value.service';
+import { ValueRepository, WORK_MEMORY } from '../../src/modules/value/value.repository';
 import { newMember } from './medium-context';
 
 /**
@@ -276,5 +277,29 @@ describe('value run on a known population', () => {
     expect(new Set(rows.map((x) => x.grade))).toEqual(new Set(['A', 'B', 'C']));
     expect(new Set(rows.map((x) => x.f)).size).toBe(5);
     expect(new Set(rows.map((x) => x.m)).size).toBe(5);
+  });
+
+  it('the finalising connection has its large sort and temporary-table memory only inside, and gives it back', async () => {
+    const repo = ctx.get(ValueRepository);
+    const global: Array<{ sort: string; tmp: string }> = await db.query(
+      'SELECT @@GLOBAL.sort_buffer_size AS sort, @@GLOBAL.tmp_table_size AS tmp',
+    );
+    const inside = await repo.withWorkMemory(async (m) => {
+      const [row]: Array<{ sort: string; tmp: string; id: string }> = await m.query(
+        'SELECT @@SESSION.sort_buffer_size AS sort, @@SESSION.tmp_table_size AS tmp, CONNECTION_ID() AS id',
+      );
+      return row;
+    });
+    expect([Number(inside.sort), Number(inside.tmp)]).toEqual([WORK_MEMORY.sortBufferBytes, WORK_MEMORY.tmpTableBytes]);
+    // Every pooled connection, the one used inside among them, is back at the server's settings.
+    const after: Array<Array<{ sort: string; tmp: string; id: string }>> = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.query('SELECT @@SESSION.sort_buffer_size AS sort, @@SESSION.tmp_table_size AS tmp, CONNECTION_ID() AS id, SLEEP(0.05) AS s'),
+      ),
+    );
+    expect(after.map(([row]) => row.id)).toContain(inside.id);
+    for (const [row] of after) {
+      expect([Number(row.sort), Number(row.tmp)]).toEqual([Number(global[0].sort), Number(global[0].tmp)]);
+    }
   });
 });

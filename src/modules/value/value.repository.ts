@@ -190,7 +190,10 @@ export class ValueRepository {
       try {
         return await fn(runner.manager);
       } finally {
-        await runner.query('SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT, sort_buffer_size = DEFAULT');
+        // Best effort: after a failed statement the connection may be gone (a timeout destroys it), and the error that matters is that one.
+        await runner
+          .query('SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT, sort_buffer_size = DEFAULT')
+          .catch(() => undefined);
       }
     } finally {
       await runner.release();
