@@ -71,8 +71,9 @@ async function prepareLedger(pool: Pool): Promise<void> {
      VALUES (?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), UTC_TIMESTAMP(3), 600, 200, 200)`,
     [runId],
   );
+  // IGNORE: in a whole bench run the value phase has already graded every member (those grades stay).
   await pool.query(
-    `INSERT INTO member_values (member_id, score, grade, r, f, m, value_rank, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, graded_run_id, computed_at)
+    `INSERT IGNORE INTO member_values (member_id, score, grade, r, f, m, value_rank, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, graded_run_id, computed_at)
      SELECT id, 0, ELT(1 + CRC32(id) % 10 DIV 4, 'A', 'B', 'C'), 1 + CRC32(id) % 5, 1 + CRC32(CONCAT(id, 'f')) % 5, 1, NULL, 0, 0, 0, NULL, ?, ?, UTC_TIMESTAMP(3)
        FROM members`,
     [runId, runId],

@@ -1,12 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { newId } from '../../src/common/ids';
 import { PlanMemberRanges } from '../../src/modules/points/use-cases/plan-member-ranges';
 import { monthKey, qualifyingWindowStart } from '../../src/modules/tiers/rules/tier-qualification';
 import { ComputeValueRangeUseCase, VALUE_WINDOW_MONTHS } from '../../src/modules/value/use-cases/compute-value-range.use-case';
 import { FinalizeValueRunUseCase } from '../../src/modules/value/use-cases/finalize-value-run.use-case';
 import { currentGradeShares, currentReference, currentWeights } from '../../src/modules/value/value-settings';
-import { ValueRepository } from '../../src/modules/value/value.repository';
+import { ValueRepository, WORK_MEMORY } from '../../src/modules/value/value.repository';
 import { ValueService } from '../../src/modules/value/value.service';
 import { Phase } from './phase';
 
@@ -44,10 +44,48 @@ export const VALUE_PHASES: Phase[] = [
     },
     // The same work by hand: figures and score of every member in one INSERT ... SELECT, the cut-offs, then
     // grades, RFM quintiles and ranks in one UPDATE with window functions.
+    // The same session memory as the project's finalising connection (WORK_MEMORY), on the one connection it uses.
     raw: async (pool) => {
-      const [[s]] = await pool.query<RowDataPacket[]>('SELECT * FROM value_settings WHERE id = 1');
-      await pool.query(
-        `INSERT INTO bench_value_raw (member_id, score, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, computed_at)
+      const conn = await pool.getConnection();
+      try {
+        await conn.query(
+          `SET SESSION tmp_table_size = ${WORK_MEMORY.tmpTableBytes}, max_heap_table_size = ${WORK_MEMORY.tmpTableBytes},
+               sort_buffer_size = ${WORK_MEMORY.sortBufferBytes}`,
+        );
+        return await rawValueRun(conn);
+      } finally {
+        await conn.query('SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT, sort_buffer_size = DEFAULT');
+        conn.release();
+      }
+    },
+    project: async (app) => {
+      await runValueRun(app, asOf);
+      return (await app.get(ValueService).pyramid()).grades.find((g) => g.grade === 'A')?.members ?? -1;
+    },
+    // Not only the figure: every member's score, figures, grade, R, F, M and rank are the same on both sides.
+    cleanup: async (pool) => {
+      const [[d]] = await pool.query<RowDataPacket[]>(
+        `SELECT (SELECT COUNT(*) FROM member_values) AS project, (SELECT COUNT(*) FROM bench_value_raw) AS raw,
+                (SELECT COUNT(*) FROM member_values v JOIN bench_value_raw b ON b.member_id = v.member_id
+                  WHERE v.score <=> b.score AND v.spend_12m <=> b.spend_12m AND v.points_12m <=> b.points_12m
+                    AND v.purchases_12m <=> b.purchases_12m AND v.last_purchase_at <=> b.last_purchase_at AND v.grade <=> b.grade
+                    AND v.r <=> b.r AND v.f <=> b.f AND v.m <=> b.m AND v.value_rank <=> b.value_rank) AS same`,
+      );
+      await pool.query('DROP TABLE IF EXISTS bench_value_raw');
+      const line = `  every member alike on both sides: ${d.same} of ${d.project} (raw ${d.raw})`;
+      process.stdout.write(`${line}\n`);
+      if (Number(d.same) !== Number(d.project) || Number(d.same) !== Number(d.raw)) {
+        throw new Error(`value run: member rows differ from the raw SQL's (${line.trim()})`);
+      }
+    },
+  },
+];
+
+/** The raw twin on one connection: figures and score of every member in one INSERT … SELECT, the cut-offs, then one UPDATE with four window functions. */
+async function rawValueRun(conn: PoolConnection): Promise<number> {
+  const [[s]] = await conn.query<RowDataPacket[]>('SELECT * FROM value_settings WHERE id = 1');
+  await conn.query(
+    `INSERT INTO bench_value_raw (member_id, score, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, computed_at)
          SELECT f.id,
                 CASE WHEN f.spend > 0 THEN (f.spend * ? * 1000) DIV ? ELSE 0 END
                   + CASE WHEN f.points > 0 THEN (f.points * ? * 1000) DIV ? ELSE 0 END
@@ -59,27 +97,27 @@ export const VALUE_PHASES: Phase[] = [
                   GROUP BY m.id) f
            LEFT JOIN (SELECT member_id, MAX(occurred_at) AS at FROM purchases WHERE occurred_at <= ? GROUP BY member_id) lp
              ON lp.member_id = f.id`,
-        [
-          s.weight_spend_permille,
-          s.reference_spend_cents,
-          s.weight_points_permille,
-          s.reference_points,
-          s.weight_purchases_permille,
-          s.reference_purchases,
-          qualifyingWindowStart(asOf, VALUE_WINDOW_MONTHS),
-          monthKey(asOf),
-          asOf,
-        ],
-      );
-      const [[cut]] = await pool.query<RowDataPacket[]>(
-        `SELECT MAX(CASE WHEN cum * 100 >= total * 80 THEN score END) AS a, MAX(CASE WHEN cum * 100 >= total * 95 THEN score END) AS b,
+    [
+      s.weight_spend_permille,
+      s.reference_spend_cents,
+      s.weight_points_permille,
+      s.reference_points,
+      s.weight_purchases_permille,
+      s.reference_purchases,
+      qualifyingWindowStart(asOf, VALUE_WINDOW_MONTHS),
+      monthKey(asOf),
+      asOf,
+    ],
+  );
+  const [[cut]] = await conn.query<RowDataPacket[]>(
+    `SELECT MAX(CASE WHEN cum * 100 >= total * 80 THEN score END) AS a, MAX(CASE WHEN cum * 100 >= total * 95 THEN score END) AS b,
                 COUNT(*) AS n
            FROM (SELECT score, SUM(GREATEST(score, 0)) OVER (ORDER BY score DESC, member_id ROWS UNBOUNDED PRECEDING) AS cum,
                         SUM(GREATEST(score, 0)) OVER () AS total FROM bench_value_raw) t`,
-      );
-      const n = Number(cut.n);
-      await pool.query<ResultSetHeader>(
-        `UPDATE bench_value_raw v
+  );
+  const n = Number(cut.n);
+  await conn.query<ResultSetHeader>(
+    `UPDATE bench_value_raw v
            STRAIGHT_JOIN (SELECT member_id, ROW_NUMBER() OVER (ORDER BY score DESC, spend_12m DESC, member_id) AS rn,
                         RANK() OVER (ORDER BY DATE(last_purchase_at) DESC) AS rr, RANK() OVER (ORDER BY purchases_12m DESC) AS fr,
                         RANK() OVER (ORDER BY spend_12m DESC) AS mr
@@ -89,17 +127,8 @@ export const VALUE_PHASES: Phase[] = [
                 v.f = CASE WHEN v.purchases_12m <= 0 THEN 1 ELSE (5 * (? - t.fr + 1) + ? - 1) DIV ? END,
                 v.m = CASE WHEN v.spend_12m <= 0 THEN 1 ELSE (5 * (? - t.mr + 1) + ? - 1) DIV ? END,
                 v.grade = CASE WHEN v.score > 0 AND v.score >= ? THEN 'A' WHEN v.score > 0 AND v.score >= ? THEN 'B' ELSE 'C' END`,
-        [n, n, n, n, n, n, n, n, n, cut.a ?? Number.MAX_SAFE_INTEGER, cut.b ?? Number.MAX_SAFE_INTEGER],
-      );
-      const [[a]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM bench_value_raw WHERE grade = 'A'");
-      return Number(a.n);
-    },
-    project: async (app) => {
-      await runValueRun(app, asOf);
-      return (await app.get(ValueService).pyramid()).grades.find((g) => g.grade === 'A')?.members ?? -1;
-    },
-    cleanup: async (pool) => {
-      await pool.query('DROP TABLE IF EXISTS bench_value_raw');
-    },
-  },
-];
+    [n, n, n, n, n, n, n, n, n, cut.a ?? Number.MAX_SAFE_INTEGER, cut.b ?? Number.MAX_SAFE_INTEGER],
+  );
+  const [[a]] = await conn.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM bench_value_raw WHERE grade = 'A'");
+  return Number(a.n);
+}

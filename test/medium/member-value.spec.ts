@@ -17,6 +17,7 @@ import { ComputeValueRangeUseCase } from '../../src/modules/value/use-cases/comp
 import { FinalizeValueRunUseCase } from '../../src/modules/value/use-cases/finalize-value-run.use-case';
 import { ValueModule } from '../../src/modules/value/value.module';
 import { ValueService } from '../../src/modules/value/value.service';
+import { ValueRepository, WORK_MEMORY } from '../../src/modules/value/value.repository';
 import { newMember } from './medium-context';
 
 /**
@@ -206,5 +207,99 @@ describe('value run on a known population', () => {
     const pyramid = await ctx.get(ValueService).pyramid();
     expect(pyramid.runId).toBe(secondRun);
     expect(pyramid.movements).toContainEqual({ from: 'C', to: 'A', members: 1 });
+  });
+
+  it('with many ties at every quintile start and cut-off, every member gets what the rules give', async () => {
+    // 120 more members: few distinct figures (so quintile starts and grade cut-offs fall inside runs of ties), some who never
+    // bought, and some with purchases but no spend left (refunds).
+    for (let i = 0; i < 120; i++) {
+      const { memberId } = await newMember(ctx);
+      members.push(memberId);
+      const purchases = i % 9 === 0 ? 0 : 1 + (i % 4);
+      if (purchases > 0) {
+        const spend = i % 11 === 0 ? -5_000 : [10_000, 50_000, 50_000, 200_000][i % 4] * (1 + (i % 2));
+        await db.query('INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases) VALUES (?, ?, ?, ?, ?)', [
+          memberId,
+          monthKey(asOf),
+          spend,
+          Math.max(0, Math.floor(spend / 100)),
+          purchases,
+        ]);
+        const at = new Date(asOf.getTime() - [2, 2, 30, 30, 90][i % 5] * 86_400_000 - (i % 3) * 3_600_000);
+        await db.query(
+          `INSERT INTO purchases (id, store_id, receipt_no, member_id, card_no, occurred_at, total_cents, eligible_cents, points_earned,
+             refunded_cents, refunded_eligible_cents, points_reversed, lot_id, request_hash, response, created_at)
+           VALUES (?, ?, ?, ?, NULL, ?, 100, 100, 1, 0, 0, 0, NULL, ?, '{}', ?)`,
+          [newId(), newId(), `R-${memberId}`, memberId, at, '0'.repeat(64), at],
+        );
+      }
+    }
+    await runValue(newId(), false);
+
+    // The oracle: the input tables, read back, through the pure rules.
+    const stats: Array<{ member_id: string; spend: string; points: string; purchases: string }> = await db.query(
+      'SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases FROM member_monthly_stats GROUP BY member_id',
+    );
+    const last: Array<{ member_id: string; at: Date }> = await db.query(
+      'SELECT member_id, MAX(occurred_at) AS at FROM purchases GROUP BY member_id',
+    );
+    const byId = new Map(stats.map((x) => [x.member_id, x]));
+    const lastById = new Map(last.map((x) => [x.member_id, new Date(x.at)]));
+    const figures = members.map((id) => ({
+      spendCents: Number(byId.get(id)?.spend ?? 0),
+      points: Number(byId.get(id)?.points ?? 0),
+      purchases: Number(byId.get(id)?.purchases ?? 0),
+    }));
+    const scores = figures.map((f) => valueScore(f, DEFAULT_WEIGHTS, DEFAULT_REFERENCE));
+    const cutoffs = gradeCutoffs(scores);
+    const r = recencyScores(members.map((id) => recencyDays(lastById.get(id) ?? null, asOf)));
+    const f = quintilesOf(figures.map((x) => x.purchases));
+    const m = quintilesOf(figures.map((x) => x.spendCents));
+    const order = members
+      .map((memberId, i) => ({ memberId, score: scores[i], spendCents: figures[i].spendCents }))
+      .sort(compareRank)
+      .map((c) => c.memberId);
+    const rows = await snapshot();
+    expect(rows).toHaveLength(members.length);
+    const byMember = new Map(rows.map((row) => [row.member_id, row]));
+    members.forEach((memberId, i) => {
+      expect({ i, ...byMember.get(memberId) }).toMatchObject({
+        i,
+        score: scores[i],
+        grade: gradeOf(scores[i], cutoffs),
+        r: r[i],
+        f: f[i],
+        m: m[i],
+        value_rank: order.indexOf(memberId) + 1,
+      });
+    });
+    // The population really has ties where they matter, and every grade and quintile is used.
+    expect(new Set(rows.map((x) => x.grade))).toEqual(new Set(['A', 'B', 'C']));
+    expect(new Set(rows.map((x) => x.f)).size).toBe(5);
+    expect(new Set(rows.map((x) => x.m)).size).toBe(5);
+  });
+
+  it('the finalising connection has its large sort and temporary-table memory only inside, and gives it back', async () => {
+    const repo = ctx.get(ValueRepository);
+    const global: Array<{ sort: string; tmp: string }> = await db.query(
+      'SELECT @@GLOBAL.sort_buffer_size AS sort, @@GLOBAL.tmp_table_size AS tmp',
+    );
+    const inside = await repo.withWorkMemory(async (m) => {
+      const [row]: Array<{ sort: string; tmp: string; id: string }> = await m.query(
+        'SELECT @@SESSION.sort_buffer_size AS sort, @@SESSION.tmp_table_size AS tmp, CONNECTION_ID() AS id',
+      );
+      return row;
+    });
+    expect([Number(inside.sort), Number(inside.tmp)]).toEqual([WORK_MEMORY.sortBufferBytes, WORK_MEMORY.tmpTableBytes]);
+    // Every pooled connection, the one used inside among them, is back at the server's settings.
+    const after: Array<Array<{ sort: string; tmp: string; id: string }>> = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.query('SELECT @@SESSION.sort_buffer_size AS sort, @@SESSION.tmp_table_size AS tmp, CONNECTION_ID() AS id, SLEEP(0.05) AS s'),
+      ),
+    );
+    expect(after.map(([row]) => row.id)).toContain(inside.id);
+    for (const [row] of after) {
+      expect([Number(row.sort), Number(row.tmp)]).toEqual([Number(global[0].sort), Number(global[0].tmp)]);
+    }
   });
 });

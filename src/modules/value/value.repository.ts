@@ -2,29 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
-import { placeholders } from '../../database/multi-row';
 import { MemberValue } from './entities/member-value.entity';
 import { ValueRun } from './entities/value-run.entity';
 import { ValueSettings } from './entities/value-settings.entity';
 import { GradeCutoffs, GRADE_SHARES } from './rules/grades';
 import { ValueSettingsProposal } from './rules/value-settings-rule';
 import { RANK_ORDER_SQL } from './rules/rank-selection';
+import { quintileStarts } from './rules/rfm';
 import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS } from './rules/value-score';
-
-/** A member's figures over the window, as the range part reads them. */
-export interface MemberFigures {
-  memberId: string;
-  spendCents: number;
-  points: number;
-  purchases: number;
-  lastPurchaseAt: Date | null;
-}
-
-export interface MemberValueRow {
-  memberId: string;
-  score: number;
-  figures: MemberFigures;
-}
 
 export interface GradeSummary {
   grade: string;
@@ -39,7 +24,15 @@ export interface Movement {
   members: number;
 }
 
-const UPSERT_BATCH = 1000;
+/** The RFM figures' values at the quintile starts, ascending (recency as 'YYYY-MM-DD' or null). */
+export interface RfmStarts {
+  r: Array<string | null>;
+  f: number[];
+  m: number[];
+}
+
+/** Session memory of the finalising connection: the window sort and its temporary table stay in memory up to a few million members. */
+export const WORK_MEMORY = { tmpTableBytes: 1024 * 1024 * 1024, sortBufferBytes: 256 * 1024 * 1024 } as const;
 
 /** All SQL of member values and value runs. */
 @Injectable()
@@ -139,78 +132,95 @@ export class ValueRepository {
   }
 
   /**
-   * Every member of the id range with the sums of member_monthly_stats over
-   * the months windowStart..windowEnd (YYYY-MM-01) and the time of the last
-   * purchase up to asOf.
+   * One range part in one statement: every member of the id range gets the
+   * sums of member_monthly_stats over the months windowStart..windowEnd
+   * (YYYY-MM-01), the time of the last purchase up to asOf and the score
+   * (valueScoreSql, the same as valueScore()), written by INSERT … SELECT …
+   * ON DUPLICATE KEY UPDATE. Grades and ranks are left to the finalising step.
+   * Answers the members written and those with a purchase in the window.
    */
-  async figuresOfRange(fromId: string, toId: string | null, windowStart: string, windowEnd: string, asOf: Date): Promise<MemberFigures[]> {
-    const upper = toId !== null ? 'AND mb.id < ?' : '';
-    const rows: Array<{ id: string; spend: string | number; points: string | number; purchases: string | number }> =
-      await this.dataSource.query(
-        `SELECT mb.id, COALESCE(SUM(s.spend_cents), 0) AS spend, COALESCE(SUM(s.points), 0) AS points,
-                COALESCE(SUM(s.purchases), 0) AS purchases
-           FROM members mb
-           LEFT JOIN member_monthly_stats s ON s.member_id = mb.id AND s.month >= ? AND s.month <= ?
-          WHERE mb.id >= ? ${upper}
-          GROUP BY mb.id`,
-        toId !== null ? [windowStart, windowEnd, fromId, toId] : [windowStart, windowEnd, fromId],
-      );
-    const last: Array<{ member_id: string; at: Date }> = await this.dataSource.query(
-      `SELECT member_id, MAX(occurred_at) AS at FROM purchases
-        WHERE member_id >= ? ${toId !== null ? 'AND member_id < ?' : ''} AND occurred_at <= ? GROUP BY member_id`,
-      toId !== null ? [fromId, toId, asOf] : [fromId, asOf],
+  async computeRange(
+    runId: string,
+    range: { fromId: string; toId: string | null },
+    window: { start: string; end: string },
+    asOf: Date,
+    score: { sql: string; params: number[] },
+    now: Date,
+  ): Promise<{ members: number; purchasers: number }> {
+    const upper = range.toId !== null ? 'AND mb.id < ?' : '';
+    const bounds = range.toId !== null ? [range.fromId, range.toId] : [range.fromId];
+    await this.dataSource.query(
+      `INSERT INTO member_values (member_id, score, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, computed_at)
+       SELECT f.id, ${score.sql}, f.spend, f.points, f.purchases,
+              (SELECT MAX(p.occurred_at) FROM purchases p WHERE p.member_id = f.id AND p.occurred_at <= ?), ?, ?
+         FROM (SELECT mb.id, COALESCE(SUM(s.spend_cents), 0) AS spend, COALESCE(SUM(s.points), 0) AS points,
+                      COALESCE(SUM(s.purchases), 0) AS purchases
+                 FROM members mb
+                 LEFT JOIN member_monthly_stats s ON s.member_id = mb.id AND s.month >= ? AND s.month <= ?
+                WHERE mb.id >= ? ${upper}
+                GROUP BY mb.id) f
+       ON DUPLICATE KEY UPDATE score = VALUES(score), spend_12m = VALUES(spend_12m), points_12m = VALUES(points_12m),
+         purchases_12m = VALUES(purchases_12m), last_purchase_at = VALUES(last_purchase_at), run_id = VALUES(run_id),
+         computed_at = VALUES(computed_at)`,
+      [...score.params, asOf, runId, now, window.start, window.end, ...bounds],
     );
-    const lastByMember = new Map(last.map((r) => [r.member_id, r.at]));
-    return rows.map((r) => ({
-      memberId: r.id,
-      spendCents: toInt(r.spend),
-      points: toInt(r.points),
-      purchases: toInt(r.purchases),
-      lastPurchaseAt: lastByMember.get(r.id) ?? null,
-    }));
+    const [row]: Array<{ members: string | number; purchasers: string | number | null }> = await this.dataSource.query(
+      `SELECT COUNT(*) AS members, SUM(purchases_12m > 0) AS purchasers FROM member_values
+        WHERE member_id >= ? ${range.toId !== null ? 'AND member_id < ?' : ''} AND run_id = ?`,
+      [...bounds, runId],
+    );
+    return { members: toInt(row?.members ?? 0), purchasers: toInt(row?.purchasers ?? 0) };
   }
 
-  /** Writes the figures and scores of a range (multi-row upserts); grades and ranks are left to the finalising step. */
-  async upsertFigures(runId: string, rows: MemberValueRow[], now: Date): Promise<void> {
-    for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
-      const batch = rows.slice(i, i + UPSERT_BATCH);
-      await this.dataSource.query(
-        `INSERT INTO member_values (member_id, score, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, computed_at)
-         VALUES ${placeholders(batch.length, 8)}
-         ON DUPLICATE KEY UPDATE score = VALUES(score), spend_12m = VALUES(spend_12m), points_12m = VALUES(points_12m),
-           purchases_12m = VALUES(purchases_12m), last_purchase_at = VALUES(last_purchase_at), run_id = VALUES(run_id),
-           computed_at = VALUES(computed_at)`,
-        batch.flatMap((r) => [
-          r.memberId,
-          r.score,
-          r.figures.spendCents,
-          r.figures.points,
-          r.figures.purchases,
-          r.figures.lastPurchaseAt,
-          runId,
-          now,
-        ]),
+  /**
+   * Runs the finalising statements on one connection whose sort buffer and
+   * in-memory temporary tables are large enough for the whole population
+   * (session settings only, put back before the connection returns to the
+   * pool): with the server's defaults (2 MB sorts, 16 MB temporary tables)
+   * the window sort over a million members spills to disk, three times slower.
+   */
+  async withWorkMemory<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(
+        `SET SESSION tmp_table_size = ${WORK_MEMORY.tmpTableBytes}, max_heap_table_size = ${WORK_MEMORY.tmpTableBytes},
+             sort_buffer_size = ${WORK_MEMORY.sortBufferBytes}`,
       );
+      try {
+        return await fn(runner.manager);
+      } finally {
+        // Best effort: after a failed statement the connection may be gone (a timeout destroys it), and the error that matters is that one.
+        await runner
+          .query('SET SESSION tmp_table_size = DEFAULT, max_heap_table_size = DEFAULT, sort_buffer_size = DEFAULT')
+          .catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
     }
   }
 
   /**
    * The grade cut-offs over the whole population, set-based: the score of the
    * member (by score desc) whose cumulative score first reaches 80% / 95% of
-   * the total (or the run's shares). Same result as gradeCutoffs() (ties at a cut-off share it).
+   * the total (or the run's shares), as gradeCutoffs() gives. That is the
+   * highest score s whose members together with every higher-scored member
+   * reach the share (ties at a cut-off share it, whatever their order), so the
+   * sums run over the distinct scores (GROUP BY on the rank index) instead of
+   * every member.
    */
-  async cutoffs(shares: { a: number; b: number } = GRADE_SHARES): Promise<GradeCutoffs & { members: number; totalScore: number }> {
-    const [row]: Array<{ a: string | null; b: string | null; total: string | null; members: string | number }> =
-      await this.dataSource.query(
-        `SELECT MAX(CASE WHEN cum * 100 >= total * ? THEN score END) AS a,
-                MAX(CASE WHEN cum * 100 >= total * ? THEN score END) AS b,
-                MAX(total) AS total, COUNT(*) AS members
-           FROM (SELECT score,
-                        SUM(GREATEST(score, 0)) OVER (ORDER BY score DESC, member_id ROWS UNBOUNDED PRECEDING) AS cum,
-                        SUM(GREATEST(score, 0)) OVER () AS total
-                   FROM member_values) t`,
-        [shares.a, shares.b],
-      );
+  async cutoffs(
+    m: EntityManager,
+    shares: { a: number; b: number } = GRADE_SHARES,
+  ): Promise<GradeCutoffs & { members: number; totalScore: number }> {
+    const [row]: Array<{ a: string | null; b: string | null; total: string | null; members: string | number | null }> = await m.query(
+      `SELECT MAX(CASE WHEN cum * 100 >= total * ? THEN score END) AS a,
+              MAX(CASE WHEN cum * 100 >= total * ? THEN score END) AS b,
+              MAX(total) AS total, SUM(n) AS members
+         FROM (SELECT score, n, SUM(s) OVER (ORDER BY score DESC ROWS UNBOUNDED PRECEDING) AS cum, SUM(s) OVER () AS total
+                 FROM (SELECT score, SUM(GREATEST(score, 0)) AS s, COUNT(*) AS n FROM member_values GROUP BY score) g) t`,
+      [shares.a, shares.b],
+    );
     const total = row?.total === null || row?.total === undefined ? 0 : toInt(row.total);
     return {
       a: total > 0 && row?.a !== null && row?.a !== undefined ? toInt(row.a) : null,
@@ -221,49 +231,77 @@ export class ValueRepository {
   }
 
   /**
-   * Moves each member's grade to previous_grade, once per run: a finalising
-   * step run again (a retried job) finds graded_run_id already set and keeps
-   * the previous grade it wrote the first time.
+   * The values at the quintile starts (quintileStarts(n)) of each RFM figure,
+   * sorted ascending: recency by the time of the last purchase (never bought
+   * first; compared by UTC day, as 'YYYY-MM-DD', null when the start falls
+   * among those who never bought), frequency by 12-month purchases, monetary
+   * by 12-month spend. One sort of one column per figure.
    */
-  async keepPreviousGrades(runId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE member_values SET previous_grade = grade, graded_run_id = ? WHERE graded_run_id IS NULL OR graded_run_id <> ?',
-      [runId, runId],
-    );
+  async quintileStartValues(m: EntityManager, n: number): Promise<RfmStarts> {
+    const positions = quintileStarts(n);
+    if (positions.length === 0) {
+      return { r: [], f: [], m: [] };
+    }
+    const at = async (value: string, order: string): Promise<Array<string | null>> => {
+      const rows: Array<{ rn: string | number; v: string | number | null }> = await m.query(
+        `SELECT rn, v FROM (SELECT ${value} AS v, ROW_NUMBER() OVER (ORDER BY ${order}) AS rn FROM member_values) x
+          WHERE rn IN (${positions.map(() => '?').join(', ')})`,
+        positions,
+      );
+      const byPosition = new Map(rows.map((row) => [toInt(row.rn), row.v === null ? null : String(row.v)]));
+      return positions.map((p) => byPosition.get(p) ?? null);
+    };
+    const r = await at("DATE_FORMAT(last_purchase_at, '%Y-%m-%d')", 'last_purchase_at');
+    const f = (await at('purchases_12m', 'purchases_12m')).map((v) => toInt(v));
+    const mm = (await at('spend_12m', 'spend_12m')).map((v) => toInt(v));
+    return { r, f, m: mm };
   }
 
   /**
-   * Grades, RFM quintiles and ranks of every member in one set-based UPDATE
-   * (window functions; MariaDB 10.2+ and MySQL 8). Quintile = ceil(5 × c / n)
-   * where c = the members at or below the member's figure = n − RANK() by the
-   * figure descending + 1, as quintile() computes; no purchase gives R = 1,
-   * no purchases F = 1, no spend M = 1. STRAIGHT_JOIN: the rows are updated
-   * in primary-key order, each finding its ranks by the derived table's key,
-   * not in the order of the last window's sort (random pages: twice as slow).
+   * Grades, RFM quintiles and ranks of every member, and the previous grade
+   * kept, in one set-based UPDATE with one window function (the rank).
+   * Grades by the cut-offs (a member with no value is C; a null cut-off grades
+   * everyone C); R, F, M = 1 + the quintile starts at or below the member's
+   * figure (quintileFromStarts), 1 for no purchase / no purchases / no spend.
+   * previous_grade takes the grade before this run once per run: a finalising
+   * step run again finds graded_run_id = runId (read from the derived table,
+   * i.e. before the update) and keeps it. STRAIGHT_JOIN: the rows are updated
+   * in primary-key order, each finding its rank by the derived table's key.
    */
-  async writeGrades(runId: string, cutoffs: GradeCutoffs, members: number): Promise<void> {
-    if (members === 0) {
-      return;
-    }
-    // A null cut-off (nobody has value) grades everyone C.
+  async writeGrades(m: EntityManager, runId: string, cutoffs: GradeCutoffs, starts: RfmStarts): Promise<void> {
     const a = cutoffs.a ?? Number.MAX_SAFE_INTEGER;
     const b = cutoffs.b ?? Number.MAX_SAFE_INTEGER;
-    const n = members;
-    await this.dataSource.query(
+    const params: unknown[] = [runId];
+    const quintileSql = (column: string, values: ReadonlyArray<string | number | null>) =>
+      values.length === 0
+        ? '1'
+        : `1 + ${values
+            .map((v) => {
+              // A start among the never-bought (recency): every member who bought is at or above it.
+              if (v === null) {
+                return '1';
+              }
+              params.push(v);
+              return `(${column} >= ?)`;
+            })
+            .join(' + ')}`;
+    const r = quintileSql('mv.last_purchase_at', starts.r);
+    const f = quintileSql('mv.purchases_12m', starts.f);
+    const mm = quintileSql('mv.spend_12m', starts.m);
+    params.push(a, b, runId);
+    await m.query(
       `UPDATE member_values mv
-         STRAIGHT_JOIN (SELECT member_id,
-                      ROW_NUMBER() OVER (ORDER BY ${RANK_ORDER_SQL}) AS rn,
-                      RANK() OVER (ORDER BY DATE(last_purchase_at) DESC) AS rr,
-                      RANK() OVER (ORDER BY purchases_12m DESC) AS fr,
-                      RANK() OVER (ORDER BY spend_12m DESC) AS mr
-                 FROM member_values) t ON t.member_id = mv.member_id
-          SET mv.value_rank = t.rn,
-              mv.r = CASE WHEN mv.last_purchase_at IS NULL THEN 1 ELSE (5 * (? - t.rr + 1) + ? - 1) DIV ? END,
-              mv.f = CASE WHEN mv.purchases_12m <= 0 THEN 1 ELSE (5 * (? - t.fr + 1) + ? - 1) DIV ? END,
-              mv.m = CASE WHEN mv.spend_12m <= 0 THEN 1 ELSE (5 * (? - t.mr + 1) + ? - 1) DIV ? END,
+         STRAIGHT_JOIN (SELECT member_id, grade AS old_grade, previous_grade AS old_previous, graded_run_id AS old_run,
+                               ROW_NUMBER() OVER (ORDER BY ${RANK_ORDER_SQL}) AS rn
+                          FROM member_values) t ON t.member_id = mv.member_id
+          SET mv.previous_grade = CASE WHEN t.old_run <=> ? THEN t.old_previous ELSE t.old_grade END,
+              mv.value_rank = t.rn,
+              mv.r = CASE WHEN mv.last_purchase_at IS NULL THEN 1 ELSE ${r} END,
+              mv.f = CASE WHEN mv.purchases_12m <= 0 THEN 1 ELSE ${f} END,
+              mv.m = CASE WHEN mv.spend_12m <= 0 THEN 1 ELSE ${mm} END,
               mv.grade = CASE WHEN mv.score > 0 AND mv.score >= ? THEN 'A' WHEN mv.score > 0 AND mv.score >= ? THEN 'B' ELSE 'C' END,
               mv.graded_run_id = ?`,
-      [n, n, n, n, n, n, n, n, n, a, b, runId],
+      params,
     );
   }
 

@@ -1,4 +1,4 @@
-import { quintile, quintilesOf, recencyDays, recencyScores } from './rfm';
+import { quintile, quintileFromStarts, quintileStarts, quintilesOf, recencyDays, recencyScores } from './rfm';
 
 describe('RFM quintiles', () => {
   it('ten distinct values: two per quintile, the best get 5', () => {
@@ -36,5 +36,55 @@ describe('RFM quintiles', () => {
     expect(recencyDays(new Date('2026-03-09T23:59:00Z'), asOf)).toBe(1);
     expect(recencyDays(new Date('2026-03-10T00:00:00Z'), asOf)).toBe(0);
     expect(recencyDays(null, asOf)).toBeNull();
+  });
+
+  describe('by the values at the quintile starts (what the value run reads)', () => {
+    /** A small deterministic generator: many ties, zeros and negatives. */
+    function values(n: number, seed: number, spread: number): number[] {
+      let x = seed;
+      return Array.from({ length: n }, () => {
+        x = (x * 1103515245 + 12345) % 2147483648;
+        return (x % spread) - 2;
+      });
+    }
+    const startValuesOf = (vs: number[]) => {
+      const sorted = [...vs].sort((a, b) => a - b);
+      return quintileStarts(vs.length).map((t) => sorted[t - 1]);
+    };
+
+    it('the starts: 10 values → positions 3, 5, 7, 9; none for an empty population', () => {
+      expect(quintileStarts(10)).toEqual([3, 5, 7, 9]);
+      expect(quintileStarts(1)).toEqual([1, 1, 1, 1]);
+      expect(quintileStarts(0)).toEqual([]);
+    });
+
+    it('gives quintilesOf() for every value above 0, over populations of every size with ties', () => {
+      for (let n = 1; n <= 60; n++) {
+        for (const spread of [3, 7, 40, 1000]) {
+          const vs = values(n, n * 31 + spread, spread);
+          const starts = startValuesOf(vs);
+          const expected = quintilesOf(vs);
+          vs.forEach((v, i) => {
+            if (v > 0) {
+              expect([n, spread, v, quintileFromStarts(v, starts)]).toEqual([n, spread, v, expected[i]]);
+            }
+          });
+        }
+      }
+    });
+
+    it('gives recencyScores() for every member who bought (never bought sorts first, more days is lower)', () => {
+      for (let n = 1; n <= 60; n++) {
+        const days = values(n, n * 7 + 1, 12).map((d) => (d < 0 ? null : d));
+        const recent = days.map((d) => (d === null ? Number.NEGATIVE_INFINITY : -d));
+        const starts = startValuesOf(recent);
+        const expected = recencyScores(days);
+        days.forEach((d, i) => {
+          if (d !== null) {
+            expect([n, d, quintileFromStarts(recent[i], starts)]).toEqual([n, d, expected[i]]);
+          }
+        });
+      }
+    });
   });
 });

@@ -37,3 +37,24 @@ export function recencyScores(days: ReadonlyArray<number | null>): number[] {
   const isAtOrBelow = (x: number | null, d: number) => x === null || x >= d;
   return days.map((d) => (d === null ? 1 : quintile(days.filter((x) => isAtOrBelow(x, d)).length, days.length)));
 }
+
+/**
+ * Where quintiles 2–5 start among n values sorted ascending (1-based
+ * positions): quintile(c, n) ≥ k exactly when c ≥ the k-th start, i.e. when
+ * 5c > (k − 1)n. So with b_k the value at that position, a value v present
+ * among them scores 1 + the number of b_k at or below v, which is what
+ * quintilesOf() gives (the values at or below v are a prefix of the sorted
+ * values; ties share a score). The value run reads the b_k by position
+ * instead of ranking every member.
+ */
+export function quintileStarts(n: number): number[] {
+  if (n <= 0) {
+    return [];
+  }
+  return [2, 3, 4, 5].map((k) => Math.floor(((k - 1) * n) / 5) + 1);
+}
+
+/** The quintile of v from the values at the quintile starts (sorted ascending, see quintileStarts). */
+export function quintileFromStarts(v: number, startValues: readonly number[]): number {
+  return 1 + startValues.filter((b) => v >= b).length;
+}

@@ -1,4 +1,4 @@
-import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS, valueScore } from './value-score';
+import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS, valueScore, valueScoreSql } from './value-score';
 
 describe('valueScore', () => {
   it('a member at exactly the reference figures scores 1,000,000 with the default weights', () => {
@@ -42,5 +42,20 @@ describe('valueScore', () => {
       expect(s).toBeGreaterThanOrEqual(last);
       last = s;
     }
+  });
+
+  it('the SQL form has one term per weighted figure, with its weight and reference as parameters', () => {
+    const cols = { spend: 'f.spend', points: 'f.points', purchases: 'f.purchases' };
+    const all = valueScoreSql(cols, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
+    expect(all.params).toEqual([600, 1_000_000, 200, 10_000, 200, 24]);
+    expect(all.sql.match(/DIV \?/g)).toHaveLength(3);
+    expect(all.sql).toContain('CASE WHEN f.spend > 0 THEN (CAST(f.spend AS DECIMAL(65, 0)) * ? * 1000) DIV ? ELSE 0 END');
+    const spendOnly = valueScoreSql(cols, { spendPermille: 1000, pointsPermille: 0, purchasesPermille: 0 }, DEFAULT_REFERENCE);
+    expect(spendOnly.params).toEqual([1000, 1_000_000]);
+    expect(spendOnly.sql).not.toContain('f.points');
+    expect(valueScoreSql(cols, { spendPermille: 0, pointsPermille: 0, purchasesPermille: 0 }, DEFAULT_REFERENCE)).toEqual({
+      sql: '0',
+      params: [],
+    });
   });
 });

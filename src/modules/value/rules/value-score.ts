@@ -50,3 +50,29 @@ export function valueScore(figures: ValueFigures, weights: ValueWeights, referen
     term(figures.purchases, weights.purchasesPermille, reference.purchases);
   return Number(score);
 }
+
+/**
+ * The same score as an SQL expression over three figure columns (the value
+ * run's range statement computes it where the figures are summed): each term
+ * is floor(weight‰ × figure × SCORE_SCALE / reference) in exact DECIMAL
+ * arithmetic (DIV truncates, and the operands are positive), and a term whose
+ * figure, weight or reference is 0 or less counts 0, as in valueScore().
+ */
+export function valueScoreSql(
+  columns: { spend: string; points: string; purchases: string },
+  weights: ValueWeights,
+  reference: ValueReference,
+): { sql: string; params: number[] } {
+  const terms: string[] = [];
+  const params: number[] = [];
+  const term = (column: string, weight: number, ref: number) => {
+    if (ref > 0 && weight > 0) {
+      terms.push(`CASE WHEN ${column} > 0 THEN (CAST(${column} AS DECIMAL(65, 0)) * ? * ${SCORE_SCALE}) DIV ? ELSE 0 END`);
+      params.push(weight, ref);
+    }
+  };
+  term(columns.spend, weights.spendPermille, reference.spendCents);
+  term(columns.points, weights.pointsPermille, reference.points);
+  term(columns.purchases, weights.purchasesPermille, reference.purchases);
+  return { sql: terms.length === 0 ? '0' : terms.join(' + '), params };
+}
