@@ -191,7 +191,8 @@ export const ANALYTICS_PHASES: Phase[] = [
       const id = newId();
       await app.get(RefreshSnapshotUseCase).execute(id, AS_OF);
       const figures = await app.get(AnalyticsRepository).figures(id, ['churn']);
-      return figures.find((f) => f.series === 'churned.90' && f.label === 'total')?.value ?? -1;
+      // A count of zero writes no figure row; the routes read a missing figure as 0, and so does this.
+      return figures.find((f) => f.series === 'churned.90' && f.label === 'total')?.value ?? 0;
     },
   },
   ...ROUTES.map(({ route, read }): Phase => ({
