@@ -26,6 +26,7 @@ import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useDrawerSize } from '../components/drawerSize';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 
@@ -34,6 +35,7 @@ type CampaignBody = components['schemas']['CreateCampaignDto'];
 
 export function CampaignsPage() {
   const { t, lang } = useI18n();
+  const drawerSize = useDrawerSize();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const campaigns = useQuery({
@@ -71,7 +73,7 @@ export function CampaignsPage() {
           />
         )}
       </QueryState>
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('campaigns.new')} size="large" destroyOnHidden>
+      <Drawer open={creating} onClose={() => setCreating(false)} title={t('campaigns.new')} size={drawerSize} destroyOnHidden>
         <CampaignWizard
           onLaunched={(id) => {
             setCreating(false);
@@ -79,7 +81,7 @@ export function CampaignsPage() {
           }}
         />
       </Drawer>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('campaigns.detail')} size="large" destroyOnHidden>
+      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('campaigns.detail')} size={drawerSize} destroyOnHidden>
         {openId && <CampaignDetail campaignId={openId} />}
       </Drawer>
     </section>

@@ -5,6 +5,7 @@ import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useDrawerSize } from '../components/drawerSize';
 import { RuleBuilder } from '../clubs/RuleBuilder';
 import { incompleteConditions, ruleInWords, type ClubRule } from '../clubs/rule';
 import { Chart } from '../components/Chart';
@@ -15,6 +16,7 @@ type Club = components['schemas']['ClubResponse'];
 
 export function ClubsPage() {
   const { t, lang } = useI18n();
+  const drawerSize = useDrawerSize();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const clubs = useQuery({
@@ -53,7 +55,7 @@ export function ClubsPage() {
           />
         )}
       </QueryState>
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('clubs.new')} size="large" destroyOnHidden>
+      <Drawer open={creating} onClose={() => setCreating(false)} title={t('clubs.new')} size={drawerSize} destroyOnHidden>
         <NewClubForm
           onCreated={(club) => {
             setCreating(false);
@@ -61,7 +63,7 @@ export function ClubsPage() {
           }}
         />
       </Drawer>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('clubs.detail')} size="large" destroyOnHidden>
+      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('clubs.detail')} size={drawerSize} destroyOnHidden>
         {openId && <ClubDetail clubId={openId} />}
       </Drawer>
     </section>
