@@ -115,11 +115,27 @@ interface Draft {
   messageOn: boolean;
   channel: 'sms' | 'email' | 'push';
   template: string | null;
-  scheduleKind: 'now' | 'at';
+  scheduleKind: 'now' | 'at' | 'cron';
   at: string | null;
+  cron: string;
+  timezone: string;
   budgetPoints: number | null;
   holdoutPercent: number;
 }
+
+/** The time zones offered for a repeating schedule (IANA names; the server defaults to Asia/Shanghai). */
+const TIMEZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 function toBody(d: Draft): CampaignBody {
   const include: Array<Record<string, unknown>> = [];
@@ -134,7 +150,12 @@ function toBody(d: Draft): CampaignBody {
     audience: { include, requireAll: false },
     ...(d.grantPoints ? { grant: { points: d.grantPoints, reason: d.grantReason || d.name } } : {}),
     ...(d.messageOn && d.template ? { message: { channel: d.channel, template: d.template } } : {}),
-    schedule: d.scheduleKind === 'at' && d.at ? { kind: 'at', at: d.at } : { kind: 'now' },
+    schedule:
+      d.scheduleKind === 'at' && d.at
+        ? { kind: 'at', at: d.at }
+        : d.scheduleKind === 'cron' && d.cron.trim()
+          ? { kind: 'cron', cron: d.cron.trim(), timezone: d.timezone }
+          : { kind: 'now' },
     budgetPoints: d.budgetPoints,
     holdoutPermille: Math.round(d.holdoutPercent * 10),
   };
@@ -156,6 +177,8 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
     template: null,
     scheduleKind: 'now',
     at: null,
+    cron: '0 9 * * 1',
+    timezone: 'Asia/Shanghai',
     budgetPoints: null,
     holdoutPercent: 0,
   });
@@ -343,10 +366,31 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
             options={[
               { value: 'now', label: t('campaigns.schedule.now') },
               { value: 'at', label: t('campaigns.schedule.at') },
+              { value: 'cron', label: t('campaigns.schedule.cron') },
             ]}
           />
           {draft.scheduleKind === 'at' && (
             <DatePicker showTime aria-label={t('campaigns.schedule.at')} onChange={(d) => set({ at: d ? d.toISOString() : null })} />
+          )}
+          {draft.scheduleKind === 'cron' && (
+            <Space wrap>
+              <Input
+                aria-label={t('campaigns.cron')}
+                placeholder={t('campaigns.cron')}
+                value={draft.cron}
+                onChange={(e) => set({ cron: e.target.value })}
+                style={{ minWidth: 260 }}
+              />
+              <Select
+                aria-label={t('campaigns.timezone')}
+                value={draft.timezone}
+                onChange={(tz: string) => set({ timezone: tz })}
+                style={{ minWidth: 200 }}
+                showSearch
+                options={TIMEZONES.map((tz) => ({ value: tz, label: tz }))}
+              />
+              <Typography.Text type="secondary">{t('campaigns.cronHelp')}</Typography.Text>
+            </Space>
           )}
           <InputNumber
             aria-label={t('campaigns.budget')}
@@ -376,7 +420,10 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
           <Descriptions.Item label={t('campaigns.sendMessage')}>
             {draft.messageOn && draft.template ? `${t(`channel.${draft.channel}`)} · ${draft.template}` : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.schedule')}>{t(`campaigns.schedule.${draft.scheduleKind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('campaigns.schedule')}>
+            {t(`campaigns.schedule.${draft.scheduleKind}`)}
+            {draft.scheduleKind === 'cron' && ` · ${draft.cron} (${draft.timezone})`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('campaigns.holdout')}>{draft.holdoutPercent}%</Descriptions.Item>
         </Descriptions>
       )}

@@ -194,6 +194,9 @@ export const en = {
   'campaigns.progress': 'Progress',
   'campaigns.purchaseRate': 'Purchase rate (%)',
   'campaigns.resume': 'Resume',
+  'campaigns.cron': 'Cron',
+  'campaigns.timezone': 'Time zone',
+  'campaigns.cronHelp': 'minute hour day month weekday, e.g. 0 9 * * 1 = Mondays 09:00',
   'campaigns.schedule': 'Schedule',
   'campaigns.schedule.at': 'At a time',
   'campaigns.schedule.cron': 'Repeating',
@@ -432,6 +435,7 @@ export const en = {
   'members.replaceCard': 'Replace card',
   'clubs.activeMembers': 'Members now',
   'clubs.growth': 'Joins and leaves per day, last 30 days',
+  'clubs.growthOverTime': 'Club sizes over 12 months',
   'clubs.joined': 'Joined',
   'clubs.left': 'Left',
 } as const satisfies Record<string, string>;

@@ -195,6 +195,9 @@ export const zhCN: Record<MessageKey, string> = {
   'campaigns.progress': '进度',
   'campaigns.purchaseRate': '购买率（%）',
   'campaigns.resume': '恢复',
+  'campaigns.cron': 'Cron 表达式',
+  'campaigns.timezone': '时区',
+  'campaigns.cronHelp': '分 时 日 月 周，例如 0 9 * * 1 = 每周一 09:00',
   'campaigns.schedule': '执行时间',
   'campaigns.schedule.at': '定时',
   'campaigns.schedule.cron': '周期执行',
@@ -433,6 +436,7 @@ export const zhCN: Record<MessageKey, string> = {
   'members.replaceCard': '补换卡',
   'clubs.activeMembers': '当前会员数',
   'clubs.growth': '近 30 天每日加入与退出',
+  'clubs.growthOverTime': '近 12 个月俱乐部规模',
   'clubs.joined': '加入',
   'clubs.left': '退出',
 };
