@@ -99,6 +99,7 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await expect(rows.count()).resolves.toBe(buyers);
       await screenshots(page, 'console-club-detail');
       await detail.getByRole('button', { name: 'Close' }).click();
+      await detail.waitFor({ state: 'hidden' });
       // The list shows every club's size over 12 months (analytics/club-growth), this one included.
       await page.getByTestId('clubs-growth').locator('canvas').first().waitFor();
       await screenshots(page, 'console-clubs');
