@@ -103,7 +103,7 @@ describe('console: an analyst reads the value pyramid and the points liability',
 
       await page.getByTestId('analytics-rfm').locator('canvas').first().waitFor();
       await page.getByTestId('analytics-tier-movements').locator('canvas').first().waitFor();
-      await screenshots(page, 'console-analytics');
+      await screenshots(page, 'console-analytics-analyst');
       await menu.getByRole('menuitem', { name: 'Dashboard' }).click();
       const dashboard = await get('dashboard');
       await expect(page.getByTestId('dashboard-members').innerText()).resolves.toBe(points(dashboard.members));

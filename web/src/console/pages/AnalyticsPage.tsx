@@ -146,59 +146,63 @@ function LiabilityCard() {
       data-testid="analytics-liability"
     >
       <QueryState query={liability}>
-        {(d) => (
-          <>
-            <SnapshotTime at={d.snapshotAt} />
-            <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }}>
-              <Descriptions.Item label={t('analytics.outstanding')}>
-                <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
-                <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('analytics.pending')}>
-                <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
-                <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('analytics.debt')}>
-                <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('analytics.expiring12')}>
-                <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
-                <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('analytics.historicalRate')}>
-                <Fig id="liability-historicalRate">
-                  {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
-                </Fig>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('analytics.exposure')}>
-                <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
-              </Descriptions.Item>
-            </Descriptions>
-            <Chart
-              label={t('analytics.expiringByMonth')}
-              height={220}
-              option={{
-                tooltip: {},
-                xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
-                yAxis: { type: 'value' },
-                series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
-              }}
-            />
-            <Table
-              rowKey="month"
-              size="small"
-              pagination={false}
-              scroll={{ x: true }}
-              dataSource={d.expiring.filter((m) => m.points !== 0)}
-              locale={{ emptyText: t('analytics.nothingExpiring') }}
-              columns={[
-                { title: t('analytics.month'), dataIndex: 'month' },
-                { title: t('analytics.points'), render: (_, m) => pts(m.points) },
-                { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
-              ]}
-            />
-          </>
-        )}
+        {(d) =>
+          d.snapshotAt === null ? (
+            <SnapshotTime at={null} />
+          ) : (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }}>
+                <Descriptions.Item label={t('analytics.outstanding')}>
+                  <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
+                  <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.pending')}>
+                  <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
+                  <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.debt')}>
+                  <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.expiring12')}>
+                  <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
+                  <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.historicalRate')}>
+                  <Fig id="liability-historicalRate">
+                    {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
+                  </Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.exposure')}>
+                  <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
+                </Descriptions.Item>
+              </Descriptions>
+              <Chart
+                label={t('analytics.expiringByMonth')}
+                height={220}
+                option={{
+                  tooltip: {},
+                  xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
+                  yAxis: { type: 'value' },
+                  series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
+                }}
+              />
+              <Table
+                rowKey="month"
+                size="small"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={d.expiring.filter((m) => m.points !== 0)}
+                locale={{ emptyText: t('analytics.nothingExpiring') }}
+                columns={[
+                  { title: t('analytics.month'), dataIndex: 'month' },
+                  { title: t('analytics.points'), render: (_, m) => pts(m.points) },
+                  { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
+                ]}
+              />
+            </>
+          )
+        }
       </QueryState>
     </Card>
   );
@@ -211,6 +215,9 @@ function RfmCard() {
     <Card title={t('analytics.rfm')} data-testid="analytics-rfm">
       <QueryState query={rfm}>
         {(d) => {
+          if (d.snapshotAt === null) {
+            return <SnapshotTime at={null} />;
+          }
           const cells = d.grid.flatMap((row, r) => row.map((n, f) => [f, r, n]));
           const max = Math.max(1, ...cells.map((c) => c[2]));
           return (
@@ -267,6 +274,9 @@ function ChurnCard() {
     <Card title={t('analytics.churn')} data-testid="analytics-churn">
       <QueryState query={churn}>
         {(d: Churn) => {
+          if (d.snapshotAt === null) {
+            return <SnapshotTime at={null} />;
+          }
           const w = d.windows.find((x) => x.days === days);
           return (
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -354,37 +364,41 @@ function LoyaltyCard() {
   return (
     <Card title={t('analytics.loyalty')} data-testid="analytics-loyalty">
       <QueryState query={loyalty}>
-        {(d) => (
-          <>
-            <SnapshotTime at={d.snapshotAt} />
-            <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
-              <Col xs={12} md={8}>
-                <Statistic title={t('analytics.repeatRate')} value={pct(d.repeatPurchaseRate)} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic
-                  title={t('analytics.frequencyPerBuyer')}
-                  value={
-                    d.purchaseFrequency === null
-                      ? '—'
-                      : new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
-                          d.purchaseFrequency,
-                        )
-                  }
-                />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t('analytics.redemptionRate')} value={pct(d.redemptionRate)} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t('analytics.buyers')} value={formatPoints(d.buyers, lang)} />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t('analytics.purchases')} value={formatPoints(d.purchases, lang)} />
-              </Col>
-            </Row>
-          </>
-        )}
+        {(d) =>
+          d.snapshotAt === null ? (
+            <SnapshotTime at={null} />
+          ) : (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.repeatRate')} value={pct(d.repeatPurchaseRate)} />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic
+                    title={t('analytics.frequencyPerBuyer')}
+                    value={
+                      d.purchaseFrequency === null
+                        ? '—'
+                        : new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
+                            d.purchaseFrequency,
+                          )
+                    }
+                  />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.redemptionRate')} value={pct(d.redemptionRate)} />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.buyers')} value={formatPoints(d.buyers, lang)} />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.purchases')} value={formatPoints(d.purchases, lang)} />
+                </Col>
+              </Row>
+            </>
+          )
+        }
       </QueryState>
     </Card>
   );
@@ -397,48 +411,52 @@ export function TierMovementsCard() {
   return (
     <Card title={t('analytics.tierMovements')} data-testid="analytics-tier-movements">
       <QueryState query={moves}>
-        {(d) => (
-          <>
-            <SnapshotTime at={d.snapshotAt} />
-            <Row gutter={[16, 16]}>
-              <Col xs={24} md={10}>
-                <Chart
-                  label={t('analytics.tierDistribution')}
-                  height={240}
-                  option={{
-                    tooltip: {},
-                    series: [
-                      {
-                        name: t('analytics.tierDistribution'),
-                        type: 'pie',
-                        radius: '60%',
-                        data: d.distribution.map((x) => ({ name: x.tier, value: x.members })),
-                      },
-                    ],
-                  }}
-                />
-              </Col>
-              <Col xs={24} md={14}>
-                <Chart
-                  label={t('analytics.tierMovements')}
-                  height={240}
-                  option={{
-                    tooltip: { trigger: 'axis' },
-                    legend: {},
-                    xAxis: { type: 'category', data: d.months.map((m) => m.month) },
-                    yAxis: { type: 'value' },
-                    series: (['up', 'down', 'new'] as const).map((k) => ({
-                      name: t(`analytics.move.${k}`),
-                      type: 'bar',
-                      stack: 'moves',
-                      data: d.months.map((m) => m[k]),
-                    })),
-                  }}
-                />
-              </Col>
-            </Row>
-          </>
-        )}
+        {(d) =>
+          d.snapshotAt === null ? (
+            <SnapshotTime at={null} />
+          ) : (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Row gutter={[16, 16]}>
+                <Col xs={24} md={10}>
+                  <Chart
+                    label={t('analytics.tierDistribution')}
+                    height={240}
+                    option={{
+                      tooltip: {},
+                      series: [
+                        {
+                          name: t('analytics.tierDistribution'),
+                          type: 'pie',
+                          radius: '60%',
+                          data: d.distribution.map((x) => ({ name: x.tier, value: x.members })),
+                        },
+                      ],
+                    }}
+                  />
+                </Col>
+                <Col xs={24} md={14}>
+                  <Chart
+                    label={t('analytics.tierMovements')}
+                    height={240}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      legend: {},
+                      xAxis: { type: 'category', data: d.months.map((m) => m.month) },
+                      yAxis: { type: 'value' },
+                      series: (['up', 'down', 'new'] as const).map((k) => ({
+                        name: t(`analytics.move.${k}`),
+                        type: 'bar',
+                        stack: 'moves',
+                        data: d.months.map((m) => m[k]),
+                      })),
+                    }}
+                  />
+                </Col>
+              </Row>
+            </>
+          )
+        }
       </QueryState>
     </Card>
   );

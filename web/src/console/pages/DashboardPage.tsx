@@ -35,7 +35,7 @@ export function DashboardPage() {
               <SnapshotTime at={d.snapshotAt} />
               <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
                 {figures.map(([label, key]) => (
-                  <Col xs={24} sm={12} lg={8} key={key}>
+                  <Col xs={12} lg={8} key={key}>
                     <Card>
                       <Statistic
                         title={t(label)}
