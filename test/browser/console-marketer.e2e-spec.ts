@@ -99,6 +99,10 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await expect(rows.count()).resolves.toBe(buyers);
       await screenshots(page, 'console-club-detail');
       await detail.getByRole('button', { name: 'Close' }).click();
+      await detail.waitFor({ state: 'hidden' });
+      // The list shows every club's size over 12 months (analytics/club-growth), this one included.
+      await page.getByTestId('clubs-growth').locator('canvas').first().waitFor();
+      await screenshots(page, 'console-clubs');
     }));
 
   it(
@@ -161,4 +165,42 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       }),
     150_000,
   );
+
+  it('schedules a repeating campaign by cron in a chosen time zone: the server keeps both and plans the next run', () =>
+    shootOnFailure(page, 'marketer-cron', async () => {
+      const name = uniq('Weekly wine');
+      await page.getByRole('dialog', { name: 'Campaign' }).getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('menuitem', { name: 'Campaigns' }).click();
+      await page.getByRole('button', { name: 'New campaign' }).click();
+      const wizard = page.getByRole('dialog', { name: 'New campaign' });
+      await wizard.getByLabel('Name').fill(name);
+      await wizard.getByLabel('Clubs').click();
+      await pickOption(page, /Wine club/);
+      await wizard.getByTestId('preview-size').getByText(String(buyers), { exact: true }).waitFor();
+      for (let i = 0; i < 3; i++) {
+        await wizard.getByRole('button', { name: 'Next' }).click();
+      }
+      await wizard.getByRole('radio', { name: 'Repeating' }).check();
+      await wizard.getByLabel('Cron').fill('30 10 * * 1');
+      await wizard.getByLabel('Time zone').click();
+      await pickOption(page, 'Europe/Berlin');
+      await screenshots(page, 'console-campaign-cron');
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByText('30 10 * * 1 (Europe/Berlin)', { exact: false }).waitFor();
+      await wizard.getByRole('button', { name: 'Launch' }).click();
+      await page.getByRole('dialog', { name: 'Campaign' }).getByTestId('campaign-state').getByText('Scheduled').waitFor();
+
+      const [row] = await app.t.db.query('SELECT id, state FROM campaigns WHERE name = ?', [name]);
+      expect(row.state).toBe('scheduled');
+      const token = await loginAdmin(app.t);
+      const campaign = (await app.t.http.get(`/api/v1/admin/campaigns/${row.id}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
+      expect(campaign.schedule).toMatchObject({ kind: 'cron', cron: '30 10 * * 1', timezone: 'Europe/Berlin' });
+      // Monday 10:30 in Berlin is 08:30 or 09:30 UTC.
+      const next = new Date(campaign.schedule.nextRunAt as string);
+      expect(next.getUTCDay()).toBe(1);
+      expect([8, 9]).toContain(next.getUTCHours());
+      expect(next.getUTCMinutes()).toBe(30);
+      await app.t.http.post(`/api/v1/admin/campaigns/${row.id}/cancel`).set('Authorization', `Bearer ${token}`).expect(200);
+      expect(pageProblems(page)).toEqual([]);
+    }));
 });

@@ -99,7 +99,7 @@ describe('console: roles and languages', () => {
       await page.getByRole('button', { name: 'Browser Member' }).click();
       const drawer = page.getByRole('dialog', { name: 'Points ledger' });
       await drawer.getByLabel('Points (+/-)').fill('25');
-      await drawer.getByLabel('Reason').fill('Goodwill for a late delivery');
+      await drawer.getByLabel('Reason', { exact: true }).fill('Goodwill for a late delivery');
       await drawer.getByRole('button', { name: 'Adjust points' }).click();
       await drawer.locator('.ant-table-tbody').getByText('Goodwill for a late delivery').waitFor();
       await screenshots(page, 'console-member-ledger');

@@ -110,16 +110,3 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   }
   return result.data as T;
 }
-
-/**
- * A GET on a route the generated document does not have yet (the analytics routes land from another branch).
- * A 404 is "no data"; once the route is in the document, use `api.GET` with its types instead.
- */
-export async function getUntyped<T>(path: string): Promise<T> {
-  const res = await fetch(path, { headers: session.tokens ? { Authorization: `Bearer ${session.tokens.accessToken}` } : {} });
-  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-  if (!res.ok) {
-    throw new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText);
-  }
-  return body as T;
-}

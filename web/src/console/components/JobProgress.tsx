@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Progress, Space, Typography } from 'antd';
+import { useEffect } from 'react';
 import { api, unwrap } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 
 /** Live progress of a long job (GET jobs/{id}), polled every half second until it ends. */
-export function JobProgress({ jobId, label }: { jobId: string; label: string }) {
+export function JobProgress({ jobId, label, onDone }: { jobId: string; label: string; onDone?: (state: string) => void }) {
   const { t } = useI18n();
   const job = useQuery({
     queryKey: ['job', jobId],
@@ -12,6 +13,12 @@ export function JobProgress({ jobId, label }: { jobId: string; label: string }) 
     refetchInterval: (q) => (q.state.data && q.state.data.state !== 'running' ? false : 500),
   });
   const data = job.data;
+  const ended = data && data.state !== 'running' ? data.state : null;
+  useEffect(() => {
+    if (ended) {
+      onDone?.(ended);
+    }
+  }, [ended]);
   const percent = data?.percent ?? 0;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,51 +1,127 @@
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Row, Table, Typography } from 'antd';
-import { api, getUntyped, session, unwrap } from '../../shared/api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
+import { useState } from 'react';
+import type { components } from '../../api/schema';
+import { api, session, unwrap } from '../../shared/api';
 import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
+import { JobProgress } from '../components/JobProgress';
 import { QueryState } from '../components/QueryState';
 
-type Figures = Record<string, unknown> & { asOf?: string; snapshotAt?: string };
+type Churn = components['schemas']['ChurnResponse'];
+type Slice = components['schemas']['ChurnSliceResponse'];
+type Liability = components['schemas']['LiabilityResponse'];
 
-/** Renders a snapshot's scalar figures; the analytics routes' shapes are settled on their own branch. */
-function FigureList({ data }: { data: Figures }) {
+/** "As of …" of a snapshot, or "no snapshot yet". */
+export function SnapshotTime({ at }: { at: string | null | undefined }) {
   const { t, lang } = useI18n();
-  const scalars = Object.entries(data).filter(([, v]) => typeof v === 'number' || typeof v === 'string');
   return (
-    <>
-      {(data.snapshotAt ?? data.asOf) && (
-        <Typography.Text type="secondary">
-          {t('common.snapshotAt', { time: formatDateTime(String(data.snapshotAt ?? data.asOf), lang) })}
-        </Typography.Text>
-      )}
-      <Descriptions size="small" column={1}>
-        {scalars.map(([k, v]) => (
-          <Descriptions.Item key={k} label={k}>
-            {typeof v === 'number' ? (k.endsWith('Cents') ? formatMoney(v, lang) : formatPoints(v, lang)) : String(v)}
-          </Descriptions.Item>
-        ))}
-      </Descriptions>
-    </>
+    <Typography.Text type="secondary" data-testid="snapshot-at">
+      {at ? t('analytics.asOf', { time: formatDateTime(at, lang) }) : t('analytics.noSnapshot')}
+    </Typography.Text>
   );
 }
 
-export function AnalyticsPage() {
+/** A figure with a test id, so tests compare the rendered text with the API's. */
+const Fig = ({ id, children }: { id: string; children: string }) => <span data-testid={id}>{children}</span>;
+
+function useAnalytics<T>(name: string, get: () => Promise<T>) {
+  return useQuery({ queryKey: ['analytics', name], queryFn: get, retry: false });
+}
+
+/** POST analytics/snapshots, then the job's progress; when it ends every analytics figure is read again. */
+function RefreshSnapshot() {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/analytics/snapshots')),
+    onSuccess: (r) => setJobId(r.jobId),
+  });
+  return (
+    <Space orientation="vertical" style={{ width: '100%', maxWidth: 480 }}>
+      <Button onClick={() => start.mutate()} loading={start.isPending || (jobId !== null && !start.isError)} disabled={jobId !== null}>
+        {t('analytics.refresh')}
+      </Button>
+      {start.error && <Alert type="error" role="alert" title={t('common.error', { message: start.error.message })} />}
+      {jobId && (
+        <JobProgress
+          jobId={jobId}
+          label={t('analytics.refreshing')}
+          onDone={() => {
+            void client.invalidateQueries({ queryKey: ['analytics'] });
+            setJobId(null);
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function PyramidCard() {
   const { t, lang } = useI18n();
-  const pyramid = useQuery({
-    queryKey: ['analytics', 'value-pyramid'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/value-pyramid')),
-    retry: false,
-  });
-  const untyped = (name: string) => ({
-    queryKey: ['analytics', name],
-    queryFn: () => getUntyped<Figures>(`/api/v1/admin/analytics/${name}`),
-    retry: false,
-  });
-  const churn = useQuery(untyped('churn'));
-  const loyalty = useQuery(untyped('loyalty'));
-  const liability = useQuery(untyped('liability'));
-  const rfm = useQuery(untyped('rfm'));
+  const pyramid = useAnalytics('value-pyramid', async () => unwrap(await api.GET('/api/v1/admin/analytics/value-pyramid')));
+  return (
+    <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid">
+      <QueryState query={pyramid}>
+        {(p) => (
+          <>
+            <SnapshotTime at={p.finishedAt} />
+            <Chart
+              label={t('analytics.pyramid')}
+              height={260}
+              option={{
+                tooltip: {},
+                legend: {},
+                xAxis: { type: 'category', data: p.grades.map((g) => g.grade) },
+                yAxis: { type: 'value', max: 100 },
+                series: [
+                  { name: t('analytics.memberShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.memberShare * 1000) / 10) },
+                  { name: t('analytics.spendShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.spendShare * 1000) / 10) },
+                ],
+              }}
+            />
+            <Table
+              rowKey="grade"
+              size="small"
+              pagination={false}
+              scroll={{ x: true }}
+              dataSource={p.grades}
+              columns={[
+                { title: t('analytics.grade'), dataIndex: 'grade' },
+                {
+                  title: t('common.members'),
+                  render: (_, g) => <Fig id={`pyramid-${g.grade}-members`}>{formatPoints(g.members, lang)}</Fig>,
+                },
+                {
+                  title: t('analytics.memberShare'),
+                  render: (_, g) => <Fig id={`pyramid-${g.grade}-memberShare`}>{formatPercent(g.memberShare, lang)}</Fig>,
+                },
+                {
+                  title: t('analytics.spend'),
+                  render: (_, g) => <Fig id={`pyramid-${g.grade}-spend`}>{formatMoney(g.spendCents, lang)}</Fig>,
+                },
+                {
+                  title: t('analytics.spendShare'),
+                  render: (_, g) => <Fig id={`pyramid-${g.grade}-spendShare`}>{formatPercent(g.spendShare, lang)}</Fig>,
+                },
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
+    </Card>
+  );
+}
+
+function LiabilityCard() {
+  const { t, lang } = useI18n();
+  const liability = useAnalytics(
+    'liability',
+    async () => unwrap(await api.GET('/api/v1/admin/analytics/liability')) as Liability, // JSON here; CSV only with ?format=csv
+  );
   const downloadCsv = async () => {
     const res = await fetch('/api/v1/admin/analytics/liability?format=csv', {
       headers: { Authorization: `Bearer ${session.tokens?.accessToken ?? ''}`, Accept: 'text/csv' },
@@ -57,74 +133,364 @@ export function AnalyticsPage() {
     a.click();
     URL.revokeObjectURL(url);
   };
+  const pts = (n: number) => formatPoints(n, lang);
+  const money = (n: number) => formatMoney(n, lang);
   return (
-    <section>
-      <Typography.Title level={3}>{t('nav.analytics')}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid">
-            <QueryState query={pyramid}>
-              {(p) => (
+    <Card
+      title={t('analytics.liability')}
+      extra={
+        <Button size="small" onClick={() => void downloadCsv()} disabled={!liability.data?.snapshotAt}>
+          {t('common.exportCsv')}
+        </Button>
+      }
+      data-testid="analytics-liability"
+    >
+      <QueryState query={liability}>
+        {(d) =>
+          d.snapshotAt === null ? (
+            <SnapshotTime at={null} />
+          ) : (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }}>
+                <Descriptions.Item label={t('analytics.outstanding')}>
+                  <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
+                  <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.pending')}>
+                  <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
+                  <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.debt')}>
+                  <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.expiring12')}>
+                  <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
+                  <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.historicalRate')}>
+                  <Fig id="liability-historicalRate">
+                    {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
+                  </Fig>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('analytics.exposure')}>
+                  <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
+                </Descriptions.Item>
+              </Descriptions>
+              <Chart
+                label={t('analytics.expiringByMonth')}
+                height={220}
+                option={{
+                  tooltip: {},
+                  xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
+                  yAxis: { type: 'value' },
+                  series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
+                }}
+              />
+              <Table
+                rowKey="month"
+                size="small"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={d.expiring.filter((m) => m.points !== 0)}
+                locale={{ emptyText: t('analytics.nothingExpiring') }}
+                columns={[
+                  { title: t('analytics.month'), dataIndex: 'month' },
+                  { title: t('analytics.points'), render: (_, m) => pts(m.points) },
+                  { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
+                ]}
+              />
+            </>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
+
+function RfmCard() {
+  const { t, lang } = useI18n();
+  const rfm = useAnalytics('rfm', async () => unwrap(await api.GET('/api/v1/admin/analytics/rfm')));
+  return (
+    <Card title={t('analytics.rfm')} data-testid="analytics-rfm">
+      <QueryState query={rfm}>
+        {(d) => {
+          if (d.snapshotAt === null) {
+            return <SnapshotTime at={null} />;
+          }
+          const cells = d.grid.flatMap((row, r) => row.map((n, f) => [f, r, n]));
+          const max = Math.max(1, ...cells.map((c) => c[2]));
+          return (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Typography.Paragraph type="secondary">
+                {t('analytics.rfmMembers', { n: formatPoints(d.members, lang) })}
+              </Typography.Paragraph>
+              <Chart
+                label={t('analytics.rfm')}
+                height={340}
+                option={{
+                  tooltip: {},
+                  grid: { left: 60, top: 10, bottom: 110 },
+                  xAxis: {
+                    type: 'category',
+                    name: t('analytics.frequency'),
+                    nameLocation: 'middle',
+                    nameGap: 28,
+                    data: ['1', '2', '3', '4', '5'],
+                  },
+                  yAxis: {
+                    type: 'category',
+                    name: t('analytics.recency'),
+                    nameLocation: 'middle',
+                    nameGap: 32,
+                    data: ['1', '2', '3', '4', '5'],
+                  },
+                  visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+                  series: [{ name: t('common.members'), type: 'heatmap', data: cells, label: { show: true } }],
+                }}
+              />
+            </>
+          );
+        }}
+      </QueryState>
+    </Card>
+  );
+}
+
+function ChurnCard() {
+  const { t, lang } = useI18n();
+  const churn = useAnalytics('churn', async () => unwrap(await api.GET('/api/v1/admin/analytics/churn')));
+  const [days, setDays] = useState<number>(90);
+  const sliceColumns = (keyTitle: string) => [
+    { title: keyTitle, dataIndex: 'key' },
+    { title: t('analytics.churned'), render: (_: unknown, s: Slice) => formatPoints(s.members, lang) },
+    {
+      title: t('analytics.churnRate'),
+      render: (_: unknown, s: Slice) => (s.population ? formatPercent(s.members / s.population, lang) : '—'),
+    },
+  ];
+  return (
+    <Card title={t('analytics.churn')} data-testid="analytics-churn">
+      <QueryState query={churn}>
+        {(d: Churn) => {
+          if (d.snapshotAt === null) {
+            return <SnapshotTime at={null} />;
+          }
+          const w = d.windows.find((x) => x.days === days);
+          return (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <SnapshotTime at={d.snapshotAt} />
+              <Segmented
+                aria-label={t('analytics.churnWindow')}
+                value={days}
+                onChange={(v) => setDays(Number(v))}
+                options={[90, 180, 365].map((n) => ({ value: n, label: t('analytics.days', { n }) }))}
+              />
+              <Row gutter={16}>
+                <Col xs={12}>
+                  <Statistic title={t('analytics.churned')} value={formatPoints(w?.churned ?? 0, lang)} />
+                </Col>
+                <Col xs={12}>
+                  <Statistic
+                    title={t('analytics.churnRate')}
+                    value={w?.rate === null || w?.rate === undefined ? '—' : formatPercent(w.rate, lang)}
+                  />
+                </Col>
+              </Row>
+              {w && (
                 <>
-                  <Typography.Text type="secondary">{t('common.snapshotAt', { time: formatDateTime(p.finishedAt, lang) })}</Typography.Text>
                   <Chart
-                    label={t('analytics.pyramid')}
+                    label={t('analytics.churnByMonth')}
+                    height={220}
                     option={{
                       tooltip: {},
-                      legend: {},
-                      xAxis: { type: 'category', data: p.grades.map((g) => g.grade) },
-                      yAxis: { type: 'value', max: 100 },
+                      xAxis: { type: 'category', data: w.byMonth.map((m) => m.key) },
+                      yAxis: { type: 'value' },
+                      series: [{ name: t('analytics.churned'), type: 'bar', data: w.byMonth.map((m) => m.members) }],
+                    }}
+                  />
+                  <Row gutter={[16, 16]}>
+                    <Col xs={24} md={12}>
+                      <Table
+                        rowKey="key"
+                        size="small"
+                        pagination={false}
+                        dataSource={w.byTier}
+                        columns={sliceColumns(t('analytics.tier'))}
+                      />
+                    </Col>
+                    <Col xs={24} md={12}>
+                      <Table
+                        rowKey="key"
+                        size="small"
+                        pagination={false}
+                        dataSource={w.byGrade}
+                        columns={sliceColumns(t('analytics.grade'))}
+                      />
+                    </Col>
+                    <Col xs={24}>
+                      <Table
+                        rowKey="clubId"
+                        size="small"
+                        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                        dataSource={w.byClub}
+                        scroll={{ x: true }}
+                        columns={[
+                          { title: t('analytics.club'), render: (_, c) => c.name ?? c.code ?? c.clubId },
+                          { title: t('analytics.churned'), render: (_, c) => formatPoints(c.members, lang) },
+                          {
+                            title: t('analytics.churnRate'),
+                            render: (_, c) => (c.population ? formatPercent(c.members / c.population, lang) : '—'),
+                          },
+                        ]}
+                      />
+                    </Col>
+                  </Row>
+                </>
+              )}
+            </Space>
+          );
+        }}
+      </QueryState>
+    </Card>
+  );
+}
+
+function LoyaltyCard() {
+  const { t, lang } = useI18n();
+  const loyalty = useAnalytics('loyalty', async () => unwrap(await api.GET('/api/v1/admin/analytics/loyalty')));
+  const pct = (n: number | null) => (n === null ? '—' : formatPercent(n, lang));
+  return (
+    <Card title={t('analytics.loyalty')} data-testid="analytics-loyalty">
+      <QueryState query={loyalty}>
+        {(d) =>
+          d.snapshotAt === null ? (
+            <SnapshotTime at={null} />
+          ) : (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.repeatRate')} value={pct(d.repeatPurchaseRate)} />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic
+                    title={t('analytics.frequencyPerBuyer')}
+                    value={
+                      d.purchaseFrequency === null
+                        ? '—'
+                        : new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
+                            d.purchaseFrequency,
+                          )
+                    }
+                  />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.redemptionRate')} value={pct(d.redemptionRate)} />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.buyers')} value={formatPoints(d.buyers, lang)} />
+                </Col>
+                <Col xs={12} md={8}>
+                  <Statistic title={t('analytics.purchases')} value={formatPoints(d.purchases, lang)} />
+                </Col>
+              </Row>
+            </>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
+
+/** Tier distribution and moves per month (also shown on the tiers screen). */
+export function TierMovementsCard() {
+  const { t } = useI18n();
+  const moves = useAnalytics('tier-movements', async () => unwrap(await api.GET('/api/v1/admin/analytics/tier-movements')));
+  return (
+    <Card title={t('analytics.tierMovements')} data-testid="analytics-tier-movements">
+      <QueryState query={moves}>
+        {(d) =>
+          d.snapshotAt === null ? (
+            <SnapshotTime at={null} />
+          ) : (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Row gutter={[16, 16]}>
+                <Col xs={24} md={10}>
+                  <Chart
+                    label={t('analytics.tierDistribution')}
+                    height={240}
+                    option={{
+                      tooltip: {},
                       series: [
-                        { name: t('analytics.memberShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.memberShare * 1000) / 10) },
-                        { name: t('analytics.spendShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.spendShare * 1000) / 10) },
+                        {
+                          name: t('analytics.tierDistribution'),
+                          type: 'pie',
+                          radius: '60%',
+                          data: d.distribution.map((x) => ({ name: x.tier, value: x.members })),
+                        },
                       ],
                     }}
                   />
-                  <Table
-                    rowKey="grade"
-                    size="small"
-                    pagination={false}
-                    dataSource={p.grades}
-                    columns={[
-                      { title: t('analytics.grade'), dataIndex: 'grade' },
-                      { title: t('common.members'), render: (_, g) => formatPoints(g.members, lang) },
-                      { title: t('analytics.memberShare'), render: (_, g) => formatPercent(g.memberShare, lang) },
-                      { title: t('analytics.spend'), render: (_, g) => formatMoney(g.spendCents, lang) },
-                      { title: t('analytics.spendShare'), render: (_, g) => formatPercent(g.spendShare, lang) },
-                    ]}
+                </Col>
+                <Col xs={24} md={14}>
+                  <Chart
+                    label={t('analytics.tierMovements')}
+                    height={240}
+                    option={{
+                      tooltip: { trigger: 'axis' },
+                      legend: {},
+                      xAxis: { type: 'category', data: d.months.map((m) => m.month) },
+                      yAxis: { type: 'value' },
+                      series: (['up', 'down', 'new'] as const).map((k) => ({
+                        name: t(`analytics.move.${k}`),
+                        type: 'bar',
+                        stack: 'moves',
+                        data: d.months.map((m) => m[k]),
+                      })),
+                    }}
                   />
-                </>
-              )}
-            </QueryState>
-          </Card>
+                </Col>
+              </Row>
+            </>
+          )
+        }
+      </QueryState>
+    </Card>
+  );
+}
+
+export function AnalyticsPage() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const dashboard = useAnalytics('dashboard', async () => unwrap(await api.GET('/api/v1/admin/analytics/dashboard')));
+  return (
+    <section>
+      <Typography.Title level={3}>{t('nav.analytics')}</Typography.Title>
+      <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
+        <SnapshotTime at={dashboard.data?.snapshotAt} />
+        {can('analytics.read') && <RefreshSnapshot />}
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <PyramidCard />
         </Col>
         <Col xs={24} lg={12}>
-          <Card
-            title={t('analytics.liability')}
-            extra={
-              <Button size="small" onClick={() => void downloadCsv()} disabled={!liability.data}>
-                {t('common.exportCsv')}
-              </Button>
-            }
-            data-testid="analytics-liability"
-          >
-            <QueryState query={liability}>{(d) => <FigureList data={d} />}</QueryState>
-          </Card>
+          <LiabilityCard />
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('analytics.rfm')}>
-            <QueryState query={rfm}>{(d) => <FigureList data={d} />}</QueryState>
-          </Card>
+          <RfmCard />
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('analytics.churn')}>
-            <QueryState query={churn}>{(d) => <FigureList data={d} />}</QueryState>
-          </Card>
+          <LoyaltyCard />
         </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('analytics.loyalty')}>
-            <QueryState query={loyalty}>{(d) => <FigureList data={d} />}</QueryState>
-          </Card>
+        <Col xs={24}>
+          <ChurnCard />
+        </Col>
+        <Col xs={24}>
+          <TierMovementsCard />
         </Col>
       </Row>
     </section>

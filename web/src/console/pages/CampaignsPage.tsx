@@ -26,6 +26,7 @@ import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useDrawerSize } from '../components/drawerSize';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 
@@ -34,6 +35,7 @@ type CampaignBody = components['schemas']['CreateCampaignDto'];
 
 export function CampaignsPage() {
   const { t, lang } = useI18n();
+  const drawerSize = useDrawerSize();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const campaigns = useQuery({
@@ -71,7 +73,7 @@ export function CampaignsPage() {
           />
         )}
       </QueryState>
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('campaigns.new')} size="large" destroyOnHidden>
+      <Drawer open={creating} onClose={() => setCreating(false)} title={t('campaigns.new')} size={drawerSize} destroyOnHidden>
         <CampaignWizard
           onLaunched={(id) => {
             setCreating(false);
@@ -79,7 +81,7 @@ export function CampaignsPage() {
           }}
         />
       </Drawer>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('campaigns.detail')} size="large" destroyOnHidden>
+      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('campaigns.detail')} size={drawerSize} destroyOnHidden>
         {openId && <CampaignDetail campaignId={openId} />}
       </Drawer>
     </section>
@@ -113,11 +115,27 @@ interface Draft {
   messageOn: boolean;
   channel: 'sms' | 'email' | 'push';
   template: string | null;
-  scheduleKind: 'now' | 'at';
+  scheduleKind: 'now' | 'at' | 'cron';
   at: string | null;
+  cron: string;
+  timezone: string;
   budgetPoints: number | null;
   holdoutPercent: number;
 }
+
+/** The time zones offered for a repeating schedule (IANA names; the server defaults to Asia/Shanghai). */
+const TIMEZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Taipei',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/London',
+  'Europe/Berlin',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
 function toBody(d: Draft): CampaignBody {
   const include: Array<Record<string, unknown>> = [];
@@ -132,7 +150,12 @@ function toBody(d: Draft): CampaignBody {
     audience: { include, requireAll: false },
     ...(d.grantPoints ? { grant: { points: d.grantPoints, reason: d.grantReason || d.name } } : {}),
     ...(d.messageOn && d.template ? { message: { channel: d.channel, template: d.template } } : {}),
-    schedule: d.scheduleKind === 'at' && d.at ? { kind: 'at', at: d.at } : { kind: 'now' },
+    schedule:
+      d.scheduleKind === 'at' && d.at
+        ? { kind: 'at', at: d.at }
+        : d.scheduleKind === 'cron' && d.cron.trim()
+          ? { kind: 'cron', cron: d.cron.trim(), timezone: d.timezone }
+          : { kind: 'now' },
     budgetPoints: d.budgetPoints,
     holdoutPermille: Math.round(d.holdoutPercent * 10),
   };
@@ -154,6 +177,8 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
     template: null,
     scheduleKind: 'now',
     at: null,
+    cron: '0 9 * * 1',
+    timezone: 'Asia/Shanghai',
     budgetPoints: null,
     holdoutPercent: 0,
   });
@@ -341,10 +366,31 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
             options={[
               { value: 'now', label: t('campaigns.schedule.now') },
               { value: 'at', label: t('campaigns.schedule.at') },
+              { value: 'cron', label: t('campaigns.schedule.cron') },
             ]}
           />
           {draft.scheduleKind === 'at' && (
             <DatePicker showTime aria-label={t('campaigns.schedule.at')} onChange={(d) => set({ at: d ? d.toISOString() : null })} />
+          )}
+          {draft.scheduleKind === 'cron' && (
+            <Space wrap>
+              <Input
+                aria-label={t('campaigns.cron')}
+                placeholder={t('campaigns.cron')}
+                value={draft.cron}
+                onChange={(e) => set({ cron: e.target.value })}
+                style={{ minWidth: 260 }}
+              />
+              <Select
+                aria-label={t('campaigns.timezone')}
+                value={draft.timezone}
+                onChange={(tz: string) => set({ timezone: tz })}
+                style={{ minWidth: 200 }}
+                showSearch
+                options={TIMEZONES.map((tz) => ({ value: tz, label: tz }))}
+              />
+              <Typography.Text type="secondary">{t('campaigns.cronHelp')}</Typography.Text>
+            </Space>
           )}
           <InputNumber
             aria-label={t('campaigns.budget')}
@@ -374,7 +420,10 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
           <Descriptions.Item label={t('campaigns.sendMessage')}>
             {draft.messageOn && draft.template ? `${t(`channel.${draft.channel}`)} · ${draft.template}` : '—'}
           </Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.schedule')}>{t(`campaigns.schedule.${draft.scheduleKind}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('campaigns.schedule')}>
+            {t(`campaigns.schedule.${draft.scheduleKind}`)}
+            {draft.scheduleKind === 'cron' && ` · ${draft.cron} (${draft.timezone})`}
+          </Descriptions.Item>
           <Descriptions.Item label={t('campaigns.holdout')}>{draft.holdoutPercent}%</Descriptions.Item>
         </Descriptions>
       )}

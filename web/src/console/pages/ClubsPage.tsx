@@ -1,11 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Drawer, Form, Input, Radio, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Drawer, Form, Input, Radio, Space, Statistic, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../auth';
+import { useDrawerSize } from '../components/drawerSize';
 import { RuleBuilder } from '../clubs/RuleBuilder';
+import { sizesByMonth } from '../clubs/growth';
 import { incompleteConditions, ruleInWords, type ClubRule } from '../clubs/rule';
 import { Chart } from '../components/Chart';
 import { JobProgress } from '../components/JobProgress';
@@ -15,6 +18,8 @@ type Club = components['schemas']['ClubResponse'];
 
 export function ClubsPage() {
   const { t, lang } = useI18n();
+  const drawerSize = useDrawerSize();
+  const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const clubs = useQuery({
@@ -53,7 +58,8 @@ export function ClubsPage() {
           />
         )}
       </QueryState>
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('clubs.new')} size="large" destroyOnHidden>
+      {can('analytics.read') && <ClubsGrowthChart />}
+      <Drawer open={creating} onClose={() => setCreating(false)} title={t('clubs.new')} size={drawerSize} destroyOnHidden>
         <NewClubForm
           onCreated={(club) => {
             setCreating(false);
@@ -61,7 +67,7 @@ export function ClubsPage() {
           }}
         />
       </Drawer>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('clubs.detail')} size="large" destroyOnHidden>
+      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('clubs.detail')} size={drawerSize} destroyOnHidden>
         {openId && <ClubDetail clubId={openId} />}
       </Drawer>
     </section>
@@ -217,6 +223,7 @@ function ClubDetail({ clubId }: { clubId: string }) {
               onDone={() => {
                 void client.invalidateQueries({ queryKey: ['clubs', clubId, 'members'] });
                 void client.invalidateQueries({ queryKey: ['analytics', 'clubs', clubId] });
+                void client.invalidateQueries({ queryKey: ['clubs', 'growth'] });
               }}
             />
           )}
@@ -293,5 +300,38 @@ function ClubGrowth({ clubId }: { clubId: string }) {
         />
       )}
     </Space>
+  );
+}
+
+/** Every active club's size over the last 12 months (GET analytics/club-growth, read live). */
+function ClubsGrowthChart() {
+  const { t } = useI18n();
+  const growth = useQuery({
+    queryKey: ['clubs', 'growth'], // under 'clubs': re-read when a club is created or regrouped
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/club-growth', { params: { query: { months: 12 } } })),
+  });
+  return (
+    <Card title={t('clubs.growthOverTime')} style={{ marginTop: 16 }} data-testid="clubs-growth">
+      <QueryState query={growth} empty={(d) => d.clubs.length === 0}>
+        {(d) => {
+          const months = d.clubs[0]?.periods.map((p) => p.period) ?? [];
+          const shown = d.clubs.filter((c) => c.status === 'active').slice(0, 10);
+          return (
+            <Chart
+              label={t('clubs.growthOverTime')}
+              height={280}
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { type: 'scroll', bottom: 0 },
+                grid: { bottom: 60, left: 50 },
+                xAxis: { type: 'category', data: months },
+                yAxis: { type: 'value', minInterval: 1 },
+                series: shown.map((c) => ({ name: c.code, type: 'line', data: sizesByMonth(c.activeMembers, c.periods) })),
+              }}
+            />
+          );
+        }}
+      </QueryState>
+    </Card>
   );
 }

@@ -1,58 +1,57 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { api, getUntyped, unwrap } from '../../shared/api';
+import { api, unwrap } from '../../shared/api';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
+import { QueryState } from '../components/QueryState';
+import { SnapshotTime } from './AnalyticsPage';
 
-/** The figures this role may read; a figure whose route is not there yet shows a dash. */
+/** The program at a glance (analytics/dashboard: the newest snapshot, running campaigns live), for roles that read analytics. */
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
-  const campaigns = useQuery({
-    queryKey: ['campaigns'],
-    enabled: can('campaigns.manage'),
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/campaigns', { params: { query: { limit: 100 } } })),
-  });
-  const pyramid = useQuery({
-    queryKey: ['analytics', 'value-pyramid'],
+  const dashboard = useQuery({
+    queryKey: ['analytics', 'dashboard'],
     enabled: can('analytics.read'),
     retry: false,
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/value-pyramid')),
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/dashboard')),
   });
-  const liability = useQuery({
-    queryKey: ['analytics', 'liability'],
-    enabled: can('analytics.read'),
-    retry: false,
-    queryFn: () => getUntyped<Record<string, number>>('/api/v1/admin/analytics/liability'),
-  });
-  const show = (v: number | undefined) => (v === undefined ? '—' : formatPoints(v, lang));
-  const running = campaigns.data?.items.filter((c) => c.state === 'running' || c.state === 'scheduled').length;
+  const figures = [
+    ['dashboard.members', 'members'],
+    ['dashboard.active90d', 'activeMembers90d'],
+    ['dashboard.issued', 'pointsIssued'],
+    ['dashboard.redeemed', 'pointsRedeemed'],
+    ['dashboard.outstanding', 'pointsOutstanding'],
+    ['dashboard.runningCampaigns', 'runningCampaigns'],
+  ] as const;
   return (
     <section>
       <Typography.Title level={3}>{t('nav.dashboard')}</Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('dashboard.members')} value={show(pyramid.data?.members)} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('dashboard.outstanding')} value={show(liability.data?.outstandingPoints)} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('dashboard.pending')} value={show(liability.data?.pendingPoints)} />
-          </Card>
-        </Col>
-        <Col xs={24} sm={12} lg={6}>
-          <Card>
-            <Statistic title={t('dashboard.runningCampaigns')} value={show(running)} />
-          </Card>
-        </Col>
-      </Row>
+      {can('analytics.read') ? (
+        <QueryState query={dashboard}>
+          {(d) => (
+            <>
+              <SnapshotTime at={d.snapshotAt} />
+              <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
+                {figures.map(([label, key]) => (
+                  <Col xs={12} lg={8} key={key}>
+                    <Card>
+                      <Statistic
+                        title={t(label)}
+                        value={formatPoints(d[key], lang)}
+                        valueRender={(v) => <span data-testid={`dashboard-${key}`}>{v}</span>}
+                      />
+                    </Card>
+                  </Col>
+                ))}
+              </Row>
+            </>
+          )}
+        </QueryState>
+      ) : (
+        <Typography.Paragraph>{t('dashboard.noAnalytics')}</Typography.Paragraph>
+      )}
     </section>
   );
 }

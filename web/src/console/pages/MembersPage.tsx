@@ -5,14 +5,17 @@ import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useDrawerSize } from '../components/drawerSize';
 import { useAuth } from '../auth';
 import { QueryState } from '../components/QueryState';
+import { MemberAdminActions, MemberArchive } from '../members/MemberArchive';
 
 type MemberRow = components['schemas']['MemberSearchItemResponse'];
 
 /** Search (card, phone, email or name) and a member's ledger with the reason of every entry. */
 export function MembersPage() {
   const { t, lang } = useI18n();
+  const drawerSize = useDrawerSize();
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<MemberRow | null>(null);
   const members = useQuery({
@@ -54,11 +57,13 @@ export function MembersPage() {
           />
         )}
       </QueryState>
-      <Drawer open={open !== null} onClose={() => setOpen(null)} title={t('members.ledger')} size="large" destroyOnHidden>
+      <Drawer open={open !== null} onClose={() => setOpen(null)} title={t('members.ledger')} size={drawerSize} destroyOnHidden>
         {open && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <MemberActions member={open} />
+            <MemberAdminActions memberId={open.memberId} onGone={() => setOpen(null)} />
             <Ledger memberId={open.memberId} />
+            <MemberArchive memberId={open.memberId} />
           </Space>
         )}
       </Drawer>
@@ -77,7 +82,7 @@ function Ledger({ memberId }: { memberId: string }) {
     <QueryState query={ledger}>
       {(l) => (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Descriptions size="small" bordered column={3}>
+          <Descriptions size="small" bordered column={{ xs: 1, sm: 3 }}>
             <Descriptions.Item label={t('members.balance')}>{formatPoints(l.points.balance, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('members.available')}>{formatPoints(l.points.available, lang)}</Descriptions.Item>
             <Descriptions.Item label={t('members.pending')}>{formatPoints(l.points.pending, lang)}</Descriptions.Item>

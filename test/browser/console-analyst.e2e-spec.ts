@@ -1,0 +1,114 @@
+import type { Page } from 'playwright-core';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, uniq } from '../support/factories';
+import { BrowserApp, consoleSignIn, newPage, pageProblems, screenshots, shootOnFailure, startBrowserApp } from './support/browser';
+
+// The console's English formatting, written out here on its own (not imported), so a wrong figure on screen fails.
+const points = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const money = (cents: number) =>
+  `${cents < 0 ? '-' : ''}¥${points(Math.floor(Math.abs(cents) / 100))}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+const percent = (share: number) => share.toLocaleString('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/**
+ * An analyst in headless Chromium against the real app and workers: the value pyramid and the points
+ * liability on screen are the API's figures; "Refresh figures" makes a snapshot with live progress.
+ */
+describe('console: an analyst reads the value pyramid and the points liability', () => {
+  let app: BrowserApp;
+  let page: Page;
+  let analystToken: string;
+  const email = `${uniq('analyst')}@test.local`.toLowerCase();
+  const password = 'analyst-password-1';
+
+  const get = async (path: string) =>
+    (await app.t.http.get(`/api/v1/admin/analytics/${path}`).set('Authorization', `Bearer ${analystToken}`).expect(200)).body;
+
+  async function finishJob(token: string, jobId: string): Promise<void> {
+    for (let i = 0; i < 300; i++) {
+      const view = (await app.t.http.get(`/api/v1/admin/jobs/${jobId}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
+      if (view.state !== 'running') {
+        expect(view.state).toBe('completed');
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`job ${jobId} did not finish`);
+  }
+
+  beforeAll(async () => {
+    app = await startBrowserApp({ workers: true });
+    const { t } = app;
+    const admin = await loginAdmin(t);
+    await t.http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).send({ email, password, role: 'analyst' }).expect(201);
+    analystToken = (await t.http.post('/api/v1/admin/auth/login').send({ email, password }).expect(200)).body.accessToken;
+    // Spends of different sizes, so the pyramid has more than one grade and the liability is not 0.
+    const store = await createStore(t);
+    for (const cents of [2_000_00, 450_00, 120_00, 35_00, 9_99]) {
+      const m = await createMember(t);
+      await pos(t, store)
+        .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: cents }]))
+        .expect(201);
+    }
+    const run = await t.http.post('/api/v1/admin/analytics/value-runs').set('Authorization', `Bearer ${admin}`).expect(202);
+    await finishJob(admin, run.body.jobId as string);
+    page = await newPage(app, 'en-US');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refreshes the snapshot with live progress; the pyramid and the liability on screen equal the API, with the snapshot time', () =>
+    shootOnFailure(page, 'analyst', async () => {
+      await consoleSignIn(page, email, password);
+      const menu = page.getByRole('navigation', { name: 'Main menu' });
+      await expect(menu.getByRole('menuitem', { name: 'Campaigns' }).count()).resolves.toBe(0);
+      await menu.getByRole('menuitem', { name: 'Analytics' }).click();
+
+      // No snapshot yet: the liability says so; the analyst makes one and watches it finish.
+      const liability = page.getByTestId('analytics-liability');
+      await liability.getByText('No snapshot yet: refresh to make one').waitFor();
+      await page.getByRole('button', { name: 'Refresh figures' }).click();
+      await liability.getByText(/^As of /).waitFor({ timeout: 30_000 });
+
+      const pyramid = await get('value-pyramid');
+      expect(pyramid.grades.length).toBeGreaterThan(1);
+      const box = page.getByTestId('analytics-pyramid');
+      for (const g of pyramid.grades as { grade: string; members: number; memberShare: number; spendCents: number; spendShare: number }[]) {
+        await expect(box.getByTestId(`pyramid-${g.grade}-members`).innerText()).resolves.toBe(points(g.members));
+        await expect(box.getByTestId(`pyramid-${g.grade}-memberShare`).innerText()).resolves.toBe(percent(g.memberShare));
+        await expect(box.getByTestId(`pyramid-${g.grade}-spend`).innerText()).resolves.toBe(money(g.spendCents));
+        await expect(box.getByTestId(`pyramid-${g.grade}-spendShare`).innerText()).resolves.toBe(percent(g.spendShare));
+      }
+
+      const l = await get('liability');
+      expect(l.snapshotAt).not.toBeNull();
+      expect(l.outstandingPoints).toBeGreaterThan(0);
+      const shown = async (id: string) => liability.getByTestId(`liability-${id}`).innerText();
+      await expect(shown('outstandingPoints')).resolves.toBe(points(l.outstandingPoints));
+      await expect(shown('outstandingValue')).resolves.toBe(money(l.outstandingValueCents));
+      await expect(shown('pendingPoints')).resolves.toBe(points(l.pendingPoints));
+      await expect(shown('pendingValue')).resolves.toBe(money(l.pendingValueCents));
+      await expect(shown('debtPoints')).resolves.toBe(points(l.debtPoints));
+      await expect(shown('expiringPoints')).resolves.toBe(points(l.expiringPoints));
+      await expect(shown('expiringValue')).resolves.toBe(money(l.expiringValueCents));
+      await expect(shown('historicalRate')).resolves.toBe(percent(l.historicalRedemptionRate));
+      await expect(shown('exposure')).resolves.toBe(money(l.exposureCents));
+      const asOf = new Date(l.snapshotAt as string).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+      await liability.getByText(`As of ${asOf}`).waitFor();
+
+      // The CSV export downloads the file for finance.
+      const download = page.waitForEvent('download');
+      await liability.getByRole('button', { name: 'Export CSV' }).click();
+      expect((await download).suggestedFilename()).toBe('points-liability.csv');
+
+      await page.getByTestId('analytics-rfm').locator('canvas').first().waitFor();
+      await page.getByTestId('analytics-tier-movements').locator('canvas').first().waitFor();
+      await screenshots(page, 'console-analytics-analyst');
+      await menu.getByRole('menuitem', { name: 'Dashboard' }).click();
+      const dashboard = await get('dashboard');
+      await expect(page.getByTestId('dashboard-members').innerText()).resolves.toBe(points(dashboard.members));
+      await expect(page.getByTestId('dashboard-pointsOutstanding').innerText()).resolves.toBe(points(dashboard.pointsOutstanding));
+      await screenshots(page, 'console-dashboard-analyst');
+      expect(pageProblems(page)).toEqual([]);
+    }));
+});
