@@ -293,7 +293,8 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
     };
     const first = await runNotices();
     expect(first).toMatchObject({ kind: 'expiry-notices', state: 'completed' });
-    expect(first.totals.queued).toBeGreaterThanOrEqual(1);
+    // The whole totals object in the message when it fails: which of queued, skipped, duplicates or members was off.
+    expect({ totals: first.totals, queuedSome: first.totals.queued >= 1 }).toMatchObject({ queuedSome: true });
     const second = await runNotices();
     expect(second.totals).toMatchObject({ queued: 0, skipped: 0 });
     expect(second.totals.duplicates).toBeGreaterThanOrEqual(2);
