@@ -49,7 +49,17 @@ export async function startBrowserApp(options: { workers?: boolean } = {}): Prom
   ensureWebBuilt();
   // The browser's requests come from an address of their own (X-Forwarded-For behind a trusted loopback proxy), so
   // their rate-limit buckets, kept in the run's Redis, never crowd out the other suites of the run.
-  const t = await startTestApp({ TRUST_PROXY: 'loopback' });
+  // Browser suites test screens, not rate limits: their own app lets every request through, whatever other suites
+  // of the run have counted for 127.0.0.1 (the tests' direct API calls come from there).
+  const unlimited = '1000000';
+  const t = await startTestApp({
+    TRUST_PROXY: 'loopback',
+    RATE_LIMIT_ADMIN_PER_MINUTE: unlimited,
+    RATE_LIMIT_LOGIN_PER_MINUTE: unlimited,
+    RATE_LIMIT_POS_PER_MINUTE: unlimited,
+    RATE_LIMIT_PORTAL_AUTH_PER_MINUTE: unlimited,
+    RATE_LIMIT_PORTAL_PER_MINUTE: unlimited,
+  });
   const clientAddress = `198.18.${randomInt(0, 256)}.${randomInt(1, 255)}`;
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;

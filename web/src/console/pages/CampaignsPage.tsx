@@ -29,6 +29,7 @@ import { useI18n } from '../../shared/i18n';
 import { useDrawerSize } from '../components/drawerSize';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
+import { fetchAllClubs } from '../clubs/allClubs';
 
 type Campaign = components['schemas']['CampaignResponse'];
 type CampaignBody = components['schemas']['CreateCampaignDto'];
@@ -186,7 +187,7 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
   const draftId = useRef<string | null>(null);
   const clubs = useQuery({
     queryKey: ['clubs'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/clubs', { params: { query: { limit: 100 } } })),
+    queryFn: fetchAllClubs,
   });
   const tiers = useQuery({ queryKey: ['tiers'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/tiers')) });
   const templates = useQuery({

@@ -13,6 +13,7 @@ import { incompleteConditions, ruleInWords, type ClubRule } from '../clubs/rule'
 import { Chart } from '../components/Chart';
 import { JobProgress } from '../components/JobProgress';
 import { QueryState } from '../components/QueryState';
+import { fetchAllClubs } from '../clubs/allClubs';
 
 type Club = components['schemas']['ClubResponse'];
 
@@ -24,7 +25,7 @@ export function ClubsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const clubs = useQuery({
     queryKey: ['clubs'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/clubs', { params: { query: { limit: 100 } } })),
+    queryFn: fetchAllClubs,
   });
   return (
     <section>
