@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { WorkerModule } from '../../../src/worker.module';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { newestMtime } from '../../support/worker-process';
@@ -148,6 +148,19 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
     .filter({ hasText: text })
     .first()
     .click();
+}
+
+/**
+ * Opens an antd Select with search, types `search` and picks the first option that shows it. Typing is what a user does
+ * with a long list, and it is needed here: the list is virtual, so options out of view are not in the page at all.
+ */
+export async function chooseOption(page: Page, select: Locator, search: string): Promise<void> {
+  await select.click();
+  await select.pressSequentially(search);
+  await pickOption(page, search);
+  // A multiple select keeps its list open over the form; Escape closes the list (and only the list).
+  await select.press('Escape');
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 /** Runs a test's steps; on failure a screenshot of the page goes to test/artifacts/failed-<name>.png before the error. */

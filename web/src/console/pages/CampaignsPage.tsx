@@ -332,6 +332,8 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
                   style={{ minWidth: 240 }}
                   value={draft.template}
                   onChange={(template: string) => set({ template })}
+                  showSearch
+                  optionFilterProp="label"
                   options={channelTemplates.map((tpl) => ({ value: tpl.code, label: tpl.code }))}
                 />
               </Space>
