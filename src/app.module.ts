@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { HttpDrain } from './common/http/http-drain';
 import { PrefixedRedisThrottlerStorage } from './common/http/rate-limit-storage';
 import { RateLimit, RateLimiter } from './common/http/rate-limiter';
 import { ResilientThrottlerStorage } from './common/http/resilient-throttler.storage';
@@ -49,6 +50,11 @@ import { REDIS } from './queue/redis.module';
     QueueDashboardModule,
     WebModule,
   ],
-  providers: [RateLimiter, { provide: APP_GUARD, useClass: ApiThrottlerGuard }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+  providers: [
+    HttpDrain,
+    RateLimiter,
+    { provide: APP_GUARD, useClass: ApiThrottlerGuard },
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+  ],
 })
 export class AppModule {}

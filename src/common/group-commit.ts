@@ -1,3 +1,5 @@
+import { ShuttingDownError } from './errors/infra-errors';
+
 /**
  * Collects concurrent requests for a moment and hands them to one handler
  * call, so that many postings share one transaction and one commit. A batch
@@ -36,7 +38,7 @@ export class GroupCommit<T, R> {
 
   submit(item: T): Promise<R> {
     if (this.closed) {
-      return Promise.reject(new Error('The posting queue is shutting down'));
+      return Promise.reject(new ShuttingDownError('The posting queue'));
     }
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });

@@ -1,4 +1,4 @@
-import { DependencyTimeoutError, isDependencyUnavailable } from './infra-errors';
+import { DependencyTimeoutError, isDependencyUnavailable, ShuttingDownError } from './infra-errors';
 
 describe('isDependencyUnavailable', () => {
   const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -10,6 +10,7 @@ describe('isDependencyUnavailable', () => {
     ['statement deadline', withCode('PROTOCOL_SEQUENCE_TIMEOUT')],
     ['too many connections', withCode('ER_CON_COUNT_ERROR')],
     ['our pool deadline', new DependencyTimeoutError('MySQL connection pool', 2000)],
+    ['this process stopping', new ShuttingDownError('The posting queue')],
     ['ioredis closed connection', new Error('Connection is closed.')],
     ['ioredis command timeout', new Error('Command timed out')],
     ['ioredis offline', new Error("Stream isn't writeable and enableOfflineQueue options is false")],

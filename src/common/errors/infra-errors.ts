@@ -15,9 +15,20 @@ export class DependencyTimeoutError extends Error {
   }
 }
 
+/** The process is stopping and takes no new work; the caller resends to another instance or after the restart. */
+export class ShuttingDownError extends Error {
+  readonly code = 'SHUTTING_DOWN';
+
+  constructor(what: string) {
+    super(`${what} is shutting down`);
+    this.name = 'ShuttingDownError';
+  }
+}
+
 /** Socket, DNS and MySQL protocol codes of a lost or unreachable server. */
 const UNAVAILABLE_CODES = new Set([
   'DEPENDENCY_TIMEOUT',
+  'SHUTTING_DOWN',
   'ECONNREFUSED',
   'ECONNRESET',
   'ECONNABORTED',

@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../queue/queue.constants';
+import { FlushesIntoQueues } from '../../queue/queue-shutdown';
 
 /** How long member ids gather before they leave as one job, and how many make a job leave at once. */
 export const CLUB_EVALUATION_DEBOUNCE_MS = 250;
@@ -18,7 +19,7 @@ const MAX_WAITING = 20_000;
  * nightly regroup.
  */
 @Injectable()
-export class ClubActivityNotifier implements OnApplicationShutdown {
+export class ClubActivityNotifier implements FlushesIntoQueues {
   private readonly logger = new Logger(ClubActivityNotifier.name);
   private waiting = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
@@ -82,11 +83,14 @@ export class ClubActivityNotifier implements OnApplicationShutdown {
     await this.sending;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** At shutdown, after the last purchases are answered and before the queues close (QueueShutdown bounds the wait). */
+  async flushIntoQueues(): Promise<void> {
+    while (this.sending || this.waiting.size > 0) {
+      await this.flush();
+    }
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    await Promise.race([this.flush(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   }
 }

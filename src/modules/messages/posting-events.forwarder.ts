@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../queue/queue.constants';
+import { FlushesIntoQueues } from '../../queue/queue-shutdown';
 import { PostedBatch, PostingEvents } from '../points/posting-events';
 
 /** Events gathered for at most this long go out as one queue job. */
@@ -17,10 +18,11 @@ const MAX_PURCHASES_PER_JOB = 2000;
  * Gathered events live in this process until flushed: a crash in that
  * moment, or Redis down at the flush, loses those webhooks and notices (the
  * points are posted regardless). That is the price of keeping them off the
- * POS transaction; it is logged.
+ * POS transaction; it is logged. At a graceful stop the last events are
+ * queued before the queues close (QueueShutdown calls flushIntoQueues).
  */
 @Injectable()
-export class PostingEventsForwarder implements OnModuleInit, OnApplicationShutdown {
+export class PostingEventsForwarder implements OnModuleInit, FlushesIntoQueues {
   private readonly logger = new Logger(PostingEventsForwarder.name);
   private pending: PostedBatch = { purchases: [], tierMoves: [] };
   private timer: NodeJS.Timeout | null = null;
@@ -66,7 +68,8 @@ export class PostingEventsForwarder implements OnModuleInit, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** At shutdown, after the last purchase batch has committed and before the queues close. */
+  async flushIntoQueues(): Promise<void> {
     await this.flush();
   }
 }

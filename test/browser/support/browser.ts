@@ -151,16 +151,30 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
 }
 
 /**
- * Opens an antd Select with search, types `search` and picks the first option that shows it. Typing is what a user does
- * with a long list, and it is needed here: the list is virtual, so options out of view are not in the page at all.
+ * Opens an antd Select with search, types `search` and picks the first option that shows it, as a user does with a
+ * long list (the list is virtual: options out of view are not in the page at all). Then leaves the control, which
+ * closes a multiple select's list, and waits until the choice shows in the control; under load a click can land while
+ * the list is still being filtered, so it tries again (at most three times).
  */
 export async function chooseOption(page: Page, select: Locator, search: string): Promise<void> {
-  await select.click();
-  await select.pressSequentially(search);
-  await pickOption(page, search);
-  // A multiple select keeps its list open over the form; Escape closes the list (and only the list).
-  await select.press('Escape');
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  const control = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = control.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: search }).first();
+  const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.pressSequentially(search);
+    await pickOption(page, search);
+    await select.blur();
+    try {
+      await chosen.waitFor({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) {
+        throw err;
+      }
+    }
+  }
+  await openList.first().waitFor({ state: 'hidden' });
 }
 
 /** Runs a test's steps; on failure a screenshot of the page goes to test/artifacts/failed-<name>.png before the error. */

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { GroupCommit } from '../../../../common/group-commit';
 import { AppConfig } from '../../../../config/app-config';
 import { PostingResult, PurchaseCommand, PurchaseResult } from '../../points.types';
@@ -10,7 +10,7 @@ import { PostPurchaseBatch } from './post-purchase.batch';
  * gets its own answer, exactly as if it had been posted alone.
  */
 @Injectable()
-export class PostPurchaseUseCase implements OnApplicationShutdown {
+export class PostPurchaseUseCase implements OnModuleDestroy {
   private readonly group: GroupCommit<PurchaseCommand, PostingResult<PurchaseResult>>;
 
   constructor(batch: PostPurchaseBatch, config: AppConfig) {
@@ -30,7 +30,8 @@ export class PostPurchaseUseCase implements OnApplicationShutdown {
     return this.group.waiting;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** After the HTTP server has drained (HttpDrain) and before the queues close: the last batch commits and tells its events. */
+  async onModuleDestroy(): Promise<void> {
     await this.group.close();
   }
 }
