@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 import { coreImports } from '../src/core.module';
 import { AnalyticsModule } from '../src/modules/analytics/analytics.module';
@@ -14,6 +15,7 @@ import { CampaignsModule } from '../src/modules/campaigns/campaigns.module';
 import { MessagesModule } from '../src/modules/messages/messages.module';
 import { newId } from '../src/common/ids';
 import { runMigrations } from '../src/database/migrate';
+import { deleteKeysUnder } from '../src/queue/delete-keys-under';
 import { fmt } from './lib';
 import { seedPopulation } from './population';
 import { Phase } from './scale/phase';
@@ -134,6 +136,14 @@ async function main(): Promise<void> {
       const admin = await mysql.createConnection(conn);
       await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
       await admin.end();
+      // The run's queues (job runs, schedulers, finished jobs) under its own prefix.
+      const redis = new Redis(process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+      try {
+        await redis.connect();
+        await deleteKeysUnder(redis, `{${dbName}}`);
+      } finally {
+        redis.disconnect();
+      }
     }
   }
 }

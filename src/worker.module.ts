@@ -67,7 +67,7 @@ const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: Job
     id: 'monthly-rank-review',
     pattern: RANK_REVIEW_PATTERN,
     job: JobName.PlanRankReview,
-    says: 'rank review monthly 1st 04:00',
+    says: 'rank review monthly 1st 03:00 (after value run, before tier review)',
   },
   {
     queue: QueueName.TierReview,

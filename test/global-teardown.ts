@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../src/config/app-config';
+import { deleteKeysUnder } from '../src/queue/delete-keys-under';
 
 /** Drops the run's database and deletes every Redis key under its queue prefix. */
 export default async function globalTeardown(): Promise<void> {
@@ -18,14 +19,7 @@ export default async function globalTeardown(): Promise<void> {
   const redis = new Redis(config.redisUrl, { lazyConnect: true });
   try {
     await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) {
-        await redis.del(...keys);
-      }
-    } while (cursor !== '0');
+    await deleteKeysUnder(redis, config.queuePrefix);
   } finally {
     redis.disconnect();
   }

@@ -17,7 +17,7 @@ export class AdminRankReviewsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open',
+      'Start a rank review now (it also runs monthly, on the 1st at 03:00 UTC, between the daily value run and the daily tier review): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open',
   })
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors()

@@ -107,9 +107,19 @@ export class OutboxRepository {
     return out;
   }
 
-  /** Inserts the rows whose (source, member, channel) has none yet; answers the ids of the rows written. */
+  /**
+   * Inserts the rows whose (source, member, channel) has none yet; answers the ids of the rows written.
+   *
+   * Without the caller's transaction, in one of its own that a deadlock or lock wait retries: INSERT ... ON DUPLICATE
+   * KEY takes next-key locks on the unique index, so it can deadlock with a campaign batch or notice range inserting
+   * at the same moment (the likely cause of a sign-in code answered 500 in one CI run; that run kept no log to be
+   * sure). In the caller's transaction, the caller retries.
+   */
   async insertNew(m: EntityManager | undefined, rows: NewOutboxRow[]): Promise<Set<string>> {
-    const manager = m ?? this.dataSource.manager;
+    if (!m) {
+      return rows.length === 0 ? new Set() : inTransaction(this.dataSource, (tx) => this.insertNew(tx, rows));
+    }
+    const manager = m;
     const inserted = new Set<string>();
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);

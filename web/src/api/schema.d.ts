@@ -829,7 +829,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a rank review now (it also runs monthly, on the 1st at 04:00 UTC): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open */
+        /** Start a rank review now (it also runs monthly, on the 1st at 03:00 UTC, between the daily value run and the daily tier review): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open */
         post: operations["AdminRankReviewsController_startReview"];
         delete?: never;
         options?: never;
@@ -10877,7 +10877,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The template code */
+                code: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -11014,7 +11017,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description The template code */
+                code: string;
+            };
             cookie?: never;
         };
         requestBody: {

@@ -1,13 +1,28 @@
-import type { ReactNode } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import type { Permission } from './auth';
-import { AnalyticsPage } from './pages/AnalyticsPage';
-import { CampaignsPage } from './pages/CampaignsPage';
-import { ClubsPage } from './pages/ClubsPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { MembersPage } from './pages/MembersPage';
-import { OperationsPage } from './pages/OperationsPage';
-import { TiersPage } from './pages/TiersPage';
+
+/**
+ * Each screen is its own chunk, loaded when first opened: the sign-in page and the dashboard do not wait for the
+ * charts (ECharts) and the wizards of the other screens.
+ */
+function screen(load: () => Promise<ComponentType>): ReactNode {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const AnalyticsPage = screen(async () => (await import('./pages/AnalyticsPage')).AnalyticsPage);
+const CampaignsPage = screen(async () => (await import('./pages/CampaignsPage')).CampaignsPage);
+const ClubsPage = screen(async () => (await import('./pages/ClubsPage')).ClubsPage);
+const DashboardPage = screen(async () => (await import('./pages/DashboardPage')).DashboardPage);
+const MembersPage = screen(async () => (await import('./pages/MembersPage')).MembersPage);
+const OperationsPage = screen(async () => (await import('./pages/OperationsPage')).OperationsPage);
+const TiersPage = screen(async () => (await import('./pages/TiersPage')).TiersPage);
 
 export interface Screen {
   path: string;
@@ -19,11 +34,11 @@ export interface Screen {
 
 /** The console's screens and who sees them. The server checks every route again. */
 export const SCREENS: Screen[] = [
-  { path: 'dashboard', label: 'nav.dashboard', anyOf: ['members.read'], element: <DashboardPage /> },
-  { path: 'members', label: 'nav.members', anyOf: ['members.read'], element: <MembersPage /> },
-  { path: 'tiers', label: 'nav.tiers', anyOf: ['clubs.manage', 'users.manage'], element: <TiersPage /> },
-  { path: 'clubs', label: 'nav.clubs', anyOf: ['clubs.manage'], element: <ClubsPage /> },
-  { path: 'campaigns', label: 'nav.campaigns', anyOf: ['campaigns.manage'], element: <CampaignsPage /> },
-  { path: 'analytics', label: 'nav.analytics', anyOf: ['analytics.read'], element: <AnalyticsPage /> },
-  { path: 'operations', label: 'nav.operations', anyOf: ['stores.manage', 'users.manage', 'audit.read'], element: <OperationsPage /> },
+  { path: 'dashboard', label: 'nav.dashboard', anyOf: ['members.read'], element: DashboardPage },
+  { path: 'members', label: 'nav.members', anyOf: ['members.read'], element: MembersPage },
+  { path: 'tiers', label: 'nav.tiers', anyOf: ['clubs.manage', 'users.manage'], element: TiersPage },
+  { path: 'clubs', label: 'nav.clubs', anyOf: ['clubs.manage'], element: ClubsPage },
+  { path: 'campaigns', label: 'nav.campaigns', anyOf: ['campaigns.manage'], element: CampaignsPage },
+  { path: 'analytics', label: 'nav.analytics', anyOf: ['analytics.read'], element: AnalyticsPage },
+  { path: 'operations', label: 'nav.operations', anyOf: ['stores.manage', 'users.manage', 'audit.read'], element: OperationsPage },
 ];

@@ -113,6 +113,7 @@ export class SaveTemplateDto {
 }
 
 export class TemplateCodeParam {
+  @ApiProperty({ description: 'The template code', example: 'campaign.offer', pattern: TEMPLATE_CODE.source })
   @Matches(TEMPLATE_CODE, { message: 'code must be 1–64 lower-case letters, digits, dots, dashes or underscores' })
   code: string;
 }

@@ -1,7 +1,11 @@
 /** When rank reviews happen, and so when a member placed by one is reviewed next. Pure. */
 
-/** The scheduled rank review: the 1st of every month at 04:00 UTC (BullMQ cron with seconds). */
-export const RANK_REVIEW_PATTERN = '0 0 4 1 * *';
+/**
+ * The scheduled rank review: the 1st of every month at 03:00 UTC (BullMQ cron with seconds). After the daily value
+ * run (02:00), whose scores it ranks, and before the daily tier review (04:00), so the two never write tiers at once.
+ */
+export const RANK_REVIEW_HOUR_UTC = 3;
+export const RANK_REVIEW_PATTERN = `0 0 ${RANK_REVIEW_HOUR_UTC} 1 * *`;
 
 /**
  * The first scheduled rank review strictly after `after`. A member the rank
@@ -9,9 +13,9 @@ export const RANK_REVIEW_PATTERN = '0 0 4 1 * *';
  * their review date.
  */
 export function nextRankReviewAt(after: Date): Date {
-  const thisMonth = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), 1, 4, 0, 0, 0));
+  const thisMonth = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), 1, RANK_REVIEW_HOUR_UTC, 0, 0, 0));
   if (thisMonth.getTime() > after.getTime()) {
     return thisMonth;
   }
-  return new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth() + 1, 1, 4, 0, 0, 0));
+  return new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth() + 1, 1, RANK_REVIEW_HOUR_UTC, 0, 0, 0));
 }

@@ -220,10 +220,9 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
     queryKey: ['template-preview', draft.template],
     enabled: draft.messageOn && draft.template !== null,
     queryFn: async () =>
-      // The document does not declare this route's {code} parameter (its controller reads @Param() as a DTO): passed untyped.
       unwrap(
         await api.POST('/api/v1/admin/message-templates/{code}/preview', {
-          params: { path: { code: draft.template! } } as never,
+          params: { path: { code: draft.template! } },
           body: {},
         }),
       ),
