@@ -151,27 +151,32 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
 }
 
 /**
- * Opens an antd Select with search, types `search` and picks the first option that shows it, as a user does with a
+ * Opens an antd Select with search, enters `search` and picks the first option that shows it, as a user does with a
  * long list (the list is virtual: options out of view are not in the page at all). Then leaves the control, which
- * closes a multiple select's list, and waits until the choice shows in the control; under load a click can land while
- * the list is still being filtered, so it tries again (at most three times).
+ * closes a multiple select's list, and waits until the choice shows in the control.
+ *
+ * The search text is filled at once rather than typed key by key: under a loaded CI machine a keystroke could be lost
+ * to a re-render (the list's data arriving meanwhile), leaving a search that matches nothing. Each step is retried, at
+ * most three times, with 10 s for the option to show.
  */
 export async function chooseOption(page: Page, select: Locator, search: string): Promise<void> {
   const control = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const chosen = control.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: search }).first();
   const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const option = openList.locator('.ant-select-item-option').filter({ hasText: search }).first();
   for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await select.pressSequentially(search);
-    await pickOption(page, search);
-    await select.blur();
     try {
+      await select.click();
+      await select.fill(search);
+      await option.click({ timeout: 10_000 });
+      await select.blur();
       await chosen.waitFor({ timeout: 5_000 });
       break;
     } catch (err) {
       if (attempt === 3) {
         throw err;
       }
+      await select.blur().catch(() => undefined);
     }
   }
   await openList.first().waitFor({ state: 'hidden' });
