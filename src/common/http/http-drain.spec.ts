@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,8 @@ import { HttpDrain } from './http-drain';
 /** The drain on a real HTTP server (no Nest, no database): requests in flight finish, and the wait has a deadline. */
 describe('HttpDrain', () => {
   let server: Server;
+
+  beforeAll(() => Logger.overrideLogger(false));
 
   async function listen(handler: RequestListener): Promise<string> {
     server = createServer(handler);
