@@ -12,7 +12,8 @@ export function testEnvironment(): Record<string, string> {
     ADMIN_EMAIL: 'admin@test.local',
     ADMIN_PASSWORD: 'test-admin-password',
     JWT_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Errors only: a green run logs none, and an unexpected 500 in a failing run shows its cause in the output.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     DATABASE_POOL_SIZE: '20',
     // Suites sign in often: a cheaper scrypt and a roomier login limit keep them fast (production: 17 and 20).
     PASSWORD_SCRYPT_LOG2N: '14',

@@ -1,3 +1,4 @@
+import { JobAcceptedResponse } from './dto/job.response';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
@@ -15,7 +16,6 @@ import {
   ClubListResponse,
   ClubMembersPageResponse,
   ClubResponse,
-  JobAcceptedResponse,
   MembershipChangeResponse,
   RuleExplainResponse,
 } from './dto/club.response';

@@ -5,7 +5,7 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { AdminErrors } from '../pos/pos.openapi';
 import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.use-case';
-import { JobAcceptedResponse } from './dto/value.response';
+import { JobAcceptedResponse } from './dto/job.response';
 
 @ApiTags('admin')
 @RequirePermission('tiers.manage')

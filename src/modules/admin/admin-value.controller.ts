@@ -9,7 +9,8 @@ import { StartValueRunUseCase } from '../value/use-cases/start-value-run.use-cas
 import { UpdateValueSettingsUseCase } from '../value/use-cases/update-value-settings.use-case';
 import { ValueService } from '../value/value.service';
 import { ValueSettingsDto } from './dto/value.dto';
-import { JobAcceptedResponse, MemberValueResponse, ValuePyramidResponse, ValueSettingsResponse } from './dto/value.response';
+import { JobAcceptedResponse } from './dto/job.response';
+import { MemberValueResponse, ValuePyramidResponse, ValueSettingsResponse } from './dto/value.response';
 
 @ApiTags('admin')
 @Controller('api/v1/admin')

@@ -3382,7 +3382,7 @@ export interface components {
         JobAcceptedResponse: {
             /**
              * Format: uuid
-             * @description Follow the run at GET /api/v1/admin/jobs/{jobId}
+             * @description Follow it at GET /api/v1/admin/jobs/{jobId}.
              * @example 01a212aa-8b99-749f-88e9-001ff70d99ce
              */
             jobId: string;

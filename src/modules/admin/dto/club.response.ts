@@ -86,11 +86,6 @@ export class ClubMembersPageResponse {
   nextCursor: string | null;
 }
 
-export class JobAcceptedResponse {
-  @ApiProperty({ ...UUID, description: 'Follow it at GET /api/v1/admin/jobs/{jobId}.', example: '01a212aa-8b99-749f-88e9-001ff70d99ce' })
-  jobId: string;
-}
-
 export class ClubGrowthPeriodResponse {
   @ApiProperty({ description: 'YYYY-MM-DD by day, YYYY-MM by month (UTC).', example: '2026-11-25' })
   period: string;

@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+/** 202 of every route that starts a job over member-id ranges (regroup, value run, rank review, snapshot, ...). */
+export class JobAcceptedResponse {
+  @ApiProperty({
+    type: 'string',
+    format: 'uuid',
+    description: 'Follow it at GET /api/v1/admin/jobs/{jobId}.',
+    example: '01a212aa-8b99-749f-88e9-001ff70d99ce',
+  })
+  jobId: string;
+}
+
 export class JobErrorResponse {
   @ApiProperty({ type: 'integer', example: 3 })
   part: number;

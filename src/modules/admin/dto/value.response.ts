@@ -1,15 +1,6 @@
 /** Response shapes of the customer-value and rank-review routes, for the OpenAPI document. */
 import { ApiProperty } from '@nestjs/swagger';
 
-export class JobAcceptedResponse {
-  @ApiProperty({
-    format: 'uuid',
-    description: 'Follow the run at GET /api/v1/admin/jobs/{jobId}',
-    example: '01a212aa-8b99-749f-88e9-001ff70d99ce',
-  })
-  jobId: string;
-}
-
 export class RfmResponse {
   @ApiProperty({
     type: 'integer',
