@@ -21,7 +21,8 @@ import { cpuSeconds, fmt, freePort, httpRequest, LoadResult, Outcome, randomInt,
  *
  * Env: BENCH_MEMBERS, BENCH_TERMINALS, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
  * BENCH_LOOKUP_LOOPS, BENCH_LOOKUP_PAUSE_MS, BENCH_API_POOL_SIZE,
- * BENCH_MYSQL_URL (server, no database), BENCH_REDIS_URL, BENCH_API_NODE_ARGS
+ * BENCH_MYSQL_URL (server, no database), BENCH_REDIS_URL, BENCH_API_NODE_ARGS (default: the
+ * production start's --max-old-space-size=384)
  * (extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  *
  * 1. a fresh database loyalty_bench_<random>, migrated, seeded with members
@@ -41,6 +42,8 @@ const API_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const API_STORES = 4;
 const SEED_BATCH = 2000;
 const MAX_ERROR_RATE = 0.001;
+/** The flags `npm run start:api` and the Docker image start the API with; BENCH_API_NODE_ARGS replaces them. */
+const API_NODE_ARGS = '--max-old-space-size=384';
 const BENCH_ADMIN_EMAIL = 'bench-admin@example.com';
 const BENCH_ADMIN_PASSWORD = `bench-${randomBytes(12).toString('hex')}`;
 
@@ -194,7 +197,8 @@ interface ApiHandle {
 async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
   const port = await freePort();
   const logLines: string[] = [];
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The production start's flags (package.json start:api, docker/Dockerfile): the API is measured as it runs.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? API_NODE_ARGS).split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, API_ENTRY], {
     cwd: ROOT,
     env: {

@@ -1,22 +1,4 @@
-import { parseCsv } from './csv';
 import { checkHeader, checkImportRow } from './import-row';
-
-describe('CSV parsing', () => {
-  it('reads quoted fields with commas, doubled quotes, CRLF and a missing final newline', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n\n1,2')).toEqual([
-      ['a', 'b'],
-      ['x, y', 'say "hi"'],
-      ['1', '2'],
-    ]);
-  });
-
-  it('drops a byte-order mark and keeps empty cells', () => {
-    expect(parseCsv('\ufeffexternal_id,name,phone\nE1,Anna,\n')).toEqual([
-      ['external_id', 'name', 'phone'],
-      ['E1', 'Anna', ''],
-    ]);
-  });
-});
 
 describe('import row validation', () => {
   it('accepts a full row and turns empty optional cells into nulls and 0 points', () => {
