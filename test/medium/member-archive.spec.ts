@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
-import { MemberImportService } from '../../src/modules/archive/import/member-import.service';
+import { IMPORT_MAX_ROWS, MemberImportService } from '../../src/modules/archive/import/member-import.service';
 import { ArchiveModule } from '../../src/modules/archive/archive.module';
 import { AdjustPointsUseCase } from '../../src/modules/archive/use-cases/adjust-points.use-case';
 import { MergeMembersUseCase } from '../../src/modules/archive/use-cases/merge-members.use-case';
@@ -205,6 +205,24 @@ describe('member archive on the real database (no HTTP)', () => {
       await expect(ctx.get(MemberImportService).stage(SYSTEM_ACTOR, 'name,phone\nA,+8613800000000\n')).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
+    });
+
+    it('refuses a file over the row limit with a message saying to split it, and writes nothing', async () => {
+      const lines = ['external_id,name'];
+      for (let i = 0; i <= IMPORT_MAX_ROWS; i++) {
+        lines.push(`LIMIT-${i},Member ${i}`);
+      }
+      const [runsBefore] = await db.query<Array<{ n: string | number }>>("SELECT COUNT(*) AS n FROM job_runs WHERE kind = 'member-import'");
+      await expect(ctx.get(MemberImportService).stage(SYSTEM_ACTOR, lines.join('\n'))).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'csv', message: `at most ${IMPORT_MAX_ROWS} rows per file; split it` }],
+      });
+      const [runsAfter] = await db.query<Array<{ n: string | number }>>("SELECT COUNT(*) AS n FROM job_runs WHERE kind = 'member-import'");
+      expect(Number(runsAfter.n)).toBe(Number(runsBefore.n));
+      const [staged] = await db.query<Array<{ n: string | number }>>(
+        "SELECT COUNT(*) AS n FROM member_import_rows WHERE raw LIKE '%LIMIT-%'",
+      );
+      expect(Number(staged.n)).toBe(0);
     });
   });
 });

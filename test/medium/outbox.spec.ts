@@ -1,13 +1,14 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
 import { MessagesModule } from '../../src/modules/messages/messages.module';
 import { OutboxSenderService } from '../../src/modules/messages/outbox-sender.service';
-import { OutboxRepository } from '../../src/modules/messages/outbox.repository';
+import { NewOutboxRow, OutboxRepository } from '../../src/modules/messages/outbox.repository';
 import { OutboxService } from '../../src/modules/messages/outbox.service';
 import { TemplatesService } from '../../src/modules/messages/templates.service';
 import { uniquePhone } from '../support/factories';
@@ -174,5 +175,53 @@ describe('message outbox on the real database', () => {
     const idsB = b.map((r) => r.id);
     expect(idsA.filter((id) => idsB.includes(id))).toEqual([]);
     expect(held.every((id) => idsA.includes(id) || idsB.includes(id))).toBe(true);
+  });
+
+  it('an insert of its own that loses a deadlock is retried and answers, instead of failing the request', async () => {
+    const memberId = await member();
+    const repo = ctx.get(OutboxRepository);
+    const row = (source: string): NewOutboxRow => ({
+      id: newId(),
+      source,
+      memberId,
+      channel: 'sms',
+      templateCode: 'medium-deadlock',
+      templateVersion: 1,
+      locale: 'zh-CN',
+      transactional: true,
+      subject: null,
+      body: 'b',
+      // Never picked up by a sender while the test runs.
+      status: 'skipped_no_consent',
+      now: new Date(),
+    });
+    const [first, second] = [`deadlock-a-${newId()}`, `deadlock-b-${newId()}`];
+    const holder = db.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      // The holder has written much more, so InnoDB rolls the other side back when they deadlock.
+      await repo.insertNew(holder.manager, [...Array.from({ length: 50 }, (_, i) => row(`deadlock-filler-${i}-${newId()}`)), row(first)]);
+      // Takes `second`, then waits for `first`.
+      const contender = repo.insertNew(undefined, [row(second), row(first)]);
+      for (let i = 0; i < 100; i++) {
+        const [waiting] = await db.query<Array<{ n: string | number }>>(
+          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+        );
+        if (Number(waiting.n) > 0) {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Now the holder wants `second`: a deadlock, which the contender loses.
+      await repo.insertNew(holder.manager, [row(second)]);
+      await holder.commitTransaction();
+      // Retried after the holder committed: both rows exist, so it writes none, and it does not throw.
+      await expect(contender).resolves.toEqual(new Set());
+    } finally {
+      await holder.release();
+    }
+    const rows = await db.query<Array<{ source: string }>>('SELECT source FROM outbox_messages WHERE source IN (?, ?)', [first, second]);
+    expect(rows.map((r) => r.source).sort()).toEqual([first, second].sort());
   });
 });
