@@ -11,6 +11,7 @@ import { DatabaseConfig } from '../src/config/app-config';
 import { runMigrations } from '../src/database/migrate';
 import { generateCardNo } from '../src/modules/cards/card-number';
 import { rawPurchase } from './raw-purchase';
+import { deleteKeysUnder } from '../src/queue/delete-keys-under';
 import { cpuSeconds, fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssMb, runLoad, sleep } from './lib';
 
 /*
@@ -517,21 +518,12 @@ async function stopApi(child: ChildProcess | undefined): Promise<void> {
 async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await redis.connect();
-  let deleted = 0;
   try {
     // The prefix is a hash tag such as {loyalty_bench_1a2b}; braces are literal in a MATCH pattern.
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) {
-        deleted += await redis.del(...keys);
-      }
-    } while (cursor !== '0');
+    return await deleteKeysUnder(redis, prefix);
   } finally {
     redis.disconnect();
   }
-  return deleted;
 }
 
 let cleaning: Promise<void> | null = null;

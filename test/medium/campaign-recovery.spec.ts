@@ -12,6 +12,7 @@ import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
 import { CampaignsService } from '../../src/modules/campaigns/campaigns.service';
 import { JobReconciler } from '../../src/modules/jobs/job-reconciler';
 import { QueueName } from '../../src/queue/queue.constants';
+import { deleteKeysUnder } from '../../src/queue/delete-keys-under';
 import { createClubWith, seedMembers } from '../support/campaign-fixtures';
 
 /** What campaigns keep in Redis comes back after Redis lost it; a paused campaign's parts stay unqueued. No worker runs here. */
@@ -44,15 +45,7 @@ describe('campaign recovery after Redis lost its keys', () => {
   });
 
   async function wipeCampaignQueue(): Promise<void> {
-    const client = (await queue.client) as unknown as Redis;
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${queue.toKey('')}*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) {
-        await client.del(...keys);
-      }
-    } while (cursor !== '0');
+    await deleteKeysUnder((await queue.client) as unknown as Redis, queue.toKey(''));
   }
 
   const create = async (schedule: Record<string, unknown>) =>

@@ -13,6 +13,7 @@ import { JobsRepository } from '../../src/modules/jobs/jobs.repository';
 import { ensureJobScheduler } from '../../src/modules/jobs/reconcile-loop';
 import { redisConnection } from '../../src/queue/queue.module';
 import { QueueName } from '../../src/queue/queue.constants';
+import { deleteKeysUnder } from '../../src/queue/delete-keys-under';
 
 /**
  * The reconciler against the real database and Redis. No worker runs the
@@ -49,18 +50,7 @@ describe('job reconciler: parts whose queue job Redis lost are queued again', ()
 
   /** Deletes this queue's keys under the test prefix, as a restart of a Redis without persistence does. */
   async function wipeQueue(): Promise<number> {
-    const client = (await queue.client) as unknown as Redis;
-    const pattern = `${queue.toKey('')}*`;
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) {
-        deleted += await client.del(...keys);
-      }
-    } while (cursor !== '0');
-    return deleted;
+    return deleteKeysUnder((await queue.client) as unknown as Redis, queue.toKey(''));
   }
 
   async function jobIdsInRedis(runId: string, parts: number): Promise<Array<string | null>> {

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { loadConfig } from '../../src/config/app-config';
 import { runMigrations } from '../../src/database/migrate';
+import { deleteKeysUnder } from '../../src/queue/delete-keys-under';
 
 /**
  * A suite whose figures must see only its own members (whole-population counts, shares of all members) runs on
@@ -32,14 +33,7 @@ export function ownDatabase(suffix: string): { enter(): Promise<void>; leave(): 
         await conn.end();
       }
       const redis = new Redis(process.env.REDIS_URL as string);
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${process.env.QUEUE_PREFIX}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) {
-          await redis.del(...keys);
-        }
-      } while (cursor !== '0');
+      await deleteKeysUnder(redis, process.env.QUEUE_PREFIX as string);
       redis.disconnect();
       for (const [k, v] of Object.entries(saved)) {
         if (v === undefined) {
