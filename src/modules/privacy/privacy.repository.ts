@@ -57,54 +57,30 @@ export class PrivacyRepository {
 
   async exportSections(memberId: string) {
     const mine = { memberId };
-    const [
-      consents,
-      profileChanges,
-      cards,
-      account,
-      ledger,
-      lots,
-      purchases,
-      purchaseLines,
-      refunds,
-      redemptions,
-      monthlyStats,
-      clubs,
-      clubHistory,
-      tierHistory,
-      tierGrants,
-      value,
-      birthdayBonuses,
-      campaignDeliveries,
-      messages,
-      notes,
-      tags,
-      adjustments,
-      audit,
-    ] = await Promise.all([
-      this.rowsOf(MemberConsent, mine, { channel: 'ASC' }),
-      this.rowsOf(MemberChange, mine, { id: 'ASC' }),
-      this.rowsOf(Card, mine, { issuedAt: 'ASC' }),
-      this.rowsOf(PointAccount, mine, {}),
-      this.rowsOf(PointEntry, mine, { id: 'ASC' }),
-      this.rowsOf(PointLot, mine, { id: 'ASC' }),
-      this.rowsOf(Purchase, mine, { occurredAt: 'ASC' }),
-      this.rowsOf(PurchaseLine, mine, { purchaseId: 'ASC', lineNo: 'ASC' }),
-      this.rowsOf(Refund, mine, { createdAt: 'ASC' }),
-      this.rowsOf(Redemption, mine, { createdAt: 'ASC' }),
-      this.rowsOf(MemberMonthlyStats, mine, { month: 'ASC' }),
-      this.rowsOf(ClubMember, mine, { joinedAt: 'ASC' }),
-      this.rowsOf(ClubMemberHistory, mine, { id: 'ASC' }),
-      this.rowsOf(TierHistory, mine, { id: 'ASC' }),
-      this.rowsOf(TierGrant, mine, { id: 'ASC' }),
-      this.rowsOf(MemberValue, mine, {}),
-      this.rowsOf(BirthdayBonus, mine, { year: 'ASC' }),
-      this.rowsOf(CampaignDelivery, mine, { createdAt: 'ASC' }),
-      this.rowsOf(OutboxMessage, mine, { createdAt: 'ASC' }),
-      this.rowsOf(MemberNote, mine, { id: 'ASC' }),
-      this.rowsOf(MemberTag, mine, { tag: 'ASC' }),
-      this.rowsOf(PointAdjustment, mine, { createdAt: 'ASC' }),
-      this.rowsOf(
+    const sections = await allOf({
+      consents: this.rowsOf(MemberConsent, mine, { channel: 'ASC' }),
+      profileChanges: this.rowsOf(MemberChange, mine, { id: 'ASC' }),
+      cards: this.rowsOf(Card, mine, { issuedAt: 'ASC' }),
+      account: this.rowsOf(PointAccount, mine, {}),
+      ledger: this.rowsOf(PointEntry, mine, { id: 'ASC' }),
+      lots: this.rowsOf(PointLot, mine, { id: 'ASC' }),
+      purchases: this.rowsOf(Purchase, mine, { occurredAt: 'ASC' }),
+      purchaseLines: this.rowsOf(PurchaseLine, mine, { purchaseId: 'ASC', lineNo: 'ASC' }),
+      refunds: this.rowsOf(Refund, mine, { createdAt: 'ASC' }),
+      redemptions: this.rowsOf(Redemption, mine, { createdAt: 'ASC' }),
+      monthlyStats: this.rowsOf(MemberMonthlyStats, mine, { month: 'ASC' }),
+      clubs: this.rowsOf(ClubMember, mine, { joinedAt: 'ASC' }),
+      clubHistory: this.rowsOf(ClubMemberHistory, mine, { id: 'ASC' }),
+      tierHistory: this.rowsOf(TierHistory, mine, { id: 'ASC' }),
+      tierGrants: this.rowsOf(TierGrant, mine, { id: 'ASC' }),
+      value: this.rowsOf(MemberValue, mine, {}),
+      birthdayBonuses: this.rowsOf(BirthdayBonus, mine, { year: 'ASC' }),
+      campaignDeliveries: this.rowsOf(CampaignDelivery, mine, { createdAt: 'ASC' }),
+      messages: this.rowsOf(OutboxMessage, mine, { createdAt: 'ASC' }),
+      notes: this.rowsOf(MemberNote, mine, { id: 'ASC' }),
+      tags: this.rowsOf(MemberTag, mine, { tag: 'ASC' }),
+      adjustments: this.rowsOf(PointAdjustment, mine, { createdAt: 'ASC' }),
+      audit: this.rowsOf(
         AuditLog,
         [
           { entityType: 'member', entityId: memberId },
@@ -112,32 +88,8 @@ export class PrivacyRepository {
         ],
         { id: 'ASC' },
       ),
-    ]);
-    return {
-      consents,
-      profileChanges,
-      cards,
-      account: account[0] ?? null,
-      ledger,
-      lots,
-      purchases,
-      purchaseLines,
-      refunds,
-      redemptions,
-      monthlyStats,
-      clubs,
-      clubHistory,
-      tierHistory,
-      tierGrants,
-      value: value[0] ?? null,
-      birthdayBonuses,
-      campaignDeliveries,
-      messages,
-      notes,
-      tags,
-      adjustments,
-      audit,
-    };
+    });
+    return { ...sections, account: sections.account[0] ?? null, value: sections.value[0] ?? null };
   }
 
   /** Names for the ids an export refers to: stores, clubs, campaigns. */
@@ -335,4 +287,10 @@ export class PrivacyRepository {
 
 function marks(ids: unknown[]): string {
   return ids.map(() => '?').join(', ');
+}
+
+/** Promise.all over an object: each key's answer under its own key, with its own type. */
+async function allOf<T extends Record<string, Promise<unknown>>>(promises: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(Object.entries(promises).map(async ([key, promise]) => [key, await promise] as const));
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
 }
