@@ -39,3 +39,49 @@ export function maskCardNo(cardNo: string | null | undefined): string | null {
   }
   return '*'.repeat(Math.max(cardNo.length - 4, 0)) + cardNo.slice(-4);
 }
+
+/** Member fields whose values are personal data: masked in the audit log and for console roles without members.pii. */
+export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'phone', 'email', 'birthday', 'address']);
+
+/**
+ * One personal value as every masked view shows it: a phone, an email and a
+ * name by their masks above, a birthday or an address as "***". A value of
+ * another field is returned as it is.
+ */
+export function maskPersonalValue(field: string, value: string | null): string | null {
+  if (value === null || value === '' || !PERSONAL_FIELDS.has(field)) {
+    return value;
+  }
+  switch (field) {
+    case 'phone':
+      return maskPhone(value);
+    case 'email':
+      return maskEmail(value);
+    case 'name':
+      return maskName(value);
+    default:
+      return '***';
+  }
+}
+
+/**
+ * A JSON document about a member (an audit entry's changes) with every
+ * personal value masked at any depth: a string under a personal key, or
+ * anywhere below one ({ name: { old, new } }), is masked as that field.
+ * Other keys, numbers, booleans and nulls stay, so the entry still says what
+ * changed. Masking a masked value changes nothing.
+ */
+export function maskPersonal(value: unknown, field: string | null = null): unknown {
+  if (typeof value === 'string') {
+    return field ? maskPersonalValue(field, value) : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => maskPersonal(item, field));
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskPersonal(v, field ?? (PERSONAL_FIELDS.has(k) ? k : null))]),
+    );
+  }
+  return value;
+}

@@ -1,7 +1,6 @@
-import { maskEmail, maskName, maskPhone } from '../../common/masking';
+import { maskEmail, maskName, maskPersonalValue, maskPhone } from '../../common/masking';
 import { AdminPrincipal } from '../auth/auth.types';
 import { can } from '../auth/permissions';
-import { PERSONAL_FIELDS } from '../members/member-archive.service';
 
 /** Whether this console user sees members' name, phone and email unmasked. */
 export function seesPersonalData(admin: AdminPrincipal): boolean {
@@ -15,8 +14,5 @@ export function personal<T extends { name: string | null; phone: string | null; 
 
 /** A value of the change history, masked when it is personal and the user may not see it. */
 export function historyValue(field: string, value: string | null, unmasked: boolean): string | null {
-  if (unmasked || value === null || !PERSONAL_FIELDS.has(field)) {
-    return value;
-  }
-  return field === 'phone' ? maskPhone(value) : field === 'email' ? maskEmail(value) : field === 'name' ? maskName(value) : '***';
+  return unmasked ? value : maskPersonalValue(field, value);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { maskPersonal } from '../../common/masking';
 import { ActorType } from './entities/audit-log.entity';
 
 export interface Actor {
@@ -40,7 +41,12 @@ export const SYSTEM_ACTOR: Actor = { type: 'system', id: null };
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Records who changed what; pass the manager of the change's transaction so both commit together. */
+  /**
+   * Records who changed what; pass the manager of the change's transaction so
+   * both commit together. An entry about a member keeps no personal value in
+   * clear: names, phones, emails, birthdays and addresses are masked here, at
+   * any depth, by the masks every other view uses, whatever the caller passed.
+   */
   async record(
     actor: Actor,
     action: string,
@@ -48,9 +54,10 @@ export class AuditService {
     changes: Record<string, unknown> | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
+    const stored = changes && entity.type === 'member' ? maskPersonal(changes) : changes;
     await manager.query(
       'INSERT INTO audit_log (actor_type, actor_id, action, entity_type, entity_id, changes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [actor.type, actor.id, action, entity.type, entity.id, changes ? JSON.stringify(changes) : null, new Date()],
+      [actor.type, actor.id, action, entity.type, entity.id, stored ? JSON.stringify(stored) : null, new Date()],
     );
   }
 

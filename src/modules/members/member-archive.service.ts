@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
-import { maskEmail, maskPhone } from '../../common/masking';
+import { maskPersonalValue } from '../../common/masking';
 import { Actor, AuditService } from '../audit/audit.service';
 import { isValidCardNo } from '../cards/card-number';
 import { TiersService } from '../tiers/tiers.service';
@@ -17,8 +17,8 @@ export const PROFILE_FIELDS = ['name', 'phone', 'email', 'birthday', 'gender', '
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 export type ProfileChanges = Partial<Record<ProfileField, string | null>>;
 
-/** Fields whose values are personal data: masked in the audit log and for roles without members.pii. */
-export const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['name', 'phone', 'email', 'birthday', 'address']);
+/** Fields whose values are personal data (defined beside the masks). */
+export { PERSONAL_FIELDS } from '../../common/masking';
 
 const COLUMN: Record<ProfileField, string> = {
   name: 'name',
@@ -244,11 +244,7 @@ function erasedError(memberId: string, status: string): DomainError {
 
 /** The audit log keeps which fields changed; personal values are masked there. */
 function auditChanges(changed: FieldChange[]): Record<string, unknown> {
-  const mask = (field: string, v: string | null) => {
-    if (!PERSONAL_FIELDS.has(field) || v === null) {
-      return v;
-    }
-    return field === 'phone' ? maskPhone(v) : field === 'email' ? maskEmail(v) : '***';
-  };
-  return Object.fromEntries(changed.map((c) => [c.field, { old: mask(c.field, c.oldValue), new: mask(c.field, c.newValue) }]));
+  return Object.fromEntries(
+    changed.map((c) => [c.field, { old: maskPersonalValue(c.field, c.oldValue), new: maskPersonalValue(c.field, c.newValue) }]),
+  );
 }

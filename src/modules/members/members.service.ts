@@ -5,7 +5,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
-import { maskEmail, maskPhone } from '../../common/masking';
+import { maskPhone } from '../../common/masking';
 import { Actor, AuditService } from '../audit/audit.service';
 import { CardsService } from '../cards/cards.service';
 import { Card } from '../cards/entities/card.entity';
@@ -140,7 +140,7 @@ export class MembersService {
           actor,
           'member.created',
           { type: 'member', id: member.id },
-          { name: input.name, phone: maskPhone(input.phone), email: maskEmail(input.email), cardNo, consents: input.consents ?? {} },
+          { name: input.name, phone: input.phone, email: input.email ?? null, cardNo, consents: input.consents ?? {} },
           m,
         );
         return cardNo;
