@@ -1,9 +1,5 @@
+import { CsvValue, toCsv } from '../../common/csv';
 import type { LiabilityView } from './use-cases/get-liability.use-case';
-
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The liability as CSV for finance: one line per figure, columns
@@ -11,7 +7,7 @@ function cell(value: string | number | null): string {
  * redemption rate), plus the rate lines; the snapshot's instant first.
  */
 export function liabilityCsv(view: LiabilityView): string {
-  const lines: Array<Array<string | number | null>> = [
+  const lines: CsvValue[][] = [
     ['figure', 'month', 'points', 'value_cents'],
     ['snapshot_at', view.snapshotAt, null, null],
     ['as_of', view.asOf, null, null],
@@ -26,5 +22,5 @@ export function liabilityCsv(view: LiabilityView): string {
     ['historical_redemption_rate', null, view.historicalRedemptionRate, null],
     ['exposure', null, null, view.exposureCents],
   ];
-  return `${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines);
 }

@@ -57,4 +57,13 @@ describe('import row validation', () => {
       'a column is named twice',
     ]);
   });
+
+  it('refuses a name that starts like a spreadsheet formula (= + @) and keeps one that starts with -', () => {
+    for (const name of ['=HYPERLINK("https://evil.example","x")', " +cmd|' /C calc'!A0", '@SUM(A1:A2)']) {
+      const r = checkImportRow({ external_id: 'F-1', name });
+      expect(r.ok ? [] : r.errors).toEqual(['name: must not start with =, + or @ (a spreadsheet would run it as a formula)']);
+    }
+    const dash = checkImportRow({ external_id: 'F-2', name: '-Anna' });
+    expect(dash.ok && dash.member.name).toBe('-Anna');
+  });
 });

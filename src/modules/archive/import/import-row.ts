@@ -6,6 +6,12 @@ export const IMPORT_COLUMNS = ['external_id', 'name', 'phone', 'email', 'birthda
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 export const REQUIRED_COLUMNS: ImportColumn[] = ['external_id', 'name'];
 export const MAX_OPENING_POINTS = 100_000_000;
+/**
+ * A name no person has: it starts like a spreadsheet formula (=HYPERLINK(…), +cmd|…, @SUM(…)), the mark of a
+ * poisoned export. A leading "-" stays allowed (names such as "-Anna" exist); every CSV we write neutralises
+ * such cells anyway (src/common/csv.ts).
+ */
+const FORMULA_NAME = /^[=+@]/;
 
 export type RawImportRow = Partial<Record<ImportColumn, string>>;
 
@@ -59,6 +65,8 @@ export function checkImportRow(raw: RawImportRow): RowCheck {
   const name = cell('name');
   if (name === '' || codePointLength(name) > 100 || !isSafeText(name)) {
     errors.push('name: 1 to 100 characters, no control characters');
+  } else if (FORMULA_NAME.test(name)) {
+    errors.push('name: must not start with =, + or @ (a spreadsheet would run it as a formula)');
   }
   const phone = cell('phone');
   if (phone !== '' && !/^\+[1-9]\d{6,14}$/.test(phone)) {
