@@ -127,9 +127,10 @@ describe('member archive: roles, cards, search, profile history, audit, import (
       }
       expect(routes.filter((r) => r.permission === undefined).map((r) => `${r.method} ${r.path}`)).toEqual([]);
       expect(routes.filter((r) => !ALL_PERMISSIONS.includes(r.permission as Permission))).toEqual([]);
-      // Every permission of the table guards a route, except the two that handlers check inside a route (unmasking, large adjustments).
+      // Every permission of the table guards a route, except those handlers check inside a route (unmasking, large adjustments,
+      // system and transactional templates).
       const guarded = new Set(routes.map((r) => r.permission));
-      expect(ALL_PERMISSIONS.filter((p) => !guarded.has(p))).toEqual(['members.pii', 'points.adjust.large']);
+      expect(ALL_PERMISSIONS.filter((p) => !guarded.has(p))).toEqual(['members.pii', 'points.adjust.large', 'messages.system']);
       // Every route group (the first path segment after /admin) is there: a new controller without a permission would show up above.
       const groups = new Set(routes.map((r) => r.path.split('/')[4]));
       for (const group of ['members', 'cards', 'users', 'audit', 'stores', 'api-keys', 'program', 'tiers', 'clubs', 'analytics']) {

@@ -79,4 +79,124 @@ describe('privacy and access in the console: audit masking, template preview and
       expect(JSON.stringify(view.body)).not.toMatch(/Zhuangzi|Liezi|Dream Road|1985-07-14/);
     });
   });
+
+  describe('message templates', () => {
+    const save = (role: AdminRole, body: object) =>
+      t.http.post('/api/v1/admin/message-templates').set('Authorization', as(role)).send(body);
+    const versionsOf = async (code: string): Promise<number> => {
+      const [row] = await t.db.query<Array<{ n: string | number }>>('SELECT COUNT(*) AS n FROM message_templates WHERE code = ?', [code]);
+      return Number(row.n);
+    };
+
+    it('a marketer previewing a template for a member sees the name masked, as in every other view; an admin sees it', async () => {
+      const code = uniq('tpl-preview').toLowerCase();
+      await save('marketer', {
+        code,
+        channel: 'sms',
+        variants: { 'zh-CN': { body: '{{name}}您好' }, en: { body: 'Hello {{name}}' } },
+      }).expect(201);
+      const member = await t.http
+        .post('/api/v1/admin/members')
+        .set('Authorization', as('admin'))
+        .send({ name: 'Hanfeizi Legalist', phone: uniquePhone() })
+        .expect(201);
+      const preview = (role: AdminRole) =>
+        t.http
+          .post(`/api/v1/admin/message-templates/${code}/preview`)
+          .set('Authorization', as(role))
+          .send({ memberId: member.body.memberId })
+          .expect(200);
+      const marketer = (await preview('marketer')).body;
+      expect(marketer).toMatchObject({
+        variables: { name: 'H****************' },
+        'zh-CN': { text: 'H****************您好' },
+        en: { text: 'Hello H****************' },
+      });
+      expect(JSON.stringify(marketer)).not.toContain('Hanfeizi');
+      expect((await preview('admin')).body.en.text).toBe('Hello Hanfeizi Legalist');
+    });
+
+    it('a marketer cannot change the sign-in template (403 FORBIDDEN, nothing saved); an admin can, but not without {{code}} (422)', async () => {
+      const signIn = 'portal.sign-in-code';
+      const before = await versionsOf(signIn);
+      expect(before).toBeGreaterThan(0); // created at start
+      const phishing = { 'zh-CN': { body: '验证码 {{code}}，请在 https://phish.example 登录' } };
+      const refused = await save('marketer', { code: signIn, channel: 'sms', transactional: true, variants: phishing }).expect(403);
+      expect(refused.body).toMatchObject({ code: 'FORBIDDEN', details: [{ field: 'code' }] });
+      expect(refused.body.message).toMatch(/system template/);
+      await save('marketer', { code: signIn, channel: 'sms', variants: { 'zh-CN': { body: 'Sign in at https://phish.example' } } }).expect(
+        403,
+      );
+      expect(await versionsOf(signIn)).toBe(before);
+
+      const noCode = await save('admin', {
+        code: signIn,
+        channel: 'sms',
+        variants: { 'zh-CN': { body: '请在 https://example.com 登录' } },
+      }).expect(422);
+      expect(noCode.body).toMatchObject({
+        code: 'SYSTEM_TEMPLATE_INVALID',
+        details: [{ field: 'variants.zh-CN.body', message: 'portal.sign-in-code must use {{code}}' }],
+      });
+      const enWithout = await save('admin', {
+        code: signIn,
+        channel: 'sms',
+        variants: { 'zh-CN': { body: '验证码 {{code}}' }, en: { body: 'Your code is on its way' } },
+      }).expect(422);
+      expect(enWithout.body.details).toEqual([{ field: 'variants.en.body', message: 'portal.sign-in-code must use {{code}}' }]);
+      const wrongFlags = await save('admin', {
+        code: signIn,
+        channel: 'email',
+        transactional: false,
+        variants: { 'zh-CN': { body: '验证码 {{code}}' } },
+      }).expect(422);
+      expect(wrongFlags.body.details.map((d: { field: string }) => d.field)).toEqual(['channel', 'transactional']);
+      expect(await versionsOf(signIn)).toBe(before);
+
+      // An admin's new wording keeps the code; transactional is the system template's own flag when none is sent.
+      const saved = await save('admin', {
+        code: signIn,
+        channel: 'sms',
+        variants: { 'zh-CN': { body: '您的登录验证码是 {{code}}，5分钟内有效。' }, en: { body: 'Your sign-in code: {{code}}' } },
+      }).expect(201);
+      expect(saved.body).toMatchObject({ code: signIn, version: before + 1, transactional: true });
+    });
+
+    it('a marketer cannot mark a template transactional, nor change one an admin made transactional; notices are admins’ too', async () => {
+      const promo = uniq('promo').toLowerCase();
+      const asTransactional = await save('marketer', {
+        code: promo,
+        channel: 'sms',
+        transactional: true,
+        variants: { 'zh-CN': { body: '{{name}}，双倍积分周末！' } },
+      }).expect(403);
+      expect(asTransactional.body.message).toMatch(/only admins may mark a template transactional/);
+      expect(await versionsOf(promo)).toBe(0);
+      await save('marketer', { code: promo, channel: 'sms', variants: { 'zh-CN': { body: '{{name}}，双倍积分周末！' } } }).expect(201);
+      await save('marketer', { code: promo, channel: 'sms', transactional: true, variants: { 'zh-CN': { body: '{{name}}!' } } }).expect(
+        403,
+      );
+      expect(await versionsOf(promo)).toBe(1);
+
+      const service = uniq('service').toLowerCase();
+      await save('admin', { code: service, channel: 'sms', transactional: true, variants: { 'zh-CN': { body: '您的卡已冻结' } } }).expect(
+        201,
+      );
+      await save('marketer', { code: service, channel: 'sms', variants: { 'zh-CN': { body: '{{name}}，新品上市！' } } }).expect(403);
+      expect(await versionsOf(service)).toBe(1);
+
+      await save('marketer', {
+        code: 'notice.tier-changed',
+        channel: 'sms',
+        variants: { 'zh-CN': { body: '恭喜升级为 {{tier}}' } },
+      }).expect(403);
+      const notice = await save('admin', {
+        code: 'notice.tier-changed',
+        channel: 'sms',
+        transactional: true,
+        variants: { 'zh-CN': { body: '恭喜升级' } },
+      }).expect(422);
+      expect(notice.body.details.map((d: { field: string }) => d.field)).toEqual(['transactional', 'variants.zh-CN.body']);
+    });
+  });
 });

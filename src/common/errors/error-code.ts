@@ -46,6 +46,7 @@ export enum ErrorCode {
   LADDER_INVALID = 'LADDER_INVALID',
   TIER_GRANT_INVALID = 'TIER_GRANT_INVALID',
   VALUE_SETTINGS_INVALID = 'VALUE_SETTINGS_INVALID',
+  SYSTEM_TEMPLATE_INVALID = 'SYSTEM_TEMPLATE_INVALID',
   // Member archive
   CARD_NOT_FOUND = 'CARD_NOT_FOUND',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -117,6 +118,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.LADDER_INVALID:
     case ErrorCode.TIER_GRANT_INVALID:
     case ErrorCode.VALUE_SETTINGS_INVALID:
+    case ErrorCode.SYSTEM_TEMPLATE_INVALID:
     case ErrorCode.MERGE_REFUSED:
       return 422;
     case ErrorCode.RATE_LIMITED:

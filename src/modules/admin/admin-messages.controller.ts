@@ -3,10 +3,12 @@ import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } fro
 import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
+import { can } from '../auth/permissions';
 import { CurrentAdmin } from '../auth/principals';
 import { OutboxService } from '../messages/outbox.service';
 import { templateView, TemplatesService } from '../messages/templates.service';
 import { AdminErrors } from '../pos/pos.openapi';
+import { seesPersonalData } from './member-view';
 import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from './dto/messages.dto';
 import {
   OutboxPageResponse,
@@ -54,18 +56,24 @@ export class AdminMessagesController {
   @ApiOperation({
     summary:
       'Save a template: a new version each time (1 for a new code). Variables: {{name}} {{points}} {{tier}} {{expiryDate}} {{club}}, and {{code}} in transactional templates; an unknown variable or a malformed placeholder is refused (400, the field and the variable named).',
+    description:
+      'System templates (portal.sign-in-code, notice.points-expiring, notice.tier-changed) and transactional templates (sent without marketing consent) need messages.system (admins): 403 FORBIDDEN for anyone else, also for marking a template transactional. A version of a system template keeps its channel, its transactional flag (the default when none is sent) and its required variables ({{code}} in the sign-in code; {{points}} {{expiryDate}} in the expiring-points notice; {{tier}} in the tier notice): 422 SYSTEM_TEMPLATE_INVALID otherwise, each problem named.',
   })
   @ApiBody({ type: SaveTemplateDto, examples: { expiryNotice: { summary: 'Expiring-points notice by SMS', value: TEMPLATE_EXAMPLE } } })
   @ApiCreatedResponse({ type: TemplateResponse })
-  @AdminErrors()
+  @AdminErrors(ErrorCode.SYSTEM_TEMPLATE_INVALID)
   async save(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: SaveTemplateDto) {
     return templateView(
-      await this.templates.save(actorOf(admin), {
-        code: dto.code,
-        channel: dto.channel,
-        transactional: dto.transactional,
-        variants: { 'zh-CN': dto.variants['zh-CN'], en: dto.variants.en ?? null },
-      }),
+      await this.templates.save(
+        actorOf(admin),
+        {
+          code: dto.code,
+          channel: dto.channel,
+          transactional: dto.transactional,
+          variants: { 'zh-CN': dto.variants['zh-CN'], en: dto.variants.en ?? null },
+        },
+        { system: can(admin.role, 'messages.system') },
+      ),
     );
   }
 
@@ -90,11 +98,14 @@ export class AdminMessagesController {
   @Post('message-templates/:code/preview')
   @HttpCode(200)
   @RequirePermission('messages.manage')
-  @ApiOperation({ summary: 'Render a template for a member (or a sample member) in zh-CN and en; nothing is sent or written' })
+  @ApiOperation({
+    summary: 'Render a template for a member (or a sample member) in zh-CN and en; nothing is sent or written',
+    description: "Without members.pii (marketers) the member's name is rendered masked (张*), as in every other view of theirs.",
+  })
   @ApiBody({ type: PreviewTemplateDto, examples: { sample: { summary: 'The sample member', value: {} } } })
   @ApiOkResponse({ type: TemplatePreviewResponse })
   @AdminErrors(ErrorCode.TEMPLATE_NOT_FOUND, ErrorCode.MEMBER_NOT_FOUND)
-  preview(@Param() p: TemplateCodeParam, @Body() dto: PreviewTemplateDto) {
-    return this.templates.preview(p.code, dto.memberId, dto.version);
+  preview(@CurrentAdmin() admin: AdminPrincipal, @Param() p: TemplateCodeParam, @Body() dto: PreviewTemplateDto) {
+    return this.templates.preview(p.code, dto.memberId, dto.version, !seesPersonalData(admin));
   }
 }

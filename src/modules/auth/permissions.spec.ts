@@ -29,6 +29,8 @@ describe('the permission table', () => {
     expect(can('marketer', 'points.adjust')).toBe(false);
     expect(can('marketer', 'tiers.manage')).toBe(false);
     expect(can('marketer', 'webhooks.manage')).toBe(false);
+    expect(can('marketer', 'messages.manage')).toBe(true);
+    expect(can('marketer', 'messages.system')).toBe(false);
   });
 
   it('lets analysts read analytics and masked members and change nothing', () => {

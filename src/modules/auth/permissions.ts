@@ -6,7 +6,7 @@ import { ADMIN_ROLES, AdminRole } from './entities/admin-user.entity';
  *
  * - admin: everything, including console users and store keys.
  * - support: keeps the member archive and cards, adjusts points (up to ADJUSTMENT_LIMIT_POINTS).
- * - marketer: clubs and campaigns; reads members masked and analytics.
+ * - marketer: clubs, campaigns and their templates; reads members masked and analytics.
  * - analyst: analytics and masked members, read only.
  */
 export const PERMISSIONS = {
@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'messages.read': ['admin', 'marketer', 'support'],
   /** Message templates. */
   'messages.manage': ['admin', 'marketer'],
+  /** Save the templates the system sends itself (sign-in code, notices) and transactional templates (sent without consent). */
+  'messages.system': ['admin'],
   'webhooks.manage': ['admin'],
   /** Progress of long jobs (GET jobs/{id}). */
   'jobs.read': ['admin', 'support', 'marketer', 'analyst'],

@@ -15,6 +15,22 @@ export function templateInvalid(problems: Array<{ field: string; message: string
   );
 }
 
+/** A save that needs messages.system (admins): a system template, or a transactional one. */
+export function templateNeedsAdmin(reason: string): DomainError {
+  return new DomainError(ErrorCode.FORBIDDEN, `This template can only be saved by an admin: ${reason}.`, [
+    { field: 'code', message: 'needs the messages.system permission (admins)' },
+  ]);
+}
+
+/** A version of a system template that drops what the system relies on (its channel, its transactional flag, a variable). */
+export function systemTemplateInvalid(code: string, problems: Array<{ field: string; message: string }>): DomainError {
+  return new DomainError(
+    ErrorCode.SYSTEM_TEMPLATE_INVALID,
+    `${code} is sent by the system and this version would break it: ${problems.map((p) => p.message).join('; ')}.`,
+    problems,
+  );
+}
+
 export function channelMismatch(templateCode: string, templateChannel: string, channel: string): DomainError {
   return new DomainError(ErrorCode.VALIDATION_FAILED, `Template ${templateCode} is for the ${templateChannel} channel, not ${channel}.`, [
     { field: 'channel', message: `must be ${templateChannel}` },

@@ -6,9 +6,11 @@ import { inTransaction } from '../../database/transaction';
 import { Actor, AuditService } from '../audit/audit.service';
 import { MessageTemplate } from './entities/message-template.entity';
 import type { MessageChannel } from './entities/outbox-message.entity';
-import { templateInvalid, templateNotFound } from './messages.errors';
+import { systemTemplateInvalid, templateInvalid, templateNeedsAdmin, templateNotFound } from './messages.errors';
 import { OutboxRepository } from './outbox.repository';
+import { systemRightNeeded, systemTemplate, systemTemplateProblems } from './rules/system-templates';
 import { renderTemplate, TemplateLocale, TemplateValues, validateTemplateText, variablesOf } from './rules/template';
+import { maskName } from '../../common/masking';
 import { memberNotFound } from '../members/members.errors';
 import { TiersService } from '../tiers/tiers.service';
 import { addDays } from '../../common/time';
@@ -45,15 +47,37 @@ export class TemplatesService {
     private readonly tiers: TiersService,
   ) {}
 
-  /** Saves a new version (1 for a new code). Every text is checked: a malformed placeholder or an unknown variable is refused, named. */
-  async save(actor: Actor, input: SaveTemplate): Promise<MessageTemplate> {
-    const transactional = input.transactional ?? false;
+  /**
+   * Saves a new version (1 for a new code). Every text is checked: a
+   * malformed placeholder or an unknown variable is refused, named. System
+   * templates (the sign-in code, the notices) and transactional templates
+   * need `system` (messages.system: admins; the system itself at start), and
+   * a system template keeps its channel, its transactional flag (the default
+   * when the input names none) and its required variables.
+   */
+  async save(
+    actor: Actor,
+    input: SaveTemplate,
+    rights: { system: boolean } = { system: actor.type === 'system' },
+  ): Promise<MessageTemplate> {
+    const transactional = input.transactional ?? systemTemplate(input.code)?.transactional ?? false;
+    if (!rights.system) {
+      const reason = systemRightNeeded(input.code, transactional, await this.latestIsTransactional(input.code));
+      if (reason) {
+        throw templateNeedsAdmin(reason);
+      }
+    }
     const texts: Array<[string, string | null | undefined]> = [
       ['variants.zh-CN.subject', input.variants['zh-CN'].subject],
       ['variants.zh-CN.body', input.variants['zh-CN'].body],
       ['variants.en.subject', input.variants.en?.subject],
       ['variants.en.body', input.variants.en?.body],
     ];
+    const bodies = texts.flatMap(([field, text]) => (field.endsWith('.body') && text ? [{ field, body: text }] : []));
+    const systemProblems = systemTemplateProblems(input.code, { channel: input.channel, transactional, bodies });
+    if (systemProblems.length > 0) {
+      throw systemTemplateInvalid(input.code, systemProblems);
+    }
     const problems = texts.flatMap(([field, text]) =>
       text ? validateTemplateText(text, transactional).map((p) => ({ field, message: p.message })) : [],
     );
@@ -97,6 +121,14 @@ export class TemplatesService {
     }
   }
 
+  private async latestIsTransactional(code: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<Array<{ transactional: number | boolean }>>(
+      'SELECT transactional FROM message_templates WHERE code = ? ORDER BY version DESC LIMIT 1',
+      [code],
+    );
+    return row !== undefined && Number(row.transactional) === 1;
+  }
+
   async latest(code: string): Promise<MessageTemplate> {
     const hit = this.cache.get(code);
     if (hit && Date.now() - hit.at < CACHE_MS) {
@@ -137,8 +169,13 @@ export class TemplatesService {
     return all.filter((t) => !seen.has(t.code) && seen.add(t.code));
   }
 
-  /** Renders a version (default the latest) in both locales for a member, or for a sample member. Writes nothing. */
-  async preview(code: string, memberId?: string, version?: number) {
+  /**
+   * Renders a version (default the latest) in both locales for a member, or
+   * for a sample member. Writes nothing. With maskPersonal (console users
+   * without members.pii) the member's name is rendered masked, as every
+   * other view shows it to them.
+   */
+  async preview(code: string, memberId?: string, version?: number, maskPersonal = false) {
     const template = version ? (await this.versions(code)).find((t) => t.version === version) : await this.latest(code);
     if (!template) {
       throw templateNotFound(`${code} version ${version}`);
@@ -157,7 +194,8 @@ export class TemplatesService {
         throw memberNotFound('memberId', memberId);
       }
       const tier = await this.tiers.byCode(member.tierCode).catch(() => null);
-      values = { ...values, name: member.name ?? '', points: member.balance, tier: tier?.name ?? member.tierCode };
+      const name = maskPersonal ? maskName(member.name) : member.name;
+      values = { ...values, name: name ?? '', points: member.balance, tier: tier?.name ?? member.tierCode };
     }
     const zh = this.render(template, 'zh-CN', values);
     const en = this.render(template, 'en', values);

@@ -481,7 +481,10 @@ export interface paths {
         /** The latest version of every template */
         get: operations["AdminMessagesController_listTemplates"];
         put?: never;
-        /** Save a template: a new version each time (1 for a new code). Variables: {{name}} {{points}} {{tier}} {{expiryDate}} {{club}}, and {{code}} in transactional templates; an unknown variable or a malformed placeholder is refused (400, the field and the variable named). */
+        /**
+         * Save a template: a new version each time (1 for a new code). Variables: {{name}} {{points}} {{tier}} {{expiryDate}} {{club}}, and {{code}} in transactional templates; an unknown variable or a malformed placeholder is refused (400, the field and the variable named).
+         * @description System templates (portal.sign-in-code, notice.points-expiring, notice.tier-changed) and transactional templates (sent without marketing consent) need messages.system (admins): 403 FORBIDDEN for anyone else, also for marking a template transactional. A version of a system template keeps its channel, its transactional flag (the default when none is sent) and its required variables ({{code}} in the sign-in code; {{points}} {{expiryDate}} in the expiring-points notice; {{tier}} in the tier notice): 422 SYSTEM_TEMPLATE_INVALID otherwise, each problem named.
+         */
         post: operations["AdminMessagesController_save"];
         delete?: never;
         options?: never;
@@ -515,7 +518,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Render a template for a member (or a sample member) in zh-CN and en; nothing is sent or written */
+        /**
+         * Render a template for a member (or a sample member) in zh-CN and en; nothing is sent or written
+         * @description Without members.pii (marketers) the member's name is rendered masked (张*), as in every other view of theirs.
+         */
         post: operations["AdminMessagesController_preview"];
         delete?: never;
         options?: never;
@@ -1751,7 +1757,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2166,7 +2172,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -10838,6 +10844,28 @@ export interface operations {
                         statusCode?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description SYSTEM_TEMPLATE_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "SYSTEM_TEMPLATE_INVALID",
+                     *       "message": "SYSTEM_TEMPLATE_INVALID",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "SYSTEM_TEMPLATE_INVALID";
                     };
                 };
             };
