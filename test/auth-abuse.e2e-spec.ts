@@ -78,7 +78,7 @@ describe('admin tokens', () => {
   it('only HS256 access tokens are accepted: alg none, HS512 and RS256 tokens for a real admin get 401', async () => {
     const admin = await createAdmin(t);
     const exp = Math.floor(Date.now() / 1000) + 600;
-    const claims = { sub: admin.id, typ: 'access', exp };
+    const claims = { sub: admin.id, typ: 'access', sid: randomUUID(), exp };
     // The hand-made HS256 token is accepted, so the others fail on their algorithm alone.
     await listStores(t, forgeToken('HS256', claims)).expect(200);
     for (const alg of ['none', 'HS512', 'RS256'] as const) {

@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { AdminRole } from '../src/modules/auth/entities/admin-user.entity';
 import { loginAdmin, uniq, uniquePhone } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -197,6 +198,46 @@ describe('privacy and access in the console: audit masking, template preview and
         variants: { 'zh-CN': { body: '恭喜升级' } },
       }).expect(422);
       expect(notice.body.details.map((d: { field: string }) => d.field)).toEqual(['transactional', 'variants.zh-CN.body']);
+    });
+  });
+
+  describe('console sign-out', () => {
+    const signIn = async (role: 'marketer' | 'support') =>
+      (await t.http.post('/api/v1/admin/auth/login').send(credentials[role]).expect(200)).body as {
+        accessToken: string;
+        refreshToken: string;
+      };
+    const me = (accessToken: string) => t.http.get('/api/v1/admin/auth/me').set('Authorization', `Bearer ${accessToken}`);
+    const refresh = (refreshToken: string) => t.http.post('/api/v1/admin/auth/refresh').send({ refreshToken });
+
+    it('POST auth/logout ends the sign-in at once: its refresh token and every access token of it are refused; other sign-ins go on', async () => {
+      const first = await signIn('support');
+      const other = await signIn('support');
+      const second = (await refresh(first.refreshToken).expect(200)).body as { accessToken: string; refreshToken: string };
+      await me(first.accessToken).expect(200);
+      await me(second.accessToken).expect(200);
+
+      await t.http.post('/api/v1/admin/auth/logout').set('Authorization', `Bearer ${second.accessToken}`).expect(204);
+
+      for (const accessToken of [first.accessToken, second.accessToken]) {
+        expect((await me(accessToken).expect(401)).body.code).toBe('UNAUTHENTICATED');
+        await t.http.get('/api/v1/admin/members').set('Authorization', `Bearer ${accessToken}`).expect(401);
+      }
+      const refused = await refresh(second.refreshToken).expect(401);
+      expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/signed out/) });
+      // The same user's sign-in in another browser is not touched.
+      await me(other.accessToken).expect(200);
+      await refresh(other.refreshToken).expect(200);
+    });
+
+    it('sign-out needs a valid access token (401 otherwise); a token without a sign-in id cannot be used at all', async () => {
+      await t.http.post('/api/v1/admin/auth/logout').expect(401);
+      const { refreshToken } = await signIn('marketer');
+      await t.http.post('/api/v1/admin/auth/logout').set('Authorization', `Bearer ${refreshToken}`).expect(401);
+      const [user] = await t.db.query<Array<{ id: string }>>('SELECT id FROM admin_users WHERE email = ?', [credentials.marketer.email]);
+      const jwt = t.app.get(JwtService, { strict: false });
+      const withoutSignIn = await jwt.signAsync({ sub: user.id, typ: 'access' }, { expiresIn: 60, algorithm: 'HS256' });
+      await me(withoutSignIn).expect(401);
     });
   });
 });

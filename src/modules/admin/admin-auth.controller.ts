@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { AdminErrors } from '../pos/pos.openapi';
 import { RequirePermission } from '../auth/admin-auth.guard';
@@ -38,6 +38,20 @@ export class AdminAuthController {
   @AdminErrors(ErrorCode.UNAUTHENTICATED)
   refresh(@Body() dto: RefreshDto): Promise<AdminTokensResponse> {
     return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @RequirePermission('account.read')
+  @ApiOperation({
+    summary: 'Sign out: the refresh tokens and the access tokens of this sign-in stop working at once',
+    description:
+      "Ends the sign-in the access token belongs to (every token refreshed from the same login): its refresh tokens are refused by auth/refresh and its access tokens by every route, on every instance, from the next request on. The user's other sign-ins (another browser) go on.",
+  })
+  @ApiNoContentResponse({ description: 'Signed out.' })
+  @AdminErrors(ErrorCode.UNAUTHENTICATED)
+  async logout(@CurrentAdmin() admin: AdminPrincipal): Promise<void> {
+    await this.auth.logout(admin);
   }
 
   @Get('me')

@@ -12,7 +12,7 @@ import { newId } from '../../common/ids';
 import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../../queue/redis.module';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
-import { AdminPrincipal } from './auth.types';
+import { AdminAccount, AdminPrincipal } from './auth.types';
 import { AdminUser } from './entities/admin-user.entity';
 import { LoginAttemptsService } from './login-attempts.service';
 import { dummyHash, hashPassword, needsRehash, scryptParams, ScryptParams, verifyPassword } from './password';
@@ -22,6 +22,8 @@ type TokenType = 'access' | 'refresh';
 interface TokenClaims {
   sub: string;
   typ: TokenType;
+  /** The sign-in: set at login, carried by every refresh; signing out ends every token that carries it. */
+  sid: string;
   jti?: string;
   exp?: number;
 }
@@ -47,7 +49,7 @@ const ADMIN_CACHE_MAX_ENTRIES = 10_000;
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AuthService.name);
-  private readonly adminCache = new Map<string, { principal: AdminPrincipal | null; expiresAt: number }>();
+  private readonly adminCache = new Map<string, { account: AdminAccount | null; expiresAt: number }>();
   private readonly scrypt: ScryptParams;
   private readonly dummyHash: string;
 
@@ -113,17 +115,21 @@ export class AuthService implements OnApplicationBootstrap {
       // Hashes made under older parameters are upgraded at the first login that knows the password.
       await this.admins.update({ id: admin.id }, { passwordHash: await hashPassword(password, this.scrypt) });
     }
-    return this.issueTokens(admin.id);
+    return this.issueTokens(admin.id, randomUUID());
   }
 
   /**
-   * Trades a refresh token for a new pair. Each refresh token works once
-   * (rotation): its id is marked used in Redis until it would have expired.
+   * Trades a refresh token for a new pair of the same sign-in. Each refresh
+   * token works once (rotation): its id is marked used in Redis until it
+   * would have expired. A signed-out sign-in's tokens are refused.
    */
   async refresh(refreshToken: string): Promise<AdminTokens> {
     const claims = await this.verify(refreshToken, 'refresh');
-    const refused = new DomainError(ErrorCode.UNAUTHENTICATED, 'The refresh token is invalid, expired or already used. Sign in again.');
-    if (!claims || !claims.jti || !claims.exp) {
+    const refused = new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      'The refresh token is invalid, expired, already used or signed out. Sign in again.',
+    );
+    if (!claims || !claims.jti || !claims.exp || (await this.signedOut(claims.sid))) {
       throw refused;
     }
     const admin = await this.loadAdmin(claims.sub);
@@ -135,25 +141,50 @@ export class AuthService implements OnApplicationBootstrap {
     if (firstUse !== 'OK') {
       throw refused;
     }
-    return this.issueTokens(admin.adminId);
+    return this.issueTokens(admin.adminId, claims.sid);
   }
 
-  /** The admin of an access token, checked against admin_users (cached ADMIN_CHECK_CACHE_MS). */
+  /**
+   * Ends the sign-in of this principal: its refresh tokens and its access
+   * tokens, on every instance, from the next request on. The mark in Redis
+   * outlives the sign-in's last token (REFRESH_TTL after the last refresh).
+   */
+  async logout(principal: AdminPrincipal): Promise<void> {
+    await this.redis.set(this.signedOutKey(principal.sessionId), '1', 'EX', this.config.jwt.refreshTtlSeconds + 60);
+  }
+
+  /**
+   * The admin of an access token: not signed out (checked in Redis on every
+   * request), and enabled in admin_users (cached ADMIN_CHECK_CACHE_MS).
+   */
   async verifyAdminToken(token: string): Promise<AdminPrincipal | null> {
     const claims = await this.verify(token, 'access');
-    if (!claims) {
+    if (!claims || (await this.signedOut(claims.sid))) {
       return null;
     }
-    const cached = this.adminCache.get(claims.sub);
+    const account = await this.account(claims.sub);
+    return account ? { ...account, sessionId: claims.sid } : null;
+  }
+
+  private async account(adminId: string): Promise<AdminAccount | null> {
+    const cached = this.adminCache.get(adminId);
     if (cached && cached.expiresAt > Date.now()) {
-      return cached.principal;
+      return cached.account;
     }
-    const principal = await this.loadAdmin(claims.sub);
+    const account = await this.loadAdmin(adminId);
     if (this.adminCache.size >= ADMIN_CACHE_MAX_ENTRIES) {
       this.adminCache.clear();
     }
-    this.adminCache.set(claims.sub, { principal, expiresAt: Date.now() + ADMIN_CHECK_CACHE_MS });
-    return principal;
+    this.adminCache.set(adminId, { account, expiresAt: Date.now() + ADMIN_CHECK_CACHE_MS });
+    return account;
+  }
+
+  private async signedOut(sessionId: string): Promise<boolean> {
+    return (await this.redis.exists(this.signedOutKey(sessionId))) > 0;
+  }
+
+  private signedOutKey(sessionId: string): string {
+    return `${this.config.queuePrefix}:auth:signed-out:${sessionId}`;
   }
 
   /** Drops this process's cached answer for the admin (after a role change or a disable). */
@@ -166,10 +197,10 @@ export class AuthService implements OnApplicationBootstrap {
     return hashPassword(password, this.scrypt);
   }
 
-  private async issueTokens(adminId: string): Promise<AdminTokens> {
+  private async issueTokens(adminId: string, sessionId: string): Promise<AdminTokens> {
     const { ttlSeconds, refreshTtlSeconds } = this.config.jwt;
-    const access: TokenClaims = { sub: adminId, typ: 'access' };
-    const refresh: TokenClaims = { sub: adminId, typ: 'refresh', jti: randomUUID() };
+    const access: TokenClaims = { sub: adminId, typ: 'access', sid: sessionId };
+    const refresh: TokenClaims = { sub: adminId, typ: 'refresh', sid: sessionId, jti: randomUUID() };
     return {
       accessToken: await this.jwt.signAsync(access, { expiresIn: ttlSeconds, algorithm: 'HS256' }),
       expiresIn: ttlSeconds,
@@ -181,13 +212,16 @@ export class AuthService implements OnApplicationBootstrap {
   private async verify(token: string, typ: TokenType): Promise<TokenClaims | null> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ALGORITHMS });
-      return claims.typ === typ && typeof claims.sub === 'string' ? claims : null;
+      // A token without a sign-in id could not be signed out: refused (tokens from before sign-out existed).
+      return claims.typ === typ && typeof claims.sub === 'string' && typeof claims.sid === 'string' && claims.sid.length > 0
+        ? claims
+        : null;
     } catch {
       return null;
     }
   }
 
-  private async loadAdmin(adminId: string): Promise<AdminPrincipal | null> {
+  private async loadAdmin(adminId: string): Promise<AdminAccount | null> {
     const admin = await this.admins.findOne({ where: { id: adminId } });
     return admin && admin.disabledAt === null ? { adminId: admin.id, email: admin.email, role: admin.role } : null;
   }

@@ -43,7 +43,7 @@ export function Shell({ screens }: { screens: Screen[] }) {
               {t('console.signedInAs', { email: me.email, role: t(`role.${me.role}` as const) })}
             </Typography.Text>
             <LanguageSwitch />
-            <Button size="small" onClick={signOut}>
+            <Button size="small" onClick={() => void signOut()}>
               {t('console.signOut')}
             </Button>
           </Space>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { components } from '../api/schema';
-import { api, session, unwrap } from '../shared/api';
+import { api, session, signOutOfConsole, unwrap } from '../shared/api';
 
 export type Me = components['schemas']['AdminMeResponse'];
 export type Permission = Me['permissions'][number];
@@ -9,7 +9,8 @@ export type Permission = Me['permissions'][number];
 interface Auth {
   me: Me;
   can(permission: Permission): boolean;
-  signOut(): void;
+  /** Ends the sign-in on the server (POST auth/logout), then here. */
+  signOut(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -33,20 +34,25 @@ export function AuthGate({ signIn, children }: { signIn: (done: () => void) => R
     retry: false,
     staleTime: 60_000,
   });
-  const signOut = useCallback(() => {
+  // The tokens are gone already (a refused refresh) or no longer work: forget them here.
+  const signedOutHere = useCallback(() => {
     session.set(null);
     client.clear();
     setSignedIn(false);
   }, [client]);
+  const signOut = useCallback(async () => {
+    await signOutOfConsole();
+    signedOutHere();
+  }, [signedOutHere]);
   useEffect(() => {
-    window.addEventListener('loyalty:signed-out', signOut);
-    return () => window.removeEventListener('loyalty:signed-out', signOut);
-  }, [signOut]);
+    window.addEventListener('loyalty:signed-out', signedOutHere);
+    return () => window.removeEventListener('loyalty:signed-out', signedOutHere);
+  }, [signedOutHere]);
   useEffect(() => {
     if (me.isError) {
-      signOut();
+      signedOutHere();
     }
-  }, [me.isError, signOut]);
+  }, [me.isError, signedOutHere]);
   if (!signedIn || me.isError) {
     return <>{signIn(() => setSignedIn(true))}</>;
   }

@@ -101,6 +101,23 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth);
 
+/**
+ * Signs out: the server ends the sign-in (its refresh token and its access tokens), then this tab forgets the
+ * tokens whatever the server said. An access token that has expired is refreshed by the middleware on the 401,
+ * and the sign-out sent again with the fresh one (the middleware repeats only GETs).
+ */
+export async function signOutOfConsole(): Promise<void> {
+  try {
+    const first = await api.POST('/api/v1/admin/auth/logout');
+    if (first.response.status === 401 && session.tokens) {
+      await api.POST('/api/v1/admin/auth/logout');
+    }
+  } catch {
+    // offline or the server is down: signed out here all the same
+  }
+  session.set(null);
+}
+
 /** The data of an openapi-fetch answer, or an ApiError carrying the API's code. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
