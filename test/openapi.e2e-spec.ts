@@ -258,7 +258,7 @@ describe('OpenAPI document (/docs-json)', () => {
     });
   });
 
-  it('every admin route documents a 2xx response with a schema (204 for a revocation or a deleted draft, which have no body)', () => {
+  it('every admin route documents a 2xx response with a schema (204 for a revocation, a deleted draft or a sign-out, which have no body)', () => {
     const ops = operations('/api/v1/admin/');
     expect(ops.length).toBeGreaterThanOrEqual(8);
     for (const { name, op } of ops) {
@@ -266,7 +266,11 @@ describe('OpenAPI document (/docs-json)', () => {
       expect({ name, successes: ok.length }).toEqual({ name, successes: 1 });
       const [status, response] = ok[0];
       if (status === '204') {
-        expect(['DELETE /api/v1/admin/api-keys/{keyId}', 'DELETE /api/v1/admin/campaigns/{id}']).toContain(name);
+        expect([
+          'DELETE /api/v1/admin/api-keys/{keyId}',
+          'DELETE /api/v1/admin/campaigns/{id}',
+          'POST /api/v1/admin/auth/logout',
+        ]).toContain(name);
         continue;
       }
       const ref = response.content?.['application/json']?.schema?.$ref as string | undefined;
