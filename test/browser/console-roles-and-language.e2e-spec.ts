@@ -56,6 +56,23 @@ describe('console: roles and languages', () => {
     await page.context().close();
   });
 
+  it('signing out of the console ends the sign-in on the server: the tab’s access and refresh tokens are refused afterwards', async () => {
+    const page = await newPage(app, 'en-US');
+    await shootOnFailure(page, 'sign-out', async () => {
+      await consoleSignIn(page, 'support-browser@test.local', 'support-password-1');
+      const stored = await page.evaluate(() => sessionStorage.getItem('loyalty.console.tokens'));
+      const tokens = JSON.parse(String(stored)) as { accessToken: string; refreshToken: string };
+      await app.t.http.get('/api/v1/admin/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(200);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByLabel('Email').waitFor();
+      await expect(page.evaluate(() => sessionStorage.getItem('loyalty.console.tokens'))).resolves.toBeNull();
+      await app.t.http.get('/api/v1/admin/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(401);
+      await app.t.http.post('/api/v1/admin/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
+      expect(pageProblems(page)).toEqual([]);
+    });
+    await page.context().close();
+  });
+
   it('a Chinese browser gets the console in Chinese; switching to English changes every visible label on every screen (no Chinese, no raw keys), and the choice is kept', async () => {
     const page = await newPage(app, 'zh-CN');
     await shootOnFailure(page, 'language', async () => {
