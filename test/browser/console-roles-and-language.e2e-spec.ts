@@ -60,12 +60,13 @@ describe('console: roles and languages', () => {
     const page = await newPage(app, 'en-US');
     await shootOnFailure(page, 'sign-out', async () => {
       await consoleSignIn(page, 'support-browser@test.local', 'support-password-1');
-      const stored = await page.evaluate(() => sessionStorage.getItem('loyalty.console.tokens'));
+      const storedTokens = "sessionStorage.getItem('loyalty.console.tokens')";
+      const stored = await page.evaluate(storedTokens);
       const tokens = JSON.parse(String(stored)) as { accessToken: string; refreshToken: string };
       await app.t.http.get('/api/v1/admin/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(200);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('Email').waitFor();
-      await expect(page.evaluate(() => sessionStorage.getItem('loyalty.console.tokens'))).resolves.toBeNull();
+      expect(await page.evaluate(storedTokens)).toBeNull();
       await app.t.http.get('/api/v1/admin/auth/me').set('Authorization', `Bearer ${tokens.accessToken}`).expect(401);
       await app.t.http.post('/api/v1/admin/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
       expect(pageProblems(page)).toEqual([]);

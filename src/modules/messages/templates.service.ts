@@ -121,12 +121,10 @@ export class TemplatesService {
     }
   }
 
+  /** Read afresh, not from the 5 s cache: it decides who may save. */
   private async latestIsTransactional(code: string): Promise<boolean> {
-    const [row] = await this.dataSource.query<Array<{ transactional: number | boolean }>>(
-      'SELECT transactional FROM message_templates WHERE code = ? ORDER BY version DESC LIMIT 1',
-      [code],
-    );
-    return row !== undefined && Number(row.transactional) === 1;
+    const latest = await this.dataSource.getRepository(MessageTemplate).findOne({ where: { code }, order: { version: 'DESC' } });
+    return latest?.transactional === true;
   }
 
   async latest(code: string): Promise<MessageTemplate> {
