@@ -461,7 +461,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked. */
+        /** The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked; a secret (the sign-in code) is never stored, so every view, the admin’s too, shows its placeholder {{code}}. */
         get: operations["AdminMessagesController_list"];
         put?: never;
         post?: never;
