@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { RankReviewPicks1795714141401 } from '../migrations/1795714141401-RankReviewPicks';
 import { QueueName } from '../src/queue/queue.constants';
 import { nextRankReviewAt } from '../src/modules/tiers/rules/rank-review-date';
 import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
@@ -353,6 +355,32 @@ describe('customer value and rank-based tiers (real worker)', () => {
     expect(
       (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
     ).toEqual(svip.map((r) => r.id));
+  });
+
+  it('rank review job totals are camelCase like every job’s (steppedDown, keptByGrant), runs stored before included once the migration renamed them', async () => {
+    const fresh = await follow((await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202)).body.jobId as string);
+    expect(Object.keys(fresh.totals).sort()).toEqual(['holders', 'keptByGrant', 'promoted', 'seats', 'steppedDown']);
+
+    // A run recorded by the code before: its part figures in snake_case, as existing databases hold them.
+    const oldRun = randomUUID();
+    await t.db.query(
+      `INSERT INTO job_runs (id, kind, state, total, done, failed, params, result, created_by, created_at, updated_at, finished_at)
+       VALUES (?, 'tier-rank-review', 'completed', 1, 1, 0, NULL, NULL, NULL, NOW(3) - INTERVAL 40 DAY, NOW(3), NOW(3) - INTERVAL 40 DAY)`,
+      [oldRun],
+    );
+    await t.db.query(`INSERT INTO job_run_parts (run_id, part_no, state, result, updated_at) VALUES (?, 0, 'done', ?, NOW(3))`, [
+      oldRun,
+      '{"promoted":2,"stepped_down":3,"holders":5,"kept_by_grant":1,"seats":5}',
+    ]);
+    const runner = t.db.createQueryRunner();
+    try {
+      // What the migration's up() does to stored runs (the table it also creates exists already here).
+      await RankReviewPicks1795714141401.renameTotals(runner);
+    } finally {
+      await runner.release();
+    }
+    const old = await follow(oldRun);
+    expect(old.totals).toEqual({ promoted: 2, steppedDown: 3, holders: 5, keptByGrant: 1, seats: 5 });
   });
 
   describe('rank review semantics: manual grants, review dates, the daily review, top x%', () => {
