@@ -8,6 +8,7 @@ import { REDIS } from '../src/queue/redis.module';
 import { WorkerModule } from '../src/worker.module';
 import { createClubWith } from './support/campaign-fixtures';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq, uniquePhone } from './support/factories';
+import { signInCodeSentTo } from './support/sign-in-codes';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, any>;
@@ -60,19 +61,8 @@ describe('member portal (/api/v1/portal)', () => {
         .send(body ?? {}),
   };
 
-  /** The newest sign-in code sent to the phone, read from the outbox (what the SMS carries). */
-  async function codeFromOutbox(phone: string): Promise<string> {
-    const rows: Array<{ body: string }> = await t.db.query(
-      `SELECT o.body FROM outbox_messages o LEFT JOIN members m ON m.id = o.member_id
-        WHERE o.template_code = 'portal.sign-in-code' AND (o.to_address = ? OR m.phone = ?) ORDER BY o.id DESC LIMIT 1`,
-      [phone, phone],
-    );
-    const match = /\b(\d{6})\b/.exec(rows[0]?.body ?? '');
-    if (!match) {
-      throw new Error(`no sign-in code for ${phone}`);
-    }
-    return match[1];
-  }
+  /** The newest sign-in code sent to the phone, as its SMS carries it (the outbox row keeps only {{code}}). */
+  const codeFromOutbox = (phone: string) => signInCodeSentTo(t, phone);
 
   async function sendCode(phone: string): Promise<string> {
     await auth.code(phone).expect(200);

@@ -2,6 +2,8 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { RankReviewPicks1795714141401 } from '../migrations/1795714141401-RankReviewPicks';
 import { QueueName } from '../src/queue/queue.constants';
 import { nextRankReviewAt } from '../src/modules/tiers/rules/rank-review-date';
 import { qualifyingWindowStart } from '../src/modules/tiers/rules/tier-qualification';
@@ -80,6 +82,46 @@ describe('customer value and rank-based tiers (real worker)', () => {
         .expect(201);
     }
   }
+
+  it('a rank review asked for before any value run of the month is refused with 409 RANK_REVIEW_NEEDS_VALUE_RUN and demotes nobody', async () => {
+    const holder = await createMember(t);
+    try {
+      await t.db.query(
+        "UPDATE tiers SET kind = 'rank', rank_top_n = 10, rank_top_permille = NULL, min_spend_cents = NULL, min_points = NULL, min_purchases = NULL WHERE code = 'SVIP'",
+      );
+      t.app.get(TiersService).invalidate();
+      await t.db.query("UPDATE members SET tier_code = 'SVIP' WHERE id = ?", [holder.memberId]);
+      const rankRuns = async () => (await t.db.query("SELECT id FROM job_runs WHERE kind = 'tier-rank-review'")).length;
+      const before = await rankRuns();
+
+      // No value run at all (a database of its own): nothing to rank by.
+      const none = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(409);
+      expect(none.body).toMatchObject({ statusCode: 409, code: 'RANK_REVIEW_NEEDS_VALUE_RUN' });
+      expect(none.body.message).toMatch(/no value run has finished yet/);
+      expect(none.body.message).toMatch(/value-runs/);
+
+      // A value run whose figures are for last month does not cover this month either.
+      const { jobId } = await valueRun();
+      const [{ as_of: asOf }] = await t.db.query<Array<{ as_of: Date }>>('SELECT as_of FROM value_runs WHERE id = ?', [jobId]);
+      const lastMonth = new Date(Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), 0, 12));
+      await t.db.query('UPDATE value_runs SET as_of = ? WHERE id = ?', [lastMonth, jobId]);
+      const stale = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(409);
+      expect(stale.body.code).toBe('RANK_REVIEW_NEEDS_VALUE_RUN');
+      expect(await rankRuns()).toBe(before);
+      expect((await t.db.query('SELECT tier_code FROM members WHERE id = ?', [holder.memberId]))[0].tier_code).toBe('SVIP');
+      expect(await t.db.query("SELECT id FROM tier_history WHERE member_id = ? AND reason = 'rank'", [holder.memberId])).toEqual([]);
+
+      // With this month's value run finished, it starts.
+      await t.db.query('UPDATE value_runs SET as_of = ? WHERE id = ?', [asOf, jobId]);
+      const started = await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202);
+      expect((await follow(started.body.jobId as string)).state).toBe('completed');
+    } finally {
+      await t.db.query(
+        "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, rank_top_permille = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
+      );
+      t.app.get(TiersService).invalidate();
+    }
+  });
 
   async function snapshot(): Promise<unknown[]> {
     return t.db.query('SELECT member_id, score, grade, r, f, m, value_rank, spend_12m FROM member_values ORDER BY member_id');
@@ -281,7 +323,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
       "SELECT member_id FROM tier_grants WHERE tier_code = 'SVIP' AND ended_at IS NULL AND ends_at > NOW(3)",
     );
     const keptByGrant = granted.map((g) => g.member_id).filter((id) => !ranked.slice(0, n).includes(id));
-    expect(review.totals.kept_by_grant ?? 0).toBe(keptByGrant.length);
+    expect(review.totals.keptByGrant ?? 0).toBe(keptByGrant.length);
     expect(svip.map((r) => r.id)).toEqual([...ranked.slice(0, n), ...keptByGrant].sort());
     const tierOf = async (m: TestMember) =>
       (await t.db.query<Array<{ tier_code: string }>>('SELECT tier_code FROM members WHERE id = ?', [m.memberId]))[0].tier_code;
@@ -309,10 +351,36 @@ describe('customer value and rank-based tiers (real worker)', () => {
 
     // Run again on the same data: nothing moves.
     const again = await follow((await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202)).body.jobId as string);
-    expect(again.totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: n });
+    expect(again.totals).toMatchObject({ promoted: 0, steppedDown: 0, holders: n });
     expect(
       (await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id")).map((r) => r.id),
     ).toEqual(svip.map((r) => r.id));
+  });
+
+  it('rank review job totals are camelCase like every job’s (steppedDown, keptByGrant), runs stored before included once the migration renamed them', async () => {
+    const fresh = await follow((await admin().post('/api/v1/admin/tiers/rank-reviews').expect(202)).body.jobId as string);
+    expect(Object.keys(fresh.totals).sort()).toEqual(['holders', 'keptByGrant', 'promoted', 'seats', 'steppedDown']);
+
+    // A run recorded by the code before: its part figures in snake_case, as existing databases hold them.
+    const oldRun = randomUUID();
+    await t.db.query(
+      `INSERT INTO job_runs (id, kind, state, total, done, failed, params, result, created_by, created_at, updated_at, finished_at)
+       VALUES (?, 'tier-rank-review', 'completed', 1, 1, 0, NULL, NULL, NULL, NOW(3) - INTERVAL 40 DAY, NOW(3), NOW(3) - INTERVAL 40 DAY)`,
+      [oldRun],
+    );
+    await t.db.query(`INSERT INTO job_run_parts (run_id, part_no, state, result, updated_at) VALUES (?, 0, 'done', ?, NOW(3))`, [
+      oldRun,
+      '{"promoted":2,"stepped_down":3,"holders":5,"kept_by_grant":1,"seats":5}',
+    ]);
+    const runner = t.db.createQueryRunner();
+    try {
+      // What the migration's up() does to stored runs (the table it also creates exists already here).
+      await RankReviewPicks1795714141401.renameTotals(runner);
+    } finally {
+      await runner.release();
+    }
+    const old = await follow(oldRun);
+    expect(old.totals).toEqual({ promoted: 2, steppedDown: 3, holders: 5, keptByGrant: 1, seats: 5 });
   });
 
   describe('rank review semantics: manual grants, review dates, the daily review, top x%', () => {
@@ -323,7 +391,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
       const [{ w }] = await t.db.query<Array<{ w: number }>>('SELECT qualifying_window_months AS w FROM program_settings');
       const eligible: Array<{ member_id: string; score: string; spend_12m: string }> = await t.db.query(
         `SELECT mv.member_id, mv.score, mv.spend_12m FROM member_values mv
-           JOIN members mb ON mb.id = mv.member_id AND mb.status <> 'merged'
+           JOIN members mb ON mb.id = mv.member_id AND mb.status NOT IN ('merged', 'erasing', 'erased')
            JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(purchases) AS purchases FROM member_monthly_stats
                   WHERE month >= ? GROUP BY member_id) q ON q.member_id = mv.member_id
           WHERE q.spend >= ? AND q.purchases >= 3`,
@@ -391,7 +459,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
 
       const review = await rankReview();
       expect(review.totals).toMatchObject({ seats: 1, holders: 1 });
-      expect(review.totals.kept_by_grant).toBeGreaterThanOrEqual(1);
+      expect(review.totals.keptByGrant).toBeGreaterThanOrEqual(1);
       const nextRank = nextRankReviewAt(review.startedAt);
       expect(await memberRow(picked)).toEqual({ tier_code: 'SVIP', tier_review_at: nextRank });
       // The SVIP grant holds, and the review date stays the grant's end (the grant pass decides then).
@@ -429,7 +497,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
         ]),
       ).toEqual([{ from_tier: 'SVIP', to_tier: 'STANDARD' }]);
       // ... and the next rank review, with the grant over, does not keep them.
-      expect((await rankReview()).totals).toMatchObject({ promoted: 0, stepped_down: 0 });
+      expect((await rankReview()).totals).toMatchObject({ promoted: 0, steppedDown: 0 });
     });
 
     it('a member the last rank review picked keeps the rank tier when a grant of it ends', async () => {
@@ -450,6 +518,68 @@ describe('customer value and rank-based tiers (real worker)', () => {
       expect((await memberRow(top)).tier_code).toBe('SVIP');
       expect(await t.db.query("SELECT id FROM tier_history WHERE member_id = ? AND reason = 'grant_expiry'", [top.memberId])).toEqual([]);
       expect(await t.db.query('SELECT id FROM tier_grants WHERE member_id = ? AND ended_at IS NULL', [top.memberId])).toEqual([]);
+    });
+
+    it('a rank-tier grant that ends drops the tier for a member the last (hand-run) rank review did not pick, though their review date is still ahead', async () => {
+      const first = await createMember(t);
+      await buy(first, 40_000_000, 3);
+      await valueRun();
+      expect((await rankedEligible())[0]).toBe(first.memberId);
+      await t.db.query("UPDATE tiers SET rank_top_n = 1 WHERE code = 'SVIP'");
+      const picking = await rankReview();
+      expect((await memberRow(first)).tier_code).toBe('SVIP');
+      await grant(first, 'SVIP', new Date(Date.now() + 86_400_000));
+
+      // Mid-month, someone overtakes them and a rank review is run by hand: the grant alone keeps them in SVIP.
+      const second = await createMember(t);
+      await buy(second, 50_000_000, 3);
+      await valueRun();
+      expect((await rankedEligible())[0]).toBe(second.memberId);
+      const handRun = await rankReview();
+      expect(handRun.totals.keptByGrant).toBeGreaterThanOrEqual(1);
+      expect((await memberRow(first)).tier_code).toBe('SVIP');
+      // Their review date is still the one the earlier review gave them: ahead.
+      expect(((await memberRow(first)).tier_review_at as Date).getTime()).toBeGreaterThan(Date.now());
+      const picks = async (runId: string) =>
+        (
+          await t.db.query<Array<{ member_id: string }>>('SELECT member_id FROM rank_review_picks WHERE run_id = ? ORDER BY member_id', [
+            runId,
+          ])
+        ).map((r) => r.member_id);
+      expect(await picks(picking.jobId)).toEqual([first.memberId]);
+      expect(await picks(handRun.jobId)).toEqual([second.memberId]);
+
+      // The grant ends: the last rank review did not pick them, so they fall back to the threshold tier they qualify for.
+      await t.db.query('UPDATE tier_grants SET ends_at = ? WHERE member_id = ? AND ended_at IS NULL', [
+        new Date(Date.now() - 1000),
+        first.memberId,
+      ]);
+      await tierReview();
+      expect((await memberRow(first)).tier_code).toBe('VIP');
+      expect(
+        await t.db.query("SELECT from_tier, to_tier FROM tier_history WHERE member_id = ? AND reason = 'grant_expiry'", [first.memberId]),
+      ).toEqual([{ from_tier: 'SVIP', to_tier: 'VIP' }]);
+      expect((await memberRow(second)).tier_code).toBe('SVIP');
+    });
+
+    it('an erased member takes no rank seat, however high their value score', async () => {
+      const erased = await createMember(t);
+      await buy(erased, 90_000_000, 3);
+      await valueRun();
+      const scores = await t.db.query<Array<{ member_id: string }>>('SELECT member_id FROM member_values ORDER BY score DESC LIMIT 1');
+      expect(scores[0].member_id).toBe(erased.memberId);
+      const erasure = await admin().post(`/api/v1/admin/members/${erased.memberId}/erasure`).expect(202);
+      expect((await follow(erasure.body.jobId as string)).state).toBe('completed');
+      await t.db.query("UPDATE tiers SET rank_top_n = 1 WHERE code = 'SVIP'");
+
+      const review = await rankReview();
+      expect(review.totals).toMatchObject({ seats: 1, holders: 1 });
+      const ranked = await rankedEligible();
+      expect(ranked).not.toContain(erased.memberId);
+      expect((await memberRow(erased)).tier_code).not.toBe('SVIP');
+      expect(await t.db.query('SELECT member_id FROM rank_review_picks WHERE run_id = ?', [review.jobId])).toEqual([
+        { member_id: ranked[0] },
+      ]);
     });
 
     it('the daily tier review leaves members of a rank tier alone even when their review date has passed and they qualify for nothing', async () => {
@@ -479,7 +609,9 @@ describe('customer value and rank-based tiers (real worker)', () => {
       }
       await valueRun();
       const ranked = await rankedEligible();
-      const [{ n }] = await t.db.query<Array<{ n: string }>>("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+      const [{ n }] = await t.db.query<Array<{ n: string }>>(
+        "SELECT COUNT(*) AS n FROM members WHERE status NOT IN ('merged', 'erasing', 'erased')",
+      );
       const population = Number(n);
       // A share (in ‰) of all members that gives a couple of seats, fewer than the eligible: seats count members, not the eligible.
       const permille = Math.max(1, Math.floor(2000 / population));
@@ -494,7 +626,7 @@ describe('customer value and rank-based tiers (real worker)', () => {
       expect(review.totals).toMatchObject({ seats, holders: seats });
       const svip = await t.db.query<Array<{ id: string }>>("SELECT id FROM members WHERE tier_code = 'SVIP' ORDER BY id");
       expect(svip.map((r) => r.id)).toEqual(ranked.slice(0, seats).sort());
-      expect((await rankReview()).totals).toMatchObject({ promoted: 0, stepped_down: 0, holders: seats });
+      expect((await rankReview()).totals).toMatchObject({ promoted: 0, steppedDown: 0, holders: seats });
     });
   });
 });

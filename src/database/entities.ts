@@ -39,6 +39,7 @@ import { Refund } from '../modules/points/entities/refund.entity';
 import { ApiKey } from '../modules/stores/entities/api-key.entity';
 import { Store } from '../modules/stores/entities/store.entity';
 import { BirthdayBonus } from '../modules/tiers/entities/birthday-bonus.entity';
+import { RankReviewPick } from '../modules/tiers/entities/rank-review-pick.entity';
 import { TierGrant } from '../modules/tiers/entities/tier-grant.entity';
 import { TierHistory } from '../modules/tiers/entities/tier-history.entity';
 import { Tier } from '../modules/tiers/entities/tier.entity';
@@ -91,6 +92,7 @@ export const ENTITIES = [
   Store,
   Tier,
   TierGrant,
+  RankReviewPick,
   TierHistory,
   MemberValue,
   ValueRun,

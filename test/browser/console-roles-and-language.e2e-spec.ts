@@ -148,6 +148,31 @@ describe('console: roles and languages', () => {
     await page.context().close();
   });
 
+  it('run rank review before this month’s value run has finished: the console shows why it was refused and nobody moves', async () => {
+    const page = await newPage(app, 'en-US');
+    // Every finished value run is moved to last month for the test (suites run one at a time), then put back.
+    const runs = await app.t.db.query<Array<{ id: string; as_of: Date }>>('SELECT id, as_of FROM value_runs');
+    const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+    try {
+      await app.t.db.query('UPDATE value_runs SET as_of = ? WHERE as_of >= ?', [new Date(monthStart.getTime() - 3_600_000), monthStart]);
+      const before = await app.t.db.query("SELECT COUNT(*) AS n FROM job_runs WHERE kind = 'tier-rank-review'");
+      await shootOnFailure(page, 'tiers-rank-review-refused', async () => {
+        await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
+        await page.getByRole('menuitem', { name: 'Tiers' }).click();
+        await page.getByRole('button', { name: 'Run rank review' }).click();
+        await page.getByRole('alert').getByText('The rank review was not started: no value run has finished for this month yet').waitFor();
+        await screenshots(page, 'console-tiers-rank-review-refused');
+        expect(pageProblems(page)).toEqual([]);
+      });
+      expect(await app.t.db.query("SELECT COUNT(*) AS n FROM job_runs WHERE kind = 'tier-rank-review'")).toEqual(before);
+    } finally {
+      for (const run of runs) {
+        await app.t.db.query('UPDATE value_runs SET as_of = ? WHERE id = ?', [run.as_of, run.id]);
+      }
+    }
+    await page.context().close();
+  });
+
   it('an unknown console address shows the not-found screen inside the console', async () => {
     const page = await newPage(app, 'en-US');
     await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);

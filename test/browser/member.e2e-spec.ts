@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from '../support/factories';
+import { signInCodeSentTo } from '../support/sign-in-codes';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, BrowserApp, DESKTOP, newPage, pageProblems, PHONE, screenshots, startBrowserApp } from './support/browser';
@@ -20,22 +21,8 @@ describe('member page /m (headless Chromium)', () => {
     await app?.close();
   });
 
-  /** The newest sign-in code sent to the phone, read from the outbox (the log channel's message), as the portal tests do. */
-  async function codeFromOutbox(phone: string): Promise<string> {
-    for (let i = 0; i < 50; i++) {
-      const rows: Array<{ body: string }> = await app.t.db.query(
-        `SELECT o.body FROM outbox_messages o LEFT JOIN members m ON m.id = o.member_id
-          WHERE o.template_code = 'portal.sign-in-code' AND (o.to_address = ? OR m.phone = ?) ORDER BY o.id DESC LIMIT 1`,
-        [phone, phone],
-      );
-      const match = /\b(\d{6})\b/.exec(rows[0]?.body ?? '');
-      if (match) {
-        return match[1];
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`no sign-in code for ${phone}`);
-  }
+  /** The newest sign-in code sent to the phone, as its SMS carries it (the outbox row keeps only {{code}}), as the portal tests do. */
+  const codeFromOutbox = (phone: string) => signInCodeSentTo(app.t, phone);
 
   /** Signs in on the page as a member typing the phone and the code the SMS carried. */
   async function signIn(page: Page, phone: string): Promise<void> {

@@ -47,6 +47,7 @@ export enum ErrorCode {
   TIER_GRANT_INVALID = 'TIER_GRANT_INVALID',
   VALUE_SETTINGS_INVALID = 'VALUE_SETTINGS_INVALID',
   SYSTEM_TEMPLATE_INVALID = 'SYSTEM_TEMPLATE_INVALID',
+  RANK_REVIEW_NEEDS_VALUE_RUN = 'RANK_REVIEW_NEEDS_VALUE_RUN',
   // Member archive
   CARD_NOT_FOUND = 'CARD_NOT_FOUND',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -103,6 +104,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.USER_EMAIL_TAKEN:
     case ErrorCode.MEMBER_ERASED:
     case ErrorCode.CARD_ALREADY_BOUND:
+    case ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;

@@ -40,7 +40,8 @@ export class AdminMessagesController {
   @Get('outbox')
   @RequirePermission('messages.read')
   @ApiOperation({
-    summary: 'The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked.',
+    summary:
+      'The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked; a secret (the sign-in code) is never stored, so every view, the admin’s too, shows its placeholder {{code}}.',
   })
   @ApiOkResponse({ type: OutboxPageResponse })
   @AdminErrors()

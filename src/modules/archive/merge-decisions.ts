@@ -34,6 +34,10 @@ export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string 
   },
   member_values: { action: 'keep', why: 'recomputed by the next value run (the source has no figures left)' },
   tier_grants: { action: 'keep', why: 'the higher tier moves; a grant belongs to the account it was given to' },
+  rank_review_picks: {
+    action: 'keep',
+    why: 'whom a past rank review picked; the next rank review ranks the survivor on the moved figures',
+  },
   campaign_deliveries: { action: 'keep', why: 'campaign results per account; the key (campaign, occurrence, member) could collide' },
   outbox_messages: { action: 'keep', why: 'sent to the source address; the key (source, member, channel) could collide' },
   point_adjustments: { action: 'keep', why: "tied to entries of the source's ledger" },

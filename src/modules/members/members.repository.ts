@@ -30,14 +30,14 @@ export class MembersRepository {
     return out;
   }
 
-  /** phone → member id. */
+  /** phone → member id. A member who asked to be erased is nobody by phone from the request on (their phone is cleared later by the worker). */
   async memberIdsByPhone(phones: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
     const unique = [...new Set(phones)];
     if (unique.length === 0) {
       return new Map();
     }
     const rows: Array<{ id: string; phone: string }> = await m.query(
-      `SELECT id, phone FROM members WHERE phone IN (${unique.map(() => '?').join(', ')})`,
+      `SELECT id, phone FROM members WHERE phone IN (${unique.map(() => '?').join(', ')}) AND status NOT IN ('erasing', 'erased')`,
       unique,
     );
     return new Map(rows.map((r) => [r.phone, r.id]));
@@ -56,7 +56,10 @@ export class MembersRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** What a till sees of a member, in one statement: profile, tier, balance and the card to show. */
+  /**
+   * What a till sees of a member, in one statement: profile, tier, balance and the card to show. By phone, a member
+   * who asked to be erased is not found; by card, their cards were closed by the request (CARD_INACTIVE).
+   */
   async posView(ref: { cardNo?: string; phone?: string }): Promise<PosMemberView | null> {
     const columns = `m.id, m.name, m.phone, m.tier_code, COALESCE(a.balance, 0) AS balance, COALESCE(a.pending, 0) AS pending`;
     const rows: Array<Record<string, string | null>> = ref.cardNo
@@ -70,7 +73,7 @@ export class MembersRepository {
           `SELECT ${columns}, NULL AS card_status,
                   (SELECT card_no FROM cards WHERE member_id = m.id AND status = 'active' ORDER BY issued_at DESC LIMIT 1) AS card_no
              FROM members m LEFT JOIN point_accounts a ON a.member_id = m.id
-            WHERE m.phone = ?`,
+            WHERE m.phone = ? AND m.status NOT IN ('erasing', 'erased')`,
           [ref.phone],
         );
     const r = rows[0];

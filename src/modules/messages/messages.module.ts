@@ -6,6 +6,7 @@ import { TiersModule } from '../tiers/tiers.module';
 import { QueueModule } from '../../queue/queue.module';
 import { ChannelRegistry } from './channels/channel-registry';
 import { NoticesService } from './notices.service';
+import { OutboxSecretsStore } from './outbox-secrets.store';
 import { OutboxSenderService } from './outbox-sender.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
@@ -26,6 +27,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
   providers: [
     ChannelRegistry,
     OutboxRepository,
+    OutboxSecretsStore,
     OutboxService,
     OutboxSenderService,
     TemplatesService,

@@ -2,8 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { ChannelRegistry } from './channels/channel-registry';
 import { OutgoingMessage, PermanentSendError } from './channels/channel-adapter';
+import { OutboxSecretsStore } from './outbox-secrets.store';
 import { ClaimedMessage, OutboxRepository } from './outbox.repository';
 import { afterFailure } from './rules/backoff';
+import { fillSecrets, redactSecrets, SecretValues, secretsIn } from './rules/secret-values';
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
 /** Sends in flight at once per claimed batch. */
@@ -23,6 +25,9 @@ export interface SendRound {
  * backoff, or failed once the attempts are spent. A sender killed mid-send
  * leaves its rows in 'sending' until their lease lapses; they are then sent
  * again (at least once: the adapters pass the message id as an idempotency key).
+ * A stored text's secret placeholders ({{code}}) are filled here, from Redis
+ * (OutboxSecretsStore, shared by every process); a message whose secret has
+ * expired is marked failed and never sent with the placeholder.
  */
 @Injectable()
 export class OutboxSenderService {
@@ -32,6 +37,7 @@ export class OutboxSenderService {
     private readonly repo: OutboxRepository,
     private readonly channels: ChannelRegistry,
     private readonly config: AppConfig,
+    private readonly secrets: OutboxSecretsStore,
   ) {}
 
   /** Claims and sends batches until nothing is due or the time budget is used. */
@@ -72,13 +78,25 @@ export class OutboxSenderService {
       round.failed += 1;
       return;
     }
+    const secrets = await this.secretsOf(msg);
+    // Only transactional texts hold secret placeholders ({{code}} is refused in other templates); others go as stored.
+    const fill = (t: string) => (msg.transactional ? fillSecrets(t, secrets) : { text: t, missing: [] });
+    const subject = msg.subject === null ? { text: null, missing: [] } : fill(msg.subject);
+    const text = fill(msg.body);
+    const missing = [...new Set([...subject.missing, ...text.missing])];
+    if (missing.length > 0) {
+      // Never send a placeholder: the secret's life (the sign-in code's) is over, and the member asks for a new one.
+      await this.repo.markEnded(msg.id, 'failed', secretExpired(missing), new Date());
+      round.failed += 1;
+      return;
+    }
     const outgoing: OutgoingMessage = {
       messageId: msg.id,
       memberId: msg.memberId,
       channel: msg.channel,
       to,
-      subject: msg.subject,
-      text: msg.body,
+      subject: subject.text,
+      text: text.text,
       locale: msg.locale,
     };
     try {
@@ -86,7 +104,8 @@ export class OutboxSenderService {
       await this.repo.markSent(msg.id, result.providerMessageId, new Date());
       round.sent += 1;
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
+      // A gateway's error may echo the text: the secret goes back to its placeholder before the error is stored.
+      const error = redactSecrets(err instanceof Error ? err.message : String(err), secrets);
       const now = new Date();
       const next =
         err instanceof PermanentSendError
@@ -102,4 +121,17 @@ export class OutboxSenderService {
       }
     }
   }
+
+  /** The secrets of a transactional message whose text holds a secret's placeholder (one Redis read); null otherwise. */
+  private async secretsOf(msg: ClaimedMessage): Promise<SecretValues | null> {
+    if (!msg.transactional || (secretsIn(msg.body).length === 0 && secretsIn(msg.subject).length === 0)) {
+      return null;
+    }
+    return this.secrets.get(msg.id);
+  }
+}
+
+/** The last error of a message whose secret expired before it could be sent. */
+export function secretExpired(variables: string[]): string {
+  return `not sent: its ${variables.map((v) => `{{${v}}}`).join(', ')} expired before it could be sent (the member asks for a new code)`;
 }

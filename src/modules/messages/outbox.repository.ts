@@ -39,6 +39,8 @@ export interface ClaimedMessage {
   memberId: string | null;
   channel: MessageChannel;
   locale: string;
+  /** Sign-in codes and the like: the only rows whose text may hold a secret's placeholder. */
+  transactional: boolean;
   subject: string | null;
   body: string;
   attempts: number;
@@ -196,7 +198,7 @@ export class OutboxRepository {
       return [];
     }
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT o.id, o.member_id, o.channel, o.locale, o.subject, o.body, o.attempts, mb.email,
+      `SELECT o.id, o.member_id, o.channel, o.locale, o.transactional, o.subject, o.body, o.attempts, mb.email,
               CASE WHEN o.member_id IS NULL THEN o.to_address ELSE mb.phone END AS phone
          FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
         WHERE o.id IN (?)`,
@@ -207,6 +209,7 @@ export class OutboxRepository {
       memberId: r.member_id === null || r.member_id === undefined ? null : String(r.member_id),
       channel: r.channel as MessageChannel,
       locale: String(r.locale),
+      transactional: Number(r.transactional) === 1,
       subject: (r.subject as string | null) ?? null,
       body: String(r.body),
       attempts: Number(r.attempts),

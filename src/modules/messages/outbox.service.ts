@@ -6,7 +6,9 @@ import { MessageTemplate } from './entities/message-template.entity';
 import { MessageChannel, MessageStatus } from './entities/outbox-message.entity';
 import { channelMismatch } from './messages.errors';
 import { NewOutboxRow, OutboxFilter, OutboxRepository, Recipient } from './outbox.repository';
+import { OutboxSecretsStore } from './outbox-secrets.store';
 import { maskMessageText } from './rules/mask-text';
+import { SecretValues, withholdSecrets } from './rules/secret-values';
 import { TemplateLocale, TemplateValues } from './rules/template';
 import { TemplatesService } from './templates.service';
 
@@ -26,6 +28,11 @@ export interface EnqueueMessage {
   variables?: TemplateValues;
   /** Defaults to zh-CN; a template without an en variant is sent in zh-CN. */
   locale?: TemplateLocale;
+  /**
+   * How long a secret among the variables (the sign-in code) may still be sent: its own life. The stored text
+   * keeps the secret's placeholder; the value waits in Redis this long for the sender. Required with a secret.
+   */
+  secretTtlSeconds?: number;
 }
 
 export interface EnqueueResult {
@@ -47,6 +54,9 @@ const CONSENT_CHANNEL: Record<MessageChannel, string | null> = { email: 'email',
  * notices, sign-in codes) asks here: the message is rendered from its
  * template now, checked against the member's consent to the channel, and
  * recorded once per (source, member, channel); the sender worker delivers it.
+ * A secret value (the sign-in code) is never rendered into the stored text:
+ * the row keeps its placeholder, the value waits in Redis (OutboxSecretsStore)
+ * and the sender puts it in at send time.
  */
 @Injectable()
 export class OutboxService {
@@ -54,6 +64,7 @@ export class OutboxService {
     private readonly repo: OutboxRepository,
     private readonly templates: TemplatesService,
     private readonly tiers: TiersService,
+    private readonly secrets: OutboxSecretsStore,
   ) {}
 
   /** One message. Pass the manager of your transaction to record it with your own writes (committed or rolled back together). */
@@ -85,14 +96,21 @@ export class OutboxService {
       const consentChannel = CONSENT_CHANNEL[template.channel];
       const recipients = await this.repo.recipients(manager, [...new Set(group.map((g) => g.memberId))], consentChannel ?? 'none');
       const rows: NewOutboxRow[] = [];
+      const withheld: Array<{ messageId: string; secrets: SecretValues; ttlSeconds: number | undefined }> = [];
       for (const msg of group) {
         const recipient = recipients.get(msg.memberId);
         if (!recipient) {
           result.unknownMembers += 1;
           continue;
         }
-        rows.push(this.row(template, msg, recipient, tierName, now));
+        const { row, secrets } = this.row(template, msg, recipient, tierName, now);
+        rows.push(row);
+        if (row.status === 'queued' && Object.keys(secrets).length > 0) {
+          withheld.push({ messageId: row.id, secrets, ttlSeconds: msg.secretTtlSeconds });
+        }
       }
+      // The secrets reach Redis before their rows can be claimed by a sender.
+      await Promise.all(withheld.map((w) => this.putSecrets(w.messageId, w.secrets, w.ttlSeconds)));
       const inserted = await this.repo.insertNew(manager, rows);
       for (const r of rows) {
         if (!inserted.has(r.id)) {
@@ -118,12 +136,15 @@ export class OutboxService {
     templateCode: string;
     variables?: TemplateValues;
     locale?: TemplateLocale;
+    /** As EnqueueMessage.secretTtlSeconds. */
+    secretTtlSeconds?: number;
   }): Promise<boolean> {
     const template = await this.templates.latest(message.templateCode);
     if (template.channel !== 'sms' || !template.transactional) {
       throw channelMismatch(template.code, template.channel, 'sms');
     }
-    const rendered = this.templates.render(template, message.locale ?? 'zh-CN', { name: '', ...message.variables });
+    const { stored, secrets } = withholdSecrets({ name: '', ...message.variables });
+    const rendered = this.templates.render(template, message.locale ?? 'zh-CN', stored);
     const row: NewOutboxRow = {
       id: newId(),
       source: message.source,
@@ -139,8 +160,19 @@ export class OutboxService {
       status: 'queued',
       now: new Date(),
     };
+    if (Object.keys(secrets).length > 0) {
+      await this.putSecrets(row.id, secrets, message.secretTtlSeconds);
+    }
     const inserted = await this.repo.insertNew(undefined, [row]);
     return inserted.has(row.id);
+  }
+
+  private async putSecrets(messageId: string, secrets: SecretValues, ttlSeconds: number | undefined): Promise<void> {
+    if (ttlSeconds === undefined || ttlSeconds <= 0) {
+      // A programming error, not bad input: a secret must say how long it lives.
+      throw new Error(`A message with a secret value (${Object.keys(secrets).join(', ')}) needs secretTtlSeconds`);
+    }
+    await this.secrets.put(messageId, secrets, ttlSeconds);
   }
 
   /** A page of the outbox, newest first. masked: the text as roles other than admin see it. */
@@ -176,15 +208,15 @@ export class OutboxService {
     recipient: Recipient,
     tierName: Map<string, string>,
     now: Date,
-  ): NewOutboxRow {
-    const values: TemplateValues = {
+  ): { row: NewOutboxRow; secrets: SecretValues } {
+    const { stored, secrets } = withholdSecrets({
       name: recipient.name ?? '',
       tier: tierName.get(recipient.tierCode) ?? recipient.tierCode,
       points: recipient.balance,
       ...msg.variables,
-    };
-    const rendered = this.templates.render(template, msg.locale ?? 'zh-CN', values);
-    return {
+    });
+    const rendered = this.templates.render(template, msg.locale ?? 'zh-CN', stored);
+    const row: NewOutboxRow = {
       id: newId(),
       source: msg.source,
       memberId: msg.memberId,
@@ -198,6 +230,7 @@ export class OutboxService {
       status: statusFor(template, recipient),
       now,
     };
+    return { row, secrets };
   }
 }
 

@@ -95,6 +95,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   member_window_stats: 'kept: 12-month sums (numbers) for the what-if simulation',
   tier_history: 'kept: tier moves',
   tier_grants: 'kept: tier, dates and the staff reason',
+  rank_review_picks: 'kept: which rank review picked the member id for which tier (ids only)',
   birthday_bonuses: 'kept: year and points (the birthday itself is cleared from the profile)',
   club_members: 'kept: club sizes stay exact; erased members get no campaign',
   club_member_history: 'kept: joins and leaves',

@@ -15,3 +15,18 @@ export function ladderInvalid(problems: LadderProblem[]): DomainError {
 export function tierGrantInvalid(field: string, message: string): DomainError {
   return new DomainError(ErrorCode.TIER_GRANT_INVALID, `The grant was not made: ${message}.`, [{ field, message }]);
 }
+
+/** A rank review asked for before a value run has scored the month it ranks in. */
+export function rankReviewNeedsValueRun(reviewAsOf: Date, latestValueAsOf: Date | null): DomainError {
+  const month = reviewAsOf.toISOString().slice(0, 7);
+  const latest = latestValueAsOf
+    ? `the newest finished value run is for ${latestValueAsOf.toISOString()}`
+    : 'no value run has finished yet';
+  return new DomainError(
+    ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN,
+    `The rank review was not started: no finished value run covers ${month} (${latest}). ` +
+      'Run the value run first (POST /api/v1/admin/analytics/value-runs) and start the rank review once it has finished; ' +
+      'ranking without this month’s scores would step holders down.',
+    [{ field: 'valueRun', message: latest }],
+  );
+}

@@ -17,7 +17,9 @@ export interface CodeSent {
 
 /**
  * POST auth/code: a six-digit code by SMS through the outbox (transactional:
- * no marketing consent needed). A member's code goes to the member's row; a
+ * no marketing consent needed). The code never reaches the outbox row (its
+ * text keeps the placeholder {{code}}, as every view shows it): it is put into
+ * the SMS at send time from Redis, where it lives as long as the code. A member's code goes to the member's row; a
  * phone nobody holds yet (registration) gets a row of its own with the
  * address. The answer never says which. Limited per phone (codes per hour)
  * and, by the throttler guard, per client address.
@@ -39,10 +41,12 @@ export class SendSignInCodeUseCase {
     const code = await this.codes.issue(phone);
     const member = await this.repo.memberByPhone(phone);
     const source = `sign-in:${newId()}`;
+    // The outbox row keeps {{code}}; the code itself waits in Redis for its own life, for the sender only.
+    const secretTtlSeconds = this.config.portal.codeTtlSeconds;
     if (member && member.status === 'active') {
-      await this.outbox.enqueue({ source, memberId: member.id, templateCode: SIGN_IN_TEMPLATE, variables: { code } });
+      await this.outbox.enqueue({ source, memberId: member.id, templateCode: SIGN_IN_TEMPLATE, variables: { code }, secretTtlSeconds });
     } else {
-      await this.outbox.enqueueToPhone({ source, phone, templateCode: SIGN_IN_TEMPLATE, variables: { code } });
+      await this.outbox.enqueueToPhone({ source, phone, templateCode: SIGN_IN_TEMPLATE, variables: { code }, secretTtlSeconds });
     }
     if (this.config.env === 'development' && this.config.messages.adapters.sms === 'log') {
       // Development only, with the log SMS adapter (which never prints texts): the code, so a developer can sign in.

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { inTransaction } from '../../../database/transaction';
@@ -26,8 +26,9 @@ export interface ErasureRequestView {
  * anonymises them. Asking again answers the same request (and queues its job
  * again if it is still waiting: the job id makes that one job; a run that
  * failed for good is replaced by a fresh one). From the
- * request on, the member is `erasing`: no campaign reaches them and no merge
- * takes them.
+ * request on, in its own transaction, the member is `erasing` (no campaign
+ * reaches them, no merge takes them, the POS finds them by neither phone nor
+ * id) and their cards are closed (the POS answers CARD_INACTIVE).
  */
 @Injectable()
 export class RequestErasureUseCase {
@@ -53,6 +54,10 @@ export class RequestErasureUseCase {
         await this.audit.record(actor, 'member.erasure_retried', { type: 'member', id: memberId }, { jobId: existing.jobRunId }, m);
       }
       if (existing) {
+        if (existing.state === 'requested') {
+          // A request recorded before cards were closed at request time: closing again changes nothing otherwise.
+          await this.takeOutOfLookups(m, memberId);
+        }
         return existing;
       }
       if (member.status === 'merged') {
@@ -76,6 +81,7 @@ export class RequestErasureUseCase {
       };
       await this.repo.insertErasure(m, row);
       await this.repo.setStatus(m, memberId, 'erasing', now);
+      await this.takeOutOfLookups(m, memberId, now);
       await this.repo.recordStatusChange(m, memberId, actor, member.status, 'erasing', now);
       await this.audit.record(actor, 'member.erasure_requested', { type: 'member', id: memberId }, { jobId: jobRunId }, m);
       return row;
@@ -85,6 +91,15 @@ export class RequestErasureUseCase {
       await this.queue.add(JobName.EraseMember, data, { jobId: `${request.jobRunId}-0` });
     }
     return view(request);
+  }
+
+  /**
+   * From the request on, the POS must not find or credit the member: their cards (and those of members merged into
+   * them) are closed here, in the request's transaction, so a card answers CARD_INACTIVE; the status `erasing` takes
+   * the phone and the id out of every POS lookup (MEMBER_NOT_FOUND). The worker later clears the profile itself.
+   */
+  private async takeOutOfLookups(m: EntityManager, memberId: string, now: Date = new Date()): Promise<void> {
+    await this.repo.closeCards(m, [memberId, ...(await this.repo.mergedInto(m, memberId))], now);
   }
 
   async status(memberId: string): Promise<ErasureRequestView | null> {

@@ -26,7 +26,8 @@ export interface ReviewTotals {
  * member's date moves on; an ended grant is closed):
  * 1. grant pass: open grants whose end has come close, and the member falls
  *    back to the tier they qualify for (reason grant_expiry), unless the last
- *    rank review picked them for the granted rank tier (grantExpiryOutcome);
+ *    completed rank review picked them for the granted rank tier
+ *    (rank_review_picks, grantExpiryOutcome);
  * 2. review pass: members whose review date has come requalify (new date, no
  *    history row: nothing changed) or move down one level (reason review).
  *    Members in a rank tier are left alone: the rank review owns them.
@@ -59,11 +60,11 @@ export class ReviewTiersUseCase {
       }
       await inTransaction(this.dataSource, async (m) => {
         const ended = await this.repo.lockEndedGrants(m, ids, asOf);
-        const stats = await this.repo.windowStats(
-          m,
-          ended.map((e) => e.memberId),
-          windowStart,
-        );
+        const endedIds = ended.map((e) => e.memberId);
+        const [stats, picked] = await Promise.all([
+          this.repo.windowStats(m, endedIds, windowStart),
+          this.repo.pickedByLastRankReview(m, endedIds),
+        ]);
         const changes: TierChange[] = [];
         for (const e of ended) {
           const outcome = grantExpiryOutcome(
@@ -71,7 +72,7 @@ export class ReviewTiersUseCase {
             e.grantedCode,
             e.tierCode,
             stats.get(e.memberId) ?? { spendCents: 0, points: 0, purchases: 0 },
-            { reviewAt: e.tierReviewAt, asOf },
+            picked.get(e.memberId) === e.grantedCode,
           );
           if (outcome.action === 'revert' && outcome.to !== e.tierCode) {
             changes.push({

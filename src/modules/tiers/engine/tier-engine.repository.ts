@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { placeholders } from '../../../database/multi-row';
 import { inTransaction, WriteResult } from '../../../database/transaction';
+import { RANK_REVIEW_KIND } from '../rank-review/start-rank-review.use-case';
 import { LadderTier } from '../rules/ladder';
 import { QualifyingStats } from '../rules/tier-qualification';
 
@@ -122,9 +123,9 @@ export class TierEngineRepository {
     m: EntityManager,
     memberIds: string[],
     asOf: Date,
-  ): Promise<Array<{ memberId: string; tierCode: string; tierReviewAt: Date | null; grantIds: number[]; grantedCode: string }>> {
-    const members: Array<{ id: string; tier_code: string; tier_review_at: Date | null }> = await m.query(
-      `SELECT id, tier_code, tier_review_at FROM members WHERE id IN (${inList(memberIds.length)}) ORDER BY id FOR UPDATE`,
+  ): Promise<Array<{ memberId: string; tierCode: string; grantIds: number[]; grantedCode: string }>> {
+    const members: Array<{ id: string; tier_code: string }> = await m.query(
+      `SELECT id, tier_code FROM members WHERE id IN (${inList(memberIds.length)}) ORDER BY id FOR UPDATE`,
       memberIds,
     );
     const grants: Array<{ id: string; member_id: string; tier_code: string }> = await m.query(
@@ -140,12 +141,29 @@ export class TierEngineRepository {
             {
               memberId: mb.id,
               tierCode: mb.tier_code,
-              tierReviewAt: mb.tier_review_at,
               grantIds: own.map((g) => Number(g.id)),
               grantedCode: own[own.length - 1].tier_code,
             },
           ];
     });
+  }
+
+  /**
+   * Of the members, those the last completed rank review picked, with the
+   * rank tier it picked them for (a run still going, or one that failed, is
+   * not the last word).
+   */
+  async pickedByLastRankReview(m: EntityManager, memberIds: string[]): Promise<Map<string, string>> {
+    if (memberIds.length === 0) {
+      return new Map();
+    }
+    const rows: Array<{ member_id: string; tier_code: string }> = await m.query(
+      `SELECT p.member_id, p.tier_code FROM rank_review_picks p
+        WHERE p.run_id = (SELECT r.id FROM job_runs r WHERE r.kind = ? AND r.state = 'completed' ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
+          AND p.member_id IN (${inList(memberIds.length)})`,
+      [RANK_REVIEW_KIND, ...memberIds],
+    );
+    return new Map(rows.map((r) => [r.member_id, r.tier_code]));
   }
 
   async endGrants(m: EntityManager, grantIds: number[], at: Date): Promise<void> {

@@ -3,11 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { placeholders } from '../../../database/multi-row';
+import { inTransaction } from '../../../database/transaction';
 import { RANK_ORDER_SQL } from '../../value/rules/rank-selection';
 import { Tier } from '../entities/tier.entity';
 import { QualifyingStats } from '../rules/tier-qualification';
 
 const BATCH = 1000;
+
+/** Members who can hold no rank seat and do not count in a top x% tier's population. */
+const NO_SEAT_STATUSES = "'merged', 'erasing', 'erased'";
 
 /** The months of the qualifying window, YYYY-MM-01, both ends included. */
 export interface Window {
@@ -32,7 +36,8 @@ export class RankReviewRepository {
   /**
    * The top n members by value (score desc, 12-month spend desc, member id
    * asc) among those who meet the tier's minimum criteria over the window
-   * and do not hold one of `higherCodes` (merged members never). A tier
+   * and do not hold one of `higherCodes`. Merged members never, nor members
+   * who asked to be erased (erasing, erased): they take no seat. A tier
    * without criteria admits every member with a value.
    */
   async topEligible(tier: Tier, n: number, window: Window, higherCodes: string[]): Promise<string[]> {
@@ -59,7 +64,7 @@ export class RankReviewRepository {
          JOIN members mb ON mb.id = mv.member_id
          LEFT JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
                       FROM member_monthly_stats WHERE month >= ? AND month <= ? GROUP BY member_id) q ON q.member_id = mv.member_id
-        WHERE mb.status <> 'merged' AND ${criteria} ${notHigher}
+        WHERE mb.status NOT IN (${NO_SEAT_STATUSES}) AND ${criteria} ${notHigher}
         ORDER BY ${RANK_ORDER_SQL.replace(/\b(score|spend_12m|member_id)\b/g, 'mv.$1')}
         LIMIT ${Number(n)}`,
       params,
@@ -67,9 +72,19 @@ export class RankReviewRepository {
     return rows.map((r) => r.member_id);
   }
 
-  /** Every member of the programme (merged members aside): what a top x% tier is a share of. */
+  /** The instant the figures of the newest finished value run are for (null: no value run has finished). */
+  async latestValueRunAsOf(): Promise<Date | null> {
+    const rows: Array<{ as_of: Date }> = await this.dataSource.query(
+      'SELECT as_of FROM value_runs WHERE finished_at IS NOT NULL ORDER BY as_of DESC LIMIT 1',
+    );
+    return rows[0]?.as_of ?? null;
+  }
+
+  /** Every member of the programme (merged and erased members aside): what a top x% tier is a share of. */
   async population(): Promise<number> {
-    const [row]: Array<{ n: string | number }> = await this.dataSource.query("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+    const [row]: Array<{ n: string | number }> = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM members WHERE status NOT IN (${NO_SEAT_STATUSES})`,
+    );
     return toInt(row?.n ?? 0);
   }
 
@@ -88,6 +103,23 @@ export class RankReviewRepository {
       }
     }
     return out;
+  }
+
+  /**
+   * Records the members this run picked for the tier (replacing what an
+   * earlier attempt of the same run recorded), in one transaction.
+   */
+  async recordPicks(runId: string, tierCode: string, memberIds: string[]): Promise<void> {
+    await inTransaction(this.dataSource, async (m) => {
+      await m.query('DELETE FROM rank_review_picks WHERE run_id = ? AND tier_code = ?', [runId, tierCode]);
+      for (let i = 0; i < memberIds.length; i += BATCH) {
+        const ids = memberIds.slice(i, i + BATCH);
+        await m.query(
+          `INSERT INTO rank_review_picks (run_id, member_id, tier_code) VALUES ${placeholders(ids.length, 3)}`,
+          ids.flatMap((id) => [runId, id, tierCode]),
+        );
+      }
+    });
   }
 
   /** The review date of members still in `tierCode` (the picks: the next rank review), a batch per statement. */

@@ -12,10 +12,10 @@ import { RankReviewRepository } from './rank-review.repository';
 
 export interface RankReviewResult {
   promoted: number;
-  stepped_down: number;
+  steppedDown: number;
   holders: number;
   /** Holders not picked whom an open manual grant keeps in the tier until it ends. */
-  kept_by_grant: number;
+  keptByGrant: number;
   /** Seats of the rank tiers: rankTopN, or ceil(rankTopPermille‰ of the membership), summed over rank tiers. */
   seats: number;
 }
@@ -25,8 +25,10 @@ export interface RankReviewResult {
  * its seats — the top N members, or the top x% of the membership — by value
  * score among those who meet its minimum over the qualifying window; ties are
  * broken by 12-month spend, then member id, so it is exactly the seats (or
- * all the eligible when fewer). Every pick gets the next rank review as their
- * review date. Holders who were not picked step down to the highest threshold
+ * all the eligible when fewer); merged, erasing and erased members take no
+ * seat. Every pick gets the next rank review as their review date, and is
+ * recorded as this run's pick (rank_review_picks: what the end of a grant of
+ * the tier is decided by). Holders who were not picked step down to the highest threshold
  * tier below it that they qualify for (never below a lower tier granted to
  * them), else the entry tier, with the review date of that tier; a holder
  * whose manual grant of the tier is still open stays until the grant ends
@@ -50,7 +52,7 @@ export class RankReviewUseCase {
     const rankTiers = tiers
       .filter((t) => t.kind === 'rank' && (t.rankTopN !== null || t.rankTopPermille !== null))
       .sort((x, y) => y.rank - x.rank);
-    const result: RankReviewResult = { promoted: 0, stepped_down: 0, holders: 0, kept_by_grant: 0, seats: 0 };
+    const result: RankReviewResult = { promoted: 0, steppedDown: 0, holders: 0, keptByGrant: 0, seats: 0 };
     if (rankTiers.length === 0) {
       return result;
     }
@@ -65,6 +67,7 @@ export class RankReviewUseCase {
       const picks = seats > 0 ? await this.repo.topEligible(tier, seats, window, higher) : [];
       result.promoted += await this.repo.moveMembers(picks, lower, tier.code, { refId: runId, at, reviewAt: nextRank }, inTx);
       await this.repo.setReviewAt(picks, tier.code, nextRank);
+      await this.repo.recordPicks(runId, tier.code, picks);
       result.holders += picks.length;
 
       const picked = new Set(picks);
@@ -79,7 +82,7 @@ export class RankReviewUseCase {
           grants.get(memberId) ?? null,
         );
         if (outcome.action === 'kept_by_grant') {
-          result.kept_by_grant += 1;
+          result.keptByGrant += 1;
           continue;
         }
         const group = byTarget.get(outcome.to) ?? [];
@@ -89,7 +92,7 @@ export class RankReviewUseCase {
       for (const [code, ids] of byTarget) {
         const target = tiers.find((t) => t.code === code);
         const reviewAt = nextReviewAt(asOf, tierReviewMonths, target?.rank ?? 0);
-        result.stepped_down += await this.repo.moveMembers(ids, [tier.code], code, { refId: runId, at, reviewAt }, inTx);
+        result.steppedDown += await this.repo.moveMembers(ids, [tier.code], code, { refId: runId, at, reviewAt }, inTx);
       }
     }
     return result;

@@ -30,23 +30,17 @@ describe('grant expiry', () => {
 
 describe('grant expiry of a rank tier', () => {
   const withRank: TierRule[] = [...ladder.slice(0, 2), { ...t('SVIP', 2, null), kind: 'rank' }];
-  const asOf = new Date('2026-11-25T04:00:00Z');
 
-  it('closes the grant only when the last rank review picked the member (their review date, the next rank review, is ahead)', () => {
-    const placement = { reviewAt: new Date('2026-12-01T04:00:00Z'), asOf };
-    expect(grantExpiryOutcome(withRank, 'SVIP', 'SVIP', spend(0), placement)).toEqual({ action: 'close' });
+  it('closes the grant only when the last rank review picked the member for the tier', () => {
+    expect(grantExpiryOutcome(withRank, 'SVIP', 'SVIP', spend(0), true)).toEqual({ action: 'close' });
   });
 
-  it('reverts a member the grant alone kept there (review date not ahead, or none)', () => {
-    expect(grantExpiryOutcome(withRank, 'SVIP', 'SVIP', spend(600_000), { reviewAt: new Date('2026-11-01T04:00:00Z'), asOf })).toEqual({
-      action: 'revert',
-      to: 'VIP',
-    });
-    expect(grantExpiryOutcome(withRank, 'SVIP', 'SVIP', spend(0), { reviewAt: null, asOf })).toEqual({ action: 'revert', to: 'STANDARD' });
+  it('reverts a member the last rank review did not pick (the grant alone kept them), whatever their review date', () => {
+    expect(grantExpiryOutcome(withRank, 'SVIP', 'SVIP', spend(600_000), false)).toEqual({ action: 'revert', to: 'VIP' });
+    expect(grantExpiryOutcome(withRank, 'SVIP', 'SVIP', spend(0))).toEqual({ action: 'revert', to: 'STANDARD' });
   });
 
-  it('a threshold grant reverts whatever the review date', () => {
-    const placement = { reviewAt: new Date('2027-11-01T04:00:00Z'), asOf };
-    expect(grantExpiryOutcome(ladder, 'SVIP', 'SVIP', spend(0), placement)).toEqual({ action: 'revert', to: 'STANDARD' });
+  it('a threshold grant reverts even for a member a rank review picked', () => {
+    expect(grantExpiryOutcome(ladder, 'SVIP', 'SVIP', spend(0), true)).toEqual({ action: 'revert', to: 'STANDARD' });
   });
 });

@@ -14,24 +14,25 @@ export type GrantExpiryOutcome =
  * down from gradually.
  *
  * A rank tier is the exception when the last rank review picked the member
- * on their own merit: the rank review gives the members it picks the next
- * rank review as their review date, so a review date still ahead (after
- * asOf) means they hold the tier by rank until then, and the grant just
- * closes. A member the grant alone kept there has an older review date (the
- * grant's end, or the review that did not pick them) and falls back.
+ * for it on their own merit (rank_review_picks of the last completed rank
+ * review): they hold the tier by rank until the next one, and the grant just
+ * closes. A member the last rank review did not pick (the grant alone kept
+ * them there, or no rank review has run) falls back. The review date is no
+ * guide: a rank review run by hand mid-month that does not pick a member
+ * leaves the date an earlier review gave them.
  */
 export function grantExpiryOutcome<T extends TierRule>(
   tiers: T[],
   grantedCode: string,
   currentCode: string,
   stats: QualifyingStats,
-  placement: { reviewAt: Date | null; asOf: Date } | null = null,
+  pickedByLastRankReview = false,
 ): GrantExpiryOutcome {
   if (currentCode !== grantedCode) {
     return { action: 'close' };
   }
   const granted = tiers.find((t) => t.code === grantedCode);
-  if (granted?.kind === 'rank' && placement?.reviewAt && placement.reviewAt.getTime() > placement.asOf.getTime()) {
+  if (granted?.kind === 'rank' && pickedByLastRankReview) {
     return { action: 'close' };
   }
   return { action: 'revert', to: qualifiedThresholdTier(tiers, stats).code };

@@ -19,3 +19,18 @@ export function nextRankReviewAt(after: Date): Date {
   }
   return new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth() + 1, 1, RANK_REVIEW_HOUR_UTC, 0, 0, 0));
 }
+
+/**
+ * Whether a value run whose figures are for `valueAsOf` (null: none has
+ * finished) gives a rank review at `reviewAsOf` scores to rank by: its
+ * figures are for the same calendar month (UTC), the month the review's
+ * qualifying window ends in, and not for a later instant. Without one the
+ * review would rank on last month's scores, or on none (every holder would
+ * step down).
+ */
+export function valueRunCoversRankReview(valueAsOf: Date | null, reviewAsOf: Date): boolean {
+  if (valueAsOf === null || valueAsOf.getTime() > reviewAsOf.getTime()) {
+    return false;
+  }
+  return valueAsOf.getUTCFullYear() === reviewAsOf.getUTCFullYear() && valueAsOf.getUTCMonth() === reviewAsOf.getUTCMonth();
+}

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { components } from '../../api/schema';
-import { api, unwrap } from '../../shared/api';
+import { api, ApiError, unwrap } from '../../shared/api';
 import { formatMoney } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
@@ -19,6 +19,7 @@ export function TiersPage() {
   const ladder = useQuery({ queryKey: ['tiers'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/tiers')) });
   const [tiers, setTiers] = useState<Tier[]>([]);
   const [reviewJob, setReviewJob] = useState<string | null>(null);
+  const [rankReviewJob, setRankReviewJob] = useState<string | null>(null);
   useEffect(() => {
     if (ladder.data) {
       setTiers(ladder.data.tiers);
@@ -32,6 +33,11 @@ export function TiersPage() {
     mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/reviews')),
     onSuccess: (r) => setReviewJob(r.jobId),
   });
+  const rankReview = useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/rank-reviews')),
+    onSuccess: (r) => setRankReviewJob(r.jobId),
+  });
+  const failure = simulate.error ?? save.error ?? review.error ?? rankReview.error;
   const isAdmin = me.role === 'admin';
   return (
     <section>
@@ -78,9 +84,22 @@ export function TiersPage() {
                 </Button>
               )}
               {isAdmin && <Button onClick={() => review.mutate()}>{t('tiers.runReview')}</Button>}
+              {isAdmin && (
+                <Button onClick={() => rankReview.mutate()} loading={rankReview.isPending}>
+                  {t('tiers.runRankReview')}
+                </Button>
+              )}
             </Space>
-            {(simulate.error ?? save.error ?? review.error) && (
-              <Alert type="error" role="alert" title={(simulate.error ?? save.error ?? review.error)!.message} />
+            {failure && (
+              <Alert
+                type="error"
+                role="alert"
+                title={
+                  failure instanceof ApiError && failure.code === 'RANK_REVIEW_NEEDS_VALUE_RUN'
+                    ? t('tiers.rankReviewNeedsValueRun')
+                    : failure.message
+                }
+              />
             )}
             {save.isSuccess && <Alert type="success" title={t('tiers.saved')} />}
             {simulate.data && (
@@ -102,6 +121,7 @@ export function TiersPage() {
               </Card>
             )}
             {reviewJob && <JobProgress jobId={reviewJob} label={t('tiers.review')} />}
+            {rankReviewJob && <JobProgress jobId={rankReviewJob} label={t('tiers.rankReview')} />}
           </Space>
         )}
       </QueryState>

@@ -419,7 +419,11 @@ export const en = {
   'tiers.minSpend': 'Spend to reach (12 months)',
   'tiers.minSpendOf': 'Spend to reach {code} (¥)',
   'tiers.multiplier': 'Earn rate',
+  'tiers.rankReview': 'Rank review',
+  'tiers.rankReviewNeedsValueRun':
+    'The rank review was not started: no value run has finished for this month yet, and ranking without this month’s scores would step holders down. Start it once this month’s value run has finished (it runs daily at 02:00 UTC).',
   'tiers.review': 'Tier review',
+  'tiers.runRankReview': 'Run rank review',
   'tiers.runReview': 'Run a review now',
   'tiers.save': 'Save ladder',
   'tiers.saved': 'Ladder saved',

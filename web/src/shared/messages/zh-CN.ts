@@ -420,7 +420,11 @@ export const zhCN: Record<MessageKey, string> = {
   'tiers.minSpend': '升级消费门槛（12 个月）',
   'tiers.minSpendOf': '{code} 消费门槛（¥）',
   'tiers.multiplier': '积分倍率',
+  'tiers.rankReview': '排名复核',
+  'tiers.rankReviewNeedsValueRun':
+    '排名复核未开始：本月的客户价值计算尚未完成，没有本月的价值分数就排名会让现有会员被降级。请在本月的价值计算完成后（每天 UTC 02:00 运行）再开始排名复核。',
   'tiers.review': '等级复核',
+  'tiers.runRankReview': '运行排名复核',
   'tiers.runReview': '立即复核',
   'tiers.save': '保存等级',
   'tiers.saved': '等级已保存',
