@@ -9,7 +9,7 @@ import type { OpenAPIObject, OperationObject, PathItemObject, TagObject } from '
 
 /** One line per tag; a tag not listed here gets GENERIC_TAG_DESCRIPTION. Listed first, in this order. */
 export const TAG_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  pos: 'Store tills (POS-API.md): member lookup, purchases, refunds, redemptions, counter cards and offline batches, with a store API key.',
+  pos: 'Store tills: member lookup, purchases, refunds, redemptions, counter cards and offline batches, with a store API key.',
   portal: "The member portal: sign in with a one-time code, then the member's own points, history, tier, clubs, cards and consents.",
   admin: 'The console: sign-in, stores and API keys, tiers, clubs, campaigns, messages, webhooks, analytics and jobs, by role permission.',
   'admin: members': "The console's member archive: search, profile, notes, tags, ledger, adjustments, merge, import, export and erasure.",
@@ -84,7 +84,7 @@ function accessSentence(operation: OperationObject): string {
   if (security.length === 0) {
     return 'No credentials needed.';
   }
-  const permission = (operation as Record<string, unknown>)['x-permission'] as PermissionExtension | undefined;
+  const permission = (operation as OperationObject & { 'x-permission'?: PermissionExtension })['x-permission'];
   if (permission) {
     return `Needs the console permission ${permission.permission} (roles: ${permission.roles.join(', ')}).`;
   }
