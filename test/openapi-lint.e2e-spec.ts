@@ -87,7 +87,18 @@ function listed(problems: Problem[]): string {
   return problems.map((p) => `${p.linter} ${p.severity} ${p.rule}: ${p.message} at ${p.at}`).join('\n');
 }
 
+type Json = Record<string, any>;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+function operations(doc: Json): Array<{ method: (typeof METHODS)[number]; path: string; op: Json }> {
+  return Object.entries(doc.paths as Json).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method]).map((method) => ({ method, path, op: item[method] as Json })),
+  );
+}
+
 let t: TestApp;
+let doc: Json;
 let dir: string;
 let file: string;
 
@@ -95,7 +106,8 @@ beforeAll(async () => {
   t = await startTestApp();
   dir = mkdtempSync(join(tmpdir(), 'openapi-lint-'));
   file = join(dir, 'openapi.json');
-  writeFileSync(file, JSON.stringify((await t.http.get('/docs-json').expect(200)).body));
+  doc = (await t.http.get('/docs-json').expect(200)).body as Json;
+  writeFileSync(file, JSON.stringify(doc));
 });
 
 afterAll(async () => {
@@ -108,5 +120,37 @@ describe('the live OpenAPI document passes third-party linters', () => {
     const [fromRedocly, fromSpectral] = await Promise.all([redocly(file), spectral(file)]);
     const problems = [...fromRedocly, ...fromSpectral];
     expect({ count: problems.length, problems: listed(problems) }).toEqual({ count: 0, problems: '' });
+  });
+
+  it('a route the document marks security: [] answers without credentials, and every other route answers 401 without them', async () => {
+    const answers: string[] = [];
+    for (const { method, path, op } of operations(doc)) {
+      // Guards run before validation, so a placeholder path parameter and an empty body reach no handler on a guarded route.
+      const res = await t.http[method](path.replace(/\{[^}]+\}/g, '1')).send(method === 'get' ? undefined : {});
+      const open = Array.isArray(op.security) && op.security.length === 0;
+      answers.push(`${method.toUpperCase()} ${path} ${open ? 'open' : 'guarded'} ${res.status === 401 ? '401' : 'not 401'}`);
+    }
+    const wrong = answers.filter((line) => line.endsWith('open 401') || line.endsWith('guarded not 401'));
+    const kinds = new Set(answers.map((line) => line.split(' ')[2]));
+    expect({ kinds: [...kinds].sort(), wrong }).toEqual({ kinds: ['guarded', 'open'], wrong: [] });
+  });
+
+  it('each 4xx a health route documents is what it answers to a body it cannot read', async () => {
+    const bodies: Record<string, (req: ReturnType<TestApp['http']['get']>) => ReturnType<TestApp['http']['get']>> = {
+      VALIDATION_FAILED: (req) => req.set('Content-Type', 'application/json').send('{"not json'),
+      PAYLOAD_TOO_LARGE: (req) => req.set('Content-Type', 'application/json').send(JSON.stringify({ filler: 'x'.repeat(200_000) })),
+      UNSUPPORTED_MEDIA_TYPE: (req) => req.set('Content-Type', 'text/plain').send('ping'),
+    };
+    const health = operations(doc).filter(({ op }) => (op.tags as string[]).includes('health'));
+    expect(health.map(({ path }) => path).sort()).toEqual(['/health', '/health/live', '/health/ready']);
+    for (const { path, op } of health) {
+      const documented = Object.entries(op.responses as Json).filter(([status]) => status.startsWith('4'));
+      expect({ path, documented: documented.length }).toEqual({ path, documented: 3 });
+      for (const [status, response] of documented) {
+        const [code] = response.content['application/json'].schema.allOf[1].properties.code.enum as string[];
+        const res = await bodies[code](t.http.get(path));
+        expect({ path, code, status: res.status, answered: res.body.code }).toEqual({ path, code, status: Number(status), answered: code });
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { OpenAPIObject, OperationObject, PathItemObject, TagObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OpenAPIObject, OperationObject, PathItemObject, TagObject } from '@nestjs/swagger';
 
 /**
  * What third-party linters (Redocly `recommended`, Spectral `spectral:oas`) ask of every operation, filled in once for
