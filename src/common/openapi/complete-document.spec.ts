@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
-import { completeDocument, GENERIC_TAG_DESCRIPTION, TAG_DESCRIPTIONS } from './complete-document';
+import { completeDocument, GENERIC_TAG_DESCRIPTION, TAG_DESCRIPTIONS, UNICODE_PATTERN_NOTE } from './complete-document';
 
 function document(paths: Record<string, Record<string, OperationObject>>, tags?: OpenAPIObject['tags']): OpenAPIObject {
   return { openapi: '3.0.0', info: { title: 't', version: '1' }, paths, components: {}, ...(tags ? { tags } : {}) };
@@ -79,5 +79,27 @@ describe('completeDocument', () => {
     expect(doc.paths['/other'].get!.description).toBe('Other. Needs the partner credentials.');
     expect(doc.paths['/written'].get!.description).toBe('By hand.');
     expect(doc.paths['/bare'].get!.description).toBeUndefined();
+  });
+
+  it('moves a pattern with Unicode property escapes to x-unicode-pattern and says so once; an ordinary pattern stays', () => {
+    const doc = document({});
+    doc.info.description = 'API.';
+    doc.components = {
+      schemas: {
+        TagsDto: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string', pattern: '^[\\p{L}\\p{N}]{1,40}$' } } } },
+        CardDto: {
+          type: 'object',
+          properties: { cardNo: { type: 'string', pattern: '^\\d{16}$' }, note: { type: 'string', pattern: '^a\\\\p{x}$' } },
+        },
+      },
+    };
+    completeDocument(doc, noneUnguarded);
+    const tags = (doc.components.schemas!.TagsDto as Record<string, any>).properties.tags.items;
+    expect(tags).toEqual({ type: 'string', 'x-unicode-pattern': '^[\\p{L}\\p{N}]{1,40}$' });
+    const card = (doc.components.schemas!.CardDto as Record<string, any>).properties;
+    expect(card.cardNo.pattern).toBe('^\\d{16}$');
+    expect(card.note.pattern).toBe('^a\\\\p{x}$');
+    expect(doc.info.description).toBe(`API. ${UNICODE_PATTERN_NOTE}`);
+    expect(completeDocument(document({}), noneUnguarded).info.description).toBeUndefined();
   });
 });

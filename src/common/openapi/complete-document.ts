@@ -3,8 +3,9 @@ import type { OpenAPIObject, OperationObject, PathItemObject, TagObject } from '
 /**
  * What third-party linters (Redocly `recommended`, Spectral `spectral:oas`) ask of every operation, filled in once for
  * the whole document so that a route added anywhere passes them without a hand list: every tag used is declared with
- * a description, a route without an auth guard says `security: []`, and an operation without a description gets one
- * from its summary and its access rule. test/openapi-lint.e2e-spec.ts runs both linters on the live document.
+ * a description, a route without an auth guard says `security: []`, an operation without a description gets one
+ * from its summary and its access rule, and a pattern only ECMAScript's u flag can read moves to x-unicode-pattern.
+ * test/openapi-lint.e2e-spec.ts runs both linters on the live document.
  */
 
 /** One line per tag; a tag not listed here gets GENERIC_TAG_DESCRIPTION. Listed first, in this order. */
@@ -54,7 +55,39 @@ export function completeDocument(document: OpenAPIObject, routes: RouteGuards): 
     }
   }
   document.tags = declaredTags(document.tags ?? [], used);
+  if (moveUnicodePatterns(document) > 0) {
+    document.info.description = `${document.info.description ?? ''} ${UNICODE_PATTERN_NOTE}`.trim();
+  }
   return document;
+}
+
+export const UNICODE_PATTERN_NOTE =
+  'x-unicode-pattern: a pattern with Unicode property escapes (\\p{L} is any letter), an ECMAScript regex with the u flag; OpenAPI 3.0 patterns cannot carry one.';
+
+/** A regex that uses Unicode property escapes (\p{L}, \P{N}, ...): ECMAScript reads them only with the u flag. */
+const UNICODE_PROPERTY_ESCAPE = /(^|[^\\])(\\\\)*\\[pP]\{/;
+
+/**
+ * OpenAPI 3.0 reads `pattern` as an ECMA-262 5.1 regex, which has no Unicode property escapes, so validators read
+ * `^[\p{L}]` as the letters p, {, L, } and reject valid values (Spectral does; so would a generated JavaScript client).
+ * Such a pattern (class-validator's @Matches with the u flag, copied by the swagger plugin) is kept as
+ * `x-unicode-pattern` instead, for readers that know it, and the API still enforces it.
+ */
+function moveUnicodePatterns(node: unknown): number {
+  if (!node || typeof node !== 'object') {
+    return 0;
+  }
+  let moved = 0;
+  const object = node as Record<string, unknown>;
+  if (!Array.isArray(node) && typeof object.pattern === 'string' && UNICODE_PROPERTY_ESCAPE.test(object.pattern)) {
+    object['x-unicode-pattern'] = object.pattern;
+    delete object.pattern;
+    moved += 1;
+  }
+  for (const child of Object.values(object)) {
+    moved += moveUnicodePatterns(child);
+  }
+  return moved;
 }
 
 function operations(document: OpenAPIObject): OperationObject[] {
