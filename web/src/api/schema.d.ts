@@ -7,6 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Liveness: the process is up and serving HTTP
+         * @description Checks no dependency, so a database or Redis outage does not make an orchestrator restart the API. No credentials needed; not rate-limited.
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -23,6 +27,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness: MySQL and Redis both answer
+         * @description Pings MySQL and Redis, each within 2 s: 200 when both answer, 503 with the failing check named otherwise, so a load balancer takes the instance out of rotation. GET /health is the same check. No credentials needed; not rate-limited.
+         */
         get: operations["HealthController_ready[0]"];
         put?: never;
         post?: never;
@@ -39,6 +47,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness: MySQL and Redis both answer
+         * @description Pings MySQL and Redis, each within 2 s: 200 when both answer, 503 with the failing check named otherwise, so a load balancer takes the instance out of rotation. GET /health is the same check. No credentials needed; not rate-limited.
+         */
         get: operations["HealthController_ready[1]"];
         put?: never;
         post?: never;
@@ -55,7 +67,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Look a member up by card number or phone (exactly one) */
+        /**
+         * Look a member up by card number or phone (exactly one)
+         * @description Look a member up by card number or phone (exactly one). Needs the store's API key (Authorization: Bearer <key>).
+         */
         get: operations["PosController_lookup"];
         put?: never;
         post?: never;
@@ -114,7 +129,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund part or all of a receipt of this store; points claw back proportionally */
+        /**
+         * Refund part or all of a receipt of this store; points claw back proportionally
+         * @description Refund part or all of a receipt of this store; points claw back proportionally. Needs the store's API key (Authorization: Bearer <key>).
+         */
         post: operations["PosController_refund"];
         delete?: never;
         options?: never;
@@ -131,7 +149,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Spend points as a discount (100 points = ¥1 by default) */
+        /**
+         * Spend points as a discount (100 points = ¥1 by default)
+         * @description Spend points as a discount (100 points = ¥1 by default). Needs the store's API key (Authorization: Bearer <key>).
+         */
         post: operations["PosController_redeem"];
         delete?: never;
         options?: never;
@@ -148,7 +169,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a redemption; the points return to their lots. Cancelling again returns the same body. */
+        /**
+         * Cancel a redemption; the points return to their lots. Cancelling again returns the same body.
+         * @description Cancel a redemption; the points return to their lots. Cancelling again returns the same body. Needs the store's API key (Authorization: Bearer <key>).
+         */
         post: operations["PosController_cancel"];
         delete?: never;
         options?: never;
@@ -165,7 +189,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue a card at the counter: a temporary member that can register online later and keep its points */
+        /**
+         * Issue a card at the counter: a temporary member that can register online later and keep its points
+         * @description Issue a card at the counter: a temporary member that can register online later and keep its points. Needs the store's API key (Authorization: Bearer <key>).
+         */
         post: operations["PosController_issueCard"];
         delete?: never;
         options?: never;
@@ -260,7 +287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Progress of a long job (tier review, regroup, campaign fan-out, expiry): parts done of total, state, figures so far, errors */
+        /**
+         * Progress of a long job (tier review, regroup, campaign fan-out, expiry): parts done of total, state, figures so far, errors
+         * @description Progress of a long job (tier review, regroup, campaign fan-out, expiry): parts done of total, state, figures so far, errors. Needs the console permission jobs.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminJobsController_get"];
         put?: never;
         post?: never;
@@ -277,10 +307,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List stores */
+        /**
+         * List stores
+         * @description List stores. Needs the console permission stores.manage (roles: admin).
+         */
         get: operations["AdminStoresController_list"];
         put?: never;
-        /** Create a store */
+        /**
+         * Create a store
+         * @description Create a store. Needs the console permission stores.manage (roles: admin).
+         */
         post: operations["AdminStoresController_create"];
         delete?: never;
         options?: never;
@@ -295,10 +331,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a store's keys (prefixes only) */
+        /**
+         * List a store's keys (prefixes only)
+         * @description List a store's keys (prefixes only). Needs the console permission stores.manage (roles: admin).
+         */
         get: operations["AdminStoresController_listKeys"];
         put?: never;
-        /** Create a POS API key for the store. The key is shown in this answer only. */
+        /**
+         * Create a POS API key for the store. The key is shown in this answer only.
+         * @description Create a POS API key for the store. The key is shown in this answer only. Needs the console permission stores.manage (roles: admin).
+         */
         post: operations["AdminStoresController_createKey"];
         delete?: never;
         options?: never;
@@ -316,7 +358,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a key; it stops working at once */
+        /**
+         * Revoke a key; it stops working at once
+         * @description Revoke a key; it stops working at once. Needs the console permission stores.manage (roles: admin).
+         */
         delete: operations["AdminStoresController_revokeKey"];
         options?: never;
         head?: never;
@@ -336,7 +381,10 @@ export interface paths {
          */
         get: operations["AdminMembersController_search"];
         put?: never;
-        /** Register a member; a card is issued with it */
+        /**
+         * Register a member; a card is issued with it
+         * @description Register a member; a card is issued with it. Needs the console permission members.write (roles: admin, support).
+         */
         post: operations["AdminMembersController_create"];
         delete?: never;
         options?: never;
@@ -361,7 +409,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit the profile; each changed field is kept in the history (who, when, old and new value) */
+        /**
+         * Edit the profile; each changed field is kept in the history (who, when, old and new value)
+         * @description Edit the profile; each changed field is kept in the history (who, when, old and new value). Needs the console permission members.write (roles: admin, support).
+         */
         patch: operations["AdminMembersController_update"];
         trace?: never;
     };
@@ -372,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The change history of the archive, newest first; personal values masked without members.pii */
+        /**
+         * The change history of the archive, newest first; personal values masked without members.pii
+         * @description The change history of the archive, newest first; personal values masked without members.pii. Needs the console permission members.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminMembersController_history"];
         put?: never;
         post?: never;
@@ -389,10 +443,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff notes, newest first */
+        /**
+         * Staff notes, newest first
+         * @description Staff notes, newest first. Needs the console permission members.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminMembersController_notes"];
         put?: never;
-        /** Add a staff note */
+        /**
+         * Add a staff note
+         * @description Add a staff note. Needs the console permission members.write (roles: admin, support).
+         */
         post: operations["AdminMembersController_addNote"];
         delete?: never;
         options?: never;
@@ -408,7 +468,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the member's tags */
+        /**
+         * Replace the member's tags
+         * @description Replace the member's tags. Needs the console permission members.write (roles: admin, support).
+         */
         put: operations["AdminMembersController_setTags"];
         post?: never;
         delete?: never;
@@ -424,7 +487,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The member's ledger entries, newest first, and the balance */
+        /**
+         * The member's ledger entries, newest first, and the balance
+         * @description The member's ledger entries, newest first, and the balance. Needs the console permission members.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminMembersController_ledgerOf"];
         put?: never;
         post?: never;
@@ -481,7 +547,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked; a secret (the sign-in code) is never stored, so every view, the admin’s too, shows its placeholder {{code}}. */
+        /**
+         * The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked; a secret (the sign-in code) is never stored, so every view, the admin’s too, shows its placeholder {{code}}.
+         * @description The message outbox, newest first, filtered by status, channel or member. Only admins see the text unmasked; a secret (the sign-in code) is never stored, so every view, the admin’s too, shows its placeholder {{code}}. Needs the console permission messages.read (roles: admin, marketer, support).
+         */
         get: operations["AdminMessagesController_list"];
         put?: never;
         post?: never;
@@ -498,7 +567,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The latest version of every template */
+        /**
+         * The latest version of every template
+         * @description The latest version of every template. Needs the console permission messages.manage (roles: admin, marketer).
+         */
         get: operations["AdminMessagesController_listTemplates"];
         put?: never;
         /**
@@ -519,7 +591,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of a template, newest first */
+        /**
+         * Every version of a template, newest first
+         * @description Every version of a template, newest first. Needs the console permission messages.manage (roles: admin, marketer).
+         */
         get: operations["AdminMessagesController_versions"];
         put?: never;
         post?: never;
@@ -556,10 +631,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List subscriptions (without their secrets) */
+        /**
+         * List subscriptions (without their secrets)
+         * @description List subscriptions (without their secrets). Needs the console permission webhooks.manage (roles: admin).
+         */
         get: operations["AdminWebhooksController_list"];
         put?: never;
-        /** Subscribe a URL to events (purchase.posted, tier.changed, campaign.completed, member.erased). The signing secret is in this answer only. */
+        /**
+         * Subscribe a URL to events (purchase.posted, tier.changed, campaign.completed, member.erased). The signing secret is in this answer only.
+         * @description Subscribe a URL to events (purchase.posted, tier.changed, campaign.completed, member.erased). The signing secret is in this answer only. Needs the console permission webhooks.manage (roles: admin).
+         */
         post: operations["AdminWebhooksController_create"];
         delete?: never;
         options?: never;
@@ -580,7 +661,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the URL or events, or pause (active: false) and resume a subscription */
+        /**
+         * Change the URL or events, or pause (active: false) and resume a subscription
+         * @description Change the URL or events, or pause (active: false) and resume a subscription. Needs the console permission webhooks.manage (roles: admin).
+         */
         patch: operations["AdminWebhooksController_update"];
         trace?: never;
     };
@@ -591,7 +675,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deliveries, newest first, by subscription and status */
+        /**
+         * Deliveries, newest first, by subscription and status
+         * @description Deliveries, newest first, by subscription and status. Needs the console permission webhooks.manage (roles: admin).
+         */
         get: operations["AdminWebhooksController_deliveries"];
         put?: never;
         post?: never;
@@ -608,7 +695,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A delivery with every attempt */
+        /**
+         * A delivery with every attempt
+         * @description A delivery with every attempt. Needs the console permission webhooks.manage (roles: admin).
+         */
         get: operations["AdminWebhooksController_delivery"];
         put?: never;
         post?: never;
@@ -627,7 +717,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again (due at once, with a fresh retry budget; its history is kept) */
+        /**
+         * Send a delivery again (due at once, with a fresh retry budget; its history is kept)
+         * @description Send a delivery again (due at once, with a fresh retry budget; its history is kept). Needs the console permission webhooks.manage (roles: admin).
+         */
         post: operations["AdminWebhooksController_replay"];
         delete?: never;
         options?: never;
@@ -642,10 +735,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List clubs by code, paged */
+        /**
+         * List clubs by code, paged
+         * @description List clubs by code, paged. Needs the console permission clubs.read (roles: admin, marketer, support).
+         */
         get: operations["AdminClubsController_list"];
         put?: never;
-        /** Create a club (open, invite or automatic with its rule); audited */
+        /**
+         * Create a club (open, invite or automatic with its rule); audited
+         * @description Create a club (open, invite or automatic with its rule); audited. Needs the console permission clubs.manage (roles: admin, marketer).
+         */
         post: operations["AdminClubsController_create"];
         delete?: never;
         options?: never;
@@ -662,7 +761,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now */
+        /**
+         * Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now
+         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now. Needs the console permission clubs.read (roles: admin, marketer, support).
+         */
         post: operations["AdminClubsController_explain"];
         delete?: never;
         options?: never;
@@ -677,14 +779,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A club, with its rule in plain words */
+        /**
+         * A club, with its rule in plain words
+         * @description A club, with its rule in plain words. Needs the console permission clubs.read (roles: admin, marketer, support).
+         */
         get: operations["AdminClubsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a club (names, description, policy, rule, status: archive with status archived); audited */
+        /**
+         * Change a club (names, description, policy, rule, status: archive with status archived); audited
+         * @description Change a club (names, description, policy, rule, status: archive with status archived); audited. Needs the console permission clubs.manage (roles: admin, marketer).
+         */
         patch: operations["AdminClubsController_update"];
         trace?: never;
     };
@@ -697,7 +805,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Regroup an automatic club by its rule over every member, in member-id ranges; follow the job at jobs/{jobId} */
+        /**
+         * Regroup an automatic club by its rule over every member, in member-id ranges; follow the job at jobs/{jobId}
+         * @description Regroup an automatic club by its rule over every member, in member-id ranges; follow the job at jobs/{jobId}. Needs the console permission clubs.manage (roles: admin, marketer).
+         */
         post: operations["AdminClubsController_regroup"];
         delete?: never;
         options?: never;
@@ -712,7 +823,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A club's members (and those who left), by member id, paged */
+        /**
+         * A club's members (and those who left), by member id, paged
+         * @description A club's members (and those who left), by member id, paged. Needs the console permission clubs.read (roles: admin, marketer, support).
+         */
         get: operations["AdminClubsController_members"];
         put?: never;
         post?: never;
@@ -731,9 +845,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a member (for an invite club: the invite). Adding again changes nothing */
+        /**
+         * Add a member (for an invite club: the invite). Adding again changes nothing
+         * @description Add a member (for an invite club: the invite). Adding again changes nothing. Needs the console permission clubs.membership (roles: admin, marketer, support).
+         */
         post: operations["AdminClubsController_add"];
-        /** Take a member out; an automatic club’s rule will not put them back */
+        /**
+         * Take a member out; an automatic club’s rule will not put them back
+         * @description Take a member out; an automatic club’s rule will not put them back. Needs the console permission clubs.membership (roles: admin, marketer, support).
+         */
         delete: operations["AdminClubsController_remove"];
         options?: never;
         head?: never;
@@ -747,7 +867,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's joins and leaves of the club, with their reasons */
+        /**
+         * A member's joins and leaves of the club, with their reasons
+         * @description A member's joins and leaves of the club, with their reasons. Needs the console permission clubs.read (roles: admin, marketer, support).
+         */
         get: operations["AdminClubsController_history"];
         put?: never;
         post?: never;
@@ -764,7 +887,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Club sizes now, and joins and leaves per day or month (growth) */
+        /**
+         * Club sizes now, and joins and leaves per day or month (growth)
+         * @description Club sizes now, and joins and leaves per day or month (growth). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminClubAnalyticsController_clubSizesAndGrowth"];
         put?: never;
         post?: never;
@@ -781,7 +907,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The value score’s weights and reference figures, and the grade shares (A, B; C is the rest) */
+        /**
+         * The value score’s weights and reference figures, and the grade shares (A, B; C is the rest)
+         * @description The value score’s weights and reference figures, and the grade shares (A, B; C is the rest). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminValueController_getSettings"];
         /**
          * Replace the value settings; the next value run scores and grades by them
@@ -802,7 +931,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's value as of the last value run: score, grade A/B/C, RFM 1–5 and rank */
+        /**
+         * A member's value as of the last value run: score, grade A/B/C, RFM 1–5 and rank
+         * @description A member's value as of the last value run: score, grade A/B/C, RFM 1–5 and rank. Needs the console permission members.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminValueController_memberValue"];
         put?: never;
         post?: never;
@@ -819,7 +951,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members and share of spend per value grade at the last value run, and how members moved between grades since the run before */
+        /**
+         * Members and share of spend per value grade at the last value run, and how members moved between grades since the run before
+         * @description Members and share of spend per value grade at the last value run, and how members moved between grades since the run before. Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminValueController_pyramid"];
         put?: never;
         post?: never;
@@ -838,7 +973,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a value run now (it also runs daily at 02:00 UTC): scores over member-id ranges, then grades, RFM and ranks */
+        /**
+         * Start a value run now (it also runs daily at 02:00 UTC): scores over member-id ranges, then grades, RFM and ranks
+         * @description Start a value run now (it also runs daily at 02:00 UTC): scores over member-id ranges, then grades, RFM and ranks. Needs the console permission value.run (roles: admin, marketer).
+         */
         post: operations["AdminValueController_startValueRun"];
         delete?: never;
         options?: never;
@@ -855,7 +993,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a rank review now (it also runs monthly, on the 1st at 03:00 UTC, between the daily value run and the daily tier review): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open; each run records whom it picked (a grant of a rank tier that ends keeps the tier only for a member the last rank review picked). Merged and erased members take no seat. 409 RANK_REVIEW_NEEDS_VALUE_RUN (nothing started) while no finished value run covers the current month: run the value run first */
+        /**
+         * Start a rank review now (it also runs monthly, on the 1st at 03:00 UTC, between the daily value run and the daily tier review): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open; each run records whom it picked (a grant of a rank tier that ends keeps the tier only for a member the last rank review picked). Merged and erased members take no seat. 409 RANK_REVIEW_NEEDS_VALUE_RUN (nothing started) while no finished value run covers the current month: run the value run first
+         * @description Start a rank review now (it also runs monthly, on the 1st at 03:00 UTC, between the daily value run and the daily tier review): each rank tier goes to its top N members (or top x% of all members) by value score among those meeting its minimum; picks are reviewed at the next rank review; holders not picked step down to the highest threshold tier they qualify for, never below a tier granted to them, and stay while a grant of the rank tier is open; each run records whom it picked (a grant of a rank tier that ends keeps the tier only for a member the last rank review picked). Merged and erased members take no seat. 409 RANK_REVIEW_NEEDS_VALUE_RUN (nothing started) while no finished value run covers the current month: run the value run first. Needs the console permission tiers.manage (roles: admin).
+         */
         post: operations["AdminRankReviewsController_startReview"];
         delete?: never;
         options?: never;
@@ -870,7 +1011,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tier ladder, lowest first */
+        /**
+         * The tier ladder, lowest first
+         * @description The tier ladder, lowest first. Needs the console permission tiers.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminTiersController_getLadder"];
         /**
          * Replace the whole ladder
@@ -951,14 +1095,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Program settings */
+        /**
+         * Program settings
+         * @description Program settings. Needs the console permission tiers.read (roles: admin, marketer, analyst, support).
+         */
         get: operations["AdminTiersController_getProgram"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change program settings (only the fields sent); audited with old and new values; in force for the next posting in every process */
+        /**
+         * Change program settings (only the fields sent); audited with old and new values; in force for the next posting in every process
+         * @description Change program settings (only the fields sent); audited with old and new values; in force for the next posting in every process. Needs the console permission tiers.manage (roles: admin).
+         */
         patch: operations["AdminTiersController_patchProgram"];
         trace?: never;
     };
@@ -969,10 +1119,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Campaigns, newest first (?cursor=&limit=) */
+        /**
+         * Campaigns, newest first (?cursor=&limit=)
+         * @description Campaigns, newest first (?cursor=&limit=). Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         get: operations["AdminCampaignsController_list"];
         put?: never;
-        /** Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout */
+        /**
+         * Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout
+         * @description Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         post: operations["AdminCampaignsController_create"];
         delete?: never;
         options?: never;
@@ -987,15 +1143,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One campaign with its budget */
+        /**
+         * One campaign with its budget
+         * @description One campaign with its budget. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         get: operations["AdminCampaignsController_get"];
         put?: never;
         post?: never;
-        /** Delete a draft campaign */
+        /**
+         * Delete a draft campaign
+         * @description Delete a draft campaign. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         delete: operations["AdminCampaignsController_remove"];
         options?: never;
         head?: never;
-        /** Change a draft campaign */
+        /**
+         * Change a draft campaign
+         * @description Change a draft campaign. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         patch: operations["AdminCampaignsController_update"];
         trace?: never;
     };
@@ -1008,7 +1173,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Audience size, holdout, estimated points cost and a masked sample; writes nothing */
+        /**
+         * Audience size, holdout, estimated points cost and a masked sample; writes nothing
+         * @description Audience size, holdout, estimated points cost and a masked sample; writes nothing. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         post: operations["AdminCampaignsController_preview"];
         delete?: never;
         options?: never;
@@ -1025,7 +1193,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId) */
+        /**
+         * draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId)
+         * @description draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId). Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         post: operations["AdminCampaignsController_launch"];
         delete?: never;
         options?: never;
@@ -1042,7 +1213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** running or scheduled → paused; the fan-out stops between batches */
+        /**
+         * running or scheduled → paused; the fan-out stops between batches
+         * @description running or scheduled → paused; the fan-out stops between batches. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         post: operations["AdminCampaignsController_pause"];
         delete?: never;
         options?: never;
@@ -1059,7 +1233,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** paused → the state it was paused from; the fan-out goes on where it stopped */
+        /**
+         * paused → the state it was paused from; the fan-out goes on where it stopped
+         * @description paused → the state it was paused from; the fan-out goes on where it stopped. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         post: operations["AdminCampaignsController_resume"];
         delete?: never;
         options?: never;
@@ -1076,7 +1253,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft, scheduled, running or paused → cancelled; what was delivered stays */
+        /**
+         * draft, scheduled, running or paused → cancelled; what was delivered stays
+         * @description draft, scheduled, running or paused → cancelled; what was delivered stays. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
         post: operations["AdminCampaignsController_cancel"];
         delete?: never;
         options?: never;
@@ -1091,7 +1271,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress */
+        /**
+         * Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress
+         * @description Live results: audience, holdout, delivered, points, behaviour after delivery, uplift with a 95% interval, progress. Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminCampaignsController_results"];
         put?: never;
         post?: never;
@@ -1128,7 +1311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An import's rows with their outcome and errors, in file order; filter by status */
+        /**
+         * An import's rows with their outcome and errors, in file order; filter by status
+         * @description An import's rows with their outcome and errors, in file order; filter by status. Needs the console permission members.import (roles: admin).
+         */
         get: operations["AdminImportController_rows"];
         put?: never;
         post?: never;
@@ -1147,7 +1333,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Freeze a card: every POS route refuses it (CARD_INACTIVE) until unfrozen */
+        /**
+         * Freeze a card: every POS route refuses it (CARD_INACTIVE) until unfrozen
+         * @description Freeze a card: every POS route refuses it (CARD_INACTIVE) until unfrozen. Needs the console permission cards.manage (roles: admin, support).
+         */
         post: operations["AdminCardsController_freeze"];
         delete?: never;
         options?: never;
@@ -1164,7 +1353,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Unfreeze a frozen card */
+        /**
+         * Unfreeze a frozen card
+         * @description Unfreeze a frozen card. Needs the console permission cards.manage (roles: admin, support).
+         */
         post: operations["AdminCardsController_unfreeze"];
         delete?: never;
         options?: never;
@@ -1181,7 +1373,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace a card: the old one is closed (a lost one stays lost) with replacedBy, a new active card is issued; the balance stays with the member */
+        /**
+         * Replace a card: the old one is closed (a lost one stays lost) with replacedBy, a new active card is issued; the balance stays with the member
+         * @description Replace a card: the old one is closed (a lost one stays lost) with replacedBy, a new active card is issued; the balance stays with the member. Needs the console permission cards.manage (roles: admin, support).
+         */
         post: operations["AdminCardsController_replace"];
         delete?: never;
         options?: never;
@@ -1198,7 +1393,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a card for good */
+        /**
+         * Close a card for good
+         * @description Close a card for good. Needs the console permission cards.manage (roles: admin, support).
+         */
         post: operations["AdminCardsController_close"];
         delete?: never;
         options?: never;
@@ -1213,10 +1411,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Console users and their roles */
+        /**
+         * Console users and their roles
+         * @description Console users and their roles. Needs the console permission users.manage (roles: admin).
+         */
         get: operations["AdminUsersController_list"];
         put?: never;
-        /** Create a console user with a role (admin, marketer, analyst, support) */
+        /**
+         * Create a console user with a role (admin, marketer, analyst, support)
+         * @description Create a console user with a role (admin, marketer, analyst, support). Needs the console permission users.manage (roles: admin).
+         */
         post: operations["AdminUsersController_create"];
         delete?: never;
         options?: never;
@@ -1237,7 +1441,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user's role, or disable / enable them (audited) */
+        /**
+         * Change a user's role, or disable / enable them (audited)
+         * @description Change a user's role, or disable / enable them (audited). Needs the console permission users.manage (roles: admin).
+         */
         patch: operations["AdminUsersController_update"];
         trace?: never;
     };
@@ -1248,7 +1455,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first: filter by actor, member, type (an action or a prefix such as card.) and time */
+        /**
+         * The audit log, newest first: filter by actor, member, type (an action or a prefix such as card.) and time
+         * @description The audit log, newest first: filter by actor, member, type (an action or a prefix such as card.) and time. Needs the console permission audit.read (roles: admin).
+         */
         get: operations["AdminAuditController_search"];
         put?: never;
         post?: never;
@@ -1307,7 +1517,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId} */
+        /**
+         * Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}
+         * @description Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}. Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         post: operations["AdminAnalyticsController_snapshot"];
         delete?: never;
         options?: never;
@@ -1322,7 +1535,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members, active in 90 days, points issued, redeemed and outstanding, running campaigns (live). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        /**
+         * Members, active in 90 days, points issued, redeemed and outstanding, running campaigns (live). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         * @description Members, active in 90 days, points issued, redeemed and outstanding, running campaigns (live). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_dashboard"];
         put?: never;
         post?: never;
@@ -1339,7 +1555,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        /**
+         * Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         * @description Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_churn"];
         put?: never;
         post?: never;
@@ -1356,7 +1575,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        /**
+         * Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         * @description Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_loyalty"];
         put?: never;
         post?: never;
@@ -1373,7 +1595,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        /**
+         * Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         * @description Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_liability"];
         put?: never;
         post?: never;
@@ -1390,7 +1615,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        /**
+         * The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         * @description The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_rfm"];
         put?: never;
         post?: never;
@@ -1407,7 +1635,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members per tier, and moves per month (up, down, new, by reason) from the tier history. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). */
+        /**
+         * Members per tier, and moves per month (up, down, new, by reason) from the tier history. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         * @description Members per tier, and moves per month (up, down, new, by reason) from the tier history. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_tierMovements"];
         put?: never;
         post?: never;
@@ -1424,7 +1655,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live */
+        /**
+         * Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live
+         * @description Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live. Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_clubGrowth"];
         put?: never;
         post?: never;
@@ -1441,7 +1675,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Campaigns, newest first (?cursor=&limit=), each with its live results (as GET campaigns/{id}/results) */
+        /**
+         * Campaigns, newest first (?cursor=&limit=), each with its live results (as GET campaigns/{id}/results)
+         * @description Campaigns, newest first (?cursor=&limit=), each with its live results (as GET campaigns/{id}/results). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         */
         get: operations["AdminAnalyticsController_campaigns"];
         put?: never;
         post?: never;
@@ -1540,7 +1777,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: the refresh tokens and the access tokens of this sign-in stop working at once */
+        /**
+         * Sign out: the refresh tokens and the access tokens of this sign-in stop working at once
+         * @description Sign out: the refresh tokens and the access tokens of this sign-in stop working at once. Needs the member's access token.
+         */
         post: operations["PortalAuthController_logout"];
         delete?: never;
         options?: never;
@@ -1555,7 +1795,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My profile, cards, tier with its benefits, and points */
+        /**
+         * My profile, cards, tier with its benefits, and points
+         * @description My profile, cards, tier with its benefits, and points. Needs the member's access token.
+         */
         get: operations["PortalMeController_me"];
         put?: never;
         post?: never;
@@ -1576,7 +1819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Balance, available and pending points; points expiring in each of the next 6 months with their money value */
+        /**
+         * Balance, available and pending points; points expiring in each of the next 6 months with their money value
+         * @description Balance, available and pending points; points expiring in each of the next 6 months with their money value. Needs the member's access token.
+         */
         get: operations["PortalMeController_myPoints"];
         put?: never;
         post?: never;
@@ -1593,7 +1839,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My points history, newest first, each entry in words (store, receipt, points by rule) */
+        /**
+         * My points history, newest first, each entry in words (store, receipt, points by rule)
+         * @description My points history, newest first, each entry in words (store, receipt, points by rule). Needs the member's access token.
+         */
         get: operations["PortalMeController_myHistory"];
         put?: never;
         post?: never;
@@ -1610,7 +1859,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My tier, qualifying figures of the window, what the next tier needs, the review date and what keeps the tier */
+        /**
+         * My tier, qualifying figures of the window, what the next tier needs, the review date and what keeps the tier
+         * @description My tier, qualifying figures of the window, what the next tier needs, the review date and what keeps the tier. Needs the member's access token.
+         */
         get: operations["PortalMeController_myTier"];
         put?: never;
         post?: never;
@@ -1627,7 +1879,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Clubs I am or was in, and open clubs I can join */
+        /**
+         * Clubs I am or was in, and open clubs I can join
+         * @description Clubs I am or was in, and open clubs I can join. Needs the member's access token.
+         */
         get: operations["PortalMeController_myClubs"];
         put?: never;
         post?: never;
@@ -1646,7 +1901,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join an open club (again after leaving is fine; joining twice changes nothing) */
+        /**
+         * Join an open club (again after leaving is fine; joining twice changes nothing)
+         * @description Join an open club (again after leaving is fine; joining twice changes nothing). Needs the member's access token.
+         */
         post: operations["PortalMeController_join"];
         delete?: never;
         options?: never;
@@ -1663,7 +1921,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Leave a club; an automatic club does not put me back at its next regroup */
+        /**
+         * Leave a club; an automatic club does not put me back at its next regroup
+         * @description Leave a club; an automatic club does not put me back at its next regroup. Needs the member's access token.
+         */
         post: operations["PortalMeController_leave"];
         delete?: never;
         options?: never;
@@ -1678,7 +1939,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My cards, the active one first */
+        /**
+         * My cards, the active one first
+         * @description My cards, the active one first. Needs the member's access token.
+         */
         get: operations["PortalMeController_myCards"];
         put?: never;
         post?: never;
@@ -1715,7 +1979,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My marketing consents per channel, with the change history */
+        /**
+         * My marketing consents per channel, with the change history
+         * @description My marketing consents per channel, with the change history. Needs the member's access token.
+         */
         get: operations["PortalMeController_myConsents"];
         /**
          * Set my marketing consents (channels left out stay as they are)
@@ -2256,7 +2523,7 @@ export interface components {
              * Format: date-time
              * @example null
              */
-            finishedAt: Record<string, never> | null;
+            finishedAt: string | null;
         };
         CreateStoreDto: {
             /**
@@ -3690,7 +3957,7 @@ export interface components {
              * Format: date-time
              * @example 2026-11-20T09:12:00.000Z
              */
-            lastPurchaseAt: Record<string, never> | null;
+            lastPurchaseAt: string | null;
         };
         MemberValueResponse: {
             /**
@@ -4316,16 +4583,16 @@ export interface components {
              * Format: date-time
              * @example null
              */
-            at: Record<string, never> | null;
+            at: string | null;
             /** @example 0 9 * * * */
-            cron: Record<string, never> | null;
+            cron: string | null;
             /** @example Asia/Shanghai */
             timezone: string;
             /**
              * Format: date-time
              * @example 2026-05-21T01:00:00.000Z
              */
-            nextRunAt: Record<string, never> | null;
+            nextRunAt: string | null;
         };
         CampaignBudgetResponse: {
             /**
@@ -4411,9 +4678,12 @@ export interface components {
              * @description The fan-out run of the latest occurrence: GET /api/v1/admin/jobs/{jobId}
              * @example null
              */
-            jobId: Record<string, never> | null;
-            /** @example 2026-05-20 */
-            lastOccurrence: Record<string, never> | null;
+            jobId: string | null;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            lastOccurrence: string | null;
             /**
              * Format: date-time
              * @example 2026-05-20T02:00:00.000Z
@@ -4432,7 +4702,7 @@ export interface components {
              * @description Pass as cursor for the next page
              * @example null
              */
-            nextCursor: Record<string, never> | null;
+            nextCursor: string | null;
         };
         UpdateCampaignDto: {
             /** @example Birthday gift */
@@ -4491,9 +4761,9 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             /** @example 张* */
-            name: Record<string, never> | null;
+            name: string | null;
             /** @example +86139****0000 */
-            phone: Record<string, never> | null;
+            phone: string | null;
             /** @example VIP */
             tier: string;
         };
@@ -4518,8 +4788,11 @@ export interface components {
             campaignId: string;
             /** @example running */
             state: string;
-            /** @example 2026-05-20 */
-            occurrence: Record<string, never> | null;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            occurrence: string | null;
             /**
              * @description Members reached by the fan-out so far (all occurrences)
              * @example 1200
@@ -5232,8 +5505,11 @@ export interface components {
             campaignId: string;
             /** @example running */
             state: string;
-            /** @example 2026-05-20 */
-            occurrence: Record<string, never> | null;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            occurrence: string | null;
             /**
              * @description Members reached by the fan-out so far (all occurrences)
              * @example 1200
@@ -5974,11 +6250,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The process is up. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the request carried a JSON body that does not parse. Health checks take no body; send none. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request carried a body over the size limit. Health checks take no body; send none. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the request carried a body that is not application/json, or in an unsupported Content-Encoding. Health checks take no body; send none. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
             };
         };
     };
@@ -6036,6 +6360,48 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the request carried a JSON body that does not parse. Health checks take no body; send none. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request carried a body over the size limit. Health checks take no body; send none. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the request carried a body that is not application/json, or in an unsupported Content-Encoding. Health checks take no body; send none. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -6154,6 +6520,48 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         };
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: the request carried a JSON body that does not parse. Health checks take no body; send none. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the request carried a body over the size limit. Health checks take no body; send none. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the request carried a body that is not application/json, or in an unsupported Content-Encoding. Health checks take no body; send none. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };

@@ -79,13 +79,13 @@ export class CampaignBudgetResponse {
 export class CampaignScheduleResponse {
   @ApiProperty({ enum: ['now', 'at', 'cron'], example: 'cron' })
   kind: string;
-  @ApiProperty({ format: 'date-time', nullable: true, example: null })
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: null })
   at: string | null;
-  @ApiProperty({ nullable: true, example: '0 9 * * *' })
+  @ApiProperty({ type: 'string', nullable: true, example: '0 9 * * *' })
   cron: string | null;
   @ApiProperty({ example: 'Asia/Shanghai' })
   timezone: string;
-  @ApiProperty({ format: 'date-time', nullable: true, example: '2026-05-21T01:00:00.000Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2026-05-21T01:00:00.000Z' })
   nextRunAt: string | null;
 }
 
@@ -107,13 +107,14 @@ export class CampaignResponse {
   @ApiProperty({ type: 'integer', example: 14 })
   resultsDays: number;
   @ApiProperty({
+    type: 'string',
     format: 'uuid',
     nullable: true,
     description: 'The fan-out run of the latest occurrence: GET /api/v1/admin/jobs/{jobId}',
     example: null,
   })
   jobId: string | null;
-  @ApiProperty({ nullable: true, example: '2026-05-20' })
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2026-05-20' })
   lastOccurrence: string | null;
   @ApiProperty({ format: 'date-time', example: CAMPAIGN_EXAMPLE.createdAt })
   createdAt: string;
@@ -126,16 +127,16 @@ export class CampaignResponse {
 export class CampaignListResponse {
   @ApiProperty({ type: () => [CampaignResponse] })
   items: CampaignResponse[];
-  @ApiProperty({ nullable: true, description: 'Pass as cursor for the next page', example: null })
+  @ApiProperty({ type: 'string', nullable: true, description: 'Pass as cursor for the next page', example: null })
   nextCursor: string | null;
 }
 
 export class CampaignSampleMemberResponse {
   @ApiProperty({ format: 'uuid' })
   memberId: string;
-  @ApiProperty({ nullable: true, example: '张*' })
+  @ApiProperty({ type: 'string', nullable: true, example: '张*' })
   name: string | null;
-  @ApiProperty({ nullable: true, example: '+86139****0000' })
+  @ApiProperty({ type: 'string', nullable: true, example: '+86139****0000' })
   phone: string | null;
   @ApiProperty({ example: 'VIP' })
   tier: string;
@@ -161,7 +162,7 @@ export class CampaignResultsResponse {
   campaignId: string;
   @ApiProperty({ example: 'running' })
   state: string;
-  @ApiProperty({ nullable: true, example: '2026-05-20' })
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2026-05-20' })
   occurrence: string | null;
   @ApiProperty({ type: 'integer', example: 1200, description: 'Members reached by the fan-out so far (all occurrences)' })
   audience: number;

@@ -68,7 +68,8 @@ export class MembershipResponse {
   joinedAt: string;
   @ApiProperty({ ...DATE_TIME, nullable: true, example: null })
   leftAt: string | null;
-  @ApiProperty({ enum: ['member', 'admin', 'rule'], nullable: true, example: null })
+  // null is one of the values (OpenAPI 3.0.3: a nullable enum lists null), so the example of a member still in the club is valid.
+  @ApiProperty({ type: 'string', enum: ['member', 'admin', 'rule', null], nullable: true, example: null })
   leftReason: string | null;
 }
 

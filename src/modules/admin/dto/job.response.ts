@@ -43,6 +43,6 @@ export class JobViewResponse {
   errors: JobErrorResponse[];
   @ApiProperty({ format: 'date-time', example: '2026-11-25T03:30:00.000Z' })
   createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, example: null })
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: null })
   finishedAt: string | null;
 }

@@ -31,7 +31,7 @@ export class ValueFiguresResponse {
   points: number;
   @ApiProperty({ type: 'integer', description: 'Purchases in 12 months', example: 18 })
   purchases: number;
-  @ApiProperty({ format: 'date-time', nullable: true, example: '2026-11-20T09:12:00.000Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2026-11-20T09:12:00.000Z' })
   lastPurchaseAt: string | null;
 }
 
