@@ -249,16 +249,35 @@ export class CampaignsRepository {
   }
 
   async deliveryTotals(campaignId: string): Promise<Record<string, number>> {
-    const rows: Array<{ status: string; n: string; points: string; messages: string }> = await this.dataSource.query(
-      `SELECT status, COUNT(*) AS n, COALESCE(SUM(points), 0) AS points, COUNT(message_status) AS messages
+    const rows: Array<{
+      status: string;
+      n: string;
+      points: string;
+      messages: string | null;
+      no_address: string | null;
+      no_consent: string | null;
+    }> = await this.dataSource.query(
+      `SELECT status, COUNT(*) AS n, COALESCE(SUM(points), 0) AS points, SUM(message_status = 'outbox') AS messages,
+              SUM(message_status = 'no_address') AS no_address, SUM(message_status = 'no_consent') AS no_consent
          FROM campaign_deliveries WHERE campaign_id = ? GROUP BY status`,
       [campaignId],
     );
-    const out: Record<string, number> = { granted: 0, holdout: 0, over_budget: 0, failed: 0, points: 0, messages: 0 };
+    const out: Record<string, number> = {
+      granted: 0,
+      holdout: 0,
+      over_budget: 0,
+      failed: 0,
+      points: 0,
+      messages: 0,
+      no_address: 0,
+      no_consent: 0,
+    };
     for (const r of rows) {
       out[r.status] = toInt(r.n);
       out.points += toInt(r.points);
-      out.messages += toInt(r.messages);
+      out.messages += toInt(r.messages ?? 0);
+      out.no_address += toInt(r.no_address ?? 0);
+      out.no_consent += toInt(r.no_consent ?? 0);
     }
     return out;
   }

@@ -182,6 +182,7 @@ export class CampaignsService {
       overBudget: totals.over_budget,
       failed: totals.failed,
       messages: totals.messages,
+      messagesSkipped: { noAddress: totals.no_address, noConsent: totals.no_consent },
       pointsGranted: totals.points,
       bonusRulePoints: budget.bonusPoints,
       budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints },

@@ -636,7 +636,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now */
+        /** Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club) */
         post: operations["AdminClubsController_explain"];
         delete?: never;
         options?: never;
@@ -3304,6 +3304,11 @@ export interface components {
              * @default false
              */
             estimate: boolean;
+            /**
+             * Format: uuid
+             * @description The club the rule is for: the estimate is then what that club would hold after a regroup by this rule (members who left it or were taken out by an admin are not put back; members let in by hand stay).
+             */
+            clubId?: string;
         };
         RuleExplainResponse: {
             /**
@@ -3333,7 +3338,7 @@ export interface components {
             };
             ruleText: components["schemas"]["RuleTextResponse"];
             /**
-             * @description Members matching now, when estimate was asked for.
+             * @description When estimate was asked for: the members the club would hold by this rule now (a new club: who matches; with clubId: after a regroup of that club).
              * @example 1840
              */
             estimatedMembers: number | null;
@@ -4231,7 +4236,7 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -4412,7 +4417,7 @@ export interface components {
             /** @example Birthday gift */
             name?: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -4487,6 +4492,18 @@ export interface components {
             estimatedPoints: number;
             sample: components["schemas"]["CampaignSampleMemberResponse"][];
         };
+        CampaignMessagesSkippedResponse: {
+            /**
+             * @description Recorded in the outbox but not sent: the member has no address on the channel
+             * @example 7
+             */
+            noAddress: number;
+            /**
+             * @description Not sent: the consent was withdrawn between the audience and the message
+             * @example 0
+             */
+            noConsent: number;
+        };
         CampaignResultsResponse: {
             /** Format: uuid */
             campaignId: string;
@@ -4510,8 +4527,12 @@ export interface components {
             overBudget: number;
             /** @example 0 */
             failed: number;
-            /** @example 1082 */
+            /**
+             * @description Messages handed to the outbox to send (skipped ones are counted apart)
+             * @example 1075
+             */
             messages: number;
+            messagesSkipped: components["schemas"]["CampaignMessagesSkippedResponse"];
             /** @example 216400 */
             pointsGranted: number;
             /** @example 0 */
@@ -5224,8 +5245,12 @@ export interface components {
             overBudget: number;
             /** @example 0 */
             failed: number;
-            /** @example 1082 */
+            /**
+             * @description Messages handed to the outbox to send (skipped ones are counted apart)
+             * @example 1075
+             */
             messages: number;
+            messagesSkipped: components["schemas"]["CampaignMessagesSkippedResponse"];
             /** @example 216400 */
             pointsGranted: number;
             /** @example 0 */
@@ -12277,6 +12302,28 @@ export interface operations {
                         statusCode?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CLUB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CLUB_NOT_FOUND",
+                     *       "message": "CLUB_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CLUB_NOT_FOUND";
                     };
                 };
             };

@@ -35,7 +35,8 @@ export const CAMPAIGN_RESULTS_EXAMPLE = {
   delivered: 1082,
   overBudget: 0,
   failed: 0,
-  messages: 1082,
+  messages: 1075,
+  messagesSkipped: { noAddress: 7, noConsent: 0 },
   pointsGranted: 216400,
   bonusRulePoints: 0,
   budget: { capPoints: 100000, spentPoints: 216400 },
@@ -156,6 +157,17 @@ export class CampaignPreviewResponse {
   sample: CampaignSampleMemberResponse[];
 }
 
+export class CampaignMessagesSkippedResponse {
+  @ApiProperty({
+    type: 'integer',
+    example: 7,
+    description: 'Recorded in the outbox but not sent: the member has no address on the channel',
+  })
+  noAddress: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Not sent: the consent was withdrawn between the audience and the message' })
+  noConsent: number;
+}
+
 export class CampaignResultsResponse {
   @ApiProperty({ format: 'uuid' })
   campaignId: string;
@@ -173,8 +185,10 @@ export class CampaignResultsResponse {
   overBudget: number;
   @ApiProperty({ type: 'integer', example: 0 })
   failed: number;
-  @ApiProperty({ type: 'integer', example: 1082 })
+  @ApiProperty({ type: 'integer', example: 1075, description: 'Messages handed to the outbox to send (skipped ones are counted apart)' })
   messages: number;
+  @ApiProperty({ type: () => CampaignMessagesSkippedResponse })
+  messagesSkipped: CampaignMessagesSkippedResponse;
   @ApiProperty({ type: 'integer', example: 216400 })
   pointsGranted: number;
   @ApiProperty({ type: 'integer', example: 0 })

@@ -120,7 +120,7 @@ export class CreateCampaignDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.',
+      'include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.',
     example: AUDIENCE_EXAMPLE,
   })
   @IsObject()
