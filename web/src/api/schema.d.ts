@@ -425,7 +425,7 @@ export interface paths {
         put?: never;
         /**
          * Adjust points by hand with a reason; posted once per idempotencyKey
-         * @description Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins). 201 first time, 200 with the same answer on a replay.
+         * @description Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins); without it, a console user adjusts at most ADJUSTMENT_DAILY_LIMIT_POINTS (default 50000, either sign, in all) per day (Asia/Shanghai), above it 403 ADJUSTMENT_DAILY_LIMIT. 201 first time, 200 with the same answer on a replay.
          */
         post: operations["AdminMembersController_adjustPoints"];
         delete?: never;
@@ -943,7 +943,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Campaigns, newest first (?cursor=&limit=) */
+        /** Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval) */
         get: operations["AdminCampaignsController_list"];
         put?: never;
         /** Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout */
@@ -999,8 +999,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId) */
+        /** draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId). Above the program limits (points per member, estimated cost) → pending_approval until another user with campaigns.approve approves it */
         post: operations["AdminCampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** pending_approval → running or scheduled, as its launch would have; each occurrence grants at most the cost approved. Not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited */
+        post: operations["AdminCampaignsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** pending_approval → draft, with a reason; not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited */
+        post: operations["AdminCampaignsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1050,7 +1084,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft, scheduled, running or paused → cancelled; what was delivered stays */
+        /** draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays */
         post: operations["AdminCampaignsController_cancel"];
         delete?: never;
         options?: never;
@@ -1751,7 +1785,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2166,7 +2200,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "webhooks.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -4106,6 +4140,16 @@ export interface components {
              */
             tierReviewMonths?: number;
             /**
+             * @description A campaign giving one member more points than this waits in pending_approval for a user with campaigns.approve.
+             * @example 10000
+             */
+            campaignApprovalPointsPerMember?: number;
+            /**
+             * @description A campaign whose estimated cost (points per member × audience) is above this waits for approval; an occurrence of a campaign launched without approval never grants more.
+             * @example 1000000
+             */
+            campaignApprovalTotalPoints?: number;
+            /**
              * Format: date-time
              * @example 2026-11-25T12:24:56.490Z
              */
@@ -4151,6 +4195,16 @@ export interface components {
              * @example 12
              */
             tierReviewMonths?: number;
+            /**
+             * @description A campaign giving one member more points than this waits in pending_approval for a user with campaigns.approve.
+             * @example 10000
+             */
+            campaignApprovalPointsPerMember?: number;
+            /**
+             * @description A campaign whose estimated cost (points per member × audience) is above this waits for approval; an occurrence of a campaign launched without approval never grants more.
+             * @example 1000000
+             */
+            campaignApprovalTotalPoints?: number;
         };
         GrantDto: {
             /** @example 200 */
@@ -4306,6 +4360,30 @@ export interface components {
              */
             nextRunAt: Record<string, never> | null;
         };
+        CampaignApprovalResponse: {
+            /**
+             * @description The estimated cost when it was launched above the program limits (what the approver approves); null when no approval was needed
+             * @example 1200000
+             */
+            askedPoints: number | null;
+            /**
+             * @description Who launched it
+             * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
+             */
+            submittedBy: Record<string, never> | null;
+            /** @example 01a212aa-8b99-749f-88e9-001ff70d9a11 */
+            approvedBy: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-20T03:00:00.000Z
+             */
+            approvedAt: Record<string, never> | null;
+            /**
+             * @description The most points one occurrence grants (the approved cost, or the program limit at launch); members past it are over budget
+             * @example 1200000
+             */
+            occurrenceGrantLimit: number | null;
+        };
         CampaignBudgetResponse: {
             /**
              * @description null: no cap
@@ -4335,7 +4413,7 @@ export interface components {
              * @example draft
              * @enum {string}
              */
-            state: "draft" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
+            state: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
             /**
              * @example {
              *       "include": [
@@ -4393,6 +4471,13 @@ export interface components {
             jobId: Record<string, never> | null;
             /** @example 2026-05-20 */
             lastOccurrence: Record<string, never> | null;
+            /**
+             * @description The console user who created it
+             * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
+             */
+            createdBy: Record<string, never> | null;
+            /** @description Maker-checker: what was asked for and approved, and the most one occurrence may grant; null for a draft */
+            approval: components["schemas"]["CampaignApprovalResponse"] | null;
             /**
              * Format: date-time
              * @example 2026-05-20T02:00:00.000Z
@@ -4490,7 +4575,21 @@ export interface components {
              * @example 216400
              */
             estimatedPoints: number;
+            /**
+             * @description Launching it now would wait in pending_approval (above the program limits)
+             * @example false
+             */
+            needsApproval: boolean;
+            /**
+             * @description The program limits it is above
+             * @example []
+             */
+            approvalReasons: ("pointsPerMember" | "totalPoints")[];
             sample: components["schemas"]["CampaignSampleMemberResponse"][];
+        };
+        RejectCampaignDto: {
+            /** @example Budget not agreed with finance; cap it at 200,000 points. */
+            reason?: string;
         };
         CampaignMessagesSkippedResponse: {
             /**
@@ -10256,7 +10355,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: the key's store may not do this. */
+            /** @description FORBIDDEN: the key's store may not do this. ADJUSTMENT_DAILY_LIMIT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10274,7 +10373,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ADJUSTMENT_DAILY_LIMIT";
                     };
                 };
             };
@@ -15189,6 +15288,8 @@ export interface operations {
                 limit?: number;
                 /** @description The id of the last campaign of the previous page. */
                 cursor?: string;
+                /** @description Only campaigns in this state, e.g. pending_approval. */
+                state?: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
             };
             header?: never;
             path?: never;
@@ -16105,6 +16206,332 @@ export interface operations {
                         statusCode?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CAMPAIGN_NOT_FOUND",
+                     *       "message": "CAMPAIGN_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "message": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. CAMPAIGN_APPROVER_IS_AUTHOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "CAMPAIGN_APPROVER_IS_AUTHOR";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CAMPAIGN_NOT_FOUND",
+                     *       "message": "CAMPAIGN_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "message": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. CAMPAIGN_APPROVER_IS_AUTHOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "CAMPAIGN_APPROVER_IS_AUTHOR";
                     };
                 };
             };

@@ -4,6 +4,7 @@ import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MinLength, Va
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
+import { CAMPAIGN_STATES, CampaignState } from '../rules/states';
 
 export const AUDIENCE_EXAMPLE = {
   include: [
@@ -196,4 +197,18 @@ export class ListCampaignsQuery {
   @IsOptional()
   @Matches(/^[0-9a-f-]{36}$/)
   cursor?: string;
+
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATES, description: 'Only campaigns in this state, e.g. pending_approval.' })
+  @IsOptional()
+  @IsIn(CAMPAIGN_STATES)
+  state?: CampaignState;
+}
+
+export class RejectCampaignDto {
+  @ApiPropertyOptional({ maxLength: 500, example: 'Budget not agreed with finance; cap it at 200,000 points.' })
+  @IsOptional()
+  @IsString()
+  @MaxCodePoints(500)
+  @IsSafeText()
+  reason?: string;
 }
