@@ -4370,14 +4370,14 @@ export interface components {
              * @description Who launched it
              * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
              */
-            submittedBy: Record<string, never> | null;
+            submittedBy: string | null;
             /** @example 01a212aa-8b99-749f-88e9-001ff70d9a11 */
-            approvedBy: Record<string, never> | null;
+            approvedBy: string | null;
             /**
              * Format: date-time
              * @example 2026-05-20T03:00:00.000Z
              */
-            approvedAt: Record<string, never> | null;
+            approvedAt: string | null;
             /**
              * @description The most points one occurrence grants (the approved cost, or the program limit at launch); members past it are over budget
              * @example 1200000
@@ -4475,7 +4475,7 @@ export interface components {
              * @description The console user who created it
              * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
              */
-            createdBy: Record<string, never> | null;
+            createdBy: string | null;
             /** @description Maker-checker: what was asked for and approved, and the most one occurrence may grant; null for a draft */
             approval: components["schemas"]["CampaignApprovalResponse"] | null;
             /**

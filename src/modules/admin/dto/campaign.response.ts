@@ -104,11 +104,11 @@ export class CampaignApprovalResponse {
       'The estimated cost when it was launched above the program limits (what the approver approves); null when no approval was needed',
   })
   askedPoints: number | null;
-  @ApiProperty({ nullable: true, description: 'Who launched it', example: '01a212aa-8b99-749f-88e9-001ff70d9a10' })
+  @ApiProperty({ type: 'string', nullable: true, description: 'Who launched it', example: '01a212aa-8b99-749f-88e9-001ff70d9a10' })
   submittedBy: string | null;
-  @ApiProperty({ nullable: true, example: '01a212aa-8b99-749f-88e9-001ff70d9a11' })
+  @ApiProperty({ type: 'string', nullable: true, example: '01a212aa-8b99-749f-88e9-001ff70d9a11' })
   approvedBy: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, example: '2026-05-20T03:00:00.000Z' })
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2026-05-20T03:00:00.000Z' })
   approvedAt: string | null;
   @ApiProperty({
     type: 'integer',
@@ -146,7 +146,7 @@ export class CampaignResponse {
   jobId: string | null;
   @ApiProperty({ nullable: true, example: '2026-05-20' })
   lastOccurrence: string | null;
-  @ApiProperty({ nullable: true, description: 'The console user who created it', example: CAMPAIGN_EXAMPLE.createdBy })
+  @ApiProperty({ type: 'string', nullable: true, description: 'The console user who created it', example: CAMPAIGN_EXAMPLE.createdBy })
   createdBy: string | null;
   @ApiProperty({
     type: () => CampaignApprovalResponse,
