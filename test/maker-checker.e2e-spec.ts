@@ -236,7 +236,7 @@ describe('maker-checker: campaign approval and the daily adjustment limit (admin
         t.db,
         (await members(2)).map((m) => m.memberId),
       );
-      const at = new Date(Date.now() + 1500).toISOString();
+      const at = new Date(Date.now() + 4000).toISOString();
       const created = await as('marketer')
         .post('/campaigns', grantCampaign('Later', club, 200, { kind: 'at', at }))
         .expect(201);
