@@ -350,6 +350,80 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     ).toBe(true);
   });
 
+  it('a grant-only campaign targets a club intersected with email consent, without sending any message', async () => {
+    const consented = await members(2, { consents: { email: true } });
+    const smsOnly = await members(1, { consents: { sms: true } });
+    const withdrawn = await members(1, { consents: { email: false } });
+    const none = await members(1);
+    const clubId = await createClubWith(
+      t.db,
+      [...consented, ...smsOnly, ...withdrawn, ...none].map((m) => m.memberId),
+    );
+    const created = await admin
+      .post('', {
+        name: 'BABY and email consent',
+        audience: {
+          include: [
+            { type: 'club', clubIds: [clubId] },
+            { type: 'consent', channels: ['email'] },
+          ],
+          requireAll: true,
+        },
+        grant: { points: 30, reason: 'Email subscribers of the club' },
+        schedule: { kind: 'now' },
+      })
+      .expect(201);
+    const id = created.body.campaignId as string;
+    expect((await admin.post(`/${id}/preview`).expect(200)).body).toMatchObject({ size: 2, estimatedPoints: 60 });
+    await admin.post(`/${id}/launch`).expect(200);
+    expect(await settle(id)).toMatchObject({ audience: 2, delivered: 2, pointsGranted: 60, messages: 0 });
+    const granted = await t.db.query(
+      "SELECT member_id FROM campaign_deliveries WHERE campaign_id = ? AND status = 'granted' ORDER BY member_id",
+      [id],
+    );
+    expect(granted.map((r: { member_id: string }) => r.member_id)).toEqual(consented.map((m) => m.memberId).sort());
+    expect(await campaignLedger(t.db, id)).toEqual({ entries: 2, points: 60, members: 2 });
+    expect(Number((await t.db.query('SELECT COUNT(*) AS n FROM outbox_messages WHERE source LIKE ?', [`campaign:${id}:%`]))[0].n)).toBe(0);
+  });
+
+  it('results count messages skipped for no address apart from the messages sent', async () => {
+    const token = await loginAdmin(t);
+    const template = uniq('news').toLowerCase();
+    await t.http
+      .post('/api/v1/admin/message-templates')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        code: template,
+        channel: 'email',
+        variants: { 'zh-CN': { subject: '新闻', body: '{{name}}，您好' }, en: { subject: 'News', body: 'Hello {{name}}' } },
+      })
+      .expect(201);
+    const withAddress = await members(2, { consents: { email: true }, email: `${uniq('m')}@example.com` });
+    const noAddress = await members(1, { consents: { email: true } });
+    const clubId = await createClubWith(
+      t.db,
+      [...withAddress, ...noAddress].map((m) => m.memberId),
+    );
+    const created = await admin
+      .post('', {
+        name: 'Email news',
+        audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+        message: { channel: 'email', template },
+        schedule: { kind: 'now' },
+      })
+      .expect(201);
+    const id = created.body.campaignId as string;
+    await admin.post(`/${id}/launch`).expect(200);
+    const results = await settle(id);
+    expect(results).toMatchObject({ audience: 3, delivered: 3, messages: 2, messagesSkipped: { noAddress: 1, noConsent: 0 } });
+    const outbox = await t.db.query('SELECT member_id, status FROM outbox_messages WHERE source LIKE ? ORDER BY member_id', [
+      `campaign:${id}:%`,
+    ]);
+    expect(
+      outbox.filter((r: { status: string }) => r.status === 'skipped_no_address').map((r: { member_id: string }) => r.member_id),
+    ).toEqual([noAddress[0].memberId]);
+  });
+
   it('refuses a bad audience naming the field, and unknown campaigns with 404', async () => {
     const bad = await admin
       .post('', {

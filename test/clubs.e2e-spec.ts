@@ -172,6 +172,47 @@ describe('niche clubs (API and a real worker on the run’s queue prefix)', () =
     });
   });
 
+  it('the size estimate of an existing club is what a regroup leaves it with: members who left or were taken out are not counted', async () => {
+    const city = uniq('Town');
+    const locals = [];
+    for (let i = 0; i < 5; i++) {
+      locals.push(await createMember(t, { city }));
+    }
+    const [a, b, b2, c, d] = locals;
+    const byHand = await createMember(t, { city: uniq('Elsewhere') });
+    const rule = { combine: 'all', conditions: [{ type: 'city', cities: [city] }] };
+    const club = await admin
+      .post('/clubs', { code: code(), nameZh: '本地会员', nameEn: 'Locals', joinPolicy: 'automatic', rule, dropUnmatched: true })
+      .expect(201);
+    const clubId = club.body.clubId as string;
+    expect((await followJob((await admin.post(`/clubs/${clubId}/regroup`).expect(202)).body.jobId)).totals).toMatchObject({ joined: 5 });
+    // b and b2 are taken out by an admin (the rule never puts them back), byHand is let in by hand (stays though the rule does not match),
+    // d moves away (joined by the rule, no longer matches: a drop_unmatched regroup takes d out), e moves in (joins).
+    await admin.delete(`/clubs/${clubId}/members/${b.memberId}`).expect(200);
+    await admin.delete(`/clubs/${clubId}/members/${b2.memberId}`).expect(200);
+    await admin.post(`/clubs/${clubId}/members/${byHand.memberId}`).expect(200);
+    await admin.patch(`/members/${d.memberId}`, { city: uniq('Away') }).expect(200);
+    await createMember(t, { city });
+
+    const estimate = await admin.post('/clubs/rules/explain', { rule, estimate: true, clubId }).expect(200);
+    // a, c, byHand, e: not b and b2 (taken out), not d (will be dropped).
+    expect(estimate.body.estimatedMembers).toBe(4);
+    // Without a club, the estimate is who matches: a, b, b2, c, e.
+    expect((await admin.post('/clubs/rules/explain', { rule, estimate: true }).expect(200)).body.estimatedMembers).toBe(5);
+    const wider = { combine: 'any', conditions: [rule.conditions[0], { type: 'city', cities: [uniq('Nowhere')] }] };
+    expect((await admin.post('/clubs/rules/explain', { rule: wider, estimate: true, clubId }).expect(200)).body.estimatedMembers).toBe(4);
+
+    await followJob((await admin.post(`/clubs/${clubId}/regroup`).expect(202)).body.jobId);
+    const held = await admin.get(`/clubs/${clubId}/members?status=active&limit=50`).expect(200);
+    expect(held.body.members).toHaveLength(estimate.body.estimatedMembers);
+    expect(held.body.members.map((r: { memberId: string }) => r.memberId)).toEqual(
+      expect.arrayContaining([a.memberId, c.memberId, byHand.memberId]),
+    );
+    expect((await admin.post('/clubs/rules/explain', { rule, estimate: true, clubId: newId() }).expect(404)).body.code).toBe(
+      'CLUB_NOT_FOUND',
+    );
+  });
+
   it('an automatic club is joined after purchases through the worker; a member taken out is not put back by a regroup, a member who bought before the club existed is', async () => {
     const category = uniq('baby').toLowerCase();
     const early = await createMember(t);

@@ -7,6 +7,7 @@ import { ALL_PERMISSIONS, can, Permission } from '../src/modules/auth/permission
 import { luhnCheckDigit } from '../src/modules/cards/card-number';
 import { QueueName } from '../src/queue/queue.constants';
 import { Queue } from 'bullmq';
+import { IMPORT_PART_ROWS } from '../src/modules/archive/import/member-import.service';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, ledgerInvariants, loginAdmin, pos, purchaseBody, uniq, uniquePhone } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -448,6 +449,48 @@ describe('member archive: roles, cards, search, profile history, audit, import (
         .set('Content-Type', 'text/csv')
         .send(csv)
         .expect(403);
+    });
+
+    it('an external id repeated in a later part of a large import is rejected naming the first row; the person of the first row is imported', async () => {
+      const ext = uniq('L').replace(/[^A-Za-z0-9-]/g, '');
+      const lines = ['external_id,name'];
+      for (let i = 1; i <= IMPORT_PART_ROWS; i++) {
+        lines.push(`${ext}-${i},Member ${i}`);
+      }
+      lines.push(`${ext}-3,Third Again`, `${ext}-new,Last One`, `${ext}-new,Last One Again`);
+      const started = await t.http
+        .post('/api/v1/admin/members/import')
+        .set('Authorization', as('admin'))
+        .set('Content-Type', 'text/csv')
+        .send(lines.join('\n'))
+        .expect(202);
+      expect(started.body).toMatchObject({ rows: IMPORT_PART_ROWS + 3, parts: 2 });
+      let view: { state: string; totals: Record<string, number> } | null = null;
+      for (let i = 0; i < 600 && (!view || view.state === 'running'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        view = (await t.http.get(`/api/v1/admin/jobs/${started.body.jobId}`).set('Authorization', as('admin')).expect(200)).body;
+      }
+      expect(view).toMatchObject({
+        state: 'completed',
+        totals: { rows: IMPORT_PART_ROWS + 3, accepted: IMPORT_PART_ROWS + 1, rejected: 2, exists: 0 },
+      });
+      const bad = await t.http
+        .get(`/api/v1/admin/members/import/${started.body.jobId}/rows`)
+        .query({ status: 'rejected' })
+        .set('Authorization', as('admin'))
+        .expect(200);
+      expect(bad.body.items.map((r: { row: number; externalId: string; errors: string[] }) => [r.row, r.externalId, r.errors])).toEqual([
+        [IMPORT_PART_ROWS + 1, `${ext}-3`, ['external_id: repeated in the file (first at row 3)']],
+        [IMPORT_PART_ROWS + 3, `${ext}-new`, [`external_id: repeated in the file (first at row ${IMPORT_PART_ROWS + 2})`]],
+      ]);
+      const names = await t.db.query('SELECT external_id, name FROM members WHERE external_id IN (?, ?) ORDER BY external_id', [
+        `${ext}-3`,
+        `${ext}-new`,
+      ]);
+      expect(names).toEqual([
+        { external_id: `${ext}-3`, name: 'Member 3' },
+        { external_id: `${ext}-new`, name: 'Last One' },
+      ]);
     });
   });
 });

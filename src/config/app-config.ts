@@ -78,6 +78,7 @@ export class AppConfig {
   readonly messages: MessagesConfig;
   /** Adjustments above this many points need points.adjust.large. */
   readonly adjustmentLimitPoints: number;
+  readonly adjustmentDailyLimitPoints: number;
   readonly portal: {
     accessTtlSeconds: number;
     refreshTtlSeconds: number;
@@ -151,6 +152,7 @@ export class AppConfig {
       webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     };
     this.adjustmentLimitPoints = e.ADJUSTMENT_LIMIT_POINTS;
+    this.adjustmentDailyLimitPoints = e.ADJUSTMENT_DAILY_LIMIT_POINTS;
     this.portal = {
       accessTtlSeconds: e.PORTAL_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: e.PORTAL_REFRESH_TTL_SECONDS,

@@ -300,6 +300,13 @@ export class EnvSchema {
   @Max(1000000000)
   ADJUSTMENT_LIMIT_POINTS = 10000;
 
+  /** A console user without points.adjust.large may adjust at most this many points (either sign, in all) per day. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000000)
+  ADJUSTMENT_DAILY_LIMIT_POINTS = 50000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -15,6 +15,7 @@ import { Club } from '../modules/clubs/entities/club.entity';
 import { MemberImportRow } from '../modules/archive/entities/member-import-row.entity';
 import { MemberMerge } from '../modules/archive/entities/member-merge.entity';
 import { PointAdjustment } from '../modules/archive/entities/point-adjustment.entity';
+import { ConsoleAdjustmentDay } from '../modules/archive/entities/console-adjustment-day.entity';
 import { MemberChange } from '../modules/members/entities/member-change.entity';
 import { MemberRefreshToken } from '../modules/portal/entities/member-refresh-token.entity';
 import { MemberNote } from '../modules/members/entities/member-note.entity';
@@ -81,6 +82,7 @@ export const ENTITIES = [
   MemberMerge,
   MemberImportRow,
   PointAdjustment,
+  ConsoleAdjustmentDay,
   PointAccount,
   PointEntry,
   PointLot,

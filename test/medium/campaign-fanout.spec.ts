@@ -112,4 +112,20 @@ describe('campaign fan-out on the real database', () => {
     await Promise.all([1, 2, 3, 4].map(() => fanout.deliverBatch(c!, '2026-05-20', members)));
     expect(await campaignLedger(db, id)).toEqual({ entries: 120, points: 12_000, members: 120 });
   });
+
+  it('each occurrence grants at most the occurrence limit with 4 batches racing, and the next occurrence counts afresh', async () => {
+    const members = await seedMembers(db, 200);
+    const clubId = await createClubWith(db, members);
+    const id = await runningCampaign(clubId, { schedule: { kind: 'cron', cron: '0 9 * * *' } });
+    await db.query('UPDATE campaigns SET occurrence_grant_limit = 3000 WHERE id = ?', [id]);
+    const c = await repo.find(id);
+    const sorted = [...members].sort();
+    const slices = [0, 1, 2, 3].map((k) => sorted.slice(k * 25, (k + 1) * 25));
+    await Promise.all(slices.map((slice) => fanout.deliverBatch(c!, '2026-05-20', slice)));
+    expect(await repo.deliveryTotals(id)).toMatchObject({ granted: 30, over_budget: 70, points: 3_000 });
+    // The next day's occurrence: its own 3,000 points, whatever the first one granted.
+    await Promise.all(slices.map((slice) => fanout.deliverBatch(c!, '2026-05-21', slice)));
+    expect(await campaignLedger(db, id)).toEqual({ entries: 60, points: 6_000, members: expect.any(Number) });
+    expect((await repo.budget(id)).spentPoints).toBe(6_000);
+  });
 });

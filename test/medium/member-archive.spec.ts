@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
-import { IMPORT_MAX_ROWS, MemberImportService } from '../../src/modules/archive/import/member-import.service';
+import { IMPORT_MAX_ROWS, IMPORT_PART_ROWS, MemberImportService } from '../../src/modules/archive/import/member-import.service';
 import { ArchiveModule } from '../../src/modules/archive/archive.module';
 import { AdjustPointsUseCase } from '../../src/modules/archive/use-cases/adjust-points.use-case';
 import { MergeMembersUseCase } from '../../src/modules/archive/use-cases/merge-members.use-case';
@@ -190,7 +190,7 @@ describe('member archive on the real database (no HTTP)', () => {
       const rows = await importer.rows(staged.runId, undefined, 0, 10);
       expect(rows.items.map((r) => r.status)).toEqual(['accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
       expect(rows.items[2].errors.map((e) => e.split(':')[0])).toEqual(['name', 'phone', 'email', 'birthday', 'opening_points']);
-      expect(rows.items[3].errors).toEqual(['external_id: repeated in the file']);
+      expect(rows.items[3].errors).toEqual(['external_id: repeated in the file (first at row 1)']);
       const [member] = await db.query('SELECT id, name, phone FROM members WHERE external_id = ?', [`${ext}-1`]);
       expect(member).toMatchObject({ name: '李四', phone: p1 });
       await expectConsistent(member.id, 1200);
@@ -199,6 +199,39 @@ describe('member archive on the real database (no HTTP)', () => {
       const reimport = await importer.stage(SYSTEM_ACTOR, `external_id,name,opening_points\n${ext}-1,李四,1200\n`);
       expect(await importer.processPart(reimport.runId, 1, 1)).toMatchObject({ accepted: 0, exists: 1 });
       await expectConsistent(member.id, 1200);
+    });
+
+    it('an external id repeated in a later part is rejected naming its first row, not reported as exists', async () => {
+      const ext = uniq('P');
+      const lines = ['external_id,name'];
+      for (let i = 1; i <= IMPORT_PART_ROWS; i++) {
+        lines.push(`${ext}-${i},Member ${i}`);
+      }
+      lines.push(`${ext}-7,Someone Else`);
+      const importer = ctx.get(MemberImportService);
+      const staged = await importer.stage(SYSTEM_ACTOR, lines.join('\n'));
+      expect(staged.parts).toBe(2);
+      // The later part runs first: the first row's member does not exist yet, and the repeat is still refused.
+      expect(await importer.processPart(staged.runId, IMPORT_PART_ROWS + 1, IMPORT_PART_ROWS + 1)).toEqual({
+        rows: 1,
+        accepted: 0,
+        exists: 0,
+        rejected: 1,
+        openingPoints: 0,
+      });
+      expect(await importer.processPart(staged.runId, 1, IMPORT_PART_ROWS)).toMatchObject({ accepted: IMPORT_PART_ROWS, rejected: 0 });
+      const rejected = await importer.rows(staged.runId, 'rejected', 0, 10);
+      expect(rejected.items).toEqual([
+        {
+          row: IMPORT_PART_ROWS + 1,
+          externalId: `${ext}-7`,
+          status: 'rejected',
+          errors: ['external_id: repeated in the file (first at row 7)'],
+          memberId: null,
+        },
+      ]);
+      const [member] = await db.query('SELECT name FROM members WHERE external_id = ?', [`${ext}-7`]);
+      expect(member.name).toBe('Member 7');
     });
 
     it('refuses a file whose header misses a required column', async () => {

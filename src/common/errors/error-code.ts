@@ -48,6 +48,9 @@ export enum ErrorCode {
   VALUE_SETTINGS_INVALID = 'VALUE_SETTINGS_INVALID',
   SYSTEM_TEMPLATE_INVALID = 'SYSTEM_TEMPLATE_INVALID',
   RANK_REVIEW_NEEDS_VALUE_RUN = 'RANK_REVIEW_NEEDS_VALUE_RUN',
+  // Maker-checker
+  CAMPAIGN_APPROVER_IS_AUTHOR = 'CAMPAIGN_APPROVER_IS_AUTHOR',
+  ADJUSTMENT_DAILY_LIMIT = 'ADJUSTMENT_DAILY_LIMIT',
   // Member archive
   CARD_NOT_FOUND = 'CARD_NOT_FOUND',
   USER_NOT_FOUND = 'USER_NOT_FOUND',
@@ -74,6 +77,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SIGN_IN_CODE_INVALID:
       return 401;
     case ErrorCode.FORBIDDEN:
+    case ErrorCode.CAMPAIGN_APPROVER_IS_AUTHOR:
+    case ErrorCode.ADJUSTMENT_DAILY_LIMIT:
       return 403;
     case ErrorCode.MEMBER_NOT_FOUND:
     case ErrorCode.TRANSACTION_NOT_FOUND:

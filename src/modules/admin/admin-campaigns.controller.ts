@@ -5,7 +5,7 @@ import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { CampaignsService } from '../campaigns/campaigns.service';
-import { CreateCampaignDto, ListCampaignsQuery, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
+import { CreateCampaignDto, ListCampaignsQuery, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
 import { AdminErrors } from '../pos/pos.openapi';
 import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
 
@@ -26,11 +26,11 @@ export class AdminCampaignsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Campaigns, newest first (?cursor=&limit=)' })
+  @ApiOperation({ summary: 'Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval)' })
   @ApiOkResponse({ type: CampaignListResponse })
   @AdminErrors()
   list(@Query() query: ListCampaignsQuery) {
-    return this.campaigns.list(query.limit ?? 20, query.cursor ?? null);
+    return this.campaigns.list(query.limit ?? 20, query.cursor ?? null, query.state ?? null);
   }
 
   @Get(':id')
@@ -69,11 +69,39 @@ export class AdminCampaignsController {
 
   @Post(':id/launch')
   @HttpCode(200)
-  @ApiOperation({ summary: 'draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId)' })
+  @ApiOperation({
+    summary:
+      'draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId). Above the program limits (points per member, estimated cost) → pending_approval until another user with campaigns.approve approves it',
+  })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   launch(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.campaigns.launch(actor(admin), id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission('campaigns.approve')
+  @ApiOperation({
+    summary:
+      'pending_approval → running or scheduled, as its launch would have; each occurrence grants at most the cost approved. Not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited',
+  })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION, ErrorCode.CAMPAIGN_APPROVER_IS_AUTHOR)
+  approve(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.campaigns.approve(actor(admin), id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission('campaigns.approve')
+  @ApiOperation({
+    summary: 'pending_approval → draft, with a reason; not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited',
+  })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION, ErrorCode.CAMPAIGN_APPROVER_IS_AUTHOR)
+  reject(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RejectCampaignDto) {
+    return this.campaigns.reject(actor(admin), id, dto.reason ?? null);
   }
 
   @Post(':id/pause')
@@ -96,7 +124,7 @@ export class AdminCampaignsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'draft, scheduled, running or paused → cancelled; what was delivered stays' })
+  @ApiOperation({ summary: 'draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays' })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   cancel(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {

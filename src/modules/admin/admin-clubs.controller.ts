@@ -51,12 +51,15 @@ export class AdminClubsController {
 
   @Post('rules/explain')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now' })
+  @ApiOperation({
+    summary:
+      'Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club)',
+  })
   @ApiOkResponse({ type: RuleExplainResponse })
-  @AdminErrors(ErrorCode.SERVICE_UNAVAILABLE)
+  @AdminErrors(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.CLUB_NOT_FOUND)
   async explain(@Body() dto: ExplainRuleDto) {
     const explained = this.clubs.explain(dto.rule);
-    return { ...explained, estimatedMembers: dto.estimate ? await this.clubs.estimate(explained.rule) : null };
+    return { ...explained, estimatedMembers: dto.estimate ? await this.clubs.estimate(explained.rule, dto.clubId ?? null) : null };
   }
 
   @Get(':clubId')

@@ -233,7 +233,7 @@ export class AdminMembersController {
     summary: 'Adjust points by hand with a reason; posted once per idempotencyKey',
     description:
       'Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. ' +
-      'Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins). 201 first time, 200 with the same answer on a replay.',
+      'Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins); without it, a console user adjusts at most ADJUSTMENT_DAILY_LIMIT_POINTS (default 50000, either sign, in all) per day (Asia/Shanghai), above it 403 ADJUSTMENT_DAILY_LIMIT. 201 first time, 200 with the same answer on a replay.',
   })
   @ApiCreatedResponse({
     type: AdjustmentResponse,
@@ -245,6 +245,7 @@ export class AdminMembersController {
     ErrorCode.MEMBER_ERASED,
     ErrorCode.IDEMPOTENCY_CONFLICT,
     ErrorCode.INSUFFICIENT_POINTS,
+    ErrorCode.ADJUSTMENT_DAILY_LIMIT,
   )
   async adjustPoints(
     @CurrentAdmin() admin: AdminPrincipal,

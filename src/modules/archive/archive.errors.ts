@@ -16,6 +16,15 @@ export function adjustmentTooLarge(points: number, limit: number): DomainError {
   );
 }
 
+export function adjustmentDailyLimit(points: number, adjustedToday: number, limit: number): DomainError {
+  const left = Math.max(limit - adjustedToday, 0);
+  return new DomainError(
+    ErrorCode.ADJUSTMENT_DAILY_LIMIT,
+    `You have adjusted ${adjustedToday} points today; with these ${points} you would pass your daily limit of ${limit} (${left} left today). Ask an admin.`,
+    [{ field: 'points', message: `${left} left today` }],
+  );
+}
+
 export function mergeRefused(reason: string): DomainError {
   return new DomainError(ErrorCode.MERGE_REFUSED, `The members cannot be merged: ${reason}.`, [
     { field: 'sourceMemberId', message: reason },

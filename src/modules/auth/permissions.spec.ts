@@ -23,6 +23,7 @@ describe('the permission table', () => {
   it('lets marketers manage clubs and campaigns and read members only masked', () => {
     expect(can('marketer', 'clubs.manage')).toBe(true);
     expect(can('marketer', 'campaigns.manage')).toBe(true);
+    expect(can('marketer', 'campaigns.approve')).toBe(false);
     expect(can('marketer', 'members.read')).toBe(true);
     expect(can('marketer', 'members.pii')).toBe(false);
     expect(can('marketer', 'members.write')).toBe(false);

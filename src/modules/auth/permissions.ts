@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   /** Add a member to a club (an invite) or take one out, e.g. at the member's request. */
   'clubs.membership': ['admin', 'marketer', 'support'],
   'campaigns.manage': ['admin', 'marketer'],
+  /** Approve or reject a campaign waiting in pending_approval (above the program limits); never one's own. */
+  'campaigns.approve': ['admin'],
   /** Reports: value pyramid, club growth, campaign results, the what-if simulation. */
   'analytics.read': ['admin', 'marketer', 'analyst'],
   /** Start a customer-value run. */

@@ -206,13 +206,18 @@ export class CampaignFanoutService {
       let reached = targeted;
       const grant = actions.grant;
       if (grant && targeted.length > 0) {
-        const budget = await this.repo.lockBudget(m, c.id);
-        const fit = grantsThatFit(budget.capPoints, budget.spentPoints, grant.points, targeted.length);
+        const budget = await this.repo.lockBudget(m, c.id, occurrence);
+        // Within the budget cap, and within what one occurrence may grant: the approved cost, or the program's
+        // limit for a campaign launched without approval (an audience grown since the estimate gets no more).
+        const fit = Math.min(
+          grantsThatFit(budget.capPoints, budget.spentPoints, grant.points, targeted.length),
+          grantsThatFit(c.occurrenceGrantLimit, budget.occurrenceGrantedPoints, grant.points, targeted.length),
+        );
         reached = targeted.slice(0, fit);
         for (const id of targeted.slice(fit)) {
           rows.push({ memberId: id, status: 'over_budget', points: 0, messageStatus: null });
         }
-        await this.repo.spend(m, c.id, fit * grant.points);
+        await this.repo.spend(m, c.id, fit * grant.points, occurrence);
         for (const id of reached) {
           session.credit(id, {
             type: 'bonus',

@@ -15,3 +15,10 @@ export function invalidTransition(id: string, state: CampaignState, action: stri
 export function invalidCampaign(field: string, message: string): DomainError {
   return new DomainError(ErrorCode.VALIDATION_FAILED, `${field} ${message}`, [{ field, message }]);
 }
+
+export function approverIsAuthor(id: string): DomainError {
+  return new DomainError(
+    ErrorCode.CAMPAIGN_APPROVER_IS_AUTHOR,
+    `Campaign ${id} was created or launched by you; another user with campaigns.approve must approve or reject it.`,
+  );
+}

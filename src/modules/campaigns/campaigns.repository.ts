@@ -10,6 +10,27 @@ import { holdoutSql } from './rules/holdout';
 import { SqlFragment } from './rules/audience';
 import { CampaignState } from './rules/states';
 
+/** Columns a state change may set with the state (only those given). */
+export interface StateChangeColumns {
+  pausedFrom?: CampaignState | null;
+  startsAt?: Date;
+  approvalPoints?: number | null;
+  submittedBy?: string | null;
+  approvedBy?: string | null;
+  approvedAt?: Date | null;
+  occurrenceGrantLimit?: number | null;
+}
+
+const STATE_CHANGE_COLUMNS: Record<keyof StateChangeColumns, string> = {
+  pausedFrom: 'paused_from',
+  startsAt: 'starts_at',
+  approvalPoints: 'approval_points',
+  submittedBy: 'submitted_by',
+  approvedBy: 'approved_by',
+  approvedAt: 'approved_at',
+  occurrenceGrantLimit: 'occurrence_grant_limit',
+};
+
 export interface NewDelivery {
   memberId: string;
   status: DeliveryStatus;
@@ -49,10 +70,13 @@ export class CampaignsRepository {
   }
 
   /** Newest first, keyset-paged on id (uuid v7 ids sort by creation). */
-  list(limit: number, beforeId: string | null): Promise<Campaign[]> {
+  list(limit: number, beforeId: string | null, state: CampaignState | null = null): Promise<Campaign[]> {
     const q = this.dataSource.getRepository(Campaign).createQueryBuilder('c').orderBy('c.id', 'DESC').limit(limit);
     if (beforeId) {
-      q.where('c.id < :beforeId', { beforeId });
+      q.andWhere('c.id < :beforeId', { beforeId });
+    }
+    if (state) {
+      q.andWhere('c.state = :state', { state });
     }
     return q.getMany();
   }
@@ -71,22 +95,14 @@ export class CampaignsRepository {
   }
 
   /** Moves the state only if it is still `from` (two admins, or an admin and a worker, cannot both move it). */
-  async moveState(
-    m: EntityManager,
-    id: string,
-    from: CampaignState,
-    to: CampaignState,
-    extra: { pausedFrom?: CampaignState | null; startsAt?: Date } = {},
-  ): Promise<boolean> {
+  async moveState(m: EntityManager, id: string, from: CampaignState, to: CampaignState, extra: StateChangeColumns = {}): Promise<boolean> {
     const sets = ['state = ?', 'updated_at = ?'];
     const params: unknown[] = [to, new Date()];
-    if (extra.pausedFrom !== undefined) {
-      sets.push('paused_from = ?');
-      params.push(extra.pausedFrom);
-    }
-    if (extra.startsAt !== undefined) {
-      sets.push('starts_at = ?');
-      params.push(extra.startsAt);
+    for (const [key, column] of Object.entries(STATE_CHANGE_COLUMNS) as Array<[keyof StateChangeColumns, string]>) {
+      if (extra[key] !== undefined) {
+        sets.push(`${column} = ?`);
+        params.push(extra[key]);
+      }
     }
     const result: WriteResult = await m.query(`UPDATE campaigns SET ${sets.join(', ')} WHERE id = ? AND state = ?`, [...params, id, from]);
     return result.affectedRows === 1;
@@ -103,15 +119,33 @@ export class CampaignsRepository {
     };
   }
 
-  /** The budget row under a lock, for a batch that reserves its grants. */
-  async lockBudget(m: EntityManager, id: string): Promise<{ capPoints: number | null; spentPoints: number }> {
-    const [row] = await m.query('SELECT cap_points, spent_points FROM campaign_budgets WHERE campaign_id = ? FOR UPDATE', [id]);
-    return { capPoints: row.cap_points === null ? null : toInt(row.cap_points), spentPoints: toInt(row.spent_points) };
+  /** The budget row under a lock, for a batch that reserves its grants; with what `occurrence` has granted so far. */
+  async lockBudget(
+    m: EntityManager,
+    id: string,
+    occurrence: string,
+  ): Promise<{ capPoints: number | null; spentPoints: number; occurrenceGrantedPoints: number }> {
+    const [row] = await m.query(
+      'SELECT cap_points, spent_points, occurrence, occurrence_granted_points FROM campaign_budgets WHERE campaign_id = ? FOR UPDATE',
+      [id],
+    );
+    return {
+      capPoints: row.cap_points === null ? null : toInt(row.cap_points),
+      spentPoints: toInt(row.spent_points),
+      occurrenceGrantedPoints: row.occurrence === occurrence ? toInt(row.occurrence_granted_points) : 0,
+    };
   }
 
-  async spend(m: EntityManager, id: string, points: number): Promise<void> {
+  /** Grants of `occurrence` (under lockBudget's lock): spent in all, and granted in this occurrence (restarting at a new one). */
+  async spend(m: EntityManager, id: string, points: number, occurrence: string): Promise<void> {
     if (points > 0) {
-      await m.query('UPDATE campaign_budgets SET spent_points = spent_points + ? WHERE campaign_id = ?', [points, id]);
+      // Assignments run left to right on MySQL and MariaDB: occurrence_granted_points reads the old occurrence.
+      await m.query(
+        `UPDATE campaign_budgets SET spent_points = spent_points + ?,
+                occurrence_granted_points = IF(occurrence <=> ?, occurrence_granted_points, 0) + ?, occurrence = ?
+          WHERE campaign_id = ?`,
+        [points, occurrence, points, occurrence, id],
+      );
     }
   }
 
@@ -249,16 +283,35 @@ export class CampaignsRepository {
   }
 
   async deliveryTotals(campaignId: string): Promise<Record<string, number>> {
-    const rows: Array<{ status: string; n: string; points: string; messages: string }> = await this.dataSource.query(
-      `SELECT status, COUNT(*) AS n, COALESCE(SUM(points), 0) AS points, COUNT(message_status) AS messages
+    const rows: Array<{
+      status: string;
+      n: string;
+      points: string;
+      messages: string | null;
+      no_address: string | null;
+      no_consent: string | null;
+    }> = await this.dataSource.query(
+      `SELECT status, COUNT(*) AS n, COALESCE(SUM(points), 0) AS points, SUM(message_status = 'outbox') AS messages,
+              SUM(message_status = 'no_address') AS no_address, SUM(message_status = 'no_consent') AS no_consent
          FROM campaign_deliveries WHERE campaign_id = ? GROUP BY status`,
       [campaignId],
     );
-    const out: Record<string, number> = { granted: 0, holdout: 0, over_budget: 0, failed: 0, points: 0, messages: 0 };
+    const out: Record<string, number> = {
+      granted: 0,
+      holdout: 0,
+      over_budget: 0,
+      failed: 0,
+      points: 0,
+      messages: 0,
+      no_address: 0,
+      no_consent: 0,
+    };
     for (const r of rows) {
       out[r.status] = toInt(r.n);
       out.points += toInt(r.points);
-      out.messages += toInt(r.messages);
+      out.messages += toInt(r.messages ?? 0);
+      out.no_address += toInt(r.no_address ?? 0);
+      out.no_consent += toInt(r.no_consent ?? 0);
     }
     return out;
   }

@@ -9,19 +9,21 @@ import { inTransaction } from '../../database/transaction';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { Actor, AuditService } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
+import { ProgramSettingsService } from '../points/program-settings.service';
 import { CampaignBonusRule } from '../points/rules/campaign-bonus';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
 import { CampaignFanoutService } from './campaign-fanout.service';
-import { campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
-import { CampaignsRepository } from './campaigns.repository';
+import { approverIsAuthor, campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
+import { CampaignsRepository, StateChangeColumns } from './campaigns.repository';
 import { Clock } from './clock';
 import { BonusRuleDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 import { Campaign } from './entities/campaign.entity';
+import { ApprovalLimits, approvalReasons, CampaignCost } from './rules/approval';
 import { AudienceError, compileAudience, parseAudience } from './rules/audience';
 import { estimatedCost } from './rules/budget';
 import { cronProblem, DEFAULT_TIMEZONE, isTimezone, nextRun } from './rules/schedule';
-import { CampaignAction, transition } from './rules/states';
+import { CampaignAction, CampaignState, transition } from './rules/states';
 import { meanUplift, proportionUplift } from './rules/uplift';
 
 const SAMPLE_SIZE = 10;
@@ -37,6 +39,7 @@ export class CampaignsService {
     private readonly fanout: CampaignFanoutService,
     private readonly runs: JobRunsService,
     private readonly clock: Clock,
+    private readonly program: ProgramSettingsService,
     @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
   ) {}
 
@@ -95,17 +98,67 @@ export class CampaignsService {
     return { ...this.view(c), budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints, bonusPoints: budget.bonusPoints } };
   }
 
-  async list(limit: number, cursor: string | null) {
-    const rows = await this.repo.list(limit, cursor);
+  async list(limit: number, cursor: string | null, state: CampaignState | null = null) {
+    const rows = await this.repo.list(limit, cursor, state);
     return { items: rows.map((c) => this.view(c)), nextCursor: rows.length === limit ? rows[rows.length - 1].id : null };
   }
 
+  /**
+   * Maker-checker: a campaign whose points per member or estimated cost is above the program's limits waits in
+   * pending_approval (nothing armed) with the cost asked for; otherwise it starts, and none of its occurrences may
+   * grant more than the program's total limit.
+   */
   async launch(actor: Actor, id: string) {
     const c = await this.mustFind(id);
-    const to = this.allowed(c, 'launch');
+    const limits = await this.approvalLimits();
+    const cost = await this.cost(c);
+    const reasons = approvalReasons(cost, limits);
+    const to = this.allowed(c, 'launch', reasons.length > 0);
+    if (to === 'pending_approval') {
+      await this.changeState(
+        actor,
+        c,
+        'launch',
+        to,
+        { approvalPoints: cost.totalPoints, submittedBy: actor.id },
+        { approval: { reasons, ...cost, limits } },
+      );
+      return this.get(id);
+    }
     const startsAt = c.scheduleKind === 'now' ? this.clock.now() : (c.startsAt ?? undefined);
-    await this.changeState(actor, c, 'launch', to, { startsAt });
+    await this.changeState(actor, c, 'launch', to, { startsAt, submittedBy: actor.id, occurrenceGrantLimit: limits.totalPoints });
     await this.arm(c);
+    return this.get(id);
+  }
+
+  /**
+   * A second person lets a pending campaign start as its launch would have; each occurrence's grants stop at the cost
+   * approved (members past it are over_budget). Neither its creator nor who launched it may approve it.
+   */
+  async approve(actor: Actor, id: string) {
+    const c = await this.mustFind(id);
+    const to = this.allowed(c, 'approve');
+    this.mustNotBeAuthor(actor, c);
+    const now = this.clock.now();
+    const startsAt = c.scheduleKind === 'now' ? now : (c.startsAt ?? undefined);
+    await this.changeState(
+      actor,
+      c,
+      'approve',
+      to,
+      { startsAt, approvedBy: actor.id, approvedAt: now, occurrenceGrantLimit: c.approvalPoints },
+      { approvedPoints: c.approvalPoints },
+    );
+    await this.arm(c);
+    return this.get(id);
+  }
+
+  /** Back to draft, with the approver's reason in the audit; the marketer may change it and launch again. */
+  async reject(actor: Actor, id: string, reason: string | null) {
+    const c = await this.mustFind(id);
+    const to = this.allowed(c, 'reject');
+    this.mustNotBeAuthor(actor, c);
+    await this.changeState(actor, c, 'reject', to, { approvalPoints: null, submittedBy: null }, { reason, askedPoints: c.approvalPoints });
     return this.get(id);
   }
 
@@ -139,26 +192,54 @@ export class CampaignsService {
   /** Size, holdout, estimated points cost and a masked sample; reads only. */
   async preview(id: string) {
     const c = await this.mustFind(id);
-    const actions = parseActions(c.actions);
-    const audience = compileAudience(parseStoredAudience(c.audience), {
-      now: this.clock.now(),
-      timezone: c.timezone,
-      consentChannel: actions.message?.channel ?? null,
-    });
-    const [{ size, holdout }, sample, budget] = await Promise.all([
-      this.repo.previewCounts(audience, c.id, c.holdoutPermille),
-      this.repo.sample(audience, SAMPLE_SIZE),
-      this.repo.budget(id),
+    const [estimate, sample, limits] = await Promise.all([
+      this.estimate(c),
+      this.repo.sample(this.audienceOf(c), SAMPLE_SIZE),
+      this.approvalLimits(),
     ]);
-    const targeted = size - holdout;
+    const reasons = approvalReasons(costOf(c, estimate.estimatedPoints), limits);
     return {
       campaignId: c.id,
-      size,
-      holdout,
-      targeted,
-      estimatedPoints: actions.grant ? estimatedCost(targeted, actions.grant.points, budget.capPoints, budget.spentPoints) : 0,
+      ...estimate,
+      needsApproval: reasons.length > 0,
+      approvalReasons: reasons,
       sample: sample.map((s) => ({ memberId: s.id, name: maskName(s.name), phone: maskPhone(s.phone), tier: s.tier_code })),
     };
+  }
+
+  /** Size, holdout, targeted and the grants' cost (to the targeted members, stopped at the budget cap), as of now. */
+  private async estimate(c: Campaign) {
+    const actions = parseActions(c.actions);
+    const [{ size, holdout }, budget] = await Promise.all([
+      this.repo.previewCounts(this.audienceOf(c), c.id, c.holdoutPermille),
+      this.repo.budget(c.id),
+    ]);
+    const targeted = size - holdout;
+    const estimatedPoints = actions.grant ? estimatedCost(targeted, actions.grant.points, budget.capPoints, budget.spentPoints) : 0;
+    return { size, holdout, targeted, estimatedPoints };
+  }
+
+  private audienceOf(c: Campaign) {
+    return compileAudience(parseStoredAudience(c.audience), {
+      now: this.clock.now(),
+      timezone: c.timezone,
+      consentChannel: parseActions(c.actions).message?.channel ?? null,
+    });
+  }
+
+  private async cost(c: Campaign): Promise<CampaignCost> {
+    return costOf(c, (await this.estimate(c)).estimatedPoints);
+  }
+
+  private async approvalLimits(): Promise<ApprovalLimits> {
+    const program = await this.program.get();
+    return { pointsPerMember: program.campaignApprovalPointsPerMember, totalPoints: program.campaignApprovalTotalPoints };
+  }
+
+  private mustNotBeAuthor(actor: Actor, c: Campaign): void {
+    if (actor.id !== null && (actor.id === c.createdBy || actor.id === c.submittedBy)) {
+      throw approverIsAuthor(c.id);
+    }
   }
 
   /** Live figures: deliveries, points, the groups' behaviour after delivery, uplift, and the run's progress. */
@@ -182,6 +263,7 @@ export class CampaignsService {
       overBudget: totals.over_budget,
       failed: totals.failed,
       messages: totals.messages,
+      messagesSkipped: { noAddress: totals.no_address, noConsent: totals.no_consent },
       pointsGranted: totals.points,
       bonusRulePoints: budget.bonusPoints,
       budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints },
@@ -221,8 +303,8 @@ export class CampaignsService {
     }
   }
 
-  private allowed(c: Campaign, action: CampaignAction) {
-    const to = transition(c.state, action, this.ctx(c));
+  private allowed(c: Campaign, action: CampaignAction, needsApproval = false) {
+    const to = transition(c.state, action, { ...this.ctx(c), needsApproval });
     if (!to) {
       throw invalidTransition(c.id, c.state, action);
     }
@@ -238,14 +320,15 @@ export class CampaignsService {
     c: Campaign,
     action: CampaignAction,
     to: Campaign['state'],
-    extra: { pausedFrom?: Campaign['state'] | null; startsAt?: Date },
+    extra: StateChangeColumns,
+    auditDetails: Record<string, unknown> = {},
   ): Promise<void> {
     await inTransaction(this.dataSource, async (m) => {
       if (!(await this.repo.moveState(m, c.id, c.state, to, extra))) {
         const now = await this.repo.state(c.id);
         throw invalidTransition(c.id, now ?? c.state, action);
       }
-      await this.audit.record(actor, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to }, m);
+      await this.audit.record(actor, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to, ...auditDetails }, m);
     });
     this.bonus.invalidate();
   }
@@ -348,10 +431,29 @@ export class CampaignsService {
       resultsDays: c.resultsDays,
       jobId: c.runId,
       lastOccurrence: c.lastOccurrence,
+      createdBy: c.createdBy,
+      approval:
+        c.approvalPoints !== null || c.occurrenceGrantLimit !== null
+          ? {
+              askedPoints: c.approvalPoints,
+              submittedBy: c.submittedBy,
+              approvedBy: c.approvedBy,
+              approvedAt: c.approvedAt ? c.approvedAt.toISOString() : null,
+              occurrenceGrantLimit: c.occurrenceGrantLimit,
+            }
+          : null,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
     };
   }
+}
+
+/** What a campaign costs for approval: the most one member gets (a grant, or a fixed bonus per purchase) and the grants' total. */
+function costOf(c: Campaign, grantsCost: number): CampaignCost {
+  const actions = parseActions(c.actions);
+  const rule = actions.bonusRule?.rule;
+  const fixedBonus = rule?.kind === 'fixed_bonus' ? rule.points : 0;
+  return { pointsPerMember: Math.max(actions.grant?.points ?? 0, fixedBonus), totalPoints: grantsCost };
 }
 
 function groupView(g: { members: number; buyers: number; purchases: number; spendCents: number; redemptions: number }) {

@@ -208,6 +208,29 @@ export class ClubsRepository {
     return toInt(rows[0]?.n);
   }
 
+  /**
+   * How many members an existing club would hold after a full regroup by this rule (regroupRange's semantics, in one
+   * statement): its active members, except those who joined by the rule, no longer match it and would be dropped
+   * (drop_unmatched); plus the matching members with no row or taken out by the rule. Members who left by themselves
+   * or were taken out by an admin are not counted: the rule does not put them back.
+   */
+  async countAfterRegroup(club: Club, rule: ClubRule, now: Date): Promise<number> {
+    const match = ruleMatchSql(rule, { fromId: '', toId: null }, now);
+    const staying = club.dropUnmatched
+      ? `SELECT COUNT(*) FROM club_members cm WHERE cm.club_id = ? AND cm.status = 'active'
+           AND (cm.joined_via <> 'rule' OR cm.member_id IN (SELECT x.member_id FROM (${match.sql}) x))`
+      : `SELECT COUNT(*) FROM club_members cm WHERE cm.club_id = ? AND cm.status = 'active'`;
+    const joining = `SELECT COUNT(*) FROM (${match.sql}) x LEFT JOIN club_members cm ON cm.member_id = x.member_id AND cm.club_id = ?
+       WHERE cm.member_id IS NULL OR (cm.status = 'left' AND cm.left_reason = 'rule')`;
+    const rows: Array<{ n: unknown }> = await this.dataSource.query(`SELECT (${staying}) + (${joining}) AS n`, [
+      club.id,
+      ...(club.dropUnmatched ? match.params : []),
+      ...match.params,
+      club.id,
+    ]);
+    return toInt(rows[0]?.n);
+  }
+
   /** The profile and purchases (since `since`, lines in the categories) of these members, for the pure rule. */
   async memberFacts(memberIds: string[], since: Date | null, categories: string[]): Promise<Map<string, MemberFacts>> {
     const facts = new Map<string, MemberFacts>();

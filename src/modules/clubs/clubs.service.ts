@@ -123,9 +123,17 @@ export class ClubsService {
     return { rule: v.rule, ruleText: explainClubRule(v.rule) };
   }
 
-  /** How many members the rule would hold now (one set-based count over everyone). */
-  async estimate(input: unknown, now = new Date()): Promise<number> {
-    return this.repo.countMatching(this.explain(input).rule, now);
+  /**
+   * How many members the club would hold by this rule now. For a new club, everyone who matches; for an existing
+   * club (clubId), what a full regroup would leave it with: who left it by themselves or was taken out by an admin
+   * is not put back by the rule, and members let in by hand stay.
+   */
+  async estimate(input: unknown, clubId: string | null = null, now = new Date()): Promise<number> {
+    const { rule } = this.explain(input);
+    if (clubId === null) {
+      return this.repo.countMatching(rule, now);
+    }
+    return this.repo.countAfterRegroup(await this.club(clubId), rule, now);
   }
 
   /** An automatic club needs a valid rule; the other policies take none. */

@@ -9,6 +9,9 @@ export interface CardRow {
   status: string;
 }
 
+/** A merge's survivor cannot itself be merged away, so chains stay short; this bounds a corrupt cycle. */
+const MAX_MERGE_HOPS = 8;
+
 /** SQL of members and their cards used by the postings: lookups by card, phone and id, many at a time. */
 @Injectable()
 export class MembersRepository {
@@ -43,17 +46,35 @@ export class MembersRepository {
     return new Map(rows.map((r) => [r.phone, r.id]));
   }
 
-  async existingMemberIds(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Set<string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) {
-      return new Set();
+  /**
+   * The member each id names for the POS: itself, or (POS-API 1.2 "Member reference") the survivor it was
+   * merged into, following a chain of merges, as its cards did. Ids of unknown, erasing or erased members
+   * (or merged into one) are left out.
+   */
+  async survivingMemberIds(ids: string[], m: EntityManager = this.dataSource.manager): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    /** requested id → the id to look at next */
+    let pending = new Map([...new Set(ids)].map((id) => [id, id]));
+    for (let hop = 0; pending.size > 0 && hop < MAX_MERGE_HOPS; hop++) {
+      const look = [...new Set(pending.values())];
+      const rows: Array<{ id: string; status: string; merged_into: string | null }> = await m.query(
+        `SELECT id, status, merged_into FROM members WHERE id IN (${look.map(() => '?').join(', ')})`,
+        look,
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const next = new Map<string, string>();
+      for (const [requested, at] of pending) {
+        const row = byId.get(at);
+        if (row?.status === 'merged' && row.merged_into) {
+          next.set(requested, row.merged_into);
+        } else if (row && row.status !== 'erasing' && row.status !== 'erased' && row.status !== 'merged') {
+          // A member who asked to be erased is nobody to the POS (as their phone and closed cards already are).
+          out.set(requested, row.id);
+        }
+      }
+      pending = next;
     }
-    // A member who asked to be erased is nobody to the POS (as their phone and closed cards already are).
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT id FROM members WHERE id IN (${unique.map(() => '?').join(', ')}) AND status NOT IN ('erasing', 'erased')`,
-      unique,
-    );
-    return new Set(rows.map((r) => r.id));
+    return out;
   }
 
   /**

@@ -12,6 +12,7 @@ import { Card } from '../cards/entities/card.entity';
 import { TiersService } from '../tiers/tiers.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
+import { MembersRepository } from './members.repository';
 
 /** How the POS names a member: exactly one of the three. */
 export interface MemberRef {
@@ -44,6 +45,7 @@ export class MembersService {
     private readonly cards: CardsService,
     private readonly tiers: TiersService,
     private readonly audit: AuditService,
+    private readonly membersRepo: MembersRepository,
   ) {}
 
   /**
@@ -68,13 +70,20 @@ export class MembersService {
       }
       return { memberId: card.member_id, cardNo: ref.cardNo };
     }
-    const [column, value] = ref.phone ? ['phone', ref.phone] : ['id', ref.memberId ?? ''];
+    if (ref.memberId !== undefined) {
+      // A merged-away id names its survivor, as the merged member's cards do (POS-API 1.2 "Member reference").
+      const survivor = (await this.membersRepo.survivingMemberIds([ref.memberId])).get(ref.memberId);
+      if (!survivor) {
+        throw notFound('memberId', ref.memberId);
+      }
+      return { memberId: survivor, cardNo: null };
+    }
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM members WHERE ${column} = ? AND status NOT IN ('erasing', 'erased')`,
-      [value],
+      "SELECT id FROM members WHERE phone = ? AND status NOT IN ('erasing', 'erased')",
+      [ref.phone ?? ''],
     );
     if (!rows[0]) {
-      throw notFound(column === 'phone' ? 'phone' : 'memberId', value);
+      throw notFound('phone', ref.phone ?? '');
     }
     return { memberId: rows[0].id, cardNo: null };
   }

@@ -162,6 +162,18 @@ export class OutboxRepository {
    * status value keeps the scan in (status, next_attempt_at) order, so only
    * the rows taken are locked, not every due row.
    */
+  /** member id → status of that source's rows for these members (the unique key's prefix reads them). */
+  async statusesOf(m: EntityManager, source: string, memberIds: string[]): Promise<Map<string, MessageStatus>> {
+    if (memberIds.length === 0) {
+      return new Map();
+    }
+    const rows: Array<{ member_id: string; status: MessageStatus }> = await m.query(
+      'SELECT member_id, status FROM outbox_messages WHERE source = ? AND member_id IN (?)',
+      [source, memberIds],
+    );
+    return new Map(rows.map((r) => [r.member_id, r.status]));
+  }
+
   async lockDue(m: EntityManager, now: Date, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await m.query(
       `SELECT id FROM outbox_messages

@@ -125,6 +125,11 @@ export class OutboxService {
     return result;
   }
 
+  /** The status of each member's row of one source (read in the caller's transaction, e.g. right after enqueueMany). */
+  statusesOf(manager: EntityManager, source: string, memberIds: string[]): Promise<Map<string, MessageStatus>> {
+    return this.repo.statusesOf(manager, source, memberIds);
+  }
+
   /**
    * A transactional message to a phone no member holds yet (a registration
    * sign-in code): no member, the address kept on the row. Only transactional

@@ -17,6 +17,8 @@ export interface Program {
   offlineAcceptanceDays: number;
   returnWindowDays: number;
   tierReviewMonths: number;
+  campaignApprovalPointsPerMember: number;
+  campaignApprovalTotalPoints: number;
 }
 
 /** The settings as the admin API shows and edits them. */
@@ -30,6 +32,9 @@ export interface ProgramView {
   offlineAcceptanceDays: number;
   returnWindowDays: number;
   tierReviewMonths: number;
+  /** Maker-checker: campaigns above these wait in pending_approval for campaigns.approve. */
+  campaignApprovalPointsPerMember: number;
+  campaignApprovalTotalPoints: number;
 }
 
 const COLUMNS: Record<keyof ProgramView, string> = {
@@ -42,6 +47,8 @@ const COLUMNS: Record<keyof ProgramView, string> = {
   offlineAcceptanceDays: 'offline_acceptance_days',
   returnWindowDays: 'return_window_days',
   tierReviewMonths: 'tier_review_months',
+  campaignApprovalPointsPerMember: 'campaign_approval_points_per_member',
+  campaignApprovalTotalPoints: 'campaign_approval_total_points',
 };
 
 const CACHE_MS = 5000;
@@ -160,5 +167,7 @@ function viewOf(row: ProgramSettings): ProgramView {
     offlineAcceptanceDays: row.offlineAcceptanceDays,
     returnWindowDays: row.returnWindowDays,
     tierReviewMonths: row.tierReviewMonths,
+    campaignApprovalPointsPerMember: row.campaignApprovalPointsPerMember,
+    campaignApprovalTotalPoints: row.campaignApprovalTotalPoints,
   };
 }

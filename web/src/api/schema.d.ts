@@ -511,7 +511,7 @@ export interface paths {
         put?: never;
         /**
          * Adjust points by hand with a reason; posted once per idempotencyKey
-         * @description Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins). 201 first time, 200 with the same answer on a replay.
+         * @description Positive: a lot expiring at expiresAt (or the program default). Negative: taken from the available points, soonest expiry first. Above ADJUSTMENT_LIMIT_POINTS (default 10000) only with points.adjust.large (admins); without it, a console user adjusts at most ADJUSTMENT_DAILY_LIMIT_POINTS (default 50000, either sign, in all) per day (Asia/Shanghai), above it 403 ADJUSTMENT_DAILY_LIMIT. 201 first time, 200 with the same answer on a replay.
          */
         post: operations["AdminMembersController_adjustPoints"];
         delete?: never;
@@ -762,8 +762,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now
-         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally count who matches now. Needs the console permission clubs.read (roles: admin, marketer, support).
+         * Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club)
+         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club). Needs the console permission clubs.read (roles: admin, marketer, support).
          */
         post: operations["AdminClubsController_explain"];
         delete?: never;
@@ -1120,8 +1120,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Campaigns, newest first (?cursor=&limit=)
-         * @description Campaigns, newest first (?cursor=&limit=). Needs the console permission campaigns.manage (roles: admin, marketer).
+         * Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval)
+         * @description Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval). Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         get: operations["AdminCampaignsController_list"];
         put?: never;
@@ -1194,10 +1194,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId)
-         * @description draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId). Needs the console permission campaigns.manage (roles: admin, marketer).
+         * draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId). Above the program limits (points per member, estimated cost) → pending_approval until another user with campaigns.approve approves it
+         * @description draft → running (now) or scheduled (at a time, cron); the fan-out runs in the workers (progress: jobId). Above the program limits (points per member, estimated cost) → pending_approval until another user with campaigns.approve approves it. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pending_approval → running or scheduled, as its launch would have; each occurrence grants at most the cost approved. Not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited
+         * @description pending_approval → running or scheduled, as its launch would have; each occurrence grants at most the cost approved. Not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited. Needs the console permission campaigns.approve (roles: admin).
+         */
+        post: operations["AdminCampaignsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * pending_approval → draft, with a reason; not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited
+         * @description pending_approval → draft, with a reason; not by its creator or who launched it (403 CAMPAIGN_APPROVER_IS_AUTHOR); audited. Needs the console permission campaigns.approve (roles: admin).
+         */
+        post: operations["AdminCampaignsController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1254,8 +1294,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * draft, scheduled, running or paused → cancelled; what was delivered stays
-         * @description draft, scheduled, running or paused → cancelled; what was delivered stays. Needs the console permission campaigns.manage (roles: admin, marketer).
+         * draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays
+         * @description draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_cancel"];
         delete?: never;
@@ -2044,7 +2084,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2459,7 +2499,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -3597,6 +3637,11 @@ export interface components {
              * @default false
              */
             estimate: boolean;
+            /**
+             * Format: uuid
+             * @description The club the rule is for: the estimate is then what that club would hold after a regroup by this rule (members who left it or were taken out by an admin are not put back; members let in by hand stay).
+             */
+            clubId?: string;
         };
         RuleExplainResponse: {
             /**
@@ -3626,7 +3671,7 @@ export interface components {
             };
             ruleText: components["schemas"]["RuleTextResponse"];
             /**
-             * @description Members matching now, when estimate was asked for.
+             * @description When estimate was asked for: the members the club would hold by this rule now (a new club: who matches; with clubId: after a regroup of that club).
              * @example 1840
              */
             estimatedMembers: number | null;
@@ -4394,6 +4439,16 @@ export interface components {
              */
             tierReviewMonths?: number;
             /**
+             * @description A campaign giving one member more points than this waits in pending_approval for a user with campaigns.approve.
+             * @example 10000
+             */
+            campaignApprovalPointsPerMember?: number;
+            /**
+             * @description A campaign whose estimated cost (points per member × audience) is above this waits for approval; an occurrence of a campaign launched without approval never grants more.
+             * @example 1000000
+             */
+            campaignApprovalTotalPoints?: number;
+            /**
              * Format: date-time
              * @example 2026-11-25T12:24:56.490Z
              */
@@ -4439,6 +4494,16 @@ export interface components {
              * @example 12
              */
             tierReviewMonths?: number;
+            /**
+             * @description A campaign giving one member more points than this waits in pending_approval for a user with campaigns.approve.
+             * @example 10000
+             */
+            campaignApprovalPointsPerMember?: number;
+            /**
+             * @description A campaign whose estimated cost (points per member × audience) is above this waits for approval; an occurrence of a campaign launched without approval never grants more.
+             * @example 1000000
+             */
+            campaignApprovalTotalPoints?: number;
         };
         GrantDto: {
             /** @example 200 */
@@ -4524,7 +4589,7 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -4594,6 +4659,30 @@ export interface components {
              */
             nextRunAt: string | null;
         };
+        CampaignApprovalResponse: {
+            /**
+             * @description The estimated cost when it was launched above the program limits (what the approver approves); null when no approval was needed
+             * @example 1200000
+             */
+            askedPoints: number | null;
+            /**
+             * @description Who launched it
+             * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
+             */
+            submittedBy: string | null;
+            /** @example 01a212aa-8b99-749f-88e9-001ff70d9a11 */
+            approvedBy: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-20T03:00:00.000Z
+             */
+            approvedAt: string | null;
+            /**
+             * @description The most points one occurrence grants (the approved cost, or the program limit at launch); members past it are over budget
+             * @example 1200000
+             */
+            occurrenceGrantLimit: number | null;
+        };
         CampaignBudgetResponse: {
             /**
              * @description null: no cap
@@ -4623,7 +4712,7 @@ export interface components {
              * @example draft
              * @enum {string}
              */
-            state: "draft" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
+            state: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
             /**
              * @example {
              *       "include": [
@@ -4685,6 +4774,13 @@ export interface components {
              */
             lastOccurrence: string | null;
             /**
+             * @description The console user who created it
+             * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
+             */
+            createdBy: string | null;
+            /** @description Maker-checker: what was asked for and approved, and the most one occurrence may grant; null for a draft */
+            approval: components["schemas"]["CampaignApprovalResponse"] | null;
+            /**
              * Format: date-time
              * @example 2026-05-20T02:00:00.000Z
              */
@@ -4708,7 +4804,7 @@ export interface components {
             /** @example Birthday gift */
             name?: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -4781,7 +4877,33 @@ export interface components {
              * @example 216400
              */
             estimatedPoints: number;
+            /**
+             * @description Launching it now would wait in pending_approval (above the program limits)
+             * @example false
+             */
+            needsApproval: boolean;
+            /**
+             * @description The program limits it is above
+             * @example []
+             */
+            approvalReasons: ("pointsPerMember" | "totalPoints")[];
             sample: components["schemas"]["CampaignSampleMemberResponse"][];
+        };
+        RejectCampaignDto: {
+            /** @example Budget not agreed with finance; cap it at 200,000 points. */
+            reason?: string;
+        };
+        CampaignMessagesSkippedResponse: {
+            /**
+             * @description Recorded in the outbox but not sent: the member has no address on the channel
+             * @example 7
+             */
+            noAddress: number;
+            /**
+             * @description Not sent: the consent was withdrawn between the audience and the message
+             * @example 0
+             */
+            noConsent: number;
         };
         CampaignResultsResponse: {
             /** Format: uuid */
@@ -4809,8 +4931,12 @@ export interface components {
             overBudget: number;
             /** @example 0 */
             failed: number;
-            /** @example 1082 */
+            /**
+             * @description Messages handed to the outbox to send (skipped ones are counted apart)
+             * @example 1075
+             */
             messages: number;
+            messagesSkipped: components["schemas"]["CampaignMessagesSkippedResponse"];
             /** @example 216400 */
             pointsGranted: number;
             /** @example 0 */
@@ -5526,8 +5652,12 @@ export interface components {
             overBudget: number;
             /** @example 0 */
             failed: number;
-            /** @example 1082 */
+            /**
+             * @description Messages handed to the outbox to send (skipped ones are counted apart)
+             * @example 1075
+             */
             messages: number;
+            messagesSkipped: components["schemas"]["CampaignMessagesSkippedResponse"];
             /** @example 216400 */
             pointsGranted: number;
             /** @example 0 */
@@ -10779,7 +10909,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: the key's store may not do this. */
+            /** @description FORBIDDEN: the key's store may not do this. ADJUSTMENT_DAILY_LIMIT */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10797,7 +10927,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 403;
                         /** @enum {string} */
-                        code?: "FORBIDDEN";
+                        code?: "FORBIDDEN" | "ADJUSTMENT_DAILY_LIMIT";
                     };
                 };
             };
@@ -12847,6 +12977,28 @@ export interface operations {
                         statusCode?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CLUB_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CLUB_NOT_FOUND",
+                     *       "message": "CLUB_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CLUB_NOT_FOUND";
                     };
                 };
             };
@@ -15734,6 +15886,8 @@ export interface operations {
                 limit?: number;
                 /** @description The id of the last campaign of the previous page. */
                 cursor?: string;
+                /** @description Only campaigns in this state, e.g. pending_approval. */
+                state?: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
             };
             header?: never;
             path?: never;
@@ -16650,6 +16804,332 @@ export interface operations {
                         statusCode?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CAMPAIGN_NOT_FOUND",
+                     *       "message": "CAMPAIGN_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "message": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. CAMPAIGN_APPROVER_IS_AUTHOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "CAMPAIGN_APPROVER_IS_AUTHOR";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CAMPAIGN_NOT_FOUND",
+                     *       "message": "CAMPAIGN_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "message": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCampaignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. CAMPAIGN_APPROVER_IS_AUTHOR */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "CAMPAIGN_APPROVER_IS_AUTHOR";
                     };
                 };
             };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIENCE_EXAMPLE } from '../../campaigns/dto/campaign.dto';
+import { CAMPAIGN_STATES } from '../../campaigns/rules/states';
 
 export const CAMPAIGN_EXAMPLE = {
   campaignId: '01a212aa-8b99-749f-88e9-001ff70d99ce',
@@ -12,6 +13,8 @@ export const CAMPAIGN_EXAMPLE = {
   resultsDays: 14,
   jobId: null,
   lastOccurrence: null,
+  createdBy: '01a212aa-8b99-749f-88e9-001ff70d9a10',
+  approval: null,
   createdAt: '2026-05-20T02:00:00.000Z',
   updatedAt: '2026-05-20T02:00:00.000Z',
   budget: { capPoints: 100000, spentPoints: 0, bonusPoints: 0 },
@@ -23,6 +26,8 @@ export const CAMPAIGN_PREVIEW_EXAMPLE = {
   holdout: 118,
   targeted: 1082,
   estimatedPoints: 216400,
+  needsApproval: false,
+  approvalReasons: [],
   sample: [{ memberId: '01a212aa-8b99-749f-88e9-001ff70d9a01', name: '张*', phone: '+86139****0000', tier: 'VIP' }],
 };
 
@@ -35,7 +40,8 @@ export const CAMPAIGN_RESULTS_EXAMPLE = {
   delivered: 1082,
   overBudget: 0,
   failed: 0,
-  messages: 1082,
+  messages: 1075,
+  messagesSkipped: { noAddress: 7, noConsent: 0 },
   pointsGranted: 216400,
   bonusRulePoints: 0,
   budget: { capPoints: 100000, spentPoints: 216400 },
@@ -89,12 +95,37 @@ export class CampaignScheduleResponse {
   nextRunAt: string | null;
 }
 
+export class CampaignApprovalResponse {
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 1200000,
+    description:
+      'The estimated cost when it was launched above the program limits (what the approver approves); null when no approval was needed',
+  })
+  askedPoints: number | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'Who launched it', example: '01a212aa-8b99-749f-88e9-001ff70d9a10' })
+  submittedBy: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '01a212aa-8b99-749f-88e9-001ff70d9a11' })
+  approvedBy: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: '2026-05-20T03:00:00.000Z' })
+  approvedAt: string | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 1200000,
+    description:
+      'The most points one occurrence grants (the approved cost, or the program limit at launch); members past it are over budget',
+  })
+  occurrenceGrantLimit: number | null;
+}
+
 export class CampaignResponse {
   @ApiProperty({ format: 'uuid', example: CAMPAIGN_EXAMPLE.campaignId })
   campaignId: string;
   @ApiProperty({ example: 'Birthday gift' })
   name: string;
-  @ApiProperty({ enum: ['draft', 'scheduled', 'running', 'completed', 'paused', 'cancelled', 'failed'], example: 'draft' })
+  @ApiProperty({ enum: CAMPAIGN_STATES, example: 'draft' })
   state: string;
   @ApiProperty({ ...OBJ, example: AUDIENCE_EXAMPLE })
   audience: unknown;
@@ -116,6 +147,14 @@ export class CampaignResponse {
   jobId: string | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, example: '2026-05-20' })
   lastOccurrence: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The console user who created it', example: CAMPAIGN_EXAMPLE.createdBy })
+  createdBy: string | null;
+  @ApiProperty({
+    type: () => CampaignApprovalResponse,
+    nullable: true,
+    description: 'Maker-checker: what was asked for and approved, and the most one occurrence may grant; null for a draft',
+  })
+  approval: CampaignApprovalResponse | null;
   @ApiProperty({ format: 'date-time', example: CAMPAIGN_EXAMPLE.createdAt })
   createdAt: string;
   @ApiProperty({ format: 'date-time', example: CAMPAIGN_EXAMPLE.updatedAt })
@@ -153,8 +192,23 @@ export class CampaignPreviewResponse {
   targeted: number;
   @ApiProperty({ type: 'integer', example: 216400, description: 'Grants to the targeted members, stopped at the budget cap' })
   estimatedPoints: number;
+  @ApiProperty({ example: false, description: 'Launching it now would wait in pending_approval (above the program limits)' })
+  needsApproval: boolean;
+  @ApiProperty({ type: [String], enum: ['pointsPerMember', 'totalPoints'], example: [], description: 'The program limits it is above' })
+  approvalReasons: string[];
   @ApiProperty({ type: () => [CampaignSampleMemberResponse] })
   sample: CampaignSampleMemberResponse[];
+}
+
+export class CampaignMessagesSkippedResponse {
+  @ApiProperty({
+    type: 'integer',
+    example: 7,
+    description: 'Recorded in the outbox but not sent: the member has no address on the channel',
+  })
+  noAddress: number;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Not sent: the consent was withdrawn between the audience and the message' })
+  noConsent: number;
 }
 
 export class CampaignResultsResponse {
@@ -174,8 +228,10 @@ export class CampaignResultsResponse {
   overBudget: number;
   @ApiProperty({ type: 'integer', example: 0 })
   failed: number;
-  @ApiProperty({ type: 'integer', example: 1082 })
+  @ApiProperty({ type: 'integer', example: 1075, description: 'Messages handed to the outbox to send (skipped ones are counted apart)' })
   messages: number;
+  @ApiProperty({ type: () => CampaignMessagesSkippedResponse })
+  messagesSkipped: CampaignMessagesSkippedResponse;
   @ApiProperty({ type: 'integer', example: 216400 })
   pointsGranted: number;
   @ApiProperty({ type: 'integer', example: 0 })

@@ -8,6 +8,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -155,6 +156,16 @@ export class ExplainRuleDto {
   @IsOptional()
   @IsBoolean()
   estimate?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description:
+      'The club the rule is for: the estimate is then what that club would hold after a regroup by this rule (members who left it or were taken out by an admin are not put back; members let in by hand stay).',
+  })
+  @IsOptional()
+  @IsUUID()
+  clubId?: string;
 }
 
 class PageQueryDto {

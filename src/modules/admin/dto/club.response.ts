@@ -51,7 +51,13 @@ export class RuleExplainResponse {
   rule: unknown;
   @ApiProperty({ type: RuleTextResponse })
   ruleText: RuleTextResponse;
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Members matching now, when estimate was asked for.', example: 1840 })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description:
+      'When estimate was asked for: the members the club would hold by this rule now (a new club: who matches; with clubId: after a regroup of that club).',
+    example: 1840,
+  })
   estimatedMembers: number | null;
 }
 

@@ -236,6 +236,29 @@ export class ProgramPatchDto {
   @IsOptional()
   @IsIntegerBetween(1, 36)
   tierReviewMonths?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100_000_000,
+    example: 10000,
+    description: 'A campaign giving one member more points than this waits in pending_approval for a user with campaigns.approve.',
+  })
+  @IsOptional()
+  @IsIntegerBetween(1, 100_000_000)
+  campaignApprovalPointsPerMember?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1_000_000_000_000,
+    example: 1000000,
+    description:
+      'A campaign whose estimated cost (points per member × audience) is above this waits for approval; an occurrence of a campaign launched without approval never grants more.',
+  })
+  @IsOptional()
+  @IsIntegerBetween(1, 1_000_000_000_000)
+  campaignApprovalTotalPoints?: number;
 }
 
 export class TierGrantDto {

@@ -48,6 +48,9 @@ interface Settled {
  * one transaction. A row's external id is unique among members, so an
  * external id imported before is reported as `exists` and not imported again
  * (a part run twice, or the same file imported twice, changes nothing).
+ * An external id repeated anywhere in the file is found while staging, before
+ * any part runs: every later row with it is rejected naming the first row
+ * (the parts cannot tell a repeat from another part from an earlier import).
  */
 @Injectable()
 export class MemberImportService {
@@ -94,15 +97,27 @@ export class MemberImportService {
     }
     const parts = Math.ceil(data.length / IMPORT_PART_ROWS);
     const runId = await this.runs.start('member-import', parts, { rows: data.length }, actor.id);
+    const idColumn = header.indexOf('external_id');
+    /** external id → the row it first appears in (rows count from 1 after the header). */
+    const firstRowOf = new Map<string, number>();
     for (let start = 0; start < data.length; start += STAGE_CHUNK) {
       const chunk = data.slice(start, start + STAGE_CHUNK);
       await this.dataSource.query(
         `INSERT INTO member_import_rows (job_id, row_no, raw, status, errors, member_id) VALUES ${placeholders(chunk.length, 6)}`,
         chunk.flatMap((cells, i) => {
+          const rowNo = start + i + 1;
           const raw: RawImportRow = {};
           header.forEach((column, c) => (raw[column] = (cells[c] ?? '').slice(0, 300)));
-          const extra = cells.length > header.length ? 'more cells than columns' : null;
-          return [runId, start + i + 1, JSON.stringify(raw), extra ? 'rejected' : 'pending', extra, null];
+          if (cells.length > header.length) {
+            return [runId, rowNo, JSON.stringify(raw), 'rejected', 'more cells than columns', null];
+          }
+          // A repeat stays pending with its error: the part that settles it rejects it and counts it.
+          const externalId = (cells[idColumn] ?? '').trim();
+          const first = externalId === '' ? undefined : firstRowOf.get(externalId);
+          if (externalId !== '' && first === undefined) {
+            firstRowOf.set(externalId, rowNo);
+          }
+          return [runId, rowNo, JSON.stringify(raw), 'pending', first === undefined ? null : repeatedIn(first), null];
         }),
       );
     }
@@ -148,13 +163,18 @@ export class MemberImportService {
   }
 
   private async settle(m: EntityManager, runId: string, fromRow: number, toRow: number): Promise<ImportPartResult> {
-    const staged: Array<{ row_no: number; raw: string; status: ImportRowStatus }> = await m.query(
-      'SELECT row_no, raw, status FROM member_import_rows WHERE job_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no FOR UPDATE',
+    const staged: Array<{ row_no: number; raw: string; status: ImportRowStatus; errors: string | null }> = await m.query(
+      'SELECT row_no, raw, status, errors FROM member_import_rows WHERE job_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no FOR UPDATE',
       [runId, fromRow, toRow],
     );
     const settled: Settled[] = [];
     const candidates: Array<{ rowNo: number; member: ImportedMember }> = [];
     for (const r of staged.filter((s) => s.status === 'pending')) {
+      if (r.errors) {
+        // Found while staging (an external id repeated in the file).
+        settled.push({ rowNo: r.row_no, status: 'rejected', errors: r.errors, memberId: null });
+        continue;
+      }
       const check = checkImportRow(JSON.parse(r.raw) as RawImportRow);
       if (check.ok) {
         candidates.push({ rowNo: r.row_no, member: check.member });
@@ -172,7 +192,7 @@ export class MemberImportService {
       'phone',
       candidates.flatMap((c) => (c.member.phone ? [c.member.phone] : [])),
     );
-    const seenIds = new Set<string>();
+    const seenIds = new Map<string, number>();
     const seenPhones = new Set<string>();
     const fresh: Array<{ rowNo: number; member: ImportedMember; memberId: string }> = [];
     for (const c of candidates) {
@@ -180,11 +200,11 @@ export class MemberImportService {
       if (before) {
         settled.push({ rowNo: c.rowNo, status: 'exists', errors: null, memberId: before });
       } else if (seenIds.has(c.member.externalId)) {
-        settled.push({ rowNo: c.rowNo, status: 'rejected', errors: 'external_id: repeated in the file', memberId: null });
+        settled.push({ rowNo: c.rowNo, status: 'rejected', errors: repeatedIn(seenIds.get(c.member.externalId) ?? 0), memberId: null });
       } else if (c.member.phone && (phonesTaken.has(c.member.phone) || seenPhones.has(c.member.phone))) {
         settled.push({ rowNo: c.rowNo, status: 'rejected', errors: 'phone: already registered to another member', memberId: null });
       } else {
-        seenIds.add(c.member.externalId);
+        seenIds.set(c.member.externalId, c.rowNo);
         if (c.member.phone) {
           seenPhones.add(c.member.phone);
         }
@@ -291,4 +311,8 @@ export class MemberImportService {
       [...status.params, ...errors.params, ...member.params, runId, ...settled.map((s) => s.rowNo)],
     );
   }
+}
+
+function repeatedIn(firstRow: number): string {
+  return `external_id: repeated in the file (first at row ${firstRow})`;
 }

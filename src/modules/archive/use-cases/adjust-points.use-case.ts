@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { requestHash } from '../../../common/canonical-json';
 import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { AppConfig } from '../../../config/app-config';
-import { inTransaction } from '../../../database/transaction';
+import { inTransaction, WriteResult } from '../../../database/transaction';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { MemberArchiveService } from '../../members/member-archive.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { insufficientPoints } from '../../points/points.errors';
 import { ProgramSettingsService } from '../../points/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
-import { adjustmentConflict, adjustmentTooLarge } from '../archive.errors';
+import { adjustmentConflict, adjustmentDailyLimit, adjustmentTooLarge } from '../archive.errors';
 import { PointAdjustment } from '../entities/point-adjustment.entity';
 
 export interface AdjustPointsCommand {
@@ -22,7 +22,7 @@ export interface AdjustPointsCommand {
   /** Expiry of a credit's lot; the program's default (months after now) when absent. */
   expiresAt?: Date | null;
   idempotencyKey: string;
-  /** The caller may post above ADJUSTMENT_LIMIT_POINTS (points.adjust.large). */
+  /** The caller may post above ADJUSTMENT_LIMIT_POINTS, and past ADJUSTMENT_DAILY_LIMIT_POINTS a day (points.adjust.large). */
   mayExceedLimit: boolean;
 }
 
@@ -43,6 +43,10 @@ export interface AdjustmentResult {
  * the primary key of point_adjustments, written in the same transaction): a
  * replay answers the first result, the key with another body is 409.
  * A debit never takes more than the available (non-pending) balance.
+ * Without points.adjust.large, a console user's adjustments of a day (either
+ * sign, in all) stop at ADJUSTMENT_DAILY_LIMIT_POINTS: the running total is a
+ * row per user and day, raised by a conditional UPDATE in the adjustment's own
+ * transaction, so two adjustments at once cannot both pass it.
  */
 @Injectable()
 export class AdjustPointsUseCase {
@@ -74,6 +78,9 @@ export class AdjustPointsUseCase {
     try {
       const body = await inTransaction(this.dataSource, async (m) => {
         const now = new Date();
+        if (!cmd.mayExceedLimit) {
+          await this.countTowardsDailyLimit(m, actor.id ?? actor.type, Math.abs(cmd.points), now);
+        }
         const session = await this.ledger.open(m, [cmd.memberId], now);
         const ref = { storeId: null, refType: 'adjustment', refId: cmd.idempotencyKey, note: cmd.reason };
         const expiresAt = cmd.points > 0 ? (cmd.expiresAt ?? lotExpiresAt(now, program.pointsExpiryMonths)) : null;
@@ -130,6 +137,27 @@ export class AdjustPointsUseCase {
     }
   }
 
+  /** Adds to the user's total of the day, or refuses (403 ADJUSTMENT_DAILY_LIMIT) when it would pass the limit. */
+  private async countTowardsDailyLimit(m: EntityManager, actorId: string, points: number, now: Date): Promise<void> {
+    const day = calendarDay(now, ADJUSTMENT_DAY_ZONE);
+    const limit = this.config.adjustmentDailyLimitPoints;
+    await m.query('INSERT INTO console_adjustment_days (actor_id, day, points) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE points = points', [
+      actorId,
+      day,
+    ]);
+    const raised: WriteResult = await m.query(
+      'UPDATE console_adjustment_days SET points = points + ? WHERE actor_id = ? AND day = ? AND points + ? <= ?',
+      [points, actorId, day, points, limit],
+    );
+    if (raised.affectedRows !== 1) {
+      const [row] = await m.query<Array<{ points: string }>>('SELECT points FROM console_adjustment_days WHERE actor_id = ? AND day = ?', [
+        actorId,
+        day,
+      ]);
+      throw adjustmentDailyLimit(points, Number(row?.points ?? 0), limit);
+    }
+  }
+
   private find(key: string): Promise<PointAdjustment | null> {
     return this.dataSource.getRepository(PointAdjustment).findOne({ where: { idempotencyKey: key } });
   }
@@ -140,6 +168,13 @@ export class AdjustPointsUseCase {
     }
     return { status: 200, body: toResult(stored) };
   }
+}
+
+/** The day of the daily limit: the calendar date in the program's zone (where the support desk works). */
+const ADJUSTMENT_DAY_ZONE = 'Asia/Shanghai';
+
+function calendarDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 function toResult(a: PointAdjustment): AdjustmentResult {

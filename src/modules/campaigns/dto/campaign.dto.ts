@@ -4,6 +4,7 @@ import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MinLength, Va
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
+import { CAMPAIGN_STATES, CampaignState } from '../rules/states';
 
 export const AUDIENCE_EXAMPLE = {
   include: [
@@ -120,7 +121,7 @@ export class CreateCampaignDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}. Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.',
+      'include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.',
     example: AUDIENCE_EXAMPLE,
   })
   @IsObject()
@@ -196,4 +197,18 @@ export class ListCampaignsQuery {
   @IsOptional()
   @Matches(/^[0-9a-f-]{36}$/)
   cursor?: string;
+
+  @ApiPropertyOptional({ enum: CAMPAIGN_STATES, description: 'Only campaigns in this state, e.g. pending_approval.' })
+  @IsOptional()
+  @IsIn(CAMPAIGN_STATES)
+  state?: CampaignState;
+}
+
+export class RejectCampaignDto {
+  @ApiPropertyOptional({ maxLength: 500, example: 'Budget not agreed with finance; cap it at 200,000 points.' })
+  @IsOptional()
+  @IsString()
+  @MaxCodePoints(500)
+  @IsSafeText()
+  reason?: string;
 }

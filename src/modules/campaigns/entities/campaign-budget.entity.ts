@@ -20,4 +20,11 @@ export class CampaignBudget {
   /** The part of spent_points given by the bonus earning rule on purchases. */
   @Column({ name: 'bonus_points', type: 'bigint', default: 0, transformer: bigintNumber })
   bonusPoints: number;
+
+  /** The occurrence the grants below belong to (the campaign's occurrence_grant_limit is per occurrence). */
+  @Column({ type: 'varchar', length: 32, charset: 'ascii', collation: 'ascii_bin', nullable: true })
+  occurrence: string | null;
+
+  @Column({ name: 'occurrence_granted_points', type: 'bigint', default: 0, transformer: bigintNumber })
+  occurrenceGrantedPoints: number;
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '../../../common/transformers';
 import type { CampaignState } from '../rules/states';
 
 export type ScheduleKind = 'now' | 'at' | 'cron';
@@ -55,6 +56,27 @@ export class Campaign {
 
   @Column({ name: 'last_occurrence', type: 'varchar', length: 32, charset: 'ascii', collation: 'ascii_bin', nullable: true })
   lastOccurrence: string | null;
+
+  /** The cost asked for when it was launched above the program limits (pending_approval); what was approved after. */
+  @Column({ name: 'approval_points', type: 'bigint', nullable: true, transformer: bigintNumber })
+  approvalPoints: number | null;
+
+  /** Who launched it (the maker; with created_by, who may not approve it). */
+  @Column({ name: 'submitted_by', type: 'varchar', length: 64, nullable: true })
+  submittedBy: string | null;
+
+  @Column({ name: 'approved_by', type: 'varchar', length: 64, nullable: true })
+  approvedBy: string | null;
+
+  @Column({ name: 'approved_at', type: 'datetime', precision: 3, nullable: true })
+  approvedAt: Date | null;
+
+  /**
+   * The most points one occurrence's grants may give: the approved cost, or the program's total limit when
+   * it was launched without approval. Null for campaigns launched before maker-checker.
+   */
+  @Column({ name: 'occurrence_grant_limit', type: 'bigint', nullable: true, transformer: bigintNumber })
+  occurrenceGrantLimit: number | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 64, nullable: true })
   createdBy: string | null;

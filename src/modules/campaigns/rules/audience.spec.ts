@@ -26,6 +26,8 @@ describe('audience definitions', () => {
     [{ include: [{ type: 'birthday', when: 'week' }] }, 'audience.include[0].when'],
     [{ include: [{ type: 'all', extra: 1 }] }, 'audience.include[0].extra'],
     [{ include: [{ type: 'all' }], other: 1 }, 'audience.other'],
+    [{ include: [{ type: 'consent', channels: ['fax'] }] }, 'audience.include[0].channels'],
+    [{ include: [{ type: 'consent' }] }, 'audience.include[0].channels'],
   ])('refuses %j naming %s', (input, field) => {
     expect(() => parseAudience(input)).toThrow(AudienceError);
     try {
@@ -66,6 +68,22 @@ describe('audience compilation to one predicate', () => {
       "(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))",
     );
     expect(all.params).toEqual(['VIP', new Date('2026-04-20T02:00:00Z'), 'SVIP']);
+  });
+
+  it('an audience names a consent for any action: a club intersected with email consent, without a message', () => {
+    const def = parseAudience({
+      include: [
+        { type: 'club', clubIds: [CLUB] },
+        { type: 'consent', channels: ['email', 'email'] },
+      ],
+      requireAll: true,
+    });
+    expect(def.include[1]).toEqual({ type: 'consent', channels: ['email'] });
+    const f = compileAudience(def, ctx);
+    expect(f.sql).toContain(
+      'AND EXISTS (SELECT 1 FROM member_consents mc WHERE mc.member_id = m.id AND mc.channel IN (?) AND mc.granted = 1)',
+    );
+    expect(f.params).toEqual([CLUB, 'email']);
   });
 
   it('a message campaign is limited to the consent of its channel', () => {

@@ -17,7 +17,9 @@ export type AudiencePart =
   | { type: 'noPurchaseDays'; days: number }
   | { type: 'birthday'; when: 'today' | 'month' }
   | { type: 'joinedWithinDays'; days: number }
-  | { type: 'pointsExpiringDays'; days: number };
+  | { type: 'pointsExpiringDays'; days: number }
+  /** Members who consented to any of these channels, whatever the campaign does (a grant to "BABY ∩ email consent"). */
+  | { type: 'consent'; channels: MessageChannel[] };
 
 export interface AudienceDefinition {
   /** Members in any of these parts (or all of them with requireAll). */
@@ -44,6 +46,7 @@ const MAX_IDS = 200;
 const MAX_DAYS = 3650;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9_-]{1,32}$/;
+const CHANNEL = new RegExp(`^(${CONSENT_CHANNELS_FOR_MESSAGES.join('|')})$`);
 
 export class AudienceError extends Error {
   constructor(
@@ -127,10 +130,21 @@ function parsePart(p: unknown, field: string): AudiencePart {
         throw new AudienceError(`${field}.when`, 'must be today or month');
       }
       return { type: 'birthday', when: p.when };
+    case 'consent':
+      allowOnly('channels');
+      return {
+        type: 'consent',
+        channels: ids(
+          p.channels,
+          `${field}.channels`,
+          CHANNEL,
+          `a channel (${CONSENT_CHANNELS_FOR_MESSAGES.join(', ')})`,
+        ) as MessageChannel[],
+      };
     default:
       throw new AudienceError(
         `${field}.type`,
-        'must be one of all, club, tier, grade, store, noPurchaseDays, birthday, joinedWithinDays, pointsExpiringDays',
+        'must be one of all, club, tier, grade, store, noPurchaseDays, birthday, joinedWithinDays, pointsExpiringDays, consent',
       );
   }
 }
@@ -228,6 +242,13 @@ export function compilePart(part: AudiencePart, ctx: AudienceContext): SqlFragme
         sql: 'EXISTS (SELECT 1 FROM point_lots l WHERE l.member_id = m.id AND l.remaining > 0 AND l.expires_at > ? AND l.expires_at <= ?)',
         params: [ctx.now, new Date(ctx.now.getTime() + part.days * 86_400_000)],
       };
+    case 'consent': {
+      const list = inList('mc.channel', part.channels);
+      return {
+        sql: `EXISTS (SELECT 1 FROM member_consents mc WHERE mc.member_id = m.id AND ${list.sql} AND mc.granted = 1)`,
+        params: list.params,
+      };
+    }
     default: {
       const unknownPart: never = part;
       throw new Error(`Unknown audience part ${JSON.stringify(unknownPart)}`);

@@ -24,6 +24,19 @@ describe('campaign states', () => {
     }
   });
 
+  it('a launch above the program limits waits in pending_approval: approve goes on as the launch would, reject returns to draft', () => {
+    expect(transition('draft', 'launch', { ...once, needsApproval: true })).toBe('pending_approval');
+    expect(transition('pending_approval', 'approve', once)).toBe('running');
+    expect(transition('pending_approval', 'approve', cron)).toBe('scheduled');
+    expect(transition('pending_approval', 'reject', once)).toBe('draft');
+    expect(transition('pending_approval', 'cancel', once)).toBe('cancelled');
+    for (const a of ['launch', 'edit', 'pause', 'resume', 'start', 'finish', 'fail'] as const) {
+      expect(transition('pending_approval', a, once)).toBeNull();
+    }
+    expect(CAMPAIGN_STATES.filter((s) => transition(s, 'approve', once) !== null)).toEqual(['pending_approval']);
+    expect(CAMPAIGN_STATES.filter((s) => transition(s, 'reject', once) !== null)).toEqual(['pending_approval']);
+  });
+
   it('refuses everything else', () => {
     for (const s of ['completed', 'cancelled', 'failed'] as const) {
       for (const a of ['launch', 'pause', 'resume', 'cancel', 'edit', 'start', 'finish'] as const) {

@@ -1,11 +1,15 @@
 /** Campaign states and the transitions between them. Pure. */
 
-export const CAMPAIGN_STATES = ['draft', 'scheduled', 'running', 'completed', 'paused', 'cancelled', 'failed'] as const;
+export const CAMPAIGN_STATES = ['draft', 'pending_approval', 'scheduled', 'running', 'completed', 'paused', 'cancelled', 'failed'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 export type CampaignAction =
-  /** A marketer launches: running at once (now), or scheduled (at a time, recurring). */
+  /** A marketer launches: running at once (now), or scheduled (at a time, recurring); above the program limits, pending_approval. */
   | 'launch'
+  /** A user with campaigns.approve (not its author) lets a pending campaign go on as its launch would have. */
+  | 'approve'
+  /** ...or sends it back to draft. */
+  | 'reject'
   /** The planner starts an occurrence. */
   | 'start'
   | 'pause'
@@ -21,6 +25,8 @@ export interface TransitionContext {
   recurring: boolean;
   /** The state a paused campaign was paused from. */
   pausedFrom: CampaignState | null;
+  /** Launch: the campaign is above the program's limits and waits for approval (maker-checker). */
+  needsApproval?: boolean;
 }
 
 /** The state after `action`, or null when the action is not allowed in `state`. */
@@ -32,7 +38,17 @@ export function transition(state: CampaignState, action: CampaignAction, ctx: Tr
       if (state !== 'draft') {
         return null;
       }
+      if (ctx.needsApproval) {
+        return 'pending_approval';
+      }
       return ctx.startsNow ? 'running' : 'scheduled';
+    case 'approve':
+      if (state !== 'pending_approval') {
+        return null;
+      }
+      return ctx.startsNow ? 'running' : 'scheduled';
+    case 'reject':
+      return state === 'pending_approval' ? 'draft' : null;
     case 'start':
       return state === 'scheduled' ? 'running' : null;
     case 'pause':
@@ -40,7 +56,7 @@ export function transition(state: CampaignState, action: CampaignAction, ctx: Tr
     case 'resume':
       return state === 'paused' ? (ctx.pausedFrom ?? 'running') : null;
     case 'cancel':
-      return ['draft', 'scheduled', 'running', 'paused'].includes(state) ? 'cancelled' : null;
+      return ['draft', 'pending_approval', 'scheduled', 'running', 'paused'].includes(state) ? 'cancelled' : null;
     case 'finish':
       if (state !== 'running') {
         return null;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintNumber } from '../../../common/transformers';
 
 /** The program's rules. One row (id 1), seeded from the PROGRAM_* defaults on an empty database. */
 @Entity('program_settings')
@@ -37,6 +38,14 @@ export class ProgramSettings {
   /** A tier above the lowest is reviewed this many months after it was reached or last requalified. */
   @Column({ name: 'tier_review_months', type: 'int', default: 12 })
   tierReviewMonths: number;
+
+  /** Maker-checker: a campaign giving a member more points than this waits for approval (campaigns.approve). */
+  @Column({ name: 'campaign_approval_points_per_member', type: 'int', default: 10000 })
+  campaignApprovalPointsPerMember: number;
+
+  /** Maker-checker: a campaign whose estimated cost is above this waits for approval; nor may an occurrence grant more unapproved. */
+  @Column({ name: 'campaign_approval_total_points', type: 'bigint', default: 1000000, transformer: bigintNumber })
+  campaignApprovalTotalPoints: number;
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;

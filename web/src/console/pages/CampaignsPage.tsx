@@ -26,6 +26,7 @@ import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../auth';
 import { useDrawerSize } from '../components/drawerSize';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
@@ -39,6 +40,7 @@ export function CampaignsPage() {
   const drawerSize = useDrawerSize();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const { can } = useAuth();
   const campaigns = useQuery({
     queryKey: ['campaigns'],
     queryFn: async () => unwrap(await api.GET('/api/v1/admin/campaigns', { params: { query: { limit: 100 } } })),
@@ -51,6 +53,7 @@ export function CampaignsPage() {
           {t('campaigns.new')}
         </Button>
       </Space>
+      {can('campaigns.approve') && <PendingApprovals onOpen={setOpenId} />}
       <QueryState query={campaigns} empty={(d) => d.items.length === 0}>
         {(d) => (
           <Table<Campaign>
@@ -93,6 +96,7 @@ function StateTag({ state }: { state: Campaign['state'] }) {
   const { t } = useI18n();
   const color = {
     draft: 'default',
+    pending_approval: 'gold',
     scheduled: 'blue',
     running: 'processing',
     completed: 'success',
@@ -104,6 +108,78 @@ function StateTag({ state }: { state: Campaign['state'] }) {
     <Tag color={color} data-testid="campaign-state">
       {t(`campaigns.state.${state}`)}
     </Tag>
+  );
+}
+
+/** Maker-checker: campaigns above the program limits, for users with campaigns.approve (never their own). */
+function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t, lang } = useI18n();
+  const pending = useQuery({
+    queryKey: ['campaigns', 'pending_approval'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/campaigns', { params: { query: { limit: 100, state: 'pending_approval' } } })),
+  });
+  if (!pending.data || pending.data.items.length === 0) {
+    return null;
+  }
+  return (
+    <Card size="small" title={t('campaigns.pendingApprovals')} data-testid="pending-approvals" style={{ marginBottom: 16 }}>
+      <Table<Campaign>
+        rowKey="campaignId"
+        dataSource={pending.data.items}
+        pagination={false}
+        scroll={{ x: true }}
+        columns={[
+          {
+            title: t('common.name'),
+            render: (_, c) => (
+              <Button type="link" onClick={() => onOpen(c.campaignId)}>
+                {c.name}
+              </Button>
+            ),
+          },
+          { title: t('campaigns.askedPoints'), render: (_, c) => formatPoints(c.approval?.askedPoints ?? 0, lang) },
+          { title: t('common.created'), render: (_, c) => formatDateTime(c.createdAt, lang) },
+          { title: '', render: (_, c) => <ApprovalButtons campaign={c} /> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** Approve, or reject with a reason; the author of the campaign sees why they cannot. */
+function ApprovalButtons({ campaign }: { campaign: Campaign }) {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const path = { params: { path: { id: campaign.campaignId } } };
+  const decide = useMutation({
+    mutationFn: async (decision: 'approve' | 'reject') =>
+      decision === 'approve'
+        ? unwrap(await api.POST('/api/v1/admin/campaigns/{id}/approve', path))
+        : unwrap(await api.POST('/api/v1/admin/campaigns/{id}/reject', { ...path, body: reason.trim() ? { reason: reason.trim() } : {} })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['campaigns'] }),
+  });
+  if (campaign.createdBy === me.adminId || campaign.approval?.submittedBy === me.adminId) {
+    return <Typography.Text type="secondary">{t('campaigns.ownCampaign')}</Typography.Text>;
+  }
+  return (
+    <Space wrap>
+      <Button type="primary" onClick={() => decide.mutate('approve')} loading={decide.isPending}>
+        {t('campaigns.approve')}
+      </Button>
+      <Input
+        aria-label={t('campaigns.rejectReason')}
+        placeholder={t('campaigns.rejectReason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        style={{ minWidth: 200 }}
+      />
+      <Button danger onClick={() => decide.mutate('reject')} loading={decide.isPending}>
+        {t('campaigns.reject')}
+      </Button>
+      {decide.error && <Typography.Text type="danger">{decide.error.message}</Typography.Text>}
+    </Space>
   );
 }
 
@@ -455,6 +531,7 @@ function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
           </Row>
         )}
       </Card>
+      {preview.data?.needsApproval && <Alert type="warning" title={t('campaigns.needsApproval')} data-testid="needs-approval" />}
       {launch.error && <Alert type="error" role="alert" title={launch.error.message} />}
       <Space>
         {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('common.back')}</Button>}
@@ -501,6 +578,7 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
       return r && r.state !== 'running' && (r.progress === null || r.progress.state !== 'running') ? false : 1000;
     },
   });
+  const { can } = useAuth();
   const act = useMutation({
     mutationFn: async (action: 'launch' | 'pause' | 'resume' | 'cancel') => {
       const route = `/api/v1/admin/campaigns/{id}/${action}` as const;
@@ -530,7 +608,8 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
                 <Button onClick={() => act.mutate('pause')}>{t('campaigns.pause')}</Button>
               )}
               {state === 'paused' && <Button onClick={() => act.mutate('resume')}>{t('campaigns.resume')}</Button>}
-              {['draft', 'scheduled', 'running', 'paused'].includes(state) && (
+              {state === 'pending_approval' && can('campaigns.approve') && <ApprovalButtons campaign={c} />}
+              {['draft', 'pending_approval', 'scheduled', 'running', 'paused'].includes(state) && (
                 <Button danger onClick={() => act.mutate('cancel')}>
                   {t('campaigns.cancelCampaign')}
                 </Button>

@@ -365,7 +365,7 @@ export class PostPurchaseBatch {
         refs.flatMap((r) => (r.ref.phone ? [r.ref.phone] : [])),
         m,
       ),
-      this.members.existingMemberIds(
+      this.members.survivingMemberIds(
         refs.flatMap((r) => (r.ref.memberId ? [r.ref.memberId] : [])),
         m,
       ),
@@ -389,11 +389,12 @@ export class PostPurchaseBatch {
           fail(i, memberNotFound('phone', ref.phone));
         }
       } else {
-        const memberId = ref.memberId ?? '';
-        if (ids.has(memberId)) {
+        const named = ref.memberId ?? '';
+        const memberId = ids.get(named);
+        if (memberId) {
           live.push({ index: i, cmd: cmds[i], memberId, cardNo: null });
         } else {
-          fail(i, memberNotFound('memberId', memberId));
+          fail(i, memberNotFound('memberId', named));
         }
       }
     }
