@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * for, who launched and who approved it, and the most one occurrence may grant; on its budget, what the
  * current occurrence has granted. Console adjustments: each user's running total per day.
  */
-export class CampaignApprovalAndAdjustmentDays1795620400000 implements MigrationInterface {
-  name = 'CampaignApprovalAndAdjustmentDays1795620400000';
+export class CampaignApprovalAndAdjustmentDays1795620400001 implements MigrationInterface {
+  name = 'CampaignApprovalAndAdjustmentDays1795620400001';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
