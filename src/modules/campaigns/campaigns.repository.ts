@@ -8,7 +8,9 @@ import { DeliveryStatus } from './entities/campaign-delivery.entity';
 import { Campaign } from './entities/campaign.entity';
 import { holdoutSql } from './rules/holdout';
 import { SqlFragment } from './rules/audience';
-import { CampaignState } from './rules/states';
+import { BONUS_RULE_LIVE_STATES, CampaignState } from './rules/states';
+
+const LIVE_STATES_SQL = BONUS_RULE_LIVE_STATES.map((s) => `'${s}'`).join(', ');
 
 export interface NewDelivery {
   memberId: string;
@@ -46,6 +48,10 @@ export class CampaignsRepository {
   async state(id: string): Promise<CampaignState | null> {
     const rows: Array<{ state: CampaignState }> = await this.dataSource.query('SELECT state FROM campaigns WHERE id = ?', [id]);
     return rows[0]?.state ?? null;
+  }
+
+  inState(state: CampaignState): Promise<Campaign[]> {
+    return this.dataSource.getRepository(Campaign).find({ where: { state } });
   }
 
   /** Newest first, keyset-paged on id (uuid v7 ids sort by creation). */
@@ -115,12 +121,37 @@ export class CampaignsRepository {
     }
   }
 
-  /** A bonus-rule reservation: one conditional UPDATE, so it never passes the cap whoever runs it. */
+  /**
+   * A bonus-rule reservation: one conditional UPDATE, so it never passes the cap whoever runs it, and it
+   * reads the campaign's state under a lock, so a rule paused or cancelled before it pays nothing (a
+   * process's cached list of live rules cannot outlive a pause).
+   */
   async reserveBonus(m: EntityManager, id: string, points: number): Promise<boolean> {
     const result: WriteResult = await m.query(
-      `UPDATE campaign_budgets SET spent_points = spent_points + ?, bonus_points = bonus_points + ?
-        WHERE campaign_id = ? AND (cap_points IS NULL OR spent_points + ? <= cap_points)`,
+      `UPDATE campaign_budgets b JOIN campaigns c ON c.id = b.campaign_id
+          SET b.spent_points = b.spent_points + ?, b.bonus_points = b.bonus_points + ?
+        WHERE b.campaign_id = ? AND c.state IN (${LIVE_STATES_SQL}) AND (b.cap_points IS NULL OR b.spent_points + ? <= b.cap_points)`,
       [points, points, id, points],
+    );
+    return result.affectedRows === 1;
+  }
+
+  /** Bonus points clawed back by a refund return to the budget (never below what the rule has given). */
+  async giveBackBonus(m: EntityManager, id: string, points: number): Promise<void> {
+    if (points > 0) {
+      await m.query(
+        `UPDATE campaign_budgets SET spent_points = spent_points - ?, bonus_points = bonus_points - ?
+          WHERE campaign_id = ? AND bonus_points >= ? AND spent_points >= ?`,
+        [points, points, id, points, points],
+      );
+    }
+  }
+
+  /** Raises the cap (only upwards: a conditional UPDATE); false when the campaign has no cap or the new one is not higher. */
+  async raiseCap(m: EntityManager, id: string, capPoints: number): Promise<boolean> {
+    const result: WriteResult = await m.query(
+      'UPDATE campaign_budgets SET cap_points = ? WHERE campaign_id = ? AND cap_points IS NOT NULL AND cap_points < ?',
+      [capPoints, id, capPoints],
     );
     return result.affectedRows === 1;
   }
@@ -130,7 +161,7 @@ export class CampaignsRepository {
     return this.dataSource
       .getRepository(Campaign)
       .createQueryBuilder('c')
-      .where("c.state IN ('scheduled', 'running', 'completed')")
+      .where(`c.state IN (${LIVE_STATES_SQL})`)
       .andWhere('c.actions LIKE \'%"bonusRule"%\'')
       .getMany();
   }

@@ -11,7 +11,7 @@ import { Actor, AuditService } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { CampaignBonusRule } from '../points/rules/campaign-bonus';
 import { CampaignBonusService } from './campaign-bonus.service';
-import { CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
+import { bonusWindowAt, CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
 import { CampaignFanoutService } from './campaign-fanout.service';
 import { campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
@@ -230,7 +230,12 @@ export class CampaignsService {
   }
 
   private ctx(c: Campaign) {
-    return { startsNow: c.scheduleKind === 'now', recurring: c.scheduleKind === 'cron', pausedFrom: c.pausedFrom };
+    return {
+      startsNow: c.scheduleKind === 'now',
+      recurring: c.scheduleKind === 'cron',
+      pausedFrom: c.pausedFrom,
+      bonusWindow: bonusWindowAt(parseActions(c.actions), this.clock.now()),
+    };
   }
 
   private async changeState(
@@ -247,7 +252,7 @@ export class CampaignsService {
       }
       await this.audit.record(actor, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to }, m);
     });
-    this.bonus.invalidate();
+    await this.bonus.rulesChanged();
   }
 
   private async mustFind(id: string): Promise<Campaign> {
