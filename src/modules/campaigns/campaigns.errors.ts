@@ -15,3 +15,13 @@ export function invalidTransition(id: string, state: CampaignState, action: stri
 export function invalidCampaign(field: string, message: string): DomainError {
   return new DomainError(ErrorCode.VALIDATION_FAILED, `${field} ${message}`, [{ field, message }]);
 }
+
+export function budgetNotRaised(id: string, capPoints: number | null, asked: number): DomainError {
+  return new DomainError(
+    ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED,
+    capPoints === null
+      ? `Campaign ${id} has no budget cap; there is nothing to raise.`
+      : `Campaign ${id} has a budget cap of ${capPoints} points; a new cap must be above it (asked: ${asked}).`,
+    [{ field: 'capPoints', message: capPoints === null ? 'no cap' : `must be above ${capPoints}` }],
+  );
+}

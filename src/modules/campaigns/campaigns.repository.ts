@@ -147,15 +147,6 @@ export class CampaignsRepository {
     }
   }
 
-  /** Raises the cap (only upwards: a conditional UPDATE); false when the campaign has no cap or the new one is not higher. */
-  async raiseCap(m: EntityManager, id: string, capPoints: number): Promise<boolean> {
-    const result: WriteResult = await m.query(
-      'UPDATE campaign_budgets SET cap_points = ? WHERE campaign_id = ? AND cap_points IS NOT NULL AND cap_points < ?',
-      [capPoints, id, capPoints],
-    );
-    return result.affectedRows === 1;
-  }
-
   /** Campaigns whose bonus rule may be live (the caller checks the rule and its window). */
   bonusCandidates(): Promise<Campaign[]> {
     return this.dataSource

@@ -13,7 +13,7 @@ import { CampaignBonusRule } from '../points/rules/campaign-bonus';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { bonusWindowAt, CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
 import { CampaignFanoutService } from './campaign-fanout.service';
-import { campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
+import { budgetNotRaised, campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
 import { Clock } from './clock';
 import { BonusRuleDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
@@ -21,7 +21,7 @@ import { Campaign } from './entities/campaign.entity';
 import { AudienceError, compileAudience, parseAudience } from './rules/audience';
 import { estimatedCost } from './rules/budget';
 import { cronProblem, DEFAULT_TIMEZONE, isTimezone, nextRun } from './rules/schedule';
-import { CampaignAction, transition } from './rules/states';
+import { budgetMayBeRaised, CampaignAction, transition } from './rules/states';
 import { meanUplift, proportionUplift } from './rules/uplift';
 
 const SAMPLE_SIZE = 10;
@@ -133,6 +133,23 @@ export class CampaignsService {
     const to = this.allowed(c, 'cancel');
     await this.changeState(actor, c, 'cancel', to, { pausedFrom: null });
     await this.disarm(c);
+    return this.get(id);
+  }
+
+  /** A launched campaign's cap goes up (under the budget row's lock; audited): a running bonus rule pays on at once. */
+  async raiseBudget(actor: Actor, id: string, capPoints: number) {
+    const c = await this.mustFind(id);
+    if (!budgetMayBeRaised(c.state)) {
+      throw invalidTransition(id, c.state, 'have its budget raised');
+    }
+    await inTransaction(this.dataSource, async (m) => {
+      const budget = await this.repo.lockBudget(m, id);
+      if (budget.capPoints === null || capPoints <= budget.capPoints) {
+        throw budgetNotRaised(id, budget.capPoints, capPoints);
+      }
+      await this.repo.setCap(m, id, capPoints);
+      await this.audit.record(actor, 'campaign.budget', { type: 'campaign', id }, { from: budget.capPoints, to: capPoints }, m);
+    });
     return this.get(id);
   }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIENCE_EXAMPLE } from '../../campaigns/dto/campaign.dto';
+import { CAMPAIGN_STATES } from '../../campaigns/rules/states';
 
 export const CAMPAIGN_EXAMPLE = {
   campaignId: '01a212aa-8b99-749f-88e9-001ff70d99ce',
@@ -94,7 +95,11 @@ export class CampaignResponse {
   campaignId: string;
   @ApiProperty({ example: 'Birthday gift' })
   name: string;
-  @ApiProperty({ enum: ['draft', 'scheduled', 'running', 'completed', 'paused', 'cancelled', 'failed'], example: 'draft' })
+  @ApiProperty({
+    enum: CAMPAIGN_STATES,
+    description: 'A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).',
+    example: 'draft',
+  })
   state: string;
   @ApiProperty({ ...OBJ, example: AUDIENCE_EXAMPLE })
   audience: unknown;
