@@ -1007,6 +1007,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/campaigns/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise the budget cap of a launched campaign (scheduled, running, active, ended or paused): a capped bonus rule pays on at once */
+        post: operations["AdminCampaignsController_raiseBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/campaigns/{id}/pause": {
         parameters: {
             query?: never;
@@ -1016,7 +1033,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** running or scheduled → paused; the fan-out stops between batches */
+        /** running, scheduled, or a live bonus rule (active, ended) → paused; the fan-out stops between batches, the rule pays nothing from now on */
         post: operations["AdminCampaignsController_pause"];
         delete?: never;
         options?: never;
@@ -1033,7 +1050,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** paused → the state it was paused from; the fan-out goes on where it stopped */
+        /** paused → the state it was paused from (ended if a bonus rule’s window closed meanwhile); the fan-out goes on where it stopped */
         post: operations["AdminCampaignsController_resume"];
         delete?: never;
         options?: never;
@@ -1050,7 +1067,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft, scheduled, running or paused → cancelled; what was delivered stays */
+        /** draft, scheduled, running, paused, active or ended → cancelled; what was delivered stays, a bonus rule never pays again */
         post: operations["AdminCampaignsController_cancel"];
         delete?: never;
         options?: never;
@@ -1751,7 +1768,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2166,7 +2183,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "webhooks.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -4165,7 +4182,7 @@ export interface components {
              */
             multiplierPermille?: number;
             /**
-             * @description category_multiplier: the category.
+             * @description category_multiplier: the category code, as the tills send it (any text, e.g. wine or 红酒; compared without case).
              * @example baby
              */
             category?: string;
@@ -4327,10 +4344,11 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
+             * @description A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).
              * @example draft
              * @enum {string}
              */
-            state: "draft" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
+            state: "draft" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
             /**
              * @example {
              *       "include": [
@@ -4486,6 +4504,13 @@ export interface components {
              */
             estimatedPoints: number;
             sample: components["schemas"]["CampaignSampleMemberResponse"][];
+        };
+        RaiseBudgetDto: {
+            /**
+             * @description The new budget cap in points; it must be above the current cap.
+             * @example 200000
+             */
+            capPoints: number;
         };
         CampaignResultsResponse: {
             /** Format: uuid */
@@ -4835,7 +4860,7 @@ export interface components {
              */
             pointsOutstanding: number;
             /**
-             * @description Campaigns in state running now (read live, not from the snapshot).
+             * @description Campaigns running now and live bonus rules (state active), read live, not from the snapshot.
              * @example 3
              */
             runningCampaigns: number;
@@ -16102,6 +16127,193 @@ export interface operations {
                         statusCode?: 409;
                         /** @enum {string} */
                         code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_raiseBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CAMPAIGN_NOT_FOUND",
+                     *       "message": "CAMPAIGN_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "message": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_BUDGET_NOT_RAISED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "CAMPAIGN_BUDGET_NOT_RAISED",
+                     *       "message": "CAMPAIGN_BUDGET_NOT_RAISED",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_BUDGET_NOT_RAISED";
                     };
                 };
             };

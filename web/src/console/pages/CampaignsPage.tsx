@@ -99,6 +99,8 @@ function StateTag({ state }: { state: Campaign['state'] }) {
     paused: 'warning',
     cancelled: 'default',
     failed: 'error',
+    active: 'green',
+    ended: 'default',
   }[state];
   return (
     <Tag color={color} data-testid="campaign-state">
@@ -513,7 +515,7 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
       {(c) => {
         const state = results.data?.state ?? c.state;
         const progress = results.data?.progress as { percent?: number; done?: number; total?: number } | null | undefined;
-        const percent = progress?.percent ?? (state === 'completed' ? 100 : 0);
+        const percent = progress?.percent ?? (['completed', 'active', 'ended'].includes(state) ? 100 : 0);
         const targeted = results.data?.targeted as unknown as Group | undefined;
         const holdout = results.data?.holdoutGroup as unknown as Group | undefined;
         return (
@@ -526,11 +528,11 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
             </Space>
             <Space wrap>
               {state === 'draft' && <Button onClick={() => act.mutate('launch')}>{t('campaigns.launch')}</Button>}
-              {(state === 'running' || state === 'scheduled') && (
+              {['running', 'scheduled', 'active', 'ended'].includes(state) && (
                 <Button onClick={() => act.mutate('pause')}>{t('campaigns.pause')}</Button>
               )}
               {state === 'paused' && <Button onClick={() => act.mutate('resume')}>{t('campaigns.resume')}</Button>}
-              {['draft', 'scheduled', 'running', 'paused'].includes(state) && (
+              {['draft', 'scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
                 <Button danger onClick={() => act.mutate('cancel')}>
                   {t('campaigns.cancelCampaign')}
                 </Button>
