@@ -10,7 +10,9 @@ export class BonusRuleStates1795620500000 implements MigrationInterface {
   name = 'BonusRuleStates1795620500000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`UPDATE \`campaigns\` SET \`state\` = 'active' WHERE \`state\` = 'completed' AND \`actions\` LIKE '%"bonusRule"%'`);
+    await queryRunner.query(
+      `UPDATE \`campaigns\` SET \`state\` = 'active' WHERE \`state\` = 'completed' AND \`actions\` LIKE '%"bonusRule"%'`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

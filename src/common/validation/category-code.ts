@@ -11,9 +11,7 @@ import { isSafeText, IsSafeText } from './safe-text';
 export const CATEGORY_CODE_MAX = 64;
 
 export function isCategoryCode(value: unknown): boolean {
-  return (
-    typeof value === 'string' && value.length > 0 && codePointLength(value.toLowerCase()) <= CATEGORY_CODE_MAX && isSafeText(value)
-  );
+  return typeof value === 'string' && value.length > 0 && codePointLength(value.toLowerCase()) <= CATEGORY_CODE_MAX && isSafeText(value);
 }
 
 /** The class-validator form of isCategoryCode (one message per broken part, as on the POS). */

@@ -80,7 +80,8 @@ export class AdminCampaignsController {
   @HttpCode(200)
   @RequirePermission('campaigns.budget')
   @ApiOperation({
-    summary: 'Raise the budget cap of a launched campaign (scheduled, running, active, ended or paused): a capped bonus rule pays on at once',
+    summary:
+      'Raise the budget cap of a launched campaign (scheduled, running, active, ended or paused): a capped bonus rule pays on at once',
   })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION, ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED)
@@ -91,7 +92,8 @@ export class AdminCampaignsController {
   @Post(':id/pause')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'running, scheduled, or a live bonus rule (active, ended) → paused; the fan-out stops between batches, the rule pays nothing from now on',
+    summary:
+      'running, scheduled, or a live bonus rule (active, ended) → paused; the fan-out stops between batches, the rule pays nothing from now on',
   })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
@@ -102,7 +104,8 @@ export class AdminCampaignsController {
   @Post(':id/resume')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'paused → the state it was paused from (ended if a bonus rule’s window closed meanwhile); the fan-out goes on where it stopped',
+    summary:
+      'paused → the state it was paused from (ended if a bonus rule’s window closed meanwhile); the fan-out goes on where it stopped',
   })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
@@ -112,7 +115,9 @@ export class AdminCampaignsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'draft, scheduled, running, paused, active or ended → cancelled; what was delivered stays, a bonus rule never pays again' })
+  @ApiOperation({
+    summary: 'draft, scheduled, running, paused, active or ended → cancelled; what was delivered stays, a bonus rule never pays again',
+  })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   cancel(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {

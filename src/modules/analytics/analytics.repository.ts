@@ -299,7 +299,9 @@ export class AnalyticsRepository {
 
   /** Campaigns fanning out now, and bonus rules live now (active: window open, not paused or cancelled). */
   async runningCampaigns(): Promise<number> {
-    const [row]: Array<{ n: unknown }> = await this.dataSource.query("SELECT COUNT(*) AS n FROM campaigns WHERE state IN ('running', 'active')");
+    const [row]: Array<{ n: unknown }> = await this.dataSource.query(
+      "SELECT COUNT(*) AS n FROM campaigns WHERE state IN ('running', 'active')",
+    );
     return toInt(row.n);
   }
 

@@ -97,7 +97,8 @@ export class CampaignResponse {
   name: string;
   @ApiProperty({
     enum: CAMPAIGN_STATES,
-    description: 'A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).',
+    description:
+      'A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).',
     example: 'draft',
   })
   state: string;
