@@ -301,6 +301,32 @@ describe('campaign bonus rules (POS API, admin API, a worker, two API processes)
     expect(JSON.stringify(bad.body.details)).toContain('category');
   });
 
+  it('excluded categories follow the same rule: a program excluding 香烟 gives no points on a 香烟 line', async () => {
+    const member = await createMember(a);
+    const program = (body: object) => a.http.patch('/api/v1/admin/program').set('Authorization', `Bearer ${token}`).send(body);
+    const before = (await a.http.get('/api/v1/admin/program').set('Authorization', `Bearer ${token}`).expect(200)).body as Body;
+    try {
+      const bad = await program({ excludedCategories: ['tobacco', 'x\u0007'] }).expect(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      const patched = await program({ excludedCategories: [...(before.excludedCategories as string[]), '香烟', 'Gift, Boxed'] }).expect(
+        200,
+      );
+      expect(patched.body.excludedCategories).toEqual([...(before.excludedCategories as string[]), '香烟', 'gift, boxed']);
+      const sale = await pos(a, store)
+        .purchase(
+          purchaseBody({ cardNo: member.cardNo }, [
+            { sku: 'CIG-1', category: '香烟', amountCents: 5_000 },
+            { sku: 'BOX-1', category: 'GIFT, BOXED', amountCents: 2_000 },
+            { sku: 'RICE-1', category: 'grocery', amountCents: 3_000 },
+          ]),
+        )
+        .expect(201);
+      expect(sale.body.breakdown).toEqual([{ rule: 'base', points: 30 }]);
+    } finally {
+      await program({ excludedCategories: before.excludedCategories }).expect(200);
+    }
+  });
+
   it('an admin raises the budget of a running rule and it pays again at once; lowering it or a marketer doing it is refused', async () => {
     const member = await createMember(a);
     const now = Date.now();
