@@ -81,18 +81,15 @@ export class PostRefundUseCase {
       }
       await session.flush();
       // Bonus points taken back return to their campaigns' budgets, in this transaction.
-      const budgets = this.campaignBonuses;
-      const giveBack = campaignGiveBack(
-        purchase.campaignRows,
-        {
+      if (this.campaignBonuses) {
+        const refunded = {
           eligibleCents: purchase.eligibleCents,
           refundedEligibleCentsBefore: purchase.refundedEligibleCents,
           refundedEligibleCentsNow: allocation.refundedEligibleCents,
-        },
-        { clawback, debit },
-      );
-      for (const row of budgets ? giveBack : []) {
-        await budgets?.giveBack(m, row.campaignId, row.points);
+        };
+        for (const row of campaignGiveBack(purchase.campaignRows, refunded, { clawback, debit })) {
+          await this.campaignBonuses.giveBack(m, row.campaignId, row.points);
+        }
       }
       await this.receipts.applyRefund(m, purchase.id, allocation.lines, {
         refundedCents: allocation.refundedCents,
