@@ -3,7 +3,7 @@ import { createMember, loginAdmin, uniq } from '../support/factories';
 import { createClubWith } from '../support/campaign-fixtures';
 import { BrowserApp, consoleSignIn, newPage, pageProblems, screenshots, shootOnFailure, startBrowserApp } from './support/browser';
 
-/** A launched bonus rule in the console: its live state shows, and it can be paused, resumed and cancelled there. */
+/** A launched bonus rule in the console: its live state shows, an admin raises its budget, and it is paused, resumed and cancelled there. */
 describe('console: a live bonus rule', () => {
   let app: BrowserApp;
   let page: Page;
@@ -29,6 +29,7 @@ describe('console: a live bonus rule', () => {
           endsAt: new Date(now + 3_600_000).toISOString(),
         },
         schedule: { kind: 'now' },
+        budgetPoints: 100,
       })
       .expect(201);
     await t.http.post(`/api/v1/admin/campaigns/${created.body.campaignId}/launch`).set('Authorization', `Bearer ${token}`).expect(200);
@@ -39,7 +40,7 @@ describe('console: a live bonus rule', () => {
     await app?.close();
   });
 
-  it('shows a launched bonus rule as Active, and pauses, resumes and cancels it', () =>
+  it('shows a launched bonus rule as Active, raises its budget, and pauses, resumes and cancels it', () =>
     shootOnFailure(page, 'console-bonus-rule', async () => {
       await consoleSignIn(page, process.env.ADMIN_EMAIL as string, process.env.ADMIN_PASSWORD as string);
       await page.getByRole('menuitem', { name: 'Campaigns' }).click();
@@ -54,6 +55,10 @@ describe('console: a live bonus rule', () => {
         }
       }
       await detail.getByTestId('campaign-state').getByText('Active (rule live)').waitFor();
+      await detail.getByTestId('campaign-budget').getByText('Budget (points): 0 / 100').waitFor();
+      await detail.getByLabel('New budget cap (points)').fill('500');
+      await detail.getByRole('button', { name: 'Raise budget' }).click();
+      await detail.getByTestId('campaign-budget').getByText('Budget (points): 0 / 500').waitFor();
       await screenshots(page, 'console-bonus-rule-active');
 
       await detail.getByRole('button', { name: 'Pause' }).click();
@@ -62,8 +67,14 @@ describe('console: a live bonus rule', () => {
       await detail.getByTestId('campaign-state').getByText('Active (rule live)').waitFor();
       await detail.getByRole('button', { name: 'Cancel campaign' }).click();
       await detail.getByTestId('campaign-state').getByText('Cancelled').waitFor();
-      const [row] = await app.t.db.query('SELECT state FROM campaigns WHERE name = ?', [name]);
+      const [row] = await app.t.db.query(
+        'SELECT c.state, b.cap_points FROM campaigns c JOIN campaign_budgets b ON b.campaign_id = c.id WHERE c.name = ?',
+        [name],
+      );
       expect(row.state).toBe('cancelled');
+      expect(Number(row.cap_points)).toBe(500);
+      // Cancelled: nothing more to raise.
+      await detail.getByRole('button', { name: 'Raise budget' }).waitFor({ state: 'detached' });
       expect(pageProblems(page)).toEqual([]);
     }));
 });

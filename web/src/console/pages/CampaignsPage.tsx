@@ -26,6 +26,7 @@ import type { components } from '../../api/schema';
 import { api, unwrap } from '../../shared/api';
 import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../auth';
 import { useDrawerSize } from '../components/drawerSize';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
@@ -487,8 +488,44 @@ interface Group {
 
 const orDash = <T,>(value: T | null | undefined, show: (v: T) => string) => (value === null || value === undefined ? '—' : show(value));
 
+/** An admin raises a launched campaign's budget cap (only upwards): a capped bonus rule pays again at once. */
+function RaiseBudget({ campaignId, capPoints, spentPoints }: { campaignId: string; capPoints: number; spentPoints: number }) {
+  const { t, lang } = useI18n();
+  const client = useQueryClient();
+  const [cap, setCap] = useState<number | null>(null);
+  const raise = useMutation({
+    mutationFn: async (newCap: number) =>
+      unwrap(await api.POST('/api/v1/admin/campaigns/{id}/budget', { params: { path: { id: campaignId } }, body: { capPoints: newCap } })),
+    onSuccess: () => {
+      setCap(null);
+      void client.invalidateQueries({ queryKey: ['campaigns'] });
+    },
+  });
+  return (
+    <Space wrap>
+      <Typography.Text data-testid="campaign-budget">
+        {t('campaigns.budget')}: {formatPoints(spentPoints, lang)} / {formatPoints(capPoints, lang)}
+      </Typography.Text>
+      <InputNumber
+        aria-label={t('campaigns.newCap')}
+        min={capPoints + 1}
+        precision={0}
+        value={cap}
+        onChange={(n) => setCap(n)}
+        placeholder={t('campaigns.newCap')}
+        style={{ width: 200 }}
+      />
+      <Button onClick={() => cap !== null && raise.mutate(cap)} disabled={cap === null || cap <= capPoints} loading={raise.isPending}>
+        {t('campaigns.raiseBudget')}
+      </Button>
+      {raise.error && <Alert type="error" role="alert" title={raise.error.message} />}
+    </Space>
+  );
+}
+
 function CampaignDetail({ campaignId }: { campaignId: string }) {
   const { t, lang } = useI18n();
+  const { can } = useAuth();
   const client = useQueryClient();
   const path = { params: { path: { id: campaignId } } };
   const campaign = useQuery({
@@ -539,6 +576,12 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
               )}
             </Space>
             {act.error && <Alert type="error" role="alert" title={act.error.message} />}
+            {can('campaigns.budget') &&
+              c.budget?.capPoints !== null &&
+              c.budget?.capPoints !== undefined &&
+              ['scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
+                <RaiseBudget campaignId={campaignId} capPoints={c.budget.capPoints} spentPoints={c.budget.spentPoints} />
+              )}
             <div>
               <Typography.Text id="campaign-progress-label">{t('campaigns.progress')}</Typography.Text>
               <Progress
