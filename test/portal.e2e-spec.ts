@@ -387,7 +387,7 @@ describe('member portal (/api/v1/portal)', () => {
       await waitFor(
         'the launch',
         async () => (await admin.get(`/campaigns/${id}/results`).expect(200)).body as Body,
-        (r) => r.state === 'running' || r.state === 'completed',
+        (r) => r.state === 'running' || r.state === 'active',
       );
       await new Promise((resolve) => setTimeout(resolve, 3_100)); // the API's bonus-rule cache (3 s) sees the launch
       const posted = await pos(t, store)

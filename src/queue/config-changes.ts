@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { quitWithin, REDIS } from './redis.module';
 
 /** What an admin edit changed; every process drops its cached copy of it. */
-export type ConfigTopic = 'tiers' | 'program' | 'webhooks';
+export type ConfigTopic = 'tiers' | 'program' | 'webhooks' | 'bonus-rules';
 
 /**
  * Cross-process cache invalidation over Redis pub/sub, on a channel under the

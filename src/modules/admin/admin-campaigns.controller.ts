@@ -5,7 +5,7 @@ import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { CampaignsService } from '../campaigns/campaigns.service';
-import { CreateCampaignDto, ListCampaignsQuery, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
+import { CreateCampaignDto, ListCampaignsQuery, RaiseBudgetDto, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
 import { AdminErrors } from '../pos/pos.openapi';
 import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
 
@@ -104,9 +104,25 @@ export class AdminCampaignsController {
     return this.campaigns.reject(actor(admin), id, dto.reason ?? null);
   }
 
+  @Post(':id/budget')
+  @HttpCode(200)
+  @RequirePermission('campaigns.budget')
+  @ApiOperation({
+    summary:
+      'Raise the budget cap of a launched campaign (scheduled, running, active, ended or paused): a capped bonus rule pays on at once',
+  })
+  @ApiOkResponse({ type: CampaignResponse })
+  @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION, ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED)
+  raiseBudget(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: RaiseBudgetDto) {
+    return this.campaigns.raiseBudget(actor(admin), id, dto.capPoints);
+  }
+
   @Post(':id/pause')
   @HttpCode(200)
-  @ApiOperation({ summary: 'running or scheduled → paused; the fan-out stops between batches' })
+  @ApiOperation({
+    summary:
+      'running, scheduled, or a live bonus rule (active, ended) → paused; the fan-out stops between batches, the rule pays nothing from now on',
+  })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   pause(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
@@ -115,7 +131,10 @@ export class AdminCampaignsController {
 
   @Post(':id/resume')
   @HttpCode(200)
-  @ApiOperation({ summary: 'paused → the state it was paused from; the fan-out goes on where it stopped' })
+  @ApiOperation({
+    summary:
+      'paused → the state it was paused from (ended if a bonus rule’s window closed meanwhile); the fan-out goes on where it stopped',
+  })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   resume(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {
@@ -124,7 +143,10 @@ export class AdminCampaignsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays' })
+  @ApiOperation({
+    summary:
+      'draft, pending_approval, scheduled, running, paused, active or ended → cancelled; what was delivered stays, a bonus rule never pays again',
+  })
   @ApiOkResponse({ type: CampaignResponse })
   @AdminErrors(ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_INVALID_TRANSITION)
   cancel(@CurrentAdmin() admin: AdminPrincipal, @Param('id', new ParseUUIDPipe()) id: string) {

@@ -297,8 +297,11 @@ export class AnalyticsRepository {
     return rows.map((r) => ({ report: r.report, series: r.series, label: r.label, value: toInt(r.value) }));
   }
 
+  /** Campaigns fanning out now, and bonus rules live now (active: window open, not paused or cancelled). */
   async runningCampaigns(): Promise<number> {
-    const [row]: Array<{ n: unknown }> = await this.dataSource.query("SELECT COUNT(*) AS n FROM campaigns WHERE state = 'running'");
+    const [row]: Array<{ n: unknown }> = await this.dataSource.query(
+      "SELECT COUNT(*) AS n FROM campaigns WHERE state IN ('running', 'active')",
+    );
     return toInt(row.n);
   }
 

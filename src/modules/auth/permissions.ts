@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'clubs.manage': ['admin', 'marketer'],
   /** Add a member to a club (an invite) or take one out, e.g. at the member's request. */
   'clubs.membership': ['admin', 'marketer', 'support'],
+  /** Raise the budget cap of a launched campaign (a running bonus rule). */
+  'campaigns.budget': ['admin'],
   'campaigns.manage': ['admin', 'marketer'],
   /** Approve or reject a campaign waiting in pending_approval (above the program limits); never one's own. */
   'campaigns.approve': ['admin'],

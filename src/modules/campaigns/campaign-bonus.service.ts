@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ConfigChanges } from '../../queue/config-changes';
 import { PurchaseCampaignBonuses } from '../points/campaign-bonuses.port';
 import { ActiveCampaignBonus } from '../points/rules/campaign-bonus';
 import { parseActions, parseStoredAudience } from './campaign-definition';
@@ -18,22 +19,43 @@ interface LiveRule {
 
 /**
  * Campaign bonus rules on the purchase path. The live rules are cached in the
- * process for a few seconds (invalidated here on every state change); the
- * audience membership of a batch's members is one query, never one per purchase.
+ * process for a few seconds, and every process drops its copy when a marketer
+ * changes a rule's state (ConfigChanges). The cache only saves work: the
+ * budget reservation checks the campaign's state in the same statement, so a
+ * paused or cancelled rule pays nothing from the moment the pause commits,
+ * whatever a process has cached. The audience membership of a batch's members
+ * is one query, never one per purchase.
  */
 @Injectable()
 export class CampaignBonusService implements PurchaseCampaignBonuses {
   private cache: { rules: LiveRule[]; at: number } | null = null;
 
-  constructor(private readonly repo: CampaignsRepository) {}
+  constructor(
+    private readonly repo: CampaignsRepository,
+    private readonly changes: ConfigChanges,
+  ) {
+    changes.on('bonus-rules', () => this.invalidate());
+  }
 
   invalidate(): void {
     this.cache = null;
   }
 
-  async forMembers(m: EntityManager, memberIds: string[], now: Date): Promise<Map<string, ActiveCampaignBonus[]>> {
+  /** A rule's state changed: every process reads the rules again. */
+  async rulesChanged(): Promise<void> {
+    await this.changes.publish('bonus-rules');
+  }
+
+  async forMembers(
+    m: EntityManager,
+    memberIds: string[],
+    now: Date,
+    earliestOccurredAt: Date,
+  ): Promise<Map<string, ActiveCampaignBonus[]>> {
     const out = new Map<string, ActiveCampaignBonus[]>();
-    const rules = (await this.liveRules()).filter((r) => r.bonus.endsAt > now);
+    // The window is judged on each purchase's occurredAt (inWindow, per purchase): a rule that ended after the
+    // batch's oldest sale still pays that sale, however late it arrives.
+    const rules = (await this.liveRules()).filter((r) => r.bonus.endsAt > earliestOccurredAt);
     if (rules.length === 0) {
       return out;
     }
@@ -65,6 +87,10 @@ export class CampaignBonusService implements PurchaseCampaignBonuses {
 
   reserve(m: EntityManager, campaignId: string, points: number): Promise<boolean> {
     return this.repo.reserveBonus(m, campaignId, points);
+  }
+
+  giveBack(m: EntityManager, campaignId: string, points: number): Promise<void> {
+    return this.repo.giveBackBonus(m, campaignId, points);
   }
 
   private async liveRules(): Promise<LiveRule[]> {

@@ -12,6 +12,14 @@ export function parseActions(json: string): CampaignActions {
   return JSON.parse(json) as CampaignActions;
 }
 
+/** Whether the campaign's bonus rule window is still open at `now` (undefined: no bonus rule). */
+export function bonusWindowAt(actions: CampaignActions, now: Date): 'open' | 'over' | undefined {
+  if (!actions.bonusRule) {
+    return undefined;
+  }
+  return new Date(actions.bonusRule.endsAt) > now ? 'open' : 'over';
+}
+
 export function parseStoredAudience(json: string): AudienceDefinition {
   return JSON.parse(json) as AudienceDefinition;
 }

@@ -14,7 +14,7 @@ import { lotExpiresAt } from '../points/rules/lots';
 import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
 import { MemberRange } from '../points/use-cases/member-ranges';
 import { CAMPAIGN_MESSAGE_SENDER, CampaignMessageSender } from './campaign-message-sender';
-import { parseActions, parseStoredAudience } from './campaign-definition';
+import { bonusWindowAt, parseActions, parseStoredAudience } from './campaign-definition';
 import { NewDelivery, CampaignsRepository } from './campaigns.repository';
 import { Campaign } from './entities/campaign.entity';
 import { Clock } from './clock';
@@ -261,12 +261,29 @@ export class CampaignFanoutService {
     await this.move(c, view.state === 'failed' ? 'fail' : 'finish', { runId, totals: view.totals });
   }
 
+  /** Active bonus rules whose window has closed become ended (they still pay late uploads of sales made in the window). */
+  async endClosedBonusRules(): Promise<number> {
+    let ended = 0;
+    for (const c of await this.repo.inState('active')) {
+      if (bonusWindowAt(parseActions(c.actions), this.clock.now()) === 'over') {
+        await this.move(c, 'end');
+        ended += c.state === 'ended' ? 1 : 0;
+      }
+    }
+    return ended;
+  }
+
   private async move(
     c: Campaign,
-    action: 'start' | 'finish' | 'fail',
+    action: 'start' | 'finish' | 'fail' | 'end',
     run?: { runId: string; totals: Record<string, number> },
   ): Promise<void> {
-    const to = transition(c.state, action, { startsNow: false, recurring: c.scheduleKind === 'cron', pausedFrom: c.pausedFrom });
+    const to = transition(c.state, action, {
+      startsNow: false,
+      recurring: c.scheduleKind === 'cron',
+      pausedFrom: c.pausedFrom,
+      bonusWindow: bonusWindowAt(parseActions(c.actions), this.clock.now()),
+    });
     if (!to) {
       return;
     }

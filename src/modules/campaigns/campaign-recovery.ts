@@ -14,7 +14,8 @@ import { fanOutMayProceed } from './rules/states';
  * time, the job scheduler of a recurring one. Lost range jobs are the job
  * reconciler's (the 'campaign' kind below); a paused or cancelled campaign's
  * parts stay unqueued, and a run a dead worker ended without finishing the
- * campaign is finished here.
+ * campaign is finished here. And an active bonus rule whose window has
+ * closed is marked ended (every JOB_RECONCILE_INTERVAL_MS).
  */
 @Injectable()
 export class CampaignRecovery implements OnModuleInit {
@@ -39,6 +40,12 @@ export class CampaignRecovery implements OnModuleInit {
       },
     });
     this.reconciler.registerTask({ name: 'campaign schedules', run: () => this.rearm() });
+    this.reconciler.registerTask({
+      name: 'bonus rule windows',
+      run: async () => {
+        await this.fanout.endClosedBonusRules();
+      },
+    });
   }
 
   /** One pass over the scheduled and running campaigns. */

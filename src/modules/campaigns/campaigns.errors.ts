@@ -22,3 +22,13 @@ export function approverIsAuthor(id: string): DomainError {
     `Campaign ${id} was created or launched by you; another user with campaigns.approve must approve or reject it.`,
   );
 }
+
+export function budgetNotRaised(id: string, capPoints: number | null, asked: number): DomainError {
+  return new DomainError(
+    ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED,
+    capPoints === null
+      ? `Campaign ${id} has no budget cap; there is nothing to raise.`
+      : `Campaign ${id} has a budget cap of ${capPoints} points; a new cap must be above it (asked: ${asked}).`,
+    [{ field: 'capPoints', message: capPoints === null ? 'no cap' : `must be above ${capPoints}` }],
+  );
+}

@@ -8,7 +8,9 @@ import { DeliveryStatus } from './entities/campaign-delivery.entity';
 import { Campaign } from './entities/campaign.entity';
 import { holdoutSql } from './rules/holdout';
 import { SqlFragment } from './rules/audience';
-import { CampaignState } from './rules/states';
+import { BONUS_RULE_LIVE_STATES, CampaignState } from './rules/states';
+
+const LIVE_STATES_SQL = BONUS_RULE_LIVE_STATES.map((s) => `'${s}'`).join(', ');
 
 /** Columns a state change may set with the state (only those given). */
 export interface StateChangeColumns {
@@ -69,6 +71,10 @@ export class CampaignsRepository {
     return rows[0]?.state ?? null;
   }
 
+  inState(state: CampaignState): Promise<Campaign[]> {
+    return this.dataSource.getRepository(Campaign).find({ where: { state } });
+  }
+
   /** Newest first, keyset-paged on id (uuid v7 ids sort by creation). */
   list(limit: number, beforeId: string | null, state: CampaignState | null = null): Promise<Campaign[]> {
     const q = this.dataSource.getRepository(Campaign).createQueryBuilder('c').orderBy('c.id', 'DESC').limit(limit);
@@ -123,7 +129,7 @@ export class CampaignsRepository {
   async lockBudget(
     m: EntityManager,
     id: string,
-    occurrence: string,
+    occurrence?: string,
   ): Promise<{ capPoints: number | null; spentPoints: number; occurrenceGrantedPoints: number }> {
     const [row] = await m.query(
       'SELECT cap_points, spent_points, occurrence, occurrence_granted_points FROM campaign_budgets WHERE campaign_id = ? FOR UPDATE',
@@ -132,7 +138,7 @@ export class CampaignsRepository {
     return {
       capPoints: row.cap_points === null ? null : toInt(row.cap_points),
       spentPoints: toInt(row.spent_points),
-      occurrenceGrantedPoints: row.occurrence === occurrence ? toInt(row.occurrence_granted_points) : 0,
+      occurrenceGrantedPoints: occurrence !== undefined && row.occurrence === occurrence ? toInt(row.occurrence_granted_points) : 0,
     };
   }
 
@@ -149,14 +155,30 @@ export class CampaignsRepository {
     }
   }
 
-  /** A bonus-rule reservation: one conditional UPDATE, so it never passes the cap whoever runs it. */
+  /**
+   * A bonus-rule reservation: one conditional UPDATE, so it never passes the cap whoever runs it, and it
+   * reads the campaign's state under a lock, so a rule paused or cancelled before it pays nothing (a
+   * process's cached list of live rules cannot outlive a pause).
+   */
   async reserveBonus(m: EntityManager, id: string, points: number): Promise<boolean> {
     const result: WriteResult = await m.query(
-      `UPDATE campaign_budgets SET spent_points = spent_points + ?, bonus_points = bonus_points + ?
-        WHERE campaign_id = ? AND (cap_points IS NULL OR spent_points + ? <= cap_points)`,
+      `UPDATE campaign_budgets b JOIN campaigns c ON c.id = b.campaign_id
+          SET b.spent_points = b.spent_points + ?, b.bonus_points = b.bonus_points + ?
+        WHERE b.campaign_id = ? AND c.state IN (${LIVE_STATES_SQL}) AND (b.cap_points IS NULL OR b.spent_points + ? <= b.cap_points)`,
       [points, points, id, points],
     );
     return result.affectedRows === 1;
+  }
+
+  /** Bonus points clawed back by a refund return to the budget (never below what the rule has given). */
+  async giveBackBonus(m: EntityManager, id: string, points: number): Promise<void> {
+    if (points > 0) {
+      await m.query(
+        `UPDATE campaign_budgets SET spent_points = spent_points - ?, bonus_points = bonus_points - ?
+          WHERE campaign_id = ? AND bonus_points >= ? AND spent_points >= ?`,
+        [points, points, id, points, points],
+      );
+    }
   }
 
   /** Campaigns whose bonus rule may be live (the caller checks the rule and its window). */
@@ -164,7 +186,7 @@ export class CampaignsRepository {
     return this.dataSource
       .getRepository(Campaign)
       .createQueryBuilder('c')
-      .where("c.state IN ('scheduled', 'running', 'completed')")
+      .where(`c.state IN (${LIVE_STATES_SQL})`)
       .andWhere('c.actions LIKE \'%"bonusRule"%\'')
       .getMany();
   }

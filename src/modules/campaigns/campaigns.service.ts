@@ -12,9 +12,9 @@ import { JobRunsService } from '../jobs/job-runs.service';
 import { ProgramSettingsService } from '../points/program-settings.service';
 import { CampaignBonusRule } from '../points/rules/campaign-bonus';
 import { CampaignBonusService } from './campaign-bonus.service';
-import { CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
+import { bonusWindowAt, CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
 import { CampaignFanoutService } from './campaign-fanout.service';
-import { approverIsAuthor, campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
+import { approverIsAuthor, budgetNotRaised, campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
 import { CampaignsRepository, StateChangeColumns } from './campaigns.repository';
 import { Clock } from './clock';
 import { BonusRuleDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
@@ -23,7 +23,7 @@ import { ApprovalLimits, approvalReasons, CampaignCost } from './rules/approval'
 import { AudienceError, compileAudience, parseAudience } from './rules/audience';
 import { estimatedCost } from './rules/budget';
 import { cronProblem, DEFAULT_TIMEZONE, isTimezone, nextRun } from './rules/schedule';
-import { CampaignAction, CampaignState, transition } from './rules/states';
+import { budgetMayBeRaised, CampaignAction, CampaignState, transition } from './rules/states';
 import { meanUplift, proportionUplift } from './rules/uplift';
 
 const SAMPLE_SIZE = 10;
@@ -189,6 +189,23 @@ export class CampaignsService {
     return this.get(id);
   }
 
+  /** A launched campaign's cap goes up (under the budget row's lock; audited): a running bonus rule pays on at once. */
+  async raiseBudget(actor: Actor, id: string, capPoints: number) {
+    const c = await this.mustFind(id);
+    if (!budgetMayBeRaised(c.state)) {
+      throw invalidTransition(id, c.state, 'have its budget raised');
+    }
+    await inTransaction(this.dataSource, async (m) => {
+      const budget = await this.repo.lockBudget(m, id);
+      if (budget.capPoints === null || capPoints <= budget.capPoints) {
+        throw budgetNotRaised(id, budget.capPoints, capPoints);
+      }
+      await this.repo.setCap(m, id, capPoints);
+      await this.audit.record(actor, 'campaign.budget', { type: 'campaign', id }, { from: budget.capPoints, to: capPoints }, m);
+    });
+    return this.get(id);
+  }
+
   /** Size, holdout, estimated points cost and a masked sample; reads only. */
   async preview(id: string) {
     const c = await this.mustFind(id);
@@ -312,7 +329,12 @@ export class CampaignsService {
   }
 
   private ctx(c: Campaign) {
-    return { startsNow: c.scheduleKind === 'now', recurring: c.scheduleKind === 'cron', pausedFrom: c.pausedFrom };
+    return {
+      startsNow: c.scheduleKind === 'now',
+      recurring: c.scheduleKind === 'cron',
+      pausedFrom: c.pausedFrom,
+      bonusWindow: bonusWindowAt(parseActions(c.actions), this.clock.now()),
+    };
   }
 
   private async changeState(
@@ -330,7 +352,7 @@ export class CampaignsService {
       }
       await this.audit.record(actor, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to, ...auditDetails }, m);
     });
-    this.bonus.invalidate();
+    await this.bonus.rulesChanged();
   }
 
   private async mustFind(id: string): Promise<Campaign> {

@@ -9,8 +9,17 @@ import { ActiveCampaignBonus } from './rules/campaign-bonus';
 export const PURCHASE_CAMPAIGN_BONUSES = Symbol('PURCHASE_CAMPAIGN_BONUSES');
 
 export interface PurchaseCampaignBonuses {
-  /** The live bonus rules each member is in the audience of: one query for the whole batch, none when no rule is live. */
-  forMembers(m: EntityManager, memberIds: string[], now: Date): Promise<Map<string, ActiveCampaignBonus[]>>;
-  /** Takes points from the campaign's budget (a conditional UPDATE); false when they do not fit, and the bonus is not given. */
+  /**
+   * The live bonus rules each member is in the audience of whose window ends after `earliestOccurredAt` (the
+   * batch's oldest sale; the caller checks each purchase's occurredAt against the window): one query for the
+   * whole batch, none when no rule is live.
+   */
+  forMembers(m: EntityManager, memberIds: string[], now: Date, earliestOccurredAt: Date): Promise<Map<string, ActiveCampaignBonus[]>>;
+  /**
+   * Takes points from the campaign's budget (a conditional UPDATE that also checks the rule is still live);
+   * false when they do not fit or the rule was paused or cancelled, and the bonus is not given.
+   */
   reserve(m: EntityManager, campaignId: string, points: number): Promise<boolean>;
+  /** A refund clawed back points a rule gave: they return to the campaign's budget (a conditional UPDATE). */
+  giveBack(m: EntityManager, campaignId: string, points: number): Promise<void>;
 }

@@ -77,7 +77,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         d.centsPerPoint,
-        d.excludedCategories.join(','),
+        JSON.stringify(d.excludedCategories),
         d.pointsExpiryMonths,
         d.redemptionCentsPer100Points,
         d.allowNegativeBalance,
@@ -126,7 +126,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
         return before;
       }
       const now = new Date();
-      const value = (k: keyof ProgramView) => (k === 'excludedCategories' ? (changes[k] as string[]).join(',') : changes[k]);
+      const value = (k: keyof ProgramView) => (k === 'excludedCategories' ? JSON.stringify(changes[k]) : changes[k]);
       await m.query(`UPDATE program_settings SET ${changed.map((k) => `${COLUMNS[k]} = ?`).join(', ')}, updated_at = ? WHERE id = 1`, [
         ...changed.map(value),
         now,
@@ -156,10 +156,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
 function viewOf(row: ProgramSettings): ProgramView {
   return {
     centsPerPoint: row.centsPerPoint,
-    excludedCategories: row.excludedCategories
-      .split(',')
-      .map((s) => s.trim().toLowerCase())
-      .filter(Boolean),
+    excludedCategories: (JSON.parse(row.excludedCategories) as string[]).map((s) => s.toLowerCase()),
     pointsExpiryMonths: row.pointsExpiryMonths,
     redemptionCentsPer100Points: row.redemptionCentsPer100Points,
     allowNegativeBalance: Boolean(row.allowNegativeBalance),

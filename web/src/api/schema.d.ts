@@ -1244,6 +1244,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/campaigns/{id}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Raise the budget cap of a launched campaign (scheduled, running, active, ended or paused): a capped bonus rule pays on at once
+         * @description Raise the budget cap of a launched campaign (scheduled, running, active, ended or paused): a capped bonus rule pays on at once. Needs the console permission campaigns.budget (roles: admin).
+         */
+        post: operations["AdminCampaignsController_raiseBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/campaigns/{id}/pause": {
         parameters: {
             query?: never;
@@ -1254,8 +1274,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * running or scheduled → paused; the fan-out stops between batches
-         * @description running or scheduled → paused; the fan-out stops between batches. Needs the console permission campaigns.manage (roles: admin, marketer).
+         * running, scheduled, or a live bonus rule (active, ended) → paused; the fan-out stops between batches, the rule pays nothing from now on
+         * @description running, scheduled, or a live bonus rule (active, ended) → paused; the fan-out stops between batches, the rule pays nothing from now on. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_pause"];
         delete?: never;
@@ -1274,8 +1294,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * paused → the state it was paused from; the fan-out goes on where it stopped
-         * @description paused → the state it was paused from; the fan-out goes on where it stopped. Needs the console permission campaigns.manage (roles: admin, marketer).
+         * paused → the state it was paused from (ended if a bonus rule’s window closed meanwhile); the fan-out goes on where it stopped
+         * @description paused → the state it was paused from (ended if a bonus rule’s window closed meanwhile); the fan-out goes on where it stopped. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_resume"];
         delete?: never;
@@ -1294,8 +1314,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays
-         * @description draft, pending_approval, scheduled, running or paused → cancelled; what was delivered stays. Needs the console permission campaigns.manage (roles: admin, marketer).
+         * draft, pending_approval, scheduled, running, paused, active or ended → cancelled; what was delivered stays, a bonus rule never pays again
+         * @description draft, pending_approval, scheduled, running, paused, active or ended → cancelled; what was delivered stays, a bonus rule never pays again. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_cancel"];
         delete?: never;
@@ -2084,7 +2104,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2499,7 +2519,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -4405,10 +4425,11 @@ export interface components {
              */
             centsPerPoint?: number;
             /**
-             * @description Category codes that earn nothing (lower case).
+             * @description Category codes that earn nothing, as the tills send them (1–64 characters of any text; compared without case).
              * @example [
              *       "tobacco",
-             *       "gift_card"
+             *       "gift_card",
+             *       "香烟"
              *     ]
              */
             excludedCategories?: string[];
@@ -4461,10 +4482,11 @@ export interface components {
              */
             centsPerPoint?: number;
             /**
-             * @description Category codes that earn nothing (lower case).
+             * @description Category codes that earn nothing, as the tills send them (1–64 characters of any text; compared without case).
              * @example [
              *       "tobacco",
-             *       "gift_card"
+             *       "gift_card",
+             *       "香烟"
              *     ]
              */
             excludedCategories?: string[];
@@ -4523,7 +4545,7 @@ export interface components {
              */
             multiplierPermille?: number;
             /**
-             * @description category_multiplier: the category.
+             * @description category_multiplier: the category code, as the tills send it (any text, e.g. wine or 红酒; compared without case).
              * @example baby
              */
             category?: string;
@@ -4709,10 +4731,11 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
+             * @description A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).
              * @example draft
              * @enum {string}
              */
-            state: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
+            state: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
             /**
              * @example {
              *       "include": [
@@ -4892,6 +4915,13 @@ export interface components {
         RejectCampaignDto: {
             /** @example Budget not agreed with finance; cap it at 200,000 points. */
             reason?: string;
+        };
+        RaiseBudgetDto: {
+            /**
+             * @description The new budget cap in points; it must be above the current cap.
+             * @example 200000
+             */
+            capPoints: number;
         };
         CampaignMessagesSkippedResponse: {
             /**
@@ -5260,7 +5290,7 @@ export interface components {
              */
             pointsOutstanding: number;
             /**
-             * @description Campaigns in state running now (read live, not from the snapshot).
+             * @description Campaigns running now and live bonus rules (state active), read live, not from the snapshot.
              * @example 3
              */
             runningCampaigns: number;
@@ -15887,7 +15917,7 @@ export interface operations {
                 /** @description The id of the last campaign of the previous page. */
                 cursor?: string;
                 /** @description Only campaigns in this state, e.g. pending_approval. */
-                state?: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed";
+                state?: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
             };
             header?: never;
             path?: never;
@@ -17174,6 +17204,193 @@ export interface operations {
                         statusCode?: 409;
                         /** @enum {string} */
                         code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_raiseBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseBudgetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CAMPAIGN_NOT_FOUND",
+                     *       "message": "CAMPAIGN_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "message": "CAMPAIGN_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description CAMPAIGN_BUDGET_NOT_RAISED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "CAMPAIGN_BUDGET_NOT_RAISED",
+                     *       "message": "CAMPAIGN_BUDGET_NOT_RAISED",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "CAMPAIGN_BUDGET_NOT_RAISED";
                     };
                 };
             };

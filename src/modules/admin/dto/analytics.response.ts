@@ -49,7 +49,11 @@ export class DashboardResponse {
     example: 65_000_000,
   })
   pointsOutstanding: number;
-  @ApiProperty({ ...INT, description: 'Campaigns in state running now (read live, not from the snapshot).', example: 3 })
+  @ApiProperty({
+    ...INT,
+    description: 'Campaigns running now and live bonus rules (state active), read live, not from the snapshot.',
+    example: 3,
+  })
   runningCampaigns: number;
 }
 

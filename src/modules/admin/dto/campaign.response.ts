@@ -125,7 +125,12 @@ export class CampaignResponse {
   campaignId: string;
   @ApiProperty({ example: 'Birthday gift' })
   name: string;
-  @ApiProperty({ enum: CAMPAIGN_STATES, example: 'draft' })
+  @ApiProperty({
+    enum: CAMPAIGN_STATES,
+    description:
+      'A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).',
+    example: 'draft',
+  })
   state: string;
   @ApiProperty({ ...OBJ, example: AUDIENCE_EXAMPLE })
   audience: unknown;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ArrayLength } from '../../../common/validation/array-length';
+import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
@@ -183,11 +184,14 @@ export class ProgramPatchDto {
   @IsIntegerBetween(1, 100_000)
   centsPerPoint?: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['tobacco', 'gift_card'], description: 'Category codes that earn nothing (lower case).' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['tobacco', 'gift_card', '香烟'],
+    description: 'Category codes that earn nothing, as the tills send them (1–64 characters of any text; compared without case).',
+  })
   @IsOptional()
   @ArrayLength(0, 50)
-  @IsString({ each: true })
-  @Matches(/^[a-z0-9_-]{1,32}$/, { each: true, message: 'each excluded category must be 1 to 32 lower-case letters, digits, _ or -' })
+  @IsCategoryCode({ each: true })
   excludedCategories?: string[];
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 120, example: 24 })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
@@ -44,10 +45,14 @@ export class BonusRuleDto {
   @IsIntegerBetween(1001, 10000)
   multiplierPermille?: number;
 
-  @ApiPropertyOptional({ description: 'category_multiplier: the category.', example: 'baby' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 64,
+    description: 'category_multiplier: the category code, as the tills send it (any text, e.g. wine or 红酒; compared without case).',
+    example: 'baby',
+  })
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/)
+  @IsCategoryCode()
   category?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'fixed_bonus: the eligible spend needed, in cents.', example: 20000 })
@@ -185,6 +190,17 @@ export class CreateCampaignDto {
 }
 
 export class UpdateCampaignDto extends PartialType(CreateCampaignDto) {}
+
+export class RaiseBudgetDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    description: 'The new budget cap in points; it must be above the current cap.',
+    example: 200000,
+  })
+  @IsIntegerBetween(1, 1_000_000_000_000)
+  capPoints: number;
+}
 
 export class ListCampaignsQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, example: 20 })

@@ -1,4 +1,4 @@
-import { CAMPAIGN_STATES, transition } from './states';
+import { bonusRuleLive, budgetMayBeRaised, CAMPAIGN_STATES, transition } from './states';
 
 const once = { startsNow: true, recurring: false, pausedFrom: null };
 const cron = { startsNow: false, recurring: true, pausedFrom: null };
@@ -47,5 +47,35 @@ describe('campaign states', () => {
     expect(transition('running', 'resume', once)).toBeNull();
     expect(transition('paused', 'pause', once)).toBeNull();
     expect(CAMPAIGN_STATES.filter((s) => transition(s, 'edit', once) !== null)).toEqual(['draft']);
+  });
+
+  it('a bonus rule is active after its fan-out while its window is open, ended after; a campaign without one completes', () => {
+    expect(transition('running', 'finish', { ...once, bonusWindow: 'open' })).toBe('active');
+    expect(transition('running', 'finish', { ...once, bonusWindow: 'over' })).toBe('ended');
+    expect(transition('running', 'finish', once)).toBe('completed');
+    expect(transition('running', 'finish', { ...cron, bonusWindow: 'open' })).toBe('scheduled');
+    expect(transition('active', 'end', { ...once, bonusWindow: 'over' })).toBe('ended');
+    expect(transition('active', 'end', { ...once, bonusWindow: 'open' })).toBeNull();
+    expect(transition('paused', 'end', { ...once, bonusWindow: 'over' })).toBeNull();
+  });
+
+  it('a live bonus rule can be paused, resumed and cancelled; resuming after its window closed answers ended', () => {
+    for (const s of ['active', 'ended'] as const) {
+      expect(transition(s, 'pause', once)).toBe('paused');
+      expect(transition(s, 'cancel', once)).toBe('cancelled');
+      expect(transition('paused', 'resume', { ...once, pausedFrom: s, bonusWindow: 'open' })).toBe(s);
+    }
+    expect(transition('paused', 'resume', { ...once, pausedFrom: 'active', bonusWindow: 'over' })).toBe('ended');
+    for (const a of ['launch', 'start', 'resume', 'finish', 'fail', 'edit'] as const) {
+      expect(transition('active', a, { ...once, bonusWindow: 'open' })).toBeNull();
+    }
+  });
+
+  it('the rule pays while scheduled, running, active or ended (late uploads of sales in its window), never paused or cancelled', () => {
+    expect(CAMPAIGN_STATES.filter(bonusRuleLive)).toEqual(['scheduled', 'running', 'active', 'ended']);
+  });
+
+  it('the budget can be raised while the campaign can still spend', () => {
+    expect(CAMPAIGN_STATES.filter(budgetMayBeRaised)).toEqual(['scheduled', 'running', 'paused', 'active', 'ended']);
   });
 });

@@ -11,8 +11,8 @@ export class ProgramSettings {
   @Column({ name: 'cents_per_point', type: 'int' })
   centsPerPoint: number;
 
-  /** Comma-separated category codes that earn nothing. */
-  @Column({ name: 'excluded_categories', type: 'varchar', length: 1000 })
+  /** The category codes that earn nothing, a JSON array of strings (codes are any text, commas included). */
+  @Column({ name: 'excluded_categories', type: 'text' })
   excludedCategories: string;
 
   @Column({ name: 'points_expiry_months', type: 'int' })

@@ -42,6 +42,8 @@ export interface PurchaseForRefund {
   refundedEligibleCents: number;
   pointsReversed: number;
   lotId: number | null;
+  /** The campaign bonus rows of the purchase's answer (what each rule gave). */
+  campaignRows: Array<{ campaignId: string; points: number }>;
 }
 
 export interface NewRefund {
@@ -124,7 +126,7 @@ export class ReceiptsRepository {
   async lockPurchase(m: EntityManager, purchaseId: string): Promise<PurchaseForRefund> {
     const rows: Array<Record<string, string | Date | null>> = await m.query(
       `SELECT id, member_id, receipt_no, occurred_at, total_cents, refunded_cents, eligible_cents, points_earned,
-              refunded_eligible_cents, points_reversed, lot_id
+              refunded_eligible_cents, points_reversed, lot_id, response
          FROM purchases WHERE id = ? FOR UPDATE`,
       [purchaseId],
     );
@@ -141,6 +143,7 @@ export class ReceiptsRepository {
       refundedEligibleCents: toInt(r.refunded_eligible_cents),
       pointsReversed: toInt(r.points_reversed),
       lotId: r.lot_id === null ? null : toInt(r.lot_id),
+      campaignRows: campaignRowsOf(String(r.response)),
     };
   }
 
@@ -213,4 +216,12 @@ export class ReceiptsRepository {
 
 export function receiptKey(storeId: string, receiptNo: string): string {
   return `${storeId}\u0000${receiptNo}`;
+}
+
+/** The campaign rows of a stored purchase answer (its breakdown is the record of what each bonus rule gave). */
+function campaignRowsOf(response: string): Array<{ campaignId: string; points: number }> {
+  const body = JSON.parse(response) as { breakdown?: Array<{ rule: string; campaignId?: string; points: number }> };
+  return (body.breakdown ?? []).flatMap((row) =>
+    row.rule === 'campaign' && row.campaignId ? [{ campaignId: row.campaignId, points: row.points }] : [],
+  );
 }

@@ -1,4 +1,4 @@
-import { clawbackDebit, clawbackForRefund } from './clawback';
+import { campaignGiveBack, clawbackDebit, clawbackForRefund } from './clawback';
 
 describe('refund clawback', () => {
   it('claws back proportionally to the refunded eligible amount, rounded down', () => {
@@ -80,5 +80,83 @@ describe('refund clawback', () => {
     expect(clawbackDebit(50, 20, false)).toEqual({ debit: 20, forgiven: 30 });
     expect(clawbackDebit(50, 80, false)).toEqual({ debit: 50, forgiven: 0 });
     expect(clawbackDebit(50, -10, false)).toEqual({ debit: 0, forgiven: 50 });
+  });
+});
+
+describe('campaign budget give-back on a refund', () => {
+  const rows = [
+    { campaignId: 'c1', points: 50 },
+    { campaignId: 'c2', points: 33 },
+  ];
+
+  it('a full refund gives each campaign back all the points its rule gave', () => {
+    expect(
+      campaignGiveBack(
+        rows,
+        { eligibleCents: 12_000, refundedEligibleCentsBefore: 0, refundedEligibleCentsNow: 12_000 },
+        { clawback: 203, debit: 203 },
+      ),
+    ).toEqual(rows);
+  });
+
+  it('partial refunds give back the row’s share, adding up exactly to the row', () => {
+    const parts = [1, 3_333, 4_000, 17, 4_649];
+    let before = 0;
+    const total = new Map<string, number>();
+    for (const part of parts) {
+      for (const g of campaignGiveBack(
+        rows,
+        { eligibleCents: 12_000, refundedEligibleCentsBefore: before, refundedEligibleCentsNow: part },
+        { clawback: 1, debit: 1 },
+      )) {
+        total.set(g.campaignId, (total.get(g.campaignId) ?? 0) + g.points);
+      }
+      before += part;
+    }
+    expect(before).toBe(12_000);
+    expect(Object.fromEntries(total)).toEqual({ c1: 50, c2: 33 });
+  });
+
+  it('a half refund gives back half of the row, rounded down', () => {
+    expect(
+      campaignGiveBack(
+        rows,
+        { eligibleCents: 12_000, refundedEligibleCentsBefore: 0, refundedEligibleCentsNow: 6_000 },
+        { clawback: 101, debit: 101 },
+      ),
+    ).toEqual([
+      { campaignId: 'c1', points: 25 },
+      { campaignId: 'c2', points: 16 },
+    ]);
+  });
+
+  it('points forgiven (the balance may not go below zero) stay spent: the share shrinks to what was taken back', () => {
+    expect(
+      campaignGiveBack(
+        rows,
+        { eligibleCents: 12_000, refundedEligibleCentsBefore: 0, refundedEligibleCentsNow: 12_000 },
+        { clawback: 200, debit: 100 },
+      ),
+    ).toEqual([
+      { campaignId: 'c1', points: 25 },
+      { campaignId: 'c2', points: 16 },
+    ]);
+    expect(
+      campaignGiveBack(
+        rows,
+        { eligibleCents: 12_000, refundedEligibleCentsBefore: 0, refundedEligibleCentsNow: 12_000 },
+        { clawback: 200, debit: 0 },
+      ),
+    ).toEqual([]);
+  });
+
+  it('a purchase without campaign rows gives nothing back', () => {
+    expect(
+      campaignGiveBack(
+        [],
+        { eligibleCents: 100, refundedEligibleCentsBefore: 0, refundedEligibleCentsNow: 100 },
+        { clawback: 1, debit: 1 },
+      ),
+    ).toEqual([]);
   });
 });

@@ -31,3 +31,34 @@ export function clawbackDebit(clawback: number, balance: number, allowNegativeBa
   const debit = allowNegativeBalance ? clawback : Math.min(clawback, Math.max(balance, 0));
   return { debit, forgiven: clawback - debit };
 }
+
+/**
+ * What a refund returns to each campaign whose bonus rule added a row to the
+ * purchase: the row's share of the clawback, cumulative like the clawback
+ * (floor(rowPoints × refundedEligibleCents / eligibleCents) less what earlier
+ * refunds returned), so partial refunds add up to the whole row and the
+ * campaigns never get back more than the refund took. Points forgiven (a
+ * balance that may not go below zero) stay with the member, so stay spent:
+ * the shares shrink to what was actually taken back.
+ */
+export function campaignGiveBack(
+  rows: Array<{ campaignId: string; points: number }>,
+  input: { eligibleCents: number; refundedEligibleCentsBefore: number; refundedEligibleCentsNow: number },
+  taken: { clawback: number; debit: number },
+): Array<{ campaignId: string; points: number }> {
+  if (input.eligibleCents <= 0 || taken.clawback <= 0) {
+    return [];
+  }
+  const share = (points: number, refunded: number) => Number((BigInt(points) * BigInt(refunded)) / BigInt(input.eligibleCents));
+  const out: Array<{ campaignId: string; points: number }> = [];
+  for (const row of rows) {
+    const now =
+      share(row.points, input.refundedEligibleCentsBefore + input.refundedEligibleCentsNow) -
+      share(row.points, input.refundedEligibleCentsBefore);
+    const points = taken.debit >= taken.clawback ? now : Number((BigInt(now) * BigInt(Math.max(taken.debit, 0))) / BigInt(taken.clawback));
+    if (points > 0) {
+      out.push({ campaignId: row.campaignId, points });
+    }
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsInt, IsISO8601, IsNumber, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
 import { ArrayLength } from '../../../common/validation/array-length';
+import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsNotInFuture } from '../../../common/validation/not-in-future';
 import { IsCents, IsQuantity } from '../../../common/validation/numbers';
@@ -33,10 +34,7 @@ export class PurchaseLineDto {
     description: 'Category code; tobacco and gift_card earn no points by default.',
     example: 'dairy',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxCodePoints(64, { storedLowerCase: true })
-  @IsSafeText()
+  @IsCategoryCode()
   category: string;
 
   /** Units (up to 3 decimals for weighed goods). */

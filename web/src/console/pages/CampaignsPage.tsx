@@ -103,6 +103,8 @@ function StateTag({ state }: { state: Campaign['state'] }) {
     paused: 'warning',
     cancelled: 'default',
     failed: 'error',
+    active: 'green',
+    ended: 'default',
   }[state];
   return (
     <Tag color={color} data-testid="campaign-state">
@@ -562,8 +564,44 @@ interface Group {
 
 const orDash = <T,>(value: T | null | undefined, show: (v: T) => string) => (value === null || value === undefined ? '—' : show(value));
 
+/** An admin raises a launched campaign's budget cap (only upwards): a capped bonus rule pays again at once. */
+function RaiseBudget({ campaignId, capPoints, spentPoints }: { campaignId: string; capPoints: number; spentPoints: number }) {
+  const { t, lang } = useI18n();
+  const client = useQueryClient();
+  const [cap, setCap] = useState<number | null>(null);
+  const raise = useMutation({
+    mutationFn: async (newCap: number) =>
+      unwrap(await api.POST('/api/v1/admin/campaigns/{id}/budget', { params: { path: { id: campaignId } }, body: { capPoints: newCap } })),
+    onSuccess: () => {
+      setCap(null);
+      void client.invalidateQueries({ queryKey: ['campaigns'] });
+    },
+  });
+  return (
+    <Space wrap>
+      <Typography.Text data-testid="campaign-budget">
+        {t('campaigns.budget')}: {formatPoints(spentPoints, lang)} / {formatPoints(capPoints, lang)}
+      </Typography.Text>
+      <InputNumber
+        aria-label={t('campaigns.newCap')}
+        min={capPoints + 1}
+        precision={0}
+        value={cap}
+        onChange={(n) => setCap(n)}
+        placeholder={t('campaigns.newCap')}
+        style={{ width: 200 }}
+      />
+      <Button onClick={() => cap !== null && raise.mutate(cap)} disabled={cap === null || cap <= capPoints} loading={raise.isPending}>
+        {t('campaigns.raiseBudget')}
+      </Button>
+      {raise.error && <Alert type="error" role="alert" title={raise.error.message} />}
+    </Space>
+  );
+}
+
 function CampaignDetail({ campaignId }: { campaignId: string }) {
   const { t, lang } = useI18n();
+  const { can } = useAuth();
   const client = useQueryClient();
   const path = { params: { path: { id: campaignId } } };
   const campaign = useQuery({
@@ -578,7 +616,6 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
       return r && r.state !== 'running' && (r.progress === null || r.progress.state !== 'running') ? false : 1000;
     },
   });
-  const { can } = useAuth();
   const act = useMutation({
     mutationFn: async (action: 'launch' | 'pause' | 'resume' | 'cancel') => {
       const route = `/api/v1/admin/campaigns/{id}/${action}` as const;
@@ -591,7 +628,7 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
       {(c) => {
         const state = results.data?.state ?? c.state;
         const progress = results.data?.progress as { percent?: number; done?: number; total?: number } | null | undefined;
-        const percent = progress?.percent ?? (state === 'completed' ? 100 : 0);
+        const percent = progress?.percent ?? (['completed', 'active', 'ended'].includes(state) ? 100 : 0);
         const targeted = results.data?.targeted as unknown as Group | undefined;
         const holdout = results.data?.holdoutGroup as unknown as Group | undefined;
         return (
@@ -604,18 +641,24 @@ function CampaignDetail({ campaignId }: { campaignId: string }) {
             </Space>
             <Space wrap>
               {state === 'draft' && <Button onClick={() => act.mutate('launch')}>{t('campaigns.launch')}</Button>}
-              {(state === 'running' || state === 'scheduled') && (
+              {['running', 'scheduled', 'active', 'ended'].includes(state) && (
                 <Button onClick={() => act.mutate('pause')}>{t('campaigns.pause')}</Button>
               )}
               {state === 'paused' && <Button onClick={() => act.mutate('resume')}>{t('campaigns.resume')}</Button>}
               {state === 'pending_approval' && can('campaigns.approve') && <ApprovalButtons campaign={c} />}
-              {['draft', 'pending_approval', 'scheduled', 'running', 'paused'].includes(state) && (
+              {['draft', 'pending_approval', 'scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
                 <Button danger onClick={() => act.mutate('cancel')}>
                   {t('campaigns.cancelCampaign')}
                 </Button>
               )}
             </Space>
             {act.error && <Alert type="error" role="alert" title={act.error.message} />}
+            {can('campaigns.budget') &&
+              c.budget?.capPoints !== null &&
+              c.budget?.capPoints !== undefined &&
+              ['scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
+                <RaiseBudget campaignId={campaignId} capPoints={c.budget.capPoints} spentPoints={c.budget.spentPoints} />
+              )}
             <div>
               <Typography.Text id="campaign-progress-label">{t('campaigns.progress')}</Typography.Text>
               <Progress

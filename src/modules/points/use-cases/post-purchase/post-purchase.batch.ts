@@ -200,7 +200,12 @@ export class PostPurchaseBatch {
     // Live campaign bonus rules of these members: one audience query for the whole batch.
     const bonuses =
       this.campaignBonuses && posting.length > 0
-        ? await this.campaignBonuses.forMembers(m, [...new Set(posting.map((l) => l.memberId))], now)
+        ? await this.campaignBonuses.forMembers(
+            m,
+            [...new Set(posting.map((l) => l.memberId))],
+            now,
+            new Date(Math.min(...posting.map((l) => l.cmd.occurredAt.getTime()))),
+          )
         : new Map<string, ActiveCampaignBonus[]>();
 
     const purchases: Array<{ row: NewPurchase; lot: EntryHandle | null }> = [];

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { newId } from '../../../../common/ids';
@@ -11,7 +11,8 @@ import { refundExceedsPurchase, transactionNotFound } from '../../points.errors'
 import { PostingResult, pointsSummary, RefundCommand, RefundResult } from '../../points.types';
 import { ProgramSettingsService } from '../../program-settings.service';
 import { ReceiptsRepository } from '../../receipts/receipts.repository';
-import { clawbackDebit, clawbackForRefund } from '../../rules/clawback';
+import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
+import { campaignGiveBack, clawbackDebit, clawbackForRefund } from '../../rules/clawback';
 import { allocateRefund } from '../../rules/refund-allocation';
 
 /**
@@ -29,6 +30,7 @@ export class PostRefundUseCase {
     private readonly ledgerRepo: LedgerRepository,
     private readonly receipts: ReceiptsRepository,
     private readonly program: ProgramSettingsService,
+    @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
   ) {}
 
   async execute(cmd: RefundCommand): Promise<PostingResult<RefundResult>> {
@@ -78,6 +80,17 @@ export class PostRefundUseCase {
         });
       }
       await session.flush();
+      // Bonus points taken back return to their campaigns' budgets, in this transaction.
+      if (this.campaignBonuses) {
+        const refunded = {
+          eligibleCents: purchase.eligibleCents,
+          refundedEligibleCentsBefore: purchase.refundedEligibleCents,
+          refundedEligibleCentsNow: allocation.refundedEligibleCents,
+        };
+        for (const row of campaignGiveBack(purchase.campaignRows, refunded, { clawback, debit })) {
+          await this.campaignBonuses.giveBack(m, row.campaignId, row.points);
+        }
+      }
       await this.receipts.applyRefund(m, purchase.id, allocation.lines, {
         refundedCents: allocation.refundedCents,
         refundedEligibleCents: allocation.refundedEligibleCents,
