@@ -144,15 +144,23 @@ export class AuthService implements OnApplicationBootstrap {
     if (!claims) {
       return null;
     }
-    const cached = this.adminCache.get(claims.sub);
+    return this.activeAdmin(claims.sub);
+  }
+
+  /**
+   * The admin if still enabled, with their current role (cached ADMIN_CHECK_CACHE_MS): what every console request
+   * and every queue dashboard request checks.
+   */
+  async activeAdmin(adminId: string): Promise<AdminPrincipal | null> {
+    const cached = this.adminCache.get(adminId);
     if (cached && cached.expiresAt > Date.now()) {
       return cached.principal;
     }
-    const principal = await this.loadAdmin(claims.sub);
+    const principal = await this.loadAdmin(adminId);
     if (this.adminCache.size >= ADMIN_CACHE_MAX_ENTRIES) {
       this.adminCache.clear();
     }
-    this.adminCache.set(claims.sub, { principal, expiresAt: Date.now() + ADMIN_CHECK_CACHE_MS });
+    this.adminCache.set(adminId, { principal, expiresAt: Date.now() + ADMIN_CHECK_CACHE_MS });
     return principal;
   }
 
