@@ -1281,7 +1281,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId} */
+        /** Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}. One at a time: while a snapshot is running, this answers its jobId. */
         post: operations["AdminAnalyticsController_snapshot"];
         delete?: never;
         options?: never;
