@@ -139,6 +139,48 @@ describe('odd spellings of limited routes', () => {
     }
   });
 
+  it('every admin route stays under the admin limit per address whatever the spelling', async () => {
+    const t = await startTestApp({ QUEUE_PREFIX: prefix, RATE_LIMIT_ADMIN_PER_MINUTE: '3' });
+    try {
+      await expectNoSpellingPassesTheLimit(t, 'get', '/api/v1/admin/stores', {}, 3, 401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('the other portal routes stay under the portal limit per address whatever the spelling', async () => {
+    const t = await startTestApp({ QUEUE_PREFIX: prefix, RATE_LIMIT_PORTAL_PER_MINUTE: '3' });
+    try {
+      await expectNoSpellingPassesTheLimit(t, 'get', '/api/v1/portal/me', {}, 3, 401);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a POS key past its limit stays limited under every spelling of a POS route', async () => {
+    const t = await startTestApp({ QUEUE_PREFIX: prefix, RATE_LIMIT_POS_PER_MINUTE: '3' });
+    try {
+      const store = await createStore(t);
+      const m = await createMember(t);
+      const lookup = (path: string) => raw(t, 'get', `${path}?cardNo=${m.cardNo}`).set('Authorization', `Bearer ${store.key}`);
+      for (let i = 0; i < 3; i++) {
+        await lookup('/api/v1/pos/members/lookup').expect(200);
+      }
+      await lookup('/api/v1/pos/members/lookup').expect(429);
+      const passed: string[] = [];
+      for (const spelling of oddSpellings('/api/v1/pos/members/lookup')) {
+        const res = await lookup(spelling);
+        expect(res.headers['cache-control']).toBe('no-store');
+        if (res.status !== 429 && res.status !== 404) {
+          passed.push(`${spelling} -> ${res.status}`);
+        }
+      }
+      expect(passed).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('an offline batch weighs its receipt count under every spelling that reaches the batch route', async () => {
     const t = await startTestApp({ QUEUE_PREFIX: prefix, RATE_LIMIT_POS_PER_MINUTE: '6' });
     try {
