@@ -1,7 +1,10 @@
-import { connect, Socket } from 'node:net';
+import { ChildProcess, spawn } from 'node:child_process';
+import { connect, createServer, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createMember, createStore, purchaseBody, TestMember, TestStore } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { ensureWorkerBuilt } from './support/worker-process';
 
 interface RawResponse {
   status: number;
@@ -172,4 +175,107 @@ describe('graceful stop with keep-alive tills', () => {
       await t.close();
     }
   });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether a new connection to the port is refused (the server has stopped listening). */
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+describe('SIGTERM to the API process with a keep-alive till', () => {
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  beforeAll(() => {
+    ensureWorkerBuilt();
+  });
+
+  afterAll(() => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('a purchase sent on a keep-alive connection after SIGTERM is answered 503 SERVICE_UNAVAILABLE with Connection: close and not posted', async () => {
+    const t = await startTestApp();
+    let store: TestStore;
+    let member: TestMember;
+    try {
+      store = await createStore(t);
+      member = await createMember(t);
+    } finally {
+      await t.close();
+    }
+    const port = await freePort();
+    child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'src', 'main.js')], {
+      cwd: join(__dirname, '..'),
+      env: { ...process.env, PORT: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
+    const upBy = Date.now() + 30_000;
+    while ((await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null))?.status !== 200) {
+      if (Date.now() > upBy || child.exitCode !== null) {
+        throw new Error(`the API did not come up:\n${output}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+
+    // The till's connection: one purchase answered (kept alive), the next one begun when SIGTERM arrives.
+    const till = await RawConnection.open(port);
+    const first = purchaseRequest(store, member);
+    till.write(first.head + first.body);
+    const firstAnswer = await till.response();
+    expect(firstAnswer.status).toBe(201);
+    expect(firstAnswer.headers.connection).not.toBe('close');
+    const late = purchaseRequest(store, member);
+    till.write(late.head.slice(0, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    child.kill('SIGTERM');
+    const drainBy = Date.now() + 5_000;
+    while (!(await refusesConnections(port))) {
+      expect(Date.now()).toBeLessThan(drainBy);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    till.write(late.head.slice(20) + late.body);
+    const refused = await till.response();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.connection).toBe('close');
+    expect(JSON.parse(refused.body)).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    await till.untilClosed();
+    await exited;
+
+    const check = await startTestApp();
+    try {
+      const count = async (receiptNo: string) =>
+        Number(
+          (await check.db.query('SELECT COUNT(*) AS n FROM purchases WHERE store_id = ? AND receipt_no = ?', [store.storeId, receiptNo]))[0]
+            .n,
+        );
+      expect(await count(first.receiptNo)).toBe(1);
+      expect(await count(late.receiptNo)).toBe(0);
+    } finally {
+      await check.close();
+    }
+  }, 120_000);
 });
