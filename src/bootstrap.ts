@@ -1,8 +1,8 @@
 import { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -58,7 +58,8 @@ export function configureApp(app: NestExpressApplication): void {
 /**
  * helmet on every answer (nosniff, frames denied, ...). API answers get a CSP
  * that allows nothing; the Swagger UI on /docs needs inline styles and scripts.
- * Console and POS answers carry tokens and personal data: never stored by caches.
+ * Every answer that is not a page or the docs (console, portal and POS answers carry tokens and personal data) is
+ * never stored by caches: decided without looking at the path's spelling, so /api/v1/PORTAL/... or a 404 is no-store too.
  */
 function useSecurityHeaders(app: NestExpressApplication): void {
   app.use(helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } }));
@@ -100,9 +101,7 @@ function useSecurityHeaders(app: NestExpressApplication): void {
       pagesPolicy(req, res, next);
       return;
     }
-    if (req.path.startsWith('/api/v1/admin') || req.path.startsWith('/api/v1/pos') || req.path.startsWith('/api/v1/portal')) {
-      res.setHeader('Cache-Control', 'no-store');
-    }
+    res.setHeader('Cache-Control', 'no-store');
     apiPolicy(req, res, next);
   });
 }
@@ -166,8 +165,25 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   return completeDocument(document, routeGuards(app));
 }
 
+/**
+ * Express matches paths case-insensitively by default, while the rate limits, the body limits and the headers are
+ * chosen by path: /api/v1/PORTAL/auth/login reached the sign-in route with none of them. Routes match exactly as
+ * written, so an odd spelling (case, //, a trailing dot, %-encoded letters) is a 404; a trailing slash still reaches
+ * its route, and the guards choose limits by the route that matched (routePath). Set before the adapter adds its
+ * first middleware, which creates the router with these settings.
+ */
+function expressAdapter(): ExpressAdapter {
+  const server = express();
+  server.set('case sensitive routing', true);
+  return new ExpressAdapter(server);
+}
+
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false, ...options });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, expressAdapter(), {
+    bufferLogs: true,
+    bodyParser: false,
+    ...options,
+  });
   configureApp(app);
   return app;
 }

@@ -46,6 +46,8 @@ describe('messages and webhooks (real worker, SMTP sink, HTTP gateway and webhoo
       MESSAGES_POLL_MS: '200',
       MESSAGES_RETRY_BASE_MS: '100',
       WEBHOOK_MAX_ATTEMPTS: '2',
+      // The receiver listens on 127.0.0.1: an on-premises receiver (webhook-targets.e2e-spec.ts proves the refusal).
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     };
     t = await startTestApp(env);
     worker = await withEnv(env, async () => {

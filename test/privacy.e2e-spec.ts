@@ -25,7 +25,8 @@ describe('privacy: member export and erasure (HTTP, real worker, webhook receive
   let webhookSecret: string | null = null;
   let token: string;
   let store: TestStore;
-  const env = { MESSAGES_POLL_MS: '200', MESSAGES_RETRY_BASE_MS: '100', LOG_LEVEL: 'info' };
+  // The webhook receiver listens on 127.0.0.1: an on-premises receiver (webhook-targets.e2e-spec.ts proves the refusal).
+  const env = { MESSAGES_POLL_MS: '200', MESSAGES_RETRY_BASE_MS: '100', LOG_LEVEL: 'info', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' };
 
   beforeAll(async () => {
     receiver = await startHttpReceiver(() => webhookSecret);

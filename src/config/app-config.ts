@@ -39,6 +39,7 @@ export interface MessagesConfig {
   batchSize: number;
   sendTimeoutMs: number;
   webhookMaxAttempts: number;
+  webhookAllowPrivateTargets: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -150,6 +151,7 @@ export class AppConfig {
       batchSize: e.MESSAGES_BATCH_SIZE,
       sendTimeoutMs: e.MESSAGES_SEND_TIMEOUT_MS,
       webhookMaxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      webhookAllowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
     };
     this.adjustmentLimitPoints = e.ADJUSTMENT_LIMIT_POINTS;
     this.adjustmentDailyLimitPoints = e.ADJUSTMENT_DAILY_LIMIT_POINTS;

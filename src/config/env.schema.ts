@@ -420,6 +420,15 @@ export class EnvSchema {
   @Max(50)
   WEBHOOK_MAX_ATTEMPTS = 8;
 
+  /**
+   * Webhooks may target loopback, private, link-local and CGNAT addresses (an on-premises receiver). Off: only public
+   * internet addresses, checked when a webhook is saved and again at each delivery. Cloud metadata, multicast and
+   * 0.0.0.0 are refused either way.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
   @IsOptional()
   @IsString()
   APP_VERSION?: string;

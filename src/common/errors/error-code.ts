@@ -29,6 +29,7 @@ export enum ErrorCode {
   TEMPLATE_NOT_FOUND = 'TEMPLATE_NOT_FOUND',
   WEBHOOK_NOT_FOUND = 'WEBHOOK_NOT_FOUND',
   WEBHOOK_DELIVERY_NOT_FOUND = 'WEBHOOK_DELIVERY_NOT_FOUND',
+  WEBHOOK_TARGET_REFUSED = 'WEBHOOK_TARGET_REFUSED',
   CLUB_NOT_FOUND = 'CLUB_NOT_FOUND',
   CLUB_MEMBERSHIP_NOT_FOUND = 'CLUB_MEMBERSHIP_NOT_FOUND',
   CLUB_CODE_TAKEN = 'CLUB_CODE_TAKEN',
@@ -72,6 +73,7 @@ export enum ErrorCode {
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.WEBHOOK_TARGET_REFUSED:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.INVALID_CREDENTIALS:

@@ -12,6 +12,17 @@ export function clientAddress(req: Request): string {
 }
 
 /**
+ * The path pattern of the route that matched (e.g. /api/v1/pos/members/:memberId), however the client spelled the URL
+ * (a trailing slash, ...): limits are chosen by route, never by the raw path. Routing is case-sensitive
+ * (createApiApp), so an odd spelling either is this route or reaches no route at all.
+ */
+export function routePath(req: Request): string {
+  const route: unknown = req.route;
+  const path = typeof route === 'object' && route !== null ? (route as { path?: unknown }).path : undefined;
+  return typeof path === 'string' ? path : req.path;
+}
+
+/**
  * Per client address limits on /api/v1/admin and /api/v1/portal, and far lower ones on sign-in
  * (against password guessing). POS routes are limited per API key id by
  * PosAuthGuard, which knows the key only after it has authenticated it.
@@ -27,14 +38,15 @@ export class ApiThrottlerGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     const address = `ip:${clientAddress(req)}`;
-    if (req.path.startsWith('/api/v1/portal/')) {
-      await this.limiter.consume(res, req.path.startsWith('/api/v1/portal/auth/') ? RateLimit.PortalAuth : RateLimit.Portal, address);
+    const path = routePath(req);
+    if (path.startsWith('/api/v1/portal/')) {
+      await this.limiter.consume(res, path.startsWith('/api/v1/portal/auth/') ? RateLimit.PortalAuth : RateLimit.Portal, address);
       return true;
     }
-    if (!req.path.startsWith('/api/v1/admin/') && req.path !== '/api/v1/admin') {
+    if (!path.startsWith('/api/v1/admin/') && path !== '/api/v1/admin') {
       return true;
     }
-    if (req.path.startsWith('/api/v1/admin/auth/')) {
+    if (path.startsWith('/api/v1/admin/auth/')) {
       await this.limiter.consume(res, RateLimit.Login, address);
     }
     await this.limiter.consume(res, RateLimit.Admin, address);

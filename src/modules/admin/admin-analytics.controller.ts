@@ -52,7 +52,10 @@ export class AdminAnalyticsController {
 
   @Post('snapshots')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}' })
+  @ApiOperation({
+    summary:
+      'Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}. One at a time: while a snapshot is running, this answers its jobId.',
+  })
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors()
   async snapshot(@CurrentAdmin() admin: AdminPrincipal) {

@@ -65,7 +65,7 @@ export class AdminWebhooksController {
     },
   })
   @ApiCreatedResponse({ type: WebhookCreatedResponse })
-  @AdminErrors()
+  @AdminErrors(ErrorCode.WEBHOOK_TARGET_REFUSED)
   async create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateWebhookDto) {
     const sub = await this.webhooks.create(actorOf(admin), dto.url, dto.events);
     return { ...subscriptionView(sub), secret: sub.secret };
@@ -83,7 +83,7 @@ export class AdminWebhooksController {
   @ApiOperation({ summary: 'Change the URL or events, or pause (active: false) and resume a subscription' })
   @ApiBody({ type: UpdateWebhookDto, examples: { pause: { summary: 'Pause', value: { active: false } } } })
   @ApiOkResponse({ type: WebhookResponse })
-  @AdminErrors(ErrorCode.WEBHOOK_NOT_FOUND)
+  @AdminErrors(ErrorCode.WEBHOOK_NOT_FOUND, ErrorCode.WEBHOOK_TARGET_REFUSED)
   async update(@CurrentAdmin() admin: AdminPrincipal, @Param('webhookId', new ParseUUIDPipe()) id: string, @Body() dto: UpdateWebhookDto) {
     const sub = await this.webhooks.update(actorOf(admin), id, dto);
     return subscriptionView(sub);

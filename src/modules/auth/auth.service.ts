@@ -162,11 +162,15 @@ export class AuthService implements OnApplicationBootstrap {
     if (!claims || (await this.signedOut(claims.sid))) {
       return null;
     }
-    const account = await this.account(claims.sub);
+    const account = await this.activeAdmin(claims.sub);
     return account ? { ...account, sessionId: claims.sid } : null;
   }
 
-  private async account(adminId: string): Promise<AdminAccount | null> {
+  /**
+   * The admin if still enabled, with their current role (cached ADMIN_CHECK_CACHE_MS): what every console request
+   * and every queue dashboard request checks.
+   */
+  async activeAdmin(adminId: string): Promise<AdminAccount | null> {
     const cached = this.adminCache.get(adminId);
     if (cached && cached.expiresAt > Date.now()) {
       return cached.account;

@@ -54,6 +54,27 @@ export class JobRunsService {
   }
 
   /**
+   * For a kind that runs one at a time: the run of `kind` still running, or a new one like start() (then `started`,
+   * and the caller queues its parts). Safe when two ask at once: both get the same run.
+   */
+  async startUnlessRunning(
+    kind: string,
+    parts: number,
+    params: unknown,
+    createdBy: string | null = null,
+  ): Promise<{ runId: string; started: boolean }> {
+    const { id, inserted } = await this.repo.insertRunUnlessRunning({
+      id: newId(),
+      kind,
+      total: parts,
+      params: params === undefined ? null : JSON.stringify(params),
+      createdBy,
+      now: new Date(),
+    });
+    return { runId: id, started: inserted };
+  }
+
+  /**
    * Queues one job per part; job ids come from the run and the part, so queuing twice queues once. Each part
    * records its queue, job name, job id and data first, so the reconciler (JobReconciler) can queue it again
    * should Redis lose it. `partNos` names the parts when they are not 0..n-1 (a resume, a last part queued

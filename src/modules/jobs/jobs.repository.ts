@@ -55,6 +55,46 @@ export class JobsRepository {
   }
 
   /**
+   * The running run of `kind`, or a new run inserted as insertRun does: under a named lock of this database and kind,
+   * so two requests at the same moment (on any API instance) find one run between them, never start two.
+   */
+  async insertRunUnlessRunning(run: {
+    id: string;
+    kind: string;
+    total: number;
+    params: string | null;
+    createdBy: string | null;
+    now: Date;
+  }): Promise<{ id: string; inserted: boolean }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const lockName = 'SHA1(CONCAT(DATABASE(), ?))';
+    try {
+      const [{ got }] = (await runner.query(`SELECT GET_LOCK(${lockName}, 10) AS got`, [`:job-run:${run.kind}`])) as Array<{
+        got: unknown;
+      }>;
+      if (Number(got) !== 1) {
+        throw new Error(`Could not take the start lock of ${run.kind} runs within 10 s`);
+      }
+      try {
+        const running = (await runner.query(
+          "SELECT id FROM job_runs WHERE kind = ? AND state = 'running' ORDER BY created_at DESC LIMIT 1",
+          [run.kind],
+        )) as Array<{ id: string }>;
+        if (running.length > 0) {
+          return { id: running[0].id, inserted: false };
+        }
+        await this.insertRun(run);
+        return { id: run.id, inserted: true };
+      } finally {
+        await runner.query(`SELECT RELEASE_LOCK(${lockName})`, [`:job-run:${run.kind}`]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
    * Marks a part done once. Returns true the first time; a part run again
    * (a retried or stalled queue job) changes nothing and returns false.
    */

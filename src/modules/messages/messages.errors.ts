@@ -44,3 +44,7 @@ export function webhookNotFound(id: string): DomainError {
 export function deliveryNotFound(id: string): DomainError {
   return new DomainError(ErrorCode.WEBHOOK_DELIVERY_NOT_FOUND, `No webhook delivery with id ${id}.`);
 }
+
+export function webhookTargetRefused(message: string): DomainError {
+  return new DomainError(ErrorCode.WEBHOOK_TARGET_REFUSED, message, [{ field: 'url', message: 'must be a public internet address' }]);
+}

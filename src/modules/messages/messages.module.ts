@@ -14,6 +14,7 @@ import { PostingEventsForwarder } from './posting-events.forwarder';
 import { TemplatesService } from './templates.service';
 import { EventsService } from './webhooks/events.service';
 import { WebhookSenderService } from './webhooks/webhook-sender.service';
+import { WebhookTargets } from './webhooks/webhook-targets';
 import { WebhooksRepository } from './webhooks/webhooks.repository';
 import { WebhooksService } from './webhooks/webhooks.service';
 
@@ -36,6 +37,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     WebhooksService,
     EventsService,
     WebhookSenderService,
+    WebhookTargets,
     PostingEventsForwarder,
   ],
   exports: [

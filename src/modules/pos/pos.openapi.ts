@@ -9,6 +9,8 @@ const WHEN: Partial<Record<ErrorCode, string>> = {
     'malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.',
   [ErrorCode.UNAUTHENTICATED]: 'no key, unknown key or revoked key.',
   [ErrorCode.FORBIDDEN]: "the key's store may not do this.",
+  [ErrorCode.WEBHOOK_TARGET_REFUSED]:
+    'the webhook URL names or resolves to a loopback, private, link-local, CGNAT, multicast or cloud-metadata address (WEBHOOK_ALLOW_PRIVATE_TARGETS allows private ones).',
   [ErrorCode.MEMBER_NOT_FOUND]: 'no member with this card, phone or id.',
   [ErrorCode.TRANSACTION_NOT_FOUND]: 'no purchase with this receiptNo in this store.',
   [ErrorCode.REDEMPTION_NOT_FOUND]: 'no redemption with this redemptionNo in this store.',

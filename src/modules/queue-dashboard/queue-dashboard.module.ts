@@ -6,6 +6,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import type { Application } from 'express';
+import { RateLimiter } from '../../common/http/rate-limiter';
 import { ALL_QUEUES } from '../../queue/queue.constants';
 import { AuthModule } from '../auth/auth.module';
 import { AuthService } from '../auth/auth.service';
@@ -14,12 +15,13 @@ import { dashboardAuth } from './dashboard-auth.middleware';
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /** bull-board at /admin/queues: every BullMQ queue, its jobs, retries; admins only. */
-@Module({ imports: [AuthModule] })
+@Module({ imports: [AuthModule], providers: [RateLimiter] })
 export class QueueDashboardModule implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly auth: AuthService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   onModuleInit(): void {
@@ -30,6 +32,6 @@ export class QueueDashboardModule implements OnModuleInit {
       options: { uiConfig: { boardTitle: 'Loyalty queues' } },
     });
     const app = this.adapterHost.httpAdapter.getInstance<Application>();
-    app.use(QUEUE_DASHBOARD_PATH, dashboardAuth(this.auth), serverAdapter.getRouter());
+    app.use(QUEUE_DASHBOARD_PATH, dashboardAuth(this.auth, this.limiter), serverAdapter.getRouter());
   }
 }

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { RateLimit, RateLimiter } from '../../common/http/rate-limiter';
-import { clientAddress } from '../../common/http/throttler.guard';
+import { clientAddress, routePath } from '../../common/http/throttler.guard';
 import { bearerToken } from '../auth/admin-auth.guard';
 import { AuthenticatedRequest } from '../auth/auth.types';
 import { StoresService } from './stores.service';
@@ -47,7 +47,7 @@ export class PosAuthGuard implements CanActivate {
 /** An offline batch counts as many requests as it has receipts (the body is validated later; junk weighs 1). */
 function requestWeight(req: AuthenticatedRequest): number {
   const body: unknown = req.body;
-  if (req.method !== 'POST' || req.path !== BATCH_PATH || typeof body !== 'object' || body === null) {
+  if (req.method !== 'POST' || routePath(req) !== BATCH_PATH || typeof body !== 'object' || body === null) {
     return 1;
   }
   const transactions = (body as { transactions?: unknown }).transactions;

@@ -1578,8 +1578,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}
-         * @description Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}. Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}. One at a time: while a snapshot is running, this answers its jobId.
+         * @description Make an analytics snapshot now (as of this instant); follow it at GET jobs/{jobId}. One at a time: while a snapshot is running, this answers its jobId. Needs the console permission analytics.read (roles: admin, marketer, analyst).
          */
         post: operations["AdminAnalyticsController_snapshot"];
         delete?: never;
@@ -2104,7 +2104,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -12023,7 +12023,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookCreatedResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. WEBHOOK_TARGET_REFUSED: the webhook URL names or resolves to a loopback, private, link-local, CGNAT, multicast or cloud-metadata address (WEBHOOK_ALLOW_PRIVATE_TARGETS allows private ones). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12041,7 +12041,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "WEBHOOK_TARGET_REFUSED";
                     };
                 };
             };
@@ -12144,7 +12144,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. WEBHOOK_TARGET_REFUSED: the webhook URL names or resolves to a loopback, private, link-local, CGNAT, multicast or cloud-metadata address (WEBHOOK_ALLOW_PRIVATE_TARGETS allows private ones). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12162,7 +12162,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 400;
                         /** @enum {string} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "WEBHOOK_TARGET_REFUSED";
                     };
                 };
             };

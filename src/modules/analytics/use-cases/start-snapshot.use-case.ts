@@ -13,6 +13,8 @@ export interface SnapshotPayload {
 /**
  * Records a snapshot run (a job run of one part; its id becomes the
  * snapshot's id) and queues the part. Progress at GET jobs/{jobId}.
+ * One run at a time (a run reads every member for about a minute at 1M
+ * members): while one is running, asking again answers that run.
  */
 @Injectable()
 export class StartSnapshotUseCase {
@@ -22,8 +24,10 @@ export class StartSnapshotUseCase {
   ) {}
 
   async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string }> {
-    const runId = await this.runs.start(SNAPSHOT_RUN_KIND, 1, { asOf: asOf.toISOString() }, createdBy);
-    await this.runs.queueParts<SnapshotPayload>(this.queue, JobName.AnalyticsSnapshot, runId, [{ asOf: asOf.toISOString() }]);
+    const { runId, started } = await this.runs.startUnlessRunning(SNAPSHOT_RUN_KIND, 1, { asOf: asOf.toISOString() }, createdBy);
+    if (started) {
+      await this.runs.queueParts<SnapshotPayload>(this.queue, JobName.AnalyticsSnapshot, runId, [{ asOf: asOf.toISOString() }]);
+    }
     return { runId };
   }
 }

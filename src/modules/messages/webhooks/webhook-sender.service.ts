@@ -1,11 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { request as httpRequest, OutgoingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { LookupFunction } from 'node:net';
 import { AppConfig } from '../../../config/app-config';
 import { afterFailure } from '../rules/backoff';
 import { signedHeaders } from '../rules/signature';
+import { WebhookTargetRefusedError, WebhookTargets } from './webhook-targets';
 import { ClaimedDelivery, WebhooksRepository } from './webhooks.repository';
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
 const SEND_CONCURRENCY = 8;
+
+/**
+ * What a delivery record says when no HTTP answer came: one wording whatever the cause (refused, reset, timed out,
+ * not resolved, TLS), so delivery records cannot be used to tell open ports from closed ones. The cause is logged.
+ */
+export const NO_ANSWER = 'no answer: the receiver could not be reached or did not answer in time';
+
+/** POSTs body to url and answers the status code; the socket connects only to addresses `lookup` accepted. */
+function post(url: URL, headers: OutgoingHttpHeaders, body: string, timeoutMs: number, lookup: LookupFunction): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+        lookup,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (res) => {
+        resolve(res.statusCode ?? 0);
+        res.destroy();
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /**
  * POSTs due webhook deliveries: JSON body, `X-Signature: sha256=HMAC(secret,
@@ -20,6 +52,7 @@ export class WebhookSenderService {
   constructor(
     private readonly repo: WebhooksRepository,
     private readonly config: AppConfig,
+    private readonly targets: WebhookTargets,
   ) {}
 
   async deliverDue(budgetMs = 20_000): Promise<{ claimed: number; delivered: number; retried: number; failed: number }> {
@@ -49,9 +82,14 @@ export class WebhookSenderService {
     let statusCode: number | null = null;
     let error: string | null = null;
     try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers: {
+      const url = new URL(d.url);
+      const refusal = this.targets.refusalOf(url);
+      if (refusal) {
+        throw new WebhookTargetRefusedError(refusal);
+      }
+      statusCode = await post(
+        url,
+        {
           'Content-Type': 'application/json',
           'User-Agent': 'loyalty-webhooks/1',
           'X-Event-Id': d.eventId,
@@ -59,17 +97,22 @@ export class WebhookSenderService {
           'X-Delivery-Id': d.id,
           ...signedHeaders(d.secret, d.payload),
         },
-        body: d.payload,
-        signal: AbortSignal.timeout(c.sendTimeoutMs),
-        redirect: 'manual',
-      });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (!res.ok) {
-        error = `answered ${res.status}`;
+        d.payload,
+        c.sendTimeoutMs,
+        this.targets.lookup,
+      );
+      if (statusCode < 200 || statusCode > 299) {
+        error = `answered ${statusCode}`;
       }
     } catch (err) {
-      error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (err instanceof WebhookTargetRefusedError) {
+        error = `refused: ${err.message}`;
+      } else {
+        error = NO_ANSWER;
+        // The cause is for operators only; the delivery record keeps the uniform wording.
+        const cause = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        this.logger.warn({ msg: 'webhook POST got no answer', deliveryId: d.id, cause });
+      }
     }
     const now = new Date();
     await this.repo.recordAttempt({ deliveryId: d.id, statusCode, error, durationMs: Date.now() - started, at: now });

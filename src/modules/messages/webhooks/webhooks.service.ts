@@ -10,6 +10,7 @@ import { WebhookAttempt } from '../entities/webhook-attempt.entity';
 import { WebhookEvent, WebhookSubscription } from '../entities/webhook-subscription.entity';
 import { deliveryNotFound, webhookNotFound } from '../messages.errors';
 import { ConfigChanges } from '../../../queue/config-changes';
+import { WebhookTargets } from './webhook-targets';
 import { WebhooksRepository } from './webhooks.repository';
 
 /** Subscriptions as the console manages them, and replays of deliveries. */
@@ -20,10 +21,12 @@ export class WebhooksService {
     private readonly repo: WebhooksRepository,
     private readonly audit: AuditService,
     private readonly changes: ConfigChanges,
+    private readonly targets: WebhookTargets,
   ) {}
 
   /** Creates a subscription with a new secret (answered here only; it signs every delivery). */
   async create(actor: Actor, url: string, events: WebhookEvent[]): Promise<WebhookSubscription> {
+    await this.targets.assertAllowed(url);
     const now = new Date();
     const sub: WebhookSubscription = {
       id: newId(),
@@ -54,6 +57,9 @@ export class WebhooksService {
   ): Promise<WebhookSubscription> {
     if (!(await this.repo.subscription(id))) {
       throw webhookNotFound(id);
+    }
+    if (changes.url !== undefined) {
+      await this.targets.assertAllowed(changes.url);
     }
     const set: Partial<Pick<WebhookSubscription, 'url' | 'events' | 'active'>> = {};
     if (changes.url !== undefined) {
