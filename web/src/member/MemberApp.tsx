@@ -1,18 +1,23 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { Button, ConfigProvider, SafeArea } from 'antd-mobile';
+import { Button, ConfigProvider, SafeArea, Skeleton } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { I18nProvider, useI18n, type MessageKey } from '../shared/i18n';
-import { CardScreen } from './screens/CardScreen';
-import { ClubsScreen } from './screens/ClubsScreen';
-import { HistoryScreen } from './screens/HistoryScreen';
-import { HomeScreen } from './screens/HomeScreen';
-import { MeScreen } from './screens/MeScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { memberSession } from './session';
 import './member.css';
+
+/**
+ * The sign-in screen comes with the page; each tab's screen is its own chunk, loaded when first opened (the card's
+ * barcode library only with the card).
+ */
+const HomeScreen = lazy(async () => ({ default: (await import('./screens/HomeScreen')).HomeScreen }));
+const HistoryScreen = lazy(async () => ({ default: (await import('./screens/HistoryScreen')).HistoryScreen }));
+const ClubsScreen = lazy(async () => ({ default: (await import('./screens/ClubsScreen')).ClubsScreen }));
+const CardScreen = lazy(async () => ({ default: (await import('./screens/CardScreen')).CardScreen }));
+const MeScreen = lazy(async () => ({ default: (await import('./screens/MeScreen')).MeScreen }));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -96,14 +101,16 @@ function SignedIn() {
   return (
     <>
       <main className="m-main">
-        <Routes>
-          <Route index element={<HomeScreen />} />
-          <Route path="history" element={<HistoryScreen />} />
-          <Route path="clubs" element={<ClubsScreen />} />
-          <Route path="card" element={<CardScreen />} />
-          <Route path="me" element={<MeScreen />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
+          <Routes>
+            <Route index element={<HomeScreen />} />
+            <Route path="history" element={<HistoryScreen />} />
+            <Route path="clubs" element={<ClubsScreen />} />
+            <Route path="card" element={<CardScreen />} />
+            <Route path="me" element={<MeScreen />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
       </main>
       <nav className="m-tabbar" aria-label={t('member.tabs')}>
         {TABS.map((tab) => (
