@@ -12,7 +12,7 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
 /**
- * Next to each emitted script, style and page of at least 1 KiB, its Brotli (`.br`, quality 11) and gzip (`.gz`,
+ * Next to each emitted script, style and page, its Brotli (`.br`, quality 11) and gzip (`.gz`,
  * level 9) forms, made once at build time with Node's zlib; src/modules/web sends the one the browser accepts.
  * A form is kept only when it is smaller than the file.
  */
@@ -28,9 +28,6 @@ export function precompress(): Plugin {
         files.map(async (name) => {
           const path = join(dir, name);
           const raw = await readFile(path);
-          if (raw.length < 1024) {
-            return;
-          }
           const [br, gz] = await Promise.all([
             brotli(raw, {
               params: {
@@ -52,7 +49,7 @@ export function precompress(): Plugin {
 }
 
 /** Libraries both pages start with, in one chunk of their own: its name (hash) changes only when they are upgraded. */
-const SHARED_VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/][^\\/]+|openapi-fetch)[\\/]/;
+const SHARED_VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][^\\/]+|openapi-fetch)[\\/]/;
 
 /**
  * Two pages in one build: the console (/console, antd) and the member page (/m, antd-mobile).

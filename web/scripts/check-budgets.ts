@@ -3,7 +3,7 @@
  * From Vite's manifest (dist/web/.vite/manifest.json): a page's initial scripts are its entry and every chunk it
  * imports statically (what index.html loads and modulepreloads); each screen's lazy chunk adds its own static imports
  * not already loaded. Sizes are those sent: the .br file the server sends to browsers that accept Brotli (the build
- * writes it, web/vite.config.mts), the raw file when there is none (under 1 KiB); gzip and raw for the table.
+ * writes it, web/vite.config.mts), the raw file when there is none (compression would not make it smaller); gzip and raw for the table.
  * Prints a table and exits 1 when a page's initial scripts are over budget.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -37,13 +37,27 @@ export function staticClosure(manifest: Manifest, key: string, seen = new Set<st
   return seen;
 }
 
-/** Each lazy screen of an entry: the chunks opening it adds to those the page loaded first. */
+/**
+ * Each lazy chunk an entry can reach (its screens, and the screens within them), with the chunks opening it adds to
+ * those already loaded on the way there (the page's initial chunks, then those of the screen it is opened from).
+ */
 export function screenClosures(manifest: Manifest, entry: string): Array<{ screen: string; keys: string[] }> {
+  const out: Array<{ screen: string; keys: string[] }> = [];
+  const visit = (from: Iterable<string>, loaded: Set<string>) => {
+    for (const key of from) {
+      for (const screen of manifest[key].dynamicImports ?? []) {
+        if (loaded.has(screen) || out.some((o) => o.screen === screen)) {
+          continue;
+        }
+        const added = [...staticClosure(manifest, screen)].filter((k) => !loaded.has(k));
+        out.push({ screen, keys: added });
+        visit(added, new Set([...loaded, ...added]));
+      }
+    }
+  };
   const initial = staticClosure(manifest, entry);
-  return (manifest[entry].dynamicImports ?? []).map((screen) => ({
-    screen,
-    keys: [...staticClosure(manifest, screen)].filter((key) => !initial.has(key)),
-  }));
+  visit(initial, initial);
+  return out;
 }
 
 interface Sizes {
