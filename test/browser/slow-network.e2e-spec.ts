@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { BrowserApp, DESKTOP, newPage, pageProblems, PHONE, startBrowserApp } from './support/browser';
+import { BrowserApp, DESKTOP, newPage, pageProblems, PHONE, screenshots, startBrowserApp } from './support/browser';
 
 /**
  * Chrome DevTools' "Slow 4G" preset (devtools-frontend, front_end/core/sdk/NetworkManager.ts, Slow4GConditions, the
@@ -17,7 +17,13 @@ interface Load {
 }
 
 /** The page, from a cold cache over a throttled network, until the element shows; what the browser asked for and got. */
-async function timedLoad(app: BrowserApp, path: string, viewport: typeof PHONE, shown: (page: Page) => Promise<void>): Promise<Load> {
+async function timedLoad(
+  app: BrowserApp,
+  path: string,
+  viewport: typeof PHONE,
+  shown: (page: Page) => Promise<void>,
+  screenshot?: string,
+): Promise<Load> {
   const page = await newPage(app, 'en-US', viewport);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
@@ -51,6 +57,9 @@ async function timedLoad(app: BrowserApp, path: string, viewport: typeof PHONE, 
     scriptBytes += wireBytes.get(id) ?? 0;
   }
   expect(pageProblems(page)).toEqual([]);
+  if (screenshot) {
+    await screenshots(page, screenshot);
+  }
   await page.context().close();
   return { ms, acceptEncoding, scriptEncodings, scriptBytes };
 }
@@ -73,7 +82,13 @@ describe('pages over a slow 4G network (headless Chromium, DevTools throttling)'
     const loads: Load[] = [];
     for (let run = 0; run < 3; run++) {
       loads.push(
-        await timedLoad(app, '/m/', PHONE, (page) => page.getByRole('textbox', { name: 'Mobile number' }).waitFor({ timeout: 20_000 })),
+        await timedLoad(
+          app,
+          '/m/',
+          PHONE,
+          (page) => page.getByRole('textbox', { name: 'Mobile number' }).waitFor({ timeout: 20_000 }),
+          run === 0 ? 'slow-4g-member-sign-in' : undefined,
+        ),
       );
     }
     const first = loads[0];
@@ -93,7 +108,13 @@ describe('pages over a slow 4G network (headless Chromium, DevTools throttling)'
   });
 
   it('the console shows its sign-in screen on slow 4G, its scripts sent compressed (the time is printed)', async () => {
-    const load = await timedLoad(app, '/console/', DESKTOP, (page) => page.getByLabel('Email').waitFor({ timeout: 30_000 }));
+    const load = await timedLoad(
+      app,
+      '/console/',
+      DESKTOP,
+      (page) => page.getByLabel('Email').waitFor({ timeout: 30_000 }),
+      'slow-4g-console-sign-in',
+    );
     process.stdout.write(
       `/console on slow 4G: ${load.ms} ms; scripts ${(load.scriptBytes / 1024).toFixed(1)} KiB on the wire, ` +
         `Content-Encoding ${[...new Set(load.scriptEncodings)].join('/')}\n`,
