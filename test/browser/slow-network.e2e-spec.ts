@@ -14,6 +14,8 @@ interface Load {
   acceptEncoding: string;
   scriptEncodings: string[];
   scriptBytes: number;
+  /** The scripts' file names, in the order the browser got them. */
+  scripts: string[];
 }
 
 /** The page, from a cold cache over a throttled network, until the element shows; what the browser asked for and got. */
@@ -30,6 +32,7 @@ async function timedLoad(
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   let acceptEncoding = '';
   const scriptEncodings: string[] = [];
+  const scripts: string[] = [];
   let scriptBytes = 0;
   // Bytes on the wire per request (the encoded body plus headers), as the throttled network carried them.
   const wireBytes = new Map<string, number>();
@@ -37,6 +40,7 @@ async function timedLoad(
   cdp.on('Network.responseReceived', (e: { requestId: string; response: { url: string; headers: Record<string, string> } }) => {
     if (/\/web\/assets\/[^/]+\.js$/.test(e.response.url)) {
       scriptRequests.add(e.requestId);
+      scripts.push(e.response.url.replace(/.*\//, ''));
       const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
       scriptEncodings.push(headers['content-encoding'] ?? 'identity');
     }
@@ -61,7 +65,7 @@ async function timedLoad(
     await screenshots(page, screenshot);
   }
   await page.context().close();
-  return { ms, acceptEncoding, scriptEncodings, scriptBytes };
+  return { ms, acceptEncoding, scriptEncodings, scriptBytes, scripts };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -104,6 +108,8 @@ describe('pages over a slow 4G network (headless Chromium, DevTools throttling)'
         expect(load.acceptEncoding).toContain(encoding);
       }
     }
+    // Nothing of the signed-in tabs (their router, screens, the card's barcode library) comes before sign-in.
+    expect(first.scripts.filter((f) => /^(SignedIn|\w+Screen)-/.test(f))).toEqual([]);
     expect(median(loads.map((l) => l.ms))).toBeLessThan(2500);
   });
 
@@ -120,5 +126,7 @@ describe('pages over a slow 4G network (headless Chromium, DevTools throttling)'
         `Content-Encoding ${[...new Set(load.scriptEncodings)].join('/')}\n`,
     );
     expect(load.scriptEncodings.every((e) => e === 'br' || e === 'gzip')).toBe(true);
+    // The sign-in page loads neither the signed-in frame, nor any screen, nor ECharts.
+    expect(load.scripts.filter((f) => /^(SignedInConsole|\w+Page|echarts|Chart)-/.test(f))).toEqual([]);
   });
 });
