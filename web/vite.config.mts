@@ -1,25 +1,86 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/**
+ * Next to each emitted script, style and page, its Brotli (`.br`, quality 11) and gzip (`.gz`,
+ * level 9) forms, made once at build time with Node's zlib; src/modules/web sends the one the browser accepts.
+ * A form is kept only when it is smaller than the file.
+ */
+export function precompress(): Plugin {
+  return {
+    name: 'loyalty:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? '';
+      // Not the manifest (.vite/, read by web/scripts/check-budgets.ts, never served).
+      const files = Object.keys(bundle).filter((name) => !name.startsWith('.vite/') && /\.(js|mjs|css|html|svg|json)$/.test(name));
+      await Promise.all(
+        files.map(async (name) => {
+          const path = join(dir, name);
+          const raw = await readFile(path);
+          const [br, gz] = await Promise.all([
+            brotli(raw, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            }),
+            gzipped(raw, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([
+            br.length < raw.length ? writeFile(`${path}.br`, br) : undefined,
+            gz.length < raw.length ? writeFile(`${path}.gz`, gz) : undefined,
+          ]);
+        }),
+      );
+    },
+  };
+}
+
+/** Libraries both pages start with, in one chunk of their own: its name (hash) changes only when they are upgraded. */
+const SHARED_VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/][^\\/]+|openapi-fetch)[\\/]/;
 
 /**
  * Two pages in one build: the console (/console, antd) and the member page (/m, antd-mobile).
  * Output in dist/web (served by src/modules/web): console/index.html, m/index.html and the
  * hashed scripts and styles under /web/assets. No inline scripts (the CSP forbids them).
+ * Each screen of either page is a lazy chunk; antd (console) and antd-mobile (member page) are never in the other
+ * page's chunks. web/scripts/check-budgets.ts holds the pages' initial scripts to their budgets (from the manifest).
  */
 export default defineConfig({
   root: here('.'),
   base: '/web/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   build: {
+    manifest: true,
     outDir: here('../dist/web'),
     emptyOutDir: true,
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
       input: { console: here('console/index.html'), m: here('m/index.html') },
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor-react', test: SHARED_VENDOR },
+            // ECharts only with the screens that draw charts (and none of their small shared modules with it).
+            { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ },
+          ],
+        },
+      },
       // antd marks its modules "use client" (for React Server Components); meaningless in this bundle.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') {

@@ -2,13 +2,21 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { session } from '../shared/api';
 import { I18nProvider, useI18n } from '../shared/i18n';
-import { AuthGate, useAuth } from './auth';
+import { AuthGate } from './auth';
 import { LoginPage } from './LoginPage';
-import { NotAllowed } from './NotAllowed';
-import { SCREENS } from './screens';
-import { Shell } from './Shell';
+
+/**
+ * The sign-in page comes with the console; the signed-in frame (menu, router, the screens' table) is a chunk of its own,
+ * loaded after sign-in or when the console opens signed in, and each screen again its own chunk (./screens).
+ */
+const loadSignedInConsole = () => import('./SignedInConsole');
+const SignedInConsole = lazy(async () => ({ default: (await loadSignedInConsole()).SignedInConsole }));
+if (session.tokens !== null) {
+  void loadSignedInConsole(); // opened signed in: the frame loads alongside GET auth/me, not after it
+}
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -27,28 +35,12 @@ function Localised() {
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS}>
       <AntApp>
-        <BrowserRouter basename="/console">
-          <AuthGate signIn={(done) => <LoginPage onSignedIn={done} />}>
-            <ConsoleRoutes />
-          </AuthGate>
-        </BrowserRouter>
+        <AuthGate signIn={(done) => <LoginPage onSignedIn={done} />}>
+          <Suspense fallback={null}>
+            <SignedInConsole />
+          </Suspense>
+        </AuthGate>
       </AntApp>
     </ConfigProvider>
-  );
-}
-
-function ConsoleRoutes() {
-  const { can } = useAuth();
-  const visible = SCREENS.filter((s) => s.anyOf.some(can));
-  return (
-    <Routes>
-      <Route element={<Shell screens={visible} />}>
-        <Route index element={<Navigate to={visible[0]?.path ?? 'none'} replace />} />
-        {visible.map((s) => (
-          <Route key={s.path} path={`${s.path}/*`} element={s.element} />
-        ))}
-        <Route path="*" element={<NotAllowed />} />
-      </Route>
-    </Routes>
   );
 }

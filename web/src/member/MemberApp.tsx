@@ -1,18 +1,18 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { Button, ConfigProvider, SafeArea } from 'antd-mobile';
+import { Button, ConfigProvider, Skeleton } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
-import { I18nProvider, useI18n, type MessageKey } from '../shared/i18n';
-import { CardScreen } from './screens/CardScreen';
-import { ClubsScreen } from './screens/ClubsScreen';
-import { HistoryScreen } from './screens/HistoryScreen';
-import { HomeScreen } from './screens/HomeScreen';
-import { MeScreen } from './screens/MeScreen';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { I18nProvider, useI18n } from '../shared/i18n';
 import { SignInScreen } from './screens/SignInScreen';
 import { memberSession } from './session';
 import './member.css';
+
+/**
+ * The sign-in screen comes with the page; what a signed-in member sees (the tabs, their router and screens) is a chunk
+ * of its own, loaded at sign-in or when the page opens signed in. Each tab but the first is again its own chunk.
+ */
+const SignedIn = lazy(async () => ({ default: (await import('./SignedIn')).SignedIn }));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -41,20 +41,10 @@ function Localised() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS}>
-      <BrowserRouter basename="/m">
-        <Frame />
-      </BrowserRouter>
+      <Frame />
     </ConfigProvider>
   );
 }
-
-const TABS: Array<{ path: string; label: MessageKey; icon: string }> = [
-  { path: '/', label: 'member.tab.home', icon: '◎' },
-  { path: '/history', label: 'member.tab.history', icon: '☰' },
-  { path: '/clubs', label: 'member.tab.clubs', icon: '♧' },
-  { path: '/card', label: 'member.tab.card', icon: '▥' },
-  { path: '/me', label: 'member.tab.me', icon: '☺' },
-];
 
 function LanguageButton() {
   const { t, lang, setLang } = useI18n();
@@ -86,41 +76,13 @@ function Frame() {
           <LanguageButton />
         </div>
       </header>
-      {signedIn ? <SignedIn /> : <SignInScreen />}
+      {signedIn ? (
+        <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
+          <SignedIn />
+        </Suspense>
+      ) : (
+        <SignInScreen />
+      )}
     </div>
-  );
-}
-
-function SignedIn() {
-  const { t } = useI18n();
-  return (
-    <>
-      <main className="m-main">
-        <Routes>
-          <Route index element={<HomeScreen />} />
-          <Route path="history" element={<HistoryScreen />} />
-          <Route path="clubs" element={<ClubsScreen />} />
-          <Route path="card" element={<CardScreen />} />
-          <Route path="me" element={<MeScreen />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
-      </main>
-      <nav className="m-tabbar" aria-label={t('member.tabs')}>
-        {TABS.map((tab) => (
-          <NavLink
-            key={tab.path}
-            to={tab.path}
-            end={tab.path === '/'}
-            className={({ isActive }) => (isActive ? 'm-tab m-tab-active' : 'm-tab')}
-          >
-            <span aria-hidden="true" className="m-tab-icon">
-              {tab.icon}
-            </span>
-            <span>{t(tab.label)}</span>
-          </NavLink>
-        ))}
-      </nav>
-      <SafeArea position="bottom" />
-    </>
   );
 }

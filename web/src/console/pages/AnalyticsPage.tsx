@@ -3,26 +3,17 @@ import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Space, Statisti
 import { useState } from 'react';
 import type { components } from '../../api/schema';
 import { api, session, unwrap } from '../../shared/api';
-import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
+import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
 import { JobProgress } from '../components/JobProgress';
 import { QueryState } from '../components/QueryState';
+import { SnapshotTime } from '../components/SnapshotTime';
 
 type Churn = components['schemas']['ChurnResponse'];
 type Slice = components['schemas']['ChurnSliceResponse'];
 type Liability = components['schemas']['LiabilityResponse'];
-
-/** "As of …" of a snapshot, or "no snapshot yet". */
-export function SnapshotTime({ at }: { at: string | null | undefined }) {
-  const { t, lang } = useI18n();
-  return (
-    <Typography.Text type="secondary" data-testid="snapshot-at">
-      {at ? t('analytics.asOf', { time: formatDateTime(at, lang) }) : t('analytics.noSnapshot')}
-    </Typography.Text>
-  );
-}
 
 /** A figure with a test id, so tests compare the rendered text with the API's. */
 const Fig = ({ id, children }: { id: string; children: string }) => <span data-testid={id}>{children}</span>;

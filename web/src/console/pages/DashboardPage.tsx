@@ -5,7 +5,7 @@ import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { QueryState } from '../components/QueryState';
-import { SnapshotTime } from './AnalyticsPage';
+import { SnapshotTime } from '../components/SnapshotTime';
 
 /** The program at a glance (analytics/dashboard: the newest snapshot, running campaigns live), for roles that read analytics. */
 export function DashboardPage() {

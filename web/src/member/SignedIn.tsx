@@ -1,0 +1,56 @@
+import { SafeArea, Skeleton } from 'antd-mobile';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { useI18n, type MessageKey } from '../shared/i18n';
+import { HomeScreen } from './screens/HomeScreen';
+
+/** The tabs after sign-in; Home comes with this chunk, each other tab's screen is loaded when first opened. */
+const HistoryScreen = lazy(async () => ({ default: (await import('./screens/HistoryScreen')).HistoryScreen }));
+const ClubsScreen = lazy(async () => ({ default: (await import('./screens/ClubsScreen')).ClubsScreen }));
+const CardScreen = lazy(async () => ({ default: (await import('./screens/CardScreen')).CardScreen }));
+const MeScreen = lazy(async () => ({ default: (await import('./screens/MeScreen')).MeScreen }));
+
+const TABS: Array<{ path: string; label: MessageKey; icon: string }> = [
+  { path: '/', label: 'member.tab.home', icon: '◎' },
+  { path: '/history', label: 'member.tab.history', icon: '☰' },
+  { path: '/clubs', label: 'member.tab.clubs', icon: '♧' },
+  { path: '/card', label: 'member.tab.card', icon: '▥' },
+  { path: '/me', label: 'member.tab.me', icon: '☺' },
+];
+
+/** A signed-in member's page: the tab's screen and the tab bar, under /m. */
+export function SignedIn() {
+  const { t } = useI18n();
+  return (
+    <BrowserRouter basename="/m">
+      <main className="m-main">
+        <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
+          <Routes>
+            <Route index element={<HomeScreen />} />
+            <Route path="history" element={<HistoryScreen />} />
+            <Route path="clubs" element={<ClubsScreen />} />
+            <Route path="card" element={<CardScreen />} />
+            <Route path="me" element={<MeScreen />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
+      </main>
+      <nav className="m-tabbar" aria-label={t('member.tabs')}>
+        {TABS.map((tab) => (
+          <NavLink
+            key={tab.path}
+            to={tab.path}
+            end={tab.path === '/'}
+            className={({ isActive }) => (isActive ? 'm-tab m-tab-active' : 'm-tab')}
+          >
+            <span aria-hidden="true" className="m-tab-icon">
+              {tab.icon}
+            </span>
+            <span>{t(tab.label)}</span>
+          </NavLink>
+        ))}
+      </nav>
+      <SafeArea position="bottom" />
+    </BrowserRouter>
+  );
+}
