@@ -1747,6 +1747,56 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        TerminusHealthIndicatorResult: {
+            /**
+             * @description The status of this health indicator
+             * @enum {string}
+             */
+            status: "up" | "degraded" | "down";
+            /** @description Time the health indicator took to respond, in ms */
+            responseTime?: number;
+            /** @description Whether this result was served from the cache */
+            cachedResponse?: boolean;
+        };
+        TerminusHealthCheckResult: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "error" | "ok" | "degraded" | "shutting_down";
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: components["schemas"]["TerminusHealthIndicatorResult"] & {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /** @example {} */
+            error?: {
+                [key: string]: components["schemas"]["TerminusHealthIndicatorResult"] & {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["TerminusHealthIndicatorResult"] & {
+                    [key: string]: unknown;
+                };
+            };
+        };
         /**
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
@@ -5972,45 +6022,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example ok */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example ok
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "ok" | "degraded";
                         /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -6020,56 +6048,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example error */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example error
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "error" | "shutting_down";
                         /**
                          * @example {
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       },
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
         };
@@ -6090,45 +6098,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example ok */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example ok
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "ok" | "degraded";
                         /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
             /** @description The Health Check is not successful */
@@ -6138,56 +6124,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example error */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example error
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "error" | "shutting_down";
                         /**
                          * @example {
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       },
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
         };
