@@ -280,7 +280,7 @@ async function createStores(port: number, runTag: string): Promise<Array<{ store
 }
 
 function describeFailure(res: { status: number; body: string }): string {
-  let code = '';
+  let code: string;
   try {
     code = String((JSON.parse(res.body) as { code?: unknown }).code ?? '');
   } catch {
@@ -574,7 +574,7 @@ async function main(): Promise<number> {
     });
   }
 
-  let failed = false;
+  let failed: boolean;
   try {
     log(
       `bench: ${s.members} members, ${s.terminals} terminals, ${s.lookupLoops} lookup loops, ` +

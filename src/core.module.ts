@@ -1,3 +1,4 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging';
@@ -16,16 +17,34 @@ import { RedisModule } from './queue/redis.module';
  */
 export type ProcessRole = 'api' | 'worker';
 
+const PROCESS_ROLE = Symbol('PROCESS_ROLE');
+
+/** The role of the app being built, for the data source below (each Nest app in a process has its own). */
+@Global()
+@Module({})
+class ProcessRoleModule {
+  static of(role: ProcessRole): DynamicModule {
+    return { module: ProcessRoleModule, providers: [{ provide: PROCESS_ROLE, useValue: role }], exports: [PROCESS_ROLE] };
+  }
+}
+
+/**
+ * One data source module for every app in the process: @nestjs/typeorm warns when a data source
+ * name is registered twice, which `npm start` (API and workers in one process) would otherwise do.
+ */
+const DATABASE = TypeOrmModule.forRootAsync({
+  inject: [AppConfig, PROCESS_ROLE],
+  useFactory: (config: AppConfig, role: ProcessRole) =>
+    dataSourceOptions(role === 'api' ? config.database : { ...config.database, queryTimeoutMs: config.workerQueryTimeoutMs }),
+});
+
 /** What the API and the worker root modules share: config, logging, database, Redis, queues. */
 export function coreImports(role: ProcessRole) {
   return [
     ConfigModule,
+    ProcessRoleModule.of(role),
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        dataSourceOptions(role === 'api' ? config.database : { ...config.database, queryTimeoutMs: config.workerQueryTimeoutMs }),
-    }),
+    DATABASE,
     DatabaseDeadlinesModule,
     RedisModule,
     QueueModule,

@@ -62,7 +62,7 @@ describe('campaign fan-out survives a worker killed with kill -9 (real worker pr
 
     startWorker();
     const doneBy = Date.now() + 90_000;
-    let results: Record<string, any> = {};
+    let results: Record<string, any>;
     for (;;) {
       const r = await t.http.get(`/api/v1/admin/campaigns/${id}/results`).set('Authorization', `Bearer ${token}`).expect(200);
       results = r.body as Record<string, any>;

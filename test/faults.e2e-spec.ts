@@ -183,6 +183,21 @@ describe('MySQL and Redis outages', () => {
       expect(inv.balance).toBe(inv.entrySum);
     });
   }
+
+  it('while Redis refuses connections, the queues reconnect without printing a stack on stderr for every attempt', async () => {
+    // BullMQ 6 emits each connection error of a queue as its 'error' event; with no listener it prints it raw.
+    const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await redisProxy.setMode('refuse');
+      await new Promise((resolve) => setTimeout(resolve, 2500)); // several reconnect attempts (500 ms, 1 s, ...)
+      await redisProxy.setMode('pass');
+      const res = await pos(t, store).purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 100 }]));
+      expect(res.status).toBe(201);
+      expect(printed.mock.calls.map((args) => String(args[0]))).toEqual([]);
+    } finally {
+      printed.mockRestore();
+    }
+  });
 });
 
 /** Newest modification time under a directory (to tell whether dist/ is older than the sources). */

@@ -85,7 +85,7 @@ describe('graceful stop of the API under POS traffic', () => {
       await db.end();
     }
 
-    const events = await queue(QueueName.Messages).getJobs(['waiting', 'prioritized', 'delayed', 'paused']);
+    const events = await queue(QueueName.Messages).getJobs(['waiting', 'prioritized', 'delayed']);
     const queuedPurchases = new Set(
       events
         .filter((j) => j.name === JobName.PostingEvents)
@@ -93,7 +93,7 @@ describe('graceful stop of the API under POS traffic', () => {
     );
     expect(posted.filter((id) => !queuedPurchases.has(id))).toEqual([]);
 
-    const clubJobs = await queue(QueueName.ClubMembership).getJobs(['waiting', 'prioritized', 'delayed', 'paused']);
+    const clubJobs = await queue(QueueName.ClubMembership).getJobs(['waiting', 'prioritized', 'delayed']);
     const queuedMembers = new Set(
       clubJobs.filter((j) => j.name === JobName.EvaluateClubMembers).flatMap((j) => (j.data as { memberIds: string[] }).memberIds),
     );

@@ -11,6 +11,9 @@ const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesReso
 /** Probes and scrapes: frequent and uninteresting, so no request line for them. */
 const QUIET_PATHS = /^\/(health(\/live|\/ready)?|metrics)(\?|$)/;
 
+/** Listen errors that src/common/startup.ts turns into one sentence and exit code 1. */
+const LISTEN_ERROR_REPORTED = /^Error: listen (EADDRINUSE|EACCES)\b/;
+
 let destinationOverride: DestinationStream | undefined;
 
 /** Tests read the logs of an app they start: the next app built logs to this stream (undefined: stdout). */
@@ -53,17 +56,23 @@ export function loggerParams(config: AppConfig): Params {
     autoLogging: ['info', 'debug', 'trace'].includes(config.logLevel)
       ? { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') }
       : false,
+    // Our serializers take the raw values: pino-http 11 would first pass an error through pino's own
+    // serializer, which renames an already described error's type to 'Object' and drops its code.
+    wrapSerializers: false,
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
+      req: (req: { id: string; method: string; url: string; originalUrl?: string }) => ({
         id: req.id,
         method: req.method,
-        url: cleanText(req.url),
+        url: cleanText(req.originalUrl ?? req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: (err: unknown) => (err && typeof err === 'object' && 'type' in err && !(err instanceof Error) ? err : describeError(err)),
     },
     hooks: {
       logMethod(this: PinoLogger, args: Parameters<LogFn>, method: LogFn, level: number): void {
+        if (level === 50 && contextOf(args) === 'NestApplication' && LISTEN_ERROR_REPORTED.test(String(args[1]))) {
+          return; // Nest 12 logs the listen error itself; exitOnListenError reports it as one sentence naming PORT
+        }
         if (level === 30 && FRAMEWORK_CONTEXTS.has(contextOf(args) as string)) {
           if (this.isLevelEnabled('debug')) {
             this.debug(...args);

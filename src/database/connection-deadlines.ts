@@ -56,7 +56,7 @@ export function destroyConnection(conn: unknown): void {
 
 @EventSubscriber()
 export class QueryTimeoutSubscriber implements EntitySubscriberInterface {
-  afterQuery(event: AfterQueryEvent<unknown>): void {
+  afterQuery(event: AfterQueryEvent): void {
     const err = event.error as { code?: string; driverError?: { code?: string } } | undefined;
     const code = err?.code ?? err?.driverError?.code;
     if (!event.success && code === 'PROTOCOL_SEQUENCE_TIMEOUT') {

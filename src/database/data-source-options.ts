@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
-import { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
+import { MysqlDataSourceOptions } from 'typeorm/driver/mysql/MysqlDataSourceOptions';
 import { DatabaseConfig } from '../config/app-config';
 import { DatabaseLogger, QueryTimeoutSubscriber } from './connection-deadlines';
 import { ENTITIES } from './entities';
 
-export function dataSourceOptions(db: DatabaseConfig): MysqlConnectionOptions & DataSourceOptions {
+export function dataSourceOptions(db: DatabaseConfig): MysqlDataSourceOptions & DataSourceOptions {
   return {
     type: 'mysql',
     host: db.host,

@@ -1,3 +1,6 @@
+// Every module that registers a queue imports these names: the queue and worker classes are set before any of them.
+import './bull-classes';
+
 /** Queue and job names. A worker process runs the queues named in ACTIVE_WORKERS. */
 export enum QueueName {
   PointsExpiry = 'points-expiry',

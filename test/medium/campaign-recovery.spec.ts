@@ -45,7 +45,7 @@ describe('campaign recovery after Redis lost its keys', () => {
   });
 
   async function wipeCampaignQueue(): Promise<void> {
-    await deleteKeysUnder((await queue.client) as unknown as Redis, queue.toKey(''));
+    await deleteKeysUnder((await queue.getBackend().client) as unknown as Redis, queue.toKey(''));
   }
 
   const create = async (schedule: Record<string, unknown>) =>

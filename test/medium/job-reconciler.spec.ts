@@ -50,7 +50,7 @@ describe('job reconciler: parts whose queue job Redis lost are queued again', ()
 
   /** Deletes this queue's keys under the test prefix, as a restart of a Redis without persistence does. */
   async function wipeQueue(): Promise<number> {
-    return deleteKeysUnder((await queue.client) as unknown as Redis, queue.toKey(''));
+    return deleteKeysUnder((await queue.getBackend().client) as unknown as Redis, queue.toKey(''));
   }
 
   async function jobIdsInRedis(runId: string, parts: number): Promise<Array<string | null>> {

@@ -106,7 +106,7 @@ export class JobReconciler {
       if (!queue) {
         continue;
       }
-      const client = (await queue.client) as unknown as Redis;
+      const client = (await queue.getBackend().client) as unknown as Redis;
       const pipeline = client.pipeline();
       for (const p of queueParts) {
         pipeline.exists(queue.toKey(p.jobId));

@@ -2133,6 +2133,56 @@ export interface components {
             /** @description One row per bad field; empty when no field is at fault. */
             details: components["schemas"]["ErrorDetailResponse"][];
         };
+        TerminusHealthIndicatorResult: {
+            /**
+             * @description The status of this health indicator
+             * @enum {string}
+             */
+            status: "up" | "degraded" | "down";
+            /** @description Time the health indicator took to respond, in ms */
+            responseTime?: number;
+            /** @description Whether this result was served from the cache */
+            cachedResponse?: boolean;
+        };
+        TerminusHealthCheckResult: {
+            /**
+             * @example ok
+             * @enum {string}
+             */
+            status: "error" | "ok" | "degraded" | "shutting_down";
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: components["schemas"]["TerminusHealthIndicatorResult"] & {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /** @example {} */
+            error?: {
+                [key: string]: components["schemas"]["TerminusHealthIndicatorResult"] & {
+                    [key: string]: unknown;
+                };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 12
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["TerminusHealthIndicatorResult"] & {
+                    [key: string]: unknown;
+                };
+            };
+        };
         BreakdownRowResponse: {
             /**
              * @description base, tier, or campaign.
@@ -6482,45 +6532,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example ok */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example ok
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "ok" | "degraded";
                         /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
             /** @description VALIDATION_FAILED: the request carried a JSON body that does not parse. Health checks take no body; send none. */
@@ -6572,56 +6600,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example error */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example error
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "error" | "shutting_down";
                         /**
                          * @example {
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       },
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
         };
@@ -6642,45 +6650,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example ok */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example ok
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "ok" | "degraded";
                         /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
             /** @description VALIDATION_FAILED: the request carried a JSON body that does not parse. Health checks take no body; send none. */
@@ -6732,56 +6718,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @example error */
-                        status?: string;
                         /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
+                         * @example error
+                         * @enum {unknown}
                          */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        status?: "error" | "shutting_down";
                         /**
                          * @example {
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
+                        error?: unknown;
                         /**
                          * @example {
                          *       "database": {
-                         *         "status": "up"
+                         *         "status": "up",
+                         *         "responseTime": 12
                          *       },
                          *       "redis": {
                          *         "status": "down",
-                         *         "message": "Could not connect"
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
                          *       }
                          *     }
                          */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
+                        details?: unknown;
+                    } & components["schemas"]["TerminusHealthCheckResult"];
                 };
             };
         };

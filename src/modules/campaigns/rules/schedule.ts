@@ -1,4 +1,4 @@
-import { parseExpression } from 'cron-parser';
+import { CronExpressionParser } from 'cron-parser';
 import { localDate } from './audience';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -15,13 +15,13 @@ export function occurrenceKey(at: Date, timezone: string): string {
  * a crash, still names the tick it was for).
  */
 export function recurringOccurrence(cron: string, timezone: string, now: Date): string {
-  const it = parseExpression(cron, { currentDate: new Date(now.getTime() + 1), tz: timezone });
+  const it = CronExpressionParser.parse(cron, { currentDate: new Date(now.getTime() + 1), tz: timezone });
   return occurrenceKey(it.prev().toDate(), timezone);
 }
 
 /** The next run of a cron expression after `after`, in its timezone. */
 export function nextRun(cron: string, timezone: string, after: Date): Date {
-  return parseExpression(cron, { currentDate: after, tz: timezone }).next().toDate();
+  return CronExpressionParser.parse(cron, { currentDate: after, tz: timezone }).next().toDate();
 }
 
 /** Whether a cron expression (5 or 6 fields) and timezone are usable; the reason when not. */
@@ -34,7 +34,7 @@ export function cronProblem(cron: string, timezone: string): string | null {
     return 'must have 5 or 6 fields';
   }
   try {
-    parseExpression(cron, { tz: timezone });
+    CronExpressionParser.parse(cron, { tz: timezone });
     return null;
   } catch (err) {
     return (err as Error).message;
