@@ -159,7 +159,7 @@ export class AuthService implements OnApplicationBootstrap {
    */
   async verifyAdminToken(token: string): Promise<AdminPrincipal | null> {
     const claims = await this.verify(token, 'access');
-    if (!claims || (await this.signedOut(claims.sid))) {
+    if (!claims || (await this.accessSignedOut(claims.sid))) {
       return null;
     }
     const account = await this.activeAdmin(claims.sub);
@@ -181,6 +181,21 @@ export class AuthService implements OnApplicationBootstrap {
     }
     this.adminCache.set(adminId, { account, expiresAt: Date.now() + ADMIN_CHECK_CACHE_MS });
     return account;
+  }
+
+  /**
+   * The sign-out check of an access token. While Redis cannot answer, the token (signed, at most
+   * ACCESS_TTL old) is taken as not signed out, as the rate limits fall back to counting in
+   * process: the console keeps working through a Redis outage, and refreshes (which need Redis
+   * for their single-use marks) wait for it.
+   */
+  private async accessSignedOut(sessionId: string): Promise<boolean> {
+    try {
+      return await this.signedOut(sessionId);
+    } catch (err) {
+      this.logger.warn(`sign-out check skipped, Redis unavailable (${(err as Error).message})`);
+      return false;
+    }
   }
 
   private async signedOut(sessionId: string): Promise<boolean> {
