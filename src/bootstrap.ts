@@ -5,7 +5,6 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { compressAnswers } from './common/http/compression';
 import { BATCH_BODY_LIMIT_BYTES, csvOrJsonBody, IMPORT_BODY_LIMIT_BYTES, jsonBody, SINGLE_BODY_LIMIT_BYTES } from './common/http/json-body';
@@ -14,8 +13,7 @@ import { completeDocument } from './common/openapi/complete-document';
 import { routeGuards } from './common/openapi/route-guards';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { runMigrations } from './database/migrate';
-import { precompressedFiles } from './modules/web/precompressed';
-import { webBuildDir } from './modules/web/web.module';
+import { hashedAssets } from './modules/web/web.module';
 
 /** API answers from this size on are compressed (when the client accepts it); smaller ones, most POS answers, are sent as they are. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
@@ -49,9 +47,8 @@ export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   // Answers sent whole (JSON, CSV) from 1 KiB on; the pages' scripts and styles are compressed at build time and sent
-  // as the browser accepts (src/modules/web).
+  // as the browser accepts (hashedAssets, below).
   app.use(compressAnswers(COMPRESS_THRESHOLD_BYTES));
-  app.use('/web/assets', precompressedFiles(join(webBuildDir(), 'assets')));
   // JSON bodies only, read before Nest's routes: the offline batch (500 receipts) may be a few MB, every other route a small limit.
   app.use('/api/v1/pos/transactions/batch', jsonBody(BATCH_BODY_LIMIT_BYTES));
   app.use('/api/v1/admin/members/import', csvOrJsonBody(IMPORT_BODY_LIMIT_BYTES));
@@ -60,6 +57,7 @@ export function configureApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   useSecurityHeaders(app);
+  app.use('/web/assets', hashedAssets()); // after the security headers, which the pages' files get too
   app.enableShutdownHooks();
   if (config.docsEnabled) {
     setUpDocs(app);

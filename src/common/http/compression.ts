@@ -1,38 +1,20 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import Negotiator from 'negotiator';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
 export type Encoding = 'br' | 'gzip';
 
+/** negotiator 1.1 takes the server's preference between encodings the client accepts equally (@types/negotiator 0.6 lacks it). */
+type EncodingNegotiator = { encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined };
+
 /**
- * The encoding to send from those on offer (in order of preference), by the request's Accept-Encoding (RFC 9110
- * §12.5.3): the highest q-value wins, ties go to the earlier offer; `*` stands for any encoding not named; q=0 refuses.
- * null: send the answer as it is.
+ * The encoding to send, by the request's Accept-Encoding (negotiator: q-values, `*`, q=0 as a refusal): Brotli when the
+ * client accepts it as much as gzip. null: send the answer as it is (no header, identity only, nothing on offer).
  */
-export function negotiateEncoding(header: string | undefined, offers: readonly Encoding[] = ['br', 'gzip']): Encoding | null {
-  if (!header) {
-    return null;
-  }
-  const weights = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (!name) {
-      continue;
-    }
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find((m) => m !== null);
-    const weight = q ? Number(q[1]) : 1;
-    weights.set(name.trim(), Number.isFinite(weight) ? weight : 0);
-  }
-  let best: Encoding | null = null;
-  let bestWeight = 0;
-  for (const offer of offers) {
-    const weight = weights.get(offer) ?? weights.get('*') ?? 0;
-    if (weight > bestWeight) {
-      best = offer;
-      bestWeight = weight;
-    }
-  }
-  return best;
+export function negotiateEncoding(req: Pick<Request, 'headers'>): Encoding | null {
+  const chosen = (new Negotiator(req) as unknown as EncodingNegotiator).encoding(['br', 'gzip', 'identity'], { preferred: ['br', 'gzip'] });
+  return chosen === 'br' || chosen === 'gzip' ? chosen : null;
 }
 
 /** Answers worth compressing: JSON, text (CSV, HTML, ...), JavaScript, XML and SVG. */
@@ -89,7 +71,7 @@ export function compressAnswers(thresholdBytes: number): RequestHandler {
       const body = Buffer.isBuffer(chunk)
         ? chunk
         : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-      const chosen = body.length >= thresholdBytes ? negotiateEncoding(req.headers['accept-encoding']) : null;
+      const chosen = body.length >= thresholdBytes ? negotiateEncoding(req) : null;
       if (chosen === null) {
         return end(chunk, encoding, cb);
       }
