@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { compressAnswers } from './common/http/compression';
 import { BATCH_BODY_LIMIT_BYTES, csvOrJsonBody, IMPORT_BODY_LIMIT_BYTES, jsonBody, SINGLE_BODY_LIMIT_BYTES } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import { completeDocument } from './common/openapi/complete-document';
@@ -46,9 +46,10 @@ export async function migrateIfEnabled(config: AppConfig): Promise<void> {
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  // Answers sent whole (JSON, CSV) from 1 KiB on; the pages' scripts and styles are compressed at build time and sent
-  // as the browser accepts (hashedAssets, below).
-  app.use(compressAnswers(COMPRESS_THRESHOLD_BYTES));
+  // API answers of compressible types (JSON, CSV) from 1 KiB on, Brotli (quality 4) or gzip as the client accepts;
+  // smaller ones, most POS answers, go out as they are. The pages' scripts and styles are compressed at build time
+  // and sent as the browser accepts (hashedAssets, below): compression leaves an answer with a Content-Encoding alone.
+  app.use(compression({ threshold: COMPRESS_THRESHOLD_BYTES }));
   // JSON bodies only, read before Nest's routes: the offline batch (500 receipts) may be a few MB, every other route a small limit.
   app.use('/api/v1/pos/transactions/batch', jsonBody(BATCH_BODY_LIMIT_BYTES));
   app.use('/api/v1/admin/members/import', csvOrJsonBody(IMPORT_BODY_LIMIT_BYTES));

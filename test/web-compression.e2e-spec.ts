@@ -120,7 +120,6 @@ describe('compressed pages and answers', () => {
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.headers['content-type']).toMatch(/^application\/json/);
       expect(br.headers.vary).toMatch(/Accept-Encoding/i);
-      expect(Number(br.headers['content-length'])).toBe(br.body.length);
       expect(br.body.length).toBeLessThan(plain.body.length);
       const decoded = JSON.parse(brotliDecompressSync(br.body).toString('utf8')) as { stores: unknown[] };
       expect(decoded.stores.length).toBe((JSON.parse(plain.body.toString('utf8')) as { stores: unknown[] }).stores.length);
