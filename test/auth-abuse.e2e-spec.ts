@@ -3,6 +3,7 @@ import { createHmac, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { hashPassword, scryptParams, verifyPassword } from '../src/modules/auth/password';
 import { REDIS } from '../src/queue/redis.module';
 import { createMember, createStore, pos, purchaseBody, uniq, writeCounts } from './support/factories';
+import { isolatedPrefix } from './support/isolated-prefix';
 import { startTestApp, TestApp } from './support/test-app';
 
 const TEST_SCRYPT = scryptParams(Number(process.env.PASSWORD_SCRYPT_LOG2N));
@@ -51,11 +52,6 @@ function forgeToken(alg: 'none' | 'HS256' | 'HS512' | 'RS256', claims: object): 
 }
 
 const listStores = (t: TestApp, token: string) => t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${token}`);
-
-/** A Redis prefix of its own: these suites count per client address (127.0.0.1) and must not share counters with the other suites. */
-function isolatedPrefix(name: string): string {
-  return `${(process.env.QUEUE_PREFIX as string).slice(0, -1)}_${name}}`;
-}
 
 async function deleteKeys(redis: Redis, pattern: string): Promise<void> {
   const keys = await redis.keys(pattern);

@@ -1,8 +1,7 @@
-import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { hashPassword, scryptParams } from '../src/modules/auth/password';
-import { deleteKeysUnder } from '../src/queue/delete-keys-under';
 import { uniq } from './support/factories';
+import { useIsolatedPrefix } from './support/isolated-prefix';
 import { startTestApp, TestApp } from './support/test-app';
 
 const TEST_SCRYPT = scryptParams(Number(process.env.PASSWORD_SCRYPT_LOG2N));
@@ -19,26 +18,8 @@ async function createAdmin(t: TestApp, password = 'a-long-password-1'): Promise<
   return { id, email, password };
 }
 
-/** A Redis prefix of its own: these limits count per client address (127.0.0.1). */
-function isolatedPrefix(name: string): string {
-  return `${(process.env.QUEUE_PREFIX as string).slice(0, -1)}_${name}}`;
-}
-
 describe('queue dashboard sign-in', () => {
-  const prefix = isolatedPrefix('dashboard');
-  let redis: Redis;
-
-  beforeAll(() => {
-    redis = new Redis(process.env.REDIS_URL as string);
-  });
-
-  afterEach(async () => {
-    await deleteKeysUnder(redis, prefix);
-  });
-
-  afterAll(() => {
-    redis.disconnect();
-  });
+  const prefix = useIsolatedPrefix('dashboard');
 
   it('basic-auth password guesses from one address are limited like console sign-ins (429 RATE_LIMITED, the same budget as the login route)', async () => {
     const t = await startTestApp({ QUEUE_PREFIX: prefix, RATE_LIMIT_LOGIN_PER_MINUTE: '3' });

@@ -1,7 +1,6 @@
-import Redis from 'ioredis';
 import request from 'supertest';
-import { deleteKeysUnder } from '../src/queue/delete-keys-under';
 import { createMember, createStore, purchaseBody, writeCounts } from './support/factories';
+import { useIsolatedPrefix } from './support/isolated-prefix';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -42,26 +41,8 @@ function raw(t: TestApp, method: 'post' | 'get', path: string) {
   return request(t.app.getHttpServer())[method](path);
 }
 
-/** A Redis prefix of its own: these suites count per client address (127.0.0.1). */
-function isolatedPrefix(name: string): string {
-  return `${(process.env.QUEUE_PREFIX as string).slice(0, -1)}_${name}}`;
-}
-
 describe('odd spellings of limited routes', () => {
-  const prefix = isolatedPrefix('spellings');
-  let redis: Redis;
-
-  beforeAll(() => {
-    redis = new Redis(process.env.REDIS_URL as string);
-  });
-
-  afterEach(async () => {
-    await deleteKeysUnder(redis, prefix);
-  });
-
-  afterAll(() => {
-    redis.disconnect();
-  });
+  const prefix = useIsolatedPrefix('spellings');
 
   /**
    * Uses up the limit on the canonical path, then sends every odd spelling: each must be refused by the same limit
