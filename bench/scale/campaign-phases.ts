@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { INestApplicationContext } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { Pool, PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
@@ -137,6 +138,9 @@ async function countDeliveries(pool: Pool, campaignId: string): Promise<number> 
 }
 
 let messageCampaignSeconds = 0;
+/** The raw twin's two halves, timed apart so the sender can be set beside its own raw part (the mark-sent updates). */
+let rawEnqueueSeconds = 0;
+let rawMarkSeconds = 0;
 
 export const CAMPAIGN_PHASES: Phase[] = [
   {
@@ -176,6 +180,9 @@ export const CAMPAIGN_PHASES: Phase[] = [
     raw: async (pool) => {
       const source = `campaign:${newId()}:${OCCURRENCE}`;
       let n = 0;
+      rawEnqueueSeconds = 0;
+      rawMarkSeconds = 0;
+      let t = performance.now();
       for await (const ids of memberBatches(pool, 'sms')) {
         const now = new Date();
         const msgIds = ids.map(() => newId());
@@ -184,11 +191,15 @@ export const CAMPAIGN_PHASES: Phase[] = [
            VALUES ${rows(ids.length, 15)}`,
           ids.flatMap((id, i) => [msgIds[i], source, id, 'sms', TEMPLATE, 1, 'zh-CN', 0, null, '会员您好', 'queued', 0, now, now, now]),
         );
+        const marking = performance.now();
+        rawEnqueueSeconds += (marking - t) / 1000;
         await pool.query("UPDATE outbox_messages SET status = 'sent', attempts = 1, sent_at = ?, updated_at = ? WHERE id IN (?)", [
           now,
           now,
           msgIds,
         ]);
+        t = performance.now();
+        rawMarkSeconds += (t - marking) / 1000;
         n += ids.length;
       }
       return n;
@@ -220,9 +231,11 @@ export const CAMPAIGN_PHASES: Phase[] = [
         }
       }
       const sendSeconds = (Date.now() - t) / 1000;
+      const part = (name: string, seconds: number, rawSeconds: number) =>
+        `${name} ${fmt(seconds, 1)} s (${fmt(sent / seconds, 0)}/s; raw ${fmt(rawSeconds, 1)} s, ${fmt(sent / rawSeconds, 0)}/s; ` +
+        `${fmt((100 * rawSeconds) / seconds, 0)}% of raw)`;
       process.stdout.write(
-        `  message fan-out: enqueue ${fmt(messageCampaignSeconds, 1)} s (${fmt(sent / messageCampaignSeconds, 0)}/s), ` +
-          `send ${fmt(sendSeconds, 1)} s (${fmt(sent / sendSeconds, 0)}/s)\n`,
+        `  message fan-out: ${part('enqueue', messageCampaignSeconds, rawEnqueueSeconds)}, ${part('send', sendSeconds, rawMarkSeconds)}\n`,
       );
       return sent;
     },

@@ -48,6 +48,12 @@ export interface ClaimedMessage {
   phone: string | null;
 }
 
+/** What became of one claimed message: recorded for a whole batch at once by recordOutcomes. */
+export type SendOutcome =
+  | { kind: 'sent'; id: string; providerMessageId: string | null }
+  | { kind: 'retry'; id: string; error: string; retryAt: Date }
+  | { kind: 'ended'; id: string; status: 'failed' | 'skipped_no_address'; error: string };
+
 export interface OutboxFilter {
   status?: MessageStatus;
   channel?: MessageChannel;
@@ -76,6 +82,8 @@ const COLUMNS = [
   'updated_at',
 ];
 const INSERT_CHUNK = 500;
+/** Outcomes written by one UPDATE (a CASE of two parameters per row): bounds the statement's size. */
+const OUTCOME_CHUNK = 500;
 
 /** All SQL of the outbox. */
 @Injectable()
@@ -230,26 +238,71 @@ export class OutboxRepository {
     }));
   }
 
-  async markSent(id: string, providerMessageId: string | null, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'sent', provider_message_id = ?, last_error = NULL, sent_at = ?, updated_at = ?
-        WHERE id = ? AND status = 'sending'`,
-      [providerMessageId, now, now, id],
-    );
+  /**
+   * Records a batch's outcomes: one UPDATE per outcome kind (sent, queued again, ended) and per OUTCOME_CHUNK rows,
+   * each row's own values picked by a CASE on its id (MariaDB and MySQL alike). Only rows still 'sending' change, as
+   * with the one-row marks. If a kind's statement fails, its rows are written one by one, so one row that cannot be
+   * written does not lose the others; answers the ids that could not be written (they stay 'sending' until their
+   * lease lapses, and are then sent again).
+   */
+  async recordOutcomes(outcomes: SendOutcome[], now: Date): Promise<string[]> {
+    const unwritten: string[] = [];
+    const byKind = {
+      sent: outcomes.filter((o) => o.kind === 'sent'),
+      retry: outcomes.filter((o) => o.kind === 'retry'),
+      ended: outcomes.filter((o) => o.kind === 'ended'),
+    };
+    for (const group of [byKind.sent, byKind.retry, byKind.ended]) {
+      for (let i = 0; i < group.length; i += OUTCOME_CHUNK) {
+        const chunk = group.slice(i, i + OUTCOME_CHUNK);
+        try {
+          await this.writeOutcomes(chunk, now);
+        } catch {
+          for (const one of chunk) {
+            await this.writeOutcomes([one], now).catch(() => unwritten.push(one.id));
+          }
+        }
+      }
+    }
+    return unwritten;
   }
 
-  async markRetry(id: string, error: string, retryAt: Date, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
-      [error.slice(0, 500), retryAt, now, id],
-    );
-  }
-
-  async markEnded(id: string, status: 'failed' | 'skipped_no_address', error: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
-      [status, error.slice(0, 500), now, id],
-    );
+  /** One UPDATE for outcomes of one kind. */
+  private async writeOutcomes(chunk: SendOutcome[], now: Date): Promise<void> {
+    if (chunk.length === 0) {
+      return;
+    }
+    const ids = chunk.map((o) => o.id);
+    /** `CASE id WHEN ? THEN ? ... ELSE <column> END` and its parameters. */
+    const pick = (column: string, value: (o: SendOutcome) => unknown): [string, unknown[]] => [
+      `CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${column} END`,
+      chunk.flatMap((o) => [o.id, value(o)]),
+    ];
+    const error = (o: SendOutcome) => ('error' in o ? o.error.slice(0, 500) : null);
+    const kind = chunk[0].kind;
+    if (kind === 'sent') {
+      const [provider, providerParams] = pick('provider_message_id', (o) => (o.kind === 'sent' ? o.providerMessageId : null));
+      await this.dataSource.query(
+        `UPDATE outbox_messages SET status = 'sent', provider_message_id = ${provider}, last_error = NULL, sent_at = ?, updated_at = ?
+          WHERE id IN (?) AND status = 'sending'`,
+        [...providerParams, now, now, ids],
+      );
+    } else if (kind === 'retry') {
+      const [lastError, errorParams] = pick('last_error', error);
+      const [retryAt, retryParams] = pick('next_attempt_at', (o) => (o.kind === 'retry' ? o.retryAt : null));
+      await this.dataSource.query(
+        `UPDATE outbox_messages SET status = 'queued', last_error = ${lastError}, next_attempt_at = ${retryAt}, updated_at = ?
+          WHERE id IN (?) AND status = 'sending'`,
+        [...errorParams, ...retryParams, now, ids],
+      );
+    } else {
+      const [status, statusParams] = pick('status', (o) => (o.kind === 'ended' ? o.status : null));
+      const [lastError, errorParams] = pick('last_error', error);
+      await this.dataSource.query(
+        `UPDATE outbox_messages SET status = ${status}, last_error = ${lastError}, updated_at = ? WHERE id IN (?) AND status = 'sending'`,
+        [...statusParams, ...errorParams, now, ids],
+      );
+    }
   }
 
   async list(filter: OutboxFilter): Promise<Array<OutboxMessage & { memberName: string | null }>> {
