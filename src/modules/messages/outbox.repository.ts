@@ -82,7 +82,7 @@ const COLUMNS = [
   'updated_at',
 ];
 const INSERT_CHUNK = 500;
-/** Outcomes written by one UPDATE (a CASE of two parameters per row): bounds the statement's size. */
+/** Outcomes written by one UPDATE (two or three parameters per row): bounds the statement's size. */
 const OUTCOME_CHUNK = 500;
 
 /** All SQL of the outbox. */
@@ -239,9 +239,8 @@ export class OutboxRepository {
   }
 
   /**
-   * Records a batch's outcomes: one UPDATE per outcome kind (sent, queued again, ended) and per OUTCOME_CHUNK rows,
-   * each row's own values picked by a CASE on its id (MariaDB and MySQL alike). Only rows still 'sending' change, as
-   * with the one-row marks. If a kind's statement fails, its rows are written one by one, so one row that cannot be
+   * Records a batch's outcomes: one UPDATE per outcome kind (sent, queued again, ended) and per OUTCOME_CHUNK rows.
+   * Only rows still 'sending' change (a row whose lease lapsed and was queued again is left to its new claim). If a kind's statement fails, its rows are written one by one, so one row that cannot be
    * written does not lose the others; answers the ids that could not be written (they stay 'sending' until their
    * lease lapses, and are then sent again).
    */
@@ -267,40 +266,46 @@ export class OutboxRepository {
     return unwritten;
   }
 
-  /** One UPDATE for outcomes of one kind. */
+  /**
+   * One UPDATE for outcomes of one kind: the rows' own values in a derived table of `SELECT ?, ? UNION ALL ...`
+   * (MariaDB and MySQL alike; no VALUES row constructor), joined on the primary key. Measured on MariaDB 10.11 it
+   * writes 500 rows faster than a CASE on the id, which compares each row with every WHEN.
+   */
   private async writeOutcomes(chunk: SendOutcome[], now: Date): Promise<void> {
     if (chunk.length === 0) {
       return;
     }
-    const ids = chunk.map((o) => o.id);
-    /** `CASE id WHEN ? THEN ? ... ELSE <column> END` and its parameters. */
-    const pick = (column: string, value: (o: SendOutcome) => unknown): [string, unknown[]] => [
-      `CASE id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ${column} END`,
-      chunk.flatMap((o) => [o.id, value(o)]),
-    ];
+    const joined = (columns: string[], values: (o: SendOutcome) => unknown[], set: string, params: unknown[]) =>
+      this.dataSource.query(
+        `UPDATE outbox_messages o
+           JOIN (${chunk.map((_, i) => `SELECT ${columns.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`).join(' UNION ALL ')}) v
+             ON v.id = o.id
+            SET ${set}
+          WHERE o.status = 'sending'`,
+        [...chunk.flatMap(values), ...params],
+      );
     const error = (o: SendOutcome) => ('error' in o ? o.error.slice(0, 500) : null);
     const kind = chunk[0].kind;
     if (kind === 'sent') {
-      const [provider, providerParams] = pick('provider_message_id', (o) => (o.kind === 'sent' ? o.providerMessageId : null));
-      await this.dataSource.query(
-        `UPDATE outbox_messages SET status = 'sent', provider_message_id = ${provider}, last_error = NULL, sent_at = ?, updated_at = ?
-          WHERE id IN (?) AND status = 'sending'`,
-        [...providerParams, now, now, ids],
+      await joined(
+        ['id', 'provider_id'],
+        (o) => [o.id, o.kind === 'sent' ? o.providerMessageId : null],
+        `o.status = 'sent', o.provider_message_id = v.provider_id, o.last_error = NULL, o.sent_at = ?, o.updated_at = ?`,
+        [now, now],
       );
     } else if (kind === 'retry') {
-      const [lastError, errorParams] = pick('last_error', error);
-      const [retryAt, retryParams] = pick('next_attempt_at', (o) => (o.kind === 'retry' ? o.retryAt : null));
-      await this.dataSource.query(
-        `UPDATE outbox_messages SET status = 'queued', last_error = ${lastError}, next_attempt_at = ${retryAt}, updated_at = ?
-          WHERE id IN (?) AND status = 'sending'`,
-        [...errorParams, ...retryParams, now, ids],
+      await joined(
+        ['id', 'error', 'retry_at'],
+        (o) => [o.id, error(o), o.kind === 'retry' ? o.retryAt : null],
+        `o.status = 'queued', o.last_error = v.error, o.next_attempt_at = v.retry_at, o.updated_at = ?`,
+        [now],
       );
     } else {
-      const [status, statusParams] = pick('status', (o) => (o.kind === 'ended' ? o.status : null));
-      const [lastError, errorParams] = pick('last_error', error);
-      await this.dataSource.query(
-        `UPDATE outbox_messages SET status = ${status}, last_error = ${lastError}, updated_at = ? WHERE id IN (?) AND status = 'sending'`,
-        [...statusParams, ...errorParams, now, ids],
+      await joined(
+        ['id', 'status', 'error'],
+        (o) => [o.id, o.kind === 'ended' ? o.status : null, error(o)],
+        `o.status = v.status, o.last_error = v.error, o.updated_at = ?`,
+        [now],
       );
     }
   }
