@@ -29,7 +29,13 @@ import { Phase } from './phase';
  * delivery rows) with multi-row statements over the same 500-member batches.
  * Both run one range at a time on one connection, in the same run.
  * Then a 1M-member message fan-out: the campaign's outbox rows enqueued by the
- * fan-out, and drained by the outbox sender to the log adapter.
+ * fan-out, and drained by the outbox sender to the log adapter. Its line
+ * before the phase's sets each part beside its half of the raw twin: enqueue
+ * against the 500-row inserts (and the member reads), send against the
+ * 500-row mark-sent updates. Only this phase:
+ *   node dist/bench/scale.js --members 200000 --only 'campaign message'
+ * The sender claims MESSAGES_BATCH_SIZE rows at a time (default 100; the env
+ * variable passes through, e.g. 500 to match the raw twin's batches).
  */
 
 const GRANT_POINTS = 10;
