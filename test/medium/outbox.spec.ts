@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
 import { MessagesModule } from '../../src/modules/messages/messages.module';
-import { OutboxSenderService } from '../../src/modules/messages/outbox-sender.service';
+import { OutboxSenderService, secretExpired } from '../../src/modules/messages/outbox-sender.service';
 import { NewOutboxRow, OutboxRepository } from '../../src/modules/messages/outbox.repository';
 import { OutboxService } from '../../src/modules/messages/outbox.service';
 import { TemplatesService } from '../../src/modules/messages/templates.service';
@@ -23,12 +23,15 @@ describe('message outbox on the real database', () => {
   let templates: TemplatesService;
   let gateway: Awaited<ReturnType<typeof startHttpReceiver>>;
   let gatewayStatus = 500;
+  /** Messages the gateway answers 500 whatever gatewayStatus says. */
+  const gatewayRefuses = new Set<string>();
   let seq = 0;
 
   beforeAll(async () => {
     gateway = await startHttpReceiver(
       () => SECRET,
-      () => gatewayStatus,
+      // The request being answered is the last one received.
+      () => (gatewayRefuses.has(JSON.parse(gateway.received[gateway.received.length - 1].body).messageId) ? 500 : gatewayStatus),
     );
     ctx = await withEnv(
       {
@@ -230,5 +233,124 @@ describe('message outbox on the real database', () => {
     }
     const rows = await db.query<Array<{ source: string }>>('SELECT source FROM outbox_messages WHERE source IN (?, ?)', [first, second]);
     expect(rows.map((r) => r.source).sort()).toEqual([first, second].sort());
+  });
+
+  it('a claimed batch with mixed outcomes ends with every row in its state, in one UPDATE per outcome kind', async () => {
+    // The earlier tests' rows are put out of the sender's way: the batch is this test's rows only.
+    await db.query("UPDATE outbox_messages SET next_attempt_at = '2999-01-01' WHERE status = 'queued'");
+    const marketing = await template('sms');
+    const signIn = await template('sms', true);
+    const members = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => member({ sms: true })));
+    const [sentA, sentB, retried, lastAttempt, noAddress, expired, signedIn] = members;
+    const source = `campaign:mixed:${newId()}`;
+    await outbox.enqueueMany(
+      [sentA, sentB, retried, lastAttempt, noAddress].map((memberId) => ({ source, memberId, templateCode: marketing })),
+    );
+    await outbox.enqueue({
+      source: `sign-in:${newId()}`,
+      memberId: signedIn,
+      templateCode: signIn,
+      variables: { code: '731905' },
+      secretTtlSeconds: 300,
+    });
+    await outbox.enqueue({
+      source: `sign-in:${newId()}`,
+      memberId: expired,
+      templateCode: signIn,
+      variables: { code: '552211' },
+      secretTtlSeconds: 0.001,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const idOf = async (memberId: string) => String((await rowsOf(memberId))[0].id);
+    gatewayStatus = 200;
+    gatewayRefuses.add(await idOf(retried));
+    gatewayRefuses.add(await idOf(lastAttempt));
+    // Its last attempt (MESSAGES_MAX_ATTEMPTS is 3): a refusal fails it for good.
+    await db.query('UPDATE outbox_messages SET attempts = 2 WHERE id = ?', [await idOf(lastAttempt)]);
+    // The member removed their phone after the message was queued.
+    await db.query('UPDATE members SET phone = NULL WHERE id = ?', [noAddress]);
+
+    // Every statement the repositories send goes through the data source (EntityManager.query included).
+    const query = jest.spyOn(db, 'query');
+    let round;
+    let statements: string[];
+    try {
+      round = await ctx.get(OutboxSenderService).sendBatch(100);
+    } finally {
+      statements = query.mock.calls.map((c) => String(c[0]));
+      query.mockRestore();
+    }
+    const updates = statements.filter((sql) => /^\s*UPDATE outbox_messages/i.test(sql));
+    const outcomeUpdates = updates.filter((sql) => !/SET status = 'sending'/.test(sql));
+    // Seven messages, three kinds of outcome (sent; queued again; failed or skipped): three UPDATEs, not seven.
+    expect(outcomeUpdates).toHaveLength(3);
+
+    expect(round).toEqual({ claimed: 7, sent: 3, retried: 1, failed: 3 });
+    const state = async (memberId: string) =>
+      (
+        await db.query<Array<Record<string, unknown>>>(
+          'SELECT status, attempts, provider_message_id, last_error, sent_at, next_attempt_at FROM outbox_messages WHERE member_id = ?',
+          [memberId],
+        )
+      )[0];
+    for (const memberId of [sentA, sentB, signedIn]) {
+      const row = await state(memberId);
+      expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
+      expect(String(row.provider_message_id)).toMatch(/^gw-\d+$/);
+      expect(row.sent_at).not.toBeNull();
+    }
+    expect(new Set(await Promise.all([sentA, sentB, signedIn].map(async (m) => (await state(m)).provider_message_id))).size).toBe(3);
+    const retriedRow = await state(retried);
+    expect(retriedRow).toMatchObject({ status: 'queued', attempts: 1, provider_message_id: null, sent_at: null });
+    expect(retriedRow.last_error).toContain('500');
+    expect((retriedRow.next_attempt_at as Date).getTime()).toBeGreaterThan(Date.now() - 5_000);
+    expect((retriedRow.next_attempt_at as Date).getTime()).toBeLessThan(new Date('2999-01-01').getTime());
+    const lastRow = await state(lastAttempt);
+    expect(lastRow).toMatchObject({ status: 'failed', attempts: 3, sent_at: null });
+    expect(lastRow.last_error).toContain('500');
+    expect(await state(noAddress)).toMatchObject({
+      status: 'skipped_no_address',
+      last_error: 'the member has no sms address',
+      sent_at: null,
+    });
+    expect(await state(expired)).toMatchObject({ status: 'failed', last_error: secretExpired(['code']), sent_at: null });
+    // The live code went out filled in; the expired one never left, and no code is stored.
+    const [signedInId, expiredId] = [await idOf(signedIn), await idOf(expired)];
+    const bodies = gateway.received.map((r) => JSON.parse(r.body) as { messageId: string; text: string });
+    expect(bodies.find((b) => b.messageId === signedInId)?.text).toBe('验证码 731905');
+    expect(bodies.some((b) => b.messageId === expiredId)).toBe(false);
+    const stored: Array<{ n: string | number }> = await db.query(
+      "SELECT COUNT(*) AS n FROM outbox_messages WHERE body LIKE '%731905%' OR body LIKE '%552211%' OR last_error LIKE '%731905%'",
+    );
+    expect(Number(stored[0].n)).toBe(0);
+  });
+
+  it('an outcome that cannot be written stays sending (sent again after its lease) and the other outcomes of its batch are written', async () => {
+    await db.query("UPDATE outbox_messages SET next_attempt_at = '2999-01-01' WHERE status = 'queued'");
+    const code = await template('log');
+    const members = await Promise.all([1, 2, 3].map(() => member()));
+    await outbox.enqueueMany(members.map((memberId) => ({ source: `campaign:unwritable:${newId()}`, memberId, templateCode: code })));
+    const repo = ctx.get(OutboxRepository);
+    const claimed = await repo.claim(new Date(), 100, 60_000);
+    expect(claimed).toHaveLength(3);
+    const [good, bad, other] = claimed.map((c) => c.id);
+    const unwritten = await repo.recordOutcomes(
+      [
+        { kind: 'sent', id: good, providerMessageId: 'p-1' },
+        // Longer than provider_message_id's 200 characters: the strict server refuses the row, and with it the batch's statement.
+        { kind: 'sent', id: bad, providerMessageId: 'x'.repeat(300) },
+        { kind: 'sent', id: other, providerMessageId: 'p-3' },
+      ],
+      new Date(),
+    );
+    expect(unwritten).toEqual([bad]);
+    const rows: Array<{ id: string; status: string; provider_message_id: string | null }> = await db.query(
+      'SELECT id, status, provider_message_id FROM outbox_messages WHERE id IN (?)',
+      [[good, bad, other]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(good)).toMatchObject({ status: 'sent', provider_message_id: 'p-1' });
+    expect(byId.get(other)).toMatchObject({ status: 'sent', provider_message_id: 'p-3' });
+    expect(byId.get(bad)).toMatchObject({ status: 'sending', provider_message_id: null });
   });
 });

@@ -3,13 +3,18 @@ import { AppConfig } from '../../config/app-config';
 import { ChannelRegistry } from './channels/channel-registry';
 import { OutgoingMessage, PermanentSendError } from './channels/channel-adapter';
 import { OutboxSecretsStore } from './outbox-secrets.store';
-import { ClaimedMessage, OutboxRepository } from './outbox.repository';
+import { ClaimedMessage, OutboxRepository, SendOutcome } from './outbox.repository';
 import { afterFailure } from './rules/backoff';
 import { fillSecrets, redactSecrets, SecretValues, secretsIn } from './rules/secret-values';
 
 const MAX_RETRY_DELAY_MS = 3_600_000;
 /** Sends in flight at once per claimed batch. */
 const SEND_CONCURRENCY = 8;
+/**
+ * A batch's outcomes are written when it ends, or sooner once the oldest unwritten one is this old (a slow gateway):
+ * what a crash can make the sender send again stays within about this much sending time.
+ */
+const WRITE_OUTCOMES_AFTER_MS = 1_000;
 
 export interface SendRound {
   claimed: number;
@@ -21,10 +26,13 @@ export interface SendRound {
 /**
  * The sender: claims due outbox rows (FOR UPDATE SKIP LOCKED, so any number
  * of workers share the work without taking a row twice), sends each through
- * its channel's adapter, and records the outcome: sent, queued again after a
- * backoff, or failed once the attempts are spent. A sender killed mid-send
- * leaves its rows in 'sending' until their lease lapses; they are then sent
- * again (at least once: the adapters pass the message id as an idempotency key).
+ * its channel's adapter, and records the outcomes: sent, queued again after a
+ * backoff, or failed once the attempts are spent. The outcomes of a batch are
+ * written together, one UPDATE per kind (OutboxRepository.recordOutcomes), when
+ * the batch ends (or after WRITE_OUTCOMES_AFTER_MS of slow sending). A sender
+ * killed after sending but before that write leaves its rows in 'sending'
+ * until their lease lapses; they are then sent again (at least once: the
+ * adapters pass the message id as an idempotency key).
  * A stored text's secret placeholders ({{code}}) are filled here, from Redis
  * (OutboxSecretsStore, shared by every process); a message whose secret has
  * expired is marked failed and never sent with the placeholder.
@@ -64,19 +72,38 @@ export class OutboxSenderService {
     const leaseMs = c.sendTimeoutMs * 3 + 60_000;
     const claimed = await this.repo.claim(new Date(), limit, leaseMs);
     const round: SendRound = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+    let outcomes: SendOutcome[] = [];
+    let oldest = Date.now();
     for (let i = 0; i < claimed.length; i += SEND_CONCURRENCY) {
-      await Promise.all(claimed.slice(i, i + SEND_CONCURRENCY).map((msg) => this.sendOne(msg, round)));
+      const decided = await Promise.all(claimed.slice(i, i + SEND_CONCURRENCY).map((msg) => this.sendOne(msg)));
+      for (const outcome of decided) {
+        round[outcome.kind === 'sent' ? 'sent' : outcome.kind === 'retry' ? 'retried' : 'failed'] += 1;
+      }
+      outcomes.push(...decided);
+      const last = i + SEND_CONCURRENCY >= claimed.length;
+      if (last || Date.now() - oldest >= WRITE_OUTCOMES_AFTER_MS) {
+        await this.record(outcomes);
+        outcomes = [];
+        oldest = Date.now();
+      }
     }
     return round;
   }
 
-  private async sendOne(msg: ClaimedMessage, round: SendRound): Promise<void> {
+  /** Writes outcomes; a row that cannot be written stays 'sending' and is sent again once its lease lapses. */
+  private async record(outcomes: SendOutcome[]): Promise<void> {
+    const unwritten = await this.repo.recordOutcomes(outcomes, new Date());
+    if (unwritten.length > 0) {
+      this.logger.warn({ msg: 'message outcomes not recorded; sent again after the claim lapses', messageIds: unwritten });
+    }
+  }
+
+  /** Sends one claimed message (or decides it cannot go) and answers its outcome; writes nothing. */
+  private async sendOne(msg: ClaimedMessage): Promise<SendOutcome> {
     const c = this.config.messages;
     const to = msg.channel === 'email' ? msg.email : msg.channel === 'sms' ? msg.phone : msg.memberId;
     if (!to) {
-      await this.repo.markEnded(msg.id, 'skipped_no_address', `the member has no ${msg.channel} address`, new Date());
-      round.failed += 1;
-      return;
+      return { kind: 'ended', id: msg.id, status: 'skipped_no_address', error: `the member has no ${msg.channel} address` };
     }
     const secrets = await this.secretsOf(msg);
     // Only transactional texts hold secret placeholders ({{code}} is refused in other templates); others go as stored.
@@ -86,9 +113,7 @@ export class OutboxSenderService {
     const missing = [...new Set([...subject.missing, ...text.missing])];
     if (missing.length > 0) {
       // Never send a placeholder: the secret's life (the sign-in code's) is over, and the member asks for a new one.
-      await this.repo.markEnded(msg.id, 'failed', secretExpired(missing), new Date());
-      round.failed += 1;
-      return;
+      return { kind: 'ended', id: msg.id, status: 'failed', error: secretExpired(missing) };
     }
     const outgoing: OutgoingMessage = {
       messageId: msg.id,
@@ -101,24 +126,19 @@ export class OutboxSenderService {
     };
     try {
       const result = await this.channels.for(msg.channel).send(outgoing);
-      await this.repo.markSent(msg.id, result.providerMessageId, new Date());
-      round.sent += 1;
+      return { kind: 'sent', id: msg.id, providerMessageId: result.providerMessageId };
     } catch (err) {
       // A gateway's error may echo the text: the secret goes back to its placeholder before the error is stored.
       const error = redactSecrets(err instanceof Error ? err.message : String(err), secrets);
-      const now = new Date();
       const next =
         err instanceof PermanentSendError
           ? { giveUp: true as const }
-          : afterFailure(msg.attempts, c.maxAttempts, now, c.retryBaseMs, MAX_RETRY_DELAY_MS);
+          : afterFailure(msg.attempts, c.maxAttempts, new Date(), c.retryBaseMs, MAX_RETRY_DELAY_MS);
       if ('retryAt' in next) {
-        await this.repo.markRetry(msg.id, error, next.retryAt, now);
-        round.retried += 1;
-      } else {
-        await this.repo.markEnded(msg.id, 'failed', error, now);
-        round.failed += 1;
-        this.logger.warn({ msg: 'message failed', messageId: msg.id, channel: msg.channel, attempts: msg.attempts, error });
+        return { kind: 'retry', id: msg.id, error, retryAt: next.retryAt };
       }
+      this.logger.warn({ msg: 'message failed', messageId: msg.id, channel: msg.channel, attempts: msg.attempts, error });
+      return { kind: 'ended', id: msg.id, status: 'failed', error };
     }
   }
 

@@ -48,6 +48,12 @@ export interface ClaimedMessage {
   phone: string | null;
 }
 
+/** What became of one claimed message: recorded for a whole batch at once by recordOutcomes. */
+export type SendOutcome =
+  | { kind: 'sent'; id: string; providerMessageId: string | null }
+  | { kind: 'retry'; id: string; error: string; retryAt: Date }
+  | { kind: 'ended'; id: string; status: 'failed' | 'skipped_no_address'; error: string };
+
 export interface OutboxFilter {
   status?: MessageStatus;
   channel?: MessageChannel;
@@ -76,6 +82,8 @@ const COLUMNS = [
   'updated_at',
 ];
 const INSERT_CHUNK = 500;
+/** Outcomes written by one UPDATE (two or three parameters per row): bounds the statement's size. */
+const OUTCOME_CHUNK = 500;
 
 /** All SQL of the outbox. */
 @Injectable()
@@ -230,26 +238,76 @@ export class OutboxRepository {
     }));
   }
 
-  async markSent(id: string, providerMessageId: string | null, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'sent', provider_message_id = ?, last_error = NULL, sent_at = ?, updated_at = ?
-        WHERE id = ? AND status = 'sending'`,
-      [providerMessageId, now, now, id],
-    );
+  /**
+   * Records a batch's outcomes: one UPDATE per outcome kind (sent, queued again, ended) and per OUTCOME_CHUNK rows.
+   * Only rows still 'sending' change (a row whose lease lapsed and was queued again is left to its new claim). If a kind's statement fails, its rows are written one by one, so one row that cannot be
+   * written does not lose the others; answers the ids that could not be written (they stay 'sending' until their
+   * lease lapses, and are then sent again).
+   */
+  async recordOutcomes(outcomes: SendOutcome[], now: Date): Promise<string[]> {
+    const unwritten: string[] = [];
+    const byKind = {
+      sent: outcomes.filter((o) => o.kind === 'sent'),
+      retry: outcomes.filter((o) => o.kind === 'retry'),
+      ended: outcomes.filter((o) => o.kind === 'ended'),
+    };
+    for (const group of [byKind.sent, byKind.retry, byKind.ended]) {
+      for (let i = 0; i < group.length; i += OUTCOME_CHUNK) {
+        const chunk = group.slice(i, i + OUTCOME_CHUNK);
+        try {
+          await this.writeOutcomes(chunk, now);
+        } catch {
+          for (const one of chunk) {
+            await this.writeOutcomes([one], now).catch(() => unwritten.push(one.id));
+          }
+        }
+      }
+    }
+    return unwritten;
   }
 
-  async markRetry(id: string, error: string, retryAt: Date, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
-      [error.slice(0, 500), retryAt, now, id],
-    );
-  }
-
-  async markEnded(id: string, status: 'failed' | 'skipped_no_address', error: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = ?, last_error = ?, updated_at = ? WHERE id = ? AND status = 'sending'`,
-      [status, error.slice(0, 500), now, id],
-    );
+  /**
+   * One UPDATE for outcomes of one kind: the rows' own values in a derived table of `SELECT ?, ? UNION ALL ...`
+   * (MariaDB and MySQL alike; no VALUES row constructor), joined on the primary key. Measured on MariaDB 10.11 it
+   * writes 500 rows faster than a CASE on the id, which compares each row with every WHEN.
+   */
+  private async writeOutcomes(chunk: SendOutcome[], now: Date): Promise<void> {
+    if (chunk.length === 0) {
+      return;
+    }
+    const joined = (columns: string[], values: (o: SendOutcome) => unknown[], set: string, params: unknown[]) =>
+      this.dataSource.query(
+        `UPDATE outbox_messages o
+           JOIN (${chunk.map((_, i) => `SELECT ${columns.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`).join(' UNION ALL ')}) v
+             ON v.id = o.id
+            SET ${set}
+          WHERE o.status = 'sending'`,
+        [...chunk.flatMap(values), ...params],
+      );
+    const error = (o: SendOutcome) => ('error' in o ? o.error.slice(0, 500) : null);
+    const kind = chunk[0].kind;
+    if (kind === 'sent') {
+      await joined(
+        ['id', 'provider_id'],
+        (o) => [o.id, o.kind === 'sent' ? o.providerMessageId : null],
+        `o.status = 'sent', o.provider_message_id = v.provider_id, o.last_error = NULL, o.sent_at = ?, o.updated_at = ?`,
+        [now, now],
+      );
+    } else if (kind === 'retry') {
+      await joined(
+        ['id', 'error', 'retry_at'],
+        (o) => [o.id, error(o), o.kind === 'retry' ? o.retryAt : null],
+        `o.status = 'queued', o.last_error = v.error, o.next_attempt_at = v.retry_at, o.updated_at = ?`,
+        [now],
+      );
+    } else {
+      await joined(
+        ['id', 'status', 'error'],
+        (o) => [o.id, o.kind === 'ended' ? o.status : null, error(o)],
+        `o.status = v.status, o.last_error = v.error, o.updated_at = ?`,
+        [now],
+      );
+    }
   }
 
   async list(filter: OutboxFilter): Promise<Array<OutboxMessage & { memberName: string | null }>> {
