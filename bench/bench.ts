@@ -23,7 +23,7 @@ import { cpuSeconds, fmt, freePort, httpRequest, LoadResult, Outcome, randomInt,
  * Env: BENCH_MEMBERS, BENCH_TERMINALS, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
  * BENCH_LOOKUP_LOOPS, BENCH_LOOKUP_PAUSE_MS, BENCH_API_POOL_SIZE,
  * BENCH_MYSQL_URL (server, no database), BENCH_REDIS_URL, BENCH_API_NODE_ARGS (default: the
- * production start's --max-old-space-size=384)
+ * production start's --max-old-space-size=384 --max-semi-space-size=16)
  * (extra node flags for the API, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  *
  * 1. a fresh database loyalty_bench_<random>, migrated, seeded with members
@@ -44,7 +44,7 @@ const API_STORES = 4;
 const SEED_BATCH = 2000;
 const MAX_ERROR_RATE = 0.001;
 /** The flags `npm run start:api` and the Docker image start the API with; BENCH_API_NODE_ARGS replaces them. */
-const API_NODE_ARGS = '--max-old-space-size=384';
+const API_NODE_ARGS = '--max-old-space-size=384 --max-semi-space-size=16';
 const BENCH_ADMIN_EMAIL = 'bench-admin@example.com';
 const BENCH_ADMIN_PASSWORD = `bench-${randomBytes(12).toString('hex')}`;
 
