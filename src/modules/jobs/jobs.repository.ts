@@ -26,18 +26,21 @@ export interface PartRow {
 }
 
 /** All SQL of job runs and their parts. */
+/** A run to insert, with its parts numbered 0 … total - 1. */
+export interface NewJobRun {
+  id: string;
+  kind: string;
+  total: number;
+  params: string | null;
+  createdBy: string | null;
+  now: Date;
+}
+
 @Injectable()
 export class JobsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertRun(run: {
-    id: string;
-    kind: string;
-    total: number;
-    params: string | null;
-    createdBy: string | null;
-    now: Date;
-  }): Promise<void> {
+  async insertRun(run: NewJobRun): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.query(
         `INSERT INTO job_runs (id, kind, state, total, done, failed, params, result, created_by, created_at, updated_at, finished_at)
@@ -58,14 +61,7 @@ export class JobsRepository {
    * The running run of `kind`, or a new run inserted as insertRun does: under a named lock of this database and kind,
    * so two requests at the same moment (on any API instance) find one run between them, never start two.
    */
-  async insertRunUnlessRunning(run: {
-    id: string;
-    kind: string;
-    total: number;
-    params: string | null;
-    createdBy: string | null;
-    now: Date;
-  }): Promise<{ id: string; inserted: boolean }> {
+  async insertRunUnlessRunning(run: NewJobRun): Promise<{ id: string; inserted: boolean }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const lockName = 'SHA1(CONCAT(DATABASE(), ?))';
