@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
 import { PointsModule } from '../../src/modules/points/points.module';
-import { ProgramSettingsService } from '../../src/modules/points/program-settings.service';
+import { ProgramSettingsService } from '../../src/modules/program/program-settings.service';
 import { uniquePhone } from '../support/factories';
 
 /** The points engine and the members on the run's database: no HTTP, no workers. */

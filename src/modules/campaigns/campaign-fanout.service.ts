@@ -9,7 +9,7 @@ import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { EventsService } from '../messages/webhooks/events.service';
 import { LedgerWriter } from '../points/ledger/ledger-writer';
-import { ProgramSettingsService } from '../points/program-settings.service';
+import { ProgramSettingsService } from '../program/program-settings.service';
 import { lotExpiresAt } from '../points/rules/lots';
 import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
 import { MemberRange } from '../points/use-cases/member-ranges';

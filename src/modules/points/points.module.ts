@@ -3,11 +3,11 @@ import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { ProgramModule } from '../program/program.module';
 import { LedgerWriter } from './ledger/ledger-writer';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger.service';
 import { PostingEvents } from './posting-events';
-import { ProgramSettingsService } from './program-settings.service';
 import { ReceiptsRepository } from './receipts/receipts.repository';
 import { RedemptionsRepository } from './redemptions/redemptions.repository';
 import { CancelRedemptionUseCase } from './use-cases/cancel-redemption/cancel-redemption.use-case';
@@ -25,14 +25,13 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
  * and one use case per file.
  */
 @Module({
-  imports: [TiersModule, MembersModule, JobsModule, AuditModule],
+  imports: [TiersModule, MembersModule, JobsModule, AuditModule, ProgramModule],
   providers: [
     LedgerRepository,
     ReceiptsRepository,
     RedemptionsRepository,
     LedgerWriter,
     LedgerService,
-    ProgramSettingsService,
     PostPurchaseBatch,
     PostPurchaseUseCase,
     PostRefundUseCase,
@@ -46,7 +45,6 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
   exports: [
     LedgerWriter,
     LedgerService,
-    ProgramSettingsService,
     PostPurchaseUseCase,
     PostRefundUseCase,
     RedeemPointsUseCase,

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { newId } from '../../../common/ids';
 import { JobName, QueueName, RangePayload } from '../../../queue/queue.constants';
 import { JobRunsService } from '../../jobs/job-runs.service';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { PlanMemberRanges } from '../../points/use-cases/plan-member-ranges';
 import { snapshotWindows } from '../rules/window-snapshot';
 import { MemberRangeBounds, TierEngineRepository, WindowSnapshot } from './tier-engine.repository';

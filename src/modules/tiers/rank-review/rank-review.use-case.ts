@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../../database/transaction';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { rankSeats } from '../../value/rules/rank-selection';
 import { nextRankReviewAt } from '../rules/rank-review-date';
 import { monthKey, qualifyingWindowStart } from '../rules/tier-qualification';

@@ -27,7 +27,7 @@ import { replayOf } from '../../idempotency/post-once';
 import { PostedBatch, PostingEvents } from '../../posting-events';
 import { noPointsAccount, receiptTooOld, totalMismatch } from '../../points.errors';
 import { PostingResult, pointsSummary, PurchaseCommand, PurchaseResult } from '../../points.types';
-import { Program, ProgramSettingsService } from '../../program-settings.service';
+import { Program, ProgramSettingsService } from '../../../program/program-settings.service';
 import { NewPurchase, receiptKey, ReceiptsRepository, StoredPosting } from '../../receipts/receipts.repository';
 import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
 import { ActiveCampaignBonus, campaignBonusPoints, CampaignBreakdownRow, inWindow } from '../../rules/campaign-bonus';

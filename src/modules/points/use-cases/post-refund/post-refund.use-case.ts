@@ -9,7 +9,7 @@ import { LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository } from '../../ledger/ledger.repository';
 import { refundExceedsPurchase, transactionNotFound } from '../../points.errors';
 import { PostingResult, pointsSummary, RefundCommand, RefundResult } from '../../points.types';
-import { ProgramSettingsService } from '../../program-settings.service';
+import { ProgramSettingsService } from '../../../program/program-settings.service';
 import { ReceiptsRepository } from '../../receipts/receipts.repository';
 import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
 import { campaignGiveBack, clawbackDebit, clawbackForRefund } from '../../rules/clawback';
