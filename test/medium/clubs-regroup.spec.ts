@@ -10,7 +10,7 @@ import { ClubsModule } from '../../src/modules/clubs/clubs.module';
 import { ClubsService } from '../../src/modules/clubs/clubs.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { PointsModule } from '../../src/modules/points/points.module';
-import { MemberRange, rangesFromBoundaries } from '../../src/modules/points/use-cases/member-ranges';
+import { MemberRange, rangesFromBoundaries } from '../../src/modules/jobs/member-ranges';
 import { PostPurchaseUseCase } from '../../src/modules/points/use-cases/post-purchase/post-purchase.use-case';
 import { PostRefundUseCase } from '../../src/modules/points/use-cases/post-refund/post-refund.use-case';
 import { uniq } from '../support/factories';

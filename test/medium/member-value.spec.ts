@@ -7,7 +7,7 @@ import { coreImports } from '../../src/core.module';
 import { newId } from '../../src/common/ids';
 import { runMigrations } from '../../src/database/migrate';
 import { MembersModule } from '../../src/modules/members/members.module';
-import { PlanMemberRanges } from '../../src/modules/points/use-cases/plan-member-ranges';
+import { PlanMemberRanges } from '../../src/modules/jobs/plan-member-ranges';
 import { monthKey } from '../../src/modules/tiers/rules/tier-qualification';
 import { gradeCutoffs, gradeOf } from '../../src/modules/value/rules/grades';
 import { compareRank } from '../../src/modules/value/rules/rank-selection';

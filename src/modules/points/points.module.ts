@@ -12,7 +12,6 @@ import { ReceiptsRepository } from './receipts/receipts.repository';
 import { RedemptionsRepository } from './redemptions/redemptions.repository';
 import { CancelRedemptionUseCase } from './use-cases/cancel-redemption/cancel-redemption.use-case';
 import { ExpirePointsUseCase } from './use-cases/expire-points/expire-points.use-case';
-import { PlanMemberRanges } from './use-cases/plan-member-ranges';
 import { PostPurchaseBatch } from './use-cases/post-purchase/post-purchase.batch';
 import { PostPurchaseUseCase } from './use-cases/post-purchase/post-purchase.use-case';
 import { PostRefundUseCase } from './use-cases/post-refund/post-refund.use-case';
@@ -39,7 +38,6 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     CancelRedemptionUseCase,
     ExpirePointsUseCase,
     ReleasePendingUseCase,
-    PlanMemberRanges,
     PostingEvents,
   ],
   exports: [
@@ -51,7 +49,6 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     CancelRedemptionUseCase,
     ExpirePointsUseCase,
     ReleasePendingUseCase,
-    PlanMemberRanges,
     PostingEvents,
   ],
 })
