@@ -33,6 +33,7 @@ import { ValueProcessor } from './modules/value/value.processor';
 import { VALUE_RUN } from './modules/value/use-cases/start-value-run.use-case';
 import { BirthdayBonusProcessor } from './modules/tiers/engine/birthday-bonus.processor';
 import { TierEngineModule } from './modules/tiers/engine/tier-engine.module';
+import { TierPortsModule } from './modules/tiers/tier-ports.module';
 import { TierReviewProcessor } from './modules/tiers/engine/tier-review.processor';
 import { BIRTHDAY_BONUS, TIER_REVIEW } from './modules/tiers/engine/tier-runs.service';
 import { WINDOW_STATS } from './modules/tiers/engine/refresh-window-stats.use-case';
@@ -107,6 +108,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ...coreImports('worker'),
+        TierPortsModule,
         PointsModule,
         JobsModule,
         MessagesModule,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { ClubMembershipService } from '../../src/modules/clubs/club-membership.service';
 import { ClubsModule } from '../../src/modules/clubs/clubs.module';
@@ -26,7 +27,7 @@ describe('club membership on the real database (no HTTP)', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, ClubsModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ClubsModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

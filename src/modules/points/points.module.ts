@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
-import { TiersModule } from '../tiers/tiers.module';
 import { ProgramModule } from '../program/program.module';
 import { LedgerWriter } from './ledger/ledger-writer';
 import { LedgerRepository } from './ledger/ledger.repository';
@@ -24,7 +23,7 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
  * and one use case per file.
  */
 @Module({
-  imports: [TiersModule, MembersModule, JobsModule, AuditModule, ProgramModule],
+  imports: [MembersModule, JobsModule, AuditModule, ProgramModule],
   providers: [
     LedgerRepository,
     ReceiptsRepository,

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { insertReturningIds, placeholders } from '../../../database/multi-row';
-import { QualifyingStats } from '../../tiers/rules/tier-qualification';
 import { EntryType } from '../entities/point-entry.entity';
 import { LotTake } from '../rules/lots';
+import { MonthlySums } from '../rules/monthly-stats';
 
 export interface LockedAccount {
   memberId: string;
@@ -275,8 +275,8 @@ export class LedgerRepository {
   // Qualifying figures per member and month
 
   /** Sums of the months from `fromMonth` on, for each member (members with none are absent). */
-  async qualifyingStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, QualifyingStats>> {
-    const out = new Map<string, QualifyingStats>();
+  async qualifyingStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, MonthlySums>> {
+    const out = new Map<string, MonthlySums>();
     if (memberIds.length === 0) {
       return out;
     }
