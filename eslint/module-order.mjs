@@ -33,7 +33,8 @@ export default {
           },
         ],
         messages: {
-          upward: "'{{from}}' (layer {{fromLayer}}) imports '{{to}}' (layer {{toLayer}}), which is above it: invert it with a port owned by '{{from}}', or move the code down.",
+          upward:
+            "'{{from}}' (layer {{fromLayer}}) imports '{{to}}' (layer {{toLayer}}), which is above it: invert it with a port owned by '{{from}}', or move the code down.",
           unplaced: "'{{name}}' is in no layer of the module order in eslint.config.mjs: place it there.",
         },
       },
