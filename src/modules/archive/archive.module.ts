@@ -6,6 +6,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { ProgramModule } from '../program/program.module';
 import { MemberImportService } from './import/member-import.service';
 import { AdjustPointsUseCase } from './use-cases/adjust-points.use-case';
 import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
@@ -16,7 +17,15 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
  * search live in the members module; card changes in the cards module.)
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.MemberImport }), AuditModule, JobsModule, MembersModule, PointsModule, TiersModule],
+  imports: [
+    ProgramModule,
+    BullModule.registerQueue({ name: QueueName.MemberImport }),
+    AuditModule,
+    JobsModule,
+    MembersModule,
+    PointsModule,
+    TiersModule,
+  ],
   providers: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
   exports: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
 })

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -7,9 +7,9 @@ import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { maskPersonalValue } from '../../common/masking';
 import { Actor, AuditService } from '../audit/audit.service';
 import { isValidCardNo } from '../cards/card-number';
-import { TiersService } from '../tiers/tiers.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
+import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
 import { ChangeRow, FieldChange, MemberArchiveRepository, MemberRow, SearchBy } from './member-archive.repository';
 
 /** Profile fields staff (and, through the portal, the member) may change. */
@@ -64,7 +64,7 @@ export class MemberArchiveService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: MemberArchiveRepository,
-    private readonly tiers: TiersService,
+    @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
   ) {}
 

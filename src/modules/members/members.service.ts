@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -9,9 +9,9 @@ import { maskPhone } from '../../common/masking';
 import { Actor, AuditService } from '../audit/audit.service';
 import { CardsService } from '../cards/cards.service';
 import { Card } from '../cards/entities/card.entity';
-import { TiersService } from '../tiers/tiers.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
+import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
 import { MembersRepository } from './members.repository';
 
 /** How the POS names a member: exactly one of the three. */
@@ -43,7 +43,7 @@ export class MembersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cards: CardsService,
-    private readonly tiers: TiersService,
+    @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
     private readonly membersRepo: MembersRepository,
   ) {}

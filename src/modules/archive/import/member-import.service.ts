@@ -13,7 +13,7 @@ import { Actor, AuditService } from '../../audit/audit.service';
 import { generateCardNo } from '../../cards/card-number';
 import { JobRunsService } from '../../jobs/job-runs.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
 import { TiersService } from '../../tiers/tiers.service';
 import { ImportRowStatus } from '../entities/member-import-row.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerService } from '../../points/ledger.service';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { PortalRepository } from '../portal.repository';
 import { expiringByMonth, expiringWindowEnd, pointsValueCents } from '../rules/expiring-points';
 
