@@ -3536,6 +3536,128 @@ export interface components {
             /** @description Every POST, replays included, oldest first. */
             history: components["schemas"]["WebhookAttemptResponse"][];
         };
+        CategoryPurchasesConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categoryPurchases";
+            /**
+             * @description Category codes (lower-cased).
+             * @example [
+             *       "baby",
+             *       "toddler"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description Receipts, not lines.
+             * @example 3
+             */
+            minPurchases: number;
+            /** @example 90 */
+            days: number;
+        };
+        CategorySpendConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categorySpend";
+            /**
+             * @description Category codes.
+             * @example [
+             *       "wine"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description Net of refunds.
+             * @example 50000
+             */
+            minSpendCents: number;
+            /** @example 30 */
+            days: number;
+        };
+        BirthdayMonthConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "birthdayMonth";
+            /**
+             * @example [
+             *       1,
+             *       12
+             *     ]
+             */
+            months: number[];
+        };
+        CityConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "city";
+            /**
+             * @example [
+             *       "Shanghai"
+             *     ]
+             */
+            cities: string[];
+        };
+        AgeRangeConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ageRange";
+            /** @example 25 */
+            minAge?: number | null;
+            /** @example 40 */
+            maxAge?: number | null;
+        };
+        GenderConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gender";
+            /**
+             * @example [
+             *       "female"
+             *     ]
+             */
+            genders: ("female" | "male" | "other" | "undisclosed")[];
+        };
+        ClubRuleModel: {
+            /**
+             * @description all: every condition; any: one is enough.
+             * @example all
+             * @enum {string}
+             */
+            combine: "all" | "any";
+            /**
+             * @example [
+             *       {
+             *         "type": "categoryPurchases",
+             *         "categories": [
+             *           "baby",
+             *           "toddler"
+             *         ],
+             *         "minPurchases": 3,
+             *         "days": 90
+             *       },
+             *       {
+             *         "type": "city",
+             *         "cities": [
+             *           "Shanghai"
+             *         ]
+             *       }
+             *     ]
+             */
+            conditions: (components["schemas"]["CategoryPurchasesConditionModel"] | components["schemas"]["CategorySpendConditionModel"] | components["schemas"]["BirthdayMonthConditionModel"] | components["schemas"]["CityConditionModel"] | components["schemas"]["AgeRangeConditionModel"] | components["schemas"]["GenderConditionModel"])[];
+        };
         CreateClubDto: {
             /**
              * @description Name in zh-CN.
@@ -3560,7 +3682,7 @@ export interface components {
              */
             status: "active" | "archived";
             /**
-             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: {type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); {type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; {type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
+             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
              * @example {
              *       "combine": "all",
              *       "conditions": [
@@ -3582,9 +3704,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule?: {
-                [key: string]: unknown;
-            } | null;
+            rule?: components["schemas"]["ClubRuleModel"] | null;
             /**
              * @description Automatic clubs: whether the regroup takes out members who joined by the rule and no longer match. Default false: like a retailer’s Baby club, members stay once in (until they leave).
              * @default false
@@ -3649,9 +3769,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            } | null;
+            rule: components["schemas"]["ClubRuleModel"] | null;
             /** @description The rule in plain words; null without a rule. */
             ruleText: components["schemas"]["RuleTextResponse"] | null;
             /** @example false */
@@ -3677,7 +3795,7 @@ export interface components {
         };
         ExplainRuleDto: {
             /**
-             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: {type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); {type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; {type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
+             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
              * @example {
              *       "combine": "all",
              *       "conditions": [
@@ -3699,9 +3817,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["ClubRuleModel"];
             /**
              * @description Also count the members who match now (one statement over every member; may answer 503 on a very large program).
              * @default false
@@ -3736,9 +3852,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["ClubRuleModel"];
             ruleText: components["schemas"]["RuleTextResponse"];
             /**
              * @description When estimate was asked for: the members the club would hold by this rule now (a new club: who matches; with clubId: after a regroup of that club).
@@ -3782,9 +3896,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule?: {
-                [key: string]: unknown;
-            } | null;
+            rule?: components["schemas"]["ClubRuleModel"] | null;
             dropUnmatched?: boolean;
         };
         JobAcceptedResponse: {
