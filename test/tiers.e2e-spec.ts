@@ -86,7 +86,13 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
     });
     const tiersBefore = await t.db.query('SELECT * FROM tiers ORDER BY `rank`');
     const bad = await admin(t.http.post('/api/v1/admin/tiers/criteria/explain'))
-      .send({ criteria: [{ type: 'visits', min: 1 }, { type: 'pointsEarned', min: -5 }], qualifyMode: 'any' })
+      .send({
+        criteria: [
+          { type: 'visits', min: 1 },
+          { type: 'pointsEarned', min: -5 },
+        ],
+        qualifyMode: 'any',
+      })
       .expect(400);
     expect(bad.body).toMatchObject({
       code: 'VALIDATION_FAILED',

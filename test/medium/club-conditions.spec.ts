@@ -45,16 +45,21 @@ describe(`club conditions: the TypeScript and SQL forms of every kind agree over
   const ids: string[] = [];
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), MembersModule, PointsModule, ClubsModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [...coreImports('worker'), MembersModule, PointsModule, ClubsModule],
+    }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
     db = ctx.get(DataSource);
     const now = Date.now();
     for (let i = 0; i < 30; i++) {
-      const birthday = rnd(5) === 0 ? null : `${1950 + rnd(60)}-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
+      const birthday =
+        rnd(5) === 0 ? null : `${1950 + rnd(60)}-${String(1 + rnd(12)).padStart(2, '0')}-${String(1 + rnd(28)).padStart(2, '0')}`;
       const city = rnd(5) === 0 ? null : `${rnd(2) === 0 ? ' ' : ''}${pick(CITIES)}`[rnd(2) === 0 ? 'toLowerCase' : 'toString']();
       const gender = rnd(5) === 0 ? null : pick(GENDERS);
-      const { member, cardNo } = await ctx.get(MembersService).create(SYSTEM_ACTOR, { name: '测试', phone: uniquePhone(), birthday, city, gender });
+      const { member, cardNo } = await ctx
+        .get(MembersService)
+        .create(SYSTEM_ACTOR, { name: '测试', phone: uniquePhone(), birthday, city, gender });
       ids.push(member.id);
       for (let p = rnd(4); p > 0; p--) {
         const lines = Array.from({ length: 1 + rnd(2) }, (_, l) => ({
@@ -71,7 +76,9 @@ describe(`club conditions: the TypeScript and SQL forms of every kind agree over
           lines,
           totalCents: lines.reduce((sum, l) => sum + l.amountCents, 0),
         };
-        await ctx.get(PostPurchaseUseCase).execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
+        await ctx
+          .get(PostPurchaseUseCase)
+          .execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
         if (rnd(4) === 0) {
           await ctx.get(PostRefundUseCase).execute({
             storeId: STORE,
@@ -95,7 +102,10 @@ describe(`club conditions: the TypeScript and SQL forms of every kind agree over
     const q = ruleMatchSql(rule, { fromId: ids[0], toId: null }, now);
     const rows: Array<{ member_id: string }> = await db.query(q.sql, q.params);
     const ours = new Set(ids);
-    return rows.map((r) => r.member_id).filter((id) => ours.has(id)).sort();
+    return rows
+      .map((r) => r.member_id)
+      .filter((id) => ours.has(id))
+      .sort();
   }
 
   /** The members the pure rule passes, on the facts the incremental check loads. */

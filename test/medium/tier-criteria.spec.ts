@@ -1,6 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MonthWindow, QualifyingStats, qualifyingSumsByMember, SqlFragment, ZERO_STATS } from '../../src/modules/tiers/criteria/qualifying-sums';
+import {
+  MonthWindow,
+  QualifyingStats,
+  qualifyingSumsByMember,
+  SqlFragment,
+  ZERO_STATS,
+} from '../../src/modules/tiers/criteria/qualifying-sums';
 import { readQualifyingStats } from '../../src/modules/tiers/criteria/qualifying-sums.queries';
 import { CRITERION_KINDS } from '../../src/modules/tiers/criteria/tier-criteria.registry';
 import { criteriaSql, meetsCriteria, TierCriteriaFields, thresholdsOf } from '../../src/modules/tiers/criteria/tier-criteria';
@@ -80,16 +86,19 @@ describe(`tier criteria: the TypeScript and SQL forms of every kind agree over a
     expect(Object.fromEntries(ids.map((id) => [id, stats(id)]))).toEqual(Object.fromEntries(expected));
   });
 
-  it.each(CRITERION_KINDS.map((k) => [k.type, k] as const))('%s: SQL selects exactly the members the TypeScript test passes', async (_type, kind) => {
-    const stats = await statsOf();
-    const values = ids.map((id) => kind.gap(0, stats(id)).current).sort((a, b) => a - b);
-    // Thresholds at zero, at members' exact figures (the boundary), between them and above everyone.
-    const thresholds = [0, values[10], values[20], values[20] + 1, values[39], values[39] + 1].map((v) => Math.max(0, v));
-    for (const min of thresholds) {
-      const byTs = ids.filter((id) => kind.holds(min, stats(id))).sort();
-      expect({ min, members: await selectedBySql(kind.sql(min, 'q')) }).toEqual({ min, members: byTs });
-    }
-  });
+  it.each(CRITERION_KINDS.map((k) => [k.type, k] as const))(
+    '%s: SQL selects exactly the members the TypeScript test passes',
+    async (_type, kind) => {
+      const stats = await statsOf();
+      const values = ids.map((id) => kind.gap(0, stats(id)).current).sort((a, b) => a - b);
+      // Thresholds at zero, at members' exact figures (the boundary), between them and above everyone.
+      const thresholds = [0, values[10], values[20], values[20] + 1, values[39], values[39] + 1].map((v) => Math.max(0, v));
+      for (const min of thresholds) {
+        const byTs = ids.filter((id) => kind.holds(min, stats(id))).sort();
+        expect({ min, members: await selectedBySql(kind.sql(min, 'q')) }).toEqual({ min, members: byTs });
+      }
+    },
+  );
 
   it('random tiers (criteria any / all): SQL and TypeScript select the same members', async () => {
     const stats = await statsOf();

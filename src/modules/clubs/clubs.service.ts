@@ -12,7 +12,16 @@ import { ClubsRepository, MembershipRow } from './clubs.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import { Club, ClubStatus, JoinPolicy } from './entities/club.entity';
 import { JoinReason } from './entities/club-member.entity';
-import { ClubRule, clubRuleGaps, explainClubRule, RuleText, ruleCategories, ruleWindowDays, validateClubRule, windowStart } from './rules/club-rule';
+import {
+  ClubRule,
+  clubRuleGaps,
+  explainClubRule,
+  RuleText,
+  ruleCategories,
+  ruleWindowDays,
+  validateClubRule,
+  windowStart,
+} from './rules/club-rule';
 
 export interface ClubInput {
   code: string;

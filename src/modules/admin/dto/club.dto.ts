@@ -19,7 +19,6 @@ import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsSafeText } from '../../../common/validation/safe-text';
 import { ClubRuleModel, RULE_EXAMPLE } from '../../clubs/rules/club-rule.model';
 
-
 const RULE_SCHEMA = {
   type: ClubRuleModel,
   description:

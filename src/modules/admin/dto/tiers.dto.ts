@@ -1,6 +1,18 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, Matches, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ArrayLength } from '../../../common/validation/array-length';
 import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';

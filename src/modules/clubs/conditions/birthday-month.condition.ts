@@ -40,7 +40,7 @@ export const birthdayMonth: ClubConditionKind<BirthdayMonthCondition> = {
       fail(`${path}.months`, 'must be a list of months from 1 (January) to 12 (December)');
       return null;
     }
-    return { type: 'birthdayMonth', months: [...new Set(months as number[])].sort((a, b) => a - b) };
+    return { type: 'birthdayMonth', months: [...new Set(months)].sort((a, b) => a - b) };
   },
 
   describe: (c) => ({

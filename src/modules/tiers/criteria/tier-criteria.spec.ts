@@ -34,8 +34,17 @@ describe('a tier’s criteria through the registry', () => {
 
   it('validates the union as sent: known type, each once, a whole threshold, no other field', () => {
     expect(validateCriteria([{ type: 'pointsEarned', min: 10 }])).toEqual({ ok: true, criteria: [{ type: 'pointsEarned', min: 10 }] });
-    const bad = validateCriteria([{ type: 'visits', min: 1 }, { type: 'pointsEarned', min: -1, extra: 1 }, { type: 'pointsEarned', min: 1 }]);
-    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual(['criteria[0].type', 'criteria[1].extra', 'criteria[1].min', 'criteria[2].type']);
+    const bad = validateCriteria([
+      { type: 'visits', min: 1 },
+      { type: 'pointsEarned', min: -1, extra: 1 },
+      { type: 'pointsEarned', min: 1 },
+    ]);
+    expect(bad.ok ? [] : bad.errors.map((e) => e.field)).toEqual([
+      'criteria[0].type',
+      'criteria[1].extra',
+      'criteria[1].min',
+      'criteria[2].type',
+    ]);
   });
 });
 
@@ -50,7 +59,9 @@ describe('the qualifying sums fragment', () => {
       params: ['2026-01-01'],
     });
     const q = qualifyingSumsByMember({ start: '2025-06-01', end: '2026-05-01' }, ['a', 'b']);
-    expect(q.sql).toContain('FROM member_monthly_stats s WHERE s.member_id IN (?, ?) AND s.month >= ? AND s.month <= ? GROUP BY s.member_id');
+    expect(q.sql).toContain(
+      'FROM member_monthly_stats s WHERE s.member_id IN (?, ?) AND s.month >= ? AND s.month <= ? GROUP BY s.member_id',
+    );
     expect(q.params).toEqual(['a', 'b', '2025-06-01', '2026-05-01']);
   });
 });

@@ -54,7 +54,10 @@ export function criteriaSql(tier: TierCriteriaFields, alias: string): SqlFragmen
   if (parts.length === 0) {
     return null;
   }
-  return { sql: `(${parts.map((p) => p.sql).join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')})`, params: parts.flatMap((p) => p.params) };
+  return {
+    sql: `(${parts.map((p) => p.sql).join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')})`,
+    params: parts.flatMap((p) => p.params),
+  };
 }
 
 /** How far the sums are from each criterion of the tier, in registry order. */
@@ -76,7 +79,10 @@ export function describeCriteria(criteria: TierCriterion[], qualifyMode: Qualify
 }
 
 /** Checks criteria as a client sent them: each an object { type, min } of a registered type, no type twice. */
-export function validateCriteria(input: unknown, path = 'criteria'): { ok: true; criteria: TierCriterion[] } | { ok: false; errors: ErrorDetail[] } {
+export function validateCriteria(
+  input: unknown,
+  path = 'criteria',
+): { ok: true; criteria: TierCriterion[] } | { ok: false; errors: ErrorDetail[] } {
   const errors: ErrorDetail[] = [];
   const fail = (field: string, message: string) => errors.push({ field, message });
   if (!Array.isArray(input) || input.length > CRITERION_KINDS.length) {

@@ -31,6 +31,14 @@ import { TierRunsService } from './tier-runs.service';
     RefreshWindowStatsUseCase,
     ExplainTierCriteriaUseCase,
   ],
-  exports: [ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService, RefreshWindowStatsUseCase, ExplainTierCriteriaUseCase],
+  exports: [
+    ReviewTiersUseCase,
+    BirthdayBonusUseCase,
+    GrantTierUseCase,
+    SimulateLadderUseCase,
+    TierRunsService,
+    RefreshWindowStatsUseCase,
+    ExplainTierCriteriaUseCase,
+  ],
 })
 export class TierEngineModule {}

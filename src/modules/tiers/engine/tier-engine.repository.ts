@@ -273,7 +273,11 @@ export class TierEngineRepository {
         const old = rangeSql('member_id', range);
         await m.query(`DELETE FROM member_window_stats WHERE ${old.sql}`, old.params);
         const window = qualifyingSumsSelect('s', { only: { start: windowStart } });
-        const spend12m = qualifyingSumsSelect('s', { only: { start: spendStart }, sums: ['spendCents'], names: { spendCents: 'spend_12m_cents' } });
+        const spend12m = qualifyingSumsSelect('s', {
+          only: { start: spendStart },
+          sums: ['spendCents'],
+          names: { spendCents: 'spend_12m_cents' },
+        });
         const res: WriteResult = await m.query(
           `INSERT INTO member_window_stats (member_id, spend_cents, points, purchases, spend_12m_cents, computed_at)
            SELECT m.id, ${window.sql}, ${spend12m.sql}, ?
