@@ -33,7 +33,18 @@ describe('a tier’s criteria through the registry', () => {
   });
 
   it('validates the union as sent: known type, each once, a whole threshold, no other field', () => {
-    expect(validateCriteria([{ type: 'pointsEarned', min: 10 }])).toEqual({ ok: true, criteria: [{ type: 'pointsEarned', min: 10 }] });
+    expect(
+      validateCriteria([
+        { type: 'purchaseCount', min: 2 },
+        { type: 'pointsEarned', min: 10 },
+      ]),
+    ).toEqual({
+      ok: true,
+      criteria: [
+        { type: 'pointsEarned', min: 10 },
+        { type: 'purchaseCount', min: 2 },
+      ],
+    });
     const bad = validateCriteria([
       { type: 'visits', min: 1 },
       { type: 'pointsEarned', min: -1, extra: 1 },

@@ -78,7 +78,7 @@ export function describeCriteria(criteria: TierCriterion[], qualifyMode: Qualify
   return { en: `Members who ${enList} over the qualifying window.`, zhCN: `统计周期内${zh}的会员。` };
 }
 
-/** Checks criteria as a client sent them: each an object { type, min } of a registered type, no type twice. */
+/** Checks criteria as a client sent them (each an object { type, min } of a registered type, no type twice) and answers them in registry order, as a tier stores them. */
 export function validateCriteria(
   input: unknown,
   path = 'criteria',
@@ -110,5 +110,5 @@ export function validateCriteria(
       criteria.push({ type, min });
     }
   });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, criteria };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, criteria: criteriaOf(thresholdsOf(criteria)) };
 }
