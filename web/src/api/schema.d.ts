@@ -762,8 +762,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club)
-         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club). Needs the console permission clubs.read (roles: admin, marketer, support).
+         * Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club), and what one member still lacks (memberId)
+         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club), and what one member still lacks (memberId). Needs the console permission clubs.read (roles: admin, marketer, support).
          */
         post: operations["AdminClubsController_explain"];
         delete?: never;
@@ -1022,6 +1022,26 @@ export interface paths {
          */
         put: operations["AdminTiersController_putLadder"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tiers/criteria/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate tier criteria and say them back in plain words (en, zh-CN); optionally how far one member is from each (memberId)
+         * @description The criteria are the kinds a ladder tier stores in its fields (qualifyingSpend: minSpendCents, pointsEarned: minPoints, purchaseCount: minPurchases), sent as a list of { type, min }. With memberId, the member’s sums over the program’s qualifying window and what is still missing for each, as the member page’s tier progress shows them. Nothing is saved.
+         */
+        post: operations["AdminTiersController_explainCriteria"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3536,6 +3556,128 @@ export interface components {
             /** @description Every POST, replays included, oldest first. */
             history: components["schemas"]["WebhookAttemptResponse"][];
         };
+        CategoryPurchasesConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categoryPurchases";
+            /**
+             * @description Category codes (lower-cased).
+             * @example [
+             *       "baby",
+             *       "toddler"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description Receipts, not lines.
+             * @example 3
+             */
+            minPurchases: number;
+            /** @example 90 */
+            days: number;
+        };
+        CategorySpendConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categorySpend";
+            /**
+             * @description Category codes.
+             * @example [
+             *       "wine"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description Net of refunds.
+             * @example 50000
+             */
+            minSpendCents: number;
+            /** @example 30 */
+            days: number;
+        };
+        BirthdayMonthConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "birthdayMonth";
+            /**
+             * @example [
+             *       1,
+             *       12
+             *     ]
+             */
+            months: number[];
+        };
+        CityConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "city";
+            /**
+             * @example [
+             *       "Shanghai"
+             *     ]
+             */
+            cities: string[];
+        };
+        AgeRangeConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ageRange";
+            /** @example 25 */
+            minAge?: number | null;
+            /** @example 40 */
+            maxAge?: number | null;
+        };
+        GenderConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gender";
+            /**
+             * @example [
+             *       "female"
+             *     ]
+             */
+            genders: ("female" | "male" | "other" | "undisclosed")[];
+        };
+        ClubRuleModel: {
+            /**
+             * @description all: every condition; any: one is enough.
+             * @example all
+             * @enum {string}
+             */
+            combine: "all" | "any";
+            /**
+             * @example [
+             *       {
+             *         "type": "categoryPurchases",
+             *         "categories": [
+             *           "baby",
+             *           "toddler"
+             *         ],
+             *         "minPurchases": 3,
+             *         "days": 90
+             *       },
+             *       {
+             *         "type": "city",
+             *         "cities": [
+             *           "Shanghai"
+             *         ]
+             *       }
+             *     ]
+             */
+            conditions: (components["schemas"]["CategoryPurchasesConditionModel"] | components["schemas"]["CategorySpendConditionModel"] | components["schemas"]["BirthdayMonthConditionModel"] | components["schemas"]["CityConditionModel"] | components["schemas"]["AgeRangeConditionModel"] | components["schemas"]["GenderConditionModel"])[];
+        };
         CreateClubDto: {
             /**
              * @description Name in zh-CN.
@@ -3560,7 +3702,7 @@ export interface components {
              */
             status: "active" | "archived";
             /**
-             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: {type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); {type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; {type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
+             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
              * @example {
              *       "combine": "all",
              *       "conditions": [
@@ -3582,9 +3724,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule?: {
-                [key: string]: unknown;
-            } | null;
+            rule?: components["schemas"]["ClubRuleModel"] | null;
             /**
              * @description Automatic clubs: whether the regroup takes out members who joined by the rule and no longer match. Default false: like a retailer’s Baby club, members stay once in (until they leave).
              * @default false
@@ -3649,9 +3789,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            } | null;
+            rule: components["schemas"]["ClubRuleModel"] | null;
             /** @description The rule in plain words; null without a rule. */
             ruleText: components["schemas"]["RuleTextResponse"] | null;
             /** @example false */
@@ -3677,7 +3815,7 @@ export interface components {
         };
         ExplainRuleDto: {
             /**
-             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: {type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); {type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; {type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
+             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
              * @example {
              *       "combine": "all",
              *       "conditions": [
@@ -3699,9 +3837,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["ClubRuleModel"];
             /**
              * @description Also count the members who match now (one statement over every member; may answer 503 on a very large program).
              * @default false
@@ -3712,6 +3848,58 @@ export interface components {
              * @description The club the rule is for: the estimate is then what that club would hold after a regroup by this rule (members who left it or were taken out by an admin are not put back; members let in by hand stay).
              */
             clubId?: string;
+            /**
+             * Format: uuid
+             * @description A member: the answer then says, condition by condition, what this member still lacks to match (memberGaps).
+             */
+            memberId?: string;
+        };
+        ConditionGapResponse: {
+            /**
+             * @example categoryPurchases
+             * @enum {string}
+             */
+            type: "categoryPurchases" | "categorySpend" | "birthdayMonth" | "city" | "ageRange" | "gender";
+            /** @description The condition in words. */
+            text: components["schemas"]["RuleTextResponse"];
+            /** @example false */
+            met: boolean;
+            /**
+             * @description What required/current/missing count; null for a profile condition (birthday, city, age, gender): only met says it.
+             * @example purchases
+             * @enum {string|null}
+             */
+            unit: "purchases" | "cents" | null;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            required: number | null;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            current: number | null;
+            /**
+             * Format: int64
+             * @description Still missing (0 when met).
+             * @example 2
+             */
+            missing: number | null;
+        };
+        MemberRuleGapsResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * @description Whether the member matches the rule now.
+             * @example false
+             */
+            matches: boolean;
+            /** @description In the order of the rule’s conditions. */
+            conditions: components["schemas"]["ConditionGapResponse"][];
         };
         RuleExplainResponse: {
             /**
@@ -3736,15 +3924,15 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["ClubRuleModel"];
             ruleText: components["schemas"]["RuleTextResponse"];
             /**
              * @description When estimate was asked for: the members the club would hold by this rule now (a new club: who matches; with clubId: after a regroup of that club).
              * @example 1840
              */
             estimatedMembers: number | null;
+            /** @description Only when memberId was given: what that member still lacks, condition by condition. */
+            memberGaps?: components["schemas"]["MemberRuleGapsResponse"];
         };
         UpdateClubDto: {
             /** @example 宝宝俱乐部 */
@@ -3782,9 +3970,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule?: {
-                [key: string]: unknown;
-            } | null;
+            rule?: components["schemas"]["ClubRuleModel"] | null;
             dropUnmatched?: boolean;
         };
         JobAcceptedResponse: {
@@ -4310,6 +4496,144 @@ export interface components {
              *     ]
              */
             tiers: components["schemas"]["LadderTierDto"][];
+        };
+        QualifyingSpendCriterionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "qualifyingSpend";
+            /**
+             * Format: int64
+             * @description Qualifying spend over the rolling window (purchases minus refunds), cents. Stored as the tier’s minSpendCents.
+             * @example 500000
+             */
+            min: number;
+        };
+        PointsEarnedCriterionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pointsEarned";
+            /**
+             * Format: int64
+             * @description Points earned over the rolling window (not the balance). Stored as the tier’s minPoints.
+             * @example 5000
+             */
+            min: number;
+        };
+        PurchaseCountCriterionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchaseCount";
+            /**
+             * @description Purchases over the rolling window. Stored as the tier’s minPurchases.
+             * @example 12
+             */
+            min: number;
+        };
+        ExplainTierCriteriaDto: {
+            /**
+             * @description Each criterion once; a tier stores each in its own field (qualifyingSpend: minSpendCents, pointsEarned: minPoints, purchaseCount: minPurchases). Problems come back as VALIDATION_FAILED with the path of each field (criteria[0].min).
+             * @example [
+             *       {
+             *         "type": "qualifyingSpend",
+             *         "min": 500000
+             *       },
+             *       {
+             *         "type": "purchaseCount",
+             *         "min": 12
+             *       }
+             *     ]
+             */
+            criteria: (components["schemas"]["QualifyingSpendCriterionModel"] | components["schemas"]["PointsEarnedCriterionModel"] | components["schemas"]["PurchaseCountCriterionModel"])[];
+            /**
+             * @description any: one criterion is enough; all: every one.
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            /**
+             * Format: uuid
+             * @description A member: the answer then says how far that member’s sums over the qualifying window are from each criterion.
+             */
+            memberId?: string;
+        };
+        TierCriterionTextResponse: {
+            /** @example Members who spent at least ¥5,000 or made at least 12 purchases over the qualifying window. */
+            en: string;
+            /** @example 统计周期内消费满¥5,000或购买满12次的会员。 */
+            zhCN: string;
+        };
+        TierCriterionGapResponse: {
+            /**
+             * @description As in the member page’s tier progress.
+             * @example spend
+             * @enum {string}
+             */
+            criterion: "spend" | "points" | "purchases";
+            /**
+             * Format: int64
+             * @example 500000
+             */
+            required: number;
+            /**
+             * Format: int64
+             * @example 320000
+             */
+            current: number;
+            /**
+             * Format: int64
+             * @description Still missing (0 when met).
+             * @example 180000
+             */
+            missing: number;
+        };
+        TierCriteriaMemberGapsResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * Format: date
+             * @description First month of the qualifying window.
+             * @example 2025-12-01
+             */
+            windowStart: string;
+            /**
+             * @description Whether the member’s sums meet the criteria (by qualifyMode).
+             * @example false
+             */
+            met: boolean;
+            criteria: components["schemas"]["TierCriterionGapResponse"][];
+        };
+        TierCriteriaExplainResponse: {
+            /**
+             * @description The criteria, validated, in the registry’s order.
+             * @example [
+             *       {
+             *         "type": "qualifyingSpend",
+             *         "min": 500000
+             *       },
+             *       {
+             *         "type": "purchaseCount",
+             *         "min": 12
+             *       }
+             *     ]
+             */
+            criteria: (components["schemas"]["QualifyingSpendCriterionModel"] | components["schemas"]["PointsEarnedCriterionModel"] | components["schemas"]["PurchaseCountCriterionModel"])[];
+            /**
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            text: components["schemas"]["TierCriterionTextResponse"];
+            /** @description Only when memberId was given. */
+            memberGaps?: components["schemas"]["TierCriteriaMemberGapsResponse"];
         };
         SimulateDto: {
             /**
@@ -12976,7 +13300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CLUB_NOT_FOUND */
+            /** @description CLUB_NOT_FOUND MEMBER_NOT_FOUND: no member with this card, phone or id. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12994,7 +13318,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 404;
                         /** @enum {string} */
-                        code?: "CLUB_NOT_FOUND";
+                        code?: "CLUB_NOT_FOUND" | "MEMBER_NOT_FOUND";
                     };
                 };
             };
@@ -15186,6 +15510,147 @@ export interface operations {
                         statusCode?: 422;
                         /** @enum {string} */
                         code?: "LADDER_INVALID";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminTiersController_explainCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplainTierCriteriaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierCriteriaExplainResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
                     };
                 };
             };
