@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { LANGS, useI18n, type MessageKey } from '../../shared/i18n';
 import { useConsents, useProfile, useSetConsent } from '../queries';
-import { memberSession, portal, portalFetch } from '../session';
+import { memberSession, portalFetch, signOutMember } from '../session';
 import { Loaded } from './common';
 
 const CHANNELS = ['sms', 'email', 'push', 'mail'];
@@ -61,8 +61,7 @@ export function MeScreen() {
     ) {
       return;
     }
-    await portal.POST('/api/v1/portal/auth/logout').catch(() => undefined); // signed out here whatever the server says
-    memberSession.set(null);
+    await signOutMember(); // signed out here whatever the server says
     client.clear();
   };
 
