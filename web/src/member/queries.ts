@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '../shared/api';
-import { portal } from './session';
+import { memberSession, portal, portalFetch } from './session';
 
 /** The member page's data layer: TanStack Query over the typed portal client; every key starts with "me". */
 
@@ -94,3 +94,23 @@ export function useSetConsent() {
     onSuccess: (data) => client.setQueryData(['me', 'consents'], data.consents),
   });
 }
+
+/** My data as a JSON file (GET me/export). */
+export async function downloadMyData(): Promise<void> {
+  const res = await portalFetch('/api/v1/portal/me/export');
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `my-membership-${new Date().toISOString().slice(0, 10)}.json`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Asks for the membership to be erased (POST me/erasure); the member is signed out here. */
+export async function requestErasure(): Promise<void> {
+  await portalFetch('/api/v1/portal/me/erasure', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+}
+
+/** Forgets the tokens on this phone (after an erasure the server has ended the sign-in). */
+export const forgetSignIn = () => memberSession.set(null);

@@ -1,4 +1,4 @@
-import { ApiError, createPageApi, type Tokens } from '../shared/api';
+import { ApiError, createPageApi, unwrap, type Tokens } from '../shared/api';
 
 export interface MemberTokens extends Tokens {
   memberId: string;
@@ -35,4 +35,15 @@ export async function portalFetch(path: string, init: RequestInit = {}): Promise
     throw new ApiError(res.status, body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText);
   }
   return res;
+}
+
+/** Sends a sign-in code by SMS; the answer says how long it works (seconds). */
+export async function sendSignInCode(phone: string): Promise<{ expiresIn: number }> {
+  return unwrap(await portal.POST('/api/v1/portal/auth/code', { body: { phone } }));
+}
+
+/** Signs in with the phone and its code; the page follows (loyalty:member-session). */
+export async function signInWithCode(phone: string, code: string): Promise<void> {
+  const tokens = unwrap(await portal.POST('/api/v1/portal/auth/login', { body: { phone, code } }));
+  memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
 }
