@@ -73,7 +73,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
 function Results({ results }: { results: CampaignResults }) {
   const { t, lang } = useI18n();
   return (
-    <>
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.pointsGranted')} value={formatPoints(results.pointsGranted, lang)} data-testid="points-granted" />
@@ -89,7 +89,7 @@ function Results({ results }: { results: CampaignResults }) {
         </Col>
       </Row>
       <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />
-    </>
+    </Space>
   );
 }
 

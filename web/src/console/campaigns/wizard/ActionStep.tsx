@@ -1,7 +1,7 @@
 import { Card, Checkbox, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useI18n } from '../../../shared/i18n';
 import { useMessageTemplates } from '../queries';
-import type { StepProps } from './CampaignWizard';
+import { StepFields, type StepProps } from './StepFields';
 import type { Draft } from './draft';
 
 /** What the campaign does, one card per kind of action: grant points, send a message (channel and template). */
@@ -10,7 +10,7 @@ export function ActionStep({ draft, set }: StepProps) {
   const templates = useMessageTemplates();
   const channelTemplates = (templates.data?.templates ?? []).filter((tpl) => tpl.channel === draft.channel);
   return (
-    <>
+    <StepFields>
       <Card size="small" title={t('campaigns.grant')}>
         <Space wrap>
           <InputNumber
@@ -60,6 +60,6 @@ export function ActionStep({ draft, set }: StepProps) {
           </Space>
         )}
       </Card>
-    </>
+    </StepFields>
   );
 }

@@ -2,7 +2,7 @@ import { Checkbox, Input, Select, Typography } from 'antd';
 import { useI18n } from '../../../shared/i18n';
 import { useAllClubs } from '../../clubs/queries';
 import { useLadder } from '../../tiers/queries';
-import type { StepProps } from './CampaignWizard';
+import { StepFields, type StepProps } from './StepFields';
 
 /** The name and who receives the campaign: members of any of the clubs, or of any of the tiers (one field per kind of audience part). */
 export function AudienceStep({ draft, set }: StepProps) {
@@ -10,7 +10,7 @@ export function AudienceStep({ draft, set }: StepProps) {
   const clubs = useAllClubs();
   const tiers = useLadder();
   return (
-    <>
+    <StepFields>
       <label>
         {t('common.name')}
         <Input value={draft.name} onChange={(e) => set({ name: e.target.value })} aria-label={t('common.name')} />
@@ -41,6 +41,6 @@ export function AudienceStep({ draft, set }: StepProps) {
           />
         </div>
       </div>
-    </>
+    </StepFields>
   );
 }

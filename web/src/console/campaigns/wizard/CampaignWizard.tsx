@@ -9,12 +9,6 @@ import { hasAudience, NEW_DRAFT, toBody, type Draft } from './draft';
 import { ScheduleStep } from './ScheduleStep';
 import { TemplateStep } from './TemplateStep';
 
-/** What each step edits: the draft and a setter of some of its fields. */
-export interface StepProps {
-  draft: Draft;
-  set: (patch: Partial<Draft>) => void;
-}
-
 /** Audience (live size and cost) → action → template preview → schedule, budget, holdout → launch. A draft is saved as soon as there is an audience. */
 export function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => void }) {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import { DatePicker, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useI18n } from '../../../shared/i18n';
-import type { StepProps } from './CampaignWizard';
+import type { StepProps } from './StepFields';
 import { TIMEZONES, type Draft } from './draft';
 
 /** When it runs (now, at a time, on a cron in a time zone), its budget and its holdout. */
