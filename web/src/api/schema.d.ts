@@ -6372,7 +6372,22 @@ export interface components {
         TierReviewResponse: {
             /** @example 2027-03-02T09:12:00.000Z */
             reviewAt: string | null;
-            /** @description What keeps the tier at the review; null for the lowest tier and rank tiers. */
+            /**
+             * @description What keeps the tier at the review; null for the lowest tier and rank tiers.
+             * @example {
+             *       "code": "VIP",
+             *       "qualifyMode": "any",
+             *       "criteria": [
+             *         {
+             *           "criterion": "spend",
+             *           "required": 500000,
+             *           "current": 812000,
+             *           "missing": 0
+             *         }
+             *       ],
+             *       "met": true
+             *     }
+             */
             keep: components["schemas"]["TierGoalResponse"] | null;
             /** @description A manual grant holding the tier until its end. */
             grant: components["schemas"]["TierGrantHeldResponse"] | null;
@@ -6459,26 +6474,7 @@ export interface components {
              *     }
              */
             next: components["schemas"]["NextTierGoalResponse"] | null;
-            /**
-             * @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end.
-             * @example {
-             *       "reviewAt": "2027-03-02T09:12:00.000Z",
-             *       "keep": {
-             *         "code": "VIP",
-             *         "qualifyMode": "any",
-             *         "criteria": [
-             *           {
-             *             "criterion": "spend",
-             *             "required": 500000,
-             *             "current": 812000,
-             *             "missing": 0
-             *           }
-             *         ],
-             *         "met": true
-             *       },
-             *       "grant": null
-             *     }
-             */
+            /** @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end. */
             review: components["schemas"]["TierReviewResponse"];
             /**
              * @example [
@@ -6491,7 +6487,6 @@ export interface components {
              *           "birthdayBonusPoints": 0,
              *           "priorityService": false
              *         },
-             *         "since": "2026-03-02T09:12:00.000Z",
              *         "kind": "threshold",
              *         "minSpendCents": 500000,
              *         "minPoints": null,

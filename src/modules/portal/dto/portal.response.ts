@@ -8,6 +8,8 @@ const TIER_EXAMPLE = {
   benefits: { earnMultiplier: 1.5, birthdayBonusPoints: 0, priorityService: false },
   since: '2026-03-02T09:12:00.000Z',
 };
+/** A tier of the ladder: the tier without the member's date. */
+const { since: _since, ...LADDER_TIER_EXAMPLE } = TIER_EXAMPLE;
 const POINTS_EXAMPLE = { balance: 1250, available: 1200, pending: 50 };
 const CARD_EXAMPLE = { cardNo: '8766314454867138', status: 'active', replacedBy: null, issuedAt: '2026-01-05T02:00:00.000Z' };
 
@@ -337,6 +339,12 @@ export class TierReviewResponse {
   @ApiProperty({
     type: () => TierGoalResponse,
     nullable: true,
+    example: {
+      code: 'VIP',
+      qualifyMode: 'any',
+      criteria: [{ criterion: 'spend', required: 500000, current: 812000, missing: 0 }],
+      met: true,
+    },
     description: 'What keeps the tier at the review; null for the lowest tier and rank tiers.',
   })
   keep: TierGoalResponse | null;
@@ -389,23 +397,15 @@ export class TierProgressResponse {
   next: NextTierGoalResponse | null;
   @ApiProperty({
     type: () => TierReviewResponse,
-    example: {
-      reviewAt: '2027-03-02T09:12:00.000Z',
-      keep: {
-        code: 'VIP',
-        qualifyMode: 'any',
-        criteria: [{ criterion: 'spend', required: 500000, current: 812000, missing: 0 }],
-        met: true,
-      },
-      grant: null,
-    },
     description:
       'When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end.',
   })
   review: TierReviewResponse;
   @ApiProperty({
     type: () => [LadderRungResponse],
-    example: [{ ...TIER_EXAMPLE, kind: 'threshold', minSpendCents: 500000, minPoints: null, minPurchases: null, qualifyMode: 'any' }],
+    example: [
+      { ...LADDER_TIER_EXAMPLE, kind: 'threshold', minSpendCents: 500000, minPoints: null, minPurchases: null, qualifyMode: 'any' },
+    ],
   })
   ladder: LadderRungResponse[];
 }
