@@ -2731,6 +2731,18 @@ export interface components {
         ApiKeyListResponse: {
             keys: components["schemas"]["ApiKeySummaryResponse"][];
         };
+        MemberSearchTierResponse: {
+            /** @example VIP */
+            code: string;
+            /** @example VIP */
+            name: string;
+        };
+        MemberSearchCardResponse: {
+            /** @example 8000000000000018 */
+            cardNo: string;
+            /** @example active */
+            status: string;
+        };
         MemberSearchItemResponse: {
             /** Format: uuid */
             memberId: string;
@@ -2754,7 +2766,7 @@ export interface components {
              *       "name": "VIP"
              *     }
              */
-            tier: Record<string, never>;
+            tier: components["schemas"]["MemberSearchTierResponse"];
             /** @example 1237 */
             balance: number;
             /**
@@ -2763,7 +2775,7 @@ export interface components {
              *       "status": "active"
              *     }
              */
-            card: Record<string, never> | null;
+            card: components["schemas"]["MemberSearchCardResponse"] | null;
             /** Format: uuid */
             mergedInto: string | null;
             /** Format: date-time */
@@ -5309,6 +5321,43 @@ export interface components {
              */
             noConsent: number;
         };
+        CampaignGroupResponse: {
+            /** @example 1082 */
+            members: number;
+            /**
+             * @description Members who bought after the delivery
+             * @example 300
+             */
+            buyers: number;
+            /** @example 410 */
+            purchases: number;
+            /** @example 8200000 */
+            spendCents: number;
+            /** @example 40 */
+            redemptions: number;
+            /**
+             * @description null for an empty group
+             * @example 0.277264
+             */
+            purchaseRate: number | null;
+            /**
+             * @description null for an empty group
+             * @example 7579
+             */
+            spendPerMemberCents: number | null;
+        };
+        CampaignProgressResponse: {
+            /** @example 01a212aa-8b99-749f-88e9-001ff70d99cf */
+            jobId: string;
+            /** @example running */
+            state: string;
+            /** @example 3 */
+            done: number;
+            /** @example 5 */
+            total: number;
+            /** @example 60 */
+            percent: number;
+        };
         CampaignResultsResponse: {
             /** Format: uuid */
             campaignId: string;
@@ -5367,9 +5416,7 @@ export interface components {
              *       "spendPerMemberCents": 7579
              *     }
              */
-            targeted: {
-                [key: string]: unknown;
-            };
+            targeted: components["schemas"]["CampaignGroupResponse"];
             /**
              * @example {
              *       "members": 118,
@@ -5381,9 +5428,7 @@ export interface components {
              *       "spendPerMemberCents": 5932
              *     }
              */
-            holdoutGroup: {
-                [key: string]: unknown;
-            };
+            holdoutGroup: components["schemas"]["CampaignGroupResponse"];
             /**
              * @description Targeted minus holdout with a 95% interval (normal approximation); null for an empty group
              * @example {
@@ -5411,9 +5456,7 @@ export interface components {
              *       "percent": 60
              *     }
              */
-            progress: {
-                [key: string]: unknown;
-            } | null;
+            progress: components["schemas"]["CampaignProgressResponse"] | null;
         };
         ImportDto: {
             /**
@@ -6088,9 +6131,7 @@ export interface components {
              *       "spendPerMemberCents": 7579
              *     }
              */
-            targeted: {
-                [key: string]: unknown;
-            };
+            targeted: components["schemas"]["CampaignGroupResponse"];
             /**
              * @example {
              *       "members": 118,
@@ -6102,9 +6143,7 @@ export interface components {
              *       "spendPerMemberCents": 5932
              *     }
              */
-            holdoutGroup: {
-                [key: string]: unknown;
-            };
+            holdoutGroup: components["schemas"]["CampaignGroupResponse"];
             /**
              * @description Targeted minus holdout with a 95% interval (normal approximation); null for an empty group
              * @example {
@@ -6132,9 +6171,7 @@ export interface components {
              *       "percent": 60
              *     }
              */
-            progress: {
-                [key: string]: unknown;
-            } | null;
+            progress: components["schemas"]["CampaignProgressResponse"] | null;
             /** @example 双十一会员积分加赠 */
             name: string;
         };
@@ -6266,6 +6303,58 @@ export interface components {
              */
             refreshToken: string;
         };
+        PortalStoreResponse: {
+            /** @example 0193b7e2-0000-7000-8000-000000000001 */
+            storeId: string;
+            /** @example Jing An flagship */
+            name: string | null;
+        };
+        PortalBenefitsResponse: {
+            /**
+             * @description Points earned per point of the base rate.
+             * @example 1.5
+             */
+            earnMultiplier: number;
+            /** @example 0 */
+            birthdayBonusPoints: number;
+            /** @example false */
+            priorityService: boolean;
+        };
+        PortalTierResponse: {
+            /** @example VIP */
+            code: string;
+            /** @example VIP */
+            name: string;
+            /** @example VIP会员 */
+            nameZh: string;
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+            /**
+             * @description When the member reached the tier.
+             * @example 2026-03-02T09:12:00.000Z
+             */
+            since: string;
+        };
+        PortalPointsSummaryResponse: {
+            /** @example 1250 */
+            balance: number;
+            /** @example 1200 */
+            available: number;
+            /** @example 50 */
+            pending: number;
+        };
+        PortalCardResponse: {
+            /** @example 8766314454867138 */
+            cardNo: string;
+            /** @example active */
+            status: string;
+            /**
+             * @description The card that replaced this one.
+             * @example null
+             */
+            replacedBy: string | null;
+            /** @example 2026-01-05T02:00:00.000Z */
+            issuedAt: string;
+        };
         ProfileResponse: {
             /** @example 0193b7e2-5c1a-7d40-9a43-6f1c2b7d9e10 */
             memberId: string;
@@ -6289,9 +6378,7 @@ export interface components {
              *       "name": "Jing An flagship"
              *     }
              */
-            preferredStore: {
-                [key: string]: unknown;
-            } | null;
+            preferredStore: components["schemas"]["PortalStoreResponse"] | null;
             /** @example 2026-01-05T02:00:00.000Z */
             registeredAt: string | null;
             /**
@@ -6307,9 +6394,7 @@ export interface components {
              *       "since": "2026-03-02T09:12:00.000Z"
              *     }
              */
-            tier: {
-                [key: string]: unknown;
-            };
+            tier: components["schemas"]["PortalTierResponse"];
             /**
              * @example {
              *       "balance": 1250,
@@ -6317,9 +6402,7 @@ export interface components {
              *       "pending": 50
              *     }
              */
-            points: {
-                [key: string]: unknown;
-            };
+            points: components["schemas"]["PortalPointsSummaryResponse"];
             /**
              * @example [
              *       {
@@ -6330,7 +6413,7 @@ export interface components {
              *       }
              *     ]
              */
-            cards: Record<string, never>[];
+            cards: components["schemas"]["PortalCardResponse"][];
         };
         UpdateMyProfileDto: {
             /** @example 张三丰 */
@@ -6369,6 +6452,23 @@ export interface components {
             changed: string[];
             profile: components["schemas"]["ProfileResponse"];
         };
+        RedemptionRateResponse: {
+            /** @example 100 */
+            points: number;
+            /** @example 100 */
+            cents: number;
+        };
+        ExpiringMonthPointsResponse: {
+            /**
+             * @description A UTC month.
+             * @example 2026-11
+             */
+            month: string;
+            /** @example 120 */
+            points: number;
+            /** @example 120 */
+            valueCents: number;
+        };
         PointsResponse: {
             /**
              * @description Every point the member holds (the sum of the ledger); pending included.
@@ -6401,9 +6501,7 @@ export interface components {
              *       "cents": 100
              *     }
              */
-            redemptionRate: {
-                [key: string]: unknown;
-            };
+            redemptionRate: components["schemas"]["RedemptionRateResponse"];
             /**
              * @description This month and the next five (UTC months), each with the points expiring in it and their value in cents.
              * @example [
@@ -6439,7 +6537,41 @@ export interface components {
              *       }
              *     ]
              */
-            expiring: Record<string, never>[];
+            expiring: components["schemas"]["ExpiringMonthPointsResponse"][];
+        };
+        HistoryBreakdownLineResponse: {
+            /**
+             * @description base, tier or campaign.
+             * @example base
+             */
+            rule: string;
+            /** @example Base points */
+            label: string;
+            /** @example 50 */
+            points: number;
+        };
+        HistoryItemResponse: {
+            /** @example 1842 */
+            entryId: number;
+            /**
+             * @example purchase
+             * @enum {string}
+             */
+            kind: "purchase" | "refund" | "redemption" | "redemption_cancel" | "bonus" | "expiry" | "adjustment" | "transfer" | "opening_balance";
+            /** @example Purchase at Jing An flagship, receipt R-0001 (¥50.00): 87 points earned */
+            title: string;
+            /** @example 87 */
+            points: number;
+            /** @example 1250 */
+            balanceAfter: number;
+            /** @example Jing An flagship */
+            storeName: string | null;
+            /** @example R-0001 */
+            receiptNo: string | null;
+            /** @description Points by rule (purchases only; empty otherwise). */
+            breakdown: components["schemas"]["HistoryBreakdownLineResponse"][];
+            /** @example 2026-11-24T02:00:00.000Z */
+            at: string;
         };
         HistoryResponse: {
             /**
@@ -6485,12 +6617,129 @@ export interface components {
              *       }
              *     ]
              */
-            items: Record<string, never>[];
+            items: components["schemas"]["HistoryItemResponse"][];
             /**
              * @description Pass as cursor for the next (older) page; null on the last.
              * @example 1790
              */
             nextCursor: string | null;
+        };
+        QualifyingWindowResponse: {
+            /** @example 12 */
+            months: number;
+            /** @example 2025-12-01 */
+            from: string;
+            /** @example 2026-11-25T08:00:00.000Z */
+            to: string;
+        };
+        QualifyingFiguresResponse: {
+            /** @example 812000 */
+            spendCents: number;
+            /** @example 9230 */
+            points: number;
+            /** @example 31 */
+            purchases: number;
+        };
+        CriterionGapResponse: {
+            /**
+             * @example spend
+             * @enum {string}
+             */
+            criterion: "spend" | "points" | "purchases";
+            /** @example 2000000 */
+            required: number;
+            /** @example 812000 */
+            current: number;
+            /**
+             * @description Still missing (0 when met).
+             * @example 1188000
+             */
+            missing: number;
+        };
+        NextTierGoalResponse: {
+            /** @example VIP */
+            code: string;
+            /**
+             * @description any: one criterion is enough; all: every one.
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            criteria: components["schemas"]["CriterionGapResponse"][];
+            /** @example false */
+            met: boolean;
+            /** @example SVIP */
+            name: string;
+            /** @example 超级VIP会员 */
+            nameZh: string;
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+        };
+        TierGoalResponse: {
+            /** @example VIP */
+            code: string;
+            /**
+             * @description any: one criterion is enough; all: every one.
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            criteria: components["schemas"]["CriterionGapResponse"][];
+            /** @example false */
+            met: boolean;
+        };
+        TierGrantHeldResponse: {
+            /** @example SVIP */
+            tierCode: string;
+            /** @example 2027-01-31T15:59:59.999Z */
+            endsAt: string;
+        };
+        TierReviewResponse: {
+            /** @example 2027-03-02T09:12:00.000Z */
+            reviewAt: string | null;
+            /**
+             * @description What keeps the tier at the review; null for the lowest tier and rank tiers.
+             * @example {
+             *       "code": "VIP",
+             *       "qualifyMode": "any",
+             *       "criteria": [
+             *         {
+             *           "criterion": "spend",
+             *           "required": 500000,
+             *           "current": 812000,
+             *           "missing": 0
+             *         }
+             *       ],
+             *       "met": true
+             *     }
+             */
+            keep: components["schemas"]["TierGoalResponse"] | null;
+            /** @description A manual grant holding the tier until its end. */
+            grant: components["schemas"]["TierGrantHeldResponse"] | null;
+        };
+        LadderRungResponse: {
+            /** @example VIP */
+            code: string;
+            /** @example VIP */
+            name: string;
+            /** @example VIP会员 */
+            nameZh: string;
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+            /**
+             * @example threshold
+             * @enum {string}
+             */
+            kind: "threshold" | "rank";
+            /** @example 500000 */
+            minSpendCents: number | null;
+            /** @example null */
+            minPoints: number | null;
+            /** @example null */
+            minPurchases: number | null;
+            /**
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
         };
         TierProgressResponse: {
             /**
@@ -6506,9 +6755,7 @@ export interface components {
              *       "since": "2026-03-02T09:12:00.000Z"
              *     }
              */
-            tier: {
-                [key: string]: unknown;
-            };
+            tier: components["schemas"]["PortalTierResponse"];
             /**
              * @description The rolling qualifying window (whole UTC months).
              * @example {
@@ -6517,9 +6764,7 @@ export interface components {
              *       "to": "2026-11-25T08:00:00.000Z"
              *     }
              */
-            window: {
-                [key: string]: unknown;
-            };
+            window: components["schemas"]["QualifyingWindowResponse"];
             /**
              * @description Purchases minus refunds in the window.
              * @example {
@@ -6528,9 +6773,7 @@ export interface components {
              *       "purchases": 31
              *     }
              */
-            qualifying: {
-                [key: string]: unknown;
-            };
+            qualifying: components["schemas"]["QualifyingFiguresResponse"];
             /**
              * @description The next tier to earn and what is missing per criterion (any: one is enough; all: every one); null at the top.
              * @example {
@@ -6554,32 +6797,9 @@ export interface components {
              *       "met": false
              *     }
              */
-            next: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end.
-             * @example {
-             *       "reviewAt": "2027-03-02T09:12:00.000Z",
-             *       "keep": {
-             *         "code": "VIP",
-             *         "qualifyMode": "any",
-             *         "criteria": [
-             *           {
-             *             "criterion": "spend",
-             *             "required": 500000,
-             *             "current": 812000,
-             *             "missing": 0
-             *           }
-             *         ],
-             *         "met": true
-             *       },
-             *       "grant": null
-             *     }
-             */
-            review: {
-                [key: string]: unknown;
-            };
+            next: components["schemas"]["NextTierGoalResponse"] | null;
+            /** @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end. */
+            review: components["schemas"]["TierReviewResponse"];
             /**
              * @example [
              *       {
@@ -6591,7 +6811,6 @@ export interface components {
              *           "birthdayBonusPoints": 0,
              *           "priorityService": false
              *         },
-             *         "since": "2026-03-02T09:12:00.000Z",
              *         "kind": "threshold",
              *         "minSpendCents": 500000,
              *         "minPoints": null,
@@ -6600,7 +6819,34 @@ export interface components {
              *       }
              *     ]
              */
-            ladder: Record<string, never>[];
+            ladder: components["schemas"]["LadderRungResponse"][];
+        };
+        MyClubItemResponse: {
+            /** @example 0193b7e2-1111-7000-8000-000000000002 */
+            clubId: string;
+            /** @example BABY */
+            code: string;
+            /** @example 母婴俱乐部 */
+            name: string;
+            /** @example Baby club */
+            nameEn: string;
+            /** @example Offers for parents of little ones. */
+            description: string | null;
+            /** @example open */
+            joinPolicy: string;
+            /**
+             * @example member
+             * @enum {string}
+             */
+            membership: "member" | "left" | "none";
+            /** @example 2026-06-01T03:00:00.000Z */
+            joinedAt: string | null;
+            /** @example null */
+            leftAt: string | null;
+            /** @example false */
+            canJoin: boolean;
+            /** @example true */
+            canLeave: boolean;
         };
         MyClubsResponse: {
             /**
@@ -6621,7 +6867,7 @@ export interface components {
              *       }
              *     ]
              */
-            items: Record<string, never>[];
+            items: components["schemas"]["MyClubItemResponse"][];
             /** @example null */
             nextCursor: string | null;
         };
@@ -6668,7 +6914,7 @@ export interface components {
              *       }
              *     ]
              */
-            items: Record<string, never>[];
+            items: components["schemas"]["PortalCardResponse"][];
         };
         ReportLostResponse: {
             /** @example 6200000000000005 */
@@ -6688,9 +6934,39 @@ export interface components {
              *       "pending": 50
              *     }
              */
-            points: {
-                [key: string]: unknown;
-            };
+            points: components["schemas"]["PortalPointsSummaryResponse"];
+        };
+        ConsentStateResponse: {
+            /**
+             * @example sms
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "push" | "mail";
+            /** @example true */
+            granted: boolean;
+            /** @example 2026-11-01T02:00:00.000Z */
+            updatedAt: string | null;
+        };
+        ConsentChangeResponse: {
+            /**
+             * @example sms
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "push" | "mail";
+            /** @example true */
+            granted: boolean;
+            /**
+             * @description null: never set before.
+             * @example false
+             */
+            previous: boolean | null;
+            /**
+             * @example you
+             * @enum {string}
+             */
+            changedBy: "you" | "service desk";
+            /** @example 2026-11-01T02:00:00.000Z */
+            at: string;
         };
         ConsentsResponse: {
             /**
@@ -6707,7 +6983,7 @@ export interface components {
              *       }
              *     ]
              */
-            consents: Record<string, never>[];
+            consents: components["schemas"]["ConsentStateResponse"][];
             /**
              * @description The last 50 changes, newest first.
              * @example [
@@ -6720,7 +6996,7 @@ export interface components {
              *       }
              *     ]
              */
-            history: Record<string, never>[];
+            history: components["schemas"]["ConsentChangeResponse"][];
         };
         MyConsentsDto: {
             /** @example true */
@@ -6745,7 +7021,7 @@ export interface components {
              *       }
              *     ]
              */
-            consents: Record<string, never>[];
+            consents: components["schemas"]["ConsentStateResponse"][];
             /**
              * @description The last 50 changes, newest first.
              * @example [
@@ -6758,7 +7034,7 @@ export interface components {
              *       }
              *     ]
              */
-            history: Record<string, never>[];
+            history: components["schemas"]["ConsentChangeResponse"][];
             /**
              * @example [
              *       "sms"
