@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AUDIENCE_EXAMPLE } from '../../campaigns/dto/campaign.dto';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { CAMPAIGN_ACTION_KINDS } from '../../campaigns/actions/campaign-actions.registry';
+import { AUDIENCE_EXAMPLE, AudienceDefinitionDto } from '../../campaigns/dto/campaign.dto';
 import { CAMPAIGN_STATES } from '../../campaigns/rules/states';
 
 export const CAMPAIGN_EXAMPLE = {
@@ -120,6 +121,7 @@ export class CampaignApprovalResponse {
   occurrenceGrantLimit: number | null;
 }
 
+@ApiExtraModels(...CAMPAIGN_ACTION_KINDS.map((k) => k.stored))
 export class CampaignResponse {
   @ApiProperty({ format: 'uuid', example: CAMPAIGN_EXAMPLE.campaignId })
   campaignId: string;
@@ -132,9 +134,14 @@ export class CampaignResponse {
     example: 'draft',
   })
   state: string;
-  @ApiProperty({ ...OBJ, example: AUDIENCE_EXAMPLE })
-  audience: unknown;
-  @ApiProperty({ ...OBJ, example: CAMPAIGN_EXAMPLE.actions })
+  @ApiProperty({ type: () => AudienceDefinitionDto, example: AUDIENCE_EXAMPLE })
+  audience: AudienceDefinitionDto;
+  @ApiProperty({
+    type: 'object',
+    description: 'At most one action of each type, keyed by its type',
+    properties: Object.fromEntries(CAMPAIGN_ACTION_KINDS.map((k) => [k.type, { allOf: [{ $ref: getSchemaPath(k.stored) }] }])),
+    example: CAMPAIGN_EXAMPLE.actions,
+  })
   actions: unknown;
   @ApiProperty({ type: () => CampaignScheduleResponse })
   schedule: CampaignScheduleResponse;

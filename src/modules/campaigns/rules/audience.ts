@@ -130,6 +130,10 @@ export function audienceMatches(def: AudienceDefinition, member: MemberFacts, ct
   return !inListIgnoringCase(member.status, GONE_STATUSES) && included && !excluded && consented;
 }
 
+export function describeAudiencePart(part: AudiencePart): RuleDescription {
+  return kindOfPart(part).describe(part);
+}
+
 /** The audience in words: "(a or b) and not (c)". */
 export function describeAudience(def: AudienceDefinition): RuleDescription {
   const include = joinDescriptions(

@@ -217,7 +217,7 @@ const TIMEZONES = [
 ];
 
 function toBody(d: Draft): CampaignBody {
-  const include: Array<Record<string, unknown>> = [];
+  const include: CampaignBody['audience']['include'] = [];
   if (d.clubIds.length > 0) {
     include.push({ type: 'club', clubIds: d.clubIds });
   }
