@@ -18,8 +18,11 @@ export interface AudiencePartKind<P extends { type: string }> {
   describe(part: P): RuleDescription;
   /** The SQL form: a predicate over `members m`. */
   compile(part: P, ctx: AudienceContext): SqlFragment;
-  /** The TypeScript form: the same predicate over one member's facts. */
-  matches(part: P, member: MemberFacts, ctx: AudienceContext): boolean;
+  /**
+   * The TypeScript form: the same predicate over one member's facts, with SQL's three values: null where the SQL
+   * predicate is NULL (it reads a NULL column), so that the combinator's NOT and AND/OR answer exactly as the database.
+   */
+  matches(part: P, member: MemberFacts, ctx: AudienceContext): boolean | null;
   /** What of the member the part looks at (for an explanation of why a member is in or out). */
   explain(part: P, member: MemberFacts, ctx: AudienceContext): RuleDescription;
 }

@@ -46,7 +46,8 @@ export const birthdayPart: AudiencePartKind<BirthdayAudiencePart> = {
   },
   matches(part, member, ctx) {
     if (member.birthday === null) {
-      return false;
+      // MONTH(NULL) = ? is NULL: under an exclude's NOT it is still NULL, so such a member is in neither.
+      return null;
     }
     const [, month, day] = member.birthday.split('-').map(Number);
     const w = wanted(part, ctx);

@@ -43,14 +43,14 @@ export const storePart: AudiencePartKind<StoreAudiencePart> = {
     };
   },
   matches(part, member, ctx) {
-    if (member.preferredStoreId !== null && part.storeIds.includes(member.preferredStoreId)) {
-      return true;
-    }
-    if (part.boughtWithinDays === undefined) {
-      return false;
+    // NULL IN (…) is NULL: a member without a preferred store is unknown to the preferred-store test (see the kind).
+    const preferred = member.preferredStoreId === null ? null : part.storeIds.includes(member.preferredStoreId);
+    if (part.boughtWithinDays === undefined || preferred === true) {
+      return preferred;
     }
     const since = daysBefore(ctx.now, part.boughtWithinDays);
-    return member.purchases.some((p) => part.storeIds.includes(p.storeId) && p.occurredAt >= since);
+    const bought = member.purchases.some((p) => part.storeIds.includes(p.storeId) && p.occurredAt >= since);
+    return bought ? true : preferred;
   },
   explain(part, member, ctx) {
     const preferred = member.preferredStoreId ?? '—';

@@ -121,13 +121,28 @@ export function compileAudience(def: AudienceDefinition, ctx: AudienceContext): 
   return combine(parts, 'AND');
 }
 
-/** The TypeScript form of compileAudience over one member's facts (they agree: test/medium/audience-parts.spec.ts). */
+type Truth = boolean | null;
+
+/** SQL's OR and AND over three values (NULL: unknown). */
+function anyOf(values: Truth[]): Truth {
+  return values.includes(true) ? true : values.includes(null) ? null : false;
+}
+
+function allOf(values: Truth[]): Truth {
+  return values.includes(false) ? false : values.includes(null) ? null : true;
+}
+
+/**
+ * The TypeScript form of compileAudience over one member's facts, in SQL's three-valued logic (a part over a NULL
+ * column is unknown, and so is its NOT): they agree, test/medium/audience-parts.spec.ts.
+ */
 export function audienceMatches(def: AudienceDefinition, member: MemberFacts, ctx: AudienceContext): boolean {
   const matches = (p: AudiencePart) => kindOfPart(p).matches(p, member, ctx);
-  const included = def.requireAll ? def.include.every(matches) : def.include.some(matches);
-  const excluded = (def.exclude ?? []).some(matches);
+  const included = def.requireAll ? allOf(def.include.map(matches)) : anyOf(def.include.map(matches));
+  const excluded = anyOf((def.exclude ?? []).map(matches));
+  const notExcluded = excluded === null ? null : !excluded;
   const consented = ctx.consentChannel === null || member.consents.some((c) => inListIgnoringCase(c, [ctx.consentChannel as string]));
-  return !inListIgnoringCase(member.status, GONE_STATUSES) && included && !excluded && consented;
+  return allOf([!inListIgnoringCase(member.status, GONE_STATUSES), included, notExcluded, consented]) === true;
 }
 
 export function describeAudiencePart(part: AudiencePart): RuleDescription {
@@ -156,7 +171,7 @@ export function describeAudience(def: AudienceDefinition): RuleDescription {
 export function explainAudience(def: AudienceDefinition, member: MemberFacts, ctx: AudienceContext) {
   const explainPart = (p: AudiencePart) => {
     const kind = kindOfPart(p);
-    return { part: p, description: kind.describe(p), matches: kind.matches(p, member, ctx), member: kind.explain(p, member, ctx) };
+    return { part: p, description: kind.describe(p), matches: kind.matches(p, member, ctx) === true, member: kind.explain(p, member, ctx) };
   };
   return {
     inAudience: audienceMatches(def, member, ctx),
