@@ -22,7 +22,10 @@ export class CampaignActionTypes1796628497532 implements MigrationInterface {
     const rows = campaigns.flatMap((c) => Object.keys(JSON.parse(c.actions) as Record<string, unknown>).map((type) => [c.id, type]));
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      await queryRunner.query(`INSERT INTO \`campaign_action_types\` (\`campaign_id\`, \`type\`) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flat());
+      await queryRunner.query(
+        `INSERT INTO \`campaign_action_types\` (\`campaign_id\`, \`type\`) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
     }
   }
 

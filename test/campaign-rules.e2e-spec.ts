@@ -13,7 +13,8 @@ describe('campaign rules (actions list, explanations)', () => {
 
   afterAll(() => t.close());
 
-  const post = (path: string, body: object) => t.http.post(`/api/v1/admin/campaigns${path}`).set('Authorization', `Bearer ${token}`).send(body);
+  const post = (path: string, body: object) =>
+    t.http.post(`/api/v1/admin/campaigns${path}`).set('Authorization', `Bearer ${token}`).send(body);
   const count = async () => Number((await t.db.query('SELECT COUNT(*) AS n FROM campaigns'))[0].n);
   const base = { name: 'List', audience: { include: [{ type: 'all' }] }, schedule: { kind: 'now' } };
 
@@ -35,7 +36,17 @@ describe('campaign rules (actions list, explanations)', () => {
     const changed = await t.http
       .patch(`/api/v1/admin/campaigns/${created.body.campaignId}`)
       .set('Authorization', `Bearer ${token}`)
-      .send({ actions: [{ type: 'bonusRule', kind: 'base_multiplier', multiplierPermille: 2000, startsAt: '2026-06-01T00:00:00+08:00', endsAt: '2026-06-08T00:00:00+08:00' }] })
+      .send({
+        actions: [
+          {
+            type: 'bonusRule',
+            kind: 'base_multiplier',
+            multiplierPermille: 2000,
+            startsAt: '2026-06-01T00:00:00+08:00',
+            endsAt: '2026-06-08T00:00:00+08:00',
+          },
+        ],
+      })
       .expect(200);
     expect(Object.keys(changed.body.actions)).toEqual(['bonusRule']);
     const after = await t.db.query('SELECT type FROM campaign_action_types WHERE campaign_id = ?', [created.body.campaignId]);
@@ -45,8 +56,19 @@ describe('campaign rules (actions list, explanations)', () => {
   it.each([
     ['an unknown type', [{ type: 'coupon', code: 'X' }], 'actions[0]'],
     ['a bad field of a known type', [{ type: 'grant', points: 0, reason: 'x' }], 'actions[0].points'],
-    ['a type twice', [{ type: 'grant', points: 1, reason: 'x' }, { type: 'grant', points: 2, reason: 'y' }], 'actions[1].type'],
-    ['a rule without its fields', [{ type: 'bonusRule', kind: 'fixed_bonus', points: 5, startsAt: '2026-06-01T00:00:00Z', endsAt: '2026-06-02T00:00:00Z' }], 'actions[0]'],
+    [
+      'a type twice',
+      [
+        { type: 'grant', points: 1, reason: 'x' },
+        { type: 'grant', points: 2, reason: 'y' },
+      ],
+      'actions[1].type',
+    ],
+    [
+      'a rule without its fields',
+      [{ type: 'bonusRule', kind: 'fixed_bonus', points: 5, startsAt: '2026-06-01T00:00:00Z', endsAt: '2026-06-02T00:00:00Z' }],
+      'actions[0]',
+    ],
   ])('%s is 400 VALIDATION_FAILED naming the field and writes nothing', async (_name, actions, field) => {
     const before = await count();
     const res = await post('', { ...base, actions }).expect(400);
@@ -62,8 +84,13 @@ describe('campaign rules (actions list, explanations)', () => {
       audience: { include: [{ type: 'tier', codes: ['STANDARD'] }], exclude: [{ type: 'noPurchaseDays', days: 180 }] },
       memberId: member.memberId,
     }).expect(200);
-    expect(res.body.actions).toEqual([{ type: 'grant', description: { 'zh-CN': '赠送 200 积分（Birthday gift）', en: 'grant 200 points (Birthday gift)' } }]);
-    expect(res.body.audience.description).toEqual({ 'zh-CN': '等级为 STANDARD；排除：180 天内无消费', en: 'tier STANDARD; except: no purchase in the last 180 days' });
+    expect(res.body.actions).toEqual([
+      { type: 'grant', description: { 'zh-CN': '赠送 200 积分（Birthday gift）', en: 'grant 200 points (Birthday gift)' } },
+    ]);
+    expect(res.body.audience.description).toEqual({
+      'zh-CN': '等级为 STANDARD；排除：180 天内无消费',
+      en: 'tier STANDARD; except: no purchase in the last 180 days',
+    });
     // A new member has no purchase: in the tier, and excluded as lapsed.
     expect(res.body.audience.include[0]).toMatchObject({ matches: true, member: { en: 'tier is STANDARD' } });
     expect(res.body.audience.exclude[0]).toMatchObject({ matches: true, member: { en: 'never bought' } });
@@ -71,7 +98,10 @@ describe('campaign rules (actions list, explanations)', () => {
 
     const bad = await post('/rules/explain', { audience: { include: [{ type: 'club', clubIds: ['nope'] }] } }).expect(400);
     expect(bad.body.details).toEqual([{ field: 'audience.include[0].clubIds', message: 'each value must be a uuid' }]);
-    const unknown = await post('/rules/explain', { audience: { include: [{ type: 'all' }] }, memberId: '01a212aa-8b99-749f-88e9-001ff70d99ce' }).expect(404);
+    const unknown = await post('/rules/explain', {
+      audience: { include: [{ type: 'all' }] },
+      memberId: '01a212aa-8b99-749f-88e9-001ff70d99ce',
+    }).expect(404);
     expect(unknown.body.code).toBe('MEMBER_NOT_FOUND');
   });
 });

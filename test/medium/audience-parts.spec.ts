@@ -3,8 +3,18 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
-import { AudienceContext, CONSENT_CHANNELS_FOR_MESSAGES, MemberFacts, SqlFragment } from '../../src/modules/campaigns/audience/audience-part.kind';
-import { AUDIENCE_PART_KINDS, AudiencePart, AudiencePartType, kindOfPart } from '../../src/modules/campaigns/audience/audience-parts.registry';
+import {
+  AudienceContext,
+  CONSENT_CHANNELS_FOR_MESSAGES,
+  MemberFacts,
+  SqlFragment,
+} from '../../src/modules/campaigns/audience/audience-part.kind';
+import {
+  AUDIENCE_PART_KINDS,
+  AudiencePart,
+  AudiencePartType,
+  kindOfPart,
+} from '../../src/modules/campaigns/audience/audience-parts.registry';
 import { MemberFactsQueries } from '../../src/modules/campaigns/audience/member-facts.queries';
 import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
 import { CampaignsRepository } from '../../src/modules/campaigns/campaigns.repository';
@@ -42,7 +52,9 @@ const PART_GENERATORS: { [T in AudiencePartType]: (r: Random) => Extract<Audienc
   tier: (r) => ({ type: 'tier', codes: r.some(['VIP', 'SVIP', 'STANDARD', 'Vip', 'GOLD']) }),
   grade: (r) => ({ type: 'grade', grades: r.some(['A', 'B', 'C']) }),
   store: (r) =>
-    r.chance(0.5) ? { type: 'store', storeIds: r.some(STORES) } : { type: 'store', storeIds: r.some(STORES), boughtWithinDays: r.int(1, 400) },
+    r.chance(0.5)
+      ? { type: 'store', storeIds: r.some(STORES) }
+      : { type: 'store', storeIds: r.some(STORES), boughtWithinDays: r.int(1, 400) },
   noPurchaseDays: (r) => ({ type: 'noPurchaseDays', days: r.int(1, 400) }),
   birthday: (r) => ({ type: 'birthday', when: r.pick(['today', 'month'] as const) }),
   joinedWithinDays: (r) => ({ type: 'joinedWithinDays', days: r.int(1, 400) }),
@@ -77,14 +89,31 @@ describe('audience parts: the SQL form and the TypeScript form agree on random p
       const birthday = r.chance(0.15)
         ? null
         : `${r.pick(['1990', '2000', '1985'])}-${String(r.pick([2, now.getUTCMonth() + 1, r.int(1, 12)])).padStart(2, '0')}-${String(r.pick([28, 29, now.getUTCDate(), r.int(1, 28)])).padStart(2, '0')}`;
-      const validBirthday = birthday && !Number.isNaN(new Date(`${birthday}T00:00:00Z`).getTime()) && new Date(`${birthday}T00:00:00Z`).toISOString().startsWith(birthday);
+      const validBirthday =
+        birthday &&
+        !Number.isNaN(new Date(`${birthday}T00:00:00Z`).getTime()) &&
+        new Date(`${birthday}T00:00:00Z`).toISOString().startsWith(birthday);
       await db.query(
         `INSERT INTO members (id, status, name, tier_code, tier_since, preferred_store_id, birthday, created_at, updated_at)
          VALUES (?, ?, 'Random', ?, ?, ?, ?, ?, ?)`,
-        [id, r.pick(['active', 'active', 'active', 'erased', 'merged']), r.pick(TIERS), now, r.chance(0.6) ? r.pick(STORES) : null, validBirthday ? birthday : null, ago(r.int(0, 400)), now],
+        [
+          id,
+          r.pick(['active', 'active', 'active', 'erased', 'merged']),
+          r.pick(TIERS),
+          now,
+          r.chance(0.6) ? r.pick(STORES) : null,
+          validBirthday ? birthday : null,
+          ago(r.int(0, 400)),
+          now,
+        ],
       );
       for (const club of CLUBS.filter(() => r.chance(0.35))) {
-        await db.query('INSERT INTO club_members (member_id, club_id, status, joined_at) VALUES (?, ?, ?, ?)', [id, club, r.pick(['active', 'active', 'left']), now]);
+        await db.query('INSERT INTO club_members (member_id, club_id, status, joined_at) VALUES (?, ?, ?, ?)', [
+          id,
+          club,
+          r.pick(['active', 'active', 'left']),
+          now,
+        ]);
       }
       if (r.chance(0.7)) {
         await db.query(
@@ -100,12 +129,10 @@ describe('audience parts: the SQL form and the TypeScript form agree on random p
         );
       }
       for (let l = r.int(0, 2); l > 0; l--) {
-        await db.query('INSERT INTO point_lots (member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, 0, 100, ?, ?, ?)', [
-          id,
-          r.pick([0, 40, 100]),
-          ago(400),
-          ago(-r.int(-30, 400)),
-        ]);
+        await db.query(
+          'INSERT INTO point_lots (member_id, entry_id, points, remaining, earned_at, expires_at) VALUES (?, 0, 100, ?, ?, ?)',
+          [id, r.pick([0, 40, 100]), ago(400), ago(-r.int(-30, 400))],
+        );
       }
       for (const channel of CONSENT_CHANNELS_FOR_MESSAGES.filter(() => r.chance(0.5))) {
         await db.query("INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, 'test', ?)", [
@@ -141,7 +168,7 @@ describe('audience parts: the SQL form and the TypeScript form agree on random p
       const tested = new Set<string>();
       for (const kind of AUDIENCE_PART_KINDS) {
         for (let i = 0; i < 6; i++) {
-          const part = PART_GENERATORS[kind.type](r) as AudiencePart;
+          const part = PART_GENERATORS[kind.type](r);
           const sql = await sqlMembers(kindOfPart(part).compile(part, context), ids);
           const ts = tsMembers(population, (m) => kindOfPart(part).matches(part, m, context) === true);
           expect({ part, members: ts }).toEqual({ part, members: sql });
@@ -150,7 +177,7 @@ describe('audience parts: the SQL form and the TypeScript form agree on random p
       }
       expect([...tested].sort()).toEqual(AUDIENCE_PART_KINDS.map((k) => k.type).sort());
 
-      const randomPart = () => PART_GENERATORS[r.pick(AUDIENCE_PART_KINDS).type](r) as AudiencePart;
+      const randomPart = () => PART_GENERATORS[r.pick(AUDIENCE_PART_KINDS).type](r);
       for (let i = 0; i < 20; i++) {
         const def: AudienceDefinition = {
           include: Array.from({ length: r.int(1, 3) }, randomPart),

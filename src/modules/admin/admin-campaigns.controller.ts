@@ -23,7 +23,9 @@ export class AdminCampaignsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout' })
+  @ApiOperation({
+    summary: 'Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout',
+  })
   @ApiCreatedResponse({ type: CampaignResponse })
   @AdminErrors()
   create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateCampaignDto) {

@@ -31,14 +31,16 @@ export function checkActions(given: Array<{ input: CampaignActionInput; field: s
     const { type: _type, ...body } = input;
     out[input.type] = kind.validate(body, field);
   }
-  return Object.fromEntries(CAMPAIGN_ACTION_KINDS.filter((k) => out[k.type] !== undefined).map((k) => [k.type, out[k.type]])) as StoredActions;
+  return Object.fromEntries(
+    CAMPAIGN_ACTION_KINDS.filter((k) => out[k.type] !== undefined).map((k) => [k.type, out[k.type]]),
+  );
 }
 
 /** The kinds present in a campaign with their stored bodies, in the registry's order (the fan-out's). */
 export function presentActions(actions: StoredActions): Array<{ kind: AnyActionKind; stored: unknown }> {
   const stored = actions as Record<string, unknown>;
   return CAMPAIGN_ACTION_KINDS.filter((k) => stored[k.type] !== undefined && stored[k.type] !== null).map((k) => ({
-    kind: k as AnyActionKind,
+    kind: k,
     stored: stored[k.type],
   }));
 }

@@ -497,5 +497,5 @@ function actionsOf(dto: CreateCampaignDto, base: StoredActions): StoredActions {
       given.push({ input: { ...body, type } as CampaignActionInput, field: type });
     }
   }
-  return checkActions(given, kept as StoredActions);
+  return checkActions(given, kept);
 }

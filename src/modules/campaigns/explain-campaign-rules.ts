@@ -44,7 +44,10 @@ export class ExplainCampaignRules {
     const description = describeAudience(audience);
     if (dto.memberId === undefined) {
       const parts = (list: AudiencePart[]) => list.map((part) => ({ part, description: describeAudiencePart(part) }));
-      return { actions: describeActions(actions), audience: { description, include: parts(audience.include), exclude: parts(audience.exclude ?? []) } };
+      return {
+        actions: describeActions(actions),
+        audience: { description, include: parts(audience.include), exclude: parts(audience.exclude ?? []) },
+      };
     }
     const [member] = await this.facts.forMembers([dto.memberId]);
     if (!member) {

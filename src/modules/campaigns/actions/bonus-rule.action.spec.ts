@@ -14,7 +14,12 @@ function refusal(fn: () => unknown): unknown {
 
 describe('campaign action: bonusRule', () => {
   it('stores the rule with only its own fields and the window in UTC', () => {
-    expect(bonusRuleAction.validate({ kind: 'category_multiplier', category: 'baby', multiplierPermille: 2000, points: 5, ...window }, 'bonusRule')).toEqual({
+    expect(
+      bonusRuleAction.validate(
+        { kind: 'category_multiplier', category: 'baby', multiplierPermille: 2000, points: 5, ...window },
+        'bonusRule',
+      ),
+    ).toEqual({
       rule: { kind: 'category_multiplier', category: 'baby', multiplierPermille: 2000 },
       startsAt: '2026-05-31T16:00:00.000Z',
       endsAt: '2026-06-07T16:00:00.000Z',
@@ -22,9 +27,14 @@ describe('campaign action: bonusRule', () => {
   });
 
   it('refuses a window that does not end after it starts, and a rule without its fields, naming the field', () => {
-    expect(refusal(() => bonusRuleAction.validate({ kind: 'base_multiplier', multiplierPermille: 2000, startsAt: window.endsAt, endsAt: window.startsAt }, 'bonusRule'))).toEqual([
-      { field: 'bonusRule.endsAt', message: 'must be after startsAt' },
-    ]);
+    expect(
+      refusal(() =>
+        bonusRuleAction.validate(
+          { kind: 'base_multiplier', multiplierPermille: 2000, startsAt: window.endsAt, endsAt: window.startsAt },
+          'bonusRule',
+        ),
+      ),
+    ).toEqual([{ field: 'bonusRule.endsAt', message: 'must be after startsAt' }]);
     expect(refusal(() => bonusRuleAction.validate({ kind: 'fixed_bonus', points: 5, ...window }, 'actions[1]'))).toEqual([
       { field: 'actions[1]', message: 'fixed_bonus needs points and minSpendCents' },
     ]);
@@ -44,7 +54,9 @@ describe('campaign action: bonusRule', () => {
       startsAt: new Date('2026-05-31T16:00:00.000Z'),
       endsAt: new Date('2026-06-07T16:00:00.000Z'),
     });
-    expect(bonusRuleAction.describe(stored).en).toBe('purchases from 2026-05-31T16:00:00.000Z to 2026-06-07T16:00:00.000Z: 50 bonus points on a purchase of 200 or more');
+    expect(bonusRuleAction.describe(stored).en).toBe(
+      'purchases from 2026-05-31T16:00:00.000Z to 2026-06-07T16:00:00.000Z: 50 bonus points on a purchase of 200 or more',
+    );
     expect(bonusRuleAction.delivery).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ describe('campaign action: grant', () => {
 
   it('stores points and reason, and says what it does in both languages', () => {
     expect(grantPointsAction.validate(grant, 'grant')).toEqual(grant);
-    expect(grantPointsAction.describe(grant)).toEqual({ 'zh-CN': '赠送 200 积分（Birthday gift）', en: 'grant 200 points (Birthday gift)' });
+    expect(grantPointsAction.describe(grant)).toEqual({
+      'zh-CN': '赠送 200 积分（Birthday gift）',
+      en: 'grant 200 points (Birthday gift)',
+    });
   });
 
   it('costs its points per member, and the targeted members within what is left of the cap', () => {

@@ -54,5 +54,7 @@ export const birthdayPart: AudiencePartKind<BirthdayAudiencePart> = {
     return month === w.month && (w.days === null || w.days.includes(day));
   },
   explain: (_part, member) =>
-    member.birthday === null ? bilingual('未填写生日', 'no birthday on file') : bilingual(`生日 ${member.birthday.slice(5)}`, `birthday ${member.birthday.slice(5)}`),
+    member.birthday === null
+      ? bilingual('未填写生日', 'no birthday on file')
+      : bilingual(`生日 ${member.birthday.slice(5)}`, `birthday ${member.birthday.slice(5)}`),
 };

@@ -11,7 +11,9 @@ describe('audience part: grade', () => {
 
   it('reads member_values.grade; an ungraded member is in no grade', () => {
     const part = { type: 'grade' as const, grades: ['A', 'B'] };
-    expect(gradePart.compile(part, ctx).sql).toBe('EXISTS (SELECT 1 FROM member_values mv WHERE mv.member_id = m.id AND mv.grade IN (?, ?))');
+    expect(gradePart.compile(part, ctx).sql).toBe(
+      'EXISTS (SELECT 1 FROM member_values mv WHERE mv.member_id = m.id AND mv.grade IN (?, ?))',
+    );
     expect(gradePart.matches(part, memberFacts({ grade: 'B' }), ctx)).toBe(true);
     expect(gradePart.matches(part, memberFacts({ grade: null }), ctx)).toBe(false);
     expect(gradePart.explain(part, memberFacts(), ctx).en).toBe('not graded yet');

@@ -25,5 +25,7 @@ export const gradePart: AudiencePartKind<GradeAudiencePart> = {
   },
   matches: (part, member) => inListIgnoringCase(member.grade, part.grades),
   explain: (_part, member) =>
-    member.grade === null ? bilingual('尚无价值等级', 'not graded yet') : bilingual(`价值等级 ${member.grade}`, `value grade is ${member.grade}`),
+    member.grade === null
+      ? bilingual('尚无价值等级', 'not graded yet')
+      : bilingual(`价值等级 ${member.grade}`, `value grade is ${member.grade}`),
 };

@@ -25,23 +25,27 @@ export class MemberFactsQueries {
     }
     const inIds = memberIds.map(() => '?').join(', ');
     const [members, clubs, purchases, lots, consents] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<MemberRow[]>(
         `SELECT m.id, m.status, m.tier_code, m.preferred_store_id, m.birthday, m.created_at, mv.grade
            FROM members m LEFT JOIN member_values mv ON mv.member_id = m.id WHERE m.id IN (${inIds}) ORDER BY m.id`,
         memberIds,
-      ) as Promise<MemberRow[]>,
-      this.dataSource.query(`SELECT member_id, club_id FROM club_members WHERE status = 'active' AND member_id IN (${inIds})`, memberIds) as Promise<
-        Array<{ member_id: string; club_id: string }>
-      >,
-      this.dataSource.query(`SELECT member_id, store_id, occurred_at FROM purchases WHERE member_id IN (${inIds})`, memberIds) as Promise<
-        Array<{ member_id: string; store_id: string; occurred_at: Date }>
-      >,
-      this.dataSource.query(`SELECT member_id, remaining, expires_at FROM point_lots WHERE member_id IN (${inIds})`, memberIds) as Promise<
-        Array<{ member_id: string; remaining: string; expires_at: Date }>
-      >,
-      this.dataSource.query(`SELECT member_id, channel FROM member_consents WHERE granted = 1 AND member_id IN (${inIds})`, memberIds) as Promise<
-        Array<{ member_id: string; channel: string }>
-      >,
+      ),
+      this.dataSource.query<Array<{ member_id: string; club_id: string }>>(
+        `SELECT member_id, club_id FROM club_members WHERE status = 'active' AND member_id IN (${inIds})`,
+        memberIds,
+      ),
+      this.dataSource.query<Array<{ member_id: string; store_id: string; occurred_at: Date }>>(
+        `SELECT member_id, store_id, occurred_at FROM purchases WHERE member_id IN (${inIds})`,
+        memberIds,
+      ),
+      this.dataSource.query<Array<{ member_id: string; remaining: string; expires_at: Date }>>(
+        `SELECT member_id, remaining, expires_at FROM point_lots WHERE member_id IN (${inIds})`,
+        memberIds,
+      ),
+      this.dataSource.query<Array<{ member_id: string; channel: string }>>(
+        `SELECT member_id, channel FROM member_consents WHERE granted = 1 AND member_id IN (${inIds})`,
+        memberIds,
+      ),
     ]);
     const byMember = <T extends { member_id: string }>(rows: T[]) => {
       const out = new Map<string, T[]>();

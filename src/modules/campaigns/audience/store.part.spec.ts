@@ -9,8 +9,14 @@ const ctx = { now, timezone: 'Asia/Shanghai', consentChannel: null };
 describe('audience part: store', () => {
   it('takes store ids and an optional number of days', () => {
     expect(storePart.parse({ type: 'store', storeIds: [STORE] }, 'p')).toEqual({ type: 'store', storeIds: [STORE] });
-    expect(storePart.parse({ type: 'store', storeIds: [STORE], boughtWithinDays: 7 }, 'p')).toEqual({ type: 'store', storeIds: [STORE], boughtWithinDays: 7 });
-    expect(() => storePart.parse({ type: 'store', storeIds: [STORE], boughtWithinDays: 0 }, 'p')).toThrow('must be a whole number of days from 1 to 3650');
+    expect(storePart.parse({ type: 'store', storeIds: [STORE], boughtWithinDays: 7 }, 'p')).toEqual({
+      type: 'store',
+      storeIds: [STORE],
+      boughtWithinDays: 7,
+    });
+    expect(() => storePart.parse({ type: 'store', storeIds: [STORE], boughtWithinDays: 0 }, 'p')).toThrow(
+      'must be a whole number of days from 1 to 3650',
+    );
   });
 
   it('is the preferred store, or with days a purchase there since then', () => {

@@ -49,7 +49,13 @@ export const CAMPAIGN_ACTION = discriminatedUnion(CAMPAIGN_ACTION_KINDS.map((k) 
 /** The audience as published in OpenAPI (checked by parseAudience and each part's kind, which name the bad field). */
 @ApiExtraModels(...AUDIENCE_PART_KINDS.map((k) => k.schema))
 export class AudienceDefinitionDto {
-  @ApiProperty({ type: 'array', items: AUDIENCE_PART, minItems: 1, maxItems: 20, description: 'Members in any of these parts (all of them with requireAll)' })
+  @ApiProperty({
+    type: 'array',
+    items: AUDIENCE_PART,
+    minItems: 1,
+    maxItems: 20,
+    description: 'Members in any of these parts (all of them with requireAll)',
+  })
   include: unknown[];
 
   @ApiPropertyOptional({ type: 'boolean', example: false })

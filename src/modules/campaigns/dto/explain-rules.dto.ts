@@ -5,7 +5,12 @@ import { CAMPAIGN_ACTION_KINDS, CampaignActionInput } from '../actions/campaign-
 import { AudienceDefinitionDto, CAMPAIGN_ACTION, UnknownCampaignActionDto } from './campaign.dto';
 
 export class ExplainCampaignRulesDto {
-  @ApiPropertyOptional({ type: 'array', items: CAMPAIGN_ACTION, maxItems: CAMPAIGN_ACTION_KINDS.length, example: [{ type: 'grant', points: 200, reason: 'Birthday gift' }] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: CAMPAIGN_ACTION,
+    maxItems: CAMPAIGN_ACTION_KINDS.length,
+    example: [{ type: 'grant', points: 200, reason: 'Birthday gift' }],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(CAMPAIGN_ACTION_KINDS.length)
@@ -16,12 +21,18 @@ export class ExplainCampaignRulesDto {
   })
   actions?: CampaignActionInput[];
 
-  @ApiPropertyOptional({ type: () => AudienceDefinitionDto, example: { include: [{ type: 'tier', codes: ['VIP'] }], exclude: [{ type: 'noPurchaseDays', days: 180 }] } })
+  @ApiPropertyOptional({
+    type: () => AudienceDefinitionDto,
+    example: { include: [{ type: 'tier', codes: ['VIP'] }], exclude: [{ type: 'noPurchaseDays', days: 180 }] },
+  })
   @IsOptional()
   @IsObject()
   audience?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).',
+  })
   @IsOptional()
   @IsUUID()
   memberId?: string;
@@ -48,7 +59,12 @@ export class ExplainedActionResponse {
 }
 
 export class ExplainedAudiencePartResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The part, normalised', example: { type: 'tier', codes: ['VIP'] } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The part, normalised',
+    example: { type: 'tier', codes: ['VIP'] },
+  })
   part: unknown;
   @ApiProperty({ type: () => RuleDescriptionResponse })
   description: RuleDescriptionResponse;
