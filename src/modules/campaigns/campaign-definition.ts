@@ -31,9 +31,7 @@ export function checkActions(given: Array<{ input: CampaignActionInput; field: s
     const { type: _type, ...body } = input;
     out[input.type] = kind.validate(body, field);
   }
-  return Object.fromEntries(
-    CAMPAIGN_ACTION_KINDS.filter((k) => out[k.type] !== undefined).map((k) => [k.type, out[k.type]]),
-  );
+  return Object.fromEntries(CAMPAIGN_ACTION_KINDS.filter((k) => out[k.type] !== undefined).map((k) => [k.type, out[k.type]]));
 }
 
 /** The kinds present in a campaign with their stored bodies, in the registry's order (the fan-out's). */

@@ -4982,6 +4982,11 @@ export interface components {
              */
             endsAt: string;
         };
+        CampaignActionsResponse: {
+            grant?: components["schemas"]["GrantDto"];
+            bonusRule?: components["schemas"]["StoredBonusRule"];
+            message?: components["schemas"]["MessageDto"];
+        };
         CampaignScheduleResponse: {
             /**
              * @example cron
@@ -5086,7 +5091,6 @@ export interface components {
              */
             audience: components["schemas"]["AudienceDefinitionDto"];
             /**
-             * @description At most one action of each type, keyed by its type
              * @example {
              *       "grant": {
              *         "points": 200,
@@ -5098,11 +5102,7 @@ export interface components {
              *       }
              *     }
              */
-            actions: {
-                grant?: components["schemas"]["GrantDto"];
-                bonusRule?: components["schemas"]["StoredBonusRule"];
-                message?: components["schemas"]["MessageDto"];
-            };
+            actions: components["schemas"]["CampaignActionsResponse"];
             schedule: components["schemas"]["CampaignScheduleResponse"];
             /** @example 100 */
             holdoutPermille: number;

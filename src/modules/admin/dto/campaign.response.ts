@@ -1,5 +1,5 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { CAMPAIGN_ACTION_KINDS } from '../../campaigns/actions/campaign-actions.registry';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CAMPAIGN_ACTION_KINDS, StoredActions } from '../../campaigns/actions/campaign-actions.registry';
 import { AUDIENCE_EXAMPLE, AudienceDefinitionDto } from '../../campaigns/dto/campaign.dto';
 import { CAMPAIGN_STATES } from '../../campaigns/rules/states';
 
@@ -121,7 +121,12 @@ export class CampaignApprovalResponse {
   occurrenceGrantLimit: number | null;
 }
 
-@ApiExtraModels(...CAMPAIGN_ACTION_KINDS.map((k) => k.stored))
+/** A campaign's actions: at most one of each type, keyed by its type (one property per kind of the registry). */
+export class CampaignActionsResponse {}
+for (const kind of CAMPAIGN_ACTION_KINDS) {
+  ApiPropertyOptional({ type: () => kind.stored })(CampaignActionsResponse.prototype, kind.type);
+}
+
 export class CampaignResponse {
   @ApiProperty({ format: 'uuid', example: CAMPAIGN_EXAMPLE.campaignId })
   campaignId: string;
@@ -136,13 +141,8 @@ export class CampaignResponse {
   state: string;
   @ApiProperty({ type: () => AudienceDefinitionDto, example: AUDIENCE_EXAMPLE })
   audience: AudienceDefinitionDto;
-  @ApiProperty({
-    type: 'object',
-    description: 'At most one action of each type, keyed by its type',
-    properties: Object.fromEntries(CAMPAIGN_ACTION_KINDS.map((k) => [k.type, { allOf: [{ $ref: getSchemaPath(k.stored) }] }])),
-    example: CAMPAIGN_EXAMPLE.actions,
-  })
-  actions: unknown;
+  @ApiProperty({ type: () => CampaignActionsResponse, example: CAMPAIGN_EXAMPLE.actions })
+  actions: StoredActions;
   @ApiProperty({ type: () => CampaignScheduleResponse })
   schedule: CampaignScheduleResponse;
   @ApiProperty({ type: 'integer', example: 100 })
