@@ -16,6 +16,7 @@ import {
   kindOfPart,
 } from '../../src/modules/campaigns/audience/audience-parts.registry';
 import { MemberFactsQueries } from '../../src/modules/campaigns/audience/member-facts.queries';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
 import { CampaignsRepository } from '../../src/modules/campaigns/campaigns.repository';
 import { AudienceDefinition, audienceMatches, compileAudience } from '../../src/modules/campaigns/rules/audience';
@@ -69,7 +70,7 @@ describe('audience parts: the SQL form and the TypeScript form agree on random p
   let facts: MemberFactsQueries;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), CampaignsModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), TierPortsModule, CampaignsModule] }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
     db = ctx.get(DataSource);
