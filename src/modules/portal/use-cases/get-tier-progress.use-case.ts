@@ -5,7 +5,7 @@ import { MembersService } from '../../members/members.service';
 import { ProgramSettingsService } from '../../points/program-settings.service';
 import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
 import { TiersService } from '../../tiers/tiers.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 import { gapsFor, keepGoal, nextThresholdTier } from '../rules/tier-progress';
 import { tierWithBenefits } from './get-profile.use-case';
 
@@ -21,7 +21,7 @@ export class GetTierProgressUseCase {
     private readonly members: MembersService,
     private readonly tiers: TiersService,
     private readonly program: ProgramSettingsService,
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
   ) {}
 
   async execute(memberId: string, now = new Date()) {

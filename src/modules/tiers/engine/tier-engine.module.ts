@@ -28,6 +28,14 @@ import { TierRunsService } from './tier-runs.service';
     TierRunsService,
     RefreshWindowStatsUseCase,
   ],
-  exports: [ReviewTiersUseCase, BirthdayBonusUseCase, GrantTierUseCase, SimulateLadderUseCase, TierRunsService, RefreshWindowStatsUseCase],
+  exports: [
+    TierEngineRepository,
+    ReviewTiersUseCase,
+    BirthdayBonusUseCase,
+    GrantTierUseCase,
+    SimulateLadderUseCase,
+    TierRunsService,
+    RefreshWindowStatsUseCase,
+  ],
 })
 export class TierEngineModule {}
