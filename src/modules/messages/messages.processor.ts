@@ -16,6 +16,14 @@ import { WebhookSenderService } from './webhooks/webhook-sender.service';
 
 export const EXPIRY_NOTICES_RUN_KIND = 'expiry-notices';
 
+/** The jobs of the messages queue (a job of another name is refused below). */
+type MessagesJobName =
+  | JobName.SendOutbox
+  | JobName.DeliverWebhooks
+  | JobName.PlanExpiryNotices
+  | JobName.ExpiryNoticeRange
+  | JobName.PostingEvents;
+
 /**
  * The messages queue: the outbox sender and the webhook sender (each a
  * repeating job every MESSAGES_POLL_MS), the monthly expiring-points notices
@@ -62,7 +70,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     this.logger.log(`Sending the outbox and webhooks every ${every} ms; expiring-points notices monthly on the 1st at 02:00 Asia/Shanghai`);
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job<unknown, unknown, MessagesJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.SendOutbox:
         return this.sender.sendDue();
@@ -79,7 +87,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.PostingEvents:
         return this.postingEvents(job.data as PostedBatch);
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.Messages}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.Messages}`);
     }
   }
 
