@@ -1,8 +1,27 @@
 // Lint rules after Immich's server/eslint.config.mjs: type-aware, with the promise
-// rules that catch lost awaits, and a boundary that keeps common/ free of modules.
+// rules that catch lost awaits, a boundary that keeps common/ free of modules, and
+// the module order below.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import moduleOrder from './eslint/module-order.mjs';
+
+/**
+ * The modules of src/ from the bottom up: a module imports its own layer and the layers below, never one
+ * above (a lower module that needs a higher one owns a port the higher one provides, as points does with
+ * PURCHASE_CAMPAIGN_BONUSES and PURCHASE_TIER_PROMOTION). The interfaces on top hold no domain rules.
+ */
+const MODULE_ORDER = [
+  ['common', 'config', 'database', 'queue'],
+  ['audit', 'metrics', 'jobs'],
+  ['auth', 'program'],
+  ['members', 'cards', 'stores'],
+  ['points'],
+  ['tiers', 'clubs', 'value'],
+  ['campaigns', 'messages'],
+  ['archive', 'privacy', 'analytics'],
+  ['admin', 'pos', 'portal', 'web', 'health', 'queue-dashboard'],
+];
 
 /** Issue 16: modules whose SQL all lives in repositories and read models, with typed rows. */
 const TYPED_MODULES = ['members', 'cards', 'stores', 'auth', 'audit', 'archive', 'privacy', 'portal', 'messages'];
@@ -14,7 +33,6 @@ const SQL_OUTSIDE_REPOSITORIES_TODO = [
   'src/modules/campaigns/campaigns.service.ts',
   'src/modules/clubs/club-membership.service.ts',
   'src/modules/clubs/clubs.service.ts',
-  'src/modules/points/program-settings.service.ts',
   'src/modules/points/use-cases/cancel-redemption/cancel-redemption.use-case.ts',
   'src/modules/points/use-cases/expire-points/expire-points.use-case.ts',
   'src/modules/points/use-cases/post-purchase/post-purchase.batch.ts',
@@ -37,6 +55,7 @@ export default tseslint.config(
       'node_modules/**',
       'coverage/**',
       'eslint.config.mjs',
+      'eslint/*.mjs',
       'jest.config.js',
       'web/src/api/schema.d.ts',
       'web/scripts/*.mjs',
@@ -68,6 +87,15 @@ export default tseslint.config(
       // Errors and driver values are stringified on purpose when they are logged or shown.
       '@typescript-eslint/no-base-to-string': 'off',
     },
+  },
+  {
+    // The entry points and root modules (src/*.ts), the demo loader and the data source's entity list
+    // (src/database/entities.ts) wire every module together; they stand outside the order.
+    // Unit specs beside the code may reach anywhere to build their inputs, as under common/.
+    files: ['src/**/*.ts'],
+    ignores: ['src/database/entities.ts', 'src/**/*.spec.ts'],
+    plugins: { loyalty: moduleOrder },
+    rules: { 'loyalty/module-order': ['error', { layers: MODULE_ORDER, roots: ['demo'] }] },
   },
   {
     // The web pages (React, browser globals) have their own tsconfig.

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import mysql from 'mysql2/promise';
 import { loadConfig } from '../src/config/app-config';
 import { coreImports } from '../src/core.module';
+import { TierPortsModule } from '../src/modules/tiers/tier-ports.module';
 import { ensureDatabase, runMigrations } from '../src/database/migrate';
 import { ArchiveModule } from '../src/modules/archive/archive.module';
 import { IMPORT_PART_ROWS, MemberImportService } from '../src/modules/archive/import/member-import.service';
@@ -22,7 +23,7 @@ import { SYSTEM_ACTOR } from '../src/modules/audit/audit.service';
  *   npm run bench:import
  */
 
-@Module({ imports: [...coreImports('worker'), ArchiveModule] })
+@Module({ imports: [...coreImports('worker'), TierPortsModule, ArchiveModule] })
 class ImportBenchModule {}
 
 function csvOf(rows: number): string {

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 import { coreImports } from '../src/core.module';
+import { TierPortsModule } from '../src/modules/tiers/tier-ports.module';
 import { AnalyticsModule } from '../src/modules/analytics/analytics.module';
 import { ClubsModule } from '../src/modules/clubs/clubs.module';
 import { RankReviewModule } from '../src/modules/tiers/rank-review/rank-review.module';
@@ -44,6 +45,7 @@ import { VALUE_PHASES } from './scale/value-phases';
 @Module({
   imports: [
     ...coreImports('worker'),
+    TierPortsModule,
     TierEngineModule,
     ValueModule,
     RankReviewModule,

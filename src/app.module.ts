@@ -4,9 +4,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { HttpDrain } from './common/http/http-drain';
-import { PrefixedRedisThrottlerStorage } from './common/http/rate-limit-storage';
+import { PrefixedRedisCounters } from './common/http/rate-limit-storage';
 import { RateLimit, RateLimiter } from './common/http/rate-limiter';
-import { ResilientThrottlerStorage } from './common/http/resilient-throttler.storage';
+import { SyncedThrottlerStorage } from './common/http/synced-throttler.storage';
 import { ApiThrottlerGuard } from './common/http/throttler.guard';
 import { AppConfig } from './config/app-config';
 import { AdminModule } from './modules/admin/admin.module';
@@ -15,6 +15,7 @@ import { MetricsModule } from './modules/metrics/metrics.module';
 import { PortalModule } from './modules/portal/portal.module';
 import { PosModule } from './modules/pos/pos.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
+import { TierPortsModule } from './modules/tiers/tier-ports.module';
 import { WebModule } from './modules/web/web.module';
 import { coreImports } from './core.module';
 import { REDIS } from './queue/redis.module';
@@ -35,13 +36,12 @@ import { REDIS } from './queue/redis.module';
           { name: RateLimit.Portal, ttl: 60_000, limit: config.portal.perMinute },
           { name: RateLimit.PortalCodePerPhone, ttl: 3_600_000, limit: config.portal.codesPerPhonePerHour },
         ],
-        // Redis down or slow: limits are counted in this process instead (policy in resilient-throttler.storage.ts).
-        storage: new ResilientThrottlerStorage(
-          new PrefixedRedisThrottlerStorage(redis, config.queuePrefix),
-          config.rateLimitRedisTimeoutMs,
-        ),
+        // Counted in the process, shared through Redis every 250 ms; Redis down or slow: counted in the process
+        // alone (tolerance and policy in synced-throttler.storage.ts).
+        storage: new SyncedThrottlerStorage(new PrefixedRedisCounters(redis, config.queuePrefix), config.rateLimitRedisTimeoutMs),
       }),
     }),
+    TierPortsModule,
     HealthModule,
     MetricsModule,
     PosModule,

@@ -11,36 +11,13 @@ import { BATCH_BODY_LIMIT_BYTES, csvOrJsonBody, IMPORT_BODY_LIMIT_BYTES, jsonBod
 import { createValidationPipe } from './common/http/validation';
 import { completeDocument } from './common/openapi/complete-document';
 import { routeGuards } from './common/openapi/route-guards';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { runMigrations } from './database/migrate';
+import { AppConfig } from './config/app-config';
 import { hashedAssets } from './modules/web/web.module';
 
 /** API answers from this size on are compressed (when the client accepts it); smaller ones, most POS answers, are sent as they are. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
 
-/** Loads the configuration or stops the process with a message naming the bad variables. */
-export function configOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee config/.env.example for every variable and its default.\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
-}
-
-export { loadDotEnv } from './config/dotenv';
-
-export async function migrateIfEnabled(config: AppConfig): Promise<void> {
-  if (config.runMigrations) {
-    const applied = await runMigrations(config.database);
-    if (applied.length > 0) {
-      process.stdout.write(`${JSON.stringify({ level: 30, msg: 'migrations applied', migrations: applied })}\n`);
-    }
-  }
-}
+export { configOrExit, loadDotEnv, migrateIfEnabled } from './boot';
 
 /** Global pipes, body limits, OpenAPI: the same for the server and the end-to-end tests. */
 export function configureApp(app: NestExpressApplication): void {

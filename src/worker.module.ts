@@ -6,97 +6,54 @@ import { coreImports } from './core.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { ClubMembershipProcessor } from './modules/clubs/club-membership.processor';
 import { ClubsModule } from './modules/clubs/clubs.module';
+import { CLUB_REGROUP } from './modules/clubs/club-membership.service';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { CampaignsProcessor } from './modules/campaigns/campaigns.processor';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { AnalyticsProcessor } from './modules/analytics/analytics.processor';
+import { ANALYTICS_SNAPSHOT } from './modules/analytics/use-cases/start-snapshot.use-case';
 import { ArchiveModule } from './modules/archive/archive.module';
 import { MemberImportProcessor } from './modules/archive/import/member-import.processor';
-import { PointsExpiryProcessor } from './modules/points/points-expiry.processor';
+import { POINTS_EXPIRY, PointsExpiryProcessor } from './modules/points/points-expiry.processor';
 import { JobReconciler } from './modules/jobs/job-reconciler';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { ScheduledJob } from './modules/jobs/ranged-job';
 import { ensureJobScheduler, ReconcileLoop } from './modules/jobs/reconcile-loop';
 import { MessagesModule } from './modules/messages/messages.module';
 import { MessagesProcessor } from './modules/messages/messages.processor';
 import { PointsModule } from './modules/points/points.module';
 import { MemberErasureProcessor } from './modules/privacy/member-erasure.processor';
 import { PrivacyModule } from './modules/privacy/privacy.module';
-import { PointsReleaseProcessor } from './modules/points/points-release.processor';
+import { POINTS_RELEASE, PointsReleaseProcessor } from './modules/points/points-release.processor';
 import { RankReviewModule } from './modules/tiers/rank-review/rank-review.module';
 import { RankReviewProcessor } from './modules/tiers/rank-review/rank-review.processor';
+import { RANK_REVIEW } from './modules/tiers/rank-review/start-rank-review.use-case';
 import { ValueModule } from './modules/value/value.module';
 import { ValueProcessor } from './modules/value/value.processor';
+import { VALUE_RUN } from './modules/value/use-cases/start-value-run.use-case';
 import { BirthdayBonusProcessor } from './modules/tiers/engine/birthday-bonus.processor';
 import { TierEngineModule } from './modules/tiers/engine/tier-engine.module';
+import { TierPortsModule } from './modules/tiers/tier-ports.module';
 import { TierReviewProcessor } from './modules/tiers/engine/tier-review.processor';
-import { RANK_REVIEW_PATTERN } from './modules/tiers/rules/rank-review-date';
-import { JobName, QueueName } from './queue/queue.constants';
+import { BIRTHDAY_BONUS, TIER_REVIEW } from './modules/tiers/engine/tier-runs.service';
+import { WINDOW_STATS } from './modules/tiers/engine/refresh-window-stats.use-case';
+import { QueueName } from './queue/queue.constants';
 
-/** The repeating schedules: one BullMQ job scheduler each, upserted at every worker start, so there is exactly one of each. */
-const SCHEDULES: Array<{ queue: QueueName; id: string; pattern: string; job: JobName; says: string }> = [
-  {
-    queue: QueueName.PointsExpiry,
-    id: 'daily-points-expiry',
-    pattern: '0 30 3 * * *',
-    job: JobName.PlanExpiry,
-    says: 'points expiry daily 03:30',
-  },
-  {
-    queue: QueueName.PointsRelease,
-    id: 'hourly-pending-release',
-    pattern: '0 15 * * * *',
-    job: JobName.PlanRelease,
-    says: 'pending release hourly :15',
-  },
-  {
-    queue: QueueName.ClubMembership,
-    id: 'nightly-club-regroup',
-    pattern: '0 0 2 * * *',
-    job: JobName.PlanClubRegroup,
-    says: 'club regroup daily 02:00',
-  },
-  {
-    queue: QueueName.MemberValue,
-    id: 'daily-member-value',
-    pattern: '0 0 2 * * *',
-    job: JobName.PlanValueRun,
-    says: 'member value daily 02:00',
-  },
-  {
-    queue: QueueName.TierRankReview,
-    id: 'monthly-rank-review',
-    pattern: RANK_REVIEW_PATTERN,
-    job: JobName.PlanRankReview,
-    says: 'rank review monthly 1st 03:00 (after value run, before tier review)',
-  },
-  {
-    queue: QueueName.TierReview,
-    id: 'daily-tier-review',
-    pattern: '0 0 4 * * *',
-    job: JobName.PlanTierReview,
-    says: 'tier review daily 04:00',
-  },
-  {
-    queue: QueueName.TierReview,
-    id: 'daily-window-stats',
-    pattern: '0 20 0 * * *',
-    job: JobName.PlanWindowStats,
-    says: 'simulation window sums daily 00:20',
-  },
-  {
-    queue: QueueName.BirthdayBonus,
-    id: 'daily-birthday-bonus',
-    pattern: '0 5 0 * * *',
-    job: JobName.PlanBirthdayBonus,
-    says: 'birthday bonus daily 00:05',
-  },
-  {
-    queue: QueueName.AnalyticsSnapshots,
-    id: 'daily-analytics-snapshot',
-    pattern: '0 0 5 * * *',
-    job: JobName.PlanAnalyticsSnapshot,
-    says: 'analytics snapshot daily 05:00 (after value run and tier review)',
-  },
+/**
+ * The repeating schedules, in the order they are upserted and logged: one BullMQ job scheduler each, upserted at
+ * every worker start, so there is exactly one of each. Each job's definition (queue, plan job, schedule) is
+ * beside the code that starts it; the messages queue schedules its own jobs.
+ */
+const SCHEDULED_JOBS: ScheduledJob[] = [
+  POINTS_EXPIRY,
+  POINTS_RELEASE,
+  CLUB_REGROUP,
+  VALUE_RUN,
+  RANK_REVIEW,
+  TIER_REVIEW,
+  WINDOW_STATS,
+  BIRTHDAY_BONUS,
+  ANALYTICS_SNAPSHOT,
 ];
 
 @Injectable()
@@ -109,21 +66,21 @@ class Schedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const s of SCHEDULES) {
-      const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
-      await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: 'UTC' }, { name: s.job, data: {} });
+    for (const { queue: name, planJob, schedule } of SCHEDULED_JOBS) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: schedule.tz }, { name: planJob, data: {} });
     }
     // Registered again by the reconciler should Redis lose them (a restart of a Redis that keeps nothing on disk).
     this.reconciler.registerTask({
       name: 'schedules',
       run: async () => {
-        for (const s of SCHEDULES) {
-          const queue = this.moduleRef.get<Queue>(getQueueToken(s.queue), { strict: false });
-          await ensureJobScheduler(queue, s.id, { pattern: s.pattern, tz: 'UTC' }, { name: s.job, data: {} });
+        for (const { queue: name, planJob, schedule } of SCHEDULED_JOBS) {
+          const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+          await ensureJobScheduler(queue, schedule.id, { pattern: schedule.pattern, tz: schedule.tz }, { name: planJob, data: {} });
         }
       },
     });
-    this.logger.log(`Scheduled (UTC): ${SCHEDULES.map((s) => s.says).join(', ')}`);
+    this.logger.log(`Scheduled (UTC): ${SCHEDULED_JOBS.map((j) => j.schedule.says).join(', ')}`);
   }
 }
 
@@ -151,6 +108,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ...coreImports('worker'),
+        TierPortsModule,
         PointsModule,
         JobsModule,
         MessagesModule,

@@ -1,7 +1,7 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { configOrExit, loadDotEnv, migrateIfEnabled } from './bootstrap';
+import { configOrExit, loadDotEnv, migrateIfEnabled } from './boot';
 import { activeQueues, appVersion } from './common/startup';
 import { armShutdownWatchdog } from './common/shutdown-watchdog';
 import { WorkerModule } from './worker.module';

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { SNAPSHOT_RUN_KIND } from '../src/modules/analytics/use-cases/start-snapshot.use-case';
+import { ANALYTICS_SNAPSHOT } from '../src/modules/analytics/use-cases/start-snapshot.use-case';
 import { QueueName } from '../src/queue/queue.constants';
 import { WorkerModule } from '../src/worker.module';
 import { uniq } from './support/factories';
@@ -17,7 +17,7 @@ describe('analytics snapshots run one at a time', () => {
 
   const start = () => t.http.post('/api/v1/admin/analytics/snapshots').set('Authorization', `Bearer ${analyst}`).send({});
   const runs = async (): Promise<Array<{ id: string; state: string }>> =>
-    t.db.query('SELECT id, state FROM job_runs WHERE kind = ? ORDER BY created_at', [SNAPSHOT_RUN_KIND]);
+    t.db.query('SELECT id, state FROM job_runs WHERE kind = ? ORDER BY created_at', [ANALYTICS_SNAPSHOT.kind]);
 
   beforeAll(async () => {
     await own.enter();

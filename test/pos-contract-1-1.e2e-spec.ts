@@ -1,6 +1,6 @@
 import { createConnection } from 'mysql2/promise';
 import { loadConfig } from '../src/config/app-config';
-import { ProgramSettingsService } from '../src/modules/points/program-settings.service';
+import { ProgramSettingsService } from '../src/modules/program/program-settings.service';
 import {
   createMember,
   createStore,

@@ -134,7 +134,7 @@ describe('POS refunds', () => {
 
   it('with negative balances switched off, the clawback stops at zero and the rest is noted as forgiven', async () => {
     await t.db.query('UPDATE program_settings SET allow_negative_balance = 0 WHERE id = 1');
-    const { ProgramSettingsService } = await import('../src/modules/points/program-settings.service');
+    const { ProgramSettingsService } = await import('../src/modules/program/program-settings.service');
     t.app.get(ProgramSettingsService).invalidate();
     try {
       const { member, receiptNo } = await buy([{ sku: 'A', amountCents: 10_000 }]);

@@ -15,7 +15,7 @@ import { CampaignsService } from '../../src/modules/campaigns/campaigns.service'
 import { JobRunsService, PartPayload } from '../../src/modules/jobs/job-runs.service';
 import { OutboxSenderService } from '../../src/modules/messages/outbox-sender.service';
 import { TemplatesService } from '../../src/modules/messages/templates.service';
-import { PlanMemberRanges } from '../../src/modules/points/use-cases/plan-member-ranges';
+import { PlanMemberRanges } from '../../src/modules/jobs/plan-member-ranges';
 import { fmt } from '../lib';
 import { Phase } from './phase';
 

@@ -2,7 +2,7 @@ import { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { ClubMembershipService } from '../../src/modules/clubs/club-membership.service';
 import { ClubsService } from '../../src/modules/clubs/clubs.service';
 import { windowStart } from '../../src/modules/clubs/rules/club-rule';
-import { PlanMemberRanges } from '../../src/modules/points/use-cases/plan-member-ranges';
+import { PlanMemberRanges } from '../../src/modules/jobs/plan-member-ranges';
 import { Phase } from './phase';
 
 const CODE = 'BENCH_BABY_SH';

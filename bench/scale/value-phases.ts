@@ -1,8 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { PoolConnection, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { newId } from '../../src/common/ids';
-import { PlanMemberRanges } from '../../src/modules/points/use-cases/plan-member-ranges';
-import { monthKey, qualifyingWindowStart } from '../../src/modules/tiers/rules/tier-qualification';
+import { PlanMemberRanges } from '../../src/modules/jobs/plan-member-ranges';
+import { qualifyingWindowStart } from '../../src/modules/tiers/rules/tier-qualification';
+import { monthKey } from '../../src/modules/points/rules/monthly-stats';
 import { ComputeValueRangeUseCase, VALUE_WINDOW_MONTHS } from '../../src/modules/value/use-cases/compute-value-range.use-case';
 import { FinalizeValueRunUseCase } from '../../src/modules/value/use-cases/finalize-value-run.use-case';
 import { currentGradeShares, currentReference, currentWeights } from '../../src/modules/value/value-settings';

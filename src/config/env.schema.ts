@@ -174,7 +174,7 @@ export class EnvSchema {
   @Transform(toBool)
   @IsBoolean()
   DOCS_ENABLED?: boolean;
-  /** A rate-limit count in Redis slower than this is counted in this process instead (see ResilientThrottlerStorage). */
+  /** A rate-limit count in Redis slower than this is counted in this process instead (see SyncedThrottlerStorage). */
   @Transform(toInt)
   @IsInt()
   @Min(10)

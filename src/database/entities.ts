@@ -32,7 +32,7 @@ import { LotConsumption } from '../modules/points/entities/lot-consumption.entit
 import { PointAccount } from '../modules/points/entities/point-account.entity';
 import { PointEntry } from '../modules/points/entities/point-entry.entity';
 import { PointLot } from '../modules/points/entities/point-lot.entity';
-import { ProgramSettings } from '../modules/points/entities/program-settings.entity';
+import { ProgramSettings } from '../modules/program/entities/program-settings.entity';
 import { PurchaseLine } from '../modules/points/entities/purchase-line.entity';
 import { Purchase } from '../modules/points/entities/purchase.entity';
 import { Redemption } from '../modules/points/entities/redemption.entity';

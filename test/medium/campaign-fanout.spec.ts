@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { CampaignFanoutService } from '../../src/modules/campaigns/campaign-fanout.service';
 import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
@@ -18,7 +19,7 @@ describe('campaign fan-out on the real database', () => {
   let service: CampaignsService;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), CampaignsModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), TierPortsModule, CampaignsModule] }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
     db = ctx.get(DataSource);

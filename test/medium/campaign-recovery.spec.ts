@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { CampaignFanoutService } from '../../src/modules/campaigns/campaign-fanout.service';
 import { CampaignRecovery } from '../../src/modules/campaigns/campaign-recovery';
@@ -27,7 +28,7 @@ describe('campaign recovery after Redis lost its keys', () => {
   let clubId: string;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), CampaignsModule] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), TierPortsModule, CampaignsModule] }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
     db = ctx.get(DataSource);

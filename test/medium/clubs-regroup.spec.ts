@@ -4,13 +4,14 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { ClubMembershipService } from '../../src/modules/clubs/club-membership.service';
 import { ClubsModule } from '../../src/modules/clubs/clubs.module';
 import { ClubsService } from '../../src/modules/clubs/clubs.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { PointsModule } from '../../src/modules/points/points.module';
-import { MemberRange, rangesFromBoundaries } from '../../src/modules/points/use-cases/member-ranges';
+import { MemberRange, rangesFromBoundaries } from '../../src/modules/jobs/member-ranges';
 import { PostPurchaseUseCase } from '../../src/modules/points/use-cases/post-purchase/post-purchase.use-case';
 import { PostRefundUseCase } from '../../src/modules/points/use-cases/post-refund/post-refund.use-case';
 import { uniq } from '../support/factories';
@@ -26,7 +27,7 @@ describe('club membership on the real database (no HTTP)', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, ClubsModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ClubsModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

@@ -2,16 +2,19 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
 import { PointsModule } from '../../src/modules/points/points.module';
-import { ProgramSettingsService } from '../../src/modules/points/program-settings.service';
+import { ProgramSettingsService } from '../../src/modules/program/program-settings.service';
 import { uniquePhone } from '../support/factories';
 
 /** The points engine and the members on the run's database: no HTTP, no workers. */
 export async function startMediumContext(): Promise<{ ctx: INestApplicationContext; db: DataSource; close: () => Promise<void> }> {
-  const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), MembersModule, PointsModule] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule],
+  }).compile();
   const ctx = moduleRef.createNestApplication({ logger: false });
   await ctx.init();
   return { ctx, db: ctx.get(DataSource), close: () => ctx.close() };

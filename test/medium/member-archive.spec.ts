@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { IMPORT_MAX_ROWS, IMPORT_PART_ROWS, MemberImportService } from '../../src/modules/archive/import/member-import.service';
 import { ArchiveModule } from '../../src/modules/archive/archive.module';
 import { AdjustPointsUseCase } from '../../src/modules/archive/use-cases/adjust-points.use-case';
@@ -26,7 +27,7 @@ describe('member archive on the real database (no HTTP)', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, ArchiveModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ArchiveModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

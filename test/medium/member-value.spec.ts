@@ -4,11 +4,12 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { newId } from '../../src/common/ids';
 import { runMigrations } from '../../src/database/migrate';
 import { MembersModule } from '../../src/modules/members/members.module';
-import { PlanMemberRanges } from '../../src/modules/points/use-cases/plan-member-ranges';
-import { monthKey } from '../../src/modules/tiers/rules/tier-qualification';
+import { PlanMemberRanges } from '../../src/modules/jobs/plan-member-ranges';
+import { monthKey } from '../../src/modules/points/rules/monthly-stats';
 import { gradeCutoffs, gradeOf } from '../../src/modules/value/rules/grades';
 import { compareRank } from '../../src/modules/value/rules/rank-selection';
 import { quintilesOf, recencyDays, recencyScores } from '../../src/modules/value/rules/rfm';
@@ -59,7 +60,9 @@ describe('value run on a known population', () => {
     await conn.end();
     process.env.DATABASE_URL = previousUrl.replace(/\/[^/]+$/, `/${dbName}`);
     await runMigrations(loadConfig().database);
-    const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), MembersModule, ValueModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, ValueModule],
+    }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
     db = ctx.get(DataSource);

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
@@ -42,7 +43,9 @@ describe('message outbox on the real database', () => {
         MESSAGES_MAX_ATTEMPTS: '3',
       },
       async () => {
-        const moduleRef = await Test.createTestingModule({ imports: [...coreImports('worker'), MembersModule, MessagesModule] }).compile();
+        const moduleRef = await Test.createTestingModule({
+          imports: [...coreImports('worker'), TierPortsModule, MembersModule, MessagesModule],
+        }).compile();
         const app = moduleRef.createNestApplication({ logger: false });
         await app.init();
         return app;

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '../../src/common/errors/domain-error';
 import { AppConfig } from '../../src/config/app-config';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MemberTokensService } from '../../src/modules/portal/auth/member-tokens.service';
 import { SignInCodesService, signInKeys } from '../../src/modules/portal/auth/sign-in-codes.service';
@@ -27,6 +28,7 @@ describe('portal sign-in codes and member sessions', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         ...coreImports('api'),
+        TierPortsModule,
         MembersModule,
         JwtModule.registerAsync({ inject: [AppConfig], useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }) }),
       ],

@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { ArchiveModule } from '../../src/modules/archive/archive.module';
 import { MERGE_DECISIONS } from '../../src/modules/archive/merge-decisions';
 import { MergeMembersUseCase } from '../../src/modules/archive/use-cases/merge-members.use-case';
@@ -24,7 +25,7 @@ describe('privacy use cases and per-member tables (real database, no HTTP)', () 
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, ArchiveModule, PrivacyModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ArchiveModule, PrivacyModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

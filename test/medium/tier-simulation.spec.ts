@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
@@ -45,7 +46,7 @@ describe('what-if simulation over the snapshot of window sums (real database, no
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, TierEngineModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, TierEngineModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
@@ -27,7 +28,7 @@ describe('tiers engine on the real database (no HTTP)', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, TierEngineModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, TierEngineModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

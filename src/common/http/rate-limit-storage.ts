@@ -1,15 +1,14 @@
-import { ThrottlerStorage } from '@nestjs/throttler';
+import { createHash } from 'node:crypto';
 import Redis from 'ioredis';
-
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+import { RemoteCounters, RemoteHits, ThrottlerStorageRecord } from './synced-throttler.storage';
 
 /**
- * KEYS: hits, blocked. ARGV: ttl ms, limit, block ms.
- * A fixed window of ttl; past the limit the tracker is blocked for the block
- * duration, then starts a new window.
+ * KEYS: hits, blocked. ARGV: ttl ms, limit, block ms, hits to add.
+ * A fixed window of ttl from its first hit; past the limit the tracker is
+ * blocked for the block duration, then starts a new window.
  */
-const INCREMENT = `
-local hits = redis.call('INCR', KEYS[1])
+const ADD_HITS = `
+local hits = redis.call('INCRBY', KEYS[1], ARGV[4])
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl <= 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -25,28 +24,49 @@ if blockTtl > 0 then
 end
 return { hits, ttl, 0, 0 }
 `;
+const ADD_HITS_SHA = createHash('sha1').update(ADD_HITS).digest('hex');
 
 /**
- * Rate-limit counters in Redis under the deployment's key prefix
- * (QUEUE_PREFIX, e.g. "{loyalty}:ratelimit:..."), so two deployments sharing
- * one Redis never share counters. The prefix is a hash tag: both keys of a
- * counter sit in one Redis Cluster slot.
+ * The shared rate-limit counters in Redis under the deployment's key prefix
+ * (QUEUE_PREFIX, e.g. "{loyalty}:ratelimit:pos:key:<key id>:hits"), so two
+ * deployments sharing one Redis never share counters. The prefix is a hash
+ * tag: both keys of a counter sit in one Redis Cluster slot. A batch of
+ * counters is one pipeline (EVALSHA, EVAL where Redis lost the script).
  */
-export class PrefixedRedisThrottlerStorage implements ThrottlerStorage {
+export class PrefixedRedisCounters implements RemoteCounters {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const base = `${this.prefix}:ratelimit:${throttlerName}:${key}`;
-    const result = (await this.redis.eval(INCREMENT, 2, `${base}:hits`, `${base}:blocked`, ttl, limit, blockDuration)) as number[];
-    const [totalHits, timeToExpireMs, isBlocked, timeToBlockExpireMs] = result.map(Number);
-    return {
-      totalHits,
-      timeToExpire: Math.ceil(timeToExpireMs / 1000),
-      isBlocked: isBlocked === 1,
-      timeToBlockExpire: Math.ceil(timeToBlockExpireMs / 1000),
-    };
+  async add(items: RemoteHits[]): Promise<ThrottlerStorageRecord[]> {
+    const args = items.map((i) => {
+      const base = `${this.prefix}:ratelimit:${i.name}:${i.key}`;
+      return [`${base}:hits`, `${base}:blocked`, i.ttlMs, i.limit, i.blockMs, i.hits] as const;
+    });
+    const pipeline = this.redis.pipeline();
+    for (const a of args) {
+      pipeline.evalsha(ADD_HITS_SHA, 2, ...a);
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    return Promise.all(
+      args.map(async (a, i) => {
+        const [err, reply] = replies[i] ?? [new Error('no reply from Redis'), null];
+        let result = reply;
+        if (err) {
+          if (!String(err.message).startsWith('NOSCRIPT')) {
+            throw err;
+          }
+          result = await this.redis.eval(ADD_HITS, 2, ...a);
+        }
+        const [totalHits, timeToExpireMs, isBlocked, timeToBlockExpireMs] = (result as number[]).map(Number);
+        return {
+          totalHits,
+          timeToExpire: Math.ceil(timeToExpireMs / 1000),
+          isBlocked: isBlocked === 1,
+          timeToBlockExpire: Math.ceil(timeToBlockExpireMs / 1000),
+        };
+      }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
@@ -9,6 +9,7 @@ import {
 import type { Response } from 'express';
 import { ErrorCode } from '../errors/error-code';
 import { RetryLaterError } from '../errors/retry-later.error';
+import { SyncedThrottlerStorage } from './synced-throttler.storage';
 
 /** The named limits of ThrottlerModule (app.module.ts). */
 export enum RateLimit {
@@ -29,12 +30,13 @@ export enum RateLimit {
 }
 
 /**
- * Counts requests against one of the named limits in the shared throttler
- * storage (Redis). A request may weigh more than one (an offline batch weighs
- * its receipt count). Past the limit: 429 RATE_LIMITED with Retry-After.
+ * Counts requests against one of the named limits in the throttler storage
+ * (SyncedThrottlerStorage: counted in the process, shared through Redis every
+ * 250 ms). A request may weigh more than one (an offline batch weighs its
+ * receipt count). Past the limit: 429 RATE_LIMITED with Retry-After.
  */
 @Injectable()
-export class RateLimiter {
+export class RateLimiter implements OnApplicationShutdown {
   private readonly limits: Map<string, ThrottlerOptions>;
 
   constructor(
@@ -53,17 +55,30 @@ export class RateLimiter {
     const limit = Number(throttler.limit);
     const ttl = Number(throttler.ttl);
     const blockDuration = Number(throttler.blockDuration ?? ttl);
-    // The storage counts one hit per call; a weighted request is that many hits, sent together.
-    const records = await Promise.all(
-      Array.from({ length: Math.max(1, weight) }, () => this.storage.increment(tracker, ttl, limit, blockDuration, limitName)),
-    );
-    const totalHits = Math.max(...records.map((r) => r.totalHits));
-    const blocked = records.filter((r) => r.isBlocked);
+    const hits = Math.max(1, weight);
+    // A weighted request is that many hits at once; a plain ThrottlerStorage counts one per call, sent together.
+    const records =
+      this.storage instanceof SyncedThrottlerStorage
+        ? [await this.storage.hit(tracker, ttl, limit, blockDuration, limitName, hits)]
+        : await Promise.all(Array.from({ length: hits }, () => this.storage.increment(tracker, ttl, limit, blockDuration, limitName)));
+    let totalHits = 0;
+    let retryAfter = 0;
+    for (const r of records) {
+      totalHits = Math.max(totalHits, r.totalHits);
+      if (r.isBlocked) {
+        retryAfter = Math.max(1, retryAfter, r.timeToBlockExpire);
+      }
+    }
     res.setHeader('X-RateLimit-Limit', String(limit));
     res.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - totalHits)));
-    if (blocked.length > 0) {
-      const retryAfter = Math.max(1, ...blocked.map((r) => r.timeToBlockExpire));
+    if (retryAfter > 0) {
       throw new RetryLaterError(ErrorCode.RATE_LIMITED, `Too many requests. Wait ${retryAfter} seconds and try again.`, retryAfter);
+    }
+  }
+
+  onApplicationShutdown(): void {
+    if (this.storage instanceof SyncedThrottlerStorage) {
+      this.storage.close();
     }
   }
 }

@@ -16,6 +16,7 @@ import { RankReviewModule } from '../tiers/rank-review/rank-review.module';
 import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
+import { ProgramModule } from '../program/program.module';
 import { AdminAuditController, AdminCardsController, AdminImportController, AdminUsersController } from './admin-archive.controller';
 import { AdminAnalyticsController } from './admin-analytics.controller';
 import { AdminAuthController } from './admin-auth.controller';
@@ -33,6 +34,7 @@ import { AdminValueController } from './admin-value.controller';
 
 @Module({
   imports: [
+    ProgramModule,
     AuthModule,
     JobsModule,
     StoresModule,

@@ -9,6 +9,7 @@ import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
 import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { ProgramModule } from '../program/program.module';
 import { MemberImportService } from './import/member-import.service';
 import { MemberImportsRepository } from './import/member-imports.repository';
 import { MemberMergesRepository } from './member-merges.repository';
@@ -23,6 +24,7 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
  */
 @Module({
   imports: [
+    ProgramModule,
     BullModule.registerQueue({ name: QueueName.MemberImport }),
     AuditModule,
     CardsModule,

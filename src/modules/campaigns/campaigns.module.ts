@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
 import { PointsModule } from '../points/points.module';
+import { ProgramModule } from '../program/program.module';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { CampaignFanoutService } from './campaign-fanout.service';
 import { CampaignRecovery } from './campaign-recovery';
@@ -27,7 +28,7 @@ export class CampaignRulesModule {}
 
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
-  imports: [CampaignRulesModule, PointsModule, JobsModule, AuditModule, QueueModule, MessagesModule],
+  imports: [CampaignRulesModule, PointsModule, ProgramModule, JobsModule, AuditModule, QueueModule, MessagesModule],
   providers: [
     Clock,
     CampaignsService,

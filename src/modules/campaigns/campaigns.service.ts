@@ -9,7 +9,7 @@ import { inTransaction } from '../../database/transaction';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { Actor, AuditService } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
-import { ProgramSettingsService } from '../points/program-settings.service';
+import { ProgramSettingsService } from '../program/program-settings.service';
 import { CampaignBonusRule } from '../points/rules/campaign-bonus';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { bonusWindowAt, CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';

@@ -6,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { JobRunsService } from '../jobs/job-runs.service';
-import { MemberRange } from '../points/use-cases/member-ranges';
-import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
+import { MemberRange } from '../jobs/member-ranges';
+import { PlanMemberRanges } from '../jobs/plan-member-ranges';
+import { RangedJob } from '../jobs/ranged-job';
 import { notAutomatic } from './clubs.errors';
 import { ClubsRepository, HistoryRow } from './clubs.repository';
 import { parseStoredRule } from './clubs.service';
@@ -15,7 +16,14 @@ import { Club } from './entities/club.entity';
 import { JoinReason } from './entities/club-member.entity';
 import { ClubRule, evaluateClubRule, ruleCategories, ruleWindowDays, windowStart } from './rules/club-rule';
 
-export const REGROUP_KIND = 'club-regroup';
+/** The nightly regroup of automatic clubs over member-id ranges (also started from the console, for one club). */
+export const CLUB_REGROUP = {
+  kind: 'club-regroup',
+  queue: QueueName.ClubMembership,
+  planJob: JobName.PlanClubRegroup,
+  rangeJob: JobName.RegroupClubRange,
+  schedule: { id: 'nightly-club-regroup', pattern: '0 0 2 * * *', tz: 'UTC', says: 'club regroup daily 02:00' },
+} satisfies RangedJob;
 
 export interface MembershipTotals {
   members: number;
@@ -149,10 +157,10 @@ export class ClubMembershipService {
       clubIds = (await this.automaticClubs()).map((c) => c.club.id);
     }
     const ranges = await this.plan.execute();
-    const runId = await this.runs.start(REGROUP_KIND, ranges.length, { clubIds, asOf: asOf.toISOString() }, createdBy);
+    const runId = await this.runs.start(CLUB_REGROUP.kind, ranges.length, { clubIds, asOf: asOf.toISOString() }, createdBy);
     await this.runs.queueParts(
       this.queue,
-      JobName.RegroupClubRange,
+      CLUB_REGROUP.rangeJob,
       runId,
       ranges.map((r) => ({ asOf: asOf.toISOString(), fromId: r.fromId, toId: r.toId, clubIds })),
     );

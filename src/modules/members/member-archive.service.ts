@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
@@ -6,9 +6,9 @@ import { maskPersonalValue } from '../../common/masking';
 import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { isValidCardNo } from '../cards/card-number';
-import { TiersService } from '../tiers/tiers.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
+import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
 import { ChangeRow, MemberArchiveQueries, MemberRow, SearchBy } from './member-archive.queries';
 import { FieldChange, MembersRepository } from './members.repository';
 
@@ -65,7 +65,7 @@ export class MemberArchiveService {
     private readonly transactions: Transactions,
     private readonly members: MembersRepository,
     private readonly queries: MemberArchiveQueries,
-    private readonly tiers: TiersService,
+    @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
   ) {}
 

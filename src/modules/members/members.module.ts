@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { CardsModule } from '../cards/cards.module';
-import { TiersModule } from '../tiers/tiers.module';
 import { MemberArchiveQueries } from './member-archive.queries';
 import { MemberArchiveService } from './member-archive.service';
 import { MemberSessionsRepository } from './member-sessions.repository';
@@ -9,7 +8,7 @@ import { MembersRepository } from './members.repository';
 import { MembersService } from './members.service';
 
 @Module({
-  imports: [AuditModule, CardsModule, TiersModule],
+  imports: [AuditModule, CardsModule],
   providers: [MembersService, MembersRepository, MemberArchiveService, MemberArchiveQueries, MemberSessionsRepository],
   exports: [MembersService, MembersRepository, MemberArchiveService, MemberArchiveQueries, MemberSessionsRepository],
 })

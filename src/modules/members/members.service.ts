@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -10,10 +10,9 @@ import { Actor, AuditService } from '../audit/audit.service';
 import { CardsRepository } from '../cards/cards.repository';
 import { CardsService } from '../cards/cards.service';
 import { Card } from '../cards/entities/card.entity';
-import { TiersRepository } from '../tiers/tiers.repository';
-import { TiersService } from '../tiers/tiers.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
+import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
 import { MembersRepository } from './members.repository';
 
 /** How the POS names a member: exactly one of the three. */
@@ -46,8 +45,7 @@ export class MembersService {
     private readonly transactions: Transactions,
     private readonly cards: CardsService,
     private readonly cardsRepo: CardsRepository,
-    private readonly tiers: TiersService,
-    private readonly tierHistory: TiersRepository,
+    @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
     private readonly membersRepo: MembersRepository,
   ) {}
@@ -197,7 +195,7 @@ export class MembersService {
   ): Promise<string> {
     const cardNo = await this.cards.issue(m, memberId, kind, storeId, now);
     await this.membersRepo.openAccounts(m, [memberId], now);
-    await this.tierHistory.recordEnrolments(m, [memberId], tierCode, now);
+    await this.tiers.recordEnrolments(m, [memberId], tierCode, now);
     return cardNo;
   }
 }

@@ -5,24 +5,32 @@ import { AppConfig } from '../../config/app-config';
 import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
 import { JobReconciler } from '../jobs/job-reconciler';
 import { JobRunsService } from '../jobs/job-runs.service';
+import { RangedJob } from '../jobs/ranged-job';
 import { ensureJobScheduler } from '../jobs/reconcile-loop';
-import { planRanges } from '../points/points-expiry.processor';
+import { StartRangedRun } from '../jobs/start-ranged-run';
 import { PostedBatch } from '../points/posting-events';
-import { PlanMemberRanges } from '../points/use-cases/plan-member-ranges';
 import { NoticesService } from './notices.service';
 import { OutboxSenderService } from './outbox-sender.service';
 import { EventsService } from './webhooks/events.service';
 import { WebhookSenderService } from './webhooks/webhook-sender.service';
 
-export const EXPIRY_NOTICES_RUN_KIND = 'expiry-notices';
+/** Monthly expiring-points notices over member-id ranges; scheduled by this processor beside its senders. */
+export const EXPIRY_NOTICES = {
+  kind: 'expiry-notices',
+  queue: QueueName.Messages,
+  planJob: JobName.PlanExpiryNotices,
+  rangeJob: JobName.ExpiryNoticeRange,
+  schedule: {
+    id: 'monthly-expiry-notices',
+    pattern: '0 0 2 1 * *',
+    tz: 'Asia/Shanghai',
+    says: 'expiring-points notices monthly on the 1st at 02:00 Asia/Shanghai',
+  },
+} satisfies RangedJob;
 
 /** The jobs of the messages queue (a job of another name is refused below). */
 type MessagesJobName =
-  | JobName.SendOutbox
-  | JobName.DeliverWebhooks
-  | JobName.PlanExpiryNotices
-  | JobName.ExpiryNoticeRange
-  | JobName.PostingEvents;
+  JobName.SendOutbox | JobName.DeliverWebhooks | JobName.PlanExpiryNotices | JobName.ExpiryNoticeRange | JobName.PostingEvents;
 
 /**
  * The messages queue: the outbox sender and the webhook sender (each a
@@ -38,7 +46,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     private readonly webhooks: WebhookSenderService,
     private readonly events: EventsService,
     private readonly notices: NoticesService,
-    private readonly plan: PlanMemberRanges,
+    private readonly startRun: StartRangedRun,
     private readonly runs: JobRunsService,
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Messages) private readonly queue: Queue,
@@ -53,7 +61,11 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     const schedulers: Array<[string, RepeatOptions, { name: string; data: object; opts?: Record<string, unknown> }]> = [
       ['outbox-sender', { every }, { name: JobName.SendOutbox, data: {}, opts }],
       ['webhook-sender', { every }, { name: JobName.DeliverWebhooks, data: {}, opts }],
-      ['monthly-expiry-notices', { pattern: '0 0 2 1 * *', tz: 'Asia/Shanghai' }, { name: JobName.PlanExpiryNotices, data: {} }],
+      [
+        EXPIRY_NOTICES.schedule.id,
+        { pattern: EXPIRY_NOTICES.schedule.pattern, tz: EXPIRY_NOTICES.schedule.tz },
+        { name: EXPIRY_NOTICES.planJob, data: {} },
+      ],
     ];
     for (const [id, repeat, template] of schedulers) {
       await this.queue.upsertJobScheduler(id, repeat, template);
@@ -67,7 +79,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
         }
       },
     });
-    this.logger.log(`Sending the outbox and webhooks every ${every} ms; expiring-points notices monthly on the 1st at 02:00 Asia/Shanghai`);
+    this.logger.log(`Sending the outbox and webhooks every ${every} ms; ${EXPIRY_NOTICES.schedule.says}`);
   }
 
   async process(job: Job<unknown, unknown, MessagesJobName>): Promise<unknown> {
@@ -77,7 +89,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.DeliverWebhooks:
         return this.webhooks.deliverDue();
       case JobName.PlanExpiryNotices:
-        return planRanges(this.queue, this.plan, this.runs, JobName.ExpiryNoticeRange, EXPIRY_NOTICES_RUN_KIND, job.data as PlanPayload);
+        return this.startRun.execute(EXPIRY_NOTICES, (job.data as PlanPayload).asOf ?? new Date().toISOString());
       case JobName.ExpiryNoticeRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>

@@ -1,18 +1,26 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Job, Queue } from 'bullmq';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
 import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
 import { JobRunsService } from '../jobs/job-runs.service';
+import { RangedJob } from '../jobs/ranged-job';
+import { StartRangedRun } from '../jobs/start-ranged-run';
 import { ExpirePointsUseCase } from './use-cases/expire-points/expire-points.use-case';
-import { PlanMemberRanges } from './use-cases/plan-member-ranges';
+
+export const POINTS_EXPIRY = {
+  kind: 'points-expiry',
+  queue: QueueName.PointsExpiry,
+  planJob: JobName.PlanExpiry,
+  rangeJob: JobName.ExpireRange,
+  schedule: { id: 'daily-points-expiry', pattern: '0 30 3 * * *', tz: 'UTC', says: 'points expiry daily 03:30' },
+} satisfies RangedJob;
 
 /** Daily expiry: a plan job records a run and fans out one job per member-id range; any number of workers share them. */
 @Processor(QueueName.PointsExpiry)
 export class PointsExpiryProcessor extends WorkerHost {
   constructor(
-    private readonly plan: PlanMemberRanges,
+    private readonly startRun: StartRangedRun,
     private readonly expire: ExpirePointsUseCase,
     private readonly runs: JobRunsService,
-    @InjectQueue(QueueName.PointsExpiry) private readonly queue: Queue,
   ) {
     super();
   }
@@ -20,7 +28,7 @@ export class PointsExpiryProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanExpiry:
-        return planRanges(this.queue, this.plan, this.runs, JobName.ExpireRange, 'points-expiry', job.data);
+        return this.startRun.execute(POINTS_EXPIRY, job.data.asOf ?? new Date().toISOString());
       case JobName.ExpireRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
@@ -31,29 +39,4 @@ export class PointsExpiryProcessor extends WorkerHost {
         throw new Error(`Unknown job ${job.name} on ${QueueName.PointsExpiry}`);
     }
   }
-}
-
-/**
- * Records a run over the member-id ranges and queues one job per range (job
- * ids come from the run, so queuing twice queues once; the range jobs
- * themselves are safe to run twice anyway). Answers the run's id.
- */
-export async function planRanges(
-  queue: Queue,
-  plan: PlanMemberRanges,
-  runs: JobRunsService,
-  rangeJob: JobName,
-  kind: string,
-  data: PlanPayload,
-): Promise<{ runId: string; asOf: string; ranges: number }> {
-  const asOf = data.asOf ?? new Date().toISOString();
-  const ranges = await plan.execute();
-  const runId = await runs.start(kind, ranges.length, { asOf });
-  await runs.queueParts(
-    queue,
-    rangeJob,
-    runId,
-    ranges.map((r) => ({ asOf, fromId: r.fromId, toId: r.toId })),
-  );
-  return { runId, asOf, ranges: ranges.length };
 }

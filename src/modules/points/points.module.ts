@@ -2,17 +2,15 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
-import { TiersModule } from '../tiers/tiers.module';
+import { ProgramModule } from '../program/program.module';
 import { LedgerWriter } from './ledger/ledger-writer';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger.service';
 import { PostingEvents } from './posting-events';
-import { ProgramSettingsService } from './program-settings.service';
 import { ReceiptsRepository } from './receipts/receipts.repository';
 import { RedemptionsRepository } from './redemptions/redemptions.repository';
 import { CancelRedemptionUseCase } from './use-cases/cancel-redemption/cancel-redemption.use-case';
 import { ExpirePointsUseCase } from './use-cases/expire-points/expire-points.use-case';
-import { PlanMemberRanges } from './use-cases/plan-member-ranges';
 import { PostPurchaseBatch } from './use-cases/post-purchase/post-purchase.batch';
 import { PostPurchaseUseCase } from './use-cases/post-purchase/post-purchase.use-case';
 import { PostRefundUseCase } from './use-cases/post-refund/post-refund.use-case';
@@ -25,14 +23,13 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
  * and one use case per file.
  */
 @Module({
-  imports: [TiersModule, MembersModule, JobsModule, AuditModule],
+  imports: [MembersModule, JobsModule, AuditModule, ProgramModule],
   providers: [
     LedgerRepository,
     ReceiptsRepository,
     RedemptionsRepository,
     LedgerWriter,
     LedgerService,
-    ProgramSettingsService,
     PostPurchaseBatch,
     PostPurchaseUseCase,
     PostRefundUseCase,
@@ -40,7 +37,6 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     CancelRedemptionUseCase,
     ExpirePointsUseCase,
     ReleasePendingUseCase,
-    PlanMemberRanges,
     PostingEvents,
   ],
   exports: [
@@ -49,14 +45,12 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     RedemptionsRepository,
     LedgerWriter,
     LedgerService,
-    ProgramSettingsService,
     PostPurchaseUseCase,
     PostRefundUseCase,
     RedeemPointsUseCase,
     CancelRedemptionUseCase,
     ExpirePointsUseCase,
     ReleasePendingUseCase,
-    PlanMemberRanges,
     PostingEvents,
   ],
 })

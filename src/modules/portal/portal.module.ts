@@ -10,6 +10,7 @@ import { MessagesModule } from '../messages/messages.module';
 import { PointsModule } from '../points/points.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { TiersModule } from '../tiers/tiers.module';
+import { ProgramModule } from '../program/program.module';
 import { MemberAuthGuard } from './auth/member-auth.guard';
 import { MemberTokensService } from './auth/member-tokens.service';
 import { SignInCodesService } from './auth/sign-in-codes.service';
@@ -33,6 +34,7 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
 /** The member portal (/api/v1/portal): an interface over the domain modules, with member sign-in of its own. */
 @Module({
   imports: [
+    ProgramModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

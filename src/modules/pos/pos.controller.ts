@@ -7,6 +7,7 @@ import { CurrentStore } from '../auth/principals';
 import { StorePrincipal } from '../auth/auth.types';
 import { PosAuth } from '../stores/pos-auth.guard';
 import { LookupQueryDto } from './dto/lookup.dto';
+import './dto/pos.fast-validation';
 import {
   BATCH_REQUEST_EXAMPLE,
   BATCH_RESPONSE_EXAMPLE,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { AnalyticsRepository } from '../analytics.repository';
 import { rollUpChurn } from '../rules/churn-rollup';
 import { DAY_MS, Figure, LOYALTY_WINDOW_DAYS, monthStart, MONTHS } from '../rules/figures';

@@ -3,8 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../../queue/queue.constants';
 import { JobRunsService } from '../../jobs/job-runs.service';
+import { PlannedJob } from '../../jobs/ranged-job';
 
-export const SNAPSHOT_RUN_KIND = 'analytics-snapshot';
+/** The daily analytics snapshot: one part, one run at a time. */
+export const ANALYTICS_SNAPSHOT = {
+  kind: 'analytics-snapshot',
+  queue: QueueName.AnalyticsSnapshots,
+  planJob: JobName.PlanAnalyticsSnapshot,
+  schedule: {
+    id: 'daily-analytics-snapshot',
+    pattern: '0 0 5 * * *',
+    tz: 'UTC',
+    says: 'analytics snapshot daily 05:00 (after value run and tier review)',
+  },
+} satisfies PlannedJob;
 
 export interface SnapshotPayload {
   asOf: string;
@@ -24,7 +36,7 @@ export class StartSnapshotUseCase {
   ) {}
 
   async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string }> {
-    const { runId, started } = await this.runs.startUnlessRunning(SNAPSHOT_RUN_KIND, 1, { asOf: asOf.toISOString() }, createdBy);
+    const { runId, started } = await this.runs.startUnlessRunning(ANALYTICS_SNAPSHOT.kind, 1, { asOf: asOf.toISOString() }, createdBy);
     if (started) {
       await this.runs.queueParts<SnapshotPayload>(this.queue, JobName.AnalyticsSnapshot, runId, [{ asOf: asOf.toISOString() }]);
     }

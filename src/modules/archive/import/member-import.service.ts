@@ -14,7 +14,7 @@ import { CardsRepository } from '../../cards/cards.repository';
 import { JobRunsService } from '../../jobs/job-runs.service';
 import { MembersRepository } from '../../members/members.repository';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
 import { TiersRepository } from '../../tiers/tiers.repository';
 import { TiersService } from '../../tiers/tiers.service';

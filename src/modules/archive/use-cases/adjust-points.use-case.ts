@@ -8,7 +8,7 @@ import { Actor, AuditService } from '../../audit/audit.service';
 import { MemberArchiveService } from '../../members/member-archive.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { insufficientPoints } from '../../points/points.errors';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
 import { adjustmentConflict, adjustmentDailyLimit, adjustmentTooLarge } from '../archive.errors';
 import { PointAdjustment } from '../entities/point-adjustment.entity';

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { insertReturningIds, placeholders } from '../../../database/multi-row';
-import { QualifyingStats } from '../../tiers/rules/tier-qualification';
 import { EntryType } from '../entities/point-entry.entity';
 import { LotTake } from '../rules/lots';
+import { MonthlySums } from '../rules/monthly-stats';
 
 export interface LockedAccount {
   memberId: string;
@@ -250,25 +250,6 @@ export class LedgerRepository {
     return rows.map((r) => ({ lotId: toInt(r.lot_id), points: toInt(r.points) }));
   }
 
-  // Member-id ranges for the batch jobs (expiry, pending release)
-
-  /** Member ids splitting the members into ranges of about `size`: [first, b1), [b1, b2), … */
-  async memberRangeBoundaries(size: number): Promise<string[]> {
-    const bounds: string[] = [];
-    let after = '';
-    for (;;) {
-      const rows: Array<{ id: string }> = await this.dataSource.query(
-        `SELECT id FROM members WHERE id > ? ORDER BY id LIMIT 1 OFFSET ${Number(size) - 1}`,
-        [after],
-      );
-      if (!rows[0]) {
-        return bounds;
-      }
-      bounds.push(rows[0].id);
-      after = rows[0].id;
-    }
-  }
-
   async membersWithExpiredLots(fromId: string, toId: string | null, asOf: Date, afterId: string, limit: number): Promise<string[]> {
     const rows: Array<{ member_id: string }> = await this.dataSource.query(
       `SELECT DISTINCT member_id FROM point_lots
@@ -294,8 +275,8 @@ export class LedgerRepository {
   // Qualifying figures per member and month
 
   /** Sums of the months from `fromMonth` on, for each member (members with none are absent). */
-  async qualifyingStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, QualifyingStats>> {
-    const out = new Map<string, QualifyingStats>();
+  async qualifyingStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, MonthlySums>> {
+    const out = new Map<string, MonthlySums>();
     if (memberIds.length === 0) {
       return out;
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerService } from '../../points/ledger.service';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { PortalQueries } from '../portal.queries';
 import { expiringByMonth, expiringWindowEnd, pointsValueCents } from '../rules/expiring-points';
 

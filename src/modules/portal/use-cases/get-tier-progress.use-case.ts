@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { MembersService } from '../../members/members.service';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
 import { TiersService } from '../../tiers/tiers.service';
 import { PortalQueries } from '../portal.queries';

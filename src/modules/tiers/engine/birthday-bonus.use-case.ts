@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/transaction';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
 import { birthdaysCelebratedOn, bonusYear } from '../rules/birthday';
 import { TiersService } from '../tiers.service';

@@ -5,7 +5,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { inTransaction } from '../../../database/transaction';
 import { Actor, AuditService } from '../../audit/audit.service';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { nextReviewAt } from '../rules/tier-review';
 import { tierGrantInvalid } from '../tiers.errors';
 import { TiersRepository } from '../tiers.repository';

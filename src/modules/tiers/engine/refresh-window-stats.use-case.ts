@@ -4,12 +4,20 @@ import { Queue } from 'bullmq';
 import { newId } from '../../../common/ids';
 import { JobName, QueueName, RangePayload } from '../../../queue/queue.constants';
 import { JobRunsService } from '../../jobs/job-runs.service';
-import { ProgramSettingsService } from '../../points/program-settings.service';
-import { PlanMemberRanges } from '../../points/use-cases/plan-member-ranges';
+import { ProgramSettingsService } from '../../program/program-settings.service';
+import { PlanMemberRanges } from '../../jobs/plan-member-ranges';
+import { RangedJob } from '../../jobs/ranged-job';
 import { snapshotWindows } from '../rules/window-snapshot';
 import { MemberRangeBounds, TierEngineRepository, WindowSnapshot } from './tier-engine.repository';
 
-export const WINDOW_STATS_KIND = 'tier-window-stats';
+/** The daily refresh of the simulation's window sums over member-id ranges. */
+export const WINDOW_STATS = {
+  kind: 'tier-window-stats',
+  queue: QueueName.TierReview,
+  planJob: JobName.PlanWindowStats,
+  rangeJob: JobName.WindowStatsRange,
+  schedule: { id: 'daily-window-stats', pattern: '0 20 0 * * *', tz: 'UTC', says: 'simulation window sums daily 00:20' },
+} satisfies RangedJob;
 
 /**
  * Refreshes the what-if simulation's snapshot (member_window_stats): every
@@ -33,11 +41,11 @@ export class RefreshWindowStatsUseCase {
   async start(asOf: Date, createdBy: string | null = null): Promise<{ runId: string; ranges: number }> {
     const ranges = await this.plan.execute();
     const windows = snapshotWindows(asOf, (await this.settings.get()).qualifyingWindowMonths);
-    const runId = await this.runs.start(WINDOW_STATS_KIND, ranges.length, { asOf: asOf.toISOString(), ...windows }, createdBy);
+    const runId = await this.runs.start(WINDOW_STATS.kind, ranges.length, { asOf: asOf.toISOString(), ...windows }, createdBy);
     await this.repo.insertSnapshot({ id: runId, ...windows, asOf });
     await this.runs.queueParts<Omit<RangePayload, 'runId' | 'partNo'>>(
       this.queue,
-      JobName.WindowStatsRange,
+      WINDOW_STATS.rangeJob,
       runId,
       ranges.map((r) => ({ asOf: asOf.toISOString(), fromId: r.fromId, toId: r.toId })),
     );

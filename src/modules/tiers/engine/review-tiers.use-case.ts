@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/transaction';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { grantExpiryOutcome } from '../rules/grant-expiry';
 import { qualifyingWindowStart } from '../rules/tier-qualification';
 import { nextReviewAt, reviewMember } from '../rules/tier-review';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProgramSettingsService } from '../../points/program-settings.service';
+import { ProgramSettingsService } from '../../program/program-settings.service';
 import { LadderService } from '../ladder.service';
 import { LadderTier } from '../rules/ladder';
 import { snapshotServes, snapshotWindows } from '../rules/window-snapshot';

@@ -4,6 +4,7 @@ import { AuditModule } from '../../audit/audit.module';
 import { JobsModule } from '../../jobs/jobs.module';
 import { PointsModule } from '../../points/points.module';
 import { TiersModule } from '../tiers.module';
+import { ProgramModule } from '../../program/program.module';
 import { BirthdayBonusUseCase } from './birthday-bonus.use-case';
 import { GrantTierUseCase } from './grant-tier.use-case';
 import { RefreshWindowStatsUseCase } from './refresh-window-stats.use-case';
@@ -18,7 +19,7 @@ import { TierRunsService } from './tier-runs.service';
  * ledger writer). Its processors are registered by the worker module.
  */
 @Module({
-  imports: [TiersModule, PointsModule, JobsModule, AuditModule, QueueModule],
+  imports: [ProgramModule, TiersModule, PointsModule, JobsModule, AuditModule, QueueModule],
   providers: [
     TierEngineRepository,
     ReviewTiersUseCase,

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { placeholders } from '../../../database/multi-row';
 import { inTransaction, WriteResult } from '../../../database/transaction';
-import { RANK_REVIEW_KIND } from '../rank-review/start-rank-review.use-case';
+import { RANK_REVIEW } from '../rank-review/start-rank-review.use-case';
 import { LadderTier } from '../rules/ladder';
 import { QualifyingStats } from '../rules/tier-qualification';
 
@@ -161,7 +161,7 @@ export class TierEngineRepository {
       `SELECT p.member_id, p.tier_code FROM rank_review_picks p
         WHERE p.run_id = (SELECT r.id FROM job_runs r WHERE r.kind = ? AND r.state = 'completed' ORDER BY r.created_at DESC, r.id DESC LIMIT 1)
           AND p.member_id IN (${inList(memberIds.length)})`,
-      [RANK_REVIEW_KIND, ...memberIds],
+      [RANK_REVIEW.kind, ...memberIds],
     );
     return new Map(rows.map((r) => [r.member_id, r.tier_code]));
   }

@@ -1,36 +1,38 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../../queue/queue.constants';
-import { JobRunsService } from '../../jobs/job-runs.service';
-import { PlanMemberRanges } from '../../points/use-cases/plan-member-ranges';
+import { RangedJob } from '../../jobs/ranged-job';
+import { StartRangedRun } from '../../jobs/start-ranged-run';
+
+/** The daily tier review over member-id ranges (also started from the console). */
+export const TIER_REVIEW = {
+  kind: 'tier-review',
+  queue: QueueName.TierReview,
+  planJob: JobName.PlanTierReview,
+  rangeJob: JobName.TierReviewRange,
+  schedule: { id: 'daily-tier-review', pattern: '0 0 4 * * *', tz: 'UTC', says: 'tier review daily 04:00' },
+} satisfies RangedJob;
+
+/** The daily birthday bonuses over member-id ranges. */
+export const BIRTHDAY_BONUS = {
+  kind: 'birthday-bonus',
+  queue: QueueName.BirthdayBonus,
+  planJob: JobName.PlanBirthdayBonus,
+  rangeJob: JobName.BirthdayBonusRange,
+  schedule: { id: 'daily-birthday-bonus', pattern: '0 5 0 * * *', tz: 'UTC', says: 'birthday bonus daily 00:05' },
+} satisfies RangedJob;
 
 export type TierRunKind = 'tier-review' | 'birthday-bonus';
 
 /**
- * Starts a run over member-id ranges: records it (JobRunsService) and queues
- * one part job per range. Used by the daily plan jobs and by
- * POST /api/v1/admin/tiers/reviews, which answers the run id at once.
+ * Starts a tier review or birthday bonus run over member-id ranges. Used by
+ * the daily plan jobs and by POST /api/v1/admin/tiers/reviews, which answers
+ * the run id at once.
  */
 @Injectable()
 export class TierRunsService {
-  constructor(
-    private readonly plan: PlanMemberRanges,
-    private readonly runs: JobRunsService,
-    @InjectQueue(QueueName.TierReview) private readonly reviewQueue: Queue,
-    @InjectQueue(QueueName.BirthdayBonus) private readonly birthdayQueue: Queue,
-  ) {}
+  constructor(private readonly startRun: StartRangedRun) {}
 
   async start(kind: TierRunKind, asOf: Date, createdBy: string | null = null): Promise<{ runId: string; asOf: string; ranges: number }> {
-    const ranges = await this.plan.execute();
-    const at = asOf.toISOString();
-    const runId = await this.runs.start(kind, ranges.length, { asOf: at }, createdBy);
-    await this.runs.queueParts(
-      kind === 'tier-review' ? this.reviewQueue : this.birthdayQueue,
-      kind === 'tier-review' ? JobName.TierReviewRange : JobName.BirthdayBonusRange,
-      runId,
-      ranges.map((r) => ({ asOf: at, fromId: r.fromId, toId: r.toId })),
-    );
-    return { runId, asOf: at, ranges: ranges.length };
+    return this.startRun.execute(kind === 'tier-review' ? TIER_REVIEW : BIRTHDAY_BONUS, asOf.toISOString(), createdBy);
   }
 }

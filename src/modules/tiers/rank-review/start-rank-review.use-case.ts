@@ -3,11 +3,23 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../../queue/queue.constants';
 import { JobRunsService } from '../../jobs/job-runs.service';
-import { valueRunCoversRankReview } from '../rules/rank-review-date';
+import { PlannedJob } from '../../jobs/ranged-job';
+import { RANK_REVIEW_PATTERN, valueRunCoversRankReview } from '../rules/rank-review-date';
 import { rankReviewNeedsValueRun } from '../tiers.errors';
 import { RankReviewRepository } from './rank-review.repository';
 
-export const RANK_REVIEW_KIND = 'tier-rank-review';
+/** The monthly rank review: one part, since the selection is global. */
+export const RANK_REVIEW = {
+  kind: 'tier-rank-review',
+  queue: QueueName.TierRankReview,
+  planJob: JobName.PlanRankReview,
+  schedule: {
+    id: 'monthly-rank-review',
+    pattern: RANK_REVIEW_PATTERN,
+    tz: 'UTC',
+    says: 'rank review monthly 1st 03:00 (after value run, before tier review)',
+  },
+} satisfies PlannedJob;
 
 /**
  * Records a rank review run (one part: the selection is global) and queues it.
@@ -27,7 +39,7 @@ export class StartRankReviewUseCase {
     if (!valueRunCoversRankReview(valueAsOf, asOf)) {
       throw rankReviewNeedsValueRun(asOf, valueAsOf);
     }
-    const runId = await this.runs.start(RANK_REVIEW_KIND, 1, { asOf: asOf.toISOString() }, createdBy);
+    const runId = await this.runs.start(RANK_REVIEW.kind, 1, { asOf: asOf.toISOString() }, createdBy);
     await this.runs.queueParts(this.queue, JobName.RankReview, runId, [{ asOf: asOf.toISOString() }]);
     return { runId };
   }

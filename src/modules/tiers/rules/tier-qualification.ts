@@ -1,4 +1,5 @@
 /** Tier qualification: pure functions over the configured tiers. */
+import { monthKey } from '../../points/rules/monthly-stats';
 
 export interface TierRule {
   code: string;
@@ -68,11 +69,6 @@ export function canUpgrade(tiers: TierRule[], currentCode: string): boolean {
 export function qualifyingWindowStart(now: Date, windowMonths: number): string {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (windowMonths - 1), 1));
   return monthKey(start);
-}
-
-/** The month bucket a purchase counts in: YYYY-MM-01 of its occurredAt (UTC). */
-export function monthKey(at: Date): string {
-  return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-01`;
 }
 
 /** The stats over the window with the purchase in hand added, when the purchase falls in the window. */

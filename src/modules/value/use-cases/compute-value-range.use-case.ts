@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { monthKey, qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
+import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
+import { monthKey } from '../../points/rules/monthly-stats';
 import { ValueReference, valueScoreSql, ValueWeights } from '../rules/value-score';
 import { ValueRepository } from '../value.repository';
 

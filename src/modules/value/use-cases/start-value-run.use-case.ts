@@ -3,12 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobName, QueueName } from '../../../queue/queue.constants';
 import { JobRunsService } from '../../jobs/job-runs.service';
-import { PlanMemberRanges } from '../../points/use-cases/plan-member-ranges';
+import { PlanMemberRanges } from '../../jobs/plan-member-ranges';
+import { RangedJob } from '../../jobs/ranged-job';
 import { ValueRepository } from '../value.repository';
 import { ValueReference, ValueWeights } from '../rules/value-score';
 import { currentGradeShares, currentReference, currentWeights } from '../value-settings';
 
-export const VALUE_RUN_KIND = 'member-value';
+/** The daily value run: range parts, then a finalising part (FinalizeValueRun) that grades the whole population. */
+export const VALUE_RUN = {
+  kind: 'member-value',
+  queue: QueueName.MemberValue,
+  planJob: JobName.PlanValueRun,
+  rangeJob: JobName.ValueRange,
+  schedule: { id: 'daily-member-value', pattern: '0 0 2 * * *', tz: 'UTC', says: 'member value daily 02:00' },
+} satisfies RangedJob;
 
 /** What each range part of a value run carries. */
 export interface ValueRangePayload {
@@ -41,11 +49,11 @@ export class StartValueRunUseCase {
     const settings = await this.repo.settings();
     const weights = currentWeights(settings);
     const reference = currentReference(settings);
-    const runId = await this.runs.start(VALUE_RUN_KIND, ranges.length + 1, { asOf: asOf.toISOString(), weights, reference }, createdBy);
+    const runId = await this.runs.start(VALUE_RUN.kind, ranges.length + 1, { asOf: asOf.toISOString(), weights, reference }, createdBy);
     await this.repo.insertRun({ id: runId, asOf, startedAt: new Date(), weights, grades: currentGradeShares(settings) });
     await this.runs.queueParts<Omit<ValueRangePayload, 'runId' | 'partNo'>>(
       this.queue,
-      JobName.ValueRange,
+      VALUE_RUN.rangeJob,
       runId,
       ranges.map((r) => ({ asOf: asOf.toISOString(), fromId: r.fromId, toId: r.toId, ranges: ranges.length, weights, reference })),
     );

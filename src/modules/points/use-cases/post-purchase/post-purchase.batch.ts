@@ -9,30 +9,20 @@ import { addDays } from '../../../../common/time';
 import { inTransaction } from '../../../../database/transaction';
 import { cardInactive, memberNotFound } from '../../../members/members.errors';
 import { MembersRepository } from '../../../members/members.repository';
-import { Tier } from '../../../tiers/entities/tier.entity';
-import {
-  canUpgrade,
-  monthKey,
-  QualifyingStats,
-  qualifyingWindowStart,
-  upgradeOnPurchase,
-  withPurchaseInHand,
-} from '../../../tiers/rules/tier-qualification';
-import { nextReviewAt } from '../../../tiers/rules/tier-review';
-import { TiersRepository } from '../../../tiers/tiers.repository';
-import { TiersService } from '../../../tiers/tiers.service';
 import { EntryHandle, LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository, MonthlyStatsDelta } from '../../ledger/ledger.repository';
 import { replayOf } from '../../idempotency/post-once';
 import { PostedBatch, PostingEvents } from '../../posting-events';
 import { noPointsAccount, receiptTooOld, totalMismatch } from '../../points.errors';
 import { PostingResult, pointsSummary, PurchaseCommand, PurchaseResult } from '../../points.types';
-import { Program, ProgramSettingsService } from '../../program-settings.service';
+import { Program, ProgramSettingsService } from '../../../program/program-settings.service';
 import { NewPurchase, receiptKey, ReceiptsRepository, StoredPosting } from '../../receipts/receipts.repository';
 import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
+import { PURCHASE_TIER_PROMOTION, PurchaseLadder, PurchaseTierMove, PurchaseTierPromotion } from '../../tier-promotion.port';
 import { ActiveCampaignBonus, campaignBonusPoints, CampaignBreakdownRow, inWindow } from '../../rules/campaign-bonus';
 import { computeEarning, EarningResult } from '../../rules/earning';
 import { lotExpiresAt } from '../../rules/lots';
+import { monthKey } from '../../rules/monthly-stats';
 import { pendingUntil } from '../../rules/return-window';
 
 export type PurchaseOutcome = ItemOutcome<PostingResult<PurchaseResult>>;
@@ -64,9 +54,8 @@ export class PostPurchaseBatch {
     private readonly ledgerRepo: LedgerRepository,
     private readonly receipts: ReceiptsRepository,
     private readonly members: MembersRepository,
-    private readonly tierChanges: TiersRepository,
-    private readonly tiers: TiersService,
     private readonly program: ProgramSettingsService,
+    @Inject(PURCHASE_TIER_PROMOTION) private readonly tiers: PurchaseTierPromotion,
     private readonly events: PostingEvents,
     @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
   ) {}
@@ -95,7 +84,7 @@ export class PostPurchaseBatch {
     if (cmds.length === 0) {
       return [];
     }
-    const [program, tiers] = await Promise.all([this.program.get(), this.tiers.list()]);
+    const [program, ladder] = await Promise.all([this.program.get(), this.tiers.ladder()]);
     try {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -103,7 +92,7 @@ export class PostPurchaseBatch {
           const outcomes = await inTransaction(this.dataSource, (m) => {
             posted.purchases = [];
             posted.tierMoves = [];
-            return this.postInTransaction(m, cmds, program, tiers, posted);
+            return this.postInTransaction(m, cmds, program, ladder, posted);
           });
           // Committed: webhooks and notices follow, off the till's path.
           this.events.emit(posted);
@@ -132,7 +121,7 @@ export class PostPurchaseBatch {
     m: EntityManager,
     cmds: PurchaseCommand[],
     program: Program,
-    tiers: Tier[],
+    ladder: PurchaseLadder,
     posted: PostedBatch,
   ): Promise<PurchaseOutcome[]> {
     const now = new Date();
@@ -194,9 +183,12 @@ export class PostPurchaseBatch {
     });
 
     // Qualifying figures of the members who can still move up.
-    const windowStart = qualifyingWindowStart(now, program.qualifyingWindowMonths);
-    const climbers = [...new Set(posting.map((l) => l.memberId))].filter((id) => canUpgrade(tiers, session.account(id).tierCode));
-    const stats = await this.ledgerRepo.qualifyingStats(m, climbers, windowStart);
+    const promotions = await ladder.start(
+      [...new Set(posting.map((l) => l.memberId))].map((memberId) => ({ memberId, tierCode: session.account(memberId).tierCode })),
+      now,
+      program.qualifyingWindowMonths,
+      (memberIds, fromMonth) => this.ledgerRepo.qualifyingStats(m, memberIds, fromMonth),
+    );
     // Live campaign bonus rules of these members: one audience query for the whole batch.
     const bonuses =
       this.campaignBonuses && posting.length > 0
@@ -210,11 +202,11 @@ export class PostPurchaseBatch {
 
     const purchases: Array<{ row: NewPurchase; lot: EntryHandle | null }> = [];
     const monthly: MonthlyStatsDelta[] = [];
-    const tierMoves: Array<{ memberId: string; from: string; to: string; purchaseId: string }> = [];
+    const tierMoves: PurchaseTierMove[] = [];
     for (const l of posting) {
       const { cmd, memberId } = l;
       const account = session.account(memberId);
-      const tier = tiers.find((t) => t.code === account.tierCode) ?? tiers[0];
+      const tier = ladder.tierOf(account.tierCode);
       const earning = await this.withCampaignBonuses(
         m,
         computeEarning({
@@ -246,20 +238,15 @@ export class PostPurchaseBatch {
           : null;
 
       let tierAfter = tier.code;
-      if (climbers.includes(memberId)) {
-        const current: QualifyingStats = stats.get(memberId) ?? { spendCents: 0, points: 0, purchases: 0 };
-        const withThis = withPurchaseInHand(
-          current,
-          { occurredAt: cmd.occurredAt, spendCents: cmd.totalCents, points: earning.pointsEarned },
-          windowStart,
-        );
-        stats.set(memberId, withThis);
-        const target = upgradeOnPurchase(tiers, tier.code, withThis);
-        if (target) {
-          tierMoves.push({ memberId, from: tier.code, to: target.code, purchaseId });
-          account.tierCode = target.code;
-          tierAfter = target.code;
-        }
+      const target = promotions.afterPurchase(memberId, tier.code, {
+        occurredAt: cmd.occurredAt,
+        spendCents: cmd.totalCents,
+        points: earning.pointsEarned,
+      });
+      if (target) {
+        tierMoves.push({ memberId, from: tier.code, to: target, purchaseId });
+        account.tierCode = target;
+        tierAfter = target;
       }
       monthly.push({ memberId, month: monthKey(cmd.occurredAt), spendCents: cmd.totalCents, points: earning.pointsEarned, purchases: 1 });
 
@@ -311,18 +298,8 @@ export class PostPurchaseBatch {
         pointsEarned: p.row.pointsEarned,
       });
     }
-    for (const move of tierMoves) {
-      posted.tierMoves.push({ ...move, at: now.toISOString() });
-      await this.tierChanges.changeTier(m, {
-        memberId: move.memberId,
-        from: move.from,
-        to: move.to,
-        reason: 'purchase',
-        refId: move.purchaseId,
-        at: now,
-        reviewAt: nextReviewAt(now, program.tierReviewMonths, tiers.find((t) => t.code === move.to)?.rank ?? 1),
-      });
-    }
+    posted.tierMoves.push(...tierMoves.map((move) => ({ ...move, at: now.toISOString() })));
+    await promotions.record(m, tierMoves, now, program.tierReviewMonths);
     return outcomes.map((o) => o ?? { ok: false, error: new Error('purchase left without an answer') });
   }
 

@@ -10,7 +10,7 @@ import { postOnce } from '../../idempotency/post-once';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { insufficientPoints, noPointsAccount, redemptionCancelled } from '../../points.errors';
 import { PostingResult, pointsSummary, RedemptionCommand, RedemptionResult } from '../../points.types';
-import { ProgramSettingsService } from '../../program-settings.service';
+import { ProgramSettingsService } from '../../../program/program-settings.service';
 import { RedemptionsRepository } from '../../redemptions/redemptions.repository';
 import { discountCentsFor } from '../../rules/lots';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository } from '../../ledger/ledger.repository';
 import { handleLotsByMemberChunks, LotTotals } from '../lots-by-member-chunks';
-import { MemberRange } from '../member-ranges';
+import { MemberRange } from '../../../jobs/member-ranges';
 
 const MEMBERS_PER_TRANSACTION = 200;
 

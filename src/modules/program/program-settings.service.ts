@@ -1,11 +1,10 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../database/transaction';
+import { EntityManager } from 'typeorm';
 import { Actor, AuditService } from '../audit/audit.service';
 import { AppConfig } from '../../config/app-config';
 import { ConfigChanges } from '../../queue/config-changes';
 import { ProgramSettings } from './entities/program-settings.entity';
+import { ProgramSettingsRepository } from './program-settings.repository';
 
 export interface Program {
   centsPerPoint: number;
@@ -58,7 +57,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
   private cache: { program: Program; at: number } | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ProgramSettingsRepository,
     private readonly config: AppConfig,
     private readonly changes: ConfigChanges,
     private readonly audit: AuditService,
@@ -69,24 +68,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
 
   /** Seeds the one settings row from the PROGRAM_* defaults on an empty database. */
   async onApplicationBootstrap(): Promise<void> {
-    const d = this.config.program;
-    await this.dataSource.query(
-      `INSERT IGNORE INTO program_settings
-         (id, cents_per_point, excluded_categories, points_expiry_months, redemption_cents_per_100_points,
-          allow_negative_balance, qualifying_window_months, offline_acceptance_days, return_window_days, updated_at)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        d.centsPerPoint,
-        JSON.stringify(d.excludedCategories),
-        d.pointsExpiryMonths,
-        d.redemptionCentsPer100Points,
-        d.allowNegativeBalance,
-        d.qualifyingWindowMonths,
-        d.offlineAcceptanceDays,
-        d.returnWindowDays,
-        new Date(),
-      ],
-    );
+    await this.repo.seed(this.config.program, new Date());
   }
 
   /** The program, cached for a few seconds: it is read by every posting. */
@@ -95,7 +77,7 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
     if (this.cache && now - this.cache.at < CACHE_MS) {
       return this.cache.program;
     }
-    const row = await this.dataSource.getRepository(ProgramSettings).findOne({ where: { id: 1 } });
+    const row = await this.repo.find();
     if (!row) {
       throw new Error('program_settings has no row; the service seeds it at boot');
     }
@@ -106,8 +88,8 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
   }
 
   /** The stored settings, read fresh (the admin view). */
-  async view(manager = this.dataSource.manager): Promise<ProgramView & { updatedAt: string }> {
-    const row = await manager.getRepository(ProgramSettings).findOneOrFail({ where: { id: 1 } });
+  async view(manager?: EntityManager): Promise<ProgramView & { updatedAt: string }> {
+    const row = await this.repo.findOrFail(manager);
     return { ...viewOf(row), updatedAt: row.updatedAt.toISOString() };
   }
 
@@ -116,8 +98,8 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
    * and drops every process's cache: new postings use the settings at once.
    */
   async update(actor: Actor, changes: Partial<ProgramView>): Promise<ProgramView & { updatedAt: string }> {
-    const result = await inTransaction(this.dataSource, async (m) => {
-      await m.query('SELECT id FROM program_settings WHERE id = 1 FOR UPDATE');
+    const result = await this.repo.transaction(async (m) => {
+      await this.repo.lock(m);
       const before = await this.view(m);
       const changed = (Object.keys(changes) as Array<keyof ProgramView>).filter(
         (k) => changes[k] !== undefined && JSON.stringify(changes[k]) !== JSON.stringify(before[k]),
@@ -127,10 +109,11 @@ export class ProgramSettingsService implements OnApplicationBootstrap {
       }
       const now = new Date();
       const value = (k: keyof ProgramView) => (k === 'excludedCategories' ? JSON.stringify(changes[k]) : changes[k]);
-      await m.query(`UPDATE program_settings SET ${changed.map((k) => `${COLUMNS[k]} = ?`).join(', ')}, updated_at = ? WHERE id = 1`, [
-        ...changed.map(value),
+      await this.repo.update(
+        m,
+        changed.map((k) => [COLUMNS[k], value(k)]),
         now,
-      ]);
+      );
       await this.audit.record(
         actor,
         'program.update',

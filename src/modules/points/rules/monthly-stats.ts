@@ -1,0 +1,13 @@
+/** The per-member, per-month figures the points engine keeps (member_monthly_stats). Pure. */
+
+/** A member's sums over some months. Spend is purchases minus refunds. */
+export interface MonthlySums {
+  spendCents: number;
+  points: number;
+  purchases: number;
+}
+
+/** The month bucket a purchase counts in: YYYY-MM-01 of its occurredAt (UTC). */
+export function monthKey(at: Date): string {
+  return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
