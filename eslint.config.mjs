@@ -40,6 +40,7 @@ const SQL_OUTSIDE_REPOSITORIES_TODO = [
   'src/modules/points/use-cases/redeem-points/redeem-points.use-case.ts',
   'src/modules/points/use-cases/release-pending/release-pending.use-case.ts',
   'src/modules/tiers/engine/birthday-bonus.use-case.ts',
+  'src/modules/tiers/engine/explain-criteria.use-case.ts',
   'src/modules/tiers/engine/grant-tier.use-case.ts',
   'src/modules/tiers/engine/review-tiers.use-case.ts',
   'src/modules/tiers/ladder.service.ts',
@@ -102,6 +103,24 @@ export default tseslint.config(
     files: ['web/src/**/*.{ts,tsx}', 'web/vite.config.mts'],
     languageOptions: {
       parserOptions: { project: ['./web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // The web's types come from the server's OpenAPI document (web/src/api/schema.d.ts): a double cast hides a
+      // shape the server does not publish; make the server's DTO precise and run npm run web:api instead.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSAsExpression > TSAsExpression.expression[typeAnnotation.type='TSUnknownKeyword']",
+          message: 'No `as unknown as` in web/: take the type from the generated schema (components["schemas"]).',
+        },
+      ],
+    },
+  },
+  {
+    // A console feature's screens call the API through the feature's queries.ts, never the client itself.
+    files: ['web/src/console/*/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '../api', message: "Call the API from the feature's queries.ts." }] }],
     },
   },
   {

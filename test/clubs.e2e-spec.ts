@@ -172,6 +172,39 @@ describe('niche clubs (API and a real worker on the run’s queue prefix)', () =
     });
   });
 
+  it('with memberId, explain says condition by condition what the member still lacks; an unknown member is 404 MEMBER_NOT_FOUND', async () => {
+    const category = uniq('gap').toLowerCase();
+    const city = uniq('Gapcity');
+    const m = await createMember(t, { city });
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ category, amountCents: 1500 }]))
+      .expect(201);
+    const rule = {
+      combine: 'all',
+      conditions: [
+        { type: 'categoryPurchases', categories: [category], minPurchases: 3, days: 30 },
+        { type: 'categorySpend', categories: [category], minSpendCents: 1000, days: 30 },
+        { type: 'city', cities: [city] },
+        { type: 'gender', genders: ['female'] },
+      ],
+    };
+    const res = await admin.post('/clubs/rules/explain', { rule, memberId: m.memberId }).expect(200);
+    expect(res.body.estimatedMembers).toBeNull();
+    expect(res.body.memberGaps).toEqual({
+      memberId: m.memberId,
+      matches: false,
+      conditions: [
+        expect.objectContaining({ type: 'categoryPurchases', met: false, unit: 'purchases', required: 3, current: 1, missing: 2 }),
+        expect.objectContaining({ type: 'categorySpend', met: true, unit: 'cents', required: 1000, current: 1500, missing: 0 }),
+        expect.objectContaining({ type: 'city', met: true, unit: null, required: null, current: null, missing: null }),
+        expect.objectContaining({ type: 'gender', met: false, unit: null }),
+      ],
+    });
+    expect(res.body.memberGaps.conditions[2].text).toEqual({ en: `live in ${city}`, zhCN: `所在城市为${city}` });
+    const missing = await admin.post('/clubs/rules/explain', { rule, memberId: '01a212ab-0000-7000-8000-00000000dead' }).expect(404);
+    expect(missing.body.code).toBe('MEMBER_NOT_FOUND');
+  });
+
   it('the size estimate of an existing club is what a regroup leaves it with: members who left or were taken out are not counted', async () => {
     const city = uniq('Town');
     const locals = [];

@@ -53,6 +53,58 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
     await t.close();
   });
 
+  it('tiers/criteria/explain says criteria in words and how far a member is from each; bad criteria name their field and nothing is saved', async () => {
+    const m = await createMember(t);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 120_000 }]))
+      .expect(201);
+    const criteria = [
+      { type: 'purchaseCount', min: 3 },
+      { type: 'qualifyingSpend', min: 100_000 },
+    ];
+    const res = await admin(t.http.post('/api/v1/admin/tiers/criteria/explain'))
+      .send({ criteria, qualifyMode: 'all', memberId: m.memberId })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      criteria: [
+        { type: 'qualifyingSpend', min: 100_000 },
+        { type: 'purchaseCount', min: 3 },
+      ],
+      qualifyMode: 'all',
+      text: {
+        en: 'Members who spent at least ¥1,000 and made at least 3 purchases over the qualifying window.',
+        zhCN: '统计周期内消费满¥1,000且购买满3次的会员。',
+      },
+      memberGaps: {
+        memberId: m.memberId,
+        met: false,
+        criteria: [
+          { criterion: 'spend', required: 100_000, current: 120_000, missing: 0 },
+          { criterion: 'purchases', required: 3, current: 1, missing: 2 },
+        ],
+      },
+    });
+    const tiersBefore = await t.db.query('SELECT * FROM tiers ORDER BY `rank`');
+    const bad = await admin(t.http.post('/api/v1/admin/tiers/criteria/explain'))
+      .send({
+        criteria: [
+          { type: 'visits', min: 1 },
+          { type: 'pointsEarned', min: -5 },
+        ],
+        qualifyMode: 'any',
+      })
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'criteria[0].type' }, { field: 'criteria[1].min' }],
+    });
+    expect(await t.db.query('SELECT * FROM tiers ORDER BY `rank`')).toEqual(tiersBefore);
+    const nobody = await admin(t.http.post('/api/v1/admin/tiers/criteria/explain'))
+      .send({ criteria, qualifyMode: 'any', memberId: '01a212ab-0000-7000-8000-00000000dead' })
+      .expect(404);
+    expect(nobody.body.code).toBe('MEMBER_NOT_FOUND');
+  });
+
   it('the worker schedules the daily tier review, the simulation snapshot refresh and the birthday bonus', async () => {
     for (const [queue, key] of [
       [QueueName.TierReview, 'daily-tier-review'],

@@ -53,13 +53,12 @@ export class AdminClubsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club)',
+      'Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club), and what one member still lacks (memberId)',
   })
   @ApiOkResponse({ type: RuleExplainResponse })
-  @AdminErrors(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.CLUB_NOT_FOUND)
-  async explain(@Body() dto: ExplainRuleDto) {
-    const explained = this.clubs.explain(dto.rule);
-    return { ...explained, estimatedMembers: dto.estimate ? await this.clubs.estimate(explained.rule, dto.clubId ?? null) : null };
+  @AdminErrors(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.CLUB_NOT_FOUND, ErrorCode.MEMBER_NOT_FOUND)
+  explain(@Body() dto: ExplainRuleDto) {
+    return this.clubs.explainRule(dto);
   }
 
   @Get(':clubId')

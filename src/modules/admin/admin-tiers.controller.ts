@@ -6,12 +6,20 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ProgramSettingsService } from '../program/program-settings.service';
 import { AdminErrors } from '../pos/pos.openapi';
+import { ExplainTierCriteriaUseCase } from '../tiers/engine/explain-criteria.use-case';
 import { GrantTierUseCase } from '../tiers/engine/grant-tier.use-case';
 import { SimulateLadderUseCase } from '../tiers/engine/simulate-ladder.use-case';
 import { TierRunsService } from '../tiers/engine/tier-runs.service';
 import { LadderService } from '../tiers/ladder.service';
-import { LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from './dto/tiers.dto';
-import { JobStartedResponse, LadderResponse, ProgramResponse, SimulationResponse, TierGrantResponse } from './dto/tiers.response';
+import { ExplainTierCriteriaDto, LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from './dto/tiers.dto';
+import {
+  JobStartedResponse,
+  LadderResponse,
+  ProgramResponse,
+  SimulationResponse,
+  TierCriteriaExplainResponse,
+  TierGrantResponse,
+} from './dto/tiers.response';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 
@@ -25,6 +33,7 @@ export class AdminTiersController {
     private readonly runs: TierRunsService,
     private readonly simulator: SimulateLadderUseCase,
     private readonly grants: GrantTierUseCase,
+    private readonly criteria: ExplainTierCriteriaUseCase,
   ) {}
 
   @Get('tiers')
@@ -47,6 +56,20 @@ export class AdminTiersController {
   @AdminErrors(ErrorCode.LADDER_INVALID)
   async putLadder(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: LadderDto) {
     return { tiers: await this.ladder.replace(actorOf(admin), dto.tiers) };
+  }
+
+  @Post('tiers/criteria/explain')
+  @RequirePermission('tiers.read')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Validate tier criteria and say them back in plain words (en, zh-CN); optionally how far one member is from each (memberId)',
+    description:
+      'The criteria are the kinds a ladder tier stores in its fields (qualifyingSpend: minSpendCents, pointsEarned: minPoints, purchaseCount: minPurchases), sent as a list of { type, min }. With memberId, the member’s sums over the program’s qualifying window and what is still missing for each, as the member page’s tier progress shows them. Nothing is saved.',
+  })
+  @ApiOkResponse({ type: TierCriteriaExplainResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
+  explainCriteria(@Body() dto: ExplainTierCriteriaDto) {
+    return this.criteria.explainCriteria(dto);
   }
 
   @Post('tiers/simulate')

@@ -12,7 +12,16 @@ import { ClubsRepository, MembershipRow } from './clubs.repository';
 import { decodeCursor, encodeCursor } from './cursor';
 import { Club, ClubStatus, JoinPolicy } from './entities/club.entity';
 import { JoinReason } from './entities/club-member.entity';
-import { ClubRule, explainClubRule, RuleText, validateClubRule } from './rules/club-rule';
+import {
+  ClubRule,
+  clubRuleGaps,
+  explainClubRule,
+  RuleText,
+  ruleCategories,
+  ruleWindowDays,
+  validateClubRule,
+  windowStart,
+} from './rules/club-rule';
 
 export interface ClubInput {
   code: string;
@@ -51,6 +60,8 @@ export interface MembershipView {
   leftAt: string | null;
   leftReason: string | null;
 }
+
+export type MemberRuleGaps = { memberId: string } & ReturnType<typeof clubRuleGaps>;
 
 /** Who asks for a join or a leave: the member (portal) or a console user. */
 export type MembershipActor = { kind: 'member'; memberId: string } | { kind: 'admin'; actor: Actor };
@@ -134,6 +145,31 @@ export class ClubsService {
       return this.repo.countMatching(rule, now);
     }
     return this.repo.countAfterRegroup(await this.club(clubId), rule, now);
+  }
+
+  /**
+   * POST clubs/rules/explain: the rule validated and in words; with `estimate`, the members it would hold now; with
+   * `memberId`, what that member still lacks, condition by condition (the gap the member page shows).
+   */
+  async explainRule(
+    input: { rule: unknown; estimate?: boolean; clubId?: string | null; memberId?: string | null },
+    now = new Date(),
+  ): Promise<{ rule: ClubRule; ruleText: RuleText; estimatedMembers: number | null; memberGaps?: MemberRuleGaps }> {
+    const { rule, ruleText } = this.explain(input.rule);
+    const estimatedMembers = input.estimate ? await this.estimate(rule, input.clubId ?? null, now) : null;
+    return input.memberId
+      ? { rule, ruleText, estimatedMembers, memberGaps: await this.gapsOf(rule, input.memberId, now) }
+      : { rule, ruleText, estimatedMembers };
+  }
+
+  /** What the member lacks to match the rule now. */
+  async gapsOf(rule: ClubRule, memberId: string, now = new Date()): Promise<MemberRuleGaps> {
+    const days = ruleWindowDays(rule);
+    const facts = (await this.repo.memberFacts([memberId], days > 0 ? windowStart(now, days) : null, ruleCategories(rule))).get(memberId);
+    if (!facts) {
+      throw memberNotFound('memberId', memberId);
+    }
+    return { memberId, ...clubRuleGaps(rule, facts, now) };
   }
 
   /** An automatic club needs a valid rule; the other policies take none. */

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { toInt } from '../../common/transformers';
 import { marks, select, selectOne } from '../../database/sql';
-import { QualifyingStats } from '../tiers/rules/tier-qualification';
+import { QualifyingStats, ZERO_STATS } from '../points/rules/qualifying-sums';
+import { readQualifyingStats } from '../points/ledger/qualifying-sums.queries';
 import { LedgerFact } from './rules/history-wording';
 
 export interface PurchaseRef {
@@ -211,14 +212,7 @@ export class PortalQueries {
 
   /** Sums of the qualifying months from `fromMonth` (YYYY-MM-01) on. */
   async qualifyingStats(memberId: string, fromMonth: string): Promise<QualifyingStats> {
-    const rows = await select<{ spend: string | null; points: string | null; purchases: string | null }>(
-      this.dataSource.manager,
-      `SELECT COALESCE(SUM(spend_cents), 0) AS spend, COALESCE(SUM(points), 0) AS points, COALESCE(SUM(purchases), 0) AS purchases
-         FROM member_monthly_stats WHERE member_id = ? AND month >= ?`,
-      [memberId, fromMonth],
-    );
-    const r = rows[0];
-    return { spendCents: toInt(r?.spend ?? 0), points: toInt(r?.points ?? 0), purchases: toInt(r?.purchases ?? 0) };
+    return (await readQualifyingStats(this.dataSource, [memberId], { start: fromMonth })).get(memberId) ?? ZERO_STATS;
   }
 
   async openGrant(memberId: string, now: Date): Promise<{ tierCode: string; endsAt: Date } | null> {

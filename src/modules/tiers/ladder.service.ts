@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { inTransaction } from '../../database/transaction';
 import { ConfigChanges } from '../../queue/config-changes';
 import { Actor, AuditService } from '../audit/audit.service';
+import { criteriaOf, thresholdsOf } from './criteria/tier-criteria';
 import { Tier } from './entities/tier.entity';
 import { LadderTier, ladderProblems } from './rules/ladder';
 import { ladderInvalid } from './tiers.errors';
@@ -15,9 +16,7 @@ export function toLadderTier(t: Tier): LadderTier {
     nameEn: t.name,
     nameZh: t.nameZh,
     kind: t.kind,
-    minSpendCents: t.minSpendCents,
-    minPoints: t.minPoints,
-    minPurchases: t.minPurchases,
+    ...thresholdsOf(criteriaOf(t)),
     qualifyMode: t.qualifyMode,
     earnMultiplierPermille: t.earnMultiplierPermille,
     birthdayBonusPoints: t.birthdayBonusPoints,
@@ -34,9 +33,7 @@ function toEntity(t: LadderTier, rank: number): Tier {
     nameZh: t.nameZh,
     rank,
     kind: t.kind,
-    minSpendCents: t.minSpendCents,
-    minPoints: t.minPoints,
-    minPurchases: t.minPurchases,
+    ...thresholdsOf(criteriaOf(t)),
     qualifyMode: t.qualifyMode,
     earnMultiplierPermille: t.earnMultiplierPermille,
     birthdayBonusPoints: t.birthdayBonusPoints,

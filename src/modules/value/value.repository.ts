@@ -10,6 +10,7 @@ import { ValueSettingsProposal } from './rules/value-settings-rule';
 import { RANK_ORDER_SQL } from './rules/rank-selection';
 import { quintileStarts } from './rules/rfm';
 import { DEFAULT_REFERENCE, DEFAULT_WEIGHTS } from './rules/value-score';
+import { monthsWithin, qualifyingSumsSelect } from '../points/rules/qualifying-sums';
 
 export interface GradeSummary {
   grade: string;
@@ -149,20 +150,21 @@ export class ValueRepository {
   ): Promise<{ members: number; purchasers: number }> {
     const upper = range.toId !== null ? 'AND mb.id < ?' : '';
     const bounds = range.toId !== null ? [range.fromId, range.toId] : [range.fromId];
+    const sums = qualifyingSumsSelect('s', { names: { spendCents: 'spend' } });
+    const months = monthsWithin('s', window);
     await this.dataSource.query(
       `INSERT INTO member_values (member_id, score, spend_12m, points_12m, purchases_12m, last_purchase_at, run_id, computed_at)
        SELECT f.id, ${score.sql}, f.spend, f.points, f.purchases,
               (SELECT MAX(p.occurred_at) FROM purchases p WHERE p.member_id = f.id AND p.occurred_at <= ?), ?, ?
-         FROM (SELECT mb.id, COALESCE(SUM(s.spend_cents), 0) AS spend, COALESCE(SUM(s.points), 0) AS points,
-                      COALESCE(SUM(s.purchases), 0) AS purchases
+         FROM (SELECT mb.id, ${sums.sql}
                  FROM members mb
-                 LEFT JOIN member_monthly_stats s ON s.member_id = mb.id AND s.month >= ? AND s.month <= ?
+                 LEFT JOIN member_monthly_stats s ON s.member_id = mb.id AND ${months.sql}
                 WHERE mb.id >= ? ${upper}
                 GROUP BY mb.id) f
        ON DUPLICATE KEY UPDATE score = VALUES(score), spend_12m = VALUES(spend_12m), points_12m = VALUES(points_12m),
          purchases_12m = VALUES(purchases_12m), last_purchase_at = VALUES(last_purchase_at), run_id = VALUES(run_id),
          computed_at = VALUES(computed_at)`,
-      [...score.params, asOf, runId, now, window.start, window.end, ...bounds],
+      [...score.params, asOf, runId, now, ...sums.params, ...months.params, ...bounds],
     );
     const [row]: Array<{ members: string | number; purchasers: string | number | null }> = await this.dataSource.query(
       `SELECT COUNT(*) AS members, SUM(purchases_12m > 0) AS purchasers FROM member_values

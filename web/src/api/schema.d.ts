@@ -762,8 +762,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club)
-         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club). Needs the console permission clubs.read (roles: admin, marketer, support).
+         * Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club), and what one member still lacks (memberId)
+         * @description Validate a rule and say it back in plain words (en, zh-CN); optionally estimate the members the club would hold by it now (with clubId: after a regroup of that club), and what one member still lacks (memberId). Needs the console permission clubs.read (roles: admin, marketer, support).
          */
         post: operations["AdminClubsController_explain"];
         delete?: never;
@@ -1022,6 +1022,26 @@ export interface paths {
          */
         put: operations["AdminTiersController_putLadder"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/tiers/criteria/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate tier criteria and say them back in plain words (en, zh-CN); optionally how far one member is from each (memberId)
+         * @description The criteria are the kinds a ladder tier stores in its fields (qualifyingSpend: minSpendCents, pointsEarned: minPoints, purchaseCount: minPurchases), sent as a list of { type, min }. With memberId, the member’s sums over the program’s qualifying window and what is still missing for each, as the member page’s tier progress shows them. Nothing is saved.
+         */
+        post: operations["AdminTiersController_explainCriteria"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2711,6 +2731,18 @@ export interface components {
         ApiKeyListResponse: {
             keys: components["schemas"]["ApiKeySummaryResponse"][];
         };
+        MemberSearchTierResponse: {
+            /** @example VIP */
+            code: string;
+            /** @example VIP */
+            name: string;
+        };
+        MemberSearchCardResponse: {
+            /** @example 8000000000000018 */
+            cardNo: string;
+            /** @example active */
+            status: string;
+        };
         MemberSearchItemResponse: {
             /** Format: uuid */
             memberId: string;
@@ -2734,7 +2766,7 @@ export interface components {
              *       "name": "VIP"
              *     }
              */
-            tier: Record<string, never>;
+            tier: components["schemas"]["MemberSearchTierResponse"];
             /** @example 1237 */
             balance: number;
             /**
@@ -2743,7 +2775,7 @@ export interface components {
              *       "status": "active"
              *     }
              */
-            card: Record<string, never> | null;
+            card: components["schemas"]["MemberSearchCardResponse"] | null;
             /** Format: uuid */
             mergedInto: string | null;
             /** Format: date-time */
@@ -3536,6 +3568,128 @@ export interface components {
             /** @description Every POST, replays included, oldest first. */
             history: components["schemas"]["WebhookAttemptResponse"][];
         };
+        CategoryPurchasesConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categoryPurchases";
+            /**
+             * @description Category codes (lower-cased).
+             * @example [
+             *       "baby",
+             *       "toddler"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description Receipts, not lines.
+             * @example 3
+             */
+            minPurchases: number;
+            /** @example 90 */
+            days: number;
+        };
+        CategorySpendConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "categorySpend";
+            /**
+             * @description Category codes.
+             * @example [
+             *       "wine"
+             *     ]
+             */
+            categories: string[];
+            /**
+             * @description Net of refunds.
+             * @example 50000
+             */
+            minSpendCents: number;
+            /** @example 30 */
+            days: number;
+        };
+        BirthdayMonthConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "birthdayMonth";
+            /**
+             * @example [
+             *       1,
+             *       12
+             *     ]
+             */
+            months: number[];
+        };
+        CityConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "city";
+            /**
+             * @example [
+             *       "Shanghai"
+             *     ]
+             */
+            cities: string[];
+        };
+        AgeRangeConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ageRange";
+            /** @example 25 */
+            minAge?: number | null;
+            /** @example 40 */
+            maxAge?: number | null;
+        };
+        GenderConditionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "gender";
+            /**
+             * @example [
+             *       "female"
+             *     ]
+             */
+            genders: ("female" | "male" | "other" | "undisclosed")[];
+        };
+        ClubRuleModel: {
+            /**
+             * @description all: every condition; any: one is enough.
+             * @example all
+             * @enum {string}
+             */
+            combine: "all" | "any";
+            /**
+             * @example [
+             *       {
+             *         "type": "categoryPurchases",
+             *         "categories": [
+             *           "baby",
+             *           "toddler"
+             *         ],
+             *         "minPurchases": 3,
+             *         "days": 90
+             *       },
+             *       {
+             *         "type": "city",
+             *         "cities": [
+             *           "Shanghai"
+             *         ]
+             *       }
+             *     ]
+             */
+            conditions: (components["schemas"]["CategoryPurchasesConditionModel"] | components["schemas"]["CategorySpendConditionModel"] | components["schemas"]["BirthdayMonthConditionModel"] | components["schemas"]["CityConditionModel"] | components["schemas"]["AgeRangeConditionModel"] | components["schemas"]["GenderConditionModel"])[];
+        };
         CreateClubDto: {
             /**
              * @description Name in zh-CN.
@@ -3560,7 +3714,7 @@ export interface components {
              */
             status: "active" | "archived";
             /**
-             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: {type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); {type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; {type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
+             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
              * @example {
              *       "combine": "all",
              *       "conditions": [
@@ -3582,9 +3736,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule?: {
-                [key: string]: unknown;
-            } | null;
+            rule?: components["schemas"]["ClubRuleModel"] | null;
             /**
              * @description Automatic clubs: whether the regroup takes out members who joined by the rule and no longer match. Default false: like a retailer’s Baby club, members stay once in (until they leave).
              * @default false
@@ -3649,9 +3801,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            } | null;
+            rule: components["schemas"]["ClubRuleModel"] | null;
             /** @description The rule in plain words; null without a rule. */
             ruleText: components["schemas"]["RuleTextResponse"] | null;
             /** @example false */
@@ -3677,7 +3827,7 @@ export interface components {
         };
         ExplainRuleDto: {
             /**
-             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: {type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); {type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; {type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
+             * @description Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).
              * @example {
              *       "combine": "all",
              *       "conditions": [
@@ -3699,9 +3849,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["ClubRuleModel"];
             /**
              * @description Also count the members who match now (one statement over every member; may answer 503 on a very large program).
              * @default false
@@ -3712,6 +3860,58 @@ export interface components {
              * @description The club the rule is for: the estimate is then what that club would hold after a regroup by this rule (members who left it or were taken out by an admin are not put back; members let in by hand stay).
              */
             clubId?: string;
+            /**
+             * Format: uuid
+             * @description A member: the answer then says, condition by condition, what this member still lacks to match (memberGaps).
+             */
+            memberId?: string;
+        };
+        ConditionGapResponse: {
+            /**
+             * @example categoryPurchases
+             * @enum {string}
+             */
+            type: "categoryPurchases" | "categorySpend" | "birthdayMonth" | "city" | "ageRange" | "gender";
+            /** @description The condition in words. */
+            text: components["schemas"]["RuleTextResponse"];
+            /** @example false */
+            met: boolean;
+            /**
+             * @description What required/current/missing count; null for a profile condition (birthday, city, age, gender): only met says it.
+             * @example purchases
+             * @enum {string|null}
+             */
+            unit: "purchases" | "cents" | null;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            required: number | null;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            current: number | null;
+            /**
+             * Format: int64
+             * @description Still missing (0 when met).
+             * @example 2
+             */
+            missing: number | null;
+        };
+        MemberRuleGapsResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * @description Whether the member matches the rule now.
+             * @example false
+             */
+            matches: boolean;
+            /** @description In the order of the rule’s conditions. */
+            conditions: components["schemas"]["ConditionGapResponse"][];
         };
         RuleExplainResponse: {
             /**
@@ -3736,15 +3936,15 @@ export interface components {
              *       ]
              *     }
              */
-            rule: {
-                [key: string]: unknown;
-            };
+            rule: components["schemas"]["ClubRuleModel"];
             ruleText: components["schemas"]["RuleTextResponse"];
             /**
              * @description When estimate was asked for: the members the club would hold by this rule now (a new club: who matches; with clubId: after a regroup of that club).
              * @example 1840
              */
             estimatedMembers: number | null;
+            /** @description Only when memberId was given: what that member still lacks, condition by condition. */
+            memberGaps?: components["schemas"]["MemberRuleGapsResponse"];
         };
         UpdateClubDto: {
             /** @example 宝宝俱乐部 */
@@ -3782,9 +3982,7 @@ export interface components {
              *       ]
              *     }
              */
-            rule?: {
-                [key: string]: unknown;
-            } | null;
+            rule?: components["schemas"]["ClubRuleModel"] | null;
             dropUnmatched?: boolean;
         };
         JobAcceptedResponse: {
@@ -4310,6 +4508,144 @@ export interface components {
              *     ]
              */
             tiers: components["schemas"]["LadderTierDto"][];
+        };
+        QualifyingSpendCriterionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "qualifyingSpend";
+            /**
+             * Format: int64
+             * @description Qualifying spend over the rolling window (purchases minus refunds), cents. Stored as the tier’s minSpendCents.
+             * @example 500000
+             */
+            min: number;
+        };
+        PointsEarnedCriterionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pointsEarned";
+            /**
+             * Format: int64
+             * @description Points earned over the rolling window (not the balance). Stored as the tier’s minPoints.
+             * @example 5000
+             */
+            min: number;
+        };
+        PurchaseCountCriterionModel: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchaseCount";
+            /**
+             * @description Purchases over the rolling window. Stored as the tier’s minPurchases.
+             * @example 12
+             */
+            min: number;
+        };
+        ExplainTierCriteriaDto: {
+            /**
+             * @description Each criterion once; a tier stores each in its own field (qualifyingSpend: minSpendCents, pointsEarned: minPoints, purchaseCount: minPurchases). Problems come back as VALIDATION_FAILED with the path of each field (criteria[0].min).
+             * @example [
+             *       {
+             *         "type": "qualifyingSpend",
+             *         "min": 500000
+             *       },
+             *       {
+             *         "type": "purchaseCount",
+             *         "min": 12
+             *       }
+             *     ]
+             */
+            criteria: (components["schemas"]["QualifyingSpendCriterionModel"] | components["schemas"]["PointsEarnedCriterionModel"] | components["schemas"]["PurchaseCountCriterionModel"])[];
+            /**
+             * @description any: one criterion is enough; all: every one.
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            /**
+             * Format: uuid
+             * @description A member: the answer then says how far that member’s sums over the qualifying window are from each criterion.
+             */
+            memberId?: string;
+        };
+        TierCriterionTextResponse: {
+            /** @example Members who spent at least ¥5,000 or made at least 12 purchases over the qualifying window. */
+            en: string;
+            /** @example 统计周期内消费满¥5,000或购买满12次的会员。 */
+            zhCN: string;
+        };
+        TierCriterionGapResponse: {
+            /**
+             * @description As in the member page’s tier progress.
+             * @example spend
+             * @enum {string}
+             */
+            criterion: "spend" | "points" | "purchases";
+            /**
+             * Format: int64
+             * @example 500000
+             */
+            required: number;
+            /**
+             * Format: int64
+             * @example 320000
+             */
+            current: number;
+            /**
+             * Format: int64
+             * @description Still missing (0 when met).
+             * @example 180000
+             */
+            missing: number;
+        };
+        TierCriteriaMemberGapsResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * Format: date
+             * @description First month of the qualifying window.
+             * @example 2025-12-01
+             */
+            windowStart: string;
+            /**
+             * @description Whether the member’s sums meet the criteria (by qualifyMode).
+             * @example false
+             */
+            met: boolean;
+            criteria: components["schemas"]["TierCriterionGapResponse"][];
+        };
+        TierCriteriaExplainResponse: {
+            /**
+             * @description The criteria, validated, in the registry’s order.
+             * @example [
+             *       {
+             *         "type": "qualifyingSpend",
+             *         "min": 500000
+             *       },
+             *       {
+             *         "type": "purchaseCount",
+             *         "min": 12
+             *       }
+             *     ]
+             */
+            criteria: (components["schemas"]["QualifyingSpendCriterionModel"] | components["schemas"]["PointsEarnedCriterionModel"] | components["schemas"]["PurchaseCountCriterionModel"])[];
+            /**
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            text: components["schemas"]["TierCriterionTextResponse"];
+            /** @description Only when memberId was given. */
+            memberGaps?: components["schemas"]["TierCriteriaMemberGapsResponse"];
         };
         SimulateDto: {
             /**
@@ -4985,6 +5321,43 @@ export interface components {
              */
             noConsent: number;
         };
+        CampaignGroupResponse: {
+            /** @example 1082 */
+            members: number;
+            /**
+             * @description Members who bought after the delivery
+             * @example 300
+             */
+            buyers: number;
+            /** @example 410 */
+            purchases: number;
+            /** @example 8200000 */
+            spendCents: number;
+            /** @example 40 */
+            redemptions: number;
+            /**
+             * @description null for an empty group
+             * @example 0.277264
+             */
+            purchaseRate: number | null;
+            /**
+             * @description null for an empty group
+             * @example 7579
+             */
+            spendPerMemberCents: number | null;
+        };
+        CampaignProgressResponse: {
+            /** @example 01a212aa-8b99-749f-88e9-001ff70d99cf */
+            jobId: string;
+            /** @example running */
+            state: string;
+            /** @example 3 */
+            done: number;
+            /** @example 5 */
+            total: number;
+            /** @example 60 */
+            percent: number;
+        };
         CampaignResultsResponse: {
             /** Format: uuid */
             campaignId: string;
@@ -5043,9 +5416,7 @@ export interface components {
              *       "spendPerMemberCents": 7579
              *     }
              */
-            targeted: {
-                [key: string]: unknown;
-            };
+            targeted: components["schemas"]["CampaignGroupResponse"];
             /**
              * @example {
              *       "members": 118,
@@ -5057,9 +5428,7 @@ export interface components {
              *       "spendPerMemberCents": 5932
              *     }
              */
-            holdoutGroup: {
-                [key: string]: unknown;
-            };
+            holdoutGroup: components["schemas"]["CampaignGroupResponse"];
             /**
              * @description Targeted minus holdout with a 95% interval (normal approximation); null for an empty group
              * @example {
@@ -5087,9 +5456,7 @@ export interface components {
              *       "percent": 60
              *     }
              */
-            progress: {
-                [key: string]: unknown;
-            } | null;
+            progress: components["schemas"]["CampaignProgressResponse"] | null;
         };
         ImportDto: {
             /**
@@ -5764,9 +6131,7 @@ export interface components {
              *       "spendPerMemberCents": 7579
              *     }
              */
-            targeted: {
-                [key: string]: unknown;
-            };
+            targeted: components["schemas"]["CampaignGroupResponse"];
             /**
              * @example {
              *       "members": 118,
@@ -5778,9 +6143,7 @@ export interface components {
              *       "spendPerMemberCents": 5932
              *     }
              */
-            holdoutGroup: {
-                [key: string]: unknown;
-            };
+            holdoutGroup: components["schemas"]["CampaignGroupResponse"];
             /**
              * @description Targeted minus holdout with a 95% interval (normal approximation); null for an empty group
              * @example {
@@ -5808,9 +6171,7 @@ export interface components {
              *       "percent": 60
              *     }
              */
-            progress: {
-                [key: string]: unknown;
-            } | null;
+            progress: components["schemas"]["CampaignProgressResponse"] | null;
             /** @example 双十一会员积分加赠 */
             name: string;
         };
@@ -5942,6 +6303,58 @@ export interface components {
              */
             refreshToken: string;
         };
+        PortalStoreResponse: {
+            /** @example 0193b7e2-0000-7000-8000-000000000001 */
+            storeId: string;
+            /** @example Jing An flagship */
+            name: string | null;
+        };
+        PortalBenefitsResponse: {
+            /**
+             * @description Points earned per point of the base rate.
+             * @example 1.5
+             */
+            earnMultiplier: number;
+            /** @example 0 */
+            birthdayBonusPoints: number;
+            /** @example false */
+            priorityService: boolean;
+        };
+        PortalTierResponse: {
+            /** @example VIP */
+            code: string;
+            /** @example VIP */
+            name: string;
+            /** @example VIP会员 */
+            nameZh: string;
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+            /**
+             * @description When the member reached the tier.
+             * @example 2026-03-02T09:12:00.000Z
+             */
+            since: string;
+        };
+        PortalPointsSummaryResponse: {
+            /** @example 1250 */
+            balance: number;
+            /** @example 1200 */
+            available: number;
+            /** @example 50 */
+            pending: number;
+        };
+        PortalCardResponse: {
+            /** @example 8766314454867138 */
+            cardNo: string;
+            /** @example active */
+            status: string;
+            /**
+             * @description The card that replaced this one.
+             * @example null
+             */
+            replacedBy: string | null;
+            /** @example 2026-01-05T02:00:00.000Z */
+            issuedAt: string;
+        };
         ProfileResponse: {
             /** @example 0193b7e2-5c1a-7d40-9a43-6f1c2b7d9e10 */
             memberId: string;
@@ -5965,9 +6378,7 @@ export interface components {
              *       "name": "Jing An flagship"
              *     }
              */
-            preferredStore: {
-                [key: string]: unknown;
-            } | null;
+            preferredStore: components["schemas"]["PortalStoreResponse"] | null;
             /** @example 2026-01-05T02:00:00.000Z */
             registeredAt: string | null;
             /**
@@ -5983,9 +6394,7 @@ export interface components {
              *       "since": "2026-03-02T09:12:00.000Z"
              *     }
              */
-            tier: {
-                [key: string]: unknown;
-            };
+            tier: components["schemas"]["PortalTierResponse"];
             /**
              * @example {
              *       "balance": 1250,
@@ -5993,9 +6402,7 @@ export interface components {
              *       "pending": 50
              *     }
              */
-            points: {
-                [key: string]: unknown;
-            };
+            points: components["schemas"]["PortalPointsSummaryResponse"];
             /**
              * @example [
              *       {
@@ -6006,7 +6413,7 @@ export interface components {
              *       }
              *     ]
              */
-            cards: Record<string, never>[];
+            cards: components["schemas"]["PortalCardResponse"][];
         };
         UpdateMyProfileDto: {
             /** @example 张三丰 */
@@ -6045,6 +6452,23 @@ export interface components {
             changed: string[];
             profile: components["schemas"]["ProfileResponse"];
         };
+        RedemptionRateResponse: {
+            /** @example 100 */
+            points: number;
+            /** @example 100 */
+            cents: number;
+        };
+        ExpiringMonthPointsResponse: {
+            /**
+             * @description A UTC month.
+             * @example 2026-11
+             */
+            month: string;
+            /** @example 120 */
+            points: number;
+            /** @example 120 */
+            valueCents: number;
+        };
         PointsResponse: {
             /**
              * @description Every point the member holds (the sum of the ledger); pending included.
@@ -6077,9 +6501,7 @@ export interface components {
              *       "cents": 100
              *     }
              */
-            redemptionRate: {
-                [key: string]: unknown;
-            };
+            redemptionRate: components["schemas"]["RedemptionRateResponse"];
             /**
              * @description This month and the next five (UTC months), each with the points expiring in it and their value in cents.
              * @example [
@@ -6115,7 +6537,41 @@ export interface components {
              *       }
              *     ]
              */
-            expiring: Record<string, never>[];
+            expiring: components["schemas"]["ExpiringMonthPointsResponse"][];
+        };
+        HistoryBreakdownLineResponse: {
+            /**
+             * @description base, tier or campaign.
+             * @example base
+             */
+            rule: string;
+            /** @example Base points */
+            label: string;
+            /** @example 50 */
+            points: number;
+        };
+        HistoryItemResponse: {
+            /** @example 1842 */
+            entryId: number;
+            /**
+             * @example purchase
+             * @enum {string}
+             */
+            kind: "purchase" | "refund" | "redemption" | "redemption_cancel" | "bonus" | "expiry" | "adjustment" | "transfer" | "opening_balance";
+            /** @example Purchase at Jing An flagship, receipt R-0001 (¥50.00): 87 points earned */
+            title: string;
+            /** @example 87 */
+            points: number;
+            /** @example 1250 */
+            balanceAfter: number;
+            /** @example Jing An flagship */
+            storeName: string | null;
+            /** @example R-0001 */
+            receiptNo: string | null;
+            /** @description Points by rule (purchases only; empty otherwise). */
+            breakdown: components["schemas"]["HistoryBreakdownLineResponse"][];
+            /** @example 2026-11-24T02:00:00.000Z */
+            at: string;
         };
         HistoryResponse: {
             /**
@@ -6161,12 +6617,129 @@ export interface components {
              *       }
              *     ]
              */
-            items: Record<string, never>[];
+            items: components["schemas"]["HistoryItemResponse"][];
             /**
              * @description Pass as cursor for the next (older) page; null on the last.
              * @example 1790
              */
             nextCursor: string | null;
+        };
+        QualifyingWindowResponse: {
+            /** @example 12 */
+            months: number;
+            /** @example 2025-12-01 */
+            from: string;
+            /** @example 2026-11-25T08:00:00.000Z */
+            to: string;
+        };
+        QualifyingFiguresResponse: {
+            /** @example 812000 */
+            spendCents: number;
+            /** @example 9230 */
+            points: number;
+            /** @example 31 */
+            purchases: number;
+        };
+        CriterionGapResponse: {
+            /**
+             * @example spend
+             * @enum {string}
+             */
+            criterion: "spend" | "points" | "purchases";
+            /** @example 2000000 */
+            required: number;
+            /** @example 812000 */
+            current: number;
+            /**
+             * @description Still missing (0 when met).
+             * @example 1188000
+             */
+            missing: number;
+        };
+        NextTierGoalResponse: {
+            /** @example VIP */
+            code: string;
+            /**
+             * @description any: one criterion is enough; all: every one.
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            criteria: components["schemas"]["CriterionGapResponse"][];
+            /** @example false */
+            met: boolean;
+            /** @example SVIP */
+            name: string;
+            /** @example 超级VIP会员 */
+            nameZh: string;
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+        };
+        TierGoalResponse: {
+            /** @example VIP */
+            code: string;
+            /**
+             * @description any: one criterion is enough; all: every one.
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
+            criteria: components["schemas"]["CriterionGapResponse"][];
+            /** @example false */
+            met: boolean;
+        };
+        TierGrantHeldResponse: {
+            /** @example SVIP */
+            tierCode: string;
+            /** @example 2027-01-31T15:59:59.999Z */
+            endsAt: string;
+        };
+        TierReviewResponse: {
+            /** @example 2027-03-02T09:12:00.000Z */
+            reviewAt: string | null;
+            /**
+             * @description What keeps the tier at the review; null for the lowest tier and rank tiers.
+             * @example {
+             *       "code": "VIP",
+             *       "qualifyMode": "any",
+             *       "criteria": [
+             *         {
+             *           "criterion": "spend",
+             *           "required": 500000,
+             *           "current": 812000,
+             *           "missing": 0
+             *         }
+             *       ],
+             *       "met": true
+             *     }
+             */
+            keep: components["schemas"]["TierGoalResponse"] | null;
+            /** @description A manual grant holding the tier until its end. */
+            grant: components["schemas"]["TierGrantHeldResponse"] | null;
+        };
+        LadderRungResponse: {
+            /** @example VIP */
+            code: string;
+            /** @example VIP */
+            name: string;
+            /** @example VIP会员 */
+            nameZh: string;
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+            /**
+             * @example threshold
+             * @enum {string}
+             */
+            kind: "threshold" | "rank";
+            /** @example 500000 */
+            minSpendCents: number | null;
+            /** @example null */
+            minPoints: number | null;
+            /** @example null */
+            minPurchases: number | null;
+            /**
+             * @example any
+             * @enum {string}
+             */
+            qualifyMode: "any" | "all";
         };
         TierProgressResponse: {
             /**
@@ -6182,9 +6755,7 @@ export interface components {
              *       "since": "2026-03-02T09:12:00.000Z"
              *     }
              */
-            tier: {
-                [key: string]: unknown;
-            };
+            tier: components["schemas"]["PortalTierResponse"];
             /**
              * @description The rolling qualifying window (whole UTC months).
              * @example {
@@ -6193,9 +6764,7 @@ export interface components {
              *       "to": "2026-11-25T08:00:00.000Z"
              *     }
              */
-            window: {
-                [key: string]: unknown;
-            };
+            window: components["schemas"]["QualifyingWindowResponse"];
             /**
              * @description Purchases minus refunds in the window.
              * @example {
@@ -6204,9 +6773,7 @@ export interface components {
              *       "purchases": 31
              *     }
              */
-            qualifying: {
-                [key: string]: unknown;
-            };
+            qualifying: components["schemas"]["QualifyingFiguresResponse"];
             /**
              * @description The next tier to earn and what is missing per criterion (any: one is enough; all: every one); null at the top.
              * @example {
@@ -6230,32 +6797,9 @@ export interface components {
              *       "met": false
              *     }
              */
-            next: {
-                [key: string]: unknown;
-            } | null;
-            /**
-             * @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end.
-             * @example {
-             *       "reviewAt": "2027-03-02T09:12:00.000Z",
-             *       "keep": {
-             *         "code": "VIP",
-             *         "qualifyMode": "any",
-             *         "criteria": [
-             *           {
-             *             "criterion": "spend",
-             *             "required": 500000,
-             *             "current": 812000,
-             *             "missing": 0
-             *           }
-             *         ],
-             *         "met": true
-             *       },
-             *       "grant": null
-             *     }
-             */
-            review: {
-                [key: string]: unknown;
-            };
+            next: components["schemas"]["NextTierGoalResponse"] | null;
+            /** @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end. */
+            review: components["schemas"]["TierReviewResponse"];
             /**
              * @example [
              *       {
@@ -6267,7 +6811,6 @@ export interface components {
              *           "birthdayBonusPoints": 0,
              *           "priorityService": false
              *         },
-             *         "since": "2026-03-02T09:12:00.000Z",
              *         "kind": "threshold",
              *         "minSpendCents": 500000,
              *         "minPoints": null,
@@ -6276,7 +6819,34 @@ export interface components {
              *       }
              *     ]
              */
-            ladder: Record<string, never>[];
+            ladder: components["schemas"]["LadderRungResponse"][];
+        };
+        MyClubItemResponse: {
+            /** @example 0193b7e2-1111-7000-8000-000000000002 */
+            clubId: string;
+            /** @example BABY */
+            code: string;
+            /** @example 母婴俱乐部 */
+            name: string;
+            /** @example Baby club */
+            nameEn: string;
+            /** @example Offers for parents of little ones. */
+            description: string | null;
+            /** @example open */
+            joinPolicy: string;
+            /**
+             * @example member
+             * @enum {string}
+             */
+            membership: "member" | "left" | "none";
+            /** @example 2026-06-01T03:00:00.000Z */
+            joinedAt: string | null;
+            /** @example null */
+            leftAt: string | null;
+            /** @example false */
+            canJoin: boolean;
+            /** @example true */
+            canLeave: boolean;
         };
         MyClubsResponse: {
             /**
@@ -6297,7 +6867,7 @@ export interface components {
              *       }
              *     ]
              */
-            items: Record<string, never>[];
+            items: components["schemas"]["MyClubItemResponse"][];
             /** @example null */
             nextCursor: string | null;
         };
@@ -6344,7 +6914,7 @@ export interface components {
              *       }
              *     ]
              */
-            items: Record<string, never>[];
+            items: components["schemas"]["PortalCardResponse"][];
         };
         ReportLostResponse: {
             /** @example 6200000000000005 */
@@ -6364,9 +6934,39 @@ export interface components {
              *       "pending": 50
              *     }
              */
-            points: {
-                [key: string]: unknown;
-            };
+            points: components["schemas"]["PortalPointsSummaryResponse"];
+        };
+        ConsentStateResponse: {
+            /**
+             * @example sms
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "push" | "mail";
+            /** @example true */
+            granted: boolean;
+            /** @example 2026-11-01T02:00:00.000Z */
+            updatedAt: string | null;
+        };
+        ConsentChangeResponse: {
+            /**
+             * @example sms
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "push" | "mail";
+            /** @example true */
+            granted: boolean;
+            /**
+             * @description null: never set before.
+             * @example false
+             */
+            previous: boolean | null;
+            /**
+             * @example you
+             * @enum {string}
+             */
+            changedBy: "you" | "service desk";
+            /** @example 2026-11-01T02:00:00.000Z */
+            at: string;
         };
         ConsentsResponse: {
             /**
@@ -6383,7 +6983,7 @@ export interface components {
              *       }
              *     ]
              */
-            consents: Record<string, never>[];
+            consents: components["schemas"]["ConsentStateResponse"][];
             /**
              * @description The last 50 changes, newest first.
              * @example [
@@ -6396,7 +6996,7 @@ export interface components {
              *       }
              *     ]
              */
-            history: Record<string, never>[];
+            history: components["schemas"]["ConsentChangeResponse"][];
         };
         MyConsentsDto: {
             /** @example true */
@@ -6421,7 +7021,7 @@ export interface components {
              *       }
              *     ]
              */
-            consents: Record<string, never>[];
+            consents: components["schemas"]["ConsentStateResponse"][];
             /**
              * @description The last 50 changes, newest first.
              * @example [
@@ -6434,7 +7034,7 @@ export interface components {
              *       }
              *     ]
              */
-            history: Record<string, never>[];
+            history: components["schemas"]["ConsentChangeResponse"][];
             /**
              * @example [
              *       "sms"
@@ -12976,7 +13576,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CLUB_NOT_FOUND */
+            /** @description CLUB_NOT_FOUND MEMBER_NOT_FOUND: no member with this card, phone or id. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12994,7 +13594,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 404;
                         /** @enum {string} */
-                        code?: "CLUB_NOT_FOUND";
+                        code?: "CLUB_NOT_FOUND" | "MEMBER_NOT_FOUND";
                     };
                 };
             };
@@ -15186,6 +15786,147 @@ export interface operations {
                         statusCode?: 422;
                         /** @enum {string} */
                         code?: "LADDER_INVALID";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminTiersController_explainCriteria: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplainTierCriteriaDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierCriteriaExplainResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
                     };
                 };
             };

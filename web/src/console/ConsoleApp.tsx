@@ -3,8 +3,8 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
-import { session } from '../shared/api';
 import { I18nProvider, useI18n } from '../shared/i18n';
+import { session } from './api';
 import { AuthGate } from './auth';
 import { LoginPage } from './LoginPage';
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { api, session, unwrap } from '../shared/api';
+import { unwrap } from '../shared/api';
+import { api, session } from './api';
 import { useI18n } from '../shared/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 

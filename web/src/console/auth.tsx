@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { components } from '../api/schema';
-import { api, session, signOutOfConsole, unwrap } from '../shared/api';
+import { unwrap } from '../shared/api';
+import { api, session, signOutOfConsole } from './api';
 
 export type Me = components['schemas']['AdminMeResponse'];
 export type Permission = Me['permissions'][number];

@@ -16,13 +16,13 @@ function screen(load: () => Promise<ComponentType>): ReactNode {
   );
 }
 
-const AnalyticsPage = screen(async () => (await import('./pages/AnalyticsPage')).AnalyticsPage);
-const CampaignsPage = screen(async () => (await import('./pages/CampaignsPage')).CampaignsPage);
-const ClubsPage = screen(async () => (await import('./pages/ClubsPage')).ClubsPage);
-const DashboardPage = screen(async () => (await import('./pages/DashboardPage')).DashboardPage);
-const MembersPage = screen(async () => (await import('./pages/MembersPage')).MembersPage);
-const OperationsPage = screen(async () => (await import('./pages/OperationsPage')).OperationsPage);
-const TiersPage = screen(async () => (await import('./pages/TiersPage')).TiersPage);
+const AnalyticsPage = screen(async () => (await import('./analytics/AnalyticsPage')).AnalyticsPage);
+const CampaignsPage = screen(async () => (await import('./campaigns/CampaignsPage')).CampaignsPage);
+const ClubsPage = screen(async () => (await import('./clubs/ClubsPage')).ClubsPage);
+const DashboardPage = screen(async () => (await import('./dashboard/DashboardPage')).DashboardPage);
+const MembersPage = screen(async () => (await import('./members/MembersPage')).MembersPage);
+const OperationsPage = screen(async () => (await import('./operations/OperationsPage')).OperationsPage);
+const TiersPage = screen(async () => (await import('./tiers/TiersPage')).TiersPage);
 
 export interface Screen {
   path: string;

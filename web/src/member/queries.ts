@@ -1,41 +1,36 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { unwrap } from '../shared/api';
-import type { Card, Club, Consent, ExpiringMonth, HistoryItem, TierGoal, TierInfo, TierReview } from './model';
-import { portal } from './session';
+import { unwrap, type Schemas } from '../shared/api';
+import { memberSession, portal, portalFetch } from './session';
 
 /** The member page's data layer: TanStack Query over the typed portal client; every key starts with "me". */
-export interface Points {
-  balance: number;
-  available: number;
-  pending: number;
-  availableValueCents: number;
-  expiring: ExpiringMonth[];
-}
 
-export interface TierProgress {
-  tier: TierInfo;
-  window: { months: number };
-  qualifying: { spendCents: number; points: number; purchases: number };
-  next: TierGoal | null;
-  review: TierReview;
-}
+/** The portal's answers, as the server publishes them (web/src/api/schema.d.ts). */
+export type Points = Schemas['PointsResponse'];
+export type ExpiringMonth = Schemas['ExpiringMonthPointsResponse'];
+export type TierProgress = Schemas['TierProgressResponse'];
+export type TierGoal = Schemas['TierGoalResponse'];
+export type CriterionGap = Schemas['CriterionGapResponse'];
+export type HistoryItem = Schemas['HistoryItemResponse'];
+export type Club = Schemas['MyClubItemResponse'];
+export type Card = Schemas['PortalCardResponse'];
+export type Consent = Schemas['ConsentStateResponse'];
 
 export const useProfile = () =>
   useQuery({
     queryKey: ['me', 'profile'],
-    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me')) as unknown as { phone: string | null; tier: TierInfo },
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me')),
   });
 
 export const usePoints = () =>
   useQuery({
     queryKey: ['me', 'points'],
-    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/points')) as unknown as Points,
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/points')),
   });
 
 export const useTier = () =>
   useQuery({
     queryKey: ['me', 'tier'],
-    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/tier')) as unknown as TierProgress,
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/tier')),
   });
 
 export const HISTORY_PAGE = 20;
@@ -44,22 +39,19 @@ export const useHistory = () =>
   useInfiniteQuery({
     queryKey: ['me', 'history'],
     initialPageParam: null as string | null,
-    queryFn: async ({ pageParam }) => {
-      const page = unwrap(
+    queryFn: async ({ pageParam }) =>
+      unwrap(
         await portal.GET('/api/v1/portal/me/history', {
           params: { query: { limit: HISTORY_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
-      );
-      return { items: page.items as unknown as HistoryItem[], nextCursor: page.nextCursor };
-    },
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useClubs = () =>
   useQuery({
     queryKey: ['me', 'clubs'],
-    queryFn: async () =>
-      unwrap(await portal.GET('/api/v1/portal/me/clubs', { params: { query: { limit: 100 } } })).items as unknown as Club[],
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/clubs', { params: { query: { limit: 100 } } })).items,
   });
 
 export function useClubChange() {
@@ -76,7 +68,7 @@ export function useClubChange() {
 export const useCards = () =>
   useQuery({
     queryKey: ['me', 'cards'],
-    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/cards')).items as unknown as Card[],
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/cards')).items,
   });
 
 export function useReportLost() {
@@ -91,7 +83,7 @@ export function useReportLost() {
 export const useConsents = () =>
   useQuery({
     queryKey: ['me', 'consents'],
-    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/consents')).consents as unknown as Consent[],
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/consents')).consents,
   });
 
 export function useSetConsent() {
@@ -99,6 +91,26 @@ export function useSetConsent() {
   return useMutation({
     mutationFn: async ({ channel, granted }: { channel: string; granted: boolean }) =>
       unwrap(await portal.PUT('/api/v1/portal/me/consents', { body: { [channel]: granted } })),
-    onSuccess: (data) => client.setQueryData(['me', 'consents'], data.consents as unknown as Consent[]),
+    onSuccess: (data) => client.setQueryData(['me', 'consents'], data.consents),
   });
 }
+
+/** My data as a JSON file (GET me/export). */
+export async function downloadMyData(): Promise<void> {
+  const res = await portalFetch('/api/v1/portal/me/export');
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `my-membership-${new Date().toISOString().slice(0, 10)}.json`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Asks for the membership to be erased (POST me/erasure); the member is signed out here. */
+export async function requestErasure(): Promise<void> {
+  await portalFetch('/api/v1/portal/me/erasure', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+}
+
+/** Forgets the tokens on this phone (after an erasure the server has ended the sign-in). */
+export const forgetSignIn = () => memberSession.set(null);

@@ -1,5 +1,11 @@
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from '../api/schema';
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, paths } from '../api/schema';
+
+/** The API's response and request shapes, as the server publishes them (web/src/api/schema.d.ts, generated). */
+export type Schemas = components['schemas'];
+
+/** The one typed client: paths and bodies from the OpenAPI document. */
+export type ApiClient = Client<paths>;
 
 /** The API's error body: { statusCode, code, message, details }. */
 export class ApiError extends Error {
@@ -13,111 +19,6 @@ export class ApiError extends Error {
   }
 }
 
-const TOKENS_KEY = 'loyalty.console.tokens';
-
-interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-}
-
-function readTokens(): Tokens | null {
-  try {
-    const raw = sessionStorage.getItem(TOKENS_KEY);
-    return raw ? (JSON.parse(raw) as Tokens) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Console tokens live in sessionStorage: one tab's sign-in, gone when the tab closes. */
-export const session = {
-  tokens: readTokens(),
-  set(tokens: Tokens | null): void {
-    this.tokens = tokens;
-    if (tokens) {
-      sessionStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
-    } else {
-      sessionStorage.removeItem(TOKENS_KEY);
-    }
-  },
-};
-
-let refreshing: Promise<boolean> | null = null;
-
-/** Trades the refresh token for a new pair once (concurrent 401s share the one refresh). */
-async function refresh(): Promise<boolean> {
-  const refreshToken = session.tokens?.refreshToken;
-  if (!refreshToken) {
-    return false;
-  }
-  refreshing ??= fetch('/api/v1/admin/auth/refresh', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
-  })
-    .then(async (res) => {
-      if (!res.ok) {
-        session.set(null);
-        return false;
-      }
-      const body = (await res.json()) as Tokens;
-      session.set({ accessToken: body.accessToken, refreshToken: body.refreshToken });
-      return true;
-    })
-    .finally(() => {
-      refreshing = null;
-    });
-  return refreshing;
-}
-
-/** Sign-in and refresh carry their credentials in the body, never the access token. */
-const isTokenRoute = (url: string) => /\/api\/v1\/admin\/auth\/(login|refresh)$/.test(new URL(url).pathname);
-
-const auth: Middleware = {
-  onRequest({ request }) {
-    if (session.tokens && request.url.includes('/api/v1/admin/') && !isTokenRoute(request.url)) {
-      request.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
-    }
-    return request;
-  },
-  async onResponse({ request, response }) {
-    if (response.status !== 401 || !session.tokens || isTokenRoute(request.url)) {
-      return response;
-    }
-    if (!(await refresh())) {
-      window.dispatchEvent(new Event('loyalty:signed-out'));
-      return response;
-    }
-    if (request.method !== 'GET') {
-      return response; // a body cannot be sent twice: the user repeats the action with the fresh token
-    }
-    const retry = new Request(request);
-    retry.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
-    return fetch(retry);
-  },
-};
-
-/** The one typed client: paths and bodies from the OpenAPI document (web/src/api/schema.d.ts, generated). */
-export const api = createClient<paths>({ baseUrl: window.location.origin });
-api.use(auth);
-
-/**
- * Signs out: the server ends the sign-in (its refresh token and its access tokens), then this tab forgets the
- * tokens whatever the server said. An access token that has expired is refreshed by the middleware on the 401,
- * and the sign-out sent again with the fresh one (the middleware repeats only GETs).
- */
-export async function signOutOfConsole(): Promise<void> {
-  try {
-    const first = await api.POST('/api/v1/admin/auth/logout');
-    if (first.response.status === 401 && session.tokens) {
-      await api.POST('/api/v1/admin/auth/logout');
-    }
-  } catch {
-    // offline or the server is down: signed out here all the same
-  }
-  session.set(null);
-}
-
 /** The data of an openapi-fetch answer, or an ApiError carrying the API's code. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
@@ -126,4 +27,162 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
     throw new ApiError(result.response.status, body.code ?? 'HTTP_' + String(result.response.status), message, body.details ?? null);
   }
   return result.data as T;
+}
+
+/** What every sign-in keeps: the access token sent with each request and the refresh token that trades for a new pair once. */
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** How one page (console, member page) signs in: where its tokens live, which routes take them, how it refreshes and signs out. */
+export interface ApiClientOptions<T extends Tokens> {
+  /** The Web Storage the tokens live in (sessionStorage: one tab; localStorage: until signed out). Read when first needed. */
+  storage: () => Storage;
+  /** The key they are kept under. */
+  key: string;
+  /** POST { refreshToken } here trades it for a new pair (its answer carries the tokens to keep). */
+  refreshPath: string;
+  /** Routes that carry their credentials in the body (sign-in, refresh…): never sent the access token, a 401 is final. */
+  openRoutes: RegExp;
+  /** Routes the access token is sent to (default: every route but the open ones). */
+  authorizes?: RegExp;
+  /** The tokens to keep from a sign-in or refresh answer. */
+  keep: (answer: T) => T;
+  /** POST the page's logout route with the client (it carries the access token). */
+  logout: (client: ApiClient) => Promise<{ response: Response }>;
+  /** After the tokens change (signed in, refreshed, signed out). */
+  onChange?: () => void;
+  /** After a 401 the refresh token could not cure: the page shows its sign-in again. */
+  onRefreshRefused?: () => void;
+}
+
+/** A page's sign-in: its tokens, kept in Web Storage. */
+export interface Session<T extends Tokens> {
+  tokens: T | null;
+  set(tokens: T | null): void;
+}
+
+export interface PageApi<T extends Tokens> {
+  /** The typed client: the page's access token on its routes, one refresh on a 401 (GETs are sent again). */
+  api: ApiClient;
+  session: Session<T>;
+  /** Trades the refresh token for a new pair once; concurrent callers share it. A refused refresh signs out. */
+  refresh(): Promise<boolean>;
+  /** Plain fetch with the access token and one refresh on a 401 (downloads, and bodies sent again after the refresh). */
+  authorizedFetch(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Signs out: the server ends the sign-in (its refresh token and its access tokens), then this page forgets the
+   * tokens whatever the server said. An access token that has expired is refreshed on the 401 and the sign-out sent
+   * again with the fresh one (the middleware repeats only GETs).
+   */
+  signOut(): Promise<void>;
+}
+
+/**
+ * The API client of one page, written once for the console and the member page; each passes its storage, routes
+ * and events. Paths and bodies are typed by the generated OpenAPI schema.
+ */
+export function createPageApi<T extends Tokens>(options: ApiClientOptions<T>): PageApi<T> {
+  const read = (): T | null => {
+    try {
+      const raw = options.storage().getItem(options.key);
+      return raw ? (JSON.parse(raw) as T) : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const session: Session<T> = {
+    tokens: read(),
+    set(tokens) {
+      this.tokens = tokens;
+      try {
+        if (tokens) {
+          options.storage().setItem(options.key, JSON.stringify(tokens));
+        } else {
+          options.storage().removeItem(options.key);
+        }
+      } catch {
+        // storage refused (private mode): signed in for this visit only
+      }
+      options.onChange?.();
+    },
+  };
+
+  let refreshing: Promise<boolean> | null = null;
+  const refresh = async (): Promise<boolean> => {
+    const refreshToken = session.tokens?.refreshToken;
+    if (!refreshToken) {
+      return false;
+    }
+    refreshing ??= fetch(options.refreshPath, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken }),
+    })
+      .then(async (res) => {
+        if (!res.ok) {
+          session.set(null);
+          return false;
+        }
+        session.set(options.keep((await res.json()) as T));
+        return true;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  };
+
+  const isOpen = (url: string) => options.openRoutes.test(new URL(url).pathname);
+  const authorizes = (url: string) => !isOpen(url) && (options.authorizes?.test(new URL(url).pathname) ?? true);
+
+  const auth: Middleware = {
+    onRequest({ request }) {
+      if (session.tokens && authorizes(request.url)) {
+        request.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
+      }
+      return request;
+    },
+    async onResponse({ request, response }) {
+      if (response.status !== 401 || !session.tokens || isOpen(request.url)) {
+        return response;
+      }
+      if (!(await refresh())) {
+        options.onRefreshRefused?.();
+        return response;
+      }
+      if (request.method !== 'GET' || !session.tokens) {
+        return response; // a body cannot be sent twice: the user repeats the action with the fresh token
+      }
+      const retry = new Request(request);
+      retry.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
+      return fetch(retry);
+    },
+  };
+
+  const api = createClient<paths>({ baseUrl: window.location.origin });
+  api.use(auth);
+
+  const authorizedFetch = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const send = () =>
+      fetch(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${session.tokens?.accessToken ?? ''}` } });
+    const res = await send();
+    return res.status === 401 && (await refresh()) ? send() : res;
+  };
+
+  const signOut = async (): Promise<void> => {
+    try {
+      const first = await options.logout(api);
+      if (first.response.status === 401 && session.tokens) {
+        await options.logout(api);
+      }
+    } catch {
+      // offline or the server is down: signed out here all the same
+    }
+    session.set(null);
+  };
+
+  return { api, session, refresh, authorizedFetch, signOut };
 }

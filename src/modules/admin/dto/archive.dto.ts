@@ -212,6 +212,20 @@ export class MergeResponse {
   mergedAt: string;
 }
 
+export class MemberSearchTierResponse {
+  @ApiProperty({ example: 'VIP' })
+  code: string;
+  @ApiProperty({ example: 'VIP' })
+  name: string;
+}
+
+export class MemberSearchCardResponse {
+  @ApiProperty({ example: '8000000000000018' })
+  cardNo: string;
+  @ApiProperty({ example: 'active' })
+  status: string;
+}
+
 export class MemberSearchItemResponse {
   @ApiProperty({ ...UUID })
   memberId: string;
@@ -223,12 +237,12 @@ export class MemberSearchItemResponse {
   phone: string | null;
   @ApiProperty({ ...NULLABLE, example: 'z*******@example.com' })
   email: string | null;
-  @ApiProperty({ example: { code: 'VIP', name: 'VIP' } })
-  tier: { code: string; name: string };
+  @ApiProperty({ type: () => MemberSearchTierResponse, example: { code: 'VIP', name: 'VIP' } })
+  tier: MemberSearchTierResponse;
   @ApiProperty({ type: 'integer', example: 1237 })
   balance: number;
-  @ApiProperty({ nullable: true, example: { cardNo: '8000000000000018', status: 'active' } })
-  card: { cardNo: string; status: string } | null;
+  @ApiProperty({ type: () => MemberSearchCardResponse, nullable: true, example: { cardNo: '8000000000000018', status: 'active' } })
+  card: MemberSearchCardResponse | null;
   @ApiProperty({ ...UUID, nullable: true })
   mergedInto: string | null;
   @ApiProperty({ ...DATE_TIME })

@@ -216,6 +216,36 @@ export class CampaignMessagesSkippedResponse {
   noConsent: number;
 }
 
+export class CampaignGroupResponse {
+  @ApiProperty({ type: 'integer', example: 1082 })
+  members: number;
+  @ApiProperty({ type: 'integer', example: 300, description: 'Members who bought after the delivery' })
+  buyers: number;
+  @ApiProperty({ type: 'integer', example: 410 })
+  purchases: number;
+  @ApiProperty({ type: 'integer', example: 8200000 })
+  spendCents: number;
+  @ApiProperty({ type: 'integer', example: 40 })
+  redemptions: number;
+  @ApiProperty({ type: 'number', nullable: true, example: 0.277264, description: 'null for an empty group' })
+  purchaseRate: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 7579, description: 'null for an empty group' })
+  spendPerMemberCents: number | null;
+}
+
+export class CampaignProgressResponse {
+  @ApiProperty({ example: '01a212aa-8b99-749f-88e9-001ff70d99cf' })
+  jobId: string;
+  @ApiProperty({ example: 'running' })
+  state: string;
+  @ApiProperty({ type: 'integer', example: 3 })
+  done: number;
+  @ApiProperty({ type: 'integer', example: 5 })
+  total: number;
+  @ApiProperty({ type: 'integer', example: 60 })
+  percent: number;
+}
+
 export class CampaignResultsResponse {
   @ApiProperty({ format: 'uuid' })
   campaignId: string;
@@ -245,16 +275,16 @@ export class CampaignResultsResponse {
   budget: unknown;
   @ApiProperty({ type: 'integer', example: 14 })
   afterDays: number;
-  @ApiProperty({ ...OBJ, example: CAMPAIGN_RESULTS_EXAMPLE.targeted })
-  targeted: unknown;
-  @ApiProperty({ ...OBJ, example: CAMPAIGN_RESULTS_EXAMPLE.holdoutGroup })
-  holdoutGroup: unknown;
+  @ApiProperty({ type: () => CampaignGroupResponse, example: CAMPAIGN_RESULTS_EXAMPLE.targeted })
+  targeted: CampaignGroupResponse;
+  @ApiProperty({ type: () => CampaignGroupResponse, example: CAMPAIGN_RESULTS_EXAMPLE.holdoutGroup })
+  holdoutGroup: CampaignGroupResponse;
   @ApiProperty({
     ...OBJ,
     description: 'Targeted minus holdout with a 95% interval (normal approximation); null for an empty group',
     example: CAMPAIGN_RESULTS_EXAMPLE.uplift,
   })
   uplift: unknown;
-  @ApiProperty({ ...OBJ, nullable: true, example: CAMPAIGN_RESULTS_EXAMPLE.progress })
-  progress: unknown;
+  @ApiProperty({ type: () => CampaignProgressResponse, nullable: true, example: CAMPAIGN_RESULTS_EXAMPLE.progress })
+  progress: CampaignProgressResponse | null;
 }

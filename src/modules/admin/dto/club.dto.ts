@@ -17,24 +17,13 @@ import {
 } from 'class-validator';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsSafeText } from '../../../common/validation/safe-text';
-
-export const RULE_EXAMPLE = {
-  combine: 'all',
-  conditions: [
-    { type: 'categoryPurchases', categories: ['baby', 'toddler'], minPurchases: 3, days: 90 },
-    { type: 'city', cities: ['Shanghai'] },
-  ],
-};
+import { ClubRuleModel, RULE_EXAMPLE } from '../../clubs/rules/club-rule.model';
 
 const RULE_SCHEMA = {
-  type: 'object',
+  type: ClubRuleModel,
   description:
-    'Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of: ' +
-    '{type: categoryPurchases, categories[1–20], minPurchases 1–1000, days 1–730} (receipts with a line in the categories, not wholly refunded); ' +
-    '{type: categorySpend, categories, minSpendCents, days} (net of refunds); {type: birthdayMonth, months[1–12]}; ' +
-    '{type: city, cities[]}; {type: ageRange, minAge?, maxAge?} (full years); {type: gender, genders[female|male|other|undisclosed]}. ' +
+    'Rule of an automatic club: combine (all | any) over 1–10 conditions, each one of the condition kinds (by type). ' +
     'Problems come back as VALIDATION_FAILED with the path of each field (rule.conditions[0].days).',
-  additionalProperties: true,
   example: RULE_EXAMPLE,
 } as const;
 
@@ -166,6 +155,15 @@ export class ExplainRuleDto {
   @IsOptional()
   @IsUUID()
   clubId?: string;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description: 'A member: the answer then says, condition by condition, what this member still lacks to match (memberGaps).',
+  })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
 }
 
 class PageQueryDto {

@@ -1,6 +1,7 @@
 /** Response shapes of the club routes, for the OpenAPI document. */
 import { ApiProperty } from '@nestjs/swagger';
-import { RULE_EXAMPLE } from './club.dto';
+import { CONDITION_TYPES } from '../../clubs/conditions/club-conditions.registry';
+import { ClubRuleModel, RULE_EXAMPLE } from '../../clubs/rules/club-rule.model';
 
 const UUID = { type: 'string', format: 'uuid' } as const;
 const DATE_TIME = { type: 'string', format: 'date-time' } as const;
@@ -27,7 +28,7 @@ export class ClubResponse {
   joinPolicy: string;
   @ApiProperty({ enum: ['active', 'archived'], example: 'active' })
   status: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The rule, normalised.', example: RULE_EXAMPLE })
+  @ApiProperty({ type: ClubRuleModel, nullable: true, description: 'The rule, normalised.', example: RULE_EXAMPLE })
   rule: unknown;
   @ApiProperty({ type: RuleTextResponse, nullable: true, description: 'The rule in plain words; null without a rule.' })
   ruleText: RuleTextResponse | null;
@@ -46,8 +47,40 @@ export class ClubListResponse {
   nextCursor: string | null;
 }
 
+export class ConditionGapResponse {
+  @ApiProperty({ type: 'string', enum: CONDITION_TYPES, example: 'categoryPurchases' })
+  type: string;
+  @ApiProperty({ type: RuleTextResponse, description: 'The condition in words.' })
+  text: RuleTextResponse;
+  @ApiProperty({ example: false })
+  met: boolean;
+  @ApiProperty({
+    type: 'string',
+    enum: ['purchases', 'cents', null],
+    nullable: true,
+    example: 'purchases',
+    description: 'What required/current/missing count; null for a profile condition (birthday, city, age, gender): only met says it.',
+  })
+  unit: string | null;
+  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, example: 3 })
+  required: number | null;
+  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, example: 1 })
+  current: number | null;
+  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, example: 2, description: 'Still missing (0 when met).' })
+  missing: number | null;
+}
+
+export class MemberRuleGapsResponse {
+  @ApiProperty({ ...UUID, example: '01a212ab-0000-7000-8000-000000000001' })
+  memberId: string;
+  @ApiProperty({ description: 'Whether the member matches the rule now.', example: false })
+  matches: boolean;
+  @ApiProperty({ type: [ConditionGapResponse], description: 'In the order of the rule’s conditions.' })
+  conditions: ConditionGapResponse[];
+}
+
 export class RuleExplainResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: RULE_EXAMPLE })
+  @ApiProperty({ type: ClubRuleModel, example: RULE_EXAMPLE })
   rule: unknown;
   @ApiProperty({ type: RuleTextResponse })
   ruleText: RuleTextResponse;
@@ -59,6 +92,12 @@ export class RuleExplainResponse {
     example: 1840,
   })
   estimatedMembers: number | null;
+  @ApiProperty({
+    type: MemberRuleGapsResponse,
+    required: false,
+    description: 'Only when memberId was given: what that member still lacks, condition by condition.',
+  })
+  memberGaps?: MemberRuleGapsResponse;
 }
 
 export class MembershipResponse {

@@ -1,11 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional, IsString, Matches, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { ArrayLength } from '../../../common/validation/array-length';
 import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
+import { TIER_CRITERIA_SCHEMA, TIER_CRITERION_MODELS } from '../../tiers/criteria/tier-criteria.model';
 
 const MAX_CENTS = 100_000_000_000;
 
@@ -287,4 +300,29 @@ export class TierGrantDto {
   @MaxCodePoints(500)
   @IsSafeText()
   reason: string;
+}
+
+/** The tier criteria as rules/explain takes them: a list of the registry's kinds, by type. */
+@ApiExtraModels(...TIER_CRITERION_MODELS)
+export class ExplainTierCriteriaDto {
+  @ApiProperty({
+    ...TIER_CRITERIA_SCHEMA,
+    description:
+      'Each criterion once; a tier stores each in its own field (qualifyingSpend: minSpendCents, pointsEarned: minPoints, purchaseCount: minPurchases). Problems come back as VALIDATION_FAILED with the path of each field (criteria[0].min).',
+  })
+  @IsArray()
+  criteria: unknown[];
+
+  @ApiProperty({ enum: ['any', 'all'], example: 'any', description: 'any: one criterion is enough; all: every one.' })
+  @IsIn(['any', 'all'])
+  qualifyMode: 'any' | 'all';
+
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description: 'A member: the answer then says how far that member’s sums over the qualifying window are from each criterion.',
+  })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
 }

@@ -1,5 +1,7 @@
 /** Response shapes of the tiers and program routes, for the OpenAPI document. */
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { CRITERION_KINDS } from '../../tiers/criteria/tier-criteria.registry';
+import { TIER_CRITERIA_SCHEMA, TIER_CRITERION_MODELS } from '../../tiers/criteria/tier-criteria.model';
 import { LadderTierDto, ProgramPatchDto } from './tiers.dto';
 
 export class LadderResponse {
@@ -83,4 +85,48 @@ export class TierGrantResponse {
   reason: string;
   @ApiProperty({ type: 'string', format: 'date-time', example: '2026-11-25T12:24:56.490Z' })
   createdAt: string;
+}
+
+export class TierCriterionTextResponse {
+  @ApiProperty({ example: 'Members who spent at least ¥5,000 or made at least 12 purchases over the qualifying window.' })
+  en: string;
+  @ApiProperty({ example: '统计周期内消费满¥5,000或购买满12次的会员。' })
+  zhCN: string;
+}
+
+export class TierCriterionGapResponse {
+  @ApiProperty({ enum: CRITERION_KINDS.map((k) => k.gapName), example: 'spend', description: 'As in the member page’s tier progress.' })
+  criterion: string;
+  @ApiProperty({ type: 'integer', format: 'int64', example: 500000 })
+  required: number;
+  @ApiProperty({ type: 'integer', format: 'int64', example: 320000 })
+  current: number;
+  @ApiProperty({ type: 'integer', format: 'int64', example: 180000, description: 'Still missing (0 when met).' })
+  missing: number;
+}
+
+export class TierCriteriaMemberGapsResponse {
+  @ApiProperty({ type: 'string', format: 'uuid', example: '01a212ab-0000-7000-8000-000000000001' })
+  memberId: string;
+  @ApiProperty({ type: 'string', format: 'date', example: '2025-12-01', description: 'First month of the qualifying window.' })
+  windowStart: string;
+  @ApiProperty({ example: false, description: 'Whether the member’s sums meet the criteria (by qualifyMode).' })
+  met: boolean;
+  @ApiProperty({ type: [TierCriterionGapResponse] })
+  criteria: TierCriterionGapResponse[];
+}
+
+@ApiExtraModels(...TIER_CRITERION_MODELS)
+export class TierCriteriaExplainResponse {
+  @ApiProperty({
+    ...TIER_CRITERIA_SCHEMA,
+    description: 'The criteria, validated, in the registry’s order.',
+  })
+  criteria: unknown[];
+  @ApiProperty({ enum: ['any', 'all'], example: 'any' })
+  qualifyMode: string;
+  @ApiProperty({ type: TierCriterionTextResponse })
+  text: TierCriterionTextResponse;
+  @ApiProperty({ type: TierCriteriaMemberGapsResponse, required: false, description: 'Only when memberId was given.' })
+  memberGaps?: TierCriteriaMemberGapsResponse;
 }

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { insertReturningIds, placeholders } from '../../../database/multi-row';
+import { QualifyingStats } from '../rules/qualifying-sums';
+import { readQualifyingStats } from './qualifying-sums.queries';
 import { EntryType } from '../entities/point-entry.entity';
 import { LotTake } from '../rules/lots';
-import { MonthlySums } from '../rules/monthly-stats';
 
 export interface LockedAccount {
   memberId: string;
@@ -275,22 +276,8 @@ export class LedgerRepository {
   // Qualifying figures per member and month
 
   /** Sums of the months from `fromMonth` on, for each member (members with none are absent). */
-  async qualifyingStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, MonthlySums>> {
-    const out = new Map<string, MonthlySums>();
-    if (memberIds.length === 0) {
-      return out;
-    }
-    const rows: Array<{ member_id: string; spend: string; points: string; purchases: string }> = await m.query(
-      `SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
-         FROM member_monthly_stats
-        WHERE member_id IN (${memberIds.map(() => '?').join(', ')}) AND month >= ?
-        GROUP BY member_id`,
-      [...memberIds, fromMonth],
-    );
-    for (const r of rows) {
-      out.set(r.member_id, { spendCents: toInt(r.spend), points: toInt(r.points), purchases: toInt(r.purchases) });
-    }
-    return out;
+  async qualifyingStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, QualifyingStats>> {
+    return readQualifyingStats(m, memberIds, { start: fromMonth });
   }
 
   async addMonthlyStats(m: EntityManager, deltas: MonthlyStatsDelta[]): Promise<void> {

@@ -1,11 +1,9 @@
 /** The per-member, per-month figures the points engine keeps (member_monthly_stats). Pure. */
 
-/** A member's sums over some months. Spend is purchases minus refunds. */
-export interface MonthlySums {
-  spendCents: number;
-  points: number;
-  purchases: number;
-}
+import { QualifyingStats } from './qualifying-sums';
+
+/** A member's sums over some months (the qualifying sums' shape). Spend is purchases minus refunds. */
+export type MonthlySums = QualifyingStats;
 
 /** The month bucket a purchase counts in: YYYY-MM-01 of its occurredAt (UTC). */
 export function monthKey(at: Date): string {

@@ -8,8 +8,59 @@ const TIER_EXAMPLE = {
   benefits: { earnMultiplier: 1.5, birthdayBonusPoints: 0, priorityService: false },
   since: '2026-03-02T09:12:00.000Z',
 };
+/** A tier of the ladder: the tier without the member's date. */
+const { since: _since, ...LADDER_TIER_EXAMPLE } = TIER_EXAMPLE;
 const POINTS_EXAMPLE = { balance: 1250, available: 1200, pending: 50 };
 const CARD_EXAMPLE = { cardNo: '8766314454867138', status: 'active', replacedBy: null, issuedAt: '2026-01-05T02:00:00.000Z' };
+
+export class PortalBenefitsResponse {
+  @ApiProperty({ example: 1.5, description: 'Points earned per point of the base rate.' })
+  earnMultiplier: number;
+  @ApiProperty({ type: 'integer', example: 0 })
+  birthdayBonusPoints: number;
+  @ApiProperty({ example: false })
+  priorityService: boolean;
+}
+
+export class PortalTierResponse {
+  @ApiProperty({ example: 'VIP' })
+  code: string;
+  @ApiProperty({ example: 'VIP' })
+  name: string;
+  @ApiProperty({ example: 'VIP会员' })
+  nameZh: string;
+  @ApiProperty({ type: () => PortalBenefitsResponse })
+  benefits: PortalBenefitsResponse;
+  @ApiProperty({ example: '2026-03-02T09:12:00.000Z', description: 'When the member reached the tier.' })
+  since: string;
+}
+
+export class PortalPointsSummaryResponse {
+  @ApiProperty({ type: 'integer', example: 1250 })
+  balance: number;
+  @ApiProperty({ type: 'integer', example: 1200 })
+  available: number;
+  @ApiProperty({ type: 'integer', example: 50 })
+  pending: number;
+}
+
+export class PortalCardResponse {
+  @ApiProperty({ example: '8766314454867138' })
+  cardNo: string;
+  @ApiProperty({ example: 'active' })
+  status: string;
+  @ApiProperty({ example: null, nullable: true, type: 'string', description: 'The card that replaced this one.' })
+  replacedBy: string | null;
+  @ApiProperty({ example: '2026-01-05T02:00:00.000Z' })
+  issuedAt: string;
+}
+
+export class PortalStoreResponse {
+  @ApiProperty({ example: '0193b7e2-0000-7000-8000-000000000001' })
+  storeId: string;
+  @ApiProperty({ example: 'Jing An flagship', nullable: true, type: 'string' })
+  name: string | null;
+}
 
 export class CodeSentResponse {
   @ApiProperty({ example: true, description: 'Always true: the answer does not tell whether a member holds the phone.' })
@@ -65,20 +116,19 @@ export class ProfileResponse {
   @ApiProperty({ example: null, nullable: true, type: 'string' })
   address: string | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => PortalStoreResponse,
     nullable: true,
     example: { storeId: '0193b7e2-0000-7000-8000-000000000001', name: 'Jing An flagship' },
   })
-  preferredStore: object | null;
+  preferredStore: PortalStoreResponse | null;
   @ApiProperty({ example: '2026-01-05T02:00:00.000Z', nullable: true, type: 'string' })
   registeredAt: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: TIER_EXAMPLE })
-  tier: object;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: POINTS_EXAMPLE })
-  points: object;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, example: [CARD_EXAMPLE] })
-  cards: object[];
+  @ApiProperty({ type: () => PortalTierResponse, example: TIER_EXAMPLE })
+  tier: PortalTierResponse;
+  @ApiProperty({ type: () => PortalPointsSummaryResponse, example: POINTS_EXAMPLE })
+  points: PortalPointsSummaryResponse;
+  @ApiProperty({ type: () => [PortalCardResponse], example: [CARD_EXAMPLE] })
+  cards: PortalCardResponse[];
 }
 
 export class ProfileUpdatedResponse {
@@ -87,6 +137,22 @@ export class ProfileUpdatedResponse {
 
   @ApiProperty({ type: ProfileResponse })
   profile: ProfileResponse;
+}
+
+export class RedemptionRateResponse {
+  @ApiProperty({ type: 'integer', example: 100 })
+  points: number;
+  @ApiProperty({ type: 'integer', example: 100 })
+  cents: number;
+}
+
+export class ExpiringMonthPointsResponse {
+  @ApiProperty({ example: '2026-11', description: 'A UTC month.' })
+  month: string;
+  @ApiProperty({ type: 'integer', example: 120 })
+  points: number;
+  @ApiProperty({ type: 'integer', example: 120 })
+  valueCents: number;
 }
 
 export class PointsResponse {
@@ -103,15 +169,13 @@ export class PointsResponse {
   @ApiProperty({ example: 4150 })
   lifetimeRedeemed: number;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => RedemptionRateResponse,
     example: { points: 100, cents: 100 },
     description: 'points are worth cents at the till.',
   })
-  redemptionRate: object;
+  redemptionRate: RedemptionRateResponse;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: () => [ExpiringMonthPointsResponse],
     description: 'This month and the next five (UTC months), each with the points expiring in it and their value in cents.',
     example: [
       { month: '2026-11', points: 120, valueCents: 120 },
@@ -122,13 +186,45 @@ export class PointsResponse {
       { month: '2027-04', points: 75, valueCents: 75 },
     ],
   })
-  expiring: object[];
+  expiring: ExpiringMonthPointsResponse[];
+}
+
+export class HistoryBreakdownLineResponse {
+  @ApiProperty({ example: 'base', description: 'base, tier or campaign.' })
+  rule: string;
+  @ApiProperty({ example: 'Base points' })
+  label: string;
+  @ApiProperty({ type: 'integer', example: 50 })
+  points: number;
+}
+
+export class HistoryItemResponse {
+  @ApiProperty({ type: 'integer', example: 1842 })
+  entryId: number;
+  @ApiProperty({
+    enum: ['purchase', 'refund', 'redemption', 'redemption_cancel', 'bonus', 'expiry', 'adjustment', 'transfer', 'opening_balance'],
+    example: 'purchase',
+  })
+  kind: string;
+  @ApiProperty({ example: 'Purchase at Jing An flagship, receipt R-0001 (¥50.00): 87 points earned' })
+  title: string;
+  @ApiProperty({ type: 'integer', example: 87 })
+  points: number;
+  @ApiProperty({ type: 'integer', example: 1250 })
+  balanceAfter: number;
+  @ApiProperty({ example: 'Jing An flagship', nullable: true, type: 'string' })
+  storeName: string | null;
+  @ApiProperty({ example: 'R-0001', nullable: true, type: 'string' })
+  receiptNo: string | null;
+  @ApiProperty({ type: () => [HistoryBreakdownLineResponse], description: 'Points by rule (purchases only; empty otherwise).' })
+  breakdown: HistoryBreakdownLineResponse[];
+  @ApiProperty({ example: '2026-11-24T02:00:00.000Z' })
+  at: string;
 }
 
 export class HistoryResponse {
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: () => [HistoryItemResponse],
     example: [
       {
         entryId: 1842,
@@ -160,7 +256,7 @@ export class HistoryResponse {
     description:
       'Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance.',
   })
-  items: object[];
+  items: HistoryItemResponse[];
 
   @ApiProperty({
     example: '1790',
@@ -181,54 +277,137 @@ const GOAL = {
   met: false,
 };
 
-export class TierProgressResponse {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: TIER_EXAMPLE })
-  tier: object;
+export class QualifyingWindowResponse {
+  @ApiProperty({ type: 'integer', example: 12 })
+  months: number;
+  @ApiProperty({ example: '2025-12-01' })
+  from: string;
+  @ApiProperty({ example: '2026-11-25T08:00:00.000Z' })
+  to: string;
+}
+
+export class QualifyingFiguresResponse {
+  @ApiProperty({ type: 'integer', example: 812000 })
+  spendCents: number;
+  @ApiProperty({ type: 'integer', example: 9230 })
+  points: number;
+  @ApiProperty({ type: 'integer', example: 31 })
+  purchases: number;
+}
+
+export class CriterionGapResponse {
+  @ApiProperty({ enum: ['spend', 'points', 'purchases'], example: 'spend' })
+  criterion: 'spend' | 'points' | 'purchases';
+  @ApiProperty({ type: 'integer', example: 2000000 })
+  required: number;
+  @ApiProperty({ type: 'integer', example: 812000 })
+  current: number;
+  @ApiProperty({ type: 'integer', example: 1188000, description: 'Still missing (0 when met).' })
+  missing: number;
+}
+
+export class TierGoalResponse {
+  @ApiProperty({ example: 'VIP' })
+  code: string;
+  @ApiProperty({ enum: ['any', 'all'], example: 'any', description: 'any: one criterion is enough; all: every one.' })
+  qualifyMode: 'any' | 'all';
+  @ApiProperty({ type: () => [CriterionGapResponse] })
+  criteria: CriterionGapResponse[];
+  @ApiProperty({ example: false })
+  met: boolean;
+}
+
+export class NextTierGoalResponse extends TierGoalResponse {
+  @ApiProperty({ example: 'SVIP' })
+  name: string;
+  @ApiProperty({ example: '超级VIP会员' })
+  nameZh: string;
+  @ApiProperty({ type: () => PortalBenefitsResponse })
+  benefits: PortalBenefitsResponse;
+}
+
+export class TierGrantHeldResponse {
+  @ApiProperty({ example: 'SVIP' })
+  tierCode: string;
+  @ApiProperty({ example: '2027-01-31T15:59:59.999Z' })
+  endsAt: string;
+}
+
+export class TierReviewResponse {
+  @ApiProperty({ example: '2027-03-02T09:12:00.000Z', nullable: true, type: 'string' })
+  reviewAt: string | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => TierGoalResponse,
+    nullable: true,
+    example: {
+      code: 'VIP',
+      qualifyMode: 'any',
+      criteria: [{ criterion: 'spend', required: 500000, current: 812000, missing: 0 }],
+      met: true,
+    },
+    description: 'What keeps the tier at the review; null for the lowest tier and rank tiers.',
+  })
+  keep: TierGoalResponse | null;
+  @ApiProperty({ type: () => TierGrantHeldResponse, nullable: true, description: 'A manual grant holding the tier until its end.' })
+  grant: TierGrantHeldResponse | null;
+}
+
+export class LadderRungResponse {
+  @ApiProperty({ example: 'VIP' })
+  code: string;
+  @ApiProperty({ example: 'VIP' })
+  name: string;
+  @ApiProperty({ example: 'VIP会员' })
+  nameZh: string;
+  @ApiProperty({ type: () => PortalBenefitsResponse })
+  benefits: PortalBenefitsResponse;
+  @ApiProperty({ enum: ['threshold', 'rank'], example: 'threshold' })
+  kind: string;
+  @ApiProperty({ type: 'integer', nullable: true, example: 500000 })
+  minSpendCents: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null })
+  minPoints: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null })
+  minPurchases: number | null;
+  @ApiProperty({ enum: ['any', 'all'], example: 'any' })
+  qualifyMode: string;
+}
+
+export class TierProgressResponse {
+  @ApiProperty({ type: () => PortalTierResponse, example: TIER_EXAMPLE })
+  tier: PortalTierResponse;
+  @ApiProperty({
+    type: () => QualifyingWindowResponse,
     example: { months: 12, from: '2025-12-01', to: '2026-11-25T08:00:00.000Z' },
     description: 'The rolling qualifying window (whole UTC months).',
   })
-  window: object;
+  window: QualifyingWindowResponse;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => QualifyingFiguresResponse,
     example: { spendCents: 812000, points: 9230, purchases: 31 },
     description: 'Purchases minus refunds in the window.',
   })
-  qualifying: object;
+  qualifying: QualifyingFiguresResponse;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => NextTierGoalResponse,
     nullable: true,
     example: GOAL,
     description: 'The next tier to earn and what is missing per criterion (any: one is enough; all: every one); null at the top.',
   })
-  next: object | null;
+  next: NextTierGoalResponse | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    example: {
-      reviewAt: '2027-03-02T09:12:00.000Z',
-      keep: {
-        code: 'VIP',
-        qualifyMode: 'any',
-        criteria: [{ criterion: 'spend', required: 500000, current: 812000, missing: 0 }],
-        met: true,
-      },
-      grant: null,
-    },
+    type: () => TierReviewResponse,
     description:
       'When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end.',
   })
-  review: object;
+  review: TierReviewResponse;
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
-    example: [{ ...TIER_EXAMPLE, kind: 'threshold', minSpendCents: 500000, minPoints: null, minPurchases: null, qualifyMode: 'any' }],
+    type: () => [LadderRungResponse],
+    example: [
+      { ...LADDER_TIER_EXAMPLE, kind: 'threshold', minSpendCents: 500000, minPoints: null, minPurchases: null, qualifyMode: 'any' },
+    ],
   })
-  ladder: object[];
+  ladder: LadderRungResponse[];
 }
 
 const CLUB_EXAMPLE = {
@@ -245,14 +424,38 @@ const CLUB_EXAMPLE = {
   canLeave: true,
 };
 
+export class MyClubItemResponse {
+  @ApiProperty({ example: CLUB_EXAMPLE.clubId })
+  clubId: string;
+  @ApiProperty({ example: 'BABY' })
+  code: string;
+  @ApiProperty({ example: '母婴俱乐部' })
+  name: string;
+  @ApiProperty({ example: 'Baby club' })
+  nameEn: string;
+  @ApiProperty({ example: 'Offers for parents of little ones.', nullable: true, type: 'string' })
+  description: string | null;
+  @ApiProperty({ example: 'open' })
+  joinPolicy: string;
+  @ApiProperty({ enum: ['member', 'left', 'none'], example: 'member' })
+  membership: 'member' | 'left' | 'none';
+  @ApiProperty({ example: '2026-06-01T03:00:00.000Z', nullable: true, type: 'string' })
+  joinedAt: string | null;
+  @ApiProperty({ example: null, nullable: true, type: 'string' })
+  leftAt: string | null;
+  @ApiProperty({ example: false })
+  canJoin: boolean;
+  @ApiProperty({ example: true })
+  canLeave: boolean;
+}
+
 export class MyClubsResponse {
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: () => [MyClubItemResponse],
     example: [CLUB_EXAMPLE],
     description: 'Clubs the member is or was in, and open clubs to join; by code. membership: member, left or none.',
   })
-  items: object[];
+  items: MyClubItemResponse[];
   @ApiProperty({ example: null, nullable: true, type: 'string' })
   nextCursor: string | null;
 }
@@ -280,14 +483,13 @@ export class MyClubResponse {
 
 export class MyCardsResponse {
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: () => [PortalCardResponse],
     example: [
       CARD_EXAMPLE,
       { cardNo: '6200000000000005', status: 'lost', replacedBy: '8766314454867138', issuedAt: '2025-02-01T02:00:00.000Z' },
     ],
   })
-  items: object[];
+  items: PortalCardResponse[];
 }
 
 export class ReportLostResponse {
@@ -298,31 +500,50 @@ export class ReportLostResponse {
   @ApiProperty({ example: '8766314454867138', nullable: true, type: 'string', description: 'The new active card: use it at the till.' })
   replacementCardNo: string | null;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => PortalPointsSummaryResponse,
     example: POINTS_EXAMPLE,
     description: 'Unchanged: points belong to the member, not to a card.',
   })
-  points: object;
+  points: PortalPointsSummaryResponse;
+}
+
+export class ConsentStateResponse {
+  @ApiProperty({ enum: ['sms', 'email', 'push', 'mail'], example: 'sms' })
+  channel: string;
+  @ApiProperty({ example: true })
+  granted: boolean;
+  @ApiProperty({ example: '2026-11-01T02:00:00.000Z', nullable: true, type: 'string' })
+  updatedAt: string | null;
+}
+
+export class ConsentChangeResponse {
+  @ApiProperty({ enum: ['sms', 'email', 'push', 'mail'], example: 'sms' })
+  channel: string;
+  @ApiProperty({ example: true })
+  granted: boolean;
+  @ApiProperty({ example: false, nullable: true, type: 'boolean', description: 'null: never set before.' })
+  previous: boolean | null;
+  @ApiProperty({ enum: ['you', 'service desk'], example: 'you' })
+  changedBy: string;
+  @ApiProperty({ example: '2026-11-01T02:00:00.000Z' })
+  at: string;
 }
 
 export class ConsentsResponse {
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: () => [ConsentStateResponse],
     example: [
       { channel: 'sms', granted: true, updatedAt: '2026-11-01T02:00:00.000Z' },
       { channel: 'email', granted: false, updatedAt: null },
     ],
   })
-  consents: object[];
+  consents: ConsentStateResponse[];
   @ApiProperty({
-    type: 'array',
-    items: { type: 'object' },
+    type: () => [ConsentChangeResponse],
     example: [{ channel: 'sms', granted: true, previous: false, changedBy: 'you', at: '2026-11-01T02:00:00.000Z' }],
     description: 'The last 50 changes, newest first.',
   })
-  history: object[];
+  history: ConsentChangeResponse[];
 }
 
 export class ConsentsUpdatedResponse extends ConsentsResponse {

@@ -1,13 +1,10 @@
 /** What a member needs for the next tier and to keep the current one. Pure. */
+import { CriterionGapName } from '../../tiers/criteria/tier-criteria.registry';
+import { criteriaGaps } from '../../tiers/criteria/tier-criteria';
+import { CriterionGap as KindGap } from '../../tiers/criteria/tier-criterion';
 import { QualifyingStats, qualifies, TierRule } from '../../tiers/rules/tier-qualification';
 
-export interface CriterionGap {
-  criterion: 'spend' | 'points' | 'purchases';
-  required: number;
-  current: number;
-  /** Still missing (0 when met). */
-  missing: number;
-}
+export type CriterionGap = KindGap<CriterionGapName>;
 
 export interface TierGoal {
   code: string;
@@ -17,17 +14,9 @@ export interface TierGoal {
   met: boolean;
 }
 
+/** Each criterion's gap comes from its kind in the tiers' criteria registry. */
 export function gapsFor(tier: TierRule, stats: QualifyingStats): TierGoal {
-  const criteria: CriterionGap[] = [];
-  const add = (criterion: CriterionGap['criterion'], required: number | null, current: number) => {
-    if (required !== null) {
-      criteria.push({ criterion, required, current, missing: Math.max(0, required - current) });
-    }
-  };
-  add('spend', tier.minSpendCents, stats.spendCents);
-  add('points', tier.minPoints, stats.points);
-  add('purchases', tier.minPurchases, stats.purchases);
-  return { code: tier.code, qualifyMode: tier.qualifyMode, criteria, met: qualifies(tier, stats) };
+  return { code: tier.code, qualifyMode: tier.qualifyMode, criteria: criteriaGaps(tier, stats), met: qualifies(tier, stats) };
 }
 
 /** The next threshold tier above the current one (rank tiers are given by the rank review, not earned), or null at the top. */

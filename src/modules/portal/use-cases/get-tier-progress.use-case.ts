@@ -3,6 +3,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { MembersService } from '../../members/members.service';
 import { ProgramSettingsService } from '../../program/program-settings.service';
+import { criteriaOf, thresholdsOf } from '../../tiers/criteria/tier-criteria';
 import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
 import { TiersService } from '../../tiers/tiers.service';
 import { PortalQueries } from '../portal.queries';
@@ -48,9 +49,7 @@ export class GetTierProgressUseCase {
       ladder: ladder.map((t) => ({
         ...tierWithBenefits(t),
         kind: t.kind,
-        minSpendCents: t.minSpendCents,
-        minPoints: t.minPoints,
-        minPurchases: t.minPurchases,
+        ...thresholdsOf(criteriaOf(t)),
         qualifyMode: t.qualifyMode,
       })),
     };

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { QueueModule } from '../../../queue/queue.module';
 import { AuditModule } from '../../audit/audit.module';
 import { JobsModule } from '../../jobs/jobs.module';
+import { MembersModule } from '../../members/members.module';
 import { PointsModule } from '../../points/points.module';
 import { TiersModule } from '../tiers.module';
 import { ProgramModule } from '../../program/program.module';
 import { BirthdayBonusUseCase } from './birthday-bonus.use-case';
+import { ExplainTierCriteriaUseCase } from './explain-criteria.use-case';
 import { GrantTierUseCase } from './grant-tier.use-case';
 import { RefreshWindowStatsUseCase } from './refresh-window-stats.use-case';
 import { ReviewTiersUseCase } from './review-tiers.use-case';
@@ -19,7 +21,7 @@ import { TierRunsService } from './tier-runs.service';
  * ledger writer). Its processors are registered by the worker module.
  */
 @Module({
-  imports: [ProgramModule, TiersModule, PointsModule, JobsModule, AuditModule, QueueModule],
+  imports: [ProgramModule, TiersModule, PointsModule, MembersModule, JobsModule, AuditModule, QueueModule],
   providers: [
     TierEngineRepository,
     ReviewTiersUseCase,
@@ -28,6 +30,7 @@ import { TierRunsService } from './tier-runs.service';
     SimulateLadderUseCase,
     TierRunsService,
     RefreshWindowStatsUseCase,
+    ExplainTierCriteriaUseCase,
   ],
   exports: [
     TierEngineRepository,
@@ -37,6 +40,7 @@ import { TierRunsService } from './tier-runs.service';
     SimulateLadderUseCase,
     TierRunsService,
     RefreshWindowStatsUseCase,
+    ExplainTierCriteriaUseCase,
   ],
 })
 export class TierEngineModule {}

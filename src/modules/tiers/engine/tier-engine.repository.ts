@@ -6,7 +6,9 @@ import { placeholders } from '../../../database/multi-row';
 import { inTransaction, WriteResult } from '../../../database/transaction';
 import { RANK_REVIEW } from '../rank-review/start-rank-review.use-case';
 import { LadderTier } from '../rules/ladder';
-import { QualifyingStats } from '../rules/tier-qualification';
+import { QualifyingStats, qualifyingSumsSelect } from '../../points/rules/qualifying-sums';
+import { readQualifyingStats } from '../../points/ledger/qualifying-sums.queries';
+import { criteriaSql } from '../criteria/tier-criteria';
 
 export interface MemberRangeBounds {
   fromId: string;
@@ -44,19 +46,7 @@ export class TierEngineRepository {
 
   /** Rolling-window sums per member: one primary-key range read of member_monthly_stats per member. */
   async windowStats(m: EntityManager, memberIds: string[], fromMonth: string): Promise<Map<string, QualifyingStats>> {
-    const out = new Map<string, QualifyingStats>();
-    if (memberIds.length === 0) {
-      return out;
-    }
-    const rows: Array<{ member_id: string; spend: string; points: string; purchases: string }> = await m.query(
-      `SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
-         FROM member_monthly_stats WHERE member_id IN (${inList(memberIds.length)}) AND month >= ? GROUP BY member_id`,
-      [...memberIds, fromMonth],
-    );
-    for (const r of rows) {
-      out.set(r.member_id, { spendCents: toInt(r.spend), points: toInt(r.points), purchases: toInt(r.purchases) });
-    }
-    return out;
+    return readQualifyingStats(m, memberIds, { start: fromMonth });
   }
 
   /** The next members of the range whose review date has come. */
@@ -282,19 +272,20 @@ export class TierEngineRepository {
       async (m) => {
         const old = rangeSql('member_id', range);
         await m.query(`DELETE FROM member_window_stats WHERE ${old.sql}`, old.params);
+        const window = qualifyingSumsSelect('s', { only: { start: windowStart } });
+        const spend12m = qualifyingSumsSelect('s', {
+          only: { start: spendStart },
+          sums: ['spendCents'],
+          names: { spendCents: 'spend_12m_cents' },
+        });
         const res: WriteResult = await m.query(
           `INSERT INTO member_window_stats (member_id, spend_cents, points, purchases, spend_12m_cents, computed_at)
-           SELECT m.id,
-                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.spend_cents END), 0),
-                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.points END), 0),
-                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.purchases END), 0),
-                  COALESCE(SUM(CASE WHEN s.month >= ? THEN s.spend_cents END), 0),
-                  ?
+           SELECT m.id, ${window.sql}, ${spend12m.sql}, ?
              FROM members m
              LEFT JOIN member_monthly_stats s ON s.member_id = m.id AND s.month >= LEAST(?, ?)
             WHERE ${r.sql}
             GROUP BY m.id`,
-          [windowStart, windowStart, windowStart, spendStart, asOf, windowStart, spendStart, ...r.params],
+          [...window.params, ...spend12m.params, asOf, windowStart, spendStart, ...r.params],
         );
         return res.affectedRows;
       },
@@ -378,7 +369,7 @@ export class TierEngineRepository {
 
 /**
  * The proposed ladder's threshold tiers as one CASE over a row of window sums
- * (alias s: spend_cents, points, purchases), highest tier first, else the
+ * (alias s, named as the qualifying sums), highest tier first, else the
  * entry tier. Rank tiers place nobody here: they are kept by their holders.
  */
 function placementSql(ladder: LadderTier[]): { sql: string; params: unknown[] } {
@@ -388,20 +379,10 @@ function placementSql(ladder: LadderTier[]): { sql: string; params: unknown[] } 
     if (tier.kind !== 'threshold') {
       continue;
     }
-    const checks: string[] = [];
-    for (const [column, min] of [
-      ['s.spend_cents', tier.minSpendCents],
-      ['s.points', tier.minPoints],
-      ['s.purchases', tier.minPurchases],
-    ] as const) {
-      if (min !== null) {
-        checks.push(`COALESCE(${column}, 0) >= ?`);
-        params.push(min);
-      }
-    }
-    if (checks.length > 0) {
-      whens.push(`WHEN ${checks.join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')} THEN ?`);
-      params.push(tier.code);
+    const criteria = criteriaSql(tier, 's');
+    if (criteria !== null) {
+      whens.push(`WHEN ${criteria.sql} THEN ?`);
+      params.push(...criteria.params, tier.code);
     }
   }
   params.push(ladder[0].code);

@@ -6,7 +6,9 @@ import { placeholders } from '../../../database/multi-row';
 import { inTransaction } from '../../../database/transaction';
 import { RANK_ORDER_SQL } from '../../value/rules/rank-selection';
 import { Tier } from '../entities/tier.entity';
-import { QualifyingStats } from '../rules/tier-qualification';
+import { QualifyingStats, qualifyingSumsByMember } from '../../points/rules/qualifying-sums';
+import { readQualifyingStats } from '../../points/ledger/qualifying-sums.queries';
+import { criteriaSql } from '../criteria/tier-criteria';
 
 const BATCH = 1000;
 
@@ -41,33 +43,18 @@ export class RankReviewRepository {
    * without criteria admits every member with a value.
    */
   async topEligible(tier: Tier, n: number, window: Window, higherCodes: string[]): Promise<string[]> {
-    const checks: string[] = [];
-    const params: unknown[] = [window.start, window.end];
-    if (tier.minSpendCents !== null) {
-      checks.push('COALESCE(q.spend, 0) >= ?');
-      params.push(tier.minSpendCents);
-    }
-    if (tier.minPoints !== null) {
-      checks.push('COALESCE(q.points, 0) >= ?');
-      params.push(tier.minPoints);
-    }
-    if (tier.minPurchases !== null) {
-      checks.push('COALESCE(q.purchases, 0) >= ?');
-      params.push(tier.minPurchases);
-    }
-    const criteria = checks.length === 0 ? '1 = 1' : `(${checks.join(tier.qualifyMode === 'all' ? ' AND ' : ' OR ')})`;
+    const sums = qualifyingSumsByMember(window);
+    const criteria = criteriaSql(tier, 'q') ?? { sql: '1 = 1', params: [] };
     const notHigher = higherCodes.length > 0 ? `AND mb.tier_code NOT IN (${higherCodes.map(() => '?').join(', ')})` : '';
-    params.push(...higherCodes);
     const rows: Array<{ member_id: string }> = await this.dataSource.query(
       `SELECT mv.member_id
          FROM member_values mv
          JOIN members mb ON mb.id = mv.member_id
-         LEFT JOIN (SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
-                      FROM member_monthly_stats WHERE month >= ? AND month <= ? GROUP BY member_id) q ON q.member_id = mv.member_id
-        WHERE mb.status NOT IN (${NO_SEAT_STATUSES}) AND ${criteria} ${notHigher}
+         LEFT JOIN (${sums.sql}) q ON q.member_id = mv.member_id
+        WHERE mb.status NOT IN (${NO_SEAT_STATUSES}) AND ${criteria.sql} ${notHigher}
         ORDER BY ${RANK_ORDER_SQL.replace(/\b(score|spend_12m|member_id)\b/g, 'mv.$1')}
         LIMIT ${Number(n)}`,
-      params,
+      [...sums.params, ...criteria.params, ...higherCodes],
     );
     return rows.map((r) => r.member_id);
   }
@@ -141,20 +128,7 @@ export class RankReviewRepository {
 
   /** Window figures of the given members (members with no stats are absent). */
   async windowStats(memberIds: string[], window: Window): Promise<Map<string, QualifyingStats>> {
-    const stats = new Map<string, QualifyingStats>();
-    for (let i = 0; i < memberIds.length; i += BATCH) {
-      const ids = memberIds.slice(i, i + BATCH);
-      const rows: Array<{ member_id: string; spend: string; points: string; purchases: string }> = await this.dataSource.query(
-        `SELECT member_id, SUM(spend_cents) AS spend, SUM(points) AS points, SUM(purchases) AS purchases
-           FROM member_monthly_stats WHERE member_id IN (${ids.map(() => '?').join(', ')}) AND month >= ? AND month <= ?
-          GROUP BY member_id`,
-        [...ids, window.start, window.end],
-      );
-      for (const r of rows) {
-        stats.set(r.member_id, { spendCents: toInt(r.spend), points: toInt(r.points), purchases: toInt(r.purchases) });
-      }
-    }
-    return stats;
+    return readQualifyingStats(this.dataSource, memberIds, window);
   }
 
   /**

@@ -1,31 +1,25 @@
 /** Validation of a proposed tier ladder: every problem with a reason a person can act on. Pure. */
+import { CRITERION_KINDS } from '../criteria/tier-criteria.registry';
+import { TierCriteriaFields } from '../criteria/tier-criteria';
 
-export interface LadderTier {
+export type LadderTier = {
   code: string;
   nameEn: string;
   nameZh: string;
   kind: 'threshold' | 'rank';
-  minSpendCents: number | null;
-  minPoints: number | null;
-  minPurchases: number | null;
-  qualifyMode: 'any' | 'all';
   earnMultiplierPermille: number;
   birthdayBonusPoints: number;
   priorityService: boolean;
   rankTopN: number | null;
   rankTopPermille: number | null;
-}
+} & TierCriteriaFields;
 
 export interface LadderProblem {
   field: string;
   message: string;
 }
 
-const CRITERIA = [
-  { key: 'minSpendCents', label: 'qualifying spend (cents)' },
-  { key: 'minPoints', label: 'points earned' },
-  { key: 'minPurchases', label: 'purchase count' },
-] as const;
+const CRITERIA = CRITERION_KINDS.map((k) => ({ key: k.field, label: k.label }));
 
 function criteriaOf(tier: LadderTier) {
   return CRITERIA.filter((c) => tier[c.key] !== null);
@@ -107,7 +101,7 @@ export function ladderProblems(ladder: LadderTier[]): LadderProblem[] {
     if (own.length === 0) {
       problems.push({
         field: `tiers[${i}]`,
-        message: `${tier.code} has no criteria, so nobody could ever reach it: set at least one of minSpendCents, minPoints, minPurchases`,
+        message: `${tier.code} has no criteria, so nobody could ever reach it: set at least one of ${CRITERIA.map((c) => c.key).join(', ')}`,
       });
     }
     const below: { tier: LadderTier; index: number } | null = previousThreshold;

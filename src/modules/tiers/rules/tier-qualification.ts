@@ -1,38 +1,20 @@
 /** Tier qualification: pure functions over the configured tiers. */
 import { monthKey } from '../../points/rules/monthly-stats';
+import { QualifyingStats } from '../../points/rules/qualifying-sums';
+import { meetsCriteria, TierCriteriaFields } from '../criteria/tier-criteria';
 
-export interface TierRule {
+export type { QualifyingStats } from '../../points/rules/qualifying-sums';
+
+/** What qualification reads of a tier: its place, kind, criteria thresholds (by field) and how they combine. */
+export type TierRule = {
   code: string;
   rank: number;
   kind: 'threshold' | 'rank';
-  minSpendCents: number | null;
-  minPoints: number | null;
-  minPurchases: number | null;
-  qualifyMode: 'any' | 'all';
-}
+} & TierCriteriaFields;
 
-/** Rolling-window figures of one member. Spend is purchases minus refunds. */
-export interface QualifyingStats {
-  spendCents: number;
-  points: number;
-  purchases: number;
-}
-
+/** Whether the window sums meet the tier's criteria (the registry's kinds, combined by qualifyMode). */
 export function qualifies(tier: TierRule, stats: QualifyingStats): boolean {
-  const checks: boolean[] = [];
-  if (tier.minSpendCents !== null) {
-    checks.push(stats.spendCents >= tier.minSpendCents);
-  }
-  if (tier.minPoints !== null) {
-    checks.push(stats.points >= tier.minPoints);
-  }
-  if (tier.minPurchases !== null) {
-    checks.push(stats.purchases >= tier.minPurchases);
-  }
-  if (checks.length === 0) {
-    return false;
-  }
-  return tier.qualifyMode === 'all' ? checks.every(Boolean) : checks.some(Boolean);
+  return meetsCriteria(tier, stats);
 }
 
 /**

@@ -11,10 +11,10 @@ export type ClubCondition =
   | { type: 'ageRange'; minAge: number | null; maxAge: number | null }
   | { type: 'gender'; genders: Gender[] };
 export type ConditionType = ClubCondition['type'];
-export interface ClubRule {
+export type ClubRule = {
   combine: 'all' | 'any';
   conditions: ClubCondition[];
-}
+};
 
 export const CONDITION_TYPES: ConditionType[] = ['categoryPurchases', 'categorySpend', 'birthdayMonth', 'city', 'ageRange', 'gender'];
 

@@ -1,7 +1,7 @@
 import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
 import { useI18n } from '../../shared/i18n';
-import { clubName, type Club } from '../model';
-import { useClubChange, useClubs } from '../queries';
+import { clubName } from '../model';
+import { useClubChange, useClubs, type Club } from '../queries';
 import { Loaded } from './common';
 
 /** My clubs (leave) and open clubs (join). */

@@ -1,8 +1,8 @@
 import { Button, List } from 'antd-mobile';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
-import { signedPoints, type HistoryItem } from '../model';
-import { useHistory } from '../queries';
+import { signedPoints } from '../model';
+import { useHistory, type HistoryItem } from '../queries';
 import { Loaded } from './common';
 
 const KINDS = ['purchase', 'refund', 'redemption', 'redemption_cancel', 'bonus', 'expiry', 'adjustment', 'transfer', 'opening_balance'];
@@ -58,7 +58,7 @@ export function HistoryScreen() {
 
 function Entry({ item }: { item: HistoryItem }) {
   const { t, lang } = useI18n();
-  const kind = t((KINDS.includes(item.kind) ? `member.kind.${item.kind}` : 'member.kind.other') as MessageKey);
+  const kind = t(KINDS.includes(item.kind) ? `member.kind.${item.kind}` : 'member.kind.other');
   const points = (n: number) => formatPoints(n, lang);
   // The campaign rule's label carries the campaign's name ("Campaign bonus: Double Tuesday"): keep the name.
   const ruleLabel = (rule: string, label: string) => {

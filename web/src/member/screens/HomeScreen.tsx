@@ -1,8 +1,8 @@
 import { ProgressBar, Tag } from 'antd-mobile';
 import { formatMoney, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
-import { expiringSoon, formatDate, formatMonth, goalPercent, tierName, type CriterionGap, type TierGoal } from '../model';
-import { usePoints, useTier } from '../queries';
+import { expiringSoon, formatDate, formatMonth, goalPercent, tierName } from '../model';
+import { usePoints, useTier, type CriterionGap, type TierGoal } from '../queries';
 import { Loaded } from './common';
 
 /** Points (available, pending, worth) with the months they expire in, and the tier card. */

@@ -3,8 +3,8 @@ import { Button, Dialog, Input, List, Switch, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { LANGS, useI18n, type MessageKey } from '../../shared/i18n';
-import { useConsents, useProfile, useSetConsent } from '../queries';
-import { memberSession, portal, portalFetch } from '../session';
+import { downloadMyData, forgetSignIn, requestErasure, useConsents, useProfile, useSetConsent } from '../queries';
+import { signOutMember } from '../session';
 import { Loaded } from './common';
 
 const CHANNELS = ['sms', 'email', 'push', 'mail'];
@@ -28,14 +28,7 @@ export function MeScreen() {
   const download = async () => {
     setDataProblem(null);
     try {
-      const res = await portalFetch('/api/v1/portal/me/export');
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `my-membership-${new Date().toISOString().slice(0, 10)}.json`;
-      a.click();
-      URL.revokeObjectURL(url);
+      await downloadMyData();
       Toast.show({ content: t('member.data.exported') });
     } catch (err) {
       setDataProblem(failure(err));
@@ -45,10 +38,10 @@ export function MeScreen() {
   const erase = async () => {
     setDataProblem(null);
     try {
-      await portalFetch('/api/v1/portal/me/erasure', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      await requestErasure();
       setErasing(false);
       Toast.show({ content: t('member.data.erased'), duration: 3000 });
-      memberSession.set(null);
+      forgetSignIn();
     } catch (err) {
       setErasing(false);
       setDataProblem(failure(err));
@@ -61,8 +54,7 @@ export function MeScreen() {
     ) {
       return;
     }
-    await portal.POST('/api/v1/portal/auth/logout').catch(() => undefined); // signed out here whatever the server says
-    memberSession.set(null);
+    await signOutMember(); // signed out here whatever the server says
     client.clear();
   };
 

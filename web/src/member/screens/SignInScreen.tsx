@@ -1,8 +1,8 @@
 import { Button, Input, NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
-import { ApiError, unwrap } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { memberSession, portal } from '../session';
+import { sendSignInCode, signInWithCode } from '../session';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -50,7 +50,7 @@ export function SignInScreen() {
     }
     setBusy(true);
     try {
-      const sent = unwrap(await portal.POST('/api/v1/portal/auth/code', { body: { phone: phone.trim() } }));
+      const sent = await sendSignInCode(phone.trim());
       setSentFor({ phone: phone.trim(), minutes: Math.round(sent.expiresIn / 60) });
       setWait(60);
     } catch (err) {
@@ -68,8 +68,7 @@ export function SignInScreen() {
     }
     setBusy(true);
     try {
-      const tokens = unwrap(await portal.POST('/api/v1/portal/auth/login', { body: { phone: sentFor?.phone ?? phone.trim(), code } }));
-      memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
+      await signInWithCode(sentFor?.phone ?? phone.trim(), code);
     } catch (err) {
       setProblem(explain(err));
     } finally {

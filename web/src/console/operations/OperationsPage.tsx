@@ -1,11 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState, type ReactElement } from 'react';
-import { api, unwrap } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { QueryState } from '../components/QueryState';
+import {
+  useAudit,
+  useCreateStore,
+  useCreateUser,
+  useNewApiKey,
+  useOutbox,
+  useStores,
+  useUsers,
+  useWebhooks,
+  type NewUser,
+} from './queries';
 
 /** Stores and API keys (a key is shown once), console users, the audit log, the outbox, webhooks, the queue dashboard. */
 export function OperationsPage() {
@@ -33,18 +42,10 @@ export function OperationsPage() {
 
 function Stores() {
   const { t, lang } = useI18n();
-  const client = useQueryClient();
   const [key, setKey] = useState<string | null>(null);
-  const stores = useQuery({ queryKey: ['stores'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/stores')) });
-  const create = useMutation({
-    mutationFn: async (body: { code: string; name: string }) => unwrap(await api.POST('/api/v1/admin/stores', { body })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['stores'] }),
-  });
-  const newKey = useMutation({
-    mutationFn: async (storeId: string) =>
-      unwrap(await api.POST('/api/v1/admin/stores/{storeId}/api-keys', { params: { path: { storeId } } })),
-    onSuccess: (r) => setKey(r.key),
-  });
+  const stores = useStores();
+  const create = useCreateStore();
+  const newKey = useNewApiKey(setKey);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {key && (
@@ -101,17 +102,12 @@ function Stores() {
 
 function Users() {
   const { t, lang } = useI18n();
-  const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/users')) });
-  const create = useMutation({
-    mutationFn: async (body: { email: string; password: string; role: 'admin' | 'marketer' | 'analyst' | 'support' }) =>
-      unwrap(await api.POST('/api/v1/admin/users', { body })),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
-  });
+  const users = useUsers();
+  const create = useCreateUser();
   const roles = ['admin', 'marketer', 'analyst', 'support'] as const;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Form layout="inline" onFinish={(v: { email: string; password: string; role: (typeof roles)[number] }) => create.mutate(v)}>
+      <Form layout="inline" onFinish={(v: NewUser) => create.mutate(v)}>
         <Form.Item label={t('login.email')} name="email" rules={[{ required: true, type: 'email' }]}>
           <Input />
         </Form.Item>
@@ -147,10 +143,7 @@ function Users() {
 
 function Audit() {
   const { t, lang } = useI18n();
-  const audit = useQuery({
-    queryKey: ['audit'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/audit', { params: { query: { limit: 50 } } })),
-  });
+  const audit = useAudit();
   return (
     <QueryState query={audit} empty={(d) => d.items.length === 0}>
       {(d) => (
@@ -174,10 +167,7 @@ function Audit() {
 
 function Outbox() {
   const { t, lang } = useI18n();
-  const outbox = useQuery({
-    queryKey: ['outbox'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/outbox', { params: { query: { limit: 50 } } })),
-  });
+  const outbox = useOutbox();
   return (
     <QueryState query={outbox} empty={(d) => d.messages.length === 0}>
       {(d) => (
@@ -202,7 +192,7 @@ function Outbox() {
 
 function Webhooks() {
   const { t, lang } = useI18n();
-  const hooks = useQuery({ queryKey: ['webhooks'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/webhooks')) });
+  const hooks = useWebhooks();
   return (
     <QueryState query={hooks} empty={(d) => d.webhooks.length === 0}>
       {(d) => (

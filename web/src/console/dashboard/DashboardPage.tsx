@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { api, unwrap } from '../../shared/api';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { useDashboard } from '../analytics/queries';
 import { useAuth } from '../auth';
 import { QueryState } from '../components/QueryState';
 import { SnapshotTime } from '../components/SnapshotTime';
@@ -11,12 +10,7 @@ import { SnapshotTime } from '../components/SnapshotTime';
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
-  const dashboard = useQuery({
-    queryKey: ['analytics', 'dashboard'],
-    enabled: can('analytics.read'),
-    retry: false,
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/dashboard')),
-  });
+  const dashboard = useDashboard(can('analytics.read'));
   const figures = [
     ['dashboard.members', 'members'],
     ['dashboard.active90d', 'activeMembers90d'],

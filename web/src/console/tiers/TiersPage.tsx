@@ -1,22 +1,19 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { components } from '../../api/schema';
-import { api, ApiError, unwrap } from '../../shared/api';
+import { ApiError } from '../../shared/api';
 import { formatMoney } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
-import { JobProgress } from '../components/JobProgress';
 import { QueryState } from '../components/QueryState';
-
-type Tier = components['schemas']['LadderTierDto'];
+import { JobProgress } from '../jobs/JobProgress';
+import { useLadder, useReview, useSaveLadder, useSimulateLadder, type Tier } from './queries';
 
 /** The ladder: thresholds edited, the what-if shown as a before/after chart before saving; reviews with live progress. */
 export function TiersPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
-  const ladder = useQuery({ queryKey: ['tiers'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/tiers')) });
+  const ladder = useLadder();
   const [tiers, setTiers] = useState<Tier[]>([]);
   const [reviewJob, setReviewJob] = useState<string | null>(null);
   const [rankReviewJob, setRankReviewJob] = useState<string | null>(null);
@@ -25,18 +22,10 @@ export function TiersPage() {
       setTiers(ladder.data.tiers);
     }
   }, [ladder.data]);
-  const simulate = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/simulate', { body: { tiers } })),
-  });
-  const save = useMutation({ mutationFn: async () => unwrap(await api.PUT('/api/v1/admin/tiers', { body: { tiers } })) });
-  const review = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/reviews')),
-    onSuccess: (r) => setReviewJob(r.jobId),
-  });
-  const rankReview = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/tiers/rank-reviews')),
-    onSuccess: (r) => setRankReviewJob(r.jobId),
-  });
+  const simulate = useSimulateLadder();
+  const save = useSaveLadder();
+  const review = useReview('reviews', setReviewJob);
+  const rankReview = useReview('rank-reviews', setRankReviewJob);
   const failure = simulate.error ?? save.error ?? review.error ?? rankReview.error;
   const isAdmin = me.role === 'admin';
   return (
@@ -75,11 +64,11 @@ export function TiersPage() {
               ]}
             />
             <Space wrap>
-              <Button onClick={() => simulate.mutate()} loading={simulate.isPending}>
+              <Button onClick={() => simulate.mutate(tiers)} loading={simulate.isPending}>
                 {t('tiers.simulate')}
               </Button>
               {isAdmin && (
-                <Button type="primary" onClick={() => save.mutate()} loading={save.isPending} disabled={!simulate.data}>
+                <Button type="primary" onClick={() => save.mutate(tiers)} loading={save.isPending} disabled={!simulate.data}>
                   {t('tiers.save')}
                 </Button>
               )}

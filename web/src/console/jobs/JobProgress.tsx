@@ -1,17 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { Progress, Space, Typography } from 'antd';
 import { useEffect } from 'react';
-import { api, unwrap } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { useJob } from './queries';
 
 /** Live progress of a long job (GET jobs/{id}), polled every half second until it ends. */
 export function JobProgress({ jobId, label, onDone }: { jobId: string; label: string; onDone?: (state: string) => void }) {
   const { t } = useI18n();
-  const job = useQuery({
-    queryKey: ['job', jobId],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/jobs/{jobId}', { params: { path: { jobId } } })),
-    refetchInterval: (q) => (q.state.data && q.state.data.state !== 'running' ? false : 500),
-  });
+  const job = useJob(jobId);
   const data = job.data;
   const ended = data && data.state !== 'running' ? data.state : null;
   useEffect(() => {

@@ -1,36 +1,36 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { components } from '../../api/schema';
-import { api, session, unwrap } from '../../shared/api';
 import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
-import { JobProgress } from '../components/JobProgress';
 import { QueryState } from '../components/QueryState';
 import { SnapshotTime } from '../components/SnapshotTime';
-
-type Churn = components['schemas']['ChurnResponse'];
-type Slice = components['schemas']['ChurnSliceResponse'];
-type Liability = components['schemas']['LiabilityResponse'];
+import { JobProgress } from '../jobs/JobProgress';
+import {
+  downloadLiabilityCsv,
+  useChurn,
+  useDashboard,
+  useLiability,
+  useLoyalty,
+  usePyramid,
+  useRfm,
+  useTakeSnapshot,
+  useTierMovements,
+  type Churn,
+  type Slice,
+} from './queries';
 
 /** A figure with a test id, so tests compare the rendered text with the API's. */
 const Fig = ({ id, children }: { id: string; children: string }) => <span data-testid={id}>{children}</span>;
-
-function useAnalytics<T>(name: string, get: () => Promise<T>) {
-  return useQuery({ queryKey: ['analytics', name], queryFn: get, retry: false });
-}
 
 /** POST analytics/snapshots, then the job's progress; when it ends every analytics figure is read again. */
 function RefreshSnapshot() {
   const { t } = useI18n();
   const client = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/analytics/snapshots')),
-    onSuccess: (r) => setJobId(r.jobId),
-  });
+  const start = useTakeSnapshot(setJobId);
   return (
     <Space orientation="vertical" style={{ width: '100%', maxWidth: 480 }}>
       <Button onClick={() => start.mutate()} loading={start.isPending || (jobId !== null && !start.isError)} disabled={jobId !== null}>
@@ -53,7 +53,7 @@ function RefreshSnapshot() {
 
 function PyramidCard() {
   const { t, lang } = useI18n();
-  const pyramid = useAnalytics('value-pyramid', async () => unwrap(await api.GET('/api/v1/admin/analytics/value-pyramid')));
+  const pyramid = usePyramid();
   return (
     <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid">
       <QueryState query={pyramid}>
@@ -109,28 +109,14 @@ function PyramidCard() {
 
 function LiabilityCard() {
   const { t, lang } = useI18n();
-  const liability = useAnalytics(
-    'liability',
-    async () => unwrap(await api.GET('/api/v1/admin/analytics/liability')) as Liability, // JSON here; CSV only with ?format=csv
-  );
-  const downloadCsv = async () => {
-    const res = await fetch('/api/v1/admin/analytics/liability?format=csv', {
-      headers: { Authorization: `Bearer ${session.tokens?.accessToken ?? ''}`, Accept: 'text/csv' },
-    });
-    const url = URL.createObjectURL(await res.blob());
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'points-liability.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const liability = useLiability();
   const pts = (n: number) => formatPoints(n, lang);
   const money = (n: number) => formatMoney(n, lang);
   return (
     <Card
       title={t('analytics.liability')}
       extra={
-        <Button size="small" onClick={() => void downloadCsv()} disabled={!liability.data?.snapshotAt}>
+        <Button size="small" onClick={() => void downloadLiabilityCsv()} disabled={!liability.data?.snapshotAt}>
           {t('common.exportCsv')}
         </Button>
       }
@@ -201,7 +187,7 @@ function LiabilityCard() {
 
 function RfmCard() {
   const { t, lang } = useI18n();
-  const rfm = useAnalytics('rfm', async () => unwrap(await api.GET('/api/v1/admin/analytics/rfm')));
+  const rfm = useRfm();
   return (
     <Card title={t('analytics.rfm')} data-testid="analytics-rfm">
       <QueryState query={rfm}>
@@ -251,7 +237,7 @@ function RfmCard() {
 
 function ChurnCard() {
   const { t, lang } = useI18n();
-  const churn = useAnalytics('churn', async () => unwrap(await api.GET('/api/v1/admin/analytics/churn')));
+  const churn = useChurn();
   const [days, setDays] = useState<number>(90);
   const sliceColumns = (keyTitle: string) => [
     { title: keyTitle, dataIndex: 'key' },
@@ -350,7 +336,7 @@ function ChurnCard() {
 
 function LoyaltyCard() {
   const { t, lang } = useI18n();
-  const loyalty = useAnalytics('loyalty', async () => unwrap(await api.GET('/api/v1/admin/analytics/loyalty')));
+  const loyalty = useLoyalty();
   const pct = (n: number | null) => (n === null ? '—' : formatPercent(n, lang));
   return (
     <Card title={t('analytics.loyalty')} data-testid="analytics-loyalty">
@@ -398,7 +384,7 @@ function LoyaltyCard() {
 /** Tier distribution and moves per month (also shown on the tiers screen). */
 export function TierMovementsCard() {
   const { t } = useI18n();
-  const moves = useAnalytics('tier-movements', async () => unwrap(await api.GET('/api/v1/admin/analytics/tier-movements')));
+  const moves = useTierMovements();
   return (
     <Card title={t('analytics.tierMovements')} data-testid="analytics-tier-movements">
       <QueryState query={moves}>
@@ -456,7 +442,7 @@ export function TierMovementsCard() {
 export function AnalyticsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const dashboard = useAnalytics('dashboard', async () => unwrap(await api.GET('/api/v1/admin/analytics/dashboard')));
+  const dashboard = useDashboard();
   return (
     <section>
       <Typography.Title level={3}>{t('nav.analytics')}</Typography.Title>

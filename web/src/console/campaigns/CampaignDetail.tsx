@@ -1,0 +1,161 @@
+import { Alert, Button, Card, Col, Descriptions, InputNumber, Progress, Row, Space, Statistic, Typography } from 'antd';
+import { useState } from 'react';
+import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import { useAuth } from '../auth';
+import { Chart } from '../components/Chart';
+import { QueryState } from '../components/QueryState';
+import { ApprovalButtons } from './Approvals';
+import { useCampaign, useCampaignAction, useCampaignResults, useRaiseBudget, type CampaignGroup, type CampaignResults } from './queries';
+import { StateTag } from './StateTag';
+
+const orDash = <T,>(value: T | null | undefined, show: (v: T) => string) => (value === null || value === undefined ? '—' : show(value));
+
+/** A campaign: its state and the actions it allows, its budget, the run's progress and the results with the uplift. */
+export function CampaignDetail({ campaignId }: { campaignId: string }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const campaign = useCampaign(campaignId);
+  const results = useCampaignResults(campaignId);
+  const act = useCampaignAction(campaignId);
+  return (
+    <QueryState query={campaign}>
+      {(c) => {
+        const state = results.data?.state ?? c.state;
+        const progress = results.data?.progress;
+        const percent = progress?.percent ?? (['completed', 'active', 'ended'].includes(state) ? 100 : 0);
+        return (
+          <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+            <Space wrap>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {c.name}
+              </Typography.Title>
+              <StateTag state={state as typeof c.state} />
+            </Space>
+            <Space wrap>
+              {state === 'draft' && <Button onClick={() => act.mutate('launch')}>{t('campaigns.launch')}</Button>}
+              {['running', 'scheduled', 'active', 'ended'].includes(state) && (
+                <Button onClick={() => act.mutate('pause')}>{t('campaigns.pause')}</Button>
+              )}
+              {state === 'paused' && <Button onClick={() => act.mutate('resume')}>{t('campaigns.resume')}</Button>}
+              {state === 'pending_approval' && can('campaigns.approve') && <ApprovalButtons campaign={c} />}
+              {['draft', 'pending_approval', 'scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
+                <Button danger onClick={() => act.mutate('cancel')}>
+                  {t('campaigns.cancelCampaign')}
+                </Button>
+              )}
+            </Space>
+            {act.error && <Alert type="error" role="alert" title={act.error.message} />}
+            {can('campaigns.budget') &&
+              c.budget?.capPoints !== null &&
+              c.budget?.capPoints !== undefined &&
+              ['scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
+                <RaiseBudget campaignId={campaignId} capPoints={c.budget.capPoints} spentPoints={c.budget.spentPoints} />
+              )}
+            <div>
+              <Typography.Text id="campaign-progress-label">{t('campaigns.progress')}</Typography.Text>
+              <Progress
+                percent={percent}
+                aria-labelledby="campaign-progress-label"
+                data-testid="campaign-progress"
+                data-percent={percent}
+              />
+            </div>
+            {results.data && <Results results={results.data} />}
+          </Space>
+        );
+      }}
+    </QueryState>
+  );
+}
+
+/** Points granted, deliveries, holdout and messages; the uplift of the targeted group over the holdout. */
+function Results({ results }: { results: CampaignResults }) {
+  const { t, lang } = useI18n();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('campaigns.pointsGranted')} value={formatPoints(results.pointsGranted, lang)} data-testid="points-granted" />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('campaigns.delivered')} value={formatPoints(results.delivered, lang)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('campaigns.holdoutCount')} value={formatPoints(results.holdout, lang)} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('campaigns.messages')} value={formatPoints(results.messages, lang)} />
+        </Col>
+      </Row>
+      <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />
+    </Space>
+  );
+}
+
+/** The two groups' purchase rate and spend per member after delivery (rates are null for an empty group). */
+function Uplift({ afterDays, targeted, holdout }: { afterDays: number; targeted: CampaignGroup; holdout: CampaignGroup }) {
+  const { t, lang } = useI18n();
+  return (
+    <Card size="small" title={t('campaigns.uplift', { days: afterDays })}>
+      <Chart
+        label={t('campaigns.upliftChart')}
+        testId="uplift-chart"
+        option={{
+          tooltip: {},
+          legend: {},
+          xAxis: { type: 'category', data: [t('campaigns.purchaseRate'), t('campaigns.spendPerMember')] },
+          yAxis: [{ type: 'value' }],
+          series: [
+            {
+              name: t('campaigns.targetedGroup'),
+              type: 'bar',
+              data: [(targeted.purchaseRate ?? 0) * 100, (targeted.spendPerMemberCents ?? 0) / 100],
+            },
+            {
+              name: t('campaigns.holdoutGroup'),
+              type: 'bar',
+              data: [(holdout.purchaseRate ?? 0) * 100, (holdout.spendPerMemberCents ?? 0) / 100],
+            },
+          ],
+        }}
+      />
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('campaigns.purchaseRate')}>
+          {orDash(targeted.purchaseRate, (v) => formatPercent(v, lang))} / {orDash(holdout.purchaseRate, (v) => formatPercent(v, lang))}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('campaigns.spendPerMember')}>
+          {orDash(targeted.spendPerMemberCents, (v) => formatMoney(v, lang))} /{' '}
+          {orDash(holdout.spendPerMemberCents, (v) => formatMoney(v, lang))}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** An admin raises a launched campaign's budget cap (only upwards): a capped bonus rule pays again at once. */
+function RaiseBudget({ campaignId, capPoints, spentPoints }: { campaignId: string; capPoints: number; spentPoints: number }) {
+  const { t, lang } = useI18n();
+  const [cap, setCap] = useState<number | null>(null);
+  const raise = useRaiseBudget(campaignId, () => setCap(null));
+  return (
+    <Space wrap>
+      <Typography.Text data-testid="campaign-budget">
+        {t('campaigns.budget')}: {formatPoints(spentPoints, lang)} / {formatPoints(capPoints, lang)}
+      </Typography.Text>
+      <InputNumber
+        aria-label={t('campaigns.newCap')}
+        min={capPoints + 1}
+        precision={0}
+        value={cap}
+        onChange={(n) => setCap(n)}
+        placeholder={t('campaigns.newCap')}
+        style={{ width: 200 }}
+      />
+      <Button onClick={() => cap !== null && raise.mutate(cap)} disabled={cap === null || cap <= capPoints} loading={raise.isPending}>
+        {t('campaigns.raiseBudget')}
+      </Button>
+      {raise.error && <Alert type="error" role="alert" title={raise.error.message} />}
+    </Space>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, Descriptions, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { formatDateTime } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import { QueryState } from '../components/QueryState';
+import { JobProgress } from '../jobs/JobProgress';
+import { ClubGrowth } from './ClubGrowth';
+import { useClub, useClubMembers, useRegroup, useRegrouped } from './queries';
+
+/** A club: its facts and rule, a regroup with live progress (automatic clubs), its growth and its members. */
+export function ClubDetail({ clubId }: { clubId: string }) {
+  const { t, lang } = useI18n();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const club = useClub(clubId);
+  const members = useClubMembers(clubId);
+  const regroup = useRegroup(clubId, setJobId);
+  const regrouped = useRegrouped(clubId);
+  return (
+    <QueryState query={club}>
+      {(c) => (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Descriptions column={1} bordered size="small">
+            <Descriptions.Item label={t('common.code')}>{c.code}</Descriptions.Item>
+            <Descriptions.Item label={t('common.name')}>{lang === 'zh-CN' ? c.nameZh : c.nameEn}</Descriptions.Item>
+            <Descriptions.Item label={t('clubs.joinPolicy')}>{t(`clubs.policy.${c.joinPolicy}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('clubs.rule')}>
+              {c.ruleText ? (lang === 'zh-CN' ? c.ruleText.zhCN : c.ruleText.en) : '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('common.created')}>{formatDateTime(c.createdAt, lang)}</Descriptions.Item>
+          </Descriptions>
+          {c.joinPolicy === 'automatic' && (
+            <Button onClick={() => regroup.mutate()} loading={regroup.isPending}>
+              {t('clubs.regroup')}
+            </Button>
+          )}
+          {jobId && <JobProgress jobId={jobId} label={t('clubs.regroupProgress')} onDone={regrouped} />}
+          <ClubGrowth clubId={clubId} />
+          <Typography.Title level={5}>{t('common.members')}</Typography.Title>
+          <QueryState query={members}>
+            {(m) => (
+              <Table
+                rowKey="memberId"
+                size="small"
+                dataSource={m.members}
+                pagination={false}
+                scroll={{ x: true }}
+                data-testid="club-members"
+                columns={[
+                  { title: t('members.memberId'), dataIndex: 'memberId' },
+                  { title: t('clubs.joinedVia'), render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
+                  { title: t('clubs.joinedAt'), render: (_, r) => formatDateTime(r.joinedAt, lang) },
+                ]}
+              />
+            )}
+          </QueryState>
+        </Space>
+      )}
+    </QueryState>
+  );
+}

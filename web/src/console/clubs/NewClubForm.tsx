@@ -1,0 +1,103 @@
+import { Alert, Button, Form, Input, Radio, Space, Statistic, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { formatPoints } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import { useCreateClub, useRuleExplain, type Club, type NewClub } from './queries';
+import { RuleBuilder } from './RuleBuilder';
+import { incompleteConditions, ruleInWords, type ClubRule } from './rule';
+
+const FIRST_RULE: ClubRule = {
+  combine: 'all',
+  conditions: [{ type: 'categoryPurchases', categories: [], minPurchases: 1, days: 90 }],
+};
+
+/** Code, names and join policy; an automatic club also gets its rule, said back in words with the members it would hold. */
+export function NewClubForm({ onCreated }: { onCreated: (club: Club) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<NewClub>();
+  const policy = Form.useWatch('joinPolicy', form) ?? 'automatic';
+  const [rule, setRule] = useState<ClubRule>(FIRST_RULE);
+  const ready = rule.conditions.length > 0 && incompleteConditions(rule).length === 0;
+  const create = useCreateClub(rule, onCreated);
+  return (
+    <Form<NewClub>
+      form={form}
+      layout="vertical"
+      initialValues={{ joinPolicy: 'automatic', dropUnmatched: false }}
+      onFinish={(values) => create.mutate(values)}
+    >
+      <Form.Item
+        label={t('common.code')}
+        name="code"
+        normalize={(v: string) => v.toUpperCase()}
+        rules={[{ required: true, pattern: /^[A-Z0-9_-]{1,32}$/, message: t('clubs.codeRule') }]}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('clubs.nameZh')} name="nameZh" rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('clubs.nameEn')} name="nameEn" rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item label={t('clubs.joinPolicy')} name="joinPolicy">
+        <Radio.Group
+          options={(['automatic', 'open', 'invite'] as const).map((p) => ({ value: p, label: t(`clubs.policy.${p}`) }))}
+          optionType="button"
+        />
+      </Form.Item>
+      {policy === 'automatic' && (
+        <>
+          <Form.Item label={t('clubs.dropUnmatched')} name="dropUnmatched" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <RuleBuilder value={rule} onChange={setRule} />
+          <RuleSaidBack rule={rule} ready={ready} />
+        </>
+      )}
+      {create.error && <Alert type="error" role="alert" title={create.error.message} style={{ marginTop: 16 }} />}
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={create.isPending}
+        disabled={policy === 'automatic' && !ready}
+        style={{ marginTop: 16 }}
+      >
+        {t('clubs.create')}
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * The rule in words as the marketer types (clubs/rule.ts), and the members it would hold now (POST clubs/rules/explain,
+ * 400 ms after the last change). The server's explain also answers the words (ruleText): the one place to show them from there.
+ */
+function RuleSaidBack({ rule, ready }: { rule: ClubRule; ready: boolean }) {
+  const { t, lang } = useI18n();
+  const [debounced, setDebounced] = useState(rule);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(rule), 400);
+    return () => clearTimeout(timer);
+  }, [rule]);
+  const explain = useRuleExplain(debounced, ready && debounced === rule);
+  return (
+    <Alert
+      style={{ marginTop: 16 }}
+      type="info"
+      title={t('clubs.ruleInWords')}
+      description={
+        <Space orientation="vertical">
+          <Typography.Text data-testid="rule-words">{ruleInWords(rule, lang)}</Typography.Text>
+          {explain.error && <Typography.Text type="danger">{explain.error.message}</Typography.Text>}
+          <Statistic
+            title={t('clubs.estimatedSize')}
+            value={explain.data?.estimatedMembers ?? (ready ? t('common.loading') : '—')}
+            formatter={(v) => (typeof v === 'number' ? formatPoints(v, lang) : v)}
+            data-testid="rule-estimate"
+          />
+        </Space>
+      }
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import { Drawer, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { formatPoints } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import { useDrawerSize } from '../components/drawerSize';
+import { QueryState } from '../components/QueryState';
+import { Ledger } from './Ledger';
+import { MemberActions } from './MemberActions';
+import { MemberAdminActions } from './MemberAdminActions';
+import { MemberArchive } from './MemberArchive';
+import { useMemberSearch, type MemberRow } from './queries';
+
+/** Search (card, phone, email or name) and a member's ledger with the reason of every entry. */
+export function MembersPage() {
+  const { t, lang } = useI18n();
+  const drawerSize = useDrawerSize();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState<MemberRow | null>(null);
+  const members = useMemberSearch(q);
+  return (
+    <section>
+      <Typography.Title level={3}>{t('nav.members')}</Typography.Title>
+      <Input.Search
+        aria-label={t('members.search')}
+        placeholder={t('members.search')}
+        allowClear
+        enterButton={t('common.search')}
+        onSearch={setQ}
+        style={{ maxWidth: 480, marginBottom: 16 }}
+      />
+      <QueryState query={members} empty={(d) => d.items.length === 0}>
+        {(d) => (
+          <Table<MemberRow>
+            rowKey="memberId"
+            dataSource={d.items}
+            pagination={false}
+            scroll={{ x: true }}
+            columns={[
+              {
+                title: t('members.name'),
+                render: (_, m) => (
+                  <a onClick={() => setOpen(m)} role="button" tabIndex={0}>
+                    {m.name ?? '—'}
+                  </a>
+                ),
+              },
+              { title: t('members.phone'), render: (_, m) => m.phone ?? '—' },
+              { title: t('members.tier'), render: (_, m) => <Tag>{m.tier.code}</Tag> },
+              { title: t('members.balance'), render: (_, m) => formatPoints(m.balance, lang) },
+              { title: t('common.status'), render: (_, m) => t(`members.status.${m.status}`) },
+            ]}
+          />
+        )}
+      </QueryState>
+      <Drawer open={open !== null} onClose={() => setOpen(null)} title={t('members.ledger')} size={drawerSize} destroyOnHidden>
+        {open && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <MemberActions member={open} />
+            <MemberAdminActions memberId={open.memberId} onGone={() => setOpen(null)} />
+            <Ledger memberId={open.memberId} />
+            <MemberArchive memberId={open.memberId} />
+          </Space>
+        )}
+      </Drawer>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { unwrap, type Schemas } from '../../shared/api';
+import { api } from '../api';
+
+/** The tiers screen's calls (admin/tiers): the ladder, its what-if, saving it and the reviews. */
+export type Tier = Schemas['LadderTierDto'];
+
+/** The tier ladder (also read by the campaign audience and the tier grant). */
+export const useLadder = (enabled = true) =>
+  useQuery({ queryKey: ['tiers'], enabled, queryFn: async () => unwrap(await api.GET('/api/v1/admin/tiers')) });
+
+export const useSimulateLadder = () =>
+  useMutation({ mutationFn: async (tiers: Tier[]) => unwrap(await api.POST('/api/v1/admin/tiers/simulate', { body: { tiers } })) });
+
+export const useSaveLadder = () =>
+  useMutation({ mutationFn: async (tiers: Tier[]) => unwrap(await api.PUT('/api/v1/admin/tiers', { body: { tiers } })) });
+
+/** Starts a tier review (or a rank review); the answer names the job to follow. */
+export const useReview = (kind: 'reviews' | 'rank-reviews', onStarted: (jobId: string) => void) =>
+  useMutation({
+    mutationFn: async () =>
+      kind === 'reviews'
+        ? unwrap(await api.POST('/api/v1/admin/tiers/reviews'))
+        : unwrap(await api.POST('/api/v1/admin/tiers/rank-reviews')),
+    onSuccess: (r) => onStarted(r.jobId),
+  });
