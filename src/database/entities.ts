@@ -18,7 +18,7 @@ import { MemberMerge } from '../modules/archive/entities/member-merge.entity';
 import { PointAdjustment } from '../modules/archive/entities/point-adjustment.entity';
 import { ConsoleAdjustmentDay } from '../modules/archive/entities/console-adjustment-day.entity';
 import { MemberChange } from '../modules/members/entities/member-change.entity';
-import { MemberRefreshToken } from '../modules/portal/entities/member-refresh-token.entity';
+import { MemberRefreshToken } from '../modules/members/entities/member-refresh-token.entity';
 import { MemberNote } from '../modules/members/entities/member-note.entity';
 import { MemberTag } from '../modules/members/entities/member-tag.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';

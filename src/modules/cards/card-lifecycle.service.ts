@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { maskCardNo } from '../../common/masking';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { CardAction, nextCardStatus } from './card-lifecycle';
+import { CardsRepository, LockedCard } from './cards.repository';
 import { CardsService } from './cards.service';
-import { CardKind, CardStatus } from './entities/card.entity';
+import { CardStatus } from './entities/card.entity';
 
 export interface CardChange {
   cardNo: string;
@@ -15,14 +16,6 @@ export interface CardChange {
   status: CardStatus;
   /** The new card, for replace and report-lost. */
   replacedBy: string | null;
-}
-
-interface LockedCard {
-  card_no: string;
-  member_id: string;
-  status: CardStatus;
-  kind: CardKind;
-  replaced_by: string | null;
 }
 
 /**
@@ -35,7 +28,8 @@ interface LockedCard {
 @Injectable()
 export class CardLifecycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repo: CardsRepository,
     private readonly cards: CardsService,
     private readonly audit: AuditService,
   ) {}
@@ -63,12 +57,8 @@ export class CardLifecycleService {
   }
 
   private async change(actor: Actor, cardNo: string, action: CardAction, ownerId?: string): Promise<CardChange> {
-    return this.dataSource.transaction(async (m) => {
-      const rows: LockedCard[] = await m.query(
-        'SELECT card_no, member_id, status, kind, replaced_by FROM cards WHERE card_no = ? FOR UPDATE',
-        [cardNo],
-      );
-      const card = rows[0];
+    return this.transactions.run(async (m) => {
+      const card = await this.repo.lock(m, cardNo);
       if (!card || (ownerId !== undefined && card.member_id !== ownerId)) {
         throw new DomainError(ErrorCode.CARD_NOT_FOUND, `No card ${maskCardNo(cardNo)}${ownerId ? ' of this member' : ''}.`);
       }
@@ -88,12 +78,7 @@ export class CardLifecycleService {
       if (action === 'replace' || action === 'report_lost') {
         replacedBy = await this.cards.issue(m, card.member_id, card.kind, null, now);
       }
-      await m.query('UPDATE cards SET status = ?, replaced_by = ?, status_changed_at = ? WHERE card_no = ?', [
-        next,
-        replacedBy,
-        now,
-        cardNo,
-      ]);
+      await this.repo.setStatus(m, cardNo, next, replacedBy, now);
       await this.record(m, actor, action, card, next, replacedBy);
       return { cardNo, memberId: card.member_id, status: next, replacedBy };
     });

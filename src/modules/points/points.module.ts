@@ -40,6 +40,9 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     PostingEvents,
   ],
   exports: [
+    LedgerRepository,
+    ReceiptsRepository,
+    RedemptionsRepository,
     LedgerWriter,
     LedgerService,
     PostPurchaseUseCase,

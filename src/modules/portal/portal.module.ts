@@ -17,7 +17,7 @@ import { SignInCodesService } from './auth/sign-in-codes.service';
 import { PortalAuthController } from './portal-auth.controller';
 import { PortalMeController } from './portal-me.controller';
 import { PortalPrivacyController } from './portal-privacy.controller';
-import { PortalRepository } from './portal.repository';
+import { PortalQueries } from './portal.queries';
 import { SignInTemplateSeeder } from './sign-in-template';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case';
 import { GetPointsUseCase } from './use-cases/get-points.use-case';
@@ -55,7 +55,7 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
   controllers: [PortalAuthController, PortalMeController, PortalPrivacyController],
   providers: [
     RateLimiter,
-    PortalRepository,
+    PortalQueries,
     SignInCodesService,
     MemberTokensService,
     MemberAuthGuard,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PortalRepository, PurchaseRef } from '../portal.repository';
+import { PortalQueries, PurchaseRef } from '../portal.queries';
 import { describeEntry, EntryContext, HistoryItem } from '../rules/history-wording';
 
 interface StoredBreakdown {
@@ -14,7 +14,7 @@ interface StoredBreakdown {
  */
 @Injectable()
 export class GetHistoryUseCase {
-  constructor(private readonly repo: PortalRepository) {}
+  constructor(private readonly repo: PortalQueries) {}
 
   async execute(memberId: string, cursor: number | null, limit: number): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
     const rows = await this.repo.entries(memberId, cursor, limit + 1);
