@@ -47,8 +47,7 @@ import { REDIS } from './queue/redis.module';
     PosModule,
     AdminModule,
     PortalModule,
-    QueueDashboardModule,
-    WebModule,
+    ...(process.env.HTTP_ADAPTER === 'fastify' ? [] : [QueueDashboardModule, WebModule]),
   ],
   providers: [
     HttpDrain,

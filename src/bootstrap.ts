@@ -4,6 +4,7 @@ import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import compression from 'compression';
+import cluster from 'node:cluster';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -59,7 +60,10 @@ export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   useSecurityHeaders(app);
   app.use('/web/assets', hashedAssets()); // after the security headers, which the pages' files get too
-  app.enableShutdownHooks();
+  if (!cluster.isWorker) {
+    // An API process of a cluster stops when its primary says so (src/api-cluster.ts), once.
+    app.enableShutdownHooks();
+  }
   if (config.docsEnabled) {
     setUpDocs(app);
   }
@@ -72,7 +76,14 @@ export function configureApp(app: NestExpressApplication): void {
  * never stored by caches: decided without looking at the path's spelling, so /api/v1/PORTAL/... or a 404 is no-store too.
  */
 function useSecurityHeaders(app: NestExpressApplication): void {
-  app.use(helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } }));
+  for (const handler of securityHeaders()) {
+    app.use(handler);
+  }
+}
+
+/** The middleware of useSecurityHeaders, in order; they read only the raw request's URL, whatever the adapter. */
+export function securityHeaders(): Array<(req: Request, res: Response, next: NextFunction) => void> {
+  const base = helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } });
   const apiPolicy = helmet.contentSecurityPolicy({
     useDefaults: false,
     directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -102,18 +113,20 @@ function useSecurityHeaders(app: NestExpressApplication): void {
       frameAncestors: ["'none'"],
     },
   });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/docs' || req.path.startsWith('/docs/')) {
+  const byPath = (req: Request, res: Response, next: NextFunction): void => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/docs' || path.startsWith('/docs/')) {
       docsPolicy(req, res, next);
       return;
     }
-    if (isPagePath(req.path)) {
+    if (isPagePath(path)) {
       pagesPolicy(req, res, next);
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
     apiPolicy(req, res, next);
-  });
+  };
+  return [base as (req: Request, res: Response, next: NextFunction) => void, byPath];
 }
 
 /** The web pages' paths (src/modules/web): /console, /m and their assets under /web. */
@@ -189,6 +202,10 @@ function expressAdapter(): ExpressAdapter {
 }
 
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<NestExpressApplication> {
+  if (process.env.HTTP_ADAPTER === 'fastify') {
+    const { createFastifyApiApp } = await import('./fastify-app');
+    return (await createFastifyApiApp(options)) as unknown as NestExpressApplication;
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule, expressAdapter(), {
     bufferLogs: true,
     bodyParser: false,

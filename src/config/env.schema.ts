@@ -181,6 +181,13 @@ export class EnvSchema {
   @Max(5000)
   RATE_LIMIT_REDIS_TIMEOUT_MS = 300;
 
+  /**
+   * HTTP API processes per host (src/main.ts, node:cluster): a count, or "auto" for one per core. Each has its own
+   * database pool of DATABASE_POOL_SIZE connections.
+   */
+  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'API_PROCESSES must be "auto" or a whole number from 1 to 64' })
+  API_PROCESSES = '1';
+
   /** After SIGTERM the process exits within this long even if a dependency does not answer. */
   @Transform(toInt)
   @IsInt()
