@@ -15,15 +15,24 @@ function logLine(level: number, msg: string, fields: Record<string, unknown> = {
 
 export interface PrimaryOptions {
   processes: number;
-  port: number;
+  /** SHUTDOWN_TIMEOUT_MS; the API processes validate it (and all the rest) themselves. */
   shutdownTimeoutMs: number;
-  runMigrations: boolean;
-  /** The one start-up line, once every process listens. */
-  started: (processes: number) => void;
+  /** Whether LOG_LEVEL shows info lines (the start-up line is one). */
+  logInfo: boolean;
+}
+
+interface ListeningMessage {
+  cmd: typeof LISTENING_MESSAGE;
+  port: number;
+  version: string;
+}
+
+function isListening(msg: unknown): msg is ListeningMessage {
+  return typeof msg === 'object' && msg !== null && (msg as { cmd?: unknown }).cmd === LISTENING_MESSAGE;
 }
 
 /**
- * The primary of API_PROCESSES > 1: it loads none of the app, forks the API processes (the first alone, which applies
+ * The primary of API_PROCESSES > 1: it loads none of the app (not even the configuration: about 45 MB RSS), forks the API processes (the first alone, which applies
  * the migrations when RUN_MIGRATIONS is on, then the others) and shares the listening port with them (node:cluster).
  *
  * - SIGTERM / SIGINT: every worker is told to stop and drains like a single API process (HttpDrain); the primary exits
@@ -43,21 +52,19 @@ export function runApiPrimary(options: PrimaryOptions): void {
   const indexOf = new Map<Worker, number>();
   const ready = new Set<Worker>();
 
-  const fork = (index: number, migrate: boolean): Worker => {
-    const worker = cluster.fork({
-      API_PROCESS_INDEX: String(index),
-      RUN_MIGRATIONS: migrate ? 'true' : 'false',
-    });
+  // The first process runs with the environment as given (RUN_MIGRATIONS included); the others never migrate.
+  const fork = (index: number, first: boolean): Worker => {
+    const worker = cluster.fork(first ? { API_PROCESS_INDEX: String(index) } : { API_PROCESS_INDEX: String(index), RUN_MIGRATIONS: 'false' });
     worker.on('message', (msg: unknown) => {
-      if (msg === LISTENING_MESSAGE) {
-        listening(worker);
+      if (isListening(msg)) {
+        listening(worker, msg);
       }
     });
     indexOf.set(worker, index);
     return worker;
   };
 
-  const listening = (worker: Worker): void => {
+  const listening = (worker: Worker, msg: ListeningMessage): void => {
     ready.add(worker);
     if (!othersForked) {
       // The first process has applied the migrations: the others start without.
@@ -68,7 +75,16 @@ export function runApiPrimary(options: PrimaryOptions): void {
     }
     if (!allStarted && ready.size === processes) {
       allStarted = true;
-      options.started(processes);
+      if (options.logInfo) {
+        const url = `http://localhost:${msg.port}`;
+        logLine(30, `Loyalty API ${msg.version} listening on ${url} in ${processes} processes (workers: none in these processes; run dist/src/worker.js)`, {
+          context: 'Startup',
+          url,
+          version: msg.version,
+          workers: [],
+          processes,
+        });
+      }
     }
   };
 
@@ -132,14 +148,14 @@ export function runApiPrimary(options: PrimaryOptions): void {
     fork(index, false);
   });
 
-  fork(1, options.runMigrations);
+  fork(1, true);
 }
 
 /**
  * In an API process of the cluster: tell the primary it listens, and stop (app.close(), which drains, then exit) on
  * the primary's message or on a signal, once however many arrive (a terminal's Ctrl-C reaches the whole group).
  */
-export function runAsClusterWorker(close: () => Promise<void>, shutdownTimeoutMs: number): void {
+export function runAsClusterWorker(close: () => Promise<void>, shutdownTimeoutMs: number, port: number, version: string): void {
   let stopping = false;
   const stop = (reason: string): void => {
     if (stopping) {
@@ -165,9 +181,7 @@ export function runAsClusterWorker(close: () => Promise<void>, shutdownTimeoutMs
       stop('the primary asked');
     }
   });
-  process.send?.(LISTENING_MESSAGE);
+  const listening: ListeningMessage = { cmd: LISTENING_MESSAGE, port, version };
+  process.send?.(listening);
 }
 
-export function isClusterWorker(): boolean {
-  return cluster.isWorker;
-}

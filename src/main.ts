@@ -1,30 +1,34 @@
 import cluster from 'node:cluster';
-import { appVersion } from './common/startup';
+import { apiProcessesFrom } from './config/api-processes';
+import type { AppConfig } from './config/app-config';
 import { loadDotEnv } from './config/dotenv';
-import { ConfigError, loadConfig, AppConfig } from './config/app-config';
 
-/** The HTTP API entry point: one API process, or with API_PROCESSES > 1 a primary and its API processes. Workers run in src/worker.ts. */
+/**
+ * The HTTP API entry point: one API process, or with API_PROCESSES > 1 a primary that forks that many and shares the
+ * port with them (src/api-cluster.ts). Workers run in src/worker.ts.
+ */
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = configOrExit();
-  if (config.apiProcesses > 1 && cluster.isPrimary) {
-    // The primary loads none of the app (its RSS stays small): it only forks, watches and stops the API processes.
+  const processes = apiProcessesFrom(process.env.API_PROCESSES);
+  if (cluster.isPrimary && processes !== null && processes > 1) {
+    // The primary loads none of the app and not the configuration (class-validator and the queue names pull in
+    // about 70 MB): the API processes validate the environment, and the first one's failure is the primary's.
     const { runApiPrimary } = await import('./api-cluster');
+    const timeout = Number(process.env.SHUTDOWN_TIMEOUT_MS);
     runApiPrimary({
-      processes: config.apiProcesses,
-      port: config.port,
-      shutdownTimeoutMs: config.shutdownTimeoutMs,
-      runMigrations: config.runMigrations,
-      started: (processes) => startupLine(config, processes),
+      processes,
+      shutdownTimeoutMs: Number.isInteger(timeout) && timeout > 0 ? timeout : 8000,
+      logInfo: ['', 'info', 'debug', 'trace'].includes(process.env.LOG_LEVEL ?? ''),
     });
     return;
   }
-  await startApi(config);
+  const { configOrExit } = await import('./bootstrap');
+  await startApi(configOrExit());
 }
 
 async function startApi(config: AppConfig): Promise<void> {
   const { createApiApp, migrateIfEnabled } = await import('./bootstrap');
-  const { exitOnListenError } = await import('./common/startup');
+  const { appVersion, exitOnListenError } = await import('./common/startup');
   const { armShutdownWatchdog } = await import('./common/shutdown-watchdog');
   await migrateIfEnabled(config);
   const app = await createApiApp();
@@ -38,8 +42,9 @@ async function startApi(config: AppConfig): Promise<void> {
     throw err;
   }
   if (cluster.isWorker) {
+    // One of API_PROCESSES: the primary prints the start-up line once they all listen, and says when to stop.
     const { runAsClusterWorker } = await import('./api-cluster');
-    runAsClusterWorker(() => app.close(), config.shutdownTimeoutMs);
+    runAsClusterWorker(() => app.close(), config.shutdownTimeoutMs, config.port, appVersion());
     return;
   }
   const { Logger } = await import('@nestjs/common');
@@ -48,37 +53,6 @@ async function startApi(config: AppConfig): Promise<void> {
     { url, version: appVersion(), workers: [] },
     `Loyalty API ${appVersion()} listening on ${url} (workers: none in this process; run dist/src/worker.js)`,
   );
-}
-
-/** The start-up line of a cluster, once every API process listens (the primary has no Nest logger). */
-function startupLine(config: AppConfig, processes: number): void {
-  const url = `http://localhost:${config.port}`;
-  process.stdout.write(
-    `${JSON.stringify({
-      level: 30,
-      time: Date.now(),
-      pid: process.pid,
-      context: 'Startup',
-      url,
-      version: appVersion(),
-      workers: [],
-      processes,
-      msg: `Loyalty API ${appVersion()} listening on ${url} in ${processes} processes (workers: none in these processes; run dist/src/worker.js)`,
-    })}\n`,
-  );
-}
-
-/** Loads the configuration or stops the process with a message naming the bad variables. */
-function configOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee config/.env.example for every variable and its default.\n`);
-      process.exit(78);
-    }
-    throw err;
-  }
 }
 
 void main();

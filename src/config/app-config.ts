@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { apiProcessesFrom } from './api-processes';
 import { EnvSchema } from './env.schema';
 
 export interface DatabaseConfig {
@@ -102,7 +102,7 @@ export class AppConfig {
     this.redisTimeouts = { connectMs: e.REDIS_CONNECT_TIMEOUT_MS, commandMs: e.REDIS_COMMAND_TIMEOUT_MS };
     this.rateLimitRedisTimeoutMs = e.RATE_LIMIT_REDIS_TIMEOUT_MS;
     this.shutdownTimeoutMs = e.SHUTDOWN_TIMEOUT_MS;
-    this.apiProcesses = e.API_PROCESSES === 'auto' ? availableParallelism() : Number(e.API_PROCESSES);
+    this.apiProcesses = apiProcessesFrom(e.API_PROCESSES) ?? 1;
     this.queuePrefix = e.QUEUE_PREFIX;
     this.admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
     this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS };

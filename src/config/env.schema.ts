@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_QUEUES } from '../queue/queue.constants';
+import { API_PROCESSES_PATTERN } from './api-processes';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -185,7 +186,7 @@ export class EnvSchema {
    * HTTP API processes per host (src/main.ts, node:cluster): a count, or "auto" for one per core. Each has its own
    * database pool of DATABASE_POOL_SIZE connections.
    */
-  @Matches(/^(auto|[1-9]|[1-5][0-9]|6[0-4])$/, { message: 'API_PROCESSES must be "auto" or a whole number from 1 to 64' })
+  @Matches(API_PROCESSES_PATTERN, { message: 'API_PROCESSES must be "auto" or a whole number from 1 to 64' })
   API_PROCESSES = '1';
 
   /** After SIGTERM the process exits within this long even if a dependency does not answer. */
