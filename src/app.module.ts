@@ -47,7 +47,8 @@ import { REDIS } from './queue/redis.module';
     PosModule,
     AdminModule,
     PortalModule,
-    ...(process.env.HTTP_ADAPTER === 'fastify' ? [] : [QueueDashboardModule, WebModule]),
+    QueueDashboardModule,
+    WebModule,
   ],
   providers: [
     HttpDrain,

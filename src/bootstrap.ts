@@ -61,7 +61,7 @@ export function configureApp(app: NestExpressApplication): void {
   useSecurityHeaders(app);
   app.use('/web/assets', hashedAssets()); // after the security headers, which the pages' files get too
   if (!cluster.isWorker) {
-    // An API process of a cluster stops when its primary says so (src/api-cluster.ts), once.
+    // An API process of a cluster (API_PROCESSES > 1) stops when its primary says so, once (src/api-cluster.ts).
     app.enableShutdownHooks();
   }
   if (config.docsEnabled) {
@@ -76,14 +76,7 @@ export function configureApp(app: NestExpressApplication): void {
  * never stored by caches: decided without looking at the path's spelling, so /api/v1/PORTAL/... or a 404 is no-store too.
  */
 function useSecurityHeaders(app: NestExpressApplication): void {
-  for (const handler of securityHeaders()) {
-    app.use(handler);
-  }
-}
-
-/** The middleware of useSecurityHeaders, in order; they read only the raw request's URL, whatever the adapter. */
-export function securityHeaders(): Array<(req: Request, res: Response, next: NextFunction) => void> {
-  const base = helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } });
+  app.use(helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } }));
   const apiPolicy = helmet.contentSecurityPolicy({
     useDefaults: false,
     directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
@@ -113,20 +106,18 @@ export function securityHeaders(): Array<(req: Request, res: Response, next: Nex
       frameAncestors: ["'none'"],
     },
   });
-  const byPath = (req: Request, res: Response, next: NextFunction): void => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path === '/docs' || path.startsWith('/docs/')) {
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path === '/docs' || req.path.startsWith('/docs/')) {
       docsPolicy(req, res, next);
       return;
     }
-    if (isPagePath(path)) {
+    if (isPagePath(req.path)) {
       pagesPolicy(req, res, next);
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
     apiPolicy(req, res, next);
-  };
-  return [base as (req: Request, res: Response, next: NextFunction) => void, byPath];
+  });
 }
 
 /** The web pages' paths (src/modules/web): /console, /m and their assets under /web. */
@@ -202,10 +193,6 @@ function expressAdapter(): ExpressAdapter {
 }
 
 export async function createApiApp(options: NestApplicationOptions = {}): Promise<NestExpressApplication> {
-  if (process.env.HTTP_ADAPTER === 'fastify') {
-    const { createFastifyApiApp } = await import('./fastify-app');
-    return (await createFastifyApiApp(options)) as unknown as NestExpressApplication;
-  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule, expressAdapter(), {
     bufferLogs: true,
     bodyParser: false,
