@@ -36,7 +36,8 @@ function isListening(msg: unknown): msg is ListeningMessage {
  * the migrations when RUN_MIGRATIONS is on, then the others) and shares the listening port with them (node:cluster).
  *
  * - SIGTERM / SIGINT: every worker is told to stop and drains like a single API process (HttpDrain); the primary exits
- *   when they all have, 0 when each stopped cleanly, and at the latest after SHUTDOWN_TIMEOUT_MS + 2 s (SIGKILL).
+ *   when they all have, 0 when each stopped cleanly, and at the latest after SHUTDOWN_TIMEOUT_MS + 2 s (SIGKILL). One
+ *   still starting (no request taken yet) is ended by the signal itself, as a single API process would be.
  * - A worker that fails during start-up stops the API with its exit code (a port in use, a database that refuses...).
  * - A worker that dies later (a crash, an OOM kill) is replaced; more than MAX_RESTARTS in a minute stops the API.
  * - The primary killed (kill -9): each worker loses its IPC channel and exits at once (node:cluster does so), as if
@@ -94,9 +95,11 @@ export function runApiPrimary(options: PrimaryOptions): void {
     }
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) {
-      if (worker && worker.isConnected()) {
+      if (worker && ready.has(worker) && worker.isConnected()) {
         worker.send(STOP_MESSAGE);
       } else {
+        // Still starting (it takes no request yet and has no handler): the signal ends it at once, as it would end a
+        // single API process that had not started.
         worker?.process.kill(signal);
       }
     }
