@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_QUEUES } from '../queue/queue.constants';
+import { API_PROCESSES_PATTERN } from './api-processes';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -180,6 +181,13 @@ export class EnvSchema {
   @Min(10)
   @Max(5000)
   RATE_LIMIT_REDIS_TIMEOUT_MS = 300;
+
+  /**
+   * HTTP API processes per host (src/main.ts, node:cluster): a count, or "auto" for one per core. Each has its own
+   * database pool of DATABASE_POOL_SIZE connections.
+   */
+  @Matches(API_PROCESSES_PATTERN, { message: 'API_PROCESSES must be "auto" or a whole number from 1 to 64' })
+  API_PROCESSES = '1';
 
   /** After SIGTERM the process exits within this long even if a dependency does not answer. */
   @Transform(toInt)
