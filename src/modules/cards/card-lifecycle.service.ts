@@ -7,6 +7,7 @@ import { maskCardNo } from '../../common/masking';
 import { Actor, AuditService } from '../audit/audit.service';
 import { CardAction, nextCardStatus } from './card-lifecycle';
 import { CardsService } from './cards.service';
+import { MemberCodesService } from './member-codes.service';
 import { CardKind, CardStatus } from './entities/card.entity';
 
 export interface CardChange {
@@ -30,7 +31,8 @@ interface LockedCard {
  * (FOR UPDATE) while it changes: a POS posting re-reads the status under a
  * shared lock, so it sees the change or finishes before it. Points stay on
  * the member, never on a card, so a replacement keeps the balance. Every
- * change is audited on the member.
+ * change is audited on the member. A card reported lost also rotates the
+ * member's code secret (POS-API 1.2 member code).
  */
 @Injectable()
 export class CardLifecycleService {
@@ -38,6 +40,7 @@ export class CardLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cards: CardsService,
     private readonly audit: AuditService,
+    private readonly memberCodes: MemberCodesService,
   ) {}
 
   freeze(actor: Actor, cardNo: string): Promise<CardChange> {
@@ -94,6 +97,10 @@ export class CardLifecycleService {
         now,
         cardNo,
       ]);
+      if (next === 'lost') {
+        // The card may be gone with the phone that shows the code: every code made so far stops working.
+        await this.memberCodes.rotate(m, card.member_id, now);
+      }
       await this.record(m, actor, action, card, next, replacedBy);
       return { cardNo, memberId: card.member_id, status: next, replacedBy };
     });

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { Clock } from '../../common/time';
 import { AuditModule } from '../audit/audit.module';
 import { CardLifecycleService } from './card-lifecycle.service';
 import { CardsService } from './cards.service';
+import { MemberCodesRepository } from './member-codes.repository';
+import { MemberCodesService } from './member-codes.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [CardsService, CardLifecycleService],
-  exports: [CardsService, CardLifecycleService],
+  providers: [CardsService, CardLifecycleService, MemberCodesRepository, MemberCodesService, Clock],
+  exports: [CardsService, CardLifecycleService, MemberCodesRepository, MemberCodesService],
 })
 export class CardsModule {}

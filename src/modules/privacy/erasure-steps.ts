@@ -42,6 +42,7 @@ export const ERASURE_STEPS: ErasureStep[] = [
     table: 'outbox_messages',
     run: async (r, m, c) => (await r.clearOutbox(m, c.memberIds, c.now)) + (await r.clearOutboxToAddresses(m, c.identifying, c.now)),
   },
+  { name: 'memberCodes', table: 'member_codes', run: (r, m, c) => r.deleteRows(m, 'member_codes', c.memberIds) },
   { name: 'sessions', table: 'member_refresh_tokens', run: (r, m, c) => r.deleteRows(m, 'member_refresh_tokens', c.memberIds) },
   { name: 'importRows', table: 'member_import_rows', run: (r, m, c) => r.clearImportRows(m, c.memberIds) },
   { name: 'auditEntries', table: 'audit_log', run: scrubAuditEntries },
@@ -78,6 +79,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   member_tags: 'deleted',
   outbox_messages:
     'subject, text and last error cleared; unsent messages skipped; sign-in codes sent to their phones before registration lose the address too',
+  member_codes: 'deleted: the member-code secret (no code of the person names anyone after)',
   member_refresh_tokens: 'deleted: every portal sign-in of the person ends',
   member_import_rows: 'the CSV row as given cleared; its outcome kept',
   member_erasures: 'kept: the request itself (ids and times)',
