@@ -1,5 +1,16 @@
 import { Clock } from '../src/common/time';
-import { createMember, createStore, loginAdmin, memberWithPoints, pos, purchaseBody, TestMember, TestStore, uniq, writeCounts } from './support/factories';
+import {
+  createMember,
+  createStore,
+  loginAdmin,
+  memberWithPoints,
+  pos,
+  purchaseBody,
+  TestMember,
+  TestStore,
+  uniq,
+  writeCounts,
+} from './support/factories';
 import { signInCodeSentTo } from './support/sign-in-codes';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -122,7 +133,7 @@ describe('member code (portal me/member-code, POS memberCode)', () => {
       expect((await pos(t, store).lookup({ memberCode: code, cardNo: m.cardNo }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     });
 
-    it("reporting a card lost rotates the secret: codes fetched before are 404 at once, the new ones work", async () => {
+    it('reporting a card lost rotates the secret: codes fetched before are 404 at once, the new ones work', async () => {
       const m = await createMember(t);
       const token = await signIn(m.phone);
       at(0);

@@ -48,7 +48,11 @@ export class MemberCodesRepository {
 
   /** A new secret for a member who has one (in the caller's transaction); a member without a code has nothing to rotate. */
   async replaceSecret(m: EntityManager, memberId: string, sealed: Buffer, now: Date): Promise<boolean> {
-    const res = await m.query<WriteResult>('UPDATE member_codes SET secret = ?, rotated_at = ? WHERE member_id = ?', [sealed, now, memberId]);
+    const res = await m.query<WriteResult>('UPDATE member_codes SET secret = ?, rotated_at = ? WHERE member_id = ?', [
+      sealed,
+      now,
+      memberId,
+    ]);
     return res.affectedRows > 0;
   }
 
@@ -68,7 +72,10 @@ export class MemberCodesRepository {
     if (memberIds.length === 0) {
       return 0;
     }
-    const res = await m.query<WriteResult>(`DELETE FROM member_codes WHERE member_id IN (${memberIds.map(() => '?').join(', ')})`, memberIds);
+    const res = await m.query<WriteResult>(
+      `DELETE FROM member_codes WHERE member_id IN (${memberIds.map(() => '?').join(', ')})`,
+      memberIds,
+    );
     return res.affectedRows;
   }
 }

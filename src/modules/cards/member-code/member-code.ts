@@ -105,10 +105,7 @@ export function openMemberCode(prpKey: Buffer, code: string): { index: number; m
 }
 
 export type CodeVerdict =
-  | { kind: 'valid'; step: number }
-  | { kind: 'expired'; step: number }
-  | { kind: 'not_yet_valid'; step: number }
-  | { kind: 'unknown' };
+  { kind: 'valid'; step: number } | { kind: 'expired'; step: number } | { kind: 'not_yet_valid'; step: number } | { kind: 'unknown' };
 
 /**
  * Which step a mac belongs to, judged at `nowStep`: the current or previous step is valid; a later step the

@@ -552,7 +552,11 @@ export class ConsentsUpdatedResponse extends ConsentsResponse {
 }
 
 export class MemberCodeItemResponse {
-  @ApiProperty({ example: '861030839848590031', pattern: '^8\\d{17}$', description: '18 digits starting 8: show it as a QR code and a barcode.' })
+  @ApiProperty({
+    example: '861030839848590031',
+    pattern: '^8\\d{17}$',
+    description: '18 digits starting 8: show it as a QR code and a barcode.',
+  })
   code: string;
   @ApiProperty({ example: '2026-12-07T08:00:00.000Z', description: 'Show this code from this instant (server time)…' })
   showFrom: string;
@@ -578,6 +582,9 @@ export class MemberCodeResponse {
     description: 'The code of the current 30 s and of the next ones, 10 minutes in all, in order.',
   })
   codes: MemberCodeItemResponse[];
-  @ApiProperty({ example: '2026-12-07T08:10:00.000Z', description: 'The last code ends here: ask again before (each answer is valid until its secret is rotated).' })
+  @ApiProperty({
+    example: '2026-12-07T08:10:00.000Z',
+    description: 'The last code ends here: ask again before (each answer is valid until its secret is rotated).',
+  })
   refreshBefore: string;
 }

@@ -49,7 +49,7 @@ const MUTATIONS: Array<[string, (b: Record<string, any>) => void]> = [
   ['memberCode', (b) => (b.member = { memberCode: '861030839848590031' })],
   ['memberCode of 17 digits', (b) => (b.member = { memberCode: '86103083984859003' })],
   ['memberCode starting 7', (b) => (b.member = { memberCode: '761030839848590031' })],
-  ['memberCode a number', (b) => (b.member = { memberCode: 861030839848590031 })],
+  ['memberCode a number', (b) => (b.member = { memberCode: 861030839 })],
   ['memberCode beside cardNo', (b) => (b.member = { cardNo, memberCode: '861030839848590031' })],
   ['member extra key', (b) => (b.member = { cardNo, x: 1 })],
   ['occurredAt without offset', (b) => (b.occurredAt = '2026-11-24T10:00:00')],
