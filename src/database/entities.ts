@@ -2,6 +2,7 @@ import { AnalyticsFigure } from '../modules/analytics/entities/analytics-figure.
 import { AnalyticsSnapshot } from '../modules/analytics/entities/analytics-snapshot.entity';
 import { JobRunPart } from '../modules/jobs/entities/job-run-part.entity';
 import { JobRun } from '../modules/jobs/entities/job-run.entity';
+import { CampaignActionType } from '../modules/campaigns/entities/campaign-action-type.entity';
 import { CampaignBudget } from '../modules/campaigns/entities/campaign-budget.entity';
 import { CampaignDelivery } from '../modules/campaigns/entities/campaign-delivery.entity';
 import { CampaignRun } from '../modules/campaigns/entities/campaign-run.entity';
@@ -58,6 +59,7 @@ export const ENTITIES = [
   ApiKey,
   BirthdayBonus,
   Campaign,
+  CampaignActionType,
   CampaignBudget,
   CampaignDelivery,
   CampaignRun,

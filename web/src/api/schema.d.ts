@@ -1146,10 +1146,30 @@ export interface paths {
         get: operations["AdminCampaignsController_list"];
         put?: never;
         /**
-         * Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout
-         * @description Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout. Needs the console permission campaigns.manage (roles: admin, marketer).
+         * Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout
+         * @description Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/rules/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Campaign actions and an audience in words (zh-CN and English), as the server reads them; with memberId, whether that member is in the audience, part by part. Writes nothing
+         * @description Campaign actions and an audience in words (zh-CN and English), as the server reads them; with memberId, whether that member is in the audience, part by part. Writes nothing. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
+        post: operations["AdminCampaignsController_explainRules"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4938,6 +4958,201 @@ export interface components {
              */
             campaignApprovalTotalPoints?: number;
         };
+        GrantActionDto: {
+            /** @example 200 */
+            points: number;
+            /** @example Baby club welcome gift */
+            reason: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "grant";
+        };
+        BonusRuleActionDto: {
+            /**
+             * @example category_multiplier
+             * @enum {string}
+             */
+            kind: "base_multiplier" | "category_multiplier" | "fixed_bonus";
+            /**
+             * @description Multipliers: 2000 = 2× (the extra is ×(m−1)).
+             * @example 2000
+             */
+            multiplierPermille?: number;
+            /**
+             * @description category_multiplier: the category code, as the tills send it (any text, e.g. wine or 红酒; compared without case).
+             * @example baby
+             */
+            category?: string;
+            /**
+             * @description fixed_bonus: the eligible spend needed, in cents.
+             * @example 20000
+             */
+            minSpendCents?: number;
+            /**
+             * @description fixed_bonus: the points given.
+             * @example 50
+             */
+            points?: number;
+            /**
+             * Format: date-time
+             * @description The window on the purchase's occurredAt: from (inclusive)
+             * @example 2026-06-01T00:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description to (exclusive)
+             * @example 2026-06-08T00:00:00+08:00
+             */
+            endsAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bonusRule";
+        };
+        MessageActionDto: {
+            /**
+             * @example sms
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "push";
+            /**
+             * @description Template name or text handed to the outbox.
+             * @example birthday-greeting
+             */
+            template: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message";
+        };
+        AllAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "all";
+        };
+        ClubAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "club";
+            /**
+             * @example [
+             *       "01a212aa-8b99-749f-88e9-001ff70d99ce"
+             *     ]
+             */
+            clubIds: string[];
+        };
+        TierAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tier";
+            /**
+             * @example [
+             *       "VIP",
+             *       "SVIP"
+             *     ]
+             */
+            codes: string[];
+        };
+        GradeAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "grade";
+            /**
+             * @example [
+             *       "A",
+             *       "B"
+             *     ]
+             */
+            grades: string[];
+        };
+        StoreAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "store";
+            /**
+             * @example [
+             *       "01a212aa-8b99-749f-88e9-001ff70d99cf"
+             *     ]
+             */
+            storeIds: string[];
+            /** @example 30 */
+            boughtWithinDays?: number;
+        };
+        NoPurchaseDaysAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "noPurchaseDays";
+            /** @example 180 */
+            days: number;
+        };
+        BirthdayAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "birthday";
+            /**
+             * @example today
+             * @enum {string}
+             */
+            when: "today" | "month";
+        };
+        JoinedWithinDaysAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "joinedWithinDays";
+            /** @example 30 */
+            days: number;
+        };
+        PointsExpiringDaysAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pointsExpiringDays";
+            /** @example 30 */
+            days: number;
+        };
+        ConsentAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consent";
+            /**
+             * @example [
+             *       "email"
+             *     ]
+             */
+            channels: ("sms" | "email" | "push")[];
+        };
+        AudienceDefinitionDto: {
+            /** @description Members in any of these parts (all of them with requireAll) */
+            include: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
+            /** @example false */
+            requireAll?: boolean;
+            /** @description Members in any of these parts are left out */
+            exclude?: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
+        };
         GrantDto: {
             /** @example 200 */
             points: number;
@@ -5022,7 +5237,7 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts; each part is one of the types below (consent is for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -5048,11 +5263,28 @@ export interface components {
              *       ]
              *     }
              */
-            audience: {
-                [key: string]: unknown;
-            };
+            audience: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * @description What the campaign does, at most one action of each type (the fan-out applies them in this order: grant, then message). Equivalent to the grant, bonusRule and message fields; on a change it replaces all the actions.
+             * @example [
+             *       {
+             *         "type": "grant",
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       },
+             *       {
+             *         "type": "message",
+             *         "channel": "sms",
+             *         "template": "birthday-greeting"
+             *       }
+             *     ]
+             */
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            /** @description The same as an action of type grant. */
             grant?: components["schemas"]["GrantDto"];
+            /** @description The same as an action of type bonusRule. */
             bonusRule?: components["schemas"]["BonusRuleDto"];
+            /** @description The same as an action of type message. */
             message?: components["schemas"]["MessageDto"];
             schedule: components["schemas"]["ScheduleDto"];
             /**
@@ -5070,6 +5302,51 @@ export interface components {
              * @example 14
              */
             resultsDays?: number;
+        };
+        BonusRuleTerms: {
+            /**
+             * @example category_multiplier
+             * @enum {string}
+             */
+            kind: "base_multiplier" | "category_multiplier" | "fixed_bonus";
+            /**
+             * @description base_multiplier, category_multiplier
+             * @example 2000
+             */
+            multiplierPermille?: number;
+            /**
+             * @description category_multiplier
+             * @example baby
+             */
+            category?: string;
+            /**
+             * @description fixed_bonus
+             * @example 20000
+             */
+            minSpendCents?: number;
+            /**
+             * @description fixed_bonus
+             * @example 50
+             */
+            points?: number;
+        };
+        StoredBonusRule: {
+            rule: components["schemas"]["BonusRuleTerms"];
+            /**
+             * Format: date-time
+             * @example 2026-05-31T16:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-07T16:00:00.000Z
+             */
+            endsAt: string;
+        };
+        CampaignActionsResponse: {
+            grant?: components["schemas"]["GrantDto"];
+            bonusRule?: components["schemas"]["StoredBonusRule"];
+            message?: components["schemas"]["MessageDto"];
         };
         CampaignScheduleResponse: {
             /**
@@ -5173,9 +5450,7 @@ export interface components {
              *       ]
              *     }
              */
-            audience: {
-                [key: string]: unknown;
-            };
+            audience: components["schemas"]["AudienceDefinitionDto"];
             /**
              * @example {
              *       "grant": {
@@ -5188,9 +5463,7 @@ export interface components {
              *       }
              *     }
              */
-            actions: {
-                [key: string]: unknown;
-            };
+            actions: components["schemas"]["CampaignActionsResponse"];
             schedule: components["schemas"]["CampaignScheduleResponse"];
             /** @example 100 */
             holdoutPermille: number;
@@ -5226,6 +5499,91 @@ export interface components {
             updatedAt: string;
             budget?: components["schemas"]["CampaignBudgetResponse"];
         };
+        ExplainCampaignRulesDto: {
+            /**
+             * @example [
+             *       {
+             *         "type": "grant",
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       }
+             *     ]
+             */
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            /**
+             * @example {
+             *       "include": [
+             *         {
+             *           "type": "tier",
+             *           "codes": [
+             *             "VIP"
+             *           ]
+             *         }
+             *       ],
+             *       "exclude": [
+             *         {
+             *           "type": "noPurchaseDays",
+             *           "days": 180
+             *         }
+             *       ]
+             *     }
+             */
+            audience?: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * Format: uuid
+             * @description With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).
+             */
+            memberId?: string;
+            /**
+             * @description IANA timezone of the birthday parts (default Asia/Shanghai)
+             * @example Asia/Shanghai
+             */
+            timezone?: string;
+        };
+        RuleDescriptionResponse: {
+            /** @example 赠送 200 积分（Birthday gift） */
+            "zh-CN": string;
+            /** @example grant 200 points (Birthday gift) */
+            en: string;
+        };
+        ExplainedActionResponse: {
+            /**
+             * @example grant
+             * @enum {string}
+             */
+            type: "grant" | "bonusRule" | "message";
+            description: components["schemas"]["RuleDescriptionResponse"];
+        };
+        ExplainedAudiencePartResponse: {
+            /**
+             * @description The part, normalised
+             * @example {
+             *       "type": "tier",
+             *       "codes": [
+             *         "VIP"
+             *       ]
+             *     }
+             */
+            part: {
+                [key: string]: unknown;
+            };
+            description: components["schemas"]["RuleDescriptionResponse"];
+            /** @description With memberId: whether the member is in this part */
+            matches?: boolean;
+            /** @description With memberId: what of the member the part looks at */
+            member?: components["schemas"]["RuleDescriptionResponse"];
+        };
+        ExplainedAudienceResponse: {
+            description: components["schemas"]["RuleDescriptionResponse"];
+            include: components["schemas"]["ExplainedAudiencePartResponse"][];
+            exclude: components["schemas"]["ExplainedAudiencePartResponse"][];
+            /** @description With memberId: whether the member is in the whole audience (with the message channel's consent) */
+            inAudience?: boolean;
+        };
+        CampaignRulesExplanationResponse: {
+            actions: components["schemas"]["ExplainedActionResponse"][];
+            audience: components["schemas"]["ExplainedAudienceResponse"] | null;
+        };
         CampaignListResponse: {
             items: components["schemas"]["CampaignResponse"][];
             /**
@@ -5238,7 +5596,7 @@ export interface components {
             /** @example Birthday gift */
             name?: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts; each part is one of the types below (consent is for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -5264,11 +5622,28 @@ export interface components {
              *       ]
              *     }
              */
-            audience?: {
-                [key: string]: unknown;
-            };
+            audience?: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * @description What the campaign does, at most one action of each type (the fan-out applies them in this order: grant, then message). Equivalent to the grant, bonusRule and message fields; on a change it replaces all the actions.
+             * @example [
+             *       {
+             *         "type": "grant",
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       },
+             *       {
+             *         "type": "message",
+             *         "channel": "sms",
+             *         "template": "birthday-greeting"
+             *       }
+             *     ]
+             */
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            /** @description The same as an action of type grant. */
             grant?: components["schemas"]["GrantDto"];
+            /** @description The same as an action of type bonusRule. */
             bonusRule?: components["schemas"]["BonusRuleDto"];
+            /** @description The same as an action of type message. */
             message?: components["schemas"]["MessageDto"];
             schedule?: components["schemas"]["ScheduleDto"];
             /**
@@ -16890,6 +17265,147 @@ export interface operations {
                         statusCode?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCampaignsController_explainRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplainCampaignRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRulesExplanationResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
                     };
                 };
             };
