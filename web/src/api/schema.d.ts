@@ -6885,7 +6885,21 @@ export interface components {
              * @example 60
              */
             acceptedForSeconds: number;
-            /** @description The code of the current 30 s and of the next ones, 10 minutes in all, in order. */
+            /**
+             * @description The code of the current 30 s and of the next ones, 10 minutes in all, in order.
+             * @example [
+             *       {
+             *         "code": "861030839848590031",
+             *         "showFrom": "2026-12-07T08:00:00.000Z",
+             *         "showUntil": "2026-12-07T08:00:30.000Z"
+             *       },
+             *       {
+             *         "code": "807257607879786092",
+             *         "showFrom": "2026-12-07T08:00:30.000Z",
+             *         "showUntil": "2026-12-07T08:01:00.000Z"
+             *       }
+             *     ]
+             */
             codes: components["schemas"]["MemberCodeItemResponse"][];
             /**
              * @description The last code ends here: ask again before (each answer is valid until its secret is rotated).

@@ -580,6 +580,10 @@ export class MemberCodeResponse {
   @ApiProperty({
     type: () => [MemberCodeItemResponse],
     description: 'The code of the current 30 s and of the next ones, 10 minutes in all, in order.',
+    example: [
+      { code: '861030839848590031', showFrom: '2026-12-07T08:00:00.000Z', showUntil: '2026-12-07T08:00:30.000Z' },
+      { code: '807257607879786092', showFrom: '2026-12-07T08:00:30.000Z', showUntil: '2026-12-07T08:01:00.000Z' },
+    ],
   })
   codes: MemberCodeItemResponse[];
   @ApiProperty({
