@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, httpStatusFor } from '../src/common/errors/error-code';
+import { MemberCodesService } from '../src/modules/cards/member-codes.service';
 import { createMember, createStore, pos, purchaseBody, TestMember, TestStore, uniq, writeCounts } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -17,7 +18,7 @@ const ROOT = join(__dirname, '..');
 const guide = readFileSync(join(ROOT, 'docs', 'pos-integration-guide.md'), 'utf8');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-/** The error codes of POS-API.md version 1.1 and their statuses. */
+/** The error codes of POS-API.md versions 1.1 and 1.2 and their statuses. */
 const CONTRACT_ERRORS: Array<[string, number]> = [
   ['VALIDATION_FAILED', 400],
   ['UNAUTHENTICATED', 401],
@@ -32,6 +33,7 @@ const CONTRACT_ERRORS: Array<[string, number]> = [
   ['INSUFFICIENT_POINTS', 422],
   ['REFUND_EXCEEDS_PURCHASE', 422],
   ['RECEIPT_TOO_OLD', 422],
+  ['MEMBER_CODE_EXPIRED', 422],
   ['RATE_LIMITED', 429],
   ['SERVICE_UNAVAILABLE', 503],
 ];
@@ -124,7 +126,7 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     );
   });
 
-  it('lists every error code of POS-API.md 1.1 in its error table with the status the API answers with', () => {
+  it('lists every error code of POS-API.md 1.1 and 1.2 in its error table with the status the API answers with', () => {
     const codes = new Set<string>(Object.values(ErrorCode));
     for (const [code, status] of CONTRACT_ERRORS) {
       expect(codes.has(code)).toBe(true);
@@ -156,9 +158,11 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     expect(await writeCounts(t.db)).toEqual(before);
   });
 
-  it('the purchase example posts with a member named by card, by phone or by id, and with none or two of them is a 400 on member', async () => {
+  it('the purchase example posts with a member named by card, by phone, by id or by member code, and with none or two of them is a 400 on member', async () => {
     const base = example('purchase-request');
-    for (const ref of [{ cardNo: member.cardNo }, { phone: member.phone }, { memberId: member.memberId }]) {
+    // The code the member page shows now (GET portal/me/member-code answers the same).
+    const [{ code }] = (await t.app.get(MemberCodesService).upcoming(member.memberId, 1)).codes;
+    for (const ref of [{ cardNo: member.cardNo }, { phone: member.phone }, { memberId: member.memberId }, { memberCode: code }]) {
       const res = await pos(t, store).purchase({ ...livePurchase(base), member: ref });
       expect({ ref, status: res.status }).toEqual({ ref, status: 201 });
       expect(res.body.memberId).toBe(member.memberId);

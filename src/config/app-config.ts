@@ -59,6 +59,8 @@ export class AppConfig {
   readonly queuePrefix: string;
   readonly admin: { email: string; password: string };
   readonly jwt: { secret: string; ttlSeconds: number; refreshTtlSeconds: number };
+  /** The master key of the member codes: MEMBER_CODE_KEY, else JWT_SECRET (src/modules/cards/member-code). */
+  readonly memberCodeKey: string;
   readonly passwordScryptLog2N: number;
   readonly loginLockout: { maxFailures: number; seconds: number };
   /** Express "trust proxy": false, a hop count or a list of proxy addresses/subnets. */
@@ -106,6 +108,7 @@ export class AppConfig {
     this.queuePrefix = e.QUEUE_PREFIX;
     this.admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
     this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS };
+    this.memberCodeKey = e.MEMBER_CODE_KEY ?? e.JWT_SECRET;
     this.passwordScryptLog2N = e.PASSWORD_SCRYPT_LOG2N;
     this.loginLockout = { maxFailures: e.LOGIN_MAX_FAILURES, seconds: e.LOGIN_LOCKOUT_SECONDS };
     this.trustProxy = parseTrustProxy(e.TRUST_PROXY);

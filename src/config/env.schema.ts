@@ -100,6 +100,15 @@ export class EnvSchema {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 
+  /**
+   * Keys the member codes (POS-API 1.2) and seals each member's code secret at rest. Optional: without it the
+   * keys are derived from JWT_SECRET, and rotating JWT_SECRET then gives every member a new code secret.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'MEMBER_CODE_KEY must be at least 32 characters' })
+  MEMBER_CODE_KEY?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(60)

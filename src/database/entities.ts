@@ -10,6 +10,7 @@ import { Campaign } from '../modules/campaigns/entities/campaign.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { AdminUser } from '../modules/auth/entities/admin-user.entity';
 import { Card } from '../modules/cards/entities/card.entity';
+import { MemberCode } from '../modules/cards/entities/member-code.entity';
 import { ClubMemberHistory } from '../modules/clubs/entities/club-member-history.entity';
 import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
@@ -63,6 +64,7 @@ export const ENTITIES = [
   CampaignDelivery,
   CampaignRun,
   Card,
+  MemberCode,
   Club,
   ClubMember,
   ClubMemberHistory,

@@ -21,6 +21,8 @@ export enum ErrorCode {
   REDEMPTION_CANCELLED = 'REDEMPTION_CANCELLED',
   RECEIPT_TOO_OLD = 'RECEIPT_TOO_OLD',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  // POS contract 1.2
+  MEMBER_CODE_EXPIRED = 'MEMBER_CODE_EXPIRED',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -123,6 +125,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.INSUFFICIENT_POINTS:
     case ErrorCode.REFUND_EXCEEDS_PURCHASE:
     case ErrorCode.RECEIPT_TOO_OLD:
+    case ErrorCode.MEMBER_CODE_EXPIRED:
     case ErrorCode.CLUB_NOT_JOINABLE:
     case ErrorCode.CLUB_NOT_AUTOMATIC:
     case ErrorCode.LADDER_INVALID:

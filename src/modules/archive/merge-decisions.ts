@@ -51,6 +51,10 @@ export const MERGE_DECISIONS: Record<string, MergeDecision> = {
   member_import_rows: { action: 'keep', why: 'the import report names the member the row created' },
   member_merges: { action: 'keep', why: 'the record of the merge itself' },
   member_erasures: { action: 'keep', why: 'an erasing or erased member cannot be merged' },
+  member_codes: {
+    action: 'keep',
+    why: "the source's code secret: a code it shows still names it, and the POS follows the merge to the survivor, as with its cards",
+  },
   member_refresh_tokens: { action: 'keep', why: "the source's own portal sign-ins (they end as their tokens expire or are revoked)" },
 };
 

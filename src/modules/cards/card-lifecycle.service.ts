@@ -8,6 +8,7 @@ import { Actor, AuditService } from '../audit/audit.service';
 import { CardAction, nextCardStatus } from './card-lifecycle';
 import { CardsRepository, LockedCard } from './cards.repository';
 import { CardsService } from './cards.service';
+import { MemberCodesService } from './member-codes.service';
 import { CardStatus } from './entities/card.entity';
 
 export interface CardChange {
@@ -23,7 +24,8 @@ export interface CardChange {
  * (FOR UPDATE) while it changes: a POS posting re-reads the status under a
  * shared lock, so it sees the change or finishes before it. Points stay on
  * the member, never on a card, so a replacement keeps the balance. Every
- * change is audited on the member.
+ * change is audited on the member. A card reported lost also rotates the
+ * member's code secret (POS-API 1.2 member code).
  */
 @Injectable()
 export class CardLifecycleService {
@@ -32,6 +34,7 @@ export class CardLifecycleService {
     private readonly repo: CardsRepository,
     private readonly cards: CardsService,
     private readonly audit: AuditService,
+    private readonly memberCodes: MemberCodesService,
   ) {}
 
   freeze(actor: Actor, cardNo: string): Promise<CardChange> {
@@ -79,6 +82,10 @@ export class CardLifecycleService {
         replacedBy = await this.cards.issue(m, card.member_id, card.kind, null, now);
       }
       await this.repo.setStatus(m, cardNo, next, replacedBy, now);
+      if (next === 'lost') {
+        // The card may be gone with the phone that shows the code: every code made so far stops working.
+        await this.memberCodes.rotate(m, card.member_id, now);
+      }
       await this.record(m, actor, action, card, next, replacedBy);
       return { cardNo, memberId: card.member_id, status: next, replacedBy };
     });

@@ -88,10 +88,10 @@ export class MembersRepository {
   }
 
   /**
-   * What a till sees of a member, in one statement: profile, tier, balance and the card to show. By phone, a member
-   * who asked to be erased is not found; by card, their cards were closed by the request (CARD_INACTIVE).
+   * What a till sees of a member, in one statement: profile, tier, balance and the card to show. By phone or id, a
+   * member who asked to be erased is not found; by card, their cards were closed by the request (CARD_INACTIVE).
    */
-  async posView(ref: { cardNo?: string; phone?: string }): Promise<PosMemberView | null> {
+  async posView(ref: { cardNo?: string; phone?: string; memberId?: string }): Promise<PosMemberView | null> {
     const columns = `m.id, m.name, m.phone, m.tier_code, COALESCE(a.balance, 0) AS balance, COALESCE(a.pending, 0) AS pending`;
     const rows = ref.cardNo
       ? await select<PosViewRow>(
@@ -106,8 +106,8 @@ export class MembersRepository {
           `SELECT ${columns}, NULL AS card_status,
                   (SELECT card_no FROM cards WHERE member_id = m.id AND status = 'active' ORDER BY issued_at DESC LIMIT 1) AS card_no
              FROM members m LEFT JOIN point_accounts a ON a.member_id = m.id
-            WHERE m.phone = ? AND m.status NOT IN ('erasing', 'erased')`,
-          [ref.phone],
+            WHERE ${ref.memberId !== undefined ? 'm.id = ?' : 'm.phone = ?'} AND m.status NOT IN ('erasing', 'erased')`,
+          [ref.memberId ?? ref.phone],
         );
     const r = rows[0];
     if (!r) {
@@ -418,7 +418,7 @@ export interface PosMemberView {
   pending: number;
   /** The card used for the lookup, or the member's newest active card. */
   cardNo: string | null;
-  /** Status of the card used for the lookup (null for a lookup by phone). */
+  /** Status of the card used for the lookup (null for a lookup by phone or member code). */
   cardStatus: string | null;
 }
 

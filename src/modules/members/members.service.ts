@@ -10,22 +10,29 @@ import { Actor, AuditService } from '../audit/audit.service';
 import { CardsRepository } from '../cards/cards.repository';
 import { CardsService } from '../cards/cards.service';
 import { Card } from '../cards/entities/card.entity';
+import { memberCodeNotFound } from '../cards/member-code.errors';
+import { CodeOwner, MemberCodesService } from '../cards/member-codes.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
 import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
 import { MembersRepository } from './members.repository';
 
-/** How the POS names a member: exactly one of the three. */
+/** How the POS names a member: exactly one of the four. */
 export interface MemberRef {
   cardNo?: string;
   phone?: string;
   memberId?: string;
+  /** (POS-API 1.2) The member page's code; judged at codeShownAt (an offline receipt's occurredAt), else now. */
+  memberCode?: string;
+  codeShownAt?: Date;
 }
 
 export interface ResolvedMember {
   memberId: string;
   /** The card the member was named by, when it was a card. */
   cardNo: string | null;
+  /** The member code the member was named by: whose it is and its step (a redemption spends it). */
+  code?: CodeOwner;
 }
 
 export interface NewMember {
@@ -48,6 +55,7 @@ export class MembersService {
     @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
     private readonly membersRepo: MembersRepository,
+    private readonly memberCodes: MemberCodesService,
   ) {}
 
   /**
@@ -67,6 +75,15 @@ export class MembersService {
         );
       }
       return { memberId: card.member_id, cardNo: ref.cardNo };
+    }
+    if (ref.memberCode !== undefined) {
+      const code = await this.memberCodes.resolve({ code: ref.memberCode, at: ref.codeShownAt });
+      // A merged member's code names the survivor, as its cards do; an erasing or erased member is nobody.
+      const survivor = (await this.membersRepo.survivingMemberIds([code.memberId])).get(code.memberId);
+      if (!survivor) {
+        throw memberCodeNotFound();
+      }
+      return { memberId: survivor, cardNo: null, code };
     }
     if (ref.memberId !== undefined) {
       // A merged-away id names its survivor, as the merged member's cards do (POS-API 1.2 "Member reference").

@@ -29,6 +29,7 @@ import { MyClubsUseCase } from './use-cases/my-clubs.use-case';
 import { MyConsentsUseCase } from './use-cases/my-consents.use-case';
 import { RegisterMemberUseCase } from './use-cases/register-member.use-case';
 import { SendSignInCodeUseCase } from './use-cases/send-sign-in-code.use-case';
+import { ShowMemberCodeUseCase } from './use-cases/show-member-code.use-case';
 import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
 
 /** The member portal (/api/v1/portal): an interface over the domain modules, with member sign-in of its own. */
@@ -71,6 +72,7 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     MyClubsUseCase,
     MyCardsUseCase,
     MyConsentsUseCase,
+    ShowMemberCodeUseCase,
   ],
 })
 export class PortalModule {}

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { MemberImportsRepository } from '../archive/import/member-imports.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { CardsRepository } from '../cards/cards.repository';
+import { MemberCodesRepository } from '../cards/member-codes.repository';
 import { MemberSessionsRepository } from '../members/member-sessions.repository';
 import { MembersRepository } from '../members/members.repository';
 import { OutboxRepository } from '../messages/outbox.repository';
@@ -21,6 +22,7 @@ export interface ErasureContext {
 export interface ErasureOwners {
   members: MembersRepository;
   cards: CardsRepository;
+  memberCodes: MemberCodesRepository;
   outbox: OutboxRepository;
   sessions: MemberSessionsRepository;
   imports: MemberImportsRepository;
@@ -58,6 +60,7 @@ export const ERASURE_STEPS: ErasureStep[] = [
     run: async (o, m, c) =>
       (await o.outbox.clearForMembers(m, c.memberIds, c.now)) + (await o.outbox.clearToAddresses(m, c.identifying, c.now)),
   },
+  { name: 'memberCodes', table: 'member_codes', run: (o, m, c) => o.memberCodes.deleteAllOf(m, c.memberIds) },
   { name: 'sessions', table: 'member_refresh_tokens', run: (o, m, c) => o.sessions.deleteAllOf(m, c.memberIds) },
   { name: 'importRows', table: 'member_import_rows', run: (o, m, c) => o.imports.clearRawOf(m, c.memberIds) },
   { name: 'auditEntries', table: 'audit_log', run: scrubAuditEntries },
@@ -94,6 +97,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   member_tags: 'deleted',
   outbox_messages:
     'subject, text and last error cleared; unsent messages skipped; sign-in codes sent to their phones before registration lose the address too',
+  member_codes: 'deleted: the member-code secret (no code of the person names anyone after)',
   member_refresh_tokens: 'deleted: every portal sign-in of the person ends',
   member_import_rows: 'the CSV row as given cleared; its outcome kept',
   member_erasures: 'kept: the request itself (ids and times)',

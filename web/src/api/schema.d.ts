@@ -68,8 +68,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Look a member up by card number or phone (exactly one)
-         * @description Look a member up by card number or phone (exactly one). Needs the store's API key (Authorization: Bearer <key>).
+         * Look a member up by card number, phone or (1.2) member code (exactly one)
+         * @description A member code is accepted in its 30-second step and the next (60 s): older is 422 MEMBER_CODE_EXPIRED, a code that never existed 404 MEMBER_NOT_FOUND. A merged member’s code names the survivor.
          */
         get: operations["PosController_lookup"];
         put?: never;
@@ -91,7 +91,7 @@ export interface paths {
         put?: never;
         /**
          * Post a purchase; points accrue
-         * @description Idempotent on receiptNo per store: the same body again returns 200 and the first answer; another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.
+         * @description Idempotent on receiptNo per store: the same body again returns 200 and the first answer (also when its member code has expired since); another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.
          */
         post: operations["PosController_purchase"];
         delete?: never;
@@ -111,7 +111,7 @@ export interface paths {
         put?: never;
         /**
          * Upload up to 500 offline purchases
-         * @description Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error).
+         * @description Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error), except that a member code is judged at the receipt’s occurredAt (when the till scanned it), not at the upload.
          */
         post: operations["PosController_batch"];
         delete?: never;
@@ -151,7 +151,7 @@ export interface paths {
         put?: never;
         /**
          * Spend points as a discount (100 points = ¥1 by default)
-         * @description Spend points as a discount (100 points = ¥1 by default). Needs the store's API key (Authorization: Bearer <key>).
+         * @description A member code pays once: a second redemption named by the same code (or by an older one of the member) is 422 MEMBER_CODE_EXPIRED; a replay of the same redemptionNo and body returns its first answer.
          */
         post: operations["PosController_redeem"];
         delete?: never;
@@ -1912,6 +1912,26 @@ export interface paths {
         patch: operations["PortalMeController_patch"];
         trace?: never;
     };
+    "/api/v1/portal/me/member-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My member code for the till: the codes of the next 10 minutes, a new one every 30 s (POS-API 1.2)
+         * @description The page shows the code whose showFrom…showUntil holds now (corrected by serverTime), as a QR code and a barcode, and asks again before refreshBefore. The codes are made from a secret of the member that never leaves the server; reporting a card lost replaces it, and codes fetched before stop working.
+         */
+        get: operations["PortalMeController_myMemberCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/me/points": {
         parameters: {
             query?: never;
@@ -2144,7 +2164,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2375,7 +2395,7 @@ export interface components {
              */
             clubs: string[];
         };
-        /** @description Names one member by exactly one of cardNo, phone or memberId; zero or two of them is a 400 VALIDATION_FAILED. */
+        /** @description Names one member by exactly one of cardNo, phone, memberId or (1.2) memberCode; zero or two of them is a 400 VALIDATION_FAILED. */
         MemberRefDto: {
             /**
              * @description 16 digits, the last a Luhn check digit.
@@ -2392,6 +2412,11 @@ export interface components {
              * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
              */
             memberId?: string;
+            /**
+             * @description (1.2) The 18-digit code the member page shows (QR code and barcode), starting 8; it changes every 30 s and is accepted for 60 s. Older: 422 MEMBER_CODE_EXPIRED; a redemption takes each code once.
+             * @example 861030839848590031
+             */
+            memberCode?: string;
         };
         PurchaseLineDto: {
             /** @example MILK-1L */
@@ -6827,6 +6852,61 @@ export interface components {
             changed: string[];
             profile: components["schemas"]["ProfileResponse"];
         };
+        MemberCodeItemResponse: {
+            /**
+             * @description 18 digits starting 8: show it as a QR code and a barcode.
+             * @example 861030839848590031
+             */
+            code: string;
+            /**
+             * @description Show this code from this instant (server time)…
+             * @example 2026-12-07T08:00:00.000Z
+             */
+            showFrom: string;
+            /**
+             * @description …until this one; the till still takes it for 30 s more (a code lives 60 s).
+             * @example 2026-12-07T08:00:30.000Z
+             */
+            showUntil: string;
+        };
+        MemberCodeResponse: {
+            /**
+             * @description The server's clock when it answered: the page shows the code of (its own clock + the difference it measured).
+             * @example 2026-12-07T08:00:12.345Z
+             */
+            serverTime: string;
+            /**
+             * @description A new code every this many seconds.
+             * @example 30
+             */
+            stepSeconds: number;
+            /**
+             * @description How long the till accepts a code after it is first shown.
+             * @example 60
+             */
+            acceptedForSeconds: number;
+            /**
+             * @description The code of the current 30 s and of the next ones, 10 minutes in all, in order.
+             * @example [
+             *       {
+             *         "code": "861030839848590031",
+             *         "showFrom": "2026-12-07T08:00:00.000Z",
+             *         "showUntil": "2026-12-07T08:00:30.000Z"
+             *       },
+             *       {
+             *         "code": "807257607879786092",
+             *         "showFrom": "2026-12-07T08:00:30.000Z",
+             *         "showUntil": "2026-12-07T08:01:00.000Z"
+             *       }
+             *     ]
+             */
+            codes: components["schemas"]["MemberCodeItemResponse"][];
+            /**
+             * @description The last code ends here: ask again before (each answer is valid until its secret is rotated).
+             * @example 2026-12-07T08:10:00.000Z
+             */
+            refreshBefore: string;
+        };
         RedemptionRateResponse: {
             /** @example 100 */
             points: number;
@@ -7730,10 +7810,12 @@ export interface operations {
     PosController_lookup: {
         parameters: {
             query?: {
-                /** @description 16 digits with a Luhn check digit. Give cardNo or phone, not both. */
+                /** @description 16 digits with a Luhn check digit. Give exactly one of cardNo, phone, memberCode. */
                 cardNo?: string;
-                /** @description E.164. Give cardNo or phone, not both. */
+                /** @description E.164. Give exactly one of cardNo, phone, memberCode. */
                 phone?: string;
+                /** @description (1.2) The 18-digit code the member page shows, starting 8; accepted for 60 s (older: 422 MEMBER_CODE_EXPIRED). Give exactly one of cardNo, phone, memberCode. */
+                memberCode?: string;
             };
             header?: never;
             path?: never;
@@ -7865,7 +7947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CARD_INACTIVE: the card is frozen, lost or closed. */
+            /** @description CARD_INACTIVE: the card is frozen, lost or closed. MEMBER_CODE_EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7883,7 +7965,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "CARD_INACTIVE";
+                        code?: "CARD_INACTIVE" | "MEMBER_CODE_EXPIRED";
                     };
                 };
             };
@@ -8150,7 +8232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description TOTAL_MISMATCH: totalCents is not the sum of the lines' amountCents. CARD_INACTIVE: the card is frozen, lost or closed. RECEIPT_TOO_OLD: occurredAt is older than the offline acceptance window (default 30 days). */
+            /** @description TOTAL_MISMATCH: totalCents is not the sum of the lines' amountCents. CARD_INACTIVE: the card is frozen, lost or closed. RECEIPT_TOO_OLD: occurredAt is older than the offline acceptance window (default 30 days). MEMBER_CODE_EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8168,7 +8250,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "TOTAL_MISMATCH" | "CARD_INACTIVE" | "RECEIPT_TOO_OLD";
+                        code?: "TOTAL_MISMATCH" | "CARD_INACTIVE" | "RECEIPT_TOO_OLD" | "MEMBER_CODE_EXPIRED";
                     };
                 };
             };
@@ -8865,7 +8947,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description INSUFFICIENT_POINTS: more points than available. CARD_INACTIVE: the card is frozen, lost or closed. */
+            /** @description INSUFFICIENT_POINTS: more points than available. CARD_INACTIVE: the card is frozen, lost or closed. MEMBER_CODE_EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8883,7 +8965,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "INSUFFICIENT_POINTS" | "CARD_INACTIVE";
+                        code?: "INSUFFICIENT_POINTS" | "CARD_INACTIVE" | "MEMBER_CODE_EXPIRED";
                     };
                 };
             };
@@ -22776,6 +22858,99 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalMeController_myMemberCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCodeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };

@@ -5,6 +5,7 @@ import { MemberImportsRepository } from '../../archive/import/member-imports.rep
 import { AuditRepository } from '../../audit/audit.repository';
 import { SYSTEM_ACTOR, AuditService } from '../../audit/audit.service';
 import { CardsRepository } from '../../cards/cards.repository';
+import { MemberCodesRepository } from '../../cards/member-codes.repository';
 import { PERSONAL_FIELDS } from '../../members/member-archive.service';
 import { MemberSessionsRepository } from '../../members/member-sessions.repository';
 import { MembersRepository } from '../../members/members.repository';
@@ -37,12 +38,13 @@ export class EraseMemberUseCase {
     private readonly events: EventsService,
     private readonly audit: AuditService,
     cards: CardsRepository,
+    memberCodes: MemberCodesRepository,
     outbox: OutboxRepository,
     sessions: MemberSessionsRepository,
     imports: MemberImportsRepository,
     auditLog: AuditRepository,
   ) {
-    this.owners = { members, cards, outbox, sessions, imports, audit: auditLog };
+    this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog };
   }
 
   async execute(memberId: string): Promise<ErasureCounts> {
