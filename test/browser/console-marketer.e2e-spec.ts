@@ -92,7 +92,7 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await categories.click();
       await categories.fill(category);
       await categories.press('Enter');
-      const words = `Members who bought in ${category} at least 1 time in the last 90 days.`;
+      const words = `Members who bought in ${category} at least once in the last 90 days.`;
       // The words come from the server (clubs/rules/explain), a moment after the edit.
       await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await expect(drawer.getByTestId('rule-words').innerText()).resolves.toBe(words);
