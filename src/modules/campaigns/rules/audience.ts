@@ -177,7 +177,12 @@ export function describeAudience(def: AudienceDefinition, names?: IdNames): Rule
 export function explainAudience(def: AudienceDefinition, member: MemberFacts, ctx: AudienceContext, names?: IdNames) {
   const explainPart = (p: AudiencePart) => {
     const kind = kindOfPart(p);
-    return { part: p, description: kind.describe(p, names), matches: kind.matches(p, member, ctx) === true, member: kind.explain(p, member, ctx) };
+    return {
+      part: p,
+      description: kind.describe(p, names),
+      matches: kind.matches(p, member, ctx) === true,
+      member: kind.explain(p, member, ctx),
+    };
   };
   return {
     inAudience: audienceMatches(def, member, ctx),
