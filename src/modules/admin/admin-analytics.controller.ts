@@ -14,7 +14,7 @@ import { StartSnapshotUseCase } from '../analytics/use-cases/start-snapshot.use-
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import {
   AnalyticsRfmResponse,
   CampaignAnalyticsQuery,

@@ -8,7 +8,7 @@ import { AdminUsersService } from '../auth/admin-users.service';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { CardLifecycleService } from '../cards/card-lifecycle.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import {
   AuditPageResponse,
   AuditQueryDto,

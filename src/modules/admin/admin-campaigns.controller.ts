@@ -8,7 +8,7 @@ import { CampaignsService } from '../campaigns/campaigns.service';
 import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from '../campaigns/dto/explain-rules.dto';
 import { ExplainCampaignRules } from '../campaigns/explain-campaign-rules';
 import { CreateCampaignDto, ListCampaignsQuery, RaiseBudgetDto, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
 
 const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.adminId });

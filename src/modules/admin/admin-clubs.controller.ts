@@ -8,7 +8,7 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ClubMembershipService } from '../clubs/club-membership.service';
 import { ClubsService, MembershipActor } from '../clubs/clubs.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { ClubAnalyticsQueryDto, ClubListQueryDto, ClubMembersQueryDto, CreateClubDto, ExplainRuleDto, UpdateClubDto } from './dto/club.dto';
 import {
   ClubAnalyticsResponse,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { JobRunsService } from '../jobs/job-runs.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { JobViewResponse } from './dto/job.response';
 
 @ApiTags('admin')

@@ -12,7 +12,7 @@ import { CurrentAdmin } from '../auth/principals';
 import { MemberArchiveService } from '../members/member-archive.service';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { TiersRepository } from '../tiers/tiers.repository';
 import { TiersService } from '../tiers/tiers.service';
 import { LedgerPageResponse, MemberCreatedResponse, MemberDetailResponse } from './dto/admin.response';

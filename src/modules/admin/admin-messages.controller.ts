@@ -7,7 +7,7 @@ import { can } from '../auth/permissions';
 import { CurrentAdmin } from '../auth/principals';
 import { OutboxService } from '../messages/outbox.service';
 import { templateView, TemplatesService } from '../messages/templates.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { seesPersonalData } from './member-view';
 import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from './dto/messages.dto';
 import {

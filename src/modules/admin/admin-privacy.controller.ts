@@ -5,7 +5,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';
 import { ErasureRequestResponse, MemberExportResponse } from './dto/privacy.response';

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.use-case';
 import { JobAcceptedResponse } from './dto/job.response';
 

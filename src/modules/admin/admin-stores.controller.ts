@@ -4,7 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { CurrentAdmin } from '../auth/principals';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { StoresService } from '../stores/stores.service';
 import { ApiKeyCreatedResponse, ApiKeyListResponse, StoreListResponse, StoreResponse } from './dto/admin.response';
 import { CreateStoreDto } from './dto/store.dto';

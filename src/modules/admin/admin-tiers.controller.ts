@@ -5,7 +5,7 @@ import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ProgramSettingsService } from '../program/program-settings.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { ExplainTierCriteriaUseCase } from '../tiers/engine/explain-criteria.use-case';
 import { GrantTierUseCase } from '../tiers/engine/grant-tier.use-case';
 import { SimulateLadderUseCase } from '../tiers/engine/simulate-ladder.use-case';

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { StartValueRunUseCase } from '../value/use-cases/start-value-run.use-case';
 import { UpdateValueSettingsUseCase } from '../value/use-cases/update-value-settings.use-case';
 import { ValueService } from '../value/value.service';

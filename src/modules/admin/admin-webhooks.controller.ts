@@ -8,7 +8,7 @@ import { WebhookAttempt } from '../messages/entities/webhook-attempt.entity';
 import { WebhookDelivery } from '../messages/entities/webhook-delivery.entity';
 import { WebhookSubscription } from '../messages/entities/webhook-subscription.entity';
 import { WebhooksService } from '../messages/webhooks/webhooks.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from './dto/messages.dto';
 import {
   WebhookCreatedResponse,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCode } from '../../common/errors/error-code';
-import { PortalErrors } from '../pos/pos.openapi';
+import { PortalErrors } from '../../common/api/error-responses';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
 import { MemberPrincipal, MemberTokensService } from './auth/member-tokens.service';
 import { MemberLoginDto, MemberRefreshDto, RegisterDto, SendCodeDto } from './dto/portal.dto';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ParseCardNoPipe } from '../admin/parse-card-no.pipe';
-import { PortalErrors } from '../pos/pos.openapi';
+import { PortalErrors } from '../../common/api/error-responses';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
 import { MemberPrincipal } from './auth/member-tokens.service';
 import { ClubsQuery, HistoryQuery, MyConsentsDto, UpdateMyProfileDto } from './dto/portal.dto';

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErasureRequestResponse, MemberExportResponse } from '../admin/dto/privacy.response';
-import { PortalErrors } from '../pos/pos.openapi';
+import { PortalErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';

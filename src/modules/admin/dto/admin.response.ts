@@ -1,7 +1,7 @@
 /** Response shapes of the admin routes, for the OpenAPI document. */
 import { ApiProperty } from '@nestjs/swagger';
 import { ENTRY_TYPES } from '../../points/entities/point-entry.entity';
-import { PointsSummaryResponse } from '../../pos/dto/pos.response';
+import { PointsSummaryResponse } from '../../points/dto/points.response';
 
 const UUID = { type: 'string', format: 'uuid' } as const;
 const DATE_TIME = { type: 'string', format: 'date-time' } as const;

@@ -22,7 +22,7 @@ import {
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsSafeText } from '../../../common/validation/safe-text';
 import { ADMIN_ROLES, AdminRole } from '../../auth/entities/admin-user.entity';
-import { E164 } from '../../pos/dto/member-ref.dto';
+import { E164 } from '../../../common/validation/e164';
 
 const UUID = { type: 'string', format: 'uuid' } as const;
 const DATE_TIME = { type: 'string', format: 'date-time' } as const;

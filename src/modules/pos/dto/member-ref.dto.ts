@@ -11,8 +11,8 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isValidCardNo } from '../../cards/card-number';
+import { E164 } from '../../../common/validation/e164';
 
-export const E164 = /^\+[1-9]\d{6,14}$/;
 /** (POS-API 1.2) The member page's code: 18 digits starting 8. */
 export const MEMBER_CODE_PATTERN = /^8\d{17}$/;
 export const MEMBER_CODE_MESSAGE = 'memberCode must be the 18 digits starting with 8 that the member page shows';
