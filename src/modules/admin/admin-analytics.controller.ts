@@ -26,9 +26,9 @@ import {
   LiabilityResponse,
   LoyaltyResponse,
   TierMovementsResponse,
-} from './dto/analytics.response';
-import { ClubAnalyticsResponse } from './dto/club.response';
-import { JobAcceptedResponse } from './dto/job.response';
+} from '../analytics/dto/analytics.response';
+import { ClubAnalyticsResponse } from '../clubs/dto/club.response';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
 
 const FROM_SNAPSHOT =
   ' From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).';

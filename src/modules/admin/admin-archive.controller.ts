@@ -9,19 +9,10 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { CardLifecycleService } from '../cards/card-lifecycle.service';
 import { AdminErrors } from '../../common/api/error-responses';
-import {
-  AuditPageResponse,
-  AuditQueryDto,
-  CardChangeResponse,
-  CreateUserDto,
-  ImportDto,
-  ImportRowsQuery,
-  ImportRowsResponse,
-  ImportStartedResponse,
-  UpdateUserDto,
-  UserListResponse,
-  UserResponse,
-} from './dto/archive.dto';
+import { AuditPageResponse, AuditQueryDto } from '../audit/dto/audit.dto';
+import { CardChangeResponse } from '../cards/dto/card.response';
+import { CreateUserDto, UpdateUserDto, UserListResponse, UserResponse } from '../auth/dto/admin-user.dto';
+import { ImportDto, ImportRowsQuery, ImportRowsResponse, ImportStartedResponse } from '../archive/dto/member-import.dto';
 import { ParseCardNoPipe } from './parse-card-no.pipe';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });

@@ -7,7 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import type { AdminPrincipal } from '../auth/auth.types';
 import { permissionsOf } from '../auth/permissions';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminMeResponse, AdminTokensResponse, LoginDto, RefreshDto } from './dto/login.dto';
+import { AdminMeResponse, AdminTokensResponse, LoginDto, RefreshDto } from '../auth/dto/login.dto';
 
 @ApiTags('admin')
 @Controller('api/v1/admin/auth')

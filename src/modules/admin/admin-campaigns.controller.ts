@@ -9,7 +9,12 @@ import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from '../ca
 import { ExplainCampaignRules } from '../campaigns/explain-campaign-rules';
 import { CreateCampaignDto, ListCampaignsQuery, RaiseBudgetDto, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
 import { AdminErrors } from '../../common/api/error-responses';
-import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
+import {
+  CampaignListResponse,
+  CampaignPreviewResponse,
+  CampaignResponse,
+  CampaignResultsResponse,
+} from '../campaigns/dto/campaign.response';
 
 const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.adminId });
 

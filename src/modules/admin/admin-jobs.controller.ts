@@ -4,7 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { AdminErrors } from '../../common/api/error-responses';
-import { JobViewResponse } from './dto/job.response';
+import { JobViewResponse } from '../jobs/dto/job.response';
 
 @ApiTags('admin')
 @RequirePermission('jobs.read')

@@ -15,26 +15,14 @@ import { LedgerService } from '../points/ledger.service';
 import { AdminErrors } from '../../common/api/error-responses';
 import { TiersRepository } from '../tiers/tiers.repository';
 import { TiersService } from '../tiers/tiers.service';
-import { LedgerPageResponse, MemberCreatedResponse, MemberDetailResponse } from './dto/admin.response';
-import {
-  AdjustmentDto,
-  AdjustmentResponse,
-  IdCursorQuery,
-  MemberHistoryResponse,
-  MemberSearchQuery,
-  MemberSearchResponse,
-  MergeDto,
-  MergeResponse,
-  NoteDto,
-  NoteResponse,
-  NotesResponse,
-  ProfileChangedResponse,
-  TagsDto,
-  TagsResponse,
-  UpdateProfileDto,
-} from './dto/archive.dto';
-import { LedgerQueryDto } from './dto/ledger-query.dto';
-import { CreateMemberDto } from './dto/member.dto';
+import { LedgerPageResponse } from '../points/dto/points.response';
+import { MemberCreatedResponse } from '../members/dto/member.response';
+import { MemberDetailResponse } from '../archive/dto/member-detail.response';
+import { AdjustmentDto, AdjustmentResponse, MergeDto, MergeResponse } from '../archive/dto/archive.dto';
+import { IdCursorQuery } from '../../common/api/pagination';
+import { MemberHistoryResponse, MemberSearchQuery, MemberSearchResponse, NoteDto, NoteResponse, NotesResponse, ProfileChangedResponse, TagsDto, TagsResponse, UpdateProfileDto } from '../members/dto/member-archive.dto';
+import { LedgerQueryDto } from '../points/dto/ledger-query.dto';
+import { CreateMemberDto } from '../members/dto/member.dto';
 import { historyValue, personal, seesPersonalData } from './member-view';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });

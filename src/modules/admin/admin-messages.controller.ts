@@ -9,14 +9,14 @@ import { OutboxService } from '../messages/outbox.service';
 import { templateView, TemplatesService } from '../messages/templates.service';
 import { AdminErrors } from '../../common/api/error-responses';
 import { seesPersonalData } from './member-view';
-import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from './dto/messages.dto';
+import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from '../messages/dto/messages.dto';
 import {
   OutboxPageResponse,
   TemplateListResponse,
   TemplatePreviewResponse,
   TemplateResponse,
   TemplateVersionsResponse,
-} from './dto/messages.response';
+} from '../messages/dto/messages.response';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 

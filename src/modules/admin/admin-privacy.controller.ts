@@ -8,7 +8,7 @@ import { CurrentAdmin } from '../auth/principals';
 import { AdminErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';
-import { ErasureRequestResponse, MemberExportResponse } from './dto/privacy.response';
+import { ErasureRequestResponse, MemberExportResponse } from '../privacy/dto/privacy.response';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 

@@ -6,7 +6,7 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { AdminErrors } from '../../common/api/error-responses';
 import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.use-case';
-import { JobAcceptedResponse } from './dto/job.response';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
 
 @ApiTags('admin')
 @RequirePermission('tiers.manage')

@@ -11,7 +11,7 @@ import { GrantTierUseCase } from '../tiers/engine/grant-tier.use-case';
 import { SimulateLadderUseCase } from '../tiers/engine/simulate-ladder.use-case';
 import { TierRunsService } from '../tiers/engine/tier-runs.service';
 import { LadderService } from '../tiers/ladder.service';
-import { ExplainTierCriteriaDto, LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from './dto/tiers.dto';
+import { ExplainTierCriteriaDto, LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from '../tiers/dto/tiers.dto';
 import {
   JobStartedResponse,
   LadderResponse,
@@ -19,7 +19,7 @@ import {
   SimulationResponse,
   TierCriteriaExplainResponse,
   TierGrantResponse,
-} from './dto/tiers.response';
+} from '../tiers/dto/tiers.response';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 

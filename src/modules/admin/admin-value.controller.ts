@@ -8,9 +8,9 @@ import { AdminErrors } from '../../common/api/error-responses';
 import { StartValueRunUseCase } from '../value/use-cases/start-value-run.use-case';
 import { UpdateValueSettingsUseCase } from '../value/use-cases/update-value-settings.use-case';
 import { ValueService } from '../value/value.service';
-import { ValueSettingsDto } from './dto/value.dto';
-import { JobAcceptedResponse } from './dto/job.response';
-import { MemberValueResponse, ValuePyramidResponse, ValueSettingsResponse } from './dto/value.response';
+import { ValueSettingsDto } from '../value/dto/value.dto';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
+import { MemberValueResponse, ValuePyramidResponse, ValueSettingsResponse } from '../value/dto/value.response';
 
 @ApiTags('admin')
 @Controller('api/v1/admin')

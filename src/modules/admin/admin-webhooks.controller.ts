@@ -9,14 +9,14 @@ import { WebhookDelivery } from '../messages/entities/webhook-delivery.entity';
 import { WebhookSubscription } from '../messages/entities/webhook-subscription.entity';
 import { WebhooksService } from '../messages/webhooks/webhooks.service';
 import { AdminErrors } from '../../common/api/error-responses';
-import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from './dto/messages.dto';
+import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from '../messages/dto/messages.dto';
 import {
   WebhookCreatedResponse,
   WebhookDeliveryDetailResponse,
   WebhookDeliveryListResponse,
   WebhookListResponse,
   WebhookResponse,
-} from './dto/messages.response';
+} from '../messages/dto/messages.response';
 
 const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErasureRequestResponse, MemberExportResponse } from '../admin/dto/privacy.response';
+import { ErasureRequestResponse, MemberExportResponse } from '../privacy/dto/privacy.response';
 import { PortalErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';

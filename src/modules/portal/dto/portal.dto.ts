@@ -2,8 +2,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
-import { UpdateProfileDto } from '../../admin/dto/archive.dto';
-import { ConsentsDto, CreateMemberDto } from '../../admin/dto/member.dto';
+import { UpdateProfileDto } from '../../members/dto/member-archive.dto';
+import { ConsentsDto, CreateMemberDto } from '../../members/dto/member.dto';
 import { CardNoConstraint } from '../../pos/dto/member-ref.dto';
 import { E164 } from '../../../common/validation/e164';
 
