@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
 import { UpdateProfileDto } from '../../members/dto/member-archive.dto';
 import { ConsentsDto, CreateMemberDto } from '../../members/dto/member.dto';
-import { CardNoConstraint } from '../../pos/dto/member-ref.dto';
+import { CardNoConstraint } from '../../cards/dto/card-no.constraint';
 import { E164 } from '../../../common/validation/e164';
 
 const PHONE = { type: 'string', pattern: E164.source, description: 'E.164.', example: '+8613800138000' } as const;
