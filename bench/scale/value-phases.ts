@@ -24,7 +24,7 @@ export async function runValueRun(app: INestApplicationContext, asOf: Date): Pro
   const runId = newId();
   await repo.insertRun({ id: runId, asOf, startedAt: new Date(), weights, grades: currentGradeShares(settings) });
   const compute = app.get(ComputeValueRangeUseCase);
-  for (const range of await app.get(PlanMemberRanges).execute()) {
+  for (const range of await app.get(PlanMemberRanges).plan()) {
     await compute.execute(runId, range, asOf, weights, reference);
   }
   await app.get(FinalizeValueRunUseCase).execute(runId);

@@ -50,8 +50,8 @@ describe('member archive on the real database (no HTTP)', () => {
     return ctx.get(PostPurchaseUseCase).execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
   };
   const adjust = (memberId: string, points: number, key = uniq('adj'), reason = 'goodwill', mayExceedLimit = true) =>
-    ctx.get(AdjustPointsUseCase).execute(ADMIN, { memberId, points, reason, idempotencyKey: key, mayExceedLimit });
-  const merge = (survivor: string, source: string) => ctx.get(MergeMembersUseCase).execute(ADMIN, survivor, source);
+    ctx.get(AdjustPointsUseCase).adjust(ADMIN, { memberId, points, reason, idempotencyKey: key, mayExceedLimit });
+  const merge = (survivor: string, source: string) => ctx.get(MergeMembersUseCase).merge(ADMIN, { survivorId: survivor, sourceId: source });
   const expectConsistent = async (memberId: string, balance: number) => {
     const inv = await ledgerInvariants(db, memberId);
     expect(inv).toEqual({ balance, entrySum: balance, lotSum: Math.max(balance, 0), lowestLot: inv.lowestLot });

@@ -105,7 +105,7 @@ describe('value run on a known population', () => {
   });
 
   async function runValue(runId: string, repeatPart: boolean): Promise<void> {
-    const ranges = await ctx.get(PlanMemberRanges).execute(4);
+    const ranges = await ctx.get(PlanMemberRanges).plan(4);
     expect(ranges.length).toBeGreaterThanOrEqual(3);
     await db.query(
       'INSERT INTO value_runs (id, as_of, started_at, weight_spend_permille, weight_points_permille, weight_purchases_permille) VALUES (?, ?, ?, 600, 200, 200)',

@@ -20,7 +20,18 @@ import { MemberCreatedResponse } from '../members/dto/member.response';
 import { MemberDetailResponse } from '../archive/dto/member-detail.response';
 import { AdjustmentDto, AdjustmentResponse, MergeDto, MergeResponse } from '../archive/dto/archive.dto';
 import { IdCursorQuery } from '../../common/api/pagination';
-import { MemberHistoryResponse, MemberSearchQuery, MemberSearchResponse, NoteDto, NoteResponse, NotesResponse, ProfileChangedResponse, TagsDto, TagsResponse, UpdateProfileDto } from '../members/dto/member-archive.dto';
+import {
+  MemberHistoryResponse,
+  MemberSearchQuery,
+  MemberSearchResponse,
+  NoteDto,
+  NoteResponse,
+  NotesResponse,
+  ProfileChangedResponse,
+  TagsDto,
+  TagsResponse,
+  UpdateProfileDto,
+} from '../members/dto/member-archive.dto';
 import { LedgerQueryDto } from '../points/dto/ledger-query.dto';
 import { CreateMemberDto } from '../members/dto/member.dto';
 import { historyValue, personal, seesPersonalData } from './member-view';
@@ -241,7 +252,7 @@ export class AdminMembersController {
     @Body() dto: AdjustmentDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.adjust.execute(actorOf(admin), {
+    const result = await this.adjust.adjust(actorOf(admin), {
       memberId,
       points: dto.points,
       reason: dto.reason,
@@ -269,7 +280,7 @@ export class AdminMembersController {
     @Body() dto: MergeDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.merger.execute(actorOf(admin), memberId, dto.sourceMemberId);
+    const result = await this.merger.merge(actorOf(admin), { survivorId: memberId, sourceId: dto.sourceMemberId });
     res.status(result.status);
     return result.body;
   }

@@ -37,7 +37,7 @@ export class AdminPrivacyController {
     @Param('memberId', new ParseUUIDPipe()) memberId: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const body = await this.exporter.execute(memberId, actorOf(admin));
+    const body = await this.exporter.export(memberId, actorOf(admin));
     res.setHeader('Content-Disposition', `attachment; filename="member-${memberId}.json"`);
     return body;
   }
@@ -56,6 +56,6 @@ export class AdminPrivacyController {
   @ApiAcceptedResponse({ type: ErasureRequestResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED)
   requestErasure(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', new ParseUUIDPipe()) memberId: string) {
-    return this.erasure.execute(memberId, actorOf(admin));
+    return this.erasure.request(memberId, actorOf(admin));
   }
 }

@@ -28,7 +28,7 @@ export class PointsReleaseProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRelease:
-        return this.startRun.execute(POINTS_RELEASE, job.data.asOf ?? new Date().toISOString());
+        return this.startRun.start(POINTS_RELEASE, job.data.asOf ?? new Date().toISOString());
       case JobName.ReleaseRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>

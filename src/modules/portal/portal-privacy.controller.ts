@@ -27,7 +27,7 @@ export class PortalPrivacyController {
   @ApiOkResponse({ type: MemberExportResponse })
   @PortalErrors()
   async export(@CurrentMember() m: MemberPrincipal, @Res({ passthrough: true }) res: Response) {
-    const body = await this.exporter.execute(m.memberId);
+    const body = await this.exporter.export(m.memberId);
     res.setHeader('Content-Disposition', `attachment; filename="member-${m.memberId}.json"`);
     return body;
   }
@@ -44,6 +44,6 @@ export class PortalPrivacyController {
   @ApiAcceptedResponse({ type: ErasureRequestResponse })
   @PortalErrors()
   requestErasure(@CurrentMember() m: MemberPrincipal) {
-    return this.erasure.execute(m.memberId, { type: 'member', id: m.memberId });
+    return this.erasure.request(m.memberId, { type: 'member', id: m.memberId });
   }
 }

@@ -45,7 +45,7 @@ export class StartValueRunUseCase {
   ) {}
 
   async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string; ranges: number }> {
-    const ranges = await this.plan.execute();
+    const ranges = await this.plan.plan();
     const settings = await this.repo.settings();
     const weights = currentWeights(settings);
     const reference = currentReference(settings);
