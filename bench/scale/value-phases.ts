@@ -25,9 +25,9 @@ export async function runValueRun(app: INestApplicationContext, asOf: Date): Pro
   await repo.insertRun({ id: runId, asOf, startedAt: new Date(), weights, grades: currentGradeShares(settings) });
   const compute = app.get(ComputeValueRangeUseCase);
   for (const range of await app.get(PlanMemberRanges).plan()) {
-    await compute.execute(runId, range, asOf, weights, reference);
+    await compute.compute(runId, range, asOf, weights, reference);
   }
-  await app.get(FinalizeValueRunUseCase).execute(runId);
+  await app.get(FinalizeValueRunUseCase).finalize(runId);
   return runId;
 }
 

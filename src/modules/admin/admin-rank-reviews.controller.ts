@@ -23,7 +23,7 @@ export class AdminRankReviewsController {
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors(ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN)
   async startReview(@CurrentAdmin() admin: AdminPrincipal) {
-    const { runId } = await this.start.execute(new Date(), admin.adminId);
+    const { runId } = await this.start.start(new Date(), admin.adminId);
     return { jobId: runId };
   }
 }

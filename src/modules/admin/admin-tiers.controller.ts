@@ -83,7 +83,7 @@ export class AdminTiersController {
   @ApiOkResponse({ type: SimulationResponse })
   @AdminErrors(ErrorCode.LADDER_INVALID)
   simulate(@Body() dto: SimulateDto) {
-    return this.simulator.execute(dto.tiers, new Date(), { refresh: dto.refresh });
+    return this.simulator.simulate(dto.tiers, new Date(), { refresh: dto.refresh });
   }
 
   @Post('tiers/reviews')
@@ -111,7 +111,7 @@ export class AdminTiersController {
   @ApiCreatedResponse({ type: TierGrantResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.TIER_GRANT_INVALID)
   grant(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Body() dto: TierGrantDto) {
-    return this.grants.execute(actorOf(admin), { memberId, tierCode: dto.tierCode, endsAt: dto.endsAt, reason: dto.reason });
+    return this.grants.grant(actorOf(admin), { memberId, tierCode: dto.tierCode, endsAt: dto.endsAt, reason: dto.reason });
   }
 
   @Get('program')

@@ -53,7 +53,7 @@ export class AdminValueController {
   @ApiOkResponse({ type: ValueSettingsResponse })
   @AdminErrors(ErrorCode.VALUE_SETTINGS_INVALID)
   putSettings(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: ValueSettingsDto) {
-    return this.settings.execute(
+    return this.settings.update(
       { type: 'admin', id: admin.adminId },
       { weights: dto.weights, reference: dto.reference, grades: dto.grades },
     );
@@ -88,7 +88,7 @@ export class AdminValueController {
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors()
   async startValueRun(@CurrentAdmin() admin: AdminPrincipal) {
-    const { runId } = await this.startRun.execute(new Date(), admin.adminId);
+    const { runId } = await this.startRun.start(new Date(), admin.adminId);
     return { jobId: runId };
   }
 }

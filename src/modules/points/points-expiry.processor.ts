@@ -32,7 +32,7 @@ export class PointsExpiryProcessor extends WorkerHost {
       case JobName.ExpireRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.expire.expire({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       default:

@@ -32,7 +32,7 @@ export class PointsReleaseProcessor extends WorkerHost {
       case JobName.ReleaseRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.release.release({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       default:

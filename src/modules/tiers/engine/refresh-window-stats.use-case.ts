@@ -67,7 +67,7 @@ export class RefreshWindowStatsUseCase {
   }
 
   /** A whole refresh in this process, range after range (each range its own short statement). */
-  async execute(asOf: Date): Promise<WindowSnapshot & { members: number }> {
+  async refresh(asOf: Date): Promise<WindowSnapshot & { members: number }> {
     const windows = snapshotWindows(asOf, (await this.settings.get()).qualifyingWindowMonths);
     const id = newId();
     await this.repo.insertSnapshot({ id, ...windows, asOf });

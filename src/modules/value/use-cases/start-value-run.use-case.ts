@@ -44,7 +44,7 @@ export class StartValueRunUseCase {
     @InjectQueue(QueueName.MemberValue) private readonly queue: Queue,
   ) {}
 
-  async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string; ranges: number }> {
+  async start(asOf: Date, createdBy: string | null): Promise<{ runId: string; ranges: number }> {
     const ranges = await this.plan.plan();
     const settings = await this.repo.settings();
     const weights = currentWeights(settings);
