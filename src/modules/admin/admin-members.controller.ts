@@ -35,8 +35,7 @@ import {
 import { LedgerQueryDto } from '../points/dto/ledger-query.dto';
 import { CreateMemberDto } from '../members/dto/member.dto';
 import { historyValue, personal, seesPersonalData } from './member-view';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { actorOf } from './admin-actor';
 const MemberId = () => Param('memberId', new ParseUUIDPipe());
 
 @ApiTags('admin: members')

@@ -17,8 +17,7 @@ import {
   TemplateResponse,
   TemplateVersionsResponse,
 } from '../messages/dto/messages.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { actorOf } from './admin-actor';
 
 const TEMPLATE_EXAMPLE = {
   code: 'notice.points-expiring',

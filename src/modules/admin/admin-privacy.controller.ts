@@ -9,8 +9,7 @@ import { AdminErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';
 import { ErasureRequestResponse, MemberExportResponse } from '../privacy/dto/privacy.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { actorOf } from './admin-actor';
 
 @ApiTags('admin: members')
 @Controller('api/v1/admin/members')

@@ -8,8 +8,7 @@ import { AdminErrors } from '../../common/api/error-responses';
 import { StoresService } from '../stores/stores.service';
 import { ApiKeyCreatedResponse, ApiKeyListResponse, StoreListResponse, StoreResponse } from '../stores/dto/store.response';
 import { CreateStoreDto } from '../stores/dto/store.dto';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { actorOf } from './admin-actor';
 
 @ApiTags('admin')
 @RequirePermission('stores.manage')

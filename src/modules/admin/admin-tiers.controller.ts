@@ -20,8 +20,7 @@ import {
   TierCriteriaExplainResponse,
   TierGrantResponse,
 } from '../tiers/dto/tiers.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { actorOf } from './admin-actor';
 
 /** The ladder, program settings, reviews, simulation and grants. Admins edit; every role reads; support grants. */
 @ApiTags('admin')

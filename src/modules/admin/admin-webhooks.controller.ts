@@ -17,8 +17,7 @@ import {
   WebhookListResponse,
   WebhookResponse,
 } from '../messages/dto/messages.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { actorOf } from './admin-actor';
 
 const subscriptionView = (s: WebhookSubscription) => ({
   webhookId: s.id,
