@@ -13,8 +13,6 @@ import { MemberArchiveService } from '../members/member-archive.service';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
 import { AdminErrors } from '../../common/api/error-responses';
-import { TiersRepository } from '../tiers/tiers.repository';
-import { TiersService } from '../tiers/tiers.service';
 import { LedgerPageResponse } from '../points/dto/points.response';
 import { MemberCreatedResponse } from '../members/dto/member.response';
 import { MemberDetailResponse } from '../archive/dto/member-detail.response';
@@ -34,7 +32,9 @@ import {
 } from '../members/dto/member-archive.dto';
 import { LedgerQueryDto } from '../points/dto/ledger-query.dto';
 import { CreateMemberDto } from '../members/dto/member.dto';
-import { historyValue, personal, seesPersonalData } from './member-view';
+import { historyValue, seesPersonalData } from './member-view';
+import { personal } from '../../common/masking';
+import { GetMemberDetailUseCase } from '../archive/use-cases/get-member-detail.use-case';
 import { actorOf } from './admin-actor';
 const MemberId = () => Param('memberId', new ParseUUIDPipe());
 
@@ -45,10 +45,9 @@ export class AdminMembersController {
     private readonly members: MembersService,
     private readonly archive: MemberArchiveService,
     private readonly ledger: LedgerService,
-    private readonly tiers: TiersService,
-    private readonly tierGrants: TiersRepository,
     private readonly adjust: AdjustPointsUseCase,
     private readonly merger: MergeMembersUseCase,
+    private readonly memberDetail: GetMemberDetailUseCase,
   ) {}
 
   @Get()
@@ -113,42 +112,8 @@ export class AdminMembersController {
   })
   @ApiOkResponse({ type: MemberDetailResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
-  async get(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string) {
-    const member = await this.members.findById(memberId);
-    if (!member) {
-      throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
-    }
-    const [cards, points, tier, grant, tags] = await Promise.all([
-      this.members.cardsOf(memberId),
-      this.ledger.summary(memberId),
-      this.tiers.byCode(member.tierCode),
-      this.tierGrants.openGrantOf(memberId),
-      this.archive.tags(memberId),
-    ]);
-    const unmasked = seesPersonalData(admin);
-    return {
-      memberId: member.id,
-      status: member.status,
-      mergedInto: member.mergedInto ?? null,
-      unmasked,
-      tags,
-      ...personal({ name: member.name, phone: member.phone, email: member.email }, unmasked),
-      birthday: unmasked ? member.birthday : null,
-      gender: member.gender,
-      city: member.city,
-      address: unmasked ? member.address : null,
-      tier: {
-        code: tier.code,
-        name: tier.name,
-        nameZh: tier.nameZh,
-        since: member.tierSince.toISOString(),
-        reviewAt: member.tierReviewAt ? member.tierReviewAt.toISOString() : null,
-        grant: grant ? { tierCode: grant.tierCode, endsAt: grant.endsAt.toISOString(), reason: grant.reason } : null,
-      },
-      points,
-      cards: cards.map((c) => ({ cardNo: c.cardNo, status: c.status, kind: c.kind, issuedAt: c.issuedAt.toISOString() })),
-      createdAt: member.createdAt.toISOString(),
-    };
+  get(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string) {
+    return this.memberDetail.get({ memberId, unmasked: seesPersonalData(admin) });
   }
 
   @Patch(':memberId')
