@@ -1,3 +1,4 @@
+/** Requests of the customer-value settings routes. */
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, ValidateNested } from 'class-validator';

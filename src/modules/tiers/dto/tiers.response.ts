@@ -1,7 +1,7 @@
 /** Response shapes of the tiers and program routes, for the OpenAPI document. */
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
-import { CRITERION_KINDS } from '../../tiers/criteria/tier-criteria.registry';
-import { TIER_CRITERIA_SCHEMA, TIER_CRITERION_MODELS } from '../../tiers/criteria/tier-criteria.model';
+import { CRITERION_KINDS } from '../criteria/tier-criteria.registry';
+import { TIER_CRITERIA_SCHEMA, TIER_CRITERION_MODELS } from '../criteria/tier-criteria.model';
 import { LadderTierDto, ProgramPatchDto } from './tiers.dto';
 
 export class LadderResponse {
@@ -129,4 +129,38 @@ export class TierCriteriaExplainResponse {
   text: TierCriterionTextResponse;
   @ApiProperty({ type: TierCriteriaMemberGapsResponse, required: false, description: 'Only when memberId was given.' })
   memberGaps?: TierCriteriaMemberGapsResponse;
+}
+const DATE_TIME = { type: 'string', format: 'date-time' } as const;
+
+export class MemberTierResponse {
+  @ApiProperty({ example: 'STANDARD' })
+  code: string;
+  @ApiProperty({ example: 'Standard' })
+  name: string;
+  @ApiProperty({ example: '普通会员' })
+  nameZh: string;
+  @ApiProperty({ ...DATE_TIME, example: '2026-11-25T12:24:56.505Z' })
+  since: string;
+  @ApiProperty({
+    ...DATE_TIME,
+    nullable: true,
+    description: 'When the review decides on the tier; null in the lowest tier.',
+    example: null,
+  })
+  reviewAt: string | null;
+  @ApiProperty({
+    type: () => MemberTierGrantResponse,
+    nullable: true,
+    description: 'An open manual grant: the tier is held at least until endsAt.',
+  })
+  grant: MemberTierGrantResponse | null;
+}
+
+export class MemberTierGrantResponse {
+  @ApiProperty({ example: 'VIP' })
+  tierCode: string;
+  @ApiProperty({ ...DATE_TIME, example: '2027-06-30T23:59:59.000Z' })
+  endsAt: string;
+  @ApiProperty({ example: 'Service recovery (ticket 4711)' })
+  reason: string;
 }

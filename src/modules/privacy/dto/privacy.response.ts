@@ -1,3 +1,4 @@
+/** Response shapes of the privacy routes (erasure requests, data exports). */
 import { ApiProperty } from '@nestjs/swagger';
 
 const UUID = { type: 'string', format: 'uuid' } as const;

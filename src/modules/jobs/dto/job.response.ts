@@ -1,3 +1,4 @@
+/** Response shapes of the job routes (a started job, its progress and errors). */
 import { ApiProperty } from '@nestjs/swagger';
 
 /** 202 of every route that starts a job over member-id ranges (regroup, value run, rank review, snapshot, ...). */

@@ -1,6 +1,7 @@
+/** Requests and answers of the admin sign-in routes. */
 import { ApiProperty } from '@nestjs/swagger';
-import { ADMIN_ROLES, AdminRole } from '../../auth/entities/admin-user.entity';
-import { ALL_PERMISSIONS, Permission } from '../../auth/permissions';
+import { ADMIN_ROLES, AdminRole } from '../entities/admin-user.entity';
+import { ALL_PERMISSIONS, Permission } from '../permissions';
 import { IsEmail, IsJWT, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {

@@ -1,3 +1,4 @@
+/** Requests of the tier ladder, program and tier-criteria routes. */
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -18,7 +19,7 @@ import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
-import { TIER_CRITERIA_SCHEMA, TIER_CRITERION_MODELS } from '../../tiers/criteria/tier-criteria.model';
+import { TIER_CRITERIA_SCHEMA, TIER_CRITERION_MODELS } from '../criteria/tier-criteria.model';
 
 const MAX_CENTS = 100_000_000_000;
 

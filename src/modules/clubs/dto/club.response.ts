@@ -1,7 +1,7 @@
 /** Response shapes of the club routes, for the OpenAPI document. */
 import { ApiProperty } from '@nestjs/swagger';
-import { CONDITION_TYPES } from '../../clubs/conditions/club-conditions.registry';
-import { ClubRuleModel, RULE_EXAMPLE } from '../../clubs/rules/club-rule.model';
+import { CONDITION_TYPES } from '../conditions/club-conditions.registry';
+import { ClubRuleModel, RULE_EXAMPLE } from '../rules/club-rule.model';
 
 const UUID = { type: 'string', format: 'uuid' } as const;
 const DATE_TIME = { type: 'string', format: 'date-time' } as const;

@@ -1,3 +1,4 @@
+/** Requests of the store routes. */
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MinLength } from 'class-validator';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';

@@ -1,3 +1,4 @@
+/** Requests of the club routes. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,7 +18,7 @@ import {
 } from 'class-validator';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsSafeText } from '../../../common/validation/safe-text';
-import { ClubRuleModel, RULE_EXAMPLE } from '../../clubs/rules/club-rule.model';
+import { ClubRuleModel, RULE_EXAMPLE } from '../rules/club-rule.model';
 
 const RULE_SCHEMA = {
   type: ClubRuleModel,

@@ -1,7 +1,8 @@
+/** Response shapes of the campaign routes, for the OpenAPI document. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAMPAIGN_ACTION_KINDS, StoredActions } from '../../campaigns/actions/campaign-actions.registry';
-import { AUDIENCE_EXAMPLE, AudienceDefinitionDto } from '../../campaigns/dto/campaign.dto';
-import { CAMPAIGN_STATES } from '../../campaigns/rules/states';
+import { CAMPAIGN_ACTION_KINDS, StoredActions } from '../actions/campaign-actions.registry';
+import { AUDIENCE_EXAMPLE, AudienceDefinitionDto } from './campaign.dto';
+import { CAMPAIGN_STATES } from '../rules/states';
 
 export const CAMPAIGN_EXAMPLE = {
   campaignId: '01a212aa-8b99-749f-88e9-001ff70d99ce',

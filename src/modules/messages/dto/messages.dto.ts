@@ -1,3 +1,4 @@
+/** Requests of the message, template and webhook routes. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -18,9 +19,9 @@ import {
 } from 'class-validator';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsSafeText } from '../../../common/validation/safe-text';
-import { DeliveryStatus } from '../../messages/entities/webhook-delivery.entity';
-import { MESSAGE_CHANNELS, MESSAGE_STATUSES, MessageChannel, MessageStatus } from '../../messages/entities/outbox-message.entity';
-import { WEBHOOK_EVENTS, WebhookEvent } from '../../messages/entities/webhook-subscription.entity';
+import { DeliveryStatus } from '../entities/webhook-delivery.entity';
+import { MESSAGE_CHANNELS, MESSAGE_STATUSES, MessageChannel, MessageStatus } from '../entities/outbox-message.entity';
+import { WEBHOOK_EVENTS, WebhookEvent } from '../entities/webhook-subscription.entity';
 
 export const TEMPLATE_CODE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
-import { CampaignResultsResponse } from './campaign.response';
+import { CampaignResultsResponse } from '../../campaigns/dto/campaign.response';
 
 const INT = { type: 'integer' } as const;
 const SNAPSHOT_AT = {

@@ -1,3 +1,4 @@
+/** Query parameters of a member's ledger page. */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';

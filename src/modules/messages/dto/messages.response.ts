@@ -1,7 +1,7 @@
 /** Response shapes of the message, template and webhook routes, for the OpenAPI document. */
 import { ApiProperty } from '@nestjs/swagger';
-import { MESSAGE_CHANNELS, MESSAGE_STATUSES } from '../../messages/entities/outbox-message.entity';
-import { WEBHOOK_EVENTS } from '../../messages/entities/webhook-subscription.entity';
+import { MESSAGE_CHANNELS, MESSAGE_STATUSES } from '../entities/outbox-message.entity';
+import { WEBHOOK_EVENTS } from '../entities/webhook-subscription.entity';
 
 const UUID = { type: 'string', format: 'uuid' } as const;
 const DATE_TIME = { type: 'string', format: 'date-time' } as const;

@@ -1,9 +1,10 @@
+/** Requests that create a member (admin console and member portal). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsSafeText } from '../../../common/validation/safe-text';
-import { E164 } from '../../pos/dto/member-ref.dto';
+import { E164 } from '../../../common/validation/e164';
 
 export class ConsentsDto {
   @ApiPropertyOptional({ type: 'boolean', example: true })
