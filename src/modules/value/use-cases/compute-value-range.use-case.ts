@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
+import { qualifyingWindowStart } from '../../points/rules/monthly-stats';
 import { monthKey } from '../../points/rules/monthly-stats';
 import { ValueReference, valueScoreSql, ValueWeights } from '../rules/value-score';
 import { ValueRepository } from '../value.repository';
