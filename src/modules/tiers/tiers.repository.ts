@@ -69,6 +69,19 @@ export class TiersRepository {
     );
   }
 
+  /** The ladder, lowest first. */
+  async ladder(): Promise<Tier[]> {
+    return this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
+  }
+
+  /** Writes the default ladder to an empty tiers table (at boot); a tier already there is left as it is. */
+  async seedIfEmpty(defaults: Tier[]): Promise<void> {
+    const count = await this.dataSource.getRepository(Tier).count();
+    if (count === 0) {
+      await this.dataSource.createQueryBuilder().insert().into(Tier).values(defaults).orIgnore().execute();
+    }
+  }
+
   /** The ladder, locked for an edit. */
   async lockLadder(m: EntityManager): Promise<Tier[]> {
     return m.getRepository(Tier).find({ order: { rank: 'ASC' }, lock: { mode: 'pessimistic_write' } });

@@ -49,6 +49,11 @@ export class TierEngineRepository {
     return readQualifyingStats(m, memberIds, { start: fromMonth });
   }
 
+  /** One member's rolling-window sums outside any transaction (the member's tier progress); null: no month in the window. */
+  async windowStatsOf(memberId: string, fromMonth: string): Promise<QualifyingStats | null> {
+    return (await readQualifyingStats(this.dataSource, [memberId], { start: fromMonth })).get(memberId) ?? null;
+  }
+
   /** The next members of the range whose review date has come. */
   async dueForReview(range: MemberRangeBounds, asOf: Date, afterId: string, limit: number): Promise<string[]> {
     const r = rangeSql('id', range);

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '../../../database/transactions';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { rankSeats } from '../../value/rules/rank-selection';
 import { nextRankReviewAt } from '../rules/rank-review-date';
@@ -42,14 +41,14 @@ export class RankReviewUseCase {
   constructor(
     private readonly repo: RankReviewRepository,
     private readonly program: ProgramSettingsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async execute(runId: string, asOf: Date): Promise<RankReviewResult> {
     const tiers = await this.repo.tiers();
     const { qualifyingWindowMonths, tierReviewMonths } = await this.program.get();
     const window = { start: qualifyingWindowStart(asOf, qualifyingWindowMonths), end: monthKey(asOf) };
-    const inTx = <T>(fn: (m: EntityManager) => Promise<T>) => inTransaction(this.dataSource, fn);
+    const inTx = <T>(fn: (m: EntityManager) => Promise<T>) => this.transactions.retrying(fn);
     const rankTiers = tiers
       .filter((t) => t.kind === 'rank' && (t.rankTopN !== null || t.rankTopPermille !== null))
       .sort((x, y) => y.rank - x.rank);
