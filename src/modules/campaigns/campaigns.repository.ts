@@ -147,9 +147,11 @@ export class CampaignsRepository {
   }
 
   async budget(id: string): Promise<{ capPoints: number | null; spentPoints: number; bonusPoints: number }> {
-    const [row] = await select<BudgetRow>(this.dataSource.manager, 'SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?', [
-      id,
-    ]);
+    const [row] = await select<BudgetRow>(
+      this.dataSource.manager,
+      'SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?',
+      [id],
+    );
     return {
       capPoints: row?.cap_points === null || row?.cap_points === undefined ? null : toInt(row.cap_points),
       spentPoints: toInt(row?.spent_points),
