@@ -16,7 +16,7 @@ export class MemberErasureProcessor extends WorkerHost {
 
   async process(job: Job<ErasurePayload, unknown, JobName>): Promise<unknown> {
     if (job.name !== JobName.EraseMember) {
-      throw new Error(`Unknown job ${String(job.name)} on ${QueueName.MemberErasure}`);
+      throw new Error(`Unknown job ${job.name} on ${QueueName.MemberErasure}`);
     }
     return this.runs.runPart(job, () => this.erase.execute(job.data.memberId));
   }

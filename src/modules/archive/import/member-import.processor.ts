@@ -16,7 +16,7 @@ export class MemberImportProcessor extends WorkerHost {
 
   async process(job: Job<ImportPartPayload, unknown, JobName>): Promise<unknown> {
     if (job.name !== JobName.ImportMembersPart) {
-      throw new Error(`Unknown job ${String(job.name)} on ${QueueName.MemberImport}`);
+      throw new Error(`Unknown job ${job.name} on ${QueueName.MemberImport}`);
     }
     return this.runs.runPart(job, () => this.imports.processPart(job.data.runId, job.data.fromRow, job.data.toRow));
   }
