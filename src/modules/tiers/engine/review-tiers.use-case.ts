@@ -143,8 +143,8 @@ export class ReviewTiersUseCase {
               break;
           }
         }
-        await this.repo.setReviewAt(m, renewed, nextReviewAt(asOf, program.tierReviewMonths, 1), now);
-        await this.repo.setReviewAt(m, cleared, null, now);
+        await this.tierChanges.setReviewAt(m, renewed, nextReviewAt(asOf, program.tierReviewMonths, 1), now);
+        await this.tierChanges.setReviewAt(m, cleared, null, now);
         await this.tierChanges.changeTiers(m, changes);
         totals.reviewed += due.length;
         totals.downgraded += changes.length;

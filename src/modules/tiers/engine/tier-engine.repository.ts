@@ -90,17 +90,6 @@ export class TierEngineRepository {
     return out;
   }
 
-  async setReviewAt(m: EntityManager, memberIds: string[], reviewAt: Date | null, now: Date): Promise<void> {
-    if (memberIds.length === 0) {
-      return;
-    }
-    await m.query(`UPDATE members SET tier_review_at = ?, updated_at = ? WHERE id IN (${inList(memberIds.length)})`, [
-      reviewAt,
-      now,
-      ...memberIds,
-    ]);
-  }
-
   /** The next open grants of the range whose end has come, one per member (the newest). */
   async endedGrants(range: MemberRangeBounds, asOf: Date, afterMemberId: string, limit: number): Promise<string[]> {
     const r = rangeSql('member_id', range);
