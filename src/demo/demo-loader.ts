@@ -1,10 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { requestHash } from '../common/canonical-json';
+import { Transactions } from '../database/transactions';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service';
 import { MembersService } from '../modules/members/members.service';
 import { PostPurchaseUseCase } from '../modules/points/use-cases/post-purchase/post-purchase.use-case';
 import { StoresService } from '../modules/stores/stores.service';
+import { allStores, demoCards } from './demo.queries';
 
 const DEMO_STORE = 'DEMO-001';
 
@@ -30,11 +31,11 @@ export interface DemoInfo {
  * (npm run demo / --demo) calls this.
  */
 export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> {
-  const dataSource = app.get(DataSource);
+  const db = app.get(Transactions).manager;
   const stores = app.get(StoresService);
   const members = app.get(MembersService);
   const purchases = app.get(PostPurchaseUseCase);
-  const existing: Array<{ id: string; code: string }> = await dataSource.query('SELECT id, code FROM stores');
+  const existing = await allStores(db);
   const demoStore = existing.find((s) => s.code === DEMO_STORE);
   if (existing.length > 0) {
     if (!demoStore) {
@@ -42,9 +43,7 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
     }
     // The demo ran before: keys are shown once, so hand out a fresh one.
     const { key } = await stores.createApiKey(SYSTEM_ACTOR, demoStore.id);
-    const cards: Array<{ card_no: string }> = await dataSource.query(
-      "SELECT c.card_no FROM cards c JOIN members m ON m.id = c.member_id WHERE m.phone IS NOT NULL AND c.status = 'active' ORDER BY m.created_at LIMIT 4",
-    );
+    const cards = await demoCards(db);
     return { loaded: false, storeCode: DEMO_STORE, apiKey: key, cardNos: cards.map((c) => c.card_no), memberPhone: MEMBERS[0].phone };
   }
   const store = await stores.createStore(SYSTEM_ACTOR, DEMO_STORE, 'Demo Store, Nanjing Road');

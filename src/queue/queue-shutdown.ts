@@ -46,7 +46,8 @@ export class QueueShutdown implements BeforeApplicationShutdown {
     for (const host of this.discovery.getProviders().map((w) => w.instance as unknown)) {
       if (host instanceof WorkerHost) {
         try {
-          workers.push({ name: `worker ${host.worker.name}`, target: host.worker });
+          const worker: Worker = (host as WorkerHost).worker;
+          workers.push({ name: `worker ${worker.name}`, target: worker });
         } catch {
           // not started (manual registration): nothing to close
         }

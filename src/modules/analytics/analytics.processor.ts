@@ -10,6 +10,9 @@ import { SnapshotPayload, StartSnapshotUseCase } from './use-cases/start-snapsho
  * records a run; its one part computes the figures. A part run twice writes
  * the same snapshot again (its figures are replaced, not added).
  */
+/** The jobs this processor runs (its queue carries no others). */
+type AnalyticsJobName = JobName.PlanAnalyticsSnapshot | JobName.AnalyticsSnapshot;
+
 @Processor(QueueName.AnalyticsSnapshots)
 export class AnalyticsProcessor extends WorkerHost {
   constructor(
@@ -20,7 +23,7 @@ export class AnalyticsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | (SnapshotPayload & PartPayload)>): Promise<unknown> {
+  async process(job: Job<PlanPayload | (SnapshotPayload & PartPayload), unknown, AnalyticsJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanAnalyticsSnapshot: {
         const data = job.data;
@@ -31,7 +34,7 @@ export class AnalyticsProcessor extends WorkerHost {
         return this.runs.runPart(job as Job<PartPayload>, () => this.refresh.refresh(data.runId, new Date(data.asOf)));
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.AnalyticsSnapshots}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.AnalyticsSnapshots}`);
     }
   }
 }

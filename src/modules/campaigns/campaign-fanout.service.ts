@@ -1,10 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
@@ -64,7 +62,7 @@ export class CampaignFanoutService {
   private readonly logger = new Logger(CampaignFanoutService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: CampaignsRepository,
     private readonly ledger: LedgerWriter,
     private readonly events: EventsService,
@@ -104,12 +102,7 @@ export class CampaignFanoutService {
         params = (await this.runs.view(runId)).params as RunParams;
       }
     }
-    await this.dataSource.query('UPDATE campaigns SET run_id = ?, last_occurrence = ?, updated_at = ? WHERE id = ?', [
-      runId,
-      occurrence,
-      new Date(),
-      c.id,
-    ]);
+    await this.repo.setCurrentRun(c.id, runId, occurrence, new Date());
     const queued = await this.queueRemainingParts(runId, params);
     if (queued === 0) {
       await this.finishOccurrence(c.id, runId);
@@ -183,7 +176,7 @@ export class CampaignFanoutService {
    */
   async deliverBatch(c: Campaign, occurrence: string, memberIds: string[]): Promise<void> {
     const actions = presentActions(parseActions(c.actions));
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       const now = new Date();
       const session = await this.ledger.open(m, memberIds, now);
       const existing = await this.repo.lockExistingDeliveries(m, c.id, occurrence, memberIds);
@@ -254,7 +247,7 @@ export class CampaignFanoutService {
     if (!to) {
       return;
     }
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       if (await this.repo.moveState(m, c.id, c.state, to)) {
         await this.audit.record(SYSTEM_ACTOR, `campaign.${action}`, { type: 'campaign', id: c.id }, { from: c.state, to }, m);
         if (action === 'finish' && run) {

@@ -10,6 +10,9 @@ import { fanOutMayProceed } from './rules/states';
  * Campaign jobs. A killed worker's job is taken over after its lock runs out
  * (10 s here); the delivery rows make a re-run grant nothing twice.
  */
+/** The jobs this processor runs (its queue carries no others). */
+type CampaignsJobName = JobName.PlanCampaign | JobName.CampaignBatch;
+
 @Processor(QueueName.Campaigns, { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 })
 export class CampaignsProcessor extends WorkerHost {
   constructor(
@@ -20,7 +23,7 @@ export class CampaignsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<CampaignPlanPayload | CampaignBatchPayload>): Promise<unknown> {
+  async process(job: Job<CampaignPlanPayload | CampaignBatchPayload, unknown, CampaignsJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanCampaign:
         return this.fanout.planOccurrence(job.data.campaignId);
@@ -44,7 +47,7 @@ export class CampaignsProcessor extends WorkerHost {
         }
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.Campaigns}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.Campaigns}`);
     }
   }
 }

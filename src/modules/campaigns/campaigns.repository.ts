@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
 import { placeholders } from '../../database/multi-row';
+import { execute, select } from '../../database/sql';
 import { WriteResult } from '../../database/transaction';
 import { DeliveryStatus } from './entities/campaign-delivery.entity';
 import { Campaign } from './entities/campaign.entity';
@@ -50,6 +51,20 @@ export interface GroupFigures {
 }
 
 /** All SQL of campaigns: definitions, budgets, runs, deliveries, audiences and results. */
+/** A campaign_budgets row as mysql2 answers it (BIGINT columns may come as strings). */
+interface BudgetRow {
+  cap_points: number | string | null;
+  spent_points: number | string;
+  bonus_points: number | string;
+}
+
+interface LockedBudgetRow {
+  cap_points: number | string | null;
+  spent_points: number | string;
+  occurrence: string | null;
+  occurrence_granted_points: number | string;
+}
+
 @Injectable()
 export class CampaignsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -132,9 +147,11 @@ export class CampaignsRepository {
   }
 
   async budget(id: string): Promise<{ capPoints: number | null; spentPoints: number; bonusPoints: number }> {
-    const [row] = await this.dataSource.query('SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?', [
-      id,
-    ]);
+    const [row] = await select<BudgetRow>(
+      this.dataSource.manager,
+      'SELECT cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id = ?',
+      [id],
+    );
     return {
       capPoints: row?.cap_points === null || row?.cap_points === undefined ? null : toInt(row.cap_points),
       spentPoints: toInt(row?.spent_points),
@@ -148,7 +165,8 @@ export class CampaignsRepository {
     id: string,
     occurrence?: string,
   ): Promise<{ capPoints: number | null; spentPoints: number; occurrenceGrantedPoints: number }> {
-    const [row] = await m.query(
+    const [row] = await select<LockedBudgetRow>(
+      m,
       'SELECT cap_points, spent_points, occurrence, occurrence_granted_points FROM campaign_budgets WHERE campaign_id = ? FOR UPDATE',
       [id],
     );
@@ -243,7 +261,8 @@ export class CampaignsRepository {
 
   async previewCounts(audience: SqlFragment, campaignId: string, holdoutPermille: number): Promise<{ size: number; holdout: number }> {
     const h = holdoutSql(campaignId, holdoutPermille);
-    const [row] = await this.dataSource.query(
+    const [row] = await select<{ size: number | string; holdout: number | string }>(
+      this.dataSource.manager,
       `SELECT COUNT(*) AS size, COALESCE(SUM(${h.sql}), 0) AS holdout FROM members m WHERE ${audience.sql}`,
       [...h.params, ...audience.params],
     );
@@ -314,6 +333,16 @@ export class CampaignsRepository {
       new Date(),
     ]);
     return (await this.findRun(campaignId, occurrence)) ?? runId;
+  }
+
+  /** The campaign's current occurrence and its run (the fan-out planner). */
+  async setCurrentRun(id: string, runId: string, occurrence: string, now: Date): Promise<void> {
+    await execute(this.dataSource.manager, 'UPDATE campaigns SET run_id = ?, last_occurrence = ?, updated_at = ? WHERE id = ?', [
+      runId,
+      occurrence,
+      now,
+      id,
+    ]);
   }
 
   async doneParts(runId: string): Promise<number[]> {

@@ -1,11 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { newId } from '../../common/ids';
 import { maskName, maskPhone } from '../../common/masking';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { Actor, AuditService } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
@@ -39,7 +37,7 @@ const SAMPLE_SIZE = 10;
 @Injectable()
 export class CampaignsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: CampaignsRepository,
     private readonly audit: AuditService,
     private readonly bonus: CampaignBonusService,
@@ -64,7 +62,7 @@ export class CampaignsService {
       createdAt: now,
       updatedAt: now,
     } satisfies Partial<Campaign>);
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.repo.insert(c, dto.budgetPoints ?? null, m);
       await this.audit.record(actor, 'campaign.create', { type: 'campaign', id: c.id }, { name: c.name }, m);
     });
@@ -80,7 +78,7 @@ export class CampaignsService {
     const merged: CreateCampaignDto = { ...current, ...dto, schedule: dto.schedule ?? current.schedule };
     // `actions` replaces them all; the grant, bonusRule and message fields each replace their own kind.
     const base = dto.actions !== undefined ? {} : parseActions(c.actions);
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.repo.update(m, id, { name: merged.name, ...this.definition(merged, base), updatedAt: new Date() });
       if (dto.budgetPoints !== undefined) {
         await this.repo.setCap(m, id, dto.budgetPoints);
@@ -95,7 +93,7 @@ export class CampaignsService {
     if (c.state !== 'draft') {
       throw invalidTransition(id, c.state, 'be deleted');
     }
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.repo.delete(m, id);
       await this.audit.record(actor, 'campaign.delete', { type: 'campaign', id }, { name: c.name }, m);
     });
@@ -204,7 +202,7 @@ export class CampaignsService {
     if (!budgetMayBeRaised(c.state)) {
       throw invalidTransition(id, c.state, 'have its budget raised');
     }
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       const budget = await this.repo.lockBudget(m, id);
       if (budget.capPoints === null || capPoints <= budget.capPoints) {
         throw budgetNotRaised(id, budget.capPoints, capPoints);
@@ -354,7 +352,7 @@ export class CampaignsService {
     extra: StateChangeColumns,
     auditDetails: Record<string, unknown> = {},
   ): Promise<void> {
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       if (!(await this.repo.moveState(m, c.id, c.state, to, extra))) {
         const now = await this.repo.state(c.id);
         throw invalidTransition(c.id, now ?? c.state, action);

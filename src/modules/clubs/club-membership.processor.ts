@@ -5,6 +5,9 @@ import { JobRunsService } from '../jobs/job-runs.service';
 import { ClubMembershipService } from './club-membership.service';
 
 /** Club membership by rule: incremental evaluations after purchases, and regroups over member-id ranges. */
+/** The jobs this processor runs (its queue carries no others). */
+type ClubsJobName = JobName.EvaluateClubMembers | JobName.PlanClubRegroup | JobName.RegroupClubRange;
+
 @Processor(QueueName.ClubMembership)
 export class ClubMembershipProcessor extends WorkerHost {
   constructor(
@@ -14,7 +17,7 @@ export class ClubMembershipProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<EvaluateClubMembersPayload | PlanPayload | ClubRegroupRangePayload>): Promise<unknown> {
+  async process(job: Job<EvaluateClubMembersPayload | PlanPayload | ClubRegroupRangePayload, unknown, ClubsJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.EvaluateClubMembers:
         return this.membership.evaluateMembers((job.data as EvaluateClubMembersPayload).memberIds);
@@ -29,7 +32,7 @@ export class ClubMembershipProcessor extends WorkerHost {
         );
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.ClubMembership}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.ClubMembership}`);
     }
   }
 }

@@ -1,9 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { JobName, QueueName } from '../../queue/queue.constants';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { MemberRange } from '../jobs/member-ranges';
@@ -44,7 +42,7 @@ export class ClubMembershipService {
   private readonly logger = new Logger(ClubMembershipService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: ClubsRepository,
     private readonly runs: JobRunsService,
     private readonly plan: PlanMemberRanges,
@@ -77,7 +75,7 @@ export class ClubMembershipService {
     for (const { club, rule } of clubs) {
       matches.set(club.id, new Set(ids.filter((id) => facts.has(id) && evaluateClubRule(rule, facts.get(id)!, now).matches)));
     }
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const rows = await this.repo.lockMemberships(m, ids);
       const existing = new Map(rows.map((r) => [`${r.memberId}/${r.clubId}`, r]));
       const joins: Array<{ clubId: string; memberId: string; via: JoinReason }> = [];
@@ -132,7 +130,7 @@ export class ClubMembershipService {
       if (!club || !rule) {
         continue;
       }
-      const done = await inTransaction(this.dataSource, (m) => this.repo.regroupRange(m, club, rule, range, asOf));
+      const done = await this.transactions.retrying((m) => this.repo.regroupRange(m, club, rule, range, asOf));
       totals.clubs += 1;
       totals.joined += done.joined;
       totals.left += done.left;

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { memberNotFound } from '../members/members.errors';
 import { MembersService } from '../members/members.service';
@@ -114,7 +112,7 @@ export function membershipView(r: MembershipRow): MembershipView {
 @Injectable()
 export class ClubsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: ClubsRepository,
     private readonly audit: AuditService,
     private readonly members: MembersService,
@@ -202,7 +200,7 @@ export class ClubsService {
       updatedAt: null,
     });
     try {
-      await inTransaction(this.dataSource, async (m) => {
+      await this.transactions.retrying(async (m) => {
         await this.repo.insertClub(club, m);
         await this.audit.record(actor, 'club.create', { type: 'club', id: club.id }, { ...clubView(club) }, m);
       });
@@ -216,7 +214,7 @@ export class ClubsService {
   }
 
   async update(actor: Actor, clubId: string, patch: ClubPatch): Promise<ClubView> {
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const club = await this.repo.findClub(clubId, m, true);
       if (!club) {
         throw clubNotFound(clubId);
@@ -290,7 +288,7 @@ export class ClubsService {
       throw memberNotFound('memberId', memberId);
     }
     const reason: JoinReason = who.kind === 'member' ? 'member' : club.joinPolicy === 'invite' ? 'invite' : 'admin';
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const now = new Date();
       const existing = await this.repo.membership(m, clubId, memberId);
       if (existing?.status === 'active') {
@@ -310,7 +308,7 @@ export class ClubsService {
   /** Takes a member out. A member who left an automatic club is not put back by its rule. Leaving again is a no-op. */
   async leave(clubId: string, memberId: string, who: MembershipActor): Promise<{ membership: MembershipView; changed: boolean }> {
     await this.club(clubId);
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const now = new Date();
       const existing = await this.repo.membership(m, clubId, memberId);
       if (!existing) {

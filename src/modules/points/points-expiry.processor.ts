@@ -15,6 +15,9 @@ export const POINTS_EXPIRY = {
 } satisfies RangedJob;
 
 /** Daily expiry: a plan job records a run and fans out one job per member-id range; any number of workers share them. */
+/** The jobs this processor runs (its queue carries no others). */
+type ExpiryJobName = JobName.PlanExpiry | JobName.ExpireRange;
+
 @Processor(QueueName.PointsExpiry)
 export class PointsExpiryProcessor extends WorkerHost {
   constructor(
@@ -25,7 +28,7 @@ export class PointsExpiryProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+  async process(job: Job<PlanPayload | RangePayload, unknown, ExpiryJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanExpiry:
         return this.startRun.start(POINTS_EXPIRY, job.data.asOf ?? new Date().toISOString());
@@ -36,7 +39,7 @@ export class PointsExpiryProcessor extends WorkerHost {
         );
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.PointsExpiry}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.PointsExpiry}`);
     }
   }
 }

@@ -15,6 +15,9 @@ export const POINTS_RELEASE = {
 } satisfies RangedJob;
 
 /** Pending points whose return window has run become spendable: a plan job, then one job per member-id range. */
+/** The jobs this processor runs (its queue carries no others). */
+type ReleaseJobName = JobName.PlanRelease | JobName.ReleaseRange;
+
 @Processor(QueueName.PointsRelease)
 export class PointsReleaseProcessor extends WorkerHost {
   constructor(
@@ -25,7 +28,7 @@ export class PointsReleaseProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+  async process(job: Job<PlanPayload | RangePayload, unknown, ReleaseJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRelease:
         return this.startRun.start(POINTS_RELEASE, job.data.asOf ?? new Date().toISOString());
@@ -36,7 +39,7 @@ export class PointsReleaseProcessor extends WorkerHost {
         );
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.PointsRelease}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.PointsRelease}`);
     }
   }
 }

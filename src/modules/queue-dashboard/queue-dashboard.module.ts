@@ -5,7 +5,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import type { Application } from 'express';
+import type { Application, RequestHandler } from 'express';
 import { RateLimiter } from '../../common/http/rate-limiter';
 import { ALL_QUEUES } from '../../queue/queue.constants';
 import { AuthModule } from '../auth/auth.module';
@@ -32,6 +32,6 @@ export class QueueDashboardModule implements OnModuleInit {
       options: { uiConfig: { boardTitle: 'Loyalty queues' } },
     });
     const app = this.adapterHost.httpAdapter.getInstance<Application>();
-    app.use(QUEUE_DASHBOARD_PATH, dashboardAuth(this.auth, this.limiter), serverAdapter.getRouter());
+    app.use(QUEUE_DASHBOARD_PATH, dashboardAuth(this.auth, this.limiter), serverAdapter.getRouter() as RequestHandler);
   }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { ConfigChanges } from '../../queue/config-changes';
 import { Actor, AuditService } from '../audit/audit.service';
 import { criteriaOf, thresholdsOf } from './criteria/tier-criteria';
@@ -47,14 +45,14 @@ function toEntity(t: LadderTier, rank: number): Tier {
 @Injectable()
 export class LadderService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: TiersRepository,
     private readonly audit: AuditService,
     private readonly changes: ConfigChanges,
   ) {}
 
   async view(): Promise<LadderTier[]> {
-    const tiers = await this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
+    const tiers = await this.repo.ladder();
     return tiers.map(toLadderTier);
   }
 
@@ -72,7 +70,7 @@ export class LadderService {
    */
   async replace(actor: Actor, ladder: LadderTier[]): Promise<LadderTier[]> {
     this.validate(ladder);
-    const saved = await inTransaction(this.dataSource, async (m) => {
+    const saved = await this.transactions.retrying(async (m) => {
       const before = (await this.repo.lockLadder(m)).map(toLadderTier);
       const removed = before.map((t) => t.code).filter((code) => !ladder.some((t) => t.code === code));
       const held = await this.repo.holdersOf(m, removed);

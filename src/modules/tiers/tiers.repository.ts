@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { placeholders } from '../../database/multi-row';
 import { Tier } from './entities/tier.entity';
 
+/** Members per statement of the rank review's batch writes. */
+const BATCH = 1000;
+
 export type TierChangeReason = 'purchase' | 'review' | 'rank' | 'manual' | 'grant_expiry' | 'enrolment';
 
 export interface TierChange {
@@ -58,6 +61,76 @@ export class TiersRepository {
     );
   }
 
+  /** The review date of these members (the tier review: renewed, or cleared with null). */
+  async setReviewAt(m: EntityManager, memberIds: string[], reviewAt: Date | null, now: Date): Promise<void> {
+    if (memberIds.length === 0) {
+      return;
+    }
+    await m.query(`UPDATE members SET tier_review_at = ?, updated_at = ? WHERE id IN (${memberIds.map(() => '?').join(', ')})`, [
+      reviewAt,
+      now,
+      ...memberIds,
+    ]);
+  }
+
+  /** The rank review: the review date of members still in `tierCode` (the picks: the next rank review), a batch per statement. */
+  async setRankReviewAt(memberIds: string[], tierCode: string, reviewAt: Date): Promise<void> {
+    for (let i = 0; i < memberIds.length; i += BATCH) {
+      const ids = memberIds.slice(i, i + BATCH);
+      await this.dataSource.query(
+        `UPDATE members SET tier_review_at = ? WHERE tier_code = ? AND id IN (${ids.map(() => '?').join(', ')})
+            AND (tier_review_at IS NULL OR tier_review_at <> ?)`,
+        [reviewAt, tierCode, ...ids, reviewAt],
+      );
+    }
+  }
+
+  /**
+   * The rank review's tier changes, written as changeTiers() writes them
+   * (members.tier_code/tier_since and a tier_history row) but a batch at a
+   * time: a review over a million members cannot afford two statements each.
+   * Moves the given members to `toCode` with reason 'rank' and the review
+   * date `reviewAt`, a batch per transaction: only those whose tier is still
+   * one of `fromCodes` (so a re-run, or a member whose tier changed
+   * meanwhile, is left alone). Answers how many moved.
+   */
+  async moveMembersInBatches(
+    memberIds: string[],
+    fromCodes: string[],
+    toCode: string,
+    move: { refId: string; at: Date; reviewAt: Date | null },
+    inTx: <T>(fn: (m: EntityManager) => Promise<T>) => Promise<T>,
+  ): Promise<number> {
+    const { refId, at, reviewAt } = move;
+    if (fromCodes.length === 0) {
+      return 0;
+    }
+    let moved = 0;
+    for (let i = 0; i < memberIds.length; i += BATCH) {
+      const ids = memberIds.slice(i, i + BATCH);
+      moved += await inTx(async (m) => {
+        const locked: Array<{ id: string; tier_code: string }> = await m.query(
+          `SELECT id, tier_code FROM members WHERE id IN (${ids.map(() => '?').join(', ')})
+              AND tier_code IN (${fromCodes.map(() => '?').join(', ')}) FOR UPDATE`,
+          [...ids, ...fromCodes],
+        );
+        if (locked.length === 0) {
+          return 0;
+        }
+        await m.query(
+          `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(locked.length, 6)}`,
+          locked.flatMap((r) => [r.id, r.tier_code, toCode, 'rank', refId, at]),
+        );
+        await m.query(
+          `UPDATE members SET tier_code = ?, tier_since = ?, tier_review_at = ?, updated_at = ? WHERE id IN (${locked.map(() => '?').join(', ')})`,
+          [toCode, at, reviewAt, at, ...locked.map((r) => r.id)],
+        );
+        return locked.length;
+      });
+    }
+    return moved;
+  }
+
   /** New members' first history rows (from nothing to the entry tier); their tier_code is set with the member row. */
   async recordEnrolments(m: EntityManager, memberIds: string[], tierCode: string, now: Date): Promise<void> {
     if (memberIds.length === 0) {
@@ -67,6 +140,19 @@ export class TiersRepository {
       `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(memberIds.length, 6)}`,
       memberIds.flatMap((id) => [id, null, tierCode, 'enrolment', null, now]),
     );
+  }
+
+  /** The ladder, lowest first. */
+  async ladder(): Promise<Tier[]> {
+    return this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
+  }
+
+  /** Writes the default ladder to an empty tiers table (at boot); a tier already there is left as it is. */
+  async seedIfEmpty(defaults: Tier[]): Promise<void> {
+    const count = await this.dataSource.getRepository(Tier).count();
+    if (count === 0) {
+      await this.dataSource.createQueryBuilder().insert().into(Tier).values(defaults).orIgnore().execute();
+    }
   }
 
   /** The ladder, locked for an edit. */

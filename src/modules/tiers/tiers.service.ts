@@ -1,8 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ConfigChanges } from '../../queue/config-changes';
 import { Tier } from './entities/tier.entity';
+import { TiersRepository } from './tiers.repository';
 
 const CACHE_MS = 5000;
 
@@ -63,7 +62,7 @@ export class TiersService implements OnApplicationBootstrap {
   private cache: { tiers: Tier[]; at: number } | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: TiersRepository,
     changes: ConfigChanges,
   ) {
     // A ladder edit in any process drops this cache at once (see ConfigChanges).
@@ -71,10 +70,7 @@ export class TiersService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const count = await this.dataSource.getRepository(Tier).count();
-    if (count === 0) {
-      await this.dataSource.createQueryBuilder().insert().into(Tier).values(DEFAULT_TIERS).orIgnore().execute();
-    }
+    await this.repo.seedIfEmpty(DEFAULT_TIERS);
   }
 
   /** All tiers by rank, cached for a few seconds (the hot path reads them on every purchase); an edit drops the cache everywhere. */
@@ -83,7 +79,7 @@ export class TiersService implements OnApplicationBootstrap {
     if (this.cache && now - this.cache.at < CACHE_MS) {
       return this.cache.tiers;
     }
-    const tiers = await this.dataSource.getRepository(Tier).find({ order: { rank: 'ASC' } });
+    const tiers = await this.repo.ladder();
     this.cache = { tiers, at: now };
     return tiers;
   }

@@ -14,6 +14,9 @@ type RangeJob = Job<ValueRangePayload & PartPayload>;
  * part (the run's last, so the run completes only after it) grades the
  * whole population. Every step is safe to run twice.
  */
+/** The jobs this processor runs (its queue carries no others). */
+type ValueJobName = JobName.PlanValueRun | JobName.ValueRange | JobName.FinalizeValueRun;
+
 @Processor(QueueName.MemberValue)
 export class ValueProcessor extends WorkerHost {
   constructor(
@@ -26,7 +29,7 @@ export class ValueProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | (ValueRangePayload & PartPayload) | PartPayload>): Promise<unknown> {
+  async process(job: Job<PlanPayload | (ValueRangePayload & PartPayload) | PartPayload, unknown, ValueJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanValueRun: {
         const data = job.data as PlanPayload;
@@ -44,7 +47,7 @@ export class ValueProcessor extends WorkerHost {
           return this.finalize.finalize(runId);
         });
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.MemberValue}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.MemberValue}`);
     }
   }
 

@@ -1,5 +1,4 @@
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { LedgerSession, LedgerWriter } from '../ledger/ledger-writer';
 import { LotRow } from '../ledger/ledger.repository';
 
@@ -15,7 +14,7 @@ export interface LotTotals {
  * transaction over their locked accounts.
  */
 export async function handleLotsByMemberChunks(spec: {
-  dataSource: DataSource;
+  transactions: Transactions;
   ledger: LedgerWriter;
   /** The next chunk of member ids after `afterId` that have lots to handle. */
   nextMembers: (afterId: string) => Promise<string[]>;
@@ -31,7 +30,7 @@ export async function handleLotsByMemberChunks(spec: {
     if (memberIds.length === 0) {
       return totals;
     }
-    const done = await inTransaction(spec.dataSource, async (m) => {
+    const done = await spec.transactions.retrying(async (m) => {
       const session = await spec.ledger.open(m, memberIds);
       const lots = await spec.lockLots(
         session,

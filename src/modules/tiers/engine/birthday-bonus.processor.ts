@@ -6,6 +6,9 @@ import { BirthdayBonusUseCase } from './birthday-bonus.use-case';
 import { TierRunsService } from './tier-runs.service';
 
 /** Daily birthday bonuses: a plan job fans out one job per member-id range. */
+/** The jobs this processor runs (its queue carries no others). */
+type BirthdayJobName = JobName.PlanBirthdayBonus | JobName.BirthdayBonusRange;
+
 @Processor(QueueName.BirthdayBonus)
 export class BirthdayBonusProcessor extends WorkerHost {
   constructor(
@@ -16,7 +19,7 @@ export class BirthdayBonusProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+  async process(job: Job<PlanPayload | RangePayload, unknown, BirthdayJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanBirthdayBonus:
         return this.starter.start('birthday-bonus', job.data.asOf ? new Date(job.data.asOf) : new Date());
@@ -27,7 +30,7 @@ export class BirthdayBonusProcessor extends WorkerHost {
         );
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.BirthdayBonus}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.BirthdayBonus}`);
     }
   }
 }

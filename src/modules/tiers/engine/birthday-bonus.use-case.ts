@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
@@ -28,7 +26,7 @@ export class BirthdayBonusUseCase {
   private readonly logger = new Logger(BirthdayBonusUseCase.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: TierEngineRepository,
     private readonly ledger: LedgerWriter,
     private readonly tiersService: TiersService,
@@ -48,7 +46,7 @@ export class BirthdayBonusUseCase {
       if (ids.length === 0) {
         break;
       }
-      const done = await inTransaction(this.dataSource, async (m) => {
+      const done = await this.transactions.retrying(async (m) => {
         const session = await this.ledger.open(m, ids);
         const already = await this.repo.bonusedIn(m, ids, year);
         const now = session.now;

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { memberNotFound } from '../../members/members.errors';
 import { MembersService } from '../../members/members.service';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { ZERO_STATS } from '../../points/rules/qualifying-sums';
-import { readQualifyingStats } from '../../points/ledger/qualifying-sums.queries';
 import { CriterionGapName, TierCriterion } from '../criteria/tier-criteria.registry';
 import { criteriaGaps, describeCriteria, meetsCriteria, QualifyMode, thresholdsOf, validateCriteria } from '../criteria/tier-criteria';
 import { CriterionGap, RuleText } from '../criteria/tier-criterion';
 import { qualifyingWindowStart } from '../rules/tier-qualification';
+import { TierEngineRepository } from './tier-engine.repository';
 
 export interface ExplainedCriteria {
   criteria: TierCriterion[];
@@ -28,7 +26,7 @@ export interface ExplainedCriteria {
 @Injectable()
 export class ExplainTierCriteriaUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: TierEngineRepository,
     private readonly members: MembersService,
     private readonly program: ProgramSettingsService,
   ) {}
@@ -49,7 +47,7 @@ export class ExplainTierCriteriaUseCase {
       throw memberNotFound('memberId', input.memberId);
     }
     const windowStart = qualifyingWindowStart(now, (await this.program.get()).qualifyingWindowMonths);
-    const stats = (await readQualifyingStats(this.dataSource, [input.memberId], { start: windowStart })).get(input.memberId) ?? ZERO_STATS;
+    const stats = (await this.repo.windowStatsOf(input.memberId, windowStart)) ?? ZERO_STATS;
     const tier = { ...thresholdsOf(v.criteria), qualifyMode: input.qualifyMode };
     return {
       ...explained,

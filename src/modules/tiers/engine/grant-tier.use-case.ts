@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { nextReviewAt } from '../rules/tier-review';
@@ -38,7 +36,7 @@ export interface GrantView {
 @Injectable()
 export class GrantTierUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: TierEngineRepository,
     private readonly tierChanges: TiersRepository,
     private readonly tiersService: TiersService,
@@ -59,7 +57,7 @@ export class GrantTierUseCase {
     if (cmd.endsAt.getTime() <= now.getTime()) {
       throw tierGrantInvalid('endsAt', 'endsAt must be in the future');
     }
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const member = await this.repo.lockMember(m, cmd.memberId);
       if (!member) {
         throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${cmd.memberId}.`);

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { grantExpiryOutcome } from '../rules/grant-expiry';
 import { qualifyingWindowStart } from '../rules/tier-qualification';
@@ -39,7 +37,7 @@ export class ReviewTiersUseCase {
   private readonly logger = new Logger(ReviewTiersUseCase.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: TierEngineRepository,
     private readonly tierChanges: TiersRepository,
     private readonly tiersService: TiersService,
@@ -58,7 +56,7 @@ export class ReviewTiersUseCase {
       if (ids.length === 0) {
         break;
       }
-      await inTransaction(this.dataSource, async (m) => {
+      await this.transactions.retrying(async (m) => {
         const ended = await this.repo.lockEndedGrants(m, ids, asOf);
         const endedIds = ended.map((e) => e.memberId);
         const [stats, picked] = await Promise.all([
@@ -103,7 +101,7 @@ export class ReviewTiersUseCase {
       if (ids.length === 0) {
         break;
       }
-      await inTransaction(this.dataSource, async (m) => {
+      await this.transactions.retrying(async (m) => {
         const due = await this.repo.lockDue(m, ids, asOf);
         const dueIds = due.map((d) => d.id);
         const [stats, grants] = await Promise.all([this.repo.windowStats(m, dueIds, windowStart), this.repo.activeGrants(m, dueIds, asOf)]);
@@ -145,8 +143,8 @@ export class ReviewTiersUseCase {
               break;
           }
         }
-        await this.repo.setReviewAt(m, renewed, nextReviewAt(asOf, program.tierReviewMonths, 1), now);
-        await this.repo.setReviewAt(m, cleared, null, now);
+        await this.tierChanges.setReviewAt(m, renewed, nextReviewAt(asOf, program.tierReviewMonths, 1), now);
+        await this.tierChanges.setReviewAt(m, cleared, null, now);
         await this.tierChanges.changeTiers(m, changes);
         totals.reviewed += due.length;
         totals.downgraded += changes.length;

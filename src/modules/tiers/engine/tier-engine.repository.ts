@@ -49,6 +49,11 @@ export class TierEngineRepository {
     return readQualifyingStats(m, memberIds, { start: fromMonth });
   }
 
+  /** One member's rolling-window sums outside any transaction (the member's tier progress); null: no month in the window. */
+  async windowStatsOf(memberId: string, fromMonth: string): Promise<QualifyingStats | null> {
+    return (await readQualifyingStats(this.dataSource, [memberId], { start: fromMonth })).get(memberId) ?? null;
+  }
+
   /** The next members of the range whose review date has come. */
   async dueForReview(range: MemberRangeBounds, asOf: Date, afterId: string, limit: number): Promise<string[]> {
     const r = rangeSql('id', range);
@@ -83,17 +88,6 @@ export class TierEngineRepository {
       out.set(r.member_id, r.tier_code);
     }
     return out;
-  }
-
-  async setReviewAt(m: EntityManager, memberIds: string[], reviewAt: Date | null, now: Date): Promise<void> {
-    if (memberIds.length === 0) {
-      return;
-    }
-    await m.query(`UPDATE members SET tier_review_at = ?, updated_at = ? WHERE id IN (${inList(memberIds.length)})`, [
-      reviewAt,
-      now,
-      ...memberIds,
-    ]);
   }
 
   /** The next open grants of the range whose end has come, one per member (the newest). */

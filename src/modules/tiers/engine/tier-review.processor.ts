@@ -10,6 +10,9 @@ import { TierRunsService } from './tier-runs.service';
  * Daily tier review, and the daily refresh of the simulation's window sums: a
  * plan job fans out one job per member-id range; any number of workers share them.
  */
+/** The jobs this processor runs (its queue carries no others). */
+type TierReviewJobName = JobName.PlanTierReview | JobName.TierReviewRange | JobName.PlanWindowStats | JobName.WindowStatsRange;
+
 @Processor(QueueName.TierReview)
 export class TierReviewProcessor extends WorkerHost {
   constructor(
@@ -21,7 +24,7 @@ export class TierReviewProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+  async process(job: Job<PlanPayload | RangePayload, unknown, TierReviewJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanTierReview:
         return this.starter.start('tier-review', job.data.asOf ? new Date(job.data.asOf) : new Date());
@@ -45,7 +48,7 @@ export class TierReviewProcessor extends WorkerHost {
         return outcome;
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.TierReview}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.TierReview}`);
     }
   }
 }

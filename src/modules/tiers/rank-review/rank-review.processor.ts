@@ -6,6 +6,9 @@ import { RankReviewUseCase } from './rank-review.use-case';
 import { StartRankReviewUseCase } from './start-rank-review.use-case';
 
 /** The rank review: a plan job (monthly schedule) starts a run; its one part ranks and moves the members. */
+/** The jobs this processor runs (its queue carries no others). */
+type RankReviewJobName = JobName.PlanRankReview | JobName.RankReview;
+
 @Processor(QueueName.TierRankReview)
 export class RankReviewProcessor extends WorkerHost {
   constructor(
@@ -16,7 +19,7 @@ export class RankReviewProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | (PartPayload & { asOf: string })>): Promise<unknown> {
+  async process(job: Job<PlanPayload | (PartPayload & { asOf: string }), unknown, RankReviewJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRankReview: {
         const { asOf } = job.data;
@@ -27,7 +30,7 @@ export class RankReviewProcessor extends WorkerHost {
         return this.runs.runPart(job as Job<PartPayload>, () => this.review.review(data.runId, new Date(data.asOf)));
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.TierRankReview}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.TierRankReview}`);
     }
   }
 }

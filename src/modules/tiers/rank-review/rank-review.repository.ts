@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { toInt } from '../../../common/transformers';
 import { placeholders } from '../../../database/multi-row';
 import { inTransaction } from '../../../database/transaction';
@@ -22,9 +22,8 @@ export interface Window {
 }
 
 /**
- * SQL of the rank review. Tier changes are written as changeTier() writes
- * them (members.tier_code/tier_since and a tier_history row), but a batch at a
- * time: a review over a million members cannot afford two statements each.
+ * SQL of the rank review: its picks and what it reads. Its tier changes and
+ * review dates are written by TiersRepository, the owner of the member's tier.
  */
 @Injectable()
 export class RankReviewRepository {
@@ -109,18 +108,6 @@ export class RankReviewRepository {
     });
   }
 
-  /** The review date of members still in `tierCode` (the picks: the next rank review), a batch per statement. */
-  async setReviewAt(memberIds: string[], tierCode: string, reviewAt: Date): Promise<void> {
-    for (let i = 0; i < memberIds.length; i += BATCH) {
-      const ids = memberIds.slice(i, i + BATCH);
-      await this.dataSource.query(
-        `UPDATE members SET tier_review_at = ? WHERE tier_code = ? AND id IN (${ids.map(() => '?').join(', ')})
-            AND (tier_review_at IS NULL OR tier_review_at <> ?)`,
-        [reviewAt, tierCode, ...ids, reviewAt],
-      );
-    }
-  }
-
   async holdersOf(tierCode: string): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM members WHERE tier_code = ? ORDER BY id', [tierCode]);
     return rows.map((r) => r.id);
@@ -129,48 +116,5 @@ export class RankReviewRepository {
   /** Window figures of the given members (members with no stats are absent). */
   async windowStats(memberIds: string[], window: Window): Promise<Map<string, QualifyingStats>> {
     return readQualifyingStats(this.dataSource, memberIds, window);
-  }
-
-  /**
-   * Moves the given members to `toCode` with reason 'rank' and the review
-   * date `reviewAt`, a batch per transaction: only those whose tier is still
-   * one of `fromCodes` (so a re-run, or a member whose tier changed
-   * meanwhile, is left alone). Answers how many moved.
-   */
-  async moveMembers(
-    memberIds: string[],
-    fromCodes: string[],
-    toCode: string,
-    move: { refId: string; at: Date; reviewAt: Date | null },
-    inTx: <T>(fn: (m: EntityManager) => Promise<T>) => Promise<T>,
-  ): Promise<number> {
-    const { refId, at, reviewAt } = move;
-    if (fromCodes.length === 0) {
-      return 0;
-    }
-    let moved = 0;
-    for (let i = 0; i < memberIds.length; i += BATCH) {
-      const ids = memberIds.slice(i, i + BATCH);
-      moved += await inTx(async (m) => {
-        const locked: Array<{ id: string; tier_code: string }> = await m.query(
-          `SELECT id, tier_code FROM members WHERE id IN (${ids.map(() => '?').join(', ')})
-              AND tier_code IN (${fromCodes.map(() => '?').join(', ')}) FOR UPDATE`,
-          [...ids, ...fromCodes],
-        );
-        if (locked.length === 0) {
-          return 0;
-        }
-        await m.query(
-          `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(locked.length, 6)}`,
-          locked.flatMap((r) => [r.id, r.tier_code, toCode, 'rank', refId, at]),
-        );
-        await m.query(
-          `UPDATE members SET tier_code = ?, tier_since = ?, tier_review_at = ?, updated_at = ? WHERE id IN (${locked.map(() => '?').join(', ')})`,
-          [toCode, at, reviewAt, at, ...locked.map((r) => r.id)],
-        );
-        return locked.length;
-      });
-    }
-    return moved;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '../../../database/transactions';
+import { TiersRepository } from '../tiers.repository';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { rankSeats } from '../../value/rules/rank-selection';
 import { nextRankReviewAt } from '../rules/rank-review-date';
@@ -42,14 +42,15 @@ export class RankReviewUseCase {
   constructor(
     private readonly repo: RankReviewRepository,
     private readonly program: ProgramSettingsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly tierChanges: TiersRepository,
   ) {}
 
   async review(runId: string, asOf: Date): Promise<RankReviewResult> {
     const tiers = await this.repo.tiers();
     const { qualifyingWindowMonths, tierReviewMonths } = await this.program.get();
     const window = { start: qualifyingWindowStart(asOf, qualifyingWindowMonths), end: monthKey(asOf) };
-    const inTx = <T>(fn: (m: EntityManager) => Promise<T>) => inTransaction(this.dataSource, fn);
+    const inTx = <T>(fn: (m: EntityManager) => Promise<T>) => this.transactions.retrying(fn);
     const rankTiers = tiers
       .filter((t) => t.kind === 'rank' && (t.rankTopN !== null || t.rankTopPermille !== null))
       .sort((x, y) => y.rank - x.rank);
@@ -66,8 +67,14 @@ export class RankReviewUseCase {
       const higher = tiers.filter((t) => t.rank > tier.rank).map((t) => t.code);
       const lower = tiers.filter((t) => t.rank < tier.rank).map((t) => t.code);
       const picks = seats > 0 ? await this.repo.topEligible(tier, seats, window, higher) : [];
-      result.promoted += await this.repo.moveMembers(picks, lower, tier.code, { refId: runId, at, reviewAt: nextRank }, inTx);
-      await this.repo.setReviewAt(picks, tier.code, nextRank);
+      result.promoted += await this.tierChanges.moveMembersInBatches(
+        picks,
+        lower,
+        tier.code,
+        { refId: runId, at, reviewAt: nextRank },
+        inTx,
+      );
+      await this.tierChanges.setRankReviewAt(picks, tier.code, nextRank);
       await this.repo.recordPicks(runId, tier.code, picks);
       result.holders += picks.length;
 
@@ -93,7 +100,7 @@ export class RankReviewUseCase {
       for (const [code, ids] of byTarget) {
         const target = tiers.find((t) => t.code === code);
         const reviewAt = nextReviewAt(asOf, tierReviewMonths, target?.rank ?? 0);
-        result.steppedDown += await this.repo.moveMembers(ids, [tier.code], code, { refId: runId, at, reviewAt }, inTx);
+        result.steppedDown += await this.tierChanges.moveMembersInBatches(ids, [tier.code], code, { refId: runId, at, reviewAt }, inTx);
       }
     }
     return result;

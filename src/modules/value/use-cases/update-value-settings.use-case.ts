@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { ValueSettingsProposal, valueSettingsProblems } from '../rules/value-settings-rule';
 import { currentGradeShares, currentReference, currentWeights } from '../value-settings';
@@ -21,7 +19,7 @@ export interface ValueSettingsView extends ValueSettingsProposal {
 @Injectable()
 export class UpdateValueSettingsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: ValueRepository,
     private readonly audit: AuditService,
   ) {}
@@ -43,7 +41,7 @@ export class UpdateValueSettingsUseCase {
     }
     const now = new Date();
     await this.repo.seedSettings(now);
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       const row = await this.repo.lockSettings(m);
       const before = { weights: currentWeights(row), reference: currentReference(row), grades: currentGradeShares(row) };
       await this.repo.saveSettings(m, proposal, now);

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../../database/transaction';
+import { Transactions } from '../../../../database/transactions';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { redemptionNotFound } from '../../points.errors';
 import { pointsSummary, RedemptionCancelResult } from '../../points.types';
@@ -15,7 +13,7 @@ import { RedemptionsRepository } from '../../redemptions/redemptions.repository'
 @Injectable()
 export class CancelRedemptionUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly redemptions: RedemptionsRepository,
   ) {}
@@ -28,7 +26,7 @@ export class CancelRedemptionUseCase {
     if (found.cancelResponse) {
       return JSON.parse(found.cancelResponse) as RedemptionCancelResult;
     }
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const session = await this.ledger.open(m, [found.memberId]);
       const redemption = await this.redemptions.find(storeId, redemptionNo, m, true);
       if (!redemption) {

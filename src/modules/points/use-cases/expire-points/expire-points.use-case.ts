@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../../../../database/transactions';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository } from '../../ledger/ledger.repository';
 import { handleLotsByMemberChunks, LotTotals } from '../lots-by-member-chunks';
@@ -20,14 +19,14 @@ export class ExpirePointsUseCase {
   private readonly logger = new Logger(ExpirePointsUseCase.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly repo: LedgerRepository,
   ) {}
 
   async expire(range: MemberRange, asOf: Date): Promise<ExpiryTotals> {
     const totals = await handleLotsByMemberChunks({
-      dataSource: this.dataSource,
+      transactions: this.transactions,
       ledger: this.ledger,
       nextMembers: (after) => this.repo.membersWithExpiredLots(range.fromId, range.toId, asOf, after, MEMBERS_PER_TRANSACTION),
       lockLots: (session, memberIds) => this.repo.lockExpiredLots(session.manager, memberIds, asOf),

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../../common/errors/domain-error';
 import { isDatabaseUnavailable, isDuplicateKey } from '../../../../common/errors/mysql-errors';
 import { ItemOutcome } from '../../../../common/group-commit';
 import { newId } from '../../../../common/ids';
 import { addDays } from '../../../../common/time';
-import { inTransaction } from '../../../../database/transaction';
+import { Transactions } from '../../../../database/transactions';
 import { memberCodeNotFound } from '../../../cards/member-code.errors';
 import { MemberCodesService } from '../../../cards/member-codes.service';
 import { cardInactive, memberNotFound } from '../../../members/members.errors';
@@ -51,7 +50,7 @@ interface Live {
 @Injectable()
 export class PostPurchaseBatch {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly ledgerRepo: LedgerRepository,
     private readonly receipts: ReceiptsRepository,
@@ -92,7 +91,7 @@ export class PostPurchaseBatch {
       for (let attempt = 1; ; attempt++) {
         try {
           const posted: PostedBatch = { purchases: [], tierMoves: [] };
-          const outcomes = await inTransaction(this.dataSource, (m) => {
+          const outcomes = await this.transactions.retrying((m) => {
             posted.purchases = [];
             posted.tierMoves = [];
             return this.postInTransaction(m, cmds, program, ladder, posted);

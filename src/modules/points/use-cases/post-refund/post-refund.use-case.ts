@@ -1,8 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { newId } from '../../../../common/ids';
-import { inTransaction } from '../../../../database/transaction';
+import { Transactions } from '../../../../database/transactions';
 import { postOnce } from '../../idempotency/post-once';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository } from '../../ledger/ledger.repository';
@@ -25,7 +23,7 @@ import { allocateRefund } from '../../rules/refund-allocation';
 @Injectable()
 export class PostRefundUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly ledgerRepo: LedgerRepository,
     private readonly receipts: ReceiptsRepository,
@@ -50,7 +48,7 @@ export class PostRefundUseCase {
       throw transactionNotFound(cmd.receiptNo);
     }
     const program = await this.program.get();
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const session = await this.ledger.open(m, [purchaseRef.memberId]);
       const purchase = await this.receipts.lockPurchase(m, purchaseRef.id);
       const allocation = allocateRefund(await this.receipts.purchaseLines(m, purchase.id), cmd.lines);

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { newId } from '../../../../common/ids';
-import { inTransaction } from '../../../../database/transaction';
+import { Transactions } from '../../../../database/transactions';
 import { MemberCodesService } from '../../../cards/member-codes.service';
 import { cardInactive } from '../../../members/members.errors';
 import { MembersRepository } from '../../../members/members.repository';
@@ -25,7 +23,7 @@ import { discountCentsFor } from '../../rules/lots';
 @Injectable()
 export class RedeemPointsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly redemptions: RedemptionsRepository,
     private readonly members: MembersService,
@@ -53,7 +51,7 @@ export class RedeemPointsUseCase {
   private async post(cmd: RedemptionCommand): Promise<RedemptionResult> {
     const member = await this.members.resolve(cmd.member);
     const program = await this.program.get();
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const session = await this.ledger.open(m, [member.memberId]);
       if (!session.has(member.memberId)) {
         throw noPointsAccount();

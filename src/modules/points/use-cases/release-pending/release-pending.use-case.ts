@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../../../../database/transactions';
 import { LedgerWriter } from '../../ledger/ledger-writer';
 import { LedgerRepository } from '../../ledger/ledger.repository';
 import { handleLotsByMemberChunks, LotTotals } from '../lots-by-member-chunks';
@@ -18,14 +17,14 @@ export class ReleasePendingUseCase {
   private readonly logger = new Logger(ReleasePendingUseCase.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly repo: LedgerRepository,
   ) {}
 
   async release(range: MemberRange, asOf: Date): Promise<LotTotals> {
     const totals = await handleLotsByMemberChunks({
-      dataSource: this.dataSource,
+      transactions: this.transactions,
       ledger: this.ledger,
       nextMembers: (after) => this.repo.membersWithReleasableLots(range.fromId, range.toId, asOf, after, MEMBERS_PER_TRANSACTION),
       lockLots: (session, memberIds) => this.repo.lockReleasableLots(session.manager, memberIds, asOf),
