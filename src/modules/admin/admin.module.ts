@@ -17,6 +17,8 @@ import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { ProgramModule } from '../program/program.module';
+import { RewardsModule } from '../rewards/rewards.module';
+import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController, AdminCardsController, AdminImportController, AdminUsersController } from './admin-archive.controller';
 import { AdminAnalyticsController } from './admin-analytics.controller';
 import { AdminAuthController } from './admin-auth.controller';
@@ -52,6 +54,7 @@ import { AdminValueController } from './admin-value.controller';
     CardsModule,
     PrivacyModule,
     AnalyticsModule,
+    RewardsModule,
   ],
   controllers: [
     AdminAuthController,
@@ -72,6 +75,8 @@ import { AdminValueController } from './admin-value.controller';
     AdminAuditController,
     AdminPrivacyController,
     AdminAnalyticsController,
+    AdminRewardsController,
+    AdminCouponsController,
   ],
 })
 export class AdminModule {}

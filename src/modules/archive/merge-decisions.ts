@@ -44,6 +44,13 @@ export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string 
   member_import_rows: { action: 'keep', why: 'the import report names the member the row created' },
   member_merges: { action: 'keep', why: 'the record of the merge itself' },
   member_erasures: { action: 'keep', why: 'an erasing or erased member cannot be merged' },
+  coupons: { action: 'move', why: 'the person keeps the coupons they hold (each is checked against its member at the till)' },
+  coupon_uses: { action: 'move', why: 'with the purchases they were used on' },
+  reward_member_counts: {
+    action: 'keep',
+    why: 'per-account exchange counts; a merge does not add up limits (the survivor keeps its own count)',
+  },
+  reward_exchanges: { action: 'keep', why: 'the idempotency keys of the source’s own exchanges (the key (member, key) could collide)' },
   member_refresh_tokens: { action: 'keep', why: "the source's own portal sign-ins (they end as their tokens expire or are revoked)" },
 };
 

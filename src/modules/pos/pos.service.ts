@@ -80,7 +80,7 @@ export class PosService {
     };
   }
 
-  async purchase(store: StorePrincipal, dto: PurchaseDto): Promise<PostingResult<PurchaseResult>> {
+  async purchase(store: StorePrincipal, dto: PurchaseDto, offline = false): Promise<PostingResult<PurchaseResult>> {
     const result = this.counted(
       'purchase',
       await this.purchases.execute({
@@ -96,6 +96,7 @@ export class PosService {
         })),
         totalCents: dto.totalCents,
         requestHash: requestHash(dto),
+        ...(dto.coupons && dto.coupons.length > 0 ? { coupons: dto.coupons.map((c) => c.toUpperCase()), offline } : {}),
       }),
     );
     if (result.status === 201) {
@@ -118,7 +119,7 @@ export class PosService {
         if ('error' in validated) {
           throw validated.error;
         }
-        const result = await this.purchase(store, validated.value);
+        const result = await this.purchase(store, validated.value, true);
         results.push({ receiptNo, status: result.status, body: result.body });
       } catch (err) {
         if (isDependencyUnavailable(err)) {

@@ -178,6 +178,31 @@ export class TierChangeResponse {
   previous: string | null;
 }
 
+/** (1.2) A coupon named on a purchase, as the purchase's answer reports it. */
+export class PurchaseCouponResponse {
+  @ApiProperty({ example: 'K7MX3QH9TD2WR8PA' })
+  code: string;
+  @ApiProperty({
+    enum: ['redeemed', 'rejected'],
+    description: 'redeemed with this purchase; rejected only in an offline batch (the sale posts, the conflict is kept for review).',
+    example: 'redeemed',
+  })
+  status: 'redeemed' | 'rejected';
+  @ApiPropertyOptional({
+    ...CENTS,
+    nullable: true,
+    description: 'redeemed: the amount off of an amount_off coupon; null for other kinds.',
+    example: 1000,
+  })
+  discountCents?: number | null;
+  @ApiPropertyOptional({
+    enum: ['expired', 'not_yet_valid', 'void', 'other_member', 'store', 'min_spend', 'not_found', 'already_redeemed'],
+    description: 'rejected: why the coupon could not be used.',
+    example: 'expired',
+  })
+  reason?: string;
+}
+
 export class PurchaseResponse {
   @ApiProperty({ ...UUID, example: POS_EXAMPLE.transactionId })
   transactionId: string;
@@ -193,6 +218,11 @@ export class PurchaseResponse {
   points: PointsSummaryResponse;
   @ApiProperty({ type: () => TierChangeResponse })
   tier: TierChangeResponse;
+  @ApiPropertyOptional({
+    type: () => [PurchaseCouponResponse],
+    description: '(1.2) Only when the purchase named coupons: each one redeemed, or (offline batch only) rejected with its reason.',
+  })
+  coupons?: PurchaseCouponResponse[];
 }
 
 export class RefundResponse {
@@ -256,6 +286,12 @@ export class ErrorDetailResponse {
   field: string;
   @ApiProperty({ example: 'cardNo must be a 16-digit card number with a valid check digit; re-enter it' })
   message: string;
+  @ApiPropertyOptional({
+    enum: ['expired', 'not_yet_valid', 'void', 'other_member', 'store', 'min_spend'],
+    description: '(1.2) COUPON_NOT_VALID: why the coupon cannot be used. Rewards (portal) put the exchange blocker here.',
+    example: 'expired',
+  })
+  reason?: string;
 }
 
 export class ErrorResponse {

@@ -93,6 +93,8 @@ export const en = {
   'member.kind.adjustment': 'Adjustment',
   'member.kind.transfer': 'Transfer',
   'member.kind.opening_balance': 'Opening balance',
+  'member.kind.reward': 'Reward exchanged',
+  'member.kind.reward_return': 'Coupon voided: points back',
   'member.kind.other': 'Points',
   'member.rule.base': 'Base points',
   'member.rule.tier': 'Tier bonus',

@@ -95,6 +95,8 @@ export const zhCN: Record<MessageKey, string> = {
   'member.kind.adjustment': '调整',
   'member.kind.transfer': '转移',
   'member.kind.opening_balance': '期初余额',
+  'member.kind.reward': '兑换礼券',
+  'member.kind.reward_return': '礼券作废退积分',
   'member.kind.other': '积分',
   'member.rule.base': '基础积分',
   'member.rule.tier': '等级加赠',
