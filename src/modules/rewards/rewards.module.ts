@@ -6,9 +6,9 @@ import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
 import { PURCHASE_COUPONS } from '../points/purchase-coupons.port';
 import { PointsModule } from '../points/points.module';
-import { StoresModule } from '../stores/stores.module';
 import { CouponsQueries } from './coupons.queries';
 import { CouponsRepository } from './coupons.repository';
+import { RewardsQueries } from './rewards.queries';
 import { RewardsRepository } from './rewards.repository';
 import { ExchangeRewardUseCase } from './use-cases/exchange-reward.use-case';
 import { ExpireCouponsUseCase } from './use-cases/expire-coupons.use-case';
@@ -47,8 +47,8 @@ const USE_CASES = [
 
 /** The rewards catalog and the coupons it issues: exchange, look-up, void, expiry, conflicts, liability. */
 @Module({
-  imports: [CouponPortsModule, PointsModule, MembersModule, ClubsModule, MessagesModule, StoresModule, AuditModule, JobsModule],
-  providers: [RewardsRepository, CouponsQueries, IssueCoupon, ...USE_CASES],
+  imports: [CouponPortsModule, PointsModule, MembersModule, ClubsModule, MessagesModule, AuditModule, JobsModule],
+  providers: [RewardsRepository, RewardsQueries, CouponsQueries, IssueCoupon, ...USE_CASES],
   exports: [IssueCoupon, CouponsQueries, ...USE_CASES],
 })
 export class RewardsModule {}

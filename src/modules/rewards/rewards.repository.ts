@@ -165,11 +165,11 @@ export class RewardsRepository {
   }
 
   /** How many of each reward the member has exchanged. */
-  async exchangedBy(memberId: string, rewardIds: string[]): Promise<Map<string, number>> {
+  async exchangedBy(memberId: string, rewardIds: string[], m: Db = this.dataSource.manager): Promise<Map<string, number>> {
     if (rewardIds.length === 0) {
       return new Map();
     }
-    const rows: Array<{ reward_id: string; exchanged: number }> = await this.dataSource.query(
+    const rows: Array<{ reward_id: string; exchanged: number }> = await m.query(
       `SELECT reward_id, exchanged FROM reward_member_counts WHERE member_id = ? AND reward_id IN (${rewardIds.map(() => '?').join(', ')})`,
       [memberId, ...rewardIds],
     );

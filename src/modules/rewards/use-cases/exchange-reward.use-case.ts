@@ -8,10 +8,11 @@ import { ClubsService } from '../../clubs/clubs.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { PostingResult } from '../../points/points.types';
 import { ExchangeResponse } from '../dto/reward.response';
+import { Coupon } from '../entities/coupon.entity';
 import { RewardsRepository } from '../rewards.repository';
 import { exchangeKeyConflict, rewardNotAvailable, rewardNotFound } from '../rewards.errors';
 import { couponView, parseList } from '../reward-views';
-import { exchangeBlockers } from '../rules/reward-eligibility';
+import { exchangeBlockers, onSale } from '../rules/reward-eligibility';
 import { IssueCoupon } from './issue-coupon';
 
 const EXCHANGE_KEY = 'ux_reward_exchanges_member_key';
@@ -41,7 +42,9 @@ export class ExchangeRewardUseCase {
       return replay;
     }
     try {
-      return { status: 201, body: await this.exchange(memberId, rewardId, key) };
+      const { body, coupon, timezone } = await this.exchange(memberId, rewardId, key);
+      await this.issueCoupon.notifyIssued([coupon], timezone);
+      return { status: 201, body };
     } catch (err) {
       // The same key sent twice at once: the second waited on the account lock and lost on the unique key.
       if (isDuplicateKey(err, EXCHANGE_KEY)) {
@@ -65,7 +68,23 @@ export class ExchangeRewardUseCase {
     return { status: 200, body: JSON.parse(stored.response) as ExchangeResponse };
   }
 
-  private async exchange(memberId: string, rewardId: string, key: string): Promise<ExchangeResponse> {
+  private async exchange(
+    memberId: string,
+    rewardId: string,
+    key: string,
+  ): Promise<{ body: ExchangeResponse; coupon: Coupon; timezone: string }> {
+    // A reward sold out or off sale answers at once, without a transaction: a rush on the last items must not queue
+    // every refusal behind the reward's row lock. The conditional UPDATE below stays the only guard of the stock.
+    const seen = await this.rewards.find(rewardId);
+    if (!seen) {
+      throw rewardNotFound(rewardId);
+    }
+    if (!onSale({ ...seen, eligibleTiers: null, eligibleClubs: null }, new Date())) {
+      throw rewardNotAvailable('not_on_sale');
+    }
+    if (seen.stockLeft !== null && seen.stockLeft <= 0) {
+      throw rewardNotAvailable('stock');
+    }
     const clubCodes = await this.clubs.clubCodesOf(memberId);
     return inTransaction(this.dataSource, async (m) => {
       const reward = await this.rewards.find(rewardId, m);
@@ -76,7 +95,7 @@ export class ExchangeRewardUseCase {
       const account = session.account(memberId);
       const price = reward.pointsPrice ?? 0;
       const availableBefore = account.balance - account.pending;
-      const exchanged = (await this.rewards.exchangedBy(memberId, [rewardId])).get(rewardId) ?? 0;
+      const exchanged = (await this.rewards.exchangedBy(memberId, [rewardId], m)).get(rewardId) ?? 0;
       const blockers = exchangeBlockers(
         {
           ...reward,
@@ -136,7 +155,7 @@ export class ExchangeRewardUseCase {
         response: JSON.stringify(body),
         at: session.now,
       });
-      return body;
+      return { body, coupon, timezone: reward.timezone };
     });
   }
 }

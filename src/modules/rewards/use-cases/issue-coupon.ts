@@ -29,10 +29,11 @@ const CODE_ATTEMPTS = 5;
 /**
  * Issues one coupon of a reward (its template) to a member, inside the
  * caller's transaction: its own row with a fresh CSPRNG code, the reward's
- * terms copied in, its validity computed from the moment of issue, and the
- * "coupon issued" notice queued in the same transaction (the outbox applies
- * consent). The exchange uses it; a campaign's "grant a coupon" action is
- * meant to call it the same way (stock and limits are the caller's).
+ * terms copied in, its validity computed from the moment of issue. After the
+ * commit, notifyIssued queues the "coupon issued" notices. The exchange uses
+ * it; a campaign's "grant a coupon" action is meant to call it the same way
+ * (issue per member in its batch transaction, notifyIssued after; stock and
+ * limits are the caller's).
  */
 @Injectable()
 export class IssueCoupon {
@@ -85,18 +86,26 @@ export class IssueCoupon {
         }
       }
     }
-    if (await this.templates.latestOrNull(COUPON_ISSUED_TEMPLATE)) {
-      await this.outbox.enqueue(
-        {
-          source: `coupon-issued:${coupon.id}`,
-          memberId: cmd.memberId,
-          templateCode: COUPON_ISSUED_TEMPLATE,
-          variables: { coupon: reward.nameZh, validUntil: localDay(validUntil, reward.timezone) },
-        },
-        m,
-      );
-    }
     return coupon;
+  }
+
+  /**
+   * The "coupon issued" notices, once the coupons' transaction has committed (the outbox applies consent; keyed per
+   * coupon, so calling twice queues one). Not inside the transaction: the template and tier reads take a pool
+   * connection of their own, which a rush of exchanges holding the reward's row lock could leave none of.
+   */
+  async notifyIssued(coupons: Array<Pick<Coupon, 'id' | 'memberId' | 'nameZh' | 'validUntil'>>, timeZone: string): Promise<void> {
+    if (coupons.length === 0 || !(await this.templates.latestOrNull(COUPON_ISSUED_TEMPLATE))) {
+      return;
+    }
+    await this.outbox.enqueueMany(
+      coupons.map((c) => ({
+        source: `coupon-issued:${c.id}`,
+        memberId: c.memberId,
+        templateCode: COUPON_ISSUED_TEMPLATE,
+        variables: { coupon: c.nameZh, validUntil: localDay(c.validUntil, timeZone) },
+      })),
+    );
   }
 }
 

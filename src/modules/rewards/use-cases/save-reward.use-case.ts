@@ -6,10 +6,10 @@ import { ErrorCode } from '../../../common/errors/error-code';
 import { newId } from '../../../common/ids';
 import { inTransaction } from '../../../database/transaction';
 import { Actor, AuditService } from '../../audit/audit.service';
-import { StoresService } from '../../stores/stores.service';
 import { CreateRewardDto, UpdateRewardDto } from '../dto/reward.dto';
 import { RewardResponse } from '../dto/reward.response';
 import { Reward } from '../entities/reward.entity';
+import { RewardsQueries } from '../rewards.queries';
 import { RewardsRepository } from '../rewards.repository';
 import { listJson, rewardView } from '../reward-views';
 import { rewardNotFound } from '../rewards.errors';
@@ -23,7 +23,7 @@ export class SaveRewardUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rewards: RewardsRepository,
-    private readonly stores: StoresService,
+    private readonly queries: RewardsQueries,
     private readonly audit: AuditService,
   ) {}
 
@@ -154,7 +154,7 @@ export class SaveRewardUseCase {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `The reward is not valid: ${problems[0].message}.`, problems);
     }
     if (storeIds && storeIds.length > 0) {
-      const known = new Set((await this.stores.listStores()).map((s) => s.id));
+      const known = await this.queries.existingStoreIds(storeIds);
       const unknown = storeIds.find((id) => !known.has(id));
       if (unknown) {
         throw new DomainError(ErrorCode.STORE_NOT_FOUND, `No store with id ${unknown}.`, [{ field: 'storeIds', message: 'unknown store' }]);
