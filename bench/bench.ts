@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import mysql, { Pool, RowDataPacket } from 'mysql2/promise';
@@ -12,7 +13,7 @@ import { runMigrations } from '../src/database/migrate';
 import { generateCardNo } from '../src/modules/cards/card-number';
 import { rawPurchase } from './raw-purchase';
 import { deleteKeysUnder } from '../src/queue/delete-keys-under';
-import { cpuSeconds, fmt, freePort, httpRequest, LoadResult, Outcome, randomInt, round, rssMb, runLoad, sleep } from './lib';
+import { fmt, freePort, httpRequest, LoadResult, Outcome, processTree, randomInt, round, runLoad, sleep, treeCpuSeconds, treeRssMb } from './lib';
 
 /*
  * POS accrual benchmark (DESIGN.md, "Performance targets").
@@ -230,7 +231,8 @@ async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
 
-  const deadline = Date.now() + 60_000;
+  const started = Date.now();
+  const deadline = started + 60_000;
   const agent = new http.Agent({ keepAlive: false });
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -241,6 +243,7 @@ async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
     try {
       const res = await httpRequest(agent, port, 'GET', '/health', {}, undefined, 2000);
       if (res.status === 200) {
+        await allProcessesUp(child, Date.now() - started);
         return { child, port, logLines };
       }
     } catch {
@@ -249,6 +252,24 @@ async function startApi(r: Resources, dbUrl: string): Promise<ApiHandle> {
     await sleep(250);
   }
   throw new Error(`the API did not answer /health with 200 within 60 s:\n${logLines.slice(-20).join('\n')}`);
+}
+
+/**
+ * With API_PROCESSES > 1 the port answers once the first API process listens (it applies the migrations; the primary
+ * forks the others after it): wait until the primary has all its processes, then about one start-up time more, so the
+ * load meets every process and the idle RSS counts them all.
+ */
+async function allProcessesUp(child: ChildProcess, firstStartMs: number): Promise<void> {
+  const setting = process.env.API_PROCESSES || '1';
+  const expected = setting === 'auto' ? availableParallelism() : Number(setting);
+  if (!(expected > 1)) {
+    return;
+  }
+  const deadline = Date.now() + 60_000;
+  while (processTree(child.pid ?? 0).length < expected + 1 && Date.now() < deadline) {
+    await sleep(100);
+  }
+  await sleep(firstStartMs + 1000);
 }
 
 /** Admin login, then API_STORES stores with one POS key each. */
@@ -292,10 +313,15 @@ function describeFailure(res: { status: number; body: string }): string {
 interface HttpPhase {
   purchases: LoadResult;
   lookups: LoadResult | null;
+  /** RSS of the API: the sum over all its processes (with API_PROCESSES > 1, the primary and every API process). */
   maxRssMb: number;
   idleRssMb: number;
-  /** Share of one core the API process used over the whole phase, warm-up included. */
+  /** Each process's RSS at the moment the sum peaked, the primary (or the single process) first. */
+  maxRssEachMb: number[];
+  /** Share of one core the API's processes used together over the whole phase, warm-up included. */
   apiCpuPercent: number;
+  /** The API's CPU time per answered request (purchases and lookups, warm-up included): less sensitive to a busy host than the rates. */
+  apiCpuMsPerRequest: number;
   /** RSS in MB about every 5 s of the phase: growth vs. plateau. */
   rssTimeline: number[];
 }
@@ -305,15 +331,19 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
   const stores = await createStores(api.port, runTag);
   const agent = new http.Agent({ keepAlive: true, maxSockets: s.terminals + s.lookupLoops + 4 });
   const n = seeded.cardNos.length;
-  const idleRssMb = rssMb(api.child.pid ?? 0) ?? NaN;
+  const idle = treeRssMb(api.child.pid ?? 0);
+  const idleRssMb = idle?.total ?? NaN;
 
   let maxRssMb = idleRssMb;
+  let maxRssEachMb = idle?.each ?? [];
   const rssTimeline: number[] = [];
   let ticks = 0;
   r.rssTimer = setInterval(() => {
-    const mb = rssMb(api.child.pid ?? 0);
-    if (mb !== null && mb > maxRssMb) {
+    const tree = treeRssMb(api.child.pid ?? 0);
+    const mb = tree?.total ?? null;
+    if (mb !== null && tree && mb > maxRssMb) {
       maxRssMb = mb;
+      maxRssEachMb = tree.each;
     }
     if (mb !== null && ++ticks % 10 === 0) {
       rssTimeline.push(Math.round(mb));
@@ -345,17 +375,20 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
   };
 
   const window = { warmupSeconds: s.warmupSeconds, seconds: s.seconds };
-  const cpu0 = cpuSeconds(api.child.pid ?? 0) ?? NaN;
+  const cpu0 = treeCpuSeconds(api.child.pid ?? 0) ?? NaN;
   const wall0 = performance.now();
   const [purchases, lookups] = await Promise.all([
     runLoad({ ...window, workers: s.terminals, op: purchase }),
     s.lookupLoops > 0 ? runLoad({ ...window, workers: s.lookupLoops, pauseMs: s.lookupPauseMs, op: lookup }) : Promise.resolve(null),
   ]);
-  const apiCpuPercent = (100 * ((cpuSeconds(api.child.pid ?? 0) ?? NaN) - cpu0)) / ((performance.now() - wall0) / 1000);
+  const apiCpuSeconds = (treeCpuSeconds(api.child.pid ?? 0) ?? NaN) - cpu0;
+  const apiCpuPercent = (100 * apiCpuSeconds) / ((performance.now() - wall0) / 1000);
+  const answered = purchases.okTotal + purchases.failedTotal + (lookups ? lookups.okTotal + lookups.failedTotal : 0);
+  const apiCpuMsPerRequest = (1000 * apiCpuSeconds) / answered;
   clearInterval(r.rssTimer);
   r.rssTimer = undefined;
   agent.destroy();
-  return { purchases, lookups, maxRssMb, idleRssMb, apiCpuPercent, rssTimeline };
+  return { purchases, lookups, maxRssMb, idleRssMb, maxRssEachMb, apiCpuPercent, apiCpuMsPerRequest, rssTimeline };
 }
 
 // Raw SQL phase
@@ -677,12 +710,15 @@ async function main(): Promise<number> {
       );
     }
     log(
-      `${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB`,
+      `${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB` +
+        (h.maxRssEachMb.length > 1
+          ? `; sum of ${h.maxRssEachMb.length} processes: primary ${fmt(h.maxRssEachMb[0], 0)} + ${h.maxRssEachMb.slice(1).map((mb) => fmt(mb, 0)).join(' + ')} MB`
+          : ''),
     );
     log('');
     log(
       `HTTP: ${h.purchases.ok} purchases measured (${h.purchases.okTotal} with warm-up), max ${fmt(h.purchases.max)} ms; ` +
-        `failed ${h.purchases.failedTotal}; API CPU ${fmt(h.apiCpuPercent, 0)}% of a core; ` +
+        `failed ${h.purchases.failedTotal}; API CPU ${fmt(h.apiCpuPercent, 0)}% of a core, ${fmt(h.apiCpuMsPerRequest, 2)} ms per request; ` +
         `${fmt(httpStatementsPerRequest, 1)} SQL statements per request (purchases and lookups); deadlocks ${httpStatus.Innodb_deadlocks ?? '?'}, commits ${httpStatus.Com_commit ?? '?'}, ` +
         `fsyncs ${httpStatus.Innodb_data_fsyncs ?? '?'}`,
     );
@@ -788,7 +824,10 @@ async function main(): Promise<number> {
         : null,
       apiRssMaxMb: round(h.maxRssMb, 0),
       apiRssIdleMb: round(h.idleRssMb, 0),
+      apiProcesses: process.env.API_PROCESSES || '1',
+      apiRssMaxEachMb: h.maxRssEachMb.map((mb) => round(mb, 0)),
       apiCpuPercent: round(h.apiCpuPercent, 0),
+      apiCpuMsPerRequest: round(h.apiCpuMsPerRequest, 3),
       apiRssTimelineMb: h.rssTimeline,
       ledgerCheck: ledger.bad.length === 0 ? 'ok' : 'failed',
       ledgerMembersChecked: ledger.checked,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -154,6 +154,56 @@ export function rssMb(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** A process and all its descendants (a cluster's primary and its API processes), from /proc's parent links. */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(entry));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift() as number;
+    tree.push(p);
+    queue.push(...(children.get(p) ?? []));
+  }
+  return tree;
+}
+
+/** RSS of a process tree: the sum (what the host gives the API) and each process's own, root first; null once the root is gone. */
+export function treeRssMb(pid: number): { total: number; each: number[] } | null {
+  const each: number[] = [];
+  for (const p of processTree(pid)) {
+    const mb = rssMb(p);
+    if (mb !== null) {
+      each.push(mb);
+    } else if (p === pid) {
+      return null;
+    }
+  }
+  return { total: each.reduce((a, b) => a + b, 0), each };
+}
+
+/** User + system CPU seconds of a process tree's live processes. */
+export function treeCpuSeconds(pid: number): number | null {
+  const tree = processTree(pid);
+  if (cpuSeconds(pid) === null) {
+    return null;
+  }
+  return tree.reduce((sum, p) => sum + (cpuSeconds(p) ?? 0), 0);
 }
 
 /** A TCP port the OS reports free right now. */

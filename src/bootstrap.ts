@@ -4,6 +4,7 @@ import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import compression from 'compression';
+import cluster from 'node:cluster';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -36,7 +37,10 @@ export function configureApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   useSecurityHeaders(app);
   app.use('/web/assets', hashedAssets()); // after the security headers, which the pages' files get too
-  app.enableShutdownHooks();
+  if (!cluster.isWorker) {
+    // An API process of a cluster (API_PROCESSES > 1) stops when its primary says so, once (src/api-cluster.ts).
+    app.enableShutdownHooks();
+  }
   if (config.docsEnabled) {
     setUpDocs(app);
   }

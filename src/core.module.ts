@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseDeadlinesModule } from './database/database-deadlines.module';
+import { TransactionsModule } from './database/transactions';
 import { ConfigChangesModule } from './queue/config-changes';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './queue/redis.module';
@@ -46,6 +47,7 @@ export function coreImports(role: ProcessRole) {
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
     DATABASE,
     DatabaseDeadlinesModule,
+    TransactionsModule,
     RedisModule,
     QueueModule,
     ConfigChangesModule,

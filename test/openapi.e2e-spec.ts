@@ -153,12 +153,13 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(param?.schema).toMatchObject({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$', maxLength: 64 });
   });
 
-  it('the member reference says exactly one of cardNo, phone, memberId and allows exactly one property', () => {
+  it('the member reference says exactly one of cardNo, phone, memberId, memberCode and allows exactly one property', () => {
     const ref = schema('MemberRefDto');
-    expect(ref.description).toMatch(/exactly one of cardNo, phone or memberId/);
+    expect(ref.description).toMatch(/exactly one of cardNo, phone, memberId or \(1\.2\) memberCode/);
     expect(ref.minProperties).toBe(1);
     expect(ref.maxProperties).toBe(1);
-    expect(Object.keys(ref.properties).sort()).toEqual(['cardNo', 'memberId', 'phone']);
+    expect(Object.keys(ref.properties).sort()).toEqual(['cardNo', 'memberCode', 'memberId', 'phone']);
+    expect(ref.properties.memberCode).toMatchObject({ type: 'string', pattern: '^8\\d{17}$', minLength: 18, maxLength: 18 });
     expect(ref.required ?? []).toEqual([]);
     for (const name of ['PurchaseDto', 'RedemptionDto']) {
       expect(resolve(schema(name).properties.member)).toBe(ref);
@@ -205,17 +206,17 @@ describe('OpenAPI document (/docs-json)', () => {
 
   it('every POS route lists its error codes by status with the error schema, and the error schema enumerates every code', () => {
     const expected: Record<string, Record<string, string[]>> = {
-      'GET /api/v1/pos/members/lookup': { '404': ['MEMBER_NOT_FOUND'], '422': ['CARD_INACTIVE'] },
+      'GET /api/v1/pos/members/lookup': { '404': ['MEMBER_NOT_FOUND'], '422': ['CARD_INACTIVE', 'MEMBER_CODE_EXPIRED'] },
       'POST /api/v1/pos/transactions': {
         '404': ['MEMBER_NOT_FOUND'],
         '409': ['IDEMPOTENCY_CONFLICT'],
-        '422': ['TOTAL_MISMATCH', 'CARD_INACTIVE', 'RECEIPT_TOO_OLD'],
+        '422': ['TOTAL_MISMATCH', 'CARD_INACTIVE', 'RECEIPT_TOO_OLD', 'MEMBER_CODE_EXPIRED'],
       },
       'POST /api/v1/pos/refunds': { '404': ['TRANSACTION_NOT_FOUND'], '409': ['IDEMPOTENCY_CONFLICT'], '422': ['REFUND_EXCEEDS_PURCHASE'] },
       'POST /api/v1/pos/redemptions': {
         '404': ['MEMBER_NOT_FOUND'],
         '409': ['IDEMPOTENCY_CONFLICT', 'REDEMPTION_CANCELLED'],
-        '422': ['INSUFFICIENT_POINTS', 'CARD_INACTIVE'],
+        '422': ['INSUFFICIENT_POINTS', 'CARD_INACTIVE', 'MEMBER_CODE_EXPIRED'],
       },
       'POST /api/v1/pos/redemptions/{redemptionNo}/cancel': { '404': ['REDEMPTION_NOT_FOUND'] },
       'POST /api/v1/pos/transactions/batch': {},
@@ -331,6 +332,7 @@ describe('OpenAPI document (/docs-json)', () => {
         'POST /api/v1/portal/me/clubs/{clubId}/leave',
         'GET /api/v1/portal/me/cards',
         'POST /api/v1/portal/me/cards/{cardNo}/report-lost',
+        'GET /api/v1/portal/me/member-code',
         'GET /api/v1/portal/me/consents',
         'PUT /api/v1/portal/me/consents',
         'GET /api/v1/portal/me/export',

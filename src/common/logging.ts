@@ -11,8 +11,8 @@ const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesReso
 /** Probes and scrapes: frequent and uninteresting, so no request line for them. */
 const QUIET_PATHS = /^\/(health(\/live|\/ready)?|metrics)(\?|$)/;
 
-/** Listen errors that src/common/startup.ts turns into one sentence and exit code 1. */
-const LISTEN_ERROR_REPORTED = /^Error: listen (EADDRINUSE|EACCES)\b/;
+/** Listen errors that src/common/startup.ts turns into one sentence and exit code 1 (`bind` in an API process of a cluster). */
+const LISTEN_ERROR_REPORTED = /^Error: (listen|bind) (EADDRINUSE|EACCES)\b/;
 
 let destinationOverride: DestinationStream | undefined;
 

@@ -12,3 +12,13 @@ export function addMonths(date: Date, months: number): Date {
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }
+
+/**
+ * "Now" for rules that judge a time window at a route (the member code's 30-second steps). A provider, so an
+ * end-to-end test can move it (jest.spyOn(app.get(Clock), 'now')) without touching the process's timers.
+ */
+export class Clock {
+  now(): Date {
+    return new Date();
+  }
+}

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { apiProcessesFrom } from './api-processes';
 import { EnvSchema } from './env.schema';
 
 export interface DatabaseConfig {
@@ -53,9 +54,13 @@ export class AppConfig {
   readonly redisTimeouts: { connectMs: number; commandMs: number };
   readonly rateLimitRedisTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /** HTTP API processes on this host (API_PROCESSES, "auto" resolved to the number of cores). */
+  readonly apiProcesses: number;
   readonly queuePrefix: string;
   readonly admin: { email: string; password: string };
   readonly jwt: { secret: string; ttlSeconds: number; refreshTtlSeconds: number };
+  /** The master key of the member codes: MEMBER_CODE_KEY, else JWT_SECRET (src/modules/cards/member-code). */
+  readonly memberCodeKey: string;
   readonly passwordScryptLog2N: number;
   readonly loginLockout: { maxFailures: number; seconds: number };
   /** Express "trust proxy": false, a hop count or a list of proxy addresses/subnets. */
@@ -99,9 +104,11 @@ export class AppConfig {
     this.redisTimeouts = { connectMs: e.REDIS_CONNECT_TIMEOUT_MS, commandMs: e.REDIS_COMMAND_TIMEOUT_MS };
     this.rateLimitRedisTimeoutMs = e.RATE_LIMIT_REDIS_TIMEOUT_MS;
     this.shutdownTimeoutMs = e.SHUTDOWN_TIMEOUT_MS;
+    this.apiProcesses = apiProcessesFrom(e.API_PROCESSES) ?? 1;
     this.queuePrefix = e.QUEUE_PREFIX;
     this.admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
     this.jwt = { secret: e.JWT_SECRET, ttlSeconds: e.JWT_TTL_SECONDS, refreshTtlSeconds: e.JWT_REFRESH_TTL_SECONDS };
+    this.memberCodeKey = e.MEMBER_CODE_KEY ?? e.JWT_SECRET;
     this.passwordScryptLog2N = e.PASSWORD_SCRYPT_LOG2N;
     this.loginLockout = { maxFailures: e.LOGIN_MAX_FAILURES, seconds: e.LOGIN_LOCKOUT_SECONDS };
     this.trustProxy = parseTrustProxy(e.TRUST_PROXY);

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { ALL_QUEUES } from '../queue/queue.constants';
+import { API_PROCESSES_PATTERN } from './api-processes';
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) => {
@@ -99,6 +100,15 @@ export class EnvSchema {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 
+  /**
+   * Keys the member codes (POS-API 1.2) and seals each member's code secret at rest. Optional: without it the
+   * keys are derived from JWT_SECRET, and rotating JWT_SECRET then gives every member a new code secret.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'MEMBER_CODE_KEY must be at least 32 characters' })
+  MEMBER_CODE_KEY?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
@@ -180,6 +190,13 @@ export class EnvSchema {
   @Min(10)
   @Max(5000)
   RATE_LIMIT_REDIS_TIMEOUT_MS = 300;
+
+  /**
+   * HTTP API processes per host (src/main.ts, node:cluster): a count, or "auto" for one per core. Each has its own
+   * database pool of DATABASE_POOL_SIZE connections.
+   */
+  @Matches(API_PROCESSES_PATTERN, { message: 'API_PROCESSES must be "auto" or a whole number from 1 to 64' })
+  API_PROCESSES = '1';
 
   /** After SIGTERM the process exits within this long even if a dependency does not answer. */
   @Transform(toInt)

@@ -2,6 +2,7 @@ import { AnalyticsFigure } from '../modules/analytics/entities/analytics-figure.
 import { AnalyticsSnapshot } from '../modules/analytics/entities/analytics-snapshot.entity';
 import { JobRunPart } from '../modules/jobs/entities/job-run-part.entity';
 import { JobRun } from '../modules/jobs/entities/job-run.entity';
+import { CampaignActionType } from '../modules/campaigns/entities/campaign-action-type.entity';
 import { CampaignBudget } from '../modules/campaigns/entities/campaign-budget.entity';
 import { CampaignDelivery } from '../modules/campaigns/entities/campaign-delivery.entity';
 import { CampaignRun } from '../modules/campaigns/entities/campaign-run.entity';
@@ -9,6 +10,7 @@ import { Campaign } from '../modules/campaigns/entities/campaign.entity';
 import { AuditLog } from '../modules/audit/entities/audit-log.entity';
 import { AdminUser } from '../modules/auth/entities/admin-user.entity';
 import { Card } from '../modules/cards/entities/card.entity';
+import { MemberCode } from '../modules/cards/entities/member-code.entity';
 import { ClubMemberHistory } from '../modules/clubs/entities/club-member-history.entity';
 import { ClubMember } from '../modules/clubs/entities/club-member.entity';
 import { Club } from '../modules/clubs/entities/club.entity';
@@ -17,7 +19,7 @@ import { MemberMerge } from '../modules/archive/entities/member-merge.entity';
 import { PointAdjustment } from '../modules/archive/entities/point-adjustment.entity';
 import { ConsoleAdjustmentDay } from '../modules/archive/entities/console-adjustment-day.entity';
 import { MemberChange } from '../modules/members/entities/member-change.entity';
-import { MemberRefreshToken } from '../modules/portal/entities/member-refresh-token.entity';
+import { MemberRefreshToken } from '../modules/members/entities/member-refresh-token.entity';
 import { MemberNote } from '../modules/members/entities/member-note.entity';
 import { MemberTag } from '../modules/members/entities/member-tag.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
@@ -67,10 +69,12 @@ export const ENTITIES = [
   ApiKey,
   BirthdayBonus,
   Campaign,
+  CampaignActionType,
   CampaignBudget,
   CampaignDelivery,
   CampaignRun,
   Card,
+  MemberCode,
   Club,
   ClubMember,
   ClubMemberHistory,

@@ -5,6 +5,7 @@ import { requestHash } from '../../src/common/canonical-json';
 import { newId } from '../../src/common/ids';
 import { coreImports } from '../../src/core.module';
 import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
+import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { ClubsModule } from '../../src/modules/clubs/clubs.module';
 import { ClubsRepository } from '../../src/modules/clubs/clubs.repository';
 import { MemberFacts, windowStart } from '../../src/modules/clubs/conditions/club-condition';
@@ -46,7 +47,7 @@ describe(`club conditions: the TypeScript and SQL forms of every kind agree over
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), MembersModule, PointsModule, ClubsModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ClubsModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

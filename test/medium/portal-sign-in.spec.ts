@@ -10,7 +10,6 @@ import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MemberTokensService } from '../../src/modules/portal/auth/member-tokens.service';
 import { SignInCodesService, signInKeys } from '../../src/modules/portal/auth/sign-in-codes.service';
-import { PortalRepository } from '../../src/modules/portal/portal.repository';
 import { afterFailure } from '../../src/modules/portal/rules/sign-in-code';
 import { REDIS } from '../../src/queue/redis.module';
 import { uniquePhone } from '../support/factories';
@@ -33,7 +32,7 @@ describe('portal sign-in codes and member sessions', () => {
         MembersModule,
         JwtModule.registerAsync({ inject: [AppConfig], useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }) }),
       ],
-      providers: [SignInCodesService, MemberTokensService, PortalRepository],
+      providers: [SignInCodesService, MemberTokensService],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();

@@ -22,6 +22,7 @@ export enum ErrorCode {
   RECEIPT_TOO_OLD = 'RECEIPT_TOO_OLD',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   // POS contract 1.2
+  MEMBER_CODE_EXPIRED = 'MEMBER_CODE_EXPIRED',
   COUPON_NOT_FOUND = 'COUPON_NOT_FOUND',
   COUPON_ALREADY_REDEEMED = 'COUPON_ALREADY_REDEEMED',
   COUPON_NOT_VALID = 'COUPON_NOT_VALID',
@@ -135,6 +136,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.INSUFFICIENT_POINTS:
     case ErrorCode.REFUND_EXCEEDS_PURCHASE:
     case ErrorCode.RECEIPT_TOO_OLD:
+    case ErrorCode.MEMBER_CODE_EXPIRED:
     case ErrorCode.CLUB_NOT_JOINABLE:
     case ErrorCode.CLUB_NOT_AUTOMATIC:
     case ErrorCode.LADDER_INVALID:

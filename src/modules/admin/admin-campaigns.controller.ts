@@ -5,6 +5,8 @@ import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { CampaignsService } from '../campaigns/campaigns.service';
+import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from '../campaigns/dto/explain-rules.dto';
+import { ExplainCampaignRules } from '../campaigns/explain-campaign-rules';
 import { CreateCampaignDto, ListCampaignsQuery, RaiseBudgetDto, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
 import { AdminErrors } from '../pos/pos.openapi';
 import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
@@ -15,14 +17,31 @@ const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.ad
 @RequirePermission('campaigns.manage')
 @Controller('api/v1/admin/campaigns')
 export class AdminCampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly explain: ExplainCampaignRules,
+  ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout' })
+  @ApiOperation({
+    summary: 'Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout',
+  })
   @ApiCreatedResponse({ type: CampaignResponse })
   @AdminErrors()
   create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateCampaignDto) {
     return this.campaigns.create(actor(admin), dto);
+  }
+
+  @Post('rules/explain')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Campaign actions and an audience in words (zh-CN and English), as the server reads them; with memberId, whether that member is in the audience, part by part. Writes nothing',
+  })
+  @ApiOkResponse({ type: CampaignRulesExplanationResponse })
+  @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
+  explainRules(@Body() dto: ExplainCampaignRulesDto) {
+    return this.explain.explain(dto);
   }
 
   @Get()

@@ -2,12 +2,19 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '../../queue/queue.constants';
 import { AuditModule } from '../audit/audit.module';
+import { CardsModule } from '../cards/cards.module';
+import { ClubsModule } from '../clubs/clubs.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
+import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ProgramModule } from '../program/program.module';
 import { MemberImportService } from './import/member-import.service';
+import { MemberImportsRepository } from './import/member-imports.repository';
+import { MemberMergesRepository } from './member-merges.repository';
+import { CouponPortsModule } from '../rewards/rewards.module';
+import { PointAdjustmentsRepository } from './point-adjustments.repository';
 import { AdjustPointsUseCase } from './use-cases/adjust-points.use-case';
 import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
 
@@ -19,14 +26,25 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
 @Module({
   imports: [
     ProgramModule,
+    CouponPortsModule,
     BullModule.registerQueue({ name: QueueName.MemberImport }),
     AuditModule,
+    CardsModule,
+    ClubsModule,
     JobsModule,
     MembersModule,
     PointsModule,
     TiersModule,
+    TierEngineModule,
   ],
-  providers: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
-  exports: [AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
+  providers: [
+    MemberImportsRepository,
+    MemberMergesRepository,
+    PointAdjustmentsRepository,
+    AdjustPointsUseCase,
+    MergeMembersUseCase,
+    MemberImportService,
+  ],
+  exports: [MemberImportsRepository, AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
 })
 export class ArchiveModule {}

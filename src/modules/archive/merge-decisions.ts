@@ -1,27 +1,34 @@
 /**
  * What a merge does with each table that has a member id column:
- * - move: every row of the source is given to the survivor (one UPDATE, in MergeMembersUseCase.moveHistory);
- * - combine: moved with a statement of its own that settles rows both members have (same key);
+ * - move: every row of the source is given to the survivor (by the table's owner, `reassignMember`);
+ * - combine: moved by the owner with statements that settle rows both members have (same key);
  * - ledger: moved or kept by the ledger writer's mergeAccounts (merge_out / merge_in keep both ledgers exact);
  * - keep: stays with the source, for the reason given.
  * The medium test checks this list against information_schema, so a new
- * per-member table cannot be added without a decision here.
+ * per-member table cannot be added without a decision here; a table moved or
+ * combined names its owner (the repository whose `reassignMember` moves it); the
+ * merge holds one repository per MergeOwner (a Record, so the compiler checks it).
  */
 export type MergeAction = 'move' | 'combine' | 'ledger' | 'keep';
 
-export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string }> = {
-  cards: { action: 'move', why: 'the person keeps every card they carry' },
-  purchases: { action: 'move', why: 'purchase history, refunds and club rules follow the person' },
-  purchase_lines: { action: 'move', why: 'kept beside purchases (category rules of clubs read them by member)' },
-  refunds: { action: 'move', why: 'with their purchases' },
-  redemptions: { action: 'move', why: 'a later cancel finds them on the survivor' },
-  tier_history: { action: 'move', why: 'the tier story of the person' },
-  club_member_history: { action: 'move', why: 'explains the club memberships that move' },
-  member_notes: { action: 'move', why: 'staff notes about the person' },
-  member_monthly_stats: { action: 'combine', why: 'qualifying figures summed month by month' },
-  club_members: { action: 'combine', why: "the survivor's own row wins for a club both are in" },
-  member_tags: { action: 'combine', why: 'the union of both sets' },
-  birthday_bonuses: { action: 'combine', why: "a year's bonus given to either counts once for the person" },
+/** The repositories that move a member's rows in a merge (each owns the tables it moves). */
+export type MergeOwner = 'cards' | 'receipts' | 'redemptions' | 'tiers' | 'tierEngine' | 'clubs' | 'members' | 'ledger' | 'coupons';
+
+export type MergeDecision = { action: 'move' | 'combine'; owner: MergeOwner; why: string } | { action: 'ledger' | 'keep'; why: string };
+
+export const MERGE_DECISIONS: Record<string, MergeDecision> = {
+  cards: { action: 'move', owner: 'cards', why: 'the person keeps every card they carry' },
+  purchases: { action: 'move', owner: 'receipts', why: 'purchase history, refunds and club rules follow the person' },
+  purchase_lines: { action: 'move', owner: 'receipts', why: 'kept beside purchases (category rules of clubs read them by member)' },
+  refunds: { action: 'move', owner: 'receipts', why: 'with their purchases' },
+  redemptions: { action: 'move', owner: 'redemptions', why: 'a later cancel finds them on the survivor' },
+  tier_history: { action: 'move', owner: 'tiers', why: 'the tier story of the person' },
+  club_member_history: { action: 'move', owner: 'clubs', why: 'explains the club memberships that move' },
+  member_notes: { action: 'move', owner: 'members', why: 'staff notes about the person' },
+  member_monthly_stats: { action: 'combine', owner: 'ledger', why: 'qualifying figures summed month by month' },
+  club_members: { action: 'combine', owner: 'clubs', why: "the survivor's own row wins for a club both are in" },
+  member_tags: { action: 'combine', owner: 'members', why: 'the union of both sets' },
+  birthday_bonuses: { action: 'combine', owner: 'tierEngine', why: "a year's bonus given to either counts once for the person" },
   point_accounts: { action: 'ledger', why: 'the balance leaves by merge_out and arrives by merge_in; lifetime figures stay' },
   point_entries: { action: 'ledger', why: 'append-only: the source keeps its entries, ending at 0' },
   point_lots: { action: 'ledger', why: 'move with their expiry dates' },
@@ -44,17 +51,31 @@ export const MERGE_DECISIONS: Record<string, { action: MergeAction; why: string 
   member_import_rows: { action: 'keep', why: 'the import report names the member the row created' },
   member_merges: { action: 'keep', why: 'the record of the merge itself' },
   member_erasures: { action: 'keep', why: 'an erasing or erased member cannot be merged' },
-  coupons: { action: 'move', why: 'the person keeps the coupons they hold (each is checked against its member at the till)' },
-  coupon_uses: { action: 'move', why: 'with the purchases they were used on' },
+  coupons: {
+    action: 'move',
+    owner: 'coupons',
+    why: 'the person keeps the coupons they hold (each is checked against its member at the till)',
+  },
+  coupon_uses: { action: 'move', owner: 'coupons', why: 'with the purchases they were used on' },
   reward_member_counts: {
     action: 'keep',
     why: 'per-account exchange counts; a merge does not add up limits (the survivor keeps its own count)',
   },
   reward_exchanges: { action: 'keep', why: 'the idempotency keys of the source’s own exchanges (the key (member, key) could collide)' },
+  member_codes: {
+    action: 'keep',
+    why: "the source's code secret: a code it shows still names it, and the POS follows the merge to the survivor, as with its cards",
+  },
   member_refresh_tokens: { action: 'keep', why: "the source's own portal sign-ins (they end as their tokens expire or are revoked)" },
 };
 
-/** Tables whose rows are given to the survivor with one UPDATE. */
-export const MOVED_TABLES = Object.entries(MERGE_DECISIONS)
-  .filter(([, d]) => d.action === 'move')
-  .map(([table]) => table);
+/** The tables each owner moves or combines in a merge. */
+export function tablesByOwner(): Map<MergeOwner, string[]> {
+  const out = new Map<MergeOwner, string[]>();
+  for (const [table, d] of Object.entries(MERGE_DECISIONS)) {
+    if (d.action === 'move' || d.action === 'combine') {
+      out.set(d.owner, [...(out.get(d.owner) ?? []), table]);
+    }
+  }
+  return out;
+}

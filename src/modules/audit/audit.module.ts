@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 @Module({
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditRepository, AuditService],
+  exports: [AuditRepository, AuditService],
 })
 export class AuditModule {}

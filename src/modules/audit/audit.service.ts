@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { maskPersonal } from '../../common/masking';
+import { Transactions } from '../../database/transactions';
+import { AuditRepository } from './audit.repository';
 import { ActorType } from './entities/audit-log.entity';
 
 export interface Actor {
@@ -39,7 +40,10 @@ export const SYSTEM_ACTOR: Actor = { type: 'system', id: null };
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly transactions: Transactions,
+  ) {}
 
   /**
    * Records who changed what; pass the manager of the change's transaction so
@@ -52,13 +56,18 @@ export class AuditService {
     action: string,
     entity: { type: string; id: string },
     changes: Record<string, unknown> | null,
-    manager: EntityManager = this.dataSource.manager,
+    manager: EntityManager = this.transactions.manager,
   ): Promise<void> {
     const stored = changes && entity.type === 'member' ? maskPersonal(changes) : changes;
-    await manager.query(
-      'INSERT INTO audit_log (actor_type, actor_id, action, entity_type, entity_id, changes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [actor.type, actor.id, action, entity.type, entity.id, stored ? JSON.stringify(stored) : null, new Date()],
-    );
+    await this.repo.insert(manager, {
+      actorType: actor.type,
+      actorId: actor.id,
+      action,
+      entityType: entity.type,
+      entityId: entity.id,
+      changes: stored ? JSON.stringify(stored) : null,
+      createdAt: new Date(),
+    });
   }
 
   /**
@@ -99,22 +108,17 @@ export class AuditService {
       where.push('l.id < ?');
       params.push(q.before);
     }
-    const rows: Array<Record<string, string | Date | null>> = await this.dataSource.query(
-      `SELECT l.id, l.actor_type, l.actor_id, u.email, l.action, l.entity_type, l.entity_id, l.changes, l.created_at
-         FROM audit_log l LEFT JOIN admin_users u ON l.actor_type = 'admin' AND u.id = l.actor_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY l.id DESC LIMIT ?`,
-      [...params, q.limit + 1],
-    );
+    const rows = await this.repo.search(where, params, q.limit + 1);
     const items = rows.slice(0, q.limit).map((r) => ({
       id: Number(r.id),
-      actorType: String(r.actor_type),
-      actorId: r.actor_id as string | null,
-      actorEmail: r.email as string | null,
-      action: String(r.action),
-      entityType: String(r.entity_type),
-      entityId: String(r.entity_id),
-      changes: r.changes ? (JSON.parse(r.changes as string) as unknown) : null,
-      createdAt: (r.created_at as Date).toISOString(),
+      actorType: r.actor_type,
+      actorId: r.actor_id,
+      actorEmail: r.email,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      changes: r.changes ? (JSON.parse(r.changes) as unknown) : null,
+      createdAt: r.created_at.toISOString(),
     }));
     return { items, nextCursor: rows.length > q.limit ? items[items.length - 1].id : null };
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
+import { AdminUsersRepository } from './admin-users.repository';
 import { AuthService } from './auth.service';
 import { AdminRole, AdminUser } from './entities/admin-user.entity';
 
@@ -33,13 +33,14 @@ function view(u: AdminUser): AdminUserView {
 @Injectable()
 export class AdminUsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repo: AdminUsersRepository,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
   ) {}
 
   async list(): Promise<AdminUserView[]> {
-    const users = await this.dataSource.getRepository(AdminUser).find({ order: { createdAt: 'ASC' } });
+    const users = await this.repo.list();
     return users.map(view);
   }
 
@@ -53,8 +54,8 @@ export class AdminUsersService {
       disabledAt: null,
     };
     try {
-      await this.dataSource.transaction(async (m) => {
-        await m.insert(AdminUser, user);
+      await this.transactions.run(async (m) => {
+        await this.repo.insert(user, m);
         await this.audit.record(actor, 'admin.created', { type: 'admin', id: user.id }, { email: user.email, role: user.role }, m);
       });
     } catch (err) {
@@ -71,8 +72,8 @@ export class AdminUsersService {
     if (actor.id === userId && ((change.role !== undefined && change.role !== 'admin') || change.disabled === true)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'You cannot demote or disable yourself; ask another admin.');
     }
-    const updated = await this.dataSource.transaction(async (m) => {
-      const user = await m.getRepository(AdminUser).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const updated = await this.transactions.run(async (m) => {
+      const user = await this.repo.lock(m, userId);
       if (!user) {
         throw new DomainError(ErrorCode.USER_NOT_FOUND, `No console user with id ${userId}.`);
       }
@@ -86,7 +87,7 @@ export class AdminUsersService {
         user.disabledAt = change.disabled ? new Date() : null;
       }
       if (Object.keys(changes).length > 0) {
-        await m.update(AdminUser, { id: userId }, { role: user.role, disabledAt: user.disabledAt });
+        await this.repo.setRoleAndDisabled(m, userId, user.role, user.disabledAt);
         await this.audit.record(actor, 'admin.updated', { type: 'admin', id: userId }, changes, m);
       }
       return user;

@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { AuditModule } from '../audit/audit.module';
 import { AdminAuthGuard } from './admin-auth.guard';
+import { AdminUsersRepository } from './admin-users.repository';
 import { AdminUsersService } from './admin-users.service';
 import { AuthService } from './auth.service';
-import { AdminUser } from './entities/admin-user.entity';
 import { LoginAttemptsService } from './login-attempts.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([AdminUser]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -22,7 +20,7 @@ import { LoginAttemptsService } from './login-attempts.service';
     }),
     AuditModule,
   ],
-  providers: [AuthService, AdminAuthGuard, LoginAttemptsService, AdminUsersService],
+  providers: [AdminUsersRepository, AuthService, AdminAuthGuard, LoginAttemptsService, AdminUsersService],
   exports: [AuthService, AdminAuthGuard, AdminUsersService],
 })
 export class AuthModule {}

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
@@ -13,7 +11,7 @@ import { AppConfig } from '../../config/app-config';
 import { REDIS } from '../../queue/redis.module';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { AdminAccount, AdminPrincipal } from './auth.types';
-import { AdminUser } from './entities/admin-user.entity';
+import { AdminUsersRepository } from './admin-users.repository';
 import { LoginAttemptsService } from './login-attempts.service';
 import { dummyHash, hashPassword, needsRehash, scryptParams, ScryptParams, verifyPassword } from './password';
 
@@ -54,7 +52,7 @@ export class AuthService implements OnApplicationBootstrap {
   private readonly dummyHash: string;
 
   constructor(
-    @InjectRepository(AdminUser) private readonly admins: Repository<AdminUser>,
+    private readonly admins: AdminUsersRepository,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
@@ -68,7 +66,7 @@ export class AuthService implements OnApplicationBootstrap {
   /** The first admin comes from ADMIN_EMAIL / ADMIN_PASSWORD when no admin with that email exists. */
   async onApplicationBootstrap(): Promise<void> {
     const { email, password } = this.config.admin;
-    if (await this.admins.exists({ where: { email } })) {
+    if (await this.admins.existsWithEmail(email)) {
       return;
     }
     const id = newId();
@@ -101,7 +99,7 @@ export class AuthService implements OnApplicationBootstrap {
     if (lockedMs > 0) {
       throw this.lockedError(lockedMs);
     }
-    const admin = await this.admins.findOne({ where: { email } });
+    const admin = await this.admins.byEmail(email);
     const passwordOk = await verifyPassword(password, admin?.passwordHash ?? this.dummyHash);
     if (!admin || !passwordOk || admin.disabledAt !== null) {
       const lockMs = await this.attempts.recordFailure(email);
@@ -113,7 +111,7 @@ export class AuthService implements OnApplicationBootstrap {
     await this.attempts.recordSuccess(email);
     if (needsRehash(admin.passwordHash, this.scrypt)) {
       // Hashes made under older parameters are upgraded at the first login that knows the password.
-      await this.admins.update({ id: admin.id }, { passwordHash: await hashPassword(password, this.scrypt) });
+      await this.admins.setPasswordHash(admin.id, await hashPassword(password, this.scrypt));
     }
     return this.issueTokens(admin.id, randomUUID());
   }
@@ -241,7 +239,7 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   private async loadAdmin(adminId: string): Promise<AdminAccount | null> {
-    const admin = await this.admins.findOne({ where: { id: adminId } });
+    const admin = await this.admins.byId(adminId);
     return admin && admin.disabledAt === null ? { adminId: admin.id, email: admin.email, role: admin.role } : null;
   }
 

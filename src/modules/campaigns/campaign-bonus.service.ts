@@ -3,14 +3,18 @@ import { EntityManager } from 'typeorm';
 import { ConfigChanges } from '../../queue/config-changes';
 import { PurchaseCampaignBonuses } from '../points/campaign-bonuses.port';
 import { ActiveCampaignBonus } from '../points/rules/campaign-bonus';
-import { parseActions, parseStoredAudience } from './campaign-definition';
+import { consentChannelOf, parseActions, parseStoredAudience, purchaseBonusesOf } from './campaign-definition';
 import { CampaignsRepository } from './campaigns.repository';
+import { CAMPAIGN_ACTION_KINDS } from './actions/campaign-actions.registry';
 import { Campaign } from './entities/campaign.entity';
 import { compileAudience } from './rules/audience';
 import { isHoldout } from './rules/holdout';
 import { bonusRuleLive } from './rules/states';
 
 const CACHE_MS = 3000;
+
+/** The kinds of action the purchase path pays (a bonus rule). */
+const PURCHASE_BONUS_ACTION_TYPES = CAMPAIGN_ACTION_KINDS.filter((k) => 'purchaseBonus' in k).map((k) => k.type);
 
 interface LiveRule {
   campaign: Campaign;
@@ -66,7 +70,7 @@ export class CampaignBonusService implements PurchaseCampaignBonuses {
         audience: compileAudience(parseStoredAudience(r.campaign.audience), {
           now,
           timezone: r.campaign.timezone,
-          consentChannel: parseActions(r.campaign.actions).message?.channel ?? null,
+          consentChannel: consentChannelOf(parseActions(r.campaign.actions)),
         }),
       })),
       memberIds,
@@ -98,21 +102,13 @@ export class CampaignBonusService implements PurchaseCampaignBonuses {
       return this.cache.rules;
     }
     const rules: LiveRule[] = [];
-    for (const campaign of await this.repo.bonusCandidates()) {
-      const bonusRule = parseActions(campaign.actions).bonusRule;
-      if (!bonusRule || !bonusRuleLive(campaign.state)) {
+    for (const campaign of await this.repo.withActionTypesLive(PURCHASE_BONUS_ACTION_TYPES)) {
+      if (!bonusRuleLive(campaign.state)) {
         continue;
       }
-      rules.push({
-        campaign,
-        bonus: {
-          campaignId: campaign.id,
-          name: campaign.name,
-          rule: bonusRule.rule,
-          startsAt: new Date(bonusRule.startsAt),
-          endsAt: new Date(bonusRule.endsAt),
-        },
-      });
+      for (const bonus of purchaseBonusesOf(campaign)) {
+        rules.push({ campaign, bonus });
+      }
     }
     this.cache = { rules, at: Date.now() };
     return rules;

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -9,17 +10,14 @@ import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { EventsService } from '../messages/webhooks/events.service';
 import { LedgerWriter } from '../points/ledger/ledger-writer';
-import { ProgramSettingsService } from '../program/program-settings.service';
-import { lotExpiresAt } from '../points/rules/lots';
 import { PlanMemberRanges } from '../jobs/plan-member-ranges';
 import { MemberRange } from '../jobs/member-ranges';
-import { CAMPAIGN_MESSAGE_SENDER, CampaignMessageSender } from './campaign-message-sender';
-import { bonusWindowAt, parseActions, parseStoredAudience } from './campaign-definition';
+import { DeliveryBatch } from './actions/campaign-action.kind';
+import { bonusWindowAt, consentChannelOf, parseActions, parseStoredAudience, presentActions } from './campaign-definition';
 import { NewDelivery, CampaignsRepository } from './campaigns.repository';
 import { Campaign } from './entities/campaign.entity';
 import { Clock } from './clock';
 import { compileAudience } from './rules/audience';
-import { grantsThatFit } from './rules/budget';
 import { isHoldout } from './rules/holdout';
 import { occurrenceKey, recurringOccurrence } from './rules/schedule';
 import { CampaignState, fanOutMayProceed, transition } from './rules/states';
@@ -70,12 +68,11 @@ export class CampaignFanoutService {
     private readonly repo: CampaignsRepository,
     private readonly ledger: LedgerWriter,
     private readonly events: EventsService,
-    private readonly program: ProgramSettingsService,
     private readonly plan: PlanMemberRanges,
     private readonly runs: JobRunsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Inject(CAMPAIGN_MESSAGE_SENDER) private readonly sender: CampaignMessageSender,
+    private readonly deliveries: ModuleRef,
     @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
   ) {}
 
@@ -157,11 +154,10 @@ export class CampaignFanoutService {
     if (!c) {
       throw new Error(`campaign ${p.campaignId} is gone`);
     }
-    const actions = parseActions(c.actions);
     const audience = compileAudience(parseStoredAudience(c.audience), {
       now: new Date(p.asOf),
       timezone: c.timezone,
-      consentChannel: actions.message?.channel ?? null,
+      consentChannel: consentChannelOf(parseActions(c.actions)),
     });
     let after = '';
     for (let first = true; ; first = false) {
@@ -181,10 +177,12 @@ export class CampaignFanoutService {
     return this.repo.rangeCounts(c.id, p.occurrence, p.fromId, p.toId);
   }
 
-  /** One transaction: accounts locked, members already delivered skipped, holdout recorded, grants within the budget, messages enqueued. */
+  /**
+   * One transaction: accounts locked, members already delivered skipped, holdout recorded, then each action kind
+   * present in the campaign applied in the registry's order (a grant within the budget, then messages to whom it reached).
+   */
   async deliverBatch(c: Campaign, occurrence: string, memberIds: string[]): Promise<void> {
-    const actions = parseActions(c.actions);
-    const program = await this.program.get();
+    const actions = presentActions(parseActions(c.actions));
     await inTransaction(this.dataSource, async (m) => {
       const now = new Date();
       const session = await this.ledger.open(m, memberIds, now);
@@ -203,48 +201,17 @@ export class CampaignFanoutService {
           targeted.push(id);
         }
       }
-      let reached = targeted;
-      const grant = actions.grant;
-      if (grant && targeted.length > 0) {
-        const budget = await this.repo.lockBudget(m, c.id, occurrence);
-        // Within the budget cap, and within what one occurrence may grant: the approved cost, or the program's
-        // limit for a campaign launched without approval (an audience grown since the estimate gets no more).
-        const fit = Math.min(
-          grantsThatFit(budget.capPoints, budget.spentPoints, grant.points, targeted.length),
-          grantsThatFit(c.occurrenceGrantLimit, budget.occurrenceGrantedPoints, grant.points, targeted.length),
-        );
-        reached = targeted.slice(0, fit);
-        for (const id of targeted.slice(fit)) {
-          rows.push({ memberId: id, status: 'over_budget', points: 0, messageStatus: null });
-        }
-        await this.repo.spend(m, c.id, fit * grant.points, occurrence);
-        for (const id of reached) {
-          session.credit(id, {
-            type: 'bonus',
-            points: grant.points,
-            storeId: null,
-            refType: 'campaign',
-            refId: `${c.id}:${occurrence}`,
-            note: grant.reason,
-            earned: true,
-            lot: { earnedAt: now, expiresAt: lotExpiresAt(now, program.pointsExpiryMonths), pendingUntil: null },
-          });
+      const batch = new DeliveryBatch(m, c, occurrence, now, session, targeted);
+      for (const { kind, stored } of actions) {
+        if (kind.delivery) {
+          await this.deliveries.get(kind.delivery).apply(batch, stored);
         }
       }
-      const messages = actions.message
-        ? await this.sender.enqueue(
-            m,
-            reached.map((memberId) => ({
-              campaignId: c.id,
-              occurrence,
-              memberId,
-              channel: actions.message!.channel,
-              template: actions.message!.template,
-            })),
-          )
-        : new Map<string, string>();
-      for (const id of reached) {
-        rows.push({ memberId: id, status: 'granted', points: grant?.points ?? 0, messageStatus: messages.get(id) ?? null });
+      for (const id of batch.overBudget) {
+        rows.push({ memberId: id, status: 'over_budget', points: 0, messageStatus: null });
+      }
+      for (const id of batch.reached) {
+        rows.push({ memberId: id, status: 'granted', points: batch.pointsEach, messageStatus: batch.messageStatus.get(id) ?? null });
       }
       await session.flush();
       await this.repo.insertDeliveries(m, c.id, occurrence, rows, now);

@@ -5,7 +5,10 @@ import { JobsModule } from '../jobs/jobs.module';
 import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
 import { PointsModule } from '../points/points.module';
 import { ProgramModule } from '../program/program.module';
+import { CAMPAIGN_ACTION_DELIVERIES } from './actions/campaign-actions.registry';
+import { MemberFactsQueries } from './audience/member-facts.queries';
 import { CampaignBonusService } from './campaign-bonus.service';
+import { ExplainCampaignRules } from './explain-campaign-rules';
 import { CampaignFanoutService } from './campaign-fanout.service';
 import { CampaignRecovery } from './campaign-recovery';
 import { CAMPAIGN_MESSAGE_SENDER } from './campaign-message-sender';
@@ -34,8 +37,11 @@ export class CampaignRulesModule {}
     CampaignsService,
     CampaignFanoutService,
     CampaignRecovery,
+    ...CAMPAIGN_ACTION_DELIVERIES,
+    MemberFactsQueries,
+    ExplainCampaignRules,
     { provide: CAMPAIGN_MESSAGE_SENDER, useClass: OutboxCampaignSender },
   ],
-  exports: [CampaignsService, CampaignFanoutService, CampaignRulesModule, Clock],
+  exports: [CampaignsService, CampaignFanoutService, ExplainCampaignRules, CampaignRulesModule, Clock],
 })
 export class CampaignsModule {}

@@ -56,6 +56,7 @@ export class CampaignsRepository {
 
   async insert(c: Campaign, capPoints: number | null, m: EntityManager = this.dataSource.manager): Promise<void> {
     await m.getRepository(Campaign).insert(c);
+    await this.writeActionTypes(m, c.id, c.actions);
     await m.query('INSERT INTO campaign_budgets (campaign_id, cap_points, spent_points, bonus_points) VALUES (?, ?, 0, 0)', [
       c.id,
       capPoints,
@@ -89,6 +90,21 @@ export class CampaignsRepository {
 
   async update(m: EntityManager, id: string, changes: Partial<Campaign>): Promise<void> {
     await m.getRepository(Campaign).update({ id }, changes);
+    if (changes.actions !== undefined) {
+      await m.query('DELETE FROM campaign_action_types WHERE campaign_id = ?', [id]);
+      await this.writeActionTypes(m, id, changes.actions);
+    }
+  }
+
+  /** One row per kind of action in the `actions` JSON (its keys), beside it in the same transaction. */
+  private async writeActionTypes(m: EntityManager, id: string, actions: string): Promise<void> {
+    const types = Object.keys(JSON.parse(actions) as Record<string, unknown>);
+    if (types.length > 0) {
+      await m.query(
+        `INSERT INTO campaign_action_types (campaign_id, type) VALUES ${types.map(() => '(?, ?)').join(', ')}`,
+        types.flatMap((t) => [id, t]),
+      );
+    }
   }
 
   async setCap(m: EntityManager, id: string, capPoints: number | null): Promise<void> {
@@ -97,6 +113,7 @@ export class CampaignsRepository {
 
   async delete(m: EntityManager, id: string): Promise<void> {
     await m.query('DELETE FROM campaign_budgets WHERE campaign_id = ?', [id]);
+    await m.query('DELETE FROM campaign_action_types WHERE campaign_id = ?', [id]);
     await m.query('DELETE FROM campaigns WHERE id = ?', [id]);
   }
 
@@ -181,13 +198,16 @@ export class CampaignsRepository {
     }
   }
 
-  /** Campaigns whose bonus rule may be live (the caller checks the rule and its window). */
-  bonusCandidates(): Promise<Campaign[]> {
+  /** Campaigns in a live state holding an action of one of these types (the caller checks the rule and its window). */
+  withActionTypesLive(types: readonly string[]): Promise<Campaign[]> {
+    if (types.length === 0) {
+      return Promise.resolve([]);
+    }
     return this.dataSource
       .getRepository(Campaign)
       .createQueryBuilder('c')
       .where(`c.state IN (${LIVE_STATES_SQL})`)
-      .andWhere('c.actions LIKE \'%"bonusRule"%\'')
+      .andWhere('EXISTS (SELECT 1 FROM campaign_action_types t WHERE t.campaign_id = c.id AND t.type IN (:...types))', { types })
       .getMany();
   }
 

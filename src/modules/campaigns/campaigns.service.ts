@@ -10,18 +10,25 @@ import { JobName, QueueName } from '../../queue/queue.constants';
 import { Actor, AuditService } from '../audit/audit.service';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { ProgramSettingsService } from '../program/program-settings.service';
-import { CampaignBonusRule } from '../points/rules/campaign-bonus';
+import { CAMPAIGN_ACTION_KINDS, CampaignActionInput, StoredActions } from './actions/campaign-actions.registry';
 import { CampaignBonusService } from './campaign-bonus.service';
-import { bonusWindowAt, CampaignActions, parseActions, parseStoredAudience } from './campaign-definition';
+import {
+  bonusWindowAt,
+  checkActions,
+  consentChannelOf,
+  estimatedPointsOf,
+  parseActions,
+  parseStoredAudience,
+  pointsPerMemberOf,
+} from './campaign-definition';
 import { CampaignFanoutService } from './campaign-fanout.service';
 import { approverIsAuthor, budgetNotRaised, campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
 import { CampaignsRepository, StateChangeColumns } from './campaigns.repository';
 import { Clock } from './clock';
-import { BonusRuleDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 import { Campaign } from './entities/campaign.entity';
 import { ApprovalLimits, approvalReasons, CampaignCost } from './rules/approval';
 import { AudienceError, compileAudience, parseAudience } from './rules/audience';
-import { estimatedCost } from './rules/budget';
 import { cronProblem, DEFAULT_TIMEZONE, isTimezone, nextRun } from './rules/schedule';
 import { budgetMayBeRaised, CampaignAction, CampaignState, transition } from './rules/states';
 import { meanUplift, proportionUplift } from './rules/uplift';
@@ -71,8 +78,10 @@ export class CampaignsService {
     }
     const current = this.toDto(c);
     const merged: CreateCampaignDto = { ...current, ...dto, schedule: dto.schedule ?? current.schedule };
+    // `actions` replaces them all; the grant, bonusRule and message fields each replace their own kind.
+    const base = dto.actions !== undefined ? {} : parseActions(c.actions);
     await inTransaction(this.dataSource, async (m) => {
-      await this.repo.update(m, id, { name: merged.name, ...this.definition(merged), updatedAt: new Date() });
+      await this.repo.update(m, id, { name: merged.name, ...this.definition(merged, base), updatedAt: new Date() });
       if (dto.budgetPoints !== undefined) {
         await this.repo.setCap(m, id, dto.budgetPoints);
       }
@@ -232,7 +241,7 @@ export class CampaignsService {
       this.repo.budget(c.id),
     ]);
     const targeted = size - holdout;
-    const estimatedPoints = actions.grant ? estimatedCost(targeted, actions.grant.points, budget.capPoints, budget.spentPoints) : 0;
+    const estimatedPoints = estimatedPointsOf(actions, targeted, budget);
     return { size, holdout, targeted, estimatedPoints };
   }
 
@@ -240,7 +249,7 @@ export class CampaignsService {
     return compileAudience(parseStoredAudience(c.audience), {
       now: this.clock.now(),
       timezone: c.timezone,
-      consentChannel: parseActions(c.actions).message?.channel ?? null,
+      consentChannel: consentChannelOf(parseActions(c.actions)),
     });
   }
 
@@ -363,8 +372,11 @@ export class CampaignsService {
     return c;
   }
 
-  /** Checks a definition beyond the DTO (audience, schedule, rule fields) and returns its columns. */
-  private definition(dto: CreateCampaignDto) {
+  /**
+   * Checks a definition beyond the DTO (audience, schedule, rule fields) and returns its columns. `base`: the stored
+   * actions an update starts from (the legacy fields replace their own kind in it).
+   */
+  private definition(dto: CreateCampaignDto, base: StoredActions = {}) {
     let audience;
     try {
       audience = parseAudience(dto.audience);
@@ -374,18 +386,9 @@ export class CampaignsService {
       }
       throw err;
     }
-    if (!dto.grant && !dto.bonusRule && !dto.message) {
-      throw invalidCampaign('actions', 'a campaign needs at least one of grant, bonusRule, message');
-    }
-    const actions: CampaignActions = {};
-    if (dto.grant) {
-      actions.grant = { points: dto.grant.points, reason: dto.grant.reason };
-    }
-    if (dto.bonusRule) {
-      actions.bonusRule = bonusRuleOf(dto.bonusRule);
-    }
-    if (dto.message) {
-      actions.message = { channel: dto.message.channel, template: dto.message.template };
+    const actions = actionsOf(dto, base);
+    if (Object.keys(actions).length === 0) {
+      throw invalidCampaign('actions', `a campaign needs at least one of ${CAMPAIGN_ACTION_KINDS.map((k) => k.type).join(', ')}`);
     }
     const timezone = dto.schedule.timezone ?? DEFAULT_TIMEZONE;
     if (!isTimezone(timezone)) {
@@ -417,16 +420,11 @@ export class CampaignsService {
     };
   }
 
+  /** The stored definition as a request (what an update changes); the actions stay stored (see definition's base). */
   private toDto(c: Campaign): CreateCampaignDto {
-    const actions = parseActions(c.actions);
     return {
       name: c.name,
       audience: JSON.parse(c.audience) as Record<string, unknown>,
-      grant: actions.grant,
-      bonusRule: actions.bonusRule
-        ? { ...actions.bonusRule.rule, startsAt: actions.bonusRule.startsAt, endsAt: actions.bonusRule.endsAt }
-        : undefined,
-      message: actions.message,
       schedule: { kind: c.scheduleKind, at: c.startsAt?.toISOString(), cron: c.cron ?? undefined, timezone: c.timezone },
       holdoutPermille: c.holdoutPermille,
       resultsDays: c.resultsDays,
@@ -472,10 +470,7 @@ export class CampaignsService {
 
 /** What a campaign costs for approval: the most one member gets (a grant, or a fixed bonus per purchase) and the grants' total. */
 function costOf(c: Campaign, grantsCost: number): CampaignCost {
-  const actions = parseActions(c.actions);
-  const rule = actions.bonusRule?.rule;
-  const fixedBonus = rule?.kind === 'fixed_bonus' ? rule.points : 0;
-  return { pointsPerMember: Math.max(actions.grant?.points ?? 0, fixedBonus), totalPoints: grantsCost };
+  return { pointsPerMember: pointsPerMemberOf(parseActions(c.actions)), totalPoints: grantsCost };
 }
 
 function groupView(g: { members: number; buyers: number; purchases: number; spendCents: number; redemptions: number }) {
@@ -490,28 +485,17 @@ function groupView(g: { members: number; buyers: number; purchases: number; spen
   };
 }
 
-function bonusRuleOf(dto: BonusRuleDto): NonNullable<CampaignActions['bonusRule']> {
-  const startsAt = new Date(dto.startsAt);
-  const endsAt = new Date(dto.endsAt);
-  if (!(endsAt > startsAt)) {
-    throw invalidCampaign('bonusRule.endsAt', 'must be after startsAt');
+/** The actions of a request: the `actions` list, then the legacy grant, bonusRule and message fields (null removes one). */
+function actionsOf(dto: CreateCampaignDto, base: StoredActions): StoredActions {
+  const kept: Record<string, unknown> = { ...base };
+  const given = (dto.actions ?? []).map((input, i) => ({ input, field: `actions[${i}]` }));
+  const legacy = { grant: dto.grant, bonusRule: dto.bonusRule, message: dto.message };
+  for (const [type, body] of Object.entries(legacy)) {
+    if (body === null) {
+      delete kept[type];
+    } else if (body !== undefined) {
+      given.push({ input: { ...body, type } as CampaignActionInput, field: type });
+    }
   }
-  let rule: CampaignBonusRule;
-  if (dto.kind === 'fixed_bonus') {
-    if (dto.points === undefined || dto.minSpendCents === undefined) {
-      throw invalidCampaign('bonusRule', 'fixed_bonus needs points and minSpendCents');
-    }
-    rule = { kind: 'fixed_bonus', points: dto.points, minSpendCents: dto.minSpendCents };
-  } else if (dto.kind === 'category_multiplier') {
-    if (dto.multiplierPermille === undefined || !dto.category) {
-      throw invalidCampaign('bonusRule', 'category_multiplier needs category and multiplierPermille');
-    }
-    rule = { kind: 'category_multiplier', category: dto.category, multiplierPermille: dto.multiplierPermille };
-  } else {
-    if (dto.multiplierPermille === undefined) {
-      throw invalidCampaign('bonusRule.multiplierPermille', 'is required for base_multiplier');
-    }
-    rule = { kind: 'base_multiplier', multiplierPermille: dto.multiplierPermille };
-  }
-  return { rule, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+  return checkActions(given, kept);
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { maskCardNo } from '../../common/masking';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { CardAction, nextCardStatus } from './card-lifecycle';
+import { CardsRepository, LockedCard } from './cards.repository';
 import { CardsService } from './cards.service';
-import { CardKind, CardStatus } from './entities/card.entity';
+import { MemberCodesService } from './member-codes.service';
+import { CardStatus } from './entities/card.entity';
 
 export interface CardChange {
   cardNo: string;
@@ -17,27 +19,22 @@ export interface CardChange {
   replacedBy: string | null;
 }
 
-interface LockedCard {
-  card_no: string;
-  member_id: string;
-  status: CardStatus;
-  kind: CardKind;
-  replaced_by: string | null;
-}
-
 /**
  * Freeze, unfreeze, replace, close and report lost. The card row is locked
  * (FOR UPDATE) while it changes: a POS posting re-reads the status under a
  * shared lock, so it sees the change or finishes before it. Points stay on
  * the member, never on a card, so a replacement keeps the balance. Every
- * change is audited on the member.
+ * change is audited on the member. A card reported lost also rotates the
+ * member's code secret (POS-API 1.2 member code).
  */
 @Injectable()
 export class CardLifecycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repo: CardsRepository,
     private readonly cards: CardsService,
     private readonly audit: AuditService,
+    private readonly memberCodes: MemberCodesService,
   ) {}
 
   freeze(actor: Actor, cardNo: string): Promise<CardChange> {
@@ -63,12 +60,8 @@ export class CardLifecycleService {
   }
 
   private async change(actor: Actor, cardNo: string, action: CardAction, ownerId?: string): Promise<CardChange> {
-    return this.dataSource.transaction(async (m) => {
-      const rows: LockedCard[] = await m.query(
-        'SELECT card_no, member_id, status, kind, replaced_by FROM cards WHERE card_no = ? FOR UPDATE',
-        [cardNo],
-      );
-      const card = rows[0];
+    return this.transactions.run(async (m) => {
+      const card = await this.repo.lock(m, cardNo);
       if (!card || (ownerId !== undefined && card.member_id !== ownerId)) {
         throw new DomainError(ErrorCode.CARD_NOT_FOUND, `No card ${maskCardNo(cardNo)}${ownerId ? ' of this member' : ''}.`);
       }
@@ -88,12 +81,11 @@ export class CardLifecycleService {
       if (action === 'replace' || action === 'report_lost') {
         replacedBy = await this.cards.issue(m, card.member_id, card.kind, null, now);
       }
-      await m.query('UPDATE cards SET status = ?, replaced_by = ?, status_changed_at = ? WHERE card_no = ?', [
-        next,
-        replacedBy,
-        now,
-        cardNo,
-      ]);
+      await this.repo.setStatus(m, cardNo, next, replacedBy, now);
+      if (next === 'lost') {
+        // The card may be gone with the phone that shows the code: every code made so far stops working.
+        await this.memberCodes.rotate(m, card.member_id, now);
+      }
       await this.record(m, actor, action, card, next, replacedBy);
       return { cardNo, memberId: card.member_id, status: next, replacedBy };
     });

@@ -13,6 +13,6 @@ import { ClubsService } from './clubs.service';
 @Module({
   imports: [QueueModule, AuditModule, JobsModule, MembersModule, PointsModule],
   providers: [ClubsRepository, ClubsService, ClubMembershipService, ClubActivityNotifier],
-  exports: [ClubsService, ClubMembershipService, ClubActivityNotifier],
+  exports: [ClubsRepository, ClubsService, ClubMembershipService, ClubActivityNotifier],
 })
 export class ClubsModule {}

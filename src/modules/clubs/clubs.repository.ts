@@ -348,4 +348,16 @@ export class ClubsRepository {
     ]);
     return rows.map((r) => ({ clubId: r.club_id, memberId: r.member_id, event: r.event, reason: r.reason, actorId: r.actor_id, at: r.at }));
   }
+
+  /** A merge: the join/leave history moves; for a club both members are in, the survivor's own row wins. */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    await m.query('UPDATE club_member_history SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+    await m.query(
+      `INSERT INTO club_members (member_id, club_id, status, joined_via, joined_at, left_at, left_reason)
+       SELECT ?, c.club_id, c.status, c.joined_via, c.joined_at, c.left_at, c.left_reason FROM club_members c WHERE c.member_id = ?
+       ON DUPLICATE KEY UPDATE status = club_members.status`,
+      [toMemberId, fromMemberId],
+    );
+    await m.query('DELETE FROM club_members WHERE member_id = ?', [fromMemberId]);
+  }
 }

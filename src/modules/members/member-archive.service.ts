@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { maskPersonalValue } from '../../common/masking';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { isValidCardNo } from '../cards/card-number';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
 import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
-import { ChangeRow, FieldChange, MemberArchiveRepository, MemberRow, SearchBy } from './member-archive.repository';
+import { ChangeRow, MemberArchiveQueries, MemberRow, SearchBy } from './member-archive.queries';
+import { FieldChange, MembersRepository } from './members.repository';
 
 /** Profile fields staff (and, through the portal, the member) may change. */
 export const PROFILE_FIELDS = ['name', 'phone', 'email', 'birthday', 'gender', 'city', 'address', 'preferredStoreId'] as const;
@@ -62,8 +62,9 @@ export interface MemberSearchItem extends MemberRow {
 @Injectable()
 export class MemberArchiveService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repo: MemberArchiveRepository,
+    private readonly transactions: Transactions,
+    private readonly members: MembersRepository,
+    private readonly queries: MemberArchiveQueries,
     @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
   ) {}
@@ -73,9 +74,9 @@ export class MemberArchiveService {
     cursor: string | null,
     limit: number,
   ): Promise<{ items: MemberSearchItem[]; nextCursor: string | null }> {
-    const rows = await this.repo.search(classifyQuery(q), cursor, limit + 1);
+    const rows = await this.queries.search(classifyQuery(q), cursor, limit + 1);
     const page = rows.slice(0, limit);
-    const [cards, tiers] = await Promise.all([this.repo.displayCards(page.map((r) => r.memberId)), this.tiers.list()]);
+    const [cards, tiers] = await Promise.all([this.queries.displayCards(page.map((r) => r.memberId)), this.tiers.list()]);
     const tierName = new Map(tiers.map((t) => [t.code, t.name]));
     return {
       items: page.map((r) => ({ ...r, tierName: tierName.get(r.tierCode) ?? r.tierCode, card: cards.get(r.memberId) ?? null })),
@@ -85,7 +86,7 @@ export class MemberArchiveService {
 
   /** A member that can still be changed: exists, was not merged away, and did not ask to be erased. */
   async requireLive(memberId: string): Promise<Member> {
-    const member = await this.dataSource.getRepository(Member).findOne({ where: { id: memberId } });
+    const member = await this.members.find(memberId);
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
     }
@@ -112,8 +113,8 @@ export class MemberArchiveService {
     await this.requireLive(memberId);
     const now = new Date();
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const member = await m.getRepository(Member).findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+      return await this.transactions.run(async (m) => {
+        const member = await this.members.lock(m, memberId);
         if (!member) {
           throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
         }
@@ -137,11 +138,13 @@ export class MemberArchiveService {
           return { member, changed };
         }
         member.updatedAt = now;
-        await m.query(
-          `UPDATE members SET ${changed.map((c) => `${COLUMN[c.field as ProfileField]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-          [...changed.map((c) => c.newValue), now, memberId],
+        await this.members.updateColumns(
+          m,
+          memberId,
+          changed.map((c) => ({ column: COLUMN[c.field as ProfileField], value: c.newValue })),
+          now,
         );
-        await this.repo.insertChanges(m, memberId, actor, changed, now);
+        await this.members.insertChanges(m, memberId, actor, changed, now);
         await this.audit.record(actor, 'member.profile_updated', { type: 'member', id: memberId }, auditChanges(changed), m);
         return { member, changed };
       });
@@ -159,12 +162,8 @@ export class MemberArchiveService {
   async setConsents(actor: Actor, memberId: string, consents: Partial<Record<ConsentChannel, boolean>>): Promise<FieldChange[]> {
     await this.requireLive(memberId);
     const now = new Date();
-    return this.dataSource.transaction(async (m) => {
-      const rows: Array<{ channel: string; granted: number }> = await m.query(
-        'SELECT channel, granted FROM member_consents WHERE member_id = ? FOR UPDATE',
-        [memberId],
-      );
-      const current = new Map(rows.map((r) => [r.channel, Boolean(r.granted)]));
+    return this.transactions.run(async (m) => {
+      const current = await this.members.lockConsents(m, memberId);
       const changed: FieldChange[] = [];
       for (const [channel, granted] of Object.entries(consents)) {
         if (typeof granted !== 'boolean' || current.get(channel) === granted) {
@@ -172,14 +171,10 @@ export class MemberArchiveService {
         }
         const old = current.has(channel) ? String(current.get(channel)) : null;
         changed.push({ field: `consent.${channel}`, oldValue: old, newValue: String(granted) });
-        await m.query(
-          `INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON DUPLICATE KEY UPDATE granted = VALUES(granted), source = VALUES(source), updated_at = VALUES(updated_at)`,
-          [memberId, channel, granted, actor.type, now],
-        );
+        await this.members.setConsents(m, memberId, [[channel, granted]], actor.type, now);
       }
       if (changed.length > 0) {
-        await this.repo.insertChanges(m, memberId, actor, changed, now);
+        await this.members.insertChanges(m, memberId, actor, changed, now);
         await this.audit.record(actor, 'member.consents_updated', { type: 'member', id: memberId }, auditChanges(changed), m);
       }
       return changed;
@@ -187,7 +182,7 @@ export class MemberArchiveService {
   }
 
   async history(memberId: string, before: number | null, limit: number): Promise<{ items: ChangeRow[]; nextCursor: number | null }> {
-    const rows = await this.repo.changes(memberId, before, limit + 1);
+    const rows = await this.queries.changes(memberId, before, limit + 1);
     const page = rows.slice(0, limit);
     return { items: page, nextCursor: rows.length > limit ? page[page.length - 1].id : null };
   }
@@ -195,8 +190,8 @@ export class MemberArchiveService {
   async addNote(actor: Actor & { id: string }, memberId: string, text: string) {
     await this.requireLive(memberId);
     const now = new Date();
-    const noteId = await this.dataSource.transaction(async (m) => {
-      const id = await this.repo.addNote(m, memberId, actor.id, text, now);
+    const noteId = await this.transactions.run(async (m) => {
+      const id = await this.members.addNote(m, memberId, actor.id, text, now);
       await this.audit.record(actor, 'member.note_added', { type: 'member', id: memberId }, { noteId: id }, m);
       return id;
     });
@@ -204,26 +199,26 @@ export class MemberArchiveService {
   }
 
   async notes(memberId: string, before: number | null, limit: number) {
-    const rows = await this.repo.notes(memberId, before, limit + 1);
+    const rows = await this.queries.notes(memberId, before, limit + 1);
     const page = rows.slice(0, limit);
     return { items: page, nextCursor: rows.length > limit ? page[page.length - 1].noteId : null };
   }
 
   tags(memberId: string): Promise<string[]> {
-    return this.repo.tags(memberId);
+    return this.members.tags(memberId);
   }
 
   /** Replaces the member's tags with the given set (trimmed, lower-cased, de-duplicated). */
   async setTags(actor: Actor, memberId: string, tags: string[]): Promise<string[]> {
     await this.requireLive(memberId);
     const next = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0))].sort();
-    return this.dataSource.transaction(async (m) => {
-      const before = await this.repo.tags(memberId, m);
+    return this.transactions.run(async (m) => {
+      const before = await this.members.tags(memberId, m);
       if (before.join(',') === next.join(',')) {
         return next;
       }
-      await this.repo.replaceTags(m, memberId, next, new Date());
-      await this.repo.insertChanges(
+      await this.members.replaceTags(m, memberId, next, new Date());
+      await this.members.insertChanges(
         m,
         memberId,
         actor,

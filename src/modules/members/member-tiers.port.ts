@@ -1,7 +1,10 @@
+import { EntityManager } from 'typeorm';
+
 /**
  * What members ask of tiers (provided by the tiers module through
  * TierPortsModule, so members never import tiers): the tier a new member
- * starts in, and the tiers' names for listings.
+ * starts in, the tiers' names for listings, and the first tier history
+ * rows of new members (tier_history is the tiers module's table).
  */
 export const MEMBER_TIERS = Symbol('MEMBER_TIERS');
 
@@ -10,4 +13,6 @@ export interface MemberTiers {
   entryTier(): Promise<{ code: string }>;
   /** Every tier, by rank. */
   list(): Promise<Array<{ code: string; name: string }>>;
+  /** New members' first history rows (from nothing to `tierCode`), in the enrolment's transaction. */
+  recordEnrolments(m: EntityManager, memberIds: string[], tierCode: string, at: Date): Promise<void>;
 }

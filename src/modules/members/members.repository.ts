@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
+import { placeholders } from '../../database/multi-row';
+import { execute, marks, select, selectOne } from '../../database/sql';
+import { Member, MemberStatus } from './entities/member.entity';
 
 export interface CardRow {
   cardNo: string;
@@ -12,7 +15,11 @@ export interface CardRow {
 /** A merge's survivor cannot itself be merged away, so chains stay short; this bounds a corrupt cycle. */
 const MAX_MERGE_HOPS = 8;
 
-/** SQL of members and their cards used by the postings: lookups by card, phone and id, many at a time. */
+/**
+ * The owner of the member aggregate: `members` and the tables that hang off a member's profile
+ * (member_consents, member_changes, member_notes, member_tags). Every write to them is here; the
+ * postings' lookups by card, phone and id (many at a time) read through it too.
+ */
 @Injectable()
 export class MembersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -23,8 +30,9 @@ export class MembersRepository {
     if (unique.length === 0) {
       return out;
     }
-    const rows: Array<{ card_no: string; member_id: string; status: string }> = await m.query(
-      `SELECT card_no, member_id, status FROM cards WHERE card_no IN (${unique.map(() => '?').join(', ')})`,
+    const rows = await select<{ card_no: string; member_id: string; status: string }>(
+      m,
+      `SELECT card_no, member_id, status FROM cards WHERE card_no IN (${marks(unique.length)})`,
       unique,
     );
     for (const r of rows) {
@@ -39,8 +47,9 @@ export class MembersRepository {
     if (unique.length === 0) {
       return new Map();
     }
-    const rows: Array<{ id: string; phone: string }> = await m.query(
-      `SELECT id, phone FROM members WHERE phone IN (${unique.map(() => '?').join(', ')}) AND status NOT IN ('erasing', 'erased')`,
+    const rows = await select<{ id: string; phone: string }>(
+      m,
+      `SELECT id, phone FROM members WHERE phone IN (${marks(unique.length)}) AND status NOT IN ('erasing', 'erased')`,
       unique,
     );
     return new Map(rows.map((r) => [r.phone, r.id]));
@@ -57,8 +66,9 @@ export class MembersRepository {
     let pending = new Map([...new Set(ids)].map((id) => [id, id]));
     for (let hop = 0; pending.size > 0 && hop < MAX_MERGE_HOPS; hop++) {
       const look = [...new Set(pending.values())];
-      const rows: Array<{ id: string; status: string; merged_into: string | null }> = await m.query(
-        `SELECT id, status, merged_into FROM members WHERE id IN (${look.map(() => '?').join(', ')})`,
+      const rows = await select<{ id: string; status: string; merged_into: string | null }>(
+        m,
+        `SELECT id, status, merged_into FROM members WHERE id IN (${marks(look.length)})`,
         look,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
@@ -78,34 +88,36 @@ export class MembersRepository {
   }
 
   /**
-   * What a till sees of a member, in one statement: profile, tier, balance and the card to show. By phone, a member
-   * who asked to be erased is not found; by card, their cards were closed by the request (CARD_INACTIVE).
+   * What a till sees of a member, in one statement: profile, tier, balance and the card to show. By phone or id, a
+   * member who asked to be erased is not found; by card, their cards were closed by the request (CARD_INACTIVE).
    */
-  async posView(ref: { cardNo?: string; phone?: string }): Promise<PosMemberView | null> {
+  async posView(ref: { cardNo?: string; phone?: string; memberId?: string }): Promise<PosMemberView | null> {
     const columns = `m.id, m.name, m.phone, m.tier_code, COALESCE(a.balance, 0) AS balance, COALESCE(a.pending, 0) AS pending`;
-    const rows: Array<Record<string, string | null>> = ref.cardNo
-      ? await this.dataSource.query(
+    const rows = ref.cardNo
+      ? await select<PosViewRow>(
+          this.dataSource.manager,
           `SELECT ${columns}, c.card_no, c.status AS card_status
              FROM cards c JOIN members m ON m.id = c.member_id LEFT JOIN point_accounts a ON a.member_id = m.id
             WHERE c.card_no = ?`,
           [ref.cardNo],
         )
-      : await this.dataSource.query(
+      : await select<PosViewRow>(
+          this.dataSource.manager,
           `SELECT ${columns}, NULL AS card_status,
                   (SELECT card_no FROM cards WHERE member_id = m.id AND status = 'active' ORDER BY issued_at DESC LIMIT 1) AS card_no
              FROM members m LEFT JOIN point_accounts a ON a.member_id = m.id
-            WHERE m.phone = ? AND m.status NOT IN ('erasing', 'erased')`,
-          [ref.phone],
+            WHERE ${ref.memberId !== undefined ? 'm.id = ?' : 'm.phone = ?'} AND m.status NOT IN ('erasing', 'erased')`,
+          [ref.memberId ?? ref.phone],
         );
     const r = rows[0];
     if (!r) {
       return null;
     }
     return {
-      memberId: String(r.id),
+      memberId: r.id,
       name: r.name,
       phone: r.phone,
-      tierCode: String(r.tier_code),
+      tierCode: r.tier_code,
       balance: toInt(r.balance),
       pending: toInt(r.pending),
       cardNo: r.card_no,
@@ -123,11 +135,277 @@ export class MembersRepository {
     if (unique.length === 0) {
       return new Map();
     }
-    const rows: Array<{ card_no: string; status: string }> = await m.query(
-      `SELECT card_no, status FROM cards WHERE card_no IN (${unique.map(() => '?').join(', ')}) ORDER BY card_no LOCK IN SHARE MODE`,
+    const rows = await select<{ card_no: string; status: string }>(
+      m,
+      `SELECT card_no, status FROM cards WHERE card_no IN (${marks(unique.length)}) ORDER BY card_no LOCK IN SHARE MODE`,
       unique,
     );
     return new Map(rows.map((r) => [r.card_no, r.status]));
+  }
+
+  // ---- members ----------------------------------------------------------------
+
+  find(memberId: string, m: EntityManager = this.dataSource.manager): Promise<Member | null> {
+    return m.getRepository(Member).findOne({ where: { id: memberId } });
+  }
+
+  /** The member row, locked for the caller's transaction. */
+  lock(m: EntityManager, memberId: string): Promise<Member | null> {
+    return m.getRepository(Member).findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** A new member; a phone already held fails with the duplicate key ux_members_phone. */
+  async insert(m: EntityManager, member: Member): Promise<void> {
+    await m.insert(Member, member);
+  }
+
+  /** Many new registered members in one statement (the CSV import). */
+  async insertImported(m: EntityManager, members: ImportedMemberRow[], tierCode: string, now: Date): Promise<void> {
+    if (members.length === 0) {
+      return;
+    }
+    await execute(
+      m,
+      `INSERT INTO members (id, status, name, phone, email, birthday, tier_code, tier_since, registered_at, created_at, updated_at, external_id)
+       VALUES ${placeholders(members.length, 12)}`,
+      members.flatMap((f) => [f.id, 'active', f.name, f.phone, f.email, f.birthday, tierCode, now, now, now, now, f.externalId]),
+    );
+  }
+
+  /** value → member id, for the members whose external id (or phone) is one of the values, whatever their status. */
+  async idsBy(m: EntityManager, column: 'external_id' | 'phone', values: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(values)];
+    if (unique.length === 0) {
+      return new Map();
+    }
+    const rows = await select<{ id: string; v: string }>(
+      m,
+      `SELECT id, ${column} AS v FROM members WHERE ${column} IN (${marks(unique.length)})`,
+      unique,
+    );
+    return new Map(rows.map((r) => [r.v, r.id]));
+  }
+
+  /**
+   * The empty points account every new member is born with, in the enrolment's transaction. The ledger
+   * (points module, which sits above members and imports them) writes the account from then on; opening it
+   * here keeps the enrolment below the points module.
+   */
+  async openAccounts(m: EntityManager, memberIds: string[], now: Date): Promise<void> {
+    if (memberIds.length === 0) {
+      return;
+    }
+    await execute(
+      m,
+      `INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES ${placeholders(memberIds.length, 6)}`,
+      memberIds.flatMap((id) => [id, 0, 0, 0, 0, now]),
+    );
+  }
+
+  /** The member holding a phone, whatever its status. */
+  byPhone(phone: string): Promise<{ id: string; status: string } | null> {
+    return selectOne<{ id: string; status: string }>(this.dataSource.manager, 'SELECT id, status FROM members WHERE phone = ?', [phone]);
+  }
+
+  async statusOf(memberId: string): Promise<string | null> {
+    const r = await selectOne<{ status: string }>(this.dataSource.manager, 'SELECT status FROM members WHERE id = ?', [memberId]);
+    return r?.status ?? null;
+  }
+
+  /** Sets profile columns (the caller names only columns it may change). */
+  async updateColumns(m: EntityManager, memberId: string, columns: Array<{ column: string; value: string | null }>, now: Date) {
+    await execute(m, `UPDATE members SET ${columns.map((c) => `${c.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`, [
+      ...columns.map((c) => c.value),
+      now,
+      memberId,
+    ]);
+  }
+
+  async setStatus(m: EntityManager, memberId: string, status: MemberStatus, now: Date): Promise<void> {
+    await execute(m, 'UPDATE members SET status = ?, updated_at = ? WHERE id = ?', [status, now, memberId]);
+  }
+
+  /** Turns the temporary member of a counter card into a registered one; only while it is still temporary. */
+  async registerTemporary(
+    m: EntityManager,
+    memberId: string,
+    profile: { name: string; phone: string; email: string | null; birthday: string | null; gender: string | null; city: string | null },
+    now: Date,
+  ): Promise<boolean> {
+    const res = await execute(
+      m,
+      `UPDATE members SET status = 'active', name = ?, phone = ?, email = ?, birthday = ?, gender = ?, city = ?, registered_at = ?, updated_at = ?
+        WHERE id = ? AND status = 'temporary' AND phone IS NULL`,
+      [profile.name, profile.phone, profile.email, profile.birthday, profile.gender, profile.city, now, now, memberId],
+    );
+    return res.affectedRows === 1;
+  }
+
+  /** Both members of a merge, as the merge reads them inside its transaction. */
+  forMerge(m: EntityManager, ids: [string, string]): Promise<MergeMemberRow[]> {
+    return select<MergeMemberRow>(m, 'SELECT id, status, tier_code, phone, merged_into FROM members WHERE id IN (?, ?)', ids);
+  }
+
+  /** The source of a merge: status merged, pointing at the survivor, its phone freed. */
+  async markMerged(m: EntityManager, sourceId: string, survivorId: string, now: Date): Promise<void> {
+    await execute(m, "UPDATE members SET status = 'merged', merged_into = ?, phone = NULL, updated_at = ? WHERE id = ?", [
+      survivorId,
+      now,
+      sourceId,
+    ]);
+  }
+
+  /**
+   * An erasure: every personal field of the profile cleared, the status given. The external id (the
+   * previous system's key, not personal by itself) stays, so importing the same file again answers
+   * `exists` instead of bringing the person back.
+   */
+  async anonymise(m: EntityManager, memberIds: string[], status: (id: string) => MemberStatus, now: Date): Promise<number> {
+    let n = 0;
+    for (const id of memberIds) {
+      const res = await execute(
+        m,
+        `UPDATE members SET name = NULL, phone = NULL, email = NULL, birthday = NULL, gender = NULL, address = NULL, city = NULL,
+                status = ?, updated_at = ? WHERE id = ?`,
+        [status(id), now, id],
+      );
+      n += res.affectedRows;
+    }
+    return n;
+  }
+
+  /** The profiles of the members, and every value their personal fields held before (from the change history). */
+  async personalValues(
+    m: EntityManager,
+    memberIds: string[],
+    fields: string[],
+  ): Promise<{ profiles: Array<Record<string, string | null>>; earlier: Array<{ field: string; value: string }> }> {
+    const profiles = await select<Record<string, string | null>>(
+      m,
+      `SELECT name, phone, email, birthday, address, city FROM members WHERE id IN (${marks(memberIds.length)})`,
+      memberIds,
+    );
+    const changes = await select<{ field: string; old_value: string | null; new_value: string | null }>(
+      m,
+      `SELECT field, old_value, new_value FROM member_changes WHERE member_id IN (${marks(memberIds.length)}) AND field IN (${marks(fields.length)})`,
+      [...memberIds, ...fields],
+    );
+    const earlier = changes.flatMap((c) =>
+      [c.old_value, c.new_value].filter((v): v is string => v !== null).map((value) => ({ field: c.field, value })),
+    );
+    return { profiles, earlier };
+  }
+
+  // ---- consents ---------------------------------------------------------------
+
+  async lockConsents(m: EntityManager, memberId: string): Promise<Map<string, boolean>> {
+    const rows = await select<{ channel: string; granted: number }>(
+      m,
+      'SELECT channel, granted FROM member_consents WHERE member_id = ? FOR UPDATE',
+      [memberId],
+    );
+    return new Map(rows.map((r) => [r.channel, Boolean(r.granted)]));
+  }
+
+  /** Sets consents per channel, recording who set them (the actor type: admin, member, store, system). */
+  async setConsents(
+    m: EntityManager,
+    memberId: string,
+    consents: Array<[string, boolean]>,
+    source: string,
+    now: Date,
+  ): Promise<void> {
+    for (const [channel, granted] of consents) {
+      await execute(
+        m,
+        `INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE granted = VALUES(granted), source = VALUES(source), updated_at = VALUES(updated_at)`,
+        [memberId, channel, granted, source, now],
+      );
+    }
+  }
+
+  /** An erasure: every consent withdrawn (granted false, source erasure). */
+  async withdrawConsents(m: EntityManager, memberIds: string[], now: Date): Promise<number> {
+    const res = await execute(
+      m,
+      `UPDATE member_consents SET granted = FALSE, source = 'erasure', updated_at = ? WHERE member_id IN (${marks(memberIds.length)}) AND granted`,
+      [now, ...memberIds],
+    );
+    return res.affectedRows;
+  }
+
+  // ---- change history -----------------------------------------------------------
+
+  async insertChanges(m: EntityManager, memberId: string, actor: { type: string; id: string | null }, changes: FieldChange[], now: Date) {
+    if (changes.length === 0) {
+      return;
+    }
+    await execute(
+      m,
+      `INSERT INTO member_changes (member_id, actor_type, actor_id, field, old_value, new_value, created_at) VALUES ${placeholders(changes.length, 7)}`,
+      changes.flatMap((c) => [memberId, actor.type, actor.id, c.field, c.oldValue, c.newValue, now]),
+    );
+  }
+
+  /** An erasure: old and new values of personal fields go; which field changed, who and when stay (consent and status values too). */
+  async clearChangeValues(m: EntityManager, memberIds: string[]): Promise<number> {
+    const res = await execute(
+      m,
+      `UPDATE member_changes SET old_value = NULL, new_value = NULL
+        WHERE member_id IN (${marks(memberIds.length)}) AND NOT (${NON_PERSONAL_CHANGE_FIELDS})
+          AND (old_value IS NOT NULL OR new_value IS NOT NULL)`,
+      memberIds,
+    );
+    return res.affectedRows;
+  }
+
+  // ---- notes and tags -------------------------------------------------------------
+
+  async addNote(m: EntityManager, memberId: string, authorId: string, text: string, now: Date): Promise<number> {
+    const res = await execute(m, 'INSERT INTO member_notes (member_id, author_id, text, created_at) VALUES (?, ?, ?, ?)', [
+      memberId,
+      authorId,
+      text,
+      now,
+    ]);
+    return Number(res.insertId);
+  }
+
+  async tags(memberId: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await select<{ tag: string }>(m, 'SELECT tag FROM member_tags WHERE member_id = ? ORDER BY tag', [memberId]);
+    return rows.map((r) => r.tag);
+  }
+
+  async replaceTags(m: EntityManager, memberId: string, tags: string[], now: Date): Promise<void> {
+    await execute(m, 'DELETE FROM member_tags WHERE member_id = ?', [memberId]);
+    if (tags.length > 0) {
+      await execute(
+        m,
+        `INSERT INTO member_tags (member_id, tag, created_at) VALUES ${placeholders(tags.length, 3)}`,
+        tags.flatMap((t) => [memberId, t, now]),
+      );
+    }
+  }
+
+  /** An erasure: staff notes (free text about the person) and tags are deleted. */
+  async deleteNotes(m: EntityManager, memberIds: string[]): Promise<number> {
+    return (await execute(m, `DELETE FROM member_notes WHERE member_id IN (${marks(memberIds.length)})`, memberIds)).affectedRows;
+  }
+
+  async deleteTags(m: EntityManager, memberIds: string[]): Promise<number> {
+    return (await execute(m, `DELETE FROM member_tags WHERE member_id IN (${marks(memberIds.length)})`, memberIds)).affectedRows;
+  }
+
+  /** A merge: staff notes move to the survivor; tags become the union of both sets. Profile, consents and changes stay. */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    await execute(m, 'UPDATE member_notes SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+    await execute(
+      m,
+      'INSERT IGNORE INTO member_tags (member_id, tag, created_at) SELECT ?, t.tag, t.created_at FROM member_tags t WHERE t.member_id = ?',
+      [toMemberId, fromMemberId],
+    );
+    await execute(m, 'DELETE FROM member_tags WHERE member_id = ?', [fromMemberId]);
   }
 }
 
@@ -140,6 +418,43 @@ export interface PosMemberView {
   pending: number;
   /** The card used for the lookup, or the member's newest active card. */
   cardNo: string | null;
-  /** Status of the card used for the lookup (null for a lookup by phone). */
+  /** Status of the card used for the lookup (null for a lookup by phone or member code). */
   cardStatus: string | null;
 }
+
+interface PosViewRow {
+  id: string;
+  name: string | null;
+  phone: string | null;
+  tier_code: string;
+  balance: string | number;
+  pending: string | number;
+  card_no: string | null;
+  card_status: string | null;
+}
+
+export interface MergeMemberRow {
+  id: string;
+  status: MemberStatus;
+  tier_code: string;
+  phone: string | null;
+  merged_into: string | null;
+}
+
+export interface FieldChange {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export interface ImportedMemberRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  birthday: string | null;
+  externalId: string;
+}
+
+/** Fields of the member change history whose values are not personal: kept by an erasure. */
+const NON_PERSONAL_CHANGE_FIELDS = "field = 'status' OR field LIKE 'consent.%'";

@@ -1,30 +1,38 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
 import { maskPhone } from '../../common/masking';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
+import { CardsRepository } from '../cards/cards.repository';
 import { CardsService } from '../cards/cards.service';
 import { Card } from '../cards/entities/card.entity';
+import { memberCodeNotFound } from '../cards/member-code.errors';
+import { CodeOwner, MemberCodesService } from '../cards/member-codes.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
 import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
 import { MembersRepository } from './members.repository';
 
-/** How the POS names a member: exactly one of the three. */
+/** How the POS names a member: exactly one of the four. */
 export interface MemberRef {
   cardNo?: string;
   phone?: string;
   memberId?: string;
+  /** (POS-API 1.2) The member page's code; judged at codeShownAt (an offline receipt's occurredAt), else now. */
+  memberCode?: string;
+  codeShownAt?: Date;
 }
 
 export interface ResolvedMember {
   memberId: string;
   /** The card the member was named by, when it was a card. */
   cardNo: string | null;
+  /** The member code the member was named by: whose it is and its step (a redemption spends it). */
+  code?: CodeOwner;
 }
 
 export interface NewMember {
@@ -41,11 +49,13 @@ export interface NewMember {
 @Injectable()
 export class MembersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly cards: CardsService,
+    private readonly cardsRepo: CardsRepository,
     @Inject(MEMBER_TIERS) private readonly tiers: MemberTiers,
     private readonly audit: AuditService,
     private readonly membersRepo: MembersRepository,
+    private readonly memberCodes: MemberCodesService,
   ) {}
 
   /**
@@ -54,11 +64,7 @@ export class MembersService {
    */
   async resolve(ref: MemberRef): Promise<ResolvedMember> {
     if (ref.cardNo) {
-      const rows: Array<{ member_id: string; status: string }> = await this.dataSource.query(
-        'SELECT member_id, status FROM cards WHERE card_no = ?',
-        [ref.cardNo],
-      );
-      const card = rows[0];
+      const card = await this.cardsRepo.find(ref.cardNo);
       if (!card) {
         throw notFound('card', ref.cardNo);
       }
@@ -70,6 +76,15 @@ export class MembersService {
       }
       return { memberId: card.member_id, cardNo: ref.cardNo };
     }
+    if (ref.memberCode !== undefined) {
+      const code = await this.memberCodes.resolve({ code: ref.memberCode, at: ref.codeShownAt });
+      // A merged member's code names the survivor, as its cards do; an erasing or erased member is nobody.
+      const survivor = (await this.membersRepo.survivingMemberIds([code.memberId])).get(code.memberId);
+      if (!survivor) {
+        throw memberCodeNotFound();
+      }
+      return { memberId: survivor, cardNo: null, code };
+    }
     if (ref.memberId !== undefined) {
       // A merged-away id names its survivor, as the merged member's cards do (POS-API 1.2 "Member reference").
       const survivor = (await this.membersRepo.survivingMemberIds([ref.memberId])).get(ref.memberId);
@@ -78,22 +93,19 @@ export class MembersService {
       }
       return { memberId: survivor, cardNo: null };
     }
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      "SELECT id FROM members WHERE phone = ? AND status NOT IN ('erasing', 'erased')",
-      [ref.phone ?? ''],
-    );
-    if (!rows[0]) {
+    const memberId = (await this.membersRepo.memberIdsByPhone([ref.phone ?? ''])).get(ref.phone ?? '');
+    if (!memberId) {
       throw notFound('phone', ref.phone ?? '');
     }
-    return { memberId: rows[0].id, cardNo: null };
+    return { memberId, cardNo: null };
   }
 
   async findById(memberId: string): Promise<Member | null> {
-    return this.dataSource.getRepository(Member).findOne({ where: { id: memberId } });
+    return this.membersRepo.find(memberId);
   }
 
   async cardsOf(memberId: string): Promise<Card[]> {
-    return this.dataSource.getRepository(Card).find({ where: { memberId }, order: { issuedAt: 'DESC' } });
+    return this.cardsRepo.ofMember(memberId);
   }
 
   /** The card a cashier should see: the one used, else the newest active card. */
@@ -101,11 +113,7 @@ export class MembersService {
     if (usedCardNo) {
       return usedCardNo;
     }
-    const rows: Array<{ card_no: string }> = await this.dataSource.query(
-      "SELECT card_no FROM cards WHERE member_id = ? AND status = 'active' ORDER BY issued_at DESC LIMIT 1",
-      [memberId],
-    );
-    return rows[0]?.card_no ?? null;
+    return this.cardsRepo.newestActive(memberId);
   }
 
   /** A registered member with a standard card, an empty points account and the entry tier. */
@@ -132,19 +140,11 @@ export class MembersService {
       updatedAt: now,
     };
     try {
-      const cardNo = await this.dataSource.transaction(async (m) => {
-        await m.insert(Member, member);
+      const cardNo = await this.transactions.run(async (m) => {
+        await this.membersRepo.insert(m, member);
         const cardNo = await this.openMembership(m, member.id, 'standard', storeId, entryTier.code, now);
-        const consents = Object.entries(input.consents ?? {}).filter(([, granted]) => typeof granted === 'boolean');
-        for (const [channel, granted] of consents) {
-          await m.query('INSERT INTO member_consents (member_id, channel, granted, source, updated_at) VALUES (?, ?, ?, ?, ?)', [
-            member.id,
-            channel,
-            granted,
-            actor.type,
-            now,
-          ]);
-        }
+        const consents = Object.entries(input.consents ?? {}).filter((e): e is [string, boolean] => typeof e[1] === 'boolean');
+        await this.membersRepo.setConsents(m, member.id, consents, actor.type, now);
         await this.audit.record(
           actor,
           'member.created',
@@ -174,8 +174,8 @@ export class MembersService {
     const entryTier = await this.tiers.entryTier();
     const now = new Date();
     const memberId = newId();
-    const cardNo = await this.dataSource.transaction(async (m) => {
-      await m.insert(Member, {
+    const cardNo = await this.transactions.run(async (m) => {
+      await this.membersRepo.insert(m, {
         id: memberId,
         status: 'temporary',
         name: null,
@@ -211,14 +211,8 @@ export class MembersService {
     now: Date,
   ): Promise<string> {
     const cardNo = await this.cards.issue(m, memberId, kind, storeId, now);
-    await m.query(
-      'INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES (?, 0, 0, 0, 0, ?)',
-      [memberId, now],
-    );
-    await m.query(
-      "INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES (?, NULL, ?, 'enrolment', NULL, ?)",
-      [memberId, tierCode, now],
-    );
+    await this.membersRepo.openAccounts(m, [memberId], now);
+    await this.tiers.recordEnrolments(m, [memberId], tierCode, now);
     return cardNo;
   }
 }

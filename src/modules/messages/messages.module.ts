@@ -5,12 +5,14 @@ import { PointsModule } from '../points/points.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { QueueModule } from '../../queue/queue.module';
 import { ChannelRegistry } from './channels/channel-registry';
+import { ExpiringPointsQueries } from './expiring-points.queries';
 import { NoticesService } from './notices.service';
 import { OutboxSecretsStore } from './outbox-secrets.store';
 import { OutboxSenderService } from './outbox-sender.service';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 import { PostingEventsForwarder } from './posting-events.forwarder';
+import { TemplatesRepository } from './templates.repository';
 import { TemplatesService } from './templates.service';
 import { EventsService } from './webhooks/events.service';
 import { WebhookSenderService } from './webhooks/webhook-sender.service';
@@ -31,7 +33,9 @@ import { WebhooksService } from './webhooks/webhooks.service';
     OutboxSecretsStore,
     OutboxService,
     OutboxSenderService,
+    TemplatesRepository,
     TemplatesService,
+    ExpiringPointsQueries,
     NoticesService,
     WebhooksRepository,
     WebhooksService,

@@ -28,6 +28,10 @@ export const EXPIRY_NOTICES = {
   },
 } satisfies RangedJob;
 
+/** The jobs of the messages queue (a job of another name is refused below). */
+type MessagesJobName =
+  JobName.SendOutbox | JobName.DeliverWebhooks | JobName.PlanExpiryNotices | JobName.ExpiryNoticeRange | JobName.PostingEvents;
+
 /**
  * The messages queue: the outbox sender and the webhook sender (each a
  * repeating job every MESSAGES_POLL_MS), the monthly expiring-points notices
@@ -78,7 +82,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     this.logger.log(`Sending the outbox and webhooks every ${every} ms; ${EXPIRY_NOTICES.schedule.says}`);
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: Job<unknown, unknown, MessagesJobName>): Promise<unknown> {
     switch (job.name) {
       case JobName.SendOutbox:
         return this.sender.sendDue();
@@ -95,7 +99,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.PostingEvents:
         return this.postingEvents(job.data as PostedBatch);
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.Messages}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.Messages}`);
     }
   }
 

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays } from '../../common/time';
 import { TiersService } from '../tiers/tiers.service';
+import { ExpiringPointsQueries } from './expiring-points.queries';
 import { EnqueueResult, OutboxService } from './outbox.service';
 import { TemplatesService } from './templates.service';
 
@@ -20,7 +19,7 @@ export class NoticesService {
   private readonly logger = new Logger(NoticesService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly expiring: ExpiringPointsQueries,
     private readonly outbox: OutboxService,
     private readonly templates: TemplatesService,
     private readonly tiers: TiersService,
@@ -45,13 +44,7 @@ export class NoticesService {
     const until = addDays(asOf, EXPIRY_NOTICE_DAYS);
     let after = '';
     for (;;) {
-      const rows: Array<{ member_id: string; points: string | number; first_expiry: Date }> = await this.dataSource.query(
-        `SELECT member_id, SUM(remaining) AS points, MIN(expires_at) AS first_expiry FROM point_lots
-          WHERE member_id >= ? AND member_id > ? ${toId !== null ? 'AND member_id < ?' : ''}
-            AND remaining > 0 AND expires_at > ? AND expires_at <= ?
-          GROUP BY member_id ORDER BY member_id LIMIT ${MEMBERS_PER_READ}`,
-        toId !== null ? [fromId, after, toId, asOf, until] : [fromId, after, asOf, until],
-      );
+      const rows = await this.expiring.page(fromId, toId, after, asOf, until, MEMBERS_PER_READ);
       if (rows.length === 0) {
         break;
       }

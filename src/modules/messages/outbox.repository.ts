@@ -358,4 +358,31 @@ export class OutboxRepository {
       memberName: (r.member_name as string | null) ?? null,
     }));
   }
+
+  /** An erasure: rendered subjects and texts go; a message not sent yet is never sent (it has no address any more). */
+  async clearForMembers(m: EntityManager, memberIds: string[], now: Date): Promise<number> {
+    const res: WriteResult = await m.query(
+      `UPDATE outbox_messages
+          SET subject = NULL, body = '', last_error = NULL, updated_at = ?,
+              status = CASE WHEN status IN ('queued', 'sending') THEN 'skipped_no_address' ELSE status END
+        WHERE member_id IN (${memberIds.map(() => '?').join(', ')}) AND (body <> '' OR subject IS NOT NULL OR last_error IS NOT NULL)`,
+      [now, ...memberIds],
+    );
+    return res.affectedRows;
+  }
+
+  /** An erasure: sign-in codes sent to one of the person's phones before it was registered (member_id NULL, to_address set). */
+  async clearToAddresses(m: EntityManager, addresses: string[], now: Date): Promise<number> {
+    if (addresses.length === 0) {
+      return 0;
+    }
+    const res: WriteResult = await m.query(
+      `UPDATE outbox_messages
+          SET subject = NULL, body = '', last_error = NULL, to_address = NULL, updated_at = ?,
+              status = CASE WHEN status IN ('queued', 'sending') THEN 'skipped_no_address' ELSE status END
+        WHERE member_id IS NULL AND to_address IN (${addresses.map(() => '?').join(', ')})`,
+      [now, ...addresses],
+    );
+    return res.affectedRows;
+  }
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
-import { inTransaction } from '../../database/transaction';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { MessageTemplate } from './entities/message-template.entity';
 import type { MessageChannel } from './entities/outbox-message.entity';
 import { systemTemplateInvalid, templateInvalid, templateNeedsAdmin, templateNotFound } from './messages.errors';
 import { OutboxRepository } from './outbox.repository';
+import { TemplatesRepository } from './templates.repository';
 import { systemRightNeeded, systemTemplate, systemTemplateProblems } from './rules/system-templates';
 import { renderTemplate, TemplateLocale, TemplateValues, validateTemplateText, variablesOf } from './rules/template';
 import { maskName } from '../../common/masking';
@@ -41,7 +40,8 @@ export class TemplatesService {
   private cache = new Map<string, { at: number; template: MessageTemplate | null }>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repo: TemplatesRepository,
     private readonly audit: AuditService,
     private readonly outbox: OutboxRepository,
     private readonly tiers: TiersService,
@@ -86,11 +86,11 @@ export class TemplatesService {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const saved = await inTransaction(this.dataSource, async (m) => {
-          const [row] = await m.query('SELECT COALESCE(MAX(version), 0) AS v FROM message_templates WHERE code = ?', [input.code]);
+        const saved = await this.transactions.retrying(async (m) => {
+          const version = (await this.repo.maxVersion(m, input.code)) + 1;
           const template: MessageTemplate = {
             code: input.code,
-            version: Number((row as { v: number | string }).v) + 1,
+            version,
             channel: input.channel,
             transactional,
             subjectZh: input.variants['zh-CN'].subject ?? null,
@@ -100,7 +100,7 @@ export class TemplatesService {
             createdBy: actor.id,
             createdAt: new Date(),
           };
-          await m.getRepository(MessageTemplate).insert(template);
+          await this.repo.insert(m, template);
           await this.audit.record(
             actor,
             'message-template.saved',
@@ -123,7 +123,7 @@ export class TemplatesService {
 
   /** Read afresh, not from the 5 s cache: it decides who may save. */
   private async latestIsTransactional(code: string): Promise<boolean> {
-    const latest = await this.dataSource.getRepository(MessageTemplate).findOne({ where: { code }, order: { version: 'DESC' } });
+    const latest = await this.repo.latest(code);
     return latest?.transactional === true;
   }
 
@@ -135,7 +135,7 @@ export class TemplatesService {
       }
       return hit.template;
     }
-    const template = await this.dataSource.getRepository(MessageTemplate).findOne({ where: { code }, order: { version: 'DESC' } });
+    const template = await this.repo.latest(code);
     this.cache.set(code, { at: Date.now(), template });
     if (!template) {
       throw templateNotFound(code);
@@ -153,7 +153,7 @@ export class TemplatesService {
   }
 
   async versions(code: string): Promise<MessageTemplate[]> {
-    const all = await this.dataSource.getRepository(MessageTemplate).find({ where: { code }, order: { version: 'DESC' }, take: 100 });
+    const all = await this.repo.versions(code);
     if (all.length === 0) {
       throw templateNotFound(code);
     }
@@ -162,7 +162,7 @@ export class TemplatesService {
 
   /** The latest version of every template, by code (templates are few: read them all, keep the newest of each). */
   async list(): Promise<MessageTemplate[]> {
-    const all = await this.dataSource.getRepository(MessageTemplate).find({ order: { code: 'ASC', version: 'DESC' }, take: 10_000 });
+    const all = await this.repo.all();
     const seen = new Set<string>();
     return all.filter((t) => !seen.has(t.code) && seen.add(t.code));
   }

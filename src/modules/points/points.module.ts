@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { CardsModule } from '../cards/cards.module';
 import { MembersModule } from '../members/members.module';
 import { ProgramModule } from '../program/program.module';
 import { LedgerWriter } from './ledger/ledger-writer';
@@ -23,7 +24,7 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
  * and one use case per file.
  */
 @Module({
-  imports: [MembersModule, JobsModule, AuditModule, ProgramModule],
+  imports: [MembersModule, CardsModule, JobsModule, AuditModule, ProgramModule],
   providers: [
     LedgerRepository,
     ReceiptsRepository,
@@ -40,6 +41,9 @@ import { ReleasePendingUseCase } from './use-cases/release-pending/release-pendi
     PostingEvents,
   ],
   exports: [
+    LedgerRepository,
+    ReceiptsRepository,
+    RedemptionsRepository,
     LedgerWriter,
     LedgerService,
     PostPurchaseUseCase,

@@ -10,6 +10,7 @@ import {
   ConsentsResponse,
   ConsentsUpdatedResponse,
   HistoryResponse,
+  MemberCodeResponse,
   MyCardsResponse,
   MyClubResponse,
   MyClubsResponse,
@@ -24,6 +25,7 @@ import { GetPointsUseCase } from './use-cases/get-points.use-case';
 import { GetProfileUseCase } from './use-cases/get-profile.use-case';
 import { GetTierProgressUseCase } from './use-cases/get-tier-progress.use-case';
 import { MyCardsUseCase } from './use-cases/my-cards.use-case';
+import { ShowMemberCodeUseCase } from './use-cases/show-member-code.use-case';
 import { MyClubsUseCase } from './use-cases/my-clubs.use-case';
 import { MyConsentsUseCase } from './use-cases/my-consents.use-case';
 import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
@@ -42,6 +44,7 @@ export class PortalMeController {
     private readonly clubs: MyClubsUseCase,
     private readonly cards: MyCardsUseCase,
     private readonly consents: MyConsentsUseCase,
+    private readonly memberCode: ShowMemberCodeUseCase,
   ) {}
 
   @Get()
@@ -61,6 +64,18 @@ export class PortalMeController {
   @PortalErrors(ErrorCode.STORE_NOT_FOUND)
   patch(@CurrentMember() m: MemberPrincipal, @Body() dto: UpdateMyProfileDto) {
     return this.updateProfile.execute(m.memberId, { ...dto });
+  }
+
+  @Get('member-code')
+  @ApiOperation({
+    summary: 'My member code for the till: the codes of the next 10 minutes, a new one every 30 s (POS-API 1.2)',
+    description:
+      'The page shows the code whose showFrom…showUntil holds now (corrected by serverTime), as a QR code and a barcode, and asks again before refreshBefore. The codes are made from a secret of the member that never leaves the server; reporting a card lost replaces it, and codes fetched before stop working.',
+  })
+  @ApiOkResponse({ type: MemberCodeResponse })
+  @PortalErrors()
+  myMemberCode(@CurrentMember() m: MemberPrincipal): Promise<MemberCodeResponse> {
+    return this.memberCode.execute(m.memberId);
   }
 
   @Get('points')

@@ -19,7 +19,7 @@ import { SignInCodesService } from './auth/sign-in-codes.service';
 import { PortalAuthController } from './portal-auth.controller';
 import { PortalMeController } from './portal-me.controller';
 import { PortalPrivacyController } from './portal-privacy.controller';
-import { PortalRepository } from './portal.repository';
+import { PortalQueries } from './portal.queries';
 import { SignInTemplateSeeder } from './sign-in-template';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case';
 import { GetPointsUseCase } from './use-cases/get-points.use-case';
@@ -31,6 +31,7 @@ import { MyClubsUseCase } from './use-cases/my-clubs.use-case';
 import { MyConsentsUseCase } from './use-cases/my-consents.use-case';
 import { RegisterMemberUseCase } from './use-cases/register-member.use-case';
 import { SendSignInCodeUseCase } from './use-cases/send-sign-in-code.use-case';
+import { ShowMemberCodeUseCase } from './use-cases/show-member-code.use-case';
 import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
 
 /** The member portal (/api/v1/portal): an interface over the domain modules, with member sign-in of its own. */
@@ -58,7 +59,7 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
   controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController],
   providers: [
     RateLimiter,
-    PortalRepository,
+    PortalQueries,
     SignInCodesService,
     MemberTokensService,
     MemberAuthGuard,
@@ -74,6 +75,7 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     MyClubsUseCase,
     MyCardsUseCase,
     MyConsentsUseCase,
+    ShowMemberCodeUseCase,
   ],
 })
 export class PortalModule {}

@@ -60,9 +60,13 @@ export class PosController {
   }
 
   @Get('members/lookup')
-  @ApiOperation({ summary: 'Look a member up by card number or phone (exactly one)' })
+  @ApiOperation({
+    summary: 'Look a member up by card number, phone or (1.2) member code (exactly one)',
+    description:
+      'A member code is accepted in its 30-second step and the next (60 s): older is 422 MEMBER_CODE_EXPIRED, a code that never existed 404 MEMBER_NOT_FOUND. A merged member’s code names the survivor.',
+  })
   @PosOk(200, LookupResponse, LOOKUP_RESPONSE_EXAMPLE, 'The member, masked, with tier, points and clubs')
-  @PosErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.CARD_INACTIVE)
+  @PosErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.CARD_INACTIVE, ErrorCode.MEMBER_CODE_EXPIRED)
   lookup(@Query() query: LookupQueryDto): Promise<LookupResponse> {
     return this.pos.lookup(query);
   }
@@ -71,7 +75,7 @@ export class PosController {
   @ApiOperation({
     summary: 'Post a purchase; points accrue',
     description:
-      'Idempotent on receiptNo per store: the same body again returns 200 and the first answer; another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.',
+      'Idempotent on receiptNo per store: the same body again returns 200 and the first answer (also when its member code has expired since); another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.',
   })
   @ApiBody({ type: PurchaseDto, examples: { purchase: { summary: 'Two litres of milk', value: PURCHASE_REQUEST_EXAMPLE } } })
   @PosOk(201, PurchaseResponse, PURCHASE_RESPONSE_EXAMPLE, 'Posted; points earned')
@@ -82,6 +86,7 @@ export class PosController {
     ErrorCode.TOTAL_MISMATCH,
     ErrorCode.CARD_INACTIVE,
     ErrorCode.RECEIPT_TOO_OLD,
+    ErrorCode.MEMBER_CODE_EXPIRED,
     ErrorCode.COUPON_NOT_FOUND,
     ErrorCode.COUPON_ALREADY_REDEEMED,
     ErrorCode.COUPON_NOT_VALID,
@@ -100,7 +105,8 @@ export class PosController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Upload up to 500 offline purchases',
-    description: 'Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error).',
+    description:
+      'Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error), except that a member code is judged at the receipt’s occurredAt (when the till scanned it), not at the upload.',
   })
   @ApiBody({ type: PurchaseBatchDto, examples: { offline: { summary: 'Two receipts kept while offline', value: BATCH_REQUEST_EXAMPLE } } })
   @PosOk(200, BatchResponse, BATCH_RESPONSE_EXAMPLE, 'One result per receipt, in request order')
@@ -126,7 +132,11 @@ export class PosController {
   }
 
   @Post('redemptions')
-  @ApiOperation({ summary: 'Spend points as a discount (100 points = ¥1 by default)' })
+  @ApiOperation({
+    summary: 'Spend points as a discount (100 points = ¥1 by default)',
+    description:
+      'A member code pays once: a second redemption named by the same code (or by an older one of the member) is 422 MEMBER_CODE_EXPIRED; a replay of the same redemptionNo and body returns its first answer.',
+  })
   @ApiBody({ type: RedemptionDto, examples: { redemption: { summary: '500 points for ¥5 off', value: REDEMPTION_REQUEST_EXAMPLE } } })
   @PosOk(201, RedemptionResponse, REDEMPTION_RESPONSE_EXAMPLE, 'Redeemed: give discountCents off')
   @PosOk(200, RedemptionResponse, REDEMPTION_RESPONSE_EXAMPLE, 'Replay of an earlier identical request: the first answer again')
@@ -136,6 +146,7 @@ export class PosController {
     ErrorCode.REDEMPTION_CANCELLED,
     ErrorCode.INSUFFICIENT_POINTS,
     ErrorCode.CARD_INACTIVE,
+    ErrorCode.MEMBER_CODE_EXPIRED,
   )
   async redeem(
     @CurrentStore() store: StorePrincipal,

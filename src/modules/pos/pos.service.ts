@@ -8,6 +8,7 @@ import { validateDto } from '../../common/http/validation';
 import { maskName, maskPhone } from '../../common/masking';
 import { Actor } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
+import { memberCodeNotFound } from '../cards/member-code.errors';
 import { ClubActivityNotifier } from '../clubs/club-activity.notifier';
 import { ClubsService } from '../clubs/clubs.service';
 import { cardInactive, memberNotFound } from '../members/members.errors';
@@ -55,15 +56,21 @@ export class PosService {
   }
 
   async lookup(query: LookupQueryDto): Promise<LookupResponse> {
-    const given = [query.cardNo, query.phone].filter((v) => v !== undefined);
+    const given = [query.cardNo, query.phone, query.memberCode].filter((v) => v !== undefined);
     if (given.length !== 1) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Look a member up by exactly one of cardNo or phone.', [
-        { field: 'query', message: 'give cardNo or phone, not both and not neither' },
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Look a member up by exactly one of cardNo, phone or memberCode.', [
+        { field: 'query', message: 'give one of cardNo, phone or memberCode' },
       ]);
     }
-    const view = await this.membersRepo.posView(query.cardNo ? { cardNo: query.cardNo } : { phone: query.phone });
+    const view = query.memberCode
+      ? await this.membersRepo.posView({ memberId: (await this.members.resolve({ memberCode: query.memberCode })).memberId })
+      : await this.membersRepo.posView(query.cardNo ? { cardNo: query.cardNo } : { phone: query.phone });
     if (!view) {
-      throw query.cardNo ? memberNotFound('cardNo', query.cardNo) : memberNotFound('phone', query.phone ?? '');
+      throw query.memberCode
+        ? memberCodeNotFound()
+        : query.cardNo
+          ? memberNotFound('cardNo', query.cardNo)
+          : memberNotFound('phone', query.phone ?? '');
     }
     if (query.cardNo && view.cardStatus !== 'active') {
       throw cardInactive(query.cardNo, view.cardStatus ?? 'unknown');
@@ -80,14 +87,16 @@ export class PosService {
     };
   }
 
+  /** `offline`: a receipt of the offline batch, whose member code was shown at its occurredAt, not now. */
   async purchase(store: StorePrincipal, dto: PurchaseDto, offline = false): Promise<PostingResult<PurchaseResult>> {
+    const occurredAt = new Date(dto.occurredAt);
     const result = this.counted(
       'purchase',
       await this.purchases.execute({
         storeId: store.storeId,
         receiptNo: dto.receiptNo,
-        member: dto.member,
-        occurredAt: new Date(dto.occurredAt),
+        member: offline && dto.member.memberCode ? { ...dto.member, codeShownAt: occurredAt } : dto.member,
+        occurredAt,
         lines: dto.lines.map((l) => ({
           sku: l.sku,
           category: l.category.toLowerCase(),

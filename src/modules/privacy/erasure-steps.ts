@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { PrivacyRepository } from './privacy.repository';
+import { MemberImportsRepository } from '../archive/import/member-imports.repository';
+import { AuditRepository } from '../audit/audit.repository';
+import { CardsRepository } from '../cards/cards.repository';
+import { MemberCodesRepository } from '../cards/member-codes.repository';
+import { MemberSessionsRepository } from '../members/member-sessions.repository';
+import { MembersRepository } from '../members/members.repository';
+import { OutboxRepository } from '../messages/outbox.repository';
 import { scrubPersonal } from './rules/scrub-personal';
 
 export interface ErasureContext {
@@ -12,51 +18,64 @@ export interface ErasureContext {
   now: Date;
 }
 
+/** The owners of the tables an erasure clears: each step writes through the owner of its table. */
+export interface ErasureOwners {
+  members: MembersRepository;
+  cards: CardsRepository;
+  memberCodes: MemberCodesRepository;
+  outbox: OutboxRepository;
+  sessions: MemberSessionsRepository;
+  imports: MemberImportsRepository;
+  audit: AuditRepository;
+}
+
 export interface ErasureStep {
   name: string;
   /** The table the step clears; the decisions table below names the same one. */
   table: string;
-  run(repo: PrivacyRepository, m: EntityManager, c: ErasureContext): Promise<number>;
+  run(owners: ErasureOwners, m: EntityManager, c: ErasureContext): Promise<number>;
 }
 
 /**
  * What an erasure does, in order, in one transaction; each step is safe to run
  * twice and answers how many rows it changed. A table of personal data added
  * later is one more line here (e.g. the portal's sign-in codes:
- * `{ name: 'sign-in codes', table: 'portal_login_codes', run: (r, m, c) => r.deleteRows(m, 'portal_login_codes', c.memberIds) }`)
- * and one line in ERASURE_DECISIONS.
+ * `{ name: 'sign-in codes', table: 'portal_login_codes', run: (o, m, c) => o.signInCodes.deleteAllOf(m, c.memberIds) }`,
+ * with its owner added to ErasureOwners) and one line in ERASURE_DECISIONS.
  */
 export const ERASURE_STEPS: ErasureStep[] = [
   {
     name: 'profile',
     table: 'members',
-    run: (r, m, c) => r.anonymiseProfile(m, c.memberIds, (id) => (id === c.memberId ? 'erased' : 'merged'), c.now),
+    run: (o, m, c) => o.members.anonymise(m, c.memberIds, (id) => (id === c.memberId ? 'erased' : 'merged'), c.now),
   },
-  { name: 'cards', table: 'cards', run: (r, m, c) => r.closeCards(m, c.memberIds, c.now) },
-  { name: 'consents', table: 'member_consents', run: (r, m, c) => r.withdrawConsents(m, c.memberIds, c.now) },
-  { name: 'changeValues', table: 'member_changes', run: (r, m, c) => r.clearChangeValues(m, c.memberIds) },
-  { name: 'notes', table: 'member_notes', run: (r, m, c) => r.deleteRows(m, 'member_notes', c.memberIds) },
-  { name: 'tags', table: 'member_tags', run: (r, m, c) => r.deleteRows(m, 'member_tags', c.memberIds) },
+  { name: 'cards', table: 'cards', run: (o, m, c) => o.cards.closeAllOf(m, c.memberIds, c.now) },
+  { name: 'consents', table: 'member_consents', run: (o, m, c) => o.members.withdrawConsents(m, c.memberIds, c.now) },
+  { name: 'changeValues', table: 'member_changes', run: (o, m, c) => o.members.clearChangeValues(m, c.memberIds) },
+  { name: 'notes', table: 'member_notes', run: (o, m, c) => o.members.deleteNotes(m, c.memberIds) },
+  { name: 'tags', table: 'member_tags', run: (o, m, c) => o.members.deleteTags(m, c.memberIds) },
   {
     name: 'messages',
     table: 'outbox_messages',
-    run: async (r, m, c) => (await r.clearOutbox(m, c.memberIds, c.now)) + (await r.clearOutboxToAddresses(m, c.identifying, c.now)),
+    run: async (o, m, c) =>
+      (await o.outbox.clearForMembers(m, c.memberIds, c.now)) + (await o.outbox.clearToAddresses(m, c.identifying, c.now)),
   },
-  { name: 'sessions', table: 'member_refresh_tokens', run: (r, m, c) => r.deleteRows(m, 'member_refresh_tokens', c.memberIds) },
-  { name: 'importRows', table: 'member_import_rows', run: (r, m, c) => r.clearImportRows(m, c.memberIds) },
+  { name: 'memberCodes', table: 'member_codes', run: (o, m, c) => o.memberCodes.deleteAllOf(m, c.memberIds) },
+  { name: 'sessions', table: 'member_refresh_tokens', run: (o, m, c) => o.sessions.deleteAllOf(m, c.memberIds) },
+  { name: 'importRows', table: 'member_import_rows', run: (o, m, c) => o.imports.clearRawOf(m, c.memberIds) },
   { name: 'auditEntries', table: 'audit_log', run: scrubAuditEntries },
 ];
 
 /** Audit entries about the person or made by them keep what happened, without the person's values. */
-async function scrubAuditEntries(r: PrivacyRepository, m: EntityManager, c: ErasureContext): Promise<number> {
+async function scrubAuditEntries(o: ErasureOwners, m: EntityManager, c: ErasureContext): Promise<number> {
   let n = 0;
-  for (const entry of await r.auditEntries(m, c.memberIds)) {
+  for (const entry of await o.audit.entriesOfMembers(m, c.memberIds)) {
     if (!entry.changes) {
       continue;
     }
-    const scrubbed = JSON.stringify(scrubPersonal(JSON.parse(entry.changes), c.identifying));
+    const scrubbed = JSON.stringify(scrubPersonal(JSON.parse(entry.changes) as unknown, c.identifying));
     if (scrubbed !== entry.changes) {
-      await r.setAuditChanges(m, entry.id, scrubbed);
+      await o.audit.setChanges(m, entry.id, scrubbed);
       n += 1;
     }
   }
@@ -78,6 +97,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   member_tags: 'deleted',
   outbox_messages:
     'subject, text and last error cleared; unsent messages skipped; sign-in codes sent to their phones before registration lose the address too',
+  member_codes: 'deleted: the member-code secret (no code of the person names anyone after)',
   member_refresh_tokens: 'deleted: every portal sign-in of the person ends',
   member_import_rows: 'the CSV row as given cleared; its outcome kept',
   member_erasures: 'kept: the request itself (ids and times)',

@@ -14,7 +14,7 @@ export class MemberErasureProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<ErasurePayload>): Promise<unknown> {
+  async process(job: Job<ErasurePayload, unknown, JobName>): Promise<unknown> {
     if (job.name !== JobName.EraseMember) {
       throw new Error(`Unknown job ${job.name} on ${QueueName.MemberErasure}`);
     }

@@ -1,9 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QueueName } from '../../queue/queue.constants';
+import { ArchiveModule } from '../archive/archive.module';
 import { AuditModule } from '../audit/audit.module';
+import { CardsModule } from '../cards/cards.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
+import { MemberExportQueries } from './member-export.queries';
 import { PrivacyRepository } from './privacy.repository';
 import { EraseMemberUseCase } from './use-cases/erase-member.use-case';
 import { ExportMemberUseCase } from './use-cases/export-member.use-case';
@@ -16,8 +20,16 @@ import { RequestErasureUseCase } from './use-cases/request-erasure.use-case';
  * and me/erasure.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.MemberErasure }), AuditModule, JobsModule, MessagesModule],
-  providers: [PrivacyRepository, ExportMemberUseCase, RequestErasureUseCase, EraseMemberUseCase],
+  imports: [
+    BullModule.registerQueue({ name: QueueName.MemberErasure }),
+    ArchiveModule,
+    AuditModule,
+    CardsModule,
+    JobsModule,
+    MembersModule,
+    MessagesModule,
+  ],
+  providers: [PrivacyRepository, MemberExportQueries, ExportMemberUseCase, RequestErasureUseCase, EraseMemberUseCase],
   exports: [ExportMemberUseCase, RequestErasureUseCase, EraseMemberUseCase],
 })
 export class PrivacyModule {}

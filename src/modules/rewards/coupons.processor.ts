@@ -30,7 +30,7 @@ export class CouponsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
+  async process(job: Job<PlanPayload | RangePayload, unknown, JobName.PlanCouponExpiry | JobName.CouponExpiryRange>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanCouponExpiry:
         return this.startRun.execute(COUPON_EXPIRY, job.data.asOf ?? new Date().toISOString());
@@ -41,7 +41,7 @@ export class CouponsProcessor extends WorkerHost {
         );
       }
       default:
-        throw new Error(`Unknown job ${job.name} on ${QueueName.Coupons}`);
+        throw new Error(`Unknown job ${String(job.name)} on ${QueueName.Coupons}`);
     }
   }
 }

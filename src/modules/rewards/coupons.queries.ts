@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { select } from '../../database/sql';
 import { CouponStatus } from './entities/coupon.entity';
 
 export interface MemberCouponRow {
@@ -51,7 +52,8 @@ export class CouponsQueries {
 
   /** A member's coupons (the member/status/validity index), at most 200 per status group. */
   async ofMember(memberId: string): Promise<MemberCouponRow[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows = await select<Record<string, unknown>>(
+      this.dataSource.manager,
       `SELECT id, code, reward_id, name_zh, name_en, kind, value_cents, percent_off, gift_sku, min_spend_cents, store_ids,
               valid_from, valid_until, status, issued_at, redeemed_at
          FROM coupons WHERE member_id = ? ORDER BY valid_until DESC, id DESC LIMIT 600`,
@@ -82,7 +84,8 @@ export class CouponsQueries {
     if (exchangeIds.length === 0) {
       return new Map();
     }
-    const rows: Array<{ id: string; name_zh: string; name_en: string }> = await this.dataSource.query(
+    const rows = await select<{ id: string; name_zh: string; name_en: string }>(
+      this.dataSource.manager,
       `SELECT e.id, c.name_zh, c.name_en FROM reward_exchanges e JOIN coupons c ON c.id = e.coupon_id
         WHERE e.member_id = ? AND e.id IN (${exchangeIds.map(() => '?').join(', ')})`,
       [memberId, ...exchangeIds],
@@ -95,7 +98,8 @@ export class CouponsQueries {
     const where = ["u.status = 'rejected'", cursor !== null ? 'u.id < ?' : null, storeId ? 'u.store_id = ?' : null].filter(
       (w) => w !== null,
     );
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows = await select<Record<string, unknown>>(
+      this.dataSource.manager,
       `SELECT u.id, u.code, u.coupon_id, u.member_id, u.store_id, s.name AS store_name, u.receipt_no, u.purchase_id, u.reason,
               u.occurred_at, u.created_at
          FROM coupon_uses u LEFT JOIN stores s ON s.id = u.store_id
@@ -119,15 +123,16 @@ export class CouponsQueries {
 
   /** Active coupons not yet past their validity: count, face value (amount off) and by month of expiry (UTC months). */
   async outstanding(asOf: Date): Promise<OutstandingCoupons> {
-    const rows: Array<{ month: string; n: string | number; face: string | number | null; unpriced: string | number }> =
-      await this.dataSource.query(
-        `SELECT DATE_FORMAT(valid_until, '%Y-%m') AS month, COUNT(*) AS n,
+    const rows = await select<{ month: string; n: string | number; face: string | number | null; unpriced: string | number }>(
+      this.dataSource.manager,
+
+      `SELECT DATE_FORMAT(valid_until, '%Y-%m') AS month, COUNT(*) AS n,
               SUM(CASE WHEN kind = 'amount_off' THEN value_cents ELSE 0 END) AS face,
               SUM(CASE WHEN kind = 'amount_off' THEN 0 ELSE 1 END) AS unpriced
          FROM coupons WHERE status = 'active' AND valid_until >= ?
         GROUP BY DATE_FORMAT(valid_until, '%Y-%m') ORDER BY month`,
-        [asOf],
-      );
+      [asOf],
+    );
     const expiring = rows.map((r) => ({ month: r.month, count: Number(r.n), faceValueCents: Number(r.face ?? 0) }));
     return {
       count: expiring.reduce((s, e) => s + e.count, 0),

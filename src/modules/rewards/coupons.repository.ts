@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { WriteResult } from '../../database/transaction';
+import { select, execute } from '../../database/sql';
 import { Coupon, CouponStatus } from './entities/coupon.entity';
 import { CouponUseStatus } from './entities/coupon-use.entity';
 
@@ -97,14 +97,15 @@ export class CouponsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(m: Db, coupon: Coupon): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO coupons (${FIELDS.map(([, c]) => c).join(', ')}) VALUES (${FIELDS.map(() => '?').join(', ')})`,
       FIELDS.map(([field]) => coupon[field]),
     );
   }
 
   async findByCode(code: string, m: Db = this.dataSource.manager): Promise<Coupon | null> {
-    const rows: CouponRow[] = await m.query('SELECT * FROM coupons WHERE code = ?', [code]);
+    const rows = await select<CouponRow>(m, 'SELECT * FROM coupons WHERE code = ?', [code]);
     return rows[0] ? toCoupon(rows[0]) : null;
   }
 
@@ -113,7 +114,8 @@ export class CouponsRepository {
     if (codes.length === 0) {
       return new Map();
     }
-    const rows: CouponRow[] = await m.query(
+    const rows = await select<CouponRow>(
+      m,
       `SELECT * FROM coupons WHERE code IN (${codes.map(() => '?').join(', ')}) ORDER BY code FOR UPDATE`,
       codes,
     );
@@ -122,7 +124,8 @@ export class CouponsRepository {
 
   /** active → redeemed for this purchase; false when it was not active any more. */
   async redeem(m: Db, couponId: string, purchaseId: string, at: Date): Promise<boolean> {
-    const result: WriteResult = await m.query(
+    const result = await execute(
+      m,
       `UPDATE coupons SET status = 'redeemed', redeemed_purchase_id = ?, redeemed_at = ? WHERE id = ? AND status = 'active'`,
       [purchaseId, at, couponId],
     );
@@ -131,18 +134,26 @@ export class CouponsRepository {
 
   /** active → void; false when it was not active any more. */
   async void(m: Db, couponId: string, reason: string, at: Date): Promise<boolean> {
-    const result: WriteResult = await m.query(
+    const result = await execute(
+      m,
       `UPDATE coupons SET status = 'void', void_reason = ?, voided_at = ? WHERE id = ? AND status = 'active'`,
       [reason, at, couponId],
     );
     return result.affectedRows === 1;
   }
 
+  /** A merge: the source's coupons and their uses go to the survivor (each coupon keeps its code and state). */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    await execute(m, 'UPDATE coupons SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+    await execute(m, 'UPDATE coupon_uses SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+  }
+
   async insertUses(m: Db, uses: NewCouponUse[]): Promise<void> {
     if (uses.length === 0) {
       return;
     }
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO coupon_uses (purchase_id, code, coupon_id, member_id, store_id, receipt_no, status, reason, discount_cents, occurred_at, created_at)
        VALUES ${uses.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       uses.flatMap((u) => [
@@ -166,19 +177,19 @@ export class CouponsRepository {
    * use), and its coupon active again if still valid at `now`; a coupon past its validity stays redeemed.
    */
   async returnUsesOf(m: Db, purchaseId: string, now: Date): Promise<number> {
-    const uses: Array<{ id: string; coupon_id: string }> = await m.query(
+    const uses = await select<{ id: string; coupon_id: string }>(
+      m,
       `SELECT id, coupon_id FROM coupon_uses WHERE purchase_id = ? AND status = 'redeemed' ORDER BY id FOR UPDATE`,
       [purchaseId],
     );
     let reactivated = 0;
     for (const use of uses) {
-      const marked: WriteResult = await m.query(`UPDATE coupon_uses SET status = 'returned' WHERE id = ? AND status = 'redeemed'`, [
-        use.id,
-      ]);
+      const marked = await execute(m, `UPDATE coupon_uses SET status = 'returned' WHERE id = ? AND status = 'redeemed'`, [use.id]);
       if (marked.affectedRows !== 1) {
         continue;
       }
-      const back: WriteResult = await m.query(
+      const back = await execute(
+        m,
         `UPDATE coupons SET status = 'active', redeemed_purchase_id = NULL, redeemed_at = NULL
           WHERE id = ? AND status = 'redeemed' AND redeemed_purchase_id = ? AND valid_until >= ?`,
         [use.coupon_id, purchaseId, now],
@@ -190,7 +201,8 @@ export class CouponsRepository {
 
   /** Active coupons of the members in [fromId, toId) whose validity ended before asOf. */
   async expiredIn(fromId: string, toId: string | null, asOf: Date, limit: number): Promise<Array<{ id: string; memberId: string }>> {
-    const rows: Array<{ id: string; member_id: string }> = await this.dataSource.query(
+    const rows = await select<{ id: string; member_id: string }>(
+      this.dataSource.manager,
       `SELECT id, member_id FROM coupons
         WHERE status = 'active' AND valid_until < ? AND member_id >= ? ${toId !== null ? 'AND member_id < ?' : ''}
         ORDER BY id LIMIT ${Number(limit)}`,
@@ -204,7 +216,8 @@ export class CouponsRepository {
     if (ids.length === 0) {
       return 0;
     }
-    const result: WriteResult = await this.dataSource.query(
+    const result = await execute(
+      this.dataSource.manager,
       `UPDATE coupons SET status = 'expired', expired_at = ? WHERE status = 'active' AND id IN (${ids.map(() => '?').join(', ')})`,
       [at, ...ids],
     );
@@ -219,14 +232,15 @@ export class CouponsRepository {
     until: Date,
     limit: number,
   ): Promise<Array<{ id: string; memberId: string; code: string; nameZh: string; nameEn: string; validUntil: Date }>> {
-    const rows: Array<{ id: string; member_id: string; code: string; name_zh: string; name_en: string; valid_until: Date }> =
-      await this.dataSource.query(
-        `SELECT id, member_id, code, name_zh, name_en, valid_until FROM coupons
+    const rows = await select<{ id: string; member_id: string; code: string; name_zh: string; name_en: string; valid_until: Date }>(
+      this.dataSource.manager,
+
+      `SELECT id, member_id, code, name_zh, name_en, valid_until FROM coupons
           WHERE status = 'active' AND expiry_notice_at IS NULL AND valid_until > ? AND valid_until <= ?
             AND member_id >= ? ${toId !== null ? 'AND member_id < ?' : ''}
           ORDER BY id LIMIT ${Number(limit)}`,
-        toId !== null ? [asOf, until, fromId, toId] : [asOf, until, fromId],
-      );
+      toId !== null ? [asOf, until, fromId, toId] : [asOf, until, fromId],
+    );
     return rows.map((r) => ({
       id: r.id,
       memberId: r.member_id,
@@ -241,9 +255,10 @@ export class CouponsRepository {
     if (ids.length === 0) {
       return;
     }
-    await m.query(`UPDATE coupons SET expiry_notice_at = ? WHERE expiry_notice_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`, [
-      at,
-      ...ids,
-    ]);
+    await execute(
+      m,
+      `UPDATE coupons SET expiry_notice_at = ? WHERE expiry_notice_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`,
+      [at, ...ids],
+    );
   }
 }

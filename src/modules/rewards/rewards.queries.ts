@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { select } from '../../database/sql';
 
 /** Read models the catalog needs from other tables (read only). */
 @Injectable()
@@ -12,7 +13,8 @@ export class RewardsQueries {
     if (storeIds.length === 0) {
       return new Set();
     }
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows = await select<{ id: string }>(
+      this.dataSource.manager,
       `SELECT id FROM stores WHERE id IN (${storeIds.map(() => '?').join(', ')})`,
       storeIds,
     );

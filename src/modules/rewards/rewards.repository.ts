@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { WriteResult } from '../../database/transaction';
+import { select, execute } from '../../database/sql';
 import { Reward } from './entities/reward.entity';
 
 type Db = Pick<EntityManager, 'query'>;
@@ -83,7 +83,8 @@ export class RewardsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(m: Db, reward: Reward): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO rewards (${COLUMNS.map(([, c]) => c).join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
       COLUMNS.map(([field]) => reward[field]),
     );
@@ -92,7 +93,8 @@ export class RewardsRepository {
   /** Writes the editable fields (everything but id, stock_left and created_at; stock_left moves with stock_total). */
   async update(m: Db, reward: Reward, stockDelta: number): Promise<void> {
     const editable = COLUMNS.filter(([field]) => !['id', 'stockLeft', 'createdAt'].includes(field));
-    await m.query(
+    await execute(
+      m,
       `UPDATE rewards SET ${editable.map(([, c]) => `${c} = ?`).join(', ')},
               stock_left = CASE WHEN ? IS NULL THEN NULL ELSE GREATEST(0, COALESCE(stock_left, 0) + ?) END
         WHERE id = ?`,
@@ -101,19 +103,20 @@ export class RewardsRepository {
   }
 
   async find(rewardId: string, m: Db = this.dataSource.manager): Promise<Reward | null> {
-    const rows: RewardRow[] = await m.query('SELECT * FROM rewards WHERE id = ?', [rewardId]);
+    const rows = await select<RewardRow>(m, 'SELECT * FROM rewards WHERE id = ?', [rewardId]);
     return rows[0] ? toReward(rows[0]) : null;
   }
 
   async lock(m: Db, rewardId: string): Promise<Reward | null> {
-    const rows: RewardRow[] = await m.query('SELECT * FROM rewards WHERE id = ? FOR UPDATE', [rewardId]);
+    const rows = await select<RewardRow>(m, 'SELECT * FROM rewards WHERE id = ? FOR UPDATE', [rewardId]);
     return rows[0] ? toReward(rows[0]) : null;
   }
 
   /** A page of rewards by id (newest first with time-ordered ids reversed: ids descending). */
   async list(cursor: string | null, limit: number, status: Reward['status'] | null): Promise<Reward[]> {
     const where = [cursor ? 'id < ?' : null, status ? 'status = ?' : null].filter((w) => w !== null);
-    const rows: RewardRow[] = await this.dataSource.query(
+    const rows = await select<RewardRow>(
+      this.dataSource.manager,
       `SELECT * FROM rewards ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${Number(limit)}`,
       [cursor, status].filter((v) => v !== null),
     );
@@ -122,7 +125,8 @@ export class RewardsRepository {
 
   /** The rewards a member may see in the catalog: active, with a points price, in their sales window. */
   async onSale(now: Date): Promise<Reward[]> {
-    const rows: RewardRow[] = await this.dataSource.query(
+    const rows = await select<RewardRow>(
+      this.dataSource.manager,
       `SELECT * FROM rewards
         WHERE status = 'active' AND points_price IS NOT NULL
           AND (sale_starts_at IS NULL OR sale_starts_at <= ?) AND (sale_ends_at IS NULL OR sale_ends_at > ?)
@@ -134,7 +138,8 @@ export class RewardsRepository {
 
   /** Takes one from the stock: false when none is left (the guard of "last 10 items", checked on affected rows). */
   async takeStock(m: Db, rewardId: string): Promise<boolean> {
-    const result: WriteResult = await m.query(
+    const result = await execute(
+      m,
       `UPDATE rewards SET stock_left = stock_left - 1 WHERE id = ? AND status = 'active' AND stock_left > 0`,
       [rewardId],
     );
@@ -143,13 +148,16 @@ export class RewardsRepository {
 
   /** Puts one back (a voided coupon bought with points), never above the total. */
   async returnStock(m: Db, rewardId: string): Promise<void> {
-    await m.query('UPDATE rewards SET stock_left = LEAST(stock_total, stock_left + 1) WHERE id = ? AND stock_left IS NOT NULL', [rewardId]);
+    await execute(m, 'UPDATE rewards SET stock_left = LEAST(stock_total, stock_left + 1) WHERE id = ? AND stock_left IS NOT NULL', [
+      rewardId,
+    ]);
   }
 
   /** Counts one exchange of the member: false when the limit is reached (a conditional UPDATE on the member's row). */
   async takeMemberSlot(m: Db, rewardId: string, memberId: string, limit: number | null): Promise<boolean> {
-    await m.query('INSERT IGNORE INTO reward_member_counts (reward_id, member_id, exchanged) VALUES (?, ?, 0)', [rewardId, memberId]);
-    const result: WriteResult = await m.query(
+    await execute(m, 'INSERT IGNORE INTO reward_member_counts (reward_id, member_id, exchanged) VALUES (?, ?, 0)', [rewardId, memberId]);
+    const result = await execute(
+      m,
       `UPDATE reward_member_counts SET exchanged = exchanged + 1
         WHERE reward_id = ? AND member_id = ? ${limit !== null ? 'AND exchanged < ?' : ''}`,
       limit !== null ? [rewardId, memberId, limit] : [rewardId, memberId],
@@ -158,7 +166,7 @@ export class RewardsRepository {
   }
 
   async returnMemberSlot(m: Db, rewardId: string, memberId: string): Promise<void> {
-    await m.query('UPDATE reward_member_counts SET exchanged = exchanged - 1 WHERE reward_id = ? AND member_id = ? AND exchanged > 0', [
+    await execute(m, 'UPDATE reward_member_counts SET exchanged = exchanged - 1 WHERE reward_id = ? AND member_id = ? AND exchanged > 0', [
       rewardId,
       memberId,
     ]);
@@ -169,7 +177,8 @@ export class RewardsRepository {
     if (rewardIds.length === 0) {
       return new Map();
     }
-    const rows: Array<{ reward_id: string; exchanged: number }> = await m.query(
+    const rows = await select<{ reward_id: string; exchanged: number }>(
+      m,
       `SELECT reward_id, exchanged FROM reward_member_counts WHERE member_id = ? AND reward_id IN (${rewardIds.map(() => '?').join(', ')})`,
       [memberId, ...rewardIds],
     );
@@ -181,7 +190,8 @@ export class RewardsRepository {
     key: string,
     m: Db = this.dataSource.manager,
   ): Promise<{ rewardId: string; response: string } | null> {
-    const rows: Array<{ reward_id: string; response: string }> = await m.query(
+    const rows = await select<{ reward_id: string; response: string }>(
+      m,
       'SELECT reward_id, response FROM reward_exchanges WHERE member_id = ? AND idempotency_key = ?',
       [memberId, key],
     );
@@ -192,7 +202,8 @@ export class RewardsRepository {
     m: Db,
     e: { id: string; memberId: string; key: string; rewardId: string; couponId: string; response: string; at: Date },
   ): Promise<void> {
-    await m.query(
+    await execute(
+      m,
       `INSERT INTO reward_exchanges (id, member_id, idempotency_key, reward_id, coupon_id, response, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [e.id, e.memberId, e.key, e.rewardId, e.couponId, e.response, e.at],

@@ -3,11 +3,12 @@ import { RateLimiter } from '../../common/http/rate-limiter';
 import { AuditModule } from '../audit/audit.module';
 import { ApiKeyCache } from './api-key-cache';
 import { PosAuthGuard } from './pos-auth.guard';
+import { StoresRepository } from './stores.repository';
 import { StoresService } from './stores.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [StoresService, ApiKeyCache, PosAuthGuard, RateLimiter],
+  providers: [StoresRepository, StoresService, ApiKeyCache, PosAuthGuard, RateLimiter],
   exports: [StoresService, PosAuthGuard, RateLimiter],
 })
 export class StoresModule {}

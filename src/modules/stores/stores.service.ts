@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-code';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
+import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
 import { generateApiKey, hashApiKey } from './api-key';
 import { ApiKeyCache } from './api-key-cache';
 import { ApiKey } from './entities/api-key.entity';
 import { Store } from './entities/store.entity';
+import { StoresRepository } from './stores.repository';
 
 /** How long a key found unknown (or revoked) is answered 401 without asking the database. */
 export const UNKNOWN_KEY_CACHE_MS = 30_000;
@@ -21,7 +21,8 @@ export class StoresService {
   private readonly unknownKeys = new Map<string, number>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly repo: StoresRepository,
     private readonly audit: AuditService,
     private readonly keyCache: ApiKeyCache,
   ) {}
@@ -29,8 +30,8 @@ export class StoresService {
   async createStore(actor: Actor, code: string, name: string): Promise<Store> {
     const store: Store = { id: newId(), code, name, status: 'active', createdAt: new Date() };
     try {
-      await this.dataSource.transaction(async (m) => {
-        await m.insert(Store, store);
+      await this.transactions.run(async (m) => {
+        await this.repo.insertStore(m, store);
         await this.audit.record(actor, 'store.created', { type: 'store', id: store.id }, { code, name }, m);
       });
     } catch (err) {
@@ -45,12 +46,12 @@ export class StoresService {
   }
 
   async listStores(): Promise<Store[]> {
-    return this.dataSource.getRepository(Store).find({ order: { code: 'ASC' } });
+    return this.repo.listStores();
   }
 
   /** Creates a key for the store. The key is returned here and never again. */
   async createApiKey(actor: Actor, storeId: string): Promise<{ keyId: string; key: string; storeId: string }> {
-    const store = await this.dataSource.getRepository(Store).findOne({ where: { id: storeId } });
+    const store = await this.repo.findStore(storeId);
     if (!store) {
       throw new DomainError(ErrorCode.STORE_NOT_FOUND, `No store with id ${storeId}.`);
     }
@@ -64,27 +65,27 @@ export class StoresService {
       createdAt: new Date(),
       revokedAt: null,
     };
-    await this.dataSource.transaction(async (m) => {
-      await m.insert(ApiKey, row);
+    await this.transactions.run(async (m) => {
+      await this.repo.insertApiKey(m, row);
       await this.audit.record(actor, 'api_key.created', { type: 'api_key', id: row.id }, { storeId, keyPrefix: row.keyPrefix }, m);
     });
     return { keyId: row.id, key, storeId };
   }
 
   async listApiKeys(storeId: string): Promise<ApiKey[]> {
-    return this.dataSource.getRepository(ApiKey).find({ where: { storeId }, order: { createdAt: 'DESC' } });
+    return this.repo.listApiKeys(storeId);
   }
 
   /** Revoked at once: every request looks its key up, nothing caches a valid key. */
   async revokeApiKey(actor: Actor, keyId: string): Promise<void> {
-    const keyHash = await this.dataSource.transaction(async (m) => {
-      const rows: Array<{ key_hash: string }> = await m.query('SELECT key_hash FROM api_keys WHERE id = ? FOR UPDATE', [keyId]);
-      if (!rows[0]) {
+    const keyHash = await this.transactions.run(async (m) => {
+      const hash = await this.repo.lockApiKeyHash(m, keyId);
+      if (hash === null) {
         throw new DomainError(ErrorCode.API_KEY_NOT_FOUND, `No API key with id ${keyId}.`);
       }
-      await m.query('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [new Date(), keyId]);
+      await this.repo.revokeApiKey(m, keyId, new Date());
       await this.audit.record(actor, 'api_key.revoked', { type: 'api_key', id: keyId }, null, m);
-      return rows[0].key_hash;
+      return hash;
     });
     await this.keyCache.revoked(keyHash);
   }
@@ -108,13 +109,7 @@ export class StoresService {
     if (unknownUntil !== undefined && unknownUntil > now) {
       return null;
     }
-    const rows: Array<{ key_id: string; store_id: string; code: string }> = await this.dataSource.query(
-      `SELECT k.id AS key_id, s.id AS store_id, s.code
-         FROM api_keys k JOIN stores s ON s.id = k.store_id
-        WHERE k.key_hash = ? AND k.revoked_at IS NULL AND s.status = 'active'`,
-      [keyHash],
-    );
-    const row = rows[0];
+    const row = await this.repo.activeKey(keyHash);
     if (!row) {
       if (this.unknownKeys.size >= UNKNOWN_KEY_CACHE_MAX_ENTRIES) {
         this.unknownKeys.clear();

@@ -58,6 +58,17 @@ export class TiersRepository {
     );
   }
 
+  /** New members' first history rows (from nothing to the entry tier); their tier_code is set with the member row. */
+  async recordEnrolments(m: EntityManager, memberIds: string[], tierCode: string, now: Date): Promise<void> {
+    if (memberIds.length === 0) {
+      return;
+    }
+    await m.query(
+      `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(memberIds.length, 6)}`,
+      memberIds.flatMap((id) => [id, null, tierCode, 'enrolment', null, now]),
+    );
+  }
+
   /** The ladder, locked for an edit. */
   async lockLadder(m: EntityManager): Promise<Tier[]> {
     return m.getRepository(Tier).find({ order: { rank: 'ASC' }, lock: { mode: 'pessimistic_write' } });
@@ -107,5 +118,10 @@ export class TiersRepository {
       memberId,
     ]);
     return rows[0]?.tier_review_at ?? null;
+  }
+
+  /** A merge: the tier story of the person moves to the survivor (the higher tier is settled by changeTier). */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    await m.query('UPDATE tier_history SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
   }
 }

@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pos/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * (1.2) Check a coupon before giving its discount: its terms, and whether it can be used in this store now
+         * @description usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase.
+         */
+        get: operations["PosController_coupon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pos/members/lookup": {
         parameters: {
             query?: never;
@@ -68,8 +88,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Look a member up by card number or phone (exactly one)
-         * @description Look a member up by card number or phone (exactly one). Needs the store's API key (Authorization: Bearer <key>).
+         * Look a member up by card number, phone or (1.2) member code (exactly one)
+         * @description A member code is accepted in its 30-second step and the next (60 s): older is 422 MEMBER_CODE_EXPIRED, a code that never existed 404 MEMBER_NOT_FOUND. A merged member’s code names the survivor.
          */
         get: operations["PosController_lookup"];
         put?: never;
@@ -91,7 +111,7 @@ export interface paths {
         put?: never;
         /**
          * Post a purchase; points accrue
-         * @description Idempotent on receiptNo per store: the same body again returns 200 and the first answer; another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.
+         * @description Idempotent on receiptNo per store: the same body again returns 200 and the first answer (also when its member code has expired since); another body with a used receiptNo is 409 IDEMPOTENCY_CONFLICT.
          */
         post: operations["PosController_purchase"];
         delete?: never;
@@ -111,7 +131,7 @@ export interface paths {
         put?: never;
         /**
          * Upload up to 500 offline purchases
-         * @description Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error).
+         * @description Results come in request order; each item behaves exactly as if posted alone (201, 200 replay, or its own 4xx error), except that a member code is judged at the receipt’s occurredAt (when the till scanned it), not at the upload.
          */
         post: operations["PosController_batch"];
         delete?: never;
@@ -151,7 +171,7 @@ export interface paths {
         put?: never;
         /**
          * Spend points as a discount (100 points = ¥1 by default)
-         * @description Spend points as a discount (100 points = ¥1 by default). Needs the store's API key (Authorization: Bearer <key>).
+         * @description A member code pays once: a second redemption named by the same code (or by an older one of the member) is 422 MEMBER_CODE_EXPIRED; a replay of the same redemptionNo and body returns its first answer.
          */
         post: operations["PosController_redeem"];
         delete?: never;
@@ -1146,10 +1166,30 @@ export interface paths {
         get: operations["AdminCampaignsController_list"];
         put?: never;
         /**
-         * Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout
-         * @description Create a campaign (draft): audience, actions (grant, bonusRule, message), schedule, budget, holdout. Needs the console permission campaigns.manage (roles: admin, marketer).
+         * Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout
+         * @description Create a campaign (draft): audience, actions (grant, bonusRule, message; as a list or as fields), schedule, budget, holdout. Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         post: operations["AdminCampaignsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/campaigns/rules/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Campaign actions and an audience in words (zh-CN and English), as the server reads them; with memberId, whether that member is in the audience, part by part. Writes nothing
+         * @description Campaign actions and an audience in words (zh-CN and English), as the server reads them; with memberId, whether that member is in the audience, part by part. Writes nothing. Needs the console permission campaigns.manage (roles: admin, marketer).
+         */
+        post: operations["AdminCampaignsController_explainRules"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1768,6 +1808,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rewards, newest first, paged
+         * @description Rewards, newest first, paged. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminRewardsController_page"];
+        put?: never;
+        /**
+         * Create a reward (a coupon template with its points price, stock, limit, eligibility, sales window); audited
+         * @description Create a reward (a coupon template with its points price, stock, limit, eligibility, sales window); audited. Needs the console permission rewards.manage (roles: admin, marketer).
+         */
+        post: operations["AdminRewardsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rewards/{rewardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reward with its stock left
+         * @description A reward with its stock left. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminRewardsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a reward (archive with status archived); coupons already issued keep their terms; audited
+         * @description Changing stockTotal moves the stock left by the same amount.
+         */
+        patch: operations["AdminRewardsController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/coupons/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline receipts whose coupon could not be used (the till had given the discount): for the store’s review
+         * @description Offline receipts whose coupon could not be used (the till had given the discount): for the store’s review. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCouponsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A coupon by its code: member, state, terms, the purchase that used it
+         * @description A coupon by its code: member, state, terms, the purchase that used it. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCouponsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/coupons/{code}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an active coupon with a reason; points paid for it go back to the member through the ledger; audited
+         * @description Void an active coupon with a reason; points paid for it go back to the member through the ledger; audited. Needs the console permission coupons.void (roles: admin, support).
+         */
+        post: operations["AdminCouponsController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/auth/code": {
         parameters: {
             query?: never;
@@ -1890,6 +2038,26 @@ export interface paths {
          * @description Each changed field is kept in the member change history with the member as the actor, and audited.
          */
         patch: operations["PortalMeController_patch"];
+        trace?: never;
+    };
+    "/api/v1/portal/me/member-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My member code for the till: the codes of the next 10 minutes, a new one every 30 s (POS-API 1.2)
+         * @description The page shows the code whose showFrom…showUntil holds now (corrected by serverTime), as a QR code and a barcode, and asks again before refreshBefore. The codes are made from a secret of the member that never leaves the server; reporting a card lost replaces it, and codes fetched before stop working.
+         */
+        get: operations["PortalMeController_myMemberCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/portal/me/points": {
@@ -2116,6 +2284,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rewards on offer now; for each, whether I may exchange it and why not (points, stock, limit, tier, club)
+         * @description Rewards on offer now; for each, whether I may exchange it and why not (points, stock, limit, tier, club). Needs the member's access token.
+         */
+        get: operations["PortalRewardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/rewards/{rewardId}/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange points for a reward: the points leave and a coupon is issued, in one transaction
+         * @description Once per idempotencyKey: sending the same key again answers 200 with the first result (never a second coupon); the same key for another reward is 409 IDEMPOTENCY_CONFLICT.
+         */
+        post: operations["PortalRewardsController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My coupons: active (soonest to expire first), used, expired and voided
+         * @description My coupons: active (soonest to expire first), used, expired and voided. Needs the member's access token.
+         */
+        get: operations["PortalRewardsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2124,7 +2352,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2133,6 +2361,12 @@ export interface components {
             field: string;
             /** @example cardNo must be a 16-digit card number with a valid check digit; re-enter it */
             message: string;
+            /**
+             * @description (1.2) COUPON_NOT_VALID: why the coupon cannot be used. Rewards (portal) put the exchange blocker here.
+             * @example expired
+             * @enum {string}
+             */
+            reason?: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend";
         };
         ErrorResponse: {
             /**
@@ -2262,6 +2496,28 @@ export interface components {
              */
             previous: string | null;
         };
+        PurchaseCouponResponse: {
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * @description redeemed with this purchase; rejected only in an offline batch (the sale posts, the conflict is kept for review).
+             * @example redeemed
+             * @enum {string}
+             */
+            status: "redeemed" | "rejected";
+            /**
+             * Format: int64
+             * @description redeemed: the amount off of an amount_off coupon; null for other kinds.
+             * @example 1000
+             */
+            discountCents?: number | null;
+            /**
+             * @description rejected: why the coupon could not be used.
+             * @example expired
+             * @enum {string}
+             */
+            reason?: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "not_found" | "already_redeemed";
+        };
         PurchaseResponse: {
             /**
              * Format: uuid
@@ -2285,6 +2541,8 @@ export interface components {
             /** @description The member's points after this purchase. */
             points: components["schemas"]["PointsSummaryResponse"];
             tier: components["schemas"]["TierChangeResponse"];
+            /** @description (1.2) Only when the purchase named coupons: each one redeemed, or (offline batch only) rejected with its reason. */
+            coupons?: components["schemas"]["PurchaseCouponResponse"][];
         };
         BatchItemSuccessResponse: {
             /** @example R-0001 */
@@ -2309,6 +2567,72 @@ export interface components {
              */
             status: number;
             error: components["schemas"]["ErrorResponse"];
+        };
+        PosCouponResponse: {
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "redeemed" | "expired" | "void";
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @description amount_off: cents off.
+             * @example 1000
+             */
+            valueCents: number | null;
+            /**
+             * @description percent_off: 1–99 on eligible lines.
+             * @example null
+             */
+            percentOff: number | null;
+            /**
+             * @description gift: the SKU given free.
+             * @example null
+             */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-06T15:59:59.999Z
+             */
+            validUntil: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
+             */
+            memberId: string;
+            /**
+             * @description The reward name (zh-CN).
+             * @example 满50减10
+             */
+            name: string;
+            /**
+             * @description Whether it can be used in this store now (member and minimum spend are checked with the purchase).
+             * @example true
+             */
+            usable: boolean;
+            /**
+             * @description Why not usable: a COUPON_NOT_VALID reason, or redeemed.
+             * @example null
+             * @enum {string|null}
+             */
+            reason: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "redeemed" | null;
         };
         TierSummaryResponse: {
             /**
@@ -2355,7 +2679,7 @@ export interface components {
              */
             clubs: string[];
         };
-        /** @description Names one member by exactly one of cardNo, phone or memberId; zero or two of them is a 400 VALIDATION_FAILED. */
+        /** @description Names one member by exactly one of cardNo, phone, memberId or (1.2) memberCode; zero or two of them is a 400 VALIDATION_FAILED. */
         MemberRefDto: {
             /**
              * @description 16 digits, the last a Luhn check digit.
@@ -2372,6 +2696,11 @@ export interface components {
              * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
              */
             memberId?: string;
+            /**
+             * @description (1.2) The 18-digit code the member page shows (QR code and barcode), starting 8; it changes every 30 s and is accepted for 60 s. Older: 422 MEMBER_CODE_EXPIRED; a redemption takes each code once.
+             * @example 861030839848590031
+             */
+            memberCode?: string;
         };
         PurchaseLineDto: {
             /** @example MILK-1L */
@@ -2414,6 +2743,13 @@ export interface components {
              * @example 2590
              */
             totalCents: number;
+            /**
+             * @description (1.2) The coupons applied, checked first with GET coupons/{code}. Redeemed with the purchase or the whole purchase is refused with the first coupon error (offline batch: rejected, the sale posts).
+             * @example [
+             *       "K7MX3QH9TD2WR8PA"
+             *     ]
+             */
+            coupons?: string[];
         };
         PurchaseBatchDto: {
             /** @description Up to 500 purchase bodies; each is validated and posted as if alone. */
@@ -2589,7 +2925,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "rewards.read" | "rewards.manage" | "coupons.void" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -3069,7 +3405,7 @@ export interface components {
              * @example accrual
              * @enum {string}
              */
-            type: "accrual" | "bonus" | "redemption" | "redemption_cancel" | "refund_clawback" | "expiry" | "adjustment" | "merge_in" | "merge_out";
+            type: "accrual" | "bonus" | "redemption" | "redemption_cancel" | "refund_clawback" | "expiry" | "adjustment" | "merge_in" | "merge_out" | "reward_exchange" | "reward_return";
             /**
              * Format: int64
              * @description Signed: positive adds points, negative takes them.
@@ -4913,6 +5249,201 @@ export interface components {
              */
             campaignApprovalTotalPoints?: number;
         };
+        GrantActionDto: {
+            /** @example 200 */
+            points: number;
+            /** @example Baby club welcome gift */
+            reason: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "grant";
+        };
+        BonusRuleActionDto: {
+            /**
+             * @example category_multiplier
+             * @enum {string}
+             */
+            kind: "base_multiplier" | "category_multiplier" | "fixed_bonus";
+            /**
+             * @description Multipliers: 2000 = 2× (the extra is ×(m−1)).
+             * @example 2000
+             */
+            multiplierPermille?: number;
+            /**
+             * @description category_multiplier: the category code, as the tills send it (any text, e.g. wine or 红酒; compared without case).
+             * @example baby
+             */
+            category?: string;
+            /**
+             * @description fixed_bonus: the eligible spend needed, in cents.
+             * @example 20000
+             */
+            minSpendCents?: number;
+            /**
+             * @description fixed_bonus: the points given.
+             * @example 50
+             */
+            points?: number;
+            /**
+             * Format: date-time
+             * @description The window on the purchase's occurredAt: from (inclusive)
+             * @example 2026-06-01T00:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @description to (exclusive)
+             * @example 2026-06-08T00:00:00+08:00
+             */
+            endsAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "bonusRule";
+        };
+        MessageActionDto: {
+            /**
+             * @example sms
+             * @enum {string}
+             */
+            channel: "sms" | "email" | "push";
+            /**
+             * @description Template name or text handed to the outbox.
+             * @example birthday-greeting
+             */
+            template: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "message";
+        };
+        AllAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "all";
+        };
+        ClubAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "club";
+            /**
+             * @example [
+             *       "01a212aa-8b99-749f-88e9-001ff70d99ce"
+             *     ]
+             */
+            clubIds: string[];
+        };
+        TierAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tier";
+            /**
+             * @example [
+             *       "VIP",
+             *       "SVIP"
+             *     ]
+             */
+            codes: string[];
+        };
+        GradeAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "grade";
+            /**
+             * @example [
+             *       "A",
+             *       "B"
+             *     ]
+             */
+            grades: string[];
+        };
+        StoreAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "store";
+            /**
+             * @example [
+             *       "01a212aa-8b99-749f-88e9-001ff70d99cf"
+             *     ]
+             */
+            storeIds: string[];
+            /** @example 30 */
+            boughtWithinDays?: number;
+        };
+        NoPurchaseDaysAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "noPurchaseDays";
+            /** @example 180 */
+            days: number;
+        };
+        BirthdayAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "birthday";
+            /**
+             * @example today
+             * @enum {string}
+             */
+            when: "today" | "month";
+        };
+        JoinedWithinDaysAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "joinedWithinDays";
+            /** @example 30 */
+            days: number;
+        };
+        PointsExpiringDaysAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "pointsExpiringDays";
+            /** @example 30 */
+            days: number;
+        };
+        ConsentAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "consent";
+            /**
+             * @example [
+             *       "email"
+             *     ]
+             */
+            channels: ("sms" | "email" | "push")[];
+        };
+        AudienceDefinitionDto: {
+            /** @description Members in any of these parts (all of them with requireAll) */
+            include: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
+            /** @example false */
+            requireAll?: boolean;
+            /** @description Members in any of these parts are left out */
+            exclude?: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
+        };
         GrantDto: {
             /** @example 200 */
             points: number;
@@ -4997,7 +5528,7 @@ export interface components {
             /** @example Birthday gift */
             name: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts; each part is one of the types below (consent is for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -5023,11 +5554,28 @@ export interface components {
              *       ]
              *     }
              */
-            audience: {
-                [key: string]: unknown;
-            };
+            audience: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * @description What the campaign does, at most one action of each type (the fan-out applies them in this order: grant, then message). Equivalent to the grant, bonusRule and message fields; on a change it replaces all the actions.
+             * @example [
+             *       {
+             *         "type": "grant",
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       },
+             *       {
+             *         "type": "message",
+             *         "channel": "sms",
+             *         "template": "birthday-greeting"
+             *       }
+             *     ]
+             */
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            /** @description The same as an action of type grant. */
             grant?: components["schemas"]["GrantDto"];
+            /** @description The same as an action of type bonusRule. */
             bonusRule?: components["schemas"]["BonusRuleDto"];
+            /** @description The same as an action of type message. */
             message?: components["schemas"]["MessageDto"];
             schedule: components["schemas"]["ScheduleDto"];
             /**
@@ -5045,6 +5593,51 @@ export interface components {
              * @example 14
              */
             resultsDays?: number;
+        };
+        BonusRuleTerms: {
+            /**
+             * @example category_multiplier
+             * @enum {string}
+             */
+            kind: "base_multiplier" | "category_multiplier" | "fixed_bonus";
+            /**
+             * @description base_multiplier, category_multiplier
+             * @example 2000
+             */
+            multiplierPermille?: number;
+            /**
+             * @description category_multiplier
+             * @example baby
+             */
+            category?: string;
+            /**
+             * @description fixed_bonus
+             * @example 20000
+             */
+            minSpendCents?: number;
+            /**
+             * @description fixed_bonus
+             * @example 50
+             */
+            points?: number;
+        };
+        StoredBonusRule: {
+            rule: components["schemas"]["BonusRuleTerms"];
+            /**
+             * Format: date-time
+             * @example 2026-05-31T16:00:00.000Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-06-07T16:00:00.000Z
+             */
+            endsAt: string;
+        };
+        CampaignActionsResponse: {
+            grant?: components["schemas"]["GrantDto"];
+            bonusRule?: components["schemas"]["StoredBonusRule"];
+            message?: components["schemas"]["MessageDto"];
         };
         CampaignScheduleResponse: {
             /**
@@ -5148,9 +5741,7 @@ export interface components {
              *       ]
              *     }
              */
-            audience: {
-                [key: string]: unknown;
-            };
+            audience: components["schemas"]["AudienceDefinitionDto"];
             /**
              * @example {
              *       "grant": {
@@ -5163,9 +5754,7 @@ export interface components {
              *       }
              *     }
              */
-            actions: {
-                [key: string]: unknown;
-            };
+            actions: components["schemas"]["CampaignActionsResponse"];
             schedule: components["schemas"]["CampaignScheduleResponse"];
             /** @example 100 */
             holdoutPermille: number;
@@ -5201,6 +5790,91 @@ export interface components {
             updatedAt: string;
             budget?: components["schemas"]["CampaignBudgetResponse"];
         };
+        ExplainCampaignRulesDto: {
+            /**
+             * @example [
+             *       {
+             *         "type": "grant",
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       }
+             *     ]
+             */
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            /**
+             * @example {
+             *       "include": [
+             *         {
+             *           "type": "tier",
+             *           "codes": [
+             *             "VIP"
+             *           ]
+             *         }
+             *       ],
+             *       "exclude": [
+             *         {
+             *           "type": "noPurchaseDays",
+             *           "days": 180
+             *         }
+             *       ]
+             *     }
+             */
+            audience?: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * Format: uuid
+             * @description With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).
+             */
+            memberId?: string;
+            /**
+             * @description IANA timezone of the birthday parts (default Asia/Shanghai)
+             * @example Asia/Shanghai
+             */
+            timezone?: string;
+        };
+        RuleDescriptionResponse: {
+            /** @example 赠送 200 积分（Birthday gift） */
+            "zh-CN": string;
+            /** @example grant 200 points (Birthday gift) */
+            en: string;
+        };
+        ExplainedActionResponse: {
+            /**
+             * @example grant
+             * @enum {string}
+             */
+            type: "grant" | "bonusRule" | "message";
+            description: components["schemas"]["RuleDescriptionResponse"];
+        };
+        ExplainedAudiencePartResponse: {
+            /**
+             * @description The part, normalised
+             * @example {
+             *       "type": "tier",
+             *       "codes": [
+             *         "VIP"
+             *       ]
+             *     }
+             */
+            part: {
+                [key: string]: unknown;
+            };
+            description: components["schemas"]["RuleDescriptionResponse"];
+            /** @description With memberId: whether the member is in this part */
+            matches?: boolean;
+            /** @description With memberId: what of the member the part looks at */
+            member?: components["schemas"]["RuleDescriptionResponse"];
+        };
+        ExplainedAudienceResponse: {
+            description: components["schemas"]["RuleDescriptionResponse"];
+            include: components["schemas"]["ExplainedAudiencePartResponse"][];
+            exclude: components["schemas"]["ExplainedAudiencePartResponse"][];
+            /** @description With memberId: whether the member is in the whole audience (with the message channel's consent) */
+            inAudience?: boolean;
+        };
+        CampaignRulesExplanationResponse: {
+            actions: components["schemas"]["ExplainedActionResponse"][];
+            audience: components["schemas"]["ExplainedAudienceResponse"] | null;
+        };
         CampaignListResponse: {
             items: components["schemas"]["CampaignResponse"][];
             /**
@@ -5213,7 +5887,7 @@ export interface components {
             /** @example Birthday gift */
             name?: string;
             /**
-             * @description include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
+             * @description include: parts (any of them, or all with requireAll), exclude: parts; each part is one of the types below (consent is for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.
              * @example {
              *       "include": [
              *         {
@@ -5239,11 +5913,28 @@ export interface components {
              *       ]
              *     }
              */
-            audience?: {
-                [key: string]: unknown;
-            };
+            audience?: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * @description What the campaign does, at most one action of each type (the fan-out applies them in this order: grant, then message). Equivalent to the grant, bonusRule and message fields; on a change it replaces all the actions.
+             * @example [
+             *       {
+             *         "type": "grant",
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       },
+             *       {
+             *         "type": "message",
+             *         "channel": "sms",
+             *         "template": "birthday-greeting"
+             *       }
+             *     ]
+             */
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            /** @description The same as an action of type grant. */
             grant?: components["schemas"]["GrantDto"];
+            /** @description The same as an action of type bonusRule. */
             bonusRule?: components["schemas"]["BonusRuleDto"];
+            /** @description The same as an action of type message. */
             message?: components["schemas"]["MessageDto"];
             schedule?: components["schemas"]["ScheduleDto"];
             /**
@@ -5885,6 +6576,47 @@ export interface components {
              */
             valueCents: number;
         };
+        CouponExpiringMonthResponse: {
+            /**
+             * @description Calendar month (UTC) of the coupons’ validity end.
+             * @example 2027-01
+             */
+            month: string;
+            /** @example 120 */
+            count: number;
+            /**
+             * Format: int64
+             * @description Face value of the amount_off coupons among them, cents.
+             * @example 120000
+             */
+            faceValueCents: number;
+        };
+        OutstandingCouponsResponse: {
+            /**
+             * Format: date-time
+             * @description When these figures were read (live).
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            asOf: string;
+            /**
+             * @description Active coupons not past their validity.
+             * @example 340
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description Their face value: the sum of the amount_off coupons’ valueCents.
+             * @example 340000
+             */
+            faceValueCents: number;
+            /**
+             * @description Of count, coupons without a fixed face value (percent_off, gift).
+             * @example 12
+             */
+            withoutFaceValue: number;
+            /** @description By month of validity end, months with coupons only. */
+            expiring: components["schemas"]["CouponExpiringMonthResponse"][];
+        };
         LiabilityResponse: {
             /**
              * Format: date-time
@@ -5951,6 +6683,8 @@ export interface components {
              * @example 61060606
              */
             exposureCents: number;
+            /** @description Outstanding coupons beside the points: count, face value, expiring by month. */
+            coupons: components["schemas"]["OutstandingCouponsResponse"];
         };
         AnalyticsRfmResponse: {
             /**
@@ -6183,6 +6917,489 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        CreateRewardDto: {
+            /**
+             * @description Name in zh-CN.
+             * @example 满50减10
+             */
+            nameZh: string;
+            /**
+             * @description Name in English.
+             * @example ¥10 off ¥50
+             */
+            nameEn: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh?: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn?: string | null;
+            /**
+             * Format: uri
+             * @example https://cdn.example.com/rewards/10-off.png
+             */
+            imageUrl?: string | null;
+            /**
+             * @description amount_off (valueCents), percent_off (percentOff 1–99 on eligible lines), gift (giftSku).
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * @description amount_off: cents off.
+             * @example 1000
+             */
+            valueCents?: number | null;
+            /**
+             * @description percent_off: 1–99.
+             * @example null
+             */
+            percentOff?: number | null;
+            /**
+             * @description gift: the SKU given free.
+             * @example null
+             */
+            giftSku?: string | null;
+            /**
+             * @description The receipt total the coupon needs, in cents.
+             * @default 0
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @description Validity window start (with validUntil; not with validDays).
+             * @example null
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description Validity window end, an instant.
+             * @example null
+             */
+            validUntil?: string | null;
+            /**
+             * @description Valid to the end of the Nth calendar day after the day of issue, in `timezone` (0: the day of issue). Not with a window.
+             * @example 30
+             */
+            validDays?: number | null;
+            /**
+             * @description IANA zone whose calendar days validDays counts.
+             * @default Asia/Shanghai
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** @description Stores where the coupon is valid; null or absent: every store. */
+            storeIds?: string[] | null;
+            /**
+             * @description Points to exchange it in the catalog; null: not in the catalog (a coupon template for campaign grants).
+             * @example 500
+             */
+            pointsPrice?: number | null;
+            /**
+             * @description Total stock; null: unlimited.
+             * @example 1000
+             */
+            stockTotal?: number | null;
+            /**
+             * @description Exchanges per member; null: no limit.
+             * @example 2
+             */
+            perMemberLimit?: number | null;
+            /**
+             * @description Tier codes that may exchange; null: every tier.
+             * @example [
+             *       "VIP",
+             *       "SVIP"
+             *     ]
+             */
+            eligibleTiers?: string[] | null;
+            /**
+             * @description Club codes of which the member must be in one; null: no club needed.
+             * @example null
+             */
+            eligibleClubs?: string[] | null;
+            /**
+             * Format: date-time
+             * @description Offered from (inclusive).
+             * @example 2026-12-01T00:00:00+08:00
+             */
+            saleStartsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Offered until (exclusive).
+             * @example null
+             */
+            saleEndsAt?: string | null;
+        };
+        RewardResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn: string | null;
+            /** @example null */
+            imageUrl: string | null;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            validFrom: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            validUntil: string | null;
+            /** @example 30 */
+            validDays: number | null;
+            /** @example Asia/Shanghai */
+            timezone: string;
+            /** @example null */
+            storeIds: string[] | null;
+            /** @example 500 */
+            pointsPrice: number | null;
+            /** @example 1000 */
+            stockTotal: number | null;
+            /** @example 998 */
+            stockLeft: number | null;
+            /** @example 2 */
+            perMemberLimit: number | null;
+            /** @example null */
+            eligibleTiers: string[] | null;
+            /** @example null */
+            eligibleClubs: string[] | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            saleStartsAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            saleEndsAt: string | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "archived";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T02:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T02:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        RewardListResponse: {
+            items: components["schemas"]["RewardResponse"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        UpdateRewardDto: {
+            /**
+             * @description Name in zh-CN.
+             * @example 满50减10
+             */
+            nameZh?: string;
+            /**
+             * @description Name in English.
+             * @example ¥10 off ¥50
+             */
+            nameEn?: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh?: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn?: string | null;
+            /**
+             * Format: uri
+             * @example https://cdn.example.com/rewards/10-off.png
+             */
+            imageUrl?: string | null;
+            /**
+             * @description amount_off (valueCents), percent_off (percentOff 1–99 on eligible lines), gift (giftSku).
+             * @example amount_off
+             * @enum {string}
+             */
+            kind?: "amount_off" | "percent_off" | "gift";
+            /**
+             * @description amount_off: cents off.
+             * @example 1000
+             */
+            valueCents?: number | null;
+            /**
+             * @description percent_off: 1–99.
+             * @example null
+             */
+            percentOff?: number | null;
+            /**
+             * @description gift: the SKU given free.
+             * @example null
+             */
+            giftSku?: string | null;
+            /**
+             * @description The receipt total the coupon needs, in cents.
+             * @default 0
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @description Validity window start (with validUntil; not with validDays).
+             * @example null
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description Validity window end, an instant.
+             * @example null
+             */
+            validUntil?: string | null;
+            /**
+             * @description Valid to the end of the Nth calendar day after the day of issue, in `timezone` (0: the day of issue). Not with a window.
+             * @example 30
+             */
+            validDays?: number | null;
+            /**
+             * @description IANA zone whose calendar days validDays counts.
+             * @default Asia/Shanghai
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** @description Stores where the coupon is valid; null or absent: every store. */
+            storeIds?: string[] | null;
+            /**
+             * @description Points to exchange it in the catalog; null: not in the catalog (a coupon template for campaign grants).
+             * @example 500
+             */
+            pointsPrice?: number | null;
+            /**
+             * @description Total stock; null: unlimited.
+             * @example 1000
+             */
+            stockTotal?: number | null;
+            /**
+             * @description Exchanges per member; null: no limit.
+             * @example 2
+             */
+            perMemberLimit?: number | null;
+            /**
+             * @description Tier codes that may exchange; null: every tier.
+             * @example [
+             *       "VIP",
+             *       "SVIP"
+             *     ]
+             */
+            eligibleTiers?: string[] | null;
+            /**
+             * @description Club codes of which the member must be in one; null: no club needed.
+             * @example null
+             */
+            eligibleClubs?: string[] | null;
+            /**
+             * Format: date-time
+             * @description Offered from (inclusive).
+             * @example 2026-12-01T00:00:00+08:00
+             */
+            saleStartsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Offered until (exclusive).
+             * @example null
+             */
+            saleEndsAt?: string | null;
+            /**
+             * @description archived: taken out of the catalog (coupons already issued stay valid).
+             * @enum {string}
+             */
+            status?: "active" | "archived";
+        };
+        CouponConflictResponse: {
+            /** @example 17 */
+            id: string;
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            couponId: string | null;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
+             */
+            memberId: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-9300-7000-8000-000000000001
+             */
+            storeId: string;
+            /** @example Shanghai Jing’an */
+            storeName: string | null;
+            /** @example R-0042 */
+            receiptNo: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bd5-74d9-a3a6-8c125c9593f5
+             */
+            purchaseId: string;
+            /**
+             * @example expired
+             * @enum {string}
+             */
+            reason: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "not_found" | "already_redeemed";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T02:00:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T02:00:00.000Z
+             */
+            postedAt: string;
+        };
+        CouponConflictsResponse: {
+            items: components["schemas"]["CouponConflictResponse"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        AdminCouponResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9100-7000-8000-000000000001
+             */
+            couponId: string;
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * @description null: every store.
+             * @example null
+             */
+            storeIds: string[] | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-06T15:59:59.999Z
+             */
+            validUntil: string;
+            /**
+             * @description expired also when still active but past its validity (the daily job has not run yet).
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "redeemed" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            redeemedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
+             */
+            memberId: string;
+            /**
+             * @example exchange
+             * @enum {string}
+             */
+            source: "exchange" | "campaign" | "admin";
+            /**
+             * @description Points paid for it (given back on void).
+             * @example 500
+             */
+            pointsPaid: number;
+            /**
+             * Format: uuid
+             * @description The purchase that used it.
+             * @example null
+             */
+            redeemedPurchaseId: string | null;
+            /** @example null */
+            voidReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            voidedAt: string | null;
+        };
+        VoidCouponDto: {
+            /** @example Member complained: exchanged by mistake */
+            reason: string;
+        };
+        VoidCouponResponse: {
+            coupon: components["schemas"]["AdminCouponResponse"];
+            /**
+             * @description Points given back to the member (0 for a coupon not bought with points).
+             * @example 500
+             */
+            pointsReturned: number;
         };
         SendCodeDto: {
             /**
@@ -6452,6 +7669,61 @@ export interface components {
             changed: string[];
             profile: components["schemas"]["ProfileResponse"];
         };
+        MemberCodeItemResponse: {
+            /**
+             * @description 18 digits starting 8: show it as a QR code and a barcode.
+             * @example 861030839848590031
+             */
+            code: string;
+            /**
+             * @description Show this code from this instant (server time)…
+             * @example 2026-12-07T08:00:00.000Z
+             */
+            showFrom: string;
+            /**
+             * @description …until this one; the till still takes it for 30 s more (a code lives 60 s).
+             * @example 2026-12-07T08:00:30.000Z
+             */
+            showUntil: string;
+        };
+        MemberCodeResponse: {
+            /**
+             * @description The server's clock when it answered: the page shows the code of (its own clock + the difference it measured).
+             * @example 2026-12-07T08:00:12.345Z
+             */
+            serverTime: string;
+            /**
+             * @description A new code every this many seconds.
+             * @example 30
+             */
+            stepSeconds: number;
+            /**
+             * @description How long the till accepts a code after it is first shown.
+             * @example 60
+             */
+            acceptedForSeconds: number;
+            /**
+             * @description The code of the current 30 s and of the next ones, 10 minutes in all, in order.
+             * @example [
+             *       {
+             *         "code": "861030839848590031",
+             *         "showFrom": "2026-12-07T08:00:00.000Z",
+             *         "showUntil": "2026-12-07T08:00:30.000Z"
+             *       },
+             *       {
+             *         "code": "807257607879786092",
+             *         "showFrom": "2026-12-07T08:00:30.000Z",
+             *         "showUntil": "2026-12-07T08:01:00.000Z"
+             *       }
+             *     ]
+             */
+            codes: components["schemas"]["MemberCodeItemResponse"][];
+            /**
+             * @description The last code ends here: ask again before (each answer is valid until its secret is rotated).
+             * @example 2026-12-07T08:10:00.000Z
+             */
+            refreshBefore: string;
+        };
         RedemptionRateResponse: {
             /** @example 100 */
             points: number;
@@ -6557,7 +7829,7 @@ export interface components {
              * @example purchase
              * @enum {string}
              */
-            kind: "purchase" | "refund" | "redemption" | "redemption_cancel" | "bonus" | "expiry" | "adjustment" | "transfer" | "opening_balance";
+            kind: "purchase" | "refund" | "redemption" | "redemption_cancel" | "bonus" | "expiry" | "adjustment" | "transfer" | "opening_balance" | "reward" | "reward_return";
             /** @example Purchase at Jing An flagship, receipt R-0001 (¥50.00): 87 points earned */
             title: string;
             /** @example 87 */
@@ -6575,7 +7847,7 @@ export interface components {
         };
         HistoryResponse: {
             /**
-             * @description Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance.
+             * @description Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance, reward (points exchanged for a reward, named), reward_return (a voided coupon's points back).
              * @example [
              *       {
              *         "entryId": 1842,
@@ -7042,6 +8314,196 @@ export interface components {
              */
             changed: string[];
         };
+        CatalogItemResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn: string | null;
+            /** @example null */
+            imageUrl: string | null;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /** @example 500 */
+            pointsPrice: number;
+            /**
+             * @description null: unlimited.
+             * @example 998
+             */
+            stockLeft: number | null;
+            /** @example 2 */
+            perMemberLimit: number | null;
+            /**
+             * @description How many of it this member has exchanged.
+             * @example 0
+             */
+            exchanged: number;
+            /** @example 30 */
+            validDays: number | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            validUntil: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            saleEndsAt: string | null;
+            /**
+             * @description Whether this member may exchange it now.
+             * @example true
+             */
+            exchangeable: boolean;
+            /**
+             * @description Why not, when not.
+             * @example []
+             */
+            blockers: ("not_on_sale" | "points" | "stock" | "limit" | "tier" | "club")[];
+            /**
+             * @description The blockers in English words.
+             * @example []
+             */
+            blockersEn: string[];
+            /**
+             * @description The blockers in zh-CN words.
+             * @example []
+             */
+            blockersZh: string[];
+        };
+        CatalogResponse: {
+            /**
+             * @description The member's available points now.
+             * @example 1200
+             */
+            availablePoints: number;
+            items: components["schemas"]["CatalogItemResponse"][];
+        };
+        ExchangeRewardDto: {
+            /**
+             * @description Chosen by the page for this exchange (e.g. a UUID): sending it again answers the first result, never a second coupon.
+             * @example 6f1c2b1e-8d4c-4a55-9a0e-3e4c1c7d2f10
+             */
+            idempotencyKey: string;
+        };
+        CouponResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9100-7000-8000-000000000001
+             */
+            couponId: string;
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * @description null: every store.
+             * @example null
+             */
+            storeIds: string[] | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-06T15:59:59.999Z
+             */
+            validUntil: string;
+            /**
+             * @description expired also when still active but past its validity (the daily job has not run yet).
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "redeemed" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            redeemedAt: string | null;
+        };
+        ExchangeResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9200-7000-8000-000000000001
+             */
+            exchangeId: string;
+            /** @example 500 */
+            pointsSpent: number;
+            /** @example 1200 */
+            pointsBefore: number;
+            /**
+             * @description Available points after the exchange.
+             * @example 700
+             */
+            pointsAfter: number;
+            coupon: components["schemas"]["CouponResponse"];
+        };
+        MyCouponsResponse: {
+            /** @description Active coupons, soonest to expire first. */
+            active: components["schemas"]["CouponResponse"][];
+            /** @description Used coupons, last used first. */
+            used: components["schemas"]["CouponResponse"][];
+            /** @description Expired and voided coupons, newest first. */
+            expired: components["schemas"]["CouponResponse"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -7352,13 +8814,200 @@ export interface operations {
             };
         };
     };
+    PosController_coupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupon */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-pos"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-pos"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-pos"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "K7MX3QH9TD2WR8PA",
+                     *       "status": "active",
+                     *       "kind": "amount_off",
+                     *       "valueCents": 1000,
+                     *       "percentOff": null,
+                     *       "giftSku": null,
+                     *       "minSpendCents": 5000,
+                     *       "validFrom": "2026-12-07T02:00:00.000Z",
+                     *       "validUntil": "2027-01-06T15:59:59.999Z",
+                     *       "memberId": "01a212aa-8bb9-742a-810d-39e0f747ae17",
+                     *       "name": "满50减10",
+                     *       "usable": true,
+                     *       "reason": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PosCouponResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_FOUND: (1.2) no coupon has that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COUPON_NOT_FOUND",
+                     *       "message": "(1.2) no coupon has that code.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-pos"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-pos"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-pos"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or Redis is unreachable; resend with the same number. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "message": "the database or Redis is unreachable; resend with the same number.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     PosController_lookup: {
         parameters: {
             query?: {
-                /** @description 16 digits with a Luhn check digit. Give cardNo or phone, not both. */
+                /** @description 16 digits with a Luhn check digit. Give exactly one of cardNo, phone, memberCode. */
                 cardNo?: string;
-                /** @description E.164. Give cardNo or phone, not both. */
+                /** @description E.164. Give exactly one of cardNo, phone, memberCode. */
                 phone?: string;
+                /** @description (1.2) The 18-digit code the member page shows, starting 8; accepted for 60 s (older: 422 MEMBER_CODE_EXPIRED). Give exactly one of cardNo, phone, memberCode. */
+                memberCode?: string;
             };
             header?: never;
             path?: never;
@@ -7490,7 +9139,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description CARD_INACTIVE: the card is frozen, lost or closed. */
+            /** @description CARD_INACTIVE: the card is frozen, lost or closed. MEMBER_CODE_EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7508,7 +9157,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "CARD_INACTIVE";
+                        code?: "CARD_INACTIVE" | "MEMBER_CODE_EXPIRED";
                     };
                 };
             };
@@ -7731,7 +9380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. COUPON_NOT_FOUND: (1.2) no coupon has that code. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7749,11 +9398,11 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 404;
                         /** @enum {string} */
-                        code?: "MEMBER_NOT_FOUND";
+                        code?: "MEMBER_NOT_FOUND" | "COUPON_NOT_FOUND";
                     };
                 };
             };
-            /** @description IDEMPOTENCY_CONFLICT: the number was used before with a different body. */
+            /** @description IDEMPOTENCY_CONFLICT: the number was used before with a different body. COUPON_ALREADY_REDEEMED: (1.2) the coupon was used on another receipt: do not give its discount. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7771,11 +9420,11 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "IDEMPOTENCY_CONFLICT";
+                        code?: "IDEMPOTENCY_CONFLICT" | "COUPON_ALREADY_REDEEMED";
                     };
                 };
             };
-            /** @description TOTAL_MISMATCH: totalCents is not the sum of the lines' amountCents. CARD_INACTIVE: the card is frozen, lost or closed. RECEIPT_TOO_OLD: occurredAt is older than the offline acceptance window (default 30 days). */
+            /** @description TOTAL_MISMATCH: totalCents is not the sum of the lines' amountCents. CARD_INACTIVE: the card is frozen, lost or closed. RECEIPT_TOO_OLD: occurredAt is older than the offline acceptance window (default 30 days). MEMBER_CODE_EXPIRED COUPON_NOT_VALID: (1.2) expired, not yet valid, void, another member’s, not for this store, or below its minimum spend; details[0].reason says which. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7793,7 +9442,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "TOTAL_MISMATCH" | "CARD_INACTIVE" | "RECEIPT_TOO_OLD";
+                        code?: "TOTAL_MISMATCH" | "CARD_INACTIVE" | "RECEIPT_TOO_OLD" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_VALID";
                     };
                 };
             };
@@ -8490,7 +10139,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description INSUFFICIENT_POINTS: more points than available. CARD_INACTIVE: the card is frozen, lost or closed. */
+            /** @description INSUFFICIENT_POINTS: more points than available. CARD_INACTIVE: the card is frozen, lost or closed. MEMBER_CODE_EXPIRED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8508,7 +10157,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "INSUFFICIENT_POINTS" | "CARD_INACTIVE";
+                        code?: "INSUFFICIENT_POINTS" | "CARD_INACTIVE" | "MEMBER_CODE_EXPIRED";
                     };
                 };
             };
@@ -16857,6 +18506,147 @@ export interface operations {
             };
         };
     };
+    AdminCampaignsController_explainRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExplainCampaignRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignRulesExplanationResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     AdminCampaignsController_get: {
         parameters: {
             query?: never;
@@ -21515,6 +23305,973 @@ export interface operations {
             };
         };
     };
+    AdminRewardsController_page: {
+        parameters: {
+            query?: {
+                /** @description The last id of the previous page. */
+                cursor?: string;
+                limit?: number;
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminRewardsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRewardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description STORE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "STORE_NOT_FOUND",
+                     *       "message": "STORE_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminRewardsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REWARD_NOT_FOUND",
+                     *       "message": "REWARD_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminRewardsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRewardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_FOUND STORE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REWARD_NOT_FOUND",
+                     *       "message": "REWARD_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCouponsController_list: {
+        parameters: {
+            query?: {
+                /** @description The last id of the previous page. */
+                cursor?: string;
+                limit?: number;
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponConflictsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCouponsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCouponResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_FOUND: (1.2) no coupon has that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COUPON_NOT_FOUND",
+                     *       "message": "(1.2) no coupon has that code.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCouponsController_void: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidCouponDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoidCouponResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_FOUND: (1.2) no coupon has that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COUPON_NOT_FOUND",
+                     *       "message": "(1.2) no coupon has that code.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_VOIDABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "COUPON_NOT_VOIDABLE",
+                     *       "message": "COUPON_NOT_VOIDABLE",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_VOIDABLE";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     PortalAuthController_code: {
         parameters: {
             query?: never;
@@ -22260,6 +25017,99 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalMeController_myMemberCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberCodeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };
@@ -23461,6 +26311,367 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureRequestResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalRewardsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalRewardsController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeRewardDto"];
+            };
+        };
+        responses: {
+            /** @description The same idempotencyKey again: the first result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeResponse"];
+                };
+            };
+            /** @description Exchanged: the coupon */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REWARD_NOT_FOUND",
+                     *       "message": "REWARD_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_CONFLICT: the number was used before with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "IDEMPOTENCY_CONFLICT",
+                     *       "message": "the number was used before with a different body.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_CONFLICT";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_AVAILABLE: the member may not exchange this reward now; details[0].reason says why (not_on_sale, stock, limit, tier, club). INSUFFICIENT_POINTS: more points than available. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "REWARD_NOT_AVAILABLE",
+                     *       "message": "the member may not exchange this reward now; details[0].reason says why (not_on_sale, stock, limit, tier, club).",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_AVAILABLE" | "INSUFFICIENT_POINTS";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalRewardsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCouponsResponse"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AUDIENCE_EXAMPLE } from '../../campaigns/dto/campaign.dto';
+import { CAMPAIGN_ACTION_KINDS, StoredActions } from '../../campaigns/actions/campaign-actions.registry';
+import { AUDIENCE_EXAMPLE, AudienceDefinitionDto } from '../../campaigns/dto/campaign.dto';
 import { CAMPAIGN_STATES } from '../../campaigns/rules/states';
 
 export const CAMPAIGN_EXAMPLE = {
@@ -120,6 +121,12 @@ export class CampaignApprovalResponse {
   occurrenceGrantLimit: number | null;
 }
 
+/** A campaign's actions: at most one of each type, keyed by its type (one property per kind of the registry). */
+export class CampaignActionsResponse {}
+for (const kind of CAMPAIGN_ACTION_KINDS) {
+  ApiPropertyOptional({ type: () => kind.stored })(CampaignActionsResponse.prototype, kind.type);
+}
+
 export class CampaignResponse {
   @ApiProperty({ format: 'uuid', example: CAMPAIGN_EXAMPLE.campaignId })
   campaignId: string;
@@ -132,10 +139,10 @@ export class CampaignResponse {
     example: 'draft',
   })
   state: string;
-  @ApiProperty({ ...OBJ, example: AUDIENCE_EXAMPLE })
-  audience: unknown;
-  @ApiProperty({ ...OBJ, example: CAMPAIGN_EXAMPLE.actions })
-  actions: unknown;
+  @ApiProperty({ type: () => AudienceDefinitionDto, example: AUDIENCE_EXAMPLE })
+  audience: AudienceDefinitionDto;
+  @ApiProperty({ type: () => CampaignActionsResponse, example: CAMPAIGN_EXAMPLE.actions })
+  actions: StoredActions;
   @ApiProperty({ type: () => CampaignScheduleResponse })
   schedule: CampaignScheduleResponse;
   @ApiProperty({ type: 'integer', example: 100 })

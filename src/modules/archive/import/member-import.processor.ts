@@ -14,7 +14,7 @@ export class MemberImportProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<ImportPartPayload>): Promise<unknown> {
+  async process(job: Job<ImportPartPayload, unknown, JobName>): Promise<unknown> {
     if (job.name !== JobName.ImportMembersPart) {
       throw new Error(`Unknown job ${job.name} on ${QueueName.MemberImport}`);
     }

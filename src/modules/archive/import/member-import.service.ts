@@ -1,24 +1,27 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { newId } from '../../../common/ids';
-import { placeholders } from '../../../database/multi-row';
+import { Transactions } from '../../../database/transactions';
 import { JobName, QueueName } from '../../../queue/queue.constants';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { generateCardNo } from '../../cards/card-number';
+import { CardsRepository } from '../../cards/cards.repository';
 import { JobRunsService } from '../../jobs/job-runs.service';
+import { MembersRepository } from '../../members/members.repository';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
+import { TiersRepository } from '../../tiers/tiers.repository';
 import { TiersService } from '../../tiers/tiers.service';
 import { ImportRowStatus } from '../entities/member-import-row.entity';
 import { parseCsv } from './csv';
 import { checkHeader, checkImportRow, ImportColumn, ImportedMember, RawImportRow } from './import-row';
+import { MemberImportsRepository, SettledRow, StagedRow } from './member-imports.repository';
 
 export const IMPORT_PART_ROWS = 1000;
 export const IMPORT_MAX_ROWS = 200_000;
@@ -30,13 +33,6 @@ export interface ImportPartResult {
   exists: number;
   rejected: number;
   openingPoints: number;
-}
-
-interface Settled {
-  rowNo: number;
-  status: ImportRowStatus;
-  errors: string | null;
-  memberId: string | null;
 }
 
 /**
@@ -55,7 +51,11 @@ interface Settled {
 @Injectable()
 export class MemberImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly imports: MemberImportsRepository,
+    private readonly members: MembersRepository,
+    private readonly cards: CardsRepository,
+    private readonly tierHistory: TiersRepository,
     private readonly runs: JobRunsService,
     private readonly ledger: LedgerWriter,
     private readonly tiers: TiersService,
@@ -102,14 +102,14 @@ export class MemberImportService {
     const firstRowOf = new Map<string, number>();
     for (let start = 0; start < data.length; start += STAGE_CHUNK) {
       const chunk = data.slice(start, start + STAGE_CHUNK);
-      await this.dataSource.query(
-        `INSERT INTO member_import_rows (job_id, row_no, raw, status, errors, member_id) VALUES ${placeholders(chunk.length, 6)}`,
-        chunk.flatMap((cells, i) => {
+      await this.imports.stage(
+        runId,
+        chunk.map((cells, i): StagedRow => {
           const rowNo = start + i + 1;
           const raw: RawImportRow = {};
           header.forEach((column, c) => (raw[column] = (cells[c] ?? '').slice(0, 300)));
           if (cells.length > header.length) {
-            return [runId, rowNo, JSON.stringify(raw), 'rejected', 'more cells than columns', null];
+            return { rowNo, raw: JSON.stringify(raw), status: 'rejected', errors: 'more cells than columns' };
           }
           // A repeat stays pending with its error: the part that settles it rejects it and counts it.
           const externalId = (cells[idColumn] ?? '').trim();
@@ -117,7 +117,7 @@ export class MemberImportService {
           if (externalId !== '' && first === undefined) {
             firstRowOf.set(externalId, rowNo);
           }
-          return [runId, rowNo, JSON.stringify(raw), 'pending', first === undefined ? null : repeatedIn(first), null];
+          return { rowNo, raw: JSON.stringify(raw), status: 'pending', errors: first === undefined ? null : repeatedIn(first) };
         }),
       );
     }
@@ -129,7 +129,7 @@ export class MemberImportService {
   async processPart(runId: string, fromRow: number, toRow: number): Promise<ImportPartResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((m) => this.settle(m, runId, fromRow, toRow));
+        return await this.transactions.run((m) => this.settle(m, runId, fromRow, toRow));
       } catch (err) {
         // Another part (or a run of the same file) committed the same external id or phone first: settle again, it now reads as taken.
         if (!isDuplicateKey(err) || attempt >= 3) {
@@ -140,54 +140,46 @@ export class MemberImportService {
   }
 
   async rows(jobId: string, status: ImportRowStatus | undefined, after: number, limit: number) {
-    const rows: Array<{ row_no: number; raw: string; status: ImportRowStatus; errors: string | null; member_id: string | null }> =
-      await this.dataSource.query(
-        `SELECT row_no, raw, status, errors, member_id FROM member_import_rows
-          WHERE job_id = ? AND row_no > ? ${status ? 'AND status = ?' : ''} ORDER BY row_no LIMIT ?`,
-        status ? [jobId, after, status, limit + 1] : [jobId, after, limit + 1],
-      );
+    const rows = await this.imports.page(jobId, status, after, limit + 1);
     const page = rows.slice(0, limit);
     return {
       items: page.map((r) => {
         const raw = JSON.parse(r.raw) as RawImportRow;
         return {
-          row: r.row_no,
+          row: r.rowNo,
           externalId: raw.external_id ?? null,
           status: r.status,
           errors: r.errors ? r.errors.split('; ') : [],
-          memberId: r.member_id,
+          memberId: r.memberId,
         };
       }),
-      nextCursor: rows.length > limit ? page[page.length - 1].row_no : null,
+      nextCursor: rows.length > limit ? page[page.length - 1].rowNo : null,
     };
   }
 
   private async settle(m: EntityManager, runId: string, fromRow: number, toRow: number): Promise<ImportPartResult> {
-    const staged: Array<{ row_no: number; raw: string; status: ImportRowStatus; errors: string | null }> = await m.query(
-      'SELECT row_no, raw, status, errors FROM member_import_rows WHERE job_id = ? AND row_no BETWEEN ? AND ? ORDER BY row_no FOR UPDATE',
-      [runId, fromRow, toRow],
-    );
-    const settled: Settled[] = [];
+    const staged = await this.imports.lockRange(m, runId, fromRow, toRow);
+    const settled: SettledRow[] = [];
     const candidates: Array<{ rowNo: number; member: ImportedMember }> = [];
     for (const r of staged.filter((s) => s.status === 'pending')) {
       if (r.errors) {
         // Found while staging (an external id repeated in the file).
-        settled.push({ rowNo: r.row_no, status: 'rejected', errors: r.errors, memberId: null });
+        settled.push({ rowNo: r.rowNo, status: 'rejected', errors: r.errors, memberId: null });
         continue;
       }
       const check = checkImportRow(JSON.parse(r.raw) as RawImportRow);
       if (check.ok) {
-        candidates.push({ rowNo: r.row_no, member: check.member });
+        candidates.push({ rowNo: r.rowNo, member: check.member });
       } else {
-        settled.push({ rowNo: r.row_no, status: 'rejected', errors: check.errors.join('; '), memberId: null });
+        settled.push({ rowNo: r.rowNo, status: 'rejected', errors: check.errors.join('; '), memberId: null });
       }
     }
-    const existing = await this.lookup(
+    const existing = await this.members.idsBy(
       m,
       'external_id',
       candidates.map((c) => c.member.externalId),
     );
-    const phonesTaken = await this.lookup(
+    const phonesTaken = await this.members.idsBy(
       m,
       'phone',
       candidates.flatMap((c) => (c.member.phone ? [c.member.phone] : [])),
@@ -214,21 +206,9 @@ export class MemberImportService {
       }
     }
     const openingPoints = await this.createMembers(m, fresh);
-    await this.markRows(m, runId, settled);
+    await this.imports.settle(m, runId, settled);
     const count = (s: ImportRowStatus) => settled.filter((r) => r.status === s).length;
     return { rows: staged.length, accepted: count('accepted'), exists: count('exists'), rejected: count('rejected'), openingPoints };
-  }
-
-  private async lookup(m: EntityManager, column: 'external_id' | 'phone', values: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(values)];
-    if (unique.length === 0) {
-      return new Map();
-    }
-    const rows: Array<{ id: string; v: string }> = await m.query(
-      `SELECT id, ${column} AS v FROM members WHERE ${column} IN (${unique.map(() => '?').join(', ')})`,
-      unique,
-    );
-    return new Map(rows.map((r) => [r.v, r.id]));
   }
 
   /** Members, cards, accounts and enrolment history in multi-row inserts; then the opening balances through the ledger writer. */
@@ -238,36 +218,19 @@ export class MemberImportService {
     }
     const now = new Date();
     const entry = await this.tiers.entryTier();
-    await m.query(
-      `INSERT INTO members (id, status, name, phone, email, birthday, tier_code, tier_since, registered_at, created_at, updated_at, external_id)
-       VALUES ${placeholders(fresh.length, 12)}`,
-      fresh.flatMap((f) => [
-        f.memberId,
-        'active',
-        f.member.name,
-        f.member.phone,
-        f.member.email,
-        f.member.birthday,
-        entry.code,
-        now,
-        now,
-        now,
-        now,
-        f.member.externalId,
-      ]),
+    await this.members.insertImported(
+      m,
+      fresh.map((f) => ({ id: f.memberId, ...f.member })),
+      entry.code,
+      now,
     );
-    await m.query(
-      `INSERT INTO cards (card_no, member_id, status, kind, issued_store_id, replaced_by, issued_at, status_changed_at) VALUES ${placeholders(fresh.length, 8)}`,
-      fresh.flatMap((f) => [generateCardNo(), f.memberId, 'active', 'standard', null, null, now, now]),
+    await this.cards.insertMany(
+      m,
+      fresh.map((f) => ({ cardNo: generateCardNo(), memberId: f.memberId, kind: 'standard', storeId: null, now })),
     );
-    await m.query(
-      `INSERT INTO point_accounts (member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at) VALUES ${placeholders(fresh.length, 6)}`,
-      fresh.flatMap((f) => [f.memberId, 0, 0, 0, 0, now]),
-    );
-    await m.query(
-      `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES ${placeholders(fresh.length, 6)}`,
-      fresh.flatMap((f) => [f.memberId, null, entry.code, 'enrolment', null, now]),
-    );
+    const ids = fresh.map((f) => f.memberId);
+    await this.members.openAccounts(m, ids, now);
+    await this.tierHistory.recordEnrolments(m, ids, entry.code, now);
     const withPoints = fresh.filter((f) => f.member.openingPoints > 0);
     if (withPoints.length === 0) {
       return 0;
@@ -292,24 +255,6 @@ export class MemberImportService {
     }
     await session.flush();
     return withPoints.reduce((sum, f) => sum + f.member.openingPoints, 0);
-  }
-
-  private async markRows(m: EntityManager, runId: string, settled: Settled[]): Promise<void> {
-    if (settled.length === 0) {
-      return;
-    }
-    const cases = (pick: (s: Settled) => unknown) => ({
-      sql: `CASE row_no ${settled.map(() => 'WHEN ? THEN ?').join(' ')} END`,
-      params: settled.flatMap((s) => [s.rowNo, pick(s)]),
-    });
-    const status = cases((s) => s.status);
-    const errors = cases((s) => s.errors);
-    const member = cases((s) => s.memberId);
-    await m.query(
-      `UPDATE member_import_rows SET status = ${status.sql}, errors = ${errors.sql}, member_id = ${member.sql}
-        WHERE job_id = ? AND row_no IN (${settled.map(() => '?').join(', ')})`,
-      [...status.params, ...errors.params, ...member.params, runId, ...settled.map((s) => s.rowNo)],
-    );
   }
 }
 

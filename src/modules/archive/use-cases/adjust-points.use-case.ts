@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { requestHash } from '../../../common/canonical-json';
 import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { AppConfig } from '../../../config/app-config';
-import { inTransaction, WriteResult } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { MemberArchiveService } from '../../members/member-archive.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
@@ -13,6 +12,7 @@ import { ProgramSettingsService } from '../../program/program-settings.service';
 import { lotExpiresAt } from '../../points/rules/lots';
 import { adjustmentConflict, adjustmentDailyLimit, adjustmentTooLarge } from '../archive.errors';
 import { PointAdjustment } from '../entities/point-adjustment.entity';
+import { PointAdjustmentsRepository } from '../point-adjustments.repository';
 
 export interface AdjustPointsCommand {
   memberId: string;
@@ -51,7 +51,8 @@ export interface AdjustmentResult {
 @Injectable()
 export class AdjustPointsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly adjustments: PointAdjustmentsRepository,
     private readonly ledger: LedgerWriter,
     private readonly program: ProgramSettingsService,
     private readonly archive: MemberArchiveService,
@@ -76,7 +77,7 @@ export class AdjustPointsUseCase {
     await this.archive.requireLive(cmd.memberId);
     const program = await this.program.get();
     try {
-      const body = await inTransaction(this.dataSource, async (m) => {
+      const body = await this.transactions.retrying(async (m) => {
         const now = new Date();
         if (!cmd.mayExceedLimit) {
           await this.countTowardsDailyLimit(m, actor.id ?? actor.type, Math.abs(cmd.points), now);
@@ -115,7 +116,7 @@ export class AdjustPointsUseCase {
           actorId: actor.id,
           createdAt: now,
         };
-        await m.insert(PointAdjustment, row);
+        await this.adjustments.insert(m, row);
         await this.audit.record(
           actor,
           'points.adjusted',
@@ -141,25 +142,14 @@ export class AdjustPointsUseCase {
   private async countTowardsDailyLimit(m: EntityManager, actorId: string, points: number, now: Date): Promise<void> {
     const day = calendarDay(now, ADJUSTMENT_DAY_ZONE);
     const limit = this.config.adjustmentDailyLimitPoints;
-    await m.query('INSERT INTO console_adjustment_days (actor_id, day, points) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE points = points', [
-      actorId,
-      day,
-    ]);
-    const raised: WriteResult = await m.query(
-      'UPDATE console_adjustment_days SET points = points + ? WHERE actor_id = ? AND day = ? AND points + ? <= ?',
-      [points, actorId, day, points, limit],
-    );
-    if (raised.affectedRows !== 1) {
-      const [row] = await m.query<Array<{ points: string }>>('SELECT points FROM console_adjustment_days WHERE actor_id = ? AND day = ?', [
-        actorId,
-        day,
-      ]);
-      throw adjustmentDailyLimit(points, Number(row?.points ?? 0), limit);
+    const dayTotal = await this.adjustments.addToDay(m, actorId, day, points, limit);
+    if (dayTotal !== null) {
+      throw adjustmentDailyLimit(points, dayTotal, limit);
     }
   }
 
   private find(key: string): Promise<PointAdjustment | null> {
-    return this.dataSource.getRepository(PointAdjustment).findOne({ where: { idempotencyKey: key } });
+    return this.adjustments.byKey(key);
   }
 
   private replay(stored: PointAdjustment, hash: string, key: string): { status: 200; body: AdjustmentResult } {

@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
+import { CardsRepository } from '../../cards/cards.repository';
+import { ClubsRepository } from '../../clubs/clubs.repository';
+import { MembersRepository } from '../../members/members.repository';
+import { LedgerRepository } from '../../points/ledger/ledger.repository';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
+import { ReceiptsRepository } from '../../points/receipts/receipts.repository';
+import { RedemptionsRepository } from '../../points/redemptions/redemptions.repository';
+import { TierEngineRepository } from '../../tiers/engine/tier-engine.repository';
 import { TiersRepository } from '../../tiers/tiers.repository';
 import { TiersService } from '../../tiers/tiers.service';
 import { mergeRefused } from '../archive.errors';
 import { MemberMerge } from '../entities/member-merge.entity';
-import { MOVED_TABLES } from '../merge-decisions';
+import { MERGE_DECISIONS, MergeOwner } from '../merge-decisions';
+import { CouponsRepository } from '../../rewards/coupons.repository';
+import { MemberMergesRepository } from '../member-merges.repository';
 
 export interface MergeResult {
   sourceMemberId: string;
@@ -30,7 +38,8 @@ const UNMERGEABLE = new Set(['erased', 'erasing']);
  * - ledger: merge_out on the source (it ends at 0) and merge_in on the survivor, through the ledger writer;
  * - lots move with their expiry dates, spent ones too, and the lot_consumptions of the source's debits
  *   with them, so a later refund of a moved purchase or cancel of a moved redemption finds its lots;
- * - every other table with a member id is moved, combined or kept as MERGE_DECISIONS (merge-decisions.ts) says:
+ * - every other table with a member id is moved, combined or kept as MERGE_DECISIONS (merge-decisions.ts) says,
+ *   each moved by its owner's `reassignMember`:
  *   cards, purchases with their lines, refunds, redemptions, tier and club history, notes move; monthly
  *   qualifying figures are summed, club memberships (the survivor's own row wins), tags and birthday bonuses combined;
  * - the higher tier stays; the source becomes status merged with merged_into, its phone freed.
@@ -39,29 +48,42 @@ const UNMERGEABLE = new Set(['erased', 'erasing']);
  */
 @Injectable()
 export class MergeMembersUseCase {
+  /** The owner of each table a merge moves or combines (MERGE_DECISIONS names them). */
+  private readonly owners: Record<MergeOwner, MemberReassigner>;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly ledger: LedgerWriter,
     private readonly tiers: TiersService,
     private readonly tierChanges: TiersRepository,
     private readonly audit: AuditService,
-  ) {}
+    private readonly merges: MemberMergesRepository,
+    private readonly members: MembersRepository,
+    cards: CardsRepository,
+    receipts: ReceiptsRepository,
+    redemptions: RedemptionsRepository,
+    tierEngine: TierEngineRepository,
+    clubs: ClubsRepository,
+    ledgerRows: LedgerRepository,
+    coupons: CouponsRepository,
+  ) {
+    this.owners = { cards, receipts, redemptions, tiers: tierChanges, tierEngine, clubs, members, ledger: ledgerRows, coupons };
+  }
 
   async execute(actor: Actor, survivorId: string, sourceId: string): Promise<{ status: 200 | 201; body: MergeResult }> {
     if (survivorId === sourceId) {
       throw mergeRefused('a member cannot be merged into itself');
     }
-    const done = await this.previous(this.dataSource.manager, sourceId, survivorId);
+    const done = await this.previous(this.transactions.manager, sourceId, survivorId);
     if (done) {
       return { status: 200, body: done };
     }
     const tiers = await this.tiers.list();
     const rank = new Map(tiers.map((t) => [t.code, t.rank]));
-    const result = await inTransaction(this.dataSource, async (m) => {
+    const result = await this.transactions.retrying(async (m) => {
       const now = new Date();
       const session = await this.ledger.open(m, [sourceId, survivorId], now);
-      const members: Array<{ id: string; status: string; tier_code: string; phone: string | null; merged_into: string | null }> =
-        await m.query('SELECT id, status, tier_code, phone, merged_into FROM members WHERE id IN (?, ?)', [sourceId, survivorId]);
+      const members = await this.members.forMerge(m, [sourceId, survivorId]);
       const source = members.find((r) => r.id === sourceId);
       const survivor = members.find((r) => r.id === survivorId);
       if (!source || !survivor || !session.has(sourceId) || !session.has(survivorId)) {
@@ -92,15 +114,16 @@ export class MergeMembersUseCase {
         });
         survivorTier = source.tier_code;
       }
-      await m.query("UPDATE members SET status = 'merged', merged_into = ?, phone = NULL, updated_at = ? WHERE id = ?", [
-        survivorId,
-        now,
+      await this.members.markMerged(m, sourceId, survivorId, now);
+      await this.members.insertChanges(
+        m,
         sourceId,
-      ]);
-      await m.query(
-        `INSERT INTO member_changes (member_id, actor_type, actor_id, field, old_value, new_value, created_at)
-         VALUES (?, ?, ?, 'status', ?, 'merged', ?), (?, ?, ?, 'phone', ?, NULL, ?)`,
-        [sourceId, actor.type, actor.id, source.status, now, sourceId, actor.type, actor.id, source.phone, now],
+        actor,
+        [
+          { field: 'status', oldValue: source.status, newValue: 'merged' },
+          { field: 'phone', oldValue: source.phone, newValue: null },
+        ],
+        now,
       );
       const row: MemberMerge = {
         sourceMemberId: sourceId,
@@ -109,7 +132,7 @@ export class MergeMembersUseCase {
         actorId: actor.id,
         createdAt: now,
       };
-      await m.insert(MemberMerge, row);
+      await this.merges.insert(m, row);
       const changes = { sourceMemberId: sourceId, survivorMemberId: survivorId, pointsMoved: moved, survivorTier };
       await this.audit.record(actor, 'member.merged', { type: 'member', id: survivorId }, changes, m);
       await this.audit.record(actor, 'member.merged_away', { type: 'member', id: sourceId }, changes, m);
@@ -127,20 +150,7 @@ export class MergeMembersUseCase {
 
   /** The earlier merge of this source: the same survivor answers it again, another survivor is refused. */
   private async previous(m: EntityManager, sourceId: string, survivorId: string): Promise<MergeResult | null> {
-    const rows: Array<{
-      survivor_member_id: string;
-      points_moved: string;
-      created_at: Date;
-      balance: string | null;
-      tier_code: string | null;
-    }> = await m.query(
-      `SELECT g.survivor_member_id, g.points_moved, g.created_at, a.balance, mb.tier_code
-           FROM member_merges g LEFT JOIN point_accounts a ON a.member_id = g.survivor_member_id
-           LEFT JOIN members mb ON mb.id = g.survivor_member_id
-          WHERE g.source_member_id = ?`,
-      [sourceId],
-    );
-    const r = rows[0];
+    const r = await this.merges.previous(m, sourceId);
     if (!r) {
       return null;
     }
@@ -157,37 +167,21 @@ export class MergeMembersUseCase {
     };
   }
 
+  /** Each owner moves (or combines) its tables' rows of the source, in the order MERGE_DECISIONS names them. */
   private async moveHistory(m: EntityManager, sourceId: string, survivorId: string): Promise<void> {
-    for (const table of MOVED_TABLES) {
-      await m.query(`UPDATE ${table} SET member_id = ? WHERE member_id = ?`, [survivorId, sourceId]);
+    const owners = new Set<MergeOwner>();
+    for (const d of Object.values(MERGE_DECISIONS)) {
+      if (d.action === 'move' || d.action === 'combine') {
+        owners.add(d.owner);
+      }
     }
-    // Row alias syntax differs between MySQL 8.0.19+ and MariaDB; VALUES() runs on both.
-    await m.query(
-      `INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases)
-       SELECT ?, s.month, s.spend_cents, s.points, s.purchases FROM member_monthly_stats s WHERE s.member_id = ?
-       ON DUPLICATE KEY UPDATE spend_cents = member_monthly_stats.spend_cents + VALUES(spend_cents),
-                               points = member_monthly_stats.points + VALUES(points),
-                               purchases = member_monthly_stats.purchases + VALUES(purchases)`,
-      [survivorId, sourceId],
-    );
-    await m.query('DELETE FROM member_monthly_stats WHERE member_id = ?', [sourceId]);
-    await m.query(
-      `INSERT INTO club_members (member_id, club_id, status, joined_via, joined_at, left_at, left_reason)
-       SELECT ?, c.club_id, c.status, c.joined_via, c.joined_at, c.left_at, c.left_reason FROM club_members c WHERE c.member_id = ?
-       ON DUPLICATE KEY UPDATE status = club_members.status`,
-      [survivorId, sourceId],
-    );
-    await m.query('DELETE FROM club_members WHERE member_id = ?', [sourceId]);
-    await m.query(
-      'INSERT IGNORE INTO member_tags (member_id, tag, created_at) SELECT ?, t.tag, t.created_at FROM member_tags t WHERE t.member_id = ?',
-      [survivorId, sourceId],
-    );
-    await m.query('DELETE FROM member_tags WHERE member_id = ?', [sourceId]);
-    await m.query(
-      `INSERT IGNORE INTO birthday_bonuses (member_id, year, points, tier_code, created_at)
-       SELECT ?, b.year, b.points, b.tier_code, b.created_at FROM birthday_bonuses b WHERE b.member_id = ?`,
-      [survivorId, sourceId],
-    );
-    await m.query('DELETE FROM birthday_bonuses WHERE member_id = ?', [sourceId]);
+    for (const owner of owners) {
+      await this.owners[owner].reassignMember(sourceId, survivorId, m);
+    }
   }
+}
+
+/** A table owner's part of a merge: every row of `from` in its tables given to (or combined with) `to`. */
+interface MemberReassigner {
+  reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void>;
 }

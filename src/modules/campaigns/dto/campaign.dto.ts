@@ -1,11 +1,30 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
-import { IsCategoryCode } from '../../../common/validation/category-code';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { IsSafeText } from '../../../common/validation/safe-text';
+import { BonusRuleDto } from '../actions/bonus-rule.action';
+import { CAMPAIGN_ACTION_KINDS, CAMPAIGN_ACTION_TYPES, CampaignActionInput } from '../actions/campaign-actions.registry';
+import { GrantDto } from '../actions/grant-points.action';
+import { MessageDto } from '../actions/send-message.action';
+import { AUDIENCE_PART_KINDS } from '../audience/audience-parts.registry';
 import { CAMPAIGN_STATES, CampaignState } from '../rules/states';
+
+export { BonusRuleDto } from '../actions/bonus-rule.action';
+export { GrantDto } from '../actions/grant-points.action';
+export { MessageDto } from '../actions/send-message.action';
 
 export const AUDIENCE_EXAMPLE = {
   include: [
@@ -16,79 +35,41 @@ export const AUDIENCE_EXAMPLE = {
   exclude: [{ type: 'noPurchaseDays', days: 180 }],
 };
 
-export class GrantDto {
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 200 })
-  @IsIntegerBetween(1, 1_000_000)
-  points: number;
-
-  @ApiProperty({ maxLength: 200, example: 'Baby club welcome gift' })
-  @IsString()
-  @MinLength(1)
-  @MaxCodePoints(200)
-  @IsSafeText()
-  reason: string;
+/** A `oneOf` over a registry's kinds with a discriminator on `type` (OpenAPI). */
+export function discriminatedUnion(kinds: ReadonlyArray<{ type: string; schema: Parameters<typeof getSchemaPath>[0] }>) {
+  return {
+    oneOf: kinds.map((k) => ({ $ref: getSchemaPath(k.schema) })),
+    discriminator: { propertyName: 'type', mapping: Object.fromEntries(kinds.map((k) => [k.type, getSchemaPath(k.schema)])) },
+  };
 }
 
-export class BonusRuleDto {
-  @ApiProperty({ enum: ['base_multiplier', 'category_multiplier', 'fixed_bonus'], example: 'category_multiplier' })
-  @IsIn(['base_multiplier', 'category_multiplier', 'fixed_bonus'])
-  kind: 'base_multiplier' | 'category_multiplier' | 'fixed_bonus';
+const AUDIENCE_PART = discriminatedUnion(AUDIENCE_PART_KINDS);
+export const CAMPAIGN_ACTION = discriminatedUnion(CAMPAIGN_ACTION_KINDS.map((k) => ({ type: k.type, schema: k.input })));
 
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1001,
-    maximum: 10000,
-    description: 'Multipliers: 2000 = 2× (the extra is ×(m−1)).',
-    example: 2000,
-  })
-  @IsOptional()
-  @IsIntegerBetween(1001, 10000)
-  multiplierPermille?: number;
-
-  @ApiPropertyOptional({
-    minLength: 1,
-    maxLength: 64,
-    description: 'category_multiplier: the category code, as the tills send it (any text, e.g. wine or 红酒; compared without case).',
-    example: 'baby',
-  })
-  @IsOptional()
-  @IsCategoryCode()
-  category?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'fixed_bonus: the eligible spend needed, in cents.', example: 20000 })
-  @IsOptional()
-  @IsIntegerBetween(0, 100_000_000)
-  minSpendCents?: number;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'fixed_bonus: the points given.', example: 50 })
-  @IsOptional()
-  @IsIntegerBetween(1, 1_000_000)
-  points?: number;
-
+/** The audience as published in OpenAPI (checked by parseAudience and each part's kind, which name the bad field). */
+@ApiExtraModels(...AUDIENCE_PART_KINDS.map((k) => k.schema))
+export class AudienceDefinitionDto {
   @ApiProperty({
-    format: 'date-time',
-    description: "The window on the purchase's occurredAt: from (inclusive)",
-    example: '2026-06-01T00:00:00+08:00',
+    type: 'array',
+    items: AUDIENCE_PART,
+    minItems: 1,
+    maxItems: 20,
+    description: 'Members in any of these parts (all of them with requireAll)',
   })
-  @IsISO8601({ strict: true })
-  startsAt: string;
+  include: unknown[];
 
-  @ApiProperty({ format: 'date-time', description: 'to (exclusive)', example: '2026-06-08T00:00:00+08:00' })
-  @IsISO8601({ strict: true })
-  endsAt: string;
+  @ApiPropertyOptional({ type: 'boolean', example: false })
+  requireAll?: boolean;
+
+  @ApiPropertyOptional({ type: 'array', items: AUDIENCE_PART, maxItems: 20, description: 'Members in any of these parts are left out' })
+  exclude?: unknown[];
 }
 
-export class MessageDto {
-  @ApiProperty({ enum: ['sms', 'email', 'push'], example: 'sms' })
-  @IsIn(['sms', 'email', 'push'])
-  channel: 'sms' | 'email' | 'push';
-
-  @ApiProperty({ maxLength: 1000, description: 'Template name or text handed to the outbox.', example: 'birthday-greeting' })
-  @IsString()
-  @MinLength(1)
-  @MaxCodePoints(1000)
-  @IsSafeText()
-  template: string;
+/** An action whose type is none of the kinds: only its type is checked, and refused. */
+export class UnknownCampaignActionDto {
+  @ApiProperty({ enum: CAMPAIGN_ACTION_TYPES })
+  @IsIn(CAMPAIGN_ACTION_TYPES)
+  type: string;
 }
 
 export class ScheduleDto {
@@ -114,6 +95,7 @@ export class ScheduleDto {
   timezone?: string;
 }
 
+@ApiExtraModels(...CAMPAIGN_ACTION_KINDS.map((k) => k.input))
 export class CreateCampaignDto {
   @ApiProperty({ maxLength: 100, example: 'Birthday gift' })
   @IsString()
@@ -123,28 +105,48 @@ export class CreateCampaignDto {
   name: string;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: () => AudienceDefinitionDto,
     description:
-      'include: parts (any of them, or all with requireAll), exclude: parts. Part types: all; club {clubIds}; tier {codes}; grade {grades}; store {storeIds, boughtWithinDays?}; noPurchaseDays {days}; birthday {when: today|month}; joinedWithinDays {days}; pointsExpiringDays {days}; consent {channels: sms|email|push, any of them} (for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.',
+      'include: parts (any of them, or all with requireAll), exclude: parts; each part is one of the types below (consent is for any action, e.g. a grant to a club ∩ email consent). Always limited to members not erased (nor being erased, nor merged away), and to the consent of the message channel.',
     example: AUDIENCE_EXAMPLE,
   })
   @IsObject()
   audience: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: () => GrantDto })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: CAMPAIGN_ACTION,
+    maxItems: CAMPAIGN_ACTION_KINDS.length,
+    description:
+      'What the campaign does, at most one action of each type (the fan-out applies them in this order: grant, then message). Equivalent to the grant, bonusRule and message fields; on a change it replaces all the actions.',
+    example: [
+      { type: 'grant', points: 200, reason: 'Birthday gift' },
+      { type: 'message', channel: 'sms', template: 'birthday-greeting' },
+    ],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CAMPAIGN_ACTION_KINDS.length)
+  @ValidateNested({ each: true })
+  @Type(() => UnknownCampaignActionDto, {
+    discriminator: { property: 'type', subTypes: CAMPAIGN_ACTION_KINDS.map((k) => ({ name: k.type, value: k.input })) },
+    keepDiscriminatorProperty: true,
+  })
+  actions?: CampaignActionInput[];
+
+  @ApiPropertyOptional({ type: () => GrantDto, description: 'The same as an action of type grant.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => GrantDto)
   grant?: GrantDto;
 
-  @ApiPropertyOptional({ type: () => BonusRuleDto })
+  @ApiPropertyOptional({ type: () => BonusRuleDto, description: 'The same as an action of type bonusRule.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => BonusRuleDto)
   bonusRule?: BonusRuleDto;
 
-  @ApiPropertyOptional({ type: () => MessageDto })
+  @ApiPropertyOptional({ type: () => MessageDto, description: 'The same as an action of type message.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => MessageDto)

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { newId } from '../../../common/ids';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { DeliveryStatus, WebhookDelivery } from '../entities/webhook-delivery.entity';
 import { WebhookAttempt } from '../entities/webhook-attempt.entity';
@@ -17,7 +15,7 @@ import { WebhooksRepository } from './webhooks.repository';
 @Injectable()
 export class WebhooksService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: WebhooksRepository,
     private readonly audit: AuditService,
     private readonly changes: ConfigChanges,
@@ -37,7 +35,7 @@ export class WebhooksService {
       createdAt: now,
       updatedAt: now,
     };
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.repo.insertSubscription(sub, m);
       await this.audit.record(actor, 'webhook.created', { type: 'webhook', id: sub.id }, { url, events: sub.events }, m);
     });
@@ -71,7 +69,7 @@ export class WebhooksService {
     if (changes.active !== undefined) {
       set.active = changes.active;
     }
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.repo.updateSubscription(id, set, new Date(), m);
       await this.audit.record(actor, 'webhook.updated', { type: 'webhook', id }, set, m);
     });
@@ -96,7 +94,7 @@ export class WebhooksService {
     if (!(await this.repo.delivery(id))) {
       throw deliveryNotFound(id);
     }
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.repo.replay(id, new Date(), m);
       await this.audit.record(actor, 'webhook-delivery.replayed', { type: 'webhook-delivery', id }, null, m);
     });

@@ -304,6 +304,23 @@ export class LedgerRepository {
       beforeId !== null ? [memberId, beforeId] : [memberId],
     );
   }
+
+  /**
+   * A merge: the monthly qualifying figures are summed month by month into the survivor's. (Accounts,
+   * entries, lots and consumptions move through the ledger writer's mergeAccounts and moveLots.)
+   */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    // Row alias syntax differs between MySQL 8.0.19+ and MariaDB; VALUES() runs on both.
+    await m.query(
+      `INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases)
+       SELECT ?, s.month, s.spend_cents, s.points, s.purchases FROM member_monthly_stats s WHERE s.member_id = ?
+       ON DUPLICATE KEY UPDATE spend_cents = member_monthly_stats.spend_cents + VALUES(spend_cents),
+                               points = member_monthly_stats.points + VALUES(points),
+                               purchases = member_monthly_stats.purchases + VALUES(purchases)`,
+      [toMemberId, fromMemberId],
+    );
+    await m.query('DELETE FROM member_monthly_stats WHERE member_id = ?', [fromMemberId]);
+  }
 }
 
 function toLotRow(r: { id: string; remaining: string; pending: number | string }): LotRow {

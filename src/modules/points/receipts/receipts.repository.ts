@@ -212,6 +212,13 @@ export class ReceiptsRepository {
       ],
     );
   }
+
+  /** A merge: purchases (with their lines) and refunds follow the person to the survivor. */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    for (const table of ['purchases', 'purchase_lines', 'refunds']) {
+      await m.query(`UPDATE ${table} SET member_id = ? WHERE member_id = ?`, [toMemberId, fromMemberId]);
+    }
+  }
 }
 
 export function receiptKey(storeId: string, receiptNo: string): string {

@@ -77,4 +77,9 @@ export class RedemptionsRepository {
       id,
     ]);
   }
+
+  /** A merge: a later cancel finds the redemptions on the survivor. */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    await m.query('UPDATE redemptions SET member_id = ? WHERE member_id = ?', [toMemberId, fromMemberId]);
+  }
 }

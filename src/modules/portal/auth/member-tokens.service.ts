@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { newId } from '../../../common/ids';
 import { AppConfig } from '../../../config/app-config';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { REDIS } from '../../../queue/redis.module';
-import { PortalRepository } from '../portal.repository';
+import { MemberSessionsRepository } from '../../members/member-sessions.repository';
+import { MembersRepository } from '../../members/members.repository';
 import { sameHash } from '../rules/sign-in-code';
 
 /** The audience of member tokens; admin tokens carry none and are refused on the portal, member tokens everywhere else. */
@@ -49,8 +49,9 @@ export interface MemberPrincipal {
 @Injectable()
 export class MemberTokensService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repo: PortalRepository,
+    private readonly transactions: Transactions,
+    private readonly repo: MemberSessionsRepository,
+    private readonly members: MembersRepository,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
@@ -70,7 +71,7 @@ export class MemberTokensService {
       throw refused;
     }
     const now = new Date();
-    const outcome = await inTransaction(this.dataSource, async (m) => {
+    const outcome = await this.transactions.retrying(async (m) => {
       const row = await this.repo.lockRefresh(m, parsed.id);
       if (!row || !sameHash(row.tokenHash, sha256(parsed.secret)) || row.revokedAt !== null || row.expiresAt <= now) {
         return { ok: false as const, revokeFamily: null };
@@ -80,7 +81,7 @@ export class MemberTokensService {
         await this.repo.revokeFamily(m, row.familyId, now);
         return { ok: false as const, revokeFamily: row.familyId };
       }
-      if ((await this.repo.memberStatus(row.memberId)) !== 'active') {
+      if ((await this.members.statusOf(row.memberId)) !== 'active') {
         return { ok: false as const, revokeFamily: null };
       }
       await this.repo.markUsed(m, row.id, now);
@@ -113,7 +114,7 @@ export class MemberTokensService {
     if (claims.typ !== MEMBER_TOKEN_TYPE || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
       return null;
     }
-    const [revoked, status] = await Promise.all([this.redis.exists(this.revokedKey(claims.sid)), this.repo.memberStatus(claims.sub)]);
+    const [revoked, status] = await Promise.all([this.redis.exists(this.revokedKey(claims.sid)), this.members.statusOf(claims.sub)]);
     if (revoked > 0 || status !== 'active') {
       return null;
     }

@@ -562,3 +562,45 @@ export class ConsentsUpdatedResponse extends ConsentsResponse {
   @ApiProperty({ type: [String], example: ['sms'] })
   changed: string[];
 }
+
+export class MemberCodeItemResponse {
+  @ApiProperty({
+    example: '861030839848590031',
+    pattern: '^8\\d{17}$',
+    description: '18 digits starting 8: show it as a QR code and a barcode.',
+  })
+  code: string;
+  @ApiProperty({ example: '2026-12-07T08:00:00.000Z', description: 'Show this code from this instant (server time)…' })
+  showFrom: string;
+  @ApiProperty({
+    example: '2026-12-07T08:00:30.000Z',
+    description: '…until this one; the till still takes it for 30 s more (a code lives 60 s).',
+  })
+  showUntil: string;
+}
+
+export class MemberCodeResponse {
+  @ApiProperty({
+    example: '2026-12-07T08:00:12.345Z',
+    description: "The server's clock when it answered: the page shows the code of (its own clock + the difference it measured).",
+  })
+  serverTime: string;
+  @ApiProperty({ example: 30, description: 'A new code every this many seconds.' })
+  stepSeconds: number;
+  @ApiProperty({ example: 60, description: 'How long the till accepts a code after it is first shown.' })
+  acceptedForSeconds: number;
+  @ApiProperty({
+    type: () => [MemberCodeItemResponse],
+    description: 'The code of the current 30 s and of the next ones, 10 minutes in all, in order.',
+    example: [
+      { code: '861030839848590031', showFrom: '2026-12-07T08:00:00.000Z', showUntil: '2026-12-07T08:00:30.000Z' },
+      { code: '807257607879786092', showFrom: '2026-12-07T08:00:30.000Z', showUntil: '2026-12-07T08:01:00.000Z' },
+    ],
+  })
+  codes: MemberCodeItemResponse[];
+  @ApiProperty({
+    example: '2026-12-07T08:10:00.000Z',
+    description: 'The last code ends here: ask again before (each answer is valid until its secret is rotated).',
+  })
+  refreshBefore: string;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CouponsQueries } from '../../rewards/coupons.queries';
-import { PortalRepository, PurchaseRef } from '../portal.repository';
+import { PortalQueries, PurchaseRef } from '../portal.queries';
 import { describeEntry, EntryContext, HistoryItem } from '../rules/history-wording';
 
 interface StoredBreakdown {
@@ -16,7 +16,7 @@ interface StoredBreakdown {
 @Injectable()
 export class GetHistoryUseCase {
   constructor(
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
     private readonly coupons: CouponsQueries,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LedgerService } from '../../points/ledger.service';
 import { ProgramSettingsService } from '../../program/program-settings.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 import { expiringByMonth, expiringWindowEnd, pointsValueCents } from '../rules/expiring-points';
 
 export const EXPIRING_MONTHS = 6;
@@ -12,7 +12,7 @@ export class GetPointsUseCase {
   constructor(
     private readonly ledger: LedgerService,
     private readonly program: ProgramSettingsService,
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
   ) {}
 
   async execute(memberId: string, now = new Date()) {

@@ -5,7 +5,7 @@ import { LedgerService } from '../../points/ledger.service';
 import { MembersService } from '../../members/members.service';
 import { Tier } from '../../tiers/entities/tier.entity';
 import { TiersService } from '../../tiers/tiers.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 
 export interface TierWithBenefits {
   code: string;
@@ -34,7 +34,7 @@ export class GetProfileUseCase {
     private readonly members: MembersService,
     private readonly tiers: TiersService,
     private readonly ledger: LedgerService,
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
   ) {}
 
   async execute(memberId: string) {

@@ -6,7 +6,7 @@ import { ProgramSettingsService } from '../../program/program-settings.service';
 import { criteriaOf, thresholdsOf } from '../../tiers/criteria/tier-criteria';
 import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
 import { TiersService } from '../../tiers/tiers.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 import { gapsFor, keepGoal, nextThresholdTier } from '../rules/tier-progress';
 import { tierWithBenefits } from './get-profile.use-case';
 
@@ -22,7 +22,7 @@ export class GetTierProgressUseCase {
     private readonly members: MembersService,
     private readonly tiers: TiersService,
     private readonly program: ProgramSettingsService,
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
   ) {}
 
   async execute(memberId: string, now = new Date()) {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { MemberTokens, MemberTokensService } from '../auth/member-tokens.service';
+import { MembersRepository } from '../../members/members.repository';
 import { SignInCodesService } from '../auth/sign-in-codes.service';
-import { PortalRepository } from '../portal.repository';
 
 /**
  * POST auth/login: phone and code → a member session. The code is checked
@@ -15,12 +15,12 @@ import { PortalRepository } from '../portal.repository';
 export class LogInUseCase {
   constructor(
     private readonly codes: SignInCodesService,
-    private readonly repo: PortalRepository,
+    private readonly members: MembersRepository,
     private readonly tokens: MemberTokensService,
   ) {}
 
   async execute(phone: string, code: string): Promise<MemberTokens> {
-    const member = await this.repo.memberByPhone(phone);
+    const member = await this.members.byPhone(phone);
     const registered = member !== null && member.status === 'active';
     await this.codes.verify(phone, code, registered);
     if (!member || !registered) {

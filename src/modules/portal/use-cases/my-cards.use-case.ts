@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { CardLifecycleService } from '../../cards/card-lifecycle.service';
 import { LedgerService } from '../../points/ledger.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 
 /** GET me/cards and POST me/cards/{cardNo}/report-lost (frozen at once as lost, a replacement issued, the balance stays with the member). */
 @Injectable()
 export class MyCardsUseCase {
   constructor(
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
     private readonly lifecycle: CardLifecycleService,
     private readonly ledger: LedgerService,
   ) {}

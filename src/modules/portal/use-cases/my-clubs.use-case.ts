@@ -3,7 +3,7 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { AuditService } from '../../audit/audit.service';
 import { ClubsService } from '../../clubs/clubs.service';
-import { MyClubRow, PortalRepository } from '../portal.repository';
+import { MyClubRow, PortalQueries } from '../portal.queries';
 
 function clubItem(r: MyClubRow) {
   const member = r.status === 'active';
@@ -31,7 +31,7 @@ function clubItem(r: MyClubRow) {
 @Injectable()
 export class MyClubsUseCase {
   constructor(
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
     private readonly clubs: ClubsService,
     private readonly audit: AuditService,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CONSENT_CHANNELS, ConsentChannel } from '../../members/entities/member-consent.entity';
 import { MemberArchiveService } from '../../members/member-archive.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 
 const HISTORY_SHOWN = 50;
 
@@ -14,7 +14,7 @@ const HISTORY_SHOWN = 50;
 @Injectable()
 export class MyConsentsUseCase {
   constructor(
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
     private readonly archive: MemberArchiveService,
   ) {}
 

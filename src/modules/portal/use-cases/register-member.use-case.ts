@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { maskCardNo, maskPhone } from '../../../common/masking';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { ConsentChannel } from '../../members/entities/member-consent.entity';
-import { MemberArchiveRepository } from '../../members/member-archive.repository';
+import { CardsRepository } from '../../cards/cards.repository';
+import { MembersRepository } from '../../members/members.repository';
 import { MembersService } from '../../members/members.service';
 import { MemberTokens, MemberTokensService } from '../auth/member-tokens.service';
 import { SignInCodesService } from '../auth/sign-in-codes.service';
-import { PortalRepository } from '../portal.repository';
 
 export interface Registration {
   phone: string;
@@ -49,10 +48,10 @@ const phoneTaken = () =>
 @Injectable()
 export class RegisterMemberUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly codes: SignInCodesService,
-    private readonly repo: PortalRepository,
-    private readonly archive: MemberArchiveRepository,
+    private readonly cards: CardsRepository,
+    private readonly membersRepo: MembersRepository,
     private readonly members: MembersService,
     private readonly tokens: MemberTokensService,
     private readonly audit: AuditService,
@@ -60,10 +59,10 @@ export class RegisterMemberUseCase {
 
   async execute(input: Registration): Promise<Registered> {
     if (input.cardNo) {
-      await this.dataSource.transaction((m: EntityManager) => this.checkCard(m, input.cardNo as string));
+      await this.transactions.run((m: EntityManager) => this.checkCard(m, input.cardNo as string));
     }
     await this.codes.verify(input.phone, input.code, true);
-    if (await this.repo.memberByPhone(input.phone)) {
+    if (await this.membersRepo.byPhone(input.phone)) {
       throw phoneTaken();
     }
     try {
@@ -78,7 +77,7 @@ export class RegisterMemberUseCase {
   }
 
   private async checkCard(m: EntityManager, cardNo: string) {
-    const card = await this.repo.bindableCard(m, cardNo);
+    const card = await this.cards.lockForBinding(m, cardNo);
     if (!card) {
       throw new DomainError(ErrorCode.CARD_NOT_FOUND, `No card ${maskCardNo(cardNo)}.`, [{ field: 'cardNo', message: 'unknown card' }]);
     }
@@ -97,7 +96,7 @@ export class RegisterMemberUseCase {
 
   private async bind(input: Registration, cardNo: string): Promise<{ memberId: string; cardNo: string; outcome: 'bound' }> {
     const now = new Date();
-    const memberId = await inTransaction(this.dataSource, async (m) => {
+    const memberId = await this.transactions.retrying(async (m) => {
       const card = await this.checkCard(m, cardNo);
       const profile = {
         name: input.name,
@@ -107,11 +106,12 @@ export class RegisterMemberUseCase {
         gender: input.gender ?? null,
         city: input.city ?? null,
       };
-      if (!(await this.repo.registerTemporary(m, card.memberId, profile, now))) {
+      if (!(await this.membersRepo.registerTemporary(m, card.memberId, profile, now))) {
         throw new DomainError(ErrorCode.CARD_ALREADY_BOUND, `Card ${maskCardNo(cardNo)} already belongs to a registered member.`);
       }
+      await this.cards.makeStandard(m, card.memberId);
       const consents = Object.entries(input.consents ?? {}).filter((e): e is [string, boolean] => typeof e[1] === 'boolean');
-      await this.repo.insertConsents(m, card.memberId, consents, now);
+      await this.membersRepo.setConsents(m, card.memberId, consents, 'member', now);
       const actor = { type: 'member' as const, id: card.memberId };
       const changes = [
         ...Object.entries(profile)
@@ -119,7 +119,7 @@ export class RegisterMemberUseCase {
           .map(([field, v]) => ({ field, oldValue: null, newValue: v })),
         ...consents.map(([channel, granted]) => ({ field: `consent.${channel}`, oldValue: null, newValue: String(granted) })),
       ];
-      await this.archive.insertChanges(m, card.memberId, actor, changes, now);
+      await this.membersRepo.insertChanges(m, card.memberId, actor, changes, now);
       await this.audit.record(
         actor,
         'member.registered',

@@ -4,8 +4,8 @@ import { RateLimit, RateLimiter } from '../../../common/http/rate-limiter';
 import { newId } from '../../../common/ids';
 import { AppConfig } from '../../../config/app-config';
 import { OutboxService } from '../../messages/outbox.service';
+import { MembersRepository } from '../../members/members.repository';
 import { SignInCodesService } from '../auth/sign-in-codes.service';
-import { PortalRepository } from '../portal.repository';
 import { phoneKeyId } from '../rules/sign-in-code';
 import { SIGN_IN_TEMPLATE } from '../sign-in-template';
 
@@ -30,7 +30,7 @@ export class SendSignInCodeUseCase {
 
   constructor(
     private readonly codes: SignInCodesService,
-    private readonly repo: PortalRepository,
+    private readonly members: MembersRepository,
     private readonly outbox: OutboxService,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
@@ -39,7 +39,7 @@ export class SendSignInCodeUseCase {
   async execute(phone: string, res: Response): Promise<CodeSent> {
     await this.limiter.consume(res, RateLimit.PortalCodePerPhone, `phone:${phoneKeyId(this.config.jwt.secret, phone)}`);
     const code = await this.codes.issue(phone);
-    const member = await this.repo.memberByPhone(phone);
+    const member = await this.members.byPhone(phone);
     const source = `sign-in:${newId()}`;
     // The outbox row keeps {{code}}; the code itself waits in Redis for its own life, for the sender only.
     const secretTtlSeconds = this.config.portal.codeTtlSeconds;

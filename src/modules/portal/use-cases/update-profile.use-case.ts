@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { MemberArchiveService, ProfileChanges } from '../../members/member-archive.service';
-import { PortalRepository } from '../portal.repository';
+import { PortalQueries } from '../portal.queries';
 import { GetProfileUseCase } from './get-profile.use-case';
 
 /** What a member may change online. The phone is the sign-in and changes only through the service desk (it needs the new phone verified). */
@@ -13,7 +13,7 @@ export type MemberProfileChanges = Omit<ProfileChanges, 'phone'>;
 export class UpdateProfileUseCase {
   constructor(
     private readonly archive: MemberArchiveService,
-    private readonly repo: PortalRepository,
+    private readonly repo: PortalQueries,
     private readonly profile: GetProfileUseCase,
   ) {}
 

@@ -13,10 +13,15 @@ import {
 import { isValidCardNo } from '../../cards/card-number';
 
 export const E164 = /^\+[1-9]\d{6,14}$/;
+/** (POS-API 1.2) The member page's code: 18 digits starting 8. */
+export const MEMBER_CODE_PATTERN = /^8\d{17}$/;
+export const MEMBER_CODE_MESSAGE = 'memberCode must be the 18 digits starting with 8 that the member page shows';
+const MEMBER_REF_KEYS = ['cardNo', 'phone', 'memberId', 'memberCode'];
 
 /** The member reference schema: exactly one of its three properties (OpenAPI cannot say which, only how many). */
 const MEMBER_REF_SCHEMA = {
-  description: 'Names one member by exactly one of cardNo, phone or memberId; zero or two of them is a 400 VALIDATION_FAILED.',
+  description:
+    'Names one member by exactly one of cardNo, phone, memberId or (1.2) memberCode; zero or two of them is a 400 VALIDATION_FAILED.',
   minProperties: 1,
   maxProperties: 1,
 } as ApiSchemaOptions;
@@ -31,7 +36,7 @@ export class CardNoConstraint implements ValidatorConstraintInterface {
   }
 }
 
-/** Exactly one of cardNo, phone, memberId. */
+/** Exactly one of cardNo, phone, memberId, memberCode. */
 @ApiSchema(MEMBER_REF_SCHEMA)
 export class MemberRefDto {
   /** 16 digits with a Luhn check digit. */
@@ -59,6 +64,21 @@ export class MemberRefDto {
   @IsOptional()
   @IsUUID()
   memberId?: string;
+
+  /** (1.2) The code the member page shows, valid for its 30-second step and the next one. */
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: MEMBER_CODE_PATTERN.source,
+    minLength: 18,
+    maxLength: 18,
+    description:
+      '(1.2) The 18-digit code the member page shows (QR code and barcode), starting 8; it changes every 30 s and is accepted for 60 s. Older: 422 MEMBER_CODE_EXPIRED; a redemption takes each code once.',
+    example: '861030839848590031',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(MEMBER_CODE_PATTERN, { message: MEMBER_CODE_MESSAGE })
+  memberCode?: string;
 }
 
 /** On the property that holds a MemberRefDto: exactly one reference must be given. */
@@ -74,10 +94,10 @@ export function IsSingleMemberRef(): PropertyDecorator {
             return false;
           }
           const v = value as Record<string, unknown>;
-          return ['cardNo', 'phone', 'memberId'].filter((k) => v[k] !== undefined && v[k] !== null).length === 1;
+          return MEMBER_REF_KEYS.filter((k) => v[k] !== undefined && v[k] !== null).length === 1;
         },
         defaultMessage(args: ValidationArguments): string {
-          return `${args.property} must name the member by exactly one of cardNo, phone or memberId`;
+          return `${args.property} must name the member by exactly one of cardNo, phone, memberId or memberCode`;
         },
       },
     });

@@ -46,6 +46,11 @@ const MUTATIONS: Array<[string, (b: Record<string, any>) => void]> = [
   ['bad phone', (b) => (b.member = { phone: '13800138000' })],
   ['memberId', (b) => (b.member = { memberId: '01a212aa-8bb9-742a-810d-39e0f747ae17' })],
   ['bad memberId', (b) => (b.member = { memberId: 'nope' })],
+  ['memberCode', (b) => (b.member = { memberCode: '861030839848590031' })],
+  ['memberCode of 17 digits', (b) => (b.member = { memberCode: '86103083984859003' })],
+  ['memberCode starting 7', (b) => (b.member = { memberCode: '761030839848590031' })],
+  ['memberCode a number', (b) => (b.member = { memberCode: 861030839 })],
+  ['memberCode beside cardNo', (b) => (b.member = { cardNo, memberCode: '861030839848590031' })],
   ['member extra key', (b) => (b.member = { cardNo, x: 1 })],
   ['occurredAt without offset', (b) => (b.occurredAt = '2026-11-24T10:00:00')],
   ['occurredAt with offset', (b) => (b.occurredAt = '2026-11-24T10:00:00+08:00')],
@@ -114,7 +119,7 @@ describe('the POS fast validation answers as class-validator does, or leaves the
     }
   });
 
-  it('lookup queries: card or phone, accepted as class-validator accepts them; anything else left to it', async () => {
+  it('lookup queries: card, phone or member code, accepted as class-validator accepts them; anything else left to it', async () => {
     const query = (q: Record<string, unknown>) => Object.assign(Object.create(null) as object, q);
     const cases = [
       query({ cardNo }),
@@ -125,6 +130,9 @@ describe('the POS fast validation answers as class-validator does, or leaves the
       query({ cardNo: [cardNo, cardNo] }),
       query({ phone: '138' }),
       query({ cardNo, x: '1' }),
+      query({ memberCode: '861030839848590031' }),
+      query({ memberCode: '8610308398485900' }),
+      query({ memberCode: ['861030839848590031'] }),
     ];
     for (const q of cases) {
       const fast = fastLookup(q);

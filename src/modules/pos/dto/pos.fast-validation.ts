@@ -7,7 +7,7 @@ import { isCents, isQuantity } from '../../../common/validation/numbers';
 import { isSafeText } from '../../../common/validation/safe-text';
 import { isValidCardNo } from '../../cards/card-number';
 import { LookupQueryDto } from './lookup.dto';
-import { E164, MemberRefDto } from './member-ref.dto';
+import { E164, MEMBER_CODE_PATTERN, MemberRefDto } from './member-ref.dto';
 import { DOCUMENT_NO, MAX_CENTS, PurchaseDto, PurchaseLineDto } from './purchase.dto';
 
 /*
@@ -57,7 +57,9 @@ function memberRef(value: unknown): MemberRefDto | null {
       ? typeof v === 'string' && isValidCardNo(v)
       : keys[0] === 'phone'
         ? typeof v === 'string' && E164.test(v)
-        : keys[0] === 'memberId' && isUUID(v);
+        : keys[0] === 'memberCode'
+          ? typeof v === 'string' && MEMBER_CODE_PATTERN.test(v)
+          : keys[0] === 'memberId' && isUUID(v);
   return ok ? Object.assign(new MemberRefDto(), value) : null;
 }
 
@@ -115,17 +117,20 @@ export function fastPurchase(value: unknown): PurchaseDto | null {
   return Object.assign(new PurchaseDto(), value, { member, lines: dtoLines });
 }
 
-const LOOKUP_KEYS = new Set(['cardNo', 'phone']);
+const LOOKUP_KEYS = new Set(['cardNo', 'phone', 'memberCode']);
 
 export function fastLookup(value: unknown): LookupQueryDto | null {
   if (!hasOnlyKeys(value, LOOKUP_KEYS, false)) {
     return null;
   }
-  const { cardNo, phone } = value;
+  const { cardNo, phone, memberCode } = value;
   if (cardNo !== undefined && !(typeof cardNo === 'string' && isValidCardNo(cardNo))) {
     return null;
   }
   if (phone !== undefined && !(typeof phone === 'string' && E164.test(phone))) {
+    return null;
+  }
+  if (memberCode !== undefined && !(typeof memberCode === 'string' && MEMBER_CODE_PATTERN.test(memberCode))) {
     return null;
   }
   return Object.assign(new LookupQueryDto(), value);

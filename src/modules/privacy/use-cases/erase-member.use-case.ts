@@ -1,11 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '../../../database/transactions';
+import { MemberImportsRepository } from '../../archive/import/member-imports.repository';
+import { AuditRepository } from '../../audit/audit.repository';
 import { SYSTEM_ACTOR, AuditService } from '../../audit/audit.service';
+import { CardsRepository } from '../../cards/cards.repository';
+import { MemberCodesRepository } from '../../cards/member-codes.repository';
 import { PERSONAL_FIELDS } from '../../members/member-archive.service';
+import { MemberSessionsRepository } from '../../members/member-sessions.repository';
+import { MembersRepository } from '../../members/members.repository';
+import { OutboxRepository } from '../../messages/outbox.repository';
 import { EventsService } from '../../messages/webhooks/events.service';
-import { ERASURE_STEPS, ErasureContext } from '../erasure-steps';
+import { ERASURE_STEPS, ErasureContext, ErasureOwners } from '../erasure-steps';
 import { PrivacyRepository } from '../privacy.repository';
 import { identifyingStrings } from '../rules/scrub-personal';
 
@@ -23,12 +29,23 @@ export type ErasureCounts = Record<string, number>;
 export class EraseMemberUseCase {
   private readonly logger = new Logger('Privacy');
 
+  private readonly owners: ErasureOwners;
+
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: PrivacyRepository,
+    private readonly members: MembersRepository,
     private readonly events: EventsService,
     private readonly audit: AuditService,
-  ) {}
+    cards: CardsRepository,
+    memberCodes: MemberCodesRepository,
+    outbox: OutboxRepository,
+    sessions: MemberSessionsRepository,
+    imports: MemberImportsRepository,
+    auditLog: AuditRepository,
+  ) {
+    this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog };
+  }
 
   async execute(memberId: string): Promise<ErasureCounts> {
     const counts = await this.eraseInTransaction(memberId);
@@ -38,8 +55,8 @@ export class EraseMemberUseCase {
   }
 
   private eraseInTransaction(memberId: string): Promise<ErasureCounts> {
-    return inTransaction(this.dataSource, async (m) => {
-      const member = await this.repo.lockMember(m, memberId);
+    return this.transactions.retrying(async (m) => {
+      const member = await this.members.lock(m, memberId);
       const request = await this.repo.findErasure(memberId, m);
       if (!member || !request) {
         throw new Error(`No erasure request for member ${memberId}`);
@@ -52,9 +69,9 @@ export class EraseMemberUseCase {
       const context: ErasureContext = { memberId, memberIds, identifying: await this.identifying(m, memberIds), now };
       const counts: ErasureCounts = {};
       for (const step of ERASURE_STEPS) {
-        counts[step.name] = await step.run(this.repo, m, context);
+        counts[step.name] = await step.run(this.owners, m, context);
       }
-      await this.repo.recordStatusChange(m, memberId, SYSTEM_ACTOR, member.status, 'erased', now);
+      await this.members.insertChanges(m, memberId, SYSTEM_ACTOR, [{ field: 'status', oldValue: member.status, newValue: 'erased' }], now);
       await this.repo.completeErasure(m, memberId, now);
       await this.audit.record(
         SYSTEM_ACTOR,
@@ -70,7 +87,7 @@ export class EraseMemberUseCase {
 
   /** The person's current values and every earlier one the change history holds (a changed phone is still theirs). */
   private async identifying(m: EntityManager, memberIds: string[]): Promise<string[]> {
-    const { profiles, earlier } = await this.repo.personalValues(m, memberIds, [...PERSONAL_FIELDS]);
+    const { profiles, earlier } = await this.members.personalValues(m, memberIds, [...PERSONAL_FIELDS]);
     const all = new Set<string>();
     profiles.forEach((p) => identifyingStrings(p).forEach((s) => all.add(s)));
     earlier.forEach((e) => identifyingStrings({ [e.field]: e.value }).forEach((s) => all.add(s)));

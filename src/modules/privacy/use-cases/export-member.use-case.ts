@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { Actor, AuditService } from '../../audit/audit.service';
-import { PrivacyRepository } from '../privacy.repository';
+import { MemberExportQueries } from '../member-export.queries';
 
 export type MemberExport = Record<string, unknown> & { memberId: string; exportedAt: string };
 
@@ -24,8 +22,7 @@ export const EXPORT_FORMAT = 'loyalty.member-export.v1';
 @Injectable()
 export class ExportMemberUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repo: PrivacyRepository,
+    private readonly repo: MemberExportQueries,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,7 +45,7 @@ export class ExportMemberUseCase {
     );
     const { purchaseLines, consents, profileChanges, ...rest } = sections;
     const exportedAt = new Date();
-    await this.audit.record(actor, 'member.exported', { type: 'member', id: memberId }, { format: EXPORT_FORMAT }, this.dataSource.manager);
+    await this.audit.record(actor, 'member.exported', { type: 'member', id: memberId }, { format: EXPORT_FORMAT });
     return {
       format: EXPORT_FORMAT,
       exportedAt: exportedAt.toISOString(),

@@ -1,14 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { ErasurePayload, JobName, QueueName } from '../../../queue/queue.constants';
 import { Actor, AuditService } from '../../audit/audit.service';
+import { CardsRepository } from '../../cards/cards.repository';
 import { JobRunsService } from '../../jobs/job-runs.service';
+import { MembersRepository } from '../../members/members.repository';
 import { MemberErasure } from '../entities/member-erasure.entity';
 import { PrivacyRepository } from '../privacy.repository';
 
@@ -33,16 +34,18 @@ export interface ErasureRequestView {
 @Injectable()
 export class RequestErasureUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly repo: PrivacyRepository,
+    private readonly members: MembersRepository,
+    private readonly cards: CardsRepository,
     private readonly runs: JobRunsService,
     private readonly audit: AuditService,
     @InjectQueue(QueueName.MemberErasure) private readonly queue: Queue,
   ) {}
 
   async execute(memberId: string, actor: Actor): Promise<ErasureRequestView> {
-    const request = await inTransaction(this.dataSource, async (m) => {
-      const member = await this.repo.lockMember(m, memberId);
+    const request = await this.transactions.retrying(async (m) => {
+      const member = await this.members.lock(m, memberId);
       if (!member) {
         throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
       }
@@ -80,9 +83,9 @@ export class RequestErasureUseCase {
         completedAt: null,
       };
       await this.repo.insertErasure(m, row);
-      await this.repo.setStatus(m, memberId, 'erasing', now);
+      await this.members.setStatus(m, memberId, 'erasing', now);
       await this.takeOutOfLookups(m, memberId, now);
-      await this.repo.recordStatusChange(m, memberId, actor, member.status, 'erasing', now);
+      await this.members.insertChanges(m, memberId, actor, [{ field: 'status', oldValue: member.status, newValue: 'erasing' }], now);
       await this.audit.record(actor, 'member.erasure_requested', { type: 'member', id: memberId }, { jobId: jobRunId }, m);
       return row;
     });
@@ -99,7 +102,7 @@ export class RequestErasureUseCase {
    * the phone and the id out of every POS lookup (MEMBER_NOT_FOUND). The worker later clears the profile itself.
    */
   private async takeOutOfLookups(m: EntityManager, memberId: string, now: Date = new Date()): Promise<void> {
-    await this.repo.closeCards(m, [memberId, ...(await this.repo.mergedInto(m, memberId))], now);
+    await this.cards.closeAllOf(m, [memberId, ...(await this.repo.mergedInto(m, memberId))], now);
   }
 
   async status(memberId: string): Promise<ErasureRequestView | null> {

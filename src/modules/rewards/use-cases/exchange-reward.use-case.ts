@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { newId } from '../../../common/ids';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { ClubsService } from '../../clubs/clubs.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { PostingResult } from '../../points/points.types';
@@ -29,7 +27,7 @@ const EXCHANGE_KEY = 'ux_reward_exchanges_member_key';
 @Injectable()
 export class ExchangeRewardUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly rewards: RewardsRepository,
     private readonly ledger: LedgerWriter,
     private readonly clubs: ClubsService,
@@ -86,7 +84,7 @@ export class ExchangeRewardUseCase {
       throw rewardNotAvailable('stock');
     }
     const clubCodes = await this.clubs.clubCodesOf(memberId);
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const reward = await this.rewards.find(rewardId, m);
       if (!reward) {
         throw rewardNotFound(rewardId);

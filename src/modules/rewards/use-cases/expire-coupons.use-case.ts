@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays } from '../../../common/time';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { OutboxService } from '../../messages/outbox.service';
 import { TemplatesService } from '../../messages/templates.service';
 import { CouponsRepository } from '../coupons.repository';
@@ -23,7 +21,7 @@ const PAGE = 1000;
 @Injectable()
 export class ExpireCouponsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly coupons: CouponsRepository,
     private readonly outbox: OutboxService,
     private readonly templates: TemplatesService,
@@ -49,7 +47,7 @@ export class ExpireCouponsUseCase {
         if (soon.length === 0) {
           break;
         }
-        await inTransaction(this.dataSource, async (m) => {
+        await this.transactions.retrying(async (m) => {
           await this.outbox.enqueueMany(
             soon.map((c) => ({
               source: `coupon-expiring:${c.id}`,

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError, ErrorDetail } from '../../../common/errors/domain-error';
 import { ErrorCode } from '../../../common/errors/error-code';
 import { newId } from '../../../common/ids';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { CreateRewardDto, UpdateRewardDto } from '../dto/reward.dto';
 import { RewardResponse } from '../dto/reward.response';
@@ -21,7 +19,7 @@ const at = (v: string | null | undefined) => (v === null || v === undefined ? nu
 @Injectable()
 export class SaveRewardUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly rewards: RewardsRepository,
     private readonly queries: RewardsQueries,
     private readonly audit: AuditService,
@@ -42,7 +40,7 @@ export class SaveRewardUseCase {
     );
     reward.stockLeft = reward.stockTotal;
     await this.check(reward, dto.storeIds);
-    await inTransaction(this.dataSource, async (m) => {
+    await this.transactions.retrying(async (m) => {
       await this.rewards.insert(m, reward);
       await this.audit.record(actor, 'reward.create', { type: 'reward', id: reward.id }, { ...dto }, m);
     });
@@ -50,7 +48,7 @@ export class SaveRewardUseCase {
   }
 
   async update(actor: Actor, rewardId: string, dto: UpdateRewardDto): Promise<RewardResponse> {
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const before = await this.rewards.lock(m, rewardId);
       if (!before) {
         throw rewardNotFound(rewardId);

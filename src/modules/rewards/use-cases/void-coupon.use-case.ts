@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { inTransaction } from '../../../database/transaction';
+import { Transactions } from '../../../database/transactions';
 import { Actor, AuditService } from '../../audit/audit.service';
 import { LedgerWriter } from '../../points/ledger/ledger-writer';
 import { CouponsRepository } from '../coupons.repository';
@@ -20,7 +18,7 @@ import { normalizeCouponCode } from '../rules/coupon-code';
 @Injectable()
 export class VoidCouponUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly coupons: CouponsRepository,
     private readonly rewards: RewardsRepository,
     private readonly ledger: LedgerWriter,
@@ -33,7 +31,7 @@ export class VoidCouponUseCase {
     if (!found) {
       throw couponNotFound(code);
     }
-    return inTransaction(this.dataSource, async (m) => {
+    return this.transactions.retrying(async (m) => {
       const session = await this.ledger.open(m, [found.memberId]);
       const coupon = (await this.coupons.lockByCodes(m, [code])).get(code);
       if (!coupon || coupon.status !== 'active') {

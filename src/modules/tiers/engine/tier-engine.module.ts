@@ -33,6 +33,7 @@ import { TierRunsService } from './tier-runs.service';
     ExplainTierCriteriaUseCase,
   ],
   exports: [
+    TierEngineRepository,
     ReviewTiersUseCase,
     BirthdayBonusUseCase,
     GrantTierUseCase,

@@ -355,6 +355,16 @@ export class TierEngineRepository {
     }
     return cells;
   }
+
+  /** A merge: a year's birthday bonus given to either member counts once for the person. */
+  async reassignMember(fromMemberId: string, toMemberId: string, m: EntityManager): Promise<void> {
+    await m.query(
+      `INSERT IGNORE INTO birthday_bonuses (member_id, year, points, tier_code, created_at)
+       SELECT ?, b.year, b.points, b.tier_code, b.created_at FROM birthday_bonuses b WHERE b.member_id = ?`,
+      [toMemberId, fromMemberId],
+    );
+    await m.query('DELETE FROM birthday_bonuses WHERE member_id = ?', [fromMemberId]);
+  }
 }
 
 /**

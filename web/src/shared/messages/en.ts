@@ -352,6 +352,8 @@ export const en = {
   'ledger.expiry': 'Expired',
   'ledger.merge_in': 'Merged in',
   'ledger.merge_out': 'Merged out',
+  'ledger.reward_exchange': 'Reward exchanged',
+  'ledger.reward_return': 'Coupon voided: points returned',
   'ledger.redemption': 'Redeemed',
   'ledger.redemption_cancel': 'Redemption cancelled',
   'ledger.refund_clawback': 'Refund',

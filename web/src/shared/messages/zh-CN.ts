@@ -353,6 +353,8 @@ export const zhCN: Record<MessageKey, string> = {
   'ledger.expiry': '过期',
   'ledger.merge_in': '合并转入',
   'ledger.merge_out': '合并转出',
+  'ledger.reward_exchange': '兑换礼券',
+  'ledger.reward_return': '礼券作废退回积分',
   'ledger.redemption': '兑换',
   'ledger.redemption_cancel': '兑换撤销',
   'ledger.refund_clawback': '退货扣回',

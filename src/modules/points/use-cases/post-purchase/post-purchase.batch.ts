@@ -7,6 +7,8 @@ import { ItemOutcome } from '../../../../common/group-commit';
 import { newId } from '../../../../common/ids';
 import { addDays } from '../../../../common/time';
 import { inTransaction } from '../../../../database/transaction';
+import { memberCodeNotFound } from '../../../cards/member-code.errors';
+import { MemberCodesService } from '../../../cards/member-codes.service';
 import { cardInactive, memberNotFound } from '../../../members/members.errors';
 import { MembersRepository } from '../../../members/members.repository';
 import { EntryHandle, LedgerWriter } from '../../ledger/ledger-writer';
@@ -58,6 +60,7 @@ export class PostPurchaseBatch {
     private readonly program: ProgramSettingsService,
     @Inject(PURCHASE_TIER_PROMOTION) private readonly tiers: PurchaseTierPromotion,
     private readonly events: PostingEvents,
+    private readonly memberCodes: MemberCodesService,
     @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
     @Optional() @Inject(PURCHASE_COUPONS) private readonly coupons?: PurchaseCoupons,
   ) {}
@@ -371,7 +374,7 @@ export class PostPurchaseBatch {
     fail: (i: number, error: DomainError) => void,
   ): Promise<Live[]> {
     const refs = indexes.map((i) => ({ i, ref: cmds[i].member }));
-    const [cards, phones, ids] = await Promise.all([
+    const [cards, phones, ids, codes] = await Promise.all([
       this.members.cardsByNumber(
         refs.flatMap((r) => (r.ref.cardNo ? [r.ref.cardNo] : [])),
         m,
@@ -384,7 +387,16 @@ export class PostPurchaseBatch {
         refs.flatMap((r) => (r.ref.memberId ? [r.ref.memberId] : [])),
         m,
       ),
+      this.memberCodes.resolveMany(
+        refs.flatMap((r) => (r.ref.memberCode ? [{ code: r.ref.memberCode, at: r.ref.codeShownAt }] : [])),
+        m,
+      ),
     ]);
+    // A merged member's code names the survivor, as its cards do.
+    const codeSurvivors = await this.members.survivingMemberIds(
+      [...codes.values()].flatMap((c) => (c instanceof DomainError ? [] : [c.memberId])),
+      m,
+    );
     const live: Live[] = [];
     for (const { i, ref } of refs) {
       if (ref.cardNo) {
@@ -402,6 +414,14 @@ export class PostPurchaseBatch {
           live.push({ index: i, cmd: cmds[i], memberId, cardNo: null });
         } else {
           fail(i, memberNotFound('phone', ref.phone));
+        }
+      } else if (ref.memberCode) {
+        const code = codes.get(ref.memberCode);
+        const memberId = code && !(code instanceof DomainError) ? codeSurvivors.get(code.memberId) : undefined;
+        if (memberId) {
+          live.push({ index: i, cmd: cmds[i], memberId, cardNo: null });
+        } else {
+          fail(i, code instanceof DomainError ? code : memberCodeNotFound());
         }
       } else {
         const named = ref.memberId ?? '';

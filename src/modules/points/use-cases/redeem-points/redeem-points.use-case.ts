@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { newId } from '../../../../common/ids';
 import { inTransaction } from '../../../../database/transaction';
+import { MemberCodesService } from '../../../cards/member-codes.service';
 import { cardInactive } from '../../../members/members.errors';
 import { MembersRepository } from '../../../members/members.repository';
 import { MembersService } from '../../../members/members.service';
@@ -18,7 +19,8 @@ import { discountCentsFor } from '../../rules/lots';
  * Points pay part of a purchase. Never more than the available points (the
  * balance less what is pending), even when two tills redeem for one member at
  * the same instant: the account row is locked. A cancelled redemption number
- * is dead: sending it again is 409 REDEMPTION_CANCELLED.
+ * is dead: sending it again is 409 REDEMPTION_CANCELLED. A member code pays
+ * once: a second redemption with it is 422 MEMBER_CODE_EXPIRED.
  */
 @Injectable()
 export class RedeemPointsUseCase {
@@ -29,6 +31,7 @@ export class RedeemPointsUseCase {
     private readonly members: MembersService,
     private readonly membersRepo: MembersRepository,
     private readonly program: ProgramSettingsService,
+    private readonly memberCodes: MemberCodesService,
   ) {}
 
   async execute(cmd: RedemptionCommand): Promise<PostingResult<RedemptionResult>> {
@@ -60,6 +63,10 @@ export class RedeemPointsUseCase {
         if (status !== 'active') {
           throw cardInactive(member.cardNo, status ?? 'unknown');
         }
+      }
+      if (member.code) {
+        // A member code pays once (POS-API 1.2): recorded with the redemption, undone with it if it fails.
+        await this.memberCodes.spend(m, member.code);
       }
       const account = session.account(member.memberId);
       const available = account.balance - account.pending;

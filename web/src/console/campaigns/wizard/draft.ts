@@ -56,8 +56,8 @@ export const TIMEZONES = [
  * The audience parts the draft asks for, one per kind (club, tier), as the server's audience takes them. A kind of
  * part the server adds is one more entry here and one more field in the audience step.
  */
-export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): Array<Record<string, unknown>> {
-  const include: Array<Record<string, unknown>> = [];
+export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): CampaignBody['audience']['include'] {
+  const include: CampaignBody['audience']['include'] = [];
   if (d.clubIds.length > 0) {
     include.push({ type: 'club', clubIds: d.clubIds });
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { toInt } from '../../common/transformers';
+import { marks, select } from '../../database/sql';
 
 export type SearchBy =
   | { kind: 'card'; cardNo: string }
@@ -33,15 +34,9 @@ export interface ChangeRow {
   createdAt: Date;
 }
 
-export interface FieldChange {
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-}
-
-/** SQL of the member archive: search, change history, notes and tags. */
+/** The member archive's screens: search, change history, notes. Reads only (MembersRepository writes). */
 @Injectable()
-export class MemberArchiveRepository {
+export class MemberArchiveQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** One page of members in id order after `afterId`. Every kind is served by an index (card PK, phone, email, name prefix). */
@@ -72,7 +67,8 @@ export class MemberArchiveRepository {
       where.push('m.id > ?');
       params.push(afterId);
     }
-    const rows: Array<Record<string, string | Date | null>> = await this.dataSource.query(
+    const rows = await select<SearchRow>(
+      this.dataSource.manager,
       `SELECT m.id, m.status, m.name, m.phone, m.email, m.tier_code, m.merged_into, m.created_at,
               COALESCE(a.balance, 0) AS balance, COALESCE(a.pending, 0) AS pending
          FROM members m LEFT JOIN point_accounts a ON a.member_id = m.id
@@ -81,16 +77,16 @@ export class MemberArchiveRepository {
       [...params, limit],
     );
     return rows.map((r) => ({
-      memberId: String(r.id),
-      status: String(r.status),
-      name: r.name as string | null,
-      phone: r.phone as string | null,
-      email: r.email as string | null,
-      tierCode: String(r.tier_code),
-      mergedInto: r.merged_into as string | null,
-      balance: toInt(r.balance as string),
-      pending: toInt(r.pending as string),
-      createdAt: r.created_at as Date,
+      memberId: r.id,
+      status: r.status,
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      tierCode: r.tier_code,
+      mergedInto: r.merged_into,
+      balance: toInt(r.balance),
+      pending: toInt(r.pending),
+      createdAt: r.created_at,
     }));
   }
 
@@ -100,8 +96,9 @@ export class MemberArchiveRepository {
     if (memberIds.length === 0) {
       return out;
     }
-    const rows: Array<{ member_id: string; card_no: string; status: string }> = await this.dataSource.query(
-      `SELECT member_id, card_no, status FROM cards WHERE member_id IN (${memberIds.map(() => '?').join(', ')})
+    const rows = await select<{ member_id: string; card_no: string; status: string }>(
+      this.dataSource.manager,
+      `SELECT member_id, card_no, status FROM cards WHERE member_id IN (${marks(memberIds.length)})
         ORDER BY member_id, status = 'active' DESC, issued_at DESC`,
       memberIds,
     );
@@ -113,66 +110,53 @@ export class MemberArchiveRepository {
     return out;
   }
 
-  async insertChanges(m: EntityManager, memberId: string, actor: { type: string; id: string | null }, changes: FieldChange[], now: Date) {
-    if (changes.length === 0) {
-      return;
-    }
-    await m.query(
-      `INSERT INTO member_changes (member_id, actor_type, actor_id, field, old_value, new_value, created_at) VALUES ${changes
-        .map(() => '(?, ?, ?, ?, ?, ?, ?)')
-        .join(', ')}`,
-      changes.flatMap((c) => [memberId, actor.type, actor.id, c.field, c.oldValue, c.newValue, now]),
-    );
-  }
-
   /** Newest first; `beforeId` pages back. */
   async changes(memberId: string, beforeId: number | null, limit: number): Promise<ChangeRow[]> {
-    const rows: Array<Record<string, string | Date | null>> = await this.dataSource.query(
+    const rows = await select<{
+      id: string | number;
+      field: string;
+      old_value: string | null;
+      new_value: string | null;
+      actor_type: string;
+      actor_id: string | null;
+      created_at: Date;
+    }>(
+      this.dataSource.manager,
       `SELECT id, field, old_value, new_value, actor_type, actor_id, created_at FROM member_changes
         WHERE member_id = ? ${beforeId ? 'AND id < ?' : ''} ORDER BY id DESC LIMIT ?`,
       beforeId ? [memberId, beforeId, limit] : [memberId, limit],
     );
     return rows.map((r) => ({
-      id: toInt(r.id as string),
-      field: String(r.field),
-      oldValue: r.old_value as string | null,
-      newValue: r.new_value as string | null,
-      actorType: String(r.actor_type),
-      actorId: r.actor_id as string | null,
-      createdAt: r.created_at as Date,
+      id: toInt(r.id),
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      actorType: r.actor_type,
+      actorId: r.actor_id,
+      createdAt: r.created_at,
     }));
   }
 
-  async addNote(m: EntityManager, memberId: string, authorId: string, text: string, now: Date): Promise<number> {
-    const res: { insertId: number } = await m.query(
-      'INSERT INTO member_notes (member_id, author_id, text, created_at) VALUES (?, ?, ?, ?)',
-      [memberId, authorId, text, now],
-    );
-    return Number(res.insertId);
-  }
-
   async notes(memberId: string, beforeId: number | null, limit: number) {
-    const rows: Array<{ id: string; author_id: string; email: string | null; text: string; created_at: Date }> =
-      await this.dataSource.query(
-        `SELECT n.id, n.author_id, u.email, n.text, n.created_at FROM member_notes n LEFT JOIN admin_users u ON u.id = n.author_id
+    const rows = await select<{ id: string; author_id: string; email: string | null; text: string; created_at: Date }>(
+      this.dataSource.manager,
+      `SELECT n.id, n.author_id, u.email, n.text, n.created_at FROM member_notes n LEFT JOIN admin_users u ON u.id = n.author_id
         WHERE n.member_id = ? ${beforeId ? 'AND n.id < ?' : ''} ORDER BY n.id DESC LIMIT ?`,
-        beforeId ? [memberId, beforeId, limit] : [memberId, limit],
-      );
+      beforeId ? [memberId, beforeId, limit] : [memberId, limit],
+    );
     return rows.map((r) => ({ noteId: toInt(r.id), authorId: r.author_id, authorEmail: r.email, text: r.text, createdAt: r.created_at }));
   }
+}
 
-  async tags(memberId: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows: Array<{ tag: string }> = await m.query('SELECT tag FROM member_tags WHERE member_id = ? ORDER BY tag', [memberId]);
-    return rows.map((r) => r.tag);
-  }
-
-  async replaceTags(m: EntityManager, memberId: string, tags: string[], now: Date): Promise<void> {
-    await m.query('DELETE FROM member_tags WHERE member_id = ?', [memberId]);
-    if (tags.length > 0) {
-      await m.query(
-        `INSERT INTO member_tags (member_id, tag, created_at) VALUES ${tags.map(() => '(?, ?, ?)').join(', ')}`,
-        tags.flatMap((t) => [memberId, t, now]),
-      );
-    }
-  }
+interface SearchRow {
+  id: string;
+  status: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  tier_code: string;
+  merged_into: string | null;
+  created_at: Date;
+  balance: string | number;
+  pending: string | number;
 }

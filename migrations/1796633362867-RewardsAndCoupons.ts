@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * limits), the per-member exchange counts, the exchanges by idempotency key, the coupons each member holds, and
  * the coupons named on purchases (redeemed, returned by a refund, or rejected on an offline receipt).
  */
-export class RewardsAndCoupons1796630706649 implements MigrationInterface {
-  name = 'RewardsAndCoupons1796630706649';
+export class RewardsAndCoupons1796633362867 implements MigrationInterface {
+  name = 'RewardsAndCoupons1796633362867';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

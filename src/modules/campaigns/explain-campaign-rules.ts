@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { memberNotFound } from '../members/members.errors';
+import { MemberFactsQueries } from './audience/member-facts.queries';
+import { checkActions, consentChannelOf, describeActions } from './campaign-definition';
+import { invalidCampaign } from './campaigns.errors';
+import { Clock } from './clock';
+import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from './dto/explain-rules.dto';
+import {
+  AudienceDefinition,
+  AudienceError,
+  AudiencePart,
+  describeAudience,
+  describeAudiencePart,
+  explainAudience,
+  parseAudience,
+} from './rules/audience';
+import { DEFAULT_TIMEZONE, isTimezone } from './rules/schedule';
+
+/**
+ * Campaign actions and an audience in words, zh-CN and English, from their
+ * kinds (the console renders these, never a copy of its own); with a member,
+ * whether the member is in the audience, part by part. Reads only.
+ */
+@Injectable()
+export class ExplainCampaignRules {
+  constructor(
+    private readonly facts: MemberFactsQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  async explain(dto: ExplainCampaignRulesDto): Promise<CampaignRulesExplanationResponse> {
+    const actions = checkActions((dto.actions ?? []).map((input, i) => ({ input, field: `actions[${i}]` })));
+    const timezone = dto.timezone ?? DEFAULT_TIMEZONE;
+    if (!isTimezone(timezone)) {
+      throw invalidCampaign('timezone', `is not a known timezone: ${timezone}`);
+    }
+    if (dto.audience === undefined) {
+      if (dto.memberId !== undefined) {
+        throw invalidCampaign('memberId', 'needs an audience to explain');
+      }
+      return { actions: describeActions(actions), audience: null };
+    }
+    const audience = parsed(dto.audience);
+    const description = describeAudience(audience);
+    if (dto.memberId === undefined) {
+      const parts = (list: AudiencePart[]) => list.map((part) => ({ part, description: describeAudiencePart(part) }));
+      return {
+        actions: describeActions(actions),
+        audience: { description, include: parts(audience.include), exclude: parts(audience.exclude ?? []) },
+      };
+    }
+    const [member] = await this.facts.forMembers([dto.memberId]);
+    if (!member) {
+      throw memberNotFound('memberId', dto.memberId);
+    }
+    const forMember = explainAudience(audience, member, { now: this.clock.now(), timezone, consentChannel: consentChannelOf(actions) });
+    return { actions: describeActions(actions), audience: { description, ...forMember } };
+  }
+}
+
+function parsed(audience: Record<string, unknown>): AudienceDefinition {
+  try {
+    return parseAudience(audience);
+  } catch (err) {
+    if (err instanceof AudienceError) {
+      throw invalidCampaign(err.field, err.message);
+    }
+    throw err;
+  }
+}
