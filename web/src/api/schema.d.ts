@@ -8402,6 +8402,34 @@ export interface components {
              * @example 1200
              */
             availablePoints: number;
+            /**
+             * @example [
+             *       {
+             *         "rewardId": "01a212aa-9000-7000-8000-000000000001",
+             *         "nameZh": "满50减10",
+             *         "nameEn": "¥10 off ¥50",
+             *         "descriptionZh": "单笔满50元可用",
+             *         "descriptionEn": "On a receipt of ¥50 or more",
+             *         "imageUrl": null,
+             *         "kind": "amount_off",
+             *         "valueCents": 1000,
+             *         "percentOff": null,
+             *         "giftSku": null,
+             *         "minSpendCents": 5000,
+             *         "pointsPrice": 500,
+             *         "stockLeft": 998,
+             *         "perMemberLimit": 2,
+             *         "exchanged": 0,
+             *         "validDays": 30,
+             *         "validUntil": null,
+             *         "saleEndsAt": null,
+             *         "exchangeable": true,
+             *         "blockers": [],
+             *         "blockersEn": [],
+             *         "blockersZh": []
+             *       }
+             *     ]
+             */
             items: components["schemas"]["CatalogItemResponse"][];
         };
         ExchangeRewardDto: {
@@ -8497,11 +8525,39 @@ export interface components {
             coupon: components["schemas"]["CouponResponse"];
         };
         MyCouponsResponse: {
-            /** @description Active coupons, soonest to expire first. */
+            /**
+             * @description Active coupons, soonest to expire first.
+             * @example [
+             *       {
+             *         "couponId": "01a212aa-9100-7000-8000-000000000001",
+             *         "code": "K7MX3QH9TD2WR8PA",
+             *         "rewardId": "01a212aa-9000-7000-8000-000000000001",
+             *         "nameZh": "满50减10",
+             *         "nameEn": "¥10 off ¥50",
+             *         "kind": "amount_off",
+             *         "valueCents": 1000,
+             *         "percentOff": null,
+             *         "giftSku": null,
+             *         "minSpendCents": 5000,
+             *         "storeIds": null,
+             *         "validFrom": "2026-12-07T02:00:00.000Z",
+             *         "validUntil": "2027-01-06T15:59:59.999Z",
+             *         "status": "active",
+             *         "issuedAt": "2026-12-07T02:00:00.000Z",
+             *         "redeemedAt": null
+             *       }
+             *     ]
+             */
             active: components["schemas"]["CouponResponse"][];
-            /** @description Used coupons, last used first. */
+            /**
+             * @description Used coupons, last used first.
+             * @example []
+             */
             used: components["schemas"]["CouponResponse"][];
-            /** @description Expired and voided coupons, newest first. */
+            /**
+             * @description Expired and voided coupons, newest first.
+             * @example []
+             */
             expired: components["schemas"]["CouponResponse"][];
         };
     };

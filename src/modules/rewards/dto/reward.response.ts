@@ -154,13 +154,58 @@ export class PosCouponResponse {
   })
   usable: boolean;
   @ApiProperty({
-    enum: [...REASONS, 'redeemed'],
+    type: 'string',
+    enum: [...REASONS, 'redeemed', null],
     nullable: true,
     description: 'Why not usable: a COUPON_NOT_VALID reason, or redeemed.',
     example: null,
   })
   reason: string | null;
 }
+
+const COUPON_VIEW_EXAMPLE = {
+  couponId: '01a212aa-9100-7000-8000-000000000001',
+  code: COUPON_EXAMPLE.code,
+  rewardId: REWARD_EXAMPLE.rewardId,
+  nameZh: '满50减10',
+  nameEn: '¥10 off ¥50',
+  kind: 'amount_off',
+  valueCents: 1000,
+  percentOff: null,
+  giftSku: null,
+  minSpendCents: 5000,
+  storeIds: null,
+  validFrom: COUPON_EXAMPLE.validFrom,
+  validUntil: COUPON_EXAMPLE.validUntil,
+  status: 'active',
+  issuedAt: COUPON_EXAMPLE.validFrom,
+  redeemedAt: null,
+};
+
+const CATALOG_ITEM_EXAMPLE = {
+  rewardId: REWARD_EXAMPLE.rewardId,
+  nameZh: '满50减10',
+  nameEn: '¥10 off ¥50',
+  descriptionZh: '单笔满50元可用',
+  descriptionEn: 'On a receipt of ¥50 or more',
+  imageUrl: null,
+  kind: 'amount_off',
+  valueCents: 1000,
+  percentOff: null,
+  giftSku: null,
+  minSpendCents: 5000,
+  pointsPrice: 500,
+  stockLeft: 998,
+  perMemberLimit: 2,
+  exchanged: 0,
+  validDays: 30,
+  validUntil: null,
+  saleEndsAt: null,
+  exchangeable: true,
+  blockers: [],
+  blockersEn: [],
+  blockersZh: [],
+};
 
 /** A coupon as the member and the console see it. */
 export class CouponResponse {
@@ -231,11 +276,11 @@ export class VoidCouponResponse {
 }
 
 export class MyCouponsResponse {
-  @ApiProperty({ type: () => [CouponResponse], description: 'Active coupons, soonest to expire first.' })
+  @ApiProperty({ type: () => [CouponResponse], description: 'Active coupons, soonest to expire first.', example: [COUPON_VIEW_EXAMPLE] })
   active: CouponResponse[];
-  @ApiProperty({ type: () => [CouponResponse], description: 'Used coupons, last used first.' })
+  @ApiProperty({ type: () => [CouponResponse], description: 'Used coupons, last used first.', example: [] })
   used: CouponResponse[];
-  @ApiProperty({ type: () => [CouponResponse], description: 'Expired and voided coupons, newest first.' })
+  @ApiProperty({ type: () => [CouponResponse], description: 'Expired and voided coupons, newest first.', example: [] })
   expired: CouponResponse[];
 }
 
@@ -289,7 +334,7 @@ export class CatalogItemResponse {
 export class CatalogResponse {
   @ApiProperty({ type: 'integer', example: 1200, description: "The member's available points now." })
   availablePoints: number;
-  @ApiProperty({ type: () => [CatalogItemResponse] })
+  @ApiProperty({ type: () => [CatalogItemResponse], example: [CATALOG_ITEM_EXAMPLE] })
   items: CatalogItemResponse[];
 }
 
