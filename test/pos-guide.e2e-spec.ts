@@ -251,7 +251,7 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
         pointsPrice: 100,
       })
       .expect(201);
-    const exchange = () => t.app.get(ExchangeRewardUseCase).execute(member.memberId, reward.body.rewardId as string, newId());
+    const exchange = () => t.app.get(ExchangeRewardUseCase).exchange(member.memberId, reward.body.rewardId as string, newId());
     const { code } = (await exchange()).body.coupon;
     const check = await t.http.get(`/api/v1/pos/coupons/${code}`).set('Authorization', `Bearer ${store.key}`).expect(200);
     expect(shapeDifferences(example('coupon-response'), check.body)).toEqual([]);

@@ -45,7 +45,7 @@ describe('reward exchange on the real database', () => {
       lines: [{ sku: 'SKU-1', category: 'grocery', quantityMilli: 1000, amountCents: points * 100 }],
       totalCents: points * 100,
     };
-    await ctx.get(PostPurchaseUseCase).execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
+    await ctx.get(PostPurchaseUseCase).post({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
     return m;
   }
 
@@ -67,7 +67,7 @@ describe('reward exchange on the real database', () => {
     const exchange = ctx.get(ExchangeRewardUseCase);
     const started = Date.now();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => exchange.execute(members[i % 50].memberId, rewardId, `k-${i}-${newId()}`)),
+      Array.from({ length: 200 }, (_, i) => exchange.exchange(members[i % 50].memberId, rewardId, `k-${i}-${newId()}`)),
     );
     const ms = Date.now() - started;
     const ok = outcomes.filter((o) => o.status === 'fulfilled');
@@ -101,11 +101,11 @@ describe('reward exchange on the real database', () => {
     const { rewardId } = await reward({ stockTotal: null, perMemberLimit: null });
     const m = await memberWith(2000);
     const exchange = ctx.get(ExchangeRewardUseCase);
-    const first = await exchange.execute(m.memberId, rewardId, newId());
-    const second = await exchange.execute(m.memberId, rewardId, newId());
+    const first = await exchange.exchange(m.memberId, rewardId, newId());
+    const second = await exchange.exchange(m.memberId, rewardId, newId());
     await db.query('UPDATE coupons SET valid_until = NOW(3) - INTERVAL 1 SECOND WHERE code = ?', [first.body.coupon.code]);
     const balance = (await ledgerInvariants(db, m.memberId)).balance;
-    const result = await ctx.get(ExpireCouponsUseCase).execute({ fromId: m.memberId, toId: null }, new Date());
+    const result = await ctx.get(ExpireCouponsUseCase).expire({ fromId: m.memberId, toId: null }, new Date());
     expect(result.expired).toBe(1);
     const rows = await db.query('SELECT code, status FROM coupons WHERE member_id = ? ORDER BY issued_at', [m.memberId]);
     expect(Object.fromEntries(rows.map((r: { code: string; status: string }) => [r.code, r.status]))).toEqual({
@@ -113,6 +113,6 @@ describe('reward exchange on the real database', () => {
       [second.body.coupon.code]: 'active',
     });
     expect((await ledgerInvariants(db, m.memberId)).balance).toBe(balance);
-    expect((await ctx.get(ExpireCouponsUseCase).execute({ fromId: m.memberId, toId: null }, new Date())).expired).toBe(0);
+    expect((await ctx.get(ExpireCouponsUseCase).expire({ fromId: m.memberId, toId: null }, new Date())).expired).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { CouponConflictsQuery, CreateRewardDto, RewardListQuery, UpdateRewardDto, VoidCouponDto } from '../rewards/dto/reward.dto';
 import {
   AdminCouponResponse,
@@ -84,7 +84,7 @@ export class AdminCouponsController {
   @ApiOkResponse({ type: CouponConflictsResponse })
   @AdminErrors()
   list(@Query() q: CouponConflictsQuery) {
-    return this.conflicts.execute(q.cursor ? Number(q.cursor) : null, q.limit ?? 50, q.storeId ?? null);
+    return this.conflicts.list(q.cursor ? Number(q.cursor) : null, q.limit ?? 50, q.storeId ?? null);
   }
 
   @Get(':code')
@@ -106,6 +106,6 @@ export class AdminCouponsController {
   @ApiOkResponse({ type: VoidCouponResponse })
   @AdminErrors(ErrorCode.COUPON_NOT_FOUND, ErrorCode.COUPON_NOT_VOIDABLE)
   void(@CurrentAdmin() admin: AdminPrincipal, @Param('code', ParseCouponCodePipe) code: string, @Body() dto: VoidCouponDto) {
-    return this.voiding.execute({ type: 'admin', id: admin.adminId }, code, dto.reason);
+    return this.voiding.void({ type: 'admin', id: admin.adminId }, code, dto.reason);
   }
 }

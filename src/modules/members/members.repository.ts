@@ -308,13 +308,7 @@ export class MembersRepository {
   }
 
   /** Sets consents per channel, recording who set them (the actor type: admin, member, store, system). */
-  async setConsents(
-    m: EntityManager,
-    memberId: string,
-    consents: Array<[string, boolean]>,
-    source: string,
-    now: Date,
-  ): Promise<void> {
+  async setConsents(m: EntityManager, memberId: string, consents: Array<[string, boolean]>, source: string, now: Date): Promise<void> {
     for (const [channel, granted] of consents) {
       await execute(
         m,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCode } from '../../common/errors/error-code';
-import { PortalErrors } from '../pos/pos.openapi';
+import { PortalErrors } from '../../common/api/error-responses';
 import { ExchangeRewardDto } from '../rewards/dto/reward.dto';
 import { CatalogResponse, ExchangeResponse, MyCouponsResponse } from '../rewards/dto/reward.response';
 import { ExchangeRewardUseCase } from '../rewards/use-cases/exchange-reward.use-case';
@@ -27,7 +27,7 @@ export class PortalRewardsController {
   @ApiOkResponse({ type: CatalogResponse })
   @PortalErrors()
   list(@CurrentMember() m: MemberPrincipal) {
-    return this.catalog.execute(m.memberId);
+    return this.catalog.list(m.memberId);
   }
 
   @Post('rewards/:rewardId/exchange')
@@ -45,7 +45,7 @@ export class PortalRewardsController {
     @Body() dto: ExchangeRewardDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ExchangeResponse> {
-    const result = await this.exchanges.execute(m.memberId, rewardId, dto.idempotencyKey);
+    const result = await this.exchanges.exchange(m.memberId, rewardId, dto.idempotencyKey);
     res.status(result.status);
     return result.body;
   }
@@ -55,6 +55,6 @@ export class PortalRewardsController {
   @ApiOkResponse({ type: MyCouponsResponse })
   @PortalErrors()
   mine(@CurrentMember() m: MemberPrincipal) {
-    return this.coupons.execute(m.memberId);
+    return this.coupons.list(m.memberId);
   }
 }

@@ -33,11 +33,11 @@ export class CouponsProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload, unknown, JobName.PlanCouponExpiry | JobName.CouponExpiryRange>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanCouponExpiry:
-        return this.startRun.execute(COUPON_EXPIRY, job.data.asOf ?? new Date().toISOString());
+        return this.startRun.start(COUPON_EXPIRY, job.data.asOf ?? new Date().toISOString());
       case JobName.CouponExpiryRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.expire.expire({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       default:

@@ -2362,11 +2362,11 @@ export interface components {
             /** @example cardNo must be a 16-digit card number with a valid check digit; re-enter it */
             message: string;
             /**
-             * @description (1.2) COUPON_NOT_VALID: why the coupon cannot be used. Rewards (portal) put the exchange blocker here.
+             * @description (POS 1.2) COUPON_NOT_VALID: why the coupon cannot be used (expired, not_yet_valid, void, other_member, store, min_spend). Portal REWARD_NOT_AVAILABLE and INSUFFICIENT_POINTS of an exchange: the blocker.
              * @example expired
              * @enum {string}
              */
-            reason?: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend";
+            reason?: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "not_on_sale" | "points" | "stock" | "limit" | "tier" | "club";
         };
         ErrorResponse: {
             /**

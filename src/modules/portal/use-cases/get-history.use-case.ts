@@ -20,7 +20,7 @@ export class GetHistoryUseCase {
     private readonly coupons: CouponsQueries,
   ) {}
 
-  async execute(memberId: string, cursor: number | null, limit: number): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
+  async get(memberId: string, cursor: number | null, limit: number): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
     const rows = await this.repo.entries(memberId, cursor, limit + 1);
     const page = rows.slice(0, limit);
     const refs = (refType: string) => [...new Set(page.filter((e) => e.refType === refType).map((e) => e.refId))];

@@ -57,7 +57,7 @@ export class RegisterMemberUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(input: Registration): Promise<Registered> {
+  async register(input: Registration): Promise<Registered> {
     if (input.cardNo) {
       await this.transactions.run((m: EntityManager) => this.checkCard(m, input.cardNo as string));
     }

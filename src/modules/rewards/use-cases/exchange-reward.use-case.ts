@@ -34,13 +34,13 @@ export class ExchangeRewardUseCase {
     private readonly issueCoupon: IssueCoupon,
   ) {}
 
-  async execute(memberId: string, rewardId: string, key: string): Promise<PostingResult<ExchangeResponse>> {
+  async exchange(memberId: string, rewardId: string, key: string): Promise<PostingResult<ExchangeResponse>> {
     const replay = await this.replay(memberId, rewardId, key);
     if (replay) {
       return replay;
     }
     try {
-      const { body, coupon, timezone } = await this.exchange(memberId, rewardId, key);
+      const { body, coupon, timezone } = await this.exchangeOnce(memberId, rewardId, key);
       await this.issueCoupon.notifyIssued([coupon], timezone);
       return { status: 201, body };
     } catch (err) {
@@ -66,7 +66,7 @@ export class ExchangeRewardUseCase {
     return { status: 200, body: JSON.parse(stored.response) as ExchangeResponse };
   }
 
-  private async exchange(
+  private async exchangeOnce(
     memberId: string,
     rewardId: string,
     key: string,

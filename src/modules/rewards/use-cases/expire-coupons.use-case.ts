@@ -27,7 +27,7 @@ export class ExpireCouponsUseCase {
     private readonly templates: TemplatesService,
   ) {}
 
-  async execute(range: { fromId: string; toId: string | null }, asOf: Date): Promise<{ expired: number; noticed: number }> {
+  async expire(range: { fromId: string; toId: string | null }, asOf: Date): Promise<{ expired: number; noticed: number }> {
     let expired = 0;
     for (;;) {
       const due = await this.coupons.expiredIn(range.fromId, range.toId, asOf, PAGE);

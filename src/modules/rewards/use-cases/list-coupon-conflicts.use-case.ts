@@ -7,7 +7,7 @@ import { CouponConflictsResponse } from '../dto/reward.response';
 export class ListCouponConflictsUseCase {
   constructor(private readonly queries: CouponsQueries) {}
 
-  async execute(cursor: number | null, limit: number, storeId: string | null): Promise<CouponConflictsResponse> {
+  async list(cursor: number | null, limit: number, storeId: string | null): Promise<CouponConflictsResponse> {
     const rows = await this.queries.conflicts(cursor, limit + 1, storeId);
     const page = rows.slice(0, limit);
     return {

@@ -17,7 +17,7 @@ export class MemberCatalogUseCase {
     private readonly clubs: ClubsService,
   ) {}
 
-  async execute(memberId: string, now = new Date()): Promise<CatalogResponse> {
+  async list(memberId: string, now = new Date()): Promise<CatalogResponse> {
     const [onSale, points, member, clubCodes] = await Promise.all([
       this.rewards.onSale(now),
       this.ledger.summary(memberId),

@@ -8,7 +8,7 @@ import { couponView } from '../reward-views';
 export class MyCouponsUseCase {
   constructor(private readonly queries: CouponsQueries) {}
 
-  async execute(memberId: string, now = new Date()): Promise<MyCouponsResponse> {
+  async list(memberId: string, now = new Date()): Promise<MyCouponsResponse> {
     const views = (await this.queries.ofMember(memberId)).map((c) => couponView(c, now));
     const by = (status: string) => views.filter((v) => v.status === status);
     return {

@@ -25,7 +25,7 @@ export class VoidCouponUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(actor: Actor, codeInput: string, reason: string): Promise<VoidCouponResponse> {
+  async void(actor: Actor, codeInput: string, reason: string): Promise<VoidCouponResponse> {
     const code = normalizeCouponCode(codeInput);
     const found = await this.coupons.findByCode(code);
     if (!found) {

@@ -43,15 +43,7 @@ export function canUpgrade(tiers: TierRule[], currentCode: string): boolean {
   return tiers.some((t) => t.kind === 'threshold' && t.rank > currentRank);
 }
 
-/**
- * The qualifying window is whole calendar months (UTC): the current month and
- * the months before it, `windowMonths` in all. Returns the first day of the
- * earliest month in the window, as YYYY-MM-01.
- */
-export function qualifyingWindowStart(now: Date, windowMonths: number): string {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (windowMonths - 1), 1));
-  return monthKey(start);
-}
+export { qualifyingWindowStart } from '../../points/rules/monthly-stats';
 
 /** The stats over the window with the purchase in hand added, when the purchase falls in the window. */
 export function withPurchaseInHand(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
+import { qualifyingWindowStart } from '../../points/rules/monthly-stats';
 import { monthKey } from '../../points/rules/monthly-stats';
 import { ValueReference, valueScoreSql, ValueWeights } from '../rules/value-score';
 import { ValueRepository } from '../value.repository';
@@ -16,7 +16,7 @@ export const VALUE_WINDOW_MONTHS = 12;
 export class ComputeValueRangeUseCase {
   constructor(private readonly repo: ValueRepository) {}
 
-  async execute(
+  async compute(
     runId: string,
     range: { fromId: string; toId: string | null },
     asOf: Date,

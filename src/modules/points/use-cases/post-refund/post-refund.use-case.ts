@@ -35,7 +35,7 @@ export class PostRefundUseCase {
     @Optional() @Inject(PURCHASE_COUPONS) private readonly coupons?: PurchaseCoupons,
   ) {}
 
-  async execute(cmd: RefundCommand): Promise<PostingResult<RefundResult>> {
+  async refund(cmd: RefundCommand): Promise<PostingResult<RefundResult>> {
     return postOnce({
       field: 'refundNo',
       documentNo: cmd.refundNo,
