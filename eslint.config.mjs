@@ -9,7 +9,7 @@ import moduleOrder from './eslint/module-order.mjs';
 /**
  * The modules of src/ from the bottom up: a module imports its own layer and the layers below, never one
  * above (a lower module that needs a higher one owns a port the higher one provides, as points does with
- * PURCHASE_CAMPAIGN_BONUSES and PURCHASE_TIER_PROMOTION). The interfaces on top hold no domain rules.
+ * PURCHASE_CAMPAIGN_BONUSES, PURCHASE_TIER_PROMOTION and PURCHASE_COUPONS). The interfaces on top hold no domain rules.
  */
 const MODULE_ORDER = [
   ['common', 'config', 'database', 'queue'],
@@ -18,7 +18,7 @@ const MODULE_ORDER = [
   ['members', 'cards', 'stores'],
   ['points'],
   ['tiers', 'clubs', 'value'],
-  ['campaigns', 'messages'],
+  ['campaigns', 'messages', 'rewards'],
   ['archive', 'privacy', 'analytics'],
   ['admin', 'pos', 'portal', 'web', 'health', 'queue-dashboard'],
 ];

@@ -16,6 +16,7 @@ import { PortalModule } from './modules/portal/portal.module';
 import { PosModule } from './modules/pos/pos.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { TierPortsModule } from './modules/tiers/tier-ports.module';
+import { CouponPortsModule } from './modules/rewards/rewards.module';
 import { WebModule } from './modules/web/web.module';
 import { coreImports } from './core.module';
 import { REDIS } from './queue/redis.module';
@@ -42,6 +43,7 @@ import { REDIS } from './queue/redis.module';
       }),
     }),
     TierPortsModule,
+    CouponPortsModule,
     HealthModule,
     MetricsModule,
     PosModule,

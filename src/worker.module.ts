@@ -38,6 +38,8 @@ import { TierReviewProcessor } from './modules/tiers/engine/tier-review.processo
 import { BIRTHDAY_BONUS, TIER_REVIEW } from './modules/tiers/engine/tier-runs.service';
 import { WINDOW_STATS } from './modules/tiers/engine/refresh-window-stats.use-case';
 import { QueueName } from './queue/queue.constants';
+import { COUPON_EXPIRY, CouponsProcessor } from './modules/rewards/coupons.processor';
+import { CouponPortsModule, RewardsModule } from './modules/rewards/rewards.module';
 
 /**
  * The repeating schedules, in the order they are upserted and logged: one BullMQ job scheduler each, upserted at
@@ -54,6 +56,7 @@ const SCHEDULED_JOBS: ScheduledJob[] = [
   WINDOW_STATS,
   BIRTHDAY_BONUS,
   ANALYTICS_SNAPSHOT,
+  COUPON_EXPIRY,
 ];
 
 @Injectable()
@@ -97,6 +100,7 @@ const PROCESSORS: Record<QueueName, Provider> = {
   [QueueName.MemberImport]: MemberImportProcessor,
   [QueueName.MemberErasure]: MemberErasureProcessor,
   [QueueName.AnalyticsSnapshots]: AnalyticsProcessor,
+  [QueueName.Coupons]: CouponsProcessor,
 };
 
 /** The worker process: BullMQ processors for the queues in ACTIVE_WORKERS and the long-job reconciler, no HTTP. */
@@ -109,6 +113,7 @@ export class WorkerModule {
       imports: [
         ...coreImports('worker'),
         TierPortsModule,
+        CouponPortsModule,
         PointsModule,
         JobsModule,
         MessagesModule,
@@ -120,6 +125,7 @@ export class WorkerModule {
         ArchiveModule,
         PrivacyModule,
         AnalyticsModule,
+        RewardsModule,
       ],
       providers: [...processors, { provide: Schedules, useClass: Schedules }, ReconcileLoop],
     };

@@ -328,6 +328,8 @@ describe('analytics (own database, known population)', () => {
       expiredPoints: 30,
       historicalRedemptionRate: 0.8421, // 160 / 190
       exposureCents: 5_267,
+      // No coupon in this population: the outstanding coupons, read live beside the snapshot's points, are none.
+      coupons: { asOf: expect.any(String), count: 0, faceValueCents: 0, withoutFaceValue: 0, expiring: [] },
     });
     const csv = await admin().get('analytics/liability?format=csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);

@@ -56,6 +56,7 @@ describe('OpenAPI document (/docs-json)', () => {
     const ops = operations('/api/v1/pos/');
     expect(ops.map((o) => o.name).sort()).toEqual(
       [
+        'GET /api/v1/pos/coupons/{code}',
         'GET /api/v1/pos/members/lookup',
         'POST /api/v1/pos/cards',
         'POST /api/v1/pos/redemptions',
@@ -208,10 +209,11 @@ describe('OpenAPI document (/docs-json)', () => {
     const expected: Record<string, Record<string, string[]>> = {
       'GET /api/v1/pos/members/lookup': { '404': ['MEMBER_NOT_FOUND'], '422': ['CARD_INACTIVE', 'MEMBER_CODE_EXPIRED'] },
       'POST /api/v1/pos/transactions': {
-        '404': ['MEMBER_NOT_FOUND'],
-        '409': ['IDEMPOTENCY_CONFLICT'],
-        '422': ['TOTAL_MISMATCH', 'CARD_INACTIVE', 'RECEIPT_TOO_OLD', 'MEMBER_CODE_EXPIRED'],
+        '404': ['MEMBER_NOT_FOUND', 'COUPON_NOT_FOUND'],
+        '409': ['IDEMPOTENCY_CONFLICT', 'COUPON_ALREADY_REDEEMED'],
+        '422': ['TOTAL_MISMATCH', 'CARD_INACTIVE', 'RECEIPT_TOO_OLD', 'MEMBER_CODE_EXPIRED', 'COUPON_NOT_VALID'],
       },
+      'GET /api/v1/pos/coupons/{code}': { '404': ['COUPON_NOT_FOUND'] },
       'POST /api/v1/pos/refunds': { '404': ['TRANSACTION_NOT_FOUND'], '409': ['IDEMPOTENCY_CONFLICT'], '422': ['REFUND_EXCEEDS_PURCHASE'] },
       'POST /api/v1/pos/redemptions': {
         '404': ['MEMBER_NOT_FOUND'],
@@ -305,12 +307,21 @@ describe('OpenAPI document (/docs-json)', () => {
       ['/api/v1/pos/redemptions', 'post', 'RedemptionResponse', redemption.body],
       ['/api/v1/pos/members/lookup', 'get', 'LookupResponse', lookup.body],
     ];
+    // (1.2) A purchase answers `coupons` only when it named coupons: in the schema, optional, not in this answer.
+    const onlyWhenNamed: Record<string, string[]> = { PurchaseResponse: ['coupons'] };
     for (const [path, method, name, real] of cases) {
       const responses = doc.paths[path][method].responses;
       const example = (responses['201'] ?? responses['200']).content['application/json'].example;
       const fields = Object.keys(real).sort();
       expect({ name, example: Object.keys(example).sort() }).toEqual({ name, example: fields });
-      expect({ name, schema: Object.keys(schema(name).properties).sort() }).toEqual({ name, schema: fields });
+      expect({ name, schema: Object.keys(schema(name).properties).sort() }).toEqual({
+        name,
+        schema: [...fields, ...(onlyWhenNamed[name] ?? [])].sort(),
+      });
+      expect({ name, required: (onlyWhenNamed[name] ?? []).filter((f) => (schema(name).required ?? []).includes(f)) }).toEqual({
+        name,
+        required: [],
+      });
     }
   });
   it('portal routes carry the portal tag and the member bearer scheme (sign-in routes none), examples on every answer field, and Retry-After on 429', () => {
@@ -337,6 +348,9 @@ describe('OpenAPI document (/docs-json)', () => {
         'PUT /api/v1/portal/me/consents',
         'GET /api/v1/portal/me/export',
         'POST /api/v1/portal/me/erasure',
+        'GET /api/v1/portal/rewards',
+        'POST /api/v1/portal/rewards/{rewardId}/exchange',
+        'GET /api/v1/portal/me/coupons',
       ].sort(),
     );
     expect(doc.components.securitySchemes.member).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, httpStatusFor } from '../src/common/errors/error-code';
 import { MemberCodesService } from '../src/modules/cards/member-codes.service';
-import { createMember, createStore, pos, purchaseBody, TestMember, TestStore, uniq, writeCounts } from './support/factories';
+import { ExchangeRewardUseCase } from '../src/modules/rewards/use-cases/exchange-reward.use-case';
+import { newId } from '../src/common/ids';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq, writeCounts } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -34,6 +36,9 @@ const CONTRACT_ERRORS: Array<[string, number]> = [
   ['REFUND_EXCEEDS_PURCHASE', 422],
   ['RECEIPT_TOO_OLD', 422],
   ['MEMBER_CODE_EXPIRED', 422],
+  ['COUPON_NOT_FOUND', 404],
+  ['COUPON_ALREADY_REDEEMED', 409],
+  ['COUPON_NOT_VALID', 422],
   ['RATE_LIMITED', 429],
   ['SERVICE_UNAVAILABLE', 503],
 ];
@@ -114,6 +119,11 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
         'batch-response',
         'cancel-response',
         'card-response',
+        'coupon-batch-response',
+        'coupon-error-response',
+        'coupon-purchase-request',
+        'coupon-purchase-response',
+        'coupon-response',
         'error-response',
         'lookup-response',
         'purchase-request',
@@ -226,6 +236,53 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     expect(again.body.results[0]).toEqual({ ...res.body.results[0], status: 200 });
   });
 
+  it('the coupon chapter: the check, the purchase with its coupon, the refusal below the minimum spend and the offline rejection answer as documented', async () => {
+    const admin = await loginAdmin(t);
+    const reward = await t.http
+      .post('/api/v1/admin/rewards')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({
+        nameZh: '满50减10',
+        nameEn: '¥10 off ¥50',
+        kind: 'amount_off',
+        valueCents: 1000,
+        minSpendCents: 5000,
+        validDays: 30,
+        pointsPrice: 100,
+      })
+      .expect(201);
+    const exchange = () => t.app.get(ExchangeRewardUseCase).exchange(member.memberId, reward.body.rewardId as string, newId());
+    const { code } = (await exchange()).body.coupon;
+    const check = await t.http.get(`/api/v1/pos/coupons/${code}`).set('Authorization', `Bearer ${store.key}`).expect(200);
+    expect(shapeDifferences(example('coupon-response'), check.body)).toEqual([]);
+    expect(check.body).toMatchObject({ status: 'active', usable: true, reason: null, valueCents: 1000, minSpendCents: 5000 });
+
+    const documented = example('coupon-purchase-request');
+    const below = {
+      ...livePurchase(documented),
+      totalCents: 4999,
+      lines: [{ ...(documented.lines as Json[])[0], amountCents: 4999 }],
+      coupons: [code],
+    };
+    const before = await writeCounts(t.db);
+    const refused = await pos(t, store).purchase(below).expect(422);
+    expect(shapeDifferences(example('coupon-error-response'), refused.body)).toEqual([]);
+    expect(refused.body).toMatchObject({ code: 'COUPON_NOT_VALID', details: [{ reason: 'min_spend' }] });
+    expect(await writeCounts(t.db)).toEqual(before);
+
+    const body = { ...livePurchase(documented), coupons: [code] };
+    const posted = await pos(t, store).purchase(body).expect(201);
+    expect(shapeDifferences(example('coupon-purchase-response'), posted.body)).toEqual([]);
+    expect(posted.body.coupons).toEqual([{ code, status: 'redeemed', discountCents: 1000 }]);
+    expect((await pos(t, store).purchase(body).expect(200)).body).toEqual(posted.body);
+
+    const offline = await pos(t, store)
+      .batch({ transactions: [{ ...livePurchase(documented), coupons: [code] }] })
+      .expect(200);
+    expect(shapeDifferences(example('coupon-batch-response'), offline.body)).toEqual([]);
+    expect(offline.body.results[0].body.coupons).toEqual([{ code, status: 'rejected', reason: 'already_redeemed' }]);
+  });
+
   it('the OpenAPI document (/docs-json) carries the same request and answer examples as the guide', async () => {
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     const requestExample = (path: string) => {
@@ -245,6 +302,7 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
     expect(answerExample('/api/v1/pos/redemptions/{redemptionNo}/cancel', 'post', '200')).toEqual(example('cancel-response'));
     expect(answerExample('/api/v1/pos/transactions/batch', 'post', '200')).toEqual(example('batch-response'));
     expect(answerExample('/api/v1/pos/cards', 'post', '201')).toEqual(example('card-response'));
+    expect(answerExample('/api/v1/pos/coupons/{code}', 'get', '200')).toEqual(example('coupon-response'));
   });
 
   it('the README links the in-repository guide and names no document kept outside the repository', () => {

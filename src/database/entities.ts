@@ -51,9 +51,19 @@ import { WindowStatsSnapshot } from '../modules/tiers/entities/window-stats-snap
 import { MemberValue } from '../modules/value/entities/member-value.entity';
 import { ValueRun } from '../modules/value/entities/value-run.entity';
 import { ValueSettings } from '../modules/value/entities/value-settings.entity';
+import { Coupon } from '../modules/rewards/entities/coupon.entity';
+import { CouponUse } from '../modules/rewards/entities/coupon-use.entity';
+import { Reward } from '../modules/rewards/entities/reward.entity';
+import { RewardExchange } from '../modules/rewards/entities/reward-exchange.entity';
+import { RewardMemberCount } from '../modules/rewards/entities/reward-member-count.entity';
 import { MemberErasure } from '../modules/privacy/entities/member-erasure.entity';
 
 export const ENTITIES = [
+  Reward,
+  RewardMemberCount,
+  RewardExchange,
+  Coupon,
+  CouponUse,
   AdminUser,
   AuditLog,
   ApiKey,

@@ -17,6 +17,8 @@ export enum QueueName {
   /** Anonymises a member who asked to be forgotten (one job per request). */
   MemberErasure = 'member-erasure',
   AnalyticsSnapshots = 'analytics-snapshots',
+  /** Daily coupon expiry and expiring-coupon notices. */
+  Coupons = 'coupons',
 }
 
 export enum JobName {
@@ -68,6 +70,9 @@ export enum JobName {
   PlanAnalyticsSnapshot = 'plan-analytics-snapshot',
   /** Computes every precomputed analytics figure into one snapshot. */
   AnalyticsSnapshot = 'analytics-snapshot',
+  /** Daily: splits the members into id ranges and queues one CouponExpiryRange job per range. */
+  PlanCouponExpiry = 'plan-coupon-expiry',
+  CouponExpiryRange = 'coupon-expiry-range',
 }
 
 export interface PlanPayload {

@@ -27,6 +27,12 @@ const WHEN: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.SIGN_IN_CODE_INVALID]: 'the sign-in code is wrong, expired or already used; details say how many tries are left.',
   [ErrorCode.SIGN_IN_LOCKED]: 'too many wrong codes for this phone: locked for Retry-After seconds (default 15 min).',
   [ErrorCode.PHONE_NOT_REGISTERED]: 'the code is right but no member holds this phone: register with the same code (POST auth/register).',
+  [ErrorCode.COUPON_NOT_FOUND]: '(1.2) no coupon has that code.',
+  [ErrorCode.COUPON_ALREADY_REDEEMED]: '(1.2) the coupon was used on another receipt: do not give its discount.',
+  [ErrorCode.COUPON_NOT_VALID]:
+    '(1.2) expired, not yet valid, void, another member’s, not for this store, or below its minimum spend; details[0].reason says which.',
+  [ErrorCode.REWARD_NOT_AVAILABLE]:
+    'the member may not exchange this reward now; details[0].reason says why (not_on_sale, stock, limit, tier, club).',
   [ErrorCode.CARD_ALREADY_BOUND]: 'the counter card already belongs to a registered member.',
 };
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorCode } from '../errors/error-code';
 
 export class ErrorDetailResponse {
@@ -9,6 +9,26 @@ export class ErrorDetailResponse {
   field: string;
   @ApiProperty({ example: 'cardNo must be a 16-digit card number with a valid check digit; re-enter it' })
   message: string;
+  @ApiPropertyOptional({
+    enum: [
+      'expired',
+      'not_yet_valid',
+      'void',
+      'other_member',
+      'store',
+      'min_spend',
+      'not_on_sale',
+      'points',
+      'stock',
+      'limit',
+      'tier',
+      'club',
+    ],
+    description:
+      '(POS 1.2) COUPON_NOT_VALID: why the coupon cannot be used (expired, not_yet_valid, void, other_member, store, min_spend). Portal REWARD_NOT_AVAILABLE and INSUFFICIENT_POINTS of an exchange: the blocker.',
+    example: 'expired',
+  })
+  reason?: string;
 }
 
 export class ErrorResponse {

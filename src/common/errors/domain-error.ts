@@ -3,6 +3,8 @@ import { ErrorCode, httpStatusFor } from './error-code';
 export interface ErrorDetail {
   field: string;
   message: string;
+  /** (POS 1.2) Why a coupon is not valid: COUPON_NOT_VALID's details[0].reason. */
+  reason?: string;
 }
 
 export interface ErrorBody {

@@ -23,6 +23,13 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   // POS contract 1.2
   MEMBER_CODE_EXPIRED = 'MEMBER_CODE_EXPIRED',
+  COUPON_NOT_FOUND = 'COUPON_NOT_FOUND',
+  COUPON_ALREADY_REDEEMED = 'COUPON_ALREADY_REDEEMED',
+  COUPON_NOT_VALID = 'COUPON_NOT_VALID',
+  // Rewards
+  REWARD_NOT_FOUND = 'REWARD_NOT_FOUND',
+  REWARD_NOT_AVAILABLE = 'REWARD_NOT_AVAILABLE',
+  COUPON_NOT_VOIDABLE = 'COUPON_NOT_VOIDABLE',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -102,6 +109,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CARD_NOT_FOUND:
     case ErrorCode.USER_NOT_FOUND:
     case ErrorCode.PHONE_NOT_REGISTERED:
+    case ErrorCode.COUPON_NOT_FOUND:
+    case ErrorCode.REWARD_NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -115,6 +124,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.MEMBER_ERASED:
     case ErrorCode.CARD_ALREADY_BOUND:
     case ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN:
+    case ErrorCode.COUPON_ALREADY_REDEEMED:
+    case ErrorCode.COUPON_NOT_VOIDABLE:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -134,6 +145,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SYSTEM_TEMPLATE_INVALID:
     case ErrorCode.MERGE_REFUSED:
     case ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED:
+    case ErrorCode.COUPON_NOT_VALID:
+    case ErrorCode.REWARD_NOT_AVAILABLE:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

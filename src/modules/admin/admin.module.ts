@@ -17,6 +17,8 @@ import { TierEngineModule } from '../tiers/engine/tier-engine.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { ProgramModule } from '../program/program.module';
+import { RewardsModule } from '../rewards/rewards.module';
+import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCardsController } from './admin-cards.controller';
 import { AdminImportController } from './admin-member-import.controller';
@@ -55,6 +57,7 @@ import { AdminValueController } from './admin-value.controller';
     CardsModule,
     PrivacyModule,
     AnalyticsModule,
+    RewardsModule,
   ],
   controllers: [
     AdminAuthController,
@@ -75,6 +78,8 @@ import { AdminValueController } from './admin-value.controller';
     AdminAuditController,
     AdminPrivacyController,
     AdminAnalyticsController,
+    AdminRewardsController,
+    AdminCouponsController,
   ],
 })
 export class AdminModule {}

@@ -5,6 +5,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { PointsModule } from '../points/points.module';
 import { QueueModule } from '../../queue/queue.module';
 import { ProgramModule } from '../program/program.module';
+import { RewardsModule } from '../rewards/rewards.module';
 import { AnalyticsRepository } from './analytics.repository';
 import { GetCampaignResultsUseCase } from './use-cases/get-campaign-results.use-case';
 import { GetChurnUseCase } from './use-cases/get-churn.use-case';
@@ -36,7 +37,7 @@ const USE_CASES = [
  * one; club growth and campaign results read live from their modules.
  */
 @Module({
-  imports: [ProgramModule, PointsModule, JobsModule, QueueModule, ClubsModule, CampaignsModule],
+  imports: [ProgramModule, PointsModule, JobsModule, QueueModule, ClubsModule, CampaignsModule, RewardsModule],
   providers: [AnalyticsRepository, ...USE_CASES],
   exports: USE_CASES,
 })

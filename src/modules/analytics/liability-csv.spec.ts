@@ -2,7 +2,7 @@ import { liabilityCsv } from './liability-csv';
 import type { LiabilityView } from './use-cases/get-liability.use-case';
 
 describe('liability CSV', () => {
-  it('one CRLF line per figure and expiry month, header first', () => {
+  it('one CRLF line per figure and expiry month, header first, the outstanding coupons last', () => {
     const view: LiabilityView = {
       snapshotAt: '2026-11-25T05:00:41.120Z',
       asOf: '2026-11-25T05:00:00.000Z',
@@ -19,6 +19,16 @@ describe('liability CSV', () => {
       expiredPoints: 30,
       historicalRedemptionRate: 0.8421,
       exposureCents: 5_267,
+      coupons: {
+        asOf: '2026-11-25T06:00:00.000Z',
+        count: 3,
+        faceValueCents: 2_000,
+        withoutFaceValue: 1,
+        expiring: [
+          { month: '2026-12', count: 2, faceValueCents: 2_000 },
+          { month: '2027-01', count: 1, faceValueCents: 0 },
+        ],
+      },
     };
     expect(liabilityCsv(view).split('\r\n')).toEqual([
       'figure,month,points,value_cents',
@@ -34,6 +44,11 @@ describe('liability CSV', () => {
       'expired_lifetime,,30,',
       'historical_redemption_rate,,0.8421,',
       'exposure,,,5267',
+      'coupons_as_of,2026-11-25T06:00:00.000Z,,',
+      'coupons_outstanding,,3,2000',
+      'coupons_without_face_value,,1,',
+      'coupons_expiring,2026-12,2,2000',
+      'coupons_expiring,2027-01,1,0',
       '',
     ]);
   });

@@ -4,7 +4,8 @@ import type { LiabilityView } from './use-cases/get-liability.use-case';
 /**
  * The liability as CSV for finance: one line per figure, columns
  * figure, month, points, value_cents (money in cents at the program's
- * redemption rate), plus the rate lines; the snapshot's instant first.
+ * redemption rate), plus the rate lines; the snapshot's instant first. The coupon lines
+ * put a count of coupons in the points column and their face value in value_cents.
  */
 export function liabilityCsv(view: LiabilityView): string {
   const lines: CsvValue[][] = [
@@ -21,6 +22,10 @@ export function liabilityCsv(view: LiabilityView): string {
     ['expired_lifetime', null, view.expiredPoints, null],
     ['historical_redemption_rate', null, view.historicalRedemptionRate, null],
     ['exposure', null, null, view.exposureCents],
+    ['coupons_as_of', view.coupons.asOf, null, null],
+    ['coupons_outstanding', null, view.coupons.count, view.coupons.faceValueCents],
+    ['coupons_without_face_value', null, view.coupons.withoutFaceValue, null],
+    ...view.coupons.expiring.map((e) => ['coupons_expiring', e.month, e.count, e.faceValueCents]),
   ];
   return toCsv(lines);
 }

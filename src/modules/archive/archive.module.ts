@@ -13,6 +13,7 @@ import { ProgramModule } from '../program/program.module';
 import { MemberImportService } from './import/member-import.service';
 import { MemberImportsRepository } from './import/member-imports.repository';
 import { MemberMergesRepository } from './member-merges.repository';
+import { CouponPortsModule } from '../rewards/rewards.module';
 import { PointAdjustmentsRepository } from './point-adjustments.repository';
 import { AdjustPointsUseCase } from './use-cases/adjust-points.use-case';
 import { GetMemberDetailUseCase } from './use-cases/get-member-detail.use-case';
@@ -26,6 +27,7 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
 @Module({
   imports: [
     ProgramModule,
+    CouponPortsModule,
     BullModule.registerQueue({ name: QueueName.MemberImport }),
     AuditModule,
     CardsModule,

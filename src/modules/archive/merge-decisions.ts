@@ -12,7 +12,7 @@
 export type MergeAction = 'move' | 'combine' | 'ledger' | 'keep';
 
 /** The repositories that move a member's rows in a merge (each owns the tables it moves). */
-export type MergeOwner = 'cards' | 'receipts' | 'redemptions' | 'tiers' | 'tierEngine' | 'clubs' | 'members' | 'ledger';
+export type MergeOwner = 'cards' | 'receipts' | 'redemptions' | 'tiers' | 'tierEngine' | 'clubs' | 'members' | 'ledger' | 'coupons';
 
 export type MergeDecision = { action: 'move' | 'combine'; owner: MergeOwner; why: string } | { action: 'ledger' | 'keep'; why: string };
 
@@ -51,6 +51,17 @@ export const MERGE_DECISIONS: Record<string, MergeDecision> = {
   member_import_rows: { action: 'keep', why: 'the import report names the member the row created' },
   member_merges: { action: 'keep', why: 'the record of the merge itself' },
   member_erasures: { action: 'keep', why: 'an erasing or erased member cannot be merged' },
+  coupons: {
+    action: 'move',
+    owner: 'coupons',
+    why: 'the person keeps the coupons they hold (each is checked against its member at the till)',
+  },
+  coupon_uses: { action: 'move', owner: 'coupons', why: 'with the purchases they were used on' },
+  reward_member_counts: {
+    action: 'keep',
+    why: 'per-account exchange counts; a merge does not add up limits (the survivor keeps its own count)',
+  },
+  reward_exchanges: { action: 'keep', why: 'the idempotency keys of the source’s own exchanges (the key (member, key) could collide)' },
   member_codes: {
     action: 'keep',
     why: "the source's code secret: a code it shows still names it, and the POS follows the merge to the survivor, as with its cards",

@@ -35,8 +35,20 @@ describe('the permission table', () => {
   });
 
   it('lets analysts read analytics and masked members and change nothing', () => {
-    expect(permissionsOf('analyst').sort()).toEqual(['account.read', 'analytics.read', 'jobs.read', 'members.read', 'tiers.read']);
+    expect(permissionsOf('analyst').sort()).toEqual([
+      'account.read',
+      'analytics.read',
+      'jobs.read',
+      'members.read',
+      'rewards.read',
+      'tiers.read',
+    ]);
     expect(permissionsOf('analyst').every((p) => p.endsWith('.read'))).toBe(true);
+  });
+
+  it('lets marketers and admins manage rewards, support and admins void coupons', () => {
+    expect(rolesWith('rewards.manage')).toEqual(['admin', 'marketer']);
+    expect(rolesWith('coupons.void')).toEqual(['admin', 'support']);
   });
 
   it('names the roles of a permission in the table order', () => {

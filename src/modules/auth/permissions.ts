@@ -61,6 +61,12 @@ export const PERMISSIONS = {
   /** Save the templates the system sends itself (sign-in code, notices) and transactional templates (sent without consent). */
   'messages.system': ['admin'],
   'webhooks.manage': ['admin'],
+  /** Read the rewards catalog and look coupons up by code. */
+  'rewards.read': ['admin', 'marketer', 'support', 'analyst'],
+  /** Create, edit and archive rewards. */
+  'rewards.manage': ['admin', 'marketer'],
+  /** Void a coupon (points paid for it go back). */
+  'coupons.void': ['admin', 'support'],
   /** Progress of long jobs (GET jobs/{id}). */
   'jobs.read': ['admin', 'support', 'marketer', 'analyst'],
 } as const satisfies Record<string, readonly AdminRole[]>;

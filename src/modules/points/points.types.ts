@@ -1,5 +1,6 @@
 import type { MemberRef } from '../members/members.service';
 import { BreakdownRow } from './rules/earning';
+import type { PurchaseCouponAnswer } from './purchase-coupons.port';
 
 export interface PointsSummary {
   balance: number;
@@ -32,6 +33,10 @@ export interface PurchaseCommand {
   lines: PurchaseLineInput[];
   totalCents: number;
   requestHash: string;
+  /** (1.2) Codes of the coupons the till applied, redeemed with the purchase. */
+  coupons?: string[];
+  /** An offline upload (transactions/batch): a coupon that cannot be used is rejected, not the sale. */
+  offline?: boolean;
 }
 
 export interface PurchaseResult {
@@ -42,6 +47,8 @@ export interface PurchaseResult {
   breakdown: BreakdownRow[];
   points: PointsSummary;
   tier: { code: string; changed: boolean; previous: string | null };
+  /** (1.2) Only when the purchase named coupons: each one's outcome. */
+  coupons?: PurchaseCouponAnswer[];
 }
 
 export interface RefundCommand {

@@ -11,6 +11,8 @@ import { PointsModule } from '../points/points.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ProgramModule } from '../program/program.module';
+import { RewardsModule } from '../rewards/rewards.module';
+import { PortalRewardsController } from './portal-rewards.controller';
 import { MemberAuthGuard } from './auth/member-auth.guard';
 import { MemberTokensService } from './auth/member-tokens.service';
 import { SignInCodesService } from './auth/sign-in-codes.service';
@@ -51,9 +53,10 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     MessagesModule,
     PointsModule,
     PrivacyModule,
+    RewardsModule,
     TiersModule,
   ],
-  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController],
+  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController],
   providers: [
     RateLimiter,
     PortalQueries,

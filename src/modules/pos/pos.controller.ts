@@ -33,12 +33,31 @@ import { RedemptionDto } from './dto/redemption.dto';
 import { RefundDto } from './dto/refund.dto';
 import { PosErrors, PosOk } from './pos.openapi';
 import { PosService } from './pos.service';
+import { ParseCouponCodePipe } from './parse-coupon-code.pipe';
+import { COUPON_EXAMPLE, PosCouponResponse } from '../rewards/dto/reward.response';
+import { LookUpCouponUseCase } from '../rewards/use-cases/look-up-coupon.use-case';
 
 @ApiTags('pos')
 @PosAuth()
 @Controller('api/v1/pos')
 export class PosController {
-  constructor(private readonly pos: PosService) {}
+  constructor(
+    private readonly pos: PosService,
+    private readonly coupons: LookUpCouponUseCase,
+  ) {}
+
+  @Get('coupons/:code')
+  @ApiOperation({
+    summary: '(1.2) Check a coupon before giving its discount: its terms, and whether it can be used in this store now',
+    description:
+      'usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase.',
+  })
+  @ApiParam({ name: 'code', schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,32}$', maxLength: 32 }, example: COUPON_EXAMPLE.code })
+  @PosOk(200, PosCouponResponse, COUPON_EXAMPLE, 'The coupon')
+  @PosErrors(ErrorCode.COUPON_NOT_FOUND)
+  coupon(@CurrentStore() store: StorePrincipal, @Param('code', ParseCouponCodePipe) code: string): Promise<PosCouponResponse> {
+    return this.coupons.forTill(code, store.storeId);
+  }
 
   @Get('members/lookup')
   @ApiOperation({
@@ -68,6 +87,9 @@ export class PosController {
     ErrorCode.CARD_INACTIVE,
     ErrorCode.RECEIPT_TOO_OLD,
     ErrorCode.MEMBER_CODE_EXPIRED,
+    ErrorCode.COUPON_NOT_FOUND,
+    ErrorCode.COUPON_ALREADY_REDEEMED,
+    ErrorCode.COUPON_NOT_VALID,
   )
   async purchase(
     @CurrentStore() store: StorePrincipal,

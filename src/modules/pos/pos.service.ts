@@ -105,6 +105,7 @@ export class PosService {
         })),
         totalCents: dto.totalCents,
         requestHash: requestHash(dto),
+        ...(dto.coupons && dto.coupons.length > 0 ? { coupons: dto.coupons.map((c) => c.toUpperCase()), offline } : {}),
       }),
     );
     if (result.status === 201) {

@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pos/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * (1.2) Check a coupon before giving its discount: its terms, and whether it can be used in this store now
+         * @description usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase.
+         */
+        get: operations["PosController_coupon"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pos/members/lookup": {
         parameters: {
             query?: never;
@@ -1788,6 +1808,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rewards, newest first, paged
+         * @description Rewards, newest first, paged. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminRewardsController_page"];
+        put?: never;
+        /**
+         * Create a reward (a coupon template with its points price, stock, limit, eligibility, sales window); audited
+         * @description Create a reward (a coupon template with its points price, stock, limit, eligibility, sales window); audited. Needs the console permission rewards.manage (roles: admin, marketer).
+         */
+        post: operations["AdminRewardsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/rewards/{rewardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reward with its stock left
+         * @description A reward with its stock left. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminRewardsController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a reward (archive with status archived); coupons already issued keep their terms; audited
+         * @description Changing stockTotal moves the stock left by the same amount.
+         */
+        patch: operations["AdminRewardsController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/coupons/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offline receipts whose coupon could not be used (the till had given the discount): for the store’s review
+         * @description Offline receipts whose coupon could not be used (the till had given the discount): for the store’s review. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCouponsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/coupons/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A coupon by its code: member, state, terms, the purchase that used it
+         * @description A coupon by its code: member, state, terms, the purchase that used it. Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCouponsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/coupons/{code}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an active coupon with a reason; points paid for it go back to the member through the ledger; audited
+         * @description Void an active coupon with a reason; points paid for it go back to the member through the ledger; audited. Needs the console permission coupons.void (roles: admin, support).
+         */
+        post: operations["AdminCouponsController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/auth/code": {
         parameters: {
             query?: never;
@@ -2156,6 +2284,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rewards on offer now; for each, whether I may exchange it and why not (points, stock, limit, tier, club)
+         * @description Rewards on offer now; for each, whether I may exchange it and why not (points, stock, limit, tier, club). Needs the member's access token.
+         */
+        get: operations["PortalRewardsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/rewards/{rewardId}/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange points for a reward: the points leave and a coupon is issued, in one transaction
+         * @description Once per idempotencyKey: sending the same key again answers 200 with the first result (never a second coupon); the same key for another reward is 409 IDEMPOTENCY_CONFLICT.
+         */
+        post: operations["PortalRewardsController_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My coupons: active (soonest to expire first), used, expired and voided
+         * @description My coupons: active (soonest to expire first), used, expired and voided. Needs the member's access token.
+         */
+        get: operations["PortalRewardsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2164,7 +2352,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2173,6 +2361,12 @@ export interface components {
             field: string;
             /** @example cardNo must be a 16-digit card number with a valid check digit; re-enter it */
             message: string;
+            /**
+             * @description (POS 1.2) COUPON_NOT_VALID: why the coupon cannot be used (expired, not_yet_valid, void, other_member, store, min_spend). Portal REWARD_NOT_AVAILABLE and INSUFFICIENT_POINTS of an exchange: the blocker.
+             * @example expired
+             * @enum {string}
+             */
+            reason?: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "not_on_sale" | "points" | "stock" | "limit" | "tier" | "club";
         };
         ErrorResponse: {
             /**
@@ -2302,6 +2496,28 @@ export interface components {
              */
             previous: string | null;
         };
+        PurchaseCouponResponse: {
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * @description redeemed with this purchase; rejected only in an offline batch (the sale posts, the conflict is kept for review).
+             * @example redeemed
+             * @enum {string}
+             */
+            status: "redeemed" | "rejected";
+            /**
+             * Format: int64
+             * @description redeemed: the amount off of an amount_off coupon; null for other kinds.
+             * @example 1000
+             */
+            discountCents?: number | null;
+            /**
+             * @description rejected: why the coupon could not be used.
+             * @example expired
+             * @enum {string}
+             */
+            reason?: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "not_found" | "already_redeemed";
+        };
         PurchaseResponse: {
             /**
              * Format: uuid
@@ -2325,6 +2541,8 @@ export interface components {
             /** @description The member's points after this purchase. */
             points: components["schemas"]["PointsSummaryResponse"];
             tier: components["schemas"]["TierChangeResponse"];
+            /** @description (1.2) Only when the purchase named coupons: each one redeemed, or (offline batch only) rejected with its reason. */
+            coupons?: components["schemas"]["PurchaseCouponResponse"][];
         };
         BatchItemSuccessResponse: {
             /** @example R-0001 */
@@ -2349,6 +2567,72 @@ export interface components {
              */
             status: number;
             error: components["schemas"]["ErrorResponse"];
+        };
+        PosCouponResponse: {
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "redeemed" | "expired" | "void";
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @description amount_off: cents off.
+             * @example 1000
+             */
+            valueCents: number | null;
+            /**
+             * @description percent_off: 1–99 on eligible lines.
+             * @example null
+             */
+            percentOff: number | null;
+            /**
+             * @description gift: the SKU given free.
+             * @example null
+             */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-06T15:59:59.999Z
+             */
+            validUntil: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
+             */
+            memberId: string;
+            /**
+             * @description The reward name (zh-CN).
+             * @example 满50减10
+             */
+            name: string;
+            /**
+             * @description Whether it can be used in this store now (member and minimum spend are checked with the purchase).
+             * @example true
+             */
+            usable: boolean;
+            /**
+             * @description Why not usable: a COUPON_NOT_VALID reason, or redeemed.
+             * @example null
+             * @enum {string|null}
+             */
+            reason: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "redeemed" | null;
         };
         TierSummaryResponse: {
             /**
@@ -2459,6 +2743,13 @@ export interface components {
              * @example 2590
              */
             totalCents: number;
+            /**
+             * @description (1.2) The coupons applied, checked first with GET coupons/{code}. Redeemed with the purchase or the whole purchase is refused with the first coupon error (offline batch: rejected, the sale posts).
+             * @example [
+             *       "K7MX3QH9TD2WR8PA"
+             *     ]
+             */
+            coupons?: string[];
         };
         PurchaseBatchDto: {
             /** @description Up to 500 purchase bodies; each is validated and posted as if alone. */
@@ -2634,7 +2925,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "rewards.read" | "rewards.manage" | "coupons.void" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -3114,7 +3405,7 @@ export interface components {
              * @example accrual
              * @enum {string}
              */
-            type: "accrual" | "bonus" | "redemption" | "redemption_cancel" | "refund_clawback" | "expiry" | "adjustment" | "merge_in" | "merge_out";
+            type: "accrual" | "bonus" | "redemption" | "redemption_cancel" | "refund_clawback" | "expiry" | "adjustment" | "merge_in" | "merge_out" | "reward_exchange" | "reward_return";
             /**
              * Format: int64
              * @description Signed: positive adds points, negative takes them.
@@ -6285,6 +6576,47 @@ export interface components {
              */
             valueCents: number;
         };
+        CouponExpiringMonthResponse: {
+            /**
+             * @description Calendar month (UTC) of the coupons’ validity end.
+             * @example 2027-01
+             */
+            month: string;
+            /** @example 120 */
+            count: number;
+            /**
+             * Format: int64
+             * @description Face value of the amount_off coupons among them, cents.
+             * @example 120000
+             */
+            faceValueCents: number;
+        };
+        OutstandingCouponsResponse: {
+            /**
+             * Format: date-time
+             * @description When these figures were read (live).
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            asOf: string;
+            /**
+             * @description Active coupons not past their validity.
+             * @example 340
+             */
+            count: number;
+            /**
+             * Format: int64
+             * @description Their face value: the sum of the amount_off coupons’ valueCents.
+             * @example 340000
+             */
+            faceValueCents: number;
+            /**
+             * @description Of count, coupons without a fixed face value (percent_off, gift).
+             * @example 12
+             */
+            withoutFaceValue: number;
+            /** @description By month of validity end, months with coupons only. */
+            expiring: components["schemas"]["CouponExpiringMonthResponse"][];
+        };
         LiabilityResponse: {
             /**
              * Format: date-time
@@ -6351,6 +6683,8 @@ export interface components {
              * @example 61060606
              */
             exposureCents: number;
+            /** @description Outstanding coupons beside the points: count, face value, expiring by month. */
+            coupons: components["schemas"]["OutstandingCouponsResponse"];
         };
         AnalyticsRfmResponse: {
             /**
@@ -6583,6 +6917,489 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        CreateRewardDto: {
+            /**
+             * @description Name in zh-CN.
+             * @example 满50减10
+             */
+            nameZh: string;
+            /**
+             * @description Name in English.
+             * @example ¥10 off ¥50
+             */
+            nameEn: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh?: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn?: string | null;
+            /**
+             * Format: uri
+             * @example https://cdn.example.com/rewards/10-off.png
+             */
+            imageUrl?: string | null;
+            /**
+             * @description amount_off (valueCents), percent_off (percentOff 1–99 on eligible lines), gift (giftSku).
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * @description amount_off: cents off.
+             * @example 1000
+             */
+            valueCents?: number | null;
+            /**
+             * @description percent_off: 1–99.
+             * @example null
+             */
+            percentOff?: number | null;
+            /**
+             * @description gift: the SKU given free.
+             * @example null
+             */
+            giftSku?: string | null;
+            /**
+             * @description The receipt total the coupon needs, in cents.
+             * @default 0
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @description Validity window start (with validUntil; not with validDays).
+             * @example null
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description Validity window end, an instant.
+             * @example null
+             */
+            validUntil?: string | null;
+            /**
+             * @description Valid to the end of the Nth calendar day after the day of issue, in `timezone` (0: the day of issue). Not with a window.
+             * @example 30
+             */
+            validDays?: number | null;
+            /**
+             * @description IANA zone whose calendar days validDays counts.
+             * @default Asia/Shanghai
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** @description Stores where the coupon is valid; null or absent: every store. */
+            storeIds?: string[] | null;
+            /**
+             * @description Points to exchange it in the catalog; null: not in the catalog (a coupon template for campaign grants).
+             * @example 500
+             */
+            pointsPrice?: number | null;
+            /**
+             * @description Total stock; null: unlimited.
+             * @example 1000
+             */
+            stockTotal?: number | null;
+            /**
+             * @description Exchanges per member; null: no limit.
+             * @example 2
+             */
+            perMemberLimit?: number | null;
+            /**
+             * @description Tier codes that may exchange; null: every tier.
+             * @example [
+             *       "VIP",
+             *       "SVIP"
+             *     ]
+             */
+            eligibleTiers?: string[] | null;
+            /**
+             * @description Club codes of which the member must be in one; null: no club needed.
+             * @example null
+             */
+            eligibleClubs?: string[] | null;
+            /**
+             * Format: date-time
+             * @description Offered from (inclusive).
+             * @example 2026-12-01T00:00:00+08:00
+             */
+            saleStartsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Offered until (exclusive).
+             * @example null
+             */
+            saleEndsAt?: string | null;
+        };
+        RewardResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn: string | null;
+            /** @example null */
+            imageUrl: string | null;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            validFrom: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            validUntil: string | null;
+            /** @example 30 */
+            validDays: number | null;
+            /** @example Asia/Shanghai */
+            timezone: string;
+            /** @example null */
+            storeIds: string[] | null;
+            /** @example 500 */
+            pointsPrice: number | null;
+            /** @example 1000 */
+            stockTotal: number | null;
+            /** @example 998 */
+            stockLeft: number | null;
+            /** @example 2 */
+            perMemberLimit: number | null;
+            /** @example null */
+            eligibleTiers: string[] | null;
+            /** @example null */
+            eligibleClubs: string[] | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            saleStartsAt: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            saleEndsAt: string | null;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "archived";
+            /**
+             * Format: date-time
+             * @example 2026-12-01T02:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T02:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        RewardListResponse: {
+            items: components["schemas"]["RewardResponse"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        UpdateRewardDto: {
+            /**
+             * @description Name in zh-CN.
+             * @example 满50减10
+             */
+            nameZh?: string;
+            /**
+             * @description Name in English.
+             * @example ¥10 off ¥50
+             */
+            nameEn?: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh?: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn?: string | null;
+            /**
+             * Format: uri
+             * @example https://cdn.example.com/rewards/10-off.png
+             */
+            imageUrl?: string | null;
+            /**
+             * @description amount_off (valueCents), percent_off (percentOff 1–99 on eligible lines), gift (giftSku).
+             * @example amount_off
+             * @enum {string}
+             */
+            kind?: "amount_off" | "percent_off" | "gift";
+            /**
+             * @description amount_off: cents off.
+             * @example 1000
+             */
+            valueCents?: number | null;
+            /**
+             * @description percent_off: 1–99.
+             * @example null
+             */
+            percentOff?: number | null;
+            /**
+             * @description gift: the SKU given free.
+             * @example null
+             */
+            giftSku?: string | null;
+            /**
+             * @description The receipt total the coupon needs, in cents.
+             * @default 0
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * Format: date-time
+             * @description Validity window start (with validUntil; not with validDays).
+             * @example null
+             */
+            validFrom?: string | null;
+            /**
+             * Format: date-time
+             * @description Validity window end, an instant.
+             * @example null
+             */
+            validUntil?: string | null;
+            /**
+             * @description Valid to the end of the Nth calendar day after the day of issue, in `timezone` (0: the day of issue). Not with a window.
+             * @example 30
+             */
+            validDays?: number | null;
+            /**
+             * @description IANA zone whose calendar days validDays counts.
+             * @default Asia/Shanghai
+             * @example Asia/Shanghai
+             */
+            timezone: string;
+            /** @description Stores where the coupon is valid; null or absent: every store. */
+            storeIds?: string[] | null;
+            /**
+             * @description Points to exchange it in the catalog; null: not in the catalog (a coupon template for campaign grants).
+             * @example 500
+             */
+            pointsPrice?: number | null;
+            /**
+             * @description Total stock; null: unlimited.
+             * @example 1000
+             */
+            stockTotal?: number | null;
+            /**
+             * @description Exchanges per member; null: no limit.
+             * @example 2
+             */
+            perMemberLimit?: number | null;
+            /**
+             * @description Tier codes that may exchange; null: every tier.
+             * @example [
+             *       "VIP",
+             *       "SVIP"
+             *     ]
+             */
+            eligibleTiers?: string[] | null;
+            /**
+             * @description Club codes of which the member must be in one; null: no club needed.
+             * @example null
+             */
+            eligibleClubs?: string[] | null;
+            /**
+             * Format: date-time
+             * @description Offered from (inclusive).
+             * @example 2026-12-01T00:00:00+08:00
+             */
+            saleStartsAt?: string | null;
+            /**
+             * Format: date-time
+             * @description Offered until (exclusive).
+             * @example null
+             */
+            saleEndsAt?: string | null;
+            /**
+             * @description archived: taken out of the catalog (coupons already issued stay valid).
+             * @enum {string}
+             */
+            status?: "active" | "archived";
+        };
+        CouponConflictResponse: {
+            /** @example 17 */
+            id: string;
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            couponId: string | null;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
+             */
+            memberId: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-9300-7000-8000-000000000001
+             */
+            storeId: string;
+            /** @example Shanghai Jing’an */
+            storeName: string | null;
+            /** @example R-0042 */
+            receiptNo: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bd5-74d9-a3a6-8c125c9593f5
+             */
+            purchaseId: string;
+            /**
+             * @example expired
+             * @enum {string}
+             */
+            reason: "expired" | "not_yet_valid" | "void" | "other_member" | "store" | "min_spend" | "not_found" | "already_redeemed";
+            /**
+             * Format: date-time
+             * @example 2026-11-24T02:00:00.000Z
+             */
+            occurredAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T02:00:00.000Z
+             */
+            postedAt: string;
+        };
+        CouponConflictsResponse: {
+            items: components["schemas"]["CouponConflictResponse"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        AdminCouponResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9100-7000-8000-000000000001
+             */
+            couponId: string;
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * @description null: every store.
+             * @example null
+             */
+            storeIds: string[] | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-06T15:59:59.999Z
+             */
+            validUntil: string;
+            /**
+             * @description expired also when still active but past its validity (the daily job has not run yet).
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "redeemed" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            redeemedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 01a212aa-8bb9-742a-810d-39e0f747ae17
+             */
+            memberId: string;
+            /**
+             * @example exchange
+             * @enum {string}
+             */
+            source: "exchange" | "campaign" | "admin";
+            /**
+             * @description Points paid for it (given back on void).
+             * @example 500
+             */
+            pointsPaid: number;
+            /**
+             * Format: uuid
+             * @description The purchase that used it.
+             * @example null
+             */
+            redeemedPurchaseId: string | null;
+            /** @example null */
+            voidReason: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            voidedAt: string | null;
+        };
+        VoidCouponDto: {
+            /** @example Member complained: exchanged by mistake */
+            reason: string;
+        };
+        VoidCouponResponse: {
+            coupon: components["schemas"]["AdminCouponResponse"];
+            /**
+             * @description Points given back to the member (0 for a coupon not bought with points).
+             * @example 500
+             */
+            pointsReturned: number;
         };
         SendCodeDto: {
             /**
@@ -7012,7 +7829,7 @@ export interface components {
              * @example purchase
              * @enum {string}
              */
-            kind: "purchase" | "refund" | "redemption" | "redemption_cancel" | "bonus" | "expiry" | "adjustment" | "transfer" | "opening_balance";
+            kind: "purchase" | "refund" | "redemption" | "redemption_cancel" | "bonus" | "expiry" | "adjustment" | "transfer" | "opening_balance" | "reward" | "reward_return";
             /** @example Purchase at Jing An flagship, receipt R-0001 (¥50.00): 87 points earned */
             title: string;
             /** @example 87 */
@@ -7030,7 +7847,7 @@ export interface components {
         };
         HistoryResponse: {
             /**
-             * @description Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance.
+             * @description Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance, reward (points exchanged for a reward, named), reward_return (a voided coupon's points back).
              * @example [
              *       {
              *         "entryId": 1842,
@@ -7497,6 +8314,252 @@ export interface components {
              */
             changed: string[];
         };
+        CatalogItemResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /** @example 单笔满50元可用 */
+            descriptionZh: string | null;
+            /** @example On a receipt of ¥50 or more */
+            descriptionEn: string | null;
+            /** @example null */
+            imageUrl: string | null;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /** @example 500 */
+            pointsPrice: number;
+            /**
+             * @description null: unlimited.
+             * @example 998
+             */
+            stockLeft: number | null;
+            /** @example 2 */
+            perMemberLimit: number | null;
+            /**
+             * @description How many of it this member has exchanged.
+             * @example 0
+             */
+            exchanged: number;
+            /** @example 30 */
+            validDays: number | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            validUntil: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            saleEndsAt: string | null;
+            /**
+             * @description Whether this member may exchange it now.
+             * @example true
+             */
+            exchangeable: boolean;
+            /**
+             * @description Why not, when not.
+             * @example []
+             */
+            blockers: ("not_on_sale" | "points" | "stock" | "limit" | "tier" | "club")[];
+            /**
+             * @description The blockers in English words.
+             * @example []
+             */
+            blockersEn: string[];
+            /**
+             * @description The blockers in zh-CN words.
+             * @example []
+             */
+            blockersZh: string[];
+        };
+        CatalogResponse: {
+            /**
+             * @description The member's available points now.
+             * @example 1200
+             */
+            availablePoints: number;
+            /**
+             * @example [
+             *       {
+             *         "rewardId": "01a212aa-9000-7000-8000-000000000001",
+             *         "nameZh": "满50减10",
+             *         "nameEn": "¥10 off ¥50",
+             *         "descriptionZh": "单笔满50元可用",
+             *         "descriptionEn": "On a receipt of ¥50 or more",
+             *         "imageUrl": null,
+             *         "kind": "amount_off",
+             *         "valueCents": 1000,
+             *         "percentOff": null,
+             *         "giftSku": null,
+             *         "minSpendCents": 5000,
+             *         "pointsPrice": 500,
+             *         "stockLeft": 998,
+             *         "perMemberLimit": 2,
+             *         "exchanged": 0,
+             *         "validDays": 30,
+             *         "validUntil": null,
+             *         "saleEndsAt": null,
+             *         "exchangeable": true,
+             *         "blockers": [],
+             *         "blockersEn": [],
+             *         "blockersZh": []
+             *       }
+             *     ]
+             */
+            items: components["schemas"]["CatalogItemResponse"][];
+        };
+        ExchangeRewardDto: {
+            /**
+             * @description Chosen by the page for this exchange (e.g. a UUID): sending it again answers the first result, never a second coupon.
+             * @example 6f1c2b1e-8d4c-4a55-9a0e-3e4c1c7d2f10
+             */
+            idempotencyKey: string;
+        };
+        CouponResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9100-7000-8000-000000000001
+             */
+            couponId: string;
+            /** @example K7MX3QH9TD2WR8PA */
+            code: string;
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /** @example 满50减10 */
+            nameZh: string;
+            /** @example ¥10 off ¥50 */
+            nameEn: string;
+            /**
+             * @example amount_off
+             * @enum {string}
+             */
+            kind: "amount_off" | "percent_off" | "gift";
+            /**
+             * Format: int64
+             * @example 1000
+             */
+            valueCents: number | null;
+            /** @example null */
+            percentOff: number | null;
+            /** @example null */
+            giftSku: string | null;
+            /**
+             * Format: int64
+             * @example 5000
+             */
+            minSpendCents: number;
+            /**
+             * @description null: every store.
+             * @example null
+             */
+            storeIds: string[] | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            validFrom: string;
+            /**
+             * Format: date-time
+             * @example 2027-01-06T15:59:59.999Z
+             */
+            validUntil: string;
+            /**
+             * @description expired also when still active but past its validity (the daily job has not run yet).
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "redeemed" | "expired" | "void";
+            /**
+             * Format: date-time
+             * @example 2026-12-07T02:00:00.000Z
+             */
+            issuedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            redeemedAt: string | null;
+        };
+        ExchangeResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9200-7000-8000-000000000001
+             */
+            exchangeId: string;
+            /** @example 500 */
+            pointsSpent: number;
+            /** @example 1200 */
+            pointsBefore: number;
+            /**
+             * @description Available points after the exchange.
+             * @example 700
+             */
+            pointsAfter: number;
+            coupon: components["schemas"]["CouponResponse"];
+        };
+        MyCouponsResponse: {
+            /**
+             * @description Active coupons, soonest to expire first.
+             * @example [
+             *       {
+             *         "couponId": "01a212aa-9100-7000-8000-000000000001",
+             *         "code": "K7MX3QH9TD2WR8PA",
+             *         "rewardId": "01a212aa-9000-7000-8000-000000000001",
+             *         "nameZh": "满50减10",
+             *         "nameEn": "¥10 off ¥50",
+             *         "kind": "amount_off",
+             *         "valueCents": 1000,
+             *         "percentOff": null,
+             *         "giftSku": null,
+             *         "minSpendCents": 5000,
+             *         "storeIds": null,
+             *         "validFrom": "2026-12-07T02:00:00.000Z",
+             *         "validUntil": "2027-01-06T15:59:59.999Z",
+             *         "status": "active",
+             *         "issuedAt": "2026-12-07T02:00:00.000Z",
+             *         "redeemedAt": null
+             *       }
+             *     ]
+             */
+            active: components["schemas"]["CouponResponse"][];
+            /**
+             * @description Used coupons, last used first.
+             * @example []
+             */
+            used: components["schemas"]["CouponResponse"][];
+            /**
+             * @description Expired and voided coupons, newest first.
+             * @example []
+             */
+            expired: components["schemas"]["CouponResponse"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -7803,6 +8866,191 @@ export interface operations {
                          */
                         details?: unknown;
                     } & components["schemas"]["TerminusHealthCheckResult"];
+                };
+            };
+        };
+    };
+    PosController_coupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupon */
+            200: {
+                headers: {
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-pos"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-pos"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-pos"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "K7MX3QH9TD2WR8PA",
+                     *       "status": "active",
+                     *       "kind": "amount_off",
+                     *       "valueCents": 1000,
+                     *       "percentOff": null,
+                     *       "giftSku": null,
+                     *       "minSpendCents": 5000,
+                     *       "validFrom": "2026-12-07T02:00:00.000Z",
+                     *       "validUntil": "2027-01-06T15:59:59.999Z",
+                     *       "memberId": "01a212aa-8bb9-742a-810d-39e0f747ae17",
+                     *       "name": "满50减10",
+                     *       "usable": true,
+                     *       "reason": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PosCouponResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_FOUND: (1.2) no coupon has that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COUPON_NOT_FOUND",
+                     *       "message": "(1.2) no coupon has that code.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-pos"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-pos"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-pos"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the database or Redis is unreachable; resend with the same number. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 503,
+                     *       "code": "SERVICE_UNAVAILABLE",
+                     *       "message": "the database or Redis is unreachable; resend with the same number.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8188,7 +9436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. COUPON_NOT_FOUND: (1.2) no coupon has that code. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8206,11 +9454,11 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 404;
                         /** @enum {string} */
-                        code?: "MEMBER_NOT_FOUND";
+                        code?: "MEMBER_NOT_FOUND" | "COUPON_NOT_FOUND";
                     };
                 };
             };
-            /** @description IDEMPOTENCY_CONFLICT: the number was used before with a different body. */
+            /** @description IDEMPOTENCY_CONFLICT: the number was used before with a different body. COUPON_ALREADY_REDEEMED: (1.2) the coupon was used on another receipt: do not give its discount. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8228,11 +9476,11 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 409;
                         /** @enum {string} */
-                        code?: "IDEMPOTENCY_CONFLICT";
+                        code?: "IDEMPOTENCY_CONFLICT" | "COUPON_ALREADY_REDEEMED";
                     };
                 };
             };
-            /** @description TOTAL_MISMATCH: totalCents is not the sum of the lines' amountCents. CARD_INACTIVE: the card is frozen, lost or closed. RECEIPT_TOO_OLD: occurredAt is older than the offline acceptance window (default 30 days). MEMBER_CODE_EXPIRED */
+            /** @description TOTAL_MISMATCH: totalCents is not the sum of the lines' amountCents. CARD_INACTIVE: the card is frozen, lost or closed. RECEIPT_TOO_OLD: occurredAt is older than the offline acceptance window (default 30 days). MEMBER_CODE_EXPIRED COUPON_NOT_VALID: (1.2) expired, not yet valid, void, another member’s, not for this store, or below its minimum spend; details[0].reason says which. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8250,7 +9498,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "TOTAL_MISMATCH" | "CARD_INACTIVE" | "RECEIPT_TOO_OLD" | "MEMBER_CODE_EXPIRED";
+                        code?: "TOTAL_MISMATCH" | "CARD_INACTIVE" | "RECEIPT_TOO_OLD" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_VALID";
                     };
                 };
             };
@@ -22113,6 +23361,973 @@ export interface operations {
             };
         };
     };
+    AdminRewardsController_page: {
+        parameters: {
+            query?: {
+                /** @description The last id of the previous page. */
+                cursor?: string;
+                limit?: number;
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminRewardsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRewardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description STORE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "STORE_NOT_FOUND",
+                     *       "message": "STORE_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminRewardsController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REWARD_NOT_FOUND",
+                     *       "message": "REWARD_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminRewardsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRewardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_FOUND STORE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REWARD_NOT_FOUND",
+                     *       "message": "REWARD_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCouponsController_list: {
+        parameters: {
+            query?: {
+                /** @description The last id of the previous page. */
+                cursor?: string;
+                limit?: number;
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponConflictsResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCouponsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCouponResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_FOUND: (1.2) no coupon has that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COUPON_NOT_FOUND",
+                     *       "message": "(1.2) no coupon has that code.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCouponsController_void: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidCouponDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoidCouponResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_FOUND: (1.2) no coupon has that code. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COUPON_NOT_FOUND",
+                     *       "message": "(1.2) no coupon has that code.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description COUPON_NOT_VOIDABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "COUPON_NOT_VOIDABLE",
+                     *       "message": "COUPON_NOT_VOIDABLE",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "COUPON_NOT_VOIDABLE";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     PortalAuthController_code: {
         parameters: {
             query?: never;
@@ -24152,6 +26367,367 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErasureRequestResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalRewardsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalRewardsController_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rewardId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeRewardDto"];
+            };
+        };
+        responses: {
+            /** @description The same idempotencyKey again: the first result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeResponse"];
+                };
+            };
+            /** @description Exchanged: the coupon */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "REWARD_NOT_FOUND",
+                     *       "message": "REWARD_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description IDEMPOTENCY_CONFLICT: the number was used before with a different body. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "IDEMPOTENCY_CONFLICT",
+                     *       "message": "the number was used before with a different body.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_CONFLICT";
+                    };
+                };
+            };
+            /** @description REWARD_NOT_AVAILABLE: the member may not exchange this reward now; details[0].reason says why (not_on_sale, stock, limit, tier, club). INSUFFICIENT_POINTS: more points than available. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "REWARD_NOT_AVAILABLE",
+                     *       "message": "the member may not exchange this reward now; details[0].reason says why (not_on_sale, stock, limit, tier, club).",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "REWARD_NOT_AVAILABLE" | "INSUFFICIENT_POINTS";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    PortalRewardsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCouponsResponse"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */

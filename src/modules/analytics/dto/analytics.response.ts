@@ -1,3 +1,4 @@
+import { OutstandingCouponsResponse } from '../../rewards/dto/reward.response';
 /** Response shapes of the analytics routes (analytics/*), for the OpenAPI document and the console's generated client. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -229,6 +230,11 @@ export class LiabilityResponse {
     example: 61_060_606,
   })
   exposureCents: number;
+  @ApiProperty({
+    type: () => OutstandingCouponsResponse,
+    description: 'Outstanding coupons beside the points: count, face value, expiring by month.',
+  })
+  coupons: OutstandingCouponsResponse;
 }
 
 export class AnalyticsRfmResponse {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CouponsQueries } from '../../rewards/coupons.queries';
 import { AnalyticsRepository } from '../analytics.repository';
 import { monthKeys, MONTHS, ratio } from '../rules/figures';
 import { exposureCents, historicalRedemptionRate, moneyValueCents } from '../rules/liability';
@@ -6,10 +7,16 @@ import { SnapshotFigures } from './snapshot-figures';
 
 export type LiabilityView = Awaited<ReturnType<GetLiabilityUseCase['get']>>;
 
-/** Points liability for finance: outstanding, pending, expiring by month, money value and the redemption-rate-adjusted exposure. */
+/**
+ * Points liability for finance: outstanding, pending, expiring by month, money value and the redemption-rate-adjusted
+ * exposure (from the snapshot); beside them the outstanding coupons (count, face value, expiring by month), read live.
+ */
 @Injectable()
 export class GetLiabilityUseCase {
-  constructor(private readonly repo: AnalyticsRepository) {}
+  constructor(
+    private readonly repo: AnalyticsRepository,
+    private readonly coupons: CouponsQueries,
+  ) {}
 
   async get() {
     const s = await SnapshotFigures.load(this.repo, ['points', 'liability']);
@@ -26,6 +33,8 @@ export class GetLiabilityUseCase {
         })
       : [];
     const history = historicalRedemptionRate(redeemed, expired);
+    const couponsAsOf = new Date();
+    const coupons = await this.coupons.outstanding(couponsAsOf);
     return {
       ...s.stamp(),
       redemptionCentsPer100Points: rate,
@@ -41,6 +50,7 @@ export class GetLiabilityUseCase {
       expiredPoints: expired,
       historicalRedemptionRate: ratio(history.numerator, history.denominator),
       exposureCents: exposureCents(outstanding, rate, redeemed, expired),
+      coupons: { asOf: couponsAsOf.toISOString(), ...coupons },
     };
   }
 }

@@ -17,6 +17,7 @@ import { TiersService } from '../../tiers/tiers.service';
 import { mergeRefused } from '../archive.errors';
 import { MemberMerge } from '../entities/member-merge.entity';
 import { MERGE_DECISIONS, MergeOwner } from '../merge-decisions';
+import { CouponsRepository } from '../../rewards/coupons.repository';
 import { MemberMergesRepository } from '../member-merges.repository';
 
 export interface MergeResult {
@@ -71,8 +72,9 @@ export class MergeMembersUseCase {
     tierEngine: TierEngineRepository,
     clubs: ClubsRepository,
     ledgerRows: LedgerRepository,
+    coupons: CouponsRepository,
   ) {
-    this.owners = { cards, receipts, redemptions, tiers: tierChanges, tierEngine, clubs, members, ledger: ledgerRows };
+    this.owners = { cards, receipts, redemptions, tiers: tierChanges, tierEngine, clubs, members, ledger: ledgerRows, coupons };
   }
 
   async merge(actor: Actor, { survivorId, sourceId }: MergeMembersCommand): Promise<{ status: 200 | 201; body: MergeResult }> {

@@ -1,10 +1,14 @@
+import { COUPON_ISSUED_TEMPLATE } from '../../rewards/use-cases/issue-coupon';
+import { COUPON_EXPIRING_TEMPLATE } from '../../rewards/use-cases/expire-coupons.use-case';
 import { EXPIRY_NOTICE_TEMPLATE, TIER_NOTICE_TEMPLATE } from '../notices.service';
 import { SIGN_IN_TEMPLATE } from '../../portal/sign-in-template';
 import { SYSTEM_TEMPLATES, systemRightNeeded, systemTemplateProblems } from './system-templates';
 
 describe('system templates', () => {
-  it('are the templates the code sends by their code: the sign-in code and the notices', () => {
-    expect(Object.keys(SYSTEM_TEMPLATES).sort()).toEqual([EXPIRY_NOTICE_TEMPLATE, TIER_NOTICE_TEMPLATE, SIGN_IN_TEMPLATE].sort());
+  it('are the templates the code sends by their code: the sign-in code and the notices (points, tier, coupons)', () => {
+    expect(Object.keys(SYSTEM_TEMPLATES).sort()).toEqual(
+      [EXPIRY_NOTICE_TEMPLATE, TIER_NOTICE_TEMPLATE, SIGN_IN_TEMPLATE, COUPON_ISSUED_TEMPLATE, COUPON_EXPIRING_TEMPLATE].sort(),
+    );
   });
 
   it('need messages.system to be saved, as do transactional templates new or old; other templates do not', () => {

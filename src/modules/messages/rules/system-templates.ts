@@ -21,6 +21,8 @@ export const SYSTEM_TEMPLATES: Readonly<Record<string, SystemTemplate>> = {
   'portal.sign-in-code': { channel: 'sms', transactional: true, required: ['code'] },
   'notice.points-expiring': { channel: null, transactional: false, required: ['points', 'expiryDate'] },
   'notice.tier-changed': { channel: null, transactional: false, required: ['tier'] },
+  'notice.coupon-issued': { channel: null, transactional: false, required: ['coupon', 'validUntil'] },
+  'notice.coupon-expiring': { channel: null, transactional: false, required: ['coupon', 'validUntil'] },
 };
 
 export function systemTemplate(code: string): SystemTemplate | null {

@@ -5,7 +5,7 @@
  */
 
 /** Variables every template may use. */
-export const TEMPLATE_VARIABLES = ['name', 'points', 'tier', 'expiryDate', 'club'] as const;
+export const TEMPLATE_VARIABLES = ['name', 'points', 'tier', 'expiryDate', 'club', 'coupon', 'validUntil'] as const;
 /** Only transactional templates (sign-in codes) may use these. */
 export const TRANSACTIONAL_VARIABLES = ['code'] as const;
 

@@ -11,6 +11,10 @@ export const ENTRY_TYPES = [
   'adjustment',
   'merge_in',
   'merge_out',
+  /** Points paid for a reward of the catalog (refType coupon, refId the coupon id). */
+  'reward_exchange',
+  /** A voided coupon's points back into the lots they came from. */
+  'reward_return',
 ] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 

@@ -202,7 +202,19 @@ export class HistoryItemResponse {
   @ApiProperty({ type: 'integer', example: 1842 })
   entryId: number;
   @ApiProperty({
-    enum: ['purchase', 'refund', 'redemption', 'redemption_cancel', 'bonus', 'expiry', 'adjustment', 'transfer', 'opening_balance'],
+    enum: [
+      'purchase',
+      'refund',
+      'redemption',
+      'redemption_cancel',
+      'bonus',
+      'expiry',
+      'adjustment',
+      'transfer',
+      'opening_balance',
+      'reward',
+      'reward_return',
+    ],
     example: 'purchase',
   })
   kind: string;
@@ -254,7 +266,7 @@ export class HistoryResponse {
       },
     ],
     description:
-      'Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance.',
+      "Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance, reward (points exchanged for a reward, named), reward_return (a voided coupon's points back).",
   })
   items: HistoryItemResponse[];
 

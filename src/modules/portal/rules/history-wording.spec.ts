@@ -70,4 +70,15 @@ describe('history wording', () => {
     expect(money(2590)).toBe('¥25.90');
     expect(money(-5)).toBe('-¥0.05');
   });
+
+  it('names the reward a points exchange and a voided coupon are for', () => {
+    const exchange = describeEntry(fact({ type: 'reward_exchange', points: -500, refType: 'reward' }), {
+      rewardName: '满50减10 / ¥10 off ¥50',
+    });
+    expect(exchange.kind).toBe('reward');
+    expect(exchange.title).toBe('Exchanged for 满50减10 / ¥10 off ¥50: 500 points');
+    const back = describeEntry(fact({ type: 'reward_return', points: 500, refType: 'reward' }), { rewardName: '满50减10 / ¥10 off ¥50' });
+    expect(back.kind).toBe('reward_return');
+    expect(back.title).toBe('Coupon voided (满50减10 / ¥10 off ¥50): 500 points returned');
+  });
 });

@@ -28,10 +28,22 @@ export interface EntryContext {
   campaignName?: string | null;
   /** The lot an expiry entry closed: when its points were earned. */
   earnedAt?: Date | null;
+  /** The reward a reward_exchange or reward_return entry is for (zh-CN / English names). */
+  rewardName?: string | null;
 }
 
 export type HistoryKind =
-  'purchase' | 'refund' | 'redemption' | 'redemption_cancel' | 'bonus' | 'expiry' | 'adjustment' | 'transfer' | 'opening_balance';
+  | 'purchase'
+  | 'refund'
+  | 'redemption'
+  | 'redemption_cancel'
+  | 'bonus'
+  | 'expiry'
+  | 'adjustment'
+  | 'transfer'
+  | 'opening_balance'
+  | 'reward'
+  | 'reward_return';
 
 export interface HistoryItem {
   entryId: number;
@@ -111,6 +123,10 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
         kind: 'adjustment',
         title: `Adjusted by customer service: ${fact.points > 0 ? '+' : ''}${fact.points} points`,
       };
+    case 'reward_exchange':
+      return { ...base, kind: 'reward', title: `Exchanged for ${ctx.rewardName ?? 'a reward'}: ${-fact.points} points` };
+    case 'reward_return':
+      return { ...base, kind: 'reward_return', title: `Coupon voided (${ctx.rewardName ?? 'a reward'}): ${fact.points} points returned` };
     case 'merge_in':
       return { ...base, kind: 'transfer', title: `Points moved in from another account of yours: ${fact.points} points` };
     case 'merge_out':

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CouponsQueries } from '../../rewards/coupons.queries';
 import { PortalQueries, PurchaseRef } from '../portal.queries';
 import { describeEntry, EntryContext, HistoryItem } from '../rules/history-wording';
 
@@ -14,13 +15,16 @@ interface StoredBreakdown {
  */
 @Injectable()
 export class GetHistoryUseCase {
-  constructor(private readonly repo: PortalQueries) {}
+  constructor(
+    private readonly repo: PortalQueries,
+    private readonly coupons: CouponsQueries,
+  ) {}
 
   async get(memberId: string, cursor: number | null, limit: number): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
     const rows = await this.repo.entries(memberId, cursor, limit + 1);
     const page = rows.slice(0, limit);
     const refs = (refType: string) => [...new Set(page.filter((e) => e.refType === refType).map((e) => e.refId))];
-    const [purchases, refunds, redemptions, lots] = await Promise.all([
+    const [purchases, refunds, redemptions, lots, rewards] = await Promise.all([
       this.repo.purchases(memberId, refs('purchase')),
       this.repo.refunds(memberId, refs('refund')),
       this.repo.redemptions(memberId, refs('redemption')),
@@ -30,6 +34,7 @@ export class GetHistoryUseCase {
           .map(Number)
           .filter((n) => Number.isSafeInteger(n)),
       ),
+      this.coupons.exchangeNames(memberId, refs('reward')),
     ]);
     const campaignIds = [...new Set(refs('campaign').map((r) => r.split(':')[0]))];
     const storeIds = new Set<string>(page.map((e) => e.storeId).filter((s): s is string => s !== null));
@@ -61,6 +66,9 @@ export class GetHistoryUseCase {
         }
       } else if (e.refType === 'campaign') {
         ctx.campaignName = campaigns.get(e.refId.split(':')[0]) ?? null;
+      } else if (e.refType === 'reward') {
+        const r = rewards.get(e.refId);
+        ctx.rewardName = r ? `${r.nameZh} / ${r.nameEn}` : null;
       } else if (e.refType === 'lot') {
         ctx.earnedAt = lots.get(Number(e.refId)) ?? null;
       }

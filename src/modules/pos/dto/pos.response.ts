@@ -170,6 +170,31 @@ export class TierChangeResponse {
   previous: string | null;
 }
 
+/** (1.2) A coupon named on a purchase, as the purchase's answer reports it. */
+export class PurchaseCouponResponse {
+  @ApiProperty({ example: 'K7MX3QH9TD2WR8PA' })
+  code: string;
+  @ApiProperty({
+    enum: ['redeemed', 'rejected'],
+    description: 'redeemed with this purchase; rejected only in an offline batch (the sale posts, the conflict is kept for review).',
+    example: 'redeemed',
+  })
+  status: 'redeemed' | 'rejected';
+  @ApiPropertyOptional({
+    ...CENTS,
+    nullable: true,
+    description: 'redeemed: the amount off of an amount_off coupon; null for other kinds.',
+    example: 1000,
+  })
+  discountCents?: number | null;
+  @ApiPropertyOptional({
+    enum: ['expired', 'not_yet_valid', 'void', 'other_member', 'store', 'min_spend', 'not_found', 'already_redeemed'],
+    description: 'rejected: why the coupon could not be used.',
+    example: 'expired',
+  })
+  reason?: string;
+}
+
 export class PurchaseResponse {
   @ApiProperty({ ...UUID, example: POS_EXAMPLE.transactionId })
   transactionId: string;
@@ -185,6 +210,11 @@ export class PurchaseResponse {
   points: PointsSummaryResponse;
   @ApiProperty({ type: () => TierChangeResponse })
   tier: TierChangeResponse;
+  @ApiPropertyOptional({
+    type: () => [PurchaseCouponResponse],
+    description: '(1.2) Only when the purchase named coupons: each one redeemed, or (offline batch only) rejected with its reason.',
+  })
+  coupons?: PurchaseCouponResponse[];
 }
 
 export class RefundResponse {

@@ -1,6 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsInt, IsISO8601, IsNumber, IsString, Matches, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { ArrayLength } from '../../../common/validation/array-length';
 import { IsCategoryCode } from '../../../common/validation/category-code';
 import { MaxCodePoints } from '../../../common/validation/max-code-points';
@@ -12,6 +25,8 @@ import { IsSingleMemberRef, MemberRefDto } from './member-ref.dto';
 /** Receipt, refund and redemption numbers: printable, URL-safe, at most 64 characters. */
 export const DOCUMENT_NO = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 export const DOCUMENT_NO_MESSAGE = '$property must be 1 to 64 letters, digits or . _ : - (starting with a letter or digit)';
+/** (1.2) A coupon code as a till may send it. */
+export const COUPON_CODE = /^[A-Za-z0-9-]{1,32}$/;
 /** ISO 8601 with an explicit offset (Z or ±hh:mm). */
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
@@ -117,6 +132,24 @@ export class PurchaseDto {
   @IsInt()
   @IsCents(MAX_CENTS * 10)
   totalCents: number;
+
+  /** (1.2) Codes of the coupons the till applied (it gave their discount itself: lines stay net of it). */
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', pattern: COUPON_CODE.source, maxLength: 32 },
+    maxItems: 10,
+    uniqueItems: true,
+    description:
+      '(1.2) The coupons applied, checked first with GET coupons/{code}. Redeemed with the purchase or the whole purchase is refused with the first coupon error (offline batch: rejected, the sale posts).',
+    example: ['K7MX3QH9TD2WR8PA'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Matches(COUPON_CODE, { each: true, message: 'each coupon code must be 1 to 32 letters, digits or -' })
+  coupons?: string[];
 }
 
 export class PurchaseBatchDto {

@@ -5,7 +5,19 @@ import { signedPoints } from '../model';
 import { useHistory, type HistoryItem } from '../queries';
 import { Loaded } from './common';
 
-const KINDS = ['purchase', 'refund', 'redemption', 'redemption_cancel', 'bonus', 'expiry', 'adjustment', 'transfer', 'opening_balance'];
+const KINDS = [
+  'purchase',
+  'refund',
+  'redemption',
+  'redemption_cancel',
+  'bonus',
+  'expiry',
+  'adjustment',
+  'transfer',
+  'opening_balance',
+  'reward',
+  'reward_return',
+];
 const RULES = ['base', 'tier', 'campaign', 'bonus'];
 
 /** The points history, newest first, twenty at a time: what, where, which receipt, and the points of each rule. */

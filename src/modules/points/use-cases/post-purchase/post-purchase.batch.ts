@@ -19,6 +19,7 @@ import { PostingResult, pointsSummary, PurchaseCommand, PurchaseResult } from '.
 import { Program, ProgramSettingsService } from '../../../program/program-settings.service';
 import { NewPurchase, receiptKey, ReceiptsRepository, StoredPosting } from '../../receipts/receipts.repository';
 import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
+import { PURCHASE_COUPONS, PurchaseCouponAnswer, PurchaseCoupons } from '../../purchase-coupons.port';
 import { PURCHASE_TIER_PROMOTION, PurchaseLadder, PurchaseTierMove, PurchaseTierPromotion } from '../../tier-promotion.port';
 import { ActiveCampaignBonus, campaignBonusPoints, CampaignBreakdownRow, inWindow } from '../../rules/campaign-bonus';
 import { computeEarning, EarningResult } from '../../rules/earning';
@@ -60,6 +61,7 @@ export class PostPurchaseBatch {
     private readonly events: PostingEvents,
     private readonly memberCodes: MemberCodesService,
     @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
+    @Optional() @Inject(PURCHASE_COUPONS) private readonly coupons?: PurchaseCoupons,
   ) {}
 
   async post(cmds: PurchaseCommand[]): Promise<PurchaseOutcome[]> {
@@ -207,6 +209,20 @@ export class PostPurchaseBatch {
     const tierMoves: PurchaseTierMove[] = [];
     for (const l of posting) {
       const { cmd, memberId } = l;
+      const purchaseId = newId();
+      // Coupons first: a coupon that refuses the sale fails this purchase alone, before it has written anything.
+      let couponAnswers: PurchaseCouponAnswer[] | undefined;
+      if (cmd.coupons && cmd.coupons.length > 0) {
+        try {
+          couponAnswers = await this.redeemCoupons(m, cmd, memberId, purchaseId, now);
+        } catch (err) {
+          if (err instanceof DomainError) {
+            fail(l.index, err);
+            continue;
+          }
+          throw err;
+        }
+      }
       const account = session.account(memberId);
       const tier = ladder.tierOf(account.tierCode);
       const earning = await this.withCampaignBonuses(
@@ -221,7 +237,6 @@ export class PostPurchaseBatch {
         bonuses.get(memberId) ?? [],
         program.centsPerPoint,
       );
-      const purchaseId = newId();
       const lot =
         earning.pointsEarned > 0
           ? session.credit(memberId, {
@@ -260,6 +275,7 @@ export class PostPurchaseBatch {
         breakdown: earning.breakdown,
         points: pointsSummary(account.balance, account.pending),
         tier: { code: tierAfter, changed: tierAfter !== tier.code, previous: tierAfter !== tier.code ? tier.code : null },
+        ...(couponAnswers ? { coupons: couponAnswers } : {}),
       };
       purchases.push({
         lot,
@@ -303,6 +319,23 @@ export class PostPurchaseBatch {
     posted.tierMoves.push(...tierMoves.map((move) => ({ ...move, at: now.toISOString() })));
     await promotions.record(m, tierMoves, now, program.tierReviewMonths);
     return outcomes.map((o) => o ?? { ok: false, error: new Error('purchase left without an answer') });
+  }
+
+  /** The coupons a purchase names, redeemed in its transaction (through the rewards module's PURCHASE_COUPONS). */
+  private redeemCoupons(m: EntityManager, cmd: PurchaseCommand, memberId: string, purchaseId: string, now: Date) {
+    if (!this.coupons) {
+      throw new Error('Coupons are not available in this process (PURCHASE_COUPONS is not provided)');
+    }
+    return this.coupons.redeem(m, cmd.coupons ?? [], {
+      purchaseId,
+      storeId: cmd.storeId,
+      receiptNo: cmd.receiptNo,
+      memberId,
+      occurredAt: cmd.occurredAt,
+      totalCents: cmd.totalCents,
+      now,
+      offline: cmd.offline === true,
+    });
   }
 
   /** Adds a breakdown row per campaign bonus rule that applies and fits in its campaign's budget. */

@@ -10,6 +10,7 @@ import { monthKey } from '../../rules/monthly-stats';
 import { ProgramSettingsService } from '../../../program/program-settings.service';
 import { ReceiptsRepository } from '../../receipts/receipts.repository';
 import { PURCHASE_CAMPAIGN_BONUSES, PurchaseCampaignBonuses } from '../../campaign-bonuses.port';
+import { PURCHASE_COUPONS, PurchaseCoupons } from '../../purchase-coupons.port';
 import { campaignGiveBack, clawbackDebit, clawbackForRefund } from '../../rules/clawback';
 import { allocateRefund } from '../../rules/refund-allocation';
 
@@ -29,6 +30,7 @@ export class PostRefundUseCase {
     private readonly receipts: ReceiptsRepository,
     private readonly program: ProgramSettingsService,
     @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
+    @Optional() @Inject(PURCHASE_COUPONS) private readonly coupons?: PurchaseCoupons,
   ) {}
 
   async refund(cmd: RefundCommand): Promise<PostingResult<RefundResult>> {
@@ -96,6 +98,10 @@ export class PostRefundUseCase {
       });
       const fullyRefundedNow =
         purchase.refundedCents < purchase.totalCents && purchase.refundedCents + allocation.refundedCents >= purchase.totalCents;
+      // A full refund gives the receipt's coupons back while they are valid (one written policy, keyed on each use).
+      if (fullyRefundedNow && this.coupons) {
+        await this.coupons.purchaseRefunded(m, purchase.id, session.now);
+      }
       await this.ledgerRepo.addMonthlyStats(m, [
         {
           memberId: purchase.memberId,
