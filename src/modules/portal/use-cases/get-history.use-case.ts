@@ -16,8 +16,13 @@ interface StoredBreakdown {
 export class GetHistoryUseCase {
   constructor(private readonly repo: PortalQueries) {}
 
-  async execute(memberId: string, cursor: number | null, limit: number): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
-    const rows = await this.repo.entries(memberId, cursor, limit + 1);
+  async execute(
+    memberId: string,
+    cursor: number | null,
+    limit: number,
+    direction: 'earned' | 'spent' | null = null,
+  ): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
+    const rows = await this.repo.entries(memberId, cursor, limit + 1, direction);
     const page = rows.slice(0, limit);
     const refs = (refType: string) => [...new Set(page.filter((e) => e.refType === refType).map((e) => e.refId))];
     const [purchases, refunds, redemptions, lots] = await Promise.all([
@@ -45,6 +50,7 @@ export class GetHistoryUseCase {
           Object.assign(ctx, {
             receiptNo: p.receiptNo,
             totalCents: p.totalCents,
+            occurredAt: p.occurredAt,
             breakdown: breakdownOf(p),
             storeName: stores.get(p.storeId),
           });
