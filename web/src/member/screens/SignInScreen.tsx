@@ -2,9 +2,9 @@ import { Button, Input, NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { errorMessage } from '../error-messages';
+import { normalizePhone } from '../model';
 import { sendSignInCode, signInWithCode } from '../session';
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Phone, then the six-digit code sent by SMS. The first screen of the member page, so it is kept light: a plain form
@@ -12,7 +12,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * checked here by hand).
  */
 export function SignInScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [sentFor, setSentFor] = useState<{ phone: string; minutes: number } | null>(null);
@@ -39,19 +39,20 @@ export function SignInScreen() {
     if (code === 'PHONE_NOT_REGISTERED') {
       return t('member.signIn.notRegistered');
     }
-    return t('common.error', { message: (err as Error).message });
+    return errorMessage(err, lang);
   };
 
   const sendCode = async () => {
     setProblem(null);
-    if (!E164.test(phone.trim())) {
+    const e164 = normalizePhone(phone);
+    if (!e164) {
       setProblem(t('member.signIn.phoneInvalid'));
       return;
     }
     setBusy(true);
     try {
-      const sent = await sendSignInCode(phone.trim());
-      setSentFor({ phone: phone.trim(), minutes: Math.round(sent.expiresIn / 60) });
+      const sent = await sendSignInCode(e164);
+      setSentFor({ phone: e164, minutes: Math.round(sent.expiresIn / 60) });
       setWait(60);
     } catch (err) {
       setProblem(explain(err));
@@ -68,7 +69,7 @@ export function SignInScreen() {
     }
     setBusy(true);
     try {
-      await signInWithCode(sentFor?.phone ?? phone.trim(), code);
+      await signInWithCode(sentFor?.phone ?? normalizePhone(phone) ?? phone.trim(), code);
     } catch (err) {
       setProblem(explain(err));
     } finally {
