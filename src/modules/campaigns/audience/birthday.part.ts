@@ -46,7 +46,7 @@ export const birthdayPart: AudiencePartKind<BirthdayAudiencePart> = {
   },
   matches(part, member, ctx) {
     if (member.birthday === null) {
-      // MONTH(NULL) = ? is NULL: under an exclude's NOT it is still NULL, so such a member is in neither.
+      // MONTH(NULL) = ? is NULL: not in an include, and not excluded by an exclude (the audience's COALESCE).
       return null;
     }
     const [, month, day] = member.birthday.split('-').map(Number);

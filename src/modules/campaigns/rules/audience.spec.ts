@@ -1,4 +1,5 @@
-import { AudienceError, compileAudience, localDate, parseAudience } from './audience';
+import { MemberFacts } from '../audience/audience-part.kind';
+import { AudienceError, audienceMatches, compileAudience, localDate, parseAudience } from './audience';
 
 const CLUB = '01a212aa-8b99-749f-88e9-001ff70d99ce';
 const STORE = '01a212aa-8b99-749f-88e9-001ff70d99cf';
@@ -65,7 +66,7 @@ describe('audience compilation to one predicate', () => {
       ctx,
     );
     expect(all.sql).toBe(
-      "(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT (m.tier_code IN (?)))",
+      "(m.status NOT IN ('erased', 'erasing', 'merged') AND (m.tier_code IN (?) AND m.created_at >= ?) AND NOT COALESCE(m.tier_code IN (?), FALSE))",
     );
     expect(all.params).toEqual(['VIP', new Date('2026-04-20T02:00:00Z'), 'SVIP']);
   });
@@ -136,6 +137,30 @@ describe('audience compilation to one predicate', () => {
       { ...ctx, consentChannel: 'email' },
     );
     expect((f.sql.match(/\?/g) ?? []).length).toBe(f.params.length);
+  });
+
+  it('an exclude part that cannot judge a member (no preferred store, no birthday) does not exclude them', () => {
+    const member = (facts: Partial<MemberFacts>): MemberFacts => ({
+      id: 'm1',
+      status: 'active',
+      tierCode: 'STANDARD',
+      preferredStoreId: null,
+      birthday: null,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+      activeClubIds: [],
+      grade: null,
+      purchases: [],
+      lots: [],
+      consents: [],
+      ...facts,
+    });
+    const exceptStore = parseAudience({ include: [{ type: 'all' }], exclude: [{ type: 'store', storeIds: [STORE] }] });
+    const exceptBirthdays = parseAudience({ include: [{ type: 'all' }], exclude: [{ type: 'birthday', when: 'today' }] });
+    const local = { ...ctx, consentChannel: null };
+    expect(audienceMatches(exceptStore, member({}), local)).toBe(true);
+    expect(audienceMatches(exceptStore, member({ preferredStoreId: STORE }), local)).toBe(false);
+    expect(audienceMatches(exceptBirthdays, member({}), local)).toBe(true);
+    expect(compileAudience(exceptStore, local).sql).toContain('NOT COALESCE(');
   });
 
   it('localDate gives the calendar date in a timezone', () => {

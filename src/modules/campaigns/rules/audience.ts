@@ -110,7 +110,9 @@ export function compileAudience(def: AudienceDefinition, ctx: AudienceContext): 
       def.exclude.map((p) => compilePart(p, ctx)),
       'OR',
     );
-    parts.push({ sql: `NOT ${excluded.sql.startsWith('(') ? excluded.sql : `(${excluded.sql})`}`, params: excluded.params });
+    // A member an exclude part cannot judge (no birthday, no preferred store: the part is NULL) is not excluded:
+    // "everyone except preferred store X" keeps the members without a preferred store.
+    parts.push({ sql: `NOT COALESCE(${excluded.sql}, FALSE)`, params: excluded.params });
   }
   if (ctx.consentChannel) {
     parts.push({
@@ -134,13 +136,14 @@ function allOf(values: Truth[]): Truth {
 
 /**
  * The TypeScript form of compileAudience over one member's facts, in SQL's three-valued logic (a part over a NULL
- * column is unknown, and so is its NOT): they agree, test/medium/audience-parts.spec.ts.
+ * column is unknown; an unknown exclusion does not exclude): they agree, test/medium/audience-parts.spec.ts.
  */
 export function audienceMatches(def: AudienceDefinition, member: MemberFacts, ctx: AudienceContext): boolean {
   const matches = (p: AudiencePart) => kindOfPart(p).matches(p, member, ctx);
   const included = def.requireAll ? allOf(def.include.map(matches)) : anyOf(def.include.map(matches));
   const excluded = anyOf((def.exclude ?? []).map(matches));
-  const notExcluded = excluded === null ? null : !excluded;
+  // Unknown (a NULL column) is not excluded, as compileAudience's COALESCE says.
+  const notExcluded = excluded !== true;
   const consented = ctx.consentChannel === null || member.consents.some((c) => inListIgnoringCase(c, [ctx.consentChannel as string]));
   return allOf([!inListIgnoringCase(member.status, GONE_STATUSES), included, notExcluded, consented]) === true;
 }
