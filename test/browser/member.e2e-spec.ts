@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from '../support/factories';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq, uniquePhone } from '../support/factories';
 import { signInCodeSentTo } from '../support/sign-in-codes';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -276,6 +276,45 @@ describe('member page /m (headless Chromium)', () => {
     await expect(page.getByRole('region', { name: 'Clubs to join' }).count()).resolves.toBe(0); // the me screen is showing
     expect(found.filter((f) => f.chinese.length > 0 || f.keys.length > 0 || f.unnamed.length > 0)).toEqual([]);
     expect(found).toHaveLength(6);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a phone no member holds joins on the page: agreement to the terms and privacy notice is needed and kept with its version', async () => {
+    const phone = uniquePhone();
+    const page = await newPage(app, 'zh-CN', PHONE);
+    page.setDefaultTimeout(10_000);
+    await page.goto('/m/');
+    await page.getByRole('textbox', { name: '手机号' }).fill(phone.replace(/^\+86/, ''));
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('textbox', { name: '六位验证码' }).fill(await codeFromOutbox(phone));
+    await page.getByRole('button', { name: /^登 ?录$/ }).click();
+    await page.getByRole('heading', { name: '注册会员' }).waitFor();
+    await page.getByRole('textbox', { name: '您的姓名' }).fill('韩梅梅');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('请先同意');
+
+    await page.getByRole('button', { name: '《隐私政策》' }).click();
+    const notice = page.getByRole('dialog');
+    await notice.getByText('版本 2026-06').waitFor();
+    await screenshots(page, 'member-join-privacy');
+    await notice.getByRole('button', { name: '关闭' }).click();
+    await notice.waitFor({ state: 'hidden' });
+    await page.getByRole('checkbox').check();
+    await screenshots(page, 'member-join');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.getByRole('navigation', { name: '会员栏目' }).waitFor();
+
+    const token = (await memberToken(page))!.accessToken;
+    const consents = await app.t.http.get('/api/v1/portal/me/consents').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(consents.body.agreements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ document: 'terms', version: '2026-06' }),
+        expect.objectContaining({ document: 'privacy', version: '2026-06' }),
+      ]),
+    );
+    const me = await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body).toMatchObject({ name: '韩梅梅', phone });
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });

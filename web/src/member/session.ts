@@ -47,3 +47,24 @@ export async function signInWithCode(phone: string, code: string): Promise<void>
   const tokens = unwrap(await portal.POST('/api/v1/portal/auth/login', { body: { phone, code } }));
   memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
 }
+
+/** The versions of the membership terms and the privacy notice in force (GET auth/agreements), to agree to at sign-up. */
+export async function agreementsInForce(): Promise<{ terms: string; privacy: string }> {
+  const { documents } = unwrap(await portal.GET('/api/v1/portal/auth/agreements'));
+  const version = (document: 'terms' | 'privacy') => documents.find((d) => d.document === document)?.version ?? '';
+  return { terms: version('terms'), privacy: version('privacy') };
+}
+
+/**
+ * Joins with the phone, the code that was sent to it (still valid after PHONE_NOT_REGISTERED), a name and the
+ * versions of the terms and privacy notice the member agreed to; signs in at once.
+ */
+export async function registerWithCode(input: {
+  phone: string;
+  code: string;
+  name: string;
+  agreements: { terms: string; privacy: string };
+}): Promise<void> {
+  const tokens = unwrap(await portal.POST('/api/v1/portal/auth/register', { body: input }));
+  memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
+}

@@ -1,10 +1,10 @@
-import { Button, Input, NoticeBar } from 'antd-mobile';
+import { Button, Dialog, Input, NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { errorMessage } from '../error-messages';
 import { normalizePhone } from '../model';
-import { sendSignInCode, signInWithCode } from '../session';
+import { agreementsInForce, registerWithCode, sendSignInCode, signInWithCode } from '../session';
 
 /**
  * Phone, then the six-digit code sent by SMS. The first screen of the member page, so it is kept light: a plain form
@@ -19,6 +19,8 @@ export function SignInScreen() {
   const [wait, setWait] = useState(0);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Set when the right code came back PHONE_NOT_REGISTERED: the same code then registers (POST auth/register). */
+  const [joining, setJoining] = useState<{ phone: string; code: string } | null>(null);
 
   useEffect(() => {
     if (wait <= 0) {
@@ -68,14 +70,23 @@ export function SignInScreen() {
       return;
     }
     setBusy(true);
+    const e164 = sentFor?.phone ?? normalizePhone(phone) ?? phone.trim();
     try {
-      await signInWithCode(sentFor?.phone ?? normalizePhone(phone) ?? phone.trim(), code);
+      await signInWithCode(e164, code);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'PHONE_NOT_REGISTERED') {
+        setJoining({ phone: e164, code });
+        return;
+      }
       setProblem(explain(err));
     } finally {
       setBusy(false);
     }
   };
+
+  if (joining) {
+    return <JoinForm phone={joining.phone} code={joining.code} onBack={() => setJoining(null)} />;
+  }
 
   return (
     <main className="m-main">
@@ -145,6 +156,127 @@ export function SignInScreen() {
               </Button>
             </>
           )}
+        </form>
+      </section>
+    </main>
+  );
+}
+
+/**
+ * First registration: a name and agreement to the membership terms and the privacy notice at the versions in force
+ * (GET auth/agreements), each readable in a dialog; sent with the code that was just found to belong to no member.
+ */
+function JoinForm({ phone, code, onBack }: { phone: string; code: string; onBack: () => void }) {
+  const { t, lang } = useI18n();
+  const [name, setName] = useState('');
+  const [agreed, setAgreed] = useState(false);
+  const [versions, setVersions] = useState<{ terms: string; privacy: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    agreementsInForce().then(
+      (v) => live && setVersions(v),
+      (err: unknown) => live && setProblem(errorMessage(err, lang)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+
+  const show = (document: 'terms' | 'privacy') =>
+    Dialog.alert({
+      title: t(document === 'terms' ? 'member.join.terms' : 'member.join.privacy'),
+      content: (
+        <div>
+          <p style={{ marginTop: 0 }}>{t(document === 'terms' ? 'member.join.termsText' : 'member.join.privacyText')}</p>
+          {versions && <p className="m-muted">{t('member.join.version', { version: versions[document] })}</p>}
+        </div>
+      ),
+      confirmText: t('member.join.close'),
+    });
+
+  const join = async () => {
+    setProblem(null);
+    if (!name.trim()) {
+      setProblem(t('member.join.nameMissing'));
+      return;
+    }
+    if (!agreed || !versions) {
+      setProblem(t('member.join.agreeMissing'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await registerWithCode({ phone, code, name: name.trim(), agreements: versions });
+    } catch (err) {
+      const known = err instanceof ApiError ? err.code : '';
+      setProblem(known === 'SIGN_IN_CODE_INVALID' ? t('member.signIn.wrongCode') : errorMessage(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="m-main">
+      <section className="m-section" aria-labelledby="m-join">
+        <h2 id="m-join">{t('member.join.title')}</h2>
+        <p className="m-muted">{t('member.join.intro', { phone })}</p>
+        {problem && (
+          <div role="alert">
+            <NoticeBar color="error" content={problem} wrap style={{ marginBottom: 12 }} />
+          </div>
+        )}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void join();
+          }}
+        >
+          <div className="m-field">
+            <label htmlFor="m-name">{t('member.join.name')}</label>
+            <Input
+              id="m-name"
+              autoComplete="name"
+              aria-label={t('member.join.name')}
+              placeholder={t('member.join.nameHint')}
+              value={name}
+              onChange={setName}
+              maxLength={60}
+            />
+          </div>
+          <div className="m-agree">
+            <input
+              id="m-agree"
+              type="checkbox"
+              checked={agreed}
+              onChange={(event) => {
+                setAgreed(event.target.checked);
+                setProblem(null);
+              }}
+              aria-label={`${t('member.join.agreePrefix')} ${t('member.join.terms')} ${t('member.join.and')} ${t('member.join.privacy')}`}
+            />
+            <span>
+              <label htmlFor="m-agree">{t('member.join.agreePrefix')}</label>{' '}
+              <button type="button" className="m-link" onClick={() => void show('terms')}>
+                {t('member.join.terms')}
+              </button>{' '}
+              {t('member.join.and')}{' '}
+              <button type="button" className="m-link" onClick={() => void show('privacy')}>
+                {t('member.join.privacy')}
+              </button>
+            </span>
+          </div>
+          <div className="m-actions" style={{ marginTop: 16 }}>
+            <Button block color="primary" loading={busy} disabled={!versions} onClick={() => void join()}>
+              {t('member.join.submit')}
+            </Button>
+            <Button block fill="none" onClick={onBack}>
+              {t('common.back')}
+            </Button>
+          </div>
         </form>
       </section>
     </main>
