@@ -132,6 +132,27 @@ describe('member page /m (headless Chromium)', () => {
       expect(pageProblems(page)).toEqual([]);
     });
 
+    it('the member code shown full screen is the one the till lookup accepts (QR code and barcode carry it, with a countdown)', async () => {
+      await tab(page, /积分/).click();
+      await expect(page.getByTestId('greeting').innerText()).resolves.toBe('Li Lei，您好');
+      await page.getByRole('button', { name: '出示会员码' }).click();
+      const screen = page.getByRole('dialog', { name: '会员码' });
+      const digits = screen.getByTestId('member-code');
+      await digits.waitFor();
+      const code = (await digits.innerText()).replace(/\s/g, '');
+      expect(code).toMatch(/^8\d{17}$/);
+      await expect(screen.getByRole('img', { name: '会员码条形码' }).getAttribute('data-value')).resolves.toBe(code);
+      await expect(screen.getByRole('img', { name: '会员码二维码' }).count()).resolves.toBe(1);
+      await expect(screen.getByText(/^\d+ 秒后刷新$/).count()).resolves.toBe(1);
+      await screen.getByText('请调高屏幕亮度，便于收银台扫码。').waitFor();
+      await screenshots(page, 'member-code');
+      const found = await pos(app.t, store).lookup({ memberCode: code }).expect(200);
+      expect(found.body).toMatchObject({ memberId: m.memberId });
+      await screen.getByRole('button', { name: '关闭会员码' }).click();
+      await screen.waitFor({ state: 'hidden' });
+      expect(pageProblems(page)).toEqual([]);
+    });
+
     it('joins an open club and then sees it among their clubs; the portal API agrees', async () => {
       const clubId = await createOpenClub('Tea lovers', '茶友会');
       await tab(page, /俱乐部/).click();

@@ -14,6 +14,8 @@ export type HistoryItem = Schemas['HistoryItemResponse'];
 export type Club = Schemas['MyClubItemResponse'];
 export type Card = Schemas['PortalCardResponse'];
 export type Consent = Schemas['ConsentStateResponse'];
+export type MemberCodes = Schemas['MemberCodeResponse'];
+export type RankStanding = Schemas['RankStandingResponse'];
 
 export const useProfile = () =>
   useQuery({
@@ -31,6 +33,21 @@ export const useTier = () =>
   useQuery({
     queryKey: ['me', 'tier'],
     queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/tier')),
+  });
+
+/**
+ * The member codes of the next 10 minutes, with the difference between the server's clock and the phone's measured
+ * when they came (the page shows the code of its own clock + that offset). Asked again before refreshBefore.
+ */
+export const useMemberCodes = () =>
+  useQuery({
+    queryKey: ['me', 'member-code'],
+    queryFn: async () => {
+      const codes = unwrap(await portal.GET('/api/v1/portal/me/member-code'));
+      return { ...codes, offsetMs: Date.parse(codes.serverTime) - Date.now() };
+    },
+    staleTime: 0,
+    gcTime: 0,
   });
 
 export const HISTORY_PAGE = 20;

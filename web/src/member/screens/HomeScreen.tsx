@@ -1,17 +1,39 @@
-import { ProgressBar, Tag } from 'antd-mobile';
+import { Button, ProgressBar, Skeleton, Tag } from 'antd-mobile';
+import { SystemQRcodeOutline } from 'antd-mobile-icons';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { formatMoney, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { expiringSoon, formatDate, formatMonth, goalPercent, tierName } from '../model';
-import { usePoints, useTier, type CriterionGap, type TierGoal } from '../queries';
+import { usePoints, useProfile, useTier, type CriterionGap, type TierGoal } from '../queries';
 import { Loaded } from './common';
 
-/** Points (available, pending, worth) with the months they expire in, and the tier card. */
+/** The full-screen member code (QR code, barcode, countdown) is its own chunk, loaded when the member opens it. */
+const MemberCode = lazy(async () => ({ default: (await import('./MemberCode')).MemberCode }));
+
+/** The greeting, the member code button, points (available, pending, worth) with the months they expire in, and the tier card. */
 export function HomeScreen() {
   const { t, lang } = useI18n();
   const points = usePoints();
   const tier = useTier();
+  const profile = useProfile();
+  const [showCode, setShowCode] = useState(false);
+  const closeCode = useCallback(() => setShowCode(false), []);
   return (
     <>
+      <div className="m-greeting">
+        <span data-testid="greeting">
+          {profile.data?.name ? t('member.home.hello', { name: profile.data.name }) : t('member.home.helloAnon')}
+        </span>
+      </div>
+      <Button block color="primary" size="large" className="m-code-button" onClick={() => setShowCode(true)}>
+        <SystemQRcodeOutline fontSize={22} style={{ verticalAlign: '-4px', marginRight: 8 }} />
+        {t('member.code.show')}
+      </Button>
+      {showCode && (
+        <Suspense fallback={<Skeleton.Paragraph lineCount={3} animated />}>
+          <MemberCode onClose={closeCode} />
+        </Suspense>
+      )}
       <section className="m-section m-hero" aria-labelledby="m-balance">
         <h2 id="m-balance">{t('member.balance.title')}</h2>
         <Loaded query={points} label={t('member.balance.title')}>
@@ -74,7 +96,12 @@ export function HomeScreen() {
                 </span>
                 <span>
                   <Tag color="primary">{t('member.tier.multiplier', { multiplier: p.tier.benefits.earnMultiplier })}</Tag>{' '}
-                  {p.tier.benefits.priorityService && <Tag color="warning">{t('member.tier.priority')}</Tag>}
+                  {p.tier.benefits.priorityService && <Tag color="warning">{t('member.tier.priority')}</Tag>}{' '}
+                  {p.tier.benefits.birthdayBonusPoints > 0 && (
+                    <Tag color="success">
+                      {t('member.tier.birthday', { points: formatPoints(p.tier.benefits.birthdayBonusPoints, lang) })}
+                    </Tag>
+                  )}
                 </span>
               </div>
               {p.tier.since && <div className="m-muted">{t('member.tier.since', { date: formatDate(p.tier.since, lang) })}</div>}
