@@ -340,6 +340,46 @@ describe('member page /m (headless Chromium)', () => {
     await page.context().close();
   });
 
+  it('history dates an offline receipt by when it was rung up (occurredAt), with the amount spent, and filters earned / spent', async () => {
+    const m = await createMember(app.t, { name: 'Zhou Xun' });
+    const today = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 2_000 }]);
+    await pos(app.t, store).purchase(today).expect(201);
+    const occurredAt = new Date(Date.now() - 5 * 86_400_000);
+    occurredAt.setUTCHours(4, 30, 0, 0);
+    const offline = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 4_560 }], { occurredAt: occurredAt.toISOString() });
+    await pos(app.t, store).purchase(offline).expect(201); // posted now, after today's
+    await pos(app.t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, points: 10 })
+      .expect(201);
+
+    const page = await newPage(app, 'en-US', PHONE);
+    page.setDefaultTimeout(10_000);
+    await signIn(page, m.phone);
+    await tab(page, /^History$/).click();
+    const entry = page.getByTestId('history-entry').filter({ hasText: `Receipt ${offline.receiptNo}` });
+    await entry.waitFor();
+    const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(occurredAt);
+    await expect(entry.getByTestId('history-date').innerText()).resolves.toBe(expected);
+    await expect(entry.innerText()).resolves.toContain(`Purchase · Store ${store.code} · ¥45.60`);
+    await entry.getByText(/^Added to your points on /).waitFor();
+    // Dated by occurredAt: it comes after today's purchase and the redemption although it was posted later.
+    const receipts = await page.getByTestId('history-entry').allInnerTexts();
+    expect(receipts.findIndex((r) => r.includes(offline.receiptNo))).toBe(2);
+    await screenshots(page, 'member-en-history-offline');
+
+    await page.getByRole('button', { name: 'Spent' }).click();
+    await until('only the redemption', async () => (await page.getByTestId('history-entry').count()) === 1);
+    await expect(page.getByTestId('history-entry').innerText()).resolves.toMatch(/−10/);
+    await page.getByRole('button', { name: 'Earned' }).click();
+    await until('the two purchases', async () => (await page.getByTestId('history-entry').count()) === 2);
+    await expect(page.getByTestId('history-entry').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(today.receiptNo),
+      expect.stringContaining(offline.receiptNo),
+    ]);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('history comes 20 at a time: "load more" brings the older entries, then says that is all', async () => {
     const m = await createMember(app.t, { name: 'Wang Fang' });
     const receipts: string[] = [];

@@ -52,14 +52,23 @@ export const useMemberCodes = () =>
 
 export const HISTORY_PAGE = 20;
 
-export const useHistory = () =>
+/** Which entries the history shows: all, what added points, what took them. */
+export type HistoryDirection = 'all' | 'earned' | 'spent';
+
+export const useHistory = (direction: HistoryDirection = 'all') =>
   useInfiniteQuery({
-    queryKey: ['me', 'history'],
+    queryKey: ['me', 'history', direction],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
       unwrap(
         await portal.GET('/api/v1/portal/me/history', {
-          params: { query: { limit: HISTORY_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              limit: HISTORY_PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(direction === 'all' ? {} : { direction }),
+            },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
