@@ -198,7 +198,25 @@ describe('member page /m (headless Chromium)', () => {
       expect(pageProblems(page)).toEqual([]);
     });
 
-    it('sets a consent per channel; export and erasure say clearly when the service is not offered (404)', async () => {
+    it('edits the profile (name, birthday, gender, city) through PATCH me, and sees it saved', async () => {
+      await tab(page, /我的/).click();
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.getByRole('textbox', { name: '姓名' }).fill('李雷');
+      await page.locator('#m-p-birthday').fill('1990-05-17');
+      await page.getByRole('button', { name: '女' }).click();
+      await page.getByRole('textbox', { name: '城市' }).fill('上海');
+      await screenshots(page, 'member-me-edit');
+      await page.getByRole('button', { name: /^保 ?存$/ }).click();
+      await page.getByRole('button', { name: '编辑' }).waitFor();
+      const token = (await memberToken(page))!.accessToken;
+      const me = await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(me.body).toMatchObject({ name: '李雷', birthday: '1990-05-17', gender: 'female', city: '上海' });
+      await page.getByText('1990年5月17日').waitFor();
+      await expect(page.getByTestId('me-card').count()).resolves.toBeGreaterThan(0);
+      expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('sets a consent per channel; export and a two-step erasure live on the Privacy page, not on Me', async () => {
       await tab(page, /我的/).click();
       const sms = page.getByRole('switch', { name: '短信' });
       await expect(sms.getAttribute('aria-checked')).resolves.toBe('false');
@@ -208,19 +226,31 @@ describe('member page /m (headless Chromium)', () => {
       const consents = await app.t.http.get('/api/v1/portal/me/consents').set('Authorization', `Bearer ${token}`).expect(200);
       expect(consents.body.consents).toContainEqual(expect.objectContaining({ channel: 'sms', granted: true }));
       await screenshots(page, 'member-me');
+      await expect(page.getByRole('button', { name: '申请注销并删除数据' }).count()).resolves.toBe(0);
 
+      await page.getByText('隐私与我的数据').click();
+      await page.getByRole('heading', { name: '隐私与我的数据' }).waitFor();
       const exportStatus = (await fetch(`${app.baseUrl}/api/v1/portal/me/export`, { headers: { Authorization: `Bearer ${token}` } }))
         .status;
       await page.getByRole('button', { name: '下载我的数据' }).click();
       if (exportStatus === 404) {
         await expect(page.getByRole('alert').innerText()).resolves.toContain('暂未在线开放');
       }
+      await screenshots(page, 'member-privacy');
       await page.getByRole('button', { name: '申请注销并删除数据' }).click();
+      const warning = page.getByRole('region', { name: '注销后无法恢复' });
+      await warning.getByText(/积分将作废/).waitFor();
+      await screenshots(page, 'member-privacy-warning');
+      await warning.getByRole('button', { name: '我已了解，继续' }).click();
       const dialog = page.getByRole('dialog');
       const confirm = dialog.getByRole('button', { name: '注销我的会员' });
       await expect(confirm.isDisabled()).resolves.toBe(true); // nothing happens until the word is typed
       await dialog.getByRole('button', { name: '取消' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      await warning.getByRole('button', { name: '保留我的会员' }).click();
+      await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${token}`).expect(200); // still a member
+      await page.getByRole('button', { name: '返回' }).click();
+      await page.getByRole('heading', { name: '个人资料' }).waitFor();
     });
 
     it('an expired access token is refreshed without the member noticing; signing out ends the sign-in on the server', async () => {

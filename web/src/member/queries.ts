@@ -23,6 +23,17 @@ export const useProfile = () =>
     queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me')),
   });
 
+export type ProfileChange = Schemas['UpdateMyProfileDto'];
+
+/** Changes my profile (PATCH me); the answer's profile replaces the cached one. */
+export function useUpdateProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ProfileChange) => unwrap(await portal.PATCH('/api/v1/portal/me', { body })),
+    onSuccess: (data) => client.setQueryData(['me', 'profile'], data.profile),
+  });
+}
+
 export const usePoints = () =>
   useQuery({
     queryKey: ['me', 'points'],
