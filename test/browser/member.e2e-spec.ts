@@ -127,8 +127,11 @@ describe('member page /m (headless Chromium)', () => {
       await shows(page, 'pending-points', points.pending.toLocaleString('en-US'));
       await expect(page.getByTestId('tier-name').innerText()).resolves.toMatch(/VIP/);
       await page.getByRole('progressbar').waitFor();
-      await page.getByTestId('review-date').waitFor();
       await screenshots(page, 'member-home');
+      await page.getByRole('link', { name: /^详情/ }).click();
+      await page.getByTestId('review-date').waitFor();
+      await screenshots(page, 'member-tier');
+      await tab(page, /积分/).click();
       expect(pageProblems(page)).toEqual([]);
     });
 
@@ -325,8 +328,22 @@ describe('member page /m (headless Chromium)', () => {
       await screenshots(page, `member-en-${name}`);
     }
     await expect(page.getByRole('region', { name: 'Clubs to join' }).count()).resolves.toBe(0); // the me screen is showing
+    await page.getByText('Privacy and my data').click();
+    await page.getByRole('heading', { name: 'Delete my membership' }).waitFor();
+    found.push(await leftovers('privacy'));
+    await screenshots(page, 'member-en-privacy');
+    await tab(page, /^Points$/).click();
+    await page.getByRole('link', { name: /^Details/ }).click();
+    await page.getByTestId('review-date').or(page.getByText('Your tier has no review date.')).waitFor();
+    found.push(await leftovers('tier'));
+    await screenshots(page, 'member-en-tier');
+    await tab(page, /^Points$/).click();
+    await page.getByRole('button', { name: 'Show my member code' }).click();
+    await page.getByTestId('member-code').waitFor();
+    found.push(await leftovers('member-code'));
+    await screenshots(page, 'member-en-code');
     expect(found.filter((f) => f.chinese.length > 0 || f.keys.length > 0 || f.unnamed.length > 0)).toEqual([]);
-    expect(found).toHaveLength(6);
+    expect(found).toHaveLength(9);
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });

@@ -10,6 +10,7 @@ const HistoryScreen = lazy(async () => ({ default: (await import('./screens/Hist
 const ClubsScreen = lazy(async () => ({ default: (await import('./screens/ClubsScreen')).ClubsScreen }));
 const CardScreen = lazy(async () => ({ default: (await import('./screens/CardScreen')).CardScreen }));
 const MeScreen = lazy(async () => ({ default: (await import('./screens/MeScreen')).MeScreen }));
+const TierScreen = lazy(async () => ({ default: (await import('./screens/TierScreen')).TierScreen }));
 const PrivacyScreen = lazy(async () => ({ default: (await import('./screens/PrivacyScreen')).PrivacyScreen }));
 
 const TABS: Array<{ path: string; label: MessageKey; icon: ReactNode }> = [
@@ -29,6 +30,7 @@ export function SignedIn() {
         <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
           <Routes>
             <Route index element={<HomeScreen />} />
+            <Route path="tier" element={<TierScreen />} />
             <Route path="history" element={<HistoryScreen />} />
             <Route path="clubs" element={<ClubsScreen />} />
             <Route path="card" element={<CardScreen />} />
