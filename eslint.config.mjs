@@ -153,7 +153,7 @@ export default tseslint.config(
           "CallExpression[callee.property.name='query']",
           "CallExpression[callee.property.name='createQueryBuilder']",
           "Decorator[expression.callee.name='InjectDataSource']",
-          "ImportDeclaration[source.value=/database\\/sql$/]",
+          'ImportDeclaration[source.value=/database\\/sql$/]',
         ].map((selector) => ({
           selector,
           message: 'SQL lives in *.repository.ts (the table owner) or *.queries.ts (a read model), not here (issue 16).',

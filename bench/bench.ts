@@ -13,7 +13,20 @@ import { runMigrations } from '../src/database/migrate';
 import { generateCardNo } from '../src/modules/cards/card-number';
 import { rawPurchase } from './raw-purchase';
 import { deleteKeysUnder } from '../src/queue/delete-keys-under';
-import { fmt, freePort, httpRequest, LoadResult, Outcome, processTree, randomInt, round, runLoad, sleep, treeCpuSeconds, treeRssMb } from './lib';
+import {
+  fmt,
+  freePort,
+  httpRequest,
+  LoadResult,
+  Outcome,
+  processTree,
+  randomInt,
+  round,
+  runLoad,
+  sleep,
+  treeCpuSeconds,
+  treeRssMb,
+} from './lib';
 
 /*
  * POS accrual benchmark (DESIGN.md, "Performance targets").
@@ -712,7 +725,10 @@ async function main(): Promise<number> {
     log(
       `${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB` +
         (h.maxRssEachMb.length > 1
-          ? `; sum of ${h.maxRssEachMb.length} processes: primary ${fmt(h.maxRssEachMb[0], 0)} + ${h.maxRssEachMb.slice(1).map((mb) => fmt(mb, 0)).join(' + ')} MB`
+          ? `; sum of ${h.maxRssEachMb.length} processes: primary ${fmt(h.maxRssEachMb[0], 0)} + ${h.maxRssEachMb
+              .slice(1)
+              .map((mb) => fmt(mb, 0))
+              .join(' + ')} MB`
           : ''),
     );
     log('');

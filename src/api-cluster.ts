@@ -55,7 +55,9 @@ export function runApiPrimary(options: PrimaryOptions): void {
 
   // The first process runs with the environment as given (RUN_MIGRATIONS included); the others never migrate.
   const fork = (index: number, first: boolean): Worker => {
-    const worker = cluster.fork(first ? { API_PROCESS_INDEX: String(index) } : { API_PROCESS_INDEX: String(index), RUN_MIGRATIONS: 'false' });
+    const worker = cluster.fork(
+      first ? { API_PROCESS_INDEX: String(index) } : { API_PROCESS_INDEX: String(index), RUN_MIGRATIONS: 'false' },
+    );
     worker.on('message', (msg: unknown) => {
       if (isListening(msg)) {
         listening(worker, msg);
@@ -78,13 +80,17 @@ export function runApiPrimary(options: PrimaryOptions): void {
       allStarted = true;
       if (options.logInfo) {
         const url = `http://localhost:${msg.port}`;
-        logLine(30, `Loyalty API ${msg.version} listening on ${url} in ${processes} processes (workers: none in these processes; run dist/src/worker.js)`, {
-          context: 'Startup',
-          url,
-          version: msg.version,
-          workers: [],
-          processes,
-        });
+        logLine(
+          30,
+          `Loyalty API ${msg.version} listening on ${url} in ${processes} processes (workers: none in these processes; run dist/src/worker.js)`,
+          {
+            context: 'Startup',
+            url,
+            version: msg.version,
+            workers: [],
+            processes,
+          },
+        );
       }
     }
   };
@@ -187,4 +193,3 @@ export function runAsClusterWorker(close: () => Promise<void>, shutdownTimeoutMs
   const listening: ListeningMessage = { cmd: LISTENING_MESSAGE, port, version };
   process.send?.(listening);
 }
-

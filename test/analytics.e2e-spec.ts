@@ -491,7 +491,7 @@ describe('analytics (own database, known population)', () => {
     const figures = async () =>
       Number((await t.db.query('SELECT COUNT(*) AS n, SUM(value) AS v FROM analytics_figures WHERE snapshot_id = ?', [latest.id]))[0].v);
     const sum = await figures();
-    await worker.get(RefreshSnapshotUseCase).execute(latest.id as string, new Date(latest.as_of));
+    await worker.get(RefreshSnapshotUseCase).refresh(latest.id as string, new Date(latest.as_of));
     expect(await figures()).toBe(sum);
     const after = (await admin().get('analytics/dashboard').expect(200)).body;
     expect({ ...after, snapshotAt: null }).toEqual({ ...before, snapshotAt: null });

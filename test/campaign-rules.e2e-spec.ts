@@ -1,4 +1,5 @@
-import { createMember, loginAdmin } from './support/factories';
+import { createClubWith } from './support/campaign-fixtures';
+import { createMember, createStore, loginAdmin } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Campaign actions as a typed list, and the rules in words from the server (POST campaigns/rules/explain). */
@@ -103,5 +104,24 @@ describe('campaign rules (actions list, explanations)', () => {
       memberId: '01a212aa-8b99-749f-88e9-001ff70d99ce',
     }).expect(404);
     expect(unknown.body.code).toBe('MEMBER_NOT_FOUND');
+  });
+
+  it('names clubs and stores by their codes (an unknown id stays an id)', async () => {
+    const clubId = await createClubWith(t.db, []);
+    const [club] = await t.db.query<Array<{ code: string }>>('SELECT code FROM clubs WHERE id = ?', [clubId]);
+    const store = await createStore(t);
+    const unknown = '01a212aa-8b99-749f-88e9-00000000beef';
+    const res = await post('/rules/explain', {
+      audience: {
+        include: [{ type: 'club', clubIds: [clubId, unknown] }],
+        exclude: [{ type: 'store', storeIds: [store.storeId] }],
+      },
+    }).expect(200);
+    expect(res.body.audience.include[0].description).toEqual({
+      'zh-CN': `俱乐部成员（${club.code}, ${unknown}）`,
+      en: `active members of club ${club.code}, ${unknown}`,
+    });
+    expect(res.body.audience.exclude[0].description.en).toBe(`preferred store ${store.code}`);
+    expect(res.body.audience.description.en).toBe(`active members of club ${club.code}, ${unknown}; except: preferred store ${store.code}`);
   });
 });

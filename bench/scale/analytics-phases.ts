@@ -173,12 +173,12 @@ async function latency(name: string, read: () => Promise<unknown>): Promise<numb
 }
 
 const ROUTES: Array<{ route: string; read: (app: INestApplicationContext) => Promise<unknown> }> = [
-  { route: 'dashboard', read: (app) => app.get(GetDashboardUseCase).execute() },
-  { route: 'churn', read: (app) => app.get(GetChurnUseCase).execute() },
-  { route: 'loyalty', read: (app) => app.get(GetLoyaltyUseCase).execute() },
-  { route: 'liability', read: (app) => app.get(GetLiabilityUseCase).execute() },
-  { route: 'rfm', read: (app) => app.get(GetRfmUseCase).execute() },
-  { route: 'tier-movements', read: (app) => app.get(GetTierMovementsUseCase).execute() },
+  { route: 'dashboard', read: (app) => app.get(GetDashboardUseCase).get() },
+  { route: 'churn', read: (app) => app.get(GetChurnUseCase).get() },
+  { route: 'loyalty', read: (app) => app.get(GetLoyaltyUseCase).get() },
+  { route: 'liability', read: (app) => app.get(GetLiabilityUseCase).get() },
+  { route: 'rfm', read: (app) => app.get(GetRfmUseCase).get() },
+  { route: 'tier-movements', read: (app) => app.get(GetTierMovementsUseCase).get() },
 ];
 
 export const ANALYTICS_PHASES: Phase[] = [
@@ -189,7 +189,7 @@ export const ANALYTICS_PHASES: Phase[] = [
     raw: rawSnapshot,
     project: async (app) => {
       const id = newId();
-      await app.get(RefreshSnapshotUseCase).execute(id, AS_OF);
+      await app.get(RefreshSnapshotUseCase).refresh(id, AS_OF);
       const figures = await app.get(AnalyticsRepository).figures(id, ['churn']);
       // A count of zero writes no figure row; the routes read a missing figure as 0, and so does this.
       return figures.find((f) => f.series === 'churned.90' && f.label === 'total')?.value ?? 0;
@@ -225,7 +225,7 @@ export const ANALYTICS_PHASES: Phase[] = [
     project: async (app) => {
       const times = READS / 10;
       for (let i = 0; i < times; i++) {
-        await app.get(GetClubGrowthUseCase).execute(12);
+        await app.get(GetClubGrowthUseCase).get(12);
       }
       return times;
     },

@@ -58,7 +58,7 @@ async function launchRunning(app: INestApplicationContext, dto: Record<string, u
 async function projectFanout(app: INestApplicationContext, campaignId: string): Promise<number> {
   const runs = app.get(JobRunsService);
   const fanout = app.get(CampaignFanoutService);
-  const ranges = await app.get(PlanMemberRanges).execute(CAMPAIGN_MEMBERS_PER_RANGE);
+  const ranges = await app.get(PlanMemberRanges).plan(CAMPAIGN_MEMBERS_PER_RANGE);
   const asOf = new Date().toISOString();
   const runId = await runs.start('campaign', ranges.length, { campaignId, occurrence: OCCURRENCE, asOf, ranges });
   let delivered = 0;

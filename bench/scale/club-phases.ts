@@ -70,7 +70,7 @@ export const CLUB_PHASES: Phase[] = [
     project: async (app) => {
       const membership = app.get(ClubMembershipService);
       let joined = 0;
-      for (const range of await app.get(PlanMemberRanges).execute()) {
+      for (const range of await app.get(PlanMemberRanges).plan()) {
         joined += (await membership.regroupRange([clubId], range, asOf)).joined;
       }
       return joined;

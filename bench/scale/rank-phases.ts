@@ -60,7 +60,7 @@ export const RANK_PHASES: Phase[] = [
         conn.release();
       }
     },
-    project: async (app) => (await app.get(RankReviewUseCase).execute(newId(), new Date())).promoted,
+    project: async (app) => (await app.get(RankReviewUseCase).review(newId(), new Date())).promoted,
     // Back to the default ladder's threshold SVIP, so the other phases (and a re-run) find the ladder they expect.
     cleanup: async (pool) => {
       await pool.query(

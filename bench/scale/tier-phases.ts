@@ -46,7 +46,7 @@ export const TIER_PHASES: Phase[] = [
       );
       return res.affectedRows;
     },
-    project: async (app) => (await app.get(RefreshWindowStatsUseCase).execute(new Date())).members,
+    project: async (app) => (await app.get(RefreshWindowStatsUseCase).refresh(new Date())).members,
     cleanup: async (pool) => {
       await pool.query('DROP TABLE IF EXISTS bench_window_raw');
     },
@@ -60,7 +60,7 @@ export const TIER_PHASES: Phase[] = [
       return Number(rows[0].n);
     },
     project: async (app) => {
-      const result = await app.get(SimulateLadderUseCase).execute(await app.get(LadderService).view());
+      const result = await app.get(SimulateLadderUseCase).simulate(await app.get(LadderService).view());
       if (result.snapshotRefreshed) {
         throw new Error('the simulation refreshed the snapshot: the refresh phase did not leave one');
       }
@@ -89,6 +89,6 @@ export const TIER_PHASES: Phase[] = [
       );
       return Number(rows[0].n);
     },
-    project: async (app) => (await app.get(ReviewTiersUseCase).execute({ fromId: '', toId: null }, new Date())).downgraded,
+    project: async (app) => (await app.get(ReviewTiersUseCase).review({ fromId: '', toId: null }, new Date())).downgraded,
   },
 ];

@@ -24,10 +24,10 @@ export async function runValueRun(app: INestApplicationContext, asOf: Date): Pro
   const runId = newId();
   await repo.insertRun({ id: runId, asOf, startedAt: new Date(), weights, grades: currentGradeShares(settings) });
   const compute = app.get(ComputeValueRangeUseCase);
-  for (const range of await app.get(PlanMemberRanges).execute()) {
-    await compute.execute(runId, range, asOf, weights, reference);
+  for (const range of await app.get(PlanMemberRanges).plan()) {
+    await compute.compute(runId, range, asOf, weights, reference);
   }
-  await app.get(FinalizeValueRunUseCase).execute(runId);
+  await app.get(FinalizeValueRunUseCase).finalize(runId);
   return runId;
 }
 

@@ -85,3 +85,8 @@ export function maskPersonal(value: unknown, field: string | null = null): unkno
   }
   return value;
 }
+
+/** Name, phone and email as a caller may see them: masked unless unmasked. */
+export function personal<T extends { name: string | null; phone: string | null; email: string | null }>(row: T, unmasked: boolean): T {
+  return unmasked ? row : { ...row, name: maskName(row.name), phone: maskPhone(row.phone), email: maskEmail(row.email) };
+}

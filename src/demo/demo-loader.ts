@@ -69,7 +69,7 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
         ],
         totalCents: yuan * 100,
       };
-      await purchases.execute({
+      await purchases.post({
         storeId: store.id,
         receiptNo: body.receiptNo,
         member: { cardNo },

@@ -92,12 +92,21 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await categories.click();
       await categories.fill(category);
       await categories.press('Enter');
-      const words = `Members who bought in ${category} at least 1 time in the last 90 days.`;
+      const words = `Members who bought in ${category} at least once in the last 90 days.`;
       // The words come from the server (clubs/rules/explain), a moment after the edit.
       await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await expect(drawer.getByTestId('rule-words').innerText()).resolves.toBe(words);
       await drawer.getByTestId('rule-estimate').getByText(String(buyers), { exact: true }).waitFor();
       await screenshots(page, 'console-club-rule-builder');
+      // In Chinese, the same rule in the server's Chinese words (the drawer stays open: its mask covers the switch).
+      await page.getByRole('button', { name: 'Switch language' }).dispatchEvent('click');
+      await page
+        .getByTestId('rule-words')
+        .filter({ hasText: `近90天内在「${category}」品类购买至少1次的会员。` })
+        .waitFor();
+      await screenshots(page, 'console-club-rule-builder-zh-CN');
+      await page.getByRole('button', { name: '切换语言' }).dispatchEvent('click');
+      await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await drawer.getByRole('button', { name: 'Create club' }).click();
 
       const detail = page.getByRole('dialog', { name: 'Club' });
@@ -148,6 +157,17 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
         await screenshots(page, 'console-campaign-template');
         await wizard.getByRole('button', { name: 'Next' }).click();
         await wizard.getByRole('button', { name: 'Next' }).click();
+        // The summary says the audience and the actions in the server's words (campaigns/rules/explain), the club by its code.
+        await wizard.getByTestId('summary-audience').getByText(`active members of club ${clubCode}`, { exact: true }).waitFor();
+        await expect(wizard.getByTestId('summary-actions').innerText()).resolves.toBe(
+          `grant 150 points (Wine club welcome)\nsend SMS (template ${template})`,
+        );
+        await screenshots(page, 'console-campaign-summary');
+        await page.getByRole('button', { name: 'Switch language' }).dispatchEvent('click');
+        await page.getByTestId('summary-audience').getByText(`俱乐部成员（${clubCode}）`, { exact: true }).waitFor();
+        await page.getByTestId('summary-actions').getByText('赠送 150 积分（Wine club welcome）').waitFor();
+        await screenshots(page, 'console-campaign-summary-zh-CN');
+        await page.getByRole('button', { name: '切换语言' }).dispatchEvent('click');
         await wizard.getByRole('button', { name: 'Launch' }).click();
 
         const detail = page.getByRole('dialog', { name: 'Campaign' });

@@ -77,11 +77,9 @@ describe(`club conditions: the TypeScript and SQL forms of every kind agree over
           lines,
           totalCents: lines.reduce((sum, l) => sum + l.amountCents, 0),
         };
-        await ctx
-          .get(PostPurchaseUseCase)
-          .execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
+        await ctx.get(PostPurchaseUseCase).post({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
         if (rnd(4) === 0) {
-          await ctx.get(PostRefundUseCase).execute({
+          await ctx.get(PostRefundUseCase).refund({
             storeId: STORE,
             refundNo: uniq('F'),
             receiptNo: cmd.receiptNo,

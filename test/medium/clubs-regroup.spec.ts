@@ -49,7 +49,7 @@ describe('club membership on the real database (no HTTP)', () => {
       lines: [{ sku: 'SKU-1', category, quantityMilli: 1000, amountCents: 1000 }],
       totalCents: 1000,
     };
-    await ctx.get(PostPurchaseUseCase).execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
+    await ctx.get(PostPurchaseUseCase).post({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
     return cmd.receiptNo;
   }
 
@@ -89,7 +89,7 @@ describe('club membership on the real database (no HTTP)', () => {
     await buy(once.cardNo, category);
     await buy(refunded.cardNo, category);
     const receipt = await buy(refunded.cardNo, category);
-    await ctx.get(PostRefundUseCase).execute({
+    await ctx.get(PostRefundUseCase).refund({
       storeId: STORE,
       refundNo: uniq('F'),
       receiptNo: receipt,

@@ -47,11 +47,11 @@ describe('member archive on the real database (no HTTP)', () => {
       lines: [{ sku: 'SKU-1', category: 'grocery', quantityMilli: 1000, amountCents }],
       totalCents: amountCents,
     };
-    return ctx.get(PostPurchaseUseCase).execute({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
+    return ctx.get(PostPurchaseUseCase).post({ ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) });
   };
   const adjust = (memberId: string, points: number, key = uniq('adj'), reason = 'goodwill', mayExceedLimit = true) =>
-    ctx.get(AdjustPointsUseCase).execute(ADMIN, { memberId, points, reason, idempotencyKey: key, mayExceedLimit });
-  const merge = (survivor: string, source: string) => ctx.get(MergeMembersUseCase).execute(ADMIN, survivor, source);
+    ctx.get(AdjustPointsUseCase).adjust(ADMIN, { memberId, points, reason, idempotencyKey: key, mayExceedLimit });
+  const merge = (survivor: string, source: string) => ctx.get(MergeMembersUseCase).merge(ADMIN, { survivorId: survivor, sourceId: source });
   const expectConsistent = async (memberId: string, balance: number) => {
     const inv = await ledgerInvariants(db, memberId);
     expect(inv).toEqual({ balance, entrySum: balance, lotSum: Math.max(balance, 0), lowestLot: inv.lowestLot });
@@ -155,7 +155,7 @@ describe('member archive on the real database (no HTTP)', () => {
       const redemptionNo = uniq('D');
       await ctx
         .get(RedeemPointsUseCase)
-        .execute({ storeId: STORE, redemptionNo, member: { cardNo: source.cardNo }, points: 200, requestHash: redemptionNo });
+        .redeem({ storeId: STORE, redemptionNo, member: { cardNo: source.cardNo }, points: 200, requestHash: redemptionNo });
       await db.query('UPDATE point_accounts SET balance = balance - 120 WHERE member_id = ?', [survivor.memberId]);
       await db.query(
         "INSERT INTO point_entries (member_id, type, points, balance_after, store_id, ref_type, ref_id, note, created_at) VALUES (?, 'refund_clawback', -120, -120, NULL, 'test', 'debt', NULL, NOW(3))",
@@ -164,7 +164,7 @@ describe('member archive on the real database (no HTTP)', () => {
       await merge(survivor.memberId, source.memberId);
       await expectConsistent(source.memberId, 0);
       await expectConsistent(survivor.memberId, 180);
-      await ctx.get(CancelRedemptionUseCase).execute(STORE, redemptionNo);
+      await ctx.get(CancelRedemptionUseCase).cancel(STORE, redemptionNo);
       await expectConsistent(survivor.memberId, 380);
     });
   });

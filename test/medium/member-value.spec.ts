@@ -105,7 +105,7 @@ describe('value run on a known population', () => {
   });
 
   async function runValue(runId: string, repeatPart: boolean): Promise<void> {
-    const ranges = await ctx.get(PlanMemberRanges).execute(4);
+    const ranges = await ctx.get(PlanMemberRanges).plan(4);
     expect(ranges.length).toBeGreaterThanOrEqual(3);
     await db.query(
       'INSERT INTO value_runs (id, as_of, started_at, weight_spend_permille, weight_points_permille, weight_purchases_permille) VALUES (?, ?, ?, 600, 200, 200)',
@@ -113,14 +113,14 @@ describe('value run on a known population', () => {
     );
     const compute = ctx.get(ComputeValueRangeUseCase);
     for (const r of ranges) {
-      await compute.execute(runId, r, asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
+      await compute.compute(runId, r, asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
     }
     if (repeatPart) {
-      await compute.execute(runId, ranges[1], asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
+      await compute.compute(runId, ranges[1], asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
     }
-    await ctx.get(FinalizeValueRunUseCase).execute(runId);
+    await ctx.get(FinalizeValueRunUseCase).finalize(runId);
     if (repeatPart) {
-      await ctx.get(FinalizeValueRunUseCase).execute(runId);
+      await ctx.get(FinalizeValueRunUseCase).finalize(runId);
     }
   }
 
@@ -203,8 +203,8 @@ describe('value run on a known population', () => {
     expect(second.find((r) => r.member_id === members[7])).toMatchObject({ grade: 'A', value_rank: 1, previous_grade: 'C' });
 
     // A third pass of the same run changes nothing (previous grades stay those of the first run).
-    await ctx.get(ComputeValueRangeUseCase).execute(secondRun, { fromId: '', toId: null }, asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
-    await ctx.get(FinalizeValueRunUseCase).execute(secondRun);
+    await ctx.get(ComputeValueRangeUseCase).compute(secondRun, { fromId: '', toId: null }, asOf, DEFAULT_WEIGHTS, DEFAULT_REFERENCE);
+    await ctx.get(FinalizeValueRunUseCase).finalize(secondRun);
     expect(await snapshot()).toEqual(second);
 
     const pyramid = await ctx.get(ValueService).pyramid();

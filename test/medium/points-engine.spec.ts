@@ -42,9 +42,9 @@ describe('points engine on the real database (no HTTP)', () => {
     };
     return { ...cmd, requestHash: overrides.requestHash ?? requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) };
   }
-  const buy = (cmd: PurchaseCommand) => ctx.get(PostPurchaseUseCase).execute(cmd);
+  const buy = (cmd: PurchaseCommand) => ctx.get(PostPurchaseUseCase).post(cmd);
   const refundAll = (receiptNo: string, amountCents: number) =>
-    ctx.get(PostRefundUseCase).execute({
+    ctx.get(PostRefundUseCase).refund({
       storeId: STORE,
       refundNo: uniq('F'),
       receiptNo,
@@ -54,7 +54,7 @@ describe('points engine on the real database (no HTTP)', () => {
   const redeem = (cardNo: string, points: number, redemptionNo = uniq('D')) =>
     ctx
       .get(RedeemPointsUseCase)
-      .execute({ storeId: STORE, redemptionNo, member: { cardNo }, points, requestHash: `${redemptionNo}:${points}` });
+      .redeem({ storeId: STORE, redemptionNo, member: { cardNo }, points, requestHash: `${redemptionNo}:${points}` });
   const lots = async (memberId: string) =>
     (await db.query('SELECT remaining, pending FROM point_lots WHERE member_id = ? ORDER BY id', [memberId])).map(
       (l: { remaining: string; pending: number }) => [Number(l.remaining), Number(l.pending)],
@@ -172,7 +172,7 @@ describe('points engine on the real database (no HTTP)', () => {
       await redeem(m.cardNo, 100, redemptionNo);
       await refundAll(p.receiptNo, 10_000); // claws back 100 already spent: balance -100
       expect((await ledgerInvariants(db, m.memberId)).balance).toBe(-100);
-      const cancelled = await ctx.get(CancelRedemptionUseCase).execute(STORE, redemptionNo);
+      const cancelled = await ctx.get(CancelRedemptionUseCase).cancel(STORE, redemptionNo);
       expect(cancelled.points.balance).toBe(0);
       expect(await ledgerInvariants(db, m.memberId)).toEqual({ balance: 0, entrySum: 0, lotSum: 0, lowestLot: 0 });
     });
@@ -211,10 +211,10 @@ describe('points engine on the real database (no HTTP)', () => {
         const release = ctx.get(ReleasePendingUseCase);
         const availableAt = new Date(occurredAt.getTime() + 7 * DAY);
         const everyone = { fromId: '', toId: null };
-        expect((await release.execute(everyone, new Date(availableAt.getTime() - 1))).points).toBe(0);
+        expect((await release.release(everyone, new Date(availableAt.getTime() - 1))).points).toBe(0);
         expect(await lots(m.memberId)).toEqual([[120, 1]]);
-        await release.execute(everyone, availableAt);
-        expect(await release.execute(everyone, availableAt)).toMatchObject({ lots: 0, points: 0 });
+        await release.release(everyone, availableAt);
+        expect(await release.release(everyone, availableAt)).toMatchObject({ lots: 0, points: 0 });
         expect(await lots(m.memberId)).toEqual([[120, 0]]);
         const [account] = await db.query('SELECT balance, pending FROM point_accounts WHERE member_id = ?', [m.memberId]);
         expect([Number(account.balance), Number(account.pending)]).toEqual([120, 0]);
@@ -258,11 +258,11 @@ describe('points engine on the real database (no HTTP)', () => {
       ];
       const totals = [];
       for (const r of ranges) {
-        totals.push(await expire.execute(r, asOf));
+        totals.push(await expire.expire(r, asOf));
       }
       expect(totals.map((t) => t.members)).toEqual([2, 1, 1]);
       for (const r of ranges) {
-        expect(await expire.execute(r, asOf)).toEqual({ members: 0, lots: 0, points: 0 });
+        expect(await expire.expire(r, asOf)).toEqual({ members: 0, lots: 0, points: 0 });
       }
       for (const m of members) {
         expect(await ledgerInvariants(db, m.memberId)).toEqual({ balance: 50, entrySum: 50, lotSum: 50, lowestLot: 0 });

@@ -64,33 +64,37 @@ describe('privacy use cases and per-member tables (real database, no HTTP)', () 
   it('a request is recorded once however often and however concurrently it is made; the member is erasing and cannot be merged', async () => {
     const memberId = await newMember();
     const other = await newMember();
-    const requests = await Promise.all([1, 2, 3].map(() => ctx.get(RequestErasureUseCase).execute(memberId, actor)));
+    const requests = await Promise.all([1, 2, 3].map(() => ctx.get(RequestErasureUseCase).request(memberId, actor)));
     expect(new Set(requests.map((r) => r.jobId)).size).toBe(1);
     expect(await db.query('SELECT state FROM member_erasures WHERE member_id = ?', [memberId])).toEqual([{ state: 'requested' }]);
     expect(await db.query('SELECT COUNT(*) AS n FROM job_runs WHERE id = ?', [requests[0].jobId])).toEqual([{ n: '1' }]);
     expect((await db.query('SELECT status FROM members WHERE id = ?', [memberId]))[0].status).toBe('erasing');
-    await expect(ctx.get(MergeMembersUseCase).execute(actor, other, memberId)).rejects.toMatchObject({ code: 'MERGE_REFUSED' });
-    await expect(ctx.get(MergeMembersUseCase).execute(actor, memberId, other)).rejects.toMatchObject({ code: 'MERGE_REFUSED' });
+    await expect(ctx.get(MergeMembersUseCase).merge(actor, { survivorId: other, sourceId: memberId })).rejects.toMatchObject({
+      code: 'MERGE_REFUSED',
+    });
+    await expect(ctx.get(MergeMembersUseCase).merge(actor, { survivorId: memberId, sourceId: other })).rejects.toMatchObject({
+      code: 'MERGE_REFUSED',
+    });
 
     // A run that failed for good is replaced when asked again; a running one is not.
     await db.query("UPDATE job_runs SET state = 'failed' WHERE id = ?", [requests[0].jobId]);
-    const retried = await ctx.get(RequestErasureUseCase).execute(memberId, actor);
+    const retried = await ctx.get(RequestErasureUseCase).request(memberId, actor);
     expect(retried.jobId).not.toBe(requests[0].jobId);
     expect(await db.query('SELECT job_run_id FROM member_erasures WHERE member_id = ?', [memberId])).toEqual([
       { job_run_id: retried.jobId },
     ]);
-    expect((await ctx.get(RequestErasureUseCase).execute(memberId, actor)).jobId).toBe(retried.jobId);
+    expect((await ctx.get(RequestErasureUseCase).request(memberId, actor)).jobId).toBe(retried.jobId);
   });
 
   it('the worker anonymises once: a second run changes nothing; change history keeps the fields and who, without the values', async () => {
     const memberId = await newMember('Wilhelmina Ostrowska');
     await ctx.get(MemberArchiveService).updateProfile(actor, memberId, { address: '5 Quiet Row', city: 'Gdansk', gender: 'female' });
     await ctx.get(MemberArchiveService).setConsents(actor, memberId, { email: true });
-    await ctx.get(RequestErasureUseCase).execute(memberId, actor);
+    await ctx.get(RequestErasureUseCase).request(memberId, actor);
     // The request closed the card already (the POS refuses it from the request on); the worker's step finds it closed.
     expect(await db.query('SELECT status FROM cards WHERE member_id = ?', [memberId])).toEqual([{ status: 'closed' }]);
 
-    const first = await ctx.get(EraseMemberUseCase).execute(memberId);
+    const first = await ctx.get(EraseMemberUseCase).erase(memberId);
     expect(first).toMatchObject({ profile: 1, cards: 0, consents: 1, changeValues: 3 });
     const snapshot = async () => ({
       member: await db.query('SELECT * FROM members WHERE id = ?', [memberId]),
@@ -118,10 +122,10 @@ describe('privacy use cases and per-member tables (real database, no HTTP)', () 
     expect(JSON.stringify(after.audit)).not.toContain('Wilhelmina');
     expect(JSON.stringify(after.audit)).not.toContain('Quiet Row');
 
-    expect(await ctx.get(EraseMemberUseCase).execute(memberId)).toEqual({ alreadyDone: 1 });
+    expect(await ctx.get(EraseMemberUseCase).erase(memberId)).toEqual({ alreadyDone: 1 });
     expect(await snapshot()).toEqual(after);
 
-    const exported = await ctx.get(ExportMemberUseCase).execute(memberId);
+    const exported = await ctx.get(ExportMemberUseCase).export(memberId);
     expect(exported.profile).toMatchObject({ status: 'erased', name: null });
   });
 });

@@ -131,13 +131,13 @@ describe('what-if simulation over the snapshot of window sums (real database, no
     await member('VIP', 100_000, 2); // down to STANDARD
     await member('SVIP', 0, 0); // a rank holder stays
     await member('VIP', 2_000_000, 80); // up to GOLD
-    const refreshed = await ctx.get(RefreshWindowStatsUseCase).execute(new Date());
+    const refreshed = await ctx.get(RefreshWindowStatsUseCase).refresh(new Date());
     expect(refreshed.members).toBe(Number((await db.query('SELECT COUNT(*) AS n FROM members'))[0].n));
     // After the snapshot: members it does not hold yet, in the entry tier and above it.
     await member('STANDARD', 900_000, 40);
     await member('VIP', 900_000, 40);
 
-    const result = await ctx.get(SimulateLadderUseCase).execute(PROPOSAL);
+    const result = await ctx.get(SimulateLadderUseCase).simulate(PROPOSAL);
     expect(result.snapshotRefreshed).toBe(false);
     expect(result.asOf).toBe(refreshed.asOf.toISOString());
     expect(figures(result)).toEqual(await memberByMember(PROPOSAL));
@@ -151,7 +151,7 @@ describe('what-if simulation over the snapshot of window sums (real database, no
       id,
       '2015-01-01', // outside any window
     ]);
-    const refresh = () => ctx.get(RefreshWindowStatsUseCase).execute(new Date());
+    const refresh = () => ctx.get(RefreshWindowStatsUseCase).refresh(new Date());
     await refresh();
     const read = () =>
       db.query('SELECT spend_cents, points, purchases, spend_12m_cents FROM member_window_stats WHERE member_id = ?', [id]);
@@ -166,21 +166,21 @@ describe('what-if simulation over the snapshot of window sums (real database, no
   });
 
   it('reads a snapshot that covers the current months; refreshes first when asked, or when the months have turned', async () => {
-    const snap = await ctx.get(RefreshWindowStatsUseCase).execute(new Date());
+    const snap = await ctx.get(RefreshWindowStatsUseCase).refresh(new Date());
     const id = await member('STANDARD', 5_000_000, 100);
     const simulate = ctx.get(SimulateLadderUseCase);
     const gold = (r: SimulationResult) => r.tiers.find((t) => t.code === 'GOLD')!.membersAfter;
 
-    const stale = await simulate.execute(PROPOSAL);
+    const stale = await simulate.simulate(PROPOSAL);
     expect(stale).toMatchObject({ snapshotRefreshed: false, asOf: snap.asOf.toISOString() });
-    const fresh = await simulate.execute(PROPOSAL, new Date(), { refresh: true });
+    const fresh = await simulate.simulate(PROPOSAL, new Date(), { refresh: true });
     expect(fresh.snapshotRefreshed).toBe(true);
     expect(new Date(fresh.asOf).getTime()).toBeGreaterThan(snap.asOf.getTime());
     expect(gold(fresh)).toBe(gold(stale) + 1);
 
     // Next month the snapshot sums other months: it is refreshed, not read.
     const nextMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 2));
-    const later = await simulate.execute(PROPOSAL, nextMonth);
+    const later = await simulate.simulate(PROPOSAL, nextMonth);
     expect(later).toMatchObject({ snapshotRefreshed: true, asOf: nextMonth.toISOString() });
     const [{ windows }] = await db.query(
       'SELECT COUNT(*) AS windows FROM window_stats_snapshots WHERE finished_at IS NOT NULL AND window_start = ?',

@@ -47,12 +47,12 @@ describe('tiers engine on the real database (no HTTP)', () => {
     const lines = [{ sku: 'SKU-1', category: 'grocery', quantityMilli: 1000, amountCents }];
     const cmd = { storeId: STORE, receiptNo: uniq('R'), member: { cardNo }, occurredAt: new Date(), lines, totalCents: amountCents };
     const full: PurchaseCommand = { ...cmd, requestHash: requestHash({ ...cmd, occurredAt: cmd.occurredAt.toISOString() }) };
-    await ctx.get(PostPurchaseUseCase).execute(full);
+    await ctx.get(PostPurchaseUseCase).post(full);
     return cmd.receiptNo;
   }
   /** The review of exactly this member's id range. */
   const review = (memberId: string, asOf = new Date()) =>
-    ctx.get(ReviewTiersUseCase).execute({ fromId: memberId, toId: `${memberId}~` }, asOf);
+    ctx.get(ReviewTiersUseCase).review({ fromId: memberId, toId: `${memberId}~` }, asOf);
   const state = async (memberId: string) => {
     const [row] = await db.query('SELECT tier_code, tier_review_at FROM members WHERE id = ?', [memberId]);
     return { tier: row.tier_code as string, reviewAt: row.tier_review_at as Date | null };
@@ -109,7 +109,7 @@ describe('tiers engine on the real database (no HTTP)', () => {
   it('a refund that drops spend below the threshold does not downgrade at once; the review does', async () => {
     const m = await member();
     const receiptNo = await buy(m.cardNo, 500_000);
-    await ctx.get(PostRefundUseCase).execute({
+    await ctx.get(PostRefundUseCase).refund({
       storeId: STORE,
       refundNo: uniq('F'),
       receiptNo,
@@ -130,7 +130,7 @@ describe('tiers engine on the real database (no HTTP)', () => {
     const endsAt = new Date(Date.now() + 3_600_000);
     await ctx
       .get(GrantTierUseCase)
-      .execute({ type: 'admin', id: 'a1' }, { memberId: m.memberId, tierCode: 'SVIP', endsAt, reason: 'service recovery' });
+      .grant({ type: 'admin', id: 'a1' }, { memberId: m.memberId, tierCode: 'SVIP', endsAt, reason: 'service recovery' });
     expect((await state(m.memberId)).tier).toBe('SVIP');
     await makeDue(m.memberId);
     expect(await review(m.memberId)).toMatchObject({ keptByGrant: 1, downgraded: 0 });
@@ -154,15 +154,15 @@ describe('tiers engine on the real database (no HTTP)', () => {
     await buy(m.cardNo, 2_000_000);
     const grants = ctx.get(GrantTierUseCase);
     const endsAt = new Date(Date.now() + DAY);
-    await expect(grants.execute(SYSTEM_ACTOR, { memberId: m.memberId, tierCode: 'VIP', endsAt, reason: 'x' })).rejects.toMatchObject({
+    await expect(grants.grant(SYSTEM_ACTOR, { memberId: m.memberId, tierCode: 'VIP', endsAt, reason: 'x' })).rejects.toMatchObject({
       code: 'TIER_GRANT_INVALID',
     });
     await expect(
-      grants.execute(SYSTEM_ACTOR, { memberId: m.memberId, tierCode: 'SVIP', endsAt: new Date(Date.now() - 1), reason: 'x' }),
+      grants.grant(SYSTEM_ACTOR, { memberId: m.memberId, tierCode: 'SVIP', endsAt: new Date(Date.now() - 1), reason: 'x' }),
     ).rejects.toMatchObject({
       code: 'TIER_GRANT_INVALID',
     });
-    await expect(grants.execute(SYSTEM_ACTOR, { memberId: m.memberId, tierCode: 'NOPE', endsAt, reason: 'x' })).rejects.toMatchObject({
+    await expect(grants.grant(SYSTEM_ACTOR, { memberId: m.memberId, tierCode: 'NOPE', endsAt, reason: 'x' })).rejects.toMatchObject({
       code: 'TIER_GRANT_INVALID',
     });
     expect(await db.query('SELECT id FROM tier_grants WHERE member_id = ?', [m.memberId])).toHaveLength(0);
@@ -179,7 +179,7 @@ describe('tiers engine on the real database (no HTTP)', () => {
       await buy(notToday.cardNo, 500_000);
       const asOf = new Date('2031-03-15T08:00:00Z');
       const bonus = ctx.get(BirthdayBonusUseCase);
-      const run = async (memberId: string) => bonus.execute({ fromId: memberId, toId: `${memberId}~` }, asOf);
+      const run = async (memberId: string) => bonus.grant({ fromId: memberId, toId: `${memberId}~` }, asOf);
       expect(await run(vip.memberId)).toEqual({ members: 1, points: 300 });
       expect(await run(vip.memberId)).toEqual({ members: 0, points: 0 });
       await Promise.all([run(vip.memberId), run(vip.memberId)]);

@@ -14,7 +14,7 @@ import { StartSnapshotUseCase } from '../analytics/use-cases/start-snapshot.use-
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import {
   AnalyticsRfmResponse,
   CampaignAnalyticsQuery,
@@ -26,9 +26,9 @@ import {
   LiabilityResponse,
   LoyaltyResponse,
   TierMovementsResponse,
-} from './dto/analytics.response';
-import { ClubAnalyticsResponse } from './dto/club.response';
-import { JobAcceptedResponse } from './dto/job.response';
+} from '../analytics/dto/analytics.response';
+import { ClubAnalyticsResponse } from '../clubs/dto/club.response';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
 
 const FROM_SNAPSHOT =
   ' From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).';
@@ -59,7 +59,7 @@ export class AdminAnalyticsController {
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors()
   async snapshot(@CurrentAdmin() admin: AdminPrincipal) {
-    const { runId } = await this.startSnapshot.execute(new Date(), admin.adminId);
+    const { runId } = await this.startSnapshot.start(new Date(), admin.adminId);
     return { jobId: runId };
   }
 
@@ -70,7 +70,7 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: DashboardResponse })
   @AdminErrors()
   dashboard() {
-    return this.dashboardUseCase.execute();
+    return this.dashboardUseCase.get();
   }
 
   @Get('churn')
@@ -80,7 +80,7 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: ChurnResponse })
   @AdminErrors()
   churn() {
-    return this.churnUseCase.execute();
+    return this.churnUseCase.get();
   }
 
   @Get('loyalty')
@@ -90,7 +90,7 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: LoyaltyResponse })
   @AdminErrors()
   loyalty() {
-    return this.loyaltyUseCase.execute();
+    return this.loyaltyUseCase.get();
   }
 
   @Get('liability')
@@ -109,7 +109,7 @@ export class AdminAnalyticsController {
   })
   @AdminErrors()
   async liability(@Query() query: LiabilityQuery, @Res({ passthrough: true }) res: Response) {
-    const view = await this.liabilityUseCase.execute();
+    const view = await this.liabilityUseCase.get();
     if (query.format === 'csv') {
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', 'attachment; filename="points-liability.csv"');
@@ -123,7 +123,7 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: AnalyticsRfmResponse })
   @AdminErrors()
   rfm() {
-    return this.rfmUseCase.execute();
+    return this.rfmUseCase.get();
   }
 
   @Get('tier-movements')
@@ -131,7 +131,7 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: TierMovementsResponse })
   @AdminErrors()
   tierMovements() {
-    return this.tierMovementsUseCase.execute();
+    return this.tierMovementsUseCase.get();
   }
 
   @Get('club-growth')
@@ -139,7 +139,7 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: ClubAnalyticsResponse })
   @AdminErrors()
   clubGrowth(@Query() query: ClubGrowthQuery) {
-    return this.clubGrowthUseCase.execute(query.months ?? 12);
+    return this.clubGrowthUseCase.get(query.months ?? 12);
   }
 
   @Get('campaigns')
@@ -147,6 +147,6 @@ export class AdminAnalyticsController {
   @ApiOkResponse({ type: CampaignAnalyticsResponse })
   @AdminErrors()
   campaigns(@Query() query: CampaignAnalyticsQuery) {
-    return this.campaignResultsUseCase.execute(query.limit ?? 20, query.cursor ?? null);
+    return this.campaignResultsUseCase.get(query.limit ?? 20, query.cursor ?? null);
   }
 }

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AuthService } from '../auth/auth.service';
 import type { AdminPrincipal } from '../auth/auth.types';
 import { permissionsOf } from '../auth/permissions';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminMeResponse, AdminTokensResponse, LoginDto, RefreshDto } from './dto/login.dto';
+import { AdminMeResponse, AdminTokensResponse, LoginDto, RefreshDto } from '../auth/dto/login.dto';
 
 @ApiTags('admin')
 @Controller('api/v1/admin/auth')

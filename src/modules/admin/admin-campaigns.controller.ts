@@ -8,8 +8,13 @@ import { CampaignsService } from '../campaigns/campaigns.service';
 import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from '../campaigns/dto/explain-rules.dto';
 import { ExplainCampaignRules } from '../campaigns/explain-campaign-rules';
 import { CreateCampaignDto, ListCampaignsQuery, RaiseBudgetDto, RejectCampaignDto, UpdateCampaignDto } from '../campaigns/dto/campaign.dto';
-import { AdminErrors } from '../pos/pos.openapi';
-import { CampaignListResponse, CampaignPreviewResponse, CampaignResponse, CampaignResultsResponse } from './dto/campaign.response';
+import { AdminErrors } from '../../common/api/error-responses';
+import {
+  CampaignListResponse,
+  CampaignPreviewResponse,
+  CampaignResponse,
+  CampaignResultsResponse,
+} from '../campaigns/dto/campaign.response';
 
 const actor = (admin: AdminPrincipal) => ({ type: 'admin' as const, id: admin.adminId });
 

@@ -1,4 +1,4 @@
-import { JobAcceptedResponse } from './dto/job.response';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
@@ -8,8 +8,15 @@ import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ClubMembershipService } from '../clubs/club-membership.service';
 import { ClubsService, MembershipActor } from '../clubs/clubs.service';
-import { AdminErrors } from '../pos/pos.openapi';
-import { ClubAnalyticsQueryDto, ClubListQueryDto, ClubMembersQueryDto, CreateClubDto, ExplainRuleDto, UpdateClubDto } from './dto/club.dto';
+import { AdminErrors } from '../../common/api/error-responses';
+import {
+  ClubAnalyticsQueryDto,
+  ClubListQueryDto,
+  ClubMembersQueryDto,
+  CreateClubDto,
+  ExplainRuleDto,
+  UpdateClubDto,
+} from '../clubs/dto/club.dto';
 import {
   ClubAnalyticsResponse,
   ClubHistoryResponse,
@@ -18,7 +25,7 @@ import {
   ClubResponse,
   MembershipChangeResponse,
   RuleExplainResponse,
-} from './dto/club.response';
+} from '../clubs/dto/club.response';
 
 const byAdmin = (a: AdminPrincipal): MembershipActor => ({ kind: 'admin', actor: { type: 'admin', id: a.adminId } });
 

@@ -3,8 +3,8 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { JobRunsService } from '../jobs/job-runs.service';
-import { AdminErrors } from '../pos/pos.openapi';
-import { JobViewResponse } from './dto/job.response';
+import { AdminErrors } from '../../common/api/error-responses';
+import { JobViewResponse } from '../jobs/dto/job.response';
 
 @ApiTags('admin')
 @RequirePermission('jobs.read')

@@ -12,19 +12,16 @@ import { CurrentAdmin } from '../auth/principals';
 import { MemberArchiveService } from '../members/member-archive.service';
 import { MembersService } from '../members/members.service';
 import { LedgerService } from '../points/ledger.service';
-import { AdminErrors } from '../pos/pos.openapi';
-import { TiersRepository } from '../tiers/tiers.repository';
-import { TiersService } from '../tiers/tiers.service';
-import { LedgerPageResponse, MemberCreatedResponse, MemberDetailResponse } from './dto/admin.response';
+import { AdminErrors } from '../../common/api/error-responses';
+import { LedgerPageResponse } from '../points/dto/points.response';
+import { MemberCreatedResponse } from '../members/dto/member.response';
+import { MemberDetailResponse } from '../archive/dto/member-detail.response';
+import { AdjustmentDto, AdjustmentResponse, MergeDto, MergeResponse } from '../archive/dto/archive.dto';
+import { IdCursorQuery } from '../../common/api/pagination';
 import {
-  AdjustmentDto,
-  AdjustmentResponse,
-  IdCursorQuery,
   MemberHistoryResponse,
   MemberSearchQuery,
   MemberSearchResponse,
-  MergeDto,
-  MergeResponse,
   NoteDto,
   NoteResponse,
   NotesResponse,
@@ -32,12 +29,13 @@ import {
   TagsDto,
   TagsResponse,
   UpdateProfileDto,
-} from './dto/archive.dto';
-import { LedgerQueryDto } from './dto/ledger-query.dto';
-import { CreateMemberDto } from './dto/member.dto';
-import { historyValue, personal, seesPersonalData } from './member-view';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+} from '../members/dto/member-archive.dto';
+import { LedgerQueryDto } from '../points/dto/ledger-query.dto';
+import { CreateMemberDto } from '../members/dto/member.dto';
+import { historyValue, seesPersonalData } from './member-view';
+import { personal } from '../../common/masking';
+import { GetMemberDetailUseCase } from '../archive/use-cases/get-member-detail.use-case';
+import { actorOf } from './admin-actor';
 const MemberId = () => Param('memberId', new ParseUUIDPipe());
 
 @ApiTags('admin: members')
@@ -47,10 +45,9 @@ export class AdminMembersController {
     private readonly members: MembersService,
     private readonly archive: MemberArchiveService,
     private readonly ledger: LedgerService,
-    private readonly tiers: TiersService,
-    private readonly tierGrants: TiersRepository,
     private readonly adjust: AdjustPointsUseCase,
     private readonly merger: MergeMembersUseCase,
+    private readonly memberDetail: GetMemberDetailUseCase,
   ) {}
 
   @Get()
@@ -115,42 +112,8 @@ export class AdminMembersController {
   })
   @ApiOkResponse({ type: MemberDetailResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND)
-  async get(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string) {
-    const member = await this.members.findById(memberId);
-    if (!member) {
-      throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);
-    }
-    const [cards, points, tier, grant, tags] = await Promise.all([
-      this.members.cardsOf(memberId),
-      this.ledger.summary(memberId),
-      this.tiers.byCode(member.tierCode),
-      this.tierGrants.openGrantOf(memberId),
-      this.archive.tags(memberId),
-    ]);
-    const unmasked = seesPersonalData(admin);
-    return {
-      memberId: member.id,
-      status: member.status,
-      mergedInto: member.mergedInto ?? null,
-      unmasked,
-      tags,
-      ...personal({ name: member.name, phone: member.phone, email: member.email }, unmasked),
-      birthday: unmasked ? member.birthday : null,
-      gender: member.gender,
-      city: member.city,
-      address: unmasked ? member.address : null,
-      tier: {
-        code: tier.code,
-        name: tier.name,
-        nameZh: tier.nameZh,
-        since: member.tierSince.toISOString(),
-        reviewAt: member.tierReviewAt ? member.tierReviewAt.toISOString() : null,
-        grant: grant ? { tierCode: grant.tierCode, endsAt: grant.endsAt.toISOString(), reason: grant.reason } : null,
-      },
-      points,
-      cards: cards.map((c) => ({ cardNo: c.cardNo, status: c.status, kind: c.kind, issuedAt: c.issuedAt.toISOString() })),
-      createdAt: member.createdAt.toISOString(),
-    };
+  get(@CurrentAdmin() admin: AdminPrincipal, @MemberId() memberId: string) {
+    return this.memberDetail.get({ memberId, unmasked: seesPersonalData(admin) });
   }
 
   @Patch(':memberId')
@@ -253,7 +216,7 @@ export class AdminMembersController {
     @Body() dto: AdjustmentDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.adjust.execute(actorOf(admin), {
+    const result = await this.adjust.adjust(actorOf(admin), {
       memberId,
       points: dto.points,
       reason: dto.reason,
@@ -281,7 +244,7 @@ export class AdminMembersController {
     @Body() dto: MergeDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.merger.execute(actorOf(admin), memberId, dto.sourceMemberId);
+    const result = await this.merger.merge(actorOf(admin), { survivorId: memberId, sourceId: dto.sourceMemberId });
     res.status(result.status);
     return result.body;
   }

@@ -7,18 +7,17 @@ import { can } from '../auth/permissions';
 import { CurrentAdmin } from '../auth/principals';
 import { OutboxService } from '../messages/outbox.service';
 import { templateView, TemplatesService } from '../messages/templates.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { seesPersonalData } from './member-view';
-import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from './dto/messages.dto';
+import { OutboxQueryDto, PreviewTemplateDto, SaveTemplateDto, TemplateCodeParam } from '../messages/dto/messages.dto';
 import {
   OutboxPageResponse,
   TemplateListResponse,
   TemplatePreviewResponse,
   TemplateResponse,
   TemplateVersionsResponse,
-} from './dto/messages.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+} from '../messages/dto/messages.response';
+import { actorOf } from './admin-actor';
 
 const TEMPLATE_EXAMPLE = {
   code: 'notice.points-expiring',

@@ -5,12 +5,11 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';
-import { ErasureRequestResponse, MemberExportResponse } from './dto/privacy.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { ErasureRequestResponse, MemberExportResponse } from '../privacy/dto/privacy.response';
+import { actorOf } from './admin-actor';
 
 @ApiTags('admin: members')
 @Controller('api/v1/admin/members')
@@ -37,7 +36,7 @@ export class AdminPrivacyController {
     @Param('memberId', new ParseUUIDPipe()) memberId: string,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const body = await this.exporter.execute(memberId, actorOf(admin));
+    const body = await this.exporter.export(memberId, actorOf(admin));
     res.setHeader('Content-Disposition', `attachment; filename="member-${memberId}.json"`);
     return body;
   }
@@ -56,6 +55,6 @@ export class AdminPrivacyController {
   @ApiAcceptedResponse({ type: ErasureRequestResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.MEMBER_MERGED)
   requestErasure(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', new ParseUUIDPipe()) memberId: string) {
-    return this.erasure.execute(memberId, actorOf(admin));
+    return this.erasure.request(memberId, actorOf(admin));
   }
 }

@@ -4,9 +4,9 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { StartRankReviewUseCase } from '../tiers/rank-review/start-rank-review.use-case';
-import { JobAcceptedResponse } from './dto/job.response';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
 
 @ApiTags('admin')
 @RequirePermission('tiers.manage')
@@ -23,7 +23,7 @@ export class AdminRankReviewsController {
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors(ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN)
   async startReview(@CurrentAdmin() admin: AdminPrincipal) {
-    const { runId } = await this.start.execute(new Date(), admin.adminId);
+    const { runId } = await this.start.start(new Date(), admin.adminId);
     return { jobId: runId };
   }
 }

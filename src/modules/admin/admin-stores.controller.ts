@@ -4,12 +4,11 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { CurrentAdmin } from '../auth/principals';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { StoresService } from '../stores/stores.service';
-import { ApiKeyCreatedResponse, ApiKeyListResponse, StoreListResponse, StoreResponse } from './dto/admin.response';
-import { CreateStoreDto } from './dto/store.dto';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+import { ApiKeyCreatedResponse, ApiKeyListResponse, StoreListResponse, StoreResponse } from '../stores/dto/store.response';
+import { CreateStoreDto } from '../stores/dto/store.dto';
+import { actorOf } from './admin-actor';
 
 @ApiTags('admin')
 @RequirePermission('stores.manage')

@@ -5,13 +5,13 @@ import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
 import { ProgramSettingsService } from '../program/program-settings.service';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { ExplainTierCriteriaUseCase } from '../tiers/engine/explain-criteria.use-case';
 import { GrantTierUseCase } from '../tiers/engine/grant-tier.use-case';
 import { SimulateLadderUseCase } from '../tiers/engine/simulate-ladder.use-case';
 import { TierRunsService } from '../tiers/engine/tier-runs.service';
 import { LadderService } from '../tiers/ladder.service';
-import { ExplainTierCriteriaDto, LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from './dto/tiers.dto';
+import { ExplainTierCriteriaDto, LadderDto, ProgramPatchDto, SimulateDto, TierGrantDto } from '../tiers/dto/tiers.dto';
 import {
   JobStartedResponse,
   LadderResponse,
@@ -19,9 +19,8 @@ import {
   SimulationResponse,
   TierCriteriaExplainResponse,
   TierGrantResponse,
-} from './dto/tiers.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+} from '../tiers/dto/tiers.response';
+import { actorOf } from './admin-actor';
 
 /** The ladder, program settings, reviews, simulation and grants. Admins edit; every role reads; support grants. */
 @ApiTags('admin')
@@ -83,7 +82,7 @@ export class AdminTiersController {
   @ApiOkResponse({ type: SimulationResponse })
   @AdminErrors(ErrorCode.LADDER_INVALID)
   simulate(@Body() dto: SimulateDto) {
-    return this.simulator.execute(dto.tiers, new Date(), { refresh: dto.refresh });
+    return this.simulator.simulate(dto.tiers, new Date(), { refresh: dto.refresh });
   }
 
   @Post('tiers/reviews')
@@ -111,7 +110,7 @@ export class AdminTiersController {
   @ApiCreatedResponse({ type: TierGrantResponse })
   @AdminErrors(ErrorCode.MEMBER_NOT_FOUND, ErrorCode.TIER_GRANT_INVALID)
   grant(@CurrentAdmin() admin: AdminPrincipal, @Param('memberId', new ParseUUIDPipe()) memberId: string, @Body() dto: TierGrantDto) {
-    return this.grants.execute(actorOf(admin), { memberId, tierCode: dto.tierCode, endsAt: dto.endsAt, reason: dto.reason });
+    return this.grants.grant(actorOf(admin), { memberId, tierCode: dto.tierCode, endsAt: dto.endsAt, reason: dto.reason });
   }
 
   @Get('program')

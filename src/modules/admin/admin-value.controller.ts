@@ -4,13 +4,13 @@ import { ErrorCode } from '../../common/errors/error-code';
 import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { CurrentAdmin } from '../auth/principals';
-import { AdminErrors } from '../pos/pos.openapi';
+import { AdminErrors } from '../../common/api/error-responses';
 import { StartValueRunUseCase } from '../value/use-cases/start-value-run.use-case';
 import { UpdateValueSettingsUseCase } from '../value/use-cases/update-value-settings.use-case';
 import { ValueService } from '../value/value.service';
-import { ValueSettingsDto } from './dto/value.dto';
-import { JobAcceptedResponse } from './dto/job.response';
-import { MemberValueResponse, ValuePyramidResponse, ValueSettingsResponse } from './dto/value.response';
+import { ValueSettingsDto } from '../value/dto/value.dto';
+import { JobAcceptedResponse } from '../jobs/dto/job.response';
+import { MemberValueResponse, ValuePyramidResponse, ValueSettingsResponse } from '../value/dto/value.response';
 
 @ApiTags('admin')
 @Controller('api/v1/admin')
@@ -53,7 +53,7 @@ export class AdminValueController {
   @ApiOkResponse({ type: ValueSettingsResponse })
   @AdminErrors(ErrorCode.VALUE_SETTINGS_INVALID)
   putSettings(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: ValueSettingsDto) {
-    return this.settings.execute(
+    return this.settings.update(
       { type: 'admin', id: admin.adminId },
       { weights: dto.weights, reference: dto.reference, grades: dto.grades },
     );
@@ -88,7 +88,7 @@ export class AdminValueController {
   @ApiAcceptedResponse({ type: JobAcceptedResponse })
   @AdminErrors()
   async startValueRun(@CurrentAdmin() admin: AdminPrincipal) {
-    const { runId } = await this.startRun.execute(new Date(), admin.adminId);
+    const { runId } = await this.startRun.start(new Date(), admin.adminId);
     return { jobId: runId };
   }
 }

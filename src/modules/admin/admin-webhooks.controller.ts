@@ -8,17 +8,16 @@ import { WebhookAttempt } from '../messages/entities/webhook-attempt.entity';
 import { WebhookDelivery } from '../messages/entities/webhook-delivery.entity';
 import { WebhookSubscription } from '../messages/entities/webhook-subscription.entity';
 import { WebhooksService } from '../messages/webhooks/webhooks.service';
-import { AdminErrors } from '../pos/pos.openapi';
-import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from './dto/messages.dto';
+import { AdminErrors } from '../../common/api/error-responses';
+import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto } from '../messages/dto/messages.dto';
 import {
   WebhookCreatedResponse,
   WebhookDeliveryDetailResponse,
   WebhookDeliveryListResponse,
   WebhookListResponse,
   WebhookResponse,
-} from './dto/messages.response';
-
-const actorOf = (a: AdminPrincipal) => ({ type: 'admin' as const, id: a.adminId });
+} from '../messages/dto/messages.response';
+import { actorOf } from './admin-actor';
 
 const subscriptionView = (s: WebhookSubscription) => ({
   webhookId: s.id,

@@ -1,15 +1,10 @@
-import { maskEmail, maskName, maskPersonalValue, maskPhone } from '../../common/masking';
+import { maskPersonalValue } from '../../common/masking';
 import { AdminPrincipal } from '../auth/auth.types';
 import { can } from '../auth/permissions';
 
 /** Whether this console user sees members' name, phone and email unmasked. */
 export function seesPersonalData(admin: AdminPrincipal): boolean {
   return can(admin.role, 'members.pii');
-}
-
-/** Name, phone and email as this console user may see them. */
-export function personal<T extends { name: string | null; phone: string | null; email: string | null }>(row: T, unmasked: boolean): T {
-  return unmasked ? row : { ...row, name: maskName(row.name), phone: maskPhone(row.phone), email: maskEmail(row.email) };
 }
 
 /** A value of the change history, masked when it is personal and the user may not see it. */

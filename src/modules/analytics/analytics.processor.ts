@@ -24,11 +24,11 @@ export class AnalyticsProcessor extends WorkerHost {
     switch (job.name) {
       case JobName.PlanAnalyticsSnapshot: {
         const data = job.data;
-        return this.start.execute(data.asOf ? new Date(data.asOf) : new Date(), null);
+        return this.start.start(data.asOf ? new Date(data.asOf) : new Date(), null);
       }
       case JobName.AnalyticsSnapshot: {
         const data = job.data as SnapshotPayload & PartPayload;
-        return this.runs.runPart(job as Job<PartPayload>, () => this.refresh.execute(data.runId, new Date(data.asOf)));
+        return this.runs.runPart(job as Job<PartPayload>, () => this.refresh.refresh(data.runId, new Date(data.asOf)));
       }
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.AnalyticsSnapshots}`);

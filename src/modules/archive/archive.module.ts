@@ -15,11 +15,12 @@ import { MemberImportsRepository } from './import/member-imports.repository';
 import { MemberMergesRepository } from './member-merges.repository';
 import { PointAdjustmentsRepository } from './point-adjustments.repository';
 import { AdjustPointsUseCase } from './use-cases/adjust-points.use-case';
+import { GetMemberDetailUseCase } from './use-cases/get-member-detail.use-case';
 import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
 
 /**
  * The member archive's operations that span members and points: manual
- * adjustments, merging duplicates, CSV import. (Profile, notes, tags and
+ * adjustments, merging duplicates, CSV import, a member's detail. (Profile, notes, tags and
  * search live in the members module; card changes in the cards module.)
  */
 @Module({
@@ -41,8 +42,9 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
     PointAdjustmentsRepository,
     AdjustPointsUseCase,
     MergeMembersUseCase,
+    GetMemberDetailUseCase,
     MemberImportService,
   ],
-  exports: [MemberImportsRepository, AdjustPointsUseCase, MergeMembersUseCase, MemberImportService],
+  exports: [MemberImportsRepository, AdjustPointsUseCase, MergeMembersUseCase, GetMemberDetailUseCase, MemberImportService],
 })
 export class ArchiveModule {}

@@ -96,7 +96,7 @@ export class CampaignFanoutService {
     if (runId) {
       params = (await this.runs.view(runId)).params as RunParams;
     } else {
-      const ranges = await this.plan.execute(rangeSize);
+      const ranges = await this.plan.plan(rangeSize);
       params = { campaignId: c.id, occurrence, asOf: now.toISOString(), ranges };
       const started = await this.runs.start('campaign', ranges.length, params, `campaign:${c.id}`);
       runId = await this.repo.claimRun(c.id, occurrence, started);

@@ -12,13 +12,15 @@ import {
   describeAudience,
   describeAudiencePart,
   explainAudience,
+  namedIdsOf,
   parseAudience,
 } from './rules/audience';
 import { DEFAULT_TIMEZONE, isTimezone } from './rules/schedule';
 
 /**
  * Campaign actions and an audience in words, zh-CN and English, from their
- * kinds (the console renders these, never a copy of its own); with a member,
+ * kinds (the console renders these, never a copy of its own), clubs and stores
+ * named by their codes; with a member,
  * whether the member is in the audience, part by part. Reads only.
  */
 @Injectable()
@@ -41,9 +43,11 @@ export class ExplainCampaignRules {
       return { actions: describeActions(actions), audience: null };
     }
     const audience = parsed(dto.audience);
-    const description = describeAudience(audience);
+    // Clubs and stores by their codes, not their ids.
+    const names = await this.facts.codesOf(namedIdsOf(audience));
+    const description = describeAudience(audience, names);
     if (dto.memberId === undefined) {
-      const parts = (list: AudiencePart[]) => list.map((part) => ({ part, description: describeAudiencePart(part) }));
+      const parts = (list: AudiencePart[]) => list.map((part) => ({ part, description: describeAudiencePart(part, names) }));
       return {
         actions: describeActions(actions),
         audience: { description, include: parts(audience.include), exclude: parts(audience.exclude ?? []) },
@@ -53,7 +57,12 @@ export class ExplainCampaignRules {
     if (!member) {
       throw memberNotFound('memberId', dto.memberId);
     }
-    const forMember = explainAudience(audience, member, { now: this.clock.now(), timezone, consentChannel: consentChannelOf(actions) });
+    const forMember = explainAudience(
+      audience,
+      member,
+      { now: this.clock.now(), timezone, consentChannel: consentChannelOf(actions) },
+      names,
+    );
     return { actions: describeActions(actions), audience: { description, ...forMember } };
   }
 }

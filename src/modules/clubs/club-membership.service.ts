@@ -156,7 +156,7 @@ export class ClubMembershipService {
     } else {
       clubIds = (await this.automaticClubs()).map((c) => c.club.id);
     }
-    const ranges = await this.plan.execute();
+    const ranges = await this.plan.plan();
     const runId = await this.runs.start(CLUB_REGROUP.kind, ranges.length, { clubIds, asOf: asOf.toISOString() }, createdBy);
     await this.runs.queueParts(
       this.queue,

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorCode, httpStatusFor } from '../../common/errors/error-code';
-import { ErrorResponse } from '../pos/dto/pos.response';
+import { ErrorResponse } from '../../common/api/error.response';
 
 /**
  * The 4xx a health route really answers: the checks read no body, but the body reader in front of every route

@@ -10,7 +10,7 @@ export const MEMBERS_PER_RANGE = 10_000;
 export class PlanMemberRanges {
   constructor(private readonly queries: MemberRangesQueries) {}
 
-  async execute(size = MEMBERS_PER_RANGE): Promise<MemberRange[]> {
+  async plan(size = MEMBERS_PER_RANGE): Promise<MemberRange[]> {
     return rangesFromBoundaries(await this.queries.boundaries(size));
   }
 }

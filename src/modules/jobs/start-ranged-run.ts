@@ -19,8 +19,8 @@ export class StartRangedRun {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async execute(job: RangedJob, asOf: string, createdBy: string | null = null): Promise<{ runId: string; asOf: string; ranges: number }> {
-    const ranges = await this.plan.execute();
+  async start(job: RangedJob, asOf: string, createdBy: string | null = null): Promise<{ runId: string; asOf: string; ranges: number }> {
+    const ranges = await this.plan.plan();
     const runId = await this.runs.start(job.kind, ranges.length, { asOf }, createdBy);
     await this.runs.queueParts(
       this.moduleRef.get<Queue>(getQueueToken(job.queue), { strict: false }),

@@ -89,7 +89,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
       case JobName.DeliverWebhooks:
         return this.webhooks.deliverDue();
       case JobName.PlanExpiryNotices:
-        return this.startRun.execute(EXPIRY_NOTICES, (job.data as PlanPayload).asOf ?? new Date().toISOString());
+        return this.startRun.start(EXPIRY_NOTICES, (job.data as PlanPayload).asOf ?? new Date().toISOString());
       case JobName.ExpiryNoticeRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>

@@ -28,11 +28,11 @@ export class PointsExpiryProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanExpiry:
-        return this.startRun.execute(POINTS_EXPIRY, job.data.asOf ?? new Date().toISOString());
+        return this.startRun.start(POINTS_EXPIRY, job.data.asOf ?? new Date().toISOString());
       case JobName.ExpireRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.expire.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.expire.expire({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       default:

@@ -28,11 +28,11 @@ export class PointsReleaseProcessor extends WorkerHost {
   async process(job: Job<PlanPayload | RangePayload>): Promise<unknown> {
     switch (job.name) {
       case JobName.PlanRelease:
-        return this.startRun.execute(POINTS_RELEASE, job.data.asOf ?? new Date().toISOString());
+        return this.startRun.start(POINTS_RELEASE, job.data.asOf ?? new Date().toISOString());
       case JobName.ReleaseRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.release.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.release.release({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       default:

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCode } from '../../common/errors/error-code';
-import { PortalErrors } from '../pos/pos.openapi';
+import { PortalErrors } from '../../common/api/error-responses';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
 import { MemberPrincipal, MemberTokensService } from './auth/member-tokens.service';
 import { MemberLoginDto, MemberRefreshDto, RegisterDto, SendCodeDto } from './dto/portal.dto';
@@ -33,7 +33,7 @@ export class PortalAuthController {
   @ApiOkResponse({ type: CodeSentResponse })
   @PortalErrors(ErrorCode.SIGN_IN_LOCKED)
   code(@Body() dto: SendCodeDto, @Res({ passthrough: true }) res: Response) {
-    return this.sendCode.execute(dto.phone, res);
+    return this.sendCode.send(dto.phone, res);
   }
 
   @Post('login')
@@ -47,7 +47,7 @@ export class PortalAuthController {
   @ApiOkResponse({ type: MemberTokensResponse })
   @PortalErrors(ErrorCode.SIGN_IN_CODE_INVALID, ErrorCode.SIGN_IN_LOCKED, ErrorCode.PHONE_NOT_REGISTERED)
   login(@Body() dto: MemberLoginDto) {
-    return this.logIn.execute(dto.phone, dto.code);
+    return this.logIn.logIn({ phone: dto.phone, code: dto.code });
   }
 
   @Get('agreements')
@@ -80,7 +80,7 @@ export class PortalAuthController {
     ErrorCode.CARD_INACTIVE,
   )
   registerMember(@Body() dto: RegisterDto) {
-    return this.register.execute({ ...dto, consents: dto.consents ? { ...dto.consents } : undefined });
+    return this.register.register({ ...dto, consents: dto.consents ? { ...dto.consents } : undefined });
   }
 
   @Post('refresh')

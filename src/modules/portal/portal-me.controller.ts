@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '../../common/errors/error-code';
 import { ParseCardNoPipe } from '../admin/parse-card-no.pipe';
-import { PortalErrors } from '../pos/pos.openapi';
+import { PortalErrors } from '../../common/api/error-responses';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
 import { MemberPrincipal } from './auth/member-tokens.service';
 import { ClubsQuery, HistoryQuery, MyConsentsDto, UpdateMyProfileDto } from './dto/portal.dto';
@@ -52,7 +52,7 @@ export class PortalMeController {
   @ApiOkResponse({ type: ProfileResponse })
   @PortalErrors()
   me(@CurrentMember() m: MemberPrincipal) {
-    return this.profile.execute(m.memberId);
+    return this.profile.get(m.memberId);
   }
 
   @Patch()
@@ -63,7 +63,7 @@ export class PortalMeController {
   @ApiOkResponse({ type: ProfileUpdatedResponse })
   @PortalErrors(ErrorCode.STORE_NOT_FOUND)
   patch(@CurrentMember() m: MemberPrincipal, @Body() dto: UpdateMyProfileDto) {
-    return this.updateProfile.execute(m.memberId, { ...dto });
+    return this.updateProfile.update(m.memberId, { ...dto });
   }
 
   @Get('member-code')
@@ -75,7 +75,7 @@ export class PortalMeController {
   @ApiOkResponse({ type: MemberCodeResponse })
   @PortalErrors()
   myMemberCode(@CurrentMember() m: MemberPrincipal): Promise<MemberCodeResponse> {
-    return this.memberCode.execute(m.memberId);
+    return this.memberCode.show(m.memberId);
   }
 
   @Get('points')
@@ -83,7 +83,7 @@ export class PortalMeController {
   @ApiOkResponse({ type: PointsResponse })
   @PortalErrors()
   myPoints(@CurrentMember() m: MemberPrincipal) {
-    return this.points.execute(m.memberId);
+    return this.points.get(m.memberId);
   }
 
   @Get('history')
@@ -95,7 +95,7 @@ export class PortalMeController {
   @ApiOkResponse({ type: HistoryResponse })
   @PortalErrors()
   myHistory(@CurrentMember() m: MemberPrincipal, @Query() q: HistoryQuery) {
-    return this.history.execute(m.memberId, q.cursor ? Number(q.cursor) : null, q.limit ?? 20, q.direction ?? null);
+    return this.history.get(m.memberId, q.cursor ? Number(q.cursor) : null, q.limit ?? 20, q.direction ?? null);
   }
 
   @Get('tier')
@@ -103,7 +103,7 @@ export class PortalMeController {
   @ApiOkResponse({ type: TierProgressResponse })
   @PortalErrors()
   myTier(@CurrentMember() m: MemberPrincipal) {
-    return this.tier.execute(m.memberId);
+    return this.tier.get(m.memberId);
   }
 
   @Get('clubs')

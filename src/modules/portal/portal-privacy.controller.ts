@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErasureRequestResponse, MemberExportResponse } from '../admin/dto/privacy.response';
-import { PortalErrors } from '../pos/pos.openapi';
+import { ErasureRequestResponse, MemberExportResponse } from '../privacy/dto/privacy.response';
+import { PortalErrors } from '../../common/api/error-responses';
 import { ExportMemberUseCase } from '../privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../privacy/use-cases/request-erasure.use-case';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
@@ -27,7 +27,7 @@ export class PortalPrivacyController {
   @ApiOkResponse({ type: MemberExportResponse })
   @PortalErrors()
   async export(@CurrentMember() m: MemberPrincipal, @Res({ passthrough: true }) res: Response) {
-    const body = await this.exporter.execute(m.memberId);
+    const body = await this.exporter.export(m.memberId);
     res.setHeader('Content-Disposition', `attachment; filename="member-${m.memberId}.json"`);
     return body;
   }
@@ -44,6 +44,6 @@ export class PortalPrivacyController {
   @ApiAcceptedResponse({ type: ErasureRequestResponse })
   @PortalErrors()
   requestErasure(@CurrentMember() m: MemberPrincipal) {
-    return this.erasure.execute(m.memberId, { type: 'member', id: m.memberId });
+    return this.erasure.request(m.memberId, { type: 'member', id: m.memberId });
   }
 }

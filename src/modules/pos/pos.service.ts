@@ -92,7 +92,7 @@ export class PosService {
     const occurredAt = new Date(dto.occurredAt);
     const result = this.counted(
       'purchase',
-      await this.purchases.execute({
+      await this.purchases.post({
         storeId: store.storeId,
         receiptNo: dto.receiptNo,
         member: offline && dto.member.memberCode ? { ...dto.member, codeShownAt: occurredAt } : dto.member,
@@ -145,7 +145,7 @@ export class PosService {
   async refund(store: StorePrincipal, dto: RefundDto) {
     const result = this.counted(
       'refund',
-      await this.refunds.execute({
+      await this.refunds.refund({
         storeId: store.storeId,
         refundNo: dto.refundNo,
         receiptNo: dto.receiptNo,
@@ -163,7 +163,7 @@ export class PosService {
   async redeem(store: StorePrincipal, dto: RedemptionDto) {
     return this.counted(
       'redemption',
-      await this.redemptions.execute({
+      await this.redemptions.redeem({
         storeId: store.storeId,
         redemptionNo: dto.redemptionNo,
         member: dto.member,
@@ -174,7 +174,7 @@ export class PosService {
   }
 
   async cancelRedemption(store: StorePrincipal, redemptionNo: string) {
-    const result = await this.cancellations.execute(store.storeId, redemptionNo);
+    const result = await this.cancellations.cancel(store.storeId, redemptionNo);
     // A repeated cancel returns the stored answer and is counted too: the contract gives it no replay status.
     this.metrics?.postingWritten('redemption_cancel');
     return result;

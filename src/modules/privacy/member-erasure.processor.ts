@@ -18,6 +18,6 @@ export class MemberErasureProcessor extends WorkerHost {
     if (job.name !== JobName.EraseMember) {
       throw new Error(`Unknown job ${job.name} on ${QueueName.MemberErasure}`);
     }
-    return this.runs.runPart(job, () => this.erase.execute(job.data.memberId));
+    return this.runs.runPart(job, () => this.erase.erase(job.data.memberId));
   }
 }

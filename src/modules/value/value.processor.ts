@@ -30,7 +30,7 @@ export class ValueProcessor extends WorkerHost {
     switch (job.name) {
       case JobName.PlanValueRun: {
         const data = job.data as PlanPayload;
-        return this.start.execute(data.asOf ? new Date(data.asOf) : new Date(), null);
+        return this.start.start(data.asOf ? new Date(data.asOf) : new Date(), null);
       }
       case JobName.ValueRange:
         return this.range(job as RangeJob);
@@ -41,7 +41,7 @@ export class ValueProcessor extends WorkerHost {
           if ((await this.runs.view(runId)).failed > 0) {
             return { graded: 0 };
           }
-          return this.finalize.execute(runId);
+          return this.finalize.finalize(runId);
         });
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.MemberValue}`);
@@ -52,7 +52,7 @@ export class ValueProcessor extends WorkerHost {
     const d = job.data;
     try {
       return await this.runs.runPart(job, () =>
-        this.compute.execute(d.runId, { fromId: d.fromId, toId: d.toId }, new Date(d.asOf), d.weights, d.reference),
+        this.compute.compute(d.runId, { fromId: d.fromId, toId: d.toId }, new Date(d.asOf), d.weights, d.reference),
       );
     } finally {
       // Also after a re-delivered part that was already done: the finalising part is queued by whichever range part sees them all through.

@@ -6,7 +6,7 @@ import { CampaignsService } from '../../campaigns/campaigns.service';
 export class GetCampaignResultsUseCase {
   constructor(private readonly campaigns: CampaignsService) {}
 
-  async execute(limit: number, cursor: string | null) {
+  async get(limit: number, cursor: string | null) {
     const page = await this.campaigns.list(limit, cursor);
     const items = [];
     // One campaign at a time: each results call is a few aggregate reads; a page must not take the whole pool.

@@ -10,7 +10,7 @@ const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 
 export class GetChurnUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async execute() {
+  async get() {
     const s = await SnapshotFigures.load(this.repo, ['churn']);
     const population = (prefix: string) => new Map(s.list('churn', 'population', prefix).map((p) => [p.key, p.value]));
     const tiers = population('tier:');

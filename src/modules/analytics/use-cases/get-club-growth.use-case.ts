@@ -7,7 +7,7 @@ import { monthStart } from '../rules/figures';
 export class GetClubGrowthUseCase {
   constructor(private readonly clubs: ClubsService) {}
 
-  execute(months: number, now = new Date()) {
+  get(months: number, now = new Date()) {
     return this.clubs.analytics(monthStart(now, 1 - months), monthStart(now, 1), 'month');
   }
 }

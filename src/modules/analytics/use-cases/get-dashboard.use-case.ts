@@ -7,7 +7,7 @@ import { SnapshotFigures } from './snapshot-figures';
 export class GetDashboardUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async execute() {
+  async get() {
     const [s, runningCampaigns] = await Promise.all([SnapshotFigures.load(this.repo, ['members', 'points']), this.repo.runningCampaigns()]);
     return {
       ...s.stamp(),

@@ -4,14 +4,14 @@ import { monthKeys, MONTHS, ratio } from '../rules/figures';
 import { exposureCents, historicalRedemptionRate, moneyValueCents } from '../rules/liability';
 import { SnapshotFigures } from './snapshot-figures';
 
-export type LiabilityView = Awaited<ReturnType<GetLiabilityUseCase['execute']>>;
+export type LiabilityView = Awaited<ReturnType<GetLiabilityUseCase['get']>>;
 
 /** Points liability for finance: outstanding, pending, expiring by month, money value and the redemption-rate-adjusted exposure. */
 @Injectable()
 export class GetLiabilityUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async execute() {
+  async get() {
     const s = await SnapshotFigures.load(this.repo, ['points', 'liability']);
     const rate = s.snapshot?.redemptionCentsPer100Points ?? 0;
     const outstanding = s.get('points', 'balances', 'outstanding');

@@ -8,7 +8,7 @@ import { SnapshotFigures } from './snapshot-figures';
 export class GetLoyaltyUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async execute() {
+  async get() {
     const s = await SnapshotFigures.load(this.repo, ['loyalty', 'points']);
     const buyers = s.get('loyalty', 'window', 'buyers');
     const repeatBuyers = s.get('loyalty', 'window', 'repeaters');

@@ -7,7 +7,7 @@ import { SnapshotFigures } from './snapshot-figures';
 export class GetRfmUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async execute() {
+  async get() {
     const s = await SnapshotFigures.load(this.repo, ['rfm']);
     const grid = [1, 2, 3, 4, 5].map((r) => [1, 2, 3, 4, 5].map((f) => s.get('rfm', 'cells', `${r}:${f}`)));
     return {

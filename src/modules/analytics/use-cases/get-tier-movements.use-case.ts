@@ -9,7 +9,7 @@ import { SnapshotFigures } from './snapshot-figures';
 export class GetTierMovementsUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async execute() {
+  async get() {
     const [s, tiers] = await Promise.all([SnapshotFigures.load(this.repo, ['tiers']), this.repo.tierRanks()]);
     const counts = new Map(s.list('tiers', 'distribution').map((d) => [d.key, d.value]));
     const onLadder = new Set(tiers.map((t) => t.code));

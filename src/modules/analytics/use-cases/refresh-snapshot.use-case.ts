@@ -18,7 +18,7 @@ export class RefreshSnapshotUseCase {
     private readonly program: ProgramSettingsService,
   ) {}
 
-  async execute(snapshotId: string, asOf: Date): Promise<{ figures: number }> {
+  async refresh(snapshotId: string, asOf: Date): Promise<{ figures: number }> {
     const startedAt = new Date();
     const program = await this.program.get();
     const windowFrom = new Date(asOf.getTime() - LOYALTY_WINDOW_DAYS * DAY_MS);

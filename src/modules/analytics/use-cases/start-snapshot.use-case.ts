@@ -35,7 +35,7 @@ export class StartSnapshotUseCase {
     @InjectQueue(QueueName.AnalyticsSnapshots) private readonly queue: Queue,
   ) {}
 
-  async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string }> {
+  async start(asOf: Date, createdBy: string | null): Promise<{ runId: string }> {
     const { runId, started } = await this.runs.startUnlessRunning(ANALYTICS_SNAPSHOT.kind, 1, { asOf: asOf.toISOString() }, createdBy);
     if (started) {
       await this.runs.queueParts<SnapshotPayload>(this.queue, JobName.AnalyticsSnapshot, runId, [{ asOf: asOf.toISOString() }]);

@@ -60,7 +60,7 @@ export class AdjustPointsUseCase {
     private readonly config: AppConfig,
   ) {}
 
-  async execute(actor: Actor, cmd: AdjustPointsCommand): Promise<{ status: 200 | 201; body: AdjustmentResult }> {
+  async adjust(actor: Actor, cmd: AdjustPointsCommand): Promise<{ status: 200 | 201; body: AdjustmentResult }> {
     const hash = requestHash({
       memberId: cmd.memberId,
       points: cmd.points,

@@ -31,6 +31,13 @@ export interface MergeResult {
 /** Statuses that can never take part in a merge. */
 const UNMERGEABLE = new Set(['erased', 'erasing']);
 
+export interface MergeMembersCommand {
+  /** The member who stays: receives the source's points, cards, tiers and clubs. */
+  survivorId: string;
+  /** The member merged away. */
+  sourceId: string;
+}
+
 /**
  * Folds a duplicate member (the source) into the survivor, in one transaction
  * with both accounts locked in member-id order:
@@ -68,7 +75,7 @@ export class MergeMembersUseCase {
     this.owners = { cards, receipts, redemptions, tiers: tierChanges, tierEngine, clubs, members, ledger: ledgerRows };
   }
 
-  async execute(actor: Actor, survivorId: string, sourceId: string): Promise<{ status: 200 | 201; body: MergeResult }> {
+  async merge(actor: Actor, { survivorId, sourceId }: MergeMembersCommand): Promise<{ status: 200 | 201; body: MergeResult }> {
     if (survivorId === sourceId) {
       throw mergeRefused('a member cannot be merged into itself');
     }

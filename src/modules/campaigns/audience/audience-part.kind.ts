@@ -1,5 +1,5 @@
 import { Type } from '@nestjs/common';
-import { RuleDescription } from '../rule-description';
+import { IdNames, RuleDescription } from '../rule-description';
 
 /**
  * One kind of audience part (a club, a tier, a birthday…): the contract every
@@ -15,7 +15,10 @@ export interface AudiencePartKind<P extends { type: string }> {
   readonly schema: Type<P>;
   /** Checks an untrusted part (JSON from the admin API; its `type` already read) and returns it typed and normalised. */
   parse(input: Record<string, unknown>, field: string): P;
-  describe(part: P): RuleDescription;
+  /** The part in words; the ids it names (see namedIds) by code when names has them. */
+  describe(part: P, names?: IdNames): RuleDescription;
+  /** Ids of clubs or stores the description names (read as codes for it). */
+  namedIds?(part: P): string[];
   /** The SQL form: a predicate over `members m`. */
   compile(part: P, ctx: AudienceContext): SqlFragment;
   /**

@@ -21,6 +21,10 @@ describe('audience part: club', () => {
     expect(clubPart.matches(part, memberFacts({ activeClubIds: [OTHER, CLUB] }), ctx)).toBe(true);
     expect(clubPart.matches(part, memberFacts({ activeClubIds: [OTHER] }), ctx)).toBe(false);
     expect(clubPart.describe(part).en).toBe(`active members of club ${CLUB}`);
+    expect(clubPart.describe(part, new Map([[CLUB, 'BABY']]))).toEqual({
+      'zh-CN': '俱乐部成员（BABY）',
+      en: 'active members of club BABY',
+    });
     expect(clubPart.explain(part, memberFacts(), ctx)).toEqual({ 'zh-CN': '未加入任何俱乐部', en: 'in no club' });
   });
 });

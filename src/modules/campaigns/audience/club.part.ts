@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { bilingual, listed } from '../rule-description';
+import { bilingual, listed, named } from '../rule-description';
 import { allowOnly, AudiencePartKind, ids, inList, MAX_IDS, UUID } from './audience-part.kind';
 
 /** Active members of any of these clubs. */
@@ -18,7 +18,9 @@ export const clubPart: AudiencePartKind<ClubAudiencePart> = {
     allowOnly(p, field, 'clubIds');
     return { type: 'club', clubIds: ids(p.clubIds, `${field}.clubIds`, UUID, 'a uuid') };
   },
-  describe: (part) => bilingual(`俱乐部成员（${listed(part.clubIds)}）`, `active members of club ${listed(part.clubIds)}`),
+  describe: (part, names) =>
+    bilingual(`俱乐部成员（${listed(named(part.clubIds, names))}）`, `active members of club ${listed(named(part.clubIds, names))}`),
+  namedIds: (part) => part.clubIds,
   compile(part) {
     const list = inList('cm.club_id', part.clubIds);
     return {

@@ -69,4 +69,17 @@ export class MemberFactsQueries {
       consents: consentsOf(m.id).map((c) => c.channel),
     }));
   }
+
+  /** The codes of these clubs and stores, by id (for an audience in words); unknown ids are left out. */
+  async codesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const inIds = ids.map(() => '?').join(', ');
+    const rows = await this.dataSource.query<Array<{ id: string; code: string }>>(
+      `SELECT id, code FROM clubs WHERE id IN (${inIds}) UNION ALL SELECT id, code FROM stores WHERE id IN (${inIds})`,
+      [...ids, ...ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.code]));
+  }
 }

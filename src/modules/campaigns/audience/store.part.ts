@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { bilingual, listed } from '../rule-description';
+import { bilingual, listed, named } from '../rule-description';
 import { allowOnly, AudiencePartKind, days, daysBefore, ids, inList, MAX_DAYS, MAX_IDS, UUID } from './audience-part.kind';
 
 /** Members whose preferred store is one of these, or (with boughtWithinDays) who bought there in the last D days. */
@@ -24,13 +24,14 @@ export const storePart: AudiencePartKind<StoreAudiencePart> = {
       ? { type: 'store', storeIds }
       : { type: 'store', storeIds, boughtWithinDays: days(p.boughtWithinDays, `${field}.boughtWithinDays`) };
   },
-  describe: (part) =>
+  describe: (part, names) =>
     part.boughtWithinDays === undefined
-      ? bilingual(`常去门店为 ${listed(part.storeIds)}`, `preferred store ${listed(part.storeIds)}`)
+      ? bilingual(`常去门店为 ${listed(named(part.storeIds, names))}`, `preferred store ${listed(named(part.storeIds, names))}`)
       : bilingual(
-          `常去门店为 ${listed(part.storeIds)}，或近 ${part.boughtWithinDays} 天在该店消费过`,
-          `preferred store ${listed(part.storeIds)}, or bought there in the last ${part.boughtWithinDays} days`,
+          `常去门店为 ${listed(named(part.storeIds, names))}，或近 ${part.boughtWithinDays} 天在该店消费过`,
+          `preferred store ${listed(named(part.storeIds, names))}, or bought there in the last ${part.boughtWithinDays} days`,
         ),
+  namedIds: (part) => part.storeIds,
   compile(part, ctx) {
     const preferred = inList('m.preferred_store_id', part.storeIds);
     if (part.boughtWithinDays === undefined) {

@@ -7,7 +7,7 @@
  */
 import { AudienceContext, AudienceError, inListIgnoringCase, MemberFacts, SqlFragment } from '../audience/audience-part.kind';
 import { AUDIENCE_PART_KINDS, AudiencePart, audiencePartKind, kindOfPart } from '../audience/audience-parts.registry';
-import { bilingual, joinDescriptions, RuleDescription } from '../rule-description';
+import { bilingual, IdNames, joinDescriptions, RuleDescription } from '../rule-description';
 
 export {
   AudienceError,
@@ -148,14 +148,20 @@ export function audienceMatches(def: AudienceDefinition, member: MemberFacts, ct
   return allOf([!inListIgnoringCase(member.status, GONE_STATUSES), included, notExcluded, consented]) === true;
 }
 
-export function describeAudiencePart(part: AudiencePart): RuleDescription {
-  return kindOfPart(part).describe(part);
+export function describeAudiencePart(part: AudiencePart, names?: IdNames): RuleDescription {
+  return kindOfPart(part).describe(part, names);
+}
+
+/** The club and store ids the audience's descriptions name. */
+export function namedIdsOf(def: AudienceDefinition): string[] {
+  const ids = [...def.include, ...(def.exclude ?? [])].flatMap((p) => kindOfPart(p).namedIds?.(p) ?? []);
+  return [...new Set(ids)];
 }
 
 /** The audience in words: "(a or b) and not (c)". */
-export function describeAudience(def: AudienceDefinition): RuleDescription {
+export function describeAudience(def: AudienceDefinition, names?: IdNames): RuleDescription {
   const include = joinDescriptions(
-    def.include.map((p) => kindOfPart(p).describe(p)),
+    def.include.map((p) => kindOfPart(p).describe(p, names)),
     def.requireAll ? '，且' : '，或',
     def.requireAll ? '; and ' : '; or ',
   );
@@ -163,7 +169,7 @@ export function describeAudience(def: AudienceDefinition): RuleDescription {
     return include;
   }
   const exclude = joinDescriptions(
-    def.exclude.map((p) => kindOfPart(p).describe(p)),
+    def.exclude.map((p) => kindOfPart(p).describe(p, names)),
     '，或',
     '; or ',
   );
@@ -171,10 +177,15 @@ export function describeAudience(def: AudienceDefinition): RuleDescription {
 }
 
 /** Each part of the audience for one member: in it or not, and what of the member it looks at. */
-export function explainAudience(def: AudienceDefinition, member: MemberFacts, ctx: AudienceContext) {
+export function explainAudience(def: AudienceDefinition, member: MemberFacts, ctx: AudienceContext, names?: IdNames) {
   const explainPart = (p: AudiencePart) => {
     const kind = kindOfPart(p);
-    return { part: p, description: kind.describe(p), matches: kind.matches(p, member, ctx) === true, member: kind.explain(p, member, ctx) };
+    return {
+      part: p,
+      description: kind.describe(p, names),
+      matches: kind.matches(p, member, ctx) === true,
+      member: kind.explain(p, member, ctx),
+    };
   };
   return {
     inAudience: audienceMatches(def, member, ctx),

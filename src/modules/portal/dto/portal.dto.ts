@@ -2,9 +2,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
-import { UpdateProfileDto } from '../../admin/dto/archive.dto';
-import { ConsentsDto, CreateMemberDto } from '../../admin/dto/member.dto';
-import { CardNoConstraint, E164 } from '../../pos/dto/member-ref.dto';
+import { UpdateProfileDto } from '../../members/dto/member-archive.dto';
+import { ConsentsDto, CreateMemberDto } from '../../members/dto/member.dto';
+import { CardNoConstraint } from '../../cards/dto/card-no.constraint';
+import { E164 } from '../../../common/validation/e164';
 
 const PHONE = { type: 'string', pattern: E164.source, description: 'E.164.', example: '+8613800138000' } as const;
 const CODE = { type: 'string', pattern: '^\\d{6}$', description: 'The six digits sent by SMS.', example: '042917' } as const;

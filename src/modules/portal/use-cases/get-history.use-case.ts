@@ -16,7 +16,7 @@ interface StoredBreakdown {
 export class GetHistoryUseCase {
   constructor(private readonly repo: PortalQueries) {}
 
-  async execute(
+  async get(
     memberId: string,
     cursor: number | null,
     limit: number,

@@ -15,7 +15,7 @@ export class GetPointsUseCase {
     private readonly repo: PortalQueries,
   ) {}
 
-  async execute(memberId: string, now = new Date()) {
+  async get(memberId: string, now = new Date()) {
     const [summary, program, account, lots] = await Promise.all([
       this.ledger.summary(memberId),
       this.program.get(),

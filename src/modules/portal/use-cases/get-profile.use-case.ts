@@ -37,7 +37,7 @@ export class GetProfileUseCase {
     private readonly repo: PortalQueries,
   ) {}
 
-  async execute(memberId: string) {
+  async get(memberId: string) {
     const member = await this.members.findById(memberId);
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'Your membership was not found.');

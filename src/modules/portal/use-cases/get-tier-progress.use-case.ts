@@ -26,7 +26,7 @@ export class GetTierProgressUseCase {
     private readonly repo: PortalQueries,
   ) {}
 
-  async execute(memberId: string, now = new Date()) {
+  async get(memberId: string, now = new Date()) {
     const member = await this.members.findById(memberId);
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, 'Your membership was not found.');

@@ -5,6 +5,13 @@ import { MemberTokens, MemberTokensService } from '../auth/member-tokens.service
 import { MembersRepository } from '../../members/members.repository';
 import { SignInCodesService } from '../auth/sign-in-codes.service';
 
+export interface LogInCommand {
+  /** E.164. */
+  phone: string;
+  /** The sign-in code sent to the phone. */
+  code: string;
+}
+
 /**
  * POST auth/login: phone and code → a member session. The code is checked
  * before anything is said about the phone. A right code for a phone no
@@ -19,7 +26,7 @@ export class LogInUseCase {
     private readonly tokens: MemberTokensService,
   ) {}
 
-  async execute(phone: string, code: string): Promise<MemberTokens> {
+  async logIn({ phone, code }: LogInCommand): Promise<MemberTokens> {
     const member = await this.members.byPhone(phone);
     const registered = member !== null && member.status === 'active';
     await this.codes.verify(phone, code, registered);

@@ -60,7 +60,7 @@ export class RegisterMemberUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(input: Registration): Promise<Registered> {
+  async register(input: Registration): Promise<Registered> {
     const agreements = agreementsOf(input.agreements); // before the code is used: a refused registration can be sent again
     if (input.cardNo) {
       await this.transactions.run((m: EntityManager) => this.checkCard(m, input.cardNo as string));

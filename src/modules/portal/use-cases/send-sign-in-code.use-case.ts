@@ -36,7 +36,7 @@ export class SendSignInCodeUseCase {
     private readonly config: AppConfig,
   ) {}
 
-  async execute(phone: string, res: Response): Promise<CodeSent> {
+  async send(phone: string, res: Response): Promise<CodeSent> {
     await this.limiter.consume(res, RateLimit.PortalCodePerPhone, `phone:${phoneKeyId(this.config.jwt.secret, phone)}`);
     const code = await this.codes.issue(phone);
     const member = await this.members.byPhone(phone);

@@ -11,7 +11,7 @@ import { MemberCodeResponse } from '../dto/portal.response';
 export class ShowMemberCodeUseCase {
   constructor(private readonly codes: MemberCodesService) {}
 
-  async execute(memberId: string): Promise<MemberCodeResponse> {
+  async show(memberId: string): Promise<MemberCodeResponse> {
     const { now, codes } = await this.codes.upcoming(memberId, ISSUED_STEPS_AHEAD);
     return {
       serverTime: now.toISOString(),

@@ -17,7 +17,7 @@ export class UpdateProfileUseCase {
     private readonly profile: GetProfileUseCase,
   ) {}
 
-  async execute(memberId: string, changes: MemberProfileChanges) {
+  async update(memberId: string, changes: MemberProfileChanges) {
     if (changes.preferredStoreId) {
       const names = await this.repo.storeNames([changes.preferredStoreId]);
       if (!names.has(changes.preferredStoreId)) {
@@ -27,6 +27,6 @@ export class UpdateProfileUseCase {
       }
     }
     const { changed } = await this.archive.updateProfile({ type: 'member', id: memberId }, memberId, changes);
-    return { changed: changed.map((c) => c.field), profile: await this.profile.execute(memberId) };
+    return { changed: changed.map((c) => c.field), profile: await this.profile.get(memberId) };
   }
 }

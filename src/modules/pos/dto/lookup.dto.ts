@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, Validate } from 'class-validator';
-import { CardNoConstraint, E164, MEMBER_CODE_MESSAGE, MEMBER_CODE_PATTERN } from './member-ref.dto';
+import { CardNoConstraint } from '../../cards/dto/card-no.constraint';
+import { MEMBER_CODE_MESSAGE, MEMBER_CODE_PATTERN } from './member-ref.dto';
+import { E164 } from '../../../common/validation/e164';
 
 /** Give exactly one of cardNo, phone, memberCode. */
 export class LookupQueryDto {

@@ -1,18 +1,8 @@
 import { ApiPropertyOptional, ApiSchema, ApiSchemaOptions } from '@nestjs/swagger';
-import {
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  registerDecorator,
-  Validate,
-  ValidationArguments,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
-import { isValidCardNo } from '../../cards/card-number';
+import { IsOptional, IsString, IsUUID, Matches, registerDecorator, Validate, ValidationArguments } from 'class-validator';
+import { E164 } from '../../../common/validation/e164';
+import { CardNoConstraint } from '../../cards/dto/card-no.constraint';
 
-export const E164 = /^\+[1-9]\d{6,14}$/;
 /** (POS-API 1.2) The member page's code: 18 digits starting 8. */
 export const MEMBER_CODE_PATTERN = /^8\d{17}$/;
 export const MEMBER_CODE_MESSAGE = 'memberCode must be the 18 digits starting with 8 that the member page shows';
@@ -25,16 +15,6 @@ const MEMBER_REF_SCHEMA = {
   minProperties: 1,
   maxProperties: 1,
 } as ApiSchemaOptions;
-
-@ValidatorConstraint({ name: 'isCardNo' })
-export class CardNoConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isValidCardNo(value);
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} must be a 16-digit card number with a valid check digit; re-enter it`;
-  }
-}
 
 /** Exactly one of cardNo, phone, memberId, memberCode. */
 @ApiSchema(MEMBER_REF_SCHEMA)

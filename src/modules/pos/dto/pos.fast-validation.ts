@@ -7,7 +7,8 @@ import { isCents, isQuantity } from '../../../common/validation/numbers';
 import { isSafeText } from '../../../common/validation/safe-text';
 import { isValidCardNo } from '../../cards/card-number';
 import { LookupQueryDto } from './lookup.dto';
-import { E164, MEMBER_CODE_PATTERN, MemberRefDto } from './member-ref.dto';
+import { E164 } from '../../../common/validation/e164';
+import { MEMBER_CODE_PATTERN, MemberRefDto } from './member-ref.dto';
 import { DOCUMENT_NO, MAX_CENTS, PurchaseDto, PurchaseLineDto } from './purchase.dto';
 
 /*

@@ -1,6 +1,7 @@
 /** Response shapes of the POS contract (POS-API.md), for the OpenAPI document. */
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { ErrorCode } from '../../../common/errors/error-code';
+import { PointsSummaryResponse } from '../../points/dto/points.response';
+import { ErrorResponse } from '../../../common/api/error.response';
 
 /** Points are whole numbers; a balance may go below zero after a clawback of points already spent. */
 const POINTS = { type: 'integer', format: 'int64' } as const;
@@ -117,15 +118,6 @@ export const BATCH_RESPONSE_EXAMPLE = {
     },
   ],
 };
-
-export class PointsSummaryResponse {
-  @ApiProperty({ ...POINTS, description: 'All points held, pending included.', example: 1200 })
-  balance: number;
-  @ApiProperty({ ...POINTS, description: 'Spendable now: balance minus pending.', example: 1200 })
-  available: number;
-  @ApiProperty({ ...COUNT_OF_POINTS, description: 'Earned but still in the return window.', example: 0 })
-  pending: number;
-}
 
 export class TierSummaryResponse {
   @ApiProperty({ example: 'VIP', description: 'STANDARD, VIP or SVIP with the default program.' })
@@ -246,35 +238,6 @@ export class CounterCardResponse {
   cardNo: string;
   @ApiProperty({ ...UUID, example: '01a212aa-8c49-726e-8084-7fe8a529b74f' })
   memberId: string;
-}
-
-export class ErrorDetailResponse {
-  @ApiProperty({
-    description: 'The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).',
-    example: 'member.cardNo',
-  })
-  field: string;
-  @ApiProperty({ example: 'cardNo must be a 16-digit card number with a valid check digit; re-enter it' })
-  message: string;
-}
-
-export class ErrorResponse {
-  @ApiProperty({ type: 'integer', description: 'The HTTP status, repeated.', example: 400 })
-  statusCode: number;
-  @ApiProperty({
-    enum: ErrorCode,
-    enumName: 'ErrorCode',
-    description: 'Stable machine-readable code: act on this, not on the message.',
-    example: 'VALIDATION_FAILED',
-  })
-  code: ErrorCode;
-  @ApiProperty({
-    description: 'A sentence a cashier can read.',
-    example: 'The request is not valid: cardNo must be a 16-digit card number with a valid check digit; re-enter it.',
-  })
-  message: string;
-  @ApiProperty({ type: () => [ErrorDetailResponse], description: 'One row per bad field; empty when no field is at fault.' })
-  details: ErrorDetailResponse[];
 }
 
 export class BatchItemSuccessResponse {

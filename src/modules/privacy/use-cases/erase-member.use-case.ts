@@ -47,7 +47,7 @@ export class EraseMemberUseCase {
     this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog };
   }
 
-  async execute(memberId: string): Promise<ErasureCounts> {
+  async erase(memberId: string): Promise<ErasureCounts> {
     const counts = await this.eraseInTransaction(memberId);
     // Ids and row counts only: what was erased is never logged.
     this.logger.log({ memberId, ...counts }, 'member erased');

@@ -27,7 +27,7 @@ export class ExportMemberUseCase {
   ) {}
 
   /** `actor` defaults to the member themselves (the portal's me/export). */
-  async execute(memberId: string, actor: Actor = { type: 'member', id: memberId }): Promise<MemberExport> {
+  async export(memberId: string, actor: Actor = { type: 'member', id: memberId }): Promise<MemberExport> {
     const member = await this.repo.member(memberId);
     if (!member) {
       throw new DomainError(ErrorCode.MEMBER_NOT_FOUND, `No member with id ${memberId}.`);

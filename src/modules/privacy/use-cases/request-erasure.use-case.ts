@@ -43,7 +43,7 @@ export class RequestErasureUseCase {
     @InjectQueue(QueueName.MemberErasure) private readonly queue: Queue,
   ) {}
 
-  async execute(memberId: string, actor: Actor): Promise<ErasureRequestView> {
+  async request(memberId: string, actor: Actor): Promise<ErasureRequestView> {
     const request = await this.transactions.retrying(async (m) => {
       const member = await this.members.lock(m, memberId);
       if (!member) {

@@ -23,7 +23,7 @@ export class BirthdayBonusProcessor extends WorkerHost {
       case JobName.BirthdayBonusRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.bonus.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.bonus.grant({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       default:

@@ -35,7 +35,7 @@ export class BirthdayBonusUseCase {
     private readonly settings: ProgramSettingsService,
   ) {}
 
-  async execute(range: MemberRangeBounds, asOf: Date): Promise<BirthdayTotals> {
+  async grant(range: MemberRangeBounds, asOf: Date): Promise<BirthdayTotals> {
     const totals: BirthdayTotals = { members: 0, points: 0 };
     const [program, tiers] = await Promise.all([this.settings.get(), this.tiersService.list()]);
     const year = bonusYear(asOf);

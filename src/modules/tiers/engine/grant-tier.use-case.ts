@@ -46,7 +46,7 @@ export class GrantTierUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute(actor: Actor, cmd: GrantTierCommand): Promise<GrantView> {
+  async grant(actor: Actor, cmd: GrantTierCommand): Promise<GrantView> {
     const [tiers, program] = await Promise.all([this.tiersService.list(), this.settings.get()]);
     const tier = tiers.find((t) => t.code === cmd.tierCode);
     if (!tier) {

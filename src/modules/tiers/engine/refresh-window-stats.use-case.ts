@@ -39,7 +39,7 @@ export class RefreshWindowStatsUseCase {
 
   /** Records a refresh run and its snapshot, and queues one part per member-id range. */
   async start(asOf: Date, createdBy: string | null = null): Promise<{ runId: string; ranges: number }> {
-    const ranges = await this.plan.execute();
+    const ranges = await this.plan.plan();
     const windows = snapshotWindows(asOf, (await this.settings.get()).qualifyingWindowMonths);
     const runId = await this.runs.start(WINDOW_STATS.kind, ranges.length, { asOf: asOf.toISOString(), ...windows }, createdBy);
     await this.repo.insertSnapshot({ id: runId, ...windows, asOf });
@@ -67,12 +67,12 @@ export class RefreshWindowStatsUseCase {
   }
 
   /** A whole refresh in this process, range after range (each range its own short statement). */
-  async execute(asOf: Date): Promise<WindowSnapshot & { members: number }> {
+  async refresh(asOf: Date): Promise<WindowSnapshot & { members: number }> {
     const windows = snapshotWindows(asOf, (await this.settings.get()).qualifyingWindowMonths);
     const id = newId();
     await this.repo.insertSnapshot({ id, ...windows, asOf });
     let members = 0;
-    for (const range of await this.plan.execute()) {
+    for (const range of await this.plan.plan()) {
       members += await this.repo.refreshWindowStats(range, windows.windowStart, windows.spendStart, asOf);
     }
     await this.finish(id);

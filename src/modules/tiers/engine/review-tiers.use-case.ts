@@ -46,7 +46,7 @@ export class ReviewTiersUseCase {
     private readonly settings: ProgramSettingsService,
   ) {}
 
-  async execute(range: MemberRangeBounds, asOf: Date): Promise<ReviewTotals> {
+  async review(range: MemberRangeBounds, asOf: Date): Promise<ReviewTotals> {
     const totals: ReviewTotals = { reviewed: 0, requalified: 0, downgraded: 0, keptByGrant: 0, grantsEnded: 0, grantsReverted: 0 };
     const [program, tiers] = await Promise.all([this.settings.get(), this.tiersService.list()]);
     const windowStart = qualifyingWindowStart(asOf, program.qualifyingWindowMonths);

@@ -61,12 +61,12 @@ export class SimulateLadderUseCase {
     private readonly refresher: RefreshWindowStatsUseCase,
   ) {}
 
-  async execute(proposed: LadderTier[], now = new Date(), options: SimulateOptions = {}): Promise<SimulationResult> {
+  async simulate(proposed: LadderTier[], now = new Date(), options: SimulateOptions = {}): Promise<SimulationResult> {
     this.ladder.validate(proposed);
     const started = Date.now();
     const [program, current, latest] = await Promise.all([this.settings.get(), this.tiersService.list(), this.repo.latestSnapshot()]);
     const refresh = options.refresh === true || !snapshotServes(latest, snapshotWindows(now, program.qualifyingWindowMonths));
-    const snapshot = refresh ? await this.refresher.execute(now) : latest!;
+    const snapshot = refresh ? await this.refresher.refresh(now) : latest!;
     const cells = await this.repo.simulate(proposed, current[0]?.code ?? proposed[0].code);
     const proposedRank = new Map(proposed.map((t, i) => [t.code, i]));
     const rankOf = (code: string) => proposedRank.get(code) ?? current.find((t) => t.code === code)?.rank ?? 0;

@@ -28,7 +28,7 @@ export class TierReviewProcessor extends WorkerHost {
       case JobName.TierReviewRange: {
         const data = job.data as RangePayload;
         return this.runs.runPart(job as Job<RangePayload>, () =>
-          this.review.execute({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
+          this.review.review({ fromId: data.fromId, toId: data.toId }, new Date(data.asOf)),
         );
       }
       case JobName.PlanWindowStats:

@@ -33,6 +33,6 @@ export class TierRunsService {
   constructor(private readonly startRun: StartRangedRun) {}
 
   async start(kind: TierRunKind, asOf: Date, createdBy: string | null = null): Promise<{ runId: string; asOf: string; ranges: number }> {
-    return this.startRun.execute(kind === 'tier-review' ? TIER_REVIEW : BIRTHDAY_BONUS, asOf.toISOString(), createdBy);
+    return this.startRun.start(kind === 'tier-review' ? TIER_REVIEW : BIRTHDAY_BONUS, asOf.toISOString(), createdBy);
   }
 }

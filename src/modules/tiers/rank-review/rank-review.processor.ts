@@ -20,11 +20,11 @@ export class RankReviewProcessor extends WorkerHost {
     switch (job.name) {
       case JobName.PlanRankReview: {
         const { asOf } = job.data;
-        return this.start.execute(asOf ? new Date(asOf) : new Date(), null);
+        return this.start.start(asOf ? new Date(asOf) : new Date(), null);
       }
       case JobName.RankReview: {
         const data = job.data as PartPayload & { asOf: string };
-        return this.runs.runPart(job as Job<PartPayload>, () => this.review.execute(data.runId, new Date(data.asOf)));
+        return this.runs.runPart(job as Job<PartPayload>, () => this.review.review(data.runId, new Date(data.asOf)));
       }
       default:
         throw new Error(`Unknown job ${job.name} on ${QueueName.TierRankReview}`);

@@ -45,7 +45,7 @@ export class RankReviewUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async execute(runId: string, asOf: Date): Promise<RankReviewResult> {
+  async review(runId: string, asOf: Date): Promise<RankReviewResult> {
     const tiers = await this.repo.tiers();
     const { qualifyingWindowMonths, tierReviewMonths } = await this.program.get();
     const window = { start: qualifyingWindowStart(asOf, qualifyingWindowMonths), end: monthKey(asOf) };

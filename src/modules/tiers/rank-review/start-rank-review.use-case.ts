@@ -34,7 +34,7 @@ export class StartRankReviewUseCase {
     @InjectQueue(QueueName.TierRankReview) private readonly queue: Queue,
   ) {}
 
-  async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string }> {
+  async start(asOf: Date, createdBy: string | null): Promise<{ runId: string }> {
     const valueAsOf = await this.repo.latestValueRunAsOf();
     if (!valueRunCoversRankReview(valueAsOf, asOf)) {
       throw rankReviewNeedsValueRun(asOf, valueAsOf);

@@ -16,7 +16,7 @@ export const VALUE_WINDOW_MONTHS = 12;
 export class ComputeValueRangeUseCase {
   constructor(private readonly repo: ValueRepository) {}
 
-  async execute(
+  async compute(
     runId: string,
     range: { fromId: string; toId: string | null },
     asOf: Date,

@@ -18,7 +18,7 @@ export interface ValueRunSummary {
 export class FinalizeValueRunUseCase {
   constructor(private readonly repo: ValueRepository) {}
 
-  async execute(runId: string): Promise<{ graded: number }> {
+  async finalize(runId: string): Promise<{ graded: number }> {
     const run = await this.repo.findRun(runId);
     // The shares in force when the run started (value_runs), as the weights are.
     const shares = run

@@ -44,8 +44,8 @@ export class StartValueRunUseCase {
     @InjectQueue(QueueName.MemberValue) private readonly queue: Queue,
   ) {}
 
-  async execute(asOf: Date, createdBy: string | null): Promise<{ runId: string; ranges: number }> {
-    const ranges = await this.plan.execute();
+  async start(asOf: Date, createdBy: string | null): Promise<{ runId: string; ranges: number }> {
+    const ranges = await this.plan.plan();
     const settings = await this.repo.settings();
     const weights = currentWeights(settings);
     const reference = currentReference(settings);

@@ -36,7 +36,7 @@ export class UpdateValueSettingsUseCase {
     };
   }
 
-  async execute(actor: Actor, proposal: ValueSettingsProposal): Promise<ValueSettingsView> {
+  async update(actor: Actor, proposal: ValueSettingsProposal): Promise<ValueSettingsView> {
     const problems = valueSettingsProblems(proposal);
     if (problems.length > 0) {
       throw valueSettingsInvalid(problems);

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { unwrap, type Schemas } from '../../shared/api';
 import { api } from '../api';
+import { useDebounced } from '../components/useDebounced';
 import type { CampaignBody } from './wizard/draft';
 
 /** The campaigns screen's calls (admin/campaigns, message templates); every campaign key starts with "campaigns". */
@@ -97,6 +98,29 @@ export const useTemplatePreview = (code: string | null, enabled: boolean) =>
     queryFn: async () =>
       unwrap(await api.POST('/api/v1/admin/message-templates/{code}/preview', { params: { path: { code: code ?? '' } }, body: {} })),
   });
+
+/** A description in both languages, as the server words a rule (RuleDescriptionResponse). */
+export type RuleWords = Schemas['RuleDescriptionResponse'];
+
+/**
+ * The audience and the actions in words, zh-CN and English, from their kinds on the server (campaigns/rules/explain;
+ * nothing is saved); asked 400 ms after the last edit, the previous answer kept meanwhile.
+ */
+export function useRulesExplain(rules: Pick<CampaignBody, 'audience' | 'actions'>, enabled: boolean) {
+  const debounced = useDebounced(rules);
+  return useQuery({
+    queryKey: ['campaigns', 'explain', debounced],
+    queryFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/admin/campaigns/rules/explain', {
+          body: { audience: debounced.audience, actions: debounced.actions ?? [] },
+        }),
+      ),
+    enabled: enabled && debounced === rules,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
 
 /**
  * The wizard's draft on the server: saved as soon as it has an audience (created once, then updated), and previewed

@@ -1,10 +1,10 @@
 import { Alert, Button, Form, Input, Radio, Space, Statistic, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
+import { incompleteConditions, type ClubRule } from './conditions';
 import { useCreateClub, useRuleExplain, type Club, type NewClub } from './queries';
 import { RuleBuilder } from './RuleBuilder';
-import { incompleteConditions, ruleInWords, type ClubRule } from './rule';
 
 const FIRST_RULE: ClubRule = {
   combine: 'all',
@@ -70,17 +70,13 @@ export function NewClubForm({ onCreated }: { onCreated: (club: Club) => void }) 
 }
 
 /**
- * The rule in words as the marketer types (clubs/rule.ts), and the members it would hold now (POST clubs/rules/explain,
- * 400 ms after the last change). The server's explain also answers the words (ruleText): the one place to show them from there.
+ * The rule in the server's words (clubs/rules/explain, in the page's language) and the members it would hold now,
+ * 400 ms after the last change; the last answer stays while the next is on its way.
  */
 function RuleSaidBack({ rule, ready }: { rule: ClubRule; ready: boolean }) {
   const { t, lang } = useI18n();
-  const [debounced, setDebounced] = useState(rule);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(rule), 400);
-    return () => clearTimeout(timer);
-  }, [rule]);
-  const explain = useRuleExplain(debounced, ready && debounced === rule);
+  const explain = useRuleExplain(rule, ready);
+  const words = ready && explain.data ? (lang === 'zh-CN' ? explain.data.ruleText.zhCN : explain.data.ruleText.en) : null;
   return (
     <Alert
       style={{ marginTop: 16 }}
@@ -88,11 +84,13 @@ function RuleSaidBack({ rule, ready }: { rule: ClubRule; ready: boolean }) {
       title={t('clubs.ruleInWords')}
       description={
         <Space orientation="vertical">
-          <Typography.Text data-testid="rule-words">{ruleInWords(rule, lang)}</Typography.Text>
+          <Typography.Text data-testid="rule-words" type={words === null ? 'secondary' : undefined}>
+            {words ?? (ready ? t('common.loading') : t('clubs.ruleIncomplete'))}
+          </Typography.Text>
           {explain.error && <Typography.Text type="danger">{explain.error.message}</Typography.Text>}
           <Statistic
             title={t('clubs.estimatedSize')}
-            value={explain.data?.estimatedMembers ?? (ready ? t('common.loading') : '—')}
+            value={(ready ? explain.data?.estimatedMembers : null) ?? (ready ? t('common.loading') : '—')}
             formatter={(v) => (typeof v === 'number' ? formatPoints(v, lang) : v)}
             data-testid="rule-estimate"
           />

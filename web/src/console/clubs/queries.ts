@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '../../shared/api';
 import { api } from '../api';
-import type { ClubRule } from './rule';
+import { useDebounced } from '../components/useDebounced';
+import type { ClubRule } from './conditions';
 
 /** The clubs screen's calls (admin/clubs, the clubs' analytics); every key a club change must refresh starts with "clubs". */
 export type Club = Schemas['ClubResponse'];
@@ -31,14 +32,20 @@ export async function fetchAllClubs(): Promise<{ clubs: Club[]; nextCursor: null
 
 export const useAllClubs = () => useQuery({ queryKey: ['clubs'], queryFn: fetchAllClubs });
 
-/** The rule in words and, when asked, the members it would hold now (nothing is saved). */
-export const useRuleExplain = (rule: ClubRule, enabled: boolean) =>
-  useQuery({
-    queryKey: ['clubs', 'explain', rule],
-    queryFn: async () => unwrap(await api.POST('/api/v1/admin/clubs/rules/explain', { body: { rule, estimate: true } })),
-    enabled,
+/**
+ * The rule in words (zh-CN and English) and the members it would hold now, from the server (nothing is saved); asked
+ * 400 ms after the last edit, the previous answer kept meanwhile.
+ */
+export function useRuleExplain(rule: ClubRule, enabled: boolean) {
+  const debounced = useDebounced(rule);
+  return useQuery({
+    queryKey: ['clubs', 'explain', debounced],
+    queryFn: async () => unwrap(await api.POST('/api/v1/admin/clubs/rules/explain', { body: { rule: debounced, estimate: true } })),
+    enabled: enabled && debounced === rule,
+    placeholderData: keepPreviousData,
     retry: false,
   });
+}
 
 export function useCreateClub(rule: ClubRule, onCreated: (club: Club) => void) {
   const client = useQueryClient();

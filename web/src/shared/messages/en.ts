@@ -336,6 +336,7 @@ export const en = {
   'clubs.regroup': 'Regroup now',
   'clubs.regroupProgress': 'Regroup',
   'clubs.rule': 'Rule',
+  'clubs.ruleIncomplete': 'Fill in every condition to see the rule in words.',
   'clubs.ruleInWords': 'The rule in words',
   'clubs.status.active': 'Active',
   'clubs.status.archived': 'Archived',

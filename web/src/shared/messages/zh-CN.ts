@@ -337,6 +337,7 @@ export const zhCN: Record<MessageKey, string> = {
   'clubs.regroup': '立即重新分组',
   'clubs.regroupProgress': '重新分组',
   'clubs.rule': '规则',
+  'clubs.ruleIncomplete': '填写完每个条件后，这里显示规则说明。',
   'clubs.ruleInWords': '规则说明',
   'clubs.status.active': '启用',
   'clubs.status.archived': '已归档',

@@ -20,7 +20,7 @@ export class CancelRedemptionUseCase {
     private readonly redemptions: RedemptionsRepository,
   ) {}
 
-  async execute(storeId: string, redemptionNo: string): Promise<RedemptionCancelResult> {
+  async cancel(storeId: string, redemptionNo: string): Promise<RedemptionCancelResult> {
     const found = await this.redemptions.find(storeId, redemptionNo);
     if (!found) {
       throw redemptionNotFound(redemptionNo);

@@ -25,7 +25,7 @@ export class ExpirePointsUseCase {
     private readonly repo: LedgerRepository,
   ) {}
 
-  async execute(range: MemberRange, asOf: Date): Promise<ExpiryTotals> {
+  async expire(range: MemberRange, asOf: Date): Promise<ExpiryTotals> {
     const totals = await handleLotsByMemberChunks({
       dataSource: this.dataSource,
       ledger: this.ledger,

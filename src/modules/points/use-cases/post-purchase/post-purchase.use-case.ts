@@ -21,7 +21,7 @@ export class PostPurchaseUseCase implements OnModuleDestroy {
     });
   }
 
-  execute(cmd: PurchaseCommand): Promise<PostingResult<PurchaseResult>> {
+  post(cmd: PurchaseCommand): Promise<PostingResult<PurchaseResult>> {
     return this.group.submit(cmd);
   }
 

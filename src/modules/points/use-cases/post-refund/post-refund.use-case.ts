@@ -33,7 +33,7 @@ export class PostRefundUseCase {
     @Optional() @Inject(PURCHASE_CAMPAIGN_BONUSES) private readonly campaignBonuses?: PurchaseCampaignBonuses,
   ) {}
 
-  async execute(cmd: RefundCommand): Promise<PostingResult<RefundResult>> {
+  async refund(cmd: RefundCommand): Promise<PostingResult<RefundResult>> {
     return postOnce({
       field: 'refundNo',
       documentNo: cmd.refundNo,

@@ -34,7 +34,7 @@ export class RedeemPointsUseCase {
     private readonly memberCodes: MemberCodesService,
   ) {}
 
-  async execute(cmd: RedemptionCommand): Promise<PostingResult<RedemptionResult>> {
+  async redeem(cmd: RedemptionCommand): Promise<PostingResult<RedemptionResult>> {
     return postOnce({
       field: 'redemptionNo',
       documentNo: cmd.redemptionNo,

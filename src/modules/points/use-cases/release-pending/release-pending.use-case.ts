@@ -23,7 +23,7 @@ export class ReleasePendingUseCase {
     private readonly repo: LedgerRepository,
   ) {}
 
-  async execute(range: MemberRange, asOf: Date): Promise<LotTotals> {
+  async release(range: MemberRange, asOf: Date): Promise<LotTotals> {
     const totals = await handleLotsByMemberChunks({
       dataSource: this.dataSource,
       ledger: this.ledger,

@@ -2,10 +2,10 @@ import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Steps, T
 import { useEffect, useMemo, useState } from 'react';
 import { formatPoints } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
-import { useCampaignDraft, useMessageTemplates, useTemplatePreview } from '../queries';
+import { useCampaignDraft, useMessageTemplates, useRulesExplain, useTemplatePreview, type RuleWords } from '../queries';
 import { ActionStep } from './ActionStep';
 import { AudienceStep } from './AudienceStep';
-import { hasAudience, NEW_DRAFT, toBody, type Draft } from './draft';
+import { hasAudience, NEW_DRAFT, toBody, type CampaignBody, type Draft } from './draft';
 import { ScheduleStep } from './ScheduleStep';
 import { TemplateStep } from './TemplateStep';
 
@@ -43,7 +43,7 @@ export function CampaignWizard({ onLaunched }: { onLaunched: (id: string) => voi
       {step === 1 && <ActionStep draft={draft} set={set} />}
       {step === 2 && <TemplateStep draft={draft} />}
       {step === 3 && <ScheduleStep draft={draft} set={set} />}
-      {step === 4 && <Summary draft={draft} />}
+      {step === 4 && <Summary draft={draft} body={body} />}
       <Card size="small" title={t('campaigns.livePreview')} data-testid="campaign-preview">
         {!ready ? (
           <Typography.Text type="secondary">{t('campaigns.needAudience')}</Typography.Text>
@@ -97,15 +97,31 @@ function LivePreview({ figures }: { figures: { size: number; holdout: number; ta
   );
 }
 
-/** The last step: what will be launched. */
-function Summary({ draft }: { draft: Draft }) {
+/** The last step: what will be launched; the audience and the actions in the server's words (campaigns/rules/explain). */
+function Summary({ draft, body }: { draft: Draft; body: CampaignBody }) {
   const { t, lang } = useI18n();
+  const explain = useRulesExplain(body, hasAudience(body));
+  const words = (w: RuleWords) => w[lang];
+  const explained = explain.data;
+  const pending = explain.error ? <Typography.Text type="danger">{explain.error.message}</Typography.Text> : t('common.loading');
   return (
     <Descriptions column={1} bordered size="small">
       <Descriptions.Item label={t('common.name')}>{draft.name}</Descriptions.Item>
-      <Descriptions.Item label={t('campaigns.grantPoints')}>{formatPoints(draft.grantPoints ?? 0, lang)}</Descriptions.Item>
-      <Descriptions.Item label={t('campaigns.sendMessage')}>
-        {draft.messageOn && draft.template ? `${t(`channel.${draft.channel}`)} · ${draft.template}` : '—'}
+      <Descriptions.Item label={t('campaigns.step.audience')}>
+        <span data-testid="summary-audience">{explained?.audience ? words(explained.audience.description) : pending}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('campaigns.step.action')}>
+        {!explained ? (
+          pending
+        ) : explained.actions.length === 0 ? (
+          '—'
+        ) : (
+          <Space orientation="vertical" size={0} data-testid="summary-actions">
+            {explained.actions.map((a) => (
+              <span key={a.type}>{words(a.description)}</span>
+            ))}
+          </Space>
+        )}
       </Descriptions.Item>
       <Descriptions.Item label={t('campaigns.schedule')}>
         {t(`campaigns.schedule.${draft.scheduleKind}`)}

@@ -13,7 +13,7 @@ describe('campaign wizard: the draft as the request', () => {
         ],
         requireAll: false,
       },
-      grant: { points: 100, reason: 'Spring' },
+      actions: [{ type: 'grant', points: 100, reason: 'Spring' }],
       schedule: { kind: 'now' },
       budgetPoints: null,
       holdoutPermille: 125,
@@ -33,10 +33,9 @@ describe('campaign wizard: the draft as the request', () => {
       scheduleKind: 'cron',
       cron: ' 0 9 * * 1 ',
     });
-    expect(body.grant).toBeUndefined();
-    expect(body.message).toEqual({ channel: 'email', template: 'weekly' });
+    expect(body.actions).toEqual([{ type: 'message', channel: 'email', template: 'weekly' }]);
     expect(body.schedule).toEqual({ kind: 'cron', cron: '0 9 * * 1', timezone: 'Asia/Shanghai' });
-    expect(toBody({ ...NEW_DRAFT, messageOn: true, template: null }).message).toBeUndefined();
+    expect(toBody({ ...NEW_DRAFT, messageOn: true, template: null }).actions).toEqual([{ type: 'grant', points: 100, reason: '' }]);
   });
 
   it('has no audience without a name or without a club or tier', () => {

@@ -2,6 +2,9 @@ import type { Schemas } from '../../../shared/api';
 
 /** The campaign as POST/PATCH campaigns take it (the server's CreateCampaignDto). */
 export type CampaignBody = Schemas['CreateCampaignDto'];
+/** One part of an audience and one action, as the server publishes them (each a oneOf by type). */
+export type AudiencePart = CampaignBody['audience']['include'][number];
+export type ActionBody = NonNullable<CampaignBody['actions']>[number];
 
 /** What the wizard edits, step by step; toBody turns it into the request. */
 export interface Draft {
@@ -56,8 +59,8 @@ export const TIMEZONES = [
  * The audience parts the draft asks for, one per kind (club, tier), as the server's audience takes them. A kind of
  * part the server adds is one more entry here and one more field in the audience step.
  */
-export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): CampaignBody['audience']['include'] {
-  const include: CampaignBody['audience']['include'] = [];
+export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): AudiencePart[] {
+  const include: AudiencePart[] = [];
   if (d.clubIds.length > 0) {
     include.push({ type: 'club', clubIds: d.clubIds });
   }
@@ -67,19 +70,23 @@ export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): Campaign
   return include;
 }
 
-/** The actions the draft asks for (grant points, send a message), as the request's optional fields. */
-export function actionFields(d: Draft): Pick<CampaignBody, 'grant' | 'message'> {
-  return {
-    ...(d.grantPoints ? { grant: { points: d.grantPoints, reason: d.grantReason || d.name } } : {}),
-    ...(d.messageOn && d.template ? { message: { channel: d.channel, template: d.template } } : {}),
-  };
+/** The actions the draft asks for (grant points, send a message): the whole list, so a save replaces the stored ones. */
+export function draftActions(d: Draft): ActionBody[] {
+  const actions: ActionBody[] = [];
+  if (d.grantPoints) {
+    actions.push({ type: 'grant', points: d.grantPoints, reason: d.grantReason || d.name });
+  }
+  if (d.messageOn && d.template) {
+    actions.push({ type: 'message', channel: d.channel, template: d.template });
+  }
+  return actions;
 }
 
 export function toBody(d: Draft): CampaignBody {
   return {
     name: d.name,
     audience: { include: audienceParts(d), requireAll: false },
-    ...actionFields(d),
+    actions: draftActions(d),
     schedule:
       d.scheduleKind === 'at' && d.at
         ? { kind: 'at', at: d.at }
