@@ -1,5 +1,5 @@
 import { QRCodeSVG } from '@rc-component/qrcode';
-import { Button, ErrorBlock, SpinLoading } from 'antd-mobile';
+import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
 import { CloseOutline } from 'antd-mobile-icons';
 import JsBarcode from 'jsbarcode';
 import { useEffect, useRef, useState } from 'react';
@@ -61,7 +61,7 @@ export function MemberCode({ onClose }: { onClose: () => void }) {
         </ErrorBlock>
       ) : !shown ? (
         <div className="m-code-wait">
-          <SpinLoading aria-label={t('common.loading')} />
+          <Skeleton.Paragraph lineCount={3} animated />
         </div>
       ) : (
         <div className="m-code-body">

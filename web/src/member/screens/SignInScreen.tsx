@@ -1,4 +1,4 @@
-import { Button, Dialog, Input, NoticeBar } from 'antd-mobile';
+import { Button, Input, NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
@@ -185,17 +185,8 @@ function JoinForm({ phone, code, onBack }: { phone: string; code: string; onBack
     };
   }, [lang]);
 
-  const show = (document: 'terms' | 'privacy') =>
-    Dialog.alert({
-      title: t(document === 'terms' ? 'member.join.terms' : 'member.join.privacy'),
-      content: (
-        <div>
-          <p style={{ marginTop: 0 }}>{t(document === 'terms' ? 'member.join.termsText' : 'member.join.privacyText')}</p>
-          {versions && <p className="m-muted">{t('member.join.version', { version: versions[document] })}</p>}
-        </div>
-      ),
-      confirmText: t('member.join.close'),
-    });
+  /** The notice being read, as a small page of its own over the form (no dialog: the sign-in chunk stays light). */
+  const [reading, setReading] = useState<'terms' | 'privacy' | null>(null);
 
   const join = async () => {
     setProblem(null);
@@ -217,6 +208,21 @@ function JoinForm({ phone, code, onBack }: { phone: string; code: string; onBack
       setBusy(false);
     }
   };
+
+  if (reading) {
+    return (
+      <main className="m-main">
+        <section className="m-section" role="dialog" aria-modal="true" aria-labelledby="m-notice">
+          <h2 id="m-notice">{t(reading === 'terms' ? 'member.join.terms' : 'member.join.privacy')}</h2>
+          <p style={{ lineHeight: 1.7 }}>{t(reading === 'terms' ? 'member.join.termsText' : 'member.join.privacyText')}</p>
+          {versions && <p className="m-muted">{t('member.join.version', { version: versions[reading] })}</p>}
+          <Button block color="primary" onClick={() => setReading(null)}>
+            {t('member.join.close')}
+          </Button>
+        </section>
+      </main>
+    );
+  }
 
   return (
     <main className="m-main">
@@ -260,11 +266,11 @@ function JoinForm({ phone, code, onBack }: { phone: string; code: string; onBack
             />
             <span>
               <label htmlFor="m-agree">{t('member.join.agreePrefix')}</label>{' '}
-              <button type="button" className="m-link" onClick={() => void show('terms')}>
+              <button type="button" className="m-link" onClick={() => setReading('terms')}>
                 {t('member.join.terms')}
               </button>{' '}
               {t('member.join.and')}{' '}
-              <button type="button" className="m-link" onClick={() => void show('privacy')}>
+              <button type="button" className="m-link" onClick={() => setReading('privacy')}>
                 {t('member.join.privacy')}
               </button>
             </span>
