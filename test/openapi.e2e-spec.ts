@@ -329,6 +329,7 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(ops.map((o) => o.name).sort()).toEqual(
       [
         'POST /api/v1/portal/auth/code',
+        'GET /api/v1/portal/auth/agreements',
         'POST /api/v1/portal/auth/login',
         'POST /api/v1/portal/auth/register',
         'POST /api/v1/portal/auth/refresh',
@@ -355,7 +356,10 @@ describe('OpenAPI document (/docs-json)', () => {
     );
     expect(doc.components.securitySchemes.member).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     expect(doc.tags).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'portal' })]));
-    const open = ['code', 'login', 'register', 'refresh'].map((r) => `POST /api/v1/portal/auth/${r}`);
+    const open = [
+      ...['code', 'login', 'register', 'refresh'].map((r) => `POST /api/v1/portal/auth/${r}`),
+      'GET /api/v1/portal/auth/agreements',
+    ];
     for (const { name, op } of ops) {
       expect({ name, tags: op.tags }).toEqual({ name, tags: ['portal'] });
       expect({ name, security: op.security ?? [] }).toEqual({ name, security: open.includes(name) ? [] : [{ member: [] }] });

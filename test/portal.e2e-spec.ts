@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { loadConfig } from '../src/config/app-config';
 import { signInKeys } from '../src/modules/portal/auth/sign-in-codes.service';
 import { REDIS } from '../src/queue/redis.module';
+import { TiersService } from '../src/modules/tiers/tiers.service';
 import { WorkerModule } from '../src/worker.module';
 import { createClubWith } from './support/campaign-fixtures';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq, uniquePhone } from './support/factories';
@@ -12,6 +13,9 @@ import { signInCodeSentTo } from './support/sign-in-codes';
 import { startTestApp, TestApp } from './support/test-app';
 
 type Body = Record<string, any>;
+
+/** The terms and privacy notice in force, agreed to (GET auth/agreements). */
+const AGREED = { agreements: { terms: '2026-06', privacy: '2026-06' } };
 
 describe('member portal (/api/v1/portal)', () => {
   let t: TestApp;
@@ -212,7 +216,7 @@ describe('member portal (/api/v1/portal)', () => {
       const code = await codeFromOutbox(phone);
       expect((await auth.login(phone, code).expect(404)).body.code).toBe('PHONE_NOT_REGISTERED');
 
-      const reg = await auth.register({ phone, code, name: '李四', city: 'Hangzhou', consents: { sms: true } }).expect(201);
+      const reg = await auth.register({ ...AGREED, phone, code, name: '李四', city: 'Hangzhou', consents: { sms: true } }).expect(201);
       expect(reg.body).toMatchObject({ outcome: 'created' });
       expect(reg.body.cardNo).toMatch(/^\d{16}$/);
       const profile = await me(reg.body.accessToken).get().expect(200);
@@ -227,6 +231,50 @@ describe('member portal (/api/v1/portal)', () => {
       });
       // The code was used by the registration.
       expect((await auth.login(phone, code).expect(401)).body.code).toBe('SIGN_IN_CODE_INVALID');
+      // The terms and the privacy notice agreed to are kept as consents with their version, beside the marketing ones.
+      const rows = await t.db.query(
+        "SELECT channel, granted, version, source FROM member_consents WHERE member_id = ? AND channel IN ('terms', 'privacy', 'sms') ORDER BY channel",
+        [reg.body.memberId],
+      );
+      expect(rows).toEqual([
+        { channel: 'privacy', granted: 1, version: '2026-06', source: 'member' },
+        { channel: 'sms', granted: 1, version: null, source: 'member' },
+        { channel: 'terms', granted: 1, version: '2026-06', source: 'member' },
+      ]);
+      const consents = await me(reg.body.accessToken).get('/consents').expect(200);
+      expect(consents.body.agreements).toEqual([
+        { document: 'privacy', version: '2026-06', at: expect.any(String) },
+        { document: 'terms', version: '2026-06', at: expect.any(String) },
+      ]);
+      expect(consents.body.consents.map((c: Body) => c.channel)).toEqual(['sms', 'email', 'push', 'mail']);
+    });
+
+    it('registering needs agreement to the terms and the privacy notice in force: without it, or to an old version, 400 naming the version, nothing written', async () => {
+      const inForce = await t.http.get('/api/v1/portal/auth/agreements').expect(200);
+      expect(inForce.body).toEqual({
+        documents: [
+          { document: 'terms', version: '2026-06' },
+          { document: 'privacy', version: '2026-06' },
+        ],
+      });
+      const phone = uniquePhone();
+      const code = await sendCode(phone);
+      const none = await auth.register({ phone, code, name: '钱七' }).expect(400);
+      expect(none.body.code).toBe('VALIDATION_FAILED');
+      const old = await auth.register({ phone, code, name: '钱七', agreements: { terms: '2025-01', privacy: '2026-06' } }).expect(400);
+      expect(old.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'agreements.terms', message: 'version 2026-06 is in force' }],
+      });
+      expect(old.body.message).toContain('agreements.terms = "2026-06"');
+      expect(await t.db.query('SELECT id FROM members WHERE phone = ?', [phone])).toEqual([]);
+      // The refused registrations did not use the code: agreeing, it registers.
+      const reg = await auth.register({ ...AGREED, phone, code, name: '钱七' }).expect(201);
+      const [binding] = await t.db.query(
+        "SELECT COUNT(*) AS n FROM member_changes WHERE member_id = ? AND field IN ('agreement.terms', 'agreement.privacy') AND new_value = '2026-06'",
+        [reg.body.memberId],
+      );
+      expect(Number(binding.n)).toBe(2);
     });
 
     it('binding a counter card keeps its points and history; binding it again or registering a taken phone is refused', async () => {
@@ -237,7 +285,7 @@ describe('member portal (/api/v1/portal)', () => {
         .expect(201);
       const phone = uniquePhone();
       const code = await sendCode(phone);
-      const reg = await auth.register({ phone, code, cardNo, name: '王五' }).expect(201);
+      const reg = await auth.register({ ...AGREED, phone, code, cardNo, name: '王五' }).expect(201);
       expect(reg.body).toMatchObject({ outcome: 'bound', cardNo, memberId: counter.body.memberId });
       const points = await me(reg.body.accessToken).get('/points').expect(200);
       expect(points.body).toMatchObject({ balance: 123, available: 123, pending: 0 });
@@ -252,17 +300,26 @@ describe('member portal (/api/v1/portal)', () => {
       );
       expect(changes).toHaveLength(2);
       expect(changes.every((c: Body) => c.actor_type === 'member' && c.actor_id === counter.body.memberId)).toBe(true);
+      expect(
+        await t.db.query(
+          "SELECT channel, version FROM member_consents WHERE member_id = ? AND channel IN ('terms', 'privacy') ORDER BY channel",
+          [counter.body.memberId],
+        ),
+      ).toEqual([
+        { channel: 'privacy', version: '2026-06' },
+        { channel: 'terms', version: '2026-06' },
+      ]);
 
       const members = await t.db.query('SELECT COUNT(*) AS n FROM members');
       const otherPhone = uniquePhone();
       const otherCode = await sendCode(otherPhone);
-      const bound = await auth.register({ phone: otherPhone, code: otherCode, cardNo, name: 'X' }).expect(409);
+      const bound = await auth.register({ ...AGREED, phone: otherPhone, code: otherCode, cardNo, name: 'X' }).expect(409);
       expect(bound.body.code).toBe('CARD_ALREADY_BOUND');
-      const taken = await auth.register({ phone, code: await sendCode(phone), name: 'Y' }).expect(409);
+      const taken = await auth.register({ ...AGREED, phone, code: await sendCode(phone), name: 'Y' }).expect(409);
       expect(taken.body.code).toBe('PHONE_TAKEN');
       expect(await t.db.query('SELECT COUNT(*) AS n FROM members')).toEqual(members);
       // The refused card check did not use the other phone's code: it still registers.
-      await auth.register({ phone: otherPhone, code: otherCode, name: 'Z' }).expect(201);
+      await auth.register({ ...AGREED, phone: otherPhone, code: otherCode, name: 'Z' }).expect(201);
     });
   });
 
@@ -324,10 +381,13 @@ describe('member portal (/api/v1/portal)', () => {
           storeName: `Store ${store.code}`,
           receiptNo: body.receiptNo,
           breakdown: [
-            { rule: 'base', label: 'Base points', points: 100 },
-            { rule: 'tier', label: 'Tier bonus', points: 50 },
+            { rule: 'base', label: 'Base points', name: null, points: 100 },
+            { rule: 'tier', label: 'Tier bonus', name: null, points: 50 },
           ],
+          amountCents: 15_000,
+          campaignName: null,
           at: expect.any(String),
+          occurredAt: body.occurredAt,
         },
       ]);
       expect(latest.body.nextCursor).toEqual(String(latest.body.items[0].entryId));
@@ -361,6 +421,35 @@ describe('member portal (/api/v1/portal)', () => {
       expect(text).not.toContain(m.memberId);
       expect(text).not.toContain(store.storeId);
       expect(text).not.toContain(String(process.env.ADMIN_EMAIL));
+    });
+
+    it('an offline receipt is dated by when it happened at the till, with the amount spent; earned and spent filter the history', async () => {
+      const member = await createMember(t);
+      const memberToken = (await signIn(member.phone)).accessToken;
+      const twelveDaysAgo = new Date(Date.now() - 12 * 86_400_000);
+      twelveDaysAgo.setUTCHours(4, 0, 0, 0);
+      const offline = { ...purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 8_800 }]), occurredAt: twelveDaysAgo.toISOString() };
+      await pos(t, store).purchase(offline).expect(201);
+      await pos(t, store)
+        .redeem({ redemptionNo: uniq('D'), member: { cardNo: member.cardNo }, points: 50 })
+        .expect(201);
+      const all = (await me(memberToken).get('/history').expect(200)).body.items as Body[];
+      expect(all.map((i) => [i.kind, i.points])).toEqual([
+        ['redemption', -50],
+        ['purchase', 88],
+      ]);
+      const purchase = all[1];
+      expect(purchase).toMatchObject({ receiptNo: offline.receiptNo, amountCents: 8_800, occurredAt: twelveDaysAgo.toISOString() });
+      expect(Date.parse(purchase.at) - Date.parse(purchase.occurredAt)).toBeGreaterThan(11 * 86_400_000); // posted today
+      expect(all[0].occurredAt).toBe(all[0].at);
+      expect(all[0].amountCents).toBeNull();
+      const earned = (await me(memberToken).get('/history?direction=earned').expect(200)).body;
+      expect(earned.items.map((i: Body) => i.kind)).toEqual(['purchase']);
+      const spent = (await me(memberToken).get('/history?direction=spent&limit=1').expect(200)).body;
+      expect(spent.items.map((i: Body) => i.kind)).toEqual(['redemption']);
+      expect(spent.nextCursor).toBeNull();
+      const bad = await me(memberToken).get('/history?direction=both').expect(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
     });
 
     it('a campaign bonus rule shows as its own line with the campaign name, and its id is not shown', async () => {
@@ -400,8 +489,8 @@ describe('member portal (/api/v1/portal)', () => {
       const [item] = (await me(memberToken).get('/history?limit=1').expect(200)).body.items as Body[];
       expect(item).toMatchObject({ kind: 'purchase', points: 50 });
       expect(item.breakdown).toEqual([
-        { rule: 'base', label: 'Base points', points: 20 },
-        { rule: 'campaign', label: 'Campaign bonus: Portal basket bonus', points: 30 },
+        { rule: 'base', label: 'Base points', name: null, points: 20 },
+        { rule: 'campaign', label: 'Campaign bonus: Portal basket bonus', name: 'Portal basket bonus', points: 30 },
       ]);
       expect(JSON.stringify(item)).not.toContain(id);
     });
@@ -430,6 +519,75 @@ describe('member portal (/api/v1/portal)', () => {
         },
       });
       expect(Number(q.spend)).toBe(500_000 + 15_000 - 5_000);
+    });
+
+    it('a rank tier (SVIP by place): its holder sees the seats, their place and the last review; a member below sees it as the next step', async () => {
+      const top = await createMember(t);
+      const below = await createMember(t);
+      const job = async (path: string) => {
+        const started = await t.http.post(`/api/v1/admin${path}`).set('Authorization', `Bearer ${adminToken}`).expect(202);
+        return waitFor(
+          path,
+          async () => (await admin.get(`/jobs/${started.body.jobId as string}`).expect(200)).body as Body,
+          (v) => v.state !== 'running',
+        );
+      };
+      try {
+        await pos(t, store)
+          .purchase(purchaseBody({ cardNo: top.cardNo }, [{ amountCents: 90_000_000 }]))
+          .expect(201);
+        await pos(t, store)
+          .purchase(purchaseBody({ cardNo: below.cardNo }, [{ amountCents: 510_000 }]))
+          .expect(201); // VIP: no threshold tier left above it
+        await t.db.query(
+          "UPDATE tiers SET kind = 'rank', rank_top_n = 1, rank_top_permille = NULL, min_spend_cents = 1000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
+        );
+        t.app.get(TiersService).invalidate();
+        expect((await job('/analytics/value-runs')).state).toBe('completed');
+        expect((await job('/tiers/rank-reviews')).state).toBe('completed');
+        const [pick] = await t.db.query(
+          `SELECT p.member_id, mv.score, mv.value_rank FROM rank_review_picks p JOIN member_values mv ON mv.member_id = p.member_id
+            WHERE p.tier_code = 'SVIP' ORDER BY p.run_id DESC LIMIT 1`,
+        );
+        expect(pick.member_id).toBe(top.memberId); // ¥900,000 in the window: the most valuable member of this database
+
+        const held = (
+          await me((await signIn(top.phone)).accessToken)
+            .get('/tier')
+            .expect(200)
+        ).body;
+        expect(held.tier.code).toBe('SVIP');
+        expect(held.rank).toMatchObject({
+          code: 'SVIP',
+          held: true,
+          seats: 1,
+          place: pick.value_rank,
+          score: Number(pick.score),
+          minimum: { code: 'SVIP', met: true },
+          lastReview: { picked: 1, cutoffScore: Number(pick.score), memberPicked: true, at: expect.any(String) },
+        });
+        const mine = (
+          await me((await signIn(below.phone)).accessToken)
+            .get('/tier')
+            .expect(200)
+        ).body;
+        expect(mine.tier.code).toBe('VIP');
+        expect(mine.next).toBeNull(); // nothing to earn by thresholds…
+        expect(mine.rank).toMatchObject({
+          code: 'SVIP',
+          held: false, // …but SVIP is the next step
+          seats: 1,
+          minimum: { met: false, criteria: [{ criterion: 'spend', required: 1_000_000, current: 510_000, missing: 490_000 }] },
+          lastReview: { picked: 1, cutoffScore: Number(pick.score), memberPicked: false },
+        });
+        expect(mine.rank.place).toBeGreaterThan(1);
+      } finally {
+        await t.db.query(
+          "UPDATE tiers SET kind = 'threshold', rank_top_n = NULL, rank_top_permille = NULL, min_spend_cents = 2000000, min_points = NULL, min_purchases = NULL, qualify_mode = 'any' WHERE code = 'SVIP'",
+        );
+        await t.db.query("UPDATE members SET tier_code = 'VIP' WHERE tier_code = 'SVIP' AND id IN (?, ?)", [top.memberId, below.memberId]);
+        t.app.get(TiersService).invalidate();
+      }
     });
 
     it('points: balance, available and pending from the ledger, and what expires in each of the next 6 months with its value', async () => {
@@ -520,7 +678,7 @@ describe('member portal (/api/v1/portal)', () => {
     it('clubs: open clubs to join, join and leave; an automatic club left by the member does not take them back at a regroup', async () => {
       const city = uniq('city');
       const phone = uniquePhone();
-      const reg = await auth.register({ phone, code: await sendCode(phone), name: '赵六', city }).expect(201);
+      const reg = await auth.register({ ...AGREED, phone, code: await sendCode(phone), name: '赵六', city }).expect(201);
       const token = reg.body.accessToken as string;
       const open = await admin
         .post('/clubs', {

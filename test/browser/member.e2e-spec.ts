@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from '../support/factories';
+import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq, uniquePhone } from '../support/factories';
 import { signInCodeSentTo } from '../support/sign-in-codes';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -127,8 +127,32 @@ describe('member page /m (headless Chromium)', () => {
       await shows(page, 'pending-points', points.pending.toLocaleString('en-US'));
       await expect(page.getByTestId('tier-name').innerText()).resolves.toMatch(/VIP/);
       await page.getByRole('progressbar').waitFor();
-      await page.getByTestId('review-date').waitFor();
       await screenshots(page, 'member-home');
+      await page.getByRole('link', { name: /^详情/ }).click();
+      await page.getByTestId('review-date').waitFor();
+      await screenshots(page, 'member-tier');
+      await tab(page, /积分/).click();
+      expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('the member code shown full screen is the one the till lookup accepts (QR code and barcode carry it, with a countdown)', async () => {
+      await tab(page, /积分/).click();
+      await expect(page.getByTestId('greeting').innerText()).resolves.toBe('Li Lei，您好');
+      await page.getByRole('button', { name: '出示会员码' }).click();
+      const screen = page.getByRole('dialog', { name: '会员码' });
+      const digits = screen.getByTestId('member-code');
+      await digits.waitFor();
+      const code = (await digits.innerText()).replace(/\s/g, '');
+      expect(code).toMatch(/^8\d{17}$/);
+      await expect(screen.getByRole('img', { name: '会员码条形码' }).getAttribute('data-value')).resolves.toBe(code);
+      await expect(screen.getByRole('img', { name: '会员码二维码' }).count()).resolves.toBe(1);
+      await expect(screen.getByText(/^\d+ 秒后刷新$/).count()).resolves.toBe(1);
+      await screen.getByText('请调高屏幕亮度，便于收银台扫码。').waitFor();
+      await screenshots(page, 'member-code');
+      const found = await pos(app.t, store).lookup({ memberCode: code }).expect(200);
+      expect(found.body).toMatchObject({ memberId: m.memberId });
+      await screen.getByRole('button', { name: '关闭会员码' }).click();
+      await screen.waitFor({ state: 'hidden' });
       expect(pageProblems(page)).toEqual([]);
     });
 
@@ -177,7 +201,25 @@ describe('member page /m (headless Chromium)', () => {
       expect(pageProblems(page)).toEqual([]);
     });
 
-    it('sets a consent per channel; export and erasure say clearly when the service is not offered (404)', async () => {
+    it('edits the profile (name, birthday, gender, city) through PATCH me, and sees it saved', async () => {
+      await tab(page, /我的/).click();
+      await page.getByRole('button', { name: '编辑' }).click();
+      await page.getByRole('textbox', { name: '姓名' }).fill('李雷');
+      await page.locator('#m-p-birthday').fill('1990-05-17');
+      await page.getByRole('button', { name: '女' }).click();
+      await page.getByRole('textbox', { name: '城市' }).fill('上海');
+      await screenshots(page, 'member-me-edit');
+      await page.getByRole('button', { name: /^保 ?存$/ }).click();
+      await page.getByRole('button', { name: '编辑' }).waitFor();
+      const token = (await memberToken(page))!.accessToken;
+      const me = await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(me.body).toMatchObject({ name: '李雷', birthday: '1990-05-17', gender: 'female', city: '上海' });
+      await page.getByText('1990年5月17日').waitFor();
+      await expect(page.getByTestId('me-card').count()).resolves.toBeGreaterThan(0);
+      expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('sets a consent per channel; export and a two-step erasure live on the Privacy page, not on Me', async () => {
       await tab(page, /我的/).click();
       const sms = page.getByRole('switch', { name: '短信' });
       await expect(sms.getAttribute('aria-checked')).resolves.toBe('false');
@@ -187,19 +229,31 @@ describe('member page /m (headless Chromium)', () => {
       const consents = await app.t.http.get('/api/v1/portal/me/consents').set('Authorization', `Bearer ${token}`).expect(200);
       expect(consents.body.consents).toContainEqual(expect.objectContaining({ channel: 'sms', granted: true }));
       await screenshots(page, 'member-me');
+      await expect(page.getByRole('button', { name: '申请注销并删除数据' }).count()).resolves.toBe(0);
 
+      await page.getByText('隐私与我的数据').click();
+      await page.getByRole('heading', { name: '隐私与我的数据' }).waitFor();
       const exportStatus = (await fetch(`${app.baseUrl}/api/v1/portal/me/export`, { headers: { Authorization: `Bearer ${token}` } }))
         .status;
       await page.getByRole('button', { name: '下载我的数据' }).click();
       if (exportStatus === 404) {
         await expect(page.getByRole('alert').innerText()).resolves.toContain('暂未在线开放');
       }
+      await screenshots(page, 'member-privacy');
       await page.getByRole('button', { name: '申请注销并删除数据' }).click();
+      const warning = page.getByRole('region', { name: '注销后无法恢复' });
+      await warning.getByText(/积分将作废/).waitFor();
+      await screenshots(page, 'member-privacy-warning');
+      await warning.getByRole('button', { name: '我已了解，继续' }).click();
       const dialog = page.getByRole('dialog');
       const confirm = dialog.getByRole('button', { name: '注销我的会员' });
       await expect(confirm.isDisabled()).resolves.toBe(true); // nothing happens until the word is typed
       await dialog.getByRole('button', { name: '取消' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      await warning.getByRole('button', { name: '保留我的会员' }).click();
+      await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${token}`).expect(200); // still a member
+      await page.getByRole('button', { name: '返回' }).click();
+      await page.getByRole('heading', { name: '个人资料' }).waitFor();
     });
 
     it('an expired access token is refreshed without the member noticing; signing out ends the sign-in on the server', async () => {
@@ -274,8 +328,101 @@ describe('member page /m (headless Chromium)', () => {
       await screenshots(page, `member-en-${name}`);
     }
     await expect(page.getByRole('region', { name: 'Clubs to join' }).count()).resolves.toBe(0); // the me screen is showing
+    await page.getByText('Privacy and my data').click();
+    await page.getByRole('heading', { name: 'Delete my membership' }).waitFor();
+    found.push(await leftovers('privacy'));
+    await screenshots(page, 'member-en-privacy');
+    await tab(page, /^Points$/).click();
+    await page.getByRole('link', { name: /^Details/ }).click();
+    await page.getByTestId('review-date').or(page.getByText('Your tier has no review date.')).waitFor();
+    found.push(await leftovers('tier'));
+    await screenshots(page, 'member-en-tier');
+    await tab(page, /^Points$/).click();
+    await page.getByRole('button', { name: 'Show my member code' }).click();
+    await page.getByTestId('member-code').waitFor();
+    found.push(await leftovers('member-code'));
+    await screenshots(page, 'member-en-code');
     expect(found.filter((f) => f.chinese.length > 0 || f.keys.length > 0 || f.unnamed.length > 0)).toEqual([]);
-    expect(found).toHaveLength(6);
+    expect(found).toHaveLength(9);
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a phone no member holds joins on the page: agreement to the terms and privacy notice is needed and kept with its version', async () => {
+    const phone = uniquePhone();
+    const page = await newPage(app, 'zh-CN', PHONE);
+    page.setDefaultTimeout(10_000);
+    await page.goto('/m/');
+    await page.getByRole('textbox', { name: '手机号' }).fill(phone.replace(/^\+86/, ''));
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByRole('textbox', { name: '六位验证码' }).fill(await codeFromOutbox(phone));
+    await page.getByRole('button', { name: /^登 ?录$/ }).click();
+    await page.getByRole('heading', { name: '注册会员' }).waitFor();
+    await page.getByRole('textbox', { name: '您的姓名' }).fill('韩梅梅');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('请先同意');
+
+    await page.getByRole('button', { name: '《隐私政策》' }).click();
+    const notice = page.getByRole('dialog');
+    await notice.getByText('版本 2026-06').waitFor();
+    await screenshots(page, 'member-join-privacy');
+    await notice.getByRole('button', { name: '关闭' }).click();
+    await notice.waitFor({ state: 'hidden' });
+    await page.getByRole('checkbox').check();
+    await screenshots(page, 'member-join');
+    await page.getByRole('button', { name: '注册并登录' }).click();
+    await page.getByRole('navigation', { name: '会员栏目' }).waitFor();
+
+    const token = (await memberToken(page))!.accessToken;
+    const consents = await app.t.http.get('/api/v1/portal/me/consents').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(consents.body.agreements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ document: 'terms', version: '2026-06' }),
+        expect.objectContaining({ document: 'privacy', version: '2026-06' }),
+      ]),
+    );
+    const me = await app.t.http.get('/api/v1/portal/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body).toMatchObject({ name: '韩梅梅', phone });
+    expect(pageProblems(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('history dates an offline receipt by when it was rung up (occurredAt), with the amount spent, and filters earned / spent', async () => {
+    const m = await createMember(app.t, { name: 'Zhou Xun' });
+    const today = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 2_000 }]);
+    await pos(app.t, store).purchase(today).expect(201);
+    const occurredAt = new Date(Date.now() - 5 * 86_400_000);
+    occurredAt.setUTCHours(4, 30, 0, 0);
+    const offline = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 4_560 }], { occurredAt: occurredAt.toISOString() });
+    await pos(app.t, store).purchase(offline).expect(201); // posted now, after today's
+    await pos(app.t, store)
+      .redeem({ redemptionNo: uniq('D'), member: { cardNo: m.cardNo }, points: 10 })
+      .expect(201);
+
+    const page = await newPage(app, 'en-US', PHONE);
+    page.setDefaultTimeout(10_000);
+    await signIn(page, m.phone);
+    await tab(page, /^History$/).click();
+    const entry = page.getByTestId('history-entry').filter({ hasText: `Receipt ${offline.receiptNo}` });
+    await entry.waitFor();
+    const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(occurredAt);
+    await expect(entry.getByTestId('history-date').innerText()).resolves.toBe(expected);
+    await expect(entry.innerText()).resolves.toContain(`Purchase · Store ${store.code} · ¥45.60`);
+    await entry.getByText(/^Added to your points on /).waitFor();
+    // Dated by occurredAt: it comes after today's purchase and the redemption although it was posted later.
+    const receipts = await page.getByTestId('history-entry').allInnerTexts();
+    expect(receipts.findIndex((r) => r.includes(offline.receiptNo))).toBe(2);
+    await screenshots(page, 'member-en-history-offline');
+
+    await page.getByRole('button', { name: 'Spent' }).click();
+    await until('only the redemption', async () => (await page.getByTestId('history-entry').count()) === 1);
+    await expect(page.getByTestId('history-entry').innerText()).resolves.toMatch(/−10/);
+    await page.getByRole('button', { name: 'Earned' }).click();
+    await until('the two purchases', async () => (await page.getByTestId('history-entry').count()) === 2);
+    await expect(page.getByTestId('history-entry').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(today.receiptNo),
+      expect.stringContaining(offline.receiptNo),
+    ]);
     expect(pageProblems(page)).toEqual([]);
     await page.context().close();
   });

@@ -4,7 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
 import { placeholders } from '../../database/multi-row';
 import { execute, marks, select, selectOne } from '../../database/sql';
+import { AgreementDocument } from './entities/member-consent.entity';
 import { Member, MemberStatus } from './entities/member.entity';
+
+/** A document (terms, privacy notice) agreed to, at a version. */
+export interface Agreement {
+  document: AgreementDocument;
+  version: string;
+}
 
 export interface CardRow {
   cardNo: string;
@@ -317,6 +324,34 @@ export class MembersRepository {
         [memberId, channel, granted, source, now],
       );
     }
+  }
+
+  /**
+   * Agreements to documents (the terms, the privacy notice): a consent row per document, granted, with the version
+   * agreed to, and a change (agreement.<document>: the version) in the member's history.
+   */
+  async recordAgreements(
+    m: EntityManager,
+    memberId: string,
+    actor: { type: string; id: string | null },
+    agreements: Agreement[],
+    now: Date,
+  ) {
+    for (const a of agreements) {
+      await execute(
+        m,
+        `INSERT INTO member_consents (member_id, channel, granted, source, version, updated_at) VALUES (?, ?, TRUE, ?, ?, ?)
+         ON DUPLICATE KEY UPDATE granted = TRUE, source = VALUES(source), version = VALUES(version), updated_at = VALUES(updated_at)`,
+        [memberId, a.document, actor.type, a.version, now],
+      );
+    }
+    await this.insertChanges(
+      m,
+      memberId,
+      actor,
+      agreements.map((a) => ({ field: `agreement.${a.document}`, oldValue: null, newValue: a.version })),
+      now,
+    );
   }
 
   /** An erasure: every consent withdrawn (granted false, source erasure). */

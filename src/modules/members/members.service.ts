@@ -15,7 +15,7 @@ import { CodeOwner, MemberCodesService } from '../cards/member-codes.service';
 import { ConsentChannel } from './entities/member-consent.entity';
 import { Member } from './entities/member.entity';
 import { MEMBER_TIERS, MemberTiers } from './member-tiers.port';
-import { MembersRepository } from './members.repository';
+import { Agreement, MembersRepository } from './members.repository';
 
 /** How the POS names a member: exactly one of the four. */
 export interface MemberRef {
@@ -44,6 +44,8 @@ export interface NewMember {
   city?: string | null;
   address?: string | null;
   consents?: Partial<Record<ConsentChannel, boolean>>;
+  /** Documents agreed to (registration online: the terms and the privacy notice), each with its version. */
+  agreements?: Agreement[];
 }
 
 @Injectable()
@@ -145,11 +147,19 @@ export class MembersService {
         const cardNo = await this.openMembership(m, member.id, 'standard', storeId, entryTier.code, now);
         const consents = Object.entries(input.consents ?? {}).filter((e): e is [string, boolean] => typeof e[1] === 'boolean');
         await this.membersRepo.setConsents(m, member.id, consents, actor.type, now);
+        await this.membersRepo.recordAgreements(m, member.id, actor, input.agreements ?? [], now);
         await this.audit.record(
           actor,
           'member.created',
           { type: 'member', id: member.id },
-          { name: input.name, phone: input.phone, email: input.email ?? null, cardNo, consents: input.consents ?? {} },
+          {
+            name: input.name,
+            phone: input.phone,
+            email: input.email ?? null,
+            cardNo,
+            consents: input.consents ?? {},
+            ...(input.agreements?.length ? { agreements: input.agreements } : {}),
+          },
           m,
         );
         return cardNo;

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -6,7 +6,8 @@ import { PortalErrors } from '../../common/api/error-responses';
 import { CurrentMember, MemberAuth } from './auth/member-auth.guard';
 import { MemberPrincipal, MemberTokensService } from './auth/member-tokens.service';
 import { MemberLoginDto, MemberRefreshDto, RegisterDto, SendCodeDto } from './dto/portal.dto';
-import { CodeSentResponse, MemberTokensResponse, RegisteredResponse } from './dto/portal.response';
+import { AgreementsInForceResponse, CodeSentResponse, MemberTokensResponse, RegisteredResponse } from './dto/portal.response';
+import { CURRENT_AGREEMENTS } from './rules/agreements';
 import { LogInUseCase } from './use-cases/log-in.use-case';
 import { RegisterMemberUseCase } from './use-cases/register-member.use-case';
 import { SendSignInCodeUseCase } from './use-cases/send-sign-in-code.use-case';
@@ -49,12 +50,25 @@ export class PortalAuthController {
     return this.logIn.logIn({ phone: dto.phone, code: dto.code });
   }
 
+  @Get('agreements')
+  @ApiOperation({
+    summary: 'The versions of the membership terms and the privacy notice in force, to agree to when registering',
+  })
+  @ApiOkResponse({ type: AgreementsInForceResponse })
+  @PortalErrors()
+  agreements(): AgreementsInForceResponse {
+    return {
+      documents: Object.entries(CURRENT_AGREEMENTS).map(([document, version]) => ({ document: document as 'terms' | 'privacy', version })),
+    };
+  }
+
   @Post('register')
   @ApiOperation({
     summary: 'Register with a verified code: bind a counter card (its points kept) or get a new card',
     description:
       'With cardNo: the temporary member of a card from POST /api/v1/pos/cards becomes this member (same id, same points and history). ' +
-      'Without: a new member and card. Signs in at once.',
+      'Without: a new member and card. Signs in at once. agreements must carry the versions of the terms and the privacy notice in force (GET auth/agreements): ' +
+      'each is kept as a consent of its own with its version.',
   })
   @ApiCreatedResponse({ type: RegisteredResponse })
   @PortalErrors(

@@ -87,11 +87,15 @@ export class PortalMeController {
   }
 
   @Get('history')
-  @ApiOperation({ summary: 'My points history, newest first, each entry in words (store, receipt, points by rule)' })
+  @ApiOperation({
+    summary: 'My points history, newest first (as posted), each entry in words (store, receipt, amount spent, points by rule)',
+    description:
+      'occurredAt is when it happened (a purchase: its time at the till, so an offline receipt sent days later is dated by it); at is when it was posted. direction=earned|spent filters.',
+  })
   @ApiOkResponse({ type: HistoryResponse })
   @PortalErrors()
   myHistory(@CurrentMember() m: MemberPrincipal, @Query() q: HistoryQuery) {
-    return this.history.get(m.memberId, q.cursor ? Number(q.cursor) : null, q.limit ?? 20);
+    return this.history.get(m.memberId, q.cursor ? Number(q.cursor) : null, q.limit ?? 20, q.direction ?? null);
   }
 
   @Get('tier')

@@ -5,13 +5,19 @@ import { toInt } from '../../common/transformers';
 import { marks, select, selectOne } from '../../database/sql';
 import { QualifyingStats, ZERO_STATS } from '../points/rules/qualifying-sums';
 import { readQualifyingStats } from '../points/ledger/qualifying-sums.queries';
+import { AGREEMENT_DOCUMENTS } from '../members/entities/member-consent.entity';
+import { RANK_REVIEW } from '../tiers/rank-review/start-rank-review.use-case';
 import { LedgerFact } from './rules/history-wording';
+
+const RANK_REVIEW_KIND = RANK_REVIEW.kind;
 
 export interface PurchaseRef {
   id: string;
   storeId: string;
   receiptNo: string;
   totalCents: number;
+  /** When the purchase took place at the till (an offline receipt arrives later). */
+  occurredAt: Date;
   response: string;
 }
 
@@ -89,8 +95,14 @@ export class PortalQueries {
 
   // ---------- history ----------
 
-  /** The member's ledger entries, newest first, older than `beforeId`. */
-  async entries(memberId: string, beforeId: number | null, limit: number): Promise<Array<LedgerFact & { storeId: string | null }>> {
+  /** The member's ledger entries, newest first, older than `beforeId`; earned: those adding points, spent: those taking them. */
+  async entries(
+    memberId: string,
+    beforeId: number | null,
+    limit: number,
+    direction: 'earned' | 'spent' | null = null,
+  ): Promise<Array<LedgerFact & { storeId: string | null }>> {
+    const sign = direction === 'earned' ? 'AND points > 0' : direction === 'spent' ? 'AND points < 0' : '';
     const rows = await select<{
       id: string;
       type: string;
@@ -103,7 +115,7 @@ export class PortalQueries {
     }>(
       this.dataSource.manager,
       `SELECT id, type, points, balance_after, store_id, ref_type, ref_id, created_at FROM point_entries
-        WHERE member_id = ? ${beforeId ? 'AND id < ?' : ''} ORDER BY id DESC LIMIT ?`,
+        WHERE member_id = ? ${beforeId ? 'AND id < ?' : ''} ${sign} ORDER BY id DESC LIMIT ?`,
       beforeId ? [memberId, beforeId, limit] : [memberId, limit],
     );
     return rows.map((r) => ({
@@ -124,13 +136,27 @@ export class PortalQueries {
     if (purchaseIds.length === 0) {
       return out;
     }
-    const rows = await select<{ id: string; store_id: string; receipt_no: string; total_cents: string; response: string }>(
+    const rows = await select<{
+      id: string;
+      store_id: string;
+      receipt_no: string;
+      total_cents: string;
+      occurred_at: Date;
+      response: string;
+    }>(
       this.dataSource.manager,
-      `SELECT id, store_id, receipt_no, total_cents, response FROM purchases WHERE member_id = ? AND id IN (${marks(purchaseIds.length)})`,
+      `SELECT id, store_id, receipt_no, total_cents, occurred_at, response FROM purchases WHERE member_id = ? AND id IN (${marks(purchaseIds.length)})`,
       [memberId, ...purchaseIds],
     );
     for (const r of rows) {
-      out.set(r.id, { id: r.id, storeId: r.store_id, receiptNo: r.receipt_no, totalCents: toInt(r.total_cents), response: r.response });
+      out.set(r.id, {
+        id: r.id,
+        storeId: r.store_id,
+        receiptNo: r.receipt_no,
+        totalCents: toInt(r.total_cents),
+        occurredAt: r.occurred_at,
+        response: r.response,
+      });
     }
     return out;
   }
@@ -215,6 +241,56 @@ export class PortalQueries {
     return (await readQualifyingStats(this.dataSource, [memberId], { start: fromMonth })).get(memberId) ?? ZERO_STATS;
   }
 
+  /**
+   * Where the member stands for a rank tier: the value score and place (value_rank: 1 = the most valuable) of the
+   * last value run; the last completed rank review (when it ended, how many it picked for the tier, the lowest value
+   * score among them as it stands now, and whether the member was one); the membership that share-sized seats count.
+   */
+  async rankStanding(
+    memberId: string,
+    tierCode: string,
+  ): Promise<{
+    score: number | null;
+    place: number | null;
+    population: number;
+    lastReview: { at: Date; picked: number; cutoffScore: number | null; memberPicked: boolean } | null;
+  }> {
+    const m = this.dataSource.manager;
+    const [mine, population, review] = await Promise.all([
+      selectOne<{ score: string; value_rank: number | null }>(m, 'SELECT score, value_rank FROM member_values WHERE member_id = ?', [
+        memberId,
+      ]),
+      selectOne<{ n: string }>(m, "SELECT COUNT(*) AS n FROM members WHERE status NOT IN ('merged', 'erasing', 'erased')", []),
+      selectOne<{ id: string; updated_at: Date }>(
+        m,
+        "SELECT id, updated_at FROM job_runs WHERE kind = ? AND state = 'completed' ORDER BY created_at DESC, id DESC LIMIT 1",
+        [RANK_REVIEW_KIND],
+      ),
+    ]);
+    let lastReview = null;
+    if (review) {
+      const picks = await selectOne<{ picked: string; cutoff: string | null; mine: string | null }>(
+        m,
+        `SELECT COUNT(*) AS picked, MIN(mv.score) AS cutoff, MAX(p.member_id = ?) AS mine
+           FROM rank_review_picks p LEFT JOIN member_values mv ON mv.member_id = p.member_id
+          WHERE p.run_id = ? AND p.tier_code = ?`,
+        [memberId, review.id, tierCode],
+      );
+      lastReview = {
+        at: review.updated_at,
+        picked: toInt(picks?.picked ?? 0),
+        cutoffScore: picks?.cutoff === null || picks?.cutoff === undefined ? null : toInt(picks.cutoff),
+        memberPicked: Number(picks?.mine ?? 0) === 1,
+      };
+    }
+    return {
+      score: mine ? toInt(mine.score) : null,
+      place: mine?.value_rank ?? null,
+      population: toInt(population?.n ?? 0),
+      lastReview,
+    };
+  }
+
   async openGrant(memberId: string, now: Date): Promise<{ tierCode: string; endsAt: Date } | null> {
     const rows = await select<{ tier_code: string; ends_at: Date }>(
       this.dataSource.manager,
@@ -276,6 +352,17 @@ export class PortalQueries {
       [memberId],
     );
     return new Map(rows.map((r) => [r.channel, { granted: Boolean(Number(r.granted)), updatedAt: r.updated_at }]));
+  }
+
+  /** The documents (terms, privacy notice) the member agreed to, with the version and when. */
+  async agreements(memberId: string): Promise<Array<{ document: string; version: string; at: Date }>> {
+    const rows = await select<{ channel: string; version: string | null; updated_at: Date }>(
+      this.dataSource.manager,
+      `SELECT channel, version, updated_at FROM member_consents WHERE member_id = ? AND channel IN (${marks(AGREEMENT_DOCUMENTS.length)}) AND granted
+        ORDER BY channel`,
+      [memberId, ...AGREEMENT_DOCUMENTS],
+    );
+    return rows.map((r) => ({ document: r.channel, version: r.version ?? '', at: r.updated_at }));
   }
 
   /** The member's consent changes (member_changes consent.*), newest first. */

@@ -1956,6 +1956,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/auth/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The versions of the membership terms and the privacy notice in force, to agree to when registering
+         * @description The versions of the membership terms and the privacy notice in force, to agree to when registering. No credentials needed.
+         */
+        get: operations["PortalAuthController_agreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/auth/register": {
         parameters: {
             query?: never;
@@ -1967,7 +1987,7 @@ export interface paths {
         put?: never;
         /**
          * Register with a verified code: bind a counter card (its points kept) or get a new card
-         * @description With cardNo: the temporary member of a card from POST /api/v1/pos/cards becomes this member (same id, same points and history). Without: a new member and card. Signs in at once.
+         * @description With cardNo: the temporary member of a card from POST /api/v1/pos/cards becomes this member (same id, same points and history). Without: a new member and card. Signs in at once. agreements must carry the versions of the terms and the privacy notice in force (GET auth/agreements): each is kept as a consent of its own with its version.
          */
         post: operations["PortalAuthController_registerMember"];
         delete?: never;
@@ -2088,8 +2108,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My points history, newest first, each entry in words (store, receipt, points by rule)
-         * @description My points history, newest first, each entry in words (store, receipt, points by rule). Needs the member's access token.
+         * My points history, newest first (as posted), each entry in words (store, receipt, amount spent, points by rule)
+         * @description occurredAt is when it happened (a purchase: its time at the till, so an offline receipt sent days later is dated by it); at is when it was posted. direction=earned|spent filters.
          */
         get: operations["PortalMeController_myHistory"];
         put?: never;
@@ -7450,6 +7470,45 @@ export interface components {
             /** @example 0193b7e2-5c1a-7d40-9a43-6f1c2b7d9e10 */
             memberId: string;
         };
+        AgreementInForceResponse: {
+            /**
+             * @example terms
+             * @enum {string}
+             */
+            document: "terms" | "privacy";
+            /**
+             * @description Send it as agreements.<document> to POST auth/register.
+             * @example 2026-06
+             */
+            version: string;
+        };
+        AgreementsInForceResponse: {
+            /**
+             * @example [
+             *       {
+             *         "document": "terms",
+             *         "version": "2026-06"
+             *       },
+             *       {
+             *         "document": "privacy",
+             *         "version": "2026-06"
+             *       }
+             *     ]
+             */
+            documents: components["schemas"]["AgreementInForceResponse"][];
+        };
+        AgreementsDto: {
+            /**
+             * @description The version of the membership terms the member agreed to.
+             * @example 2026-06
+             */
+            terms: string;
+            /**
+             * @description The version of the privacy notice the member agreed to.
+             * @example 2026-06
+             */
+            privacy: string;
+        };
         RegisterDto: {
             /**
              * @description E.164.
@@ -7484,6 +7543,8 @@ export interface components {
              * @example 8766314454867138
              */
             cardNo?: string;
+            /** @description The member agrees to the membership terms and the privacy notice at the versions in force (GET auth/agreements); kept as consents with the version. Another version is 400 VALIDATION_FAILED naming the one in force. */
+            agreements: components["schemas"]["AgreementsDto"];
         };
         RegisteredResponse: {
             /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMTkzYjdlMi0uLi4iLCJ0eXAiOiJtZW1iZXIifQ.sig */
@@ -7813,6 +7874,11 @@ export interface components {
         };
         HistoryBreakdownLineResponse: {
             /**
+             * @description The campaign's name on a campaign line; null on others.
+             * @example Double Tuesday
+             */
+            name: string | null;
+            /**
              * @description base, tier or campaign.
              * @example base
              */
@@ -7842,8 +7908,26 @@ export interface components {
             receiptNo: string | null;
             /** @description Points by rule (purchases only; empty otherwise). */
             breakdown: components["schemas"]["HistoryBreakdownLineResponse"][];
-            /** @example 2026-11-24T02:00:00.000Z */
+            /**
+             * @description A purchase's total in cents (what was spent); null on other entries.
+             * @example 5000
+             */
+            amountCents: number | null;
+            /**
+             * @description The campaign a bonus entry came from; null on other entries.
+             * @example null
+             */
+            campaignName: string | null;
+            /**
+             * @description When it was posted to the ledger.
+             * @example 2026-11-24T02:00:00.000Z
+             */
             at: string;
+            /**
+             * @description When it happened: a purchase's time at the till (an offline receipt sent later keeps its day); else as at.
+             * @example 2026-11-12T06:40:00.000Z
+             */
+            occurredAt: string;
         };
         HistoryResponse: {
             /**
@@ -7861,20 +7945,26 @@ export interface components {
              *           {
              *             "rule": "base",
              *             "label": "Base points",
+             *             "name": null,
              *             "points": 50
              *           },
              *           {
              *             "rule": "tier",
              *             "label": "Tier bonus",
+             *             "name": null,
              *             "points": 25
              *           },
              *           {
              *             "rule": "campaign",
              *             "label": "Campaign bonus: Double Tuesday",
+             *             "name": "Double Tuesday",
              *             "points": 12
              *           }
              *         ],
-             *         "at": "2026-11-24T02:00:00.000Z"
+             *         "amountCents": 5000,
+             *         "campaignName": null,
+             *         "at": "2026-11-24T02:00:00.000Z",
+             *         "occurredAt": "2026-11-12T06:40:00.000Z"
              *       },
              *       {
              *         "entryId": 1790,
@@ -7885,7 +7975,10 @@ export interface components {
              *         "storeName": "Jing An flagship",
              *         "receiptNo": null,
              *         "breakdown": [],
-             *         "at": "2026-11-20T08:30:00.000Z"
+             *         "amountCents": null,
+             *         "campaignName": null,
+             *         "at": "2026-11-20T08:30:00.000Z",
+             *         "occurredAt": "2026-11-20T08:30:00.000Z"
              *       }
              *     ]
              */
@@ -7988,6 +8081,90 @@ export interface components {
             /** @description A manual grant holding the tier until its end. */
             grant: components["schemas"]["TierGrantHeldResponse"] | null;
         };
+        RankReviewOutcomeResponse: {
+            /**
+             * @description When the last completed rank review ended.
+             * @example 2026-11-01T03:04:00.000Z
+             */
+            at: string;
+            /**
+             * @description How many members it picked for the tier.
+             * @example 100
+             */
+            picked: number;
+            /**
+             * @description The value score needed: the lowest among the members it picked (their scores of the last value run); null when it picked none.
+             * @example 8120
+             */
+            cutoffScore: number | null;
+            /**
+             * @description Whether it picked this member.
+             * @example false
+             */
+            memberPicked: boolean;
+        };
+        RankStandingResponse: {
+            /** @example SVIP */
+            code: string;
+            /** @example SVIP */
+            name: string;
+            /** @example 超级VIP会员 */
+            nameZh: string;
+            /**
+             * @example {
+             *       "earnMultiplier": 2,
+             *       "birthdayBonusPoints": 0,
+             *       "priorityService": true
+             *     }
+             */
+            benefits: components["schemas"]["PortalBenefitsResponse"];
+            /**
+             * @description The member holds it (else it is the next step).
+             * @example false
+             */
+            held: boolean;
+            /**
+             * @description Its seats: the top N, or the top share of the membership now.
+             * @example 100
+             */
+            seats: number;
+            /**
+             * @description The tier's minimum over the window, needed to be ranked at all.
+             * @example {
+             *       "code": "SVIP",
+             *       "name": "SVIP",
+             *       "nameZh": "超级VIP会员",
+             *       "benefits": {
+             *         "earnMultiplier": 2,
+             *         "birthdayBonusPoints": 0,
+             *         "priorityService": true
+             *       },
+             *       "qualifyMode": "any",
+             *       "criteria": [
+             *         {
+             *           "criterion": "spend",
+             *           "required": 2000000,
+             *           "current": 812000,
+             *           "missing": 1188000
+             *         }
+             *       ],
+             *       "met": false
+             *     }
+             */
+            minimum: components["schemas"]["TierGoalResponse"];
+            /**
+             * @description The member's value score of the last value run; null before one.
+             * @example 7900
+             */
+            score: number | null;
+            /**
+             * @description The member's place by value (1 = the most valuable) at the last value run.
+             * @example 143
+             */
+            place: number | null;
+            /** @description The last completed rank review; null before the first. */
+            lastReview: components["schemas"]["RankReviewOutcomeResponse"] | null;
+        };
         LadderRungResponse: {
             /** @example VIP */
             code: string;
@@ -8072,6 +8249,8 @@ export interface components {
             next: components["schemas"]["NextTierGoalResponse"] | null;
             /** @description When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end. */
             review: components["schemas"]["TierReviewResponse"];
+            /** @description A tier won by place (kind rank): the one held, or the one above as the next step when no threshold tier is left below it. Null when neither. */
+            rank: components["schemas"]["RankStandingResponse"] | null;
             /**
              * @example [
              *       {
@@ -8240,6 +8419,17 @@ export interface components {
             /** @example 2026-11-01T02:00:00.000Z */
             at: string;
         };
+        AgreementGivenResponse: {
+            /**
+             * @example privacy
+             * @enum {string}
+             */
+            document: "terms" | "privacy";
+            /** @example 2026-06 */
+            version: string;
+            /** @example 2026-06-02T08:00:00.000Z */
+            at: string;
+        };
         ConsentsResponse: {
             /**
              * @example [
@@ -8269,6 +8459,17 @@ export interface components {
              *     ]
              */
             history: components["schemas"]["ConsentChangeResponse"][];
+            /**
+             * @description The terms and privacy notice the member agreed to, at which version and when (empty for a member registered at a desk).
+             * @example [
+             *       {
+             *         "document": "privacy",
+             *         "version": "2026-06",
+             *         "at": "2026-06-02T08:00:00.000Z"
+             *       }
+             *     ]
+             */
+            agreements: components["schemas"]["AgreementGivenResponse"][];
         };
         MyConsentsDto: {
             /** @example true */
@@ -8307,6 +8508,17 @@ export interface components {
              *     ]
              */
             history: components["schemas"]["ConsentChangeResponse"][];
+            /**
+             * @description The terms and privacy notice the member agreed to, at which version and when (empty for a member registered at a desk).
+             * @example [
+             *       {
+             *         "document": "privacy",
+             *         "version": "2026-06",
+             *         "at": "2026-06-02T08:00:00.000Z"
+             *       }
+             *     ]
+             */
+            agreements: components["schemas"]["AgreementGivenResponse"][];
             /**
              * @example [
              *       "sms"
@@ -24544,6 +24756,99 @@ export interface operations {
             };
         };
     };
+    PortalAuthController_agreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementsInForceResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-portal"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-portal"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-portal"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     PortalAuthController_registerMember: {
         parameters: {
             query?: never;
@@ -25297,6 +25602,8 @@ export interface operations {
     PortalMeController_myHistory: {
         parameters: {
             query?: {
+                /** @description earned: entries that added points; spent: entries that took points away. Both when left out. */
+                direction?: "earned" | "spent";
                 /** @description nextCursor of the previous page. */
                 cursor?: string;
                 limit?: number;

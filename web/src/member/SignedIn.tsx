@@ -1,5 +1,6 @@
 import { SafeArea, Skeleton } from 'antd-mobile';
-import { lazy, Suspense } from 'react';
+import { BankcardOutline, PayCircleOutline, TeamOutline, UnorderedListOutline, UserOutline } from 'antd-mobile-icons';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
 import { useI18n, type MessageKey } from '../shared/i18n';
 import { HomeScreen } from './screens/HomeScreen';
@@ -9,13 +10,15 @@ const HistoryScreen = lazy(async () => ({ default: (await import('./screens/Hist
 const ClubsScreen = lazy(async () => ({ default: (await import('./screens/ClubsScreen')).ClubsScreen }));
 const CardScreen = lazy(async () => ({ default: (await import('./screens/CardScreen')).CardScreen }));
 const MeScreen = lazy(async () => ({ default: (await import('./screens/MeScreen')).MeScreen }));
+const TierScreen = lazy(async () => ({ default: (await import('./screens/TierScreen')).TierScreen }));
+const PrivacyScreen = lazy(async () => ({ default: (await import('./screens/PrivacyScreen')).PrivacyScreen }));
 
-const TABS: Array<{ path: string; label: MessageKey; icon: string }> = [
-  { path: '/', label: 'member.tab.home', icon: '◎' },
-  { path: '/history', label: 'member.tab.history', icon: '☰' },
-  { path: '/clubs', label: 'member.tab.clubs', icon: '♧' },
-  { path: '/card', label: 'member.tab.card', icon: '▥' },
-  { path: '/me', label: 'member.tab.me', icon: '☺' },
+const TABS: Array<{ path: string; label: MessageKey; icon: ReactNode }> = [
+  { path: '/', label: 'member.tab.home', icon: <PayCircleOutline /> },
+  { path: '/history', label: 'member.tab.history', icon: <UnorderedListOutline /> },
+  { path: '/clubs', label: 'member.tab.clubs', icon: <TeamOutline /> },
+  { path: '/card', label: 'member.tab.card', icon: <BankcardOutline /> },
+  { path: '/me', label: 'member.tab.me', icon: <UserOutline /> },
 ];
 
 /** A signed-in member's page: the tab's screen and the tab bar, under /m. */
@@ -27,10 +30,12 @@ export function SignedIn() {
         <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
           <Routes>
             <Route index element={<HomeScreen />} />
+            <Route path="tier" element={<TierScreen />} />
             <Route path="history" element={<HistoryScreen />} />
             <Route path="clubs" element={<ClubsScreen />} />
             <Route path="card" element={<CardScreen />} />
             <Route path="me" element={<MeScreen />} />
+            <Route path="me/privacy" element={<PrivacyScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

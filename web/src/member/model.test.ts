@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { expiringSoon, formatCardNo, formatMonth, goalPercent, signedPoints, tierName } from './model';
+import {
+  currentCode,
+  expiringSoon,
+  formatCardNo,
+  formatMonth,
+  goalPercent,
+  groupByMonth,
+  normalizePhone,
+  signedPoints,
+  tierName,
+} from './model';
 
 const gap = (current: number, required: number) => ({
   criterion: 'spend' as const,
@@ -56,5 +66,48 @@ describe('formatting', () => {
         { month: '2026-11', points: 120, valueCents: 120 },
       ]).map((m) => m.month),
     ).toEqual(['2026-11', '2027-01']);
+  });
+});
+
+describe('normalizePhone', () => {
+  it('an 11-digit mainland number works without +86, with spaces, dashes, 86 or 0086', () => {
+    for (const typed of ['13800138000', '138 0013 8000', '138-0013-8000', '8613800138000', '+86 138 0013 8000', '008613800138000']) {
+      expect({ typed, phone: normalizePhone(typed) }).toEqual({ typed, phone: '+8613800138000' });
+    }
+  });
+
+  it('keeps another country in E.164 and refuses what is not a number', () => {
+    expect(normalizePhone('+85291234567')).toBe('+85291234567');
+    expect(normalizePhone('12345')).toBeNull();
+    expect(normalizePhone('1380013800')).toBeNull(); // 10 digits
+    expect(normalizePhone('abc')).toBeNull();
+  });
+});
+
+describe('groupByMonth', () => {
+  it('an offline receipt posted in December but made on 12 Nov goes under November', () => {
+    const items = [
+      { id: 'posted-dec-7', occurredAt: '2026-11-12T06:00:00.000Z' },
+      { id: 'dec', occurredAt: '2026-12-05T06:00:00.000Z' },
+      { id: 'nov', occurredAt: '2026-11-20T06:00:00.000Z' },
+    ];
+    const groups = groupByMonth(items);
+    expect(groups.map((g) => [g.month, g.items.map((i) => i.id)])).toEqual([
+      ['2026-12', ['dec']],
+      ['2026-11', ['nov', 'posted-dec-7']],
+    ]);
+  });
+});
+
+describe('currentCode', () => {
+  const codes = [
+    { code: 'a', showFrom: '2026-12-07T08:00:00.000Z', showUntil: '2026-12-07T08:00:30.000Z' },
+    { code: 'b', showFrom: '2026-12-07T08:00:30.000Z', showUntil: '2026-12-07T08:01:00.000Z' },
+  ];
+  it("shows the code of the server's time: the phone's clock corrected by the measured offset", () => {
+    const phone = Date.parse('2026-12-07T08:00:25.000Z');
+    expect(currentCode(codes, phone, 0)?.code).toBe('a');
+    expect(currentCode(codes, phone, 10_000)?.code).toBe('b'); // the phone is 10 s slow
+    expect(currentCode(codes, phone, 60_000)).toBeNull(); // past the last code: ask again
   });
 });

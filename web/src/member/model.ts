@@ -63,3 +63,47 @@ export function signedPoints(points: number, format: (n: number) => string): str
 export function expiringSoon(months: ExpiringMonth[]): ExpiringMonth[] {
   return months.filter((m) => m.points > 0).sort((a, b) => a.month.localeCompare(b.month));
 }
+
+/**
+ * A mobile number as the member types it, in E.164: an 11-digit mainland number (13800138000, with spaces or
+ * dashes) gets +86; 86… and 0086… too; a number with its own + is kept. Null when it is not a phone number.
+ */
+export function normalizePhone(input: string): string | null {
+  const compact = input.replace(/[\s\-()（）]/g, '');
+  const mainland = /^(?:\+?86|0086)?(1[3-9]\d{9})$/.exec(compact);
+  if (mainland) {
+    return `+86${mainland[1]}`;
+  }
+  return /^\+[1-9]\d{6,14}$/.test(compact) ? compact : null;
+}
+
+/** A month key "2026-11" of a time in the browser's zone (history is grouped by the month things happened). */
+export function monthOf(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** Items grouped by the month they happened, newest month first; within a month newest first (ties: as given). */
+export function groupByMonth<T extends { occurredAt: string }>(items: T[]): Array<{ month: string; items: T[] }> {
+  const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => b.item.occurredAt.localeCompare(a.item.occurredAt) || a.i - b.i);
+  const groups: Array<{ month: string; items: T[] }> = [];
+  for (const { item } of sorted) {
+    const month = monthOf(item.occurredAt);
+    const last = groups[groups.length - 1];
+    if (last?.month === month) {
+      last.items.push(item);
+    } else {
+      groups.push({ month, items: [item] });
+    }
+  }
+  return groups;
+}
+
+/**
+ * Which code of a member-code answer to show now: the one whose showFrom…showUntil holds at the server's time,
+ * reckoned as the phone's clock plus the offset measured when the answer came (serverTime − the phone's time then).
+ */
+export function currentCode<T extends { showFrom: string; showUntil: string }>(codes: T[], phoneNow: number, offsetMs: number): T | null {
+  const now = phoneNow + offsetMs;
+  return codes.find((c) => Date.parse(c.showFrom) <= now && now < Date.parse(c.showUntil)) ?? null;
+}

@@ -14,12 +14,25 @@ export type HistoryItem = Schemas['HistoryItemResponse'];
 export type Club = Schemas['MyClubItemResponse'];
 export type Card = Schemas['PortalCardResponse'];
 export type Consent = Schemas['ConsentStateResponse'];
+export type MemberCodes = Schemas['MemberCodeResponse'];
+export type RankStanding = Schemas['RankStandingResponse'];
 
 export const useProfile = () =>
   useQuery({
     queryKey: ['me', 'profile'],
     queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me')),
   });
+
+export type ProfileChange = Schemas['UpdateMyProfileDto'];
+
+/** Changes my profile (PATCH me); the answer's profile replaces the cached one. */
+export function useUpdateProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ProfileChange) => unwrap(await portal.PATCH('/api/v1/portal/me', { body })),
+    onSuccess: (data) => client.setQueryData(['me', 'profile'], data.profile),
+  });
+}
 
 export const usePoints = () =>
   useQuery({
@@ -33,16 +46,40 @@ export const useTier = () =>
     queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/tier')),
   });
 
+/**
+ * The member codes of the next 10 minutes, with the difference between the server's clock and the phone's measured
+ * when they came (the page shows the code of its own clock + that offset). Asked again before refreshBefore.
+ */
+export const useMemberCodes = () =>
+  useQuery({
+    queryKey: ['me', 'member-code'],
+    queryFn: async () => {
+      const codes = unwrap(await portal.GET('/api/v1/portal/me/member-code'));
+      return { ...codes, offsetMs: Date.parse(codes.serverTime) - Date.now() };
+    },
+    staleTime: 0,
+    gcTime: 0,
+  });
+
 export const HISTORY_PAGE = 20;
 
-export const useHistory = () =>
+/** Which entries the history shows: all, what added points, what took them. */
+export type HistoryDirection = 'all' | 'earned' | 'spent';
+
+export const useHistory = (direction: HistoryDirection = 'all') =>
   useInfiniteQuery({
-    queryKey: ['me', 'history'],
+    queryKey: ['me', 'history', direction],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam }) =>
       unwrap(
         await portal.GET('/api/v1/portal/me/history', {
-          params: { query: { limit: HISTORY_PAGE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              limit: HISTORY_PAGE,
+              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(direction === 'all' ? {} : { direction }),
+            },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -13,7 +13,7 @@ const memberApi = createPageApi<MemberTokens>({
   storage: () => localStorage,
   key: 'loyalty.member.tokens',
   refreshPath: '/api/v1/portal/auth/refresh',
-  openRoutes: /^\/api\/v1\/portal\/auth\/(code|login|register|refresh)$/,
+  openRoutes: /^\/api\/v1\/portal\/auth\/(code|login|register|refresh|agreements)$/,
   keep: (answer) => ({ accessToken: answer.accessToken, refreshToken: answer.refreshToken, memberId: answer.memberId }),
   logout: (client) => client.POST('/api/v1/portal/auth/logout'),
   onChange: () => window.dispatchEvent(new Event('loyalty:member-session')),
@@ -45,5 +45,26 @@ export async function sendSignInCode(phone: string): Promise<{ expiresIn: number
 /** Signs in with the phone and its code; the page follows (loyalty:member-session). */
 export async function signInWithCode(phone: string, code: string): Promise<void> {
   const tokens = unwrap(await portal.POST('/api/v1/portal/auth/login', { body: { phone, code } }));
+  memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
+}
+
+/** The versions of the membership terms and the privacy notice in force (GET auth/agreements), to agree to at sign-up. */
+export async function agreementsInForce(): Promise<{ terms: string; privacy: string }> {
+  const { documents } = unwrap(await portal.GET('/api/v1/portal/auth/agreements'));
+  const version = (document: 'terms' | 'privacy') => documents.find((d) => d.document === document)?.version ?? '';
+  return { terms: version('terms'), privacy: version('privacy') };
+}
+
+/**
+ * Joins with the phone, the code that was sent to it (still valid after PHONE_NOT_REGISTERED), a name and the
+ * versions of the terms and privacy notice the member agreed to; signs in at once.
+ */
+export async function registerWithCode(input: {
+  phone: string;
+  code: string;
+  name: string;
+  agreements: { terms: string; privacy: string };
+}): Promise<void> {
+  const tokens = unwrap(await portal.POST('/api/v1/portal/auth/register', { body: input }));
   memberSession.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, memberId: tokens.memberId });
 }

@@ -1,7 +1,7 @@
 /** Requests of the member portal. */
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, Validate, ValidateNested } from 'class-validator';
 import { UpdateProfileDto } from '../../members/dto/member-archive.dto';
 import { ConsentsDto, CreateMemberDto } from '../../members/dto/member.dto';
 import { CardNoConstraint } from '../../cards/dto/card-no.constraint';
@@ -35,6 +35,19 @@ export class MemberRefreshDto {
   refreshToken: string;
 }
 
+/** The versions of the documents agreed to (GET auth/agreements gives those in force). */
+export class AgreementsDto {
+  @ApiProperty({ example: '2026-06', maxLength: 32, description: 'The version of the membership terms the member agreed to.' })
+  @IsString()
+  @MaxLength(32)
+  terms: string;
+
+  @ApiProperty({ example: '2026-06', maxLength: 32, description: 'The version of the privacy notice the member agreed to.' })
+  @IsString()
+  @MaxLength(32)
+  privacy: string;
+}
+
 /** The sign-in fields and the profile fields of a new member as the console takes them (one set of rules), plus an optional counter card. */
 export class RegisterDto extends IntersectionType(
   MemberLoginDto,
@@ -50,6 +63,15 @@ export class RegisterDto extends IntersectionType(
   @IsString()
   @Validate(CardNoConstraint)
   cardNo?: string;
+
+  @ApiProperty({
+    type: () => AgreementsDto,
+    description:
+      'The member agrees to the membership terms and the privacy notice at the versions in force (GET auth/agreements); kept as consents with the version. Another version is 400 VALIDATION_FAILED naming the one in force.',
+  })
+  @ValidateNested()
+  @Type(() => AgreementsDto)
+  agreements: AgreementsDto;
 }
 
 /** The profile fields a member may change online (not the phone: it is the sign-in, changed at the service desk). */
@@ -58,6 +80,14 @@ export class UpdateMyProfileDto extends OmitType(UpdateProfileDto, ['phone'] as 
 export class MyConsentsDto extends ConsentsDto {}
 
 export class HistoryQuery {
+  @ApiPropertyOptional({
+    enum: ['earned', 'spent'],
+    description: 'earned: entries that added points; spent: entries that took points away. Both when left out.',
+  })
+  @IsOptional()
+  @IsIn(['earned', 'spent'], { message: 'direction must be earned or spent' })
+  direction?: 'earned' | 'spent';
+
   @ApiPropertyOptional({ type: 'string', pattern: '^\\d{1,19}$', description: 'nextCursor of the previous page.', example: '1842' })
   @IsOptional()
   @Matches(/^\d{1,19}$/, { message: 'cursor must be the nextCursor of the previous page' })

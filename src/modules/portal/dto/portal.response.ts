@@ -190,6 +190,13 @@ export class PointsResponse {
 }
 
 export class HistoryBreakdownLineResponse {
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'Double Tuesday',
+    description: "The campaign's name on a campaign line; null on others.",
+  })
+  name: string | null;
   @ApiProperty({ example: 'base', description: 'base, tier or campaign.' })
   rule: string;
   @ApiProperty({ example: 'Base points' })
@@ -230,8 +237,27 @@ export class HistoryItemResponse {
   receiptNo: string | null;
   @ApiProperty({ type: () => [HistoryBreakdownLineResponse], description: 'Points by rule (purchases only; empty otherwise).' })
   breakdown: HistoryBreakdownLineResponse[];
-  @ApiProperty({ example: '2026-11-24T02:00:00.000Z' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 5000,
+    description: "A purchase's total in cents (what was spent); null on other entries.",
+  })
+  amountCents: number | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: null,
+    description: 'The campaign a bonus entry came from; null on other entries.',
+  })
+  campaignName: string | null;
+  @ApiProperty({ example: '2026-11-24T02:00:00.000Z', description: 'When it was posted to the ledger.' })
   at: string;
+  @ApiProperty({
+    example: '2026-11-12T06:40:00.000Z',
+    description: "When it happened: a purchase's time at the till (an offline receipt sent later keeps its day); else as at.",
+  })
+  occurredAt: string;
 }
 
 export class HistoryResponse {
@@ -247,11 +273,14 @@ export class HistoryResponse {
         storeName: 'Jing An flagship',
         receiptNo: 'R-0001',
         breakdown: [
-          { rule: 'base', label: 'Base points', points: 50 },
-          { rule: 'tier', label: 'Tier bonus', points: 25 },
-          { rule: 'campaign', label: 'Campaign bonus: Double Tuesday', points: 12 },
+          { rule: 'base', label: 'Base points', name: null, points: 50 },
+          { rule: 'tier', label: 'Tier bonus', name: null, points: 25 },
+          { rule: 'campaign', label: 'Campaign bonus: Double Tuesday', name: 'Double Tuesday', points: 12 },
         ],
+        amountCents: 5000,
+        campaignName: null,
         at: '2026-11-24T02:00:00.000Z',
+        occurredAt: '2026-11-12T06:40:00.000Z',
       },
       {
         entryId: 1790,
@@ -262,7 +291,10 @@ export class HistoryResponse {
         storeName: 'Jing An flagship',
         receiptNo: null,
         breakdown: [],
+        amountCents: null,
+        campaignName: null,
         at: '2026-11-20T08:30:00.000Z',
+        occurredAt: '2026-11-20T08:30:00.000Z',
       },
     ],
     description:
@@ -385,6 +417,64 @@ export class LadderRungResponse {
   qualifyMode: string;
 }
 
+export class RankReviewOutcomeResponse {
+  @ApiProperty({ example: '2026-11-01T03:04:00.000Z', description: 'When the last completed rank review ended.' })
+  at: string;
+  @ApiProperty({ type: 'integer', example: 100, description: 'How many members it picked for the tier.' })
+  picked: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 8120,
+    description:
+      'The value score needed: the lowest among the members it picked (their scores of the last value run); null when it picked none.',
+  })
+  cutoffScore: number | null;
+  @ApiProperty({ example: false, description: 'Whether it picked this member.' })
+  memberPicked: boolean;
+}
+
+export class RankStandingResponse {
+  @ApiProperty({ example: 'SVIP' })
+  code: string;
+  @ApiProperty({ example: 'SVIP' })
+  name: string;
+  @ApiProperty({ example: '超级VIP会员' })
+  nameZh: string;
+  @ApiProperty({ type: () => PortalBenefitsResponse, example: { earnMultiplier: 2, birthdayBonusPoints: 0, priorityService: true } })
+  benefits: PortalBenefitsResponse;
+  @ApiProperty({ example: false, description: 'The member holds it (else it is the next step).' })
+  held: boolean;
+  @ApiProperty({ type: 'integer', example: 100, description: 'Its seats: the top N, or the top share of the membership now.' })
+  seats: number;
+  @ApiProperty({
+    type: () => TierGoalResponse,
+    example: GOAL,
+    description: "The tier's minimum over the window, needed to be ranked at all.",
+  })
+  minimum: TierGoalResponse;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 7900,
+    description: "The member's value score of the last value run; null before one.",
+  })
+  score: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 143,
+    description: "The member's place by value (1 = the most valuable) at the last value run.",
+  })
+  place: number | null;
+  @ApiProperty({
+    type: () => RankReviewOutcomeResponse,
+    nullable: true,
+    description: 'The last completed rank review; null before the first.',
+  })
+  lastReview: RankReviewOutcomeResponse | null;
+}
+
 export class TierProgressResponse {
   @ApiProperty({ type: () => PortalTierResponse, example: TIER_EXAMPLE })
   tier: PortalTierResponse;
@@ -413,6 +503,13 @@ export class TierProgressResponse {
       'When the tier is reviewed and what keeps it (met: kept at the review if nothing changes); a manual grant holds it until its end.',
   })
   review: TierReviewResponse;
+  @ApiProperty({
+    type: () => RankStandingResponse,
+    nullable: true,
+    description:
+      'A tier won by place (kind rank): the one held, or the one above as the next step when no threshold tier is left below it. Null when neither.',
+  })
+  rank: RankStandingResponse | null;
   @ApiProperty({
     type: () => [LadderRungResponse],
     example: [
@@ -541,6 +638,33 @@ export class ConsentChangeResponse {
   at: string;
 }
 
+export class AgreementInForceResponse {
+  @ApiProperty({ enum: ['terms', 'privacy'], example: 'terms' })
+  document: 'terms' | 'privacy';
+  @ApiProperty({ example: '2026-06', description: 'Send it as agreements.<document> to POST auth/register.' })
+  version: string;
+}
+
+export class AgreementsInForceResponse {
+  @ApiProperty({
+    type: () => [AgreementInForceResponse],
+    example: [
+      { document: 'terms', version: '2026-06' },
+      { document: 'privacy', version: '2026-06' },
+    ],
+  })
+  documents: AgreementInForceResponse[];
+}
+
+export class AgreementGivenResponse {
+  @ApiProperty({ enum: ['terms', 'privacy'], example: 'privacy' })
+  document: string;
+  @ApiProperty({ example: '2026-06' })
+  version: string;
+  @ApiProperty({ example: '2026-06-02T08:00:00.000Z' })
+  at: string;
+}
+
 export class ConsentsResponse {
   @ApiProperty({
     type: () => [ConsentStateResponse],
@@ -556,6 +680,12 @@ export class ConsentsResponse {
     description: 'The last 50 changes, newest first.',
   })
   history: ConsentChangeResponse[];
+  @ApiProperty({
+    type: () => [AgreementGivenResponse],
+    example: [{ document: 'privacy', version: '2026-06', at: '2026-06-02T08:00:00.000Z' }],
+    description: 'The terms and privacy notice the member agreed to, at which version and when (empty for a member registered at a desk).',
+  })
+  agreements: AgreementGivenResponse[];
 }
 
 export class ConsentsUpdatedResponse extends ConsentsResponse {

@@ -17,6 +17,7 @@ describe('history wording', () => {
       storeName: 'Jing An',
       receiptNo: 'R-1',
       totalCents: 5000,
+      occurredAt: new Date('2026-11-12T06:40:00.000Z'),
       breakdown: [
         { rule: 'base', points: 50 },
         { rule: 'tier', points: 25 },
@@ -26,12 +27,14 @@ describe('history wording', () => {
     expect(item.kind).toBe('purchase');
     expect(item.title).toBe('Purchase at Jing An, receipt R-1 (¥50.00): 87 points earned');
     expect(item.breakdown).toEqual([
-      { rule: 'base', label: 'Base points', points: 50 },
-      { rule: 'tier', label: 'Tier bonus', points: 25 },
-      { rule: 'campaign', label: 'Campaign bonus: Double Tuesday', points: 12 },
+      { rule: 'base', label: 'Base points', name: null, points: 50 },
+      { rule: 'tier', label: 'Tier bonus', name: null, points: 25 },
+      { rule: 'campaign', label: 'Campaign bonus: Double Tuesday', name: 'Double Tuesday', points: 12 },
     ]);
     expect(item.breakdown.reduce((s, b) => s + b.points, 0)).toBe(item.points);
-    expect(item.at).toBe('2026-11-25T10:00:00.000Z');
+    expect(item.amountCents).toBe(5000);
+    expect(item.at).toBe('2026-11-25T10:00:00.000Z'); // posted
+    expect(item.occurredAt).toBe('2026-11-12T06:40:00.000Z'); // at the till: an offline receipt keeps its day
   });
 
   it('words a refund, a redemption, its cancel and an expiry', () => {

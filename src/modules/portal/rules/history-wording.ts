@@ -23,6 +23,8 @@ export interface EntryContext {
   redemptionNo?: string | null;
   discountCents?: number | null;
   totalCents?: number | null;
+  /** When the purchase took place at the till. */
+  occurredAt?: Date | null;
   /** The purchase's breakdown as the POS answered it. */
   breakdown?: Array<{ rule: string; points: number; name?: string | null }>;
   campaignName?: string | null;
@@ -54,9 +56,16 @@ export interface HistoryItem {
   balanceAfter: number;
   storeName: string | null;
   receiptNo: string | null;
-  /** Points by rule: base, tier, campaign (purchases only; empty otherwise). */
-  breakdown: Array<{ rule: string; label: string; points: number }>;
+  /** The purchase's total (purchases only; null otherwise). */
+  amountCents: number | null;
+  /** The campaign a bonus came from (bonus entries of a campaign; null otherwise). */
+  campaignName: string | null;
+  /** Points by rule: base, tier, campaign with the campaign's name (purchases only; empty otherwise). */
+  breakdown: Array<{ rule: string; label: string; name: string | null; points: number }>;
+  /** When it was posted to the ledger. */
   at: string;
+  /** When it happened: a purchase's time at the till (an offline receipt posted later keeps its day), else the posting. */
+  occurredAt: string;
 }
 
 const RULE_LABEL: Record<string, string> = { base: 'Base points', tier: 'Tier bonus', campaign: 'Campaign bonus' };
@@ -68,8 +77,11 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
     balanceAfter: fact.balanceAfter,
     storeName: ctx.storeName ?? null,
     receiptNo: ctx.receiptNo ?? null,
+    amountCents: null as number | null,
+    campaignName: null as string | null,
     breakdown: [] as HistoryItem['breakdown'],
     at: fact.createdAt.toISOString(),
+    occurredAt: (ctx.occurredAt ?? fact.createdAt).toISOString(),
   };
   const at = ctx.storeName ? ` at ${ctx.storeName}` : '';
   const receipt = ctx.receiptNo ? `, receipt ${ctx.receiptNo}` : '';
@@ -78,10 +90,12 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
       return {
         ...base,
         kind: 'purchase',
+        amountCents: ctx.totalCents ?? null,
         title: `Purchase${at}${receipt}${ctx.totalCents !== null && ctx.totalCents !== undefined ? ` (${money(ctx.totalCents)})` : ''}: ${fact.points} points earned`,
         breakdown: (ctx.breakdown ?? []).map((b) => ({
           rule: b.rule,
           label: b.rule === 'campaign' && b.name ? `Campaign bonus: ${b.name}` : (RULE_LABEL[b.rule] ?? b.rule),
+          name: b.rule === 'campaign' ? (b.name ?? null) : null,
           points: b.points,
         })),
       };
@@ -103,6 +117,7 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
       return {
         ...base,
         kind: 'bonus',
+        campaignName: fact.refType === 'campaign' ? (ctx.campaignName ?? null) : null,
         title:
           fact.refType === 'birthday'
             ? `Birthday bonus: ${fact.points} points`

@@ -1,5 +1,5 @@
 import { TierRule } from '../../tiers/rules/tier-qualification';
-import { gapsFor, keepGoal, nextThresholdTier } from './tier-progress';
+import { gapsFor, keepGoal, nextThresholdTier, rankStep } from './tier-progress';
 
 const tier = (code: string, rank: number, over: Partial<TierRule> = {}): TierRule => ({
   code,
@@ -22,6 +22,14 @@ describe('tier progress', () => {
     expect(nextThresholdTier(ladder, 'STANDARD')?.code).toBe('VIP');
     expect(nextThresholdTier(ladder, 'VIP')?.code).toBe('SVIP');
     expect(nextThresholdTier(ladder, 'SVIP')).toBeNull();
+  });
+
+  it('speaks of a rank tier held, and of one above as the next step once no threshold tier is left below it', () => {
+    const withRank = [...ladder.slice(0, 2), tier('SVIP', 2, { kind: 'rank' })];
+    expect(rankStep(withRank, 'SVIP')).toEqual({ tier: withRank[2], held: true });
+    expect(rankStep(withRank, 'VIP')).toEqual({ tier: withRank[2], held: false });
+    expect(rankStep(withRank, 'STANDARD')).toBeNull(); // VIP is the next step
+    expect(rankStep(ladder, 'VIP')).toBeNull(); // no rank tier at all
   });
 
   it('skips a rank tier when naming the next one to earn', () => {

@@ -26,6 +26,24 @@ export function nextThresholdTier<T extends TierRule>(tiers: T[], currentCode: s
   return [...tiers].sort((a, b) => a.rank - b.rank).find((t) => t.rank > rank && t.kind === 'threshold') ?? null;
 }
 
+/**
+ * The rank tier (won by place, Suning's SVIP) the member's tier page speaks of: the one held, else the lowest rank
+ * tier above the current one when no threshold tier is left to earn below it (then it is the next step, not "the top").
+ */
+export function rankStep<T extends TierRule>(tiers: T[], currentCode: string): { tier: T; held: boolean } | null {
+  const ladder = [...tiers].sort((a, b) => a.rank - b.rank);
+  const current = ladder.find((t) => t.code === currentCode);
+  if (current?.kind === 'rank') {
+    return { tier: current, held: true };
+  }
+  const above = ladder.filter((t) => t.rank > (current?.rank ?? -1));
+  const firstRank = above.find((t) => t.kind === 'rank');
+  if (!firstRank || above.some((t) => t.kind === 'threshold' && t.rank < firstRank.rank)) {
+    return null;
+  }
+  return { tier: firstRank, held: false };
+}
+
 /** The goal that keeps the current tier at its review: its own criteria; null for the lowest tier (never reviewed) and rank tiers. */
 export function keepGoal<T extends TierRule>(tiers: T[], currentCode: string, stats: QualifyingStats): TierGoal | null {
   const ladder = [...tiers].sort((a, b) => a.rank - b.rank);

@@ -20,8 +20,13 @@ export class GetHistoryUseCase {
     private readonly coupons: CouponsQueries,
   ) {}
 
-  async get(memberId: string, cursor: number | null, limit: number): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
-    const rows = await this.repo.entries(memberId, cursor, limit + 1);
+  async get(
+    memberId: string,
+    cursor: number | null,
+    limit: number,
+    direction: 'earned' | 'spent' | null = null,
+  ): Promise<{ items: HistoryItem[]; nextCursor: string | null }> {
+    const rows = await this.repo.entries(memberId, cursor, limit + 1, direction);
     const page = rows.slice(0, limit);
     const refs = (refType: string) => [...new Set(page.filter((e) => e.refType === refType).map((e) => e.refId))];
     const [purchases, refunds, redemptions, lots, rewards] = await Promise.all([
@@ -50,6 +55,7 @@ export class GetHistoryUseCase {
           Object.assign(ctx, {
             receiptNo: p.receiptNo,
             totalCents: p.totalCents,
+            occurredAt: p.occurredAt,
             breakdown: breakdownOf(p),
             storeName: stores.get(p.storeId),
           });

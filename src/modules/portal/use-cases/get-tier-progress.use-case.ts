@@ -7,7 +7,8 @@ import { criteriaOf, thresholdsOf } from '../../tiers/criteria/tier-criteria';
 import { qualifyingWindowStart } from '../../tiers/rules/tier-qualification';
 import { TiersService } from '../../tiers/tiers.service';
 import { PortalQueries } from '../portal.queries';
-import { gapsFor, keepGoal, nextThresholdTier } from '../rules/tier-progress';
+import { rankSeats } from '../../value/rules/rank-selection';
+import { gapsFor, keepGoal, nextThresholdTier, rankStep } from '../rules/tier-progress';
 import { tierWithBenefits } from './get-profile.use-case';
 
 /**
@@ -36,6 +37,8 @@ export class GetTierProgressUseCase {
     const current = ladder.find((t) => t.code === member.tierCode) ?? ladder[0];
     const next = nextThresholdTier(ladder, current.code);
     const keep = keepGoal(ladder, current.code, stats);
+    const step = rankStep(ladder, current.code);
+    const standing = step ? await this.repo.rankStanding(memberId, step.tier.code) : null;
     return {
       tier: { ...tierWithBenefits(current), since: member.tierSince.toISOString() },
       window: { months: program.qualifyingWindowMonths, from: windowStart, to: now.toISOString() },
@@ -46,6 +49,25 @@ export class GetTierProgressUseCase {
         keep,
         grant: grant ? { tierCode: grant.tierCode, endsAt: grant.endsAt.toISOString() } : null,
       },
+      rank:
+        step && standing
+          ? {
+              ...tierWithBenefits(step.tier),
+              held: step.held,
+              seats: rankSeats(step.tier, standing.population),
+              minimum: gapsFor(step.tier, stats),
+              score: standing.score,
+              place: standing.place,
+              lastReview: standing.lastReview
+                ? {
+                    at: standing.lastReview.at.toISOString(),
+                    picked: standing.lastReview.picked,
+                    cutoffScore: standing.lastReview.cutoffScore,
+                    memberPicked: standing.lastReview.memberPicked,
+                  }
+                : null,
+            }
+          : null,
       ladder: ladder.map((t) => ({
         ...tierWithBenefits(t),
         kind: t.kind,

@@ -19,7 +19,11 @@ export class MyConsentsUseCase {
   ) {}
 
   async get(memberId: string) {
-    const [current, history] = await Promise.all([this.repo.consents(memberId), this.repo.consentHistory(memberId, HISTORY_SHOWN)]);
+    const [current, history, agreements] = await Promise.all([
+      this.repo.consents(memberId),
+      this.repo.consentHistory(memberId, HISTORY_SHOWN),
+      this.repo.agreements(memberId),
+    ]);
     return {
       consents: CONSENT_CHANNELS.map((channel) => ({
         channel,
@@ -33,6 +37,7 @@ export class MyConsentsUseCase {
         changedBy: h.actorType === 'member' ? 'you' : 'service desk',
         at: h.createdAt.toISOString(),
       })),
+      agreements: agreements.map((a) => ({ document: a.document, version: a.version, at: a.at.toISOString() })),
     };
   }
 

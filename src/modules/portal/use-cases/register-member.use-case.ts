@@ -6,9 +6,10 @@ import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { maskCardNo, maskPhone } from '../../../common/masking';
 import { Transactions } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
-import { ConsentChannel } from '../../members/entities/member-consent.entity';
+import { AgreementDocument, ConsentChannel } from '../../members/entities/member-consent.entity';
+import { agreementsOf } from '../rules/agreements';
 import { CardsRepository } from '../../cards/cards.repository';
-import { MembersRepository } from '../../members/members.repository';
+import { Agreement, MembersRepository } from '../../members/members.repository';
 import { MembersService } from '../../members/members.service';
 import { MemberTokens, MemberTokensService } from '../auth/member-tokens.service';
 import { SignInCodesService } from '../auth/sign-in-codes.service';
@@ -24,6 +25,8 @@ export interface Registration {
   gender?: string | null;
   city?: string | null;
   consents?: Partial<Record<ConsentChannel, boolean>>;
+  /** The versions of the terms and the privacy notice agreed to: those in force, or the registration is refused. */
+  agreements?: Partial<Record<AgreementDocument, string>>;
 }
 
 export interface Registered extends MemberTokens {
@@ -58,6 +61,7 @@ export class RegisterMemberUseCase {
   ) {}
 
   async register(input: Registration): Promise<Registered> {
+    const agreements = agreementsOf(input.agreements); // before the code is used: a refused registration can be sent again
     if (input.cardNo) {
       await this.transactions.run((m: EntityManager) => this.checkCard(m, input.cardNo as string));
     }
@@ -66,7 +70,9 @@ export class RegisterMemberUseCase {
       throw phoneTaken();
     }
     try {
-      const { memberId, cardNo, outcome } = input.cardNo ? await this.bind(input, input.cardNo) : await this.create(input);
+      const { memberId, cardNo, outcome } = input.cardNo
+        ? await this.bind(input, input.cardNo, agreements)
+        : await this.create(input, agreements);
       return { ...(await this.tokens.issue(memberId)), cardNo, outcome };
     } catch (err) {
       if (isDuplicateKey(err, 'ux_members_phone')) {
@@ -94,7 +100,11 @@ export class RegisterMemberUseCase {
     return card;
   }
 
-  private async bind(input: Registration, cardNo: string): Promise<{ memberId: string; cardNo: string; outcome: 'bound' }> {
+  private async bind(
+    input: Registration,
+    cardNo: string,
+    agreements: Agreement[],
+  ): Promise<{ memberId: string; cardNo: string; outcome: 'bound' }> {
     const now = new Date();
     const memberId = await this.transactions.retrying(async (m) => {
       const card = await this.checkCard(m, cardNo);
@@ -120,6 +130,7 @@ export class RegisterMemberUseCase {
         ...consents.map(([channel, granted]) => ({ field: `consent.${channel}`, oldValue: null, newValue: String(granted) })),
       ];
       await this.membersRepo.insertChanges(m, card.memberId, actor, changes, now);
+      await this.membersRepo.recordAgreements(m, card.memberId, actor, agreements, now);
       await this.audit.record(
         actor,
         'member.registered',
@@ -132,7 +143,7 @@ export class RegisterMemberUseCase {
     return { memberId, cardNo, outcome: 'bound' };
   }
 
-  private async create(input: Registration): Promise<{ memberId: string; cardNo: string; outcome: 'created' }> {
+  private async create(input: Registration, agreements: Agreement[]): Promise<{ memberId: string; cardNo: string; outcome: 'created' }> {
     const { member, cardNo } = await this.members.create(
       { type: 'member', id: null },
       {
@@ -143,6 +154,7 @@ export class RegisterMemberUseCase {
         gender: input.gender ?? null,
         city: input.city ?? null,
         consents: input.consents,
+        agreements,
       },
     );
     return { memberId: member.id, cardNo, outcome: 'created' };

@@ -1,52 +1,31 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Input, List, Switch, Toast } from 'antd-mobile';
+import { Button, Dialog, List, Switch, Tag, Toast } from 'antd-mobile';
+import { LockOutline, RightOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
-import { ApiError } from '../../shared/api';
+import { useNavigate } from 'react-router';
 import { LANGS, useI18n, type MessageKey } from '../../shared/i18n';
-import { downloadMyData, forgetSignIn, requestErasure, useConsents, useProfile, useSetConsent } from '../queries';
+import { errorMessage } from '../error-messages';
+import { formatCardNo, formatDate } from '../model';
+import { useConsents, useProfile, useSetConsent } from '../queries';
 import { signOutMember } from '../session';
 import { Loaded } from './common';
+import { ProfileForm } from './ProfileForm';
 
 const CHANNELS = ['sms', 'email', 'push', 'mail'];
+const CARD_STATUSES = ['active', 'lost', 'frozen', 'replaced', 'inactive'];
 
-/** My phone and language, marketing consents per channel, my data (download, erasure) and signing out. */
+/**
+ * My profile (name, birthday, gender, city: editable), phone and language, marketing consents per channel, my cards,
+ * the way to the Privacy page (download, erasure: kept off this screen) and signing out.
+ */
 export function MeScreen() {
   const { t, lang, setLang } = useI18n();
   const profile = useProfile();
   const consents = useConsents();
   const setConsent = useSetConsent();
   const client = useQueryClient();
-  const [erasing, setErasing] = useState(false);
-  const [eraseWord, setEraseWord] = useState('');
-  const [dataProblem, setDataProblem] = useState<string | null>(null);
-
-  const failure = (err: unknown) =>
-    err instanceof ApiError && err.code === 'NOT_AVAILABLE'
-      ? t('member.data.notAvailable')
-      : t('common.error', { message: (err as Error).message });
-
-  const download = async () => {
-    setDataProblem(null);
-    try {
-      await downloadMyData();
-      Toast.show({ content: t('member.data.exported') });
-    } catch (err) {
-      setDataProblem(failure(err));
-    }
-  };
-
-  const erase = async () => {
-    setDataProblem(null);
-    try {
-      await requestErasure();
-      setErasing(false);
-      Toast.show({ content: t('member.data.erased'), duration: 3000 });
-      forgetSignIn();
-    } catch (err) {
-      setErasing(false);
-      setDataProblem(failure(err));
-    }
-  };
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
 
   const signOut = async () => {
     if (
@@ -58,36 +37,61 @@ export function MeScreen() {
     client.clear();
   };
 
+  const gender = (g: string | null) => (g ? t(`member.profile.gender.${g}` as MessageKey) : t('member.profile.notGiven'));
+
   return (
     <>
       <section className="m-section" style={{ padding: '16px 0' }} aria-labelledby="m-me">
-        <h2 id="m-me" style={{ padding: '0 16px' }}>
-          {t('member.tab.me')}
-        </h2>
-        <List>
-          <List.Item extra={profile.data?.phone ?? '…'}>{t('member.profile.phone')}</List.Item>
-          <List.Item
-            extra={
-              <span role="group" aria-label={t('member.profile.language')}>
-                {LANGS.map((l) => (
-                  <Button
-                    key={l}
-                    size="mini"
-                    fill={l === lang ? 'solid' : 'outline'}
-                    color={l === lang ? 'primary' : 'default'}
-                    aria-pressed={l === lang}
-                    onClick={() => setLang(l)}
-                    style={{ marginLeft: 6 }}
-                  >
-                    {l === 'en' ? 'English' : '中文'}
-                  </Button>
-                ))}
-              </span>
-            }
-          >
-            {t('member.profile.language')}
-          </List.Item>
-        </List>
+        <div className="m-row" style={{ padding: '0 16px', alignItems: 'center' }}>
+          <h2 id="m-me" style={{ margin: 0 }}>
+            {t('member.profile.title')}
+          </h2>
+          {!editing && profile.data && (
+            <Button size="small" fill="outline" color="primary" onClick={() => setEditing(true)}>
+              {t('member.profile.edit')}
+            </Button>
+          )}
+        </div>
+        <Loaded query={profile} label={t('member.profile.title')}>
+          {(p) =>
+            editing ? (
+              <ProfileForm profile={p} onDone={() => setEditing(false)} />
+            ) : (
+              <List style={{ marginTop: 8 }}>
+                <List.Item extra={p.name ?? t('member.profile.notGiven')}>{t('member.profile.name')}</List.Item>
+                <List.Item extra={p.birthday ? formatDate(`${p.birthday}T12:00:00`, lang) : t('member.profile.notGiven')}>
+                  {t('member.profile.birthday')}
+                </List.Item>
+                <List.Item extra={gender(p.gender)}>{t('member.profile.gender')}</List.Item>
+                <List.Item extra={p.city ?? t('member.profile.notGiven')}>{t('member.profile.city')}</List.Item>
+                <List.Item extra={p.phone ?? '…'} description={t('member.profile.phoneHint')}>
+                  {t('member.profile.phone')}
+                </List.Item>
+                <List.Item
+                  extra={
+                    <span role="group" aria-label={t('member.profile.language')}>
+                      {LANGS.map((l) => (
+                        <Button
+                          key={l}
+                          size="mini"
+                          fill={l === lang ? 'solid' : 'outline'}
+                          color={l === lang ? 'primary' : 'default'}
+                          aria-pressed={l === lang}
+                          onClick={() => setLang(l)}
+                          style={{ marginLeft: 6 }}
+                        >
+                          {l === 'en' ? 'English' : '中文'}
+                        </Button>
+                      ))}
+                    </span>
+                  }
+                >
+                  {t('member.profile.language')}
+                </List.Item>
+              </List>
+            )
+          }
+        </Loaded>
       </section>
 
       <section className="m-section" style={{ padding: '16px 0' }} aria-labelledby="m-consents">
@@ -116,7 +120,7 @@ export function MeScreen() {
                             void setConsent
                               .mutateAsync({ channel: c.channel, granted })
                               .then(() => Toast.show({ content: t('member.consents.saved') }))
-                              .catch((err: Error) => Toast.show({ content: t('common.error', { message: err.message }) }))
+                              .catch((err: unknown) => Toast.show({ content: errorMessage(err, lang) }))
                           }
                         />
                       }
@@ -130,55 +134,49 @@ export function MeScreen() {
         </Loaded>
       </section>
 
-      <section className="m-section" aria-labelledby="m-data">
-        <h2 id="m-data">{t('member.data.title')}</h2>
-        {dataProblem && (
-          <p role="alert" className="m-minus" style={{ whiteSpace: 'normal' }}>
-            {dataProblem}
-          </p>
-        )}
-        <div className="m-actions">
-          <Button block onClick={() => void download()}>
-            {t('member.data.export')}
-          </Button>
-          <Button block color="danger" fill="outline" onClick={() => (setEraseWord(''), setErasing(true))}>
-            {t('member.data.erase')}
-          </Button>
-          <Button block onClick={() => void signOut()}>
-            {t('member.signOut')}
-          </Button>
-        </div>
+      <section className="m-section" style={{ padding: '16px 0' }} aria-labelledby="m-my-cards">
+        <h2 id="m-my-cards" style={{ padding: '0 16px' }}>
+          {t('member.profile.cards')}
+        </h2>
+        <Loaded query={profile} label={t('member.profile.cards')}>
+          {(p) => (
+            <List>
+              {p.cards.map((c) => (
+                <List.Item
+                  key={c.cardNo}
+                  data-testid="me-card"
+                  description={formatDate(c.issuedAt, lang)}
+                  extra={
+                    <Tag color={c.status === 'active' ? 'success' : 'default'}>
+                      {t(`member.card.status.${CARD_STATUSES.includes(c.status) ? c.status : 'inactive'}` as MessageKey)}
+                    </Tag>
+                  }
+                  onClick={() => void navigate('/card')}
+                >
+                  {formatCardNo(c.cardNo)}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Loaded>
       </section>
 
-      <Dialog
-        visible={erasing}
-        title={t('member.data.eraseConfirmTitle')}
-        onClose={() => setErasing(false)}
-        content={
-          <>
-            <p>{t('member.data.eraseConfirm')}</p>
-            <Input
-              aria-label={t('member.data.eraseInput')}
-              placeholder={t('member.data.eraseInput')}
-              value={eraseWord}
-              onChange={setEraseWord}
-            />
-          </>
-        }
-        actions={[
-          [
-            { key: 'cancel', text: t('common.cancel'), onClick: () => setErasing(false) },
-            {
-              key: 'erase',
-              text: t('member.data.eraseOk'),
-              danger: true,
-              bold: true,
-              disabled: eraseWord.trim() !== t('member.data.eraseWord'),
-              onClick: () => void erase(),
-            },
-          ],
-        ]}
-      />
+      <section className="m-section" style={{ padding: 0, overflow: 'hidden' }}>
+        <List>
+          <List.Item
+            prefix={<LockOutline aria-hidden="true" fontSize={20} />}
+            arrowIcon={<RightOutline />}
+            description={t('member.privacy.entryHint')}
+            onClick={() => void navigate('/me/privacy')}
+          >
+            {t('member.privacy.title')}
+          </List.Item>
+        </List>
+      </section>
+
+      <Button block onClick={() => void signOut()}>
+        {t('member.signOut')}
+      </Button>
     </>
   );
 }

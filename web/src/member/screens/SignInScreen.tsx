@@ -2,9 +2,9 @@ import { Button, Input, NoticeBar } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { sendSignInCode, signInWithCode } from '../session';
-
-const E164 = /^\+[1-9]\d{6,14}$/;
+import { errorMessage } from '../error-messages';
+import { normalizePhone } from '../model';
+import { agreementsInForce, registerWithCode, sendSignInCode, signInWithCode } from '../session';
 
 /**
  * Phone, then the six-digit code sent by SMS. The first screen of the member page, so it is kept light: a plain form
@@ -12,13 +12,15 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * checked here by hand).
  */
 export function SignInScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [phone, setPhone] = useState('');
   const [code, setCode] = useState('');
   const [sentFor, setSentFor] = useState<{ phone: string; minutes: number } | null>(null);
   const [wait, setWait] = useState(0);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Set when the right code came back PHONE_NOT_REGISTERED: the same code then registers (POST auth/register). */
+  const [joining, setJoining] = useState<{ phone: string; code: string } | null>(null);
 
   useEffect(() => {
     if (wait <= 0) {
@@ -39,19 +41,20 @@ export function SignInScreen() {
     if (code === 'PHONE_NOT_REGISTERED') {
       return t('member.signIn.notRegistered');
     }
-    return t('common.error', { message: (err as Error).message });
+    return errorMessage(err, lang);
   };
 
   const sendCode = async () => {
     setProblem(null);
-    if (!E164.test(phone.trim())) {
+    const e164 = normalizePhone(phone);
+    if (!e164) {
       setProblem(t('member.signIn.phoneInvalid'));
       return;
     }
     setBusy(true);
     try {
-      const sent = await sendSignInCode(phone.trim());
-      setSentFor({ phone: phone.trim(), minutes: Math.round(sent.expiresIn / 60) });
+      const sent = await sendSignInCode(e164);
+      setSentFor({ phone: e164, minutes: Math.round(sent.expiresIn / 60) });
       setWait(60);
     } catch (err) {
       setProblem(explain(err));
@@ -67,14 +70,23 @@ export function SignInScreen() {
       return;
     }
     setBusy(true);
+    const e164 = sentFor?.phone ?? normalizePhone(phone) ?? phone.trim();
     try {
-      await signInWithCode(sentFor?.phone ?? phone.trim(), code);
+      await signInWithCode(e164, code);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'PHONE_NOT_REGISTERED') {
+        setJoining({ phone: e164, code });
+        return;
+      }
       setProblem(explain(err));
     } finally {
       setBusy(false);
     }
   };
+
+  if (joining) {
+    return <JoinForm phone={joining.phone} code={joining.code} onBack={() => setJoining(null)} />;
+  }
 
   return (
     <main className="m-main">
@@ -144,6 +156,133 @@ export function SignInScreen() {
               </Button>
             </>
           )}
+        </form>
+      </section>
+    </main>
+  );
+}
+
+/**
+ * First registration: a name and agreement to the membership terms and the privacy notice at the versions in force
+ * (GET auth/agreements), each readable in a dialog; sent with the code that was just found to belong to no member.
+ */
+function JoinForm({ phone, code, onBack }: { phone: string; code: string; onBack: () => void }) {
+  const { t, lang } = useI18n();
+  const [name, setName] = useState('');
+  const [agreed, setAgreed] = useState(false);
+  const [versions, setVersions] = useState<{ terms: string; privacy: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    agreementsInForce().then(
+      (v) => live && setVersions(v),
+      (err: unknown) => live && setProblem(errorMessage(err, lang)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+
+  /** The notice being read, as a small page of its own over the form (no dialog: the sign-in chunk stays light). */
+  const [reading, setReading] = useState<'terms' | 'privacy' | null>(null);
+
+  const join = async () => {
+    setProblem(null);
+    if (!name.trim()) {
+      setProblem(t('member.join.nameMissing'));
+      return;
+    }
+    if (!agreed || !versions) {
+      setProblem(t('member.join.agreeMissing'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await registerWithCode({ phone, code, name: name.trim(), agreements: versions });
+    } catch (err) {
+      const known = err instanceof ApiError ? err.code : '';
+      setProblem(known === 'SIGN_IN_CODE_INVALID' ? t('member.signIn.wrongCode') : errorMessage(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (reading) {
+    return (
+      <main className="m-main">
+        <section className="m-section" role="dialog" aria-modal="true" aria-labelledby="m-notice">
+          <h2 id="m-notice">{t(reading === 'terms' ? 'member.join.terms' : 'member.join.privacy')}</h2>
+          <p style={{ lineHeight: 1.7 }}>{t(reading === 'terms' ? 'member.join.termsText' : 'member.join.privacyText')}</p>
+          {versions && <p className="m-muted">{t('member.join.version', { version: versions[reading] })}</p>}
+          <Button block color="primary" onClick={() => setReading(null)}>
+            {t('member.join.close')}
+          </Button>
+        </section>
+      </main>
+    );
+  }
+
+  return (
+    <main className="m-main">
+      <section className="m-section" aria-labelledby="m-join">
+        <h2 id="m-join">{t('member.join.title')}</h2>
+        <p className="m-muted">{t('member.join.intro', { phone })}</p>
+        {problem && (
+          <div role="alert">
+            <NoticeBar color="error" content={problem} wrap style={{ marginBottom: 12 }} />
+          </div>
+        )}
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void join();
+          }}
+        >
+          <div className="m-field">
+            <label htmlFor="m-name">{t('member.join.name')}</label>
+            <Input
+              id="m-name"
+              autoComplete="name"
+              aria-label={t('member.join.name')}
+              placeholder={t('member.join.nameHint')}
+              value={name}
+              onChange={setName}
+              maxLength={60}
+            />
+          </div>
+          <div className="m-agree">
+            <input
+              id="m-agree"
+              type="checkbox"
+              checked={agreed}
+              onChange={(event) => {
+                setAgreed(event.target.checked);
+                setProblem(null);
+              }}
+              aria-label={`${t('member.join.agreePrefix')} ${t('member.join.terms')} ${t('member.join.and')} ${t('member.join.privacy')}`}
+            />
+            <span>
+              <label htmlFor="m-agree">{t('member.join.agreePrefix')}</label>{' '}
+              <button type="button" className="m-link" onClick={() => setReading('terms')}>
+                {t('member.join.terms')}
+              </button>{' '}
+              {t('member.join.and')}{' '}
+              <button type="button" className="m-link" onClick={() => setReading('privacy')}>
+                {t('member.join.privacy')}
+              </button>
+            </span>
+          </div>
+          <div className="m-actions" style={{ marginTop: 16 }}>
+            <Button block color="primary" loading={busy} disabled={!versions} onClick={() => void join()}>
+              {t('member.join.submit')}
+            </Button>
+            <Button block fill="none" onClick={onBack}>
+              {t('common.back')}
+            </Button>
+          </div>
         </form>
       </section>
     </main>
