@@ -176,7 +176,7 @@ export class CampaignFanoutService {
    */
   async deliverBatch(c: Campaign, occurrence: string, memberIds: string[]): Promise<void> {
     const actions = presentActions(parseActions(c.actions));
-    await this.transactions.retrying(async (m) => {
+    const delivered = await this.transactions.retrying(async (m) => {
       const now = new Date();
       const session = await this.ledger.open(m, memberIds, now);
       const existing = await this.repo.lockExistingDeliveries(m, c.id, occurrence, memberIds);
@@ -208,7 +208,11 @@ export class CampaignFanoutService {
       }
       await session.flush();
       await this.repo.insertDeliveries(m, c.id, occurrence, rows, now);
+      return batch;
     });
+    for (const after of delivered.afterCommit) {
+      await after();
+    }
   }
 
   /** The run of an occurrence ended: completed (or scheduled again when recurring), or failed. */

@@ -5,6 +5,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { PURCHASE_CAMPAIGN_BONUSES } from '../points/campaign-bonuses.port';
 import { PointsModule } from '../points/points.module';
 import { ProgramModule } from '../program/program.module';
+import { RewardsModule } from '../rewards/rewards.module';
 import { CAMPAIGN_ACTION_DELIVERIES } from './actions/campaign-actions.registry';
 import { MemberFactsQueries } from './audience/member-facts.queries';
 import { CampaignBonusService } from './campaign-bonus.service';
@@ -31,7 +32,7 @@ export class CampaignRulesModule {}
 
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
-  imports: [CampaignRulesModule, PointsModule, ProgramModule, JobsModule, AuditModule, QueueModule, MessagesModule],
+  imports: [CampaignRulesModule, PointsModule, ProgramModule, JobsModule, AuditModule, QueueModule, MessagesModule, RewardsModule],
   providers: [
     Clock,
     CampaignsService,

@@ -49,6 +49,6 @@ const USE_CASES = [
 @Module({
   imports: [CouponPortsModule, PointsModule, MembersModule, ClubsModule, MessagesModule, AuditModule, JobsModule],
   providers: [RewardsRepository, RewardsQueries, CouponsQueries, IssueCoupon, ...USE_CASES],
-  exports: [IssueCoupon, CouponsQueries, ...USE_CASES],
+  exports: [IssueCoupon, RewardsRepository, CouponsQueries, ...USE_CASES],
 })
 export class RewardsModule {}

@@ -5280,6 +5280,18 @@ export interface components {
              */
             type: "grant";
         };
+        GrantCouponActionDto: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "grantCoupon";
+        };
         BonusRuleActionDto: {
             /**
              * @example category_multiplier
@@ -5590,7 +5602,7 @@ export interface components {
              *       }
              *     ]
              */
-            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["GrantCouponActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
             /** @description The same as an action of type grant. */
             grant?: components["schemas"]["GrantDto"];
             /** @description The same as an action of type bonusRule. */
@@ -5613,6 +5625,13 @@ export interface components {
              * @example 14
              */
             resultsDays?: number;
+        };
+        CouponGrantDto: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-9000-7000-8000-000000000001
+             */
+            rewardId: string;
         };
         BonusRuleTerms: {
             /**
@@ -5656,6 +5675,7 @@ export interface components {
         };
         CampaignActionsResponse: {
             grant?: components["schemas"]["GrantDto"];
+            grantCoupon?: components["schemas"]["CouponGrantDto"];
             bonusRule?: components["schemas"]["StoredBonusRule"];
             message?: components["schemas"]["MessageDto"];
         };
@@ -5820,7 +5840,7 @@ export interface components {
              *       }
              *     ]
              */
-            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["GrantCouponActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
             /**
              * @example {
              *       "include": [
@@ -5862,7 +5882,7 @@ export interface components {
              * @example grant
              * @enum {string}
              */
-            type: "grant" | "bonusRule" | "message";
+            type: "grant" | "grantCoupon" | "bonusRule" | "message";
             description: components["schemas"]["RuleDescriptionResponse"];
         };
         ExplainedAudiencePartResponse: {
@@ -5949,7 +5969,7 @@ export interface components {
              *       }
              *     ]
              */
-            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
+            actions?: (components["schemas"]["GrantActionDto"] | components["schemas"]["GrantCouponActionDto"] | components["schemas"]["BonusRuleActionDto"] | components["schemas"]["MessageActionDto"])[];
             /** @description The same as an action of type grant. */
             grant?: components["schemas"]["GrantDto"];
             /** @description The same as an action of type bonusRule. */

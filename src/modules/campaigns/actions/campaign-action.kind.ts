@@ -52,6 +52,8 @@ export class DeliveryBatch {
   pointsEach = 0;
   /** The message status of each reached member that was sent one. */
   readonly messageStatus = new Map<string, string>();
+  /** Run once the batch's transaction has committed (e.g. the "coupon issued" notices). */
+  readonly afterCommit: Array<() => Promise<void>> = [];
 
   constructor(
     readonly m: EntityManager,

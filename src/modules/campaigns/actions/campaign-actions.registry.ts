@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { bonusRuleAction } from './bonus-rule.action';
 import { ActionDelivery, CampaignActionKind } from './campaign-action.kind';
+import { grantCouponAction } from './grant-coupon.action';
 import { grantPointsAction } from './grant-points.action';
 import { sendMessageAction } from './send-message.action';
 
@@ -9,7 +10,7 @@ import { sendMessageAction } from './send-message.action';
  * an action that stops at a limit (a grant past the budget) comes before the
  * ones that only reach the members it reached (the message).
  */
-export const CAMPAIGN_ACTION_KINDS = [grantPointsAction, bonusRuleAction, sendMessageAction] as const;
+export const CAMPAIGN_ACTION_KINDS = [grantPointsAction, grantCouponAction, bonusRuleAction, sendMessageAction] as const;
 
 type Kinds = (typeof CAMPAIGN_ACTION_KINDS)[number];
 type InputOf<K> = K extends CampaignActionKind<infer I, unknown> ? I : never;
