@@ -31,7 +31,18 @@ export function checkActions(given: Array<{ input: CampaignActionInput; field: s
     const { type: _type, ...body } = input;
     out[input.type] = kind.validate(body, field);
   }
-  return Object.fromEntries(CAMPAIGN_ACTION_KINDS.filter((k) => out[k.type] !== undefined).map((k) => [k.type, out[k.type]]));
+  const present = CAMPAIGN_ACTION_KINDS.filter((k) => out[k.type] !== undefined);
+  const units = [...new Set(present.map((k) => k.budgetUnit).filter((u) => u !== undefined))];
+  if (units.length > 1) {
+    throw invalidCampaign(
+      'actions',
+      `${present
+        .filter((k) => k.budgetUnit)
+        .map((k) => k.type)
+        .join(' and ')} spend different budgets (${units.join(', ')}): a campaign's budget counts one of them, so make two campaigns`,
+    );
+  }
+  return Object.fromEntries(present.map((k) => [k.type, out[k.type]]));
 }
 
 /** The kinds present in a campaign with their stored bodies, in the registry's order (the fan-out's). */

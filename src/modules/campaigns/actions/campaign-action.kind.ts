@@ -26,6 +26,8 @@ export interface CampaignActionKind<Input extends { type: string }, Stored> {
   validate(input: Omit<Input, 'type'>, field: string): Stored;
   describe(stored: Stored): RuleDescription;
 
+  /** What the campaign's one budget counts when this action spends it: a campaign's actions share one unit. */
+  readonly budgetUnit?: 'points' | 'coupons';
   /** The fan-out: what the action does to each batch of the audience, run in the registry's order (a Nest provider). */
   readonly delivery?: Type<ActionDelivery<Stored>>;
   /** The most points one member may get from it (maker-checker's per-member limit). */

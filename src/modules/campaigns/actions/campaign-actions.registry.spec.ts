@@ -1,3 +1,4 @@
+import { checkActions } from '../campaign-definition';
 import { actionKind, CAMPAIGN_ACTION_DELIVERIES, CAMPAIGN_ACTION_KINDS } from './campaign-actions.registry';
 
 describe('campaign actions registry', () => {
@@ -13,5 +14,19 @@ describe('campaign actions registry', () => {
 
   it('registers the fan-out delivery of every kind that has one', () => {
     expect(CAMPAIGN_ACTION_DELIVERIES.map((d) => d.name)).toEqual(['GrantPointsDelivery', 'GrantCouponDelivery', 'SendMessageDelivery']);
+  });
+});
+
+describe('a campaign spends one budget', () => {
+  it('refuses points and coupons in one campaign (the budget counts one unit), and takes each alone or with a message', () => {
+    const points = { input: { type: 'grant' as const, points: 100, reason: 'thanks' }, field: 'actions[0]' };
+    const coupon = { input: { type: 'grantCoupon' as const, rewardId: '01a212aa-9000-7000-8000-000000000001' }, field: 'actions[1]' };
+    expect(() => checkActions([points, coupon])).toThrow(/spend different budgets \(points, coupons\)/);
+    expect(Object.keys(checkActions([coupon]))).toEqual(['grantCoupon']);
+    expect(Object.keys(checkActions([points]))).toEqual(['grant']);
+    expect(CAMPAIGN_ACTION_KINDS.filter((k) => k.budgetUnit).map((k) => [k.type, k.budgetUnit])).toEqual([
+      ['grant', 'points'],
+      ['grantCoupon', 'coupons'],
+    ]);
   });
 });

@@ -76,5 +76,6 @@ export const grantCouponAction: CampaignActionKind<GrantCouponActionDto, CouponG
   stored: CouponGrantDto,
   validate: (input) => ({ rewardId: input.rewardId }),
   describe: (grant) => bilingual(`赠送优惠券（奖励 ${grant.rewardId}）`, `grant a coupon (reward ${grant.rewardId})`),
+  budgetUnit: 'coupons',
   delivery: GrantCouponDelivery,
 };

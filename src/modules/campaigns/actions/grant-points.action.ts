@@ -79,6 +79,7 @@ export const grantPointsAction: CampaignActionKind<GrantActionDto, GrantDto> = {
   stored: GrantDto,
   validate: (input) => ({ points: input.points, reason: input.reason }),
   describe: (grant) => bilingual(`赠送 ${grant.points} 积分（${grant.reason}）`, `grant ${grant.points} points (${grant.reason})`),
+  budgetUnit: 'points',
   delivery: GrantPointsDelivery,
   pointsPerMember: (grant) => grant.points,
   estimatedPoints: (grant, targeted, budget) => estimatedCost(targeted, grant.points, budget.capPoints, budget.spentPoints),
