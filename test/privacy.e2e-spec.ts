@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from 'nestjs-pino';
 import { setLogDestination } from '../src/common/logging';
 import { maskEmail, maskPhone } from '../src/common/masking';
@@ -384,6 +384,19 @@ describe('privacy: member export and erasure (HTTP, real worker, webhook receive
     await t.db.query(
       "INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at) VALUES (?, ?, 'joined', 'admin', NULL, NOW(3))",
       [clubId, source.memberId],
+    );
+    // A coupon the source holds and one it used at a till (rows as the rewards module writes them).
+    const couponId = randomUUID();
+    await t.db.query(
+      `INSERT INTO coupons (id, code, reward_id, member_id, source, points_paid, name_zh, name_en, kind, value_cents,
+         min_spend_cents, valid_from, valid_until, status, issued_at)
+       VALUES (?, ?, ?, ?, 'exchange', 500, '满50减10', '¥10 off ¥50', 'amount_off', 1000, 5000, NOW(3), NOW(3) + INTERVAL 30 DAY, 'redeemed', NOW(3))`,
+      [couponId, `CPN${randomBytes(8).toString('hex').toUpperCase()}`, randomUUID(), source.memberId],
+    );
+    await t.db.query(
+      `INSERT INTO coupon_uses (purchase_id, code, coupon_id, member_id, store_id, receipt_no, status, discount_cents, occurred_at, created_at)
+       VALUES (?, 'CPN-USED', ?, ?, ?, ?, 'redeemed', 1000, NOW(3), NOW(3))`,
+      [randomUUID(), couponId, source.memberId, randomUUID(), uniq('R')],
     );
     const touched = Object.entries(MERGE_DECISIONS)
       .filter(([, d]) => d.action === 'move' || d.action === 'combine')
