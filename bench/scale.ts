@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       const rawSeconds = (performance.now() - t) / 1000;
       let line = `${phase.name.padEnd(52)} raw ${fmt(rawSeconds, 2)} s (${rawFigure})`;
       if (phase.project) {
+        await phase.between?.(pool);
         t = performance.now();
         const figure = await phase.project(app);
         const seconds = (performance.now() - t) / 1000;
