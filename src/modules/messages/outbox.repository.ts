@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { placeholders } from '../../database/multi-row';
+import { isRetryableTxError } from '../../common/errors/mysql-errors';
 import { inTransaction, WriteResult } from '../../database/transaction';
 import { MessageChannel, MessageStatus, OutboxMessage } from './entities/outbox-message.entity';
 
@@ -84,6 +85,12 @@ const COLUMNS = [
 const INSERT_CHUNK = 500;
 /** Outcomes written by one UPDATE (two or three parameters per row): bounds the statement's size. */
 const OUTCOME_CHUNK = 500;
+
+/** A claim's read rows were taken by another sender before its UPDATE: the claim's transaction is rolled back. */
+class ClaimOvertaken extends Error {}
+
+/** A DATETIME(3) literal in UTC, as the connections write dates (timezone 'Z'). */
+const sqlUtc = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 
 /** All SQL of the outbox. */
 @Injectable()
@@ -202,14 +209,58 @@ export class OutboxRepository {
     return result.affectedRows;
   }
 
-  /** Claims due rows: locked, marked sending with a lease and one more attempt, committed; then read with their addresses. */
+  /**
+   * Claims due rows: marked sending with a lease and one more attempt, committed, and answered with their addresses.
+   * The due rows are read first with their addresses (a plain read), then claimed by one UPDATE that changes each row
+   * only if it is still as read (queued, due, the same attempts), in a transaction committed only if every row read
+   * was claimed. When another sender took some of them meanwhile, or holds one (no lock wait), the transaction is
+   * rolled back and the claim falls back to locking the due rows it can have (FOR UPDATE SKIP LOCKED) and reading them after: never a row twice.
+   */
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+    const read = await this.dueWithAddresses(now, limit);
+    if (read.length === 0) {
+      return [];
+    }
+    const leaseEnds = new Date(now.getTime() + leaseMs);
+    const claimedAll = await inTransaction(this.dataSource, async (m) => {
+      // A row another sender holds is not waited for (no lock wait): the claim falls back to SKIP LOCKED instead.
+      const result: WriteResult = await m
+        .query(
+          `SET STATEMENT innodb_lock_wait_timeout = 0 FOR
+           UPDATE outbox_messages o
+             JOIN JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', attempts INT PATH '$[1]')) v
+               ON v.id = o.id AND v.attempts = o.attempts
+              SET o.status = 'sending', o.attempts = o.attempts + 1, o.next_attempt_at = ?, o.updated_at = ?
+            WHERE o.status = 'queued' AND o.next_attempt_at <= ?`,
+          [JSON.stringify(read.map((r) => [r.id, r.attempts])), leaseEnds, now, now],
+        )
+        .catch((err: unknown) => {
+          throw isRetryableTxError(err) ? new ClaimOvertaken() : err;
+        });
+      if (result.affectedRows !== read.length) {
+        throw new ClaimOvertaken();
+      }
+      return true;
+    }).catch((err: unknown) => {
+      if (err instanceof ClaimOvertaken) {
+        return false;
+      }
+      throw err;
+    });
+    if (!claimedAll) {
+      return this.claimLocked(now, limit, leaseEnds);
+    }
+    return read.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+  }
+
+  /** The claim when other senders compete for the same rows: the due rows no one holds, locked, marked, committed, read. */
+  private async claimLocked(now: Date, limit: number, leaseEnds: Date): Promise<ClaimedMessage[]> {
     const ids = await inTransaction(this.dataSource, async (m) => {
       const locked = await this.lockDue(m, now, limit);
       if (locked.length > 0) {
         await m.query(
           `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE id IN (?)`,
-          [new Date(now.getTime() + leaseMs), now, locked],
+          [leaseEnds, now, locked],
         );
       }
       return locked;
@@ -217,12 +268,21 @@ export class OutboxRepository {
     if (ids.length === 0) {
       return [];
     }
+    return this.withAddresses('o.id IN (?)', [ids]);
+  }
+
+  /** The due queued rows, oldest first, with their addresses (not locked). */
+  private dueWithAddresses(now: Date, limit: number): Promise<ClaimedMessage[]> {
+    return this.withAddresses(`o.status = 'queued' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ${Number(limit)}`, [now]);
+  }
+
+  private async withAddresses(where: string, params: unknown[]): Promise<ClaimedMessage[]> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT o.id, o.member_id, o.channel, o.locale, o.transactional, o.subject, o.body, o.attempts, mb.email,
               CASE WHEN o.member_id IS NULL THEN o.to_address ELSE mb.phone END AS phone
          FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
-        WHERE o.id IN (?)`,
-      [ids],
+        WHERE ${where}`,
+      params,
     );
     return rows.map((r) => ({
       id: String(r.id),
@@ -267,42 +327,41 @@ export class OutboxRepository {
   }
 
   /**
-   * One UPDATE for outcomes of one kind: the rows' own values in a derived table of `SELECT ?, ? UNION ALL ...`
-   * (MariaDB and MySQL alike; no VALUES row constructor), joined on the primary key. Measured on MariaDB 10.11 it
-   * writes 500 rows faster than a CASE on the id, which compares each row with every WHEN.
+   * One UPDATE for outcomes of one kind: the rows' own values passed as one JSON array and read by JSON_TABLE
+   * (MariaDB 10.6+ and MySQL 8), joined on the primary key. Measured on MariaDB 10.11 it writes 500 rows faster
+   * than a derived table of `SELECT ?, ? UNION ALL ...` (which the server parses row by row) or a CASE on the id.
    */
   private async writeOutcomes(chunk: SendOutcome[], now: Date): Promise<void> {
     if (chunk.length === 0) {
       return;
     }
-    const joined = (columns: string[], values: (o: SendOutcome) => unknown[], set: string, params: unknown[]) =>
+    const joined = (columns: string, values: (o: SendOutcome) => unknown[], set: string, params: unknown[]) =>
       this.dataSource.query(
         `UPDATE outbox_messages o
-           JOIN (${chunk.map((_, i) => `SELECT ${columns.map((c) => (i === 0 ? `? AS ${c}` : '?')).join(', ')}`).join(' UNION ALL ')}) v
-             ON v.id = o.id
+           JOIN JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', ${columns})) v ON v.id = o.id
             SET ${set}
           WHERE o.status = 'sending'`,
-        [...chunk.flatMap(values), ...params],
+        [JSON.stringify(chunk.map(values)), ...params],
       );
     const error = (o: SendOutcome) => ('error' in o ? o.error.slice(0, 500) : null);
     const kind = chunk[0].kind;
     if (kind === 'sent') {
       await joined(
-        ['id', 'provider_id'],
+        "provider_id TEXT PATH '$[1]'",
         (o) => [o.id, o.kind === 'sent' ? o.providerMessageId : null],
         `o.status = 'sent', o.provider_message_id = v.provider_id, o.last_error = NULL, o.sent_at = ?, o.updated_at = ?`,
         [now, now],
       );
     } else if (kind === 'retry') {
       await joined(
-        ['id', 'error', 'retry_at'],
-        (o) => [o.id, error(o), o.kind === 'retry' ? o.retryAt : null],
+        "error TEXT PATH '$[1]', retry_at DATETIME(3) PATH '$[2]'",
+        (o) => [o.id, error(o), o.kind === 'retry' ? sqlUtc(o.retryAt) : null],
         `o.status = 'queued', o.last_error = v.error, o.next_attempt_at = v.retry_at, o.updated_at = ?`,
         [now],
       );
     } else {
       await joined(
-        ['id', 'status', 'error'],
+        "status VARCHAR(24) CHARACTER SET ascii PATH '$[1]', error TEXT PATH '$[2]'",
         (o) => [o.id, o.kind === 'ended' ? o.status : null, error(o)],
         `o.status = v.status, o.last_error = v.error, o.updated_at = ?`,
         [now],
