@@ -95,6 +95,8 @@ const sqlUtc = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
 /** All SQL of the outbox. */
 @Injectable()
 export class OutboxRepository {
+  private mariaDb: Promise<boolean> | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async recipients(m: EntityManager | undefined, memberIds: string[], consentChannel: string): Promise<Map<string, Recipient>> {
@@ -217,11 +219,15 @@ export class OutboxRepository {
    * rolled back and the claim falls back to locking the due rows it can have (FOR UPDATE SKIP LOCKED) and reading them after: never a row twice.
    */
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+    const leaseEnds = new Date(now.getTime() + leaseMs);
+    if (!(await this.onMariaDb())) {
+      // MySQL has no per-statement lock wait (SET STATEMENT): the locking claim, which never waits either.
+      return this.claimLocked(now, limit, leaseEnds);
+    }
     const read = await this.dueWithAddresses(now, limit);
     if (read.length === 0) {
       return [];
     }
-    const leaseEnds = new Date(now.getTime() + leaseMs);
     const claimedAll = await inTransaction(this.dataSource, async (m) => {
       // A row another sender holds is not waited for (no lock wait): the claim falls back to SKIP LOCKED instead.
       const result: WriteResult = await m
@@ -251,6 +257,18 @@ export class OutboxRepository {
       return this.claimLocked(now, limit, leaseEnds);
     }
     return read.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+  }
+
+  /** Whether the server is MariaDB (asked once): its SET STATEMENT gives one UPDATE a lock wait of zero. */
+  private onMariaDb(): Promise<boolean> {
+    this.mariaDb ??= this.dataSource
+      .query('SELECT VERSION() AS v')
+      .then((rows: Array<{ v: string }>) => /mariadb/i.test(String(rows[0]?.v)))
+      .catch((err: unknown) => {
+        this.mariaDb = null;
+        throw err;
+      });
+    return this.mariaDb;
   }
 
   /** The claim when other senders compete for the same rows: the due rows no one holds, locked, marked, committed, read. */
