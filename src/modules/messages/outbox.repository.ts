@@ -86,11 +86,23 @@ const INSERT_CHUNK = 500;
 /** Outcomes written by one UPDATE (two or three parameters per row): bounds the statement's size. */
 const OUTCOME_CHUNK = 500;
 
-/** A claim's read rows were taken by another sender before its UPDATE: the claim's transaction is rolled back. */
+/** The outcomes and claim could not be written together (another sender took or holds a row, or an outcome failed): rolled back. */
 class ClaimOvertaken extends Error {}
 
 /** A DATETIME(3) literal in UTC, as the connections write dates (timezone 'Z'). */
 const sqlUtc = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
+
+/** Outcomes by kind (sent, queued again, ended), in chunks of OUTCOME_CHUNK: one UPDATE each. */
+function groupsOf(outcomes: SendOutcome[]): SendOutcome[][] {
+  const out: SendOutcome[][] = [];
+  for (const kind of ['sent', 'retry', 'ended'] as const) {
+    const group = outcomes.filter((o) => o.kind === kind);
+    for (let i = 0; i < group.length; i += OUTCOME_CHUNK) {
+      out.push(group.slice(i, i + OUTCOME_CHUNK));
+    }
+  }
+  return out;
+}
 
 /** All SQL of the outbox. */
 @Injectable()
@@ -219,17 +231,46 @@ export class OutboxRepository {
    * rolled back and the claim falls back to locking the due rows it can have (FOR UPDATE SKIP LOCKED) and reading them after: never a row twice.
    */
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+    return (await this.recordAndClaim([], now, limit, leaseMs)).claimed;
+  }
+
+  /**
+   * The last batch's outcomes and the next batch's claim in one transaction (one commit for both): the sender's
+   * loop. Outcomes are written as recordOutcomes writes them (and only rows still 'sending' change). If an
+   * outcome or the claim cannot be written together, the transaction is rolled back and both are done apart:
+   * recordOutcomes (row by row where its statement fails; answers what stayed unwritten) and the locking claim.
+   */
+  async recordAndClaim(
+    outcomes: SendOutcome[],
+    now: Date,
+    limit: number,
+    leaseMs: number,
+  ): Promise<{ claimed: ClaimedMessage[]; unwritten: string[] }> {
     const leaseEnds = new Date(now.getTime() + leaseMs);
+    const apart = async () => ({
+      unwritten: await this.recordOutcomes(outcomes, now),
+      claimed: await this.claimLocked(now, limit, leaseEnds),
+    });
     if (!(await this.onMariaDb())) {
       // MySQL has no per-statement lock wait (SET STATEMENT): the locking claim, which never waits either.
-      return this.claimLocked(now, limit, leaseEnds);
+      return apart();
     }
     const read = await this.dueWithAddresses(now, limit);
-    if (read.length === 0) {
-      return [];
+    if (read.length === 0 && outcomes.length === 0) {
+      return { claimed: [], unwritten: [] };
     }
-    const claimedAll = await inTransaction(this.dataSource, async (m) => {
-      // A row another sender holds is not waited for (no lock wait): the claim falls back to SKIP LOCKED instead.
+    const together = await inTransaction(this.dataSource, async (m) => {
+      try {
+        for (const group of groupsOf(outcomes)) {
+          await this.writeOutcomes(m, group, now);
+        }
+      } catch {
+        throw new ClaimOvertaken();
+      }
+      if (read.length === 0) {
+        return true;
+      }
+      // A row another sender holds is not waited for (no lock wait): the claim is then done apart, with SKIP LOCKED.
       const result: WriteResult = await m
         .query(
           `SET STATEMENT innodb_lock_wait_timeout = 0 FOR
@@ -253,10 +294,10 @@ export class OutboxRepository {
       }
       throw err;
     });
-    if (!claimedAll) {
-      return this.claimLocked(now, limit, leaseEnds);
+    if (!together) {
+      return apart();
     }
-    return read.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+    return { claimed: read.map((r) => ({ ...r, attempts: r.attempts + 1 })), unwritten: [] };
   }
 
   /** Whether the server is MariaDB (asked once): its SET STATEMENT gives one UPDATE a lock wait of zero. */
@@ -324,20 +365,12 @@ export class OutboxRepository {
    */
   async recordOutcomes(outcomes: SendOutcome[], now: Date): Promise<string[]> {
     const unwritten: string[] = [];
-    const byKind = {
-      sent: outcomes.filter((o) => o.kind === 'sent'),
-      retry: outcomes.filter((o) => o.kind === 'retry'),
-      ended: outcomes.filter((o) => o.kind === 'ended'),
-    };
-    for (const group of [byKind.sent, byKind.retry, byKind.ended]) {
-      for (let i = 0; i < group.length; i += OUTCOME_CHUNK) {
-        const chunk = group.slice(i, i + OUTCOME_CHUNK);
-        try {
-          await this.writeOutcomes(chunk, now);
-        } catch {
-          for (const one of chunk) {
-            await this.writeOutcomes([one], now).catch(() => unwritten.push(one.id));
-          }
+    for (const chunk of groupsOf(outcomes)) {
+      try {
+        await this.writeOutcomes(this.dataSource.manager, chunk, now);
+      } catch {
+        for (const one of chunk) {
+          await this.writeOutcomes(this.dataSource.manager, [one], now).catch(() => unwritten.push(one.id));
         }
       }
     }
@@ -349,12 +382,12 @@ export class OutboxRepository {
    * (MariaDB 10.6+ and MySQL 8), joined on the primary key. Measured on MariaDB 10.11 it writes 500 rows faster
    * than a derived table of `SELECT ?, ? UNION ALL ...` (which the server parses row by row) or a CASE on the id.
    */
-  private async writeOutcomes(chunk: SendOutcome[], now: Date): Promise<void> {
+  private async writeOutcomes(m: EntityManager, chunk: SendOutcome[], now: Date): Promise<void> {
     if (chunk.length === 0) {
       return;
     }
     const joined = (columns: string, values: (o: SendOutcome) => unknown[], set: string, params: unknown[]) =>
-      this.dataSource.query(
+      m.query(
         `UPDATE outbox_messages o
            JOIN JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', ${columns})) v ON v.id = o.id
             SET ${set}
