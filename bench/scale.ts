@@ -34,6 +34,7 @@ import { VALUE_PHASES } from './scale/value-phases';
  *   npm run bench:scale -- --members 50000 --keep       keeps the seeded database (its name is printed)
  *   npm run bench:scale -- --db loyalty_scale_ab12cd34   reuses a kept database: no seed (phases may change it)
  *   npm run bench:scale -- --only simulation             runs the phases whose name contains the text
+ *   npm run bench:scale -- --skip 'campaign message'     leaves out the phases whose name contains the text
  *   node dist/bench/scale.js --db <name> --only campaign  the campaign grant and message fan-out phases
  *
  * Each phase prints the project's figure beside the raw SQL doing the same
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   const members = arg('members', 1_000_000);
   const reuse = textArg('db');
   const only = textArg('only');
+  const skip = textArg('skip');
   const keep = process.argv.includes('--keep') || reuse !== undefined;
   const server = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root:@127.0.0.1:3306');
   const dbName = reuse ?? `loyalty_scale_${randomBytes(4).toString('hex')}`;
@@ -111,13 +113,15 @@ async function main(): Promise<void> {
       RUN_MIGRATIONS: 'false',
     });
     app = await NestFactory.createApplicationContext(ScaleBenchModule, { logger: false });
-    for (const phase of PHASES.filter((p) => only === undefined || p.name.includes(only))) {
+    const chosen = PHASES.filter((p) => (only === undefined || p.name.includes(only)) && (skip === undefined || !p.name.includes(skip)));
+    for (const phase of chosen) {
       await phase.prepare?.(pool, app);
       let t = performance.now();
       const rawFigure = await phase.raw(pool);
       const rawSeconds = (performance.now() - t) / 1000;
       let line = `${phase.name.padEnd(52)} raw ${fmt(rawSeconds, 2)} s (${rawFigure})`;
       if (phase.project) {
+        await phase.between?.(pool);
         t = performance.now();
         const figure = await phase.project(app);
         const seconds = (performance.now() - t) / 1000;

@@ -11,6 +11,8 @@ export interface Phase {
   prepare?: (pool: Pool, app: INestApplicationContext) => Promise<void>;
   /** The raw SQL doing the same set-based work; answers a figure to check the project's against. */
   raw: (pool: Pool) => Promise<number>;
+  /** Between the raw twin and the project's path (not timed): puts back what the raw twin wrote when both must start alike. */
+  between?: (pool: Pool) => Promise<void>;
   /** The project's own path; answers the same figure. */
   project?: (app: INestApplicationContext) => Promise<number>;
   /** Tidying after both sides (not timed): scratch tables, settings the phase changed. */

@@ -1,4 +1,5 @@
 import { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { nextReviewAt } from '../../src/modules/tiers/rules/tier-review';
 import { RefreshWindowStatsUseCase } from '../../src/modules/tiers/engine/refresh-window-stats.use-case';
 import { ReviewTiersUseCase } from '../../src/modules/tiers/engine/review-tiers.use-case';
 import { SimulateLadderUseCase } from '../../src/modules/tiers/engine/simulate-ladder.use-case';
@@ -76,18 +77,69 @@ export const TIER_PHASES: Phase[] = [
       await pool.query(
         "UPDATE members SET tier_code = 'VIP', tier_review_at = DATE_SUB(UTC_TIMESTAMP(3), INTERVAL 1 DAY) WHERE id IN (SELECT id FROM (SELECT id FROM members WHERE tier_code = 'STANDARD' ORDER BY id LIMIT 1000) x)",
       );
-    },
-    // The raw twin reads who moves, set-based (the review writes them too).
-    raw: async (pool) => {
-      const [rows] = await pool.query<RowDataPacket[]>(
-        `SELECT COUNT(*) AS n FROM members m
-           LEFT JOIN (SELECT member_id, SUM(spend_cents) AS spend FROM member_monthly_stats
-                       WHERE month >= DATE_SUB(DATE_FORMAT(UTC_DATE(), '%Y-%m-01'), INTERVAL 11 MONTH) GROUP BY member_id) w
-             ON w.member_id = m.id
-          WHERE m.tier_review_at <= UTC_TIMESTAMP(3)
-            AND ((m.tier_code = 'SVIP' AND COALESCE(w.spend, 0) < 2000000) OR (m.tier_code = 'VIP' AND COALESCE(w.spend, 0) < 500000))`,
+      await pool.query('DROP TABLE IF EXISTS bench_tier_saved');
+      await pool.query(
+        `CREATE TABLE bench_tier_saved (PRIMARY KEY (id))
+         SELECT id, tier_code, tier_since, tier_review_at, updated_at FROM members WHERE tier_review_at <= UTC_TIMESTAMP(3)`,
       );
-      return Number(rows[0].n);
+    },
+    // The raw twin does the review's writes set-based, in one transaction: the due members' window sums once into a
+    // scratch table, a history row per move down, and one UPDATE of every due member (new tier and date, the next
+    // review date, or none for the entry tier). What it wrote is put back before the project's review runs.
+    raw: async (pool) => {
+      const conn = await pool.getConnection();
+      try {
+        const [[program]] = await conn.query<RowDataPacket[]>('SELECT tier_review_months FROM program_settings WHERE id = 1');
+        const now = new Date();
+        const next = nextReviewAt(now, Number(program.tier_review_months), 1);
+        await conn.beginTransaction();
+        await conn.query('DROP TEMPORARY TABLE IF EXISTS bench_tier_due');
+        await conn.query(
+          `CREATE TEMPORARY TABLE bench_tier_due (id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin PRIMARY KEY, tier_code VARCHAR(32), to_tier VARCHAR(32))
+           SELECT m.id, m.tier_code,
+                  CASE WHEN m.tier_code = 'SVIP' AND COALESCE(SUM(s.spend_cents), 0) < 2000000 THEN 'VIP'
+                       WHEN m.tier_code = 'VIP' AND COALESCE(SUM(s.spend_cents), 0) < 500000 THEN 'STANDARD' END AS to_tier
+             FROM members m
+             LEFT JOIN member_monthly_stats s ON s.member_id = m.id
+              AND s.month >= DATE_SUB(DATE_FORMAT(UTC_DATE(), '%Y-%m-01'), INTERVAL 11 MONTH)
+            WHERE m.tier_review_at <= ?
+            GROUP BY m.id`,
+          [now],
+        );
+        await conn.query(
+          `INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at)
+           SELECT id, tier_code, to_tier, 'review', 'bench-raw', ? FROM bench_tier_due WHERE to_tier IS NOT NULL`,
+          [now],
+        );
+        await conn.query(
+          `UPDATE members m JOIN bench_tier_due d ON d.id = m.id
+              SET m.tier_code = COALESCE(d.to_tier, m.tier_code),
+                  m.tier_since = IF(d.to_tier IS NULL, m.tier_since, ?),
+                  m.tier_review_at = IF(COALESCE(d.to_tier, d.tier_code) = 'STANDARD', NULL, ?),
+                  m.updated_at = ?`,
+          [now, next, now],
+        );
+        const [[moved]] = await conn.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM bench_tier_due WHERE to_tier IS NOT NULL');
+        await conn.commit();
+        await conn.query('DROP TEMPORARY TABLE bench_tier_due');
+        return Number(moved.n);
+      } catch (err) {
+        await conn.rollback();
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    // The due members as they were, and no history from the raw twin: the project's review starts from the same place.
+    between: async (pool) => {
+      await pool.query(
+        `UPDATE members m JOIN bench_tier_saved s ON s.id = m.id
+            SET m.tier_code = s.tier_code, m.tier_since = s.tier_since, m.tier_review_at = s.tier_review_at, m.updated_at = s.updated_at`,
+      );
+      await pool.query("DELETE FROM tier_history WHERE ref_id = 'bench-raw' AND reason = 'review'");
+    },
+    cleanup: async (pool) => {
+      await pool.query('DROP TABLE IF EXISTS bench_tier_saved');
     },
     project: async (app) => (await app.get(ReviewTiersUseCase).review({ fromId: '', toId: null }, new Date())).downgraded,
   },

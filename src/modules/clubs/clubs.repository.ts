@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
-import { WriteResult } from '../../database/transaction';
 import { Club, ClubStatus } from './entities/club.entity';
 import { JoinReason, LeaveReason } from './entities/club-member.entity';
 import { ClubRule, MemberFacts, PurchaseFact } from './rules/club-rule';
@@ -48,6 +47,8 @@ const toMembership = (r: RawMembership): MembershipRow => ({
 });
 
 const marks = (n: number) => new Array<string>(n).fill('?').join(', ');
+/** Rows per multi-row write of a regroup (a range holds up to 10,000 members). */
+const REGROUP_ROWS_PER_STATEMENT = 1000;
 
 /** All SQL of the clubs module. */
 @Injectable()
@@ -154,51 +155,55 @@ export class ClubsRepository {
    * back. With drop_unmatched, members who joined by the rule and no longer
    * match leave with reason 'rule'. Run inside a transaction; the range's
    * membership rows are locked first so that an incremental check of the same
-   * members waits instead of joining them twice.
+   * members waits instead of joining them twice. The rule's SELECT runs once;
+   * who joins and who leaves is decided from it and the locked rows, and
+   * written with multi-row statements.
    */
   async regroupRange(m: EntityManager, club: Club, rule: ClubRule, range: IdRange, now: Date): Promise<{ joined: number; left: number }> {
-    const inRange = range.toId === null ? 'cm.member_id >= ?' : 'cm.member_id >= ? AND cm.member_id < ?';
+    const inRange = range.toId === null ? 'member_id >= ?' : 'member_id >= ? AND member_id < ?';
     const rangeParams = range.toId === null ? [range.fromId] : [range.fromId, range.toId];
-    await m.query(`SELECT cm.member_id FROM club_members cm WHERE ${inRange} AND cm.club_id = ? FOR UPDATE`, [...rangeParams, club.id]);
+    const held: Array<{ member_id: string; status: string; joined_via: string; left_reason: string | null }> = await m.query(
+      `SELECT member_id, status, joined_via, left_reason FROM club_members WHERE ${inRange} AND club_id = ? FOR UPDATE`,
+      [...rangeParams, club.id],
+    );
+    // The rule is evaluated once per range (it reads purchases and lines); the writes below are decided from it and the locked rows.
     const match = ruleMatchSql(rule, range, now);
+    const matching: Array<{ member_id: string }> = await m.query(match.sql, match.params);
+    const matched = new Set(matching.map((r) => r.member_id));
+    const rows = new Map(held.map((r) => [r.member_id, r]));
     // Who joins: matching, and either never a member or taken out by the rule.
-    const joiners = `SELECT x.member_id FROM (${match.sql}) x LEFT JOIN club_members cm ON cm.member_id = x.member_id AND cm.club_id = ?
-      WHERE cm.member_id IS NULL OR (cm.status = 'left' AND cm.left_reason = 'rule')`;
-    await m.query(
-      `INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at)
-       SELECT ?, j.member_id, 'joined', 'rule', NULL, ? FROM (${joiners}) j`,
-      [club.id, now, ...match.params, club.id],
-    );
-    const rejoined: WriteResult = await m.query(
-      `UPDATE club_members cm SET cm.status = 'active', cm.joined_via = 'rule', cm.joined_at = ?, cm.left_at = NULL, cm.left_reason = NULL
-        WHERE cm.club_id = ? AND ${inRange} AND cm.status = 'left' AND cm.left_reason = 'rule'
-          AND cm.member_id IN (SELECT x.member_id FROM (${match.sql}) x)`,
-      [now, club.id, ...rangeParams, ...match.params],
-    );
-    const inserted: WriteResult = await m.query(
-      `INSERT INTO club_members (member_id, club_id, status, joined_via, joined_at, left_at, left_reason)
-       SELECT x.member_id, ?, 'active', 'rule', ?, NULL, NULL FROM (${match.sql}) x
-        WHERE NOT EXISTS (SELECT 1 FROM club_members cm WHERE cm.member_id = x.member_id AND cm.club_id = ?)`,
-      [club.id, now, ...match.params, club.id],
-    );
-    let left = 0;
-    if (club.dropUnmatched) {
-      const leavers = `FROM club_members cm WHERE cm.club_id = ? AND ${inRange} AND cm.status = 'active' AND cm.joined_via = 'rule'
-          AND cm.member_id NOT IN (SELECT x.member_id FROM (${match.sql}) x)`;
-      await m.query(
-        `INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at)
-         SELECT cm.club_id, cm.member_id, 'left', 'rule', NULL, ? ${leavers}`,
-        [now, club.id, ...rangeParams, ...match.params],
+    const joiners = [...matched].filter((id) => {
+      const row = rows.get(id);
+      return row === undefined || (row.status === 'left' && row.left_reason === 'rule');
+    });
+    const leavers = club.dropUnmatched
+      ? held.filter((r) => r.status === 'active' && r.joined_via === 'rule' && !matched.has(r.member_id)).map((r) => r.member_id)
+      : [];
+    for (let i = 0; i < joiners.length; i += REGROUP_ROWS_PER_STATEMENT) {
+      const part = joiners.slice(i, i + REGROUP_ROWS_PER_STATEMENT);
+      await this.insertHistory(
+        m,
+        part.map((memberId) => ({ clubId: club.id, memberId, event: 'joined', reason: 'rule', actorId: null, at: now })),
       );
-      const dropped: WriteResult = await m.query(
-        `UPDATE club_members cm SET cm.status = 'left', cm.left_at = ?, cm.left_reason = 'rule'
-          WHERE cm.club_id = ? AND ${inRange} AND cm.status = 'active' AND cm.joined_via = 'rule'
-            AND cm.member_id NOT IN (SELECT x.member_id FROM (${match.sql}) x)`,
-        [now, club.id, ...rangeParams, ...match.params],
+      await this.upsertActive(
+        m,
+        part.map((memberId) => ({ clubId: club.id, memberId, via: 'rule' })),
+        now,
       );
-      left = dropped.affectedRows;
     }
-    return { joined: rejoined.affectedRows + inserted.affectedRows, left };
+    for (let i = 0; i < leavers.length; i += REGROUP_ROWS_PER_STATEMENT) {
+      const part = leavers.slice(i, i + REGROUP_ROWS_PER_STATEMENT);
+      await this.insertHistory(
+        m,
+        part.map((memberId) => ({ clubId: club.id, memberId, event: 'left', reason: 'rule', actorId: null, at: now })),
+      );
+      await m.query(
+        `UPDATE club_members SET status = 'left', left_at = ?, left_reason = 'rule'
+          WHERE club_id = ? AND member_id IN (${marks(part.length)}) AND status = 'active'`,
+        [now, club.id, ...part],
+      );
+    }
+    return { joined: joiners.length, left: leavers.length };
   }
 
   /** How many members match the rule now (the whole membership, one statement). */

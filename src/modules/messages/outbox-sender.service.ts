@@ -28,8 +28,9 @@ export interface SendRound {
  * of workers share the work without taking a row twice), sends each through
  * its channel's adapter, and records the outcomes: sent, queued again after a
  * backoff, or failed once the attempts are spent. The outcomes of a batch are
- * written together, one UPDATE per kind (OutboxRepository.recordOutcomes), when
- * the batch ends (or after WRITE_OUTCOMES_AFTER_MS of slow sending). A sender
+ * written together, one UPDATE per kind, when the batch ends, in the
+ * transaction that claims the next batch (OutboxRepository.recordAndClaim), or
+ * sooner after WRITE_OUTCOMES_AFTER_MS of slow sending. A sender
  * killed after sending but before that write leaves its rows in 'sending'
  * until their lease lapses; they are then sent again (at least once: the
  * adapters pass the message id as an idempotency key).
@@ -48,29 +49,54 @@ export class OutboxSenderService {
     private readonly secrets: OutboxSecretsStore,
   ) {}
 
-  /** Claims and sends batches until nothing is due or the time budget is used. */
+  /**
+   * Claims and sends batches until nothing is due or the time budget is used. A batch's last outcomes are written
+   * in the transaction that claims the next batch (one commit for both), and on their own after the last batch.
+   */
   async sendDue(budgetMs = 20_000): Promise<SendRound> {
     const totals: SendRound = { claimed: 0, sent: 0, retried: 0, failed: 0 };
     const started = Date.now();
     const { batchSize } = this.config.messages;
     await this.repo.requeueLapsed(new Date());
-    while (Date.now() - started < budgetMs) {
-      const round = await this.sendBatch(batchSize);
-      totals.claimed += round.claimed;
-      totals.sent += round.sent;
-      totals.retried += round.retried;
-      totals.failed += round.failed;
-      if (round.claimed < batchSize) {
-        break;
+    let pending: SendOutcome[] = [];
+    try {
+      while (Date.now() - started < budgetMs) {
+        const { claimed, unwritten } = await this.repo.recordAndClaim(pending, new Date(), batchSize, this.leaseMs());
+        pending = [];
+        this.warnUnwritten(unwritten);
+        const round = await this.sendClaimed(claimed);
+        pending = round.pending;
+        totals.claimed += round.claimed;
+        totals.sent += round.sent;
+        totals.retried += round.retried;
+        totals.failed += round.failed;
+        if (round.claimed < batchSize) {
+          break;
+        }
       }
+    } finally {
+      await this.record(pending);
     }
     return totals;
   }
 
+  /** One batch: claimed, sent, and its outcomes written. */
   async sendBatch(limit: number): Promise<SendRound> {
-    const c = this.config.messages;
-    const leaseMs = c.sendTimeoutMs * 3 + 60_000;
-    const claimed = await this.repo.claim(new Date(), limit, leaseMs);
+    const claimed = await this.repo.claim(new Date(), limit, this.leaseMs());
+    const { pending, ...round } = await this.sendClaimed(claimed);
+    await this.record(pending);
+    return round;
+  }
+
+  private leaseMs(): number {
+    return this.config.messages.sendTimeoutMs * 3 + 60_000;
+  }
+
+  /**
+   * Sends claimed messages; outcomes are written on the way once the oldest unwritten is WRITE_OUTCOMES_AFTER_MS old
+   * (a slow gateway). Answers the outcomes left to write (the caller writes them, with its next claim or alone).
+   */
+  private async sendClaimed(claimed: ClaimedMessage[]): Promise<SendRound & { pending: SendOutcome[] }> {
     const round: SendRound = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
     let outcomes: SendOutcome[] = [];
     let oldest = Date.now();
@@ -81,18 +107,23 @@ export class OutboxSenderService {
       }
       outcomes.push(...decided);
       const last = i + SEND_CONCURRENCY >= claimed.length;
-      if (last || Date.now() - oldest >= WRITE_OUTCOMES_AFTER_MS) {
+      if (!last && Date.now() - oldest >= WRITE_OUTCOMES_AFTER_MS) {
         await this.record(outcomes);
         outcomes = [];
         oldest = Date.now();
       }
     }
-    return round;
+    return { ...round, pending: outcomes };
   }
 
   /** Writes outcomes; a row that cannot be written stays 'sending' and is sent again once its lease lapses. */
   private async record(outcomes: SendOutcome[]): Promise<void> {
-    const unwritten = await this.repo.recordOutcomes(outcomes, new Date());
+    if (outcomes.length > 0) {
+      this.warnUnwritten(await this.repo.recordOutcomes(outcomes, new Date()));
+    }
+  }
+
+  private warnUnwritten(unwritten: string[]): void {
     if (unwritten.length > 0) {
       this.logger.warn({ msg: 'message outcomes not recorded; sent again after the claim lapses', messageIds: unwritten });
     }
