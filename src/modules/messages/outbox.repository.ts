@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { placeholders } from '../../database/multi-row';
 import { isRetryableTxError } from '../../common/errors/mysql-errors';
 import { inTransaction, WriteResult } from '../../database/transaction';
+import { execute } from '../../database/sql';
 import { MessageChannel, MessageStatus, OutboxMessage } from './entities/outbox-message.entity';
 
 /** What a message is rendered for: the member's own figures, read in one query per batch. */
@@ -271,19 +272,18 @@ export class OutboxRepository {
         return true;
       }
       // A row another sender holds is not waited for (no lock wait): the claim is then done apart, with SKIP LOCKED.
-      const result: WriteResult = await m
-        .query(
-          `SET STATEMENT innodb_lock_wait_timeout = 0 FOR
+      const result = await execute(
+        m,
+        `SET STATEMENT innodb_lock_wait_timeout = 0 FOR
            UPDATE outbox_messages o
              JOIN JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', attempts INT PATH '$[1]')) v
                ON v.id = o.id AND v.attempts = o.attempts
               SET o.status = 'sending', o.attempts = o.attempts + 1, o.next_attempt_at = ?, o.updated_at = ?
             WHERE o.status = 'queued' AND o.next_attempt_at <= ?`,
-          [JSON.stringify(read.map((r) => [r.id, r.attempts])), leaseEnds, now, now],
-        )
-        .catch((err: unknown) => {
-          throw isRetryableTxError(err) ? new ClaimOvertaken() : err;
-        });
+        [JSON.stringify(read.map((r) => [r.id, r.attempts])), leaseEnds, now, now],
+      ).catch((err: unknown) => {
+        throw isRetryableTxError(err) ? new ClaimOvertaken() : err;
+      });
       if (result.affectedRows !== read.length) {
         throw new ClaimOvertaken();
       }
@@ -391,7 +391,10 @@ export class OutboxRepository {
     const joined = async (columns: string, values: (o: SendOutcome) => unknown[], set: string, params: unknown[]) => {
       const names = ['id', ...columns.split(', ').map((c) => c.split(' ')[0])];
       const source = mariaDb
-        ? { sql: `JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', ${columns}))`, params: [JSON.stringify(chunk.map(values))] }
+        ? {
+            sql: `JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', ${columns}))`,
+            params: [JSON.stringify(chunk.map(values))],
+          }
         : {
             sql: `(${chunk.map((_, i) => `SELECT ${names.map((n) => (i === 0 ? `? AS ${n}` : '?')).join(', ')}`).join(' UNION ALL ')})`,
             params: chunk.flatMap(values),
