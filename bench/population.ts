@@ -81,7 +81,8 @@ const TABLES = {
   cards: 'card_no, member_id, status, kind, issued_at, status_changed_at',
   point_accounts: 'member_id, balance, pending, lifetime_earned, lifetime_redeemed, updated_at',
   member_monthly_stats: 'member_id, month, spend_cents, points, purchases',
-  purchases: 'id, store_id, receipt_no, member_id, occurred_at, total_cents, eligible_cents, points_earned, request_hash, response, created_at',
+  purchases:
+    'id, store_id, receipt_no, member_id, occurred_at, total_cents, eligible_cents, points_earned, request_hash, response, created_at',
   purchase_lines:
     'purchase_id, line_no, member_id, sku, category, quantity_milli, amount_cents, eligible, refunded_quantity_milli, refunded_cents',
 } as const;

@@ -56,13 +56,23 @@ describe('campaign action grantCoupon on the real database', () => {
   }
 
   const couponsOf = (id: string): Promise<Array<{ member_id: string; n: string | number }>> =>
-    db.query("SELECT member_id, COUNT(*) AS n FROM coupons WHERE source = 'campaign' AND source_ref LIKE ? GROUP BY member_id", [`${id}:%`]);
+    db.query("SELECT member_id, COUNT(*) AS n FROM coupons WHERE source = 'campaign' AND source_ref LIKE ? GROUP BY member_id", [
+      `${id}:%`,
+    ]);
 
   it('grants exactly one coupon to each audience member, and a re-run of the occurrence grants none', async () => {
     const members = await seedMembers(db, 30);
     const outsider = (await seedMembers(db, 1))[0];
     const { id, rewardId } = await couponCampaign(members);
-    const range = { runId: 'none', partNo: 0, campaignId: id, occurrence: '2026-05-20', asOf: new Date().toISOString(), fromId: '', toId: null };
+    const range = {
+      runId: 'none',
+      partNo: 0,
+      campaignId: id,
+      occurrence: '2026-05-20',
+      asOf: new Date().toISOString(),
+      fromId: '',
+      toId: null,
+    };
 
     const first = await fanout.runRange(range);
     expect(first).toMatchObject({ granted: 30, over_budget: 0, failed: 0, points: 0 });
