@@ -68,13 +68,37 @@ describe('console: an analyst reads the value pyramid and the points liability',
 
         // Without a snapshot the liability says so (the run's database may have one from another suite: then it shows
         // its time); the analyst makes a new one and watches it finish.
+        // The suites share one database: a snapshot run that another suite's app left running (closed mid-run) is
+        // what a refresh answers (one run at a time) until a worker's reconciler closes it. Wait for none to run.
+        const running = async () => {
+          const [row] = await app.t.db.query<Array<{ n: unknown }>>(
+            "SELECT COUNT(*) AS n FROM job_runs WHERE kind = 'analytics-snapshot' AND state = 'running'",
+          );
+          return Number(row.n);
+        };
+        for (let i = 0; i < 1200 && (await running()) > 0; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
         const liability = page.getByTestId('analytics-liability');
         const before = (await get('liability')).snapshotAt as string | null;
         await liability.getByText(before === null ? 'No snapshot yet: refresh to make one' : /^As of /).waitFor();
-        await page.getByRole('button', { name: 'Refresh figures' }).click();
-        // Up to 90 s: the run's shared database holds every suite's members by now, and CI machines are busy.
-        for (let i = 0; i < 900 && [before, null].includes((await get('liability')).snapshotAt as string | null); i++) {
-          await new Promise((r) => setTimeout(r, 100));
+        const refreshed = async () => ![before, null].includes((await get('liability')).snapshotAt as string | null);
+        // Up to 90 s a try: the run's shared database holds every suite's members by now. A refresh that answered a
+        // run left over from another suite ends without a new snapshot: the analyst refreshes again, as a person would.
+        for (let attempt = 0; attempt < 2 && !(await refreshed()); attempt++) {
+          await page.getByRole('button', { name: 'Refresh figures' }).click();
+          for (let i = 0; i < 900 && !(await refreshed()); i++) {
+            await new Promise((r) => setTimeout(r, 100));
+            if (i > 20 && (await running()) === 0 && !(await refreshed())) {
+              break;
+            }
+          }
+        }
+        if (!(await refreshed())) {
+          const runs = await app.t.db.query(
+            "SELECT id, state, done, failed, total, result, created_at FROM job_runs WHERE kind = 'analytics-snapshot' ORDER BY created_at DESC LIMIT 3",
+          );
+          throw new Error(`no new snapshot after two refreshes; latest runs: ${JSON.stringify(runs)}`);
         }
         expect((await get('liability')).snapshotAt).not.toBe(before);
         await liability.getByText(/^As of /).waitFor({ timeout: 30_000 });
