@@ -17,6 +17,20 @@ describe('churn roll-up', () => {
     { clubId: 'k', idleDays: 180, members: 2 },
   ]);
 
+  it('a tier code in another case is the same tier (the stored figure is keyed without case): one figure, summed', () => {
+    const mixed = rollUpChurn(
+      [
+        { tier: 'VIP', grade: 'A', month: '2026-11', idleDays: 90, members: 2 },
+        { tier: 'vip', grade: 'A', month: '2026-11', idleDays: 90, members: 5 },
+      ],
+      [],
+    );
+    expect(mixed.filter((f) => f.series === 'population' && f.label.toLowerCase() === 'tier:vip')).toEqual([
+      { report: 'churn', series: 'population', label: 'tier:VIP', value: 7 },
+    ]);
+    expect(value(mixed, 'churn', 'churned.90', 'tier:VIP')).toBe(7);
+  });
+
   it('a member idle for a longer window counts in every shorter one', () => {
     expect(value(figures, 'churn', 'churned.90', 'total')).toBe(3 + 4 + 6);
     expect(value(figures, 'churn', 'churned.180', 'total')).toBe(4 + 6);

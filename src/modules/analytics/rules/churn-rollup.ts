@@ -39,15 +39,17 @@ export function rollUpChurn(cells: ChurnCell[], clubCells: ClubChurnCell[]): Fig
   };
   for (const c of cells) {
     const grade = c.grade === '' ? NO_GRADE : c.grade;
+    // Tier codes compare without case in the database (and the stored figure's key does too): 'vip' is VIP.
+    const tier = c.tier.toUpperCase();
     add('members', 'totals', 'members', c.members);
     add('members', 'totals', 'active90', c.month !== '' && c.idleDays === 0 ? c.members : 0);
     add('churn', 'population', 'total', c.members);
-    add('churn', 'population', `tier:${c.tier}`, c.members);
+    add('churn', 'population', `tier:${tier}`, c.members);
     add('churn', 'population', `grade:${grade}`, c.members);
     for (const days of CHURN_WINDOWS) {
       if (c.idleDays >= days) {
         add('churn', `churned.${days}`, 'total', c.members);
-        add('churn', `churned.${days}`, `tier:${c.tier}`, c.members);
+        add('churn', `churned.${days}`, `tier:${tier}`, c.members);
         add('churn', `churned.${days}`, `grade:${grade}`, c.members);
         add('churn', `churned.${days}`, `month:${c.month === '' ? NEVER_BOUGHT : c.month}`, c.members);
       }
