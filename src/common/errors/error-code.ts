@@ -30,6 +30,13 @@ export enum ErrorCode {
   REWARD_NOT_FOUND = 'REWARD_NOT_FOUND',
   REWARD_NOT_AVAILABLE = 'REWARD_NOT_AVAILABLE',
   COUPON_NOT_VOIDABLE = 'COUPON_NOT_VOIDABLE',
+  // Voice of the member
+  COMPLAINT_NOT_FOUND = 'COMPLAINT_NOT_FOUND',
+  COMPLAINT_INVALID_TRANSITION = 'COMPLAINT_INVALID_TRANSITION',
+  SURVEY_NOT_FOUND = 'SURVEY_NOT_FOUND',
+  SURVEY_NOT_EDITABLE = 'SURVEY_NOT_EDITABLE',
+  SURVEY_INVITATION_INVALID = 'SURVEY_INVITATION_INVALID',
+  SURVEY_ALREADY_ANSWERED = 'SURVEY_ALREADY_ANSWERED',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -111,6 +118,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PHONE_NOT_REGISTERED:
     case ErrorCode.COUPON_NOT_FOUND:
     case ErrorCode.REWARD_NOT_FOUND:
+    case ErrorCode.COMPLAINT_NOT_FOUND:
+    case ErrorCode.SURVEY_NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -126,6 +135,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN:
     case ErrorCode.COUPON_ALREADY_REDEEMED:
     case ErrorCode.COUPON_NOT_VOIDABLE:
+    case ErrorCode.COMPLAINT_INVALID_TRANSITION:
+    case ErrorCode.SURVEY_NOT_EDITABLE:
+    case ErrorCode.SURVEY_ALREADY_ANSWERED:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -147,6 +159,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED:
     case ErrorCode.COUPON_NOT_VALID:
     case ErrorCode.REWARD_NOT_AVAILABLE:
+    case ErrorCode.SURVEY_INVITATION_INVALID:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

@@ -134,17 +134,17 @@ export class AnalyticsRepository {
 
   /**
    * Ledger totals up to asOf, and in (from, asOf]: issued = accrual + bonus +
-   * adjustment + refund_clawback (signed: clawbacks and negative adjustments
+   * adjustment + goodwill + refund_clawback (signed: clawbacks and negative adjustments
    * take issuance back); redeemed = redemptions net of their cancellations;
    * expired = expiries. Merges move points between members and add up to zero.
    */
   async pointTotals(m: EntityManager, from: Date, asOf: Date): Promise<PointTotals> {
     const [row]: Array<Record<string, unknown>> = await m.query(
       `SELECT
-         COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'refund_clawback') THEN points END), 0) AS issued,
+         COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'goodwill', 'refund_clawback') THEN points END), 0) AS issued,
          COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') THEN points END), 0) AS redeemed,
          COALESCE(-SUM(CASE WHEN type = 'expiry' THEN points END), 0) AS expired,
-         COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'refund_clawback') AND created_at > ? THEN points END), 0) AS issued_w,
+         COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'goodwill', 'refund_clawback') AND created_at > ? THEN points END), 0) AS issued_w,
          COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') AND created_at > ? THEN points END), 0) AS redeemed_w
        FROM point_entries WHERE created_at <= ?`,
       [from, from, asOf],

@@ -38,9 +38,11 @@ describe('the permission table', () => {
     expect(permissionsOf('analyst').sort()).toEqual([
       'account.read',
       'analytics.read',
+      'complaints.read',
       'jobs.read',
       'members.read',
       'rewards.read',
+      'surveys.read',
       'tiers.read',
     ]);
     expect(permissionsOf('analyst').every((p) => p.endsWith('.read'))).toBe(true);
@@ -49,6 +51,13 @@ describe('the permission table', () => {
   it('lets marketers and admins manage rewards, support and admins void coupons', () => {
     expect(rolesWith('rewards.manage')).toEqual(['admin', 'marketer']);
     expect(rolesWith('coupons.void')).toEqual(['admin', 'support']);
+  });
+
+  it('lets support and admins work complaint cases, marketers and admins build surveys; everyone reads both', () => {
+    expect(rolesWith('complaints.manage')).toEqual(['admin', 'support']);
+    expect(rolesWith('surveys.manage')).toEqual(['admin', 'marketer']);
+    expect(rolesWith('complaints.read')).toEqual(['admin', 'marketer', 'analyst', 'support']);
+    expect(rolesWith('surveys.read')).toEqual(['admin', 'marketer', 'analyst', 'support']);
   });
 
   it('names the roles of a permission in the table order', () => {

@@ -67,6 +67,14 @@ export const PERMISSIONS = {
   'rewards.manage': ['admin', 'marketer'],
   /** Void a coupon (points paid for it go back). */
   'coupons.void': ['admin', 'support'],
+  /** Complaint cases and the store archive of complaints (descriptions masked without members.pii). */
+  'complaints.read': ['admin', 'support', 'marketer', 'analyst'],
+  /** Raise, assign, move and answer complaint cases; apologise (goodwill points also need points.adjust). */
+  'complaints.manage': ['admin', 'support'],
+  /** Read surveys, their results, the satisfaction index and free-text answers (masked without members.pii). */
+  'surveys.read': ['admin', 'marketer', 'support', 'analyst'],
+  /** Create, edit, activate and close surveys and their post-purchase invitations. */
+  'surveys.manage': ['admin', 'marketer'],
   /** Progress of long jobs (GET jobs/{id}). */
   'jobs.read': ['admin', 'support', 'marketer', 'analyst'],
 } as const satisfies Record<string, readonly AdminRole[]>;

@@ -24,6 +24,13 @@ export interface AdjustPointsCommand {
   idempotencyKey: string;
   /** The caller may post above ADJUSTMENT_LIMIT_POINTS, and past ADJUSTMENT_DAILY_LIMIT_POINTS a day (points.adjust.large). */
   mayExceedLimit: boolean;
+  /**
+   * A credit for something else than a plain adjustment (goodwill for a complaint case): the entry's type and
+   * what it refers to (refType/refId name the case). Defaults to an `adjustment` referring to the key.
+   */
+  entry?: { type: 'goodwill'; refType: string; refId: string; note: string };
+  /** Written in the posting's own transaction after the entry (the case step naming the entry); not on a replay. */
+  within?: (m: EntityManager, result: AdjustmentResult) => Promise<void>;
 }
 
 export interface AdjustmentResult {
@@ -66,6 +73,7 @@ export class AdjustPointsUseCase {
       points: cmd.points,
       reason: cmd.reason,
       expiresAt: cmd.expiresAt?.toISOString() ?? null,
+      ...(cmd.entry ? { entryType: cmd.entry.type, refId: cmd.entry.refId } : {}),
     });
     const existing = await this.find(cmd.idempotencyKey);
     if (existing) {
@@ -83,12 +91,15 @@ export class AdjustPointsUseCase {
           await this.countTowardsDailyLimit(m, actor.id ?? actor.type, Math.abs(cmd.points), now);
         }
         const session = await this.ledger.open(m, [cmd.memberId], now);
-        const ref = { storeId: null, refType: 'adjustment', refId: cmd.idempotencyKey, note: cmd.reason };
+        const ref = cmd.entry
+          ? { storeId: null, refType: cmd.entry.refType, refId: cmd.entry.refId, note: cmd.entry.note }
+          : { storeId: null, refType: 'adjustment', refId: cmd.idempotencyKey, note: cmd.reason };
+        const type = cmd.entry?.type ?? 'adjustment';
         const expiresAt = cmd.points > 0 ? (cmd.expiresAt ?? lotExpiresAt(now, program.pointsExpiryMonths)) : null;
         let handle;
         if (cmd.points > 0) {
           handle = session.credit(cmd.memberId, {
-            type: 'adjustment',
+            type,
             ...ref,
             points: cmd.points,
             earned: false,
@@ -100,7 +111,7 @@ export class AdjustPointsUseCase {
           if (-cmd.points > available) {
             throw insufficientPoints(Math.max(available, 0), -cmd.points);
           }
-          handle = await session.debit(cmd.memberId, { type: 'adjustment', ...ref, points: -cmd.points, counts: 'none' });
+          handle = await session.debit(cmd.memberId, { type, ...ref, points: -cmd.points, counts: 'none' });
         }
         await session.flush();
         const row: PointAdjustment = {
@@ -121,10 +132,20 @@ export class AdjustPointsUseCase {
           actor,
           'points.adjusted',
           { type: 'member', id: cmd.memberId },
-          { points: cmd.points, reason: cmd.reason, expiresAt: expiresAt?.toISOString() ?? null, entryId: handle.entryId },
+          {
+            points: cmd.points,
+            reason: cmd.reason,
+            expiresAt: expiresAt?.toISOString() ?? null,
+            entryId: handle.entryId,
+            ...(cmd.entry ? { entryType: cmd.entry.type, refType: cmd.entry.refType, refId: cmd.entry.refId } : {}),
+          },
           m,
         );
-        return toResult(row);
+        const result = toResult(row);
+        if (cmd.within) {
+          await cmd.within(m, result);
+        }
+        return result;
       });
       return { status: 201, body };
     } catch (err) {

@@ -15,6 +15,8 @@ export const ENTRY_TYPES = [
   'reward_exchange',
   /** A voided coupon's points back into the lots they came from. */
   'reward_return',
+  /** Service recovery: points given for a complaint case (refType complaint, refId the case id), within the agent's adjustment limits. */
+  'goodwill',
 ] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 

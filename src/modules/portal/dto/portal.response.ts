@@ -221,6 +221,7 @@ export class HistoryItemResponse {
       'opening_balance',
       'reward',
       'reward_return',
+      'goodwill',
     ],
     example: 'purchase',
   })
@@ -298,7 +299,7 @@ export class HistoryResponse {
       },
     ],
     description:
-      "Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance, reward (points exchanged for a reward, named), reward_return (a voided coupon's points back).",
+      "Newest first. kind: purchase, refund, redemption, redemption_cancel, bonus, expiry, adjustment, transfer, opening_balance, reward (points exchanged for a reward, named), reward_return (a voided coupon's points back), goodwill (points given for a complaint).",
   })
   items: HistoryItemResponse[];
 

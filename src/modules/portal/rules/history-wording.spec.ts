@@ -84,4 +84,10 @@ describe('history wording', () => {
     expect(back.kind).toBe('reward_return');
     expect(back.title).toBe('Coupon voided (满50减10 / ¥10 off ¥50): 500 points returned');
   });
+
+  it('words goodwill points as given for the member’s complaint, without the staff reason', () => {
+    const item = describeEntry(fact({ type: 'goodwill', points: 200, refType: 'complaint' }), {});
+    expect(item.kind).toBe('goodwill');
+    expect(item.title).toBe('Goodwill points for your complaint: 200 points');
+  });
 });

@@ -45,7 +45,8 @@ export type HistoryKind =
   | 'transfer'
   | 'opening_balance'
   | 'reward'
-  | 'reward_return';
+  | 'reward_return'
+  | 'goodwill';
 
 export interface HistoryItem {
   entryId: number;
@@ -142,6 +143,8 @@ export function describeEntry(fact: LedgerFact, ctx: EntryContext): HistoryItem 
       return { ...base, kind: 'reward', title: `Exchanged for ${ctx.rewardName ?? 'a reward'}: ${-fact.points} points` };
     case 'reward_return':
       return { ...base, kind: 'reward_return', title: `Coupon voided (${ctx.rewardName ?? 'a reward'}): ${fact.points} points returned` };
+    case 'goodwill':
+      return { ...base, kind: 'goodwill', title: `Goodwill points for your complaint: ${fact.points} points` };
     case 'merge_in':
       return { ...base, kind: 'transfer', title: `Points moved in from another account of yours: ${fact.points} points` };
     case 'merge_out':
