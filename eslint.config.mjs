@@ -19,7 +19,7 @@ const MODULE_ORDER = [
   ['points'],
   ['tiers', 'clubs', 'value'],
   ['campaigns', 'messages', 'rewards'],
-  ['archive', 'privacy', 'analytics'],
+  ['archive', 'privacy', 'analytics', 'complaints', 'surveys'],
   ['admin', 'pos', 'portal', 'web', 'health', 'queue-dashboard'],
 ];
 

@@ -57,8 +57,12 @@ import { Reward } from '../modules/rewards/entities/reward.entity';
 import { RewardExchange } from '../modules/rewards/entities/reward-exchange.entity';
 import { RewardMemberCount } from '../modules/rewards/entities/reward-member-count.entity';
 import { MemberErasure } from '../modules/privacy/entities/member-erasure.entity';
+import { Complaint } from '../modules/complaints/entities/complaint.entity';
+import { ComplaintStep } from '../modules/complaints/entities/complaint-step.entity';
 
 export const ENTITIES = [
+  Complaint,
+  ComplaintStep,
   Reward,
   RewardMemberCount,
   RewardExchange,

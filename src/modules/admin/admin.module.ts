@@ -18,6 +18,8 @@ import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { ProgramModule } from '../program/program.module';
 import { RewardsModule } from '../rewards/rewards.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { AdminComplaintsController } from './admin-complaints.controller';
 import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCardsController } from './admin-cards.controller';
@@ -58,6 +60,7 @@ import { AdminValueController } from './admin-value.controller';
     PrivacyModule,
     AnalyticsModule,
     RewardsModule,
+    ComplaintsModule,
   ],
   controllers: [
     AdminAuthController,
@@ -78,6 +81,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminAuditController,
     AdminPrivacyController,
     AdminAnalyticsController,
+    AdminComplaintsController,
     AdminRewardsController,
     AdminCouponsController,
   ],

@@ -66,6 +66,11 @@ export const MERGE_DECISIONS: Record<string, MergeDecision> = {
     action: 'keep',
     why: "the source's code secret: a code it shows still names it, and the POS follows the merge to the survivor, as with its cards",
   },
+  complaints: {
+    action: 'keep',
+    why: 'a case stays with the account it was raised for: its goodwill entry is on that ledger and the store archive counts it once',
+  },
+  complaint_steps: { action: 'keep', why: 'with their case' },
   member_refresh_tokens: { action: 'keep', why: "the source's own portal sign-ins (they end as their tokens expire or are revoked)" },
 };
 

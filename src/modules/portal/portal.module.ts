@@ -12,6 +12,8 @@ import { PrivacyModule } from '../privacy/privacy.module';
 import { TiersModule } from '../tiers/tiers.module';
 import { ProgramModule } from '../program/program.module';
 import { RewardsModule } from '../rewards/rewards.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { PortalComplaintsController } from './portal-complaints.controller';
 import { PortalRewardsController } from './portal-rewards.controller';
 import { MemberAuthGuard } from './auth/member-auth.guard';
 import { MemberTokensService } from './auth/member-tokens.service';
@@ -54,9 +56,10 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     PointsModule,
     PrivacyModule,
     RewardsModule,
+    ComplaintsModule,
     TiersModule,
   ],
-  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController],
+  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController, PortalComplaintsController],
   providers: [
     RateLimiter,
     PortalQueries,

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { MemberImportsRepository } from '../archive/import/member-imports.repository';
 import { AuditRepository } from '../audit/audit.repository';
+import { ComplaintsRepository } from '../complaints/complaints.repository';
 import { CardsRepository } from '../cards/cards.repository';
 import { MemberCodesRepository } from '../cards/member-codes.repository';
 import { MemberSessionsRepository } from '../members/member-sessions.repository';
@@ -27,6 +28,7 @@ export interface ErasureOwners {
   sessions: MemberSessionsRepository;
   imports: MemberImportsRepository;
   audit: AuditRepository;
+  complaints: ComplaintsRepository;
 }
 
 export interface ErasureStep {
@@ -63,6 +65,8 @@ export const ERASURE_STEPS: ErasureStep[] = [
   { name: 'memberCodes', table: 'member_codes', run: (o, m, c) => o.memberCodes.deleteAllOf(m, c.memberIds) },
   { name: 'sessions', table: 'member_refresh_tokens', run: (o, m, c) => o.sessions.deleteAllOf(m, c.memberIds) },
   { name: 'importRows', table: 'member_import_rows', run: (o, m, c) => o.imports.clearRawOf(m, c.memberIds) },
+  { name: 'complaints', table: 'complaints', run: (o, m, c) => o.complaints.clearDescriptionsOf(m, c.memberIds) },
+  { name: 'complaintSteps', table: 'complaint_steps', run: (o, m, c) => o.complaints.clearStepTextsOf(m, c.memberIds) },
   { name: 'auditEntries', table: 'audit_log', run: scrubAuditEntries },
 ];
 
@@ -125,4 +129,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   club_member_history: 'kept: joins and leaves',
   campaign_deliveries: 'kept: what was granted, for campaign results',
   member_merges: 'kept: which ids were merged (the merged-in rows are erased with the survivor)',
+  complaints:
+    "the member's description cleared; store, receipt, category, severity, states and times kept (the store archive's figures stay exact)",
+  complaint_steps: 'every text (replies, notes, resolutions, goodwill reasons) cleared; kinds, states, points, who and when kept',
 };

@@ -26,6 +26,8 @@ import { TierGrant } from '../tiers/entities/tier-grant.entity';
 import { TierHistory } from '../tiers/entities/tier-history.entity';
 import { MemberValue } from '../value/entities/member-value.entity';
 import { PointAdjustment } from '../archive/entities/point-adjustment.entity';
+import { ComplaintStep } from '../complaints/entities/complaint-step.entity';
+import { Complaint } from '../complaints/entities/complaint.entity';
 
 /** Columns that only serve idempotent replays (hashes, stored answers): not the member's data, left out of an export. */
 const INTERNAL_COLUMNS = new Set(['requestHash', 'response', 'cancelResponse']);
@@ -74,6 +76,8 @@ export class MemberExportQueries {
       notes: this.rowsOf(MemberNote, mine, { id: 'ASC' }),
       tags: this.rowsOf(MemberTag, mine, { tag: 'ASC' }),
       adjustments: this.rowsOf(PointAdjustment, mine, { createdAt: 'ASC' }),
+      complaints: this.rowsOf(Complaint, mine, { createdAt: 'ASC' }),
+      complaintSteps: this.rowsOf(ComplaintStep, mine, { id: 'ASC' }),
       audit: this.rowsOf(
         AuditLog,
         [

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueName } from '../../queue/queue.constants';
 import { ArchiveModule } from '../archive/archive.module';
 import { AuditModule } from '../audit/audit.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
 import { CardsModule } from '../cards/cards.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
@@ -25,6 +26,7 @@ import { RequestErasureUseCase } from './use-cases/request-erasure.use-case';
     ArchiveModule,
     AuditModule,
     CardsModule,
+    ComplaintsModule,
     JobsModule,
     MembersModule,
     MessagesModule,

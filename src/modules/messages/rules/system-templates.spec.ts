@@ -2,12 +2,22 @@ import { COUPON_ISSUED_TEMPLATE } from '../../rewards/use-cases/issue-coupon';
 import { COUPON_EXPIRING_TEMPLATE } from '../../rewards/use-cases/expire-coupons.use-case';
 import { EXPIRY_NOTICE_TEMPLATE, TIER_NOTICE_TEMPLATE } from '../notices.service';
 import { SIGN_IN_TEMPLATE } from '../../portal/sign-in-template';
+import { APOLOGY_TEMPLATE } from '../../complaints/apology-template';
+import { SURVEY_INVITATION_TEMPLATE } from '../../surveys/survey-invitation-template';
 import { SYSTEM_TEMPLATES, systemRightNeeded, systemTemplateProblems } from './system-templates';
 
 describe('system templates', () => {
-  it('are the templates the code sends by their code: the sign-in code and the notices (points, tier, coupons)', () => {
+  it('are the templates the code sends by their code: the sign-in code, the notices (points, tier, coupons), the apology and the survey invitation', () => {
     expect(Object.keys(SYSTEM_TEMPLATES).sort()).toEqual(
-      [EXPIRY_NOTICE_TEMPLATE, TIER_NOTICE_TEMPLATE, SIGN_IN_TEMPLATE, COUPON_ISSUED_TEMPLATE, COUPON_EXPIRING_TEMPLATE].sort(),
+      [
+        EXPIRY_NOTICE_TEMPLATE,
+        TIER_NOTICE_TEMPLATE,
+        SIGN_IN_TEMPLATE,
+        COUPON_ISSUED_TEMPLATE,
+        COUPON_EXPIRING_TEMPLATE,
+        APOLOGY_TEMPLATE,
+        SURVEY_INVITATION_TEMPLATE,
+      ].sort(),
     );
   });
 

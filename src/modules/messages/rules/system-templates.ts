@@ -23,6 +23,10 @@ export const SYSTEM_TEMPLATES: Readonly<Record<string, SystemTemplate>> = {
   'notice.tier-changed': { channel: null, transactional: false, required: ['tier'] },
   'notice.coupon-issued': { channel: null, transactional: false, required: ['coupon', 'validUntil'] },
   'notice.coupon-expiring': { channel: null, transactional: false, required: ['coupon', 'validUntil'] },
+  /** The apology of service recovery: an answer to the member's own complaint, so sent without marketing consent. */
+  'complaint.apology': { channel: null, transactional: true, required: ['caseNo'] },
+  /** A survey invitation: marketing, only to members who consented to the channel. */
+  'survey.invitation': { channel: null, transactional: false, required: ['surveyLink'] },
 };
 
 export function systemTemplate(code: string): SystemTemplate | null {

@@ -5,7 +5,20 @@
  */
 
 /** Variables every template may use. */
-export const TEMPLATE_VARIABLES = ['name', 'points', 'tier', 'expiryDate', 'club', 'coupon', 'validUntil'] as const;
+export const TEMPLATE_VARIABLES = [
+  'name',
+  'points',
+  'tier',
+  'expiryDate',
+  'club',
+  'coupon',
+  'validUntil',
+  /** A complaint case's number (the apology). */
+  'caseNo',
+  /** A survey's title and the member's signed link to answer it (survey invitations). */
+  'survey',
+  'surveyLink',
+] as const;
 /** Only transactional templates (sign-in codes) may use these. */
 export const TRANSACTIONAL_VARIABLES = ['code'] as const;
 

@@ -11,6 +11,7 @@ import { MemberSessionsRepository } from '../../members/member-sessions.reposito
 import { MembersRepository } from '../../members/members.repository';
 import { OutboxRepository } from '../../messages/outbox.repository';
 import { EventsService } from '../../messages/webhooks/events.service';
+import { ComplaintsRepository } from '../../complaints/complaints.repository';
 import { ERASURE_STEPS, ErasureContext, ErasureOwners } from '../erasure-steps';
 import { PrivacyRepository } from '../privacy.repository';
 import { identifyingStrings } from '../rules/scrub-personal';
@@ -43,8 +44,9 @@ export class EraseMemberUseCase {
     sessions: MemberSessionsRepository,
     imports: MemberImportsRepository,
     auditLog: AuditRepository,
+    complaints: ComplaintsRepository,
   ) {
-    this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog };
+    this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog, complaints };
   }
 
   async erase(memberId: string): Promise<ErasureCounts> {
