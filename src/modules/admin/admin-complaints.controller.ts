@@ -17,7 +17,12 @@ import {
   GoodwillDto,
   MoveComplaintDto,
 } from '../complaints/dto/complaint.dto';
-import { ComplaintDetailResponse, ComplaintListResponse, ComplaintStatsResponse, GoodwillResponse } from '../complaints/dto/complaint.response';
+import {
+  ComplaintDetailResponse,
+  ComplaintListResponse,
+  ComplaintStatsResponse,
+  GoodwillResponse,
+} from '../complaints/dto/complaint.response';
 import { AssignComplaintUseCase } from '../complaints/use-cases/assign-complaint.use-case';
 import { CommentComplaintUseCase } from '../complaints/use-cases/comment-complaint.use-case';
 import { ComplaintStatsUseCase } from '../complaints/use-cases/complaint-stats.use-case';
@@ -109,7 +114,8 @@ export class AdminComplaintsController {
   @HttpCode(200)
   @RequirePermission('complaints.manage')
   @ApiOperation({
-    summary: 'Move a case: open → in_progress → resolved → closed, open → resolved; reopen (→ in_progress) within 14 days of the resolution',
+    summary:
+      'Move a case: open → in_progress → resolved → closed, open → resolved; reopen (→ in_progress) within 14 days of the resolution',
   })
   @ApiOkResponse({ type: ComplaintDetailResponse })
   @AdminErrors(...CASE_ERRORS, ErrorCode.COMPLAINT_INVALID_TRANSITION)
@@ -124,7 +130,11 @@ export class AdminComplaintsController {
   @ApiOperation({ summary: 'Give the case to a console user' })
   @ApiOkResponse({ type: ComplaintDetailResponse })
   @AdminErrors(...CASE_ERRORS)
-  async assign(@CurrentAdmin() admin: AdminPrincipal, @Param('complaintId', new ParseUUIDPipe()) id: string, @Body() dto: AssignComplaintDto) {
+  async assign(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('complaintId', new ParseUUIDPipe()) id: string,
+    @Body() dto: AssignComplaintDto,
+  ) {
     await this.assigning.assign(actorOf(admin), id, dto.ownerId);
     return this.find.one(id, !can(admin.role, 'members.pii'));
   }
@@ -135,7 +145,11 @@ export class AdminComplaintsController {
   @ApiOperation({ summary: 'A reply to the member (shown on the member page) or an internal note' })
   @ApiOkResponse({ type: ComplaintDetailResponse })
   @AdminErrors(...CASE_ERRORS)
-  async comment(@CurrentAdmin() admin: AdminPrincipal, @Param('complaintId', new ParseUUIDPipe()) id: string, @Body() dto: CommentComplaintDto) {
+  async comment(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('complaintId', new ParseUUIDPipe()) id: string,
+    @Body() dto: CommentComplaintDto,
+  ) {
     await this.commenting.comment(actorOf(admin), id, dto.kind, dto.text);
     return this.find.one(id, !can(admin.role, 'members.pii'));
   }
@@ -145,7 +159,8 @@ export class AdminComplaintsController {
   @RequirePermission('complaints.manage')
   @ApiOperation({
     summary: 'Send the member the apology (template complaint.apology, through the outbox); once per case',
-    description: 'A second apology for the case is 409 COMPLAINT_INVALID_TRANSITION. The step records whether the message was queued or skipped.',
+    description:
+      'A second apology for the case is 409 COMPLAINT_INVALID_TRANSITION. The step records whether the message was queued or skipped.',
   })
   @ApiOkResponse({ type: ComplaintDetailResponse })
   @AdminErrors(...CASE_ERRORS, ErrorCode.COMPLAINT_INVALID_TRANSITION, ErrorCode.TEMPLATE_NOT_FOUND)

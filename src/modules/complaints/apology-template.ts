@@ -22,7 +22,9 @@ export class ApologyTemplateSeeder implements OnApplicationBootstrap {
       transactional: true,
       variants: {
         'zh-CN': { body: '{{name}}您好，关于您的投诉（编号 {{caseNo}}），给您带来不便，我们深表歉意。我们已在处理，感谢您的反馈。' },
-        en: { body: 'Dear {{name}}, we are sorry for the trouble behind your complaint {{caseNo}}. We are on it; thank you for telling us.' },
+        en: {
+          body: 'Dear {{name}}, we are sorry for the trouble behind your complaint {{caseNo}}. We are on it; thank you for telling us.',
+        },
       },
     });
     this.logger.log(`Created the message template ${APOLOGY_TEMPLATE}`);

@@ -35,7 +35,14 @@ export class ComplaintRecorder {
   }
 
   /** Writes the step and the case's changes (updated_at, first answer). Answers the step id. */
-  async record(m: EntityManager, actor: Actor, complaint: Complaint, step: NewStep, changes: Partial<Complaint>, now: Date): Promise<number> {
+  async record(
+    m: EntityManager,
+    actor: Actor,
+    complaint: Complaint,
+    step: NewStep,
+    changes: Partial<Complaint>,
+    now: Date,
+  ): Promise<number> {
     const stepId = await this.repo.addStep(m, {
       complaintId: complaint.id,
       memberId: complaint.memberId,
@@ -51,7 +58,8 @@ export class ComplaintRecorder {
       actorId: actor.id,
       createdAt: now,
     });
-    const firstAnswer = actor.type === 'admin' && complaint.firstAnswerAt === null && ANSWERS.includes(step.kind) ? { firstAnswerAt: now } : {};
+    const firstAnswer =
+      actor.type === 'admin' && complaint.firstAnswerAt === null && ANSWERS.includes(step.kind) ? { firstAnswerAt: now } : {};
     await this.repo.update(m, complaint.id, { ...changes, ...firstAnswer, updatedAt: now });
     await this.audit.record(
       actor,

@@ -50,23 +50,21 @@ export function complaintDetailView(
 ): ComplaintDetailResponse {
   return {
     ...complaintView(c, masked, now),
-    steps: steps.map(
-      (s): ComplaintStepResponse => ({
-        stepId: s.id,
-        kind: s.kind,
-        fromState: s.fromState,
-        toState: s.toState,
-        ownerId: s.ownerId,
-        text: masked ? maskFreeText(s.text, c.memberName) : s.text,
-        points: s.points,
-        entryId: s.entryId,
-        messageStatus: s.messageStatus,
-        actorType: s.actorType,
-        actorId: s.actorId,
-        actorEmail: s.actorType === 'admin' && s.actorId ? (emails.get(s.actorId) ?? null) : null,
-        at: s.createdAt.toISOString(),
-      }),
-    ),
+    steps: steps.map((s): ComplaintStepResponse => ({
+      stepId: s.id,
+      kind: s.kind,
+      fromState: s.fromState,
+      toState: s.toState,
+      ownerId: s.ownerId,
+      text: masked ? maskFreeText(s.text, c.memberName) : s.text,
+      points: s.points,
+      entryId: s.entryId,
+      messageStatus: s.messageStatus,
+      actorType: s.actorType,
+      actorId: s.actorId,
+      actorEmail: s.actorType === 'admin' && s.actorId ? (emails.get(s.actorId) ?? null) : null,
+      at: s.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -66,7 +66,8 @@ export class MoveComplaintDto {
   @ApiProperty({
     enum: COMPLAINT_STATES,
     example: 'resolved',
-    description: 'open → in_progress → resolved → closed; open → resolved; resolved or closed → in_progress reopens (within 14 days of the resolution).',
+    description:
+      'open → in_progress → resolved → closed; open → resolved; resolved or closed → in_progress reopens (within 14 days of the resolution).',
   })
   @IsIn(COMPLAINT_STATES)
   state: ComplaintState;

@@ -17,7 +17,12 @@ export class ComplaintStepResponse {
   text: string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'goodwill: the points given.' })
   points: number | null;
-  @ApiProperty({ type: 'integer', format: 'int64', nullable: true, description: 'goodwill: the ledger entry (type goodwill, ref complaint).' })
+  @ApiProperty({
+    type: 'integer',
+    format: 'int64',
+    nullable: true,
+    description: 'goodwill: the ledger entry (type goodwill, ref complaint).',
+  })
   entryId: number | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'apology: queued, or skipped (no address or no consent).' })
   messageStatus: string | null;
