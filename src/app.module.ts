@@ -17,6 +17,7 @@ import { PosModule } from './modules/pos/pos.module';
 import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { TierPortsModule } from './modules/tiers/tier-ports.module';
 import { CouponPortsModule } from './modules/rewards/rewards.module';
+import { SurveyPortsModule } from './modules/surveys/surveys.module';
 import { WebModule } from './modules/web/web.module';
 import { coreImports } from './core.module';
 import { REDIS } from './queue/redis.module';
@@ -44,6 +45,7 @@ import { REDIS } from './queue/redis.module';
     }),
     TierPortsModule,
     CouponPortsModule,
+    SurveyPortsModule,
     HealthModule,
     MetricsModule,
     PosModule,

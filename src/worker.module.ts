@@ -39,6 +39,7 @@ import { BIRTHDAY_BONUS, TIER_REVIEW } from './modules/tiers/engine/tier-runs.se
 import { WINDOW_STATS } from './modules/tiers/engine/refresh-window-stats.use-case';
 import { QueueName } from './queue/queue.constants';
 import { COUPON_EXPIRY, CouponsProcessor } from './modules/rewards/coupons.processor';
+import { SurveyPortsModule } from './modules/surveys/surveys.module';
 import { CouponPortsModule, RewardsModule } from './modules/rewards/rewards.module';
 
 /**
@@ -114,6 +115,7 @@ export class WorkerModule {
         ...coreImports('worker'),
         TierPortsModule,
         CouponPortsModule,
+        SurveyPortsModule,
         PointsModule,
         JobsModule,
         MessagesModule,

@@ -94,6 +94,8 @@ export class AppConfig {
     codesPerPhonePerHour: number;
     authPerMinute: number;
     perMinute: number;
+    /** The member page's public address (survey links). */
+    pageUrl: string;
   };
 
   constructor(e: EnvSchema) {
@@ -171,6 +173,7 @@ export class AppConfig {
       codesPerPhonePerHour: e.PORTAL_CODES_PER_PHONE_PER_HOUR,
       authPerMinute: e.RATE_LIMIT_PORTAL_AUTH_PER_MINUTE,
       perMinute: e.RATE_LIMIT_PORTAL_PER_MINUTE,
+      pageUrl: e.MEMBER_PAGE_URL,
     };
   }
 

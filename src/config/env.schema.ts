@@ -292,6 +292,10 @@ export class EnvSchema {
   @Max(86400)
   PORTAL_CODE_LOCK_SECONDS = 900;
 
+  /** The member page's public address: survey invitations link to {MEMBER_PAGE_URL}/survey/{signed token}. */
+  @Matches(/^https?:\/\/[^\s]+[^/\s]$/, { message: 'MEMBER_PAGE_URL must be an http(s) URL without a trailing slash' })
+  MEMBER_PAGE_URL = 'http://localhost:3000/m';
+
   /** Member portal: sign-in codes sent to one phone per hour. */
   @Transform(toInt)
   @IsInt()

@@ -59,10 +59,18 @@ import { RewardMemberCount } from '../modules/rewards/entities/reward-member-cou
 import { MemberErasure } from '../modules/privacy/entities/member-erasure.entity';
 import { Complaint } from '../modules/complaints/entities/complaint.entity';
 import { ComplaintStep } from '../modules/complaints/entities/complaint-step.entity';
+import { Survey } from '../modules/surveys/entities/survey.entity';
+import { SurveyQuestion } from '../modules/surveys/entities/survey-question.entity';
+import { SurveyInvitation } from '../modules/surveys/entities/survey-invitation.entity';
+import { SurveyAnswer } from '../modules/surveys/entities/survey-answer.entity';
 
 export const ENTITIES = [
   Complaint,
   ComplaintStep,
+  Survey,
+  SurveyQuestion,
+  SurveyInvitation,
+  SurveyAnswer,
   Reward,
   RewardMemberCount,
   RewardExchange,

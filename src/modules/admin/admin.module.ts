@@ -20,6 +20,8 @@ import { ProgramModule } from '../program/program.module';
 import { RewardsModule } from '../rewards/rewards.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { AdminComplaintsController } from './admin-complaints.controller';
+import { SurveysModule } from '../surveys/surveys.module';
+import { AdminSurveysController } from './admin-surveys.controller';
 import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCardsController } from './admin-cards.controller';
@@ -61,6 +63,7 @@ import { AdminValueController } from './admin-value.controller';
     AnalyticsModule,
     RewardsModule,
     ComplaintsModule,
+    SurveysModule,
   ],
   controllers: [
     AdminAuthController,
@@ -82,6 +85,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminPrivacyController,
     AdminAnalyticsController,
     AdminComplaintsController,
+    AdminSurveysController,
     AdminRewardsController,
     AdminCouponsController,
   ],

@@ -71,6 +71,11 @@ export const MERGE_DECISIONS: Record<string, MergeDecision> = {
     why: 'a case stays with the account it was raised for: its goodwill entry is on that ledger and the store archive counts it once',
   },
   complaint_steps: { action: 'keep', why: 'with their case' },
+  survey_invitations: {
+    action: 'keep',
+    why: "counted under the account invited (store, tier); an open one would clash with the survivor's one open invitation",
+  },
+  survey_answers: { action: 'keep', why: 'with their invitation' },
   member_refresh_tokens: { action: 'keep', why: "the source's own portal sign-ins (they end as their tokens expire or are revoked)" },
 };
 

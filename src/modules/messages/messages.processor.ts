@@ -1,5 +1,5 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { Job, Queue, RepeatOptions } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { JobName, PlanPayload, QueueName, RangePayload } from '../../queue/queue.constants';
@@ -11,6 +11,7 @@ import { StartRangedRun } from '../jobs/start-ranged-run';
 import { PostedBatch } from '../points/posting-events';
 import { NoticesService } from './notices.service';
 import { OutboxSenderService } from './outbox-sender.service';
+import { PURCHASE_FOLLOW_UPS, PurchaseFollowUps } from './purchase-follow-ups.port';
 import { EventsService } from './webhooks/events.service';
 import { WebhookSenderService } from './webhooks/webhook-sender.service';
 
@@ -51,6 +52,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     private readonly config: AppConfig,
     @InjectQueue(QueueName.Messages) private readonly queue: Queue,
     private readonly reconciler: JobReconciler,
+    @Optional() @Inject(PURCHASE_FOLLOW_UPS) private readonly followUps: PurchaseFollowUps | null = null,
   ) {
     super();
   }
@@ -103,8 +105,11 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
     }
   }
 
-  /** Webhooks for posted purchases and tier moves, and the tier notices. Safe to run twice: everything is keyed by purchase id. */
-  private async postingEvents(batch: PostedBatch): Promise<{ deliveries: number; notices: number }> {
+  /**
+   * Webhooks for posted purchases and tier moves, the tier notices, and the purchase follow-ups (survey invitations).
+   * Safe to run twice: everything is keyed by purchase id.
+   */
+  private async postingEvents(batch: PostedBatch): Promise<{ deliveries: number; notices: number; followUps: number }> {
     const deliveries = await this.events.publishMany([
       ...batch.purchases.map((p) => ({
         type: 'purchase.posted' as const,
@@ -124,6 +129,7 @@ export class MessagesProcessor extends WorkerHost implements OnApplicationBootst
       const result = await this.notices.notifyTierChanged(move.memberId, move.from, move.to, move.purchaseId);
       notices += result?.queued ?? 0;
     }
-    return { deliveries, notices };
+    const followUps = this.followUps && batch.purchases.length > 0 ? await this.followUps.afterPurchases(batch.purchases) : 0;
+    return { deliveries, notices, followUps };
   }
 }

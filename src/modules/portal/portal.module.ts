@@ -14,6 +14,8 @@ import { ProgramModule } from '../program/program.module';
 import { RewardsModule } from '../rewards/rewards.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { PortalComplaintsController } from './portal-complaints.controller';
+import { SurveysModule } from '../surveys/surveys.module';
+import { PortalSurveysController } from './portal-surveys.controller';
 import { PortalRewardsController } from './portal-rewards.controller';
 import { MemberAuthGuard } from './auth/member-auth.guard';
 import { MemberTokensService } from './auth/member-tokens.service';
@@ -57,9 +59,10 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     PrivacyModule,
     RewardsModule,
     ComplaintsModule,
+    SurveysModule,
     TiersModule,
   ],
-  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController, PortalComplaintsController],
+  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController, PortalComplaintsController, PortalSurveysController],
   providers: [
     RateLimiter,
     PortalQueries,

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { MemberImportsRepository } from '../archive/import/member-imports.repository';
 import { AuditRepository } from '../audit/audit.repository';
 import { ComplaintsRepository } from '../complaints/complaints.repository';
+import { SurveysRepository } from '../surveys/surveys.repository';
 import { CardsRepository } from '../cards/cards.repository';
 import { MemberCodesRepository } from '../cards/member-codes.repository';
 import { MemberSessionsRepository } from '../members/member-sessions.repository';
@@ -29,6 +30,7 @@ export interface ErasureOwners {
   imports: MemberImportsRepository;
   audit: AuditRepository;
   complaints: ComplaintsRepository;
+  surveys: SurveysRepository;
 }
 
 export interface ErasureStep {
@@ -67,6 +69,8 @@ export const ERASURE_STEPS: ErasureStep[] = [
   { name: 'importRows', table: 'member_import_rows', run: (o, m, c) => o.imports.clearRawOf(m, c.memberIds) },
   { name: 'complaints', table: 'complaints', run: (o, m, c) => o.complaints.clearDescriptionsOf(m, c.memberIds) },
   { name: 'complaintSteps', table: 'complaint_steps', run: (o, m, c) => o.complaints.clearStepTextsOf(m, c.memberIds) },
+  { name: 'surveyAnswers', table: 'survey_answers', run: (o, m, c) => o.surveys.clearTextsOf(m, c.memberIds) },
+  { name: 'surveyInvitations', table: 'survey_invitations', run: (o, m, c) => o.surveys.expireAllOpenOf(m, c.memberIds) },
   { name: 'auditEntries', table: 'audit_log', run: scrubAuditEntries },
 ];
 
@@ -131,5 +135,7 @@ export const ERASURE_DECISIONS: Record<string, string> = {
   member_merges: 'kept: which ids were merged (the merged-in rows are erased with the survivor)',
   complaints:
     "the member's description cleared; store, receipt, category, severity, states and times kept (the store archive's figures stay exact)",
+  survey_answers: 'free-text answers cleared; scores kept (the satisfaction figures stay exact, and name no one)',
+  survey_invitations: 'open invitations expired (the link stops working); ids, store, tier and times kept for the response rates',
   complaint_steps: 'every text (replies, notes, resolutions, goodwill reasons) cleared; kinds, states, points, who and when kept',
 };

@@ -28,6 +28,8 @@ import { MemberValue } from '../value/entities/member-value.entity';
 import { PointAdjustment } from '../archive/entities/point-adjustment.entity';
 import { ComplaintStep } from '../complaints/entities/complaint-step.entity';
 import { Complaint } from '../complaints/entities/complaint.entity';
+import { SurveyAnswer } from '../surveys/entities/survey-answer.entity';
+import { SurveyInvitation } from '../surveys/entities/survey-invitation.entity';
 
 /** Columns that only serve idempotent replays (hashes, stored answers): not the member's data, left out of an export. */
 const INTERNAL_COLUMNS = new Set(['requestHash', 'response', 'cancelResponse']);
@@ -78,6 +80,8 @@ export class MemberExportQueries {
       adjustments: this.rowsOf(PointAdjustment, mine, { createdAt: 'ASC' }),
       complaints: this.rowsOf(Complaint, mine, { createdAt: 'ASC' }),
       complaintSteps: this.rowsOf(ComplaintStep, mine, { id: 'ASC' }),
+      surveyInvitations: this.rowsOf(SurveyInvitation, mine, { createdAt: 'ASC' }),
+      surveyAnswers: this.rowsOf(SurveyAnswer, mine, { id: 'ASC' }),
       audit: this.rowsOf(
         AuditLog,
         [

@@ -4,6 +4,7 @@ import { QueueName } from '../../queue/queue.constants';
 import { ArchiveModule } from '../archive/archive.module';
 import { AuditModule } from '../audit/audit.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
+import { SurveyPortsModule } from '../surveys/surveys.module';
 import { CardsModule } from '../cards/cards.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
@@ -27,6 +28,7 @@ import { RequestErasureUseCase } from './use-cases/request-erasure.use-case';
     AuditModule,
     CardsModule,
     ComplaintsModule,
+    SurveyPortsModule,
     JobsModule,
     MembersModule,
     MessagesModule,

@@ -13,7 +13,12 @@ describe('campaign actions registry', () => {
   });
 
   it('registers the fan-out delivery of every kind that has one', () => {
-    expect(CAMPAIGN_ACTION_DELIVERIES.map((d) => d.name)).toEqual(['GrantPointsDelivery', 'GrantCouponDelivery', 'SendMessageDelivery']);
+    expect(CAMPAIGN_ACTION_DELIVERIES.map((d) => d.name)).toEqual([
+      'GrantPointsDelivery',
+      'GrantCouponDelivery',
+      'SendMessageDelivery',
+      'SurveyInvitationDelivery',
+    ]);
   });
 });
 

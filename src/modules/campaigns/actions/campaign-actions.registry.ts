@@ -4,13 +4,14 @@ import { ActionDelivery, CampaignActionKind } from './campaign-action.kind';
 import { grantCouponAction } from './grant-coupon.action';
 import { grantPointsAction } from './grant-points.action';
 import { sendMessageAction } from './send-message.action';
+import { surveyInvitationAction } from './survey-invitation.action';
 
 /**
  * Every kind of campaign action, one line each. The order is the fan-out's:
  * an action that stops at a limit (a grant past the budget) comes before the
  * ones that only reach the members it reached (the message).
  */
-export const CAMPAIGN_ACTION_KINDS = [grantPointsAction, grantCouponAction, bonusRuleAction, sendMessageAction] as const;
+export const CAMPAIGN_ACTION_KINDS = [grantPointsAction, grantCouponAction, bonusRuleAction, sendMessageAction, surveyInvitationAction] as const;
 
 type Kinds = (typeof CAMPAIGN_ACTION_KINDS)[number];
 type InputOf<K> = K extends CampaignActionKind<infer I, unknown> ? I : never;

@@ -12,6 +12,7 @@ import { MembersRepository } from '../../members/members.repository';
 import { OutboxRepository } from '../../messages/outbox.repository';
 import { EventsService } from '../../messages/webhooks/events.service';
 import { ComplaintsRepository } from '../../complaints/complaints.repository';
+import { SurveysRepository } from '../../surveys/surveys.repository';
 import { ERASURE_STEPS, ErasureContext, ErasureOwners } from '../erasure-steps';
 import { PrivacyRepository } from '../privacy.repository';
 import { identifyingStrings } from '../rules/scrub-personal';
@@ -45,8 +46,9 @@ export class EraseMemberUseCase {
     imports: MemberImportsRepository,
     auditLog: AuditRepository,
     complaints: ComplaintsRepository,
+    surveys: SurveysRepository,
   ) {
-    this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog, complaints };
+    this.owners = { members, cards, memberCodes, outbox, sessions, imports, audit: auditLog, complaints, surveys };
   }
 
   async erase(memberId: string): Promise<ErasureCounts> {
