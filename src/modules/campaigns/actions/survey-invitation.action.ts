@@ -49,8 +49,9 @@ export class SurveyInvitationDelivery implements ActionDelivery<SurveyInvitation
       memberIds: batch.reached,
       now: batch.now,
     });
-    for (const [memberId, status] of statuses) {
-      batch.messageStatus.set(memberId, status);
+    // As a message action's delivery row notes it: the invitation's message is in the outbox.
+    for (const memberId of statuses.keys()) {
+      batch.messageStatus.set(memberId, 'outbox');
     }
   }
 }

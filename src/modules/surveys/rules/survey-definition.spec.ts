@@ -6,14 +6,14 @@ describe('survey definition', () => {
   it('needs a weight on each rated dimension and none elsewhere, naming the field', () => {
     expect(questionProblems([q('rating', 3), q('recommend'), q('text')])).toEqual([]);
     expect(questionProblems([q('rating'), q('text', 2)])).toEqual([
-      { field: 'questions.0.weight', message: 'a rated dimension needs a weight (1–100)' },
-      { field: 'questions.1.weight', message: 'a text question has no weight' },
+      { field: 'questions[0].weight', message: 'a rated dimension needs a weight (1–100)' },
+      { field: 'questions[1].weight', message: 'a text question has no weight' },
     ]);
   });
 
   it('asks "would you recommend us" at most once', () => {
     expect(questionProblems([q('recommend'), q('rating', 1), q('recommend')])).toEqual([
-      { field: 'questions.2.kind', message: 'a survey asks "would you recommend us" at most once' },
+      { field: 'questions[2].kind', message: 'a survey asks "would you recommend us" at most once' },
     ]);
   });
 

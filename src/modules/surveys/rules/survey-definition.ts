@@ -19,15 +19,15 @@ export function questionProblems(questions: readonly QuestionInput[]): Array<{ f
   const problems: Array<{ field: string; message: string }> = [];
   questions.forEach((q, i) => {
     if (q.kind === 'rating' && (q.weight === null || q.weight === undefined)) {
-      problems.push({ field: `questions.${i}.weight`, message: 'a rated dimension needs a weight (1–100)' });
+      problems.push({ field: `questions[${i}].weight`, message: 'a rated dimension needs a weight (1–100)' });
     }
     if (q.kind !== 'rating' && q.weight !== null && q.weight !== undefined) {
-      problems.push({ field: `questions.${i}.weight`, message: `a ${q.kind} question has no weight` });
+      problems.push({ field: `questions[${i}].weight`, message: `a ${q.kind} question has no weight` });
     }
   });
   const recommends = questions.map((q, i) => [q.kind, i] as const).filter(([k]) => k === 'recommend');
   if (recommends.length > 1) {
-    problems.push({ field: `questions.${recommends[1][1]}.kind`, message: 'a survey asks "would you recommend us" at most once' });
+    problems.push({ field: `questions[${recommends[1][1]}].kind`, message: 'a survey asks "would you recommend us" at most once' });
   }
   return problems;
 }

@@ -19,7 +19,7 @@ import { SurveysRepository } from '../surveys.repository';
  * a second submission (or two at once) is 409 SURVEY_ALREADY_ANSWERED and
  * writes nothing. Each answer is checked against its question: the scale
  * (1–5 rated, 0–10 recommend), text only for free text, every required
- * question answered; a bad answer is 400 naming answers.N.
+ * question answered; a bad answer is 400 naming answers[N].
  */
 @Injectable()
 export class AnswerSurveyUseCase {
@@ -51,7 +51,13 @@ export class AnswerSurveyUseCase {
       }
       await this.repo.insertAnswers(
         m,
-        rows.map((r) => ({ ...r, invitationId: invitation.id, surveyId: invitation.surveyId, memberId: invitation.memberId, createdAt: now })),
+        rows.map((r) => ({
+          ...r,
+          invitationId: invitation.id,
+          surveyId: invitation.surveyId,
+          memberId: invitation.memberId,
+          createdAt: now,
+        })),
       );
     });
     return { answers: rows.length, answeredAt: now.toISOString() };
@@ -77,14 +83,17 @@ export class AnswerSurveyUseCase {
   }
 }
 
-function checkAnswers(questions: SurveyQuestion[], dto: SubmitSurveyDto): Array<{ questionId: string; score: number | null; text: string | null }> {
+function checkAnswers(
+  questions: SurveyQuestion[],
+  dto: SubmitSurveyDto,
+): Array<{ questionId: string; score: number | null; text: string | null }> {
   const problems: Array<{ field: string; message: string }> = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
   const seen = new Set<string>();
   const rows: Array<{ questionId: string; score: number | null; text: string | null }> = [];
   dto.answers.forEach((a, i) => {
     const q = byId.get(a.questionId);
-    const field = `answers.${i}`;
+    const field = `answers[${i}]`;
     if (!q) {
       problems.push({ field: `${field}.questionId`, message: 'not a question of this survey' });
       return;

@@ -15,7 +15,7 @@ import { SurveysRepository } from '../surveys.repository';
 /**
  * Creates a survey as a draft, or changes one: titles and invitation settings
  * at any time, questions only in draft (answers refer to them). Each problem
- * of the questions is named (questions.N.field); audited.
+ * of the questions is named (questions[N].field); audited.
  */
 @Injectable()
 export class SaveSurveyUseCase {
@@ -47,7 +47,13 @@ export class SaveSurveyUseCase {
     await this.transactions.retrying(async (m) => {
       await this.repo.insertSurvey(m, survey);
       await this.repo.replaceQuestions(m, survey.id, questions);
-      await this.audit.record(actor, 'survey.create', { type: 'survey', id: survey.id }, { titleEn: survey.titleEn, questions: questions.length }, m);
+      await this.audit.record(
+        actor,
+        'survey.create',
+        { type: 'survey', id: survey.id },
+        { titleEn: survey.titleEn, questions: questions.length },
+        m,
+      );
     });
     return surveyView(survey, questions);
   }
