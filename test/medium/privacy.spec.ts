@@ -16,6 +16,10 @@ import { PrivacyModule } from '../../src/modules/privacy/privacy.module';
 import { EraseMemberUseCase } from '../../src/modules/privacy/use-cases/erase-member.use-case';
 import { ExportMemberUseCase } from '../../src/modules/privacy/use-cases/export-member.use-case';
 import { RequestErasureUseCase } from '../../src/modules/privacy/use-cases/request-erasure.use-case';
+import { ComplaintsModule } from '../../src/modules/complaints/complaints.module';
+import { CommentComplaintUseCase } from '../../src/modules/complaints/use-cases/comment-complaint.use-case';
+import { RaiseComplaintUseCase } from '../../src/modules/complaints/use-cases/raise-complaint.use-case';
+import { newId } from '../../src/common/ids';
 import { uniquePhone } from '../support/factories';
 
 describe('privacy use cases and per-member tables (real database, no HTTP)', () => {
@@ -25,7 +29,7 @@ describe('privacy use cases and per-member tables (real database, no HTTP)', () 
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ArchiveModule, PrivacyModule],
+      imports: [...coreImports('worker'), TierPortsModule, MembersModule, PointsModule, ArchiveModule, PrivacyModule, ComplaintsModule],
     }).compile();
     ctx = moduleRef.createNestApplication({ logger: false });
     await ctx.init();
@@ -127,5 +131,55 @@ describe('privacy use cases and per-member tables (real database, no HTTP)', () 
 
     const exported = await ctx.get(ExportMemberUseCase).export(memberId);
     expect(exported.profile).toMatchObject({ status: 'erased', name: null });
+  });
+
+  it('exports the member’s complaint texts and survey answers, and erasure clears them (scores, states and times kept)', async () => {
+    const memberId = await newMember('Jadwiga Kowalczyk');
+    const caseId = await ctx.get(RaiseComplaintUseCase).raise(actor, {
+      memberId,
+      category: 'service',
+      description: 'Jadwiga was shouted at by the cashier',
+      severity: 'high',
+    });
+    await ctx.get(CommentComplaintUseCase).comment(actor, caseId, 'reply', 'We are sorry, Jadwiga');
+    const surveyId = newId();
+    const questionId = newId();
+    const invitationId = newId();
+    await db.query(
+      "INSERT INTO surveys (id, title_zh, title_en, status, created_at, updated_at) VALUES (?, '调查', 'Survey', 'active', NOW(3), NOW(3))",
+      [surveyId],
+    );
+    await db.query(
+      "INSERT INTO survey_invitations (id, survey_id, member_id, open_member_id, source, source_ref, tier_code, status, created_at, expires_at) VALUES (?, ?, ?, ?, 'campaign', 'c:1', 'basic', 'open', NOW(3), DATE_ADD(NOW(3), INTERVAL 7 DAY))",
+      [invitationId, surveyId, memberId, memberId],
+    );
+    await db.query(
+      'INSERT INTO survey_answers (invitation_id, survey_id, question_id, member_id, score, text, created_at) VALUES (?, ?, ?, ?, NULL, ?, NOW(3)), (?, ?, ?, ?, 4, NULL, NOW(3))',
+      [invitationId, surveyId, questionId, memberId, 'Jadwiga loves the bakery', invitationId, surveyId, newId(), memberId],
+    );
+
+    const exported = JSON.stringify(await ctx.get(ExportMemberUseCase).export(memberId));
+    for (const text of ['Jadwiga was shouted at by the cashier', 'We are sorry, Jadwiga', 'Jadwiga loves the bakery', invitationId]) {
+      expect(exported).toContain(text);
+    }
+
+    await ctx.get(RequestErasureUseCase).request(memberId, actor);
+    const counts = await ctx.get(EraseMemberUseCase).erase(memberId);
+    expect(counts).toMatchObject({ complaints: 1, complaintSteps: 1, surveyAnswers: 1, surveyInvitations: 1 });
+    expect(await db.query('SELECT description, state, severity FROM complaints WHERE id = ?', [caseId])).toEqual([
+      { description: null, state: 'open', severity: 'high' },
+    ]);
+    expect(await db.query('SELECT kind, text FROM complaint_steps WHERE complaint_id = ? ORDER BY id', [caseId])).toEqual([
+      { kind: 'raised', text: null },
+      { kind: 'reply', text: null },
+    ]);
+    expect(await db.query('SELECT score, text FROM survey_answers WHERE invitation_id = ? ORDER BY id', [invitationId])).toEqual([
+      { score: null, text: null },
+      { score: 4, text: null },
+    ]);
+    expect(await db.query('SELECT status, open_member_id FROM survey_invitations WHERE id = ?', [invitationId])).toEqual([
+      { status: 'expired', open_member_id: null },
+    ]);
+    expect(JSON.stringify(await ctx.get(ExportMemberUseCase).export(memberId))).not.toContain('Jadwiga');
   });
 });
