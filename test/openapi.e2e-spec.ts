@@ -352,6 +352,11 @@ describe('OpenAPI document (/docs-json)', () => {
         'GET /api/v1/portal/rewards',
         'POST /api/v1/portal/rewards/{rewardId}/exchange',
         'GET /api/v1/portal/me/coupons',
+        'GET /api/v1/portal/me/complaints',
+        'POST /api/v1/portal/me/complaints',
+        'POST /api/v1/portal/me/complaints/{complaintId}/reopen',
+        'GET /api/v1/portal/surveys/{token}',
+        'POST /api/v1/portal/surveys/{token}/answers',
       ].sort(),
     );
     expect(doc.components.securitySchemes.member).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
@@ -359,6 +364,9 @@ describe('OpenAPI document (/docs-json)', () => {
     const open = [
       ...['code', 'login', 'register', 'refresh'].map((r) => `POST /api/v1/portal/auth/${r}`),
       'GET /api/v1/portal/auth/agreements',
+      // A survey invitation's signed link is the key: no sign-in.
+      'GET /api/v1/portal/surveys/{token}',
+      'POST /api/v1/portal/surveys/{token}/answers',
     ];
     for (const { name, op } of ops) {
       expect({ name, tags: op.tags }).toEqual({ name, tags: ['portal'] });

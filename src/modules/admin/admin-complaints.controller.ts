@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AdminErrors } from '../../common/api/error-responses';
 import { ErrorCode } from '../../common/errors/error-code';
@@ -176,8 +176,10 @@ export class AdminComplaintsController {
     description:
       'The same limits as a manual adjustment: above ADJUSTMENT_LIMIT_POINTS only with points.adjust.large, and at most ADJUSTMENT_DAILY_LIMIT_POINTS a day per console user (403 ADJUSTMENT_DAILY_LIMIT). 201 first time, 200 with the same answer for the same idempotencyKey.',
   })
-  @ApiResponse({ status: 201, type: GoodwillResponse, description: 'Posted' })
-  @ApiResponse({ status: 200, type: GoodwillResponse, description: 'The same idempotencyKey again: the first result' })
+  @ApiCreatedResponse({
+    type: GoodwillResponse,
+    description: 'Posted (201); the same idempotencyKey again answers 200 with the first result',
+  })
   @AdminErrors(
     ...CASE_ERRORS,
     ErrorCode.MEMBER_MERGED,

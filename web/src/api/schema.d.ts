@@ -9649,49 +9649,142 @@ export interface components {
             description: string;
         };
         MyComplaintStep: {
-            /** @enum {string} */
+            /**
+             * @example reply
+             * @enum {string}
+             */
             kind: "raised" | "state" | "reply" | "apology" | "goodwill";
+            /**
+             * @description state: the new state.
+             * @example null
+             */
             toState: string | null;
+            /**
+             * @description What staff told the member.
+             * @example 非常抱歉，我们已下架该批次。
+             */
             text: string | null;
+            /**
+             * @description goodwill: the points given.
+             * @example null
+             */
             points: number | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T09:30:00.000Z
+             */
             at: string;
         };
         MyComplaintResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0193b2c4-1234-7abc-8def-0123456789ab
+             */
             complaintId: string;
+            /** @example C20261207-3FA9C2 */
             caseNo: string;
+            /** @example Jing An flagship */
             storeName: string | null;
+            /** @example R-20261207-0042 */
             receiptNo: string | null;
-            /** @enum {string} */
+            /**
+             * @example product
+             * @enum {string}
+             */
             category: "product" | "service" | "price" | "points" | "environment" | "delivery" | "other";
+            /** @example 买到的牛奶已经过期了 */
             description: string | null;
-            /** @enum {string} */
+            /**
+             * @example in_progress
+             * @enum {string}
+             */
             state: "open" | "in_progress" | "resolved" | "closed";
             /**
              * Format: date-time
              * @description When the member can expect an answer by.
+             * @example 2026-12-10T08:00:00.000Z
              */
             dueAt: string;
-            /** @description A resolved or closed case the member may still reopen (14 days). */
+            /**
+             * @description A resolved or closed case the member may still reopen (14 days).
+             * @example false
+             */
             reopenable: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T08:00:00.000Z
+             */
             createdAt: string;
-            /** @description What the member sees: no internal notes, no staff names. */
+            /**
+             * @description What the member sees: no internal notes, no staff names.
+             * @example [
+             *       {
+             *         "kind": "reply",
+             *         "toState": null,
+             *         "text": "非常抱歉，我们已下架该批次。",
+             *         "points": null,
+             *         "at": "2026-12-07T09:30:00.000Z"
+             *       }
+             *     ]
+             */
             steps: components["schemas"]["MyComplaintStep"][];
         };
         MyComplaintsResponse: {
+            /**
+             * @example [
+             *       {
+             *         "complaintId": "0193b2c4-1234-7abc-8def-0123456789ab",
+             *         "caseNo": "C20261207-3FA9C2",
+             *         "storeName": "Jing An flagship",
+             *         "receiptNo": "R-20261207-0042",
+             *         "category": "product",
+             *         "description": "买到的牛奶已经过期了",
+             *         "state": "in_progress",
+             *         "dueAt": "2026-12-10T08:00:00.000Z",
+             *         "reopenable": false,
+             *         "createdAt": "2026-12-07T08:00:00.000Z",
+             *         "steps": [
+             *           {
+             *             "kind": "reply",
+             *             "toState": null,
+             *             "text": "非常抱歉，我们已下架该批次。",
+             *             "points": null,
+             *             "at": "2026-12-07T09:30:00.000Z"
+             *           }
+             *         ]
+             *       }
+             *     ]
+             */
             items: components["schemas"]["MyComplaintResponse"][];
         };
         InvitationSurveyResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0193b2c4-1234-7abc-8def-0123456789ab
+             */
             surveyId: string;
+            /** @example 门店满意度调查 */
             titleZh: string;
+            /** @example Store satisfaction survey */
             titleEn: string;
+            /**
+             * @description In order: one per screen.
+             * @example [
+             *       {
+             *         "questionId": "0193b2c4-1234-7abc-8def-0123456789ac",
+             *         "kind": "rating",
+             *         "textZh": "您对店员的服务满意吗？",
+             *         "textEn": "How satisfied are you with our staff?",
+             *         "weight": 3,
+             *         "required": true
+             *       }
+             *     ]
+             */
             questions: components["schemas"]["SurveyQuestionResponse"][];
             /**
              * Format: date-time
              * @description The link works until then.
+             * @example 2026-12-14T08:00:00.000Z
              */
             expiresAt: string;
         };
@@ -9706,8 +9799,15 @@ export interface components {
             answers: components["schemas"]["SurveyAnswerDto"][];
         };
         SubmitSurveyResponse: {
+            /**
+             * @description Answers stored.
+             * @example 5
+             */
             answers: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T09:30:00.000Z
+             */
             answeredAt: string;
         };
     };
@@ -25696,16 +25796,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The same idempotencyKey again: the first result */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GoodwillResponse"];
-                };
-            };
-            /** @description Posted */
+            /** @description Posted (201); the same idempotencyKey again answers 200 with the first result */
             201: {
                 headers: {
                     [name: string]: unknown;

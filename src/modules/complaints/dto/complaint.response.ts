@@ -161,45 +161,76 @@ export class ComplaintStatsResponse {
   byStoreAndCategory: ComplaintRateRow[];
 }
 
+const MY_STEP_EXAMPLE = {
+  kind: 'reply',
+  toState: null,
+  text: '非常抱歉，我们已下架该批次。',
+  points: null,
+  at: '2026-12-07T09:30:00.000Z',
+};
+
 export class MyComplaintStep {
-  @ApiProperty({ enum: ['raised', 'state', 'reply', 'apology', 'goodwill'] })
+  @ApiProperty({ enum: ['raised', 'state', 'reply', 'apology', 'goodwill'], example: 'reply' })
   kind: string;
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, example: null, description: 'state: the new state.' })
   toState: string | null;
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, example: '非常抱歉，我们已下架该批次。', description: 'What staff told the member.' })
   text: string | null;
-  @ApiProperty({ type: 'integer', nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, example: null, description: 'goodwill: the points given.' })
   points: number | null;
-  @ApiProperty({ type: 'string', format: 'date-time' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-12-07T09:30:00.000Z' })
   at: string;
 }
 
+const MY_COMPLAINT_EXAMPLE = {
+  complaintId: '0193b2c4-1234-7abc-8def-0123456789ab',
+  caseNo: 'C20261207-3FA9C2',
+  storeName: 'Jing An flagship',
+  receiptNo: 'R-20261207-0042',
+  category: 'product',
+  description: '买到的牛奶已经过期了',
+  state: 'in_progress',
+  dueAt: '2026-12-10T08:00:00.000Z',
+  reopenable: false,
+  createdAt: '2026-12-07T08:00:00.000Z',
+  steps: [MY_STEP_EXAMPLE],
+};
+
 export class MyComplaintResponse {
-  @ApiProperty({ type: 'string', format: 'uuid' })
+  @ApiProperty({ type: 'string', format: 'uuid', example: MY_COMPLAINT_EXAMPLE.complaintId })
   complaintId: string;
-  @ApiProperty()
+  @ApiProperty({ example: MY_COMPLAINT_EXAMPLE.caseNo })
   caseNo: string;
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, example: MY_COMPLAINT_EXAMPLE.storeName })
   storeName: string | null;
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, example: MY_COMPLAINT_EXAMPLE.receiptNo })
   receiptNo: string | null;
-  @ApiProperty({ enum: COMPLAINT_CATEGORIES })
+  @ApiProperty({ enum: COMPLAINT_CATEGORIES, example: MY_COMPLAINT_EXAMPLE.category })
   category: string;
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, example: MY_COMPLAINT_EXAMPLE.description })
   description: string | null;
-  @ApiProperty({ enum: COMPLAINT_STATES })
+  @ApiProperty({ enum: COMPLAINT_STATES, example: MY_COMPLAINT_EXAMPLE.state })
   state: string;
-  @ApiProperty({ type: 'string', format: 'date-time', description: 'When the member can expect an answer by.' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    description: 'When the member can expect an answer by.',
+    example: MY_COMPLAINT_EXAMPLE.dueAt,
+  })
   dueAt: string;
-  @ApiProperty({ description: 'A resolved or closed case the member may still reopen (14 days).' })
+  @ApiProperty({ description: 'A resolved or closed case the member may still reopen (14 days).', example: false })
   reopenable: boolean;
-  @ApiProperty({ type: 'string', format: 'date-time' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: MY_COMPLAINT_EXAMPLE.createdAt })
   createdAt: string;
-  @ApiProperty({ type: [MyComplaintStep], description: 'What the member sees: no internal notes, no staff names.' })
+  @ApiProperty({
+    type: [MyComplaintStep],
+    description: 'What the member sees: no internal notes, no staff names.',
+    example: MY_COMPLAINT_EXAMPLE.steps,
+  })
   steps: MyComplaintStep[];
 }
 
 export class MyComplaintsResponse {
-  @ApiProperty({ type: [MyComplaintResponse] })
+  @ApiProperty({ type: [MyComplaintResponse], example: [MY_COMPLAINT_EXAMPLE] })
   items: MyComplaintResponse[];
 }

@@ -82,7 +82,11 @@ export class QuestionResult {
 }
 
 export class SatisfactionFigures {
-  @ApiProperty({ type: 'number', nullable: true, description: 'Satisfaction index 0–100: Σ(dimension mean scaled to 0–100 × weight) / Σ weight.' })
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    description: 'Satisfaction index 0–100: Σ(dimension mean scaled to 0–100 × weight) / Σ weight.',
+  })
   index: number | null;
   @ApiProperty({ type: 'number', nullable: true, description: 'Promoter score −100…100: % answering 9–10 minus % answering 0–6.' })
   promoterScore: number | null;
@@ -140,22 +144,31 @@ export class TextAnswersResponse {
   nextCursor: number | null;
 }
 
+const QUESTION_EXAMPLE = {
+  questionId: '0193b2c4-1234-7abc-8def-0123456789ac',
+  kind: 'rating',
+  textZh: '您对店员的服务满意吗？',
+  textEn: 'How satisfied are you with our staff?',
+  weight: 3,
+  required: true,
+};
+
 export class InvitationSurveyResponse {
-  @ApiProperty({ type: 'string', format: 'uuid' })
+  @ApiProperty({ type: 'string', format: 'uuid', example: '0193b2c4-1234-7abc-8def-0123456789ab' })
   surveyId: string;
-  @ApiProperty()
+  @ApiProperty({ example: '门店满意度调查' })
   titleZh: string;
-  @ApiProperty()
+  @ApiProperty({ example: 'Store satisfaction survey' })
   titleEn: string;
-  @ApiProperty({ type: [SurveyQuestionResponse] })
+  @ApiProperty({ type: [SurveyQuestionResponse], example: [QUESTION_EXAMPLE], description: 'In order: one per screen.' })
   questions: SurveyQuestionResponse[];
-  @ApiProperty({ type: 'string', format: 'date-time', description: 'The link works until then.' })
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'The link works until then.', example: '2026-12-14T08:00:00.000Z' })
   expiresAt: string;
 }
 
 export class SubmitSurveyResponse {
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', example: 5, description: 'Answers stored.' })
   answers: number;
-  @ApiProperty({ type: 'string', format: 'date-time' })
+  @ApiProperty({ type: 'string', format: 'date-time', example: '2026-12-07T09:30:00.000Z' })
   answeredAt: string;
 }
