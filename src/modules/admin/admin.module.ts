@@ -22,6 +22,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { AdminComplaintsController } from './admin-complaints.controller';
 import { SurveysModule } from '../surveys/surveys.module';
 import { AdminSurveysController } from './admin-surveys.controller';
+import { AdminMemberTimelineController } from './admin-member-timeline.controller';
 import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCardsController } from './admin-cards.controller';
@@ -86,6 +87,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminAnalyticsController,
     AdminComplaintsController,
     AdminSurveysController,
+    AdminMemberTimelineController,
     AdminRewardsController,
     AdminCouponsController,
   ],

@@ -18,6 +18,8 @@ import { PointAdjustmentsRepository } from './point-adjustments.repository';
 import { AdjustPointsUseCase } from './use-cases/adjust-points.use-case';
 import { GetMemberDetailUseCase } from './use-cases/get-member-detail.use-case';
 import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
+import { MemberTimelineQueries } from './member-timeline.queries';
+import { GetMemberTimelineUseCase } from './use-cases/get-member-timeline.use-case';
 
 /**
  * The member archive's operations that span members and points: manual
@@ -46,7 +48,16 @@ import { MergeMembersUseCase } from './use-cases/merge-members.use-case';
     MergeMembersUseCase,
     GetMemberDetailUseCase,
     MemberImportService,
+    MemberTimelineQueries,
+    GetMemberTimelineUseCase,
   ],
-  exports: [MemberImportsRepository, AdjustPointsUseCase, MergeMembersUseCase, GetMemberDetailUseCase, MemberImportService],
+  exports: [
+    MemberImportsRepository,
+    AdjustPointsUseCase,
+    MergeMembersUseCase,
+    GetMemberDetailUseCase,
+    MemberImportService,
+    GetMemberTimelineUseCase,
+  ],
 })
 export class ArchiveModule {}

@@ -2080,6 +2080,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/members/{memberId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every interaction of the member, newest first, paged: purchases, refunds, redemptions, reward exchanges, messages, survey answers, complaint steps, tier and club changes, notes
+         * @description Every interaction of the member, newest first, paged: purchases, refunds, redemptions, reward exchanges, messages, survey answers, complaint steps, tier and club changes, notes. Needs the console permission members.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminMemberTimelineController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/rewards": {
         parameters: {
             query?: never;
@@ -7794,6 +7814,30 @@ export interface components {
             items: components["schemas"]["TextAnswerResponse"][];
             /** Format: int64 */
             nextCursor: number | null;
+        };
+        TimelineItemResponse: {
+            /**
+             * @example purchase
+             * @enum {string}
+             */
+            kind: "purchase" | "refund" | "redemption" | "exchange" | "message" | "survey" | "complaint" | "tier" | "club" | "note";
+            /** Format: date-time */
+            at: string;
+            /** @description The id of the row it comes from (purchase, refund, message, step …). */
+            refId: string;
+            storeName: string | null;
+            /** @description purchase total, refund, redemption discount. */
+            amountCents: number | null;
+            /** @description Points in (+) or out (−). */
+            points: number | null;
+            /** @description receipt / refund / redemption number, reward name, message template, survey title, case number, tiers, club (names as zh-CN / English). */
+            label: string | null;
+            /** @description redemption or coupon state, message channel and state, complaint step and state, tier reason, club event, the note (masked without members.pii). */
+            detail: string | null;
+        };
+        TimelineResponse: {
+            items: components["schemas"]["TimelineItemResponse"][];
+            nextCursor: string | null;
         };
         CreateRewardDto: {
             /**
@@ -26912,6 +26956,151 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "SURVEY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminMemberTimelineController_page: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                /** @description Only these kinds (comma-separated or repeated); all when absent. */
+                kinds?: ("purchase" | "refund" | "redemption" | "exchange" | "message" | "survey" | "complaint" | "tier" | "club" | "note")[];
+            };
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description MEMBER_NOT_FOUND: no member with this card, phone or id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "MEMBER_NOT_FOUND",
+                     *       "message": "no member with this card, phone or id.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "MEMBER_NOT_FOUND";
                     };
                 };
             };
