@@ -103,11 +103,10 @@ describe('member timeline (admin)', () => {
     const seen: Array<{ kind: string; at: string; refId: string; label: string | null; detail: string | null; points: number | null }> = [];
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const res = await as(admin)
-        .get(`members/${m.memberId}/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
-        .expect(200);
-      seen.push(...res.body.items);
-      cursor = res.body.nextCursor;
+      const path = `members/${m.memberId}/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const body = (await as(admin).get(path).expect(200)).body as { items: typeof seen; nextCursor: string | null };
+      seen.push(...body.items);
+      cursor = body.nextCursor;
       if (!cursor) {
         break;
       }
