@@ -18,6 +18,7 @@ const KINDS = [
   'opening_balance',
   'reward',
   'reward_return',
+  'goodwill',
 ];
 const RULES = ['base', 'tier', 'campaign', 'bonus'];
 const DIRECTIONS: HistoryDirection[] = ['all', 'earned', 'spent'];
