@@ -23,6 +23,8 @@ const DashboardPage = screen(async () => (await import('./dashboard/DashboardPag
 const MembersPage = screen(async () => (await import('./members/MembersPage')).MembersPage);
 const OperationsPage = screen(async () => (await import('./operations/OperationsPage')).OperationsPage);
 const TiersPage = screen(async () => (await import('./tiers/TiersPage')).TiersPage);
+const ComplaintsPage = screen(async () => (await import('./voice/ComplaintsPage')).ComplaintsPage);
+const SurveysPage = screen(async () => (await import('./voice/SurveysPage')).SurveysPage);
 
 export interface Screen {
   path: string;
@@ -39,6 +41,8 @@ export const SCREENS: Screen[] = [
   { path: 'tiers', label: 'nav.tiers', anyOf: ['clubs.manage', 'users.manage'], element: TiersPage },
   { path: 'clubs', label: 'nav.clubs', anyOf: ['clubs.manage'], element: ClubsPage },
   { path: 'campaigns', label: 'nav.campaigns', anyOf: ['campaigns.manage'], element: CampaignsPage },
+  { path: 'complaints', label: 'nav.complaints', anyOf: ['complaints.read'], element: ComplaintsPage },
+  { path: 'surveys', label: 'nav.surveys', anyOf: ['surveys.read'], element: SurveysPage },
   { path: 'analytics', label: 'nav.analytics', anyOf: ['analytics.read'], element: AnalyticsPage },
   { path: 'operations', label: 'nav.operations', anyOf: ['stores.manage', 'users.manage', 'audit.read'], element: OperationsPage },
 ];

@@ -13,6 +13,13 @@ import './member.css';
  * of its own, loaded at sign-in or when the page opens signed in. Each tab but the first is again its own chunk.
  */
 const SignedIn = lazy(async () => ({ default: (await import('./SignedIn')).SignedIn }));
+/** A survey invitation's link (/m/survey/<token>) opens its survey without sign-in. */
+const SurveyScreen = lazy(async () => ({ default: (await import('./screens/SurveyScreen')).SurveyScreen }));
+
+function surveyToken(pathname: string): string | null {
+  const m = /^\/m\/survey\/([^/]+)$/.exec(pathname);
+  return m ? decodeURIComponent(m[1]) : null;
+}
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 
@@ -76,7 +83,11 @@ function Frame() {
           <LanguageButton />
         </div>
       </header>
-      {signedIn ? (
+      {surveyToken(window.location.pathname) !== null ? (
+        <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
+          <SurveyScreen token={surveyToken(window.location.pathname) as string} />
+        </Suspense>
+      ) : signedIn ? (
         <Suspense fallback={<Skeleton.Paragraph lineCount={4} animated />}>
           <SignedIn />
         </Suspense>

@@ -12,6 +12,7 @@ const CardScreen = lazy(async () => ({ default: (await import('./screens/CardScr
 const MeScreen = lazy(async () => ({ default: (await import('./screens/MeScreen')).MeScreen }));
 const TierScreen = lazy(async () => ({ default: (await import('./screens/TierScreen')).TierScreen }));
 const PrivacyScreen = lazy(async () => ({ default: (await import('./screens/PrivacyScreen')).PrivacyScreen }));
+const ComplaintsScreen = lazy(async () => ({ default: (await import('./screens/ComplaintsScreen')).ComplaintsScreen }));
 
 const TABS: Array<{ path: string; label: MessageKey; icon: ReactNode }> = [
   { path: '/', label: 'member.tab.home', icon: <PayCircleOutline /> },
@@ -36,6 +37,7 @@ export function SignedIn() {
             <Route path="card" element={<CardScreen />} />
             <Route path="me" element={<MeScreen />} />
             <Route path="me/privacy" element={<PrivacyScreen />} />
+            <Route path="me/complaints" element={<ComplaintsScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

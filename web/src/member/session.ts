@@ -13,7 +13,8 @@ const memberApi = createPageApi<MemberTokens>({
   storage: () => localStorage,
   key: 'loyalty.member.tokens',
   refreshPath: '/api/v1/portal/auth/refresh',
-  openRoutes: /^\/api\/v1\/portal\/auth\/(code|login|register|refresh|agreements)$/,
+  // A survey invitation's link is its own key: no sign-in.
+  openRoutes: /^\/api\/v1\/portal\/(auth\/(code|login|register|refresh|agreements)|surveys\/[^/]+(\/answers)?)$/,
   keep: (answer) => ({ accessToken: answer.accessToken, refreshToken: answer.refreshToken, memberId: answer.memberId }),
   logout: (client) => client.POST('/api/v1/portal/auth/logout'),
   onChange: () => window.dispatchEvent(new Event('loyalty:member-session')),

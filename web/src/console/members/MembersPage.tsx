@@ -8,6 +8,7 @@ import { Ledger } from './Ledger';
 import { MemberActions } from './MemberActions';
 import { MemberAdminActions } from './MemberAdminActions';
 import { MemberArchive } from './MemberArchive';
+import { MemberTimeline } from '../voice/MemberTimeline';
 import { useMemberSearch, type MemberRow } from './queries';
 
 /** Search (card, phone, email or name) and a member's ledger with the reason of every entry. */
@@ -59,6 +60,7 @@ export function MembersPage() {
             <MemberAdminActions memberId={open.memberId} onGone={() => setOpen(null)} />
             <Ledger memberId={open.memberId} />
             <MemberArchive memberId={open.memberId} />
+            <MemberTimeline memberId={open.memberId} />
           </Space>
         )}
       </Drawer>

@@ -3,6 +3,7 @@ import { Button, Dialog, List, Switch, Tag, Toast } from 'antd-mobile';
 import { LockOutline, RightOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useMemberVoiceText } from './voice-text';
 import { LANGS, useI18n, type MessageKey } from '../../shared/i18n';
 import { errorMessage } from '../error-messages';
 import { formatCardNo, formatDate } from '../model';
@@ -25,6 +26,7 @@ export function MeScreen() {
   const setConsent = useSetConsent();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const tv = useMemberVoiceText();
   const [editing, setEditing] = useState(false);
 
   const signOut = async () => {
@@ -170,6 +172,9 @@ export function MeScreen() {
             onClick={() => void navigate('/me/privacy')}
           >
             {t('member.privacy.title')}
+          </List.Item>
+          <List.Item arrowIcon={<RightOutline />} onClick={() => void navigate('/me/complaints')} data-testid="me-complaints">
+            {tv('cp.title')}
           </List.Item>
         </List>
       </section>

@@ -1,0 +1,118 @@
+import { useCallback } from 'react';
+import { useI18n, type Vars } from '../../shared/i18n';
+
+/** The words of the member page's survey and complaint screens, in zh-CN and English (kept beside the screens). */
+const en = {
+  'sv.title': 'Survey',
+  'sv.progress': 'Question {n} of {total}',
+  'sv.next': 'Next',
+  'sv.back': 'Back',
+  'sv.submit': 'Send my answers',
+  'sv.skip': 'Skip',
+  'sv.thanks': 'Thank you!',
+  'sv.thanksText': 'Your answers help us serve you better.',
+  'sv.answered': 'You have answered this survey already. Thank you!',
+  'sv.invalid': 'This survey link is not valid or has expired.',
+  'sv.until': 'You can finish it later, until {time}.',
+  'sv.r5': 'Very satisfied',
+  'sv.r4': 'Satisfied',
+  'sv.r3': 'Neutral',
+  'sv.r2': 'Dissatisfied',
+  'sv.r1': 'Very dissatisfied',
+  'sv.unlikely': 'Not at all likely',
+  'sv.likely': 'Extremely likely',
+  'sv.textPlaceholder': 'Write here (optional)',
+  'cp.title': 'My complaints',
+  'cp.new': 'Raise a complaint',
+  'cp.category': 'What is it about',
+  'cp.description': 'What happened',
+  'cp.descriptionHint': 'At least 5 characters',
+  'cp.receipt': 'Receipt number (optional)',
+  'cp.send': 'Send',
+  'cp.sent': 'Sent. We will answer within 72 hours.',
+  'cp.none': 'No complaints. We hope it stays that way!',
+  'cp.due': 'Answer by {time}',
+  'cp.reopen': 'Reopen',
+  'cp.reopened': 'Reopened',
+  'cp.step.raised': 'You raised it',
+  'cp.step.state': 'Now: {state}',
+  'cp.step.reply': 'Our answer',
+  'cp.step.apology': 'We apologised',
+  'cp.step.goodwill': '{points} goodwill points',
+  'st.open': 'Received',
+  'st.in_progress': 'Being handled',
+  'st.resolved': 'Resolved',
+  'st.closed': 'Closed',
+  'cat.product': 'Product quality',
+  'cat.service': 'Service',
+  'cat.price': 'Price and billing',
+  'cat.points': 'Points and rewards',
+  'cat.environment': 'Store environment',
+  'cat.delivery': 'Delivery',
+  'cat.other': 'Other',
+} as const;
+
+export type MemberVoiceKey = keyof typeof en;
+
+const zhCN: Record<MemberVoiceKey, string> = {
+  'sv.title': '满意度调查',
+  'sv.progress': '第 {n} 题，共 {total} 题',
+  'sv.next': '下一题',
+  'sv.back': '上一题',
+  'sv.submit': '提交',
+  'sv.skip': '跳过',
+  'sv.thanks': '感谢您的参与！',
+  'sv.thanksText': '您的反馈将帮助我们做得更好。',
+  'sv.answered': '您已填写过该问卷，感谢参与！',
+  'sv.invalid': '问卷链接无效或已过期。',
+  'sv.until': '可稍后继续填写，截止 {time}。',
+  'sv.r5': '非常满意',
+  'sv.r4': '满意',
+  'sv.r3': '一般',
+  'sv.r2': '不满意',
+  'sv.r1': '非常不满意',
+  'sv.unlikely': '完全不可能',
+  'sv.likely': '非常可能',
+  'sv.textPlaceholder': '请填写（选填）',
+  'cp.title': '我的投诉',
+  'cp.new': '我要投诉',
+  'cp.category': '投诉类别',
+  'cp.description': '发生了什么',
+  'cp.descriptionHint': '至少5个字',
+  'cp.receipt': '小票号（选填）',
+  'cp.send': '提交',
+  'cp.sent': '已提交，我们将在72小时内答复。',
+  'cp.none': '暂无投诉，祝您购物愉快！',
+  'cp.due': '答复期限 {time}',
+  'cp.reopen': '重新打开',
+  'cp.reopened': '已重新打开',
+  'cp.step.raised': '您提交了投诉',
+  'cp.step.state': '状态：{state}',
+  'cp.step.reply': '我们的答复',
+  'cp.step.apology': '我们向您致歉',
+  'cp.step.goodwill': '补偿 {points} 积分',
+  'st.open': '已受理',
+  'st.in_progress': '处理中',
+  'st.resolved': '已解决',
+  'st.closed': '已关闭',
+  'cat.product': '商品质量',
+  'cat.service': '服务态度',
+  'cat.price': '价格与结算',
+  'cat.points': '积分与礼品',
+  'cat.environment': '门店环境',
+  'cat.delivery': '配送',
+  'cat.other': '其他',
+};
+
+const dictionaries = { en, 'zh-CN': zhCN } as const;
+
+export function useMemberVoiceText(): (key: MemberVoiceKey, vars?: Vars) => string {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: MemberVoiceKey, vars?: Vars) => {
+      const text: string = dictionaries[lang][key];
+      return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole)) : text;
+    },
+    [lang],
+  );
+}
