@@ -25,16 +25,7 @@ import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
 import { useDrawerSize } from '../components/drawerSize';
 import { QueryState } from '../components/QueryState';
-import {
-  useCreateSurvey,
-  useSurveyResults,
-  useSurveys,
-  useSurveyStatus,
-  useSurveyTexts,
-  type CreateSurvey,
-  type ResultsBy,
-  type Survey,
-} from './queries';
+import { useCreateSurvey, useSurveyResults, useSurveys, useSurveyStatus, useSurveyTexts, type ResultsBy, type Survey } from './queries';
 import { useVoiceText, type VoiceKey } from './text';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', active: 'green', closed: 'red' };
