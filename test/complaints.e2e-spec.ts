@@ -123,7 +123,8 @@ describe('complaints and service recovery (admin, portal)', () => {
         description: 'The milk was sour',
         severity: 'normal',
       }).expect(400);
-      expect(noStore.body.details[0].field).toBe('storeId');
+      // Without a store, the receipt must be one of the member's own purchases.
+      expect(noStore.body.details[0].field).toBe('receiptNo');
       const badCategory = await raise('support', {
         memberId: other.memberId,
         category: 'weather',
@@ -322,7 +323,8 @@ describe('complaints and service recovery (admin, portal)', () => {
       const member = await portal(m.memberId);
       const raised = (
         await member
-          .post('me/complaints', { storeId: store.storeId, receiptNo, category: 'product', description: '买到的牛奶已经过期了' })
+          // The member knows the receipt, not the store's id: the case names the store of that purchase.
+          .post('me/complaints', { receiptNo, category: 'product', description: '买到的牛奶已经过期了' })
           .expect(201)
       ).body;
       expect(raised).toMatchObject({ state: 'open', receiptNo, storeName: `Store ${store.code}`, reopenable: false });

@@ -200,6 +200,16 @@ export class ComplaintsRepository {
     return row?.member_id ?? null;
   }
 
+  /** The store of the member's purchase with this receipt number (the newest, should two stores print the same), or null. */
+  async receiptStoreOf(memberId: string, receiptNo: string): Promise<string | null> {
+    const row = await selectOne<{ store_id: string }>(
+      this.dataSource.manager,
+      'SELECT store_id FROM purchases WHERE member_id = ? AND receipt_no = ? ORDER BY occurred_at DESC LIMIT 1',
+      [memberId, receiptNo],
+    );
+    return row?.store_id ?? null;
+  }
+
   async storeExists(storeId: string): Promise<boolean> {
     return (await selectOne<{ id: string }>(this.dataSource.manager, 'SELECT id FROM stores WHERE id = ?', [storeId])) !== null;
   }

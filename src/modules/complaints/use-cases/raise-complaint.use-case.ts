@@ -24,7 +24,8 @@ export interface RaiseComplaintCommand {
 /**
  * Opens a case: the member must be live, the store must exist, and a receipt
  * must be a purchase of that store posted to that member (checked, so the
- * archive's figures and the case page name the right receipt). Writes the case
+ * archive's figures and the case page name the right receipt); a receipt
+ * without a store names the store of the member's purchase with it. Writes the case
  * and its `raised` step in one transaction; due by severity.
  */
 @Injectable()
@@ -38,13 +39,17 @@ export class RaiseComplaintUseCase {
 
   async raise(actor: Actor, cmd: RaiseComplaintCommand): Promise<string> {
     await this.archive.requireLive(cmd.memberId);
-    if (cmd.receiptNo && !cmd.storeId) {
-      throw complaintInvalid('storeId', 'a receipt number needs the store it was printed at');
+    let storeId = cmd.storeId ?? null;
+    if (storeId && !(await this.repo.storeExists(storeId))) {
+      throw complaintInvalid('storeId', `no store with id ${storeId}`);
     }
-    if (cmd.storeId && !(await this.repo.storeExists(cmd.storeId))) {
-      throw complaintInvalid('storeId', `no store with id ${cmd.storeId}`);
-    }
-    if (cmd.storeId && cmd.receiptNo && (await this.repo.receiptMember(cmd.storeId, cmd.receiptNo)) !== cmd.memberId) {
+    if (cmd.receiptNo && !storeId) {
+      // A member knows the receipt, not the store's id: the store is the one of their purchase with that receipt.
+      storeId = await this.repo.receiptStoreOf(cmd.memberId, cmd.receiptNo);
+      if (!storeId) {
+        throw complaintInvalid('receiptNo', `no purchase with receipt ${cmd.receiptNo} was posted to this member`);
+      }
+    } else if (storeId && cmd.receiptNo && (await this.repo.receiptMember(storeId, cmd.receiptNo)) !== cmd.memberId) {
       throw complaintInvalid('receiptNo', `no purchase with receipt ${cmd.receiptNo} at this store was posted to this member`);
     }
     const ownerId = cmd.ownerId ?? (actor.type === 'admin' ? actor.id : null);
@@ -57,7 +62,7 @@ export class RaiseComplaintUseCase {
       id,
       caseNo: caseNumber(id, now),
       memberId: cmd.memberId,
-      storeId: cmd.storeId ?? null,
+      storeId,
       receiptNo: cmd.receiptNo ?? null,
       category: cmd.category,
       description: cmd.description,
