@@ -141,7 +141,10 @@ describe('voice of the member on the pages (headless Chromium)', () => {
           .getByRole('button', { name: name === 'en' ? 'Store satisfaction survey' : '门店满意度调查' })
           .click();
         const results = page.getByTestId('survey-results');
-        await results.getByText('73.8').waitFor();
+        await results
+          .locator('.ant-statistic', { hasText: name === 'en' ? 'Satisfaction index' : '满意度指数' })
+          .getByText('73.8')
+          .waitFor();
         await results
           .locator('.ant-statistic', { hasText: name === 'en' ? 'Promoter score' : '净推荐值' })
           .getByText('40')

@@ -12,6 +12,9 @@ import { useMemberVoiceText, type MemberVoiceKey } from './voice-text';
 type Complaint = Schemas['MyComplaintResponse'];
 type Category = Schemas['MemberComplaintDto']['category'];
 const CATEGORIES: Category[] = ['product', 'service', 'price', 'points', 'environment', 'delivery', 'other'];
+/** A visible box around a field (the page's inputs have none of their own). */
+const FIELD = { border: '1px solid #d9d9d9', borderRadius: 6, padding: '6px 8px' };
+const LABEL = { display: 'block', margin: '12px 0 6px', fontSize: 15 };
 const STATE_COLOR: Record<string, string> = { open: 'primary', in_progress: 'warning', resolved: 'success', closed: 'default' };
 
 /** My complaints: raise one, and see each with what the store told me; a resolved one can be reopened for 14 days. */
@@ -79,14 +82,21 @@ export function ComplaintsScreen() {
               options={CATEGORIES.map((c) => ({ value: c, label: tv(`cat.${c}` as MemberVoiceKey) }))}
             />
           </Form.Item>
-          <Form.Item label={tv('cp.description')} help={tv('cp.descriptionHint')}>
-            <TextArea aria-label={tv('cp.description')} rows={3} maxLength={2000} value={description} onChange={setDescription} />
-          </Form.Item>
-          <Form.Item label={tv('cp.receipt')}>
-            <Input aria-label={tv('cp.receipt')} value={receiptNo} onChange={setReceiptNo} maxLength={64} />
-          </Form.Item>
         </Form>
         <div style={{ padding: '0 16px' }}>
+          <label htmlFor="m-complaint-description" style={LABEL}>
+            {tv('cp.description')}
+          </label>
+          <TextArea id="m-complaint-description" rows={3} maxLength={2000} value={description} onChange={setDescription} style={FIELD} />
+          <div className="m-muted" style={{ fontSize: 12, marginTop: 4 }}>
+            {tv('cp.descriptionHint')}
+          </div>
+          <label htmlFor="m-complaint-receipt" style={LABEL}>
+            {tv('cp.receipt')}
+          </label>
+          <Input id="m-complaint-receipt" value={receiptNo} onChange={setReceiptNo} maxLength={64} style={FIELD} />
+        </div>
+        <div style={{ padding: '16px 16px 0' }}>
           <Button block color="primary" disabled={description.trim().length < 5} loading={raise.isPending} onClick={() => raise.mutate()}>
             {tv('cp.send')}
           </Button>
