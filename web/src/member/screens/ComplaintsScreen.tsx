@@ -13,7 +13,7 @@ type Complaint = Schemas['MyComplaintResponse'];
 type Category = Schemas['MemberComplaintDto']['category'];
 const CATEGORIES: Category[] = ['product', 'service', 'price', 'points', 'environment', 'delivery', 'other'];
 /** A visible box around a field (the page's inputs have none of their own). */
-const FIELD = { border: '1px solid #d9d9d9', borderRadius: 6, padding: '6px 8px' };
+const FIELD = { border: '1px solid #d9d9d9', borderRadius: 6, padding: '6px 8px', boxSizing: 'border-box' as const, width: '100%' };
 const LABEL = { display: 'block', margin: '12px 0 6px', fontSize: 15 };
 const STATE_COLOR: Record<string, string> = { open: 'primary', in_progress: 'warning', resolved: 'success', closed: 'default' };
 
