@@ -127,7 +127,11 @@ describe('voice of the member on the pages (headless Chromium)', () => {
           await kase.getByRole('button', { name: 'Give points' }).click();
           const confirm = page.getByRole('dialog').filter({ hasText: 'The ledger entry names the case' });
           await confirm.getByText(`Give 200 points to 李娜 for case ${c.caseNo as string}?`).waitFor();
-          await confirm.getByRole('button', { name: 'OK' }).click();
+          // The dialog zooms in: a click during the animation can miss; the key is the dialog's, so a second OK posts once.
+          for (let attempt = 0; attempt < 3 && (await confirm.isVisible()); attempt++) {
+            await confirm.getByRole('button', { name: 'OK' }).click();
+            await confirm.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+          }
           await kase.getByText('200 points given; balance now 288').waitFor();
           await kase.getByTestId('complaint-steps').getByText('Goodwill points +200').waitFor();
         } else {

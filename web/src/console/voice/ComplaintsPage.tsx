@@ -356,7 +356,9 @@ function CaseView({ complaintId }: { complaintId: string }) {
                   />
                   <Button
                     disabled={!points || !reason.trim()}
-                    onClick={() =>
+                    onClick={() => {
+                      // One key per confirmation: pressing OK again (or a retry) posts the points once.
+                      const idempotencyKey = crypto.randomUUID().replace(/-/g, '');
                       Modal.confirm({
                         title: tv('c.goodwillGive'),
                         content: tv('c.goodwillConfirm', {
@@ -365,19 +367,15 @@ function CaseView({ complaintId }: { complaintId: string }) {
                           caseNo: c.caseNo,
                         }),
                         onOk: async () => {
-                          const r = await actions.goodwill.mutateAsync({
-                            points: points ?? 0,
-                            reason,
-                            idempotencyKey: crypto.randomUUID().replace(/-/g, ''),
-                          });
+                          const r = await actions.goodwill.mutateAsync({ points: points ?? 0, reason, idempotencyKey });
                           setDone(
                             tv('c.goodwillDone', { points: formatPoints(r.points, lang), balance: formatPoints(r.balanceAfter, lang) }),
                           );
                           setPoints(null);
                           setReason('');
                         },
-                      })
-                    }
+                      });
+                    }}
                   >
                     {tv('c.goodwillGive')}
                   </Button>
