@@ -1,5 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { SurveyInviter } from '../src/modules/surveys/survey-inviter';
+import { SurveysRepository } from '../src/modules/surveys/surveys.repository';
 import { WorkerModule } from '../src/worker.module';
 import { createClubWith } from './support/campaign-fixtures';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from './support/factories';
@@ -346,6 +348,78 @@ describe('surveys and the satisfaction index (admin, portal, worker)', () => {
           .expect(200)
       ).body.items;
       expect(clear[0].text).toBe('张三 says: call me on 13812345678, the staff were great');
+    });
+  });
+
+  describe('satisfaction beside loyalty', () => {
+    it('puts each store’s respondents in bands by their own answers beside their repeat-purchase rate and churn', async () => {
+      const created = await as('marketer')
+        .post('surveys', {
+          titleZh: '忠诚度',
+          titleEn: 'Loyalty',
+          questions: [
+            { kind: 'rating', textZh: '服务', textEn: 'Service', weight: 1 },
+            { kind: 'recommend', textZh: '推荐', textEn: 'Recommend' },
+          ],
+        })
+        .expect(201);
+      const id = created.body.surveyId as string;
+      const q = (created.body.questions as Array<{ questionId: string }>).map((x) => x.questionId);
+      await as('marketer').post(`surveys/${id}/status`, { status: 'active' }).expect(200);
+      const shop = await createStore(t);
+      const sms = { consents: { sms: true } };
+      const [happy, neutral, unhappy] = [await createMember(t, sms), await createMember(t, sms), await createMember(t, sms)];
+      const buy = async (m: TestMember) => {
+        const body = purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 2000 }]);
+        await pos(t, shop).purchase(body).expect(201);
+        return body.receiptNo;
+      };
+      await buy(happy);
+      await buy(happy); // bought again
+      await buy(neutral);
+      const old = await buy(unhappy);
+      await t.db.query('UPDATE purchases SET occurred_at = ? WHERE store_id = ? AND receipt_no = ?', [
+        new Date(Date.now() - 100 * 86400_000),
+        shop.storeId,
+        old,
+      ]); // nothing for 100 days: churned
+      const survey = await t.app.get(SurveysRepository).survey(id);
+      // 5 → 100 (high), 4 → 75 (medium), 1 → 0 (low), whatever they said about recommending.
+      for (const [m, score] of [
+        [happy, 5],
+        [neutral, 4],
+        [unhappy, 1],
+      ] as Array<[TestMember, number]>) {
+        await t.app
+          .get(SurveyInviter)
+          .inviteTargets(
+            survey!,
+            [{ memberId: m.memberId, source: 'campaign', sourceRef: uniq('loyal'), storeId: shop.storeId }],
+            new Date(),
+          );
+        const [inv] = await t.db.query('SELECT id FROM survey_invitations WHERE member_id = ? AND survey_id = ?', [m.memberId, id]);
+        const token = /\/survey\/(\S+)$/.exec(t.app.get(SurveyInviter).link(inv.id as string))![1];
+        await link
+          .answer(token, [
+            { questionId: q[0], score },
+            { questionId: q[1], score: 10 },
+          ])
+          .expect(201);
+      }
+      const from = new Date(Date.now() - 200 * 86400_000).toISOString();
+      const to = new Date(Date.now() + 60_000).toISOString();
+      const report = (
+        await as('analyst')
+          .get(`surveys/${id}/loyalty?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+          .expect(200)
+      ).body;
+      expect(report.rows.map((r: Record<string, unknown>) => [r.storeId, r.band, r.members, r.repeatRate, r.churnRate])).toEqual([
+        [shop.storeId, 'high', 1, 100, 0],
+        [shop.storeId, 'medium', 1, 0, 0],
+        [shop.storeId, 'low', 1, 0, 100],
+      ]);
+      expect(report.rows[0].storeName).toBe(`Store ${shop.code}`);
+      await as('marketer').post(`surveys/${id}/status`, { status: 'closed' }).expect(200);
     });
   });
 });

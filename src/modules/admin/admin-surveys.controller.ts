@@ -6,13 +6,28 @@ import { RequirePermission } from '../auth/admin-auth.guard';
 import { AdminPrincipal } from '../auth/auth.types';
 import { can } from '../auth/permissions';
 import { CurrentAdmin } from '../auth/principals';
-import { CreateSurveyDto, SurveyListQuery, SurveyResultsQuery, SurveyStatusDto, SurveyTextQuery, UpdateSurveyDto } from '../surveys/dto/survey.dto';
-import { SurveyListResponse, SurveyResponse, SurveyResultsResponse, TextAnswersResponse } from '../surveys/dto/survey.response';
+import {
+  CreateSurveyDto,
+  SatisfactionLoyaltyQuery,
+  SurveyListQuery,
+  SurveyResultsQuery,
+  SurveyStatusDto,
+  SurveyTextQuery,
+  UpdateSurveyDto,
+} from '../surveys/dto/survey.dto';
+import {
+  SatisfactionLoyaltyResponse,
+  SurveyListResponse,
+  SurveyResponse,
+  SurveyResultsResponse,
+  TextAnswersResponse,
+} from '../surveys/dto/survey.response';
 import { ChangeSurveyStatusUseCase } from '../surveys/use-cases/change-survey-status.use-case';
 import { FindSurveysUseCase } from '../surveys/use-cases/find-surveys.use-case';
 import { SaveSurveyUseCase } from '../surveys/use-cases/save-survey.use-case';
 import { SurveyResultsUseCase } from '../surveys/use-cases/survey-results.use-case';
 import { TextAnswersUseCase } from '../surveys/use-cases/text-answers.use-case';
+import { SatisfactionLoyaltyUseCase } from '../surveys/use-cases/satisfaction-loyalty.use-case';
 import { actorOf } from './admin-actor';
 
 /** Satisfaction surveys: marketers and admins build and run them (surveys.manage); every role reads results. */
@@ -26,13 +41,15 @@ export class AdminSurveysController {
     private readonly find: FindSurveysUseCase,
     private readonly figures: SurveyResultsUseCase,
     private readonly texts: TextAnswersUseCase,
+    private readonly loyalty: SatisfactionLoyaltyUseCase,
   ) {}
 
   @Post()
   @RequirePermission('surveys.manage')
   @ApiOperation({
     summary: 'Create a survey (a draft): rated dimensions with weights, the recommend question, free text; zh-CN and English; audited',
-    description: 'Post-purchase invitations: afterPurchase, samplePercent, storeIds, cooldownDays (per member), validDays (the link’s life).',
+    description:
+      'Post-purchase invitations: afterPurchase, samplePercent, storeIds, cooldownDays (per member), validDays (the link’s life).',
   })
   @ApiCreatedResponse({ type: SurveyResponse })
   @AdminErrors()
@@ -77,7 +94,8 @@ export class AdminSurveysController {
 
   @Get(':surveyId/results')
   @ApiOperation({
-    summary: 'Satisfaction index, promoter score, responses and response rate, overall and by store, tier, club or month; each question’s distribution',
+    summary:
+      'Satisfaction index, promoter score, responses and response rate, overall and by store, tier, club or month; each question’s distribution',
     description:
       'Index = Σ(dimension mean scaled to 0–100, (mean − 1) / 4 × 100, × weight) / Σ weight; promoter score = % answering 9–10 − % answering 0–6. Grouped by the invitation: its store, the member’s tier when invited, clubs the member is in now, the month it was made (China time).',
   })
@@ -103,5 +121,17 @@ export class AdminSurveysController {
   @AdminErrors(ErrorCode.SURVEY_NOT_FOUND)
   answers(@CurrentAdmin() admin: AdminPrincipal, @Param('surveyId', new ParseUUIDPipe()) id: string, @Query() q: SurveyTextQuery) {
     return this.texts.list(id, q.q ?? null, q.cursor ?? null, q.limit ?? 50, !can(admin.role, 'members.pii'));
+  }
+
+  @Get(':surveyId/loyalty')
+  @ApiOperation({
+    summary: 'Satisfaction beside loyalty by store: respondents by satisfaction band, with their repeat-purchase rate and churn',
+    description:
+      'Band by the respondent’s own index (≥ 80 high, 60–80 medium, < 60 low; else their recommend class); repeat = 2+ purchases in the period; churn = no purchase in the 90 days before its end.',
+  })
+  @ApiOkResponse({ type: SatisfactionLoyaltyResponse })
+  @AdminErrors(ErrorCode.SURVEY_NOT_FOUND)
+  loyaltyReport(@Param('surveyId', new ParseUUIDPipe()) id: string, @Query() q: SatisfactionLoyaltyQuery) {
+    return this.loyalty.report(id, new Date(q.from), new Date(q.to));
   }
 }

@@ -45,7 +45,12 @@ export class SurveyInviter implements CampaignSurveyInviter {
   }
 
   /** Answers each invited member's message status (queued); members not invited are absent. */
-  async inviteTargets(survey: Survey, targets: readonly InvitationTarget[], now: Date, manager?: EntityManager): Promise<Map<string, string>> {
+  async inviteTargets(
+    survey: Survey,
+    targets: readonly InvitationTarget[],
+    now: Date,
+    manager?: EntityManager,
+  ): Promise<Map<string, string>> {
     if (survey.status !== 'active' || targets.length === 0) {
       return new Map();
     }

@@ -13,6 +13,7 @@ import { InvitePurchasersUseCase } from './use-cases/invite-purchasers.use-case'
 import { SaveSurveyUseCase } from './use-cases/save-survey.use-case';
 import { SurveyResultsUseCase } from './use-cases/survey-results.use-case';
 import { TextAnswersUseCase } from './use-cases/text-answers.use-case';
+import { SatisfactionLoyaltyUseCase } from './use-cases/satisfaction-loyalty.use-case';
 
 /**
  * The ports surveys provide to the modules below them: the messages worker's purchase follow-ups (post-purchase
@@ -33,7 +34,15 @@ import { TextAnswersUseCase } from './use-cases/text-answers.use-case';
 })
 export class SurveyPortsModule {}
 
-const USE_CASES = [SaveSurveyUseCase, ChangeSurveyStatusUseCase, FindSurveysUseCase, SurveyResultsUseCase, TextAnswersUseCase, AnswerSurveyUseCase];
+const USE_CASES = [
+  SaveSurveyUseCase,
+  ChangeSurveyStatusUseCase,
+  FindSurveysUseCase,
+  SurveyResultsUseCase,
+  TextAnswersUseCase,
+  AnswerSurveyUseCase,
+  SatisfactionLoyaltyUseCase,
+];
 
 /** Satisfaction surveys: the builder, invitations (after a purchase, from campaigns), answers by signed link, the index and promoter score. */
 @Module({

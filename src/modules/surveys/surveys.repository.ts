@@ -167,7 +167,20 @@ export class SurveysRepository {
         `INSERT IGNORE INTO survey_invitations
            (id, survey_id, member_id, open_member_id, source, source_ref, store_id, tier_code, status, message_status, created_at, expires_at, reminded_at, answered_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
-        [r.id, r.surveyId, r.memberId, r.openMemberId, r.source, r.sourceRef, r.storeId, r.tierCode, r.status, r.messageStatus, r.createdAt, r.expiresAt],
+        [
+          r.id,
+          r.surveyId,
+          r.memberId,
+          r.openMemberId,
+          r.source,
+          r.sourceRef,
+          r.storeId,
+          r.tierCode,
+          r.status,
+          r.messageStatus,
+          r.createdAt,
+          r.expiresAt,
+        ],
       );
       if (result.affectedRows === 1) {
         written.add(r.id);
@@ -262,7 +275,15 @@ export class SurveysRepository {
     before: number | null,
     limit: number,
   ): Promise<
-    Array<{ id: number; questionId: string; memberId: string; memberName: string | null; storeId: string | null; text: string; createdAt: Date }>
+    Array<{
+      id: number;
+      questionId: string;
+      memberId: string;
+      memberName: string | null;
+      storeId: string | null;
+      text: string;
+      createdAt: Date;
+    }>
   > {
     const like = q ? `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null;
     const rows = await select<{
@@ -305,6 +326,56 @@ export class SurveysRepository {
     };
     const rows = await select<{ k: string; name: string }>(this.dataSource.manager, `${sql[by]} (${marks(ids.length)})`, ids);
     return new Map(rows.map((r) => [r.k, r.name]));
+  }
+
+  /** The scored answers of the invitations answered in [from, to), with the invitation's store and member. */
+  async respondentAnswers(
+    surveyId: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ invitationId: string; memberId: string; storeId: string | null; questionId: string; score: number }>> {
+    const rows = await select<{
+      invitation_id: string;
+      member_id: string;
+      store_id: string | null;
+      question_id: string;
+      score: number | string;
+    }>(
+      this.dataSource.manager,
+      `SELECT a.invitation_id, i.member_id, i.store_id, a.question_id, a.score
+         FROM survey_invitations i JOIN survey_answers a ON a.invitation_id = i.id
+        WHERE i.survey_id = ? AND i.status = 'answered' AND i.answered_at >= ? AND i.answered_at < ? AND a.score IS NOT NULL`,
+      [surveyId, from, to],
+    );
+    return rows.map((r) => ({
+      invitationId: r.invitation_id,
+      memberId: r.member_id,
+      storeId: r.store_id,
+      questionId: r.question_id,
+      score: toInt(r.score),
+    }));
+  }
+
+  /** Each member's purchases in [from, to) and their last purchase up to `to` (purchases read by member). */
+  async purchaseActivity(
+    memberIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, { purchasesInPeriod: number; lastPurchaseAt: Date | null }>> {
+    const out = new Map<string, { purchasesInPeriod: number; lastPurchaseAt: Date | null }>();
+    for (let i = 0; i < memberIds.length; i += 1000) {
+      const ids = memberIds.slice(i, i + 1000);
+      const rows = await select<{ member_id: string; n: number | string | null; last_at: Date | null }>(
+        this.dataSource.manager,
+        `SELECT member_id, SUM(occurred_at >= ?) AS n, MAX(occurred_at) AS last_at
+           FROM purchases WHERE member_id IN (${marks(ids.length)}) AND occurred_at < ? GROUP BY member_id`,
+        [from, ...ids, to],
+      );
+      for (const r of rows) {
+        out.set(r.member_id, { purchasesInPeriod: toInt(r.n ?? 0), lastPurchaseAt: r.last_at });
+      }
+    }
+    return out;
   }
 
   /** Erasure: the person's open invitations end (their links stop working). */

@@ -31,7 +31,8 @@ const TIER_CODE = /^[A-Za-z0-9_-]{1,32}$/;
 export class SurveyQuestionDto {
   @ApiProperty({
     enum: QUESTION_KINDS,
-    description: 'rating: a dimension answered 5 (very satisfied) … 1 (very dissatisfied), with a weight; recommend: 0–10; text: free text.',
+    description:
+      'rating: a dimension answered 5 (very satisfied) … 1 (very dissatisfied), with a weight; recommend: 0–10; text: free text.',
   })
   @IsIn(QUESTION_KINDS)
   kind: QuestionKind;
@@ -57,7 +58,10 @@ export class SurveyQuestionDto {
   @Max(100)
   weight?: number | null;
 
-  @ApiPropertyOptional({ type: 'boolean', description: 'Must be answered to submit; default true for scored questions, false for free text.' })
+  @ApiPropertyOptional({
+    type: 'boolean',
+    description: 'Must be answered to submit; default true for scored questions, false for free text.',
+  })
   @IsOptional()
   @IsBoolean()
   required?: boolean;
@@ -69,7 +73,13 @@ export class SurveyInvitationSettingsDto {
   @IsBoolean()
   afterPurchase?: boolean;
 
-  @ApiPropertyOptional({ type: 'number', minimum: 0, maximum: 100, default: 0, description: 'Percent of purchases sampled (two decimals).' })
+  @ApiPropertyOptional({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    default: 0,
+    description: 'Percent of purchases sampled (two decimals).',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(0)
@@ -84,7 +94,13 @@ export class SurveyInvitationSettingsDto {
   @IsUUID(undefined, { each: true })
   storeIds?: string[] | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 365, default: 30, description: 'No new invitation within this many days of the last.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 365,
+    default: 30,
+    description: 'No new invitation within this many days of the last.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -141,7 +157,12 @@ export class UpdateSurveyDto extends SurveyInvitationSettingsDto {
   @IsSafeText()
   titleEn?: string;
 
-  @ApiPropertyOptional({ type: [SurveyQuestionDto], minItems: 1, maxItems: 30, description: 'Drafts only (409 SURVEY_NOT_EDITABLE after).' })
+  @ApiPropertyOptional({
+    type: [SurveyQuestionDto],
+    minItems: 1,
+    maxItems: 30,
+    description: 'Drafts only (409 SURVEY_NOT_EDITABLE after).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -246,4 +267,19 @@ export class SubmitSurveyDto {
   @ValidateNested({ each: true })
   @Type(() => SurveyAnswerDto)
   answers: SurveyAnswerDto[];
+}
+
+export class SatisfactionLoyaltyQuery {
+  @ApiProperty({
+    description: 'Answers given at or after (ISO 8601 with offset); purchases counted from then.',
+    example: '2026-10-01T00:00:00+08:00',
+  })
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: '$property must carry a time zone offset, e.g. +08:00 or Z' })
+  from: string;
+
+  @ApiProperty({ description: 'Answers given before (ISO 8601 with offset); the period’s end.', example: '2027-01-01T00:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: '$property must carry a time zone offset, e.g. +08:00 or Z' })
+  to: string;
 }

@@ -172,3 +172,32 @@ export class SubmitSurveyResponse {
   @ApiProperty({ type: 'string', format: 'date-time', example: '2026-12-07T09:30:00.000Z' })
   answeredAt: string;
 }
+
+export class SatisfactionLoyaltyRow {
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'null: invitations without a store (campaigns).' })
+  storeId: string | null;
+  @ApiProperty({ type: 'string', nullable: true })
+  storeName: string | null;
+  @ApiProperty({
+    enum: ['high', 'medium', 'low'],
+    description: 'The respondent’s own index ≥ 80, 60–80, < 60 (else their recommend class).',
+  })
+  band: string;
+  @ApiProperty({ type: 'integer', description: 'Respondents of the store in the band.' })
+  members: number;
+  @ApiProperty({ type: 'number', nullable: true, description: '% of them with 2 or more purchases in the period.' })
+  repeatRate: number | null;
+  @ApiProperty({ type: 'number', nullable: true, description: '% of them with no purchase in the 90 days before the period’s end.' })
+  churnRate: number | null;
+}
+
+export class SatisfactionLoyaltyResponse {
+  @ApiProperty({ type: 'string', format: 'uuid' })
+  surveyId: string;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  from: string;
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  to: string;
+  @ApiProperty({ type: [SatisfactionLoyaltyRow], description: 'By store, then band (high, medium, low).' })
+  rows: SatisfactionLoyaltyRow[];
+}

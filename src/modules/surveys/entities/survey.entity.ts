@@ -31,7 +31,14 @@ export class Survey {
   afterPurchase: boolean;
 
   /** Share of purchases sampled, 0–100 percent (two decimals kept as hundredths). */
-  @Column({ name: 'sample_percent', type: 'decimal', precision: 5, scale: 2, default: 0, transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } })
+  @Column({
+    name: 'sample_percent',
+    type: 'decimal',
+    precision: 5,
+    scale: 2,
+    default: 0,
+    transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) },
+  })
   samplePercent: number;
 
   /** JSON array of store ids; null: every store. */

@@ -21,14 +21,25 @@ describe('satisfaction index and promoter score', () => {
 
   it('leaves unanswered dimensions out of the weights, and has no index without answers', () => {
     // Only the weight-1 dimension is answered: all 5 → 100.
-    expect(satisfactionIndex([{ weight: 4, answers: {} }, { weight: 1, answers: { 5: 3 } }]).index).toBe(100);
+    expect(
+      satisfactionIndex([
+        { weight: 4, answers: {} },
+        { weight: 1, answers: { 5: 3 } },
+      ]).index,
+    ).toBe(100);
     expect(satisfactionIndex([{ weight: 4, answers: {} }]).index).toBeNull();
     expect(satisfactionIndex([{ weight: 2, answers: { 1: 5 } }]).index).toBe(0);
   });
 
   it('gives the promoter score as % of 9–10 minus % of 0–6, passives only in the total', () => {
     // 10, 10, 9 (3 promoters), 8, 7 (2 passives), 6, 0 (2 detractors) of 7: (3 − 2) / 7 × 100 = 14.285… → 14.3.
-    expect(promoterScore({ 10: 2, 9: 1, 8: 1, 7: 1, 6: 1, 0: 1 })).toEqual({ score: 14.3, promoters: 3, passives: 2, detractors: 2, answers: 7 });
+    expect(promoterScore({ 10: 2, 9: 1, 8: 1, 7: 1, 6: 1, 0: 1 })).toEqual({
+      score: 14.3,
+      promoters: 3,
+      passives: 2,
+      detractors: 2,
+      answers: 7,
+    });
     expect(promoterScore({ 3: 4 }).score).toBe(-100);
     expect(promoterScore({ 9: 1 }).score).toBe(100);
     expect(promoterScore({}).score).toBeNull();

@@ -51,7 +51,11 @@ export function satisfactionIndex(dimensions: readonly RatedDimension[]): IndexR
   for (const d of dimensions) {
     const mean = meanOf(d.answers);
     const scaled = mean === null ? null : ((mean - 1) / 4) * 100;
-    out.push({ mean: mean === null ? null : Math.round(mean * 100) / 100, scaled: scaled === null ? null : round1(scaled), answers: answersIn(d.answers) });
+    out.push({
+      mean: mean === null ? null : Math.round(mean * 100) / 100,
+      scaled: scaled === null ? null : round1(scaled),
+      answers: answersIn(d.answers),
+    });
     if (scaled !== null) {
       weighted += scaled * d.weight;
       weights += d.weight;

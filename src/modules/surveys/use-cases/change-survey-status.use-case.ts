@@ -34,7 +34,13 @@ export class ChangeSurveyStatusUseCase {
       const now = new Date();
       const changes = to === 'active' ? { status: to, activatedAt: now, updatedAt: now } : { status: to, closedAt: now, updatedAt: now };
       await this.repo.updateSurvey(m, id, changes);
-      await this.audit.record(actor, `survey.${to === 'active' ? 'activate' : 'close'}`, { type: 'survey', id }, { from: survey.status, to }, m);
+      await this.audit.record(
+        actor,
+        `survey.${to === 'active' ? 'activate' : 'close'}`,
+        { type: 'survey', id },
+        { from: survey.status, to },
+        m,
+      );
       return surveyView({ ...survey, ...changes }, questions);
     });
   }

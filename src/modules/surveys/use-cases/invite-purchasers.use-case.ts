@@ -45,7 +45,12 @@ export class InvitePurchasersUseCase implements PurchaseFollowUps {
       }
       const statuses = await this.inviter.inviteTargets(
         survey,
-        [...chosen.values()].map((p) => ({ memberId: p.memberId, source: 'purchase' as const, sourceRef: p.purchaseId, storeId: p.storeId })),
+        [...chosen.values()].map((p) => ({
+          memberId: p.memberId,
+          source: 'purchase' as const,
+          sourceRef: p.purchaseId,
+          storeId: p.storeId,
+        })),
         now,
       );
       for (const memberId of statuses.keys()) {
