@@ -157,6 +157,15 @@ describe('voice of the member on the pages (headless Chromium)', () => {
         await results.getByText('The queue was far too long').waitFor();
         await page.waitForTimeout(600); // the charts' entry animation
         await screenshots(page, `console-${name}-survey-results`);
+        const loyalty = results.getByTestId('satisfaction-loyalty');
+        await loyalty.getByTestId('satisfaction-loyalty-chart').waitFor();
+        await loyalty
+          .getByText(name === 'en' ? 'Satisfied (≥ 80)' : '满意（≥80）')
+          .first()
+          .waitFor();
+        await loyalty.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `test/artifacts/console-${name}-satisfaction-loyalty.png` });
         await page.keyboard.press('Escape');
         await page.getByRole('menuitem', { name: name === 'en' ? 'Members' : '会员' }).click();
         const search = page.getByLabel(name === 'en' ? 'Card number, phone, email or name' : '卡号、手机号、邮箱或姓名');

@@ -25,7 +25,16 @@ import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
 import { useDrawerSize } from '../components/drawerSize';
 import { QueryState } from '../components/QueryState';
-import { useCreateSurvey, useSurveyResults, useSurveys, useSurveyStatus, useSurveyTexts, type ResultsBy, type Survey } from './queries';
+import {
+  useCreateSurvey,
+  useSatisfactionLoyalty,
+  useSurveyResults,
+  useSurveys,
+  useSurveyStatus,
+  useSurveyTexts,
+  type ResultsBy,
+  type Survey,
+} from './queries';
 import { useVoiceText, type VoiceKey } from './text';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', active: 'green', closed: 'red' };
@@ -315,6 +324,7 @@ function Results({ survey }: { survey: Survey }) {
               { title: tv('s.rate'), render: (_, g) => (g.responseRate === null ? '—' : `${g.responseRate}%`) },
             ]}
           />
+          <LoyaltyBeside surveyId={survey.surveyId} />
           <Typography.Title level={5}>{tv('s.textAnswers')}</Typography.Title>
           <Input.Search
             aria-label={tv('s.searchAnswers')}
@@ -340,5 +350,58 @@ function Results({ survey }: { survey: Survey }) {
         </Space>
       )}
     </QueryState>
+  );
+}
+
+/** Satisfaction beside loyalty by store: each band's repeat-purchase rate and churn (satisfied is not loyal). */
+function LoyaltyBeside({ surveyId }: { surveyId: string }) {
+  const tv = useVoiceText();
+  const [period] = useState(() => {
+    const to = new Date(Date.now() + 60_000);
+    return { from: new Date(to.getTime() - 365 * 86400_000).toISOString(), to: to.toISOString() };
+  });
+  const report = useSatisfactionLoyalty(surveyId, period.from, period.to);
+  return (
+    <Card size="small" title={tv('l.title')} data-testid="satisfaction-loyalty">
+      <QueryState query={report} empty={(d) => d.rows.every((r) => r.members === 0)}>
+        {(d) => {
+          const rows = d.rows.filter((r) => r.members > 0);
+          const label = (r: (typeof rows)[number]) => `${r.storeName ?? tv('c.noStore')} · ${tv(`l.band.${r.band}` as VoiceKey)}`;
+          return (
+            <Space orientation="vertical" style={{ width: '100%' }}>
+              <Chart
+                label={tv('l.chart')}
+                height={Math.max(200, 36 * rows.length + 60)}
+                testId="satisfaction-loyalty-chart"
+                option={{
+                  tooltip: { trigger: 'axis' },
+                  legend: { top: 0 },
+                  grid: { left: 180, right: 24, top: 32, bottom: 24 },
+                  xAxis: { type: 'value', max: 100 },
+                  yAxis: { type: 'category', data: rows.map(label), inverse: true },
+                  series: [
+                    { type: 'bar', name: tv('l.repeat'), data: rows.map((r) => r.repeatRate ?? 0), itemStyle: { color: '#389e0d' } },
+                    { type: 'bar', name: tv('l.churn'), data: rows.map((r) => r.churnRate ?? 0), itemStyle: { color: '#cf1322' } },
+                  ],
+                }}
+              />
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(r) => `${r.storeId ?? ''}:${r.band}`}
+                dataSource={rows}
+                columns={[
+                  { title: tv('c.store'), render: (_, r) => r.storeName ?? tv('c.noStore') },
+                  { title: tv('l.band'), render: (_, r) => tv(`l.band.${r.band}` as VoiceKey) },
+                  { title: tv('l.members'), dataIndex: 'members' },
+                  { title: tv('l.repeat'), render: (_, r) => r.repeatRate ?? '—' },
+                  { title: tv('l.churn'), render: (_, r) => r.churnRate ?? '—' },
+                ]}
+              />
+            </Space>
+          );
+        }}
+      </QueryState>
+    </Card>
   );
 }

@@ -63,7 +63,8 @@ export function useComplaintActions(complaintId: string) {
   const opts = { onSuccess: refresh };
   return {
     move: useMutation({
-      mutationFn: async (body: Schemas['MoveComplaintDto']) => unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/state', { ...path, body })),
+      mutationFn: async (body: Schemas['MoveComplaintDto']) =>
+        unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/state', { ...path, body })),
       ...opts,
     }),
     comment: useMutation({
@@ -72,11 +73,13 @@ export function useComplaintActions(complaintId: string) {
       ...opts,
     }),
     apologise: useMutation({
-      mutationFn: async (body: Schemas['ApologyDto']) => unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/apology', { ...path, body })),
+      mutationFn: async (body: Schemas['ApologyDto']) =>
+        unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/apology', { ...path, body })),
       ...opts,
     }),
     goodwill: useMutation({
-      mutationFn: async (body: Schemas['GoodwillDto']) => unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/goodwill', { ...path, body })),
+      mutationFn: async (body: Schemas['GoodwillDto']) =>
+        unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/goodwill', { ...path, body })),
       ...opts,
     }),
   };
@@ -121,7 +124,11 @@ export const useSurveyTexts = (surveyId: string, q: string) =>
   useQuery({
     queryKey: ['voice', 'survey-texts', surveyId, q],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/admin/surveys/{surveyId}/answers', { params: { path: { surveyId }, query: { q: q || undefined, limit: 50 } } })),
+      unwrap(
+        await api.GET('/api/v1/admin/surveys/{surveyId}/answers', {
+          params: { path: { surveyId }, query: { q: q || undefined, limit: 50 } },
+        }),
+      ),
   });
 
 export const useTimeline = (memberId: string, cursor: string | null) =>
@@ -133,4 +140,11 @@ export const useTimeline = (memberId: string, cursor: string | null) =>
           params: { path: { memberId }, query: { limit: 20, cursor: cursor ?? undefined } },
         }),
       ),
+  });
+
+export const useSatisfactionLoyalty = (surveyId: string, from: string, to: string) =>
+  useQuery({
+    queryKey: ['voice', 'survey-loyalty', surveyId, from, to],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/admin/surveys/{surveyId}/loyalty', { params: { path: { surveyId }, query: { from, to } } })),
   });
