@@ -62,7 +62,14 @@ import { UpdateProfileUseCase } from './use-cases/update-profile.use-case';
     SurveysModule,
     TiersModule,
   ],
-  controllers: [PortalAuthController, PortalMeController, PortalPrivacyController, PortalRewardsController, PortalComplaintsController, PortalSurveysController],
+  controllers: [
+    PortalAuthController,
+    PortalMeController,
+    PortalPrivacyController,
+    PortalRewardsController,
+    PortalComplaintsController,
+    PortalSurveysController,
+  ],
   providers: [
     RateLimiter,
     PortalQueries,

@@ -11,7 +11,13 @@ import { surveyInvitationAction } from './survey-invitation.action';
  * an action that stops at a limit (a grant past the budget) comes before the
  * ones that only reach the members it reached (the message).
  */
-export const CAMPAIGN_ACTION_KINDS = [grantPointsAction, grantCouponAction, bonusRuleAction, sendMessageAction, surveyInvitationAction] as const;
+export const CAMPAIGN_ACTION_KINDS = [
+  grantPointsAction,
+  grantCouponAction,
+  bonusRuleAction,
+  sendMessageAction,
+  surveyInvitationAction,
+] as const;
 
 type Kinds = (typeof CAMPAIGN_ACTION_KINDS)[number];
 type InputOf<K> = K extends CampaignActionKind<infer I, unknown> ? I : never;
