@@ -317,6 +317,37 @@ describe('complaints and service recovery (admin, portal)', () => {
     });
   });
 
+  describe('a coupon for the case', () => {
+    it('issues one coupon of a reward template to the member, named in a coupon step; a second is 409 and issues nothing', async () => {
+      const { m } = await memberWithReceipt();
+      const c = (
+        await raise('support', { memberId: m.memberId, category: 'product', description: 'Spoiled fruit', severity: 'normal' }).expect(201)
+      ).body;
+      const template = (
+        await as('admin')
+          .post('rewards', { nameZh: '水果券', nameEn: 'Fruit coupon', kind: 'amount_off', valueCents: 1000, validDays: 30 })
+          .expect(201)
+      ).body;
+      const onSale = (
+        await as('admin')
+          .post('rewards', { nameZh: '咖啡', nameEn: 'Coffee', kind: 'gift', giftSku: 'COFFEE', validDays: 30, pointsPrice: 100 })
+          .expect(201)
+      ).body;
+      expect(
+        (await as('support').post(`complaints/${c.complaintId}/coupon`, { rewardId: onSale.rewardId }).expect(400)).body.details[0].field,
+      ).toBe('rewardId');
+      const done = (await as('support').post(`complaints/${c.complaintId}/coupon`, { rewardId: template.rewardId }).expect(200)).body;
+      const coupons = await t.db.query('SELECT code, source, source_ref, status FROM coupons WHERE member_id = ?', [m.memberId]);
+      expect(coupons).toEqual([{ code: expect.any(String), source: 'admin', source_ref: `complaint:${c.complaintId}`, status: 'active' }]);
+      const step = done.steps.find((s: { kind: string }) => s.kind === 'coupon');
+      expect(step.text).toBe(`水果券 / Fruit coupon · ${coupons[0].code}`);
+      expect((await as('support').post(`complaints/${c.complaintId}/coupon`, { rewardId: template.rewardId }).expect(409)).body.code).toBe(
+        'COMPLAINT_INVALID_TRANSITION',
+      );
+      expect(await t.db.query('SELECT COUNT(*) AS n FROM coupons WHERE member_id = ?', [m.memberId])).toEqual([{ n: '1' }]);
+    });
+  });
+
   describe('the member page', () => {
     it('a member raises a complaint on their receipt, sees replies but not internal notes, and reopens it after it is resolved', async () => {
       const { m, receiptNo } = await memberWithReceipt();

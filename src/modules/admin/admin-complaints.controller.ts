@@ -14,6 +14,7 @@ import {
   ComplaintListQuery,
   ComplaintStatsQuery,
   CreateComplaintDto,
+  GiveCouponDto,
   GoodwillDto,
   MoveComplaintDto,
 } from '../complaints/dto/complaint.dto';
@@ -28,6 +29,7 @@ import { CommentComplaintUseCase } from '../complaints/use-cases/comment-complai
 import { ComplaintStatsUseCase } from '../complaints/use-cases/complaint-stats.use-case';
 import { FindComplaintsUseCase } from '../complaints/use-cases/find-complaints.use-case';
 import { GrantGoodwillUseCase } from '../complaints/use-cases/grant-goodwill.use-case';
+import { GiveCouponUseCase } from '../complaints/use-cases/give-coupon.use-case';
 import { MoveComplaintUseCase } from '../complaints/use-cases/move-complaint.use-case';
 import { RaiseComplaintUseCase } from '../complaints/use-cases/raise-complaint.use-case';
 import { SendApologyUseCase } from '../complaints/use-cases/send-apology.use-case';
@@ -50,6 +52,7 @@ export class AdminComplaintsController {
     private readonly commenting: CommentComplaintUseCase,
     private readonly apology: SendApologyUseCase,
     private readonly goodwill: GrantGoodwillUseCase,
+    private readonly coupon: GiveCouponUseCase,
     private readonly find: FindComplaintsUseCase,
     private readonly figures: ComplaintStatsUseCase,
   ) {}
@@ -166,6 +169,23 @@ export class AdminComplaintsController {
   @AdminErrors(...CASE_ERRORS, ErrorCode.COMPLAINT_INVALID_TRANSITION, ErrorCode.TEMPLATE_NOT_FOUND)
   async apologise(@CurrentAdmin() admin: AdminPrincipal, @Param('complaintId', new ParseUUIDPipe()) id: string, @Body() dto: ApologyDto) {
     await this.apology.apologise(actorOf(admin), id, dto.locale ?? 'zh-CN');
+    return this.find.one(id, !can(admin.role, 'members.pii'));
+  }
+
+  @Post(':complaintId/coupon')
+  @HttpCode(200)
+  @RequirePermission('complaints.manage')
+  @ApiOperation({
+    summary: 'Give the member a coupon of a reward template for the case (once per case); the step names the coupon',
+  })
+  @ApiOkResponse({ type: ComplaintDetailResponse })
+  @AdminErrors(...CASE_ERRORS, ErrorCode.COMPLAINT_INVALID_TRANSITION)
+  async giveCoupon(
+    @CurrentAdmin() admin: AdminPrincipal,
+    @Param('complaintId', new ParseUUIDPipe()) id: string,
+    @Body() dto: GiveCouponDto,
+  ) {
+    await this.coupon.give(actorOf(admin), id, dto.rewardId);
     return this.find.one(id, !can(admin.role, 'members.pii'));
   }
 

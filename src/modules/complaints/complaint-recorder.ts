@@ -7,7 +7,7 @@ import { ComplaintStep, ComplaintStepKind } from './entities/complaint-step.enti
 import { Complaint } from './entities/complaint.entity';
 
 /** Steps by staff that the member sees: the first of them is the case's first answer. */
-const ANSWERS: readonly ComplaintStepKind[] = ['state', 'reply', 'apology', 'goodwill'];
+const ANSWERS: readonly ComplaintStepKind[] = ['state', 'reply', 'apology', 'goodwill', 'coupon'];
 
 export type NewStep = Partial<Omit<ComplaintStep, 'id' | 'complaintId' | 'memberId' | 'kind' | 'actorType' | 'actorId' | 'createdAt'>> & {
   kind: ComplaintStepKind;

@@ -1952,6 +1952,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/complaints/{complaintId}/coupon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give the member a coupon of a reward template for the case (once per case); the step names the coupon
+         * @description Give the member a coupon of a reward template for the case (once per case); the step names the coupon. Needs the console permission complaints.manage (roles: admin, support).
+         */
+        post: operations["AdminComplaintsController_giveCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/complaints/{complaintId}/goodwill": {
         parameters: {
             query?: never;
@@ -7424,7 +7444,7 @@ export interface components {
             /** Format: int64 */
             stepId: number;
             /** @enum {string} */
-            kind: "raised" | "assigned" | "state" | "reply" | "note" | "apology" | "goodwill";
+            kind: "raised" | "assigned" | "state" | "reply" | "note" | "apology" | "goodwill" | "coupon";
             /** @enum {string|null} */
             fromState: "open" | "in_progress" | "resolved" | "closed" | null;
             /** @enum {string|null} */
@@ -7619,6 +7639,13 @@ export interface components {
              * @enum {string}
              */
             locale: "zh-CN" | "en";
+        };
+        GiveCouponDto: {
+            /**
+             * Format: uuid
+             * @description An active reward without a points price (a coupon template).
+             */
+            rewardId: string;
         };
         GoodwillDto: {
             /**
@@ -9746,7 +9773,7 @@ export interface components {
              * @example reply
              * @enum {string}
              */
-            kind: "raised" | "state" | "reply" | "apology" | "goodwill";
+            kind: "raised" | "state" | "reply" | "apology" | "goodwill" | "coupon";
             /**
              * @description state: the new state.
              * @example null
@@ -25817,6 +25844,171 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "COMPLAINT_NOT_FOUND" | "TEMPLATE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description COMPLAINT_INVALID_TRANSITION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "COMPLAINT_INVALID_TRANSITION",
+                     *       "message": "COMPLAINT_INVALID_TRANSITION",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "COMPLAINT_INVALID_TRANSITION";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminComplaintsController_giveCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiveCouponDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetailResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description COMPLAINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "COMPLAINT_NOT_FOUND",
+                     *       "message": "COMPLAINT_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "COMPLAINT_NOT_FOUND";
                     };
                 };
             };

@@ -196,3 +196,9 @@ export class MyComplaintsQuery {
   @Max(100)
   limit?: number;
 }
+
+export class GiveCouponDto {
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'An active reward without a points price (a coupon template).' })
+  @IsUUID()
+  rewardId: string;
+}

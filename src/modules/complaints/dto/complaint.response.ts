@@ -170,7 +170,7 @@ const MY_STEP_EXAMPLE = {
 };
 
 export class MyComplaintStep {
-  @ApiProperty({ enum: ['raised', 'state', 'reply', 'apology', 'goodwill'], example: 'reply' })
+  @ApiProperty({ enum: ['raised', 'state', 'reply', 'apology', 'goodwill', 'coupon'], example: 'reply' })
   kind: string;
   @ApiProperty({ type: 'string', nullable: true, example: null, description: 'state: the new state.' })
   toState: string | null;

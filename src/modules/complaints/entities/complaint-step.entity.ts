@@ -3,16 +3,16 @@ import { bigintNumber } from '../../../common/transformers';
 
 const ID = { type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' } as const;
 
-export const COMPLAINT_STEP_KINDS = ['raised', 'assigned', 'state', 'reply', 'note', 'apology', 'goodwill'] as const;
+export const COMPLAINT_STEP_KINDS = ['raised', 'assigned', 'state', 'reply', 'note', 'apology', 'goodwill', 'coupon'] as const;
 export type ComplaintStepKind = (typeof COMPLAINT_STEP_KINDS)[number];
 
 /** Steps the member sees on the member page (internal notes and assignments are staff's own). */
-export const MEMBER_VISIBLE_STEPS: readonly ComplaintStepKind[] = ['raised', 'state', 'reply', 'apology', 'goodwill'];
+export const MEMBER_VISIBLE_STEPS: readonly ComplaintStepKind[] = ['raised', 'state', 'reply', 'apology', 'goodwill', 'coupon'];
 
 /**
  * Every change of a complaint case, with who and when: raised, assigned,
  * a change of state, a reply to the member, an internal note, the apology,
- * goodwill points (with their ledger entry). Append-only; an erasure clears
+ * goodwill points (with their ledger entry), a coupon (its code and reward). Append-only; an erasure clears
  * the texts.
  */
 @Entity('complaint_steps')

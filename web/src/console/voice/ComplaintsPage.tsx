@@ -27,6 +27,7 @@ import {
   useComplaint,
   useComplaintActions,
   useComplaints,
+  useCouponTemplates,
   useComplaintStats,
   useRaiseComplaint,
   type Complaint,
@@ -224,7 +225,11 @@ function CaseView({ complaintId }: { complaintId: string }) {
   const [points, setPoints] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const error = [actions.move.error, actions.comment.error, actions.apologise.error, actions.goodwill.error].find(Boolean);
+  const [rewardId, setRewardId] = useState<string | null>(null);
+  const templates = useCouponTemplates();
+  const error = [actions.move.error, actions.comment.error, actions.apologise.error, actions.goodwill.error, actions.coupon.error].find(
+    Boolean,
+  );
   return (
     <QueryState query={query}>
       {(c) => (
@@ -378,6 +383,36 @@ function CaseView({ complaintId }: { complaintId: string }) {
                     }}
                   >
                     {tv('c.goodwillGive')}
+                  </Button>
+                </Space>
+              )}
+              {c.steps.every((s) => s.kind !== 'coupon') && (
+                <Space wrap data-testid="coupon-form">
+                  <Typography.Text strong>{tv('c.coupon')}</Typography.Text>
+                  <Select
+                    aria-label={tv('c.couponPick')}
+                    placeholder={tv('c.couponPick')}
+                    style={{ minWidth: 220 }}
+                    value={rewardId}
+                    onChange={setRewardId}
+                    options={(templates.data ?? []).map((r) => ({ value: r.rewardId, label: lang === 'zh-CN' ? r.nameZh : r.nameEn }))}
+                  />
+                  <Button
+                    disabled={!rewardId}
+                    onClick={() => {
+                      const reward = templates.data?.find((r) => r.rewardId === rewardId);
+                      Modal.confirm({
+                        title: tv('c.coupon'),
+                        content: tv('c.couponConfirm', {
+                          name: c.memberName ?? '—',
+                          reward: (lang === 'zh-CN' ? reward?.nameZh : reward?.nameEn) ?? '',
+                          caseNo: c.caseNo,
+                        }),
+                        onOk: () => actions.coupon.mutateAsync({ rewardId: rewardId ?? '' }).then(() => setRewardId(null)),
+                      });
+                    }}
+                  >
+                    {tv('c.coupon')}
                   </Button>
                 </Space>
               )}

@@ -77,6 +77,11 @@ export function useComplaintActions(complaintId: string) {
         unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/apology', { ...path, body })),
       ...opts,
     }),
+    coupon: useMutation({
+      mutationFn: async (body: Schemas['GiveCouponDto']) =>
+        unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/coupon', { ...path, body })),
+      ...opts,
+    }),
     goodwill: useMutation({
       mutationFn: async (body: Schemas['GoodwillDto']) =>
         unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/goodwill', { ...path, body })),
@@ -147,4 +152,14 @@ export const useSatisfactionLoyalty = (surveyId: string, from: string, to: strin
     queryKey: ['voice', 'survey-loyalty', surveyId, from, to],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/admin/surveys/{surveyId}/loyalty', { params: { path: { surveyId }, query: { from, to } } })),
+  });
+
+/** Coupon templates (active rewards without a points price), for a case's coupon. */
+export const useCouponTemplates = () =>
+  useQuery({
+    queryKey: ['voice', 'coupon-templates'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/admin/rewards', { params: { query: { status: 'active', limit: 200 } } })).items.filter(
+        (r) => r.pointsPrice === null,
+      ),
   });

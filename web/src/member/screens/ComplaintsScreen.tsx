@@ -63,6 +63,8 @@ export function ComplaintsScreen() {
         return tv('cp.step.goodwill', { points: s.points ?? 0 });
       case 'apology':
         return tv('cp.step.apology');
+      case 'coupon':
+        return `${tv('cp.step.coupon')}：${s.text ?? ''}`;
       case 'raised':
         return tv('cp.step.raised');
     }
