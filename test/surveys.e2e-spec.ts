@@ -351,6 +351,35 @@ describe('surveys and the satisfaction index (admin, portal, worker)', () => {
     });
   });
 
+  describe('reminders', () => {
+    it('reminds each open invitation once (same link, through the outbox); answered ones and a second ask remind nobody', async () => {
+      const s = await activeSurvey();
+      const [open, done] = [await createMember(t, { consents: { sms: true } }), await createMember(t, { consents: { sms: true } })];
+      const survey = await t.app.get(SurveysRepository).survey(s.surveyId);
+      for (const m of [open, done]) {
+        await t.app
+          .get(SurveyInviter)
+          .inviteTargets(survey!, [{ memberId: m.memberId, source: 'campaign', sourceRef: uniq('remind'), storeId: null }], new Date());
+      }
+      const token = await tokenOf(done.memberId, s.surveyId);
+      await link.answer(token, [...s.questions.slice(0, 4).map((q) => ({ questionId: q.questionId, score: 5 }))]).expect(201);
+      const first = await as('marketer').post(`surveys/${s.surveyId}/reminders`, { olderThanHours: 0 }).expect(200);
+      expect(first.body).toEqual({ reminded: 1 });
+      const [inv] = await invitationsOf(open.memberId);
+      const reminders = await t.db.query('SELECT member_id, body FROM outbox_messages WHERE source = ?', [`survey-reminder:${inv.id}`]);
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0].body).toContain(`/m/survey/${inv.id}.`);
+      expect((await as('marketer').post(`surveys/${s.surveyId}/reminders`, { olderThanHours: 0 }).expect(200)).body).toEqual({
+        reminded: 0,
+      });
+      expect((await as('marketer').post(`surveys/${s.surveyId}/reminders`, {}).expect(200)).body).toEqual({ reminded: 0 });
+      await as('marketer').post(`surveys/${s.surveyId}/status`, { status: 'closed' }).expect(200);
+      expect((await as('marketer').post(`surveys/${s.surveyId}/reminders`, { olderThanHours: 0 }).expect(409)).body.code).toBe(
+        'SURVEY_NOT_EDITABLE',
+      );
+    });
+  });
+
   describe('satisfaction beside loyalty', () => {
     it('puts each store’s respondents in bands by their own answers beside their repeat-purchase rate and churn', async () => {
       const created = await as('marketer')

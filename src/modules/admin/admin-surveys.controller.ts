@@ -10,6 +10,7 @@ import {
   CreateSurveyDto,
   SatisfactionLoyaltyQuery,
   SurveyListQuery,
+  SurveyRemindersDto,
   SurveyResultsQuery,
   SurveyStatusDto,
   SurveyTextQuery,
@@ -18,6 +19,7 @@ import {
 import {
   SatisfactionLoyaltyResponse,
   SurveyListResponse,
+  SurveyRemindersResponse,
   SurveyResponse,
   SurveyResultsResponse,
   TextAnswersResponse,
@@ -28,6 +30,7 @@ import { SaveSurveyUseCase } from '../surveys/use-cases/save-survey.use-case';
 import { SurveyResultsUseCase } from '../surveys/use-cases/survey-results.use-case';
 import { TextAnswersUseCase } from '../surveys/use-cases/text-answers.use-case';
 import { SatisfactionLoyaltyUseCase } from '../surveys/use-cases/satisfaction-loyalty.use-case';
+import { SendRemindersUseCase } from '../surveys/use-cases/send-reminders.use-case';
 import { actorOf } from './admin-actor';
 
 /** Satisfaction surveys: marketers and admins build and run them (surveys.manage); every role reads results. */
@@ -42,6 +45,7 @@ export class AdminSurveysController {
     private readonly figures: SurveyResultsUseCase,
     private readonly texts: TextAnswersUseCase,
     private readonly loyalty: SatisfactionLoyaltyUseCase,
+    private readonly reminders: SendRemindersUseCase,
   ) {}
 
   @Post()
@@ -133,5 +137,18 @@ export class AdminSurveysController {
   @AdminErrors(ErrorCode.SURVEY_NOT_FOUND)
   loyaltyReport(@Param('surveyId', new ParseUUIDPipe()) id: string, @Query() q: SatisfactionLoyaltyQuery) {
     return this.loyalty.report(id, new Date(q.from), new Date(q.to));
+  }
+
+  @Post(':surveyId/reminders')
+  @HttpCode(200)
+  @RequirePermission('surveys.manage')
+  @ApiOperation({
+    summary:
+      'Remind members whose invitation is still open (made at least olderThanHours ago): at most one reminder per invitation; audited',
+  })
+  @ApiOkResponse({ type: SurveyRemindersResponse })
+  @AdminErrors(ErrorCode.SURVEY_NOT_FOUND, ErrorCode.SURVEY_NOT_EDITABLE)
+  remind(@CurrentAdmin() admin: AdminPrincipal, @Param('surveyId', new ParseUUIDPipe()) id: string, @Body() dto: SurveyRemindersDto) {
+    return this.reminders.remind(actorOf(admin), id, dto.olderThanHours ?? 48);
   }
 }

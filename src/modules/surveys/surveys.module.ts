@@ -14,6 +14,7 @@ import { SaveSurveyUseCase } from './use-cases/save-survey.use-case';
 import { SurveyResultsUseCase } from './use-cases/survey-results.use-case';
 import { TextAnswersUseCase } from './use-cases/text-answers.use-case';
 import { SatisfactionLoyaltyUseCase } from './use-cases/satisfaction-loyalty.use-case';
+import { SendRemindersUseCase } from './use-cases/send-reminders.use-case';
 
 /**
  * The ports surveys provide to the modules below them: the messages worker's purchase follow-ups (post-purchase
@@ -42,6 +43,7 @@ const USE_CASES = [
   TextAnswersUseCase,
   AnswerSurveyUseCase,
   SatisfactionLoyaltyUseCase,
+  SendRemindersUseCase,
 ];
 
 /** Satisfaction surveys: the builder, invitations (after a purchase, from campaigns), answers by signed link, the index and promoter score. */

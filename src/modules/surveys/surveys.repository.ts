@@ -378,6 +378,28 @@ export class SurveysRepository {
     return out;
   }
 
+  /** Open, unexpired, never reminded invitations of the survey made before `madeBefore` (a page of them). */
+  async remindable(surveyId: string, madeBefore: Date, now: Date, limit: number): Promise<SurveyInvitation[]> {
+    return this.dataSource
+      .getRepository(SurveyInvitation)
+      .createQueryBuilder('i')
+      .where("i.surveyId = :surveyId AND i.status = 'open' AND i.remindedAt IS NULL", { surveyId })
+      .andWhere('i.createdAt <= :madeBefore AND i.expiresAt > :now', { madeBefore, now })
+      .orderBy('i.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** Marks the reminder sent, once: answers whether this call did it. */
+  async markReminded(m: EntityManager, id: string, now: Date): Promise<boolean> {
+    const result = await execute(
+      m,
+      "UPDATE survey_invitations SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL AND status = 'open'",
+      [now, id],
+    );
+    return result.affectedRows === 1;
+  }
+
   /** Erasure: the person's open invitations end (their links stop working). */
   async expireAllOpenOf(m: EntityManager, memberIds: string[]): Promise<number> {
     if (memberIds.length === 0) {

@@ -283,3 +283,18 @@ export class SatisfactionLoyaltyQuery {
   @Matches(WITH_OFFSET, { message: '$property must carry a time zone offset, e.g. +08:00 or Z' })
   to: string;
 }
+
+export class SurveyRemindersDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1440,
+    default: 48,
+    description: 'Remind invitations made at least this many hours ago.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  olderThanHours?: number;
+}

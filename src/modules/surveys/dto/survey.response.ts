@@ -201,3 +201,8 @@ export class SatisfactionLoyaltyResponse {
   @ApiProperty({ type: [SatisfactionLoyaltyRow], description: 'By store, then band (high, medium, low).' })
   rows: SatisfactionLoyaltyRow[];
 }
+
+export class SurveyRemindersResponse {
+  @ApiProperty({ type: 'integer', description: 'Reminders queued now (each invitation is reminded at most once).' })
+  reminded: number;
+}
