@@ -30,6 +30,7 @@ import {
   useSatisfactionLoyalty,
   useSurveyResults,
   useSurveys,
+  useSurveyReminders,
   useSurveyStatus,
   useSurveyTexts,
   type ResultsBy,
@@ -47,6 +48,7 @@ export function SurveysPage() {
   const drawerSize = useDrawerSize();
   const surveys = useSurveys();
   const status = useSurveyStatus();
+  const remind = useSurveyReminders();
   const [building, setBuilding] = useState(false);
   const [open, setOpen] = useState<Survey | null>(null);
   const title = (s: Survey) => (lang === 'zh-CN' ? s.titleZh : s.titleEn);
@@ -86,12 +88,23 @@ export function SurveysPage() {
                 title: '',
                 render: (_, s) =>
                   can('surveys.manage') && s.status !== 'closed' ? (
-                    <Button
-                      size="small"
-                      onClick={() => status.mutate({ surveyId: s.surveyId, status: s.status === 'draft' ? 'active' : 'closed' })}
-                    >
-                      {s.status === 'draft' ? tv('s.activate') : tv('s.close')}
-                    </Button>
+                    <Space>
+                      <Button
+                        size="small"
+                        onClick={() => status.mutate({ surveyId: s.surveyId, status: s.status === 'draft' ? 'active' : 'closed' })}
+                      >
+                        {s.status === 'draft' ? tv('s.activate') : tv('s.close')}
+                      </Button>
+                      {s.status === 'active' && (
+                        <Button
+                          size="small"
+                          loading={remind.isPending && remind.variables === s.surveyId}
+                          onClick={() => remind.mutate(s.surveyId)}
+                        >
+                          {tv('s.remind')}
+                        </Button>
+                      )}
+                    </Space>
                   ) : null,
               },
             ]}
@@ -99,6 +112,8 @@ export function SurveysPage() {
         )}
       </QueryState>
       {status.error && <Alert type="error" role="alert" title={status.error.message} />}
+      {remind.error && <Alert type="error" role="alert" title={remind.error.message} />}
+      {remind.data && <Alert type="success" title={tv('s.reminded', { n: remind.data.reminded })} />}
       <Builder open={building} onClose={() => setBuilding(false)} />
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={open ? title(open) : ''} size={drawerSize} destroyOnHidden>
         {open && <Results survey={open} />}

@@ -163,3 +163,14 @@ export const useCouponTemplates = () =>
         (r) => r.pointsPrice === null,
       ),
   });
+
+export function useSurveyReminders() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: async (surveyId: string) =>
+      unwrap(
+        await api.POST('/api/v1/admin/surveys/{surveyId}/reminders', { params: { path: { surveyId } }, body: { olderThanHours: 48 } }),
+      ),
+    onSuccess: refresh,
+  });
+}
