@@ -25,33 +25,33 @@ export function ActiveCoupon({ coupon, now, large = false }: { coupon: Coupon; n
           {t('member.coupon.status.active')}
         </Tag>
       </div>
-      <div className={large ? 'm-coupon-codes m-coupon-codes-large' : 'm-coupon-codes'}>
-        <div className="m-coupon-barcode">
-          <Barcode value={coupon.code} height={large ? 80 : 56} label={t('member.coupon.barcode', { code: formatCouponCode(coupon.code) })} />
-        </div>
-        <div className="m-coupon-qr">
-          <QrCode value={coupon.code} size={large ? 196 : 96} label={t('member.coupon.qr', { code: formatCouponCode(coupon.code) })} />
-        </div>
+      <div className="m-coupon-barcode">
+        <Barcode value={coupon.code} height={large ? 80 : 64} label={t('member.coupon.barcode', { code: formatCouponCode(coupon.code) })} />
       </div>
       <div className="m-coupon-code" data-testid="coupon-code">
         {formatCouponCode(coupon.code)}
       </div>
-      <ul className="m-coupon-terms">
-        {conditions(coupon).map((c) => (
-          <li key={c}>{c}</li>
-        ))}
-        <li>
-          {notYet
-            ? t('member.coupon.validFrom', { date: formatDate(coupon.validFrom, lang) })
-            : t('member.reward.validUntil', { date: formatDate(coupon.validUntil, lang) })}
-          {!notYet && (
-            <span className={days <= 3 ? 'm-coupon-soon' : 'm-muted'}>
-              {' · '}
-              {days === 0 ? t('member.coupon.lastDay') : t('member.coupon.daysLeft', { days })}
-            </span>
-          )}
-        </li>
-      </ul>
+      <div className={large ? 'm-coupon-bottom m-coupon-bottom-large' : 'm-coupon-bottom'}>
+        <div className="m-coupon-qr">
+          <QrCode value={coupon.code} size={large ? 196 : 96} label={t('member.coupon.qr', { code: formatCouponCode(coupon.code) })} />
+        </div>
+        <ul className="m-coupon-terms">
+          {conditions(coupon).map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+          <li>
+            {notYet
+              ? t('member.coupon.validFrom', { date: formatDate(coupon.validFrom, lang) })
+              : t('member.reward.validUntil', { date: formatDate(coupon.validUntil, lang) })}
+            {!notYet && (
+              <span className={days <= 3 ? 'm-coupon-soon' : 'm-muted'}>
+                {' · '}
+                {days === 0 ? t('member.coupon.lastDay') : t('member.coupon.daysLeft', { days })}
+              </span>
+            )}
+          </li>
+        </ul>
+      </div>
     </div>
   );
 }
@@ -65,7 +65,7 @@ export function PastCoupon({ coupon, now }: { coupon: Coupon; now: number }) {
     state === 'used'
       ? t('member.coupon.usedOn', { date: formatDate(coupon.redeemedAt ?? coupon.validUntil, lang) })
       : state === 'void'
-        ? t('member.coupon.voided')
+        ? null // the tag says it
         : t('member.coupon.expiredOn', { date: formatDate(coupon.validUntil, lang) });
   return (
     <div className="m-coupon-past" data-testid={`${state === 'used' ? 'used' : 'ended'}-coupon`} data-code={coupon.code}>
@@ -73,7 +73,8 @@ export function PastCoupon({ coupon, now }: { coupon: Coupon; now: number }) {
       <div className="m-reward-main">
         <span className="m-reward-name">{rewardName(coupon, lang)}</span>
         <span className="m-muted">
-          {valueText(coupon)} · {when}
+          {valueText(coupon)}
+          {when && ` · ${when}`}
         </span>
       </div>
       <Tag color="default" fill="outline">
