@@ -42,7 +42,7 @@ describe('demo program (loadDemo)', () => {
   it('loads rewards with zh-CN and English names and descriptions; the demo member can exchange some now and sees why not for the rest', async () => {
     const info = await loadDemo(t.app);
     expect(info.loaded).toBe(true);
-    const [member] = (await t.db.query('SELECT id FROM members WHERE phone = ?', [info.memberPhone])) as Array<{ id: string }>;
+    const [member] = await t.db.query<Array<{ id: string }>>('SELECT id FROM members WHERE phone = ?', [info.memberPhone]);
     const catalog = await catalogOf(member.id);
     expect(catalog.items.map((i) => i.nameEn).sort()).toEqual(DEMO_REWARDS.map((r) => r.nameEn).sort());
     for (const item of catalog.items) {
@@ -63,7 +63,7 @@ describe('demo program (loadDemo)', () => {
     const again = await loadDemo(t.app);
     expect(again.loaded).toBe(false);
     expect(again.apiKey).toEqual(expect.any(String));
-    const [{ n }] = (await t.db.query('SELECT COUNT(*) AS n FROM rewards')) as Array<{ n: number | string }>;
+    const [{ n }] = await t.db.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM rewards');
     expect(Number(n)).toBe(DEMO_REWARDS.length);
   });
 });

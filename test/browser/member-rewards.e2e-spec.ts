@@ -1,7 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { createMember, createStore, loginAdmin, memberWithPoints, pos, purchaseBody, TestMember, TestStore, uniq } from '../support/factories';
+import {
+  createMember,
+  createStore,
+  loginAdmin,
+  memberWithPoints,
+  pos,
+  purchaseBody,
+  TestMember,
+  TestStore,
+  uniq,
+} from '../support/factories';
 import { signInCodeSentTo } from '../support/sign-in-codes';
 import { ARTIFACTS, BrowserApp, newPage, pageProblems, PHONE, screenshots, shootOnFailure, startBrowserApp } from './support/browser';
 
@@ -15,7 +25,9 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
   let app: BrowserApp;
   let store: TestStore;
   let adminToken: string;
-  const tag = uniq('').replace(/[^A-Za-z0-9]/g, '').slice(-6);
+  const tag = uniq('')
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-6);
   /** The rewards this suite offers, named with its tag (the run's database holds other suites' rewards too). */
   const names = {
     tenOff: { zh: `满50减10元券 ${tag}`, en: `¥10 off ¥50 ${tag}` },
@@ -28,7 +40,6 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
    */
   const POINTS = 7_777;
   let tenOffId: string;
-  let hotelId: string;
 
   beforeAll(async () => {
     app = await startBrowserApp();
@@ -58,7 +69,7 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
       validDays: 14,
       pointsPrice: 7_600,
     });
-    hotelId = await create({
+    await create({
       nameZh: names.hotel.zh,
       nameEn: names.hotel.en,
       descriptionZh: '合作酒店周末双人房一晚。',
@@ -218,7 +229,12 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
         expect(couponCode).toMatch(/^[2-9A-HJKMNP-Z]{16}$/);
         await expect(coupon.getByTestId('coupon-code').innerText()).resolves.toBe(couponCode.replace(/(.{4})(?=.)/g, '$1 '));
         await expect(coupon.getByRole('img', { name: /条形码/ }).getAttribute('data-value')).resolves.toBe(couponCode);
-        await expect(coupon.getByRole('img', { name: /条形码/ }).locator('rect').count()).resolves.toBeGreaterThan(20);
+        await expect(
+          coupon
+            .getByRole('img', { name: /条形码/ })
+            .locator('rect')
+            .count(),
+        ).resolves.toBeGreaterThan(20);
         await expect(coupon.getByRole('img', { name: /二维码/ }).getAttribute('data-value')).resolves.toBe(couponCode);
         await screenshots(page, 'member-coupon');
 

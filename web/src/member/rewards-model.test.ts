@@ -104,7 +104,10 @@ describe('my coupons logic', () => {
           coupon('SOON', 'active', '2026-12-09T00:00:00Z'),
           coupon('GONE', 'active', '2026-12-06T00:00:00Z'), // ended while the page was open
         ],
-        used: [coupon('U1', 'redeemed', '2027-01-01T00:00:00Z', '2026-12-02T00:00:00Z'), coupon('U2', 'redeemed', '2027-01-01T00:00:00Z', '2026-12-05T00:00:00Z')],
+        used: [
+          coupon('U1', 'redeemed', '2027-01-01T00:00:00Z', '2026-12-02T00:00:00Z'),
+          coupon('U2', 'redeemed', '2027-01-01T00:00:00Z', '2026-12-05T00:00:00Z'),
+        ],
         expired: [coupon('E1', 'expired', '2026-11-01T00:00:00Z'), coupon('V1', 'void', '2027-02-01T00:00:00Z')],
       },
       NOW,

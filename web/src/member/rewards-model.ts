@@ -32,14 +32,20 @@ export function filterCatalog<T extends Pick<CatalogItem, 'exchangeable' | 'poin
   availablePoints: number,
   filter: CatalogFilter,
 ): T[] {
-  return items.filter((i) => (!filter.affordable || affordableNow(i, availablePoints)) && (filter.kind === 'all' || i.kind === filter.kind));
+  return items.filter(
+    (i) => (!filter.affordable || affordableNow(i, availablePoints)) && (filter.kind === 'all' || i.kind === filter.kind),
+  );
 }
 
 /**
  * The home screen's strip: up to `max` rewards the member can exchange now, the dearest first (the most their points
  * buy today), ties in the catalog's order.
  */
-export function affordableStrip<T extends Pick<CatalogItem, 'exchangeable' | 'pointsPrice'>>(items: T[], availablePoints: number, max = 6): T[] {
+export function affordableStrip<T extends Pick<CatalogItem, 'exchangeable' | 'pointsPrice'>>(
+  items: T[],
+  availablePoints: number,
+  max = 6,
+): T[] {
   return items
     .map((item, i) => ({ item, i }))
     .filter(({ item }) => affordableNow(item, availablePoints))

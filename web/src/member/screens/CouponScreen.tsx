@@ -1,5 +1,5 @@
-import { Button, ErrorBlock, Result } from 'antd-mobile';
-import { LeftOutline } from 'antd-mobile-icons';
+import { Button, ErrorBlock } from 'antd-mobile';
+import { CheckCircleFill, LeftOutline } from 'antd-mobile-icons';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
@@ -33,16 +33,15 @@ export function CouponScreen() {
         <h2 className="m-subnav-title">{t('member.coupon.title')}</h2>
       </div>
       {exchanged && (
-        <Result
-          status="success"
-          className="m-section m-exchanged"
-          title={t('member.coupon.exchangedTitle')}
-          description={
-            <span data-testid="exchanged">
+        <div className="m-section m-exchanged" role="status">
+          <CheckCircleFill aria-hidden="true" className="m-exchanged-icon" />
+          <div>
+            <div className="m-exchanged-title">{t('member.coupon.exchangedTitle')}</div>
+            <div className="m-muted" data-testid="exchanged">
               {t('member.coupon.exchanged', { points: formatPoints(exchanged.points, lang), left: formatPoints(exchanged.left, lang) })}
-            </span>
-          }
-        />
+            </div>
+          </div>
+        </div>
       )}
       <Loaded query={coupons} label={t('member.coupon.title')}>
         {(data) => {

@@ -16,7 +16,7 @@ import { RewardPicture, useConditionTexts, useValidityText, useValueText } from 
  * the new coupon.
  */
 export function RewardScreen() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { rewardId } = useParams();
   const navigate = useNavigate();
   const catalog = useCatalog();
@@ -130,9 +130,7 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
           {conditions(item).map((c) => (
             <div key={c}>{c}</div>
           ))}
-          {item.perMemberLimit !== null && (
-            <div>{t('member.reward.limit', { limit: item.perMemberLimit, count: item.exchanged })}</div>
-          )}
+          {item.perMemberLimit !== null && <div>{t('member.reward.limit', { limit: item.perMemberLimit, count: item.exchanged })}</div>}
         </dd>
         <dt>{t('member.reward.validity')}</dt>
         <dd>{validity(item)}</dd>

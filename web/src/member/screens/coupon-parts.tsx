@@ -78,7 +78,9 @@ export function PastCoupon({ coupon, now }: { coupon: Coupon; now: number }) {
         </span>
       </div>
       <Tag color="default" fill="outline">
-        {t(state === 'used' ? 'member.coupon.status.used' : state === 'void' ? 'member.coupon.status.void' : 'member.coupon.status.expired')}
+        {t(
+          state === 'used' ? 'member.coupon.status.used' : state === 'void' ? 'member.coupon.status.void' : 'member.coupon.status.expired',
+        )}
       </Tag>
     </div>
   );

@@ -58,7 +58,11 @@ export function RewardPicture({ imageUrl, kind, size }: { imageUrl: string | nul
     );
   }
   return (
-    <span aria-hidden="true" className={`m-reward-picture m-reward-icon m-kind-${kind}`} style={{ width: size, height: size, fontSize: size * 0.5 }}>
+    <span
+      aria-hidden="true"
+      className={`m-reward-picture m-reward-icon m-kind-${kind}`}
+      style={{ width: size, height: size, fontSize: size * 0.5 }}
+    >
       {kind === 'gift' ? <GiftOutline /> : <CouponOutline />}
     </span>
   );
