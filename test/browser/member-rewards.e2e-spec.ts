@@ -13,6 +13,7 @@ import {
   uniq,
 } from '../support/factories';
 import { signInCodeSentTo } from '../support/sign-in-codes';
+import { MemberTokensService } from '../../src/modules/portal/auth/member-tokens.service';
 import { ARTIFACTS, BrowserApp, newPage, pageProblems, PHONE, screenshots, shootOnFailure, startBrowserApp } from './support/browser';
 
 /**
@@ -287,6 +288,55 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
         expect(pageProblems(page)).toEqual([]);
       });
     });
+  });
+
+  it('the last one taken by another member while the page was open: the exchange is refused in words, no coupon, and the page says why not', async () => {
+    const rewardId = (
+      await app.t.http
+        .post('/api/v1/admin/rewards')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({
+          nameZh: `限量保温杯 ${tag}`,
+          nameEn: `Limited flask ${tag}`,
+          kind: 'gift',
+          giftSku: 'FLASK',
+          validDays: 30,
+          pointsPrice: 100,
+          stockTotal: 1,
+        })
+        .expect(201)
+    ).body.rewardId as string;
+    const m = await memberWithPoints(app.t, store, 500);
+    const page = await newPage(app, 'zh-CN', PHONE);
+    page.setDefaultTimeout(10_000);
+    await shootOnFailure(page, 'member-rewards-sold-out', async () => {
+      await signIn(page, m.phone);
+      await page.goto(`/m/rewards/${rewardId}`);
+      await page.getByRole('heading', { name: `限量保温杯 ${tag}` }).waitFor();
+
+      const other = await memberWithPoints(app.t, store, 500);
+      const otherToken = (await app.t.app.get(MemberTokensService).issue(other.memberId)).accessToken;
+      await app.t.http
+        .post(`/api/v1/portal/rewards/${rewardId}/exchange`)
+        .set('Authorization', `Bearer ${otherToken}`)
+        .send({ idempotencyKey: uniq('k').replace(/[^A-Za-z0-9]/g, '') + 'xxxxxxxx' })
+        .expect(201);
+
+      await page.getByRole('button', { name: '用 100 积分兑换' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+      // Refused in words; the catalog is asked again and its why-not says the reason (the alert then does not repeat it).
+      await expect(page.getByTestId('why-not').innerText()).resolves.toContain('已兑完，暂无库存。');
+      await until(
+        'the alert to say only that nothing was taken',
+        async () => (await page.getByRole('alert').innerText()) === '未兑换成功，积分未扣除。',
+      );
+      await expect(page.getByRole('button', { name: '用 100 积分兑换' }).isDisabled()).resolves.toBe(true);
+      await screenshots(page, 'member-reward-sold-out');
+      expect((await portalGet(page, 'me/coupons')).active).toEqual([]);
+      expect((await portalGet(page, 'me/points')).available).toBe(500);
+      expect(pageProblems(page)).toEqual([]);
+    });
+    await page.context().close();
   });
 
   it('in English: home strip, catalog, reward page, confirmation, coupon and My coupons; no Chinese, no key, no unnamed control', async () => {

@@ -170,6 +170,8 @@ export function useExchange() {
       );
       await client.invalidateQueries({ queryKey: ['me'] });
     },
+    // Refused (sold out meanwhile, points spent at the till): the catalog is asked again, so the page says why not.
+    onError: () => client.invalidateQueries({ queryKey: ['me', 'rewards'] }),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   formatCouponCode,
   kindsIn,
   pointsShort,
+  refusalReason,
   rewardDescription,
   rewardName,
   showableImage,
@@ -75,6 +76,16 @@ describe('rewards catalog logic', () => {
     expect(rewardName({ nameZh: '满50减10', nameEn: '¥10 off ¥50' }, 'en')).toBe('¥10 off ¥50');
     expect(rewardDescription({ descriptionZh: '单笔满50元可用', descriptionEn: null }, 'en')).toBe('单笔满50元可用');
     expect(rewardDescription({ descriptionZh: null, descriptionEn: null }, 'zh-CN')).toBeNull();
+  });
+
+  it("reads why an exchange was refused from the error's details; nothing when it names no known blocker", () => {
+    const refused = (details: unknown) => Object.assign(new Error('x'), { code: 'REWARD_NOT_AVAILABLE', details });
+    expect(refusalReason(refused([{ field: 'rewardId', message: 'Out of stock', reason: 'stock' }]))).toBe('stock');
+    expect(refusalReason(refused([{ field: 'rewardId', reason: 'points' }]))).toBe('points');
+    expect(refusalReason(refused([{ field: 'rewardId', reason: 'weather' }]))).toBeNull();
+    expect(refusalReason(refused(null))).toBeNull();
+    expect(refusalReason(new TypeError('Failed to fetch'))).toBeNull();
+    expect(refusalReason(null)).toBeNull();
   });
 
   it('shows a picture only from an https address or this site (the content policy; no mixed content)', () => {

@@ -119,3 +119,16 @@ export function showableImage(url: string | null): string | null {
   }
   return /^https:\/\//i.test(url) || /^\/(?!\/)/.test(url) ? url : null;
 }
+
+export type Blocker = CatalogItem['blockers'][number];
+const BLOCKERS: readonly Blocker[] = ['not_on_sale', 'points', 'stock', 'limit', 'tier', 'club'];
+
+/**
+ * Why an exchange was refused, from the error's details (REWARD_NOT_AVAILABLE and INSUFFICIENT_POINTS name the
+ * blocker in details[0].reason), so the page can say it in the member's words; null when it names none.
+ */
+export function refusalReason(err: unknown): Blocker | null {
+  const details = (err as { details?: unknown } | null)?.details;
+  const reason = Array.isArray(details) ? (details[0] as { reason?: unknown } | undefined)?.reason : undefined;
+  return typeof reason === 'string' && (BLOCKERS as readonly string[]).includes(reason) ? (reason as Blocker) : null;
+}

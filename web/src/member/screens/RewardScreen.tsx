@@ -6,7 +6,7 @@ import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { errorMessage } from '../error-messages';
 import { newIdempotencyKey, useCatalog, useExchange, type CatalogItem } from '../queries';
-import { affordableNow, pointsShort, rewardDescription, rewardName } from '../rewards-model';
+import { affordableNow, pointsShort, refusalReason, rewardDescription, rewardName, type Blocker } from '../rewards-model';
 import { Loaded } from './common';
 import { RewardPicture, useConditionTexts, useValidityText, useValueText } from './reward-parts';
 
@@ -53,7 +53,8 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
   const valueText = useValueText();
   const conditions = useConditionTexts();
   const validity = useValidityText();
-  const [problem, setProblem] = useState<string | null>(null);
+  /** A refused exchange: why, in words, and the blocker it named (once the catalog shows it, the box below says it). */
+  const [problem, setProblem] = useState<{ message: string; reason: Blocker | null } | null>(null);
   const can = affordableNow(item, availablePoints);
   const name = rewardName(item, lang);
   const description = rewardDescription(item, lang);
@@ -106,7 +107,8 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
         state: { exchanged: { points: result.pointsSpent, left: result.pointsAfter } },
       });
     } catch (err) {
-      setProblem(errorMessage(err, lang));
+      const reason = refusalReason(err);
+      setProblem({ reason, message: reason && reason !== 'points' && reason !== 'limit' ? why(reason) : errorMessage(err, lang) });
     }
   };
 
@@ -159,7 +161,8 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
       )}
       {problem && (
         <p role="alert" className="m-minus" style={{ whiteSpace: 'normal' }}>
-          {problem}
+          {t('member.reward.refused')}
+          {problem.reason && item.blockers.includes(problem.reason) ? '' : ` ${problem.message}`}
         </p>
       )}
       <Button block color="primary" size="large" disabled={!can} loading={exchange.isPending} onClick={() => void confirm()}>

@@ -206,6 +206,7 @@ export const en = {
   'member.reward.pointsAfter': 'Left after the exchange',
   'member.reward.confirmNote': 'The coupon is in My coupons at once, ready to show at the till.',
   'member.reward.confirmOk': 'Exchange',
+  'member.reward.refused': 'Not exchanged: no points were taken.',
   'member.coupons.title': 'My coupons',
   'member.coupons.active': 'Ready to use ({count})',
   'member.coupons.used': 'Used',

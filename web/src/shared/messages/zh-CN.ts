@@ -208,6 +208,7 @@ export const zhCN: Record<MessageKey, string> = {
   'member.reward.pointsAfter': '兑换后剩余',
   'member.reward.confirmNote': '兑换后券会立即放入“我的券”，结账时出示即可。',
   'member.reward.confirmOk': '确认兑换',
+  'member.reward.refused': '未兑换成功，积分未扣除。',
   'member.coupons.title': '我的券',
   'member.coupons.active': '可使用（{count}）',
   'member.coupons.used': '已使用',
