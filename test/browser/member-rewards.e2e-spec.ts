@@ -77,6 +77,7 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
       descriptionEn: 'One weekend night in a double room at our partner hotel.',
       kind: 'gift',
       giftSku: 'HOTEL-NIGHT',
+      imageUrl: 'https://cdn.invalid/rewards/hotel-night.png', // a CDN the page may ask (CSP) but that answers nothing here
       validDays: 90,
       pointsPrice: 99_000,
       stockTotal: 5,
@@ -199,6 +200,11 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
         await expect(why.innerText()).resolves.toContain('您还差 91,223 积分。');
         await expect(page.getByRole('button', { name: '用 99,000 积分兑换' }).isDisabled()).resolves.toBe(true);
         await expect(page.getByTestId('reward-stock').innerText()).resolves.toBe('剩余 5 份');
+        // Its picture was asked from the CDN (the page's policy allows https pictures: no refusal among the page's
+        // problems below); it did not load, so the kind's icon stands in, not a broken image.
+        const head = page.locator('.m-reward-head');
+        await until('the icon to stand in for the picture', async () => (await head.locator('img').count()) === 0);
+        await expect(head.locator('.m-reward-icon').count()).resolves.toBe(1);
         await screenshots(page, 'member-reward-why-not');
         expect(pageProblems(page)).toEqual([]);
       });
