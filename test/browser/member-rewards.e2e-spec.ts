@@ -345,6 +345,62 @@ describe('member page /m: rewards and coupons (headless Chromium, 375 px)', () =
     await page.context().close();
   });
 
+  it('an answer lost on the way: "try again" sends the same idempotency key and gets the first coupon, never a second one', async () => {
+    const rewardId = (
+      await app.t.http
+        .post('/api/v1/admin/rewards')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({
+          nameZh: `满20减5元券 ${tag}`,
+          nameEn: `¥5 off ¥20 ${tag}`,
+          kind: 'amount_off',
+          valueCents: 500,
+          minSpendCents: 2000,
+          validDays: 7,
+          pointsPrice: 200,
+        })
+        .expect(201)
+    ).body.rewardId as string;
+    const m = await memberWithPoints(app.t, store, 500);
+    const page = await newPage(app, 'zh-CN', PHONE);
+    page.setDefaultTimeout(10_000);
+    await shootOnFailure(page, 'member-rewards-lost-answer', async () => {
+      await signIn(page, m.phone);
+      await page.goto(`/m/rewards/${rewardId}`);
+      await page.getByRole('heading', { name: `满20减5元券 ${tag}` }).waitFor();
+      // The first exchange reaches the server, but its answer never reaches the phone.
+      const keys: string[] = [];
+      let lost = false;
+      await page.route('**/api/v1/portal/rewards/*/exchange', async (route) => {
+        keys.push((route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey);
+        if (!lost) {
+          lost = true;
+          const answer = await route.fetch();
+          expect(answer.status()).toBe(201);
+          await route.abort('connectionreset');
+        } else {
+          await route.continue();
+        }
+      });
+      await page.getByRole('button', { name: '用 200 积分兑换' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '确认兑换' }).click();
+      const alert = page.getByRole('alert');
+      await alert.getByText(/未能确认兑换结果。请再试一次，不会重复扣积分。/).waitFor();
+      await screenshots(page, 'member-reward-lost-answer');
+      await alert.getByRole('button', { name: '再试一次' }).click();
+
+      await expect(page.getByTestId('exchanged').innerText()).resolves.toBe('使用 200 积分，剩余 300 积分。您的券：');
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      const mine = await portalGet(page, 'me/coupons');
+      expect(mine.active).toHaveLength(1);
+      await expect(page.getByTestId('active-coupon').getAttribute('data-code')).resolves.toBe(mine.active[0].code);
+      expect((await portalGet(page, 'me/points')).available).toBe(300);
+      expect(pageProblems(page)).toEqual([]);
+    });
+    await page.context().close();
+  });
+
   it('in English: home strip, catalog, reward page, confirmation, coupon and My coupons; no Chinese, no key, no unnamed control', async () => {
     const m = await createMember(app.t, { name: 'Anna Smith' }); // the greeting shows the name
     await pos(app.t, store)

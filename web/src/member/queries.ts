@@ -153,8 +153,8 @@ export const useMyCoupons = () =>
   });
 
 /**
- * Exchanges points for a reward. The idempotency key is the confirmation's: a retry of the same confirmation (a lost
- * answer, a double tap) answers the first result, never a second coupon. The new coupon goes into the cached list at
+ * Exchanges points for a reward. The page keeps the idempotency key while an exchange's outcome is unknown (a lost
+ * answer, a 5xx), so the retry answers the first result, never a second coupon. The new coupon goes into the cached list at
  * once (its screen shows it without waiting), then points, history, catalog and coupons are asked again.
  */
 export function useExchange() {
@@ -170,8 +170,9 @@ export function useExchange() {
       );
       await client.invalidateQueries({ queryKey: ['me'] });
     },
-    // Refused (sold out meanwhile, points spent at the till): the catalog is asked again, so the page says why not.
-    onError: () => client.invalidateQueries({ queryKey: ['me', 'rewards'] }),
+    // Refused (sold out meanwhile, points spent at the till): the catalog is asked again, so the page says why not;
+    // no answer: points and coupons too (it may have gone through).
+    onError: () => client.invalidateQueries({ queryKey: ['me'] }),
   });
 }
 

@@ -8,6 +8,7 @@ import {
   filterCatalog,
   formatCouponCode,
   kindsIn,
+  outcomeUnknown,
   pointsShort,
   refusalReason,
   rewardDescription,
@@ -86,6 +87,13 @@ describe('rewards catalog logic', () => {
     expect(refusalReason(refused(null))).toBeNull();
     expect(refusalReason(new TypeError('Failed to fetch'))).toBeNull();
     expect(refusalReason(null)).toBeNull();
+  });
+
+  it('keeps the idempotency key after a lost answer or a server error, not after a refusal', () => {
+    expect(outcomeUnknown(new TypeError('Failed to fetch'))).toBe(true);
+    expect(outcomeUnknown(Object.assign(new Error('x'), { status: 503, code: 'SERVICE_UNAVAILABLE' }))).toBe(true);
+    expect(outcomeUnknown(Object.assign(new Error('x'), { status: 422, code: 'REWARD_NOT_AVAILABLE' }))).toBe(false);
+    expect(outcomeUnknown(Object.assign(new Error('x'), { status: 409, code: 'IDEMPOTENCY_CONFLICT' }))).toBe(false);
   });
 
   it('shows a picture only from an https address or this site (the content policy; no mixed content)', () => {

@@ -132,3 +132,13 @@ export function refusalReason(err: unknown): Blocker | null {
   const reason = Array.isArray(details) ? (details[0] as { reason?: unknown } | undefined)?.reason : undefined;
   return typeof reason === 'string' && (BLOCKERS as readonly string[]).includes(reason) ? (reason as Blocker) : null;
 }
+
+/**
+ * Whether an exchange's outcome is unknown after this error, so the retry must send the same idempotency key (a lost
+ * answer, a timeout, a 5xx: the server may have exchanged; the same key then answers that first coupon instead of
+ * buying a second). A 4xx answer is a definite refusal: the next try is a new exchange with a new key.
+ */
+export function outcomeUnknown(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status >= 500;
+}

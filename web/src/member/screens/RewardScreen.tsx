@@ -1,12 +1,12 @@
 import { Button, Dialog, ErrorBlock } from 'antd-mobile';
 import { LeftOutline } from 'antd-mobile-icons';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { errorMessage } from '../error-messages';
 import { newIdempotencyKey, useCatalog, useExchange, type CatalogItem } from '../queries';
-import { affordableNow, pointsShort, refusalReason, rewardDescription, rewardName, type Blocker } from '../rewards-model';
+import { affordableNow, outcomeUnknown, pointsShort, refusalReason, rewardDescription, rewardName, type Blocker } from '../rewards-model';
 import { Loaded } from './common';
 import { RewardPicture, useConditionTexts, useValidityText, useValueText } from './reward-parts';
 
@@ -53,8 +53,13 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
   const valueText = useValueText();
   const conditions = useConditionTexts();
   const validity = useValidityText();
-  /** A refused exchange: why, in words, and the blocker it named (once the catalog shows it, the box below says it). */
-  const [problem, setProblem] = useState<{ message: string; reason: Blocker | null } | null>(null);
+  /** This exchange's idempotency key: kept while its outcome is unknown (a retry then answers the first coupon). */
+  const key = useRef('');
+  /**
+   * A failed exchange: with no answer (unknown: it may have gone through), or refused: why, in words, and the blocker
+   * it named (once the catalog shows it, the why-not box says it).
+   */
+  const [problem, setProblem] = useState<{ unknown: boolean; message: string; reason: Blocker | null } | null>(null);
   const can = affordableNow(item, availablePoints);
   const name = rewardName(item, lang);
   const description = rewardDescription(item, lang);
@@ -67,9 +72,7 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
         : t(`member.reward.blocker.${blocker}` as MessageKey);
 
   const confirm = async () => {
-    setProblem(null);
     const after = availablePoints - item.pointsPrice;
-    const idempotencyKey = newIdempotencyKey(); // one key per confirmation: a retry of it never buys twice
     const ok = await Dialog.confirm({
       title: t('member.reward.confirmTitle', { name }),
       content: (
@@ -98,17 +101,33 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
       confirmText: t('member.reward.confirmOk'),
       cancelText: t('common.cancel'),
     });
-    if (!ok) {
-      return;
+    if (ok) {
+      await send();
     }
+  };
+
+  /** Posts the exchange; after a lost answer the same key goes again (Try again), answering the first coupon if there was one. */
+  const send = async () => {
+    setProblem(null);
     try {
-      const result = await exchange.mutateAsync({ rewardId: item.rewardId, idempotencyKey });
+      key.current ||= newIdempotencyKey();
+      const result = await exchange.mutateAsync({ rewardId: item.rewardId, idempotencyKey: key.current });
+      key.current = '';
       void navigate(`/coupons/${result.coupon.couponId}`, {
         state: { exchanged: { points: result.pointsSpent, left: result.pointsAfter } },
       });
     } catch (err) {
+      if (outcomeUnknown(err)) {
+        setProblem({ unknown: true, reason: null, message: errorMessage(err, lang) });
+        return;
+      }
+      key.current = ''; // refused: the next tap is a new exchange
       const reason = refusalReason(err);
-      setProblem({ reason, message: reason && reason !== 'points' && reason !== 'limit' ? why(reason) : errorMessage(err, lang) });
+      setProblem({
+        unknown: false,
+        reason,
+        message: reason && reason !== 'points' && reason !== 'limit' ? why(reason) : errorMessage(err, lang),
+      });
     }
   };
 
@@ -159,7 +178,17 @@ function RewardDetail({ item, availablePoints }: { item: CatalogItem; availableP
           </ul>
         </div>
       )}
-      {problem && (
+      {problem?.unknown && (
+        <div role="alert" className="m-why-not">
+          <p style={{ margin: '0 0 8px' }}>
+            {problem.message} {t('member.reward.unknown')}
+          </p>
+          <Button size="small" color="primary" loading={exchange.isPending} onClick={() => void send()}>
+            {t('member.reward.retry')}
+          </Button>
+        </div>
+      )}
+      {problem && !problem.unknown && (
         <p role="alert" className="m-minus" style={{ whiteSpace: 'normal' }}>
           {t('member.reward.refused')}
           {problem.reason && item.blockers.includes(problem.reason) ? '' : ` ${problem.message}`}

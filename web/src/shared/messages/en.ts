@@ -207,6 +207,8 @@ export const en = {
   'member.reward.confirmNote': 'The coupon is in My coupons at once, ready to show at the till.',
   'member.reward.confirmOk': 'Exchange',
   'member.reward.refused': 'Not exchanged: no points were taken.',
+  'member.reward.unknown': 'We could not hear whether it went through. Try again: you will not be charged twice.',
+  'member.reward.retry': 'Try again',
   'member.coupons.title': 'My coupons',
   'member.coupons.active': 'Ready to use ({count})',
   'member.coupons.used': 'Used',

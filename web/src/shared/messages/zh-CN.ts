@@ -209,6 +209,8 @@ export const zhCN: Record<MessageKey, string> = {
   'member.reward.confirmNote': '兑换后券会立即放入“我的券”，结账时出示即可。',
   'member.reward.confirmOk': '确认兑换',
   'member.reward.refused': '未兑换成功，积分未扣除。',
+  'member.reward.unknown': '未能确认兑换结果。请再试一次，不会重复扣积分。',
+  'member.reward.retry': '再试一次',
   'member.coupons.title': '我的券',
   'member.coupons.active': '可使用（{count}）',
   'member.coupons.used': '已使用',
