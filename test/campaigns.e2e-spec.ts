@@ -153,8 +153,15 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
       })
       .expect(201);
     const id = created.body.campaignId as string;
-    const draft = await admin.post('', { name: `${tag} draft`, audience: { include: [{ type: 'all' }] }, schedule: { kind: 'now' } }).expect(201);
-    const inList = async (query: string) => ((await admin.get(`?limit=100&${query}`).expect(200)).body.items as Array<Record<string, any>>);
+    const draft = await admin
+      .post('', {
+        name: `${tag} draft`,
+        audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+        grant: { points: 1, reason: 'Draft' },
+        schedule: { kind: 'now' },
+      })
+      .expect(201);
+    const inList = async (query: string) => (await admin.get(`?limit=100&${query}`).expect(200)).body.items as Array<Record<string, any>>;
 
     const before = (await inList(`name=${encodeURIComponent(tag)}`)).find((c) => c.campaignId === id);
     expect(before?.figures).toEqual({ reached: 0, delivered: 0, budgetUnit: 'points', capPoints: 120, spentPoints: 0, progress: null });

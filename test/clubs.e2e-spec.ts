@@ -189,7 +189,10 @@ describe('niche clubs (API and a real worker on the run’s queue prefix)', () =
     for (let i = 0; i < 7; i++) {
       await createMember(t, { city, name: `会员${i}` });
     }
-    const res = await admin.post('/clubs/rules/explain', { rule: { combine: 'all', conditions: [{ type: 'city', cities: [city] }] }, estimate: true });
+    const res = await admin.post('/clubs/rules/explain', {
+      rule: { combine: 'all', conditions: [{ type: 'city', cities: [city] }] },
+      estimate: true,
+    });
     expect(res.status).toBe(200);
     expect(res.body.estimatedMembers).toBe(7);
     expect(res.body.sample).toHaveLength(5);

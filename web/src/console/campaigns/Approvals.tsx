@@ -3,18 +3,23 @@ import { useState } from 'react';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
-import { useApprovalDecision, usePendingApprovals, type Campaign } from './queries';
+import { useApprovalDecision, useCampaignPreview, usePendingApprovals, type Campaign, type CampaignListItem } from './queries';
 
-/** Maker-checker: campaigns above the program limits, for users with campaigns.approve (never their own). */
+/**
+ * Maker-checker: campaigns above the program limits, for users with campaigns.approve (never their own), each with
+ * the figures the approver approves: the audience now, the points per member, the total asked for, the budget, and
+ * which limit it is above.
+ */
 export function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
   const pending = usePendingApprovals();
   if (!pending.data || pending.data.items.length === 0) {
     return null;
   }
+  const n = (v: number) => formatPoints(v, lang);
   return (
     <Card size="small" title={t('campaigns.pendingApprovals')} data-testid="pending-approvals" style={{ marginBottom: 16 }}>
-      <Table<Campaign>
+      <Table<CampaignListItem>
         rowKey="campaignId"
         dataSource={pending.data.items}
         pagination={false}
@@ -23,17 +28,56 @@ export function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
           {
             title: t('common.name'),
             render: (_, c) => (
-              <Button type="link" onClick={() => onOpen(c.campaignId)}>
+              <Button type="link" onClick={() => onOpen(c.campaignId)} style={{ padding: 0 }}>
                 {c.name}
               </Button>
             ),
           },
-          { title: t('campaigns.askedPoints'), render: (_, c) => formatPoints(c.approval?.askedPoints ?? 0, lang) },
-          { title: t('common.created'), render: (_, c) => formatDateTime(c.createdAt, lang) },
+          { title: t('campaigns.approval.audience'), align: 'right', render: (_, c) => <PreviewFigure campaignId={c.campaignId} figure="size" /> },
+          {
+            title: t('campaigns.approval.perMember'),
+            align: 'right',
+            render: (_, c) =>
+              c.actions.grant ? t('campaigns.confirm.perMemberPoints', { points: n((c.actions.grant as { points: number }).points) }) : '—',
+          },
+          {
+            title: t('campaigns.approval.total'),
+            align: 'right',
+            render: (_, c) => (
+              <Typography.Text strong data-testid="approval-asked">
+                {t('campaigns.confirm.totalPoints', { total: n(c.approval?.askedPoints ?? 0) })}
+              </Typography.Text>
+            ),
+          },
+          {
+            title: t('campaigns.approval.budget'),
+            align: 'right',
+            render: (_, c) => (c.figures.capPoints === null ? t('campaigns.noCap') : `${n(c.figures.capPoints)} ${t('campaigns.unit.points')}`),
+          },
+          { title: t('campaigns.approval.reasons'), render: (_, c) => <PreviewFigure campaignId={c.campaignId} figure="reasons" /> },
+          { title: t('campaigns.approval.submitted'), render: (_, c) => formatDateTime(c.updatedAt, lang) },
           { title: '', render: (_, c) => <ApprovalButtons campaign={c} /> },
         ]}
       />
     </Card>
+  );
+}
+
+/** A figure of the campaign's preview as of now: its audience size, or the limits it is above. */
+function PreviewFigure({ campaignId, figure }: { campaignId: string; figure: 'size' | 'reasons' }) {
+  const { t, lang } = useI18n();
+  const preview = useCampaignPreview(campaignId);
+  if (!preview.data) {
+    return <>…</>;
+  }
+  if (figure === 'size') {
+    return <>{formatPoints(preview.data.size, lang)}</>;
+  }
+  return (
+    <>
+      {preview.data.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r as 'pointsPerMember' | 'totalPoints'}`)).join(lang === 'zh-CN' ? '、' : ', ') ||
+        '—'}
+    </>
   );
 }
 

@@ -61,7 +61,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
                 data-percent={percent}
               />
             </div>
-            {results.data && <Results results={results.data} />}
+            {results.data && <Results results={results.data} coupons={Boolean(c.actions.grantCoupon)} />}
           </Space>
         );
       }}
@@ -69,14 +69,22 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
   );
 }
 
-/** Points granted, deliveries, holdout and messages; the uplift of the targeted group over the holdout. */
-function Results({ results }: { results: CampaignResults }) {
+/**
+ * Points granted (or coupons issued), deliveries, holdout and messages; the uplift of the targeted group over the
+ * holdout only when there is a holdout group to compare with.
+ */
+function Results({ results, coupons }: { results: CampaignResults; coupons: boolean }) {
   const { t, lang } = useI18n();
+  const spent = (results.budget as { spentPoints?: number } | null)?.spentPoints ?? 0;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Statistic title={t('campaigns.pointsGranted')} value={formatPoints(results.pointsGranted, lang)} data-testid="points-granted" />
+          {coupons ? (
+            <Statistic title={t('campaigns.couponsIssued')} value={formatPoints(spent, lang)} data-testid="coupons-issued" />
+          ) : (
+            <Statistic title={t('campaigns.pointsGranted')} value={formatPoints(results.pointsGranted, lang)} data-testid="points-granted" />
+          )}
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.delivered')} value={formatPoints(results.delivered, lang)} />
@@ -88,7 +96,11 @@ function Results({ results }: { results: CampaignResults }) {
           <Statistic title={t('campaigns.messages')} value={formatPoints(results.messages, lang)} />
         </Col>
       </Row>
-      <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />
+      {results.holdoutGroup.members > 0 ? (
+        <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />
+      ) : (
+        <Alert type="info" showIcon title={t('campaigns.noHoldout')} data-testid="no-holdout" />
+      )}
     </Space>
   );
 }
