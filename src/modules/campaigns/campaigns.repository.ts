@@ -159,9 +159,7 @@ export class CampaignsRepository {
         delivered: toInt(d?.delivered),
         capPoints: b?.cap_points === null || b?.cap_points === undefined ? null : toInt(b.cap_points),
         spentPoints: toInt(b?.spent_points),
-        progress: r
-          ? { state: r.state, percent: total === 0 ? 100 : Math.floor((100 * (toInt(r.done) + toInt(r.failed))) / total) }
-          : null,
+        progress: r ? { state: r.state, percent: total === 0 ? 100 : Math.floor((100 * (toInt(r.done) + toInt(r.failed))) / total) } : null,
       });
     }
     return out;

@@ -221,7 +221,11 @@ export class ClubsRepository {
   }
 
   /** The first `limit` members (by id) who match the rule now, with their name (unmasked: the caller masks) and tier. */
-  async sampleMatching(rule: ClubRule, now: Date, limit: number): Promise<Array<{ memberId: string; name: string | null; tierCode: string }>> {
+  async sampleMatching(
+    rule: ClubRule,
+    now: Date,
+    limit: number,
+  ): Promise<Array<{ memberId: string; name: string | null; tierCode: string }>> {
     const match = ruleMatchSql(rule, { fromId: '', toId: null }, now);
     const rows = await select<{ id: string; name: string | null; tier_code: string }>(
       this.dataSource.manager,

@@ -33,7 +33,11 @@ export function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
               </Button>
             ),
           },
-          { title: t('campaigns.approval.audience'), align: 'right', render: (_, c) => <PreviewFigure campaignId={c.campaignId} figure="size" /> },
+          {
+            title: t('campaigns.approval.audience'),
+            align: 'right',
+            render: (_, c) => <PreviewFigure campaignId={c.campaignId} figure="size" />,
+          },
           {
             title: t('campaigns.approval.perMember'),
             align: 'right',
@@ -52,7 +56,8 @@ export function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
           {
             title: t('campaigns.approval.budget'),
             align: 'right',
-            render: (_, c) => (c.figures.capPoints === null ? t('campaigns.noCap') : `${n(c.figures.capPoints)} ${t('campaigns.unit.points')}`),
+            render: (_, c) =>
+              c.figures.capPoints === null ? t('campaigns.noCap') : `${n(c.figures.capPoints)} ${t('campaigns.unit.points')}`,
           },
           { title: t('campaigns.approval.reasons'), render: (_, c) => <PreviewFigure campaignId={c.campaignId} figure="reasons" /> },
           { title: t('campaigns.approval.submitted'), render: (_, c) => formatDateTime(c.updatedAt, lang) },
@@ -73,12 +78,7 @@ function PreviewFigure({ campaignId, figure }: { campaignId: string; figure: 'si
   if (figure === 'size') {
     return <>{formatPoints(preview.data.size, lang)}</>;
   }
-  return (
-    <>
-      {preview.data.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r as 'pointsPerMember' | 'totalPoints'}`)).join(lang === 'zh-CN' ? '、' : ', ') ||
-        '—'}
-    </>
-  );
+  return <>{preview.data.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r}`)).join(lang === 'zh-CN' ? '、' : ', ') || '—'}</>;
 }
 
 /** Approve, or reject with a reason; the author of the campaign sees why they cannot. */

@@ -83,7 +83,11 @@ function Results({ results, coupons }: { results: CampaignResults; coupons: bool
           {coupons ? (
             <Statistic title={t('campaigns.couponsIssued')} value={formatPoints(spent, lang)} data-testid="coupons-issued" />
           ) : (
-            <Statistic title={t('campaigns.pointsGranted')} value={formatPoints(results.pointsGranted, lang)} data-testid="points-granted" />
+            <Statistic
+              title={t('campaigns.pointsGranted')}
+              value={formatPoints(results.pointsGranted, lang)}
+              data-testid="points-granted"
+            />
           )}
         </Col>
         <Col xs={12} md={6}>

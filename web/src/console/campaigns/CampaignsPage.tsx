@@ -50,7 +50,15 @@ export function CampaignsPage() {
         </Button>
       </Space>
       {notice && (
-        <Alert type="success" showIcon closable title={notice} onClose={() => setNotice(null)} style={{ marginBottom: 16 }} data-testid="campaign-notice" />
+        <Alert
+          type="success"
+          showIcon
+          closable
+          title={notice}
+          onClose={() => setNotice(null)}
+          style={{ marginBottom: 16 }}
+          data-testid="campaign-notice"
+        />
       )}
       {can('campaigns.approve') && <PendingApprovals onOpen={setOpenId} />}
       <Space wrap style={{ marginBottom: 16 }}>
@@ -100,7 +108,7 @@ export function CampaignsPage() {
               {
                 title: t('campaigns.col.cost'),
                 render: (_, c) => {
-                  const unit = t(`campaigns.unit.${c.figures.budgetUnit as 'points' | 'coupons'}`);
+                  const unit = t(`campaigns.unit.${c.figures.budgetUnit}`);
                   const cap = c.figures.capPoints === null ? t('campaigns.noCap') : n(c.figures.capPoints);
                   return <span data-testid="campaign-cost">{`${n(c.figures.spentPoints)} / ${cap} ${unit}`}</span>;
                 },
@@ -130,7 +138,9 @@ export function CampaignsPage() {
         <CampaignWizard
           onLaunched={(c) => {
             setCreating(false);
-            setNotice(c.state === 'pending_approval' ? t('campaigns.sentForApproval', { name: c.name }) : t('campaigns.launched', { name: c.name }));
+            setNotice(
+              c.state === 'pending_approval' ? t('campaigns.sentForApproval', { name: c.name }) : t('campaigns.launched', { name: c.name }),
+            );
           }}
         />
       </Drawer>

@@ -28,7 +28,11 @@ export const useCampaigns = (filter: { state: Campaign['state'] | null; name: st
       unwrap(
         await api.GET('/api/v1/admin/campaigns', {
           params: {
-            query: { limit: 100, ...(filter.state ? { state: filter.state } : {}), ...(filter.name.trim() ? { name: filter.name.trim() } : {}) },
+            query: {
+              limit: 100,
+              ...(filter.state ? { state: filter.state } : {}),
+              ...(filter.name.trim() ? { name: filter.name.trim() } : {}),
+            },
           },
         }),
       ),

@@ -75,7 +75,8 @@ export const campaignsEn = {
   'campaigns.nextRun': 'next {time}',
   'campaigns.none': 'No campaign matches',
   'campaigns.couponsIssued': 'Coupons issued',
-  'campaigns.noHoldout': 'No holdout group: the campaign reached everyone, so there is nothing to compare it with. Set a holdout to measure its uplift.',
+  'campaigns.noHoldout':
+    'No holdout group: the campaign reached everyone, so there is nothing to compare it with. Set a holdout to measure its uplift.',
   'campaigns.approval.audience': 'Audience',
   'campaigns.approval.perMember': 'Per member',
   'campaigns.approval.total': 'Total cost asked',

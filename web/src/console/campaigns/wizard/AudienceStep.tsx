@@ -39,7 +39,12 @@ export function AudienceStep({ draft, set }: StepProps) {
       <div>
         <Typography.Text id="campaign-tiers">{t('campaigns.tiers')}</Typography.Text>
         <div>
-          <Checkbox.Group aria-labelledby="campaign-tiers" value={draft.tierCodes} onChange={(v) => set({ tierCodes: v })} options={tierOptions} />
+          <Checkbox.Group
+            aria-labelledby="campaign-tiers"
+            value={draft.tierCodes}
+            onChange={(v) => set({ tierCodes: v })}
+            options={tierOptions}
+          />
         </div>
       </div>
       {both && (
@@ -84,8 +89,16 @@ export function AudienceStep({ draft, set }: StepProps) {
             </div>
           </div>
           <Space wrap size="large">
-            <DaysField label={t('campaigns.excludeNoPurchase')} value={draft.excludeNoPurchaseDays} onChange={(v) => set({ excludeNoPurchaseDays: v })} />
-            <DaysField label={t('campaigns.excludeJoined')} value={draft.excludeJoinedWithinDays} onChange={(v) => set({ excludeJoinedWithinDays: v })} />
+            <DaysField
+              label={t('campaigns.excludeNoPurchase')}
+              value={draft.excludeNoPurchaseDays}
+              onChange={(v) => set({ excludeNoPurchaseDays: v })}
+            />
+            <DaysField
+              label={t('campaigns.excludeJoined')}
+              value={draft.excludeJoinedWithinDays}
+              onChange={(v) => set({ excludeJoinedWithinDays: v })}
+            />
           </Space>
         </Space>
       </Card>
@@ -99,7 +112,16 @@ function DaysField({ label, value, onChange }: { label: string; value: number | 
     <label>
       {label}
       <div>
-        <InputNumber aria-label={label} min={1} max={3650} precision={0} value={value} onChange={(n) => onChange(n)} suffix={t('campaigns.days')} style={{ width: 160 }} />
+        <InputNumber
+          aria-label={label}
+          min={1}
+          max={3650}
+          precision={0}
+          value={value}
+          onChange={(n) => onChange(n)}
+          suffix={t('campaigns.days')}
+          style={{ width: 160 }}
+        />
       </div>
     </label>
   );
@@ -109,7 +131,14 @@ function DaysField({ label, value, onChange }: { label: string; value: number | 
 export function audienceWords(d: Draft, t: ReturnType<typeof useI18n>['t']): string {
   const clubs = d.clubIds.length > 0;
   const tiers = d.tierCodes.length > 0;
-  const base = clubs && tiers ? t(`campaigns.audienceWords.${d.combine}`) : clubs ? t('campaigns.audienceWords.clubs') : tiers ? t('campaigns.audienceWords.tiers') : null;
+  const base =
+    clubs && tiers
+      ? t(`campaigns.audienceWords.${d.combine}`)
+      : clubs
+        ? t('campaigns.audienceWords.clubs')
+        : tiers
+          ? t('campaigns.audienceWords.tiers')
+          : null;
   if (base === null) {
     return t('campaigns.audienceWords.none');
   }

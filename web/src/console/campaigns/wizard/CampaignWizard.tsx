@@ -128,13 +128,14 @@ function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNu
       : draft.grantKind === 'coupon' && reward
         ? t('campaigns.confirm.perMemberCoupon', { reward: rewardLabel(reward, lang) })
         : t('campaigns.confirm.perMemberNothing');
-  const faceValue = draft.grantKind === 'coupon' && reward?.kind === 'amount_off' && reward.valueCents !== null ? reward.valueCents * cost.total : null;
+  const faceValue =
+    draft.grantKind === 'coupon' && reward?.kind === 'amount_off' && reward.valueCents !== null ? reward.valueCents * cost.total : null;
   const total =
     draft.grantKind === 'coupon'
       ? t('campaigns.confirm.totalCoupons', { total: n(cost.total) }) +
         (faceValue !== null ? t('campaigns.confirm.faceValue', { money: formatMoney(faceValue, lang) }) : '')
       : t('campaigns.confirm.totalPoints', { total: n(cost.total) });
-  const reasons = figures.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r as 'pointsPerMember' | 'totalPoints'}`)).join(lang === 'zh-CN' ? '、' : ', ');
+  const reasons = figures.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r}`)).join(lang === 'zh-CN' ? '、' : ', ');
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="launch-confirmation">
       <Typography.Paragraph>{t('campaigns.confirm.lead')}</Typography.Paragraph>
@@ -233,7 +234,9 @@ function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; re
           <Space orientation="vertical" size={0} data-testid="summary-actions">
             {explained.actions.map((a) => (
               <span key={a.type}>
-                {a.type === 'grantCoupon' && reward ? t('campaigns.couponWords', { reward: rewardLabel(reward, lang) }) : words(a.description)}
+                {a.type === 'grantCoupon' && reward
+                  ? t('campaigns.couponWords', { reward: rewardLabel(reward, lang) })
+                  : words(a.description)}
               </span>
             ))}
           </Space>
