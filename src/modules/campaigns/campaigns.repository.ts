@@ -321,6 +321,16 @@ export class CampaignsRepository {
     return out;
   }
 
+  /** How many members the compiled audience holds now. */
+  async countAudience(audience: SqlFragment): Promise<number> {
+    const [row] = await select<{ n: number | string }>(
+      this.dataSource.manager,
+      `SELECT COUNT(*) AS n FROM members m WHERE ${audience.sql}`,
+      audience.params,
+    );
+    return toInt(row?.n);
+  }
+
   async previewCounts(audience: SqlFragment, campaignId: string, holdoutPermille: number): Promise<{ size: number; holdout: number }> {
     const h = holdoutSql(campaignId, holdoutPermille);
     const [row] = await select<{ size: number | string; holdout: number | string }>(

@@ -5886,6 +5886,8 @@ export interface components {
              * @description With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).
              */
             memberId?: string;
+            /** @description With an audience (and no memberId): also count the members in it now (size), with the consent of the message channel of the actions; nothing is saved. Default false. */
+            estimate?: boolean;
             /**
              * @description IANA timezone of the birthday parts (default Asia/Shanghai)
              * @example Asia/Shanghai
@@ -5931,6 +5933,11 @@ export interface components {
             exclude: components["schemas"]["ExplainedAudiencePartResponse"][];
             /** @description With memberId: whether the member is in the whole audience (with the message channel's consent) */
             inAudience?: boolean;
+            /**
+             * @description With estimate: the members in the audience now (before any holdout, which a saved campaign draws by its id)
+             * @example 1200
+             */
+            size?: number;
         };
         CampaignRulesExplanationResponse: {
             actions: components["schemas"]["ExplainedActionResponse"][];

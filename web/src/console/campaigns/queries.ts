@@ -163,7 +163,26 @@ export function useRulesExplain(rules: Pick<CampaignBody, 'audience' | 'actions'
 }
 
 /**
- * The wizard's draft on the server: saved as soon as it has an audience (created once, then updated), and previewed
+ * The members the audience holds now, counted by the server without saving anything (campaigns/rules/explain with
+ * estimate): what the wizard shows before an action is chosen, when no draft can be saved yet.
+ */
+export function useAudienceSize(rules: Pick<CampaignBody, 'audience' | 'actions'>, enabled: boolean) {
+  return useQuery({
+    queryKey: ['campaigns', 'audience-size', rules.audience, rules.actions],
+    queryFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/admin/campaigns/rules/explain', {
+          body: { audience: rules.audience, actions: rules.actions ?? [], estimate: true },
+        }),
+      ).audience?.size ?? null,
+    enabled,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/**
+ * The wizard's draft on the server: saved as soon as it has an audience and an action (created once, then updated), and previewed
  * after each save (size, holdout, targeted, points, approval). launch saves the latest body and launches it.
  *
  * The live figures need a saved draft (the holdout is drawn by the campaign's id, so only a saved campaign gives the

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatDateTime, formatMoney, formatPoints } from '../../../shared/format';
 import { useI18n } from '../../../shared/i18n';
 import {
+  useAudienceSize,
   useCampaignDraft,
   useCouponRewards,
   useMessageTemplates,
@@ -37,8 +38,11 @@ export function CampaignWizard({ onLaunched }: { onLaunched: (campaign: Campaign
     const timer = setTimeout(() => setDebounced(body), 400);
     return () => clearTimeout(timer);
   }, [body]);
+  // The size alone while no action is chosen (nothing saved); the draft, its exact figures, once there is an action.
   const ready = hasAudience(debounced);
-  const { preview, launch, saved } = useCampaignDraft(debounced, ready, { notSaved: () => new Error(t('campaigns.needAudience')) });
+  const savable = ready && (debounced.actions ?? []).length > 0;
+  const size = useAudienceSize(debounced, ready && !savable);
+  const { preview, launch, saved } = useCampaignDraft(debounced, savable, { notSaved: () => new Error(t('campaigns.needAudience')) });
   const rewards = useCouponRewards();
   const reward = rewards.data?.find((r) => r.rewardId === draft.rewardId) ?? null;
   // Read with the wizard, so the templates and the chosen one's preview are there when their steps open.
@@ -65,10 +69,16 @@ export function CampaignWizard({ onLaunched }: { onLaunched: (campaign: Campaign
       <Card size="small" title={t('campaigns.livePreview')} data-testid="campaign-preview">
         {!ready ? (
           <Typography.Text type="secondary">{t('campaigns.needAudience')}</Typography.Text>
+        ) : !savable ? (
+          size.error ? (
+            <Typography.Text type="danger">{size.error.message}</Typography.Text>
+          ) : (
+            <LivePreview figures={undefined} size={size.data} draft={draft} />
+          )
         ) : preview.error ? (
           <Typography.Text type="danger">{preview.error.message}</Typography.Text>
         ) : (
-          <LivePreview figures={preview.data} draft={draft} />
+          <LivePreview figures={preview.data} size={preview.data?.size} draft={draft} />
         )}
       </Card>
       {preview.data?.needsApproval && <Alert type="warning" title={t('campaigns.needsApproval')} data-testid="needs-approval" />}
@@ -179,15 +189,18 @@ function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNu
   );
 }
 
-/** The saved draft's audience size, holdout, targeted members and cost (points, or coupons), "…" until the first preview answers. */
-function LivePreview({ figures, draft }: { figures: Preview; draft: Draft }) {
+/**
+ * The audience size, and once the draft is saved (it has an action) its holdout, targeted members and cost (points,
+ * or coupons); "…" until the server answers or while there is no action yet.
+ */
+function LivePreview({ figures, size, draft }: { figures: Preview; size: number | null | undefined; draft: Draft }) {
   const { t, lang } = useI18n();
   const coupons = draft.grantKind === 'coupon';
   const cost = figures ? launchCost(draft, figures).total : null;
   return (
     <Row gutter={16}>
       <Col span={6}>
-        <Statistic title={t('campaigns.size')} value={figures?.size ?? '…'} data-testid="preview-size" />
+        <Statistic title={t('campaigns.size')} value={size ?? '…'} data-testid="preview-size" />
       </Col>
       <Col span={6}>
         <Statistic title={t('campaigns.holdoutCount')} value={figures?.holdout ?? '…'} />
