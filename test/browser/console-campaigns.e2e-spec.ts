@@ -182,7 +182,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
           .getByTestId('audience-words')
           .getByText('Members in any of the chosen clubs OR any of the chosen tiers.', { exact: true })
           .waitFor();
-        await wizard.getByRole('radio', { name: 'Both (AND)' }).waitFor();
+        await wizard.getByText('Both (AND)', { exact: true }).waitFor();
         await shoot(page, 'console-campaign-audience-or');
         await firstTier.uncheck();
         await wizard.getByLabel('Members with no purchase in the last … days').fill('30');
@@ -275,7 +275,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await chooseOption(page, wizard.getByLabel('Clubs', { exact: true }), clubCode);
       await wizard.getByTestId('preview-size').getByText(String(buyers), { exact: true }).waitFor();
       await wizard.getByRole('button', { name: 'Next' }).click();
-      await wizard.getByRole('radio', { name: 'Grant a coupon' }).check();
+      await wizard.getByText('Grant a coupon', { exact: true }).click();
       await chooseOption(page, wizard.getByLabel('Reward'), rewardName);
       await wizard.getByTestId('preview-cost').getByText(String(buyers), { exact: true }).waitFor();
       await shoot(page, 'console-campaign-action-coupon');
@@ -290,7 +290,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await confirm.getByTestId('launch-confirmation').waitFor();
       await expect(confirm.getByTestId('confirm-per-member').innerText()).resolves.toBe(`1 coupon: ${rewardName} (¥20.00)`);
       await expect(confirm.getByTestId('confirm-total').innerText()).resolves.toBe('3 coupons (face value ¥60.00)');
-      await confirm.getByText('1 members get nothing: the budget runs out before them.').waitFor();
+      await confirm.getByText('Left without: 1 of the targeted members (the budget runs out before them).').waitFor();
       await expect(confirm.getByTestId('confirm-budget').innerText()).resolves.toBe('3 coupons');
       await shoot(page, 'console-campaign-confirm-coupon');
       await switchLanguage(page, 'zh-CN');
@@ -316,7 +316,12 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await switchLanguage(page, 'zh-CN');
       await page.getByTestId('coupons-issued').getByText('3', { exact: true }).waitFor();
       await page.getByText('已完成', { exact: true }).first().waitFor();
+      await shoot(page, 'console-campaign-results-coupon-zh-CN');
+      await switchLanguage(page, 'en');
       await detail.getByRole('button', { name: 'Close' }).click();
+      await detail.waitFor({ state: 'hidden' });
+      await switchLanguage(page, 'zh-CN');
+      await page.getByTestId('campaign-list').getByText('3 / 3 张优惠券', { exact: true }).waitFor();
       await shoot(page, 'console-campaign-list-zh-CN');
       await switchLanguage(page, 'en');
       expect(pageProblems(page)).toEqual([]);

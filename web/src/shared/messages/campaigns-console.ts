@@ -46,7 +46,7 @@ export const campaignsEn = {
   'campaigns.confirm.totalPoints': '{total} points',
   'campaigns.confirm.totalCoupons': '{total} coupons',
   'campaigns.confirm.faceValue': ' (face value {money})',
-  'campaigns.confirm.leftWithout': '{count} members get nothing: the budget runs out before them.',
+  'campaigns.confirm.leftWithout': 'Left without: {count} of the targeted members (the budget runs out before them).',
   'campaigns.confirm.budget': 'Budget',
   'campaigns.confirm.noCap': 'No cap',
   'campaigns.confirm.approval': 'Approval',

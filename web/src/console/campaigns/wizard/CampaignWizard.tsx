@@ -73,12 +73,12 @@ export function CampaignWizard({ onLaunched }: { onLaunched: (campaign: Campaign
           size.error ? (
             <Typography.Text type="danger">{size.error.message}</Typography.Text>
           ) : (
-            <LivePreview figures={undefined} size={size.data} draft={draft} />
+            <LivePreview figures={undefined} size={size.data} draft={draft} updating={size.isFetching} />
           )
         ) : preview.error ? (
           <Typography.Text type="danger">{preview.error.message}</Typography.Text>
         ) : (
-          <LivePreview figures={preview.data} size={preview.data?.size} draft={draft} />
+          <LivePreview figures={preview.data} size={preview.data?.size} draft={draft} updating={preview.isFetching} />
         )}
       </Card>
       {preview.data?.needsApproval && <Alert type="warning" title={t('campaigns.needsApproval')} data-testid="needs-approval" />}
@@ -193,25 +193,37 @@ function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNu
  * The audience size, and once the draft is saved (it has an action) its holdout, targeted members and cost (points,
  * or coupons); "…" until the server answers or while there is no action yet.
  */
-function LivePreview({ figures, size, draft }: { figures: Preview; size: number | null | undefined; draft: Draft }) {
+function LivePreview({
+  figures,
+  size,
+  draft,
+  updating,
+}: {
+  figures: Preview;
+  size: number | null | undefined;
+  draft: Draft;
+  updating: boolean;
+}) {
   const { t, lang } = useI18n();
   const coupons = draft.grantKind === 'coupon';
   const cost = figures ? launchCost(draft, figures).total : null;
+  // Before an action is chosen only the size is known: the rest is a dash, not a figure still loading.
+  const none = figures === undefined && !updating && size !== undefined ? '—' : '…';
   return (
-    <Row gutter={16}>
+    <Row gutter={16} style={{ opacity: updating ? 0.5 : 1, transition: 'opacity 0.2s' }} aria-busy={updating}>
       <Col span={6}>
         <Statistic title={t('campaigns.size')} value={size ?? '…'} data-testid="preview-size" />
       </Col>
       <Col span={6}>
-        <Statistic title={t('campaigns.holdoutCount')} value={figures?.holdout ?? '…'} />
+        <Statistic title={t('campaigns.holdoutCount')} value={figures?.holdout ?? none} />
       </Col>
       <Col span={6}>
-        <Statistic title={t('campaigns.targeted')} value={figures?.targeted ?? '…'} />
+        <Statistic title={t('campaigns.targeted')} value={figures?.targeted ?? none} />
       </Col>
       <Col span={6}>
         <Statistic
           title={coupons ? t('campaigns.costCoupons') : t('campaigns.cost')}
-          value={cost === null ? '…' : formatPoints(cost, lang)}
+          value={cost === null ? none : formatPoints(cost, lang)}
           data-testid="preview-cost"
         />
       </Col>
