@@ -312,6 +312,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await row.getByRole('button', { name }).click();
       const detail = page.getByRole('dialog', { name: 'Campaign' });
       await detail.getByTestId('coupons-issued').getByText('3', { exact: true }).waitFor();
+      await detail.getByTestId('over-budget').getByText('1', { exact: true }).waitFor();
       await shoot(page, 'console-campaign-results-coupon');
       await switchLanguage(page, 'zh-CN');
       await page.getByTestId('coupons-issued').getByText('3', { exact: true }).waitFor();
@@ -322,6 +323,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await detail.waitFor({ state: 'hidden' });
       await switchLanguage(page, 'zh-CN');
       await page.getByTestId('campaign-list').getByText('3 / 3 张优惠券', { exact: true }).waitFor();
+      await page.getByTestId('campaign-notice').getByText(`“${name}”已启动`).waitFor();
       await shoot(page, 'console-campaign-list-zh-CN');
       await switchLanguage(page, 'en');
       expect(pageProblems(page)).toEqual([]);

@@ -1,6 +1,6 @@
 import { Button, Card, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { formatDateTime, formatPoints } from '../../shared/format';
+import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { useApprovalDecision, useCampaignPreview, usePendingApprovals, type Campaign, type CampaignListItem } from './queries';
@@ -23,7 +23,8 @@ export function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
         rowKey="campaignId"
         dataSource={pending.data.items}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
+        onRow={() => ({ style: { whiteSpace: 'nowrap' } })}
         columns={[
           {
             title: t('common.name'),
@@ -60,7 +61,6 @@ export function PendingApprovals({ onOpen }: { onOpen: (id: string) => void }) {
               c.figures.capPoints === null ? t('campaigns.noCap') : `${n(c.figures.capPoints)} ${t('campaigns.unit.points')}`,
           },
           { title: t('campaigns.approval.reasons'), render: (_, c) => <PreviewFigure campaignId={c.campaignId} figure="reasons" /> },
-          { title: t('campaigns.approval.submitted'), render: (_, c) => formatDateTime(c.updatedAt, lang) },
           { title: '', render: (_, c) => <ApprovalButtons campaign={c} /> },
         ]}
       />
@@ -95,16 +95,18 @@ export function ApprovalButtons({ campaign }: { campaign: Campaign }) {
       <Button type="primary" onClick={() => decide.mutate({ decision: 'approve', reason })} loading={decide.isPending}>
         {t('campaigns.approve')}
       </Button>
-      <Input
-        aria-label={t('campaigns.rejectReason')}
-        placeholder={t('campaigns.rejectReason')}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        style={{ minWidth: 200 }}
-      />
-      <Button danger onClick={() => decide.mutate({ decision: 'reject', reason })} loading={decide.isPending}>
-        {t('campaigns.reject')}
-      </Button>
+      <Space.Compact>
+        <Input
+          aria-label={t('campaigns.rejectReason')}
+          placeholder={t('campaigns.rejectReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          style={{ width: 180 }}
+        />
+        <Button danger onClick={() => decide.mutate({ decision: 'reject', reason })} loading={decide.isPending}>
+          {t('campaigns.reject')}
+        </Button>
+      </Space.Compact>
       {decide.error && <Typography.Text type="danger">{decide.error.message}</Typography.Text>}
     </Space>
   );

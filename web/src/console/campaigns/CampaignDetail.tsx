@@ -99,6 +99,11 @@ function Results({ results, coupons }: { results: CampaignResults; coupons: bool
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.messages')} value={formatPoints(results.messages, lang)} />
         </Col>
+        {results.overBudget > 0 && (
+          <Col xs={12} md={6}>
+            <Statistic title={t('campaigns.overBudget')} value={formatPoints(results.overBudget, lang)} data-testid="over-budget" />
+          </Col>
+        )}
       </Row>
       {results.holdoutGroup.members > 0 ? (
         <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />

@@ -31,7 +31,7 @@ const STATES: Array<Campaign['state']> = [
  */
 export function CampaignsPage() {
   const { t, lang } = useI18n();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ name: string; pending: boolean } | null>(null);
   const drawerSize = useDrawerSize();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -54,7 +54,7 @@ export function CampaignsPage() {
           type="success"
           showIcon
           closable
-          title={notice}
+          title={notice.pending ? t('campaigns.sentForApproval', { name: notice.name }) : t('campaigns.launched', { name: notice.name })}
           onClose={() => setNotice(null)}
           style={{ marginBottom: 16 }}
           data-testid="campaign-notice"
@@ -109,8 +109,15 @@ export function CampaignsPage() {
                 title: t('campaigns.col.cost'),
                 render: (_, c) => {
                   const unit = t(`campaigns.unit.${c.figures.budgetUnit}`);
-                  const cap = c.figures.capPoints === null ? t('campaigns.noCap') : n(c.figures.capPoints);
-                  return <span data-testid="campaign-cost">{`${n(c.figures.spentPoints)} / ${cap} ${unit}`}</span>;
+                  const text =
+                    c.figures.capPoints === null
+                      ? `${n(c.figures.spentPoints)} ${unit} · ${t('campaigns.noCap')}`
+                      : `${n(c.figures.spentPoints)} / ${n(c.figures.capPoints)} ${unit}`;
+                  return (
+                    <span data-testid="campaign-cost" style={{ whiteSpace: 'nowrap' }}>
+                      {text}
+                    </span>
+                  );
                 },
               },
               {
@@ -138,9 +145,7 @@ export function CampaignsPage() {
         <CampaignWizard
           onLaunched={(c) => {
             setCreating(false);
-            setNotice(
-              c.state === 'pending_approval' ? t('campaigns.sentForApproval', { name: c.name }) : t('campaigns.launched', { name: c.name }),
-            );
+            setNotice({ name: c.name, pending: c.state === 'pending_approval' });
           }}
         />
       </Drawer>
