@@ -50,7 +50,12 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
               c.budget?.capPoints !== null &&
               c.budget?.capPoints !== undefined &&
               ['scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
-                <RaiseBudget campaignId={campaignId} capPoints={c.budget.capPoints} spentPoints={c.budget.spentPoints} />
+                <RaiseBudget
+                  campaignId={campaignId}
+                  capPoints={c.budget.capPoints}
+                  spentPoints={c.budget.spentPoints}
+                  coupons={Boolean(c.actions.grantCoupon)}
+                />
               )}
             <div>
               <Typography.Text id="campaign-progress-label">{t('campaigns.progress')}</Typography.Text>
@@ -155,22 +160,34 @@ function Uplift({ afterDays, targeted, holdout }: { afterDays: number; targeted:
 }
 
 /** An admin raises a launched campaign's budget cap (only upwards): a capped bonus rule pays again at once. */
-function RaiseBudget({ campaignId, capPoints, spentPoints }: { campaignId: string; capPoints: number; spentPoints: number }) {
+function RaiseBudget({
+  campaignId,
+  capPoints,
+  spentPoints,
+  coupons,
+}: {
+  campaignId: string;
+  capPoints: number;
+  spentPoints: number;
+  /** The budget counts coupons (a coupon grant), not points. */
+  coupons: boolean;
+}) {
   const { t, lang } = useI18n();
   const [cap, setCap] = useState<number | null>(null);
   const raise = useRaiseBudget(campaignId, () => setCap(null));
   return (
     <Space wrap>
       <Typography.Text data-testid="campaign-budget">
-        {t('campaigns.budget')}: {formatPoints(spentPoints, lang)} / {formatPoints(capPoints, lang)}
+        {coupons ? t('campaigns.budgetCoupons') : t('campaigns.budget')}: {formatPoints(spentPoints, lang)} /{' '}
+        {formatPoints(capPoints, lang)}
       </Typography.Text>
       <InputNumber
-        aria-label={t('campaigns.newCap')}
+        aria-label={coupons ? t('campaigns.newCapCoupons') : t('campaigns.newCap')}
         min={capPoints + 1}
         precision={0}
         value={cap}
         onChange={(n) => setCap(n)}
-        placeholder={t('campaigns.newCap')}
+        placeholder={coupons ? t('campaigns.newCapCoupons') : t('campaigns.newCap')}
         style={{ width: 200 }}
       />
       <Button onClick={() => cap !== null && raise.mutate(cap)} disabled={cap === null || cap <= capPoints} loading={raise.isPending}>

@@ -89,6 +89,7 @@ export function CampaignsPage() {
             pagination={false}
             scroll={{ x: true }}
             data-testid="campaign-list"
+            onRow={() => ({ style: { whiteSpace: 'nowrap' } })}
             locale={{ emptyText: t('campaigns.none') }}
             columns={[
               {
