@@ -128,7 +128,7 @@ describe('campaign rules (actions list, explanations)', () => {
   it('with estimate, counts the members in the audience now (exclusions and the message channel consent applied); saves nothing', async () => {
     const ids = [];
     for (const consents of [{ sms: true }, { sms: true }, {}]) {
-      ids.push((await createMember(t, { consents })).memberId as string);
+      ids.push((await createMember(t, { consents })).memberId);
     }
     const clubId = await createClubWith(t.db, ids);
     const other = await createClubWith(t.db, [ids[0]]);
