@@ -124,7 +124,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
 
       // No click on "Regroup now": the club is filled by its rule at save, its progress shown.
       const detail = page.getByRole('dialog', { name: 'Club' });
-      await detail.getByText('Filling the new club by its rule…', { exact: false }).waitFor();
+      await detail.getByText('Filling the new club by its rule', { exact: false }).waitFor();
       await detail.locator('[data-testid="job-progress"][data-percent="100"]').waitFor({ timeout: 60_000 });
       const rows = detail.getByTestId('club-members').locator('tbody tr.ant-table-row');
       await rows.nth(buyers - 1).waitFor();

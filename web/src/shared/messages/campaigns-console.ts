@@ -87,7 +87,7 @@ export const campaignsEn = {
   'clubs.estimateOf': '{n} of {total} members',
   'clubs.estimateSample': 'For example',
   'clubs.estimateNobody': 'Nobody matches this rule now.',
-  'clubs.fillingNew': 'Filling the new club by its rule…',
+  'clubs.fillingNew': 'Filling the new club by its rule',
 } as const satisfies Record<string, string>;
 
 export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
@@ -174,5 +174,5 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   'clubs.estimateOf': '{total} 位会员中的 {n} 位',
   'clubs.estimateSample': '例如',
   'clubs.estimateNobody': '目前没有会员符合此规则。',
-  'clubs.fillingNew': '正在按规则为新俱乐部归组…',
+  'clubs.fillingNew': '按规则为新俱乐部归组',
 };
