@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, uniq } from '../support/factories';
 import {
   ARTIFACTS,
@@ -30,6 +30,21 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(WIDE);
+}
+
+/** Closes a drawer by its Close button, again if a click lands while the drawer is still moving (after a resize). */
+async function closeDrawer(dialog: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByRole('button', { name: /^(Close|关闭)$/ }).click();
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) {
+        throw err;
+      }
+    }
+  }
 }
 
 /** Switches the console's language (dispatched: a drawer's or modal's mask may cover the switch). */
@@ -135,8 +150,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       );
       expect(Number(held.n)).toBe(buyers);
       await shoot(page, 'console-club-filled');
-      await detail.getByRole('button', { name: 'Close' }).click();
-      await detail.waitFor({ state: 'hidden' });
+      await closeDrawer(detail);
     }));
 
   it('a wizard closed half-way leaves no draft behind', () =>
@@ -155,14 +169,32 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await wizard.getByTestId('preview-cost').getByText('200', { exact: true }).waitFor();
       const [saved] = await app.t.db.query('SELECT COUNT(*) AS n FROM campaigns WHERE name = ?', [name]);
       expect(Number(saved.n)).toBe(1);
-      await wizard.getByRole('button', { name: 'Close' }).click();
-      await wizard.waitFor({ state: 'hidden' });
+      await closeDrawer(wizard);
       let left = 1;
       for (let i = 0; i < 50 && left > 0; i++) {
         await page.waitForTimeout(100);
         left = Number((await app.t.db.query('SELECT COUNT(*) AS n FROM campaigns WHERE name = ?', [name]))[0].n);
       }
       expect(left).toBe(0);
+
+      // Closing or reloading the tab half-way deletes the draft too.
+      const reloaded = uniq('Reloaded');
+      await page.getByRole('button', { name: 'New campaign' }).click();
+      await wizard.getByLabel('Name').fill(reloaded);
+      await chooseOption(page, wizard.getByLabel('Clubs', { exact: true }), clubCode);
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByLabel('Points each').fill('50');
+      await wizard.getByTestId('preview-cost').getByText('200', { exact: true }).waitFor();
+      await expect(app.t.db.query('SELECT id FROM campaigns WHERE name = ?', [reloaded])).resolves.toHaveLength(1);
+      await page.reload();
+      await page.getByTestId('signed-in-as').waitFor();
+      left = 1;
+      for (let i = 0; i < 50 && left > 0; i++) {
+        await page.waitForTimeout(100);
+        left = Number((await app.t.db.query('SELECT COUNT(*) AS n FROM campaigns WHERE name = ?', [reloaded]))[0].n);
+      }
+      expect(left).toBe(0);
+      await page.getByRole('menuitem', { name: 'Campaigns' }).click();
     }));
 
   it(
@@ -249,8 +281,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
         await detail.getByTestId('no-holdout').waitFor();
         await expect(detail.getByTestId('uplift-chart').count()).resolves.toBe(0);
         await shoot(page, 'console-campaign-results-no-holdout');
-        await detail.getByRole('button', { name: 'Close' }).click();
-        await detail.waitFor({ state: 'hidden' });
+        await closeDrawer(detail);
 
         // Filters: by state and by a part of the name.
         await page.getByLabel('Search by name').fill(name.slice(0, 12));
@@ -319,8 +350,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await page.getByText('已完成', { exact: true }).first().waitFor();
       await shoot(page, 'console-campaign-results-coupon-zh-CN');
       await switchLanguage(page, 'en');
-      await detail.getByRole('button', { name: 'Close' }).click();
-      await detail.waitFor({ state: 'hidden' });
+      await closeDrawer(detail);
       await switchLanguage(page, 'zh-CN');
       await page.getByTestId('campaign-list').getByText('3 / 3 张优惠券', { exact: true }).waitFor();
       await page.getByTestId('campaign-notice').getByText(`“${name}”已启动`).waitFor();

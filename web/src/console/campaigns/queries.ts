@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { unwrap, type Schemas } from '../../shared/api';
-import { api } from '../api';
+import { api, session } from '../api';
 import { useDebounced } from '../components/useDebounced';
 import type { CampaignBody } from './wizard/draft';
 
@@ -186,8 +186,8 @@ export function useAudienceSize(rules: Pick<CampaignBody, 'audience' | 'actions'
  * after each save (size, holdout, targeted, points, approval). launch saves the latest body and launches it.
  *
  * The live figures need a saved draft (the holdout is drawn by the campaign's id, so only a saved campaign gives the
- * exact figures the confirmation states); so a wizard closed without launching deletes the draft it created, and none
- * is left behind.
+ * exact figures the confirmation states); so a wizard closed without launching deletes the draft it created (closing
+ * the drawer, leaving the screen, or closing the tab), and none is left behind.
  */
 export function useCampaignDraft(saved: CampaignBody, enabled: boolean, { notSaved }: { notSaved: () => Error }) {
   const client = useQueryClient();
@@ -195,7 +195,19 @@ export function useCampaignDraft(saved: CampaignBody, enabled: boolean, { notSav
   const creating = useRef<Promise<string> | null>(null);
   const launched = useRef(false);
   useEffect(() => {
+    // The tab closed or reloaded: the request must outlive the page (keepalive).
+    const onPageHide = () => {
+      if (draftId.current !== null && !launched.current && session.tokens) {
+        void fetch(`/api/v1/admin/campaigns/${draftId.current}`, {
+          method: 'DELETE',
+          keepalive: true,
+          headers: { Authorization: `Bearer ${session.tokens.accessToken}` },
+        }).catch(() => undefined);
+      }
+    };
+    window.addEventListener('pagehide', onPageHide);
     return () => {
+      window.removeEventListener('pagehide', onPageHide);
       if (launched.current) {
         return;
       }
