@@ -216,6 +216,10 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
           .waitFor();
         await wizard.getByText('Both (AND)', { exact: true }).waitFor();
         await shoot(page, 'console-campaign-audience-or');
+        await switchLanguage(page, 'zh-CN');
+        await page.getByTestId('audience-words').getByText('属于任一所选俱乐部 或 任一所选等级的会员。', { exact: true }).waitFor();
+        await shoot(page, 'console-campaign-audience-or-zh-CN');
+        await switchLanguage(page, 'en');
         await firstTier.uncheck();
         await wizard.getByLabel('Members with no purchase in the last … days').fill('30');
         await wizard
