@@ -45,6 +45,11 @@ export function checkActions(given: Array<{ input: CampaignActionInput; field: s
   return Object.fromEntries(present.map((k) => [k.type, out[k.type]]));
 }
 
+/** What the campaign's one budget counts: coupons when it grants coupons, else points. */
+export function budgetUnitOf(actions: StoredActions): 'points' | 'coupons' {
+  return presentActions(actions).find(({ kind }) => kind.budgetUnit)?.kind.budgetUnit ?? 'points';
+}
+
 /** The kinds present in a campaign with their stored bodies, in the registry's order (the fan-out's). */
 export function presentActions(actions: StoredActions): Array<{ kind: AnyActionKind; stored: unknown }> {
   const stored = actions as Record<string, unknown>;

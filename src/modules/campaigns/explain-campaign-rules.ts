@@ -3,12 +3,14 @@ import { memberNotFound } from '../members/members.errors';
 import { MemberFactsQueries } from './audience/member-facts.queries';
 import { checkActions, consentChannelOf, describeActions } from './campaign-definition';
 import { invalidCampaign } from './campaigns.errors';
+import { CampaignsRepository } from './campaigns.repository';
 import { Clock } from './clock';
 import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from './dto/explain-rules.dto';
 import {
   AudienceDefinition,
   AudienceError,
   AudiencePart,
+  compileAudience,
   describeAudience,
   describeAudiencePart,
   explainAudience,
@@ -20,14 +22,16 @@ import { DEFAULT_TIMEZONE, isTimezone } from './rules/schedule';
 /**
  * Campaign actions and an audience in words, zh-CN and English, from their
  * kinds (the console renders these, never a copy of its own), clubs and stores
- * named by their codes; with a member,
- * whether the member is in the audience, part by part. Reads only.
+ * named by their codes; with estimate, how many members the audience holds
+ * now; with a member, whether the member is in the audience, part by part.
+ * Reads only.
  */
 @Injectable()
 export class ExplainCampaignRules {
   constructor(
     private readonly facts: MemberFactsQueries,
     private readonly clock: Clock,
+    private readonly campaigns: CampaignsRepository,
   ) {}
 
   async explain(dto: ExplainCampaignRulesDto): Promise<CampaignRulesExplanationResponse> {
@@ -48,9 +52,19 @@ export class ExplainCampaignRules {
     const description = describeAudience(audience, names);
     if (dto.memberId === undefined) {
       const parts = (list: AudiencePart[]) => list.map((part) => ({ part, description: describeAudiencePart(part, names) }));
+      const size = dto.estimate
+        ? await this.campaigns.countAudience(
+            compileAudience(audience, { now: this.clock.now(), timezone, consentChannel: consentChannelOf(actions) }),
+          )
+        : undefined;
       return {
         actions: describeActions(actions),
-        audience: { description, include: parts(audience.include), exclude: parts(audience.exclude ?? []) },
+        audience: {
+          description,
+          include: parts(audience.include),
+          exclude: parts(audience.exclude ?? []),
+          ...(size === undefined ? {} : { size }),
+        },
       };
     }
     const [member] = await this.facts.forMembers([dto.memberId]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isDuplicateKey } from '../../common/errors/mysql-errors';
 import { newId } from '../../common/ids';
+import { maskName } from '../../common/masking';
 import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { memberNotFound } from '../members/members.errors';
@@ -109,6 +110,16 @@ export function membershipView(r: MembershipRow): MembershipView {
  * reasons in the history, and the reports. Automatic membership by rule lives
  * in ClubMembershipService.
  */
+/** How many matching members the estimate shows by name (masked). */
+const RULE_SAMPLE_SIZE = 5;
+
+/** A member who matches a rule, as the estimate shows them: the name masked. */
+export interface MatchingMemberSample {
+  memberId: string;
+  name: string | null;
+  tierCode: string;
+}
+
 @Injectable()
 export class ClubsService {
   constructor(
@@ -152,12 +163,25 @@ export class ClubsService {
   async explainRule(
     input: { rule: unknown; estimate?: boolean; clubId?: string | null; memberId?: string | null },
     now = new Date(),
-  ): Promise<{ rule: ClubRule; ruleText: RuleText; estimatedMembers: number | null; memberGaps?: MemberRuleGaps }> {
+  ): Promise<{
+    rule: ClubRule;
+    ruleText: RuleText;
+    estimatedMembers: number | null;
+    totalMembers: number | null;
+    sample: MatchingMemberSample[];
+    memberGaps?: MemberRuleGaps;
+  }> {
     const { rule, ruleText } = this.explain(input.rule);
-    const estimatedMembers = input.estimate ? await this.estimate(rule, input.clubId ?? null, now) : null;
-    return input.memberId
-      ? { rule, ruleText, estimatedMembers, memberGaps: await this.gapsOf(rule, input.memberId, now) }
-      : { rule, ruleText, estimatedMembers };
+    const [estimatedMembers, totalMembers, sample] = input.estimate
+      ? await Promise.all([
+          this.estimate(rule, input.clubId ?? null, now),
+          this.repo.countMembers(),
+          this.repo.sampleMatching(rule, now, RULE_SAMPLE_SIZE),
+        ])
+      : [null, null, []];
+    const masked = sample.map((s) => ({ memberId: s.memberId, name: maskName(s.name), tierCode: s.tierCode }));
+    const answer = { rule, ruleText, estimatedMembers, totalMembers, sample: masked };
+    return input.memberId ? { ...answer, memberGaps: await this.gapsOf(rule, input.memberId, now) } : answer;
   }
 
   /** What the member lacks to match the rule now. */

@@ -1160,8 +1160,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval)
-         * @description Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval). Needs the console permission campaigns.manage (roles: admin, marketer).
+         * Campaigns, newest first, each with its figures (reached, budget, progress) (?cursor=&limit=; ?state=pending_approval for those waiting for approval; ?name= to search)
+         * @description Campaigns, newest first, each with its figures (reached, budget, progress) (?cursor=&limit=; ?state=pending_approval for those waiting for approval; ?name= to search). Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         get: operations["AdminCampaignsController_list"];
         put?: never;
@@ -4222,6 +4222,20 @@ export interface components {
              */
             memberId?: string;
         };
+        RuleSampleMemberResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * @description Masked: only the first character shows
+             * @example 张*
+             */
+            name: string | null;
+            /** @example STANDARD */
+            tierCode: string;
+        };
         ConditionGapResponse: {
             /**
              * @example categoryPurchases
@@ -4299,6 +4313,13 @@ export interface components {
              * @example 1840
              */
             estimatedMembers: number | null;
+            /**
+             * @description When estimate was asked for: every member the rule is matched over (the M of "N of M members"); null otherwise.
+             * @example 52000
+             */
+            totalMembers: number | null;
+            /** @description When estimate was asked for: up to 5 members who match the rule now (by id), names masked; empty otherwise. */
+            sample: components["schemas"]["RuleSampleMemberResponse"][];
             /** @description Only when memberId was given: what that member still lacks, condition by condition. */
             memberGaps?: components["schemas"]["MemberRuleGapsResponse"];
         };
@@ -5865,6 +5886,8 @@ export interface components {
              * @description With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).
              */
             memberId?: string;
+            /** @description With an audience (and no memberId): also count the members in it now (size), with the consent of the message channel of the actions; nothing is saved. Default false. */
+            estimate?: boolean;
             /**
              * @description IANA timezone of the birthday parts (default Asia/Shanghai)
              * @example Asia/Shanghai
@@ -5910,13 +5933,146 @@ export interface components {
             exclude: components["schemas"]["ExplainedAudiencePartResponse"][];
             /** @description With memberId: whether the member is in the whole audience (with the message channel's consent) */
             inAudience?: boolean;
+            /**
+             * @description With estimate: the members in the audience now (before any holdout, which a saved campaign draws by its id)
+             * @example 1200
+             */
+            size?: number;
         };
         CampaignRulesExplanationResponse: {
             actions: components["schemas"]["ExplainedActionResponse"][];
             audience: components["schemas"]["ExplainedAudienceResponse"] | null;
         };
+        CampaignListProgressResponse: {
+            /**
+             * @description The latest run: running, done, failed…
+             * @example running
+             */
+            state: string;
+            /** @example 60 */
+            percent: number;
+        };
+        CampaignListFiguresResponse: {
+            /**
+             * @description Members the fan-out reached so far (all occurrences, holdout included)
+             * @example 1200
+             */
+            reached: number;
+            /**
+             * @description Members who got the actions
+             * @example 1082
+             */
+            delivered: number;
+            /**
+             * @description What the budget and its spending count
+             * @example points
+             * @enum {string}
+             */
+            budgetUnit: "points" | "coupons";
+            /**
+             * @description The budget cap (in budgetUnit); null: no cap
+             * @example 100000
+             */
+            capPoints: number | null;
+            /**
+             * @description Spent so far (in budgetUnit)
+             * @example 216400
+             */
+            spentPoints: number;
+            progress: components["schemas"]["CampaignListProgressResponse"] | null;
+        };
+        CampaignListItemResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-8b99-749f-88e9-001ff70d99ce
+             */
+            campaignId: string;
+            /** @example Birthday gift */
+            name: string;
+            /**
+             * @description A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).
+             * @example draft
+             * @enum {string}
+             */
+            state: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
+            /**
+             * @example {
+             *       "include": [
+             *         {
+             *           "type": "club",
+             *           "clubIds": [
+             *             "01a212aa-8b99-749f-88e9-001ff70d99ce"
+             *           ]
+             *         },
+             *         {
+             *           "type": "tier",
+             *           "codes": [
+             *             "VIP",
+             *             "SVIP"
+             *           ]
+             *         }
+             *       ],
+             *       "requireAll": false,
+             *       "exclude": [
+             *         {
+             *           "type": "noPurchaseDays",
+             *           "days": 180
+             *         }
+             *       ]
+             *     }
+             */
+            audience: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * @example {
+             *       "grant": {
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       },
+             *       "message": {
+             *         "channel": "sms",
+             *         "template": "birthday-greeting"
+             *       }
+             *     }
+             */
+            actions: components["schemas"]["CampaignActionsResponse"];
+            schedule: components["schemas"]["CampaignScheduleResponse"];
+            /** @example 100 */
+            holdoutPermille: number;
+            /** @example 14 */
+            resultsDays: number;
+            /**
+             * Format: uuid
+             * @description The fan-out run of the latest occurrence: GET /api/v1/admin/jobs/{jobId}
+             * @example null
+             */
+            jobId: string | null;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            lastOccurrence: string | null;
+            /**
+             * @description The console user who created it
+             * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
+             */
+            createdBy: string | null;
+            /** @description Maker-checker: what was asked for and approved, and the most one occurrence may grant; null for a draft */
+            approval: components["schemas"]["CampaignApprovalResponse"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-20T02:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-20T02:00:00.000Z
+             */
+            updatedAt: string;
+            budget?: components["schemas"]["CampaignBudgetResponse"];
+            figures: components["schemas"]["CampaignListFiguresResponse"];
+        };
         CampaignListResponse: {
-            items: components["schemas"]["CampaignResponse"][];
+            items: components["schemas"]["CampaignListItemResponse"][];
             /**
              * @description Pass as cursor for the next page
              * @example null
@@ -18562,6 +18718,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Only campaigns in this state, e.g. pending_approval. */
                 state?: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
+                /** @description Only campaigns whose name contains this text (any case). */
+                name?: string;
             };
             header?: never;
             path?: never;

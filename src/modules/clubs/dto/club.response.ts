@@ -79,6 +79,15 @@ export class MemberRuleGapsResponse {
   conditions: ConditionGapResponse[];
 }
 
+export class RuleSampleMemberResponse {
+  @ApiProperty({ ...UUID, example: '01a212ab-0000-7000-8000-000000000001' })
+  memberId: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '张*', description: 'Masked: only the first character shows' })
+  name: string | null;
+  @ApiProperty({ example: 'STANDARD' })
+  tierCode: string;
+}
+
 export class RuleExplainResponse {
   @ApiProperty({ type: ClubRuleModel, example: RULE_EXAMPLE })
   rule: unknown;
@@ -92,6 +101,18 @@ export class RuleExplainResponse {
     example: 1840,
   })
   estimatedMembers: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'When estimate was asked for: every member the rule is matched over (the M of "N of M members"); null otherwise.',
+    example: 52000,
+  })
+  totalMembers: number | null;
+  @ApiProperty({
+    type: [RuleSampleMemberResponse],
+    description: 'When estimate was asked for: up to 5 members who match the rule now (by id), names masked; empty otherwise.',
+  })
+  sample: RuleSampleMemberResponse[];
   @ApiProperty({
     type: MemberRuleGapsResponse,
     required: false,

@@ -7,10 +7,13 @@ import { JobProgress } from '../jobs/JobProgress';
 import { ClubGrowth } from './ClubGrowth';
 import { useClub, useClubMembers, useRegroup, useRegrouped } from './queries';
 
-/** A club: its facts and rule, a regroup with live progress (automatic clubs), its growth and its members. */
-export function ClubDetail({ clubId }: { clubId: string }) {
+/**
+ * A club: its facts and rule, a regroup with live progress (automatic clubs; regroupJobId: the regroup that fills a
+ * club just created, followed from the start), its growth and its members.
+ */
+export function ClubDetail({ clubId, regroupJobId = null }: { clubId: string; regroupJobId?: string | null }) {
   const { t, lang } = useI18n();
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(regroupJobId);
   const club = useClub(clubId);
   const members = useClubMembers(clubId);
   const regroup = useRegroup(clubId, setJobId);
@@ -33,7 +36,13 @@ export function ClubDetail({ clubId }: { clubId: string }) {
               {t('clubs.regroup')}
             </Button>
           )}
-          {jobId && <JobProgress jobId={jobId} label={t('clubs.regroupProgress')} onDone={regrouped} />}
+          {jobId && (
+            <JobProgress
+              jobId={jobId}
+              label={jobId === regroupJobId ? t('clubs.fillingNew') : t('clubs.regroupProgress')}
+              onDone={regrouped}
+            />
+          )}
           <ClubGrowth clubId={clubId} />
           <Typography.Title level={5}>{t('common.members')}</Typography.Title>
           <QueryState query={members}>

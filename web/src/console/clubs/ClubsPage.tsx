@@ -16,6 +16,7 @@ export function ClubsPage() {
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [fillingJobId, setFillingJobId] = useState<string | null>(null);
   const clubs = useAllClubs();
   return (
     <section>
@@ -52,14 +53,24 @@ export function ClubsPage() {
       {can('analytics.read') && <ClubsGrowthChart />}
       <Drawer open={creating} onClose={() => setCreating(false)} title={t('clubs.new')} size={drawerSize} destroyOnHidden>
         <NewClubForm
-          onCreated={(club) => {
+          onCreated={(club, regroupJobId) => {
             setCreating(false);
+            setFillingJobId(regroupJobId);
             setOpenId(club.clubId);
           }}
         />
       </Drawer>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('clubs.detail')} size={drawerSize} destroyOnHidden>
-        {openId && <ClubDetail clubId={openId} />}
+      <Drawer
+        open={openId !== null}
+        onClose={() => {
+          setOpenId(null);
+          setFillingJobId(null);
+        }}
+        title={t('clubs.detail')}
+        size={drawerSize}
+        destroyOnHidden
+      >
+        {openId && <ClubDetail clubId={openId} regroupJobId={fillingJobId} />}
       </Drawer>
     </section>
   );

@@ -1,3 +1,5 @@
+import { campaignsEn } from './campaigns-console';
+
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
 export const en = {
   'common.switchLanguage': 'Switch language',
@@ -401,6 +403,7 @@ export const en = {
   'campaigns.tiers': 'Tiers',
   'campaigns.uplift': 'Uplift against the holdout ({days} days after delivery)',
   'campaigns.upliftChart': 'Targeted and holdout groups: purchase rate and spend per member',
+  ...campaignsEn,
   'channel.email': 'Email',
   'channel.push': 'Push',
   'channel.sms': 'SMS',

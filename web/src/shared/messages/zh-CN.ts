@@ -1,3 +1,4 @@
+import { campaignsZhCN } from './campaigns-console';
 import type { MessageKey } from './en';
 
 /** 简体中文. Every key of en.ts (checked by the compiler). */
@@ -402,6 +403,7 @@ export const zhCN: Record<MessageKey, string> = {
   'campaigns.tiers': '等级',
   'campaigns.uplift': '相对对照组的提升（送达后 {days} 天）',
   'campaigns.upliftChart': '触达组与对照组：购买率与人均消费',
+  ...campaignsZhCN,
   'channel.email': '邮件',
   'channel.push': '推送',
   'channel.sms': '短信',
