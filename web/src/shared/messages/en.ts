@@ -1,5 +1,8 @@
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
+import { rewardsEn } from './rewards.en';
+
 export const en = {
+  ...rewardsEn,
   'common.switchLanguage': 'Switch language',
   'common.otherLanguage': '中文',
   'common.loading': 'Loading…',
