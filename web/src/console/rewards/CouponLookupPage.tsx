@@ -79,6 +79,7 @@ function CouponCard({ coupon }: { coupon: Coupon }) {
               ? t('coupons.voidGivesBack', { points: formatPoints(coupon.pointsPaid, lang) })
               : t('coupons.voidNoPoints')}
           </Typography.Paragraph>
+          <Typography.Text strong>{t('coupons.voidReason')}</Typography.Text>
           <Input.TextArea
             aria-label={t('coupons.voidReason')}
             placeholder={t('coupons.voidReasonHint')}

@@ -9,6 +9,8 @@ import { useArchiveReward, useRewards, type Reward, type RewardStatus } from './
 import { RewardForm } from './RewardForm';
 import { priceInWords, stockInWords, valueInWords, windowInWords } from './terms';
 
+const NOWRAP = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 type SaleState = 'archived' | 'template' | 'soldOut' | 'scheduled' | 'ended' | 'onSale';
 
 const SALE_COLOR: Record<SaleState, string> = {
@@ -110,11 +112,11 @@ export function RewardsPage() {
                   </Button>
                 ),
               },
-              { title: t('rewards.kind'), render: (_, r) => t(`rewards.kind.${r.kind as 'amount_off'}`) },
-              { title: t('rewards.value'), render: (_, r) => valueInWords(r, lang) },
-              { title: t('rewards.pointsPrice'), render: (_, r) => priceInWords(r.pointsPrice, lang) },
-              { title: t('rewards.stock'), render: (_, r) => stockInWords(r, lang) },
-              { title: t('rewards.saleWindow'), render: (_, r) => windowInWords(r.saleStartsAt, r.saleEndsAt, lang) },
+              { title: t('rewards.kind'), onCell: NOWRAP, render: (_, r) => t(`rewards.kind.${r.kind as 'amount_off'}`) },
+              { title: t('rewards.value'), onCell: NOWRAP, render: (_, r) => valueInWords(r, lang) },
+              { title: t('rewards.pointsPrice'), onCell: NOWRAP, render: (_, r) => priceInWords(r.pointsPrice, lang) },
+              { title: t('rewards.stock'), onCell: NOWRAP, render: (_, r) => stockInWords(r, lang) },
+              { title: t('rewards.saleWindow'), onCell: NOWRAP, render: (_, r) => windowInWords(r.saleStartsAt, r.saleEndsAt, lang) },
               {
                 title: t('rewards.who'),
                 render: (_, r) => {
@@ -153,7 +155,7 @@ export function RewardsPage() {
       <Drawer
         open={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? t('rewards.new') : t('rewards.edit')}
+        title={editing === 'new' ? t('rewards.new') : t('rewards.editTitle')}
         size={drawerSize}
         destroyOnHidden
       >

@@ -5,6 +5,7 @@ export const rewardsEn = {
   'rewards.new': 'New reward',
   'rewards.create': 'Create reward',
   'rewards.edit': 'Edit',
+  'rewards.editTitle': 'Edit reward',
   'rewards.archive': 'Archive',
   'rewards.archiveTitle': 'Archive “{name}”?',
   'rewards.archiveConfirm':
@@ -19,7 +20,7 @@ export const rewardsEn = {
   'rewards.pointsPrice': 'Points price',
   'rewards.pointsUnit': 'points',
   'rewards.stock': 'Stock left / total',
-  'rewards.saleWindow': 'On sale',
+  'rewards.saleWindow': 'Sale period',
   'rewards.saleWindowHint': 'Leave either end empty: on sale from now, or with no end.',
   'rewards.who': 'Who may exchange',
   'rewards.everyone': 'Every member',

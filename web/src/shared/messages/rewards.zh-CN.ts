@@ -7,6 +7,7 @@ export const rewardsZhCN: Record<keyof typeof rewardsEn, string> = {
   'rewards.new': '新建奖励',
   'rewards.create': '创建奖励',
   'rewards.edit': '编辑',
+  'rewards.editTitle': '编辑奖励',
   'rewards.archive': '下架归档',
   'rewards.archiveTitle': '下架归档“{name}”？',
   'rewards.archiveConfirm': '会员将无法再用积分兑换，该奖励从兑换目录中移除。已发出的券在有效期内仍可使用。',
