@@ -110,14 +110,15 @@ describe('console: rewards catalog and coupon lookup', () => {
       const row = page.getByTestId('rewards-table').locator('tr', { hasText: rewardEn });
       await row.waitFor();
       const cells = await row.locator('td').allInnerTexts();
-      expect(cells.slice(0, 8)).toEqual([
+      expect(cells.slice(0, 9)).toEqual([
         rewardEn,
         'Amount off',
         '¥20 off over ¥100',
         '800 points',
         '50 / 50',
+        '30 days after issue',
         'Always',
-        `VIP, Baby club ${suffix} members`,
+        `Tier: VIP\nClub: Baby club ${suffix}`,
         'On sale',
       ]);
       await shoot(page, 'console-rewards-1440');
@@ -142,14 +143,15 @@ describe('console: rewards catalog and coupon lookup', () => {
       await switchLanguage(page, 'zh-CN');
       const zhRow = page.getByTestId('rewards-table').locator('tr', { hasText: rewardZh });
       const zhCells = await zhRow.locator('td').allInnerTexts();
-      expect(zhCells.slice(0, 8)).toEqual([
+      expect(zhCells.slice(0, 9)).toEqual([
         rewardZh,
         '满减券',
         '满¥100减¥20',
         '800 积分',
         '50 / 50',
+        '领取后30天内有效',
         '长期',
-        `VIP会员、母婴俱乐部 ${suffix}会员`,
+        `等级：VIP会员\n俱乐部：母婴俱乐部 ${suffix}`,
         '兑换中',
       ]);
       await shoot(page, 'console-rewards-1440-zh-CN');

@@ -7,7 +7,7 @@ import { QueryState } from '../components/QueryState';
 import { useLadder } from '../tiers/queries';
 import { useArchiveReward, useRewards, type Reward, type RewardStatus } from './queries';
 import { RewardForm } from './RewardForm';
-import { priceInWords, stockInWords, valueInWords, windowInWords } from './terms';
+import { priceInWords, stockInWords, validityInWords, valueInWords, windowInWords } from './terms';
 
 const NOWRAP = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
@@ -112,19 +112,37 @@ export function RewardsPage() {
                   </Button>
                 ),
               },
-              { title: t('rewards.kind'), onCell: NOWRAP, render: (_, r) => t(`rewards.kind.${r.kind as 'amount_off'}`) },
-              { title: t('rewards.value'), onCell: NOWRAP, render: (_, r) => valueInWords(r, lang) },
-              { title: t('rewards.pointsPrice'), onCell: NOWRAP, render: (_, r) => priceInWords(r.pointsPrice, lang) },
-              { title: t('rewards.stock'), onCell: NOWRAP, render: (_, r) => stockInWords(r, lang) },
-              { title: t('rewards.saleWindow'), onCell: NOWRAP, render: (_, r) => windowInWords(r.saleStartsAt, r.saleEndsAt, lang) },
+              {
+                title: t('rewards.kind'),
+                onCell: NOWRAP,
+                onHeaderCell: NOWRAP,
+                render: (_, r) => t(`rewards.kind.${r.kind as 'amount_off'}`),
+              },
+              { title: t('rewards.value'), onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, r) => valueInWords(r, lang) },
+              {
+                title: t('rewards.pointsPrice'),
+                onCell: NOWRAP,
+                onHeaderCell: NOWRAP,
+                render: (_, r) => priceInWords(r.pointsPrice, lang),
+              },
+              { title: t('rewards.stock'), onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, r) => stockInWords(r, lang) },
+              { title: t('rewards.couponValid'), onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, r) => validityInWords(r, lang) },
+              {
+                title: t('rewards.saleWindow'),
+                onCell: NOWRAP,
+                onHeaderCell: NOWRAP,
+                render: (_, r) => windowInWords(r.saleStartsAt, r.saleEndsAt, lang),
+              },
               {
                 title: t('rewards.who'),
                 render: (_, r) => {
+                  // A member needs one of the tiers and (if clubs are named) one of the clubs.
+                  const or = t('rewards.or');
                   const parts = [
-                    ...(r.eligibleTiers ?? []).map(tierName),
-                    ...(r.eligibleClubs ?? []).map((c) => t('rewards.clubMembers', { club: clubName(c) })),
+                    ...(r.eligibleTiers ? [t('rewards.whoTiers', { tiers: r.eligibleTiers.map(tierName).join(or) })] : []),
+                    ...(r.eligibleClubs ? [t('rewards.whoClubs', { clubs: r.eligibleClubs.map(clubName).join(or) })] : []),
                   ];
-                  return parts.length === 0 ? t('rewards.everyone') : parts.join(lang === 'zh-CN' ? '、' : ', ');
+                  return parts.length === 0 ? t('rewards.everyone') : parts.map((p) => <div key={p}>{p}</div>);
                 },
               },
               {
