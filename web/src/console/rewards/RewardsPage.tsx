@@ -95,6 +95,7 @@ export function RewardsPage() {
         {(d) => (
           <Table<Reward>
             rowKey="rewardId"
+            size="middle"
             dataSource={d}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             scroll={{ x: true }}
@@ -102,6 +103,7 @@ export function RewardsPage() {
             columns={[
               {
                 title: t('common.name'),
+                onCell: () => ({ style: { minWidth: 160 } }),
                 render: (_, r) => (
                   <Button
                     type="link"
@@ -113,12 +115,16 @@ export function RewardsPage() {
                 ),
               },
               {
-                title: t('rewards.kind'),
+                title: t('rewards.kindAndValue'),
                 onCell: NOWRAP,
                 onHeaderCell: NOWRAP,
-                render: (_, r) => t(`rewards.kind.${r.kind as 'amount_off'}`),
+                render: (_, r) => (
+                  <>
+                    <div>{valueInWords(r, lang)}</div>
+                    <Typography.Text type="secondary">{t(`rewards.kind.${r.kind as 'amount_off'}`)}</Typography.Text>
+                  </>
+                ),
               },
-              { title: t('rewards.value'), onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, r) => valueInWords(r, lang) },
               {
                 title: t('rewards.pointsPrice'),
                 onCell: NOWRAP,
@@ -126,11 +132,9 @@ export function RewardsPage() {
                 render: (_, r) => priceInWords(r.pointsPrice, lang),
               },
               { title: t('rewards.stock'), onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, r) => stockInWords(r, lang) },
-              { title: t('rewards.couponValid'), onCell: NOWRAP, onHeaderCell: NOWRAP, render: (_, r) => validityInWords(r, lang) },
+              { title: t('rewards.couponValid'), render: (_, r) => validityInWords(r, lang) },
               {
                 title: t('rewards.saleWindow'),
-                onCell: NOWRAP,
-                onHeaderCell: NOWRAP,
                 render: (_, r) => windowInWords(r.saleStartsAt, r.saleEndsAt, lang),
               },
               {
@@ -142,7 +146,13 @@ export function RewardsPage() {
                     ...(r.eligibleTiers ? [t('rewards.whoTiers', { tiers: r.eligibleTiers.map(tierName).join(or) })] : []),
                     ...(r.eligibleClubs ? [t('rewards.whoClubs', { clubs: r.eligibleClubs.map(clubName).join(or) })] : []),
                   ];
-                  return parts.length === 0 ? t('rewards.everyone') : parts.map((p) => <div key={p}>{p}</div>);
+                  return parts.length === 0
+                    ? t('rewards.everyone')
+                    : parts.map((p) => (
+                        <div key={p} style={{ whiteSpace: 'nowrap' }}>
+                          {p}
+                        </div>
+                      ));
                 },
               },
               {

@@ -17,6 +17,7 @@ export const rewardsEn = {
   'rewards.kind.percent_off': 'Percentage off',
   'rewards.kind.gift': 'Free gift',
   'rewards.value': 'Value',
+  'rewards.kindAndValue': 'Value and kind',
   'rewards.pointsPrice': 'Points price',
   'rewards.pointsUnit': 'points',
   'rewards.stock': 'Stock left / total',

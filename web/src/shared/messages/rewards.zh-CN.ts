@@ -18,6 +18,7 @@ export const rewardsZhCN: Record<keyof typeof rewardsEn, string> = {
   'rewards.kind.percent_off': '折扣券',
   'rewards.kind.gift': '赠品券',
   'rewards.value': '优惠',
+  'rewards.kindAndValue': '优惠与类型',
   'rewards.pointsPrice': '所需积分',
   'rewards.pointsUnit': '积分',
   'rewards.stock': '剩余 / 总库存',
