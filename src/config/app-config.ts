@@ -10,6 +10,11 @@ export interface DatabaseConfig {
   password: string;
   database: string;
   poolSize: number;
+  /**
+   * A Unix socket to the server instead of TCP (DATABASE_URL `?socket=/run/mysqld/mysqld.sock`): on the same host it
+   * costs the API far less CPU per statement than loopback TCP (see README, *Benchmark*). Host and port are then unused.
+   */
+  socketPath?: string;
   /** Deadlines (always set by loadConfig; a hand-built config without them gets the drivers' defaults: no statement deadline). */
   connectTimeoutMs?: number;
   acquireTimeoutMs?: number;
@@ -203,6 +208,7 @@ function databaseConfigFrom(e: EnvSchema): DatabaseConfig {
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     database: url.pathname.replace(/^\//, ''),
+    socketPath: url.searchParams.get('socket') || undefined,
     poolSize: e.DATABASE_POOL_SIZE,
     connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,
