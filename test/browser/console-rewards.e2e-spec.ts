@@ -195,6 +195,8 @@ describe('console: rewards catalog and coupon lookup', () => {
       await card.getByText('Active', { exact: true }).waitFor();
       await card.getByText('¥10 off over ¥50').waitFor();
       await card.getByText('Exchange for 500 points').waitFor();
+      // The member is read after the coupon (GET members/{id}): wait for it, then check the masking.
+      await card.getByTestId('coupon-member').filter({ hasText: '张' }).waitFor();
       await expect(card.getByTestId('coupon-member').innerText()).resolves.toMatch(/^张\* · \+86139\*{4}\d{4}$/);
       await card.getByRole('button', { name: 'Open member archive' }).click();
       const archive = page.getByRole('dialog', { name: 'Member archive' });
