@@ -77,6 +77,7 @@ export class AppConfig {
     adminPerMinute: number;
     loginPerMinute: number;
     posUnauthenticatedPerMinute: number;
+    posCouponLookupsPerMinute: number;
   };
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
@@ -124,6 +125,7 @@ export class AppConfig {
       adminPerMinute: e.RATE_LIMIT_ADMIN_PER_MINUTE,
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       posUnauthenticatedPerMinute: e.RATE_LIMIT_POS_UNAUTHENTICATED_PER_MINUTE,
+      posCouponLookupsPerMinute: e.RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE,
     };
     const workers = e.ACTIVE_WORKERS.split(',')
       .map((s) => s.trim())

@@ -30,6 +30,7 @@ export enum ErrorCode {
   REWARD_NOT_FOUND = 'REWARD_NOT_FOUND',
   REWARD_NOT_AVAILABLE = 'REWARD_NOT_AVAILABLE',
   COUPON_NOT_VOIDABLE = 'COUPON_NOT_VOIDABLE',
+  REWARD_ELIGIBILITY_UNKNOWN = 'REWARD_ELIGIBILITY_UNKNOWN',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -147,6 +148,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED:
     case ErrorCode.COUPON_NOT_VALID:
     case ErrorCode.REWARD_NOT_AVAILABLE:
+    case ErrorCode.REWARD_ELIGIBILITY_UNKNOWN:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

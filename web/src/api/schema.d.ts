@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * (1.2) Check a coupon before giving its discount: its terms, and whether it can be used in this store now
-         * @description usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase.
+         * @description usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase. Look-ups are also limited per store (RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE, default 300 a minute, all its keys together): over it, 429 RATE_LIMITED with Retry-After.
          */
         get: operations["PosController_coupon"];
         put?: never;
@@ -1808,6 +1808,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/rewards/store-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stores a reward may be scoped to, by name (for the console form; GET stores itself needs stores.manage)
+         * @description The stores a reward may be scoped to, by name (for the console form; GET stores itself needs stores.manage). Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminRewardsController_storeOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/rewards": {
         parameters: {
             query?: never;
@@ -2372,7 +2392,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "REWARD_ELIGIBILITY_UNKNOWN" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -23751,6 +23771,121 @@ export interface operations {
             };
         };
     };
+    AdminRewardsController_storeOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     AdminRewardsController_page: {
         parameters: {
             query?: {
@@ -23977,6 +24112,28 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REWARD_ELIGIBILITY_UNKNOWN: a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "REWARD_ELIGIBILITY_UNKNOWN",
+                     *       "message": "a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "REWARD_ELIGIBILITY_UNKNOWN";
                     };
                 };
             };
@@ -24259,6 +24416,28 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "REWARD_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REWARD_ELIGIBILITY_UNKNOWN: a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "REWARD_ELIGIBILITY_UNKNOWN",
+                     *       "message": "a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "REWARD_ELIGIBILITY_UNKNOWN";
                     };
                 };
             };

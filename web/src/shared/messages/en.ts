@@ -1,7 +1,10 @@
 import { campaignsEn } from './campaigns-console';
 
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
+import { rewardsEn } from './rewards.en';
+
 export const en = {
+  ...rewardsEn,
   'common.switchLanguage': 'Switch language',
   'common.otherLanguage': '中文',
   'common.loading': 'Loading…',
