@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { memberNotFound } from '../members/members.errors';
 import { MemberFactsQueries } from './audience/member-facts.queries';
-import { checkActions, consentChannelOf, describeActions } from './campaign-definition';
+import { CategoryNames } from '../categories/category-names';
+import { actionCategories, checkActions, consentChannelOf, describeActions } from './campaign-definition';
 import { invalidCampaign } from './campaigns.errors';
 import { Clock } from './clock';
 import { CampaignRulesExplanationResponse, ExplainCampaignRulesDto } from './dto/explain-rules.dto';
@@ -28,6 +29,7 @@ export class ExplainCampaignRules {
   constructor(
     private readonly facts: MemberFactsQueries,
     private readonly clock: Clock,
+    private readonly categoryNames: CategoryNames,
   ) {}
 
   async explain(dto: ExplainCampaignRulesDto): Promise<CampaignRulesExplanationResponse> {
@@ -36,11 +38,13 @@ export class ExplainCampaignRules {
     if (!isTimezone(timezone)) {
       throw invalidCampaign('timezone', `is not a known timezone: ${timezone}`);
     }
+    // Categories by the catalog's names.
+    const actionWords = describeActions(actions, await this.categoryNames.lookup(actionCategories(actions)));
     if (dto.audience === undefined) {
       if (dto.memberId !== undefined) {
         throw invalidCampaign('memberId', 'needs an audience to explain');
       }
-      return { actions: describeActions(actions), audience: null };
+      return { actions: actionWords, audience: null };
     }
     const audience = parsed(dto.audience);
     // Clubs and stores by their codes, not their ids.
@@ -49,7 +53,7 @@ export class ExplainCampaignRules {
     if (dto.memberId === undefined) {
       const parts = (list: AudiencePart[]) => list.map((part) => ({ part, description: describeAudiencePart(part, names) }));
       return {
-        actions: describeActions(actions),
+        actions: actionWords,
         audience: { description, include: parts(audience.include), exclude: parts(audience.exclude ?? []) },
       };
     }
@@ -63,7 +67,7 @@ export class ExplainCampaignRules {
       { now: this.clock.now(), timezone, consentChannel: consentChannelOf(actions) },
       names,
     );
-    return { actions: describeActions(actions), audience: { description, ...forMember } };
+    return { actions: actionWords, audience: { description, ...forMember } };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { select } from '../../database/sql';
 import { toInt } from '../../common/transformers';
 import { Club, ClubStatus } from './entities/club.entity';
 import { JoinReason, LeaveReason } from './entities/club-member.entity';
@@ -79,6 +80,19 @@ export class ClubsRepository {
       qb.andWhere('c.status = :status', { status });
     }
     return qb.getMany();
+  }
+
+  /** Active members of each club (clubs without any are absent), one grouped read over the (club, status) index. */
+  async activeMemberCounts(clubIds: readonly string[]): Promise<Map<string, number>> {
+    if (clubIds.length === 0) {
+      return new Map();
+    }
+    const rows = await select<{ club_id: string; n: string | number }>(
+      this.dataSource.manager,
+      `SELECT club_id, COUNT(*) AS n FROM club_members WHERE club_id IN (${marks(clubIds.length)}) AND status = 'active' GROUP BY club_id`,
+      clubIds,
+    );
+    return new Map(rows.map((r) => [r.club_id, Number(r.n)]));
   }
 
   async activeAutomaticClubs(): Promise<Club[]> {

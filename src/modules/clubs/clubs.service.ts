@@ -5,6 +5,8 @@ import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { memberNotFound } from '../members/members.errors';
 import { MembersService } from '../members/members.service';
+import { CategoryNames } from '../categories/category-names';
+import { CategoryNaming } from './conditions/club-condition';
 import { clubCodeTaken, clubNotFound, invalidRule, notAMember, notJoinable, ruleMismatch } from './clubs.errors';
 import { ClubsRepository, MembershipRow } from './clubs.repository';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -45,6 +47,8 @@ export interface ClubView {
   rule: ClubRule | null;
   ruleText: RuleText | null;
   dropUnmatched: boolean;
+  /** Active members now (absent in audit entries). */
+  memberCount?: number;
   createdAt: string;
   updatedAt: string | null;
 }
@@ -74,7 +78,8 @@ export function parseStoredRule(rule: string | null): ClubRule | null {
   return v.ok ? v.rule : null;
 }
 
-export function clubView(c: Club): ClubView {
+/** A club as the routes answer it; categories in the rule's words by `names` (the catalog's), else by code. */
+export function clubView(c: Club, names?: CategoryNaming): ClubView {
   const rule = parseStoredRule(c.rule);
   return {
     clubId: c.id,
@@ -85,7 +90,7 @@ export function clubView(c: Club): ClubView {
     joinPolicy: c.joinPolicy,
     status: c.status,
     rule,
-    ruleText: rule ? explainClubRule(rule) : null,
+    ruleText: rule ? explainClubRule(rule, names) : null,
     dropUnmatched: c.dropUnmatched,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt ? c.updatedAt.toISOString() : null,
@@ -116,7 +121,22 @@ export class ClubsService {
     private readonly repo: ClubsRepository,
     private readonly audit: AuditService,
     private readonly members: MembersService,
+    private readonly categoryNames: CategoryNames,
   ) {}
+
+  /** Views of clubs with their rules in words by category names and their sizes now. */
+  private async views(clubs: Club[]): Promise<ClubView[]> {
+    const codes = clubs.flatMap((c) => {
+      const rule = parseStoredRule(c.rule);
+      return rule ? ruleCategories(rule) : [];
+    });
+    const [names, counts] = await Promise.all([this.categoryNames.lookup(codes), this.repo.activeMemberCounts(clubs.map((c) => c.id))]);
+    return clubs.map((c) => ({ ...clubView(c, names), memberCount: counts.get(c.id) ?? 0 }));
+  }
+
+  private async view(club: Club): Promise<ClubView> {
+    return (await this.views([club]))[0];
+  }
 
   /** Codes of the active clubs a member currently belongs to (the POS lookup). */
   async clubCodesOf(memberId: string): Promise<string[]> {
@@ -153,7 +173,8 @@ export class ClubsService {
     input: { rule: unknown; estimate?: boolean; clubId?: string | null; memberId?: string | null },
     now = new Date(),
   ): Promise<{ rule: ClubRule; ruleText: RuleText; estimatedMembers: number | null; memberGaps?: MemberRuleGaps }> {
-    const { rule, ruleText } = this.explain(input.rule);
+    const { rule } = this.explain(input.rule);
+    const ruleText = explainClubRule(rule, await this.categoryNames.lookup(ruleCategories(rule)));
     const estimatedMembers = input.estimate ? await this.estimate(rule, input.clubId ?? null, now) : null;
     return input.memberId
       ? { rule, ruleText, estimatedMembers, memberGaps: await this.gapsOf(rule, input.memberId, now) }
@@ -167,7 +188,7 @@ export class ClubsService {
     if (!facts) {
       throw memberNotFound('memberId', memberId);
     }
-    return { memberId, ...clubRuleGaps(rule, facts, now) };
+    return { memberId, ...clubRuleGaps(rule, facts, now, await this.categoryNames.lookup(ruleCategories(rule))) };
   }
 
   /** An automatic club needs a valid rule; the other policies take none. */
@@ -210,11 +231,11 @@ export class ClubsService {
       }
       throw err;
     }
-    return clubView(club);
+    return this.view(club);
   }
 
   async update(actor: Actor, clubId: string, patch: ClubPatch): Promise<ClubView> {
-    return this.transactions.retrying(async (m) => {
+    const club = await this.transactions.retrying(async (m) => {
       const club = await this.repo.findClub(clubId, m, true);
       if (!club) {
         throw clubNotFound(clubId);
@@ -241,12 +262,13 @@ export class ClubsService {
         }
       }
       await this.audit.record(actor, 'club.update', { type: 'club', id: club.id }, changes, m);
-      return after;
+      return club;
     });
+    return this.view(club);
   }
 
   async get(clubId: string): Promise<ClubView> {
-    return clubView(await this.club(clubId));
+    return this.view(await this.club(clubId));
   }
 
   async club(clubId: string): Promise<Club> {
@@ -264,7 +286,7 @@ export class ClubsService {
   ): Promise<{ clubs: ClubView[]; nextCursor: string | null }> {
     const rows = await this.repo.listClubs(decodeCursor(cursor), limit + 1, status);
     const page = rows.slice(0, limit);
-    return { clubs: page.map(clubView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].code) : null };
+    return { clubs: await this.views(page), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].code) : null };
   }
 
   /**

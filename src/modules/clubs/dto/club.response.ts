@@ -34,6 +34,8 @@ export class ClubResponse {
   ruleText: RuleTextResponse | null;
   @ApiProperty({ example: false })
   dropUnmatched: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1280, description: 'Active members now.' })
+  memberCount: number;
   @ApiProperty({ ...DATE_TIME, example: '2026-11-25T12:24:56.490Z' })
   createdAt: string;
   @ApiProperty({ ...DATE_TIME, nullable: true, example: null })
