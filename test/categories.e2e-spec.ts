@@ -36,7 +36,7 @@ describe('category catalog (admin API)', () => {
     const items: Array<{ code: string; lineCount: number }> = [];
     let cursor: string | null = null;
     do {
-      const res = await as('marketer')
+      const res: { body: { items: Array<{ code: string; lineCount: number }>; nextCursor: string | null } } = await as('marketer')
         .get(`categories/unknown?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
         .expect(200);
       items.push(...res.body.items);
@@ -149,5 +149,30 @@ describe('category catalog (admin API)', () => {
       .expect(200);
     expect(campaign.body.actions[0].description.en).toContain('2× points on category Mother & baby');
     expect(campaign.body.actions[0].description['zh-CN']).toContain('品类「母婴」');
+  });
+
+  it('clubs answer their size, and a club lists its members by masked name, tier and masked card, never a bare id', async () => {
+    const code = `N${uniq('')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(-12)}`.toUpperCase();
+    const club = await as('marketer').post('clubs', { code, nameZh: '名册', nameEn: 'Roster', joinPolicy: 'invite' }).expect(201);
+    const clubId = club.body.clubId as string;
+    expect(club.body.memberCount).toBe(0);
+    const a = await createMember(t, { name: '王小明' });
+    const b = await createMember(t, { name: '李四' });
+    for (const m of [a, b]) {
+      await as('marketer').post(`clubs/${clubId}/members/${m.memberId}`, {}).expect(200);
+    }
+    await as('marketer').post(`clubs/${clubId}/members/${b.memberId}`, {}).expect(200);
+    expect((await as('marketer').get(`clubs/${clubId}`).expect(200)).body.memberCount).toBe(2);
+    const listed = (await as('marketer').get('clubs?limit=200').expect(200)).body.clubs.find(
+      (c: { clubId: string }) => c.clubId === clubId,
+    );
+    expect(listed.memberCount).toBe(2);
+
+    const members = await as('marketer').get(`clubs/${clubId}/members`).expect(200);
+    const row = members.body.members.find((r: { memberId: string }) => r.memberId === a.memberId);
+    const [tier] = await t.db.query('SELECT tier_code FROM members WHERE id = ?', [a.memberId]);
+    expect(row.member).toEqual({ name: '王**', tierCode: tier.tier_code, cardNo: `************${a.cardNo.slice(-4)}` });
   });
 });

@@ -149,7 +149,6 @@ describe('category usage on the real database', () => {
     expect(perLineNs).toBeLessThan(1000);
     const [row] = await db.query('SELECT line_count FROM category_usage WHERE code = ?', [codes[0]]);
     expect(Number(row.line_count)).toBe((batches * lines.length) / codes.length);
-    // eslint-disable-next-line no-console
     console.log(`category usage: ${perLineNs.toFixed(0)} ns per purchase line gathered; one upsert per flush`);
   });
 });

@@ -5,6 +5,8 @@ import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { memberNotFound } from '../members/members.errors';
 import { MembersService } from '../members/members.service';
+import { MemberArchiveQueries } from '../members/member-archive.queries';
+import { maskCardNo, maskName } from '../../common/masking';
 import { CategoryNames } from '../categories/category-names';
 import { CategoryNaming } from './conditions/club-condition';
 import { clubCodeTaken, clubNotFound, invalidRule, notAMember, notJoinable, ruleMismatch } from './clubs.errors';
@@ -61,6 +63,13 @@ export interface MembershipView {
   joinedAt: string;
   leftAt: string | null;
   leftReason: string | null;
+}
+
+/** Who a club member is, for the console's list: masked name, tier code, masked card. */
+export interface ClubMemberSummary {
+  name: string | null;
+  tierCode: string;
+  cardNo: string | null;
 }
 
 export type MemberRuleGaps = { memberId: string } & ReturnType<typeof clubRuleGaps>;
@@ -122,6 +131,7 @@ export class ClubsService {
     private readonly audit: AuditService,
     private readonly members: MembersService,
     private readonly categoryNames: CategoryNames,
+    private readonly archive: MemberArchiveQueries,
   ) {}
 
   /** Views of clubs with their rules in words by category names and their sizes now. */
@@ -355,11 +365,20 @@ export class ClubsService {
     cursor: string | undefined,
     limit: number,
     status: 'active' | 'left' | null,
-  ): Promise<{ members: MembershipView[]; nextCursor: string | null }> {
+  ): Promise<{ members: Array<MembershipView & { member: ClubMemberSummary }>; nextCursor: string | null }> {
     await this.club(clubId);
     const rows = await this.repo.membersPage(clubId, status, decodeCursor(cursor), limit + 1);
     const page = rows.slice(0, limit);
-    return { members: page.map(membershipView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].memberId) : null };
+    const ids = page.map((r) => r.memberId);
+    const [summaries, cards] = await Promise.all([this.archive.summaries(ids), this.archive.displayCards(ids)]);
+    const members = page.map((r) => {
+      const s = summaries.get(r.memberId);
+      return {
+        ...membershipView(r),
+        member: { name: maskName(s?.name), tierCode: s?.tierCode ?? '', cardNo: maskCardNo(cards.get(r.memberId)?.cardNo) },
+      };
+    });
+    return { members, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].memberId) : null };
   }
 
   async history(clubId: string, memberId: string) {

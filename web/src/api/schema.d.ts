@@ -4422,6 +4422,66 @@ export interface components {
              */
             jobId: string;
         };
+        ClubMemberSummaryResponse: {
+            /**
+             * @description Masked, whoever asks (the archive shows more to those allowed).
+             * @example 张*
+             */
+            name: string | null;
+            /**
+             * @description The tier code (the ladder names it).
+             * @example VIP
+             */
+            tierCode: string;
+            /**
+             * @description The card to show, masked but for its last 4 digits.
+             * @example ************0018
+             */
+            cardNo: string | null;
+        };
+        ClubMemberRowResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-8b99-749f-88e9-001ff70d99ce
+             */
+            clubId: string;
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "left";
+            /**
+             * @example invite
+             * @enum {string}
+             */
+            joinedVia: "rule" | "member" | "admin" | "invite";
+            /**
+             * Format: date-time
+             * @example 2026-11-25T12:24:56.490Z
+             */
+            joinedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            leftAt: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            leftReason: "member" | "admin" | "rule" | null;
+            member: components["schemas"]["ClubMemberSummaryResponse"];
+        };
+        ClubMembersPageResponse: {
+            members: components["schemas"]["ClubMemberRowResponse"][];
+            /** @example eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0 */
+            nextCursor: string | null;
+        };
         MembershipResponse: {
             /**
              * Format: uuid
@@ -4458,11 +4518,6 @@ export interface components {
              * @enum {string|null}
              */
             leftReason: "member" | "admin" | "rule" | null;
-        };
-        ClubMembersPageResponse: {
-            members: components["schemas"]["MembershipResponse"][];
-            /** @example eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0 */
-            nextCursor: string | null;
         };
         MembershipChangeResponse: {
             membership: components["schemas"]["MembershipResponse"];

@@ -127,9 +127,33 @@ export class MembershipChangeResponse {
   changed: boolean;
 }
 
+export class ClubMemberSummaryResponse {
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '张*',
+    description: 'Masked, whoever asks (the archive shows more to those allowed).',
+  })
+  name: string | null;
+  @ApiProperty({ example: 'VIP', description: 'The tier code (the ladder names it).' })
+  tierCode: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '************0018',
+    description: 'The card to show, masked but for its last 4 digits.',
+  })
+  cardNo: string | null;
+}
+
+export class ClubMemberRowResponse extends MembershipResponse {
+  @ApiProperty({ type: ClubMemberSummaryResponse })
+  member: ClubMemberSummaryResponse;
+}
+
 export class ClubMembersPageResponse {
-  @ApiProperty({ type: [MembershipResponse] })
-  members: MembershipResponse[];
+  @ApiProperty({ type: [ClubMemberRowResponse] })
+  members: ClubMemberRowResponse[];
   @ApiProperty({ type: 'string', nullable: true, example: 'eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0' })
   nextCursor: string | null;
 }
