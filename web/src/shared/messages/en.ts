@@ -1,5 +1,8 @@
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
+import { namesEn } from './names';
+
 export const en = {
+  ...namesEn,
   'common.switchLanguage': 'Switch language',
   'common.otherLanguage': '中文',
   'common.loading': 'Loading…',
