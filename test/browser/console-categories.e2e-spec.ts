@@ -208,4 +208,23 @@ describe('console: a marketer names an unknown category and builds a club rule b
       await shoot(page, 'console-member-from-club');
       expect(pageProblems(page)).toEqual([]);
     }));
+
+  it('the excluded categories read by name on the tiers screen', () =>
+    shootOnFailure(page, 'categories-excluded', async () => {
+      const token = await loginAdmin(app.t);
+      const program = (await app.t.http.get('/api/v1/admin/program').set('Authorization', `Bearer ${token}`).expect(200)).body;
+      const before = program.excludedCategories as string[];
+      const patch = (excludedCategories: string[]) =>
+        app.t.http.patch('/api/v1/admin/program').set('Authorization', `Bearer ${token}`).send({ excludedCategories }).expect(200);
+      await patch([...before, code]);
+      try {
+        await page.getByRole('menuitem', { name: 'Tiers' }).click();
+        const card = page.getByTestId('excluded-categories');
+        await card.getByText(names.nameEn, { exact: false }).waitFor();
+        expect(await card.innerText()).not.toContain(code);
+        await shoot(page, 'console-tiers-excluded-categories');
+      } finally {
+        await patch(before);
+      }
+    }));
 });

@@ -52,7 +52,11 @@ export function ClubsGrowthChart() {
       <QueryState query={growth} empty={(d) => d.clubs.length === 0}>
         {(d) => {
           const months = d.clubs[0]?.periods.map((p) => p.period) ?? [];
-          const shown = d.clubs.filter((c) => c.status === 'active').slice(0, 10);
+          // The ten largest active clubs, by name.
+          const shown = d.clubs
+            .filter((c) => c.status === 'active')
+            .sort((a, b) => b.activeMembers - a.activeMembers)
+            .slice(0, 10);
           return (
             <Chart
               label={t('clubs.growthOverTime')}

@@ -8,6 +8,7 @@ import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 import { JobProgress } from '../jobs/JobProgress';
 import { tierName } from '../names/names';
+import { ExcludedCategories } from './ExcludedCategories';
 import { useLadder, useReview, useSaveLadder, useSimulateLadder, type Tier } from './queries';
 
 /** The ladder: thresholds edited, the what-if shown as a before/after chart before saving; reviews with live progress. */
@@ -110,6 +111,7 @@ export function TiersPage() {
                 />
               </Card>
             )}
+            <ExcludedCategories editable={isAdmin} />
             {reviewJob && <JobProgress jobId={reviewJob} label={t('tiers.review')} />}
             {rankReviewJob && <JobProgress jobId={rankReviewJob} label={t('tiers.rankReview')} />}
           </Space>

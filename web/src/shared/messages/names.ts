@@ -32,6 +32,9 @@ export const namesEn = {
   'tier.none': 'No tier',
   'members.openArchive': 'Open the member’s archive',
   'clubs.size': 'Members',
+  'tiers.excludedCategories': 'Categories that earn no points',
+  'tiers.excludedCategoriesHint': 'Lines in these categories (e.g. tobacco, gift cards) earn nothing, in every tier.',
+  'tiers.excludedSaved': 'Saved: in force for the next purchase.',
 } as const satisfies Record<string, string>;
 
 export type NamesKey = keyof typeof namesEn;
@@ -66,4 +69,7 @@ export const namesZhCN: Record<NamesKey, string> = {
   'tier.none': '无等级',
   'members.openArchive': '打开会员档案',
   'clubs.size': '会员数',
+  'tiers.excludedCategories': '不积分品类',
+  'tiers.excludedCategoriesHint': '这些品类（如香烟、礼品卡）的消费在任何等级都不积分。',
+  'tiers.excludedSaved': '已保存，下一笔消费起生效。',
 };
