@@ -218,6 +218,9 @@ describe('console: a marketer names an unknown category and builds a club rule b
         app.t.http.patch('/api/v1/admin/program').set('Authorization', `Bearer ${token}`).send({ excludedCategories }).expect(200);
       await patch([...before, code]);
       try {
+        const archive = page.getByRole('dialog', { name: 'Archive' });
+        await archive.getByRole('button', { name: 'Close' }).click();
+        await archive.waitFor({ state: 'hidden' });
         await page.getByRole('menuitem', { name: 'Tiers' }).click();
         const card = page.getByTestId('excluded-categories');
         await card.getByText(names.nameEn, { exact: false }).waitFor();
