@@ -103,6 +103,14 @@ describe('category usage on the real database', () => {
     expect(counts.map((r: { line_count: string }) => Number(r.line_count))).toEqual(new Array(20).fill(10));
   });
 
+  it('a burst of new codes (more than one statement holds) is written whole', async () => {
+    const codes = Array.from({ length: 1200 }, () => uniq('burst').toLowerCase());
+    collector.gather({ purchases: [], tierMoves: [], lineCategories: codes });
+    await collector.flush();
+    const ours = await db.query(`SELECT COUNT(*) AS n FROM category_usage WHERE code IN (${codes.map(() => '?').join(', ')})`, codes);
+    expect(Number(ours[0].n)).toBe(1200);
+  });
+
   it('unknown codes are listed most used first until named; the catalog then lists the entry with its count, audited', async () => {
     const rare = uniq('zz-rare').toLowerCase();
     const common = uniq('zz-common').toLowerCase();

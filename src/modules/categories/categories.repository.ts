@@ -51,6 +51,9 @@ const catalogRow = (r: CatalogSqlRow): CategoryRow => ({
   updatedAt: r.updated_at,
 });
 
+/** Codes per upsert: a flush after a burst of new codes stays a few modest statements. */
+const USAGE_ROWS_PER_STATEMENT = 500;
+
 const CATALOG_SELECT = `SELECT c.code, c.name_zh, c.name_en, u.line_count, u.last_seen_at, c.created_at, c.updated_at
   FROM categories c LEFT JOIN category_usage u ON u.code = c.code`;
 
@@ -150,21 +153,27 @@ export class CategoriesRepository {
   }
 
   /**
-   * Adds lines counted in memory to the usage rows, in one statement (codes in a fixed order, so two processes
-   * flushing at once take their row locks in the same order).
+   * Adds lines counted in memory to the usage rows, in one statement per 500 codes (codes in a fixed order, so two
+   * processes flushing at once take their row locks in the same order).
    */
   async addUsage(deltas: readonly UsageDelta[]): Promise<void> {
     if (deltas.length === 0) {
       return;
     }
     const sorted = [...deltas].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    await execute(
-      this.dataSource.manager,
-      `INSERT INTO category_usage (code, line_count, first_seen_at, last_seen_at)
-       VALUES ${sorted.map(() => '(?, ?, ?, ?)').join(', ')}
-       ON DUPLICATE KEY UPDATE line_count = line_count + VALUES(line_count),
-         first_seen_at = LEAST(first_seen_at, VALUES(first_seen_at)), last_seen_at = GREATEST(last_seen_at, VALUES(last_seen_at))`,
-      sorted.flatMap((d) => [d.code, d.lines, d.firstSeenAt, d.lastSeenAt]),
-    );
+    // One transaction: a failed flush writes nothing, so the collector may add the same counts again.
+    await this.dataSource.transaction(async (m) => {
+      for (let i = 0; i < sorted.length; i += USAGE_ROWS_PER_STATEMENT) {
+        const part = sorted.slice(i, i + USAGE_ROWS_PER_STATEMENT);
+        await execute(
+          m,
+          `INSERT INTO category_usage (code, line_count, first_seen_at, last_seen_at)
+         VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}
+         ON DUPLICATE KEY UPDATE line_count = line_count + VALUES(line_count),
+           first_seen_at = LEAST(first_seen_at, VALUES(first_seen_at)), last_seen_at = GREATEST(last_seen_at, VALUES(last_seen_at))`,
+          part.flatMap((d) => [d.code, d.lines, d.firstSeenAt, d.lastSeenAt]),
+        );
+      }
+    });
   }
 }
