@@ -83,7 +83,7 @@ function PyramidCard() {
               scroll={{ x: true }}
               dataSource={p.grades}
               columns={[
-                { title: t('analytics.grade'), render: (_, g) => gradeName(g.grade) },
+                { title: t('analytics.grade'), render: (_, g) => <span style={{ whiteSpace: 'nowrap' }}>{gradeName(g.grade)}</span> },
                 {
                   title: t('common.members'),
                   render: (_, g) => <Fig id={`pyramid-${g.grade}-members`}>{formatPoints(g.members, lang)}</Fig>,
