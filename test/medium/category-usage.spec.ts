@@ -103,6 +103,18 @@ describe('category usage on the real database', () => {
     expect(counts.map((r: { line_count: string }) => Number(r.line_count))).toEqual(new Array(20).fill(10));
   });
 
+  it('a graceful stop writes what was gathered since the last flush', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [...coreImports('worker'), TierPortsModule, CategoriesModule],
+    }).compile();
+    const other = moduleRef.createNestApplication({ logger: false });
+    await other.init();
+    const code = uniq('at-stop').toLowerCase();
+    other.get(CategoryUsageCollector).gather({ purchases: [], tierMoves: [], lineCategories: [code, code] });
+    await other.close();
+    expect((await usage(code))?.lines).toBe(2);
+  });
+
   it('a burst of new codes (more than one statement holds) is written whole', async () => {
     const codes = Array.from({ length: 1200 }, () => uniq('burst').toLowerCase());
     collector.gather({ purchases: [], tierMoves: [], lineCategories: codes });
