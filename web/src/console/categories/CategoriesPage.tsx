@@ -50,13 +50,13 @@ export function CategoriesPage() {
                   rowKey="code"
                   size="small"
                   pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={d.items}
                   columns={[
-                    { title: t('categories.code'), render: (_, u) => <Typography.Text code>{u.code}</Typography.Text> },
+                    { title: t('categories.code'), render: (_, u) => <Code code={u.code} /> },
                     { title: t('categories.lines'), align: 'right', render: (_, u) => formatPoints(u.lineCount, lang) },
-                    { title: t('categories.firstSeen'), render: (_, u) => formatDateTime(u.firstSeenAt, lang) },
-                    { title: t('categories.lastSeen'), render: (_, u) => formatDateTime(u.lastSeenAt, lang) },
+                    { title: t('categories.firstSeen'), responsive: ['lg'], render: (_, u) => formatDateTime(u.firstSeenAt, lang) },
+                    { title: t('categories.lastSeen'), responsive: ['md'], render: (_, u) => formatDateTime(u.lastSeenAt, lang) },
                     ...(manage
                       ? [
                           {
@@ -75,36 +75,36 @@ export function CategoriesPage() {
             }
           </QueryState>
         </Card>
-        <Card
-          title={t('categories.catalog')}
-          data-testid="categories-catalog"
-          extra={
-            <Input.Search
-              allowClear
-              aria-label={t('categories.search')}
-              placeholder={t('categories.search')}
-              onChange={(e) => setQ(e.target.value)}
-              style={{ width: 240 }}
-            />
-          }
-        >
+        <Card title={t('categories.catalog')} data-testid="categories-catalog">
+          <Input.Search
+            allowClear
+            aria-label={t('categories.search')}
+            placeholder={t('categories.search')}
+            onChange={(e) => setQ(e.target.value)}
+            style={{ maxWidth: 320, marginBottom: 12 }}
+          />
           <QueryState query={catalog} empty={(d) => d.length === 0}>
             {() => (
               <Table<Category>
                 rowKey="code"
                 size="small"
                 pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                scroll={{ x: true }}
+                scroll={{ x: 'max-content' }}
                 dataSource={shown}
                 columns={[
                   { title: t('common.name'), render: (_, c) => <Typography.Text strong>{name(c)}</Typography.Text> },
                   {
                     title: lang === 'zh-CN' ? t('categories.nameEn') : t('categories.nameZh'),
+                    responsive: ['md'],
                     render: (_, c) => (lang === 'zh-CN' ? c.nameEn : c.nameZh),
                   },
-                  { title: t('categories.code'), render: (_, c) => <Typography.Text code>{c.code}</Typography.Text> },
+                  { title: t('categories.code'), render: (_, c) => <Code code={c.code} /> },
                   { title: t('categories.lines'), align: 'right', render: (_, c) => formatPoints(c.lineCount, lang) },
-                  { title: t('categories.lastSeen'), render: (_, c) => (c.lastSeenAt ? formatDateTime(c.lastSeenAt, lang) : '—') },
+                  {
+                    title: t('categories.lastSeen'),
+                    responsive: ['lg'],
+                    render: (_, c) => (c.lastSeenAt ? formatDateTime(c.lastSeenAt, lang) : '—'),
+                  },
                   ...(manage
                     ? [
                         {
@@ -125,6 +125,15 @@ export function CategoriesPage() {
       </Space>
       {editing && <NameDialog editing={editing} onClose={() => setEditing(null)} />}
     </section>
+  );
+}
+
+/** A code as the tills send it, on one line. */
+function Code({ code }: { code: string }) {
+  return (
+    <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+      {code}
+    </Typography.Text>
   );
 }
 

@@ -59,7 +59,7 @@ export function ClubDetail({ clubId }: { clubId: string }) {
                   },
                   { title: t('members.tier'), render: (_, r) => tierName(r.member.tierCode) },
                   { title: t('members.card'), render: (_, r) => r.member.cardNo ?? '—' },
-                  { title: t('clubs.joinedVia'), render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
+                  { title: t('clubs.joinedVia'), responsive: ['md'], render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
                   { title: t('clubs.joinedAt'), render: (_, r) => formatDateTime(r.joinedAt, lang) },
                 ]}
               />
