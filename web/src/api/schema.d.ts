@@ -6608,8 +6608,16 @@ export interface components {
             clubId: string;
             /** @example BABY */
             code: string | null;
-            /** @example 母婴俱乐部 */
+            /**
+             * @description The name in zh-CN.
+             * @example 母婴俱乐部
+             */
             name: string | null;
+            /**
+             * @description The name in English.
+             * @example Baby club
+             */
+            nameEn: string | null;
             /**
              * @description Active members of the club with no purchase for the window’s days or more.
              * @example 1200

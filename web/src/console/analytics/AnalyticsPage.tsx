@@ -318,7 +318,10 @@ function ChurnCard() {
                         dataSource={w.byClub}
                         scroll={{ x: true }}
                         columns={[
-                          { title: t('analytics.club'), render: (_, c) => c.name ?? c.code ?? c.clubId },
+                          {
+                            title: t('analytics.club'),
+                            render: (_, c) => (lang === 'zh-CN' ? c.name : c.nameEn) || c.name || c.code || '—',
+                          },
                           { title: t('analytics.churned'), render: (_, c) => formatPoints(c.members, lang) },
                           {
                             title: t('analytics.churnRate'),
