@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { memberNotFound } from '../members/members.errors';
 import { MemberFactsQueries } from './audience/member-facts.queries';
-import { checkActions, consentChannelOf, describeActions } from './campaign-definition';
+import { CategoryNames } from '../categories/category-names';
+import { actionCategories, checkActions, consentChannelOf, describeActions } from './campaign-definition';
 import { invalidCampaign } from './campaigns.errors';
 import { CampaignsRepository } from './campaigns.repository';
 import { Clock } from './clock';
@@ -32,6 +33,7 @@ export class ExplainCampaignRules {
     private readonly facts: MemberFactsQueries,
     private readonly clock: Clock,
     private readonly campaigns: CampaignsRepository,
+    private readonly categoryNames: CategoryNames,
   ) {}
 
   async explain(dto: ExplainCampaignRulesDto): Promise<CampaignRulesExplanationResponse> {
@@ -40,11 +42,13 @@ export class ExplainCampaignRules {
     if (!isTimezone(timezone)) {
       throw invalidCampaign('timezone', `is not a known timezone: ${timezone}`);
     }
+    // Categories by the catalog's names.
+    const actionWords = describeActions(actions, await this.categoryNames.lookup(actionCategories(actions)));
     if (dto.audience === undefined) {
       if (dto.memberId !== undefined) {
         throw invalidCampaign('memberId', 'needs an audience to explain');
       }
-      return { actions: describeActions(actions), audience: null };
+      return { actions: actionWords, audience: null };
     }
     const audience = parsed(dto.audience);
     // Clubs and stores by their codes, not their ids.
@@ -58,7 +62,7 @@ export class ExplainCampaignRules {
           )
         : undefined;
       return {
-        actions: describeActions(actions),
+        actions: actionWords,
         audience: {
           description,
           include: parts(audience.include),
@@ -77,7 +81,7 @@ export class ExplainCampaignRules {
       { now: this.clock.now(), timezone, consentChannel: consentChannelOf(actions) },
       names,
     );
-    return { actions: describeActions(actions), audience: { description, ...forMember } };
+    return { actions: actionWords, audience: { description, ...forMember } };
   }
 }
 

@@ -82,6 +82,19 @@ export class ClubsRepository {
     return qb.getMany();
   }
 
+  /** Active members of each club (clubs without any are absent), one grouped read over the (club, status) index. */
+  async activeMemberCounts(clubIds: readonly string[]): Promise<Map<string, number>> {
+    if (clubIds.length === 0) {
+      return new Map();
+    }
+    const rows = await select<{ club_id: string; n: string | number }>(
+      this.dataSource.manager,
+      `SELECT club_id, COUNT(*) AS n FROM club_members WHERE club_id IN (${marks(clubIds.length)}) AND status = 'active' GROUP BY club_id`,
+      clubIds,
+    );
+    return new Map(rows.map((r) => [r.club_id, Number(r.n)]));
+  }
+
   async activeAutomaticClubs(): Promise<Club[]> {
     return this.dataSource.getRepository(Club).find({ where: { joinPolicy: 'automatic', status: 'active' }, order: { code: 'ASC' } });
   }

@@ -17,6 +17,7 @@ function screen(load: () => Promise<ComponentType>): ReactNode {
 }
 
 const AnalyticsPage = screen(async () => (await import('./analytics/AnalyticsPage')).AnalyticsPage);
+const CategoriesPage = screen(async () => (await import('./categories/CategoriesPage')).CategoriesPage);
 const CampaignsPage = screen(async () => (await import('./campaigns/CampaignsPage')).CampaignsPage);
 const ClubsPage = screen(async () => (await import('./clubs/ClubsPage')).ClubsPage);
 const DashboardPage = screen(async () => (await import('./dashboard/DashboardPage')).DashboardPage);
@@ -43,6 +44,7 @@ export const SCREENS: Screen[] = [
   { path: 'campaigns', label: 'nav.campaigns', anyOf: ['campaigns.manage'], element: CampaignsPage },
   { path: 'rewards', label: 'nav.rewards', anyOf: ['rewards.manage'], element: RewardsPage },
   { path: 'coupons', label: 'nav.coupons', anyOf: ['coupons.void'], element: CouponLookupPage },
+  { path: 'categories', label: 'nav.categories', anyOf: ['categories.manage', 'analytics.read'], element: CategoriesPage },
   { path: 'analytics', label: 'nav.analytics', anyOf: ['analytics.read'], element: AnalyticsPage },
   { path: 'operations', label: 'nav.operations', anyOf: ['stores.manage', 'users.manage', 'audit.read'], element: OperationsPage },
 ];

@@ -31,6 +31,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, Both> = {
   COUPON_NOT_VALID: { en: 'This coupon cannot be used here now.', 'zh-CN': '这张券当前不可在此使用。' },
   REWARD_ELIGIBILITY_UNKNOWN: { en: 'This reward names a tier or club that does not exist.', 'zh-CN': '该奖励指定的等级或俱乐部不存在。' },
   COUPON_NOT_VOIDABLE: { en: 'This coupon can no longer be cancelled.', 'zh-CN': '这张券已无法作废。' },
+  CATEGORY_NOT_FOUND: { en: 'That category is not in the catalog.', 'zh-CN': '品类目录中没有该品类。' },
+  CATEGORY_CODE_TAKEN: { en: 'That category code already has a name.', 'zh-CN': '该品类代码已有名称。' },
   REWARD_NOT_FOUND: { en: 'That reward was not found.', 'zh-CN': '未找到该礼品。' },
   REWARD_NOT_AVAILABLE: { en: 'This reward cannot be exchanged now.', 'zh-CN': '该礼品当前无法兑换。' },
   NOT_FOUND: { en: 'Not found.', 'zh-CN': '未找到。' },

@@ -34,6 +34,8 @@ export class ClubResponse {
   ruleText: RuleTextResponse | null;
   @ApiProperty({ example: false })
   dropUnmatched: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1280, description: 'Active members now.' })
+  memberCount: number;
   @ApiProperty({ ...DATE_TIME, example: '2026-11-25T12:24:56.490Z' })
   createdAt: string;
   @ApiProperty({ ...DATE_TIME, nullable: true, example: null })
@@ -146,9 +148,33 @@ export class MembershipChangeResponse {
   changed: boolean;
 }
 
+export class ClubMemberSummaryResponse {
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '张*',
+    description: 'Masked, whoever asks (the archive shows more to those allowed).',
+  })
+  name: string | null;
+  @ApiProperty({ example: 'VIP', description: 'The tier code (the ladder names it).' })
+  tierCode: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '************0018',
+    description: 'The card to show, masked but for its last 4 digits.',
+  })
+  cardNo: string | null;
+}
+
+export class ClubMemberRowResponse extends MembershipResponse {
+  @ApiProperty({ type: ClubMemberSummaryResponse })
+  member: ClubMemberSummaryResponse;
+}
+
 export class ClubMembersPageResponse {
-  @ApiProperty({ type: [MembershipResponse] })
-  members: MembershipResponse[];
+  @ApiProperty({ type: [ClubMemberRowResponse] })
+  members: ClubMemberRowResponse[];
   @ApiProperty({ type: 'string', nullable: true, example: 'eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0' })
   nextCursor: string | null;
 }

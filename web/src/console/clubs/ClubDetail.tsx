@@ -1,9 +1,11 @@
 import { Button, Descriptions, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { QueryState } from '../components/QueryState';
 import { JobProgress } from '../jobs/JobProgress';
+import { useTierName } from '../names/useNames';
 import { ClubGrowth } from './ClubGrowth';
 import { useClub, useClubMembers, useRegroup, useRegrouped } from './queries';
 
@@ -18,6 +20,7 @@ export function ClubDetail({ clubId, regroupJobId = null }: { clubId: string; re
   const members = useClubMembers(clubId);
   const regroup = useRegroup(clubId, setJobId);
   const regrouped = useRegrouped(clubId);
+  const tierName = useTierName();
   return (
     <QueryState query={club}>
       {(c) => (
@@ -55,8 +58,17 @@ export function ClubDetail({ clubId, regroupJobId = null }: { clubId: string; re
                 scroll={{ x: true }}
                 data-testid="club-members"
                 columns={[
-                  { title: t('members.memberId'), dataIndex: 'memberId' },
-                  { title: t('clubs.joinedVia'), render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
+                  {
+                    title: t('members.name'),
+                    render: (_, r) => (
+                      <Link to={`/members?member=${r.memberId}`} aria-label={t('members.openArchive')} title={t('members.openArchive')}>
+                        {r.member.name ?? '—'}
+                      </Link>
+                    ),
+                  },
+                  { title: t('members.tier'), render: (_, r) => tierName(r.member.tierCode) },
+                  { title: t('members.card'), render: (_, r) => r.member.cardNo ?? '—' },
+                  { title: t('clubs.joinedVia'), responsive: ['md'], render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
                   { title: t('clubs.joinedAt'), render: (_, r) => formatDateTime(r.joinedAt, lang) },
                 ]}
               />

@@ -1,5 +1,6 @@
 import { Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { useDrawerSize } from '../components/drawerSize';
@@ -42,6 +43,12 @@ export function ClubsPage() {
                     {lang === 'zh-CN' ? c.nameZh : c.nameEn}
                   </Button>
                 ),
+              },
+              {
+                title: t('clubs.size'),
+                align: 'right',
+                sorter: (a, b) => a.memberCount - b.memberCount,
+                render: (_, c) => <span data-testid={`club-size-${c.code}`}>{formatPoints(c.memberCount, lang)}</span>,
               },
               { title: t('clubs.joinPolicy'), render: (_, c) => t(`clubs.policy.${c.joinPolicy}`) },
               { title: t('common.status'), render: (_, c) => <Tag>{t(`clubs.status.${c.status}`)}</Tag> },

@@ -1,10 +1,12 @@
 import { campaignsEn } from './campaigns-console';
 
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
+import { namesEn } from './names';
 import { rewardsEn } from './rewards.en';
 
 export const en = {
   ...rewardsEn,
+  ...namesEn,
   'common.switchLanguage': 'Switch language',
   'common.otherLanguage': '中文',
   'common.loading': 'Loading…',

@@ -1,10 +1,12 @@
 import { campaignsZhCN } from './campaigns-console';
 import type { MessageKey } from './en';
+import { namesZhCN } from './names';
 import { rewardsZhCN } from './rewards.zh-CN';
 
 /** 简体中文. Every key of en.ts (checked by the compiler). */
 export const zhCN: Record<MessageKey, string> = {
   ...rewardsZhCN,
+  ...namesZhCN,
   'common.switchLanguage': '切换语言',
   'common.otherLanguage': 'English',
   'common.loading': '加载中…',
