@@ -47,6 +47,8 @@ describe('POS coupon look-ups: a limit per store against code guessing', () => {
     expect(found.body).toMatchObject({ code, usable: true });
     // The key's own POS limit stays in the headers (the default 6000), not the look-up limit.
     expect(found.headers['x-ratelimit-limit']).toBe('6000');
+    expect(found.headers['x-ratelimit-limit-pos']).toBe('6000');
+    expect(found.headers['x-ratelimit-limit-pos-coupon-lookup']).toBeUndefined();
     await lookUp(store.key, 'ZZZZZZZZZZZZZZZZ').expect(404);
     await lookUp(secondKey, 'YYYYYYYYYYYYYYYY').expect(404);
 

@@ -69,15 +69,23 @@ export class RateLimiter implements OnApplicationShutdown {
         : await Promise.all(Array.from({ length: hits }, () => this.storage.increment(tracker, ttl, limit, blockDuration, limitName)));
     let totalHits = 0;
     let retryAfter = 0;
+    let resetSeconds = 0;
     for (const r of records) {
       totalHits = Math.max(totalHits, r.totalHits);
+      resetSeconds = Math.max(resetSeconds, r.timeToExpire);
       if (r.isBlocked) {
         retryAfter = Math.max(1, retryAfter, r.timeToBlockExpire);
       }
     }
     if (headers) {
+      // As the POS guide and the OpenAPI document say: named by the limit (`X-RateLimit-Limit-pos`), with the
+      // seconds until the window resets. The unnamed pair is kept for clients written against it before.
+      const remaining = String(Math.max(0, limit - totalHits));
+      res.setHeader(`X-RateLimit-Limit-${limitName}`, String(limit));
+      res.setHeader(`X-RateLimit-Remaining-${limitName}`, remaining);
+      res.setHeader(`X-RateLimit-Reset-${limitName}`, String(resetSeconds));
       res.setHeader('X-RateLimit-Limit', String(limit));
-      res.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - totalHits)));
+      res.setHeader('X-RateLimit-Remaining', remaining);
     }
     if (retryAfter > 0) {
       throw new RetryLaterError(ErrorCode.RATE_LIMITED, `Too many requests. Wait ${retryAfter} seconds and try again.`, retryAfter);
