@@ -353,6 +353,11 @@ describe('POS rate limits', () => {
               .send(purchaseBody({ cardNo: m.cardNo }, [{ amountCents: 100 }]))
               .expect(201);
       expect(res.headers['x-ratelimit-limit']).toBe('6');
+      // The headers the POS guide and the OpenAPI document name: the limit's name as a suffix, and the reset.
+      expect(res.headers['x-ratelimit-limit-pos']).toBe('6');
+      expect(res.headers['x-ratelimit-remaining-pos']).toBe(res.headers['x-ratelimit-remaining']);
+      expect(Number(res.headers['x-ratelimit-reset-pos'])).toBeGreaterThan(0);
+      expect(Number(res.headers['x-ratelimit-reset-pos'])).toBeLessThanOrEqual(60);
       remaining.push(res.headers['x-ratelimit-remaining']);
     }
     expect(remaining).toEqual(['5', '4', '3', '2', '1', '0']);

@@ -63,6 +63,8 @@ import { Survey } from '../modules/surveys/entities/survey.entity';
 import { SurveyQuestion } from '../modules/surveys/entities/survey-question.entity';
 import { SurveyInvitation } from '../modules/surveys/entities/survey-invitation.entity';
 import { SurveyAnswer } from '../modules/surveys/entities/survey-answer.entity';
+import { Category } from '../modules/categories/entities/category.entity';
+import { CategoryUsage } from '../modules/categories/entities/category-usage.entity';
 
 export const ENTITIES = [
   Complaint,
@@ -71,6 +73,8 @@ export const ENTITIES = [
   SurveyQuestion,
   SurveyInvitation,
   SurveyAnswer,
+  Category,
+  CategoryUsage,
   Reward,
   RewardMemberCount,
   RewardExchange,

@@ -37,6 +37,10 @@ export enum ErrorCode {
   SURVEY_NOT_EDITABLE = 'SURVEY_NOT_EDITABLE',
   SURVEY_INVITATION_INVALID = 'SURVEY_INVITATION_INVALID',
   SURVEY_ALREADY_ANSWERED = 'SURVEY_ALREADY_ANSWERED',
+  REWARD_ELIGIBILITY_UNKNOWN = 'REWARD_ELIGIBILITY_UNKNOWN',
+  // Category catalog
+  CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
+  CATEGORY_CODE_TAKEN = 'CATEGORY_CODE_TAKEN',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -120,6 +124,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.REWARD_NOT_FOUND:
     case ErrorCode.COMPLAINT_NOT_FOUND:
     case ErrorCode.SURVEY_NOT_FOUND:
+    case ErrorCode.CATEGORY_NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -138,6 +143,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.COMPLAINT_INVALID_TRANSITION:
     case ErrorCode.SURVEY_NOT_EDITABLE:
     case ErrorCode.SURVEY_ALREADY_ANSWERED:
+    case ErrorCode.CATEGORY_CODE_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -160,6 +166,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.COUPON_NOT_VALID:
     case ErrorCode.REWARD_NOT_AVAILABLE:
     case ErrorCode.SURVEY_INVITATION_INVALID:
+    case ErrorCode.REWARD_ELIGIBILITY_UNKNOWN:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

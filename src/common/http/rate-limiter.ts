@@ -15,6 +15,8 @@ import { SyncedThrottlerStorage } from './synced-throttler.storage';
 export enum RateLimit {
   /** per POS API key id, one bucket across all POS routes */
   Pos = 'pos',
+  /** per store, GET /api/v1/pos/coupons/{code} (against guessing coupon codes), on top of Pos */
+  PosCouponLookup = 'pos-coupon-lookup',
   /** per client address, POS requests without a valid key */
   PosUnauthenticated = 'pos-unauthenticated',
   /** per client address, every /api/v1/admin route */
@@ -47,7 +49,11 @@ export class RateLimiter implements OnApplicationShutdown {
     this.limits = new Map(throttlers.map((t) => [t.name ?? 'default', t]));
   }
 
-  async consume(res: Response, limitName: RateLimit, tracker: string, weight = 1): Promise<void> {
+  /**
+   * headers false: a second limit on the same request (it must not overwrite the first limit's X-RateLimit-*
+   * headers); over the limit it still answers 429 with Retry-After.
+   */
+  async consume(res: Response, limitName: RateLimit, tracker: string, weight = 1, headers = true): Promise<void> {
     const throttler = this.limits.get(limitName);
     if (!throttler) {
       throw new Error(`No throttler named ${limitName} in ThrottlerModule`);
@@ -63,14 +69,24 @@ export class RateLimiter implements OnApplicationShutdown {
         : await Promise.all(Array.from({ length: hits }, () => this.storage.increment(tracker, ttl, limit, blockDuration, limitName)));
     let totalHits = 0;
     let retryAfter = 0;
+    let resetSeconds = 0;
     for (const r of records) {
       totalHits = Math.max(totalHits, r.totalHits);
+      resetSeconds = Math.max(resetSeconds, r.timeToExpire);
       if (r.isBlocked) {
         retryAfter = Math.max(1, retryAfter, r.timeToBlockExpire);
       }
     }
-    res.setHeader('X-RateLimit-Limit', String(limit));
-    res.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - totalHits)));
+    if (headers) {
+      // As the POS guide and the OpenAPI document say: named by the limit (`X-RateLimit-Limit-pos`), with the
+      // seconds until the window resets. The unnamed pair is kept for clients written against it before.
+      const remaining = String(Math.max(0, limit - totalHits));
+      res.setHeader(`X-RateLimit-Limit-${limitName}`, String(limit));
+      res.setHeader(`X-RateLimit-Remaining-${limitName}`, remaining);
+      res.setHeader(`X-RateLimit-Reset-${limitName}`, String(resetSeconds));
+      res.setHeader('X-RateLimit-Limit', String(limit));
+      res.setHeader('X-RateLimit-Remaining', remaining);
+    }
     if (retryAfter > 0) {
       throw new RetryLaterError(ErrorCode.RATE_LIMITED, `Too many requests. Wait ${retryAfter} seconds and try again.`, retryAfter);
     }

@@ -23,6 +23,8 @@ import { AdminComplaintsController } from './admin-complaints.controller';
 import { SurveysModule } from '../surveys/surveys.module';
 import { AdminSurveysController } from './admin-surveys.controller';
 import { AdminMemberTimelineController } from './admin-member-timeline.controller';
+import { CategoriesModule } from '../categories/categories.module';
+import { AdminCategoriesController } from './admin-categories.controller';
 import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCardsController } from './admin-cards.controller';
@@ -65,6 +67,7 @@ import { AdminValueController } from './admin-value.controller';
     RewardsModule,
     ComplaintsModule,
     SurveysModule,
+    CategoriesModule,
   ],
   controllers: [
     AdminAuthController,
@@ -89,6 +92,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminSurveysController,
     AdminMemberTimelineController,
     AdminRewardsController,
+    AdminCategoriesController,
     AdminCouponsController,
   ],
 })

@@ -305,14 +305,14 @@ export class AnalyticsRepository {
     return toInt(row.n);
   }
 
-  async clubNames(ids: string[]): Promise<Map<string, { code: string; name: string }>> {
+  async clubNames(ids: string[]): Promise<Map<string, { code: string; name: string; nameEn: string }>> {
     if (ids.length === 0) {
       return new Map();
     }
-    const rows: Array<{ id: string; code: string; name: string }> = await this.dataSource.query(
-      `SELECT id, code, name FROM clubs WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    const rows: Array<{ id: string; code: string; name: string; name_en: string }> = await this.dataSource.query(
+      `SELECT id, code, name, name_en FROM clubs WHERE id IN (${ids.map(() => '?').join(', ')})`,
       ids,
     );
-    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+    return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name, nameEn: r.name_en }]));
   }
 }

@@ -38,6 +38,7 @@ describe('the permission table', () => {
     expect(permissionsOf('analyst').sort()).toEqual([
       'account.read',
       'analytics.read',
+      'categories.read',
       'complaints.read',
       'jobs.read',
       'members.read',
@@ -46,6 +47,11 @@ describe('the permission table', () => {
       'tiers.read',
     ]);
     expect(permissionsOf('analyst').every((p) => p.endsWith('.read'))).toBe(true);
+  });
+
+  it('lets every role read the category catalog and marketers and admins name codes', () => {
+    expect(rolesWith('categories.read')).toEqual(['admin', 'marketer', 'analyst', 'support']);
+    expect(rolesWith('categories.manage')).toEqual(['admin', 'marketer']);
   });
 
   it('lets marketers and admins manage rewards, support and admins void coupons', () => {

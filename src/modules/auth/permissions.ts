@@ -75,6 +75,10 @@ export const PERMISSIONS = {
   'surveys.read': ['admin', 'marketer', 'support', 'analyst'],
   /** Create, edit, activate and close surveys and their post-purchase invitations. */
   'surveys.manage': ['admin', 'marketer'],
+  /** Read the category catalog and the codes the tills sent that it does not name (pickers and reports show names). */
+  'categories.read': ['admin', 'marketer', 'analyst', 'support'],
+  /** Name a category code and rename one. */
+  'categories.manage': ['admin', 'marketer'],
   /** Progress of long jobs (GET jobs/{id}). */
   'jobs.read': ['admin', 'support', 'marketer', 'analyst'],
 } as const satisfies Record<string, readonly AdminRole[]>;

@@ -8,6 +8,7 @@ import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 import { SnapshotTime } from '../components/SnapshotTime';
 import { JobProgress } from '../jobs/JobProgress';
+import { useGradeName, useTierName } from '../names/useNames';
 import {
   downloadLiabilityCsv,
   useChurn,
@@ -54,6 +55,7 @@ function RefreshSnapshot() {
 function PyramidCard() {
   const { t, lang } = useI18n();
   const pyramid = usePyramid();
+  const gradeName = useGradeName();
   return (
     <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid">
       <QueryState query={pyramid}>
@@ -66,7 +68,7 @@ function PyramidCard() {
               option={{
                 tooltip: {},
                 legend: {},
-                xAxis: { type: 'category', data: p.grades.map((g) => g.grade) },
+                xAxis: { type: 'category', data: p.grades.map((g) => gradeName(g.grade)) },
                 yAxis: { type: 'value', max: 100 },
                 series: [
                   { name: t('analytics.memberShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.memberShare * 1000) / 10) },
@@ -81,7 +83,7 @@ function PyramidCard() {
               scroll={{ x: true }}
               dataSource={p.grades}
               columns={[
-                { title: t('analytics.grade'), dataIndex: 'grade' },
+                { title: t('analytics.grade'), render: (_, g) => <span style={{ whiteSpace: 'nowrap' }}>{gradeName(g.grade)}</span> },
                 {
                   title: t('common.members'),
                   render: (_, g) => <Fig id={`pyramid-${g.grade}-members`}>{formatPoints(g.members, lang)}</Fig>,
@@ -238,9 +240,11 @@ function RfmCard() {
 function ChurnCard() {
   const { t, lang } = useI18n();
   const churn = useChurn();
+  const tierName = useTierName();
+  const gradeName = useGradeName();
   const [days, setDays] = useState<number>(90);
-  const sliceColumns = (keyTitle: string) => [
-    { title: keyTitle, dataIndex: 'key' },
+  const sliceColumns = (keyTitle: string, name: (key: string) => string) => [
+    { title: keyTitle, render: (_: unknown, s: Slice) => name(s.key) },
     { title: t('analytics.churned'), render: (_: unknown, s: Slice) => formatPoints(s.members, lang) },
     {
       title: t('analytics.churnRate'),
@@ -294,7 +298,7 @@ function ChurnCard() {
                         size="small"
                         pagination={false}
                         dataSource={w.byTier}
-                        columns={sliceColumns(t('analytics.tier'))}
+                        columns={sliceColumns(t('analytics.tier'), tierName)}
                       />
                     </Col>
                     <Col xs={24} md={12}>
@@ -303,7 +307,7 @@ function ChurnCard() {
                         size="small"
                         pagination={false}
                         dataSource={w.byGrade}
-                        columns={sliceColumns(t('analytics.grade'))}
+                        columns={sliceColumns(t('analytics.grade'), gradeName)}
                       />
                     </Col>
                     <Col xs={24}>
@@ -314,7 +318,10 @@ function ChurnCard() {
                         dataSource={w.byClub}
                         scroll={{ x: true }}
                         columns={[
-                          { title: t('analytics.club'), render: (_, c) => c.name ?? c.code ?? c.clubId },
+                          {
+                            title: t('analytics.club'),
+                            render: (_, c) => (lang === 'zh-CN' ? c.name : c.nameEn) || c.name || c.code || '—',
+                          },
                           { title: t('analytics.churned'), render: (_, c) => formatPoints(c.members, lang) },
                           {
                             title: t('analytics.churnRate'),
@@ -385,6 +392,7 @@ function LoyaltyCard() {
 export function TierMovementsCard() {
   const { t } = useI18n();
   const moves = useTierMovements();
+  const tierName = useTierName();
   return (
     <Card title={t('analytics.tierMovements')} data-testid="analytics-tier-movements">
       <QueryState query={moves}>
@@ -406,7 +414,7 @@ export function TierMovementsCard() {
                           name: t('analytics.tierDistribution'),
                           type: 'pie',
                           radius: '60%',
-                          data: d.distribution.map((x) => ({ name: x.tier, value: x.members })),
+                          data: d.distribution.map((x) => ({ name: tierName(x.tier), value: x.members })),
                         },
                       ],
                     }}

@@ -1,5 +1,6 @@
 import { Drawer, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useDrawerSize } from '../components/drawerSize';
@@ -9,6 +10,7 @@ import { MemberActions } from './MemberActions';
 import { MemberAdminActions } from './MemberAdminActions';
 import { MemberArchive } from './MemberArchive';
 import { MemberTimeline } from '../voice/MemberTimeline';
+import { useTierName } from '../names/useNames';
 import { useMemberSearch, type MemberRow } from './queries';
 
 /** Search (card, phone, email or name) and a member's ledger with the reason of every entry. */
@@ -18,6 +20,10 @@ export function MembersPage() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<MemberRow | null>(null);
   const members = useMemberSearch(q);
+  const tierName = useTierName();
+  // ?member=<id>: a member opened from another screen's list (a club's members), straight to the archive.
+  const [params, setParams] = useSearchParams();
+  const linked = params.get('member');
   return (
     <section>
       <Typography.Title level={3}>{t('nav.members')}</Typography.Title>
@@ -46,7 +52,8 @@ export function MembersPage() {
                 ),
               },
               { title: t('members.phone'), render: (_, m) => m.phone ?? '—' },
-              { title: t('members.tier'), render: (_, m) => <Tag>{m.tier.code}</Tag> },
+              { title: t('members.tier'), render: (_, m) => <Tag>{tierName(m.tier.code)}</Tag> },
+              { title: t('members.card'), render: (_, m) => m.card?.cardNo ?? '—' },
               { title: t('members.balance'), render: (_, m) => formatPoints(m.balance, lang) },
               { title: t('common.status'), render: (_, m) => t(`members.status.${m.status}`) },
             ]}
@@ -61,6 +68,21 @@ export function MembersPage() {
             <Ledger memberId={open.memberId} />
             <MemberArchive memberId={open.memberId} />
             <MemberTimeline memberId={open.memberId} />
+          </Space>
+        )}
+      </Drawer>
+      <Drawer
+        open={linked !== null && open === null}
+        onClose={() => setParams({})}
+        title={t('members.archive')}
+        size={drawerSize}
+        destroyOnHidden
+      >
+        {linked && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <MemberArchive memberId={linked} />
+            <Ledger memberId={linked} />
+            <MemberTimeline memberId={linked} />
           </Space>
         )}
       </Drawer>
