@@ -14,7 +14,8 @@ export function useValueText() {
       return t('member.reward.value.amount_off', { money: formatMoney(r.valueCents, lang) });
     }
     if (r.kind === 'percent_off' && r.percentOff !== null) {
-      return t('member.reward.value.percent_off', { percent: r.percentOff, zhe: String((100 - r.percentOff) / 10) });
+      // "15% off" is said in Chinese as the share paid, in tenths: 8.5 折.
+      return t('member.reward.value.percent_off', { off: lang === 'zh-CN' ? String((100 - r.percentOff) / 10) : r.percentOff });
     }
     return t('member.reward.value.gift');
   };

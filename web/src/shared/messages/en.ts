@@ -179,7 +179,7 @@ export const en = {
   'member.reward.notFound': 'This reward is not on offer any more.',
   'member.reward.notFoundHint': 'It may have sold out or its offer may have ended.',
   'member.reward.value.amount_off': '{money} off',
-  'member.reward.value.percent_off': '{percent}% off',
+  'member.reward.value.percent_off': '{off}% off',
   'member.reward.value.gift': 'Free gift',
   'member.reward.minSpend': 'On a receipt of {money} or more',
   'member.reward.noMinSpend': 'No minimum spend',

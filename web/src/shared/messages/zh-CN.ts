@@ -179,7 +179,7 @@ export const zhCN: Record<MessageKey, string> = {
   'member.reward.notFound': '该礼品已不在兑换中。',
   'member.reward.notFoundHint': '可能已兑完或已过兑换期。',
   'member.reward.value.amount_off': '立减 {money}',
-  'member.reward.value.percent_off': '{zhe} 折',
+  'member.reward.value.percent_off': '{off} 折',
   'member.reward.value.gift': '免费赠品',
   'member.reward.minSpend': '单笔消费满 {money} 可用',
   'member.reward.noMinSpend': '无消费门槛',
