@@ -181,6 +181,20 @@ describe('voice of the member on the pages (headless Chromium)', () => {
         await timeline.getByText(name === 'en' ? 'Purchase' : '购物').waitFor();
         await timeline.scrollIntoViewIfNeeded();
         await screenshots(page, `console-${name}-member-timeline`);
+        if (name === 'en') {
+          // Raising a case from the member's drawer: the member is known, the store comes from the receipt.
+          await timeline.getByRole('button', { name: 'Raise a case' }).click();
+          const raise = page.getByRole('dialog', { name: 'Raise a case' });
+          await raise.getByLabel('Receipt').fill(m.receiptNo);
+          await raise.getByLabel('What happened').fill('Called to say the bag tore at the till');
+          await raise.getByRole('button', { name: 'Save' }).click();
+          await raise.waitFor({ state: 'hidden' });
+          const [row] = await app.t.db.query('SELECT store_id FROM complaints WHERE member_id = ? AND description LIKE ?', [
+            m.memberId,
+            'Called%',
+          ]);
+          expect(row.store_id).toBe(store.storeId);
+        }
         expect(pageProblems(page)).toEqual([]);
       });
       await page.context().close();

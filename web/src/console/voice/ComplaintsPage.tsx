@@ -1,20 +1,4 @@
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, DatePicker, Drawer, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatDateTime, formatPoints } from '../../shared/format';
@@ -29,10 +13,10 @@ import {
   useComplaints,
   useCouponTemplates,
   useComplaintStats,
-  useRaiseComplaint,
   type Complaint,
   type ComplaintFilter,
 } from './queries';
+import { RaiseComplaint } from './RaiseComplaint';
 import { CATEGORIES, STATES, useVoiceText, type VoiceKey } from './text';
 
 const STATE_COLOR: Record<string, string> = { open: 'blue', in_progress: 'gold', resolved: 'green', closed: 'default' };
@@ -151,65 +135,8 @@ function Cases() {
       <Drawer open={open !== null} onClose={() => setOpen(null)} title={tv('c.caseNo')} size={drawerSize} destroyOnHidden>
         {open && <CaseView complaintId={open} />}
       </Drawer>
-      <RaiseCase open={raising} onClose={() => setRaising(false)} />
+      <RaiseComplaint open={raising} onClose={() => setRaising(false)} />
     </Space>
-  );
-}
-
-function RaiseCase({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const tv = useVoiceText();
-  const { t } = useI18n();
-  const [form] = Form.useForm();
-  const raise = useRaiseComplaint(() => {
-    form.resetFields();
-    onClose();
-  });
-  return (
-    <Modal
-      open={open}
-      title={tv('c.new')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={raise.isPending}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ severity: 'normal', category: 'service' }}
-        onFinish={(v: Record<string, string>) =>
-          raise.mutate({
-            memberId: v.memberId,
-            storeId: v.storeId || undefined,
-            receiptNo: v.receiptNo || undefined,
-            category: v.category as Complaint['category'] & 'service',
-            description: v.description,
-            severity: v.severity as 'high' | 'normal',
-          })
-        }
-      >
-        <Form.Item name="memberId" label={tv('c.memberId')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="storeId" label={tv('c.storeId')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="receiptNo" label={tv('c.receipt')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="category" label={tv('c.category')}>
-          <Select options={CATEGORIES.map((c) => ({ value: c, label: tv(`cat.${c}`) }))} />
-        </Form.Item>
-        <Form.Item name="severity" label={tv('c.severity')}>
-          <Select options={['high', 'normal'].map((s) => ({ value: s, label: tv(`sev.${s}` as VoiceKey) }))} />
-        </Form.Item>
-        <Form.Item name="description" label={tv('c.description')} rules={[{ required: true, min: 5 }]}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      </Form>
-      {raise.error && <Alert type="error" role="alert" title={raise.error.message} />}
-    </Modal>
   );
 }
 

@@ -1,4 +1,6 @@
 import { Button, Card, Space, Table, Tag } from 'antd';
+import { useAuth } from '../auth';
+import { RaiseComplaint } from './RaiseComplaint';
 import { useState } from 'react';
 import { formatDateTime, formatMoney, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
@@ -66,6 +68,8 @@ export function MemberTimeline({ memberId }: { memberId: string }) {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const cursor = cursors[cursors.length - 1];
   const page = useTimeline(memberId, cursor);
+  const { can } = useAuth();
+  const [raising, setRaising] = useState(false);
   const word = (code: string) => WORDS[code]?.[lang === 'zh-CN' ? 'zh' : 'en'] ?? code;
   /** A row's detail in words: a complaint's step and state, a message's channel and state, a reason, a state. */
   const detail = (r: TimelineItem): string | null => {
@@ -82,7 +86,19 @@ export function MemberTimeline({ memberId }: { memberId: string }) {
     return r.detail.split(' ').map(word).join(' · ');
   };
   return (
-    <Card size="small" title={tv('t.title')} data-testid="member-timeline">
+    <Card
+      size="small"
+      title={tv('t.title')}
+      data-testid="member-timeline"
+      extra={
+        can('complaints.manage') && (
+          <Button size="small" onClick={() => setRaising(true)}>
+            {tv('c.new')}
+          </Button>
+        )
+      }
+    >
+      <RaiseComplaint open={raising} onClose={() => setRaising(false)} memberId={memberId} />
       <QueryState query={page} empty={(d) => d.items.length === 0}>
         {(d) => (
           <Space orientation="vertical" style={{ width: '100%' }}>
