@@ -6,7 +6,7 @@ import { formatDateTime, formatMoney, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { QueryState } from '../components/QueryState';
 import { useTimeline, type TimelineItem } from './queries';
-import { useVoiceText, type VoiceKey } from './text';
+import { pickName, useVoiceText, type VoiceKey } from './text';
 
 const KIND_COLOR: Record<string, string> = {
   purchase: 'blue',
@@ -20,15 +20,6 @@ const KIND_COLOR: Record<string, string> = {
   club: 'geekblue',
   note: 'default',
 };
-
-/** A bilingual label "中文 / English" shown in the console's language. */
-function pick(label: string | null, lang: string): string {
-  if (!label || !label.includes(' / ')) {
-    return label ?? '';
-  }
-  const [zh, en] = label.split(' / ');
-  return lang === 'zh-CN' ? zh : en;
-}
 
 /** Words for the codes a timeline row's detail carries (a state, a channel, a reason), in both languages. */
 const WORDS: Record<string, { en: string; zh: string }> = {
@@ -113,7 +104,7 @@ export function MemberTimeline({ memberId }: { memberId: string }) {
                 { title: tv('t.what'), render: (_, r) => <Tag color={KIND_COLOR[r.kind]}>{tv(`t.kind.${r.kind}` as VoiceKey)}</Tag> },
                 {
                   title: tv('t.details'),
-                  render: (_, r) => [r.storeName, pick(r.label, lang), detail(r)].filter(Boolean).join(' · '),
+                  render: (_, r) => [r.storeName, pickName(r.label, lang), detail(r)].filter(Boolean).join(' · '),
                 },
                 { title: tv('t.amount'), render: (_, r) => (r.amountCents === null ? '' : formatMoney(r.amountCents, lang)) },
                 { title: tv('t.points'), render: (_, r) => (r.points === null ? '' : formatPoints(r.points, lang)) },

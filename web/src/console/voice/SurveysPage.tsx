@@ -36,7 +36,7 @@ import {
   type ResultsBy,
   type Survey,
 } from './queries';
-import { useVoiceText, type VoiceKey } from './text';
+import { pickName, useVoiceText, type VoiceKey } from './text';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', active: 'green', closed: 'red' };
 
@@ -332,7 +332,7 @@ function Results({ survey }: { survey: Survey }) {
             rowKey="key"
             dataSource={r.rows}
             columns={[
-              { title: tv('s.group'), render: (_, g) => g.name ?? (g.key || tv(`s.by.${by}`)) },
+              { title: tv('s.group'), render: (_, g) => (g.name ? pickName(g.name, lang) : g.key || tv(`s.by.${by}`)) },
               { title: tv('s.index'), render: (_, g) => g.index ?? '—' },
               { title: tv('s.nps'), render: (_, g) => g.promoterScore ?? '—' },
               { title: tv('s.responses'), render: (_, g) => `${g.responses} / ${g.invited}` },

@@ -317,3 +317,12 @@ export function useVoiceText(): (key: VoiceKey, vars?: Vars) => string {
 
 export const CATEGORIES = ['product', 'service', 'price', 'points', 'environment', 'delivery', 'other'] as const;
 export const STATES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+
+/** A "中文 / English" name the server joins (tiers, clubs, rewards, surveys) in the console's language. */
+export function pickName(label: string | null, lang: string): string {
+  if (!label || !label.includes(' / ')) {
+    return label ?? '';
+  }
+  const [zh, en] = label.split(' / ');
+  return lang === 'zh-CN' ? zh : en;
+}
