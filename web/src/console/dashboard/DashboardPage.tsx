@@ -1,51 +1,271 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { formatPoints } from '../../shared/format';
-import { useI18n } from '../../shared/i18n';
-import { useDashboard } from '../analytics/queries';
+import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, DatePicker, Empty, List, Result, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
+import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useAuth } from '../auth';
+import { MakeSnapshot } from '../components/MakeSnapshot';
+import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { SnapshotTime } from '../components/SnapshotTime';
+import { formatDay } from './format-day';
+import { useOverview, type Kpi, type Overview, type Period } from './queries';
 
-/** The program at a glance (analytics/dashboard: the newest snapshot, running campaigns live), for roles that read analytics. */
+/** The daily charts (ECharts) load after the figures: the KPIs do not wait for them. */
+const DailyCharts = lazy(async () => ({ default: (await import('./DailyCharts')).DailyCharts }));
+
+const PRESETS = [7, 30, 90] as const;
+const MAX_PERIOD_DAYS = 183;
+
+/** The period from the address (?days= or ?from=&to=), so a period can be bookmarked and shared; 30 days by default. */
+function usePeriod(): [Period, (p: Period) => void] {
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from');
+  const to = params.get('to');
+  const days = Number(params.get('days'));
+  const period: Period =
+    from && to ? { from, to } : { days: (PRESETS as readonly number[]).includes(days) ? (days as 7 | 30 | 90) : 30 };
+  const set = (p: Period) => setParams('days' in p ? { days: String(p.days) } : { from: p.from, to: p.to }, { replace: true });
+  return [useMemo(() => period, [from, to, days]), set];
+}
+
+type KpiKey = keyof NonNullable<Overview['kpis']>;
+const KPIS: Array<{ key: KpiKey; kind: 'count' | 'money' | 'rate' }> = [
+  { key: 'members', kind: 'count' },
+  { key: 'activeMembers', kind: 'count' },
+  { key: 'salesCents', kind: 'money' },
+  { key: 'receipts', kind: 'count' },
+  { key: 'pointsIssued', kind: 'count' },
+  { key: 'pointsRedeemed', kind: 'count' },
+  { key: 'redemptionRate', kind: 'rate' },
+  { key: 'couponsUsed', kind: 'count' },
+];
+
+function KpiCard({ id, kpi, kind, custom }: { id: string; kpi: Kpi; kind: 'count' | 'money' | 'rate'; custom: boolean }) {
+  const { t, lang } = useI18n();
+  const show = (n: number | null) =>
+    n === null ? '—' : kind === 'money' ? formatMoney(n, lang) : kind === 'rate' ? formatPercent(n, lang) : formatPoints(n, lang);
+  const change = kpi.change;
+  const changeText =
+    change === null
+      ? t('dash.noComparison')
+      : kind === 'rate'
+        ? t('dash.pp', { n: `${change > 0 ? '+' : ''}${(Math.round(change * 1000) / 10).toFixed(1)}` })
+        : `${change > 0 ? '+' : ''}${formatPercent(change, lang)}`;
+  const color = change === null || change === 0 ? undefined : change > 0 ? '#389e0d' : '#cf1322';
+  const icon = change === null || change === 0 ? <MinusOutlined aria-hidden /> : change > 0 ? <ArrowUpOutlined aria-hidden /> : <ArrowDownOutlined aria-hidden />;
+  return (
+    <Card size="small" styles={{ body: { padding: 16 } }} data-testid={`kpi-${id}`}>
+      <Typography.Text type="secondary">{t(`dash.kpi.${id}` as MessageKey)}</Typography.Text>
+      <div style={{ fontSize: 24, fontWeight: 600, lineHeight: '36px', whiteSpace: 'nowrap' }} data-testid={`kpi-${id}-value`}>
+        {show(kpi.value)}
+      </div>
+      {id === 'activeMembers' && custom ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('dash.activePresetsOnly')}
+        </Typography.Text>
+      ) : (
+        <>
+          <div style={{ fontSize: 13, color }} data-testid={`kpi-${id}-change`}>
+            {change !== null && icon} {changeText}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`kpi-${id}-previous`}>
+            {t('dash.previous', { value: show(kpi.previous) })}
+          </Typography.Text>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function PeriodSwitch({ period, onChange, lastDay }: { period: Period; onChange: (p: Period) => void; lastDay: string | null }) {
+  const { t } = useI18n();
+  const value = 'days' in period ? String(period.days) : 'custom';
+  return (
+    <Space wrap>
+      <Segmented
+        aria-label={t('analytics.range')}
+        value={value}
+        onChange={(v) => {
+          if (v === 'custom') {
+            const to = lastDay ?? dayjs().format('YYYY-MM-DD');
+            onChange({ from: dayjs(to).subtract(13, 'day').format('YYYY-MM-DD'), to });
+          } else {
+            onChange({ days: Number(v) as 7 | 30 | 90 });
+          }
+        }}
+        options={[
+          ...PRESETS.map((n) => ({ value: String(n), label: t('dash.days', { n }) })),
+          { value: 'custom', label: t('dash.custom') },
+        ]}
+        data-testid="period-switch"
+      />
+      {'from' in period && (
+        <DatePicker.RangePicker
+          aria-label={t('dash.customRange')}
+          allowClear={false}
+          value={[dayjs(period.from), dayjs(period.to)]}
+          disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
+          onChange={(range) => {
+            const [from, to] = range ?? [];
+            if (from && to && to.diff(from, 'day') < MAX_PERIOD_DAYS) {
+              onChange({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
+            }
+          }}
+          data-testid="period-range"
+        />
+      )}
+    </Space>
+  );
+}
+
+function LiveCampaigns({ data }: { data: Overview }) {
+  const { t, lang } = useI18n();
+  return (
+    <Card title={`${t('dash.live')} (${formatPoints(data.liveCampaignCount, lang)})`} size="small" data-testid="dashboard-live">
+      <List
+        size="small"
+        dataSource={data.liveCampaigns}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dash.noLive')} /> }}
+        renderItem={(c) => (
+          <List.Item
+            extra={<Tag color={c.state === 'running' ? 'processing' : 'success'}>{t(c.state === 'running' ? 'dash.state.running' : 'dash.state.active')}</Tag>}
+          >
+            <List.Item.Meta
+              title={<Link to={`/campaigns/${c.campaignId}`}>{c.name}</Link>}
+              description={c.startsAt ? t('dash.since', { time: formatDateTime(c.startsAt, lang) }) : null}
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function TopClubs({ data }: { data: Overview }) {
+  const { t, lang } = useI18n();
+  return (
+    <Card title={t('dash.topClubs')} size="small" data-testid="dashboard-clubs">
+      <Table
+        rowKey="clubId"
+        size="small"
+        pagination={false}
+        dataSource={data.topClubs}
+        locale={{ emptyText: t('common.noData') }}
+        columns={[
+          {
+            title: t('analytics.club'),
+            render: (_, c) => <Link to={`/clubs/${c.clubId}`}>{lang === 'zh-CN' ? c.nameZh : c.nameEn || c.nameZh}</Link>,
+          },
+          { title: t('common.members'), align: 'right', render: (_, c) => formatPoints(c.members, lang) },
+          {
+            title: t('dash.clubActive'),
+            align: 'right',
+            render: (_, c) => `${formatPoints(c.active90, lang)}${c.members > 0 ? ` · ${formatPercent(c.active90 / c.members, lang)}` : ''}`,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function NoSnapshot({ data }: { data: Overview }) {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24}>
+        <Card data-testid="dashboard-no-snapshot">
+          <Result
+            status="info"
+            title={t('dash.noSnapshotTitle')}
+            subTitle={t('dash.noSnapshotText')}
+            extra={can('analytics.read') ? <div style={{ display: 'flex', justifyContent: 'center' }}><MakeSnapshot label={t('dash.makeSnapshot')} primary /></div> : null}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <LiveCampaigns data={data} />
+      </Col>
+    </Row>
+  );
+}
+
+/** The program at a glance: a period's KPIs against the period before, daily charts, the largest clubs and what runs now. */
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
-  const dashboard = useDashboard(can('analytics.read'));
-  const figures = [
-    ['dashboard.members', 'members'],
-    ['dashboard.active90d', 'activeMembers90d'],
-    ['dashboard.issued', 'pointsIssued'],
-    ['dashboard.redeemed', 'pointsRedeemed'],
-    ['dashboard.outstanding', 'pointsOutstanding'],
-    ['dashboard.runningCampaigns', 'runningCampaigns'],
-  ] as const;
+  const [period, setPeriod] = usePeriod();
+  const overview = useOverview(period);
+  const data = overview.data;
+  const lastDay = data?.period ? (data.asOf ? data.period.to : null) : null;
+  if (!can('analytics.read')) {
+    return (
+      <section>
+        <PageHeader title={t('nav.dashboard')} />
+        <Typography.Paragraph>{t('dashboard.noAnalytics')}</Typography.Paragraph>
+      </section>
+    );
+  }
   return (
     <section>
-      <Typography.Title level={3}>{t('nav.dashboard')}</Typography.Title>
-      {can('analytics.read') ? (
-        <QueryState query={dashboard}>
-          {(d) => (
+      <PageHeader
+        title={t('nav.dashboard')}
+        subtitle={data?.snapshotAt ? <SnapshotTime at={data.snapshotAt} /> : t('dash.subtitle')}
+        extra={
+          data?.snapshotAt ? (
             <>
-              <SnapshotTime at={d.snapshotAt} />
-              <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
-                {figures.map(([label, key]) => (
-                  <Col xs={12} lg={8} key={key}>
-                    <Card>
-                      <Statistic
-                        title={t(label)}
-                        value={formatPoints(d[key], lang)}
-                        valueRender={(v) => <span data-testid={`dashboard-${key}`}>{v}</span>}
-                      />
-                    </Card>
+              <PeriodSwitch period={period} onChange={setPeriod} lastDay={lastDay} />
+              <MakeSnapshot label={t('analytics.refresh')} />
+            </>
+          ) : null
+        }
+      />
+      <QueryState query={overview}>
+        {(d) => {
+          if (!d.period || !d.kpis) {
+            return <NoSnapshot data={d} />;
+          }
+          const p = d.period;
+          const kpis = d.kpis;
+          return (
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <Typography.Text type="secondary" data-testid="dashboard-period">
+                {t('dash.periodRange', {
+                  from: formatDay(p.from, lang),
+                  to: formatDay(p.to, lang),
+                  previousFrom: formatDay(p.previousFrom, lang),
+                  previousTo: formatDay(p.previousTo, lang),
+                })}
+              </Typography.Text>
+              {!p.complete && d.asOf && (
+                <Alert type="warning" showIcon title={t('dash.incomplete', { day: formatDateTime(d.asOf, lang) })} />
+              )}
+              <Row gutter={[12, 12]}>
+                {KPIS.map(({ key, kind }) => (
+                  <Col xs={12} md={8} xl={6} key={key}>
+                    <KpiCard id={key} kpi={kpis[key]} kind={kind} custom={p.preset === null} />
                   </Col>
                 ))}
               </Row>
-            </>
-          )}
-        </QueryState>
-      ) : (
-        <Typography.Paragraph>{t('dashboard.noAnalytics')}</Typography.Paragraph>
-      )}
+              <Suspense fallback={<Spin style={{ display: 'block', margin: '24px auto' }} />}>
+                <DailyCharts daily={d.daily} />
+              </Suspense>
+              <Row gutter={[16, 16]}>
+                <Col xs={24} lg={12}>
+                  <TopClubs data={d} />
+                </Col>
+                <Col xs={24} lg={12}>
+                  <LiveCampaigns data={d} />
+                </Col>
+              </Row>
+            </Space>
+          );
+        }}
+      </QueryState>
     </section>
   );
 }
+

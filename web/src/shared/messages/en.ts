@@ -1,5 +1,8 @@
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
+import { frameEn } from './console-frame';
+
 export const en = {
+  ...frameEn,
   'common.switchLanguage': 'Switch language',
   'common.otherLanguage': '中文',
   'common.loading': 'Loading…',

@@ -1,7 +1,9 @@
+import { frameZh } from './console-frame';
 import type { MessageKey } from './en';
 
 /** 简体中文. Every key of en.ts (checked by the compiler). */
 export const zhCN: Record<MessageKey, string> = {
+  ...frameZh,
   'common.switchLanguage': '切换语言',
   'common.otherLanguage': 'English',
   'common.loading': '加载中…',
