@@ -94,9 +94,7 @@ export function Shell({ screens }: { screens: Screen[] }) {
 
   const crumbs = [
     ...(home && current !== home ? [{ title: <Link to={`/${home.path}`}>{t(home.label)}</Link> }] : []),
-    ...(current
-      ? [{ title: segments.length > 1 ? <Link to={`/${current.path}`}>{t(current.label)}</Link> : t(current.label) }]
-      : []),
+    ...(current ? [{ title: segments.length > 1 ? <Link to={`/${current.path}`}>{t(current.label)}</Link> : t(current.label) }] : []),
     ...(segments.length > 1 ? [{ title: t('frame.details') }] : []),
   ];
 
@@ -172,7 +170,13 @@ export function Shell({ screens }: { screens: Screen[] }) {
         >
           {narrow ? (
             <>
-              <Button type="text" icon={<MenuOutlined aria-hidden />} aria-label={t('nav.menu')} data-testid="open-menu" onClick={() => setDrawerOpen(true)} />
+              <Button
+                type="text"
+                icon={<MenuOutlined aria-hidden />}
+                aria-label={t('nav.menu')}
+                data-testid="open-menu"
+                onClick={() => setDrawerOpen(true)}
+              />
               <Logo title={t('console.title')} compact />
             </>
           ) : (

@@ -164,8 +164,8 @@ describe('console error words', () => {
     speakErrorsIn('en');
     const english = await Promise.resolve(api.POST('/api/v1/admin/auth/login', { body: { email: 'a@b.cn', password: 'x' } }))
       .then(unwrap)
-      .catch((e: unknown) => e as Error);
-    expect(english.message).toBe('The email or the password is wrong.');
+      .catch((e: unknown) => e);
+    expect((english as Error).message).toBe('The email or the password is wrong.');
   });
 
   it('a status without a code keeps the server’s words', async () => {

@@ -11,7 +11,10 @@ export type ErrorCode = Schemas['ErrorCode'];
 type Both = Record<Lang, string>;
 
 export const CONSOLE_ERROR_MESSAGES: Record<ErrorCode, Both> = {
-  VALIDATION_FAILED: { en: 'Some fields are not filled in as required: check them and try again.', 'zh-CN': '部分内容填写不符合要求，请检查后重试。' },
+  VALIDATION_FAILED: {
+    en: 'Some fields are not filled in as required: check them and try again.',
+    'zh-CN': '部分内容填写不符合要求，请检查后重试。',
+  },
   UNAUTHENTICATED: { en: 'Your sign-in has ended: please sign in again.', 'zh-CN': '登录已失效，请重新登录。' },
   FORBIDDEN: { en: 'Your role may not do this.', 'zh-CN': '您的角色无权执行此操作。' },
   MEMBER_NOT_FOUND: { en: 'That member was not found.', 'zh-CN': '未找到该会员。' },
@@ -55,14 +58,35 @@ export const CONSOLE_ERROR_MESSAGES: Record<ErrorCode, Both> = {
   INVALID_CREDENTIALS: { en: 'The email or the password is wrong.', 'zh-CN': '邮箱或密码错误。' },
   PAYLOAD_TOO_LARGE: { en: 'That is too large to send.', 'zh-CN': '提交的内容过大。' },
   UNSUPPORTED_MEDIA_TYPE: { en: 'That could not be read.', 'zh-CN': '无法识别提交的内容。' },
-  ACCOUNT_LOCKED: { en: 'Locked for a while after too many tries: try again later.', 'zh-CN': '尝试次数过多，账号已暂时锁定，请稍后再试。' },
-  LADDER_INVALID: { en: 'The tier ladder is not valid: check the order and the criteria of each tier.', 'zh-CN': '等级设置无效，请检查各等级的顺序与条件。' },
-  TIER_GRANT_INVALID: { en: 'This tier cannot be granted like this: check the tier and the end date.', 'zh-CN': '无法这样授予等级，请检查等级和截止日期。' },
-  VALUE_SETTINGS_INVALID: { en: 'The value settings are not valid: a weight must be above 0 and grades A and B at most 100%.', 'zh-CN': '价值设置无效：至少一个权重大于 0，A、B 两级合计不超过 100%。' },
+  ACCOUNT_LOCKED: {
+    en: 'Locked for a while after too many tries: try again later.',
+    'zh-CN': '尝试次数过多，账号已暂时锁定，请稍后再试。',
+  },
+  LADDER_INVALID: {
+    en: 'The tier ladder is not valid: check the order and the criteria of each tier.',
+    'zh-CN': '等级设置无效，请检查各等级的顺序与条件。',
+  },
+  TIER_GRANT_INVALID: {
+    en: 'This tier cannot be granted like this: check the tier and the end date.',
+    'zh-CN': '无法这样授予等级，请检查等级和截止日期。',
+  },
+  VALUE_SETTINGS_INVALID: {
+    en: 'The value settings are not valid: a weight must be above 0 and grades A and B at most 100%.',
+    'zh-CN': '价值设置无效：至少一个权重大于 0，A、B 两级合计不超过 100%。',
+  },
   SYSTEM_TEMPLATE_INVALID: { en: 'This system template is not valid: check its variables.', 'zh-CN': '系统模板无效，请检查其中的变量。' },
-  RANK_REVIEW_NEEDS_VALUE_RUN: { en: 'No value run covers this period: run value scoring first.', 'zh-CN': '没有覆盖该周期的价值评分，请先运行价值评分。' },
-  CAMPAIGN_APPROVER_IS_AUTHOR: { en: 'Someone other than the author must approve this campaign.', 'zh-CN': '营销活动须由创建人以外的人审批。' },
-  ADJUSTMENT_DAILY_LIMIT: { en: 'Your daily limit of point adjustments is reached: ask an administrator.', 'zh-CN': '您今日的积分调整额度已用完，请联系管理员。' },
+  RANK_REVIEW_NEEDS_VALUE_RUN: {
+    en: 'No value run covers this period: run value scoring first.',
+    'zh-CN': '没有覆盖该周期的价值评分，请先运行价值评分。',
+  },
+  CAMPAIGN_APPROVER_IS_AUTHOR: {
+    en: 'Someone other than the author must approve this campaign.',
+    'zh-CN': '营销活动须由创建人以外的人审批。',
+  },
+  ADJUSTMENT_DAILY_LIMIT: {
+    en: 'Your daily limit of point adjustments is reached: ask an administrator.',
+    'zh-CN': '您今日的积分调整额度已用完，请联系管理员。',
+  },
   CARD_NOT_FOUND: { en: 'That card was not found.', 'zh-CN': '未找到该会员卡。' },
   USER_NOT_FOUND: { en: 'That console user was not found.', 'zh-CN': '未找到该后台用户。' },
   CARD_STATUS_CONFLICT: { en: 'The card cannot change like this in its present state.', 'zh-CN': '会员卡当前状态不允许此操作。' },

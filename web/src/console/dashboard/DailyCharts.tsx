@@ -7,7 +7,17 @@ import type { Overview } from './queries';
 type Day = Overview['daily'][number];
 
 /** One daily chart, or an empty state when every figure of its series is 0 (no chart drawn on an empty 0–1 axis). */
-function DailyChart({ title, testId, days, option }: { title: string; testId: string; days: Day[]; option: ChartOption & { series: Array<Record<string, unknown> & { data: number[] }> } }) {
+function DailyChart({
+  title,
+  testId,
+  days,
+  option,
+}: {
+  title: string;
+  testId: string;
+  days: Day[];
+  option: ChartOption & { series: Array<Record<string, unknown> & { data: number[] }> };
+}) {
   const { t } = useI18n();
   const empty = days.length === 0 || option.series.every((s) => s.data.every((v) => v === 0));
   return (
@@ -39,7 +49,10 @@ export function DailyCharts({ daily }: { daily: Day[] }) {
             legend,
             grid,
             xAxis: x,
-            yAxis: [{ type: 'value', name: '¥' }, { type: 'value', splitLine: { show: false } }],
+            yAxis: [
+              { type: 'value', name: '¥' },
+              { type: 'value', splitLine: { show: false } },
+            ],
             series: [
               { name: t('dash.kpi.salesCents'), type: 'bar', data: daily.map((d) => d.salesCents / 100) },
               { name: t('dash.kpi.receipts'), type: 'line', yAxisIndex: 1, data: daily.map((d) => d.receipts) },

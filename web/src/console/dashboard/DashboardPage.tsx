@@ -1,8 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, DatePicker, Empty, List, Result, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { lazy, Suspense, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Alert, Card, Col, Empty, List, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useAuth } from '../auth';
@@ -11,25 +10,11 @@ import { PageHeader } from '../components/PageHeader';
 import { QueryState } from '../components/QueryState';
 import { SnapshotTime } from '../components/SnapshotTime';
 import { formatDay } from './format-day';
-import { useOverview, type Kpi, type Overview, type Period } from './queries';
+import { PeriodSwitch, usePeriod } from './period';
+import { useOverview, type Kpi, type Overview } from './queries';
 
 /** The daily charts (ECharts) load after the figures: the KPIs do not wait for them. */
 const DailyCharts = lazy(async () => ({ default: (await import('./DailyCharts')).DailyCharts }));
-
-const PRESETS = [7, 30, 90] as const;
-const MAX_PERIOD_DAYS = 183;
-
-/** The period from the address (?days= or ?from=&to=), so a period can be bookmarked and shared; 30 days by default. */
-function usePeriod(): [Period, (p: Period) => void] {
-  const [params, setParams] = useSearchParams();
-  const from = params.get('from');
-  const to = params.get('to');
-  const days = Number(params.get('days'));
-  const period: Period =
-    from && to ? { from, to } : { days: (PRESETS as readonly number[]).includes(days) ? (days as 7 | 30 | 90) : 30 };
-  const set = (p: Period) => setParams('days' in p ? { days: String(p.days) } : { from: p.from, to: p.to }, { replace: true });
-  return [useMemo(() => period, [from, to, days]), set];
-}
 
 type KpiKey = keyof NonNullable<Overview['kpis']>;
 const KPIS: Array<{ key: KpiKey; kind: 'count' | 'money' | 'rate' }> = [
@@ -55,7 +40,14 @@ function KpiCard({ id, kpi, kind, custom }: { id: string; kpi: Kpi; kind: 'count
         ? t('dash.pp', { n: `${change > 0 ? '+' : ''}${(Math.round(change * 1000) / 10).toFixed(1)}` })
         : `${change > 0 ? '+' : ''}${formatPercent(change, lang)}`;
   const color = change === null || change === 0 ? undefined : change > 0 ? '#389e0d' : '#cf1322';
-  const icon = change === null || change === 0 ? <MinusOutlined aria-hidden /> : change > 0 ? <ArrowUpOutlined aria-hidden /> : <ArrowDownOutlined aria-hidden />;
+  const icon =
+    change === null || change === 0 ? (
+      <MinusOutlined aria-hidden />
+    ) : change > 0 ? (
+      <ArrowUpOutlined aria-hidden />
+    ) : (
+      <ArrowDownOutlined aria-hidden />
+    );
   return (
     <Card size="small" styles={{ body: { padding: 16 } }} data-testid={`kpi-${id}`}>
       <Typography.Text type="secondary">{t(`dash.kpi.${id}` as MessageKey)}</Typography.Text>
@@ -80,47 +72,6 @@ function KpiCard({ id, kpi, kind, custom }: { id: string; kpi: Kpi; kind: 'count
   );
 }
 
-function PeriodSwitch({ period, onChange, lastDay }: { period: Period; onChange: (p: Period) => void; lastDay: string | null }) {
-  const { t } = useI18n();
-  const value = 'days' in period ? String(period.days) : 'custom';
-  return (
-    <Space wrap>
-      <Segmented
-        aria-label={t('analytics.range')}
-        value={value}
-        onChange={(v) => {
-          if (v === 'custom') {
-            const to = lastDay ?? dayjs().format('YYYY-MM-DD');
-            onChange({ from: dayjs(to).subtract(13, 'day').format('YYYY-MM-DD'), to });
-          } else {
-            onChange({ days: Number(v) as 7 | 30 | 90 });
-          }
-        }}
-        options={[
-          ...PRESETS.map((n) => ({ value: String(n), label: t('dash.days', { n }) })),
-          { value: 'custom', label: t('dash.custom') },
-        ]}
-        data-testid="period-switch"
-      />
-      {'from' in period && (
-        <DatePicker.RangePicker
-          aria-label={t('dash.customRange')}
-          allowClear={false}
-          value={[dayjs(period.from), dayjs(period.to)]}
-          disabledDate={(d: Dayjs) => d.isAfter(dayjs(), 'day')}
-          onChange={(range) => {
-            const [from, to] = range ?? [];
-            if (from && to && to.diff(from, 'day') < MAX_PERIOD_DAYS) {
-              onChange({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD') });
-            }
-          }}
-          data-testid="period-range"
-        />
-      )}
-    </Space>
-  );
-}
-
 function LiveCampaigns({ data }: { data: Overview }) {
   const { t, lang } = useI18n();
   return (
@@ -131,7 +82,11 @@ function LiveCampaigns({ data }: { data: Overview }) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dash.noLive')} /> }}
         renderItem={(c) => (
           <List.Item
-            extra={<Tag color={c.state === 'running' ? 'processing' : 'success'}>{t(c.state === 'running' ? 'dash.state.running' : 'dash.state.active')}</Tag>}
+            extra={
+              <Tag color={c.state === 'running' ? 'processing' : 'success'}>
+                {t(c.state === 'running' ? 'dash.state.running' : 'dash.state.active')}
+              </Tag>
+            }
           >
             <List.Item.Meta
               title={<Link to={`/campaigns/${c.campaignId}`}>{c.name}</Link>}
@@ -163,7 +118,8 @@ function TopClubs({ data }: { data: Overview }) {
           {
             title: t('dash.clubActive'),
             align: 'right',
-            render: (_, c) => `${formatPoints(c.active90, lang)}${c.members > 0 ? ` · ${formatPercent(c.active90 / c.members, lang)}` : ''}`,
+            render: (_, c) =>
+              `${formatPoints(c.active90, lang)}${c.members > 0 ? ` · ${formatPercent(c.active90 / c.members, lang)}` : ''}`,
           },
         ]}
       />
@@ -182,7 +138,13 @@ function NoSnapshot({ data }: { data: Overview }) {
             status="info"
             title={t('dash.noSnapshotTitle')}
             subTitle={t('dash.noSnapshotText')}
-            extra={can('analytics.read') ? <div style={{ display: 'flex', justifyContent: 'center' }}><MakeSnapshot label={t('dash.makeSnapshot')} primary /></div> : null}
+            extra={
+              can('analytics.read') ? (
+                <div style={{ display: 'flex', justifyContent: 'center' }}>
+                  <MakeSnapshot label={t('dash.makeSnapshot')} primary />
+                </div>
+              ) : null
+            }
           />
         </Card>
       </Col>
@@ -268,4 +230,3 @@ export function DashboardPage() {
     </section>
   );
 }
-
