@@ -24,6 +24,7 @@ import {
   usePyramid,
   useRfm,
   useStartValueRun,
+  useTakeSnapshot,
   useTierMovements,
   type Churn,
   type Slice,
@@ -49,29 +50,52 @@ function ChartOrEmpty({ empty, description, children }: { empty: boolean; descri
   );
 }
 
-/** POST analytics/value-runs, then its progress; when it ends the pyramid, RFM and snapshot figures are read again. For roles with value.run. */
+/**
+ * POST analytics/value-runs, then its progress; when it ends, a snapshot (the RFM segments and the churn by grade are
+ * read from it), then every analytics figure is read again. For roles with value.run.
+ */
 function RunValueScoring() {
   const { t } = useI18n();
   const { can } = useAuth();
   const client = useQueryClient();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const start = useStartValueRun(setJobId);
+  const [valueJob, setValueJob] = useState<string | null>(null);
+  const [snapshotJob, setSnapshotJob] = useState<string | null>(null);
+  const start = useStartValueRun(setValueJob);
+  const snapshot = useTakeSnapshot(setSnapshotJob);
   if (!can('value.run')) {
     return null;
   }
+  const busy = start.isPending || snapshot.isPending || valueJob !== null || snapshotJob !== null;
+  const error = start.error ?? snapshot.error;
   return (
     <Space orientation="vertical" style={{ width: '100%', maxWidth: 420 }}>
-      <Button onClick={() => start.mutate()} loading={start.isPending || jobId !== null} disabled={jobId !== null} data-testid="run-value">
+      <Button onClick={() => start.mutate()} loading={busy} disabled={busy} data-testid="run-value">
         {t('analytics.runValue')}
       </Button>
-      {start.error && <Alert type="error" role="alert" title={t('common.error', { message: start.error.message })} />}
-      {jobId && (
+      {error && <Alert type="error" role="alert" title={t('common.error', { message: error.message })} />}
+      {valueJob && (
         <JobProgress
-          jobId={jobId}
+          jobId={valueJob}
           label={t('analytics.runningValue')}
+          onDone={(state) => {
+            setValueJob(null);
+            // The figures are read again after the snapshot: reading the pyramid now would swap this card's contents
+            // (and this progress) out before the snapshot is made.
+            if (state === 'completed') {
+              snapshot.mutate();
+            } else {
+              void client.invalidateQueries({ queryKey: ['analytics'] });
+            }
+          }}
+        />
+      )}
+      {snapshotJob && (
+        <JobProgress
+          jobId={snapshotJob}
+          label={t('analytics.refreshing')}
           onDone={() => {
             void client.invalidateQueries({ queryKey: ['analytics'] });
-            setJobId(null);
+            setSnapshotJob(null);
           }}
         />
       )}
