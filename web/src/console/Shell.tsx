@@ -125,7 +125,7 @@ export function Shell({ screens }: { screens: Screen[] }) {
   );
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: '100vh', background: '#fff' }}>
       {!narrow && (
         <Layout.Sider
           theme="light"
@@ -195,7 +195,7 @@ export function Shell({ screens }: { screens: Screen[] }) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
-          {crumbs.length > 0 && <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} data-testid="breadcrumbs" />}
+          {crumbs.length > 1 && <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} data-testid="breadcrumbs" />}
           <ErrorBoundary key={location.pathname} title={t('common.error', { message: '' })}>
             <Outlet />
           </ErrorBoundary>

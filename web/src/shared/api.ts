@@ -79,7 +79,12 @@ export function expiresWithin(jwt: string, marginMs: number, now = Date.now()): 
     if (!payload) {
       return false;
     }
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    );
     const exp = (JSON.parse(json) as { exp?: unknown }).exp;
     return typeof exp === 'number' && exp * 1000 - now < marginMs;
   } catch {

@@ -290,7 +290,7 @@ function RfmCard() {
                 columns={[
                   {
                     title: t('analytics.segment'),
-                    render: (_, row) => <Tag color={row.segment.color}>{t(row.segment.label)}</Tag>,
+                    render: (_, row) => <Tag color={row.segment.tag}>{t(row.segment.label)}</Tag>,
                   },
                   {
                     title: t('common.members'),
@@ -339,13 +339,14 @@ function RfmCard() {
                       data: cells.map((c) => ({
                         value: c.value,
                         segment: c.segment,
-                        itemStyle: { color: c.segment.color, opacity: c.value[2] > 0 ? 0.9 : 0.25 },
+                        itemStyle: { color: c.segment.color, opacity: c.value[2] > 0 ? 0.9 : 0.2, borderColor: '#fff', borderWidth: 1 },
                       })),
                       label: {
                         show: true,
                         color: '#fff',
+                        overflow: 'break',
                         formatter: (p: { data: { value: number[]; segment: { label: MessageKey } } }) =>
-                          `${t(p.data.segment.label)}\n${formatPoints(p.data.value[2], lang)}`,
+                          p.data.value[2] > 0 ? `${t(p.data.segment.label)}\n${formatPoints(p.data.value[2], lang)}` : '',
                       },
                     },
                   ],

@@ -9,22 +9,24 @@ export interface Segment {
   label: MessageKey;
   /** Which (r, f) cells are in it. */
   has(r: number, f: number): boolean;
+  /** The heat map's colour, and the antd Tag colour of its name (a preset, readable on its own background). */
   color: string;
+  tag: string;
 }
 
 const between = (n: number, lo: number, hi: number) => n >= lo && n <= hi;
 
 export const SEGMENTS: Segment[] = [
-  { key: 'champions', label: 'rfm.champions', has: (r, f) => r === 5 && f >= 4, color: '#237804' },
-  { key: 'loyal', label: 'rfm.loyal', has: (r, f) => between(r, 3, 4) && f >= 4, color: '#52c41a' },
-  { key: 'potential', label: 'rfm.potential', has: (r, f) => r >= 4 && between(f, 2, 3), color: '#95de64' },
-  { key: 'new', label: 'rfm.new', has: (r, f) => r === 5 && f === 1, color: '#1677ff' },
-  { key: 'promising', label: 'rfm.promising', has: (r, f) => r === 4 && f === 1, color: '#69b1ff' },
-  { key: 'attention', label: 'rfm.attention', has: (r, f) => r === 3 && f === 3, color: '#faad14' },
-  { key: 'aboutToSleep', label: 'rfm.aboutToSleep', has: (r, f) => r === 3 && f <= 2, color: '#ffc53d' },
-  { key: 'cantLose', label: 'rfm.cantLose', has: (r, f) => r <= 2 && f === 5, color: '#cf1322' },
-  { key: 'atRisk', label: 'rfm.atRisk', has: (r, f) => r <= 2 && between(f, 3, 4), color: '#ff7875' },
-  { key: 'hibernating', label: 'rfm.hibernating', has: (r, f) => r <= 2 && f <= 2, color: '#8c8c8c' },
+  { key: 'champions', label: 'rfm.champions', has: (r, f) => r === 5 && f >= 4, color: '#237804', tag: 'green' },
+  { key: 'loyal', label: 'rfm.loyal', has: (r, f) => between(r, 3, 4) && f >= 4, color: '#52c41a', tag: 'cyan' },
+  { key: 'potential', label: 'rfm.potential', has: (r, f) => r >= 4 && between(f, 2, 3), color: '#95de64', tag: 'lime' },
+  { key: 'new', label: 'rfm.new', has: (r, f) => r === 5 && f === 1, color: '#1677ff', tag: 'blue' },
+  { key: 'promising', label: 'rfm.promising', has: (r, f) => r === 4 && f === 1, color: '#69b1ff', tag: 'geekblue' },
+  { key: 'attention', label: 'rfm.attention', has: (r, f) => r === 3 && f === 3, color: '#faad14', tag: 'gold' },
+  { key: 'aboutToSleep', label: 'rfm.aboutToSleep', has: (r, f) => r === 3 && f <= 2, color: '#ffc53d', tag: 'orange' },
+  { key: 'cantLose', label: 'rfm.cantLose', has: (r, f) => r <= 2 && f === 5, color: '#cf1322', tag: 'red' },
+  { key: 'atRisk', label: 'rfm.atRisk', has: (r, f) => r <= 2 && between(f, 3, 4), color: '#ff7875', tag: 'volcano' },
+  { key: 'hibernating', label: 'rfm.hibernating', has: (r, f) => r <= 2 && f <= 2, color: '#8c8c8c', tag: 'default' },
 ];
 
 export function segmentOf(r: number, f: number): Segment {

@@ -55,7 +55,7 @@ export function DailyCharts({ daily }: { daily: Day[] }) {
             ],
             series: [
               { name: t('dash.kpi.salesCents'), type: 'bar', data: daily.map((d) => d.salesCents / 100) },
-              { name: t('dash.kpi.receipts'), type: 'line', yAxisIndex: 1, data: daily.map((d) => d.receipts) },
+              { name: t('dash.kpi.receipts'), type: 'line', yAxisIndex: 1, showSymbol: false, data: daily.map((d) => d.receipts) },
             ],
           }}
         />
@@ -72,8 +72,20 @@ export function DailyCharts({ daily }: { daily: Day[] }) {
             xAxis: x,
             yAxis: { type: 'value' },
             series: [
-              { name: t('dash.kpi.pointsIssued'), type: 'line', smooth: true, data: daily.map((d) => d.pointsIssued) },
-              { name: t('dash.kpi.pointsRedeemed'), type: 'line', smooth: true, data: daily.map((d) => d.pointsRedeemed) },
+              {
+                name: t('dash.kpi.pointsIssued'),
+                type: 'line',
+                showSymbol: false,
+                areaStyle: { opacity: 0.08 },
+                data: daily.map((d) => d.pointsIssued),
+              },
+              {
+                name: t('dash.kpi.pointsRedeemed'),
+                type: 'line',
+                showSymbol: false,
+                areaStyle: { opacity: 0.08 },
+                data: daily.map((d) => d.pointsRedeemed),
+              },
             ],
           }}
         />

@@ -35,7 +35,7 @@ function KpiCard({ id, kpi, kind, custom }: { id: string; kpi: Kpi; kind: 'count
   const change = kpi.change;
   const changeText =
     change === null
-      ? t('dash.noComparison')
+      ? ''
       : kind === 'rate'
         ? t('dash.pp', { n: `${change > 0 ? '+' : ''}${(Math.round(change * 1000) / 10).toFixed(1)}` })
         : `${change > 0 ? '+' : ''}${formatPercent(change, lang)}`;
@@ -60,8 +60,14 @@ function KpiCard({ id, kpi, kind, custom }: { id: string; kpi: Kpi; kind: 'count
         </Typography.Text>
       ) : (
         <>
-          <div style={{ fontSize: 13, color }} data-testid={`kpi-${id}-change`}>
-            {change !== null && icon} {changeText}
+          <div style={{ fontSize: 13, color, minHeight: 22 }} data-testid={`kpi-${id}-change`}>
+            {change === null ? (
+              <Typography.Text type="secondary">—</Typography.Text>
+            ) : (
+              <>
+                {icon} {changeText}
+              </>
+            )}
           </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`kpi-${id}-previous`}>
             {t('dash.previous', { value: show(kpi.previous) })}
