@@ -230,7 +230,7 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await page.getByRole('tab', { name: 'Value and RFM' }).click();
       await page.getByTestId('analytics-rfm').waitFor();
       await shoot(page, 'console-analytics-value-en-375');
-      await page.getByRole('button', { name: '中文' }).click();
+      await page.getByRole('button', { name: 'Switch language' }).click();
       await page.goto('/console/dashboard');
       await page.getByTestId('kpi-members-value').waitFor();
       await shoot(page, 'console-dashboard-zh-375');

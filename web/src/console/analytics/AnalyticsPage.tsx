@@ -1,5 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Segmented, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Grid,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api';
@@ -265,6 +282,7 @@ function LiabilityCard() {
 function RfmCard() {
   const { t, lang } = useI18n();
   const rfm = useRfm();
+  const narrow = !Grid.useBreakpoint().md; // cell labels: the count only on a phone, the segment's name too when there is room
   return (
     <Card title={t('analytics.segments')} data-testid="analytics-rfm">
       <QueryState query={rfm}>
@@ -346,7 +364,11 @@ function RfmCard() {
                         color: '#fff',
                         overflow: 'break',
                         formatter: (p: { data: { value: number[]; segment: { label: MessageKey } } }) =>
-                          p.data.value[2] > 0 ? `${t(p.data.segment.label)}\n${formatPoints(p.data.value[2], lang)}` : '',
+                          p.data.value[2] === 0
+                            ? ''
+                            : narrow
+                              ? formatPoints(p.data.value[2], lang)
+                              : `${t(p.data.segment.label)}\n${formatPoints(p.data.value[2], lang)}`,
                       },
                     },
                   ],

@@ -50,8 +50,8 @@ export function DailyCharts({ daily }: { daily: Day[] }) {
             grid,
             xAxis: x,
             yAxis: [
-              { type: 'value', name: '¥' },
-              { type: 'value', splitLine: { show: false } },
+              { type: 'value', axisLabel: { formatter: '¥{value}' } },
+              { type: 'value', minInterval: 1, splitLine: { show: false } },
             ],
             series: [
               { name: t('dash.kpi.salesCents'), type: 'bar', data: daily.map((d) => d.salesCents / 100) },
