@@ -143,7 +143,7 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       );
       expect(Number(joinedBefore.n)).toBe(1);
       const kpi = (id: string) => page.getByTestId(`kpi-${id}-value`).innerText();
-      await page.getByTestId('dashboard-period').getByText(/对比/).waitFor();
+      await page.locator(`[data-testid="dashboard-period"][data-from="${addDays(today, -6)}"]`).waitFor();
       await expect(kpi('members')).resolves.toBe(points(6, 'zh-CN'));
       await expect(page.getByTestId('kpi-members-change').innerText()).resolves.toContain(`+${percent(5, 'zh-CN')}`);
       // Buyers: 4 this week, 1 (10 days ago) the week before: +300%.

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, BarChartOutlined, MinusOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Empty, List, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
@@ -141,7 +141,7 @@ function NoSnapshot({ data }: { data: Overview }) {
       <Col xs={24}>
         <Card data-testid="dashboard-no-snapshot">
           <Result
-            status="info"
+            icon={<BarChartOutlined style={{ color: '#1677ff' }} />}
             title={t('dash.noSnapshotTitle')}
             subTitle={t('dash.noSnapshotText')}
             extra={
@@ -200,7 +200,7 @@ export function DashboardPage() {
           const kpis = d.kpis;
           return (
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <Typography.Text type="secondary" data-testid="dashboard-period">
+              <Typography.Text type="secondary" data-testid="dashboard-period" data-from={p.from} data-to={p.to}>
                 {t('dash.periodRange', {
                   from: formatDay(p.from, lang),
                   to: formatDay(p.to, lang),
