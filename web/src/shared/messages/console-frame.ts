@@ -39,7 +39,7 @@ export const frameEn = {
   'dash.since': 'Since {time}',
   'dash.noSnapshotTitle': 'No figures yet',
   'dash.noSnapshotText':
-    'The dashboard reads a snapshot of the program’s figures, made every day at 13:00 (Beijing time). Make the first one now: it takes about a minute for a million members.',
+    'The dashboard reads a snapshot of the program’s figures, made every day at 13:00 (Beijing time). For a million members, making one takes about a minute.',
   'dash.makeSnapshot': 'Make the first snapshot',
   'analytics.subtitle': 'Value, churn, loyalty, liability and tiers from the daily snapshot',
   'analytics.tab.trends': 'Trends',
