@@ -199,6 +199,12 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await expect(menu.getByRole('menuitem', { name: 'Analytics' }).locator('.anticon').count()).resolves.toBe(1);
       await expect(page.getByTestId('kpi-salesCents-value').innerText()).resolves.toBe(money(4 * 120_00));
       await shoot(page, 'console-dashboard-en-1440');
+      // The side menu folds to its icons and back.
+      await page.getByRole('button', { name: 'Collapse the menu' }).click();
+      await expect(menu.getByRole('menuitem', { name: 'Analytics' }).isVisible()).resolves.toBe(true);
+      await page.waitForFunction(() => (document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width ?? 0) <= 64);
+      await shoot(page, 'console-menu-collapsed-en-1440');
+      await page.getByRole('button', { name: 'Expand the menu' }).click();
       await menu.getByRole('menuitem', { name: 'Analytics' }).click();
       await page.getByTestId('breadcrumbs').getByText('Analytics').waitFor();
       await page.getByRole('tab', { name: 'Value and RFM' }).click();
@@ -228,7 +234,8 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await shoot(page, 'console-menu-drawer-en-375');
       await menu.getByRole('menuitem', { name: 'Analytics' }).click();
       await page.getByRole('tab', { name: 'Value and RFM' }).click();
-      await page.getByTestId('analytics-rfm').waitFor();
+      await page.getByTestId('analytics-rfm').locator('canvas').first().waitFor();
+      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
       await shoot(page, 'console-analytics-value-en-375');
       await page.getByRole('button', { name: 'Switch language' }).click();
       await page.goto('/console/dashboard');

@@ -40,13 +40,13 @@ const SIDER_WIDTH = 208;
 const SIDER_COLLAPSED = 64;
 
 /** The console's mark: a points star in the brand colour, drawn inline (no image request). */
-function Logo({ title, compact }: { title: string; compact: boolean }) {
+function Logo({ title, compact, padding = '0 20px' }: { title: string; compact: boolean; padding?: string }) {
   return (
     <Link
       to="/"
       aria-label={title}
       data-testid="console-logo"
-      style={{ display: 'flex', alignItems: 'center', gap: 10, height: 56, padding: compact ? '0 20px' : '0 20px', overflow: 'hidden' }}
+      style={{ display: 'flex', alignItems: 'center', gap: 10, height: 56, padding, overflow: 'hidden' }}
     >
       <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" style={{ flex: 'none' }}>
         <rect width="24" height="24" rx="6" fill="#1677ff" />
@@ -146,7 +146,7 @@ export function Shell({ screens }: { screens: Screen[] }) {
           open={drawerOpen}
           onClose={() => setDrawerOpen(false)}
           size={SIDER_WIDTH + 32}
-          title={<Logo title={t('console.title')} compact={false} />}
+          title={<Logo title={t('console.title')} compact={false} padding="0 4px" />}
           styles={{ body: { padding: 0 }, header: { padding: '0 8px' } }}
         >
           {menu}
@@ -177,7 +177,7 @@ export function Shell({ screens }: { screens: Screen[] }) {
                 data-testid="open-menu"
                 onClick={() => setDrawerOpen(true)}
               />
-              <Logo title={t('console.title')} compact />
+              <Logo title={t('console.title')} compact={false} padding="0 4px" />
             </>
           ) : (
             <Button
