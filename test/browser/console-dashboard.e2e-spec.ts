@@ -202,7 +202,7 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       // The side menu folds to its icons and back.
       await page.getByRole('button', { name: 'Collapse the menu' }).click();
       await expect(menu.getByRole('menuitem', { name: 'Analytics' }).isVisible()).resolves.toBe(true);
-      await page.waitForFunction(() => (document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width ?? 0) <= 64);
+      await page.waitForFunction("(document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width ?? 0) <= 64");
       await shoot(page, 'console-menu-collapsed-en-1440');
       await page.getByRole('button', { name: 'Expand the menu' }).click();
       await menu.getByRole('menuitem', { name: 'Analytics' }).click();
@@ -225,7 +225,7 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await page.setViewportSize(PHONE);
       await page.getByTestId('kpi-members-value').waitFor();
       await expect(page.getByRole('navigation', { name: 'Main menu' }).count()).resolves.toBe(0);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow).toBeLessThanOrEqual(0);
       await shoot(page, 'console-dashboard-en-375');
       await page.getByTestId('open-menu').click();
@@ -235,7 +235,7 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await menu.getByRole('menuitem', { name: 'Analytics' }).click();
       await page.getByRole('tab', { name: 'Value and RFM' }).click();
       await page.getByTestId('analytics-rfm').locator('canvas').first().waitFor();
-      await expect(page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).resolves.toBeLessThanOrEqual(0);
+      await expect(page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).resolves.toBeLessThanOrEqual(0);
       await shoot(page, 'console-analytics-value-en-375');
       await page.getByRole('button', { name: 'Switch language' }).click();
       await page.goto('/console/dashboard');
