@@ -176,3 +176,25 @@ describe('console error words', () => {
     expect(() => unwrap(result)).toThrow('Bad gateway');
   });
 });
+
+describe('console session: a sign-in that has ended', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('an access token about to lapse whose refresh is refused signs the tab out (the sign-in page shows)', async () => {
+    vi.resetModules();
+    const soon = jwt(Math.floor(Date.now() / 1000) + 5, 'old');
+    const tab = fakeTab((sent) =>
+      sent.path.endsWith('/refresh') ? json(401, { code: 'UNAUTHENTICATED' }) : json(401, { code: 'UNAUTHENTICATED' }),
+    );
+    const events: string[] = [];
+    vi.stubGlobal('window', { location: { origin: 'http://console.test' }, dispatchEvent: (e: Event) => events.push(e.type) });
+    const { api, session } = await import('./api');
+    session.set({ accessToken: soon, refreshToken: 'refresh-1' });
+    await api.GET('/api/v1/admin/auth/me');
+    expect(events).toContain('loyalty:signed-out');
+    expect(session.tokens).toBeNull();
+    expect(tab.sent.map((s) => `${s.path} ${s.bearer ?? '-'}`)).toEqual(['/api/v1/admin/auth/refresh -', '/api/v1/admin/auth/me -']);
+  });
+});

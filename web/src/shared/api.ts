@@ -182,8 +182,8 @@ export function createPageApi<T extends Tokens>(options: ApiClientOptions<T>): P
     async onRequest({ request }) {
       if (session.tokens && authorizes(request.url)) {
         // An access token about to lapse is traded first, so a save made after a quiet quarter of an hour just works.
-        if (expiresWithin(session.tokens.accessToken, EXPIRY_MARGIN_MS)) {
-          await refresh();
+        if (expiresWithin(session.tokens.accessToken, EXPIRY_MARGIN_MS) && !(await refresh())) {
+          options.onRefreshRefused?.(); // the sign-in itself has ended: the page shows its sign-in
         }
         if (session.tokens) {
           request.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
