@@ -216,6 +216,18 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       const [graded] = await app.t.db.query<Array<{ n: unknown }>>("SELECT COUNT(*) AS n FROM member_values WHERE grade = 'A'");
       await expect(page.getByTestId('pyramid-A-members').innerText()).resolves.toBe(points(Number(graded.n)));
       await shoot(page, 'console-analytics-value-en-1440');
+      // The other tabs, each under the same header.
+      for (const [tab, testId] of [
+        ['Trends', 'chart-sales'],
+        ['Churn', 'analytics-churn'],
+        ['Loyalty', 'analytics-loyalty'],
+        ['Liability', 'analytics-liability'],
+        ['Tiers', 'analytics-tier-movements'],
+      ] as const) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByTestId(testId).waitFor();
+        await shoot(page, `console-analytics-${tab.toLowerCase()}-en-1440`);
+      }
       expect(pageProblems(page)).toEqual([]);
     }));
 

@@ -220,56 +220,64 @@ function LiabilityCard() {
           ) : (
             <>
               <SnapshotTime at={d.snapshotAt} />
-              <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }}>
-                <Descriptions.Item label={t('analytics.outstanding')}>
-                  <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
-                  <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.pending')}>
-                  <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
-                  <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.debt')}>
-                  <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.expiring12')}>
-                  <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
-                  <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.historicalRate')}>
-                  <Fig id="liability-historicalRate">
-                    {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
-                  </Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.exposure')}>
-                  <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
-                </Descriptions.Item>
-              </Descriptions>
-              <ChartOrEmpty empty={d.expiring.every((m) => m.points === 0)} description={t('analytics.nothingExpiring')}>
-                <Chart
-                  label={t('analytics.expiringByMonth')}
-                  height={220}
-                  option={{
-                    tooltip: {},
-                    xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
-                    yAxis: { type: 'value' },
-                    series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
-                  }}
-                />
-              </ChartOrEmpty>
-              <Table
-                rowKey="month"
-                size="small"
-                pagination={false}
-                scroll={{ x: true }}
-                dataSource={d.expiring.filter((m) => m.points !== 0)}
-                locale={{ emptyText: t('analytics.nothingExpiring') }}
-                columns={[
-                  { title: t('analytics.month'), dataIndex: 'month' },
-                  { title: t('analytics.points'), render: (_, m) => pts(m.points) },
-                  { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
-                ]}
-              />
+              <Row gutter={[24, 16]} style={{ marginTop: 8 }}>
+                <Col xs={24} xl={12}>
+                  <Descriptions size="small" column={1} bordered>
+                    <Descriptions.Item label={t('analytics.outstanding')}>
+                      <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
+                      <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.pending')}>
+                      <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
+                      <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.debt')}>
+                      <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.expiring12')}>
+                      <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
+                      <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.historicalRate')}>
+                      <Fig id="liability-historicalRate">
+                        {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
+                      </Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.exposure')}>
+                      <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
+                    </Descriptions.Item>
+                  </Descriptions>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <ChartOrEmpty empty={d.expiring.every((m) => m.points === 0)} description={t('analytics.nothingExpiring')}>
+                    <Chart
+                      label={t('analytics.expiringByMonth')}
+                      height={220}
+                      option={{
+                        tooltip: {},
+                        xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
+                        yAxis: { type: 'value' },
+                        series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
+                      }}
+                    />
+                  </ChartOrEmpty>
+                  {d.expiring.some((m) => m.points !== 0) && (
+                    <Table
+                      rowKey="month"
+                      size="small"
+                      pagination={false}
+                      scroll={{ x: true }}
+                      dataSource={d.expiring.filter((m) => m.points !== 0)}
+                      locale={{ emptyText: t('analytics.nothingExpiring') }}
+                      columns={[
+                        { title: t('analytics.month'), dataIndex: 'month' },
+                        { title: t('analytics.points'), render: (_, m) => pts(m.points) },
+                        { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
+                      ]}
+                    />
+                  )}
+                </Col>
+              </Row>
             </>
           )
         }
