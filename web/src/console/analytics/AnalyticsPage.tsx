@@ -564,7 +564,7 @@ export function TierMovementsCard() {
                             name: t('analytics.tierDistribution'),
                             type: 'pie',
                             radius: '60%',
-                            data: d.distribution.map((x) => ({ name: x.tier, value: x.members })),
+                            data: d.distribution.filter((x) => x.members > 0).map((x) => ({ name: x.tier, value: x.members })),
                           },
                         ],
                       }}
