@@ -29,6 +29,7 @@ import { SnapshotTime } from '../components/SnapshotTime';
 import { JobProgress } from '../jobs/JobProgress';
 import { MakeSnapshot } from '../components/MakeSnapshot';
 import { PageHeader } from '../components/PageHeader';
+import { PeriodKpis } from '../dashboard/PeriodKpis';
 import { PeriodSwitch, usePeriod } from '../dashboard/period';
 import { useOverview } from '../dashboard/queries';
 import { segmentCounts, segmentOf } from './rfm-segments';
@@ -610,9 +611,12 @@ function TrendsTab() {
       <QueryState query={overview}>
         {(d) =>
           d.period ? (
-            <Suspense fallback={<Spin />}>
-              <DailyCharts daily={d.daily} />
-            </Suspense>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <PeriodKpis data={d} />
+              <Suspense fallback={<Spin />}>
+                <DailyCharts daily={d.daily} />
+              </Suspense>
+            </Space>
           ) : (
             <SnapshotTime at={null} />
           )
