@@ -202,7 +202,7 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       // The side menu folds to its icons and back.
       await page.getByRole('button', { name: 'Collapse the menu' }).click();
       await expect(menu.getByRole('menuitem', { name: 'Analytics' }).isVisible()).resolves.toBe(true);
-      await page.waitForFunction("(document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width ?? 0) <= 64");
+      await page.locator('.ant-layout-sider-collapsed').waitFor();
       await shoot(page, 'console-menu-collapsed-en-1440');
       await page.getByRole('button', { name: 'Expand the menu' }).click();
       await menu.getByRole('menuitem', { name: 'Analytics' }).click();
