@@ -16,7 +16,7 @@ const MODULE_ORDER = [
   ['audit', 'metrics', 'jobs'],
   ['auth', 'program'],
   ['members', 'cards', 'stores'],
-  ['points'],
+  ['points', 'categories'],
   ['tiers', 'clubs', 'value'],
   ['campaigns', 'messages', 'rewards'],
   ['archive', 'privacy', 'analytics'],

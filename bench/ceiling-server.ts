@@ -15,6 +15,7 @@ function main(): void {
   const pool = mysql.createPool({
     host: url.hostname,
     port: Number(url.port || 3306),
+    socketPath: url.searchParams.get('socket') || undefined,
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     database: url.pathname.slice(1),

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       '',
       '=== Loyalty platform: first look ===',
       info.loaded
-        ? 'Demo program loaded (store, members, purchases).'
+        ? 'Demo program loaded (store, members, purchases, rewards).'
         : info.apiKey
           ? 'Demo data was already there; here is a fresh key for the demo store.'
           : 'The database already holds data: no demo loaded.',

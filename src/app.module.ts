@@ -30,6 +30,7 @@ import { REDIS } from './queue/redis.module';
       useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: [
           { name: RateLimit.Pos, ttl: 60_000, limit: config.rateLimit.posPerMinute },
+          { name: RateLimit.PosCouponLookup, ttl: 60_000, limit: config.rateLimit.posCouponLookupsPerMinute },
           { name: RateLimit.PosUnauthenticated, ttl: 60_000, limit: config.rateLimit.posUnauthenticatedPerMinute },
           { name: RateLimit.Admin, ttl: 60_000, limit: config.rateLimit.adminPerMinute },
           { name: RateLimit.Login, ttl: 60_000, limit: config.rateLimit.loginPerMinute },

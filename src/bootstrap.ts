@@ -68,13 +68,14 @@ function useSecurityHeaders(app: NestExpressApplication): void {
   });
   // The console and member page (vite builds): scripts only from files of this origin, never inline; antd and
   // antd-mobile set styles at run time (style attributes and <style> elements), so inline styles are allowed.
+  // Pictures also from any https address: a reward's imageUrl is the marketer's CDN (a picture runs no script).
   const pagesPolicy = helmet.contentSecurityPolicy({
     useDefaults: false,
     directives: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
+      imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
       fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       objectSrc: ["'none'"],

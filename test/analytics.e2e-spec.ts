@@ -382,7 +382,7 @@ describe('analytics (own database, known population)', () => {
     });
     const window = (days: number) => churn.windows.find((w: { days: number }) => w.days === days);
     const withPopulation = (names: string[]) => gradeCount(names).map((g) => ({ ...g, population: population[g.key] }));
-    const club = (members: number) => [{ clubId, code: 'K', name: '测试俱乐部', members, population: 3 }];
+    const club = (members: number) => [{ clubId, code: 'K', name: '测试俱乐部', nameEn: 'Club K', members, population: 3 }];
     expect(window(90)).toEqual({
       days: 90,
       churned: 3,

@@ -1,42 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { ensureBuilt, freePort, MAIN, ROOT } from './support/built-server';
 
 /*
  * API_PROCESSES > 1 (src/api-cluster.ts): one primary and its API processes sharing the port. The built server is run,
  * as in startup.e2e-spec.ts.
  */
-
-const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
-
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  if (!existsSync(MAIN) || statSync(MAIN).mtimeMs < newestSourceMtime(join(ROOT, 'src'))) {
-    execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The pids whose parent is pid (Linux /proc). */
 function childrenOf(pid: number): number[] {
@@ -166,7 +137,8 @@ describe('API_PROCESSES=2', () => {
 
     r.child.kill('SIGKILL');
     await r.exited;
-    await waitFor(() => now.every((pid) => !alive(pid)), 10_000);
+    // A replacement still loading the app (seconds on a busy machine) handles the lost IPC channel once its event loop runs.
+    await waitFor(() => now.every((pid) => !alive(pid)), 45_000);
     // Nothing holds the port: a new server can listen on it.
     await new Promise<void>((resolve, reject) => {
       const server = createServer();

@@ -124,4 +124,27 @@ describe('campaign rules (actions list, explanations)', () => {
     expect(res.body.audience.exclude[0].description.en).toBe(`preferred store ${store.code}`);
     expect(res.body.audience.description.en).toBe(`active members of club ${club.code}, ${unknown}; except: preferred store ${store.code}`);
   });
+
+  it('with estimate, counts the members in the audience now (exclusions and the message channel consent applied); saves nothing', async () => {
+    const ids = [];
+    for (const consents of [{ sms: true }, { sms: true }, {}]) {
+      ids.push((await createMember(t, { consents })).memberId);
+    }
+    const clubId = await createClubWith(t.db, ids);
+    const other = await createClubWith(t.db, [ids[0]]);
+    const [before] = await t.db.query('SELECT COUNT(*) AS n FROM campaigns');
+    const audience = { include: [{ type: 'club', clubIds: [clubId] }] };
+    const size = async (body: object) =>
+      (await post('/rules/explain', { ...body, estimate: true }).expect(200)).body.audience.size as number;
+    expect(await size({ audience })).toBe(3);
+    // No action is needed to count (the wizard asks before the marketer has chosen one).
+    expect(await size({ audience, actions: [] })).toBe(3);
+    expect(await size({ audience: { ...audience, exclude: [{ type: 'club', clubIds: [other] }] } })).toBe(2);
+    // A message needs the channel's consent: the member without it is not counted.
+    expect(await size({ audience, actions: [{ type: 'message', channel: 'sms', template: 'any-template' }] })).toBe(2);
+    // Without estimate: no size.
+    expect((await post('/rules/explain', { audience }).expect(200)).body.audience.size).toBeUndefined();
+    const [after] = await t.db.query('SELECT COUNT(*) AS n FROM campaigns');
+    expect(after.n).toEqual(before.n);
+  });
 });

@@ -136,6 +136,59 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     expect(again.body.code).toBe('CAMPAIGN_INVALID_TRANSITION');
   });
 
+  it('the list gives each campaign its figures (reached, delivered, budget and its unit, progress) and searches by name', async () => {
+    const club = await members(5);
+    const clubId = await createClubWith(
+      t.db,
+      club.map((m) => m.memberId),
+    );
+    const tag = uniq('Listed').replace(/[^A-Za-z0-9]/g, '');
+    const created = await admin
+      .post('', {
+        name: `${tag} 100% off_sale`,
+        audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+        actions: [{ type: 'grant', points: 40, reason: 'Listed' }],
+        schedule: { kind: 'now' },
+        budgetPoints: 120,
+      })
+      .expect(201);
+    const id = created.body.campaignId as string;
+    const draft = await admin
+      .post('', {
+        name: `${tag} draft`,
+        audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+        grant: { points: 1, reason: 'Draft' },
+        schedule: { kind: 'now' },
+      })
+      .expect(201);
+    const inList = async (query: string) => (await admin.get(`?limit=100&${query}`).expect(200)).body.items as Array<Record<string, any>>;
+
+    const before = (await inList(`name=${encodeURIComponent(tag)}`)).find((c) => c.campaignId === id);
+    expect(before?.figures).toEqual({ reached: 0, delivered: 0, budgetUnit: 'points', capPoints: 120, spentPoints: 0, progress: null });
+    await admin.post(`/${id}/launch`).expect(200);
+    await settle(id);
+    const after = (await inList(`name=${encodeURIComponent(tag)}`)).find((c) => c.campaignId === id);
+    // 5 reached; the budget of 120 pays 3 grants of 40, the other 2 are over budget.
+    expect(after?.state).toBe('completed');
+    expect(after?.figures).toEqual({
+      reached: 5,
+      delivered: 3,
+      budgetUnit: 'points',
+      capPoints: 120,
+      spentPoints: 120,
+      progress: { state: 'completed', percent: 100 },
+    });
+    expect(after?.schedule.at).toEqual(expect.any(String));
+
+    // The search is by a part of the name in any case; % and _ are letters, not wildcards.
+    const named = await inList(`name=${encodeURIComponent(tag.toLowerCase())}`);
+    expect(named.map((c) => c.campaignId).sort()).toEqual([id, draft.body.campaignId].sort());
+    expect((await inList(`name=${encodeURIComponent('100% off_')}&state=completed`)).map((c) => c.campaignId)).toContain(id);
+    expect(await inList(`name=${encodeURIComponent(`${tag} 1%0`)}`)).toEqual([]);
+    expect((await inList(`name=${encodeURIComponent(tag)}&state=draft`)).map((c) => c.campaignId)).toEqual([draft.body.campaignId]);
+    expect((await admin.get(`?name=${'x'.repeat(101)}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('a bonus rule adds its own breakdown row to audience members inside its window only, and a refund claws it back', async () => {
     const store = await createStore(t);
     const [inClub, notInClub] = await members(2);

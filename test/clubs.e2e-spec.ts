@@ -160,16 +160,43 @@ describe('niche clubs (API and a real worker on the run’s queue prefix)', () =
 
   it('explains a rule in plain words and estimates who matches', async () => {
     const city = uniq('City');
-    await createMember(t, { city });
-    await createMember(t, { city: city.toLowerCase() });
+    const wang = await createMember(t, { city, name: '王小明' });
+    const anna = await createMember(t, { city: city.toLowerCase(), name: 'Anna Smith' });
+    await createMember(t, { city: uniq('Other'), name: '李四' });
     const res = await admin
       .post('/clubs/rules/explain', { rule: { combine: 'all', conditions: [{ type: 'city', cities: [city] }] }, estimate: true })
       .expect(200);
+    const [all] = await t.db.query('SELECT COUNT(*) AS n FROM members');
+    // "2 of M members", with who they are: names masked, in member-id order.
     expect(res.body).toEqual({
       rule: { combine: 'all', conditions: [{ type: 'city', cities: [city] }] },
       ruleText: { en: `Members who live in ${city}.`, zhCN: `所在城市为${city}的会员。` },
       estimatedMembers: 2,
+      totalMembers: Number(all.n),
+      sample: [
+        { memberId: wang.memberId, name: '王**', tierCode: expect.any(String) },
+        { memberId: anna.memberId, name: 'A*********', tierCode: expect.any(String) },
+      ].sort((a, b) => (a.memberId < b.memberId ? -1 : 1)),
     });
+    expect(Number(all.n)).toBeGreaterThanOrEqual(3);
+    // Without estimate: no count, no total, nobody named.
+    const bare = await admin.post('/clubs/rules/explain', { rule: { combine: 'all', conditions: [{ type: 'city', cities: [city] }] } });
+    expect(bare.body).toMatchObject({ estimatedMembers: null, totalMembers: null, sample: [] });
+  });
+
+  it('the estimate names at most 5 matching members', async () => {
+    const city = uniq('Many');
+    for (let i = 0; i < 7; i++) {
+      await createMember(t, { city, name: `会员${i}` });
+    }
+    const res = await admin.post('/clubs/rules/explain', {
+      rule: { combine: 'all', conditions: [{ type: 'city', cities: [city] }] },
+      estimate: true,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.estimatedMembers).toBe(7);
+    expect(res.body.sample).toHaveLength(5);
+    expect(res.body.sample.every((s: { name: string }) => s.name === '会**')).toBe(true);
   });
 
   it('with memberId, explain says condition by condition what the member still lacks; an unknown member is 404 MEMBER_NOT_FOUND', async () => {

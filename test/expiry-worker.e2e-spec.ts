@@ -59,6 +59,27 @@ describe('points expiry worker (real BullMQ on the run’s queue prefix)', () =>
     expect(schedulers.map((s) => s.key)).toContain('daily-points-expiry');
   });
 
+  it('the worker schedules the coupon expiry daily at 00:05 Asia/Shanghai', async () => {
+    const queue = worker.get<Queue>(getQueueToken(QueueName.Coupons));
+    const scheduler = (await queue.getJobSchedulers()).find((s) => s.key === 'daily-coupon-expiry');
+    expect(scheduler).toMatchObject({ pattern: '0 5 0 * * *', tz: 'Asia/Shanghai', name: JobName.PlanCouponExpiry });
+  });
+
+  it('the coupon notice templates (issued, expiring) exist once the API and the worker have started, with both languages', async () => {
+    const rows: Array<{ code: string }> = await t.db.query(
+      "SELECT DISTINCT code FROM message_templates WHERE code IN ('notice.coupon-issued', 'notice.coupon-expiring') ORDER BY code",
+    );
+    expect(rows.map((r) => r.code)).toEqual(['notice.coupon-expiring', 'notice.coupon-issued']);
+    const token = await loginAdmin(t);
+    for (const code of ['notice.coupon-issued', 'notice.coupon-expiring']) {
+      const res = await t.http.get(`/api/v1/admin/message-templates/${code}`).set('Authorization', `Bearer ${token}`).expect(200);
+      const first = res.body.versions[res.body.versions.length - 1];
+      expect(first).toMatchObject({ code, channel: 'sms', transactional: false });
+      expect(first.variants['zh-CN'].body).toContain('{{coupon}}');
+      expect(first.variants.en.body).toContain('{{validUntil}}');
+    }
+  });
+
   it('expires lots past their date, oldest first, once, however often the job runs', async () => {
     const store = await createStore(t);
     const m = await createMember(t);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ErrorCode, httpStatusFor } from '../src/common/errors/error-code';
+import { loadConfig } from '../src/config/app-config';
 import { MemberCodesService } from '../src/modules/cards/member-codes.service';
 import { ExchangeRewardUseCase } from '../src/modules/rewards/use-cases/exchange-reward.use-case';
 import { newId } from '../src/common/ids';
@@ -143,6 +144,18 @@ describe('POS integration guide (docs/pos-integration-guide.md)', () => {
       expect({ code, status: httpStatusFor(code as ErrorCode) }).toEqual({ code, status });
       expect({ code, row: new RegExp(`^\\| ${status} \\| \`${code}\` \\|.+\\|.+\\|$`, 'm').test(guide) }).toEqual({ code, row: true });
     }
+  });
+
+  it('the rate limits it states are the defaults the app runs with: per key, and per store for coupon checks', () => {
+    const defaults = loadConfig({
+      ...process.env,
+      RATE_LIMIT_POS_PER_MINUTE: undefined,
+      RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE: undefined,
+    });
+    expect(guide).toContain(`the default is ${String(defaults.rateLimit.posPerMinute)}\n  requests per minute`);
+    expect(guide).toMatch(
+      new RegExp(`\\*\\*per store\\*\\* \\(all its keys together\\): ${String(defaults.rateLimit.posCouponLookupsPerMinute)} a minute`),
+    );
   });
 
   it('the purchase example, posted with a real card, gives 201 and an answer shaped like the documented one; the same body again gives 200 and the first answer', async () => {

@@ -92,6 +92,59 @@ describe('rewards and coupons (admin, portal, POS)', () => {
     });
   });
 
+  describe('admin catalog: eligibility by tier and club', () => {
+    it('refuses an unknown tier or club code with 422 REWARD_ELIGIBILITY_UNKNOWN naming each, on create and on edit, and writes nothing', async () => {
+      const rewardsBefore = await t.db.query('SELECT COUNT(*) AS n FROM rewards');
+      const auditBefore = await t.db.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity_type = 'reward'");
+      const tier = await asAdmin.post('rewards', tenOff({ eligibleTiers: ['VIP', 'GOLDX'] })).expect(422);
+      expect(tier.body).toMatchObject({
+        code: 'REWARD_ELIGIBILITY_UNKNOWN',
+        details: [{ field: 'eligibleTiers', message: 'unknown tier code GOLDX' }],
+      });
+      expect(tier.body.message).toContain('GOLDX');
+      const club = await asAdmin.post('rewards', tenOff({ eligibleClubs: ['NO_SUCH_CLUB'] })).expect(422);
+      expect(club.body).toMatchObject({ code: 'REWARD_ELIGIBILITY_UNKNOWN', details: [{ field: 'eligibleClubs' }] });
+      expect(await t.db.query('SELECT COUNT(*) AS n FROM rewards')).toEqual(rewardsBefore);
+      expect(await t.db.query("SELECT COUNT(*) AS n FROM audit_log WHERE entity_type = 'reward'")).toEqual(auditBefore);
+
+      const reward = await createReward({ eligibleTiers: ['VIP'] });
+      const edit = await asAdmin
+        .patch(`rewards/${reward.rewardId}`, { eligibleTiers: ['SVIP', 'PLATINUMX'], nameEn: 'changed' })
+        .expect(422);
+      expect(edit.body.code).toBe('REWARD_ELIGIBILITY_UNKNOWN');
+      const after = (await asAdmin.get(`rewards/${reward.rewardId}`).expect(200)).body;
+      expect(after).toMatchObject({ eligibleTiers: ['VIP'], nameEn: '¥10 off ¥50' });
+    });
+
+    it('keeps known codes in their stored spelling, so eligibility (an exact comparison) still matches', async () => {
+      const code = uniq('BABY').toUpperCase().slice(0, 20);
+      await asAdmin.post('clubs', { code, nameZh: '母婴俱乐部', nameEn: 'Baby club', joinPolicy: 'open' }).expect(201);
+      const res = await asAdmin
+        .post('rewards', tenOff({ eligibleTiers: ['vip', 'Standard'], eligibleClubs: [code.toLowerCase()] }))
+        .expect(201);
+      expect(res.body).toMatchObject({ eligibleTiers: ['VIP', 'STANDARD'], eligibleClubs: [code] });
+      const m = await memberWithPoints(t, store, 1000);
+      const catalog = await portal(await memberToken(m.memberId))
+        .get('rewards')
+        .expect(200);
+      const item = catalog.body.items.find((i: { rewardId: string }) => i.rewardId === res.body.rewardId);
+      // A STANDARD member outside the club: the tier matches (stored as STANDARD), the club does not.
+      expect(item.blockers).toEqual(['club']);
+    });
+
+    it('store-options names every store for the scope picker, for a marketer too (GET stores needs stores.manage)', async () => {
+      const email = `${uniq('mkt')}@test.local`.toLowerCase();
+      await asAdmin.post('users', { email, password: 'marketer-password-1', role: 'marketer' }).expect(201);
+      const login = await t.http.post('/api/v1/admin/auth/login').send({ email, password: 'marketer-password-1' }).expect(200);
+      const marketer = login.body.accessToken as string;
+      await t.http.get('/api/v1/admin/stores').set('Authorization', `Bearer ${marketer}`).expect(403);
+      const res = await t.http.get('/api/v1/admin/rewards/store-options').set('Authorization', `Bearer ${marketer}`).expect(200);
+      expect(res.body.stores).toContainEqual(
+        expect.objectContaining({ storeId: store.storeId, code: store.code, name: expect.any(String) }),
+      );
+    });
+  });
+
   describe('portal exchange', () => {
     it('takes the points through the ledger, issues a coupon with an unguessable code, shows it with the reward name in history', async () => {
       const { m, token, reward, exchange } = await memberWithCoupon();

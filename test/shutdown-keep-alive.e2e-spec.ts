@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { connect, createServer, Socket } from 'node:net';
+import { connect, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createMember, createStore, purchaseBody, TestMember, TestStore } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 import { ensureWorkerBuilt } from './support/worker-process';
+import { freePort } from './support/built-server';
 
 interface RawResponse {
   status: number;
@@ -176,16 +177,6 @@ describe('graceful stop with keep-alive tills', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Whether a new connection to the port is refused (the server has stopped listening). */
 function refusesConnections(port: number): Promise<boolean> {

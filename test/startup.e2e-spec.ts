@@ -1,37 +1,7 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'src', 'main.js');
-
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The test runs the built server, so it builds first when dist is missing or older than src. */
-function ensureBuilt(): void {
-  if (!existsSync(MAIN) || statSync(MAIN).mtimeMs < newestSourceMtime(join(ROOT, 'src'))) {
-    execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore' });
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { ensureBuilt, freePort, MAIN, ROOT } from './support/built-server';
 
 interface Run {
   child: ChildProcess;
@@ -85,7 +55,7 @@ describe('start-up of the built server', () => {
     const startup = out.split('\n').filter((l) => l.includes('listening on'));
     expect(startup).toHaveLength(1);
     const entry = JSON.parse(startup[0]) as Record<string, unknown>;
-    const version = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(entry).toMatchObject({ level: 30, url: `http://localhost:${port}`, version, workers: [] });
     expect(entry.msg).toContain(`http://localhost:${port}`);
     expect(entry.msg).toContain(version);

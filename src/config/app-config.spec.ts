@@ -54,4 +54,10 @@ describe('configuration', () => {
     expect(db).toMatchObject({ host: 'db.local', port: 3307, user: 'u', password: 'p@ss', database: 'shop' });
     expect(() => loadDatabaseConfig({ DATABASE_URL: 'postgres://x' })).toThrow(/DATABASE_URL/);
   });
+
+  it('DATABASE_URL ?socket= connects through a Unix socket; without it, over TCP', () => {
+    const sock = loadDatabaseConfig({ DATABASE_URL: 'mysql://root:@localhost/shop?socket=%2Frun%2Fmysqld%2Fmysqld.sock' });
+    expect(sock).toMatchObject({ database: 'shop', socketPath: '/run/mysqld/mysqld.sock' });
+    expect(loadDatabaseConfig({ DATABASE_URL: 'mysql://root:@127.0.0.1:3306/shop' }).socketPath).toBeUndefined();
+  });
 });

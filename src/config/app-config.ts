@@ -10,6 +10,11 @@ export interface DatabaseConfig {
   password: string;
   database: string;
   poolSize: number;
+  /**
+   * A Unix socket to the server instead of TCP (DATABASE_URL `?socket=/run/mysqld/mysqld.sock`): on the same host it
+   * costs the API far less CPU per statement than loopback TCP (see README, *Benchmark*). Host and port are then unused.
+   */
+  socketPath?: string;
   /** Deadlines (always set by loadConfig; a hand-built config without them gets the drivers' defaults: no statement deadline). */
   connectTimeoutMs?: number;
   acquireTimeoutMs?: number;
@@ -72,6 +77,7 @@ export class AppConfig {
     adminPerMinute: number;
     loginPerMinute: number;
     posUnauthenticatedPerMinute: number;
+    posCouponLookupsPerMinute: number;
   };
   readonly activeWorkers: string[] | 'all';
   readonly runMigrations: boolean;
@@ -119,6 +125,7 @@ export class AppConfig {
       adminPerMinute: e.RATE_LIMIT_ADMIN_PER_MINUTE,
       loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
       posUnauthenticatedPerMinute: e.RATE_LIMIT_POS_UNAUTHENTICATED_PER_MINUTE,
+      posCouponLookupsPerMinute: e.RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE,
     };
     const workers = e.ACTIVE_WORKERS.split(',')
       .map((s) => s.trim())
@@ -201,6 +208,7 @@ function databaseConfigFrom(e: EnvSchema): DatabaseConfig {
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),
     database: url.pathname.replace(/^\//, ''),
+    socketPath: url.searchParams.get('socket') || undefined,
     poolSize: e.DATABASE_POOL_SIZE,
     connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     acquireTimeoutMs: e.DATABASE_ACQUIRE_TIMEOUT_MS,

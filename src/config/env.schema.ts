@@ -160,6 +160,12 @@ export class EnvSchema {
   @Min(1)
   RATE_LIMIT_LOGIN_PER_MINUTE = 20;
 
+  /** Coupon look-ups (GET /api/v1/pos/coupons/{code}) per minute for one store, all its keys together: against code guessing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE = 300;
+
   /** POS requests per minute from one client address with a missing, unknown or revoked key. */
   @Transform(toInt)
   @IsInt()

@@ -10,6 +10,7 @@ export function dataSourceOptions(db: DatabaseConfig): MysqlDataSourceOptions & 
     type: 'mysql',
     host: db.host,
     port: db.port,
+    socketPath: db.socketPath,
     username: db.user,
     password: db.password,
     database: db.database,

@@ -57,8 +57,12 @@ import { Reward } from '../modules/rewards/entities/reward.entity';
 import { RewardExchange } from '../modules/rewards/entities/reward-exchange.entity';
 import { RewardMemberCount } from '../modules/rewards/entities/reward-member-count.entity';
 import { MemberErasure } from '../modules/privacy/entities/member-erasure.entity';
+import { Category } from '../modules/categories/entities/category.entity';
+import { CategoryUsage } from '../modules/categories/entities/category-usage.entity';
 
 export const ENTITIES = [
+  Category,
+  CategoryUsage,
   Reward,
   RewardMemberCount,
   RewardExchange,

@@ -8,7 +8,7 @@ const LOCK_TIMEOUT_SECONDS = 120;
 
 /** Creates the database if it does not exist (utf8mb4). */
 export async function ensureDatabase(db: DatabaseConfig): Promise<void> {
-  const conn = await createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  const conn = await createConnection({ host: db.host, port: db.port, socketPath: db.socketPath, user: db.user, password: db.password });
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
@@ -27,6 +27,7 @@ export async function runMigrations(db: DatabaseConfig): Promise<string[]> {
   const lockConn = await createConnection({
     host: db.host,
     port: db.port,
+    socketPath: db.socketPath,
     user: db.user,
     password: db.password,
     database: db.database,

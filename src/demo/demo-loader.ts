@@ -4,6 +4,8 @@ import { Transactions } from '../database/transactions';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service';
 import { MembersService } from '../modules/members/members.service';
 import { PostPurchaseUseCase } from '../modules/points/use-cases/post-purchase/post-purchase.use-case';
+import { CreateRewardDto } from '../modules/rewards/dto/reward.dto';
+import { SaveRewardUseCase } from '../modules/rewards/use-cases/save-reward.use-case';
 import { StoresService } from '../modules/stores/stores.service';
 import { allStores, demoCards } from './demo.queries';
 
@@ -14,6 +16,76 @@ const MEMBERS = [
   { name: '李娜', phone: '+8613900139000', email: 'lina@example.com', spendYuan: [9800, 8800, 3000] },
   { name: 'Anna Smith', phone: '+447700900123', email: 'anna@example.com', spendYuan: [42, 17] },
   { name: '王伟', phone: '+8613700137000', email: null, spendYuan: [] },
+];
+
+/**
+ * The demo catalog (zh-CN and English): rewards a demo member can exchange at once, a dearer one, and one no demo
+ * member has the points for, so the member page shows the catalog, the home strip and a "why not".
+ */
+export const DEMO_REWARDS: CreateRewardDto[] = [
+  {
+    nameZh: '满50减10元券',
+    nameEn: '¥10 off a ¥50 receipt',
+    descriptionZh: '单笔消费满50元立减10元，全部门店可用。',
+    descriptionEn: 'Takes ¥10 off a receipt of ¥50 or more, at every store.',
+    kind: 'amount_off',
+    valueCents: 1000,
+    minSpendCents: 5000,
+    validDays: 30,
+    pointsPrice: 500,
+    stockTotal: 1000,
+    perMemberLimit: 5,
+  },
+  {
+    nameZh: '全场9折券',
+    nameEn: '10% off everything',
+    descriptionZh: '单笔消费满100元可享9折。',
+    descriptionEn: '10% off a receipt of ¥100 or more.',
+    kind: 'percent_off',
+    percentOff: 10,
+    minSpendCents: 10000,
+    validDays: 14,
+    pointsPrice: 800,
+    stockTotal: 500,
+    perMemberLimit: 2,
+  },
+  {
+    nameZh: '免费中杯拿铁',
+    nameEn: 'A free medium latte',
+    descriptionZh: '到店出示即可领取一杯中杯拿铁。',
+    descriptionEn: 'Show it at the counter for a medium latte on us.',
+    kind: 'gift',
+    giftSku: 'LATTE-M',
+    validDays: 30,
+    pointsPrice: 1200,
+    stockTotal: 200,
+    perMemberLimit: 1,
+  },
+  {
+    nameZh: '满200减50元券',
+    nameEn: '¥50 off a ¥200 receipt',
+    descriptionZh: '单笔消费满200元立减50元。',
+    descriptionEn: 'Takes ¥50 off a receipt of ¥200 or more.',
+    kind: 'amount_off',
+    valueCents: 5000,
+    minSpendCents: 20000,
+    validDays: 60,
+    pointsPrice: 3000,
+    stockTotal: 100,
+    perMemberLimit: 1,
+  },
+  {
+    nameZh: '周末酒店住宿一晚',
+    nameEn: 'A weekend night at the hotel',
+    descriptionZh: '合作酒店周末双人房一晚，需提前预约。',
+    descriptionEn: 'One weekend night in a double room at our partner hotel; book ahead.',
+    kind: 'gift',
+    giftSku: 'HOTEL-NIGHT',
+    validDays: 90,
+    pointsPrice: 50000,
+    stockTotal: 10,
+    perMemberLimit: 1,
+  },
 ];
 
 export interface DemoInfo {
@@ -27,7 +99,7 @@ export interface DemoInfo {
 
 /**
  * Loads a small demo program on an empty database: a store with an API key,
- * members, purchases (one VIP, one SVIP). Only the first-look command
+ * members, purchases (one VIP, one SVIP), a rewards catalog. Only the first-look command
  * (npm run demo / --demo) calls this.
  */
 export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> {
@@ -78,6 +150,10 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
         requestHash: requestHash(body),
       });
     }
+  }
+  const rewards = app.get(SaveRewardUseCase);
+  for (const reward of DEMO_REWARDS) {
+    await rewards.create(SYSTEM_ACTOR, reward);
   }
   return { loaded: true, storeCode: DEMO_STORE, apiKey: key, cardNos, memberPhone: MEMBERS[0].phone };
 }

@@ -62,8 +62,18 @@ describe('console: an admin approves and rejects campaigns waiting for approval'
       const approveRow = pending.locator('tr.ant-table-row').filter({ hasText: names.approve });
       const rejectRow = pending.locator('tr.ant-table-row').filter({ hasText: names.reject });
       await approveRow.waitFor();
-      await expect(approveRow.innerText()).resolves.toContain('50,000');
+      // What the approver approves, in numbers: the audience now, per member, the total asked for, the budget, the limit it is above.
+      const cells = approveRow.locator('td');
+      await cells.nth(1).getByText('2', { exact: true }).waitFor();
+      await expect(cells.nth(2).innerText()).resolves.toBe('25,000 points');
+      await expect(cells.nth(3).innerText()).resolves.toBe('50,000 points');
+      await expect(cells.nth(4).innerText()).resolves.toBe('no cap');
+      await cells.nth(5).getByText('points per member', { exact: false }).waitFor();
       await screenshots(page, 'console-campaign-approvals');
+      await page.getByRole('button', { name: 'Switch language' }).click();
+      await page.getByTestId('pending-approvals').getByText('50,000 积分').first().waitFor();
+      await screenshots(page, 'console-campaign-approvals-zh-CN');
+      await page.getByRole('button', { name: '切换语言' }).click();
 
       await rejectRow.getByLabel('Reason for the marketer').fill('Split it into two smaller gifts');
       await rejectRow.getByRole('button', { name: 'Reject' }).click();

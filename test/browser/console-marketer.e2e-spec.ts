@@ -22,6 +22,8 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
   const password = 'marketer-password-1';
   const marketerEmail = `${uniq('mkt')}@test.local`.toLowerCase();
   const category = uniq('wine').toLowerCase().slice(0, 30);
+  // The rule builder picks categories by their catalog names (unique per run: the test database keeps earlier runs').
+  const categoryNames = { nameZh: `葡萄酒${category.slice(-4)}`, nameEn: `Wine ${category.slice(-4)}` };
   const template = uniq('campaign.offer').toLowerCase();
   const buyers = 4;
   // Unique per run: the test database keeps earlier runs' clubs, and the picker's list is virtual (only the options in view exist in the page).
@@ -53,6 +55,11 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
         .send({ code: uniq('AAA').toUpperCase().slice(0, 20), nameZh: '其他俱乐部', nameEn: 'Another club', joinPolicy: 'open' })
         .expect(201);
     }
+    await t.http
+      .post('/api/v1/admin/categories')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ code: category, ...categoryNames })
+      .expect(201);
     const store = await createStore(t);
     for (let i = 0; i < buyers; i++) {
       const m = await createMember(t, { consents: { sms: true } });
@@ -88,29 +95,29 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await drawer.getByLabel('Code').fill(clubCode);
       await drawer.getByLabel('Name in Chinese').fill('葡萄酒俱乐部');
       await drawer.getByLabel('Name in English').fill('Wine club');
-      const categories = drawer.getByLabel('Categories');
-      await categories.click();
-      await categories.fill(category);
-      await categories.press('Enter');
-      const words = `Members who bought in ${category} at least once in the last 90 days.`;
+      await chooseOption(page, drawer.getByLabel('Categories'), categoryNames.nameEn);
+      const words = `Members who bought in ${categoryNames.nameEn} at least once in the last 90 days.`;
       // The words come from the server (clubs/rules/explain), a moment after the edit.
       await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await expect(drawer.getByTestId('rule-words').innerText()).resolves.toBe(words);
-      await drawer.getByTestId('rule-estimate').getByText(String(buyers), { exact: true }).waitFor();
+      await drawer
+        .getByTestId('rule-estimate')
+        .getByText(new RegExp(`^${buyers} of [\\d,]+ members$`))
+        .waitFor();
       await screenshots(page, 'console-club-rule-builder');
       // In Chinese, the same rule in the server's Chinese words (the drawer stays open: its mask covers the switch).
       await page.getByRole('button', { name: 'Switch language' }).dispatchEvent('click');
       await page
         .getByTestId('rule-words')
-        .filter({ hasText: `近90天内在「${category}」品类购买至少1次的会员。` })
+        .filter({ hasText: `近90天内在「${categoryNames.nameZh}」品类购买至少1次的会员。` })
         .waitFor();
       await screenshots(page, 'console-club-rule-builder-zh-CN');
       await page.getByRole('button', { name: '切换语言' }).dispatchEvent('click');
       await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await drawer.getByRole('button', { name: 'Create club' }).click();
 
+      // The new club is filled by its rule at save (no click on "Regroup now"), its progress shown.
       const detail = page.getByRole('dialog', { name: 'Club' });
-      await detail.getByRole('button', { name: 'Regroup now' }).click();
       await detail.locator('[data-testid="job-progress"][data-percent="100"]').waitFor();
       // The member list and the size are re-read once the job has finished.
       await detail.getByTestId('club-size').getByText(String(buyers), { exact: true }).waitFor();
@@ -134,11 +141,12 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
         await page.getByRole('button', { name: 'New campaign' }).click();
         const wizard = page.getByRole('dialog', { name: 'New campaign' });
         await wizard.getByLabel('Name').fill(name);
-        await chooseOption(page, wizard.getByLabel('Clubs'), clubCode);
+        await chooseOption(page, wizard.getByLabel('Clubs', { exact: true }), clubCode);
         await wizard.getByTestId('preview-size').getByText(String(buyers), { exact: true }).waitFor();
         await screenshots(page, 'console-campaign-audience');
         await wizard.getByRole('button', { name: 'Next' }).click();
 
+        await expect(wizard.getByLabel('Points each').inputValue()).resolves.toBe('');
         await wizard.getByLabel('Points each').fill('150');
         await wizard.getByLabel('Reason shown in the ledger').fill('Wine club welcome');
         await wizard.getByRole('checkbox', { name: 'Send a message' }).check();
@@ -169,6 +177,11 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
         await screenshots(page, 'console-campaign-summary-zh-CN');
         await page.getByRole('button', { name: '切换语言' }).dispatchEvent('click');
         await wizard.getByRole('button', { name: 'Launch' }).click();
+        const confirm = page.getByRole('dialog', { name: `Launch “${name}”?` });
+        await expect(confirm.getByTestId('confirm-total').innerText()).resolves.toBe('600 points');
+        await confirm.getByRole('button', { name: 'Launch now' }).click();
+        await wizard.waitFor({ state: 'hidden' });
+        await page.getByTestId('campaign-list').getByRole('button', { name }).click();
 
         const detail = page.getByRole('dialog', { name: 'Campaign' });
         await detail.locator('[data-testid="campaign-progress"][data-percent="100"]').waitFor({ timeout: 60_000 });
@@ -203,11 +216,13 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await page.getByRole('button', { name: 'New campaign' }).click();
       const wizard = page.getByRole('dialog', { name: 'New campaign' });
       await wizard.getByLabel('Name').fill(name);
-      await chooseOption(page, wizard.getByLabel('Clubs'), clubCode);
+      await chooseOption(page, wizard.getByLabel('Clubs', { exact: true }), clubCode);
       await wizard.getByTestId('preview-size').getByText(String(buyers), { exact: true }).waitFor();
-      for (let i = 0; i < 3; i++) {
-        await wizard.getByRole('button', { name: 'Next' }).click();
-      }
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      // No amount is pre-filled: without one the campaign cannot launch.
+      await wizard.getByLabel('Points each').fill('10');
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByRole('radio', { name: 'Repeating' }).check();
       await wizard.getByLabel('Cron').fill('30 10 * * 1');
       await chooseOption(page, wizard.getByLabel('Time zone'), 'Europe/Berlin');
@@ -215,7 +230,16 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByText('30 10 * * 1 (Europe/Berlin)', { exact: false }).waitFor();
       await wizard.getByRole('button', { name: 'Launch' }).click();
-      await page.getByRole('dialog', { name: 'Campaign' }).getByTestId('campaign-state').getByText('Scheduled').waitFor();
+      const confirm = page.getByRole('dialog', { name: `Launch “${name}”?` });
+      await confirm.getByText('These figures are for each run; it repeats on “30 10 * * 1” (Europe/Berlin).').waitFor();
+      await confirm.getByRole('button', { name: 'Launch now' }).click();
+      await page
+        .getByTestId('campaign-list')
+        .locator('tr.ant-table-row')
+        .filter({ hasText: name })
+        .getByTestId('campaign-state')
+        .getByText('Scheduled')
+        .waitFor();
 
       const [row] = await app.t.db.query('SELECT id, state FROM campaigns WHERE name = ?', [name]);
       expect(row.state).toBe('scheduled');

@@ -33,6 +33,7 @@ const WHEN: Partial<Record<ErrorCode, string>> = {
     '(1.2) expired, not yet valid, void, another member’s, not for this store, or below its minimum spend; details[0].reason says which.',
   [ErrorCode.REWARD_NOT_AVAILABLE]:
     'the member may not exchange this reward now; details[0].reason says why (not_on_sale, stock, limit, tier, club).',
+  [ErrorCode.REWARD_ELIGIBILITY_UNKNOWN]: 'a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each.',
   [ErrorCode.CARD_ALREADY_BOUND]: 'the counter card already belongs to a registered member.',
 };
 

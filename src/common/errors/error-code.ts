@@ -30,6 +30,10 @@ export enum ErrorCode {
   REWARD_NOT_FOUND = 'REWARD_NOT_FOUND',
   REWARD_NOT_AVAILABLE = 'REWARD_NOT_AVAILABLE',
   COUPON_NOT_VOIDABLE = 'COUPON_NOT_VOIDABLE',
+  REWARD_ELIGIBILITY_UNKNOWN = 'REWARD_ELIGIBILITY_UNKNOWN',
+  // Category catalog
+  CATEGORY_NOT_FOUND = 'CATEGORY_NOT_FOUND',
+  CATEGORY_CODE_TAKEN = 'CATEGORY_CODE_TAKEN',
   // Ours
   NOT_FOUND = 'NOT_FOUND',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
@@ -111,6 +115,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.PHONE_NOT_REGISTERED:
     case ErrorCode.COUPON_NOT_FOUND:
     case ErrorCode.REWARD_NOT_FOUND:
+    case ErrorCode.CATEGORY_NOT_FOUND:
       return 404;
     case ErrorCode.IDEMPOTENCY_CONFLICT:
     case ErrorCode.REDEMPTION_CANCELLED:
@@ -126,6 +131,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RANK_REVIEW_NEEDS_VALUE_RUN:
     case ErrorCode.COUPON_ALREADY_REDEEMED:
     case ErrorCode.COUPON_NOT_VOIDABLE:
+    case ErrorCode.CATEGORY_CODE_TAKEN:
       return 409;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
@@ -147,6 +153,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CAMPAIGN_BUDGET_NOT_RAISED:
     case ErrorCode.COUPON_NOT_VALID:
     case ErrorCode.REWARD_NOT_AVAILABLE:
+    case ErrorCode.REWARD_ELIGIBILITY_UNKNOWN:
       return 422;
     case ErrorCode.RATE_LIMITED:
     case ErrorCode.ACCOUNT_LOCKED:

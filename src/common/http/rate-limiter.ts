@@ -15,6 +15,8 @@ import { SyncedThrottlerStorage } from './synced-throttler.storage';
 export enum RateLimit {
   /** per POS API key id, one bucket across all POS routes */
   Pos = 'pos',
+  /** per store, GET /api/v1/pos/coupons/{code} (against guessing coupon codes), on top of Pos */
+  PosCouponLookup = 'pos-coupon-lookup',
   /** per client address, POS requests without a valid key */
   PosUnauthenticated = 'pos-unauthenticated',
   /** per client address, every /api/v1/admin route */
@@ -47,7 +49,11 @@ export class RateLimiter implements OnApplicationShutdown {
     this.limits = new Map(throttlers.map((t) => [t.name ?? 'default', t]));
   }
 
-  async consume(res: Response, limitName: RateLimit, tracker: string, weight = 1): Promise<void> {
+  /**
+   * headers false: a second limit on the same request (it must not overwrite the first limit's X-RateLimit-*
+   * headers); over the limit it still answers 429 with Retry-After.
+   */
+  async consume(res: Response, limitName: RateLimit, tracker: string, weight = 1, headers = true): Promise<void> {
     const throttler = this.limits.get(limitName);
     if (!throttler) {
       throw new Error(`No throttler named ${limitName} in ThrottlerModule`);
@@ -69,8 +75,10 @@ export class RateLimiter implements OnApplicationShutdown {
         retryAfter = Math.max(1, retryAfter, r.timeToBlockExpire);
       }
     }
-    res.setHeader('X-RateLimit-Limit', String(limit));
-    res.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - totalHits)));
+    if (headers) {
+      res.setHeader('X-RateLimit-Limit', String(limit));
+      res.setHeader('X-RateLimit-Remaining', String(Math.max(0, limit - totalHits)));
+    }
     if (retryAfter > 0) {
       throw new RetryLaterError(ErrorCode.RATE_LIMITED, `Too many requests. Wait ${retryAfter} seconds and try again.`, retryAfter);
     }

@@ -50,11 +50,14 @@ export class AdminCampaignsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval)' })
+  @ApiOperation({
+    summary:
+      'Campaigns, newest first, each with its figures (reached, budget, progress) (?cursor=&limit=; ?state=pending_approval for those waiting for approval; ?name= to search)',
+  })
   @ApiOkResponse({ type: CampaignListResponse })
   @AdminErrors()
   list(@Query() query: ListCampaignsQuery) {
-    return this.campaigns.list(query.limit ?? 20, query.cursor ?? null, query.state ?? null);
+    return this.campaigns.list(query.limit ?? 20, query.cursor ?? null, query.state ?? null, query.name ?? null);
   }
 
   @Get(':id')

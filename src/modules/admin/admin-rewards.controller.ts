@@ -19,6 +19,8 @@ import { LookUpCouponUseCase } from '../rewards/use-cases/look-up-coupon.use-cas
 import { SaveRewardUseCase } from '../rewards/use-cases/save-reward.use-case';
 import { VoidCouponUseCase } from '../rewards/use-cases/void-coupon.use-case';
 import { ParseCouponCodePipe } from '../pos/parse-coupon-code.pipe';
+import { StoresService } from '../stores/stores.service';
+import { StoreListResponse } from '../stores/dto/store.response';
 
 /** The rewards catalog: marketers and admins write (rewards.manage); everyone who reads members reads it. */
 @ApiTags('admin')
@@ -28,13 +30,27 @@ export class AdminRewardsController {
   constructor(
     private readonly save: SaveRewardUseCase,
     private readonly list: ListRewardsUseCase,
+    private readonly stores: StoresService,
   ) {}
+
+  @Get('store-options')
+  @ApiOperation({
+    summary: 'The stores a reward may be scoped to, by name (for the console form; GET stores itself needs stores.manage)',
+  })
+  @ApiOkResponse({ type: StoreListResponse })
+  @AdminErrors()
+  async storeOptions() {
+    const stores = await this.stores.listStores();
+    return {
+      stores: stores.map((s) => ({ storeId: s.id, code: s.code, name: s.name, status: s.status, createdAt: s.createdAt.toISOString() })),
+    };
+  }
 
   @Post()
   @RequirePermission('rewards.manage')
   @ApiOperation({ summary: 'Create a reward (a coupon template with its points price, stock, limit, eligibility, sales window); audited' })
   @ApiCreatedResponse({ type: RewardResponse })
-  @AdminErrors(ErrorCode.STORE_NOT_FOUND)
+  @AdminErrors(ErrorCode.STORE_NOT_FOUND, ErrorCode.REWARD_ELIGIBILITY_UNKNOWN)
   create(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: CreateRewardDto) {
     return this.save.create({ type: 'admin', id: admin.adminId }, dto);
   }
@@ -62,7 +78,7 @@ export class AdminRewardsController {
     description: 'Changing stockTotal moves the stock left by the same amount.',
   })
   @ApiOkResponse({ type: RewardResponse })
-  @AdminErrors(ErrorCode.REWARD_NOT_FOUND, ErrorCode.STORE_NOT_FOUND)
+  @AdminErrors(ErrorCode.REWARD_NOT_FOUND, ErrorCode.STORE_NOT_FOUND, ErrorCode.REWARD_ELIGIBILITY_UNKNOWN)
   update(@CurrentAdmin() admin: AdminPrincipal, @Param('rewardId', new ParseUUIDPipe()) rewardId: string, @Body() dto: UpdateRewardDto) {
     return this.save.update({ type: 'admin', id: admin.adminId }, rewardId, dto);
   }

@@ -18,6 +18,8 @@ import { TiersModule } from '../tiers/tiers.module';
 import { ValueModule } from '../value/value.module';
 import { ProgramModule } from '../program/program.module';
 import { RewardsModule } from '../rewards/rewards.module';
+import { CategoriesModule } from '../categories/categories.module';
+import { AdminCategoriesController } from './admin-categories.controller';
 import { AdminCouponsController, AdminRewardsController } from './admin-rewards.controller';
 import { AdminAuditController } from './admin-audit.controller';
 import { AdminCardsController } from './admin-cards.controller';
@@ -58,6 +60,7 @@ import { AdminValueController } from './admin-value.controller';
     PrivacyModule,
     AnalyticsModule,
     RewardsModule,
+    CategoriesModule,
   ],
   controllers: [
     AdminAuthController,
@@ -79,6 +82,7 @@ import { AdminValueController } from './admin-value.controller';
     AdminPrivacyController,
     AdminAnalyticsController,
     AdminRewardsController,
+    AdminCategoriesController,
     AdminCouponsController,
   ],
 })

@@ -38,12 +38,18 @@ describe('the permission table', () => {
     expect(permissionsOf('analyst').sort()).toEqual([
       'account.read',
       'analytics.read',
+      'categories.read',
       'jobs.read',
       'members.read',
       'rewards.read',
       'tiers.read',
     ]);
     expect(permissionsOf('analyst').every((p) => p.endsWith('.read'))).toBe(true);
+  });
+
+  it('lets every role read the category catalog and marketers and admins name codes', () => {
+    expect(rolesWith('categories.read')).toEqual(['admin', 'marketer', 'analyst', 'support']);
+    expect(rolesWith('categories.manage')).toEqual(['admin', 'marketer']);
   });
 
   it('lets marketers and admins manage rewards, support and admins void coupons', () => {

@@ -67,6 +67,10 @@ export const PERMISSIONS = {
   'rewards.manage': ['admin', 'marketer'],
   /** Void a coupon (points paid for it go back). */
   'coupons.void': ['admin', 'support'],
+  /** Read the category catalog and the codes the tills sent that it does not name (pickers and reports show names). */
+  'categories.read': ['admin', 'marketer', 'analyst', 'support'],
+  /** Name a category code and rename one. */
+  'categories.manage': ['admin', 'marketer'],
   /** Progress of long jobs (GET jobs/{id}). */
   'jobs.read': ['admin', 'support', 'marketer', 'analyst'],
 } as const satisfies Record<string, readonly AdminRole[]>;

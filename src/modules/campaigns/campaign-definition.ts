@@ -4,6 +4,7 @@ import { invalidCampaign } from './campaigns.errors';
 import { Campaign } from './entities/campaign.entity';
 import { RuleDescription } from './rule-description';
 import { AudienceDefinition, MessageChannel } from './rules/audience';
+import type { CategoryNameLookup } from '../categories/category-names';
 
 export type { StoredActions as CampaignActions } from './actions/campaign-actions.registry';
 
@@ -43,6 +44,11 @@ export function checkActions(given: Array<{ input: CampaignActionInput; field: s
     );
   }
   return Object.fromEntries(present.map((k) => [k.type, out[k.type]]));
+}
+
+/** What the campaign's one budget counts: coupons when it grants coupons, else points. */
+export function budgetUnitOf(actions: StoredActions): 'points' | 'coupons' {
+  return presentActions(actions).find(({ kind }) => kind.budgetUnit)?.kind.budgetUnit ?? 'points';
 }
 
 /** The kinds present in a campaign with their stored bodies, in the registry's order (the fan-out's). */
@@ -96,8 +102,16 @@ export function purchaseBonusesOf(campaign: Pick<Campaign, 'id' | 'name' | 'acti
 }
 
 /** Each action in words. */
-export function describeActions(actions: StoredActions): Array<{ type: string; description: RuleDescription }> {
-  return presentActions(actions).map(({ kind, stored }) => ({ type: kind.type, description: kind.describe(stored) }));
+export function describeActions(
+  actions: StoredActions,
+  categoryNames?: CategoryNameLookup,
+): Array<{ type: string; description: RuleDescription }> {
+  return presentActions(actions).map(({ kind, stored }) => ({ type: kind.type, description: kind.describe(stored, categoryNames) }));
+}
+
+/** The category codes the actions name (a bonus rule's category). */
+export function actionCategories(actions: StoredActions): string[] {
+  return presentActions(actions).flatMap(({ kind, stored }) => kind.categories?.(stored) ?? []);
 }
 
 export function parseStoredAudience(json: string): AudienceDefinition {

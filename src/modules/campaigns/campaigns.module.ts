@@ -10,6 +10,7 @@ import { CAMPAIGN_ACTION_DELIVERIES } from './actions/campaign-actions.registry'
 import { MemberFactsQueries } from './audience/member-facts.queries';
 import { CampaignBonusService } from './campaign-bonus.service';
 import { ExplainCampaignRules } from './explain-campaign-rules';
+import { CategoriesModule } from '../categories/categories.module';
 import { CampaignFanoutService } from './campaign-fanout.service';
 import { CampaignRecovery } from './campaign-recovery';
 import { CAMPAIGN_MESSAGE_SENDER } from './campaign-message-sender';
@@ -32,7 +33,17 @@ export class CampaignRulesModule {}
 
 /** Campaigns: definitions and state changes (admin), the fan-out (workers). */
 @Module({
-  imports: [CampaignRulesModule, PointsModule, ProgramModule, JobsModule, AuditModule, QueueModule, MessagesModule, RewardsModule],
+  imports: [
+    CampaignRulesModule,
+    PointsModule,
+    ProgramModule,
+    JobsModule,
+    AuditModule,
+    QueueModule,
+    MessagesModule,
+    RewardsModule,
+    CategoriesModule,
+  ],
   providers: [
     Clock,
     CampaignsService,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
 import { placeholders } from '../../database/multi-row';
-import { execute, select } from '../../database/sql';
+import { execute, marks, select } from '../../database/sql';
 import { WriteResult } from '../../database/transaction';
 import { DeliveryStatus } from './entities/campaign-delivery.entity';
 import { Campaign } from './entities/campaign.entity';
@@ -52,6 +52,15 @@ export interface GroupFigures {
 
 /** All SQL of campaigns: definitions, budgets, runs, deliveries, audiences and results. */
 /** A campaign_budgets row as mysql2 answers it (BIGINT columns may come as strings). */
+/** A campaign's figures in the list: members reached and delivered, its budget, its latest run's progress. */
+export interface ListFigures {
+  reached: number;
+  delivered: number;
+  capPoints: number | null;
+  spentPoints: number;
+  progress: { state: string; percent: number } | null;
+}
+
 interface BudgetRow {
   cap_points: number | string | null;
   spent_points: number | string;
@@ -91,8 +100,8 @@ export class CampaignsRepository {
     return this.dataSource.getRepository(Campaign).find({ where: { state } });
   }
 
-  /** Newest first, keyset-paged on id (uuid v7 ids sort by creation). */
-  list(limit: number, beforeId: string | null, state: CampaignState | null = null): Promise<Campaign[]> {
+  /** Newest first, keyset-paged on id (uuid v7 ids sort by creation); `name`: only names containing it (any case). */
+  list(limit: number, beforeId: string | null, state: CampaignState | null = null, name: string | null = null): Promise<Campaign[]> {
     const q = this.dataSource.getRepository(Campaign).createQueryBuilder('c').orderBy('c.id', 'DESC').limit(limit);
     if (beforeId) {
       q.andWhere('c.id < :beforeId', { beforeId });
@@ -100,7 +109,60 @@ export class CampaignsRepository {
     if (state) {
       q.andWhere('c.state = :state', { state });
     }
+    if (name) {
+      q.andWhere("LOWER(c.name) LIKE :name ESCAPE '!'", { name: `%${name.toLowerCase().replace(/[!%_]/g, (ch) => `!${ch}`)}%` });
+    }
     return q.getMany();
+  }
+
+  /**
+   * The list's figures of these campaigns, in three statements: members reached (all occurrences, holdout included)
+   * and delivered, the budget, and the latest run's progress.
+   */
+  async listFigures(campaigns: Array<{ id: string; runId: string | null }>): Promise<Map<string, ListFigures>> {
+    const out = new Map<string, ListFigures>();
+    if (campaigns.length === 0) {
+      return out;
+    }
+    const ids = campaigns.map((c) => c.id);
+    const runIds = campaigns.flatMap((c) => (c.runId ? [c.runId] : []));
+    const [deliveries, budgets, runs] = await Promise.all([
+      select<{ campaign_id: string; reached: unknown; delivered: unknown }>(
+        this.dataSource.manager,
+        `SELECT campaign_id, COUNT(*) AS reached, SUM(status = 'granted') AS delivered
+           FROM campaign_deliveries WHERE campaign_id IN (${marks(ids.length)}) GROUP BY campaign_id`,
+        ids,
+      ),
+      select<BudgetRow & { campaign_id: string }>(
+        this.dataSource.manager,
+        `SELECT campaign_id, cap_points, spent_points, bonus_points FROM campaign_budgets WHERE campaign_id IN (${marks(ids.length)})`,
+        ids,
+      ),
+      runIds.length === 0
+        ? Promise.resolve([])
+        : select<{ id: string; state: string; total: unknown; done: unknown; failed: unknown }>(
+            this.dataSource.manager,
+            `SELECT id, state, total, done, failed FROM job_runs WHERE id IN (${marks(runIds.length)})`,
+            runIds,
+          ),
+    ]);
+    const reached = new Map(deliveries.map((d) => [d.campaign_id, d]));
+    const budget = new Map(budgets.map((b) => [b.campaign_id, b]));
+    const run = new Map(runs.map((r) => [r.id, r]));
+    for (const c of campaigns) {
+      const d = reached.get(c.id);
+      const b = budget.get(c.id);
+      const r = c.runId ? run.get(c.runId) : undefined;
+      const total = toInt(r?.total);
+      out.set(c.id, {
+        reached: toInt(d?.reached),
+        delivered: toInt(d?.delivered),
+        capPoints: b?.cap_points === null || b?.cap_points === undefined ? null : toInt(b.cap_points),
+        spentPoints: toInt(b?.spent_points),
+        progress: r ? { state: r.state, percent: total === 0 ? 100 : Math.floor((100 * (toInt(r.done) + toInt(r.failed))) / total) } : null,
+      });
+    }
+    return out;
   }
 
   async update(m: EntityManager, id: string, changes: Partial<Campaign>): Promise<void> {
@@ -257,6 +319,16 @@ export class CampaignsRepository {
       out.set(r.id, set);
     }
     return out;
+  }
+
+  /** How many members the compiled audience holds now. */
+  async countAudience(audience: SqlFragment): Promise<number> {
+    const [row] = await select<{ n: number | string }>(
+      this.dataSource.manager,
+      `SELECT COUNT(*) AS n FROM members m WHERE ${audience.sql}`,
+      audience.params,
+    );
+    return toInt(row?.n);
   }
 
   async previewCounts(audience: SqlFragment, campaignId: string, holdoutPermille: number): Promise<{ size: number; holdout: number }> {

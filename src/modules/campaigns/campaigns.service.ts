@@ -12,6 +12,7 @@ import { CAMPAIGN_ACTION_KINDS, CampaignActionInput, StoredActions } from './act
 import { CampaignBonusService } from './campaign-bonus.service';
 import {
   bonusWindowAt,
+  budgetUnitOf,
   checkActions,
   consentChannelOf,
   estimatedPointsOf,
@@ -105,9 +106,27 @@ export class CampaignsService {
     return { ...this.view(c), budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints, bonusPoints: budget.bonusPoints } };
   }
 
-  async list(limit: number, cursor: string | null, state: CampaignState | null = null) {
-    const rows = await this.repo.list(limit, cursor, state);
-    return { items: rows.map((c) => this.view(c)), nextCursor: rows.length === limit ? rows[rows.length - 1].id : null };
+  /** A page of campaigns, each with the list's figures (reached, budget, progress) and the unit its budget counts. */
+  async list(limit: number, cursor: string | null, state: CampaignState | null = null, name: string | null = null) {
+    const rows = await this.repo.list(limit, cursor, state, name);
+    const figures = await this.repo.listFigures(rows);
+    return {
+      items: rows.map((c) => {
+        const f = figures.get(c.id);
+        return {
+          ...this.view(c),
+          figures: {
+            reached: f?.reached ?? 0,
+            delivered: f?.delivered ?? 0,
+            budgetUnit: budgetUnitOf(parseActions(c.actions)),
+            capPoints: f?.capPoints ?? null,
+            spentPoints: f?.spentPoints ?? 0,
+            progress: f?.progress ?? null,
+          },
+        };
+      }),
+      nextCursor: rows.length === limit ? rows[rows.length - 1].id : null,
+    };
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { toInt } from '../../common/transformers';
+import { select } from '../../database/sql';
 import { Club, ClubStatus } from './entities/club.entity';
 import { JoinReason, LeaveReason } from './entities/club-member.entity';
 import { ClubRule, MemberFacts, PurchaseFact } from './rules/club-rule';
@@ -79,6 +80,19 @@ export class ClubsRepository {
       qb.andWhere('c.status = :status', { status });
     }
     return qb.getMany();
+  }
+
+  /** Active members of each club (clubs without any are absent), one grouped read over the (club, status) index. */
+  async activeMemberCounts(clubIds: readonly string[]): Promise<Map<string, number>> {
+    if (clubIds.length === 0) {
+      return new Map();
+    }
+    const rows = await select<{ club_id: string; n: string | number }>(
+      this.dataSource.manager,
+      `SELECT club_id, COUNT(*) AS n FROM club_members WHERE club_id IN (${marks(clubIds.length)}) AND status = 'active' GROUP BY club_id`,
+      clubIds,
+    );
+    return new Map(rows.map((r) => [r.club_id, Number(r.n)]));
   }
 
   async activeAutomaticClubs(): Promise<Club[]> {
@@ -211,6 +225,27 @@ export class ClubsRepository {
     const match = ruleMatchSql(rule, { fromId: '', toId: null }, now);
     const rows: Array<{ n: unknown }> = await this.dataSource.query(`SELECT COUNT(*) AS n FROM (${match.sql}) x`, match.params);
     return toInt(rows[0]?.n);
+  }
+
+  /** Every member row, the base a rule is matched over (what "N of M members" counts M from). */
+  async countMembers(): Promise<number> {
+    const rows = await select<{ n: unknown }>(this.dataSource.manager, 'SELECT COUNT(*) AS n FROM members');
+    return toInt(rows[0]?.n);
+  }
+
+  /** The first `limit` members (by id) who match the rule now, with their name (unmasked: the caller masks) and tier. */
+  async sampleMatching(
+    rule: ClubRule,
+    now: Date,
+    limit: number,
+  ): Promise<Array<{ memberId: string; name: string | null; tierCode: string }>> {
+    const match = ruleMatchSql(rule, { fromId: '', toId: null }, now);
+    const rows = await select<{ id: string; name: string | null; tier_code: string }>(
+      this.dataSource.manager,
+      `SELECT m.id, m.name, m.tier_code FROM members m WHERE m.id IN (SELECT x.member_id FROM (${match.sql}) x) ORDER BY m.id LIMIT ${Math.max(1, Math.floor(limit))}`,
+      match.params,
+    );
+    return rows.map((r) => ({ memberId: r.id, name: r.name, tierCode: r.tier_code }));
   }
 
   /**

@@ -5,6 +5,10 @@ import { Transactions } from '../../database/transactions';
 import { Actor, AuditService } from '../audit/audit.service';
 import { memberNotFound } from '../members/members.errors';
 import { MembersService } from '../members/members.service';
+import { MemberArchiveQueries } from '../members/member-archive.queries';
+import { maskCardNo, maskName } from '../../common/masking';
+import { CategoryNames } from '../categories/category-names';
+import { CategoryNaming } from './conditions/club-condition';
 import { clubCodeTaken, clubNotFound, invalidRule, notAMember, notJoinable, ruleMismatch } from './clubs.errors';
 import { ClubsRepository, MembershipRow } from './clubs.repository';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -45,6 +49,8 @@ export interface ClubView {
   rule: ClubRule | null;
   ruleText: RuleText | null;
   dropUnmatched: boolean;
+  /** Active members now (absent in audit entries). */
+  memberCount?: number;
   createdAt: string;
   updatedAt: string | null;
 }
@@ -57,6 +63,13 @@ export interface MembershipView {
   joinedAt: string;
   leftAt: string | null;
   leftReason: string | null;
+}
+
+/** Who a club member is, for the console's list: masked name, tier code, masked card. */
+export interface ClubMemberSummary {
+  name: string | null;
+  tierCode: string;
+  cardNo: string | null;
 }
 
 export type MemberRuleGaps = { memberId: string } & ReturnType<typeof clubRuleGaps>;
@@ -74,7 +87,8 @@ export function parseStoredRule(rule: string | null): ClubRule | null {
   return v.ok ? v.rule : null;
 }
 
-export function clubView(c: Club): ClubView {
+/** A club as the routes answer it; categories in the rule's words by `names` (the catalog's), else by code. */
+export function clubView(c: Club, names?: CategoryNaming): ClubView {
   const rule = parseStoredRule(c.rule);
   return {
     clubId: c.id,
@@ -85,7 +99,7 @@ export function clubView(c: Club): ClubView {
     joinPolicy: c.joinPolicy,
     status: c.status,
     rule,
-    ruleText: rule ? explainClubRule(rule) : null,
+    ruleText: rule ? explainClubRule(rule, names) : null,
     dropUnmatched: c.dropUnmatched,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt ? c.updatedAt.toISOString() : null,
@@ -109,6 +123,16 @@ export function membershipView(r: MembershipRow): MembershipView {
  * reasons in the history, and the reports. Automatic membership by rule lives
  * in ClubMembershipService.
  */
+/** How many matching members the estimate shows by name (masked). */
+const RULE_SAMPLE_SIZE = 5;
+
+/** A member who matches a rule, as the estimate shows them: the name masked. */
+export interface MatchingMemberSample {
+  memberId: string;
+  name: string | null;
+  tierCode: string;
+}
+
 @Injectable()
 export class ClubsService {
   constructor(
@@ -116,7 +140,23 @@ export class ClubsService {
     private readonly repo: ClubsRepository,
     private readonly audit: AuditService,
     private readonly members: MembersService,
+    private readonly categoryNames: CategoryNames,
+    private readonly archive: MemberArchiveQueries,
   ) {}
+
+  /** Views of clubs with their rules in words by category names and their sizes now. */
+  private async views(clubs: Club[]): Promise<ClubView[]> {
+    const codes = clubs.flatMap((c) => {
+      const rule = parseStoredRule(c.rule);
+      return rule ? ruleCategories(rule) : [];
+    });
+    const [names, counts] = await Promise.all([this.categoryNames.lookup(codes), this.repo.activeMemberCounts(clubs.map((c) => c.id))]);
+    return clubs.map((c) => ({ ...clubView(c, names), memberCount: counts.get(c.id) ?? 0 }));
+  }
+
+  private async view(club: Club): Promise<ClubView> {
+    return (await this.views([club]))[0];
+  }
 
   /** Codes of the active clubs a member currently belongs to (the POS lookup). */
   async clubCodesOf(memberId: string): Promise<string[]> {
@@ -152,12 +192,26 @@ export class ClubsService {
   async explainRule(
     input: { rule: unknown; estimate?: boolean; clubId?: string | null; memberId?: string | null },
     now = new Date(),
-  ): Promise<{ rule: ClubRule; ruleText: RuleText; estimatedMembers: number | null; memberGaps?: MemberRuleGaps }> {
-    const { rule, ruleText } = this.explain(input.rule);
-    const estimatedMembers = input.estimate ? await this.estimate(rule, input.clubId ?? null, now) : null;
-    return input.memberId
-      ? { rule, ruleText, estimatedMembers, memberGaps: await this.gapsOf(rule, input.memberId, now) }
-      : { rule, ruleText, estimatedMembers };
+  ): Promise<{
+    rule: ClubRule;
+    ruleText: RuleText;
+    estimatedMembers: number | null;
+    totalMembers: number | null;
+    sample: MatchingMemberSample[];
+    memberGaps?: MemberRuleGaps;
+  }> {
+    const { rule } = this.explain(input.rule);
+    const ruleText = explainClubRule(rule, await this.categoryNames.lookup(ruleCategories(rule)));
+    const [estimatedMembers, totalMembers, sample] = input.estimate
+      ? await Promise.all([
+          this.estimate(rule, input.clubId ?? null, now),
+          this.repo.countMembers(),
+          this.repo.sampleMatching(rule, now, RULE_SAMPLE_SIZE),
+        ])
+      : [null, null, []];
+    const masked = sample.map((s) => ({ memberId: s.memberId, name: maskName(s.name), tierCode: s.tierCode }));
+    const answer = { rule, ruleText, estimatedMembers, totalMembers, sample: masked };
+    return input.memberId ? { ...answer, memberGaps: await this.gapsOf(rule, input.memberId, now) } : answer;
   }
 
   /** What the member lacks to match the rule now. */
@@ -167,7 +221,7 @@ export class ClubsService {
     if (!facts) {
       throw memberNotFound('memberId', memberId);
     }
-    return { memberId, ...clubRuleGaps(rule, facts, now) };
+    return { memberId, ...clubRuleGaps(rule, facts, now, await this.categoryNames.lookup(ruleCategories(rule))) };
   }
 
   /** An automatic club needs a valid rule; the other policies take none. */
@@ -210,11 +264,11 @@ export class ClubsService {
       }
       throw err;
     }
-    return clubView(club);
+    return this.view(club);
   }
 
   async update(actor: Actor, clubId: string, patch: ClubPatch): Promise<ClubView> {
-    return this.transactions.retrying(async (m) => {
+    const club = await this.transactions.retrying(async (m) => {
       const club = await this.repo.findClub(clubId, m, true);
       if (!club) {
         throw clubNotFound(clubId);
@@ -241,12 +295,13 @@ export class ClubsService {
         }
       }
       await this.audit.record(actor, 'club.update', { type: 'club', id: club.id }, changes, m);
-      return after;
+      return club;
     });
+    return this.view(club);
   }
 
   async get(clubId: string): Promise<ClubView> {
-    return clubView(await this.club(clubId));
+    return this.view(await this.club(clubId));
   }
 
   async club(clubId: string): Promise<Club> {
@@ -264,7 +319,7 @@ export class ClubsService {
   ): Promise<{ clubs: ClubView[]; nextCursor: string | null }> {
     const rows = await this.repo.listClubs(decodeCursor(cursor), limit + 1, status);
     const page = rows.slice(0, limit);
-    return { clubs: page.map(clubView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].code) : null };
+    return { clubs: await this.views(page), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].code) : null };
   }
 
   /**
@@ -333,11 +388,20 @@ export class ClubsService {
     cursor: string | undefined,
     limit: number,
     status: 'active' | 'left' | null,
-  ): Promise<{ members: MembershipView[]; nextCursor: string | null }> {
+  ): Promise<{ members: Array<MembershipView & { member: ClubMemberSummary }>; nextCursor: string | null }> {
     await this.club(clubId);
     const rows = await this.repo.membersPage(clubId, status, decodeCursor(cursor), limit + 1);
     const page = rows.slice(0, limit);
-    return { members: page.map(membershipView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].memberId) : null };
+    const ids = page.map((r) => r.memberId);
+    const [summaries, cards] = await Promise.all([this.archive.summaries(ids), this.archive.displayCards(ids)]);
+    const members = page.map((r) => {
+      const s = summaries.get(r.memberId);
+      return {
+        ...membershipView(r),
+        member: { name: maskName(s?.name), tierCode: s?.tierCode ?? '', cardNo: maskCardNo(cards.get(r.memberId)?.cardNo) },
+      };
+    });
+    return { members, nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].memberId) : null };
   }
 
   async history(clubId: string, memberId: string) {

@@ -90,6 +90,19 @@ export class MemberArchiveQueries {
     }));
   }
 
+  /** Name and tier of each member, for lists of members (a club's). */
+  async summaries(memberIds: string[]): Promise<Map<string, { name: string | null; tierCode: string }>> {
+    if (memberIds.length === 0) {
+      return new Map();
+    }
+    const rows = await select<{ id: string; name: string | null; tier_code: string }>(
+      this.dataSource.manager,
+      `SELECT id, name, tier_code FROM members WHERE id IN (${marks(memberIds.length)})`,
+      memberIds,
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, tierCode: r.tier_code }]));
+  }
+
   /** Each member's card to show: the newest active one, else the newest. */
   async displayCards(memberIds: string[]): Promise<Map<string, { cardNo: string; status: string }>> {
     const out = new Map<string, { cardNo: string; status: string }>();

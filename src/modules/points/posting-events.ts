@@ -22,6 +22,8 @@ export interface PostedTierMove {
 export interface PostedBatch {
   purchases: PostedPurchase[];
   tierMoves: PostedTierMove[];
+  /** The category code of every posted line (for the catalog's use counts; not forwarded to the queue). */
+  lineCategories?: string[];
 }
 
 /**

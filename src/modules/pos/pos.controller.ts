@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
@@ -34,6 +34,7 @@ import { RefundDto } from './dto/refund.dto';
 import { PosErrors, PosOk } from './pos.openapi';
 import { PosService } from './pos.service';
 import { ParseCouponCodePipe } from './parse-coupon-code.pipe';
+import { CouponLookupLimitGuard } from './coupon-lookup-limit.guard';
 import { COUPON_EXAMPLE, PosCouponResponse } from '../rewards/dto/reward.response';
 import { LookUpCouponUseCase } from '../rewards/use-cases/look-up-coupon.use-case';
 
@@ -47,10 +48,11 @@ export class PosController {
   ) {}
 
   @Get('coupons/:code')
+  @UseGuards(CouponLookupLimitGuard)
   @ApiOperation({
     summary: '(1.2) Check a coupon before giving its discount: its terms, and whether it can be used in this store now',
     description:
-      'usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase.',
+      'usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase. Look-ups are also limited per store (RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE, default 300 a minute, all its keys together): over it, 429 RATE_LIMITED with Retry-After.',
   })
   @ApiParam({ name: 'code', schema: { type: 'string', pattern: '^[A-Za-z0-9-]{1,32}$', maxLength: 32 }, example: COUPON_EXAMPLE.code })
   @PosOk(200, PosCouponResponse, COUPON_EXAMPLE, 'The coupon')

@@ -25,6 +25,16 @@ export function rewardNotAvailable(blocker: ExchangeBlocker): DomainError {
   ]);
 }
 
+/** 422 REWARD_ELIGIBILITY_UNKNOWN: a tier or club code on the reward names no tier of the ladder or no club. */
+export function rewardEligibilityUnknown(field: 'eligibleTiers' | 'eligibleClubs', unknown: string[]): DomainError {
+  const what = field === 'eligibleTiers' ? 'tier' : 'club';
+  return new DomainError(
+    ErrorCode.REWARD_ELIGIBILITY_UNKNOWN,
+    `No ${what} has the code ${unknown.join(', ')}. Pick ${what}s that exist (the ${what === 'tier' ? 'tier ladder' : 'club list'} shows them).`,
+    unknown.map((code) => ({ field, message: `unknown ${what} code ${code}` })),
+  );
+}
+
 export function couponNotFound(code: string): DomainError {
   return new DomainError(ErrorCode.COUPON_NOT_FOUND, `No coupon has the code ${code}. Check the code and scan again.`);
 }

@@ -6,6 +6,7 @@ import { MembersModule } from '../members/members.module';
 import { MessagesModule } from '../messages/messages.module';
 import { PURCHASE_COUPONS } from '../points/purchase-coupons.port';
 import { PointsModule } from '../points/points.module';
+import { CouponNoticeTemplatesSeeder } from './coupon-notice-templates';
 import { CouponsQueries } from './coupons.queries';
 import { CouponsRepository } from './coupons.repository';
 import { RewardsQueries } from './rewards.queries';
@@ -48,7 +49,7 @@ const USE_CASES = [
 /** The rewards catalog and the coupons it issues: exchange, look-up, void, expiry, conflicts, liability. */
 @Module({
   imports: [CouponPortsModule, PointsModule, MembersModule, ClubsModule, MessagesModule, AuditModule, JobsModule],
-  providers: [RewardsRepository, RewardsQueries, CouponsQueries, IssueCoupon, ...USE_CASES],
+  providers: [RewardsRepository, RewardsQueries, CouponsQueries, IssueCoupon, CouponNoticeTemplatesSeeder, ...USE_CASES],
   exports: [IssueCoupon, RewardsRepository, CouponsQueries, ...USE_CASES],
 })
 export class RewardsModule {}

@@ -20,4 +20,20 @@ export class RewardsQueries {
     );
     return new Set(rows.map((r) => r.id));
   }
+
+  /**
+   * The tier and club codes as they are spelled in the ladder and the club list, by upper-cased code: eligibility
+   * compares codes exactly, so a reward keeps the stored spelling (the collation matches "vip" to "VIP").
+   */
+  async existingCodes(table: 'tiers' | 'clubs', codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) {
+      return new Map();
+    }
+    const rows = await select<{ code: string }>(
+      this.dataSource.manager,
+      `SELECT code FROM ${table} WHERE code IN (${codes.map(() => '?').join(', ')})`,
+      codes,
+    );
+    return new Map(rows.map((r) => [r.code.toUpperCase(), r.code]));
+  }
 }

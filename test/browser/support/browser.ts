@@ -57,6 +57,7 @@ export async function startBrowserApp(options: { workers?: boolean } = {}): Prom
     RATE_LIMIT_ADMIN_PER_MINUTE: unlimited,
     RATE_LIMIT_LOGIN_PER_MINUTE: unlimited,
     RATE_LIMIT_POS_PER_MINUTE: unlimited,
+    RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE: unlimited,
     RATE_LIMIT_PORTAL_AUTH_PER_MINUTE: unlimited,
     RATE_LIMIT_PORTAL_PER_MINUTE: unlimited,
   });

@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * (1.2) Check a coupon before giving its discount: its terms, and whether it can be used in this store now
-         * @description usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase.
+         * @description usable false with the reason of COUPON_NOT_VALID when it cannot be used here now (status redeemed, expired or void also shows). The member and the minimum spend are checked with the purchase. Look-ups are also limited per store (RATE_LIMIT_POS_COUPON_LOOKUPS_PER_MINUTE, default 300 a minute, all its keys together): over it, 429 RATE_LIMITED with Retry-After.
          */
         get: operations["PosController_coupon"];
         put?: never;
@@ -1160,8 +1160,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval)
-         * @description Campaigns, newest first (?cursor=&limit=; ?state=pending_approval for those waiting for approval). Needs the console permission campaigns.manage (roles: admin, marketer).
+         * Campaigns, newest first, each with its figures (reached, budget, progress) (?cursor=&limit=; ?state=pending_approval for those waiting for approval; ?name= to search)
+         * @description Campaigns, newest first, each with its figures (reached, budget, progress) (?cursor=&limit=; ?state=pending_approval for those waiting for approval; ?name= to search). Needs the console permission campaigns.manage (roles: admin, marketer).
          */
         get: operations["AdminCampaignsController_list"];
         put?: never;
@@ -1828,6 +1828,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/rewards/store-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stores a reward may be scoped to, by name (for the console form; GET stores itself needs stores.manage)
+         * @description The stores a reward may be scoped to, by name (for the console form; GET stores itself needs stores.manage). Needs the console permission rewards.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminRewardsController_storeOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/rewards": {
         parameters: {
             query?: never;
@@ -1874,6 +1894,74 @@ export interface paths {
          * @description Changing stockTotal moves the stock left by the same amount.
          */
         patch: operations["AdminRewardsController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalog in code order, with each code’s use count; q searches the code and both names
+         * @description The catalog in code order, with each code’s use count; q searches the code and both names. Needs the console permission categories.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCategoriesController_page"];
+        put?: never;
+        /**
+         * Name a code in zh-CN and English (also how an unknown code gets its name); audited
+         * @description Name a code in zh-CN and English (also how an unknown code gets its name); audited. Needs the console permission categories.manage (roles: admin, marketer).
+         */
+        post: operations["AdminCategoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/unknown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Codes the tills sent that the catalog does not name, the most used first, with counts
+         * @description Codes the tills sent that the catalog does not name, the most used first, with counts. Needs the console permission categories.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCategoriesController_unknown"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One catalog entry with its use count
+         * @description One catalog entry with its use count. Needs the console permission categories.read (roles: admin, marketer, analyst, support).
+         */
+        get: operations["AdminCategoriesController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a category (the code stays); audited with the names before and after
+         * @description Rename a category (the code stays); audited with the names before and after. Needs the console permission categories.manage (roles: admin, marketer).
+         */
+        patch: operations["AdminCategoriesController_update"];
         trace?: never;
     };
     "/api/v1/admin/coupons/conflicts": {
@@ -2392,7 +2480,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "REWARD_ELIGIBILITY_UNKNOWN" | "CATEGORY_NOT_FOUND" | "CATEGORY_CODE_TAKEN" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -2965,7 +3053,7 @@ export interface components {
              *       "jobs.read"
              *     ]
              */
-            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "rewards.read" | "rewards.manage" | "coupons.void" | "jobs.read")[];
+            permissions: ("account.read" | "members.read" | "members.write" | "members.pii" | "points.adjust" | "points.adjust.large" | "cards.manage" | "members.export" | "members.erase" | "members.merge" | "members.import" | "stores.manage" | "users.manage" | "audit.read" | "clubs.read" | "clubs.manage" | "clubs.membership" | "campaigns.budget" | "campaigns.manage" | "campaigns.approve" | "analytics.read" | "value.run" | "value.manage" | "tiers.read" | "tiers.manage" | "tiers.grant" | "messages.read" | "messages.manage" | "messages.system" | "webhooks.manage" | "rewards.read" | "rewards.manage" | "coupons.void" | "categories.read" | "categories.manage" | "jobs.read")[];
         };
         JobErrorResponse: {
             /** @example 3 */
@@ -4183,6 +4271,11 @@ export interface components {
             /** @example false */
             dropUnmatched: boolean;
             /**
+             * @description Active members now.
+             * @example 1280
+             */
+            memberCount: number;
+            /**
              * Format: date-time
              * @example 2026-11-25T12:24:56.490Z
              */
@@ -4241,6 +4334,20 @@ export interface components {
              * @description A member: the answer then says, condition by condition, what this member still lacks to match (memberGaps).
              */
             memberId?: string;
+        };
+        RuleSampleMemberResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * @description Masked: only the first character shows
+             * @example 张*
+             */
+            name: string | null;
+            /** @example STANDARD */
+            tierCode: string;
         };
         ConditionGapResponse: {
             /**
@@ -4319,6 +4426,13 @@ export interface components {
              * @example 1840
              */
             estimatedMembers: number | null;
+            /**
+             * @description When estimate was asked for: every member the rule is matched over (the M of "N of M members"); null otherwise.
+             * @example 52000
+             */
+            totalMembers: number | null;
+            /** @description When estimate was asked for: up to 5 members who match the rule now (by id), names masked; empty otherwise. */
+            sample: components["schemas"]["RuleSampleMemberResponse"][];
             /** @description Only when memberId was given: what that member still lacks, condition by condition. */
             memberGaps?: components["schemas"]["MemberRuleGapsResponse"];
         };
@@ -4369,6 +4483,66 @@ export interface components {
              */
             jobId: string;
         };
+        ClubMemberSummaryResponse: {
+            /**
+             * @description Masked, whoever asks (the archive shows more to those allowed).
+             * @example 张*
+             */
+            name: string | null;
+            /**
+             * @description The tier code (the ladder names it).
+             * @example VIP
+             */
+            tierCode: string;
+            /**
+             * @description The card to show, masked but for its last 4 digits.
+             * @example ************0018
+             */
+            cardNo: string | null;
+        };
+        ClubMemberRowResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-8b99-749f-88e9-001ff70d99ce
+             */
+            clubId: string;
+            /**
+             * Format: uuid
+             * @example 01a212ab-0000-7000-8000-000000000001
+             */
+            memberId: string;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "left";
+            /**
+             * @example invite
+             * @enum {string}
+             */
+            joinedVia: "rule" | "member" | "admin" | "invite";
+            /**
+             * Format: date-time
+             * @example 2026-11-25T12:24:56.490Z
+             */
+            joinedAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            leftAt: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            leftReason: "member" | "admin" | "rule" | null;
+            member: components["schemas"]["ClubMemberSummaryResponse"];
+        };
+        ClubMembersPageResponse: {
+            members: components["schemas"]["ClubMemberRowResponse"][];
+            /** @example eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0 */
+            nextCursor: string | null;
+        };
         MembershipResponse: {
             /**
              * Format: uuid
@@ -4405,11 +4579,6 @@ export interface components {
              * @enum {string|null}
              */
             leftReason: "member" | "admin" | "rule" | null;
-        };
-        ClubMembersPageResponse: {
-            members: components["schemas"]["MembershipResponse"][];
-            /** @example eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0 */
-            nextCursor: string | null;
         };
         MembershipChangeResponse: {
             membership: components["schemas"]["MembershipResponse"];
@@ -5885,6 +6054,8 @@ export interface components {
              * @description With an audience: whether this member is in it, part by part, and what of the member each part looks at (as of now).
              */
             memberId?: string;
+            /** @description With an audience (and no memberId): also count the members in it now (size), with the consent of the message channel of the actions; nothing is saved. Default false. */
+            estimate?: boolean;
             /**
              * @description IANA timezone of the birthday parts (default Asia/Shanghai)
              * @example Asia/Shanghai
@@ -5930,13 +6101,146 @@ export interface components {
             exclude: components["schemas"]["ExplainedAudiencePartResponse"][];
             /** @description With memberId: whether the member is in the whole audience (with the message channel's consent) */
             inAudience?: boolean;
+            /**
+             * @description With estimate: the members in the audience now (before any holdout, which a saved campaign draws by its id)
+             * @example 1200
+             */
+            size?: number;
         };
         CampaignRulesExplanationResponse: {
             actions: components["schemas"]["ExplainedActionResponse"][];
             audience: components["schemas"]["ExplainedAudienceResponse"] | null;
         };
+        CampaignListProgressResponse: {
+            /**
+             * @description The latest run: running, done, failed…
+             * @example running
+             */
+            state: string;
+            /** @example 60 */
+            percent: number;
+        };
+        CampaignListFiguresResponse: {
+            /**
+             * @description Members the fan-out reached so far (all occurrences, holdout included)
+             * @example 1200
+             */
+            reached: number;
+            /**
+             * @description Members who got the actions
+             * @example 1082
+             */
+            delivered: number;
+            /**
+             * @description What the budget and its spending count
+             * @example points
+             * @enum {string}
+             */
+            budgetUnit: "points" | "coupons";
+            /**
+             * @description The budget cap (in budgetUnit); null: no cap
+             * @example 100000
+             */
+            capPoints: number | null;
+            /**
+             * @description Spent so far (in budgetUnit)
+             * @example 216400
+             */
+            spentPoints: number;
+            progress: components["schemas"]["CampaignListProgressResponse"] | null;
+        };
+        CampaignListItemResponse: {
+            /**
+             * Format: uuid
+             * @example 01a212aa-8b99-749f-88e9-001ff70d99ce
+             */
+            campaignId: string;
+            /** @example Birthday gift */
+            name: string;
+            /**
+             * @description A bonus rule is active after its fan-out while its window is open, ended after (it still pays late uploads of sales made in the window).
+             * @example draft
+             * @enum {string}
+             */
+            state: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
+            /**
+             * @example {
+             *       "include": [
+             *         {
+             *           "type": "club",
+             *           "clubIds": [
+             *             "01a212aa-8b99-749f-88e9-001ff70d99ce"
+             *           ]
+             *         },
+             *         {
+             *           "type": "tier",
+             *           "codes": [
+             *             "VIP",
+             *             "SVIP"
+             *           ]
+             *         }
+             *       ],
+             *       "requireAll": false,
+             *       "exclude": [
+             *         {
+             *           "type": "noPurchaseDays",
+             *           "days": 180
+             *         }
+             *       ]
+             *     }
+             */
+            audience: components["schemas"]["AudienceDefinitionDto"];
+            /**
+             * @example {
+             *       "grant": {
+             *         "points": 200,
+             *         "reason": "Birthday gift"
+             *       },
+             *       "message": {
+             *         "channel": "sms",
+             *         "template": "birthday-greeting"
+             *       }
+             *     }
+             */
+            actions: components["schemas"]["CampaignActionsResponse"];
+            schedule: components["schemas"]["CampaignScheduleResponse"];
+            /** @example 100 */
+            holdoutPermille: number;
+            /** @example 14 */
+            resultsDays: number;
+            /**
+             * Format: uuid
+             * @description The fan-out run of the latest occurrence: GET /api/v1/admin/jobs/{jobId}
+             * @example null
+             */
+            jobId: string | null;
+            /**
+             * Format: date
+             * @example 2026-05-20
+             */
+            lastOccurrence: string | null;
+            /**
+             * @description The console user who created it
+             * @example 01a212aa-8b99-749f-88e9-001ff70d9a10
+             */
+            createdBy: string | null;
+            /** @description Maker-checker: what was asked for and approved, and the most one occurrence may grant; null for a draft */
+            approval: components["schemas"]["CampaignApprovalResponse"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-20T02:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-20T02:00:00.000Z
+             */
+            updatedAt: string;
+            budget?: components["schemas"]["CampaignBudgetResponse"];
+            figures: components["schemas"]["CampaignListFiguresResponse"];
+        };
         CampaignListResponse: {
-            items: components["schemas"]["CampaignResponse"][];
+            items: components["schemas"]["CampaignListItemResponse"][];
             /**
              * @description Pass as cursor for the next page
              * @example null
@@ -6647,8 +6951,16 @@ export interface components {
             clubId: string;
             /** @example BABY */
             code: string | null;
-            /** @example 母婴俱乐部 */
+            /**
+             * @description The name in zh-CN.
+             * @example 母婴俱乐部
+             */
             name: string | null;
+            /**
+             * @description The name in English.
+             * @example Baby club
+             */
+            nameEn: string | null;
             /**
              * @description Active members of the club with no purchase for the window’s days or more.
              * @example 1200
@@ -7449,6 +7761,92 @@ export interface components {
              * @enum {string}
              */
             status?: "active" | "archived";
+        };
+        CategoryResponse: {
+            /**
+             * @description The code the tills send.
+             * @example baby
+             */
+            code: string;
+            /** @example 母婴 */
+            nameZh: string;
+            /** @example Mother & baby */
+            nameEn: string;
+            /**
+             * @description Purchase lines the tills have sent with this code.
+             * @example 1280
+             */
+            lineCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            lastSeenAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T08:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-01T08:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        CategoryListResponse: {
+            items: components["schemas"]["CategoryResponse"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        UnknownCategoryResponse: {
+            /**
+             * @description A code the tills sent that the catalog does not name yet.
+             * @example 红酒
+             */
+            code: string;
+            /**
+             * @description Purchase lines sent with it.
+             * @example 37
+             */
+            lineCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-20T08:00:00.000Z
+             */
+            firstSeenAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T08:00:00.000Z
+             */
+            lastSeenAt: string;
+        };
+        UnknownCategoryListResponse: {
+            items: components["schemas"]["UnknownCategoryResponse"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        CreateCategoryDto: {
+            /**
+             * @description The code as the tills send it (any text, e.g. wine or 红酒; stored lower-cased, compared without case).
+             * @example baby
+             */
+            code: string;
+            /**
+             * @description Name in zh-CN.
+             * @example 母婴
+             */
+            nameZh: string;
+            /**
+             * @description Name in English.
+             * @example Mother & baby
+             */
+            nameEn: string;
+        };
+        UpdateCategoryDto: {
+            /** @example 母婴用品 */
+            nameZh?: string;
+            /** @example Baby care */
+            nameEn?: string;
         };
         CouponConflictResponse: {
             /** @example 17 */
@@ -18729,6 +19127,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Only campaigns in this state, e.g. pending_approval. */
                 state?: "draft" | "pending_approval" | "scheduled" | "running" | "completed" | "paused" | "cancelled" | "failed" | "active" | "ended";
+                /** @description Only campaigns whose name contains this text (any case). */
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -23882,6 +24282,121 @@ export interface operations {
             };
         };
     };
+    AdminRewardsController_storeOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     AdminRewardsController_page: {
         parameters: {
             query?: {
@@ -24108,6 +24623,28 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REWARD_ELIGIBILITY_UNKNOWN: a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "REWARD_ELIGIBILITY_UNKNOWN",
+                     *       "message": "a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "REWARD_ELIGIBILITY_UNKNOWN";
                     };
                 };
             };
@@ -24390,6 +24927,691 @@ export interface operations {
                         statusCode?: 404;
                         /** @enum {string} */
                         code?: "REWARD_NOT_FOUND" | "STORE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description REWARD_ELIGIBILITY_UNKNOWN: a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "code": "REWARD_ELIGIBILITY_UNKNOWN",
+                     *       "message": "a tier or club code of eligibleTiers / eligibleClubs names no tier or club; details name each.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 422;
+                        /** @enum {string} */
+                        code?: "REWARD_ELIGIBILITY_UNKNOWN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCategoriesController_page: {
+        parameters: {
+            query?: {
+                /** @description Part of the code or of either name. */
+                q?: string;
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCategoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CATEGORY_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "code": "CATEGORY_CODE_TAKEN",
+                     *       "message": "CATEGORY_CODE_TAKEN",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 409;
+                        /** @enum {string} */
+                        code?: "CATEGORY_CODE_TAKEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCategoriesController_unknown: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnknownCategoryListResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCategoriesController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CATEGORY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CATEGORY_NOT_FOUND",
+                     *       "message": "CATEGORY_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CATEGORY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminCategoriesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description CATEGORY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "code": "CATEGORY_NOT_FOUND",
+                     *       "message": "CATEGORY_NOT_FOUND",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 404;
+                        /** @enum {string} */
+                        code?: "CATEGORY_NOT_FOUND";
                     };
                 };
             };

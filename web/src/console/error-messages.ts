@@ -36,6 +36,12 @@ export const CONSOLE_ERROR_MESSAGES: Record<ErrorCode, Both> = {
   REWARD_NOT_FOUND: { en: 'That reward was not found.', 'zh-CN': '未找到该礼品。' },
   REWARD_NOT_AVAILABLE: { en: 'This reward cannot be exchanged now.', 'zh-CN': '该礼品当前无法兑换。' },
   COUPON_NOT_VOIDABLE: { en: 'This coupon can no longer be voided.', 'zh-CN': '这张券已无法作废。' },
+  REWARD_ELIGIBILITY_UNKNOWN: {
+    en: 'The reward names a tier or a club that does not exist: pick them again.',
+    'zh-CN': '该礼品指定的等级或俱乐部不存在，请重新选择。',
+  },
+  CATEGORY_NOT_FOUND: { en: 'That category is not in the catalog.', 'zh-CN': '品类目录中没有该品类。' },
+  CATEGORY_CODE_TAKEN: { en: 'That category code already has a name: edit it instead.', 'zh-CN': '该品类代码已有名称，请直接修改。' },
   NOT_FOUND: { en: 'Not found: it may have been deleted.', 'zh-CN': '未找到，可能已被删除。' },
   STORE_NOT_FOUND: { en: 'That store was not found.', 'zh-CN': '未找到该门店。' },
   API_KEY_NOT_FOUND: { en: 'That API key was not found.', 'zh-CN': '未找到该 API 密钥。' },

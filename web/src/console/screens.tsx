@@ -17,11 +17,14 @@ function screen(load: () => Promise<ComponentType>): ReactNode {
 }
 
 const AnalyticsPage = screen(async () => (await import('./analytics/AnalyticsPage')).AnalyticsPage);
+const CategoriesPage = screen(async () => (await import('./categories/CategoriesPage')).CategoriesPage);
 const CampaignsPage = screen(async () => (await import('./campaigns/CampaignsPage')).CampaignsPage);
 const ClubsPage = screen(async () => (await import('./clubs/ClubsPage')).ClubsPage);
 const DashboardPage = screen(async () => (await import('./dashboard/DashboardPage')).DashboardPage);
 const MembersPage = screen(async () => (await import('./members/MembersPage')).MembersPage);
 const OperationsPage = screen(async () => (await import('./operations/OperationsPage')).OperationsPage);
+const RewardsPage = screen(async () => (await import('./rewards/RewardsPage')).RewardsPage);
+const CouponLookupPage = screen(async () => (await import('./rewards/CouponLookupPage')).CouponLookupPage);
 const TiersPage = screen(async () => (await import('./tiers/TiersPage')).TiersPage);
 
 export interface Screen {
@@ -39,6 +42,9 @@ export const SCREENS: Screen[] = [
   { path: 'tiers', label: 'nav.tiers', anyOf: ['clubs.manage', 'users.manage'], element: TiersPage },
   { path: 'clubs', label: 'nav.clubs', anyOf: ['clubs.manage'], element: ClubsPage },
   { path: 'campaigns', label: 'nav.campaigns', anyOf: ['campaigns.manage'], element: CampaignsPage },
+  { path: 'rewards', label: 'nav.rewards', anyOf: ['rewards.manage'], element: RewardsPage },
+  { path: 'coupons', label: 'nav.coupons', anyOf: ['coupons.void'], element: CouponLookupPage },
+  { path: 'categories', label: 'nav.categories', anyOf: ['categories.manage', 'analytics.read'], element: CategoriesPage },
   { path: 'analytics', label: 'nav.analytics', anyOf: ['analytics.read'], element: AnalyticsPage },
   { path: 'operations', label: 'nav.operations', anyOf: ['stores.manage', 'users.manage', 'audit.read'], element: OperationsPage },
 ];

@@ -1,7 +1,7 @@
 import { SafeArea, Skeleton } from 'antd-mobile';
-import { BankcardOutline, PayCircleOutline, TeamOutline, UnorderedListOutline, UserOutline } from 'antd-mobile-icons';
+import { BankcardOutline, GiftOutline, PayCircleOutline, TeamOutline, UnorderedListOutline, UserOutline } from 'antd-mobile-icons';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Navigate, NavLink, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { useI18n, type MessageKey } from '../shared/i18n';
 import { HomeScreen } from './screens/HomeScreen';
 
@@ -11,10 +11,15 @@ const ClubsScreen = lazy(async () => ({ default: (await import('./screens/ClubsS
 const CardScreen = lazy(async () => ({ default: (await import('./screens/CardScreen')).CardScreen }));
 const MeScreen = lazy(async () => ({ default: (await import('./screens/MeScreen')).MeScreen }));
 const TierScreen = lazy(async () => ({ default: (await import('./screens/TierScreen')).TierScreen }));
+const RewardsScreen = lazy(async () => ({ default: (await import('./screens/RewardsScreen')).RewardsScreen }));
+const RewardScreen = lazy(async () => ({ default: (await import('./screens/RewardScreen')).RewardScreen }));
+const CouponsScreen = lazy(async () => ({ default: (await import('./screens/CouponsScreen')).CouponsScreen }));
+const CouponScreen = lazy(async () => ({ default: (await import('./screens/CouponScreen')).CouponScreen }));
 const PrivacyScreen = lazy(async () => ({ default: (await import('./screens/PrivacyScreen')).PrivacyScreen }));
 
-const TABS: Array<{ path: string; label: MessageKey; icon: ReactNode }> = [
+const TABS: Array<{ path: string; label: MessageKey; icon: ReactNode; also?: string }> = [
   { path: '/', label: 'member.tab.home', icon: <PayCircleOutline /> },
+  { path: '/rewards', label: 'member.tab.rewards', icon: <GiftOutline />, also: '/coupons' },
   { path: '/history', label: 'member.tab.history', icon: <UnorderedListOutline /> },
   { path: '/clubs', label: 'member.tab.clubs', icon: <TeamOutline /> },
   { path: '/card', label: 'member.tab.card', icon: <BankcardOutline /> },
@@ -23,7 +28,6 @@ const TABS: Array<{ path: string; label: MessageKey; icon: ReactNode }> = [
 
 /** A signed-in member's page: the tab's screen and the tab bar, under /m. */
 export function SignedIn() {
-  const { t } = useI18n();
   return (
     <BrowserRouter basename="/m">
       <main className="m-main">
@@ -31,6 +35,10 @@ export function SignedIn() {
           <Routes>
             <Route index element={<HomeScreen />} />
             <Route path="tier" element={<TierScreen />} />
+            <Route path="rewards" element={<RewardsScreen />} />
+            <Route path="rewards/:rewardId" element={<RewardScreen />} />
+            <Route path="coupons" element={<CouponsScreen />} />
+            <Route path="coupons/:couponId" element={<CouponScreen />} />
             <Route path="history" element={<HistoryScreen />} />
             <Route path="clubs" element={<ClubsScreen />} />
             <Route path="card" element={<CardScreen />} />
@@ -40,22 +48,32 @@ export function SignedIn() {
           </Routes>
         </Suspense>
       </main>
-      <nav className="m-tabbar" aria-label={t('member.tabs')}>
-        {TABS.map((tab) => (
-          <NavLink
-            key={tab.path}
-            to={tab.path}
-            end={tab.path === '/'}
-            className={({ isActive }) => (isActive ? 'm-tab m-tab-active' : 'm-tab')}
-          >
-            <span aria-hidden="true" className="m-tab-icon">
-              {tab.icon}
-            </span>
-            <span>{t(tab.label)}</span>
-          </NavLink>
-        ))}
-      </nav>
+      <TabBar />
       <SafeArea position="bottom" />
     </BrowserRouter>
+  );
+}
+
+/** The tab bar; a tab is lit on its own screens and on those it leads to (Rewards: a reward, My coupons, a coupon). */
+function TabBar() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const under = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  return (
+    <nav className="m-tabbar" aria-label={t('member.tabs')}>
+      {TABS.map((tab) => (
+        <NavLink
+          key={tab.path}
+          to={tab.path}
+          end={tab.path === '/'}
+          className={({ isActive }) => (isActive || (tab.also && under(tab.also)) ? 'm-tab m-tab-active' : 'm-tab')}
+        >
+          <span aria-hidden="true" className="m-tab-icon">
+            {tab.icon}
+          </span>
+          <span>{t(tab.label)}</span>
+        </NavLink>
+      ))}
+    </nav>
   );
 }

@@ -16,6 +16,12 @@ export type Card = Schemas['PortalCardResponse'];
 export type Consent = Schemas['ConsentStateResponse'];
 export type MemberCodes = Schemas['MemberCodeResponse'];
 export type RankStanding = Schemas['RankStandingResponse'];
+export type Catalog = Schemas['CatalogResponse'];
+export type CatalogItem = Schemas['CatalogItemResponse'];
+export type RewardKind = CatalogItem['kind'];
+export type Coupon = Schemas['CouponResponse'];
+export type MyCoupons = Schemas['MyCouponsResponse'];
+export type Exchange = Schemas['ExchangeResponse'];
 
 export const useProfile = () =>
   useQuery({
@@ -130,6 +136,53 @@ export function useSetConsent() {
       unwrap(await portal.PUT('/api/v1/portal/me/consents', { body: { [channel]: granted } })),
     onSuccess: (data) => client.setQueryData(['me', 'consents'], data.consents),
   });
+}
+
+/** The rewards on offer now, each with whether I may exchange it and why not, and my available points. */
+export const useCatalog = () =>
+  useQuery({
+    queryKey: ['me', 'rewards'],
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/rewards')),
+  });
+
+/** My coupons: active, used, expired (and voided). */
+export const useMyCoupons = () =>
+  useQuery({
+    queryKey: ['me', 'coupons'],
+    queryFn: async () => unwrap(await portal.GET('/api/v1/portal/me/coupons')),
+  });
+
+/**
+ * Exchanges points for a reward. The page keeps the idempotency key while an exchange's outcome is unknown (a lost
+ * answer, a 5xx), so the retry answers the first result, never a second coupon. The new coupon goes into the cached list at
+ * once (its screen shows it without waiting), then points, history, catalog and coupons are asked again.
+ */
+export function useExchange() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ rewardId, idempotencyKey }: { rewardId: string; idempotencyKey: string }) =>
+      unwrap(await portal.POST('/api/v1/portal/rewards/{rewardId}/exchange', { params: { path: { rewardId } }, body: { idempotencyKey } })),
+    onSuccess: async (data) => {
+      client.setQueryData<MyCoupons>(['me', 'coupons'], (old) =>
+        old
+          ? { ...old, active: [data.coupon, ...old.active.filter((c) => c.couponId !== data.coupon.couponId)] }
+          : { active: [data.coupon], used: [], expired: [] },
+      );
+      await client.invalidateQueries({ queryKey: ['me'] });
+    },
+    // Refused (sold out meanwhile, points spent at the till): the catalog is asked again, so the page says why not;
+    // no answer: points and coupons too (it may have gone through).
+    onError: () => client.invalidateQueries({ queryKey: ['me'] }),
+  });
+}
+
+/** A fresh idempotency key for one exchange confirmation. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID(); // only in a secure context (https, localhost)
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** My data as a JSON file (GET me/export). */

@@ -82,8 +82,10 @@ export class ClubChurnResponse {
   clubId: string;
   @ApiProperty({ type: 'string', nullable: true, example: 'BABY' })
   code: string | null;
-  @ApiProperty({ type: 'string', nullable: true, example: '母婴俱乐部' })
+  @ApiProperty({ type: 'string', nullable: true, example: '母婴俱乐部', description: 'The name in zh-CN.' })
   name: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Baby club', description: 'The name in English.' })
+  nameEn: string | null;
   @ApiProperty({ ...INT, description: 'Active members of the club with no purchase for the window’s days or more.', example: 1_200 })
   members: number;
   @ApiProperty({ ...INT, description: 'Active members of the club.', example: 9_000 })

@@ -45,6 +45,7 @@ export class GetChurnUseCase {
             clubId: c.key,
             code: names.get(c.key)?.code ?? null,
             name: names.get(c.key)?.name ?? null,
+            nameEn: names.get(c.key)?.nameEn ?? null,
             members: c.members,
             population: c.population ?? 0,
           })),

@@ -59,4 +59,16 @@ describe('campaign action: bonusRule', () => {
     );
     expect(bonusRuleAction.delivery).toBeUndefined();
   });
+
+  it('says a category multiplier with the catalog name of its category, or its code without one', () => {
+    const stored = bonusRuleAction.validate(
+      { kind: 'category_multiplier', category: 'baby', multiplierPermille: 2000, ...window },
+      'bonusRule',
+    );
+    expect(bonusRuleAction.categories?.(stored)).toEqual(['baby']);
+    const named = bonusRuleAction.describe(stored, () => ({ en: 'Mother & baby', zhCN: '母婴' }));
+    expect(named.en).toContain('2× points on category Mother & baby');
+    expect(named['zh-CN']).toContain('品类「母婴」2× 积分');
+    expect(bonusRuleAction.describe(stored).en).toContain('2× points on category baby');
+  });
 });

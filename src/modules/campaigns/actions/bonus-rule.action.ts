@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { IsCategoryCode } from '../../../common/validation/category-code';
+import type { CategoryNameLookup } from '../../categories/category-names';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { CampaignBonusRule } from '../../points/rules/campaign-bonus';
 import { invalidCampaign } from '../campaigns.errors';
@@ -107,16 +108,18 @@ function ruleOf(dto: Omit<BonusRuleDto, 'startsAt' | 'endsAt'>, field: string): 
   return { kind: 'base_multiplier', multiplierPermille: dto.multiplierPermille };
 }
 
-function describeRule(rule: CampaignBonusRule): RuleDescription {
+function describeRule(rule: CampaignBonusRule, names: CategoryNameLookup): RuleDescription {
   const times = (permille: number) => `${permille / 1000}×`;
   switch (rule.kind) {
     case 'base_multiplier':
       return bilingual(`基础积分 ${times(rule.multiplierPermille)}`, `${times(rule.multiplierPermille)} base points`);
-    case 'category_multiplier':
+    case 'category_multiplier': {
+      const name = names(rule.category);
       return bilingual(
-        `品类 ${rule.category} ${times(rule.multiplierPermille)} 积分`,
-        `${times(rule.multiplierPermille)} points on category ${rule.category}`,
+        `品类「${name.zhCN}」${times(rule.multiplierPermille)} 积分`,
+        `${times(rule.multiplierPermille)} points on category ${name.en}`,
       );
+    }
     case 'fixed_bonus':
       return bilingual(
         `单笔满 ${rule.minSpendCents / 100} 元奖励 ${rule.points} 积分`,
@@ -142,13 +145,14 @@ export const bonusRuleAction: CampaignActionKind<BonusRuleActionDto, StoredBonus
     }
     return { rule: ruleOf(input, field), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
   },
-  describe(stored) {
-    const rule = describeRule(stored.rule);
+  describe(stored, categoryNames = (code) => ({ en: code, zhCN: code })) {
+    const rule = describeRule(stored.rule, categoryNames);
     return bilingual(
       `${stored.startsAt} 至 ${stored.endsAt} 期间消费：${rule['zh-CN']}`,
       `purchases from ${stored.startsAt} to ${stored.endsAt}: ${rule.en}`,
     );
   },
+  categories: (stored) => (stored.rule.kind === 'category_multiplier' ? [stored.rule.category] : []),
   pointsPerMember: (stored) => (stored.rule.kind === 'fixed_bonus' ? stored.rule.points : 0),
   liveUntil: (stored) => new Date(stored.endsAt),
   purchaseBonus: (stored, campaign) => ({

@@ -5,6 +5,7 @@ import { ActiveCampaignBonus } from '../../points/rules/campaign-bonus';
 import { MessageChannel } from '../audience/audience-part.kind';
 import { Campaign } from '../entities/campaign.entity';
 import { RuleDescription } from '../rule-description';
+import type { CategoryNameLookup } from '../../categories/category-names';
 
 /**
  * One kind of campaign action (grant points, a bonus rule, a message…): the
@@ -24,7 +25,10 @@ export interface CampaignActionKind<Input extends { type: string }, Stored> {
   readonly stored: Type<Stored>;
   /** Checks beyond the DTO's decorators (fields that go together) and returns the stored body; throws invalidCampaign. */
   validate(input: Omit<Input, 'type'>, field: string): Stored;
-  describe(stored: Stored): RuleDescription;
+  /** The action in words; categories by the catalog's names when `categoryNames` is given, else by code. */
+  describe(stored: Stored, categoryNames?: CategoryNameLookup): RuleDescription;
+  /** The category codes it names (for their names in `describe`). */
+  categories?(stored: Stored): string[];
 
   /** What the campaign's one budget counts when this action spends it: a campaign's actions share one unit. */
   readonly budgetUnit?: 'points' | 'coupons';

@@ -220,6 +220,14 @@ export class ListCampaignsQuery {
   @IsOptional()
   @IsIn(CAMPAIGN_STATES)
   state?: CampaignState;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'Only campaigns whose name contains this text (any case).', example: 'birthday' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxCodePoints(100)
+  @IsSafeText()
+  name?: string;
 }
 
 export class RejectCampaignDto {

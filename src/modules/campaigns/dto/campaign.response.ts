@@ -176,9 +176,36 @@ export class CampaignResponse {
   budget?: CampaignBudgetResponse;
 }
 
+export class CampaignListProgressResponse {
+  @ApiProperty({ example: 'running', description: 'The latest run: running, done, failed…' })
+  state: string;
+  @ApiProperty({ type: 'integer', example: 60 })
+  percent: number;
+}
+
+export class CampaignListFiguresResponse {
+  @ApiProperty({ type: 'integer', example: 1200, description: 'Members the fan-out reached so far (all occurrences, holdout included)' })
+  reached: number;
+  @ApiProperty({ type: 'integer', example: 1082, description: 'Members who got the actions' })
+  delivered: number;
+  @ApiProperty({ enum: ['points', 'coupons'], example: 'points', description: 'What the budget and its spending count' })
+  budgetUnit: string;
+  @ApiProperty({ type: 'integer', nullable: true, example: 100000, description: 'The budget cap (in budgetUnit); null: no cap' })
+  capPoints: number | null;
+  @ApiProperty({ type: 'integer', example: 216400, description: 'Spent so far (in budgetUnit)' })
+  spentPoints: number;
+  @ApiProperty({ type: () => CampaignListProgressResponse, nullable: true })
+  progress: CampaignListProgressResponse | null;
+}
+
+export class CampaignListItemResponse extends CampaignResponse {
+  @ApiProperty({ type: () => CampaignListFiguresResponse })
+  figures: CampaignListFiguresResponse;
+}
+
 export class CampaignListResponse {
-  @ApiProperty({ type: () => [CampaignResponse] })
-  items: CampaignResponse[];
+  @ApiProperty({ type: () => [CampaignListItemResponse] })
+  items: CampaignListItemResponse[];
   @ApiProperty({ type: 'string', nullable: true, description: 'Pass as cursor for the next page', example: null })
   nextCursor: string | null;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { CAMPAIGN_ACTION_KINDS, CampaignActionInput } from '../actions/campaign-actions.registry';
 import { AudienceDefinitionDto, CAMPAIGN_ACTION, UnknownCampaignActionDto } from './campaign.dto';
 
@@ -36,6 +36,15 @@ export class ExplainCampaignRulesDto {
   @IsOptional()
   @IsUUID()
   memberId?: string;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    description:
+      'With an audience (and no memberId): also count the members in it now (size), with the consent of the message channel of the actions; nothing is saved. Default false.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  estimate?: boolean;
 
   @ApiPropertyOptional({ description: 'IANA timezone of the birthday parts (default Asia/Shanghai)', example: 'Asia/Shanghai' })
   @IsOptional()
@@ -83,6 +92,12 @@ export class ExplainedAudienceResponse {
   exclude: ExplainedAudiencePartResponse[];
   @ApiPropertyOptional({ description: "With memberId: whether the member is in the whole audience (with the message channel's consent)" })
   inAudience?: boolean;
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1200,
+    description: 'With estimate: the members in the audience now (before any holdout, which a saved campaign draws by its id)',
+  })
+  size?: number;
 }
 
 export class CampaignRulesExplanationResponse {

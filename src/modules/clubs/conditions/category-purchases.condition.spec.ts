@@ -47,6 +47,11 @@ describe('categoryPurchases condition', () => {
       en: 'bought in baby or toddler at least twice in the last 30 days',
       zhCN: '近30天内在「baby、toddler」品类购买至少2次',
     });
+    const catalog: Record<string, { en: string; zhCN: string }> = { baby: { en: 'Mother & baby', zhCN: '母婴' } };
+    expect(categoryPurchases.describe(c, (code) => catalog[code] ?? { en: code, zhCN: code })).toEqual({
+      en: 'bought in Mother & baby or toddler at least twice in the last 30 days',
+      zhCN: '近30天内在「母婴、toddler」品类购买至少2次',
+    });
     const q = categoryPurchases.sql(c, { fromId: 'a', toId: 'b' }, NOW);
     expect(q.sql).toContain('GROUP BY p.member_id HAVING COUNT(*) >= ?');
     expect(q.params).toEqual(['a', 'b', new Date('2026-04-15T10:00:00.000Z'), NOW, 'baby', 'toddler', 2]);

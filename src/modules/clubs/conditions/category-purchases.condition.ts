@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   ClubConditionKind,
+  codeNames,
   inWindow,
   isInt,
   listEn,
@@ -67,10 +68,13 @@ export const categoryPurchases: ClubConditionKind<CategoryPurchasesCondition> = 
     return cats && { type: 'categoryPurchases', categories: cats, minPurchases: raw.minPurchases as number, days: raw.days as number };
   },
 
-  describe: (c) => ({
-    en: `bought in ${listEn(c.categories)} at least ${times(c.minPurchases)} in the last ${dayWord(c.days)}`,
-    zhCN: `近${c.days}天内在「${c.categories.join('、')}」品类购买至少${c.minPurchases}次`,
-  }),
+  describe: (c, names = codeNames) => {
+    const named = c.categories.map(names);
+    return {
+      en: `bought in ${listEn(named.map((n) => n.en))} at least ${times(c.minPurchases)} in the last ${dayWord(c.days)}`,
+      zhCN: `近${c.days}天内在「${named.map((n) => n.zhCN).join('、')}」品类购买至少${c.minPurchases}次`,
+    };
+  },
 
   holds: (c, facts, now) => count(c, facts, now) >= c.minPurchases,
 

@@ -40,6 +40,10 @@ describe('categorySpend condition', () => {
       en: 'spent at least ¥500.50 in wine in the last 30 days',
       zhCN: '近30天内在「wine」品类消费至少¥500.50',
     });
+    expect(categorySpend.describe(c, () => ({ en: 'Wine', zhCN: '红酒' }))).toEqual({
+      en: 'spent at least ¥500.50 in Wine in the last 30 days',
+      zhCN: '近30天内在「红酒」品类消费至少¥500.50',
+    });
     const q = categorySpend.sql(c, { fromId: '', toId: null }, NOW);
     expect(q.sql).toContain('HAVING SUM(l.amount_cents - l.refunded_cents) >= ?');
     expect(q.sql.split('?').length - 1).toBe(q.params.length);

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   ClubConditionKind,
+  codeNames,
   formatYuan,
   inWindow,
   isInt,
@@ -69,10 +70,13 @@ export const categorySpend: ClubConditionKind<CategorySpendCondition> = {
     return cats && { type: 'categorySpend', categories: cats, minSpendCents: raw.minSpendCents as number, days: raw.days as number };
   },
 
-  describe: (c) => ({
-    en: `spent at least ${formatYuan(c.minSpendCents)} in ${listEn(c.categories)} in the last ${dayWord(c.days)}`,
-    zhCN: `近${c.days}天内在「${c.categories.join('、')}」品类消费至少${formatYuan(c.minSpendCents)}`,
-  }),
+  describe: (c, names = codeNames) => {
+    const named = c.categories.map(names);
+    return {
+      en: `spent at least ${formatYuan(c.minSpendCents)} in ${listEn(named.map((n) => n.en))} in the last ${dayWord(c.days)}`,
+      zhCN: `近${c.days}天内在「${named.map((n) => n.zhCN).join('、')}」品类消费至少${formatYuan(c.minSpendCents)}`,
+    };
+  },
 
   holds: (c, facts, now) => spent(c, facts, now) >= c.minSpendCents,
 

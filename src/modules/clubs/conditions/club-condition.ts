@@ -16,6 +16,12 @@ export interface RuleText {
   zhCN: string;
 }
 
+/** A category's names by its code (the catalog's; a code it lacks is said as the code). */
+export type CategoryNaming = (code: string) => RuleText;
+
+/** Categories said by their codes (no catalog at hand). */
+export const codeNames: CategoryNaming = (code) => ({ en: code, zhCN: code });
+
 export interface SqlFragment {
   sql: string;
   params: unknown[];
@@ -71,8 +77,11 @@ export interface ClubConditionKind<C extends ConditionShape> {
    * each problem.
    */
   validate(raw: Record<string, unknown>, path: string, fail: Fail): C | null;
-  /** The condition in words: en to follow "Members who …", zh-CN to precede "…的会员". */
-  describe(c: C): RuleText;
+  /**
+   * The condition in words: en to follow "Members who …", zh-CN to precede "…的会员"; categories by their catalog
+   * names (`names`; without it, by their codes).
+   */
+  describe(c: C, names?: CategoryNaming): RuleText;
   /** Whether one member meets the condition at `now`. */
   holds(c: C, facts: MemberFacts, now: Date): boolean;
   /** The same test over members `m` of the range, as a boolean SQL expression (MySQL 8 and MariaDB 10.11). */

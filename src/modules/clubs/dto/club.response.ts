@@ -34,6 +34,8 @@ export class ClubResponse {
   ruleText: RuleTextResponse | null;
   @ApiProperty({ example: false })
   dropUnmatched: boolean;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1280, description: 'Active members now.' })
+  memberCount: number;
   @ApiProperty({ ...DATE_TIME, example: '2026-11-25T12:24:56.490Z' })
   createdAt: string;
   @ApiProperty({ ...DATE_TIME, nullable: true, example: null })
@@ -79,6 +81,15 @@ export class MemberRuleGapsResponse {
   conditions: ConditionGapResponse[];
 }
 
+export class RuleSampleMemberResponse {
+  @ApiProperty({ ...UUID, example: '01a212ab-0000-7000-8000-000000000001' })
+  memberId: string;
+  @ApiProperty({ type: 'string', nullable: true, example: '张*', description: 'Masked: only the first character shows' })
+  name: string | null;
+  @ApiProperty({ example: 'STANDARD' })
+  tierCode: string;
+}
+
 export class RuleExplainResponse {
   @ApiProperty({ type: ClubRuleModel, example: RULE_EXAMPLE })
   rule: unknown;
@@ -92,6 +103,18 @@ export class RuleExplainResponse {
     example: 1840,
   })
   estimatedMembers: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'When estimate was asked for: every member the rule is matched over (the M of "N of M members"); null otherwise.',
+    example: 52000,
+  })
+  totalMembers: number | null;
+  @ApiProperty({
+    type: [RuleSampleMemberResponse],
+    description: 'When estimate was asked for: up to 5 members who match the rule now (by id), names masked; empty otherwise.',
+  })
+  sample: RuleSampleMemberResponse[];
   @ApiProperty({
     type: MemberRuleGapsResponse,
     required: false,
@@ -125,9 +148,33 @@ export class MembershipChangeResponse {
   changed: boolean;
 }
 
+export class ClubMemberSummaryResponse {
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '张*',
+    description: 'Masked, whoever asks (the archive shows more to those allowed).',
+  })
+  name: string | null;
+  @ApiProperty({ example: 'VIP', description: 'The tier code (the ladder names it).' })
+  tierCode: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: '************0018',
+    description: 'The card to show, masked but for its last 4 digits.',
+  })
+  cardNo: string | null;
+}
+
+export class ClubMemberRowResponse extends MembershipResponse {
+  @ApiProperty({ type: ClubMemberSummaryResponse })
+  member: ClubMemberSummaryResponse;
+}
+
 export class ClubMembersPageResponse {
-  @ApiProperty({ type: [MembershipResponse] })
-  members: MembershipResponse[];
+  @ApiProperty({ type: [ClubMemberRowResponse] })
+  members: ClubMemberRowResponse[];
   @ApiProperty({ type: 'string', nullable: true, example: 'eyJrIjoiMDFhMjEyYWItMDAwMC03MDAwIn0' })
   nextCursor: string | null;
 }

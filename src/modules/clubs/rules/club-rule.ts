@@ -10,7 +10,16 @@
  */
 
 import { ErrorDetail } from '../../../common/errors/domain-error';
-import { ConditionGap, Fail, isObjectRecord, listEn, MemberFacts, RULE_LIMITS, RuleText } from '../conditions/club-condition';
+import {
+  CategoryNaming,
+  ConditionGap,
+  Fail,
+  isObjectRecord,
+  listEn,
+  MemberFacts,
+  RULE_LIMITS,
+  RuleText,
+} from '../conditions/club-condition';
 import { ClubCondition, CONDITION_TYPES, conditionKind, isConditionType, kindOfType } from '../conditions/club-conditions.registry';
 
 export { formatYuan, RULE_LIMITS, windowStart } from '../conditions/club-condition';
@@ -96,13 +105,13 @@ export function ruleCategories(rule: ClubRule): string[] {
 }
 
 /** One condition in words. */
-export function describeCondition(c: ClubCondition): RuleText {
-  return conditionKind(c).describe(c);
+export function describeCondition(c: ClubCondition, names?: CategoryNaming): RuleText {
+  return conditionKind(c).describe(c, names);
 }
 
 /** The rule in plain words, e.g. "Members who bought in baby or toddler at least 3 times in the last 90 days." */
-export function explainClubRule(rule: ClubRule): RuleText {
-  const parts = rule.conditions.map(describeCondition);
+export function explainClubRule(rule: ClubRule, names?: CategoryNaming): RuleText {
+  const parts = rule.conditions.map((c) => describeCondition(c, names));
   const en = parts.map((p) => p.en);
   const zh = parts.map((p) => p.zhCN);
   if (rule.conditions.length === 1) {
@@ -129,8 +138,13 @@ export function clubRuleGaps(
   rule: ClubRule,
   facts: MemberFacts,
   now: Date,
+  names?: CategoryNaming,
 ): { matches: boolean; conditions: Array<ConditionGap & { type: ClubCondition['type']; text: RuleText }> } {
-  const conditions = rule.conditions.map((c) => ({ type: c.type, text: describeCondition(c), ...conditionKind(c).gap(c, facts, now) }));
+  const conditions = rule.conditions.map((c) => ({
+    type: c.type,
+    text: describeCondition(c, names),
+    ...conditionKind(c).gap(c, facts, now),
+  }));
   const held = conditions.map((g) => g.met);
   return { matches: rule.combine === 'all' ? held.every(Boolean) : held.some(Boolean), conditions };
 }

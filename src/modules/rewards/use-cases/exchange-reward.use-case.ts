@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isDuplicateKey } from '../../../common/errors/mysql-errors';
 import { newId } from '../../../common/ids';
 import { Transactions } from '../../../database/transactions';
@@ -26,6 +26,8 @@ const EXCHANGE_KEY = 'ux_reward_exchanges_member_key';
  */
 @Injectable()
 export class ExchangeRewardUseCase {
+  private readonly logger = new Logger(ExchangeRewardUseCase.name);
+
   constructor(
     private readonly transactions: Transactions,
     private readonly rewards: RewardsRepository,
@@ -41,7 +43,7 @@ export class ExchangeRewardUseCase {
     }
     try {
       const { body, coupon, timezone } = await this.exchangeOnce(memberId, rewardId, key);
-      await this.issueCoupon.notifyIssued([coupon], timezone);
+      await this.notifyIssued(coupon, timezone);
       return { status: 201, body };
     } catch (err) {
       // The same key sent twice at once: the second waited on the account lock and lost on the unique key.
@@ -155,5 +157,22 @@ export class ExchangeRewardUseCase {
       });
       return { body, coupon, timezone: reward.timezone };
     });
+  }
+
+  /**
+   * The "coupon issued" notice after the commit. The exchange has happened (points taken, coupon issued): a notice
+   * that cannot be queued now (a busy pool in a rush on the last items) is logged, never answered as a failed
+   * exchange the member would try again.
+   */
+  private async notifyIssued(coupon: Coupon, timezone: string): Promise<void> {
+    try {
+      await this.issueCoupon.notifyIssued([coupon], timezone);
+    } catch (err) {
+      this.logger.warn({
+        msg: 'coupon issued notice not queued',
+        couponId: coupon.id,
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
   }
 }

@@ -10,7 +10,7 @@ import { Reward } from '../entities/reward.entity';
 import { RewardsQueries } from '../rewards.queries';
 import { RewardsRepository } from '../rewards.repository';
 import { listJson, rewardView } from '../reward-views';
-import { rewardNotFound } from '../rewards.errors';
+import { rewardEligibilityUnknown, rewardNotFound } from '../rewards.errors';
 import { rewardDefinitionProblems } from '../rules/reward-definition';
 
 const at = (v: string | null | undefined) => (v === null || v === undefined ? null : new Date(v));
@@ -39,7 +39,7 @@ export class SaveRewardUseCase {
       true,
     );
     reward.stockLeft = reward.stockTotal;
-    await this.check(reward, dto.storeIds);
+    await this.check(reward, dto);
     await this.transactions.retrying(async (m) => {
       await this.rewards.insert(m, reward);
       await this.audit.record(actor, 'reward.create', { type: 'reward', id: reward.id }, { ...dto }, m);
@@ -57,7 +57,7 @@ export class SaveRewardUseCase {
       if (dto.status) {
         reward.status = dto.status;
       }
-      await this.check(reward, dto.storeIds);
+      await this.check(reward, dto);
       // The stock left moves by what the total moved; from unlimited to a number, it starts full.
       const stockDelta =
         reward.stockTotal === null ? 0 : before.stockTotal === null ? reward.stockTotal : reward.stockTotal - before.stockTotal;
@@ -146,7 +146,9 @@ export class SaveRewardUseCase {
     return out;
   }
 
-  private async check(r: Reward, storeIds: string[] | null | undefined): Promise<void> {
+  /** The terms agree, the stores exist, the tier and club codes exist (kept in their stored spelling). */
+  private async check(r: Reward, dto: UpdateRewardDto): Promise<void> {
+    const storeIds = dto.storeIds;
     const problems: ErrorDetail[] = rewardDefinitionProblems(r);
     if (problems.length > 0) {
       throw new DomainError(ErrorCode.VALIDATION_FAILED, `The reward is not valid: ${problems[0].message}.`, problems);
@@ -158,5 +160,20 @@ export class SaveRewardUseCase {
         throw new DomainError(ErrorCode.STORE_NOT_FOUND, `No store with id ${unknown}.`, [{ field: 'storeIds', message: 'unknown store' }]);
       }
     }
+    if (dto.eligibleTiers) {
+      r.eligibleTiers = listJson(await this.known('tiers', 'eligibleTiers', dto.eligibleTiers));
+    }
+    if (dto.eligibleClubs) {
+      r.eligibleClubs = listJson(await this.known('clubs', 'eligibleClubs', dto.eligibleClubs));
+    }
+  }
+
+  private async known(table: 'tiers' | 'clubs', field: 'eligibleTiers' | 'eligibleClubs', codes: string[]): Promise<string[]> {
+    const stored = await this.queries.existingCodes(table, codes);
+    const unknown = codes.filter((c) => !stored.has(c.toUpperCase()));
+    if (unknown.length > 0) {
+      throw rewardEligibilityUnknown(field, unknown);
+    }
+    return [...new Set(codes.map((c) => stored.get(c.toUpperCase()) as string))];
   }
 }

@@ -32,6 +32,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PeriodKpis } from '../dashboard/PeriodKpis';
 import { PeriodSwitch, usePeriod } from '../dashboard/period';
 import { useOverview } from '../dashboard/queries';
+import { useGradeName, useTierName } from '../names/useNames';
 import { segmentCounts, segmentOf } from './rfm-segments';
 import {
   downloadLiabilityCsv,
@@ -139,6 +140,7 @@ function NoValueRun() {
 function PyramidCard() {
   const { t, lang } = useI18n();
   const pyramid = usePyramid();
+  const gradeName = useGradeName();
   const notRun = pyramid.error instanceof ApiError && pyramid.error.code === 'VALUE_NOT_COMPUTED';
   return (
     <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid" extra={notRun ? null : <RunValueScoring />}>
@@ -156,7 +158,7 @@ function PyramidCard() {
                   option={{
                     tooltip: {},
                     legend: {},
-                    xAxis: { type: 'category', data: p.grades.map((g) => g.grade) },
+                    xAxis: { type: 'category', data: p.grades.map((g) => gradeName(g.grade)) },
                     yAxis: { type: 'value', max: 100 },
                     series: [
                       { name: t('analytics.memberShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.memberShare * 1000) / 10) },
@@ -172,7 +174,7 @@ function PyramidCard() {
                 scroll={{ x: true }}
                 dataSource={p.grades}
                 columns={[
-                  { title: t('analytics.grade'), dataIndex: 'grade' },
+                  { title: t('analytics.grade'), render: (_, g) => <span style={{ whiteSpace: 'nowrap' }}>{gradeName(g.grade)}</span> },
                   {
                     title: t('common.members'),
                     render: (_, g) => <Fig id={`pyramid-${g.grade}-members`}>{formatPoints(g.members, lang)}</Fig>,
@@ -394,9 +396,11 @@ function RfmCard() {
 function ChurnCard() {
   const { t, lang } = useI18n();
   const churn = useChurn();
+  const tierName = useTierName();
+  const gradeName = useGradeName();
   const [days, setDays] = useState<number>(90);
-  const sliceColumns = (keyTitle: string) => [
-    { title: keyTitle, dataIndex: 'key' },
+  const sliceColumns = (keyTitle: string, name: (key: string) => string) => [
+    { title: keyTitle, render: (_: unknown, s: Slice) => name(s.key) },
     { title: t('analytics.churned'), render: (_: unknown, s: Slice) => formatPoints(s.members, lang) },
     {
       title: t('analytics.churnRate'),
@@ -452,7 +456,7 @@ function ChurnCard() {
                         size="small"
                         pagination={false}
                         dataSource={w.byTier}
-                        columns={sliceColumns(t('analytics.tier'))}
+                        columns={sliceColumns(t('analytics.tier'), tierName)}
                       />
                     </Col>
                     <Col xs={24} md={12}>
@@ -461,7 +465,7 @@ function ChurnCard() {
                         size="small"
                         pagination={false}
                         dataSource={w.byGrade}
-                        columns={sliceColumns(t('analytics.grade'))}
+                        columns={sliceColumns(t('analytics.grade'), gradeName)}
                       />
                     </Col>
                     <Col xs={24}>
@@ -472,7 +476,10 @@ function ChurnCard() {
                         dataSource={w.byClub}
                         scroll={{ x: true }}
                         columns={[
-                          { title: t('analytics.club'), render: (_, c) => c.name ?? c.code ?? c.clubId },
+                          {
+                            title: t('analytics.club'),
+                            render: (_, c) => (lang === 'zh-CN' ? c.name : c.nameEn) || c.name || c.code || '—',
+                          },
                           { title: t('analytics.churned'), render: (_, c) => formatPoints(c.members, lang) },
                           {
                             title: t('analytics.churnRate'),
@@ -543,6 +550,7 @@ function LoyaltyCard() {
 export function TierMovementsCard() {
   const { t } = useI18n();
   const moves = useTierMovements();
+  const tierName = useTierName();
   return (
     <Card title={t('analytics.tierMovements')} data-testid="analytics-tier-movements">
       <QueryState query={moves}>
@@ -565,7 +573,7 @@ export function TierMovementsCard() {
                             name: t('analytics.tierDistribution'),
                             type: 'pie',
                             radius: '60%',
-                            data: d.distribution.filter((x) => x.members > 0).map((x) => ({ name: x.tier, value: x.members })),
+                            data: d.distribution.filter((x) => x.members > 0).map((x) => ({ name: tierName(x.tier), value: x.members })),
                           },
                         ],
                       }}

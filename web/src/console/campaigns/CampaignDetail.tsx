@@ -50,7 +50,12 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
               c.budget?.capPoints !== null &&
               c.budget?.capPoints !== undefined &&
               ['scheduled', 'running', 'paused', 'active', 'ended'].includes(state) && (
-                <RaiseBudget campaignId={campaignId} capPoints={c.budget.capPoints} spentPoints={c.budget.spentPoints} />
+                <RaiseBudget
+                  campaignId={campaignId}
+                  capPoints={c.budget.capPoints}
+                  spentPoints={c.budget.spentPoints}
+                  coupons={Boolean(c.actions.grantCoupon)}
+                />
               )}
             <div>
               <Typography.Text id="campaign-progress-label">{t('campaigns.progress')}</Typography.Text>
@@ -61,7 +66,7 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
                 data-percent={percent}
               />
             </div>
-            {results.data && <Results results={results.data} />}
+            {results.data && <Results results={results.data} coupons={Boolean(c.actions.grantCoupon)} />}
           </Space>
         );
       }}
@@ -69,14 +74,26 @@ export function CampaignDetail({ campaignId }: { campaignId: string }) {
   );
 }
 
-/** Points granted, deliveries, holdout and messages; the uplift of the targeted group over the holdout. */
-function Results({ results }: { results: CampaignResults }) {
+/**
+ * Points granted (or coupons issued), deliveries, holdout and messages; the uplift of the targeted group over the
+ * holdout only when there is a holdout group to compare with.
+ */
+function Results({ results, coupons }: { results: CampaignResults; coupons: boolean }) {
   const { t, lang } = useI18n();
+  const spent = (results.budget as { spentPoints?: number } | null)?.spentPoints ?? 0;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
-          <Statistic title={t('campaigns.pointsGranted')} value={formatPoints(results.pointsGranted, lang)} data-testid="points-granted" />
+          {coupons ? (
+            <Statistic title={t('campaigns.couponsIssued')} value={formatPoints(spent, lang)} data-testid="coupons-issued" />
+          ) : (
+            <Statistic
+              title={t('campaigns.pointsGranted')}
+              value={formatPoints(results.pointsGranted, lang)}
+              data-testid="points-granted"
+            />
+          )}
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.delivered')} value={formatPoints(results.delivered, lang)} />
@@ -87,8 +104,17 @@ function Results({ results }: { results: CampaignResults }) {
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.messages')} value={formatPoints(results.messages, lang)} />
         </Col>
+        {results.overBudget > 0 && (
+          <Col xs={12} md={6}>
+            <Statistic title={t('campaigns.overBudget')} value={formatPoints(results.overBudget, lang)} data-testid="over-budget" />
+          </Col>
+        )}
       </Row>
-      <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />
+      {results.holdoutGroup.members > 0 ? (
+        <Uplift afterDays={results.afterDays} targeted={results.targeted} holdout={results.holdoutGroup} />
+      ) : (
+        <Alert type="info" showIcon title={t('campaigns.noHoldout')} data-testid="no-holdout" />
+      )}
     </Space>
   );
 }
@@ -134,22 +160,34 @@ function Uplift({ afterDays, targeted, holdout }: { afterDays: number; targeted:
 }
 
 /** An admin raises a launched campaign's budget cap (only upwards): a capped bonus rule pays again at once. */
-function RaiseBudget({ campaignId, capPoints, spentPoints }: { campaignId: string; capPoints: number; spentPoints: number }) {
+function RaiseBudget({
+  campaignId,
+  capPoints,
+  spentPoints,
+  coupons,
+}: {
+  campaignId: string;
+  capPoints: number;
+  spentPoints: number;
+  /** The budget counts coupons (a coupon grant), not points. */
+  coupons: boolean;
+}) {
   const { t, lang } = useI18n();
   const [cap, setCap] = useState<number | null>(null);
   const raise = useRaiseBudget(campaignId, () => setCap(null));
   return (
     <Space wrap>
       <Typography.Text data-testid="campaign-budget">
-        {t('campaigns.budget')}: {formatPoints(spentPoints, lang)} / {formatPoints(capPoints, lang)}
+        {coupons ? t('campaigns.budgetCoupons') : t('campaigns.budget')}: {formatPoints(spentPoints, lang)} /{' '}
+        {formatPoints(capPoints, lang)}
       </Typography.Text>
       <InputNumber
-        aria-label={t('campaigns.newCap')}
+        aria-label={coupons ? t('campaigns.newCapCoupons') : t('campaigns.newCap')}
         min={capPoints + 1}
         precision={0}
         value={cap}
         onChange={(n) => setCap(n)}
-        placeholder={t('campaigns.newCap')}
+        placeholder={coupons ? t('campaigns.newCapCoupons') : t('campaigns.newCap')}
         style={{ width: 200 }}
       />
       <Button onClick={() => cap !== null && raise.mutate(cap)} disabled={cap === null || cap <= capPoints} loading={raise.isPending}>

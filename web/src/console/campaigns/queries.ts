@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { unwrap, type Schemas } from '../../shared/api';
-import { api } from '../api';
+import { api, session } from '../api';
 import { useDebounced } from '../components/useDebounced';
 import type { CampaignBody } from './wizard/draft';
 
@@ -12,10 +12,50 @@ export type CampaignGroup = Schemas['CampaignGroupResponse'];
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
-export const useCampaigns = () =>
+export type CampaignListItem = Schemas['CampaignListItemResponse'];
+
+/** A campaign whose fan-out is still at work: the list is read again until none is. */
+export const isLive = (c: CampaignListItem) => c.state === 'running' || c.figures.progress?.state === 'running';
+
+/**
+ * The campaigns, filtered by state and by a part of the name; read again every 2 s while any of them is running, so
+ * "Running" turns to "Completed" on the screen without leaving it.
+ */
+export const useCampaigns = (filter: { state: Campaign['state'] | null; name: string }) =>
   useQuery({
-    queryKey: ['campaigns'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/campaigns', { params: { query: { limit: 100 } } })),
+    queryKey: ['campaigns', 'list', filter],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/admin/campaigns', {
+          params: {
+            query: {
+              limit: 100,
+              ...(filter.state ? { state: filter.state } : {}),
+              ...(filter.name.trim() ? { name: filter.name.trim() } : {}),
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.items.some(isLive) ? 2000 : false),
+  });
+
+/** The rewards a campaign may grant as a coupon: active ones without a points price (coupon templates). */
+export const useCouponRewards = () =>
+  useQuery({
+    queryKey: ['rewards', 'coupon-templates'],
+    queryFn: async () => {
+      const page = unwrap(await api.GET('/api/v1/admin/rewards', { params: { query: { limit: 100, status: 'active' } } }));
+      return page.items.filter((r) => r.pointsPrice === null);
+    },
+  });
+export type Reward = Schemas['RewardResponse'];
+
+/** A saved campaign's audience size, holdout, cost and approval need, as of now (maker-checker: what an approver approves). */
+export const useCampaignPreview = (campaignId: string) =>
+  useQuery({
+    queryKey: ['campaigns', campaignId, 'preview'],
+    queryFn: async () => unwrap(await api.POST('/api/v1/admin/campaigns/{id}/preview', byId(campaignId))),
   });
 
 /** Maker-checker: campaigns waiting for a second user's approval. */
@@ -123,24 +163,70 @@ export function useRulesExplain(rules: Pick<CampaignBody, 'audience' | 'actions'
 }
 
 /**
- * The wizard's draft on the server: saved as soon as it has an audience (created once, then updated), and previewed
- * after each save (size, holdout, targeted, points). launch saves the latest body and launches it.
+ * The members the audience holds now, counted by the server without saving anything (campaigns/rules/explain with
+ * estimate): what the wizard shows before an action is chosen, when no draft can be saved yet.
  */
-export function useCampaignDraft(
-  saved: CampaignBody,
-  enabled: boolean,
-  { onLaunched, notSaved }: { onLaunched: (id: string) => void; notSaved: () => Error },
-) {
+export function useAudienceSize(rules: Pick<CampaignBody, 'audience' | 'actions'>, enabled: boolean) {
+  return useQuery({
+    queryKey: ['campaigns', 'audience-size', rules.audience, rules.actions],
+    queryFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/admin/campaigns/rules/explain', {
+          body: { audience: rules.audience, actions: rules.actions ?? [], estimate: true },
+        }),
+      ).audience?.size ?? null,
+    enabled,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/**
+ * The wizard's draft on the server: saved as soon as it has an audience and an action (created once, then updated), and previewed
+ * after each save (size, holdout, targeted, points, approval). launch saves the latest body and launches it.
+ *
+ * The live figures need a saved draft (the holdout is drawn by the campaign's id, so only a saved campaign gives the
+ * exact figures the confirmation states); so a wizard closed without launching deletes the draft it created (closing
+ * the drawer, leaving the screen, or closing the tab), and none is left behind.
+ */
+export function useCampaignDraft(saved: CampaignBody, enabled: boolean, { notSaved }: { notSaved: () => Error }) {
   const client = useQueryClient();
   const draftId = useRef<string | null>(null);
+  const creating = useRef<Promise<string> | null>(null);
+  const launched = useRef(false);
+  useEffect(() => {
+    // The tab closed or reloaded: the request must outlive the page (keepalive).
+    const onPageHide = () => {
+      if (draftId.current !== null && !launched.current && session.tokens) {
+        void fetch(`/api/v1/admin/campaigns/${draftId.current}`, {
+          method: 'DELETE',
+          keepalive: true,
+          headers: { Authorization: `Bearer ${session.tokens.accessToken}` },
+        }).catch(() => undefined);
+      }
+    };
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      if (launched.current) {
+        return;
+      }
+      // Abandoned: delete the draft (once the create in flight, if any, has answered).
+      const pending = draftId.current !== null ? Promise.resolve(draftId.current) : creating.current;
+      void pending
+        ?.then((id) => api.DELETE('/api/v1/admin/campaigns/{id}', byId(id)))
+        .catch(() => undefined)
+        .finally(() => void client.invalidateQueries({ queryKey: ['campaigns'] }));
+    };
+  }, [client]);
   const preview = useQuery({
     queryKey: ['campaign-preview', saved],
     enabled,
     retry: false,
     queryFn: async () => {
       if (draftId.current === null) {
-        draftId.current = unwrap(await api.POST('/api/v1/admin/campaigns', { body: saved })).campaignId;
-        void client.invalidateQueries({ queryKey: ['campaigns'] });
+        creating.current ??= api.POST('/api/v1/admin/campaigns', { body: saved }).then((r) => unwrap(r).campaignId);
+        draftId.current = await creating.current;
       } else {
         unwrap(await api.PATCH('/api/v1/admin/campaigns/{id}', { ...byId(draftId.current), body: saved }));
       }
@@ -154,13 +240,11 @@ export function useCampaignDraft(
         throw notSaved();
       }
       unwrap(await api.PATCH('/api/v1/admin/campaigns/{id}', { ...byId(id), body }));
-      unwrap(await api.POST('/api/v1/admin/campaigns/{id}/launch', byId(id)));
-      return id;
+      const campaign = unwrap(await api.POST('/api/v1/admin/campaigns/{id}/launch', byId(id)));
+      launched.current = true;
+      return campaign;
     },
-    onSuccess: async (id) => {
-      await client.invalidateQueries({ queryKey: ['campaigns'] });
-      onLaunched(id);
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['campaigns'] }),
   });
   return { preview, launch, saved: draftId.current !== null };
 }

@@ -1,20 +1,26 @@
 import { Button, Descriptions, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { QueryState } from '../components/QueryState';
 import { JobProgress } from '../jobs/JobProgress';
+import { useTierName } from '../names/useNames';
 import { ClubGrowth } from './ClubGrowth';
 import { useClub, useClubMembers, useRegroup, useRegrouped } from './queries';
 
-/** A club: its facts and rule, a regroup with live progress (automatic clubs), its growth and its members. */
-export function ClubDetail({ clubId }: { clubId: string }) {
+/**
+ * A club: its facts and rule, a regroup with live progress (automatic clubs; regroupJobId: the regroup that fills a
+ * club just created, followed from the start), its growth and its members.
+ */
+export function ClubDetail({ clubId, regroupJobId = null }: { clubId: string; regroupJobId?: string | null }) {
   const { t, lang } = useI18n();
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(regroupJobId);
   const club = useClub(clubId);
   const members = useClubMembers(clubId);
   const regroup = useRegroup(clubId, setJobId);
   const regrouped = useRegrouped(clubId);
+  const tierName = useTierName();
   return (
     <QueryState query={club}>
       {(c) => (
@@ -33,7 +39,13 @@ export function ClubDetail({ clubId }: { clubId: string }) {
               {t('clubs.regroup')}
             </Button>
           )}
-          {jobId && <JobProgress jobId={jobId} label={t('clubs.regroupProgress')} onDone={regrouped} />}
+          {jobId && (
+            <JobProgress
+              jobId={jobId}
+              label={jobId === regroupJobId ? t('clubs.fillingNew') : t('clubs.regroupProgress')}
+              onDone={regrouped}
+            />
+          )}
           <ClubGrowth clubId={clubId} />
           <Typography.Title level={5}>{t('common.members')}</Typography.Title>
           <QueryState query={members}>
@@ -46,8 +58,17 @@ export function ClubDetail({ clubId }: { clubId: string }) {
                 scroll={{ x: true }}
                 data-testid="club-members"
                 columns={[
-                  { title: t('members.memberId'), dataIndex: 'memberId' },
-                  { title: t('clubs.joinedVia'), render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
+                  {
+                    title: t('members.name'),
+                    render: (_, r) => (
+                      <Link to={`/members?member=${r.memberId}`} aria-label={t('members.openArchive')} title={t('members.openArchive')}>
+                        {r.member.name ?? '—'}
+                      </Link>
+                    ),
+                  },
+                  { title: t('members.tier'), render: (_, r) => tierName(r.member.tierCode) },
+                  { title: t('members.card'), render: (_, r) => r.member.cardNo ?? '—' },
+                  { title: t('clubs.joinedVia'), responsive: ['md'], render: (_, r) => t(`clubs.via.${r.joinedVia}`) },
                   { title: t('clubs.joinedAt'), render: (_, r) => formatDateTime(r.joinedAt, lang) },
                 ]}
               />

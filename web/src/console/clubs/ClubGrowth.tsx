@@ -4,7 +4,7 @@ import { useI18n } from '../../shared/i18n';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 import { sizesByMonth } from './growth';
-import { useClubGrowth, useClubsGrowth } from './queries';
+import { useAllClubs, useClubGrowth, useClubsGrowth } from './queries';
 
 /** Joins and leaves per day over the last 30 days (GET analytics/clubs), with the club's size now. */
 export function ClubGrowth({ clubId }: { clubId: string }) {
@@ -39,14 +39,24 @@ export function ClubGrowth({ clubId }: { clubId: string }) {
 
 /** Every active club's size over the last 12 months (GET analytics/club-growth, read live). */
 export function ClubsGrowthChart() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const growth = useClubsGrowth();
+  const clubs = useAllClubs();
+  /** Clubs by name in the legend (the growth rows carry codes). */
+  const nameOf = (clubId: string, code: string) => {
+    const club = clubs.data?.clubs.find((c) => c.clubId === clubId);
+    return club ? (lang === 'zh-CN' ? club.nameZh : club.nameEn) : code;
+  };
   return (
     <Card title={t('clubs.growthOverTime')} style={{ marginTop: 16 }} data-testid="clubs-growth">
       <QueryState query={growth} empty={(d) => d.clubs.length === 0}>
         {(d) => {
           const months = d.clubs[0]?.periods.map((p) => p.period) ?? [];
-          const shown = d.clubs.filter((c) => c.status === 'active').slice(0, 10);
+          // The ten largest active clubs, by name.
+          const shown = d.clubs
+            .filter((c) => c.status === 'active')
+            .sort((a, b) => b.activeMembers - a.activeMembers)
+            .slice(0, 10);
           return (
             <Chart
               label={t('clubs.growthOverTime')}
@@ -57,7 +67,11 @@ export function ClubsGrowthChart() {
                 grid: { bottom: 60, left: 50 },
                 xAxis: { type: 'category', data: months },
                 yAxis: { type: 'value', minInterval: 1 },
-                series: shown.map((c) => ({ name: c.code, type: 'line', data: sizesByMonth(c.activeMembers, c.periods) })),
+                series: shown.map((c) => ({
+                  name: nameOf(c.clubId, c.code),
+                  type: 'line',
+                  data: sizesByMonth(c.activeMembers, c.periods),
+                })),
               }}
             />
           );

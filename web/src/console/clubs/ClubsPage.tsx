@@ -1,5 +1,6 @@
 import { Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { useDrawerSize } from '../components/drawerSize';
@@ -16,6 +17,7 @@ export function ClubsPage() {
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [fillingJobId, setFillingJobId] = useState<string | null>(null);
   const clubs = useAllClubs();
   return (
     <section>
@@ -42,6 +44,12 @@ export function ClubsPage() {
                   </Button>
                 ),
               },
+              {
+                title: t('clubs.size'),
+                align: 'right',
+                sorter: (a, b) => a.memberCount - b.memberCount,
+                render: (_, c) => <span data-testid={`club-size-${c.code}`}>{formatPoints(c.memberCount, lang)}</span>,
+              },
               { title: t('clubs.joinPolicy'), render: (_, c) => t(`clubs.policy.${c.joinPolicy}`) },
               { title: t('common.status'), render: (_, c) => <Tag>{t(`clubs.status.${c.status}`)}</Tag> },
               { title: t('clubs.rule'), render: (_, c) => (c.ruleText ? (lang === 'zh-CN' ? c.ruleText.zhCN : c.ruleText.en) : '—') },
@@ -52,14 +60,24 @@ export function ClubsPage() {
       {can('analytics.read') && <ClubsGrowthChart />}
       <Drawer open={creating} onClose={() => setCreating(false)} title={t('clubs.new')} size={drawerSize} destroyOnHidden>
         <NewClubForm
-          onCreated={(club) => {
+          onCreated={(club, regroupJobId) => {
             setCreating(false);
+            setFillingJobId(regroupJobId);
             setOpenId(club.clubId);
           }}
         />
       </Drawer>
-      <Drawer open={openId !== null} onClose={() => setOpenId(null)} title={t('clubs.detail')} size={drawerSize} destroyOnHidden>
-        {openId && <ClubDetail clubId={openId} />}
+      <Drawer
+        open={openId !== null}
+        onClose={() => {
+          setOpenId(null);
+          setFillingJobId(null);
+        }}
+        title={t('clubs.detail')}
+        size={drawerSize}
+        destroyOnHidden
+      >
+        {openId && <ClubDetail clubId={openId} regroupJobId={fillingJobId} />}
       </Drawer>
     </section>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Form, Input, Radio, Space, Statistic, Switch, Typography } from 'antd';
+import { Alert, Button, Form, Input, Radio, Space, Statistic, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { incompleteConditions, type ClubRule } from './conditions';
-import { useCreateClub, useRuleExplain, type Club, type NewClub } from './queries';
+import { useCreateClub, useRuleExplain, type Club, type NewClub, type RuleSample } from './queries';
 import { RuleBuilder } from './RuleBuilder';
+import { useLadder } from '../tiers/queries';
 
 const FIRST_RULE: ClubRule = {
   combine: 'all',
@@ -12,7 +13,7 @@ const FIRST_RULE: ClubRule = {
 };
 
 /** Code, names and join policy; an automatic club also gets its rule, said back in words with the members it would hold. */
-export function NewClubForm({ onCreated }: { onCreated: (club: Club) => void }) {
+export function NewClubForm({ onCreated }: { onCreated: (club: Club, regroupJobId: string | null) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<NewClub>();
   const policy = Form.useWatch('joinPolicy', form) ?? 'automatic';
@@ -77,6 +78,13 @@ function RuleSaidBack({ rule, ready }: { rule: ClubRule; ready: boolean }) {
   const { t, lang } = useI18n();
   const explain = useRuleExplain(rule, ready);
   const words = ready && explain.data ? (lang === 'zh-CN' ? explain.data.ruleText.zhCN : explain.data.ruleText.en) : null;
+  const n = ready ? explain.data?.estimatedMembers : null;
+  const total = ready ? explain.data?.totalMembers : null;
+  // "N of M members": how many the club would hold out of every member.
+  const estimate =
+    n === null || n === undefined || total === null || total === undefined
+      ? null
+      : t('clubs.estimateOf', { n: formatPoints(n, lang), total: formatPoints(total, lang) });
   return (
     <Alert
       style={{ marginTop: 16 }}
@@ -88,14 +96,35 @@ function RuleSaidBack({ rule, ready }: { rule: ClubRule; ready: boolean }) {
             {words ?? (ready ? t('common.loading') : t('clubs.ruleIncomplete'))}
           </Typography.Text>
           {explain.error && <Typography.Text type="danger">{explain.error.message}</Typography.Text>}
-          <Statistic
-            title={t('clubs.estimatedSize')}
-            value={(ready ? explain.data?.estimatedMembers : null) ?? (ready ? t('common.loading') : '—')}
-            formatter={(v) => (typeof v === 'number' ? formatPoints(v, lang) : v)}
-            data-testid="rule-estimate"
-          />
+          <Statistic title={t('clubs.estimatedSize')} value={estimate ?? (ready ? t('common.loading') : '—')} data-testid="rule-estimate" />
+          {ready && explain.data && explain.data.estimatedMembers !== null && (
+            <EstimateSample sample={explain.data.sample} nobody={explain.data.estimatedMembers === 0} />
+          )}
         </Space>
       }
     />
+  );
+}
+
+/** Who matches: a few members by masked name and tier, so the marketer sees the rule picks the people meant. */
+function EstimateSample({ sample, nobody }: { sample: RuleSample[]; nobody: boolean }) {
+  const { t, lang } = useI18n();
+  const ladder = useLadder();
+  const tierName = (code: string) => {
+    const tier = ladder.data?.tiers.find((x) => x.code === code);
+    return tier ? (lang === 'zh-CN' ? tier.nameZh : tier.nameEn) : code;
+  };
+  if (nobody) {
+    return <Typography.Text type="warning">{t('clubs.estimateNobody')}</Typography.Text>;
+  }
+  return (
+    <Space wrap size={4} data-testid="rule-sample">
+      <Typography.Text type="secondary">{t('clubs.estimateSample')}:</Typography.Text>
+      {sample.map((m) => (
+        <Tag key={m.memberId}>
+          {m.name ?? '—'} · {tierName(m.tierCode)}
+        </Tag>
+      ))}
+    </Space>
   );
 }

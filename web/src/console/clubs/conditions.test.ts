@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The category fields pick from the catalog through the console's API client, which reads the page's origin when loaded.
+vi.hoisted(() => vi.stubGlobal('window', { location: { origin: 'http://console.test' } }));
+
 import { blankCondition, CONDITION_TYPES, incompleteConditions, type ClubRule } from './conditions';
 
 describe('club rule builder: the condition kinds', () => {

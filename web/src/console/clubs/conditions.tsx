@@ -2,6 +2,7 @@ import { InputNumber, Select } from 'antd';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
+import { CategorySelect } from '../names/CategorySelect';
 
 /**
  * The rule of an automatic club and its conditions, as the server publishes them (ClubRuleModel, a oneOf by type,
@@ -32,7 +33,7 @@ export const CONDITION_KINDS: { [K in ConditionType]: ConditionKind<ConditionOf<
       const { t } = useI18n();
       return (
         <>
-          <Tags label={t('rule.categories')} values={c.categories} onChange={(categories) => onChange({ ...c, categories })} />
+          <CategorySelect label={t('rule.categories')} value={c.categories} onChange={(categories) => onChange({ ...c, categories })} />
           <InputNumber
             aria-label={t('rule.minPurchases')}
             prefix={t('rule.minPurchases')}
@@ -54,7 +55,7 @@ export const CONDITION_KINDS: { [K in ConditionType]: ConditionKind<ConditionOf<
       const { t } = useI18n();
       return (
         <>
-          <Tags label={t('rule.categories')} values={c.categories} onChange={(categories) => onChange({ ...c, categories })} />
+          <CategorySelect label={t('rule.categories')} value={c.categories} onChange={(categories) => onChange({ ...c, categories })} />
           <InputNumber
             aria-label={t('rule.minSpendYuan')}
             prefix={t('rule.minSpendYuan')}

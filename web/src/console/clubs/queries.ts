@@ -6,6 +6,8 @@ import type { ClubRule } from './conditions';
 
 /** The clubs screen's calls (admin/clubs, the clubs' analytics); every key a club change must refresh starts with "clubs". */
 export type Club = Schemas['ClubResponse'];
+/** A member the rule matches now, as the estimate names them (masked). */
+export type RuleSample = Schemas['RuleSampleMemberResponse'];
 export type NewClub = Pick<Schemas['CreateClubDto'], 'code' | 'nameZh' | 'nameEn' | 'joinPolicy' | 'dropUnmatched'>;
 
 function fetchPage(cursor: string | undefined) {
@@ -47,18 +49,28 @@ export function useRuleExplain(rule: ClubRule, enabled: boolean) {
   });
 }
 
-export function useCreateClub(rule: ClubRule, onCreated: (club: Club) => void) {
+/**
+ * Creates the club; an automatic one is then filled by a regroup by its rule straight away (not left at 0 members
+ * until someone clicks regroup): onCreated gets the regroup's job to follow, null for open and invite clubs.
+ */
+export function useCreateClub(rule: ClubRule, onCreated: (club: Club, regroupJobId: string | null) => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (values: NewClub) =>
-      unwrap(
+    mutationFn: async (values: NewClub) => {
+      const club = unwrap(
         await api.POST('/api/v1/admin/clubs', {
           body: { ...values, status: 'active', rule: values.joinPolicy === 'automatic' ? rule : null },
         }),
-      ),
-    onSuccess: async (club) => {
+      );
+      const jobId =
+        club.joinPolicy === 'automatic'
+          ? unwrap(await api.POST('/api/v1/admin/clubs/{clubId}/regroup', { params: { path: { clubId: club.clubId } } })).jobId
+          : null;
+      return { club, jobId };
+    },
+    onSuccess: async ({ club, jobId }) => {
       await client.invalidateQueries({ queryKey: ['clubs'] });
-      onCreated(club);
+      onCreated(club, jobId);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { Drawer, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useDrawerSize } from '../components/drawerSize';
@@ -8,6 +9,7 @@ import { Ledger } from './Ledger';
 import { MemberActions } from './MemberActions';
 import { MemberAdminActions } from './MemberAdminActions';
 import { MemberArchive } from './MemberArchive';
+import { useTierName } from '../names/useNames';
 import { useMemberSearch, type MemberRow } from './queries';
 
 /** Search (card, phone, email or name) and a member's ledger with the reason of every entry. */
@@ -17,6 +19,10 @@ export function MembersPage() {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<MemberRow | null>(null);
   const members = useMemberSearch(q);
+  const tierName = useTierName();
+  // ?member=<id>: a member opened from another screen's list (a club's members), straight to the archive.
+  const [params, setParams] = useSearchParams();
+  const linked = params.get('member');
   return (
     <section>
       <Typography.Title level={3}>{t('nav.members')}</Typography.Title>
@@ -45,7 +51,8 @@ export function MembersPage() {
                 ),
               },
               { title: t('members.phone'), render: (_, m) => m.phone ?? '—' },
-              { title: t('members.tier'), render: (_, m) => <Tag>{m.tier.code}</Tag> },
+              { title: t('members.tier'), render: (_, m) => <Tag>{tierName(m.tier.code)}</Tag> },
+              { title: t('members.card'), render: (_, m) => m.card?.cardNo ?? '—' },
               { title: t('members.balance'), render: (_, m) => formatPoints(m.balance, lang) },
               { title: t('common.status'), render: (_, m) => t(`members.status.${m.status}`) },
             ]}
@@ -59,6 +66,20 @@ export function MembersPage() {
             <MemberAdminActions memberId={open.memberId} onGone={() => setOpen(null)} />
             <Ledger memberId={open.memberId} />
             <MemberArchive memberId={open.memberId} />
+          </Space>
+        )}
+      </Drawer>
+      <Drawer
+        open={linked !== null && open === null}
+        onClose={() => setParams({})}
+        title={t('members.archive')}
+        size={drawerSize}
+        destroyOnHidden
+      >
+        {linked && (
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <MemberArchive memberId={linked} />
+            <Ledger memberId={linked} />
           </Space>
         )}
       </Drawer>

@@ -104,10 +104,12 @@ function Users() {
   const { t, lang } = useI18n();
   const users = useUsers();
   const create = useCreateUser();
+  const [form] = Form.useForm<NewUser>();
   const roles = ['admin', 'marketer', 'analyst', 'support'] as const;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Form layout="inline" onFinish={(v: NewUser) => create.mutate(v)}>
+      {/* Emptied once the user is saved: the email and the password are not left filled in for the next one. */}
+      <Form form={form} layout="inline" onFinish={(v: NewUser) => create.mutate(v, { onSuccess: () => form.resetFields() })}>
         <Form.Item label={t('login.email')} name="email" rules={[{ required: true, type: 'email' }]}>
           <Input />
         </Form.Item>

@@ -7,6 +7,8 @@ import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 import { JobProgress } from '../jobs/JobProgress';
+import { tierName } from '../names/names';
+import { ExcludedCategories } from './ExcludedCategories';
 import { useLadder, useReview, useSaveLadder, useSimulateLadder, type Tier } from './queries';
 
 /** The ladder: thresholds edited, the what-if shown as a before/after chart before saving; reviews with live progress. */
@@ -99,7 +101,7 @@ export function TiersPage() {
                   option={{
                     tooltip: {},
                     legend: {},
-                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => x.code) },
+                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => tierName(tiers, x.code, lang, t('tier.none'))) },
                     yAxis: { type: 'value' },
                     series: [
                       { name: t('tiers.before'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersNow) },
@@ -109,6 +111,7 @@ export function TiersPage() {
                 />
               </Card>
             )}
+            <ExcludedCategories editable={isAdmin} />
             {reviewJob && <JobProgress jobId={reviewJob} label={t('tiers.review')} />}
             {rankReviewJob && <JobProgress jobId={rankReviewJob} label={t('tiers.rankReview')} />}
           </Space>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '../../shared/api';
 import { api } from '../api';
 
@@ -24,3 +24,15 @@ export const useReview = (kind: 'reviews' | 'rank-reviews', onStarted: (jobId: s
         : unwrap(await api.POST('/api/v1/admin/tiers/rank-reviews')),
     onSuccess: (r) => onStarted(r.jobId),
   });
+
+/** The program settings (GET program): the earning rate, the excluded categories, … */
+export const useProgram = () => useQuery({ queryKey: ['program'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/program')) });
+
+/** Saves the categories that earn nothing (PATCH program, admins). */
+export function useSaveExcludedCategories() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (excludedCategories: string[]) => unwrap(await api.PATCH('/api/v1/admin/program', { body: { excludedCategories } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['program'] }),
+  });
+}

@@ -7,6 +7,7 @@ import { useI18n } from '../../shared/i18n';
 import { expiringSoon, formatMonth, tierName } from '../model';
 import { usePoints, useProfile, useTier } from '../queries';
 import { Loaded } from './common';
+import { RewardsStrip } from './RewardsStrip';
 import { Benefits, Goal } from './tier-parts';
 
 /** The full-screen member code (QR code, barcode, countdown) is its own chunk, loaded when the member opens it. */
@@ -63,6 +64,8 @@ export function HomeScreen() {
           )}
         </Loaded>
       </section>
+
+      <RewardsStrip />
 
       <section className="m-section" aria-labelledby="m-expiring">
         <h2 id="m-expiring">{t('member.expiring.title')}</h2>

@@ -1,12 +1,11 @@
-import { QRCodeSVG } from '@rc-component/qrcode';
 import { Button, ErrorBlock, Skeleton } from 'antd-mobile';
 import { CloseOutline } from 'antd-mobile-icons';
-import JsBarcode from 'jsbarcode';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../shared/i18n';
 import { errorMessage } from '../error-messages';
 import { currentCode } from '../model';
 import { useMemberCodes } from '../queries';
+import { Barcode, QrCode } from './codes';
 
 /**
  * The member code full screen, for the till's scanner: the code of this 30 s as a QR code and a Code 128 barcode, the
@@ -69,7 +68,7 @@ export function MemberCode({ onClose }: { onClose: () => void }) {
             <Barcode value={shown.code} label={t('member.code.barcode')} />
           </div>
           <div className="m-code-qr">
-            <QRCodeSVG value={shown.code} size={196} level="M" role="img" aria-label={t('member.code.qr')} />
+            <QrCode value={shown.code} size={196} label={t('member.code.qr')} />
           </div>
           <div className="m-code-digits" data-testid="member-code">
             {shown.code.replace(/(\d{3})(?=\d)/g, '$1 ')}
@@ -83,15 +82,4 @@ export function MemberCode({ onClose }: { onClose: () => void }) {
       )}
     </div>
   );
-}
-
-/** The code as Code 128 (18 digits: subset C packs them into 9 symbols), drawn by JsBarcode without the digits. */
-function Barcode({ value, label }: { value: string; label: string }) {
-  const ref = useRef<SVGSVGElement>(null);
-  useEffect(() => {
-    if (ref.current) {
-      JsBarcode(ref.current, value, { format: 'CODE128', displayValue: false, height: 80, width: 2, margin: 0 });
-    }
-  }, [value]);
-  return <svg ref={ref} role="img" aria-label={label} data-value={value} />;
 }

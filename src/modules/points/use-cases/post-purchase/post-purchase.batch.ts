@@ -92,10 +92,11 @@ export class PostPurchaseBatch {
     try {
       for (let attempt = 1; ; attempt++) {
         try {
-          const posted: PostedBatch = { purchases: [], tierMoves: [] };
+          const posted: PostedBatch = { purchases: [], tierMoves: [], lineCategories: [] };
           const outcomes = await this.transactions.retrying((m) => {
             posted.purchases = [];
             posted.tierMoves = [];
+            posted.lineCategories = [];
             return this.postInTransaction(m, cmds, program, ladder, posted);
           });
           // Committed: webhooks and notices follow, off the till's path.
@@ -315,6 +316,9 @@ export class PostPurchaseBatch {
         totalCents: p.row.totalCents,
         pointsEarned: p.row.pointsEarned,
       });
+      for (const line of p.row.lines) {
+        posted.lineCategories?.push(line.category);
+      }
     }
     posted.tierMoves.push(...tierMoves.map((move) => ({ ...move, at: now.toISOString() })));
     await promotions.record(m, tierMoves, now, program.tierReviewMonths);

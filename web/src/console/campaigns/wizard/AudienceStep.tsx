@@ -1,14 +1,23 @@
-import { Checkbox, Input, Select, Typography } from 'antd';
-import { useI18n } from '../../../shared/i18n';
-import { useAllClubs } from '../../clubs/queries';
+import { Alert, Card, Checkbox, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
+import { useI18n, type Lang } from '../../../shared/i18n';
+import { useAllClubs, type Club } from '../../clubs/queries';
 import { useLadder } from '../../tiers/queries';
 import { StepFields, type StepProps } from './StepFields';
+import type { Draft } from './draft';
 
-/** The name and who receives the campaign: members of any of the clubs, or of any of the tiers (one field per kind of audience part). */
+const clubOptions = (clubs: Club[] | undefined, lang: Lang) =>
+  (clubs ?? []).map((c) => ({ value: c.clubId, label: `${lang === 'zh-CN' ? c.nameZh : c.nameEn} · ${c.code}` }));
+
+/**
+ * The name and who receives the campaign: members of any of the clubs, of any of the tiers, combined by OR (the
+ * default) or AND, said back in words; and who is left out (clubs, tiers, dormant or newly joined members).
+ */
 export function AudienceStep({ draft, set }: StepProps) {
   const { t, lang } = useI18n();
   const clubs = useAllClubs();
   const tiers = useLadder();
+  const tierOptions = (tiers.data?.tiers ?? []).map((tier) => ({ value: tier.code, label: lang === 'zh-CN' ? tier.nameZh : tier.nameEn }));
+  const both = draft.clubIds.length > 0 && draft.tierCodes.length > 0;
   return (
     <StepFields>
       <label>
@@ -24,10 +33,7 @@ export function AudienceStep({ draft, set }: StepProps) {
           value={draft.clubIds}
           onChange={(clubIds: string[]) => set({ clubIds })}
           optionFilterProp="label"
-          options={(clubs.data?.clubs ?? []).map((c) => ({
-            value: c.clubId,
-            label: `${c.code} · ${lang === 'zh-CN' ? c.nameZh : c.nameEn}`,
-          }))}
+          options={clubOptions(clubs.data?.clubs, lang)}
         />
       </label>
       <div>
@@ -37,10 +43,106 @@ export function AudienceStep({ draft, set }: StepProps) {
             aria-labelledby="campaign-tiers"
             value={draft.tierCodes}
             onChange={(v) => set({ tierCodes: v })}
-            options={(tiers.data?.tiers ?? []).map((tier) => ({ value: tier.code, label: tier.code }))}
+            options={tierOptions}
           />
         </div>
       </div>
+      {both && (
+        <Space wrap>
+          <Typography.Text>{t('campaigns.combine')}</Typography.Text>
+          <Radio.Group
+            aria-label={t('campaigns.combine')}
+            value={draft.combine}
+            onChange={(e) => set({ combine: e.target.value as Draft['combine'] })}
+            optionType="button"
+            options={[
+              { value: 'any', label: t('campaigns.combine.any') },
+              { value: 'all', label: t('campaigns.combine.all') },
+            ]}
+          />
+        </Space>
+      )}
+      <Alert type="info" showIcon data-testid="audience-words" title={audienceWords(draft, t)} />
+      <Card size="small" title={t('campaigns.exclusions')}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <label>
+            {t('campaigns.excludeClubs')}
+            <Select
+              mode="multiple"
+              aria-label={t('campaigns.excludeClubs')}
+              style={{ width: '100%' }}
+              value={draft.excludeClubIds}
+              onChange={(excludeClubIds: string[]) => set({ excludeClubIds })}
+              optionFilterProp="label"
+              options={clubOptions(clubs.data?.clubs, lang)}
+            />
+          </label>
+          <div>
+            <Typography.Text id="campaign-exclude-tiers">{t('campaigns.excludeTiers')}</Typography.Text>
+            <div>
+              <Checkbox.Group
+                aria-labelledby="campaign-exclude-tiers"
+                value={draft.excludeTierCodes}
+                onChange={(v) => set({ excludeTierCodes: v })}
+                options={tierOptions}
+              />
+            </div>
+          </div>
+          <Space wrap size="large">
+            <DaysField
+              label={t('campaigns.excludeNoPurchase')}
+              value={draft.excludeNoPurchaseDays}
+              onChange={(v) => set({ excludeNoPurchaseDays: v })}
+            />
+            <DaysField
+              label={t('campaigns.excludeJoined')}
+              value={draft.excludeJoinedWithinDays}
+              onChange={(v) => set({ excludeJoinedWithinDays: v })}
+            />
+          </Space>
+        </Space>
+      </Card>
     </StepFields>
   );
+}
+
+function DaysField({ label, value, onChange }: { label: string; value: number | null; onChange: (v: number | null) => void }) {
+  const { t } = useI18n();
+  return (
+    <label>
+      {label}
+      <div>
+        <InputNumber
+          aria-label={label}
+          min={1}
+          max={3650}
+          precision={0}
+          value={value}
+          onChange={(n) => onChange(n)}
+          suffix={t('campaigns.days')}
+          style={{ width: 160 }}
+        />
+      </div>
+    </label>
+  );
+}
+
+/** The audience in one sentence: which parts, joined by OR or AND, and whether anyone is left out. */
+export function audienceWords(d: Draft, t: ReturnType<typeof useI18n>['t']): string {
+  const clubs = d.clubIds.length > 0;
+  const tiers = d.tierCodes.length > 0;
+  const base =
+    clubs && tiers
+      ? t(`campaigns.audienceWords.${d.combine}`)
+      : clubs
+        ? t('campaigns.audienceWords.clubs')
+        : tiers
+          ? t('campaigns.audienceWords.tiers')
+          : null;
+  if (base === null) {
+    return t('campaigns.audienceWords.none');
+  }
+  const excluding =
+    d.excludeClubIds.length > 0 || d.excludeTierCodes.length > 0 || d.excludeNoPurchaseDays !== null || d.excludeJoinedWithinDays !== null;
+  return excluding ? `${base}${t('campaigns.audienceWords.except')}` : `${base}${t('campaigns.fullStop')}`;
 }

@@ -1,11 +1,12 @@
 import { DatePicker, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useI18n } from '../../../shared/i18n';
 import type { StepProps } from './StepFields';
-import { TIMEZONES, type Draft } from './draft';
+import { budgetUnit, TIMEZONES, type Draft } from './draft';
 
-/** When it runs (now, at a time, on a cron in a time zone), its budget and its holdout. */
+/** When it runs (now, at a time, on a cron in a time zone), its budget (in points or coupons, as it grants) and its holdout. */
 export function ScheduleStep({ draft, set }: StepProps) {
   const { t } = useI18n();
+  const budgetLabel = budgetUnit(draft) === 'coupons' ? t('campaigns.budgetCoupons') : t('campaigns.budgetPoints');
   return (
     <Space orientation="vertical">
       <Radio.Group
@@ -41,14 +42,18 @@ export function ScheduleStep({ draft, set }: StepProps) {
           <Typography.Text type="secondary">{t('campaigns.cronHelp')}</Typography.Text>
         </Space>
       )}
-      <InputNumber
-        aria-label={t('campaigns.budget')}
-        prefix={t('campaigns.budget')}
-        min={0}
-        value={draft.budgetPoints}
-        onChange={(n) => set({ budgetPoints: n })}
-        style={{ minWidth: 260 }}
-      />
+      <Space wrap>
+        <InputNumber
+          aria-label={budgetLabel}
+          prefix={budgetLabel}
+          min={1}
+          precision={0}
+          value={draft.budget}
+          onChange={(n) => set({ budget: n })}
+          style={{ minWidth: 260 }}
+        />
+        <Typography.Text type="secondary">{t('campaigns.budgetHelp')}</Typography.Text>
+      </Space>
       <InputNumber
         aria-label={t('campaigns.holdout')}
         prefix={t('campaigns.holdout')}

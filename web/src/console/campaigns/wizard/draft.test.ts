@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { hasAudience, NEW_DRAFT, toBody } from './draft';
+import { hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody } from './draft';
 
 describe('campaign wizard: the draft as the request', () => {
+  it('pre-fills no amount: a new draft grants nothing and says the points are missing', () => {
+    expect(NEW_DRAFT.grantPoints).toBeNull();
+    expect(NEW_DRAFT.budget).toBeNull();
+    expect(toBody({ ...NEW_DRAFT, name: 'x', clubIds: ['c-1'] }).actions).toEqual([]);
+    expect(missingForLaunch(NEW_DRAFT)).toEqual(['points']);
+  });
+
   it('asks for members of any of the clubs or tiers, grants with the name as the reason, and sends now by default', () => {
-    const body = toBody({ ...NEW_DRAFT, name: 'Spring', clubIds: ['c-1'], tierCodes: ['VIP'], holdoutPercent: 12.5 });
+    const body = toBody({ ...NEW_DRAFT, name: 'Spring', clubIds: ['c-1'], tierCodes: ['VIP'], grantPoints: 150, holdoutPercent: 12.5 });
     expect(body).toEqual({
       name: 'Spring',
       audience: {
@@ -13,7 +20,7 @@ describe('campaign wizard: the draft as the request', () => {
         ],
         requireAll: false,
       },
-      actions: [{ type: 'grant', points: 100, reason: 'Spring' }],
+      actions: [{ type: 'grant', points: 150, reason: 'Spring' }],
       schedule: { kind: 'now' },
       budgetPoints: null,
       holdoutPermille: 125,
@@ -21,12 +28,55 @@ describe('campaign wizard: the draft as the request', () => {
     expect(hasAudience(body)).toBe(true);
   });
 
-  it('sends a message only with a template, a cron with its time zone, and no grant without points', () => {
+  it('asks for all of the parts with "all", and leaves out the excluded clubs, tiers, dormant and new members', () => {
+    const body = toBody({
+      ...NEW_DRAFT,
+      name: 'Loyal',
+      clubIds: ['c-1'],
+      tierCodes: ['VIP'],
+      combine: 'all',
+      excludeClubIds: ['c-2'],
+      excludeTierCodes: ['STAFF'],
+      excludeNoPurchaseDays: 180,
+      excludeJoinedWithinDays: 7,
+    });
+    expect(body.audience).toEqual({
+      include: [
+        { type: 'club', clubIds: ['c-1'] },
+        { type: 'tier', codes: ['VIP'] },
+      ],
+      requireAll: true,
+      exclude: [
+        { type: 'club', clubIds: ['c-2'] },
+        { type: 'tier', codes: ['STAFF'] },
+        { type: 'noPurchaseDays', days: 180 },
+        { type: 'joinedWithinDays', days: 7 },
+      ],
+    });
+  });
+
+  it('grants a coupon of the chosen reward, its budget counted in coupons', () => {
+    const draft = { ...NEW_DRAFT, name: 'Coupon', tierCodes: ['GOLD'], grantKind: 'coupon' as const, rewardId: 'r-1', budget: 3 };
+    expect(toBody(draft).actions).toEqual([{ type: 'grantCoupon', rewardId: 'r-1' }]);
+    expect(toBody(draft).budgetPoints).toBe(3);
+    expect(missingForLaunch({ ...draft, rewardId: null })).toEqual(['reward']);
+    // 5 targeted, a cap of 3 coupons: 3 issued, 2 members left without.
+    expect(launchCost(draft, { targeted: 5, estimatedPoints: 0 })).toEqual({ total: 3, perMember: 1, leftWithout: 2 });
+    expect(launchCost({ ...draft, budget: null }, { targeted: 5, estimatedPoints: 0 })).toEqual({ total: 5, perMember: 1, leftWithout: 0 });
+  });
+
+  it('the points cost is the server estimate; the members the cap leaves without are counted', () => {
+    const draft = { ...NEW_DRAFT, grantPoints: 40, budget: 120 };
+    expect(launchCost(draft, { targeted: 5, estimatedPoints: 120 })).toEqual({ total: 120, perMember: 40, leftWithout: 2 });
+  });
+
+  it('sends a message only with a template, a cron with its time zone, and no grant with "none"', () => {
     const body = toBody({
       ...NEW_DRAFT,
       name: 'Weekly',
       tierCodes: ['GOLD'],
-      grantPoints: null,
+      grantKind: 'none',
+      grantPoints: 100,
       messageOn: true,
       channel: 'email',
       template: 'weekly',
@@ -35,7 +85,8 @@ describe('campaign wizard: the draft as the request', () => {
     });
     expect(body.actions).toEqual([{ type: 'message', channel: 'email', template: 'weekly' }]);
     expect(body.schedule).toEqual({ kind: 'cron', cron: '0 9 * * 1', timezone: 'Asia/Shanghai' });
-    expect(toBody({ ...NEW_DRAFT, messageOn: true, template: null }).actions).toEqual([{ type: 'grant', points: 100, reason: '' }]);
+    expect(missingForLaunch({ ...NEW_DRAFT, grantKind: 'none', messageOn: true })).toEqual(['template']);
+    expect(missingForLaunch({ ...NEW_DRAFT, grantKind: 'none' })).toEqual(['action']);
   });
 
   it('has no audience without a name or without a club or tier', () => {

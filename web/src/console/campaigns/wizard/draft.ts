@@ -6,13 +6,26 @@ export type CampaignBody = Schemas['CreateCampaignDto'];
 export type AudiencePart = CampaignBody['audience']['include'][number];
 export type ActionBody = NonNullable<CampaignBody['actions']>[number];
 
+/** What the campaign gives each member reached: points, one coupon of a reward, or nothing (a message only). */
+export type GrantKind = 'points' | 'coupon' | 'none';
+
 /** What the wizard edits, step by step; toBody turns it into the request. */
 export interface Draft {
   name: string;
   clubIds: string[];
   tierCodes: string[];
+  /** any: members in any of the chosen clubs OR tiers (the server's default); all: in one of the clubs AND one of the tiers. */
+  combine: 'any' | 'all';
+  excludeClubIds: string[];
+  excludeTierCodes: string[];
+  /** Leave out members with no purchase in this many days (dormant members); null: nobody left out for it. */
+  excludeNoPurchaseDays: number | null;
+  /** Leave out members who joined in this many days; null: nobody left out for it. */
+  excludeJoinedWithinDays: number | null;
+  grantKind: GrantKind;
   grantPoints: number | null;
   grantReason: string;
+  rewardId: string | null;
   messageOn: boolean;
   channel: 'sms' | 'email' | 'push';
   template: string | null;
@@ -20,16 +33,25 @@ export interface Draft {
   at: string | null;
   cron: string;
   timezone: string;
-  budgetPoints: number | null;
+  /** The budget cap, in points or in coupons (what the grant counts); null: no cap. */
+  budget: number | null;
   holdoutPercent: number;
 }
 
+/** A new campaign: nothing chosen, no amount pre-filled (the marketer types every figure that costs money). */
 export const NEW_DRAFT: Draft = {
   name: '',
   clubIds: [],
   tierCodes: [],
-  grantPoints: 100,
+  combine: 'any',
+  excludeClubIds: [],
+  excludeTierCodes: [],
+  excludeNoPurchaseDays: null,
+  excludeJoinedWithinDays: null,
+  grantKind: 'points',
+  grantPoints: null,
   grantReason: '',
+  rewardId: null,
   messageOn: false,
   channel: 'sms',
   template: null,
@@ -37,7 +59,7 @@ export const NEW_DRAFT: Draft = {
   at: null,
   cron: '0 9 * * 1',
   timezone: 'Asia/Shanghai',
-  budgetPoints: null,
+  budget: null,
   holdoutPercent: 0,
 };
 
@@ -70,11 +92,26 @@ export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): Audience
   return include;
 }
 
-/** The actions the draft asks for (grant points, send a message): the whole list, so a save replaces the stored ones. */
+/** The members left out (any of these parts excludes a member): clubs, tiers, dormant, newly joined. */
+export function exclusionParts(d: Draft): AudiencePart[] {
+  const exclude: AudiencePart[] = audienceParts({ clubIds: d.excludeClubIds, tierCodes: d.excludeTierCodes });
+  if (d.excludeNoPurchaseDays) {
+    exclude.push({ type: 'noPurchaseDays', days: d.excludeNoPurchaseDays });
+  }
+  if (d.excludeJoinedWithinDays) {
+    exclude.push({ type: 'joinedWithinDays', days: d.excludeJoinedWithinDays });
+  }
+  return exclude;
+}
+
+/** The actions the draft asks for (grant points or a coupon, send a message): the whole list, so a save replaces the stored ones. */
 export function draftActions(d: Draft): ActionBody[] {
   const actions: ActionBody[] = [];
-  if (d.grantPoints) {
+  if (d.grantKind === 'points' && d.grantPoints) {
     actions.push({ type: 'grant', points: d.grantPoints, reason: d.grantReason || d.name });
+  }
+  if (d.grantKind === 'coupon' && d.rewardId) {
+    actions.push({ type: 'grantCoupon', rewardId: d.rewardId });
   }
   if (d.messageOn && d.template) {
     actions.push({ type: 'message', channel: d.channel, template: d.template });
@@ -83,9 +120,10 @@ export function draftActions(d: Draft): ActionBody[] {
 }
 
 export function toBody(d: Draft): CampaignBody {
+  const exclude = exclusionParts(d);
   return {
     name: d.name,
-    audience: { include: audienceParts(d), requireAll: false },
+    audience: { include: audienceParts(d), requireAll: d.combine === 'all', ...(exclude.length > 0 ? { exclude } : {}) },
     actions: draftActions(d),
     schedule:
       d.scheduleKind === 'at' && d.at
@@ -93,7 +131,7 @@ export function toBody(d: Draft): CampaignBody {
         : d.scheduleKind === 'cron' && d.cron.trim()
           ? { kind: 'cron', cron: d.cron.trim(), timezone: d.timezone }
           : { kind: 'now' },
-    budgetPoints: d.budgetPoints,
+    budgetPoints: d.budget,
     holdoutPermille: Math.round(d.holdoutPercent * 10),
   };
 }
@@ -102,4 +140,44 @@ export function toBody(d: Draft): CampaignBody {
 export function hasAudience(body: CampaignBody): boolean {
   const include = body.audience.include;
   return Array.isArray(include) && include.length > 0 && body.name.trim().length > 0;
+}
+
+/** What is missing before the campaign may be launched: the grant's figure or reward, the message's template, any action at all. */
+export function missingForLaunch(d: Draft): Array<'points' | 'reward' | 'template' | 'action'> {
+  const missing: Array<'points' | 'reward' | 'template' | 'action'> = [];
+  if (d.grantKind === 'points' && !d.grantPoints) {
+    missing.push('points');
+  }
+  if (d.grantKind === 'coupon' && !d.rewardId) {
+    missing.push('reward');
+  }
+  if (d.messageOn && !d.template) {
+    missing.push('template');
+  }
+  if (missing.length === 0 && draftActions(d).length === 0) {
+    missing.push('action');
+  }
+  return missing;
+}
+
+/** The budget's unit: coupons when the campaign grants a coupon, else points. */
+export const budgetUnit = (d: Pick<Draft, 'grantKind'>): 'points' | 'coupons' => (d.grantKind === 'coupon' ? 'coupons' : 'points');
+
+/**
+ * What launching costs, as the confirmation states it: points from the server's preview (already stopped at the
+ * cap), or one coupon per targeted member stopped at the cap; and how many targeted members the cap leaves without.
+ */
+export function launchCost(
+  d: Pick<Draft, 'grantKind' | 'grantPoints' | 'budget'>,
+  preview: { targeted: number; estimatedPoints: number },
+): { total: number; perMember: number; leftWithout: number } {
+  if (d.grantKind === 'coupon') {
+    const total = d.budget === null ? preview.targeted : Math.min(preview.targeted, d.budget);
+    return { total, perMember: 1, leftWithout: preview.targeted - total };
+  }
+  if (d.grantKind === 'points' && d.grantPoints) {
+    const paid = Math.floor(preview.estimatedPoints / d.grantPoints);
+    return { total: preview.estimatedPoints, perMember: d.grantPoints, leftWithout: Math.max(preview.targeted - paid, 0) };
+  }
+  return { total: 0, perMember: 0, leftWithout: 0 };
 }
