@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   BarChartOutlined,
+  BarcodeOutlined,
   CrownOutlined,
   DashboardOutlined,
   GiftOutlined,
@@ -31,6 +32,7 @@ const ICONS: Record<string, ReactNode> = {
   clubs: <AppstoreOutlined aria-hidden />,
   campaigns: <NotificationOutlined aria-hidden />,
   rewards: <GiftOutlined aria-hidden />,
+  coupons: <BarcodeOutlined aria-hidden />,
   categories: <TagsOutlined aria-hidden />,
   analytics: <BarChartOutlined aria-hidden />,
   operations: <SettingOutlined aria-hidden />,
