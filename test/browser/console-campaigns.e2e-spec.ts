@@ -347,6 +347,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await row.getByRole('button', { name }).click();
       const detail = page.getByRole('dialog', { name: 'Campaign' });
       await detail.getByTestId('coupons-issued').getByText('3', { exact: true }).waitFor();
+      await detail.getByTestId('coupons-used').getByText('0 of 3 (0%)', { exact: true }).waitFor();
       await detail.getByTestId('over-budget').getByText('1', { exact: true }).waitFor();
       await shoot(page, 'console-campaign-results-coupon');
       await switchLanguage(page, 'zh-CN');

@@ -6376,6 +6376,38 @@ export interface components {
              */
             noConsent: number;
         };
+        CampaignCouponsResponse: {
+            /**
+             * @description Coupons issued by the campaign (every occurrence)
+             * @example 1082
+             */
+            issued: number;
+            /**
+             * @description Of them, used at a till
+             * @example 211
+             */
+            used: number;
+            /**
+             * @description used / issued; null before any is issued
+             * @example 0.195
+             */
+            usedRate: number | null;
+            /**
+             * @description Receipts a campaign coupon was used on
+             * @example 209
+             */
+            purchases: number;
+            /**
+             * @description Those receipts’ amount net of refunds, in cents
+             * @example 1893400
+             */
+            spendCents: number;
+            /**
+             * @description Receipts with a campaign coupon per targeted member (compare with the holdout group’s purchases per member)
+             * @example 0.193
+             */
+            purchasesPerTargetedMember: number | null;
+        };
         CampaignGroupResponse: {
             /** @example 1082 */
             members: number;
@@ -6458,6 +6490,8 @@ export interface components {
             budget: {
                 [key: string]: unknown;
             };
+            /** @description A coupon campaign: its coupons issued and used at the till, and the receipts they were used on; null otherwise */
+            coupons: components["schemas"]["CampaignCouponsResponse"] | null;
             /** @example 14 */
             afterDays: number;
             /**
@@ -7371,6 +7405,8 @@ export interface components {
             budget: {
                 [key: string]: unknown;
             };
+            /** @description A coupon campaign: its coupons issued and used at the till, and the receipts they were used on; null otherwise */
+            coupons: components["schemas"]["CampaignCouponsResponse"] | null;
             /** @example 14 */
             afterDays: number;
             /**
