@@ -113,6 +113,7 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
       holdout: held.length,
       delivered: 12 - held.length,
       pointsGranted: (12 - held.length) * 150,
+      coupons: null,
       progress: { state: 'completed', percent: 100 },
     });
     expect(await campaignLedger(t.db, id)).toEqual({
@@ -134,6 +135,55 @@ describe('campaigns (admin API, a real worker, the POS)', () => {
     // Completed: launching again is refused.
     const again = await admin.post(`/${id}/launch`).expect(409);
     expect(again.body.code).toBe('CAMPAIGN_INVALID_TRANSITION');
+  });
+
+  it('a coupon campaign’s results count its coupons issued and used at the till, and the receipts they were used on', async () => {
+    const store = await createStore(t);
+    const club = await members(3);
+    const clubId = await createClubWith(
+      t.db,
+      club.map((m) => m.memberId),
+    );
+    const reward = await t.http
+      .post('/api/v1/admin/rewards')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ nameZh: '满50减10', nameEn: '¥10 off ¥50', kind: 'amount_off', valueCents: 1000, minSpendCents: 5000, validDays: 30 })
+      .expect(201);
+    const created = await admin
+      .post('', {
+        name: uniq('Coupon week'),
+        audience: { include: [{ type: 'club', clubIds: [clubId] }] },
+        actions: [{ type: 'grantCoupon', rewardId: reward.body.rewardId }],
+        schedule: { kind: 'now' },
+        holdoutPermille: 0,
+      })
+      .expect(201);
+    const id = created.body.campaignId as string;
+    await admin.post(`/${id}/launch`).expect(200);
+    expect(await settle(id)).toMatchObject({
+      state: 'completed',
+      delivered: 3,
+      coupons: { issued: 3, used: 0, purchases: 0, spendCents: 0 },
+    });
+
+    const [coupon] = await t.db.query('SELECT code FROM coupons WHERE member_id = ? AND source_ref LIKE ?', [club[0].memberId, `${id}:%`]);
+    const used = await pos(t, store)
+      .purchase({ ...purchaseBody({ cardNo: club[0].cardNo }, [{ amountCents: 8000 }]), coupons: [coupon.code] })
+      .expect(201);
+    expect(used.body.coupons).toEqual([expect.objectContaining({ code: coupon.code, status: 'redeemed' })]);
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: club[1].cardNo }, [{ amountCents: 3000 }]))
+      .expect(201);
+
+    const results = await admin.get(`/${id}/results`).expect(200);
+    expect(results.body.coupons).toEqual({
+      issued: 3,
+      used: 1,
+      usedRate: 1 / 3,
+      purchases: 1,
+      spendCents: 8000,
+      purchasesPerTargetedMember: 1 / 3,
+    });
   });
 
   it('the list gives each campaign its figures (reached, delivered, budget and its unit, progress) and searches by name', async () => {

@@ -8,6 +8,7 @@ import { GetClubGrowthUseCase } from '../../src/modules/analytics/use-cases/get-
 import { GetDashboardUseCase } from '../../src/modules/analytics/use-cases/get-dashboard.use-case';
 import { GetLiabilityUseCase } from '../../src/modules/analytics/use-cases/get-liability.use-case';
 import { GetLoyaltyUseCase } from '../../src/modules/analytics/use-cases/get-loyalty.use-case';
+import { GetOverviewUseCase } from '../../src/modules/analytics/use-cases/get-overview.use-case';
 import { GetRfmUseCase } from '../../src/modules/analytics/use-cases/get-rfm.use-case';
 import { GetTierMovementsUseCase } from '../../src/modules/analytics/use-cases/get-tier-movements.use-case';
 import { RefreshSnapshotUseCase } from '../../src/modules/analytics/use-cases/refresh-snapshot.use-case';
@@ -155,6 +156,41 @@ async function rawSnapshot(pool: Pool): Promise<number> {
     "SELECT DATE_FORMAT(created_at, '%Y-%m'), from_tier, to_tier, reason, COUNT(*) FROM tier_history WHERE created_at >= ? AND created_at <= ? GROUP BY 1, 2, 3, 4",
     [new Date(Date.UTC(AS_OF.getUTCFullYear(), AS_OF.getUTCMonth() - 11, 1)), AS_OF],
   );
+  // The dashboard's daily figures over 366 business days (Asia/Shanghai) and the presets' active members.
+  const dailyFrom = bound(366);
+  const day = (column: string) => `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m-%d')`;
+  await q(
+    'daily joined',
+    `SELECT ${day('created_at')}, COUNT(*) FROM members WHERE status <> 'merged' AND created_at >= ? AND created_at <= ? GROUP BY 1`,
+    [dailyFrom, AS_OF],
+  );
+  await q(
+    'daily sales',
+    `SELECT ${day('occurred_at')}, SUM(refunded_cents < total_cents), SUM(total_cents - refunded_cents) FROM purchases
+      WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY 1`,
+    [dailyFrom, AS_OF],
+  );
+  await q(
+    'daily points',
+    `SELECT ${day('created_at')}, SUM(CASE WHEN type IN ('accrual','bonus','adjustment','refund_clawback') THEN points END),
+            SUM(CASE WHEN type IN ('redemption','redemption_cancel') THEN points END)
+       FROM point_entries WHERE created_at >= ? AND created_at <= ? GROUP BY 1`,
+    [dailyFrom, AS_OF],
+  );
+  await q(
+    'daily coupons',
+    `SELECT ${day('occurred_at')}, COUNT(*) FROM coupon_uses WHERE status = 'redeemed' AND occurred_at >= ? AND occurred_at <= ? GROUP BY 1`,
+    [dailyFrom, AS_OF],
+  );
+  await q(
+    'active windows',
+    `SELECT SUM(c7), SUM(p7), SUM(c30), SUM(p30), SUM(c90), SUM(p90) FROM (
+       SELECT member_id, MAX(occurred_at >= ?) AS c7, MAX(occurred_at >= ? AND occurred_at < ?) AS p7,
+              MAX(occurred_at >= ?) AS c30, MAX(occurred_at >= ? AND occurred_at < ?) AS p30,
+              MAX(occurred_at >= ?) AS c90, MAX(occurred_at >= ? AND occurred_at < ?) AS p90
+         FROM purchases WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY member_id) b`,
+    [bound(7), bound(14), bound(7), bound(30), bound(60), bound(30), bound(90), bound(180), bound(90), bound(180), AS_OF],
+  );
   process.stdout.write(`  raw statements (s): ${seconds.join(', ')}\n`);
   return cube.filter((c) => Number(c.idle) >= 90).reduce((sum, c) => sum + Number(c.n), 0);
 }
@@ -174,6 +210,7 @@ async function latency(name: string, read: () => Promise<unknown>): Promise<numb
 
 const ROUTES: Array<{ route: string; read: (app: INestApplicationContext) => Promise<unknown> }> = [
   { route: 'dashboard', read: (app) => app.get(GetDashboardUseCase).get() },
+  { route: 'overview?days=30', read: (app) => app.get(GetOverviewUseCase).get({ days: 30 }) },
   { route: 'churn', read: (app) => app.get(GetChurnUseCase).get() },
   { route: 'loyalty', read: (app) => app.get(GetLoyaltyUseCase).get() },
   { route: 'liability', read: (app) => app.get(GetLiabilityUseCase).get() },

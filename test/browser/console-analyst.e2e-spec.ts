@@ -65,6 +65,7 @@ describe('console: an analyst reads the value pyramid and the points liability',
         const menu = page.getByRole('navigation', { name: 'Main menu' });
         await expect(menu.getByRole('menuitem', { name: 'Campaigns' }).count()).resolves.toBe(0);
         await menu.getByRole('menuitem', { name: 'Analytics' }).click();
+        await page.getByRole('tab', { name: 'Liability' }).click();
 
         // Without a snapshot the liability says so (the run's database may have one from another suite: then it shows
         // its time); the analyst makes a new one and watches it finish.
@@ -103,6 +104,7 @@ describe('console: an analyst reads the value pyramid and the points liability',
         expect((await get('liability')).snapshotAt).not.toBe(before);
         await liability.getByText(/^As of /).waitFor({ timeout: 30_000 });
 
+        await page.getByRole('tab', { name: 'Value and RFM' }).click();
         const pyramid = await get('value-pyramid');
         expect(pyramid.grades.length).toBeGreaterThan(1);
         const box = page.getByTestId('analytics-pyramid');
@@ -119,6 +121,7 @@ describe('console: an analyst reads the value pyramid and the points liability',
           await expect(box.getByTestId(`pyramid-${g.grade}-spendShare`).innerText()).resolves.toBe(percent(g.spendShare));
         }
 
+        await page.getByRole('tab', { name: 'Liability' }).click();
         const l = await get('liability');
         expect(l.snapshotAt).not.toBeNull();
         expect(l.outstandingPoints).toBeGreaterThan(0);
@@ -140,13 +143,23 @@ describe('console: an analyst reads the value pyramid and the points liability',
         await liability.getByRole('button', { name: 'Export CSV' }).click();
         expect((await download).suggestedFilename()).toBe('points-liability.csv');
 
+        await screenshots(page, 'console-analytics-liability-analyst');
+        await page.getByRole('tab', { name: 'Value and RFM' }).click();
         await page.getByTestId('analytics-rfm').locator('canvas').first().waitFor();
-        await page.getByTestId('analytics-tier-movements').locator('canvas').first().waitFor();
+        // The RFM cells as named segments: their counts add up to the members scored.
+        const rfm = await get('rfm');
+        const segmentTotal = await page
+          .getByTestId('analytics-rfm')
+          .locator('[data-testid^="rfm-"]')
+          .evaluateAll((cells) => cells.reduce((n, c) => n + Number((c.textContent ?? '').replace(/,/g, '')), 0));
+        expect(segmentTotal).toBe(rfm.members);
         await screenshots(page, 'console-analytics-analyst');
+        await page.getByRole('tab', { name: 'Tiers' }).click();
+        await page.getByTestId('analytics-tier-movements').locator('canvas').first().waitFor();
         await menu.getByRole('menuitem', { name: 'Dashboard' }).click();
-        const dashboard = await get('dashboard');
-        await expect(page.getByTestId('dashboard-members').innerText()).resolves.toBe(points(dashboard.members));
-        await expect(page.getByTestId('dashboard-pointsOutstanding').innerText()).resolves.toBe(points(dashboard.pointsOutstanding));
+        const overview = await get('overview?days=30');
+        await expect(page.getByTestId('kpi-members-value').innerText()).resolves.toBe(points(overview.kpis.members.value));
+        await expect(page.getByTestId('kpi-pointsIssued-value').innerText()).resolves.toBe(points(overview.kpis.pointsIssued.value));
         await screenshots(page, 'console-dashboard-analyst');
         expect(pageProblems(page)).toEqual([]);
       }),

@@ -93,6 +93,11 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       })
       .expect(201);
     rewardId = reward.body.rewardId as string;
+    await t.http
+      .post('/api/v1/admin/categories')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ code: category, nameZh: '茶叶', nameEn: `Tea ${category.slice(-4)}` })
+      .expect(201);
     const store = await createStore(t);
     for (let i = 0; i < buyers; i++) {
       const m = await createMember(t, { name: '王小明' });
@@ -116,10 +121,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await drawer.getByLabel('Code').fill(clubCode);
       await drawer.getByLabel('Name in Chinese').fill('茶友会');
       await drawer.getByLabel('Name in English').fill('Tea club');
-      const categories = drawer.getByLabel('Categories');
-      await categories.click();
-      await categories.fill(category);
-      await categories.press('Enter');
+      await chooseOption(page, drawer.getByLabel('Categories'), `Tea ${category.slice(-4)}`);
       const [all] = await app.t.db.query('SELECT COUNT(*) AS n FROM members');
       const total = Number(all.n).toLocaleString('en-US');
       await drawer.getByTestId('rule-estimate').getByText(`${buyers} of ${total} members`, { exact: true }).waitFor();
@@ -347,6 +349,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
       await row.getByRole('button', { name }).click();
       const detail = page.getByRole('dialog', { name: 'Campaign' });
       await detail.getByTestId('coupons-issued').getByText('3', { exact: true }).waitFor();
+      await detail.getByTestId('coupons-used').getByText('0 of 3 (0.0%)', { exact: true }).waitFor();
       await detail.getByTestId('over-budget').getByText('1', { exact: true }).waitFor();
       await shoot(page, 'console-campaign-results-coupon');
       await switchLanguage(page, 'zh-CN');

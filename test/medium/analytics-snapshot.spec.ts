@@ -120,4 +120,39 @@ describe('analytics snapshots on the real database', () => {
     ]);
     await db.query('DELETE FROM point_lots WHERE member_id = ?', [memberId]);
   });
+
+  it('daily figures fall on business days of Asia/Shanghai (16:00 UTC starts the next day), and active members count each buyer once per window', async () => {
+    const ids = [newId(), newId()];
+    const lastInstantOfJan1 = new Date('2090-01-01T15:59:59.999Z'); // 23:59:59.999 in Shanghai
+    const firstInstantOfJan2 = new Date('2090-01-01T16:00:00.000Z'); // 00:00 on 2 January in Shanghai
+    for (const [i, id] of ids.entries()) {
+      inserted.push(id);
+      const at = i === 0 ? lastInstantOfJan1 : firstInstantOfJan2;
+      await db.query(
+        "INSERT INTO members (id, status, tier_code, tier_since, created_at, updated_at) VALUES (?, 'active', 'STANDARD', ?, ?, ?)",
+        [id, at, at, at],
+      );
+    }
+    const purchase = (memberId: string, at: Date, total: number, refunded: number) =>
+      db.query(
+        `INSERT INTO purchases (id, store_id, receipt_no, member_id, occurred_at, total_cents, eligible_cents, points_earned, refunded_cents,
+                                request_hash, response, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, '{}', ?)`,
+        [newId(), newId(), newId().slice(0, 20), memberId, at, total, total, refunded, 'x'.repeat(64), at],
+      );
+    // Member 0 buys twice on 1 January (one receipt refunded in full), member 1 once on 2 January.
+    await purchase(ids[0], lastInstantOfJan1, 10_000, 0);
+    await purchase(ids[0], new Date('2089-12-31T16:00:00.000Z'), 5_000, 5_000);
+    await purchase(ids[1], firstInstantOfJan2, 2_500, 500);
+    const from = new Date('2089-12-31T16:00:00.000Z');
+    const asOf = new Date('2090-01-02T15:59:59.999Z');
+    const rows = await repo.dailyActivity(db.manager, from, asOf);
+    const of = (day: string) => Object.fromEntries(rows.filter((r) => r.day === day).map((r) => [r.label, r.value]));
+    expect(of('2090-01-01')).toEqual({ joined: 1, receipts: 1, sales: 10_000 });
+    expect(of('2090-01-02')).toEqual({ joined: 1, receipts: 1, sales: 2_000 });
+    // Windows: the two days (both buyers, member 0 once though twice), and the day before with nobody.
+    const active = await repo.activeMembers(db.manager, [{ days: 2, from, previousFrom: new Date('2089-12-30T16:00:00.000Z') }], asOf);
+    expect(active).toEqual([{ days: 2, current: 2, previous: 0 }]);
+    await db.query(`DELETE FROM purchases WHERE member_id IN (?, ?)`, ids);
+  });
 });

@@ -7,6 +7,7 @@ import { GetChurnUseCase } from '../analytics/use-cases/get-churn.use-case';
 import { GetClubGrowthUseCase } from '../analytics/use-cases/get-club-growth.use-case';
 import { GetDashboardUseCase } from '../analytics/use-cases/get-dashboard.use-case';
 import { GetLiabilityUseCase } from '../analytics/use-cases/get-liability.use-case';
+import { GetOverviewUseCase } from '../analytics/use-cases/get-overview.use-case';
 import { GetLoyaltyUseCase } from '../analytics/use-cases/get-loyalty.use-case';
 import { GetRfmUseCase } from '../analytics/use-cases/get-rfm.use-case';
 import { GetTierMovementsUseCase } from '../analytics/use-cases/get-tier-movements.use-case';
@@ -27,6 +28,7 @@ import {
   LoyaltyResponse,
   TierMovementsResponse,
 } from '../analytics/dto/analytics.response';
+import { OverviewQuery, OverviewResponse } from '../analytics/dto/overview.response';
 import { ClubAnalyticsResponse } from '../clubs/dto/club.response';
 import { JobAcceptedResponse } from '../jobs/dto/job.response';
 
@@ -48,6 +50,7 @@ export class AdminAnalyticsController {
     private readonly tierMovementsUseCase: GetTierMovementsUseCase,
     private readonly clubGrowthUseCase: GetClubGrowthUseCase,
     private readonly campaignResultsUseCase: GetCampaignResultsUseCase,
+    private readonly overviewUseCase: GetOverviewUseCase,
   ) {}
 
   @Post('snapshots')
@@ -71,6 +74,20 @@ export class AdminAnalyticsController {
   @AdminErrors()
   dashboard() {
     return this.dashboardUseCase.get();
+  }
+
+  @Get('overview')
+  @ApiOperation({
+    summary:
+      'The dashboard of a period: KPIs (members, active members, loyalty sales, receipts, points issued and redeemed, redemption rate, coupons used) beside the period before, daily series, the largest clubs; running campaigns and live rules read live.',
+    description:
+      `?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot's, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days; 400 VALIDATION_FAILED otherwise). ` +
+      `The period before has the same length and ends the day before from. Before the first snapshot period and kpis are null.${FROM_SNAPSHOT}`,
+  })
+  @ApiOkResponse({ type: OverviewResponse })
+  @AdminErrors()
+  overview(@Query() query: OverviewQuery) {
+    return this.overviewUseCase.get(query);
   }
 
   @Get('churn')

@@ -12,6 +12,7 @@ import { GetChurnUseCase } from './use-cases/get-churn.use-case';
 import { GetClubGrowthUseCase } from './use-cases/get-club-growth.use-case';
 import { GetDashboardUseCase } from './use-cases/get-dashboard.use-case';
 import { GetLiabilityUseCase } from './use-cases/get-liability.use-case';
+import { GetOverviewUseCase } from './use-cases/get-overview.use-case';
 import { GetLoyaltyUseCase } from './use-cases/get-loyalty.use-case';
 import { GetRfmUseCase } from './use-cases/get-rfm.use-case';
 import { GetTierMovementsUseCase } from './use-cases/get-tier-movements.use-case';
@@ -22,6 +23,7 @@ const USE_CASES = [
   StartSnapshotUseCase,
   RefreshSnapshotUseCase,
   GetDashboardUseCase,
+  GetOverviewUseCase,
   GetChurnUseCase,
   GetLoyaltyUseCase,
   GetLiabilityUseCase,

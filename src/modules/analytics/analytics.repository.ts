@@ -5,7 +5,7 @@ import { toInt } from '../../common/transformers';
 import { placeholders } from '../../database/multi-row';
 import { inTransaction } from '../../database/transaction';
 import { ChurnCell, ClubChurnCell } from './rules/churn-rollup';
-import { DAY_MS, Figure, Report } from './rules/figures';
+import { BUSINESS_UTC_OFFSET_HOURS, DAY_MS, Figure, Report } from './rules/figures';
 
 export interface SnapshotRow {
   id: string;
@@ -39,7 +39,24 @@ export interface TierMoveRow {
   members: number;
 }
 
+/** One figure of one business day: members joined, receipts, net sales (cents), points issued and redeemed, coupons used. */
+export type DailyLabel = 'joined' | 'receipts' | 'sales' | 'issued' | 'redeemed' | 'coupons';
+export interface DailyRow {
+  day: string;
+  label: DailyLabel;
+  value: number;
+}
+
+/** Distinct buyers in a current window [from, asOf] and in the window before it [previousFrom, from). */
+export interface ActiveWindow {
+  days: number;
+  from: Date;
+  previousFrom: Date;
+}
+
 const FIGURE_BATCH = 500;
+/** The business day (YYYY-MM-DD, Asia/Shanghai) of a DATETIME column. */
+const DAY_OF = (column: string) => `DATE_FORMAT(DATE_ADD(${column}, INTERVAL ${BUSINESS_UTC_OFFSET_HOURS} HOUR), '%Y-%m-%d')`;
 /** Snapshots kept; older ones and their figures are deleted when a new one is written. */
 export const SNAPSHOTS_KEPT = 30;
 
@@ -177,6 +194,84 @@ export class AnalyticsRepository {
       [from, to],
     );
     return rows.map((r) => ({ month: r.month, points: toInt(r.points) }));
+  }
+
+  /**
+   * Per business day in [from, asOf], days with nothing left out: members who joined (those not merged into
+   * another since), receipts not refunded in full and net sales (total − refunded, by the day of the sale), points
+   * issued and redeemed (the sets of pointTotals, by the day of the entry) and coupons used at the till (uses not
+   * returned by a refund).
+   */
+  async dailyActivity(m: EntityManager, from: Date, asOf: Date): Promise<DailyRow[]> {
+    const out: DailyRow[] = [];
+    const push = (day: string, label: DailyLabel, value: unknown) => {
+      const n = toInt(value);
+      if (n !== 0) {
+        out.push({ day, label, value: n });
+      }
+    };
+    const joined: Array<{ day: string; n: unknown }> = await m.query(
+      `SELECT ${DAY_OF('created_at')} AS day, COUNT(*) AS n FROM members
+        WHERE status <> 'merged' AND created_at >= ? AND created_at <= ? GROUP BY day`,
+      [from, asOf],
+    );
+    joined.forEach((r) => push(r.day, 'joined', r.n));
+    const sales: Array<{ day: string; receipts: unknown; sales: unknown }> = await m.query(
+      `SELECT ${DAY_OF('occurred_at')} AS day, COALESCE(SUM(refunded_cents < total_cents), 0) AS receipts,
+              COALESCE(SUM(total_cents - refunded_cents), 0) AS sales
+         FROM purchases WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY day`,
+      [from, asOf],
+    );
+    sales.forEach((r) => {
+      push(r.day, 'receipts', r.receipts);
+      push(r.day, 'sales', r.sales);
+    });
+    const points: Array<{ day: string; issued: unknown; redeemed: unknown }> = await m.query(
+      `SELECT ${DAY_OF('created_at')} AS day,
+              COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'refund_clawback') THEN points END), 0) AS issued,
+              COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') THEN points END), 0) AS redeemed
+         FROM point_entries WHERE created_at >= ? AND created_at <= ? GROUP BY day`,
+      [from, asOf],
+    );
+    points.forEach((r) => {
+      push(r.day, 'issued', r.issued);
+      push(r.day, 'redeemed', r.redeemed);
+    });
+    const coupons: Array<{ day: string; n: unknown }> = await m.query(
+      `SELECT ${DAY_OF('occurred_at')} AS day, COUNT(*) AS n FROM coupon_uses
+        WHERE status = 'redeemed' AND occurred_at >= ? AND occurred_at <= ? GROUP BY day`,
+      [from, asOf],
+    );
+    coupons.forEach((r) => push(r.day, 'coupons', r.n));
+    return out;
+  }
+
+  /** Members with at least one purchase (a receipt refunded later still counts as a visit) in each window and the one before it. */
+  async activeMembers(
+    m: EntityManager,
+    windows: ActiveWindow[],
+    asOf: Date,
+  ): Promise<Array<{ days: number; current: number; previous: number }>> {
+    if (windows.length === 0) {
+      return [];
+    }
+    const earliest = new Date(Math.min(...windows.map((w) => w.previousFrom.getTime())));
+    const columns = windows.map((w) => `MAX(occurred_at >= ?) AS c${w.days}, MAX(occurred_at >= ? AND occurred_at < ?) AS p${w.days}`);
+    const sums = windows.map((w) => `COALESCE(SUM(c${w.days}), 0) AS c${w.days}, COALESCE(SUM(p${w.days}), 0) AS p${w.days}`);
+    const [row]: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${sums.join(', ')} FROM (
+         SELECT member_id, ${columns.join(', ')} FROM purchases WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY member_id) b`,
+      [...windows.flatMap((w) => [w.from, w.previousFrom, w.from]), earliest, asOf],
+    );
+    return windows.map((w) => ({ days: w.days, current: toInt(row[`c${w.days}`]), previous: toInt(row[`p${w.days}`]) }));
+  }
+
+  /** Campaigns fanning out now and live bonus rules (state active), newest first. */
+  async liveCampaigns(limit: number): Promise<Array<{ id: string; name: string; state: string; startsAt: Date | null }>> {
+    const rows: Array<{ id: string; name: string; state: string; starts_at: Date | null }> = await this.dataSource.query(
+      `SELECT id, name, state, starts_at FROM campaigns WHERE state IN ('running', 'active') ORDER BY created_at DESC, id LIMIT ${Number(limit)}`,
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, state: r.state, startsAt: r.starts_at }));
   }
 
   /** The last finished value run, whose grades and RFM scores member_values holds. */

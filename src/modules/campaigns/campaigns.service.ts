@@ -23,6 +23,7 @@ import {
 import { CampaignFanoutService } from './campaign-fanout.service';
 import { approverIsAuthor, budgetNotRaised, campaignNotFound, invalidCampaign, invalidTransition } from './campaigns.errors';
 import { CampaignsRepository, StateChangeColumns } from './campaigns.repository';
+import { CouponsQueries } from '../rewards/coupons.queries';
 import { Clock } from './clock';
 import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 import { Campaign } from './entities/campaign.entity';
@@ -46,6 +47,7 @@ export class CampaignsService {
     private readonly runs: JobRunsService,
     private readonly clock: Clock,
     private readonly program: ProgramSettingsService,
+    private readonly coupons: CouponsQueries,
     @InjectQueue(QueueName.Campaigns) private readonly queue: Queue,
   ) {}
 
@@ -288,11 +290,12 @@ export class CampaignsService {
   /** Live figures: deliveries, points, the groups' behaviour after delivery, uplift, and the run's progress. */
   async results(id: string) {
     const c = await this.mustFind(id);
-    const [totals, budget, groups, progress] = await Promise.all([
+    const [totals, budget, groups, progress, coupons] = await Promise.all([
       this.repo.deliveryTotals(id),
       this.repo.budget(id),
       this.repo.groupFigures(id, c.resultsDays),
       c.runId ? this.runs.view(c.runId) : Promise.resolve(null),
+      budgetUnitOf(parseActions(c.actions)) === 'coupons' ? this.coupons.ofCampaign(c.id) : Promise.resolve(null),
     ]);
     const t = groups.targeted;
     const h = groups.holdout;
@@ -310,6 +313,12 @@ export class CampaignsService {
       pointsGranted: totals.points,
       bonusRulePoints: budget.bonusPoints,
       budget: { capPoints: budget.capPoints, spentPoints: budget.spentPoints },
+      coupons: coupons && {
+        ...coupons,
+        usedRate: coupons.issued > 0 ? coupons.used / coupons.issued : null,
+        // Receipts with a campaign coupon per targeted member, beside the holdout's receipts per member (who had none).
+        purchasesPerTargetedMember: t.members > 0 ? coupons.purchases / t.members : null,
+      },
       afterDays: c.resultsDays,
       targeted: groupView(t),
       holdoutGroup: groupView(h),

@@ -45,6 +45,14 @@ export interface OutstandingCoupons {
   expiring: Array<{ month: string; count: number; faceValueCents: number }>;
 }
 
+/** A campaign's coupons: issued, used at a till, and the receipts they were used on (net of refunds). */
+export interface CampaignCouponFigures {
+  issued: number;
+  used: number;
+  purchases: number;
+  spendCents: number;
+}
+
 /** Read models over coupons: a member's coupons, the offline conflicts, and the outstanding coupons for the liability report. */
 @Injectable()
 export class CouponsQueries {
@@ -139,6 +147,24 @@ export class CouponsQueries {
       faceValueCents: expiring.reduce((s, e) => s + e.faceValueCents, 0),
       withoutFaceValue: rows.reduce((s, r) => s + Number(r.unpriced), 0),
       expiring,
+    };
+  }
+
+  /** The coupons a campaign issued (every occurrence), how many were used, and the receipts they were used on. */
+  async ofCampaign(campaignId: string): Promise<CampaignCouponFigures> {
+    const [row] = await select<{ issued: string; used: string | null; purchases: string; spend: string | null }>(
+      this.dataSource,
+      `SELECT COUNT(*) AS issued, SUM(c.redeemed_at IS NOT NULL) AS used, COUNT(DISTINCT c.redeemed_purchase_id) AS purchases,
+              SUM(p.total_cents - p.refunded_cents) AS spend
+         FROM coupons c LEFT JOIN purchases p ON p.id = c.redeemed_purchase_id
+        WHERE c.source = 'campaign' AND c.source_ref LIKE ?`,
+      [`${campaignId}:%`],
+    );
+    return {
+      issued: Number(row?.issued ?? 0),
+      used: Number(row?.used ?? 0),
+      purchases: Number(row?.purchases ?? 0),
+      spendCents: Number(row?.spend ?? 0),
     };
   }
 }

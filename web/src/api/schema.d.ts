@@ -1668,6 +1668,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/analytics/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dashboard of a period: KPIs (members, active members, loyalty sales, receipts, points issued and redeemed, redemption rate, coupons used) beside the period before, daily series, the largest clubs; running campaigns and live rules read live.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot's, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days; 400 VALIDATION_FAILED otherwise). The period before has the same length and ends the day before from. Before the first snapshot period and kpis are null. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
+         */
+        get: operations["AdminAnalyticsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/analytics/churn": {
         parameters: {
             query?: never;
@@ -6826,6 +6846,38 @@ export interface components {
              */
             noConsent: number;
         };
+        CampaignCouponsResponse: {
+            /**
+             * @description Coupons issued by the campaign (every occurrence)
+             * @example 1082
+             */
+            issued: number;
+            /**
+             * @description Of them, used at a till
+             * @example 211
+             */
+            used: number;
+            /**
+             * @description used / issued; null before any is issued
+             * @example 0.195
+             */
+            usedRate: number | null;
+            /**
+             * @description Receipts a campaign coupon was used on
+             * @example 209
+             */
+            purchases: number;
+            /**
+             * @description Those receipts’ amount net of refunds, in cents
+             * @example 1893400
+             */
+            spendCents: number;
+            /**
+             * @description Receipts with a campaign coupon per targeted member (compare with the holdout group’s purchases per member)
+             * @example 0.193
+             */
+            purchasesPerTargetedMember: number | null;
+        };
         CampaignGroupResponse: {
             /** @example 1082 */
             members: number;
@@ -6908,6 +6960,8 @@ export interface components {
             budget: {
                 [key: string]: unknown;
             };
+            /** @description A coupon campaign: its coupons issued and used at the till, and the receipts they were used on; null otherwise */
+            coupons: components["schemas"]["CampaignCouponsResponse"] | null;
             /** @example 14 */
             afterDays: number;
             /**
@@ -7216,6 +7270,153 @@ export interface components {
              * @example 3
              */
             runningCampaigns: number;
+        };
+        OverviewPeriodResponse: {
+            /**
+             * Format: date
+             * @description First business day of the period.
+             * @example 2026-11-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last business day of the period (included).
+             * @example 2026-11-30
+             */
+            to: string;
+            /** @example 30 */
+            days: number;
+            /**
+             * Format: date
+             * @description First day of the period before, of the same length.
+             * @example 2026-11-30
+             */
+            previousFrom: string;
+            /**
+             * Format: date
+             * @description Last day of the period before.
+             * @example 2026-11-30
+             */
+            previousTo: string;
+            /**
+             * @description The preset asked for; null for a custom period.
+             * @enum {integer|null}
+             */
+            preset: 7 | 30 | 90 | null;
+            /** @description false when part of the period or of the one before lies outside the snapshot’s daily figures (after its day, or more than 366 days before it): those days count as nothing. */
+            complete: boolean;
+        };
+        KpiResponse: {
+            /**
+             * @description The figure for the period; null when it cannot be told (active members of a custom period).
+             * @example 1250
+             */
+            value: number | null;
+            /**
+             * @description The same figure for the period before.
+             * @example 1000
+             */
+            previous: number | null;
+            /**
+             * @description value / previous − 1, to 4 decimals (0.25 = up 25%); null when the period before had none. For the redemption rate, value − previous.
+             * @example 0.25
+             */
+            change: number | null;
+        };
+        OverviewKpisResponse: {
+            /** @description Members (not merged) who had joined by the end of the period, and by the end of the one before. */
+            members: components["schemas"]["KpiResponse"];
+            /** @description Members with a purchase in the period (presets only). */
+            activeMembers: components["schemas"]["KpiResponse"];
+            /** @description Loyalty sales: members’ receipts in the period, net of refunds (cents). */
+            salesCents: components["schemas"]["KpiResponse"];
+            /** @description Receipts in the period not refunded in full. */
+            receipts: components["schemas"]["KpiResponse"];
+            /** @description Points issued in the period (accruals, bonuses, adjustments, less clawbacks). */
+            pointsIssued: components["schemas"]["KpiResponse"];
+            /** @description Points redeemed in the period, net of cancellations. */
+            pointsRedeemed: components["schemas"]["KpiResponse"];
+            /** @description Points redeemed / points issued in the period (0.1 = 10%); change is in points of rate. */
+            redemptionRate: components["schemas"]["KpiResponse"];
+            /** @description Coupons used at the tills in the period (uses returned by a refund not counted). */
+            couponsUsed: components["schemas"]["KpiResponse"];
+        };
+        OverviewDayResponse: {
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            day: string;
+            /** @example 12 */
+            joined: number;
+            /** @example 340 */
+            receipts: number;
+            /**
+             * @description Net sales, cents.
+             * @example 4500000
+             */
+            salesCents: number;
+            /** @example 45000 */
+            pointsIssued: number;
+            /** @example 9000 */
+            pointsRedeemed: number;
+            /** @example 31 */
+            couponsUsed: number;
+        };
+        OverviewClubResponse: {
+            /** Format: uuid */
+            clubId: string;
+            /** @example BABY */
+            code: string;
+            /** @example 母婴俱乐部 */
+            nameZh: string;
+            /** @example Baby Club */
+            nameEn: string;
+            /**
+             * @description Active members of the club at the snapshot.
+             * @example 12000
+             */
+            members: number;
+            /**
+             * @description Of them, those with a purchase in the 90 days to the snapshot.
+             * @example 7000
+             */
+            active90: number;
+        };
+        OverviewCampaignResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @example Double points weekend */
+            name: string;
+            /**
+             * @description running: a campaign fanning out now; active: a live bonus rule.
+             * @enum {string}
+             */
+            state: "running" | "active";
+            /** Format: date-time */
+            startsAt: string | null;
+        };
+        OverviewResponse: {
+            /**
+             * Format: date-time
+             * @description When the snapshot was written; null: none yet, period and kpis are null (POST analytics/snapshots makes one).
+             */
+            snapshotAt: string | null;
+            /**
+             * Format: date-time
+             * @description The instant the figures are for.
+             */
+            asOf: string | null;
+            period: components["schemas"]["OverviewPeriodResponse"] | null;
+            kpis: components["schemas"]["OverviewKpisResponse"] | null;
+            /** @description Every day of the period, in order (days with nothing are zeros). */
+            daily: components["schemas"]["OverviewDayResponse"][];
+            /** @description The five largest clubs at the snapshot. */
+            topClubs: components["schemas"]["OverviewClubResponse"][];
+            /** @description Running campaigns and live bonus rules, read live (newest 10). */
+            liveCampaigns: components["schemas"]["OverviewCampaignResponse"][];
+            /** @description How many campaigns run and bonus rules are live now (read live). */
+            liveCampaignCount: number;
         };
         KeyCountResponse: {
             /**
@@ -7674,6 +7875,8 @@ export interface components {
             budget: {
                 [key: string]: unknown;
             };
+            /** @description A coupon campaign: its coupons issued and used at the till, and the receipts they were used on; null otherwise */
+            coupons: components["schemas"]["CampaignCouponsResponse"] | null;
             /** @example 14 */
             afterDays: number;
             /**
@@ -24245,6 +24448,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description UNAUTHENTICATED: no key, unknown key or revoked key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "code": "UNAUTHENTICATED",
+                     *       "message": "no key, unknown key or revoked key.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: the key's store may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "code": "FORBIDDEN",
+                     *       "message": "the key's store may not do this.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: too many requests for this key; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again (with the same document number). */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the one-minute window. */
+                    "X-RateLimit-Limit-admin"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining-admin"?: number;
+                    /** @description Seconds until the window resets. */
+                    "X-RateLimit-Reset-admin"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 429,
+                     *       "code": "RATE_LIMITED",
+                     *       "message": "too many requests for this key; wait Retry-After seconds.",
+                     *       "details": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"] & {
+                        /** @enum {integer} */
+                        statusCode?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    AdminAnalyticsController_overview: {
+        parameters: {
+            query?: {
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewResponse"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */

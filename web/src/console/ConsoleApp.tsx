@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { I18nProvider, useI18n } from '../shared/i18n';
 import { session } from './api';
 import { AuthGate } from './auth';
+import { speakErrorsIn } from './error-messages';
 import { LoginPage } from './LoginPage';
 
 /**
@@ -32,6 +33,7 @@ export function ConsoleApp() {
 
 function Localised() {
   const { lang } = useI18n();
+  speakErrorsIn(lang); // before any request of this render: errors say what the console says, in this language
   return (
     <ConfigProvider locale={lang === 'zh-CN' ? zhCN : enUS}>
       <AntApp>

@@ -14,9 +14,20 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown = null,
+    /** The server's own (English) words; message is what the page shows (its dictionary's, when it has one). */
+    readonly serverMessage: string = message,
   ) {
     super(message);
   }
+}
+
+/** What a page says for an error code in its language; null: the server's message. */
+export type ErrorWords = (code: string, serverMessage: string) => string | null;
+let errorWords: ErrorWords = () => null;
+
+/** A page (the console) puts its dictionary of error codes here, so every ApiError carries its words, not the server's English. */
+export function setErrorWords(words: ErrorWords): void {
+  errorWords = words;
 }
 
 /** The data of an openapi-fetch answer, or an ApiError carrying the API's code. */
@@ -24,7 +35,8 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   if (result.error !== undefined || !result.response.ok) {
     const body = (result.error ?? {}) as { code?: string; message?: string | string[]; details?: unknown };
     const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? result.response.statusText);
-    throw new ApiError(result.response.status, body.code ?? 'HTTP_' + String(result.response.status), message, body.details ?? null);
+    const code = body.code ?? 'HTTP_' + String(result.response.status);
+    throw new ApiError(result.response.status, code, errorWords(code, message) ?? message, body.details ?? null, message);
   }
   return result.data as T;
 }
@@ -57,6 +69,29 @@ export interface ApiClientOptions<T extends Tokens> {
   onRefreshRefused?: () => void;
 }
 
+/** Refresh an access token this close to its expiry before using it. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** Whether a JWT's exp falls within the next `marginMs` (false when it carries none or cannot be read: the 401 path covers it). */
+export function expiresWithin(jwt: string, marginMs: number, now = Date.now()): boolean {
+  try {
+    const payload = jwt.split('.')[1];
+    if (!payload) {
+      return false;
+    }
+    const json = atob(
+      payload
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+    );
+    const exp = (JSON.parse(json) as { exp?: unknown }).exp;
+    return typeof exp === 'number' && exp * 1000 - now < marginMs;
+  } catch {
+    return false;
+  }
+}
+
 /** A page's sign-in: its tokens, kept in Web Storage. */
 export interface Session<T extends Tokens> {
   tokens: T | null;
@@ -64,7 +99,10 @@ export interface Session<T extends Tokens> {
 }
 
 export interface PageApi<T extends Tokens> {
-  /** The typed client: the page's access token on its routes, one refresh on a 401 (GETs are sent again). */
+  /**
+   * The typed client: the page's access token on its routes, refreshed shortly before it lapses; after a 401 one
+   * refresh and the request sent once more (its body too).
+   */
   api: ApiClient;
   session: Session<T>;
   /** Trades the refresh token for a new pair once; concurrent callers share it. A refused refresh signs out. */
@@ -74,7 +112,7 @@ export interface PageApi<T extends Tokens> {
   /**
    * Signs out: the server ends the sign-in (its refresh token and its access tokens), then this page forgets the
    * tokens whatever the server said. An access token that has expired is refreshed on the 401 and the sign-out sent
-   * again with the fresh one (the middleware repeats only GETs).
+   * again with the fresh one (the middleware repeats each request once).
    */
   signOut(): Promise<void>;
 }
@@ -137,11 +175,22 @@ export function createPageApi<T extends Tokens>(options: ApiClientOptions<T>): P
 
   const isOpen = (url: string) => options.openRoutes.test(new URL(url).pathname);
   const authorizes = (url: string) => !isOpen(url) && (options.authorizes?.test(new URL(url).pathname) ?? true);
+  // A copy of each request with a body, taken before it is sent (a body can be read once): sent again after a refresh.
+  const copies = new WeakMap<Request, Request>();
 
   const auth: Middleware = {
-    onRequest({ request }) {
+    async onRequest({ request }) {
       if (session.tokens && authorizes(request.url)) {
-        request.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
+        // An access token about to lapse is traded first, so a save made after a quiet quarter of an hour just works.
+        if (expiresWithin(session.tokens.accessToken, EXPIRY_MARGIN_MS) && !(await refresh())) {
+          options.onRefreshRefused?.(); // the sign-in itself has ended: the page shows its sign-in
+        }
+        if (session.tokens) {
+          request.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
+        }
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          copies.set(request, request.clone());
+        }
       }
       return request;
     },
@@ -153,10 +202,11 @@ export function createPageApi<T extends Tokens>(options: ApiClientOptions<T>): P
         options.onRefreshRefused?.();
         return response;
       }
-      if (request.method !== 'GET' || !session.tokens) {
-        return response; // a body cannot be sent twice: the user repeats the action with the fresh token
+      if (!session.tokens) {
+        return response;
       }
-      const retry = new Request(request);
+      // Once, with the fresh token: the server refused the first at the door, so nothing of it was done.
+      const retry = copies.get(request) ?? new Request(request);
       retry.headers.set('Authorization', `Bearer ${session.tokens.accessToken}`);
       return fetch(retry);
     },
@@ -174,10 +224,7 @@ export function createPageApi<T extends Tokens>(options: ApiClientOptions<T>): P
 
   const signOut = async (): Promise<void> => {
     try {
-      const first = await options.logout(api);
-      if (first.response.status === 401 && session.tokens) {
-        await options.logout(api);
-      }
+      await options.logout(api);
     } catch {
       // offline or the server is down: signed out here all the same
     }

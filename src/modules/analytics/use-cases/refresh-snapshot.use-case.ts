@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { AnalyticsRepository } from '../analytics.repository';
 import { rollUpChurn } from '../rules/churn-rollup';
-import { DAY_MS, Figure, LOYALTY_WINDOW_DAYS, monthStart, MONTHS } from '../rules/figures';
+import {
+  addDays,
+  businessDay,
+  businessDayStart,
+  DAILY_DAYS,
+  DAY_MS,
+  Figure,
+  LOYALTY_WINDOW_DAYS,
+  monthStart,
+  MONTHS,
+  PERIOD_PRESETS,
+} from '../rules/figures';
 import { tierDirection } from '../rules/tier-direction';
 
 /**
@@ -22,6 +33,13 @@ export class RefreshSnapshotUseCase {
     const startedAt = new Date();
     const program = await this.program.get();
     const windowFrom = new Date(asOf.getTime() - LOYALTY_WINDOW_DAYS * DAY_MS);
+    // The dashboard's periods end with the snapshot's business day (up to asOf) and start N − 1 days before it.
+    const today = businessDay(asOf);
+    const active = PERIOD_PRESETS.map((days) => ({
+      days,
+      from: businessDayStart(addDays(today, 1 - days)),
+      previousFrom: businessDayStart(addDays(today, 1 - 2 * days)),
+    }));
     const collected = await this.repo.readConsistently(async (m) => {
       const cube = await this.repo.churnCube(m, asOf);
       const clubs = await this.repo.clubChurn(m, asOf);
@@ -34,7 +52,9 @@ export class RefreshSnapshotUseCase {
       const tiers = await this.repo.tierDistribution(m);
       const ranks = await this.repo.tierRanks(m);
       const moves = await this.repo.tierMoves(m, monthStart(asOf, 1 - MONTHS), asOf);
-      return { cube, clubs, frequency, points, balances, expiring, valueRun, rfm, tiers, ranks, moves };
+      const daily = await this.repo.dailyActivity(m, businessDayStart(addDays(today, 1 - DAILY_DAYS)), asOf);
+      const activity = await this.repo.activeMembers(m, active, asOf);
+      return { cube, clubs, frequency, points, balances, expiring, valueRun, rfm, tiers, ranks, moves, daily, activity };
     });
     const { frequency, points, balances } = collected;
     const rankOf = new Map(collected.ranks.map((t) => [t.code, t.rank]));
@@ -64,6 +84,11 @@ export class RefreshSnapshotUseCase {
       ...collected.rfm.map((c) => ({ report: 'rfm' as const, series: 'cells', label: `${c.r}:${c.f}`, value: c.members })),
       ...collected.tiers.map((t) => ({ report: 'tiers' as const, series: 'distribution', label: t.tier, value: t.members })),
       ...moves.values(),
+      ...collected.daily.map((d) => ({ report: 'daily' as const, series: d.day, label: d.label, value: d.value })),
+      ...collected.activity.flatMap((a) => [
+        { report: 'activity' as const, series: 'active', label: String(a.days), value: a.current },
+        { report: 'activity' as const, series: 'active', label: `${a.days}:previous`, value: a.previous },
+      ]),
     ];
     await this.repo.saveSnapshot(
       {

@@ -25,6 +25,11 @@ export class SnapshotFigures {
       .map((f) => ({ key: f.label.slice(prefix.length), value: f.value }));
   }
 
+  /** Every figure of one report. */
+  all(report: Report): Figure[] {
+    return this.figures.filter((f) => f.report === report);
+  }
+
   /** snapshotAt (when it was written) and asOf (the instant its figures are for), or nulls. */
   stamp(): { snapshotAt: string | null; asOf: string | null } {
     return {

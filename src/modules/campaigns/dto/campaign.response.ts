@@ -281,6 +281,26 @@ export class CampaignProgressResponse {
   percent: number;
 }
 
+export class CampaignCouponsResponse {
+  @ApiProperty({ type: 'integer', example: 1082, description: 'Coupons issued by the campaign (every occurrence)' })
+  issued: number;
+  @ApiProperty({ type: 'integer', example: 211, description: 'Of them, used at a till' })
+  used: number;
+  @ApiProperty({ type: 'number', nullable: true, example: 0.195, description: 'used / issued; null before any is issued' })
+  usedRate: number | null;
+  @ApiProperty({ type: 'integer', example: 209, description: 'Receipts a campaign coupon was used on' })
+  purchases: number;
+  @ApiProperty({ type: 'integer', example: 1893400, description: 'Those receipts’ amount net of refunds, in cents' })
+  spendCents: number;
+  @ApiProperty({
+    type: 'number',
+    nullable: true,
+    example: 0.193,
+    description: 'Receipts with a campaign coupon per targeted member (compare with the holdout group’s purchases per member)',
+  })
+  purchasesPerTargetedMember: number | null;
+}
+
 export class CampaignResultsResponse {
   @ApiProperty({ format: 'uuid' })
   campaignId: string;
@@ -308,6 +328,12 @@ export class CampaignResultsResponse {
   bonusRulePoints: number;
   @ApiProperty({ ...OBJ, example: CAMPAIGN_RESULTS_EXAMPLE.budget })
   budget: unknown;
+  @ApiProperty({
+    type: () => CampaignCouponsResponse,
+    nullable: true,
+    description: 'A coupon campaign: its coupons issued and used at the till, and the receipts they were used on; null otherwise',
+  })
+  coupons: CampaignCouponsResponse | null;
   @ApiProperty({ type: 'integer', example: 14 })
   afterDays: number;
   @ApiProperty({ type: () => CampaignGroupResponse, example: CAMPAIGN_RESULTS_EXAMPLE.targeted })

@@ -19,6 +19,7 @@ const ID = { type: 'char', length: 36, charset: 'ascii', collation: 'ascii_bin' 
 @Index('ix_coupons_member', ['memberId', 'status', 'validUntil'])
 @Index('ix_coupons_status_until', ['status', 'validUntil'])
 @Index('ix_coupons_reward', ['rewardId'])
+@Index('ix_coupons_source', ['source', 'sourceRef'])
 export class Coupon {
   @PrimaryColumn(ID)
   id: string;

@@ -1,14 +1,39 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Grid,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError } from '../../shared/api';
 import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
-import { useI18n } from '../../shared/i18n';
+import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
 import { QueryState } from '../components/QueryState';
 import { SnapshotTime } from '../components/SnapshotTime';
 import { JobProgress } from '../jobs/JobProgress';
+import { MakeSnapshot } from '../components/MakeSnapshot';
+import { PageHeader } from '../components/PageHeader';
+import { PeriodKpis } from '../dashboard/PeriodKpis';
+import { PeriodSwitch, usePeriod } from '../dashboard/period';
+import { useOverview } from '../dashboard/queries';
 import { useGradeName, useTierName } from '../names/useNames';
+import { segmentCounts, segmentOf } from './rfm-segments';
 import {
   downloadLiabilityCsv,
   useChurn,
@@ -17,6 +42,7 @@ import {
   useLoyalty,
   usePyramid,
   useRfm,
+  useStartValueRun,
   useTakeSnapshot,
   useTierMovements,
   type Churn,
@@ -26,25 +52,69 @@ import {
 /** A figure with a test id, so tests compare the rendered text with the API's. */
 const Fig = ({ id, children }: { id: string; children: string }) => <span data-testid={id}>{children}</span>;
 
-/** POST analytics/snapshots, then the job's progress; when it ends every analytics figure is read again. */
-function RefreshSnapshot() {
+const DailyCharts = lazy(async () => ({ default: (await import('../dashboard/DailyCharts')).DailyCharts }));
+
+/** A chart, or an empty state when it would have nothing to draw (no chart on an empty 0–1 axis). */
+function ChartOrEmpty({ empty, description, children }: { empty: boolean; description?: string; children: ReactNode }) {
   const { t } = useI18n();
+  return empty ? (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={description ?? t('analytics.emptyChart')}
+      style={{ margin: '24px 0' }}
+      data-testid="empty-chart"
+    />
+  ) : (
+    <>{children}</>
+  );
+}
+
+/**
+ * POST analytics/value-runs, then its progress; when it ends, a snapshot (the RFM segments and the churn by grade are
+ * read from it), then every analytics figure is read again. For roles with value.run.
+ */
+function RunValueScoring() {
+  const { t } = useI18n();
+  const { can } = useAuth();
   const client = useQueryClient();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const start = useTakeSnapshot(setJobId);
+  const [valueJob, setValueJob] = useState<string | null>(null);
+  const [snapshotJob, setSnapshotJob] = useState<string | null>(null);
+  const start = useStartValueRun(setValueJob);
+  const snapshot = useTakeSnapshot(setSnapshotJob);
+  if (!can('value.run')) {
+    return null;
+  }
+  const busy = start.isPending || snapshot.isPending || valueJob !== null || snapshotJob !== null;
+  const error = start.error ?? snapshot.error;
   return (
-    <Space orientation="vertical" style={{ width: '100%', maxWidth: 480 }}>
-      <Button onClick={() => start.mutate()} loading={start.isPending || (jobId !== null && !start.isError)} disabled={jobId !== null}>
-        {t('analytics.refresh')}
+    <Space orientation="vertical" style={{ width: '100%', maxWidth: 420 }}>
+      <Button onClick={() => start.mutate()} loading={busy} disabled={busy} data-testid="run-value">
+        {t('analytics.runValue')}
       </Button>
-      {start.error && <Alert type="error" role="alert" title={t('common.error', { message: start.error.message })} />}
-      {jobId && (
+      {error && <Alert type="error" role="alert" title={t('common.error', { message: error.message })} />}
+      {valueJob && (
         <JobProgress
-          jobId={jobId}
+          jobId={valueJob}
+          label={t('analytics.runningValue')}
+          onDone={(state) => {
+            setValueJob(null);
+            // The figures are read again after the snapshot: reading the pyramid now would swap this card's contents
+            // (and this progress) out before the snapshot is made.
+            if (state === 'completed') {
+              snapshot.mutate();
+            } else {
+              void client.invalidateQueries({ queryKey: ['analytics'] });
+            }
+          }}
+        />
+      )}
+      {snapshotJob && (
+        <JobProgress
+          jobId={snapshotJob}
           label={t('analytics.refreshing')}
           onDone={() => {
             void client.invalidateQueries({ queryKey: ['analytics'] });
-            setJobId(null);
+            setSnapshotJob(null);
           }}
         />
       )}
@@ -52,59 +122,81 @@ function RefreshSnapshot() {
   );
 }
 
+/** No value run yet: say so, and offer the run to those who may start it. */
+function NoValueRun() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  return (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={t(can('value.run') ? 'analytics.noValueRun' : 'analytics.noValueRight')}
+      data-testid="no-value-run"
+    >
+      <RunValueScoring />
+    </Empty>
+  );
+}
+
 function PyramidCard() {
   const { t, lang } = useI18n();
   const pyramid = usePyramid();
   const gradeName = useGradeName();
+  const notRun = pyramid.error instanceof ApiError && pyramid.error.code === 'VALUE_NOT_COMPUTED';
   return (
-    <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid">
-      <QueryState query={pyramid}>
-        {(p) => (
-          <>
-            <SnapshotTime at={p.finishedAt} />
-            <Chart
-              label={t('analytics.pyramid')}
-              height={260}
-              option={{
-                tooltip: {},
-                legend: {},
-                xAxis: { type: 'category', data: p.grades.map((g) => gradeName(g.grade)) },
-                yAxis: { type: 'value', max: 100 },
-                series: [
-                  { name: t('analytics.memberShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.memberShare * 1000) / 10) },
-                  { name: t('analytics.spendShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.spendShare * 1000) / 10) },
-                ],
-              }}
-            />
-            <Table
-              rowKey="grade"
-              size="small"
-              pagination={false}
-              scroll={{ x: true }}
-              dataSource={p.grades}
-              columns={[
-                { title: t('analytics.grade'), render: (_, g) => <span style={{ whiteSpace: 'nowrap' }}>{gradeName(g.grade)}</span> },
-                {
-                  title: t('common.members'),
-                  render: (_, g) => <Fig id={`pyramid-${g.grade}-members`}>{formatPoints(g.members, lang)}</Fig>,
-                },
-                {
-                  title: t('analytics.memberShare'),
-                  render: (_, g) => <Fig id={`pyramid-${g.grade}-memberShare`}>{formatPercent(g.memberShare, lang)}</Fig>,
-                },
-                {
-                  title: t('analytics.spend'),
-                  render: (_, g) => <Fig id={`pyramid-${g.grade}-spend`}>{formatMoney(g.spendCents, lang)}</Fig>,
-                },
-                {
-                  title: t('analytics.spendShare'),
-                  render: (_, g) => <Fig id={`pyramid-${g.grade}-spendShare`}>{formatPercent(g.spendShare, lang)}</Fig>,
-                },
-              ]}
-            />
-          </>
-        )}
-      </QueryState>
+    <Card title={t('analytics.pyramid')} data-testid="analytics-pyramid" extra={notRun ? null : <RunValueScoring />}>
+      {notRun ? (
+        <NoValueRun />
+      ) : (
+        <QueryState query={pyramid}>
+          {(p) => (
+            <>
+              <SnapshotTime at={p.finishedAt} />
+              <ChartOrEmpty empty={p.grades.every((g) => g.members === 0)}>
+                <Chart
+                  label={t('analytics.pyramid')}
+                  height={260}
+                  option={{
+                    tooltip: {},
+                    legend: {},
+                    xAxis: { type: 'category', data: p.grades.map((g) => gradeName(g.grade)) },
+                    yAxis: { type: 'value', max: 100 },
+                    series: [
+                      { name: t('analytics.memberShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.memberShare * 1000) / 10) },
+                      { name: t('analytics.spendShare'), type: 'bar', data: p.grades.map((g) => Math.round(g.spendShare * 1000) / 10) },
+                    ],
+                  }}
+                />
+              </ChartOrEmpty>
+              <Table
+                rowKey="grade"
+                size="small"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={p.grades}
+                columns={[
+                  { title: t('analytics.grade'), render: (_, g) => <span style={{ whiteSpace: 'nowrap' }}>{gradeName(g.grade)}</span> },
+                  {
+                    title: t('common.members'),
+                    render: (_, g) => <Fig id={`pyramid-${g.grade}-members`}>{formatPoints(g.members, lang)}</Fig>,
+                  },
+                  {
+                    title: t('analytics.memberShare'),
+                    render: (_, g) => <Fig id={`pyramid-${g.grade}-memberShare`}>{formatPercent(g.memberShare, lang)}</Fig>,
+                  },
+                  {
+                    title: t('analytics.spend'),
+                    render: (_, g) => <Fig id={`pyramid-${g.grade}-spend`}>{formatMoney(g.spendCents, lang)}</Fig>,
+                  },
+                  {
+                    title: t('analytics.spendShare'),
+                    render: (_, g) => <Fig id={`pyramid-${g.grade}-spendShare`}>{formatPercent(g.spendShare, lang)}</Fig>,
+                  },
+                ]}
+              />
+            </>
+          )}
+        </QueryState>
+      )}
     </Card>
   );
 }
@@ -131,54 +223,64 @@ function LiabilityCard() {
           ) : (
             <>
               <SnapshotTime at={d.snapshotAt} />
-              <Descriptions size="small" column={1} bordered style={{ marginTop: 8 }}>
-                <Descriptions.Item label={t('analytics.outstanding')}>
-                  <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
-                  <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.pending')}>
-                  <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
-                  <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.debt')}>
-                  <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.expiring12')}>
-                  <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
-                  <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.historicalRate')}>
-                  <Fig id="liability-historicalRate">
-                    {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
-                  </Fig>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('analytics.exposure')}>
-                  <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
-                </Descriptions.Item>
-              </Descriptions>
-              <Chart
-                label={t('analytics.expiringByMonth')}
-                height={220}
-                option={{
-                  tooltip: {},
-                  xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
-                  yAxis: { type: 'value' },
-                  series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
-                }}
-              />
-              <Table
-                rowKey="month"
-                size="small"
-                pagination={false}
-                scroll={{ x: true }}
-                dataSource={d.expiring.filter((m) => m.points !== 0)}
-                locale={{ emptyText: t('analytics.nothingExpiring') }}
-                columns={[
-                  { title: t('analytics.month'), dataIndex: 'month' },
-                  { title: t('analytics.points'), render: (_, m) => pts(m.points) },
-                  { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
-                ]}
-              />
+              <Row gutter={[24, 16]} style={{ marginTop: 8 }}>
+                <Col xs={24} xl={12}>
+                  <Descriptions size="small" column={1} bordered>
+                    <Descriptions.Item label={t('analytics.outstanding')}>
+                      <Fig id="liability-outstandingPoints">{pts(d.outstandingPoints)}</Fig> ·{' '}
+                      <Fig id="liability-outstandingValue">{money(d.outstandingValueCents)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.pending')}>
+                      <Fig id="liability-pendingPoints">{pts(d.pendingPoints)}</Fig> ·{' '}
+                      <Fig id="liability-pendingValue">{money(d.pendingValueCents)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.debt')}>
+                      <Fig id="liability-debtPoints">{pts(d.debtPoints)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.expiring12')}>
+                      <Fig id="liability-expiringPoints">{pts(d.expiringPoints)}</Fig> ·{' '}
+                      <Fig id="liability-expiringValue">{money(d.expiringValueCents)}</Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.historicalRate')}>
+                      <Fig id="liability-historicalRate">
+                        {d.historicalRedemptionRate === null ? '—' : formatPercent(d.historicalRedemptionRate, lang)}
+                      </Fig>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('analytics.exposure')}>
+                      <Fig id="liability-exposure">{money(d.exposureCents)}</Fig>
+                    </Descriptions.Item>
+                  </Descriptions>
+                </Col>
+                <Col xs={24} xl={12}>
+                  <ChartOrEmpty empty={d.expiring.every((m) => m.points === 0)} description={t('analytics.nothingExpiring')}>
+                    <Chart
+                      label={t('analytics.expiringByMonth')}
+                      height={220}
+                      option={{
+                        tooltip: {},
+                        xAxis: { type: 'category', data: d.expiring.map((m) => m.month) },
+                        yAxis: { type: 'value' },
+                        series: [{ name: t('analytics.expiringByMonth'), type: 'bar', data: d.expiring.map((m) => m.points) }],
+                      }}
+                    />
+                  </ChartOrEmpty>
+                  {d.expiring.some((m) => m.points !== 0) && (
+                    <Table
+                      rowKey="month"
+                      size="small"
+                      pagination={false}
+                      scroll={{ x: true }}
+                      dataSource={d.expiring.filter((m) => m.points !== 0)}
+                      locale={{ emptyText: t('analytics.nothingExpiring') }}
+                      columns={[
+                        { title: t('analytics.month'), dataIndex: 'month' },
+                        { title: t('analytics.points'), render: (_, m) => pts(m.points) },
+                        { title: t('analytics.value'), render: (_, m) => money(m.valueCents) },
+                      ]}
+                    />
+                  )}
+                </Col>
+              </Row>
             </>
           )
         }
@@ -187,30 +289,64 @@ function LiabilityCard() {
   );
 }
 
+/** The RFM cells of the last value run as named segments with their counts, and the R×F heat map labelled by segment. */
 function RfmCard() {
   const { t, lang } = useI18n();
   const rfm = useRfm();
+  const narrow = !Grid.useBreakpoint().md; // cell labels: the count only on a phone, the segment's name too when there is room
   return (
-    <Card title={t('analytics.rfm')} data-testid="analytics-rfm">
+    <Card title={t('analytics.segments')} data-testid="analytics-rfm">
       <QueryState query={rfm}>
         {(d) => {
           if (d.snapshotAt === null) {
             return <SnapshotTime at={null} />;
           }
-          const cells = d.grid.flatMap((row, r) => row.map((n, f) => [f, r, n]));
-          const max = Math.max(1, ...cells.map((c) => c[2]));
+          if (d.members === 0) {
+            return <NoValueRun />;
+          }
+          const segments = segmentCounts(d.grid);
+          const cells = d.grid.flatMap((row, r) => row.map((n, f) => ({ value: [f, r, n], segment: segmentOf(r + 1, f + 1) })));
           return (
-            <>
+            <Space orientation="vertical" style={{ width: '100%' }}>
               <SnapshotTime at={d.snapshotAt} />
-              <Typography.Paragraph type="secondary">
-                {t('analytics.rfmMembers', { n: formatPoints(d.members, lang) })}
-              </Typography.Paragraph>
+              <Typography.Text type="secondary">{t('analytics.rfmMembers', { n: formatPoints(d.members, lang) })}</Typography.Text>
+              <Table
+                rowKey={(row) => row.segment.key}
+                size="small"
+                pagination={false}
+                scroll={{ x: true }}
+                dataSource={segments}
+                columns={[
+                  {
+                    title: t('analytics.segment'),
+                    render: (_, row) => <Tag color={row.segment.tag}>{t(row.segment.label)}</Tag>,
+                  },
+                  {
+                    title: t('common.members'),
+                    align: 'right',
+                    render: (_, row) => <Fig id={`rfm-${row.segment.key}`}>{formatPoints(row.members, lang)}</Fig>,
+                  },
+                  {
+                    title: t('analytics.segmentShare'),
+                    align: 'right',
+                    render: (_, row) => (d.members > 0 ? formatPercent(row.members / d.members, lang) : '—'),
+                  },
+                  {
+                    title: t('analytics.segmentCells'),
+                    responsive: ['md'],
+                    render: (_, row) => <Typography.Text type="secondary">{row.cells.join(' ')}</Typography.Text>,
+                  },
+                ]}
+              />
               <Chart
                 label={t('analytics.rfm')}
                 height={340}
                 option={{
-                  tooltip: {},
-                  grid: { left: 60, top: 10, bottom: 110 },
+                  tooltip: {
+                    formatter: (p: { data: { value: number[]; segment: { label: MessageKey } } }) =>
+                      `R${p.data.value[1] + 1} F${p.data.value[0] + 1} · ${t(p.data.segment.label)}: ${formatPoints(p.data.value[2], lang)}`,
+                  },
+                  grid: { left: 60, right: 8, top: 10, bottom: 48 },
                   xAxis: {
                     type: 'category',
                     name: t('analytics.frequency'),
@@ -225,11 +361,31 @@ function RfmCard() {
                     nameGap: 32,
                     data: ['1', '2', '3', '4', '5'],
                   },
-                  visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
-                  series: [{ name: t('common.members'), type: 'heatmap', data: cells, label: { show: true } }],
+                  series: [
+                    {
+                      name: t('common.members'),
+                      type: 'heatmap',
+                      data: cells.map((c) => ({
+                        value: c.value,
+                        segment: c.segment,
+                        itemStyle: { color: c.segment.color, opacity: c.value[2] > 0 ? 0.9 : 0.2, borderColor: '#fff', borderWidth: 1 },
+                      })),
+                      label: {
+                        show: true,
+                        color: '#fff',
+                        overflow: 'break',
+                        formatter: (p: { data: { value: number[]; segment: { label: MessageKey } } }) =>
+                          p.data.value[2] === 0
+                            ? ''
+                            : narrow
+                              ? formatPoints(p.data.value[2], lang)
+                              : `${t(p.data.segment.label)}\n${formatPoints(p.data.value[2], lang)}`,
+                      },
+                    },
+                  ],
                 }}
               />
-            </>
+            </Space>
           );
         }}
       </QueryState>
@@ -281,16 +437,18 @@ function ChurnCard() {
               </Row>
               {w && (
                 <>
-                  <Chart
-                    label={t('analytics.churnByMonth')}
-                    height={220}
-                    option={{
-                      tooltip: {},
-                      xAxis: { type: 'category', data: w.byMonth.map((m) => m.key) },
-                      yAxis: { type: 'value' },
-                      series: [{ name: t('analytics.churned'), type: 'bar', data: w.byMonth.map((m) => m.members) }],
-                    }}
-                  />
+                  <ChartOrEmpty empty={w.byMonth.every((m) => m.members === 0)}>
+                    <Chart
+                      label={t('analytics.churnByMonth')}
+                      height={220}
+                      option={{
+                        tooltip: {},
+                        xAxis: { type: 'category', data: w.byMonth.map((m) => m.key) },
+                        yAxis: { type: 'value' },
+                        series: [{ name: t('analytics.churned'), type: 'bar', data: w.byMonth.map((m) => m.members) }],
+                      }}
+                    />
+                  </ChartOrEmpty>
                   <Row gutter={[16, 16]}>
                     <Col xs={24} md={12}>
                       <Table
@@ -404,39 +562,43 @@ export function TierMovementsCard() {
               <SnapshotTime at={d.snapshotAt} />
               <Row gutter={[16, 16]}>
                 <Col xs={24} md={10}>
-                  <Chart
-                    label={t('analytics.tierDistribution')}
-                    height={240}
-                    option={{
-                      tooltip: {},
-                      series: [
-                        {
-                          name: t('analytics.tierDistribution'),
-                          type: 'pie',
-                          radius: '60%',
-                          data: d.distribution.map((x) => ({ name: tierName(x.tier), value: x.members })),
-                        },
-                      ],
-                    }}
-                  />
+                  <ChartOrEmpty empty={d.distribution.every((x) => x.members === 0)}>
+                    <Chart
+                      label={t('analytics.tierDistribution')}
+                      height={240}
+                      option={{
+                        tooltip: {},
+                        series: [
+                          {
+                            name: t('analytics.tierDistribution'),
+                            type: 'pie',
+                            radius: '60%',
+                            data: d.distribution.filter((x) => x.members > 0).map((x) => ({ name: tierName(x.tier), value: x.members })),
+                          },
+                        ],
+                      }}
+                    />
+                  </ChartOrEmpty>
                 </Col>
                 <Col xs={24} md={14}>
-                  <Chart
-                    label={t('analytics.tierMovements')}
-                    height={240}
-                    option={{
-                      tooltip: { trigger: 'axis' },
-                      legend: {},
-                      xAxis: { type: 'category', data: d.months.map((m) => m.month) },
-                      yAxis: { type: 'value' },
-                      series: (['up', 'down', 'new'] as const).map((k) => ({
-                        name: t(`analytics.move.${k}`),
-                        type: 'bar',
-                        stack: 'moves',
-                        data: d.months.map((m) => m[k]),
-                      })),
-                    }}
-                  />
+                  <ChartOrEmpty empty={d.months.every((m) => m.up + m.down + m.new === 0)}>
+                    <Chart
+                      label={t('analytics.tierMovements')}
+                      height={240}
+                      option={{
+                        tooltip: { trigger: 'axis' },
+                        legend: {},
+                        xAxis: { type: 'category', data: d.months.map((m) => m.month) },
+                        yAxis: { type: 'value' },
+                        series: (['up', 'down', 'new'] as const).map((k) => ({
+                          name: t(`analytics.move.${k}`),
+                          type: 'bar',
+                          stack: 'moves',
+                          data: d.months.map((m) => m[k]),
+                        })),
+                      }}
+                    />
+                  </ChartOrEmpty>
                 </Col>
               </Row>
             </>
@@ -447,37 +609,94 @@ export function TierMovementsCard() {
   );
 }
 
+/** Trends of a period (7 / 30 / 90 days or a custom range): the dashboard's daily series. */
+function TrendsTab() {
+  const [period, setPeriod] = usePeriod();
+  const overview = useOverview(period);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <PeriodSwitch period={period} onChange={setPeriod} lastDay={overview.data?.period?.to ?? null} />
+      <QueryState query={overview}>
+        {(d) =>
+          d.period ? (
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <PeriodKpis data={d} />
+              <Suspense fallback={<Spin />}>
+                <DailyCharts daily={d.daily} />
+              </Suspense>
+            </Space>
+          ) : (
+            <SnapshotTime at={null} />
+          )
+        }
+      </QueryState>
+    </Space>
+  );
+}
+
+const TABS = ['trends', 'value', 'churn', 'loyalty', 'liability', 'tiers'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The reports as tabs (the tab in the address, ?tab=), under a header with the snapshot's time and its refresh. */
 export function AnalyticsPage() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const dashboard = useDashboard();
-  return (
-    <section>
-      <Typography.Title level={3}>{t('nav.analytics')}</Typography.Title>
-      <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
-        <SnapshotTime at={dashboard.data?.snapshotAt} />
-        {can('analytics.read') && <RefreshSnapshot />}
-      </Space>
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'trends';
+  const fixed = <Typography.Paragraph type="secondary">{t('analytics.fixedWindow')}</Typography.Paragraph>;
+  const panes: Record<Tab, ReactNode> = {
+    trends: <TrendsTab />,
+    value: (
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={12}>
           <PyramidCard />
         </Col>
-        <Col xs={24} lg={12}>
-          <LiabilityCard />
-        </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} xl={12}>
           <RfmCard />
         </Col>
-        <Col xs={24} lg={12}>
-          <LoyaltyCard />
-        </Col>
-        <Col xs={24}>
-          <ChurnCard />
-        </Col>
-        <Col xs={24}>
-          <TierMovementsCard />
-        </Col>
       </Row>
+    ),
+    churn: (
+      <>
+        {fixed}
+        <ChurnCard />
+      </>
+    ),
+    loyalty: (
+      <>
+        {fixed}
+        <LoyaltyCard />
+      </>
+    ),
+    liability: <LiabilityCard />,
+    tiers: (
+      <>
+        {fixed}
+        <TierMovementsCard />
+      </>
+    ),
+  };
+  return (
+    <section>
+      <PageHeader
+        title={t('nav.analytics')}
+        subtitle={dashboard.data ? <SnapshotTime at={dashboard.data.snapshotAt} /> : t('analytics.subtitle')}
+        extra={<MakeSnapshot label={t('analytics.refresh')} />}
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              next.set('tab', key);
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        items={TABS.map((key) => ({ key, label: t(`analytics.tab.${key}` as const), children: panes[key] }))}
+      />
     </section>
   );
 }

@@ -67,3 +67,10 @@ export async function downloadLiabilityCsv(): Promise<void> {
   a.click();
   URL.revokeObjectURL(url);
 }
+
+/** POST analytics/value-runs: scores, grades and RFM for every member, by a job; the answer names it. */
+export const useStartValueRun = (onStarted: (jobId: string) => void) =>
+  useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/admin/analytics/value-runs')),
+    onSuccess: (r) => onStarted(r.jobId),
+  });

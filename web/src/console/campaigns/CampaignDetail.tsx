@@ -104,6 +104,31 @@ function Results({ results, coupons }: { results: CampaignResults; coupons: bool
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.messages')} value={formatPoints(results.messages, lang)} />
         </Col>
+        {coupons && results.coupons && (
+          <>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('campaigns.couponsUsed')}
+                data-testid="coupons-used"
+                value={t('campaigns.couponsUsedOf', {
+                  used: formatPoints(results.coupons.used, lang),
+                  issued: formatPoints(results.coupons.issued, lang),
+                  rate: formatPercent(results.coupons.usedRate ?? 0, lang),
+                })}
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('campaigns.couponReceipts')}
+                data-testid="coupon-receipts"
+                value={t('campaigns.couponReceiptsSpend', {
+                  count: formatPoints(results.coupons.purchases, lang),
+                  money: formatMoney(results.coupons.spendCents, lang),
+                })}
+              />
+            </Col>
+          </>
+        )}
         {results.overBudget > 0 && (
           <Col xs={12} md={6}>
             <Statistic title={t('campaigns.overBudget')} value={formatPoints(results.overBudget, lang)} data-testid="over-budget" />

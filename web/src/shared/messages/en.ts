@@ -1,10 +1,12 @@
 import { campaignsEn } from './campaigns-console';
 
 /** English: the reference dictionary. zh-CN.ts must have every key (the compiler checks it). */
+import { frameEn } from './console-frame';
 import { namesEn } from './names';
 import { rewardsEn } from './rewards.en';
 
 export const en = {
+  ...frameEn,
   ...rewardsEn,
   ...namesEn,
   'common.switchLanguage': 'Switch language',
@@ -515,14 +517,7 @@ export const en = {
   'analytics.move.up': 'Up',
   'analytics.move.down': 'Down',
   'analytics.move.new': 'New',
-  'dashboard.active90d': 'Active in 90 days',
-  'dashboard.issued': 'Points issued',
-  'dashboard.redeemed': 'Points redeemed',
   'dashboard.noAnalytics': 'Your role does not read the program figures; open Members from the menu.',
-  'dashboard.members': 'Members',
-  'dashboard.outstanding': 'Points outstanding',
-  'dashboard.pending': 'Points pending',
-  'dashboard.runningCampaigns': 'Running campaigns',
   'ledger.accrual': 'Earned',
   'ledger.adjustment': 'Adjustment',
   'ledger.bonus': 'Bonus',

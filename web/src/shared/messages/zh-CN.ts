@@ -1,10 +1,12 @@
 import { campaignsZhCN } from './campaigns-console';
+import { frameZh } from './console-frame';
 import type { MessageKey } from './en';
 import { namesZhCN } from './names';
 import { rewardsZhCN } from './rewards.zh-CN';
 
 /** 简体中文. Every key of en.ts (checked by the compiler). */
 export const zhCN: Record<MessageKey, string> = {
+  ...frameZh,
   ...rewardsZhCN,
   ...namesZhCN,
   'common.switchLanguage': '切换语言',
@@ -514,14 +516,7 @@ export const zhCN: Record<MessageKey, string> = {
   'analytics.move.up': '升级',
   'analytics.move.down': '降级',
   'analytics.move.new': '新入会',
-  'dashboard.active90d': '90 天活跃会员',
-  'dashboard.issued': '已发放积分',
-  'dashboard.redeemed': '已兑换积分',
   'dashboard.noAnalytics': '您的角色不能查看项目数据，请从菜单打开会员。',
-  'dashboard.members': '会员数',
-  'dashboard.outstanding': '未兑积分',
-  'dashboard.pending': '待生效积分',
-  'dashboard.runningCampaigns': '进行中的活动',
   'ledger.accrual': '消费积分',
   'ledger.adjustment': '人工调整',
   'ledger.bonus': '奖励',
