@@ -36,6 +36,18 @@ export const CONSOLE_ERROR_MESSAGES: Record<ErrorCode, Both> = {
   REWARD_NOT_FOUND: { en: 'That reward was not found.', 'zh-CN': '未找到该礼品。' },
   REWARD_NOT_AVAILABLE: { en: 'This reward cannot be exchanged now.', 'zh-CN': '该礼品当前无法兑换。' },
   COUPON_NOT_VOIDABLE: { en: 'This coupon can no longer be voided.', 'zh-CN': '这张券已无法作废。' },
+  COMPLAINT_NOT_FOUND: { en: 'That complaint case was not found.', 'zh-CN': '未找到该投诉案件。' },
+  COMPLAINT_INVALID_TRANSITION: {
+    en: 'The case cannot take this step now (see its state, or it was done already).',
+    'zh-CN': '该案件当前无法执行此操作（请查看其状态，或该操作已完成）。',
+  },
+  SURVEY_NOT_FOUND: { en: 'That survey was not found.', 'zh-CN': '未找到该问卷。' },
+  SURVEY_NOT_EDITABLE: {
+    en: 'The survey cannot be changed this way in its current status.',
+    'zh-CN': '问卷当前状态下无法这样修改。',
+  },
+  SURVEY_INVITATION_INVALID: { en: 'This survey link is not valid or has expired.', 'zh-CN': '问卷链接无效或已过期。' },
+  SURVEY_ALREADY_ANSWERED: { en: 'This survey was answered with this link already.', 'zh-CN': '该问卷链接已填写过。' },
   REWARD_ELIGIBILITY_UNKNOWN: {
     en: 'The reward names a tier or a club that does not exist: pick them again.',
     'zh-CN': '该礼品指定的等级或俱乐部不存在，请重新选择。',
