@@ -89,6 +89,7 @@ describe('complaints and service recovery (admin, portal)', () => {
       expect(c.steps.map((s: { kind: string }) => s.kind)).toEqual(['raised']);
       expect(c.steps[0].actorEmail).toMatch(/^support-/);
       expect(c.ownerId).toBe(c.steps[0].actorId);
+      expect(c.ownerEmail).toBe(c.steps[0].actorEmail);
       const high = await raise('support', {
         memberId: m.memberId,
         category: 'service',
@@ -162,6 +163,25 @@ describe('complaints and service recovery (admin, portal)', () => {
   });
 
   describe('working a case', () => {
+    it('an admin takes a case: the owner changes, named by email, with an assigned step; an unknown user is refused', async () => {
+      const { m } = await memberWithReceipt();
+      const c = (
+        await raise('support', { memberId: m.memberId, category: 'service', description: 'Queue too long', severity: 'normal' }).expect(201)
+      ).body;
+      const me = (await as('admin').get('auth/me').expect(200)).body as { adminId: string; email: string };
+      const taken = await as('admin')
+        .post(`complaints/${c.complaintId as string}/assign`, { ownerId: me.adminId })
+        .expect(200);
+      expect(taken.body).toMatchObject({ ownerId: me.adminId, ownerEmail: me.email });
+      const step = (taken.body.steps as Array<{ kind: string; ownerId: string | null; ownerEmail: string | null }>).at(-1);
+      expect(step).toMatchObject({ kind: 'assigned', ownerId: me.adminId, ownerEmail: me.email });
+      const before = await count('complaint_steps');
+      await as('admin')
+        .post(`complaints/${c.complaintId as string}/assign`, { ownerId: newId() })
+        .expect((r) => expect(r.status).toBeGreaterThanOrEqual(400));
+      expect(await count('complaint_steps')).toBe(before);
+    });
+
     it('moves open → in progress → resolved → closed with a step each (who, when, from, to); the first answer is the first move', async () => {
       const { m } = await memberWithReceipt();
       const c = (

@@ -81,6 +81,8 @@ describe('voice of the member on the pages (headless Chromium)', () => {
     ).body;
     await asAdmin('post', `complaints/${c.complaintId}/comments`, { kind: 'reply', text: '非常抱歉，已为您退款。' }).expect(200);
     await app.t.db.query('UPDATE complaints SET due_at = ? WHERE id = ?', [new Date(Date.now() - 3600_000), c.complaintId]);
+    // A case nobody owns yet (e.g. raised by a member), so the console offers to take it.
+    await app.t.db.query('UPDATE complaints SET owner_id = NULL WHERE id = ?', [c.complaintId]);
     // Five answers for the results: staff 5, 4, 4, 2, 5 (weight 3), freshness 4, 4, 3, 3, 5 (weight 1), recommend 10, 9, 7, 3, 10.
     const given = [
       [5, 4, 10],
@@ -122,6 +124,11 @@ describe('voice of the member on the pages (headless Chromium)', () => {
         const kase = page.getByTestId('complaint-case');
         await kase.getByText('非常抱歉，已为您退款。').waitFor();
         if (name === 'en') {
+          const owner = kase.getByTestId('complaint-owner');
+          await owner.getByText('Nobody yet').waitFor();
+          await owner.getByRole('button', { name: 'Take this case' }).click();
+          await owner.getByText(process.env.ADMIN_EMAIL as string).waitFor();
+          await expect(owner.getByRole('button', { name: 'Take this case' }).count()).resolves.toBe(0);
           await kase.getByLabel('Points').fill('200');
           await kase.getByLabel('Reason').fill('Charged twice');
           await kase.getByRole('button', { name: 'Give points' }).click();

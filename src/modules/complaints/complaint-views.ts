@@ -50,12 +50,14 @@ export function complaintDetailView(
 ): ComplaintDetailResponse {
   return {
     ...complaintView(c, masked, now),
+    ownerEmail: c.ownerId ? (emails.get(c.ownerId) ?? null) : null,
     steps: steps.map((s): ComplaintStepResponse => ({
       stepId: s.id,
       kind: s.kind,
       fromState: s.fromState,
       toState: s.toState,
       ownerId: s.ownerId,
+      ownerEmail: s.ownerId ? (emails.get(s.ownerId) ?? null) : null,
       text: masked ? maskFreeText(s.text, c.memberName) : s.text,
       points: s.points,
       entryId: s.entryId,

@@ -7989,6 +7989,8 @@ export interface components {
              * @description assigned: the new owner.
              */
             ownerId: string | null;
+            /** @description assigned: the new owner’s console sign-in. */
+            ownerEmail: string | null;
             /** @description Masked without members.pii; null once erased. */
             text: string | null;
             /** @description goodwill: the points given. */
@@ -8053,6 +8055,11 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description The owner’s console sign-in, if the case has one.
+             * @example agent@example.com
+             */
+            ownerEmail: string | null;
             /** @description Every change, oldest first. */
             steps: components["schemas"]["ComplaintStepResponse"][];
         };

@@ -13,6 +13,8 @@ export class ComplaintStepResponse {
   toState: string | null;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'assigned: the new owner.' })
   ownerId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'assigned: the new owner’s console sign-in.' })
+  ownerEmail: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'Masked without members.pii; null once erased.' })
   text: string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'goodwill: the points given.' })
@@ -88,6 +90,13 @@ export class ComplaintResponse {
 }
 
 export class ComplaintDetailResponse extends ComplaintResponse {
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    example: 'agent@example.com',
+    description: 'The owner’s console sign-in, if the case has one.',
+  })
+  ownerEmail: string | null;
   @ApiProperty({ type: [ComplaintStepResponse], description: 'Every change, oldest first.' })
   steps: ComplaintStepResponse[];
 }

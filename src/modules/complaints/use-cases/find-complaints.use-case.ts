@@ -26,7 +26,13 @@ export class FindComplaintsUseCase {
       throw complaintNotFound(id);
     }
     const steps = await this.repo.steps(id);
-    const adminIds = [...new Set(steps.filter((s) => s.actorType === 'admin' && s.actorId).map((s) => s.actorId as string))];
+    const adminIds = [
+      ...new Set([
+        ...steps.filter((s) => s.actorType === 'admin' && s.actorId).map((s) => s.actorId as string),
+        ...steps.filter((s) => s.ownerId).map((s) => s.ownerId as string),
+        ...(c.ownerId ? [c.ownerId] : []),
+      ]),
+    ];
     return complaintDetailView(c, steps, await this.repo.adminEmails(adminIds), masked, new Date());
   }
 

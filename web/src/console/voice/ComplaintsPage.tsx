@@ -144,7 +144,7 @@ function Cases() {
 function CaseView({ complaintId }: { complaintId: string }) {
   const tv = useVoiceText();
   const { lang } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const query = useComplaint(complaintId);
   const actions = useComplaintActions(complaintId);
   const [moveTo, setMoveTo] = useState<string | null>(null);
@@ -154,9 +154,14 @@ function CaseView({ complaintId }: { complaintId: string }) {
   const [done, setDone] = useState<string | null>(null);
   const [rewardId, setRewardId] = useState<string | null>(null);
   const templates = useCouponTemplates();
-  const error = [actions.move.error, actions.comment.error, actions.apologise.error, actions.goodwill.error, actions.coupon.error].find(
-    Boolean,
-  );
+  const error = [
+    actions.move.error,
+    actions.comment.error,
+    actions.apologise.error,
+    actions.goodwill.error,
+    actions.coupon.error,
+    actions.assign.error,
+  ].find(Boolean);
   return (
     <QueryState query={query}>
       {(c) => (
@@ -172,6 +177,23 @@ function CaseView({ complaintId }: { complaintId: string }) {
             rowKey="k"
             dataSource={[
               { k: tv('c.member'), v: `${c.memberName ?? '—'} ${c.memberPhone ?? ''}` },
+              {
+                k: tv('c.owner'),
+                v: (
+                  <Space wrap data-testid="complaint-owner">
+                    <span>{c.ownerEmail ?? tv('c.noOwner')}</span>
+                    {can('complaints.manage') && c.ownerId !== me.adminId && (
+                      <Button
+                        size="small"
+                        loading={actions.assign.isPending}
+                        onClick={() => actions.assign.mutate({ ownerId: me.adminId })}
+                      >
+                        {tv('c.takeCase')}
+                      </Button>
+                    )}
+                  </Space>
+                ),
+              },
               { k: tv('c.store'), v: c.storeName ?? '—' },
               { k: tv('c.receipt'), v: c.receiptNo ?? '—' },
               { k: tv('c.category'), v: tv(`cat.${c.category}` as VoiceKey) },
@@ -201,6 +223,7 @@ function CaseView({ complaintId }: { complaintId: string }) {
                     {tv(`step.${s.kind}` as VoiceKey)}
                     {s.toState && ` → ${tv(`st.${s.toState}` as VoiceKey)}`}
                     {s.points !== null && ` +${formatPoints(s.points, lang)}`}
+                    {s.ownerEmail && ` → ${s.ownerEmail}`}
                   </span>
                 ),
               },

@@ -82,6 +82,11 @@ export function useComplaintActions(complaintId: string) {
         unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/coupon', { ...path, body })),
       ...opts,
     }),
+    assign: useMutation({
+      mutationFn: async (body: Schemas['AssignComplaintDto']) =>
+        unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/assign', { ...path, body })),
+      ...opts,
+    }),
     goodwill: useMutation({
       mutationFn: async (body: Schemas['GoodwillDto']) =>
         unwrap(await api.POST('/api/v1/admin/complaints/{complaintId}/goodwill', { ...path, body })),
