@@ -223,7 +223,7 @@ function CaseView({ complaintId }: { complaintId: string }) {
                     {tv(`step.${s.kind}` as VoiceKey)}
                     {s.toState && ` → ${tv(`st.${s.toState}` as VoiceKey)}`}
                     {s.points !== null && ` +${formatPoints(s.points, lang)}`}
-                    {s.ownerEmail && ` → ${s.ownerEmail}`}
+                    {s.kind === 'assigned' && s.ownerEmail && ` → ${s.ownerEmail}`}
                   </span>
                 ),
               },
