@@ -119,6 +119,13 @@ describe('console: roles and languages', () => {
       await drawer.getByLabel('Points (+/-)').fill('25');
       await drawer.getByLabel('Reason', { exact: true }).fill('Goodwill for a late delivery');
       await drawer.getByRole('button', { name: 'Adjust points' }).click();
+      // Nothing moves before the confirmation, which says how many points, to whom, and the balance after.
+      const confirm = page.getByRole('dialog').filter({ has: page.getByTestId('adjust-confirm') });
+      await confirm.locator('.ant-modal-confirm-title').getByText('Give 25 points to Browser Member?').waitFor();
+      await confirm.getByText('Balance 0 → 25 points.').waitFor();
+      expect((await ledgerInvariants(app.t.db, member.memberId)).balance).toBe(0);
+      await screenshots(page, 'console-member-adjust-confirm');
+      await confirm.getByRole('button', { name: 'Adjust points' }).click();
       await drawer.locator('.ant-table-tbody').getByText('Goodwill for a late delivery').waitFor();
       await screenshots(page, 'console-member-ledger');
       const inv = await ledgerInvariants(app.t.db, member.memberId);

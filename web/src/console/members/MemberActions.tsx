@@ -1,12 +1,15 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { useAddNote, useAdjustPoints, useCardAction, type MemberRow } from './queries';
 
 /** What the role may do to a member: adjust points (with a reason), add a note, freeze or replace the card. */
 export function MemberActions({ member }: { member: MemberRow }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { can } = useAuth();
+  const { modal } = App.useApp();
+  const [adjustForm] = Form.useForm<{ points: number; reason: string }>();
   const memberId = member.memberId;
   const card = member.card;
   const adjust = useAdjustPoints(memberId);
@@ -17,7 +20,34 @@ export function MemberActions({ member }: { member: MemberRow }) {
     <Card size="small" title={t('common.actions')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         {can('points.adjust') && (
-          <Form layout="inline" onFinish={(v: { points: number; reason: string }) => adjust.mutate(v)}>
+          <Form
+            form={adjustForm}
+            layout="inline"
+            onFinish={(v: { points: number; reason: string }) => {
+              // Points move only after a confirmation that says how many, to whom, and the balance after.
+              const after = member.balance + v.points;
+              void modal.confirm({
+                title: t(v.points >= 0 ? 'members.adjustConfirm.give' : 'members.adjustConfirm.take', {
+                  points: formatPoints(Math.abs(v.points), lang),
+                  name: member.name ?? member.card?.cardNo ?? '—',
+                }),
+                content: (
+                  <Space orientation="vertical" data-testid="adjust-confirm">
+                    <span>
+                      {t('members.adjustConfirm.balance', {
+                        before: formatPoints(member.balance, lang),
+                        after: formatPoints(after, lang),
+                      })}
+                    </span>
+                    <span>{t('members.adjustConfirm.reason', { reason: v.reason })}</span>
+                    {after < 0 && <Alert type="warning" title={t('members.adjustConfirm.negative')} />}
+                  </Space>
+                ),
+                okText: t('members.adjust'),
+                onOk: () => adjust.mutateAsync(v).then(() => adjustForm.resetFields()),
+              });
+            }}
+          >
             <Form.Item label={t('members.adjustPoints')} name="points" rules={[{ required: true }]}>
               <InputNumber style={{ minWidth: 120 }} />
             </Form.Item>
@@ -42,7 +72,7 @@ export function MemberActions({ member }: { member: MemberRow }) {
         {can('cards.manage') && card && (
           <Space wrap>
             <Typography.Text>
-              {t('members.card')}: {card.cardNo} ({card.status})
+              {t('members.card')}: {card.cardNo} ({t(`members.cardStatus.${card.status}` as 'members.cardStatus.active')})
             </Typography.Text>
             <Button onClick={() => cardAction.mutate('freeze')}>{t('members.freezeCard')}</Button>
             <Button onClick={() => cardAction.mutate('replace')}>{t('members.replaceCard')}</Button>
