@@ -1,4 +1,4 @@
-import { DEMO_REWARDS, loadDemo } from '../src/demo/demo-loader';
+import { DEMO_CATEGORIES, DEMO_REWARDS, loadDemo } from '../src/demo/demo-loader';
 import { MemberTokensService } from '../src/modules/portal/auth/member-tokens.service';
 import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
@@ -57,6 +57,15 @@ describe('demo program (loadDemo)', () => {
     expect(now.length).toBeGreaterThanOrEqual(2); // Home's strip has something to show
     expect(later.length).toBeGreaterThanOrEqual(1);
     expect(later.every((i) => i.blockers.includes('points') && i.pointsPrice > catalog.availablePoints)).toBe(true);
+    // Every category code the demo's receipts carry has a name: the console's Categories screen starts with none unknown.
+    const lineCodes = await t.db.query<Array<{ category: string }>>('SELECT DISTINCT category FROM purchase_lines');
+    const named = new Set(DEMO_CATEGORIES.map((c) => c.code));
+    expect(lineCodes.map((l) => l.category).filter((c) => !named.has(c))).toEqual([]);
+    const [{ n }] = await t.db.query<Array<{ n: string }>>(
+      `SELECT COUNT(*) AS n FROM categories WHERE code IN (${DEMO_CATEGORIES.map(() => '?').join(', ')})`,
+      DEMO_CATEGORIES.map((c) => c.code),
+    );
+    expect(Number(n)).toBe(DEMO_CATEGORIES.length);
   });
 
   it('run again, it loads nothing twice: the same rewards, no copies', async () => {

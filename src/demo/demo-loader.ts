@@ -6,6 +6,7 @@ import { MembersService } from '../modules/members/members.service';
 import { PostPurchaseUseCase } from '../modules/points/use-cases/post-purchase/post-purchase.use-case';
 import { CreateRewardDto } from '../modules/rewards/dto/reward.dto';
 import { SaveRewardUseCase } from '../modules/rewards/use-cases/save-reward.use-case';
+import { SaveCategoryUseCase } from '../modules/categories/use-cases/save-category.use-case';
 import { StoresService } from '../modules/stores/stores.service';
 import { allStores, demoCards } from './demo.queries';
 
@@ -22,6 +23,14 @@ const MEMBERS = [
  * The demo catalog (zh-CN and English): rewards a demo member can exchange at once, a dearer one, and one no demo
  * member has the points for, so the member page shows the catalog, the home strip and a "why not".
  */
+/** Names for the category codes the demo's receipts carry, and the niche clubs' usual ones, in both languages. */
+export const DEMO_CATEGORIES = [
+  { code: 'dairy', nameZh: '乳制品', nameEn: 'Dairy' },
+  { code: 'grocery', nameZh: '食品杂货', nameEn: 'Grocery' },
+  { code: 'baby', nameZh: '母婴', nameEn: 'Mother & baby' },
+  { code: 'wine', nameZh: '酒水', nameEn: 'Wine' },
+];
+
 export const DEMO_REWARDS: CreateRewardDto[] = [
   {
     nameZh: '满50减10元券',
@@ -119,6 +128,10 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoInfo> 
     return { loaded: false, storeCode: DEMO_STORE, apiKey: key, cardNos: cards.map((c) => c.card_no), memberPhone: MEMBERS[0].phone };
   }
   const store = await stores.createStore(SYSTEM_ACTOR, DEMO_STORE, 'Demo Store, Nanjing Road');
+  const categories = app.get(SaveCategoryUseCase);
+  for (const category of DEMO_CATEGORIES) {
+    await categories.create(SYSTEM_ACTOR, category);
+  }
   const { key } = await stores.createApiKey(SYSTEM_ACTOR, store.id);
   const cardNos: string[] = [];
   let receipt = 1;
