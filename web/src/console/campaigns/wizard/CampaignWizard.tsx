@@ -14,8 +14,8 @@ import {
   type RuleWords,
 } from '../queries';
 import { ActionStep, rewardLabel } from './ActionStep';
-import { AudienceStep, audienceWords } from './AudienceStep';
-import { budgetUnit, hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody, type CampaignBody, type Draft } from './draft';
+import { AudienceStep } from './AudienceStep';
+import { audienceWords, budgetUnit, hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody, type CampaignBody, type Draft } from './draft';
 import { ScheduleStep } from './ScheduleStep';
 import { TemplateStep } from './TemplateStep';
 
@@ -24,13 +24,13 @@ type Preview = ReturnType<typeof useCampaignDraft>['preview']['data'];
 /**
  * Audience (live size and cost) → action → template preview → schedule, budget, holdout → launch, only after a
  * confirmation that states the figures. A draft is saved as soon as there is an audience (the live figures need it) and
- * deleted if the wizard is closed without launching.
+ * deleted if the wizard is closed without launching. `initial` preselects some of it (an RFM segment from analytics).
  */
-export function CampaignWizard({ onLaunched }: { onLaunched: (campaign: Campaign) => void }) {
+export function CampaignWizard({ onLaunched, initial }: { onLaunched: (campaign: Campaign) => void; initial?: Partial<Draft> }) {
   const { t } = useI18n();
   const [step, setStep] = useState(0);
   const [confirming, setConfirming] = useState(false);
-  const [draft, setDraft] = useState<Draft>(NEW_DRAFT);
+  const [draft, setDraft] = useState<Draft>(() => ({ ...NEW_DRAFT, ...initial }));
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const body = useMemo(() => toBody(draft), [draft]);
   const [debounced, setDebounced] = useState(body);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody } from './draft';
+import { audienceWords, hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody } from './draft';
 
 describe('campaign wizard: the draft as the request', () => {
   it('pre-fills no amount: a new draft grants nothing and says the points are missing', () => {
@@ -92,5 +92,25 @@ describe('campaign wizard: the draft as the request', () => {
   it('has no audience without a name or without a club or tier', () => {
     expect(hasAudience(toBody({ ...NEW_DRAFT, name: 'x' }))).toBe(false);
     expect(hasAudience(toBody({ ...NEW_DRAFT, name: '  ', clubIds: ['c-1'] }))).toBe(false);
+  });
+});
+
+describe('campaign wizard: RFM segments in the audience', () => {
+  it('asks for members in the chosen segments, leaves out the excluded ones, and says so by name in both languages', async () => {
+    const { translate } = await import('../../../shared/i18n');
+    const draft = { ...NEW_DRAFT, name: 'Win back', tierCodes: ['VIP'], rfmSegments: ['atRisk', 'cantLose'] as const };
+    const body = toBody({ ...draft, rfmSegments: [...draft.rfmSegments], excludeRfmSegments: ['hibernating'] });
+    expect(body.audience).toEqual({
+      include: [
+        { type: 'tier', codes: ['VIP'] },
+        { type: 'rfmSegment', segments: ['atRisk', 'cantLose'] },
+      ],
+      requireAll: false,
+      exclude: [{ type: 'rfmSegment', segments: ['hibernating'] }],
+    });
+    const words = (lang: 'en' | 'zh-CN') =>
+      audienceWords({ ...draft, rfmSegments: [...draft.rfmSegments] }, (key, vars) => translate(lang, key, vars));
+    expect(words('en')).toBe('Members in any of the chosen tiers OR in the RFM segments Can’t lose them, At risk.');
+    expect(words('zh-CN')).toBe('属于任一所选等级 或 属于 RFM 分群「不能失去的会员、流失风险会员」的会员。');
   });
 });

@@ -1,4 +1,6 @@
 import type { Schemas } from '../../../shared/api';
+import type { MessageKey } from '../../../shared/i18n';
+import { SEGMENTS } from '../../analytics/rfm-segments';
 
 /** The campaign as POST/PATCH campaigns take it (the server's CreateCampaignDto). */
 export type CampaignBody = Schemas['CreateCampaignDto'];
@@ -7,6 +9,9 @@ export type AudiencePart = CampaignBody['audience']['include'][number];
 export type ActionBody = NonNullable<CampaignBody['actions']>[number];
 
 /** What the campaign gives each member reached: points, one coupon of a reward, or nothing (a message only). */
+/** An RFM segment's key, as the server's rfmSegment audience part takes it. */
+export type RfmSegmentKey = Extract<AudiencePart, { type: 'rfmSegment' }>['segments'][number];
+
 export type GrantKind = 'points' | 'coupon' | 'none';
 
 /** What the wizard edits, step by step; toBody turns it into the request. */
@@ -14,10 +19,13 @@ export interface Draft {
   name: string;
   clubIds: string[];
   tierCodes: string[];
+  /** RFM segments (the analytics page's named R×F cells, by key). */
+  rfmSegments: RfmSegmentKey[];
   /** any: members in any of the chosen clubs OR tiers (the server's default); all: in one of the clubs AND one of the tiers. */
   combine: 'any' | 'all';
   excludeClubIds: string[];
   excludeTierCodes: string[];
+  excludeRfmSegments: RfmSegmentKey[];
   /** Leave out members with no purchase in this many days (dormant members); null: nobody left out for it. */
   excludeNoPurchaseDays: number | null;
   /** Leave out members who joined in this many days; null: nobody left out for it. */
@@ -43,9 +51,11 @@ export const NEW_DRAFT: Draft = {
   name: '',
   clubIds: [],
   tierCodes: [],
+  rfmSegments: [],
   combine: 'any',
   excludeClubIds: [],
   excludeTierCodes: [],
+  excludeRfmSegments: [],
   excludeNoPurchaseDays: null,
   excludeJoinedWithinDays: null,
   grantKind: 'points',
@@ -78,10 +88,10 @@ export const TIMEZONES = [
 ];
 
 /**
- * The audience parts the draft asks for, one per kind (club, tier), as the server's audience takes them. A kind of
- * part the server adds is one more entry here and one more field in the audience step.
+ * The audience parts the draft asks for, one per kind (club, tier, RFM segment), as the server's audience takes them.
+ * A kind of part the server adds is one more entry here and one more field in the audience step.
  */
-export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): AudiencePart[] {
+export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes' | 'rfmSegments'>): AudiencePart[] {
   const include: AudiencePart[] = [];
   if (d.clubIds.length > 0) {
     include.push({ type: 'club', clubIds: d.clubIds });
@@ -89,12 +99,19 @@ export function audienceParts(d: Pick<Draft, 'clubIds' | 'tierCodes'>): Audience
   if (d.tierCodes.length > 0) {
     include.push({ type: 'tier', codes: d.tierCodes });
   }
+  if (d.rfmSegments.length > 0) {
+    include.push({ type: 'rfmSegment', segments: d.rfmSegments });
+  }
   return include;
 }
 
-/** The members left out (any of these parts excludes a member): clubs, tiers, dormant, newly joined. */
+/** The members left out (any of these parts excludes a member): clubs, tiers, RFM segments, dormant, newly joined. */
 export function exclusionParts(d: Draft): AudiencePart[] {
-  const exclude: AudiencePart[] = audienceParts({ clubIds: d.excludeClubIds, tierCodes: d.excludeTierCodes });
+  const exclude: AudiencePart[] = audienceParts({
+    clubIds: d.excludeClubIds,
+    tierCodes: d.excludeTierCodes,
+    rfmSegments: d.excludeRfmSegments,
+  });
   if (d.excludeNoPurchaseDays) {
     exclude.push({ type: 'noPurchaseDays', days: d.excludeNoPurchaseDays });
   }
@@ -180,4 +197,42 @@ export function launchCost(
     return { total: preview.estimatedPoints, perMember: d.grantPoints, leftWithout: Math.max(preview.targeted - paid, 0) };
   }
   return { total: 0, perMember: 0, leftWithout: 0 };
+}
+
+/** The audience in one sentence: which parts, joined by OR or AND, and whether anyone is left out. */
+export function audienceWords(d: Draft, t: (key: MessageKey, vars?: Record<string, string | number>) => string): string {
+  const clubs = d.clubIds.length > 0;
+  const tiers = d.tierCodes.length > 0;
+  const segments = d.rfmSegments.length > 0;
+  let base: string | null;
+  if (segments) {
+    const names = SEGMENTS.filter((s) => d.rfmSegments.includes(s.key as RfmSegmentKey))
+      .map((s) => t(s.label))
+      .join(t('campaigns.audienceWords.listSep'));
+    const parts = [
+      ...(clubs ? [t('campaigns.audienceWords.part.clubs')] : []),
+      ...(tiers ? [t('campaigns.audienceWords.part.tiers')] : []),
+      t('campaigns.audienceWords.part.segments', { names }),
+    ];
+    base = t('campaigns.audienceWords.members', { parts: parts.join(t(`campaigns.audienceWords.join.${d.combine}`)) });
+  } else {
+    base =
+      clubs && tiers
+        ? t(`campaigns.audienceWords.${d.combine}`)
+        : clubs
+          ? t('campaigns.audienceWords.clubs')
+          : tiers
+            ? t('campaigns.audienceWords.tiers')
+            : null;
+  }
+  if (base === null) {
+    return t('campaigns.audienceWords.none');
+  }
+  const excluding =
+    d.excludeClubIds.length > 0 ||
+    d.excludeTierCodes.length > 0 ||
+    d.excludeRfmSegments.length > 0 ||
+    d.excludeNoPurchaseDays !== null ||
+    d.excludeJoinedWithinDays !== null;
+  return excluding ? `${base}${t('campaigns.audienceWords.except')}` : `${base}${t('campaigns.fullStop')}`;
 }
