@@ -88,7 +88,8 @@ describe('campaigns to an RFM segment', () => {
     expect(bad.body.details).toEqual([
       {
         field: 'audience.include[0].segments',
-        message: 'each value must be one of champions, loyal, potential, new, promising, attention, aboutToSleep, cantLose, atRisk, hibernating',
+        message:
+          'each value must be one of champions, loyal, potential, new, promising, attention, aboutToSleep, cantLose, atRisk, hibernating',
       },
     ]);
   });

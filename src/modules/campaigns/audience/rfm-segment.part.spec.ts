@@ -27,7 +27,10 @@ describe('audience part: RFM segment', () => {
 
   it('names the segments and the member’s cell in both languages', () => {
     const part = { type: 'rfmSegment' as const, segments: ['champions' as const, 'atRisk' as const] };
-    expect(rfmSegmentPart.describe(part)).toEqual({ 'zh-CN': 'RFM 分群为 重要价值会员、流失风险会员', en: 'RFM segment Champions, At risk' });
+    expect(rfmSegmentPart.describe(part)).toEqual({
+      'zh-CN': 'RFM 分群为 重要价值会员、流失风险会员',
+      en: 'RFM segment Champions, At risk',
+    });
     expect(rfmSegmentPart.explain(part, memberFacts({ rfmR: 1, rfmF: 1 }), ctx)).toEqual({
       'zh-CN': 'R1 F1（沉睡会员）',
       en: 'R1 F1 (Hibernating)',

@@ -40,7 +40,8 @@ export const rfmSegmentPart: AudiencePartKind<RfmSegmentAudiencePart> = {
       params: cells,
     };
   },
-  matches: (part, member) => member.rfmR !== null && member.rfmF !== null && part.segments.includes(rfmSegmentOf(member.rfmR, member.rfmF).key),
+  matches: (part, member) =>
+    member.rfmR !== null && member.rfmF !== null && part.segments.includes(rfmSegmentOf(member.rfmR, member.rfmF).key),
   explain: (_part, member) => {
     if (member.rfmR === null || member.rfmF === null) {
       return bilingual('尚无 RFM 评分', 'no RFM scores yet');

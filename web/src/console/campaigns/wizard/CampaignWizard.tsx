@@ -15,7 +15,19 @@ import {
 } from '../queries';
 import { ActionStep, rewardLabel } from './ActionStep';
 import { AudienceStep } from './AudienceStep';
-import { audienceWords, budgetUnit, hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody, type CampaignBody, type Draft } from './draft';
+import { useCategoryName } from '../../names/useNames';
+import {
+  audienceWords,
+  bonusRuleWords,
+  budgetUnit,
+  hasAudience,
+  launchCost,
+  missingForLaunch,
+  NEW_DRAFT,
+  toBody,
+  type CampaignBody,
+  type Draft,
+} from './draft';
 import { ScheduleStep } from './ScheduleStep';
 import { TemplateStep } from './TemplateStep';
 
@@ -129,19 +141,25 @@ export function CampaignWizard({ onLaunched, initial }: { onLaunched: (campaign:
 /** What launching will do, in numbers: audience, per member, total cost, budget, approval, and when it starts. */
 function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNullable<Preview>; reward: Reward | null }) {
   const { t, lang } = useI18n();
+  const categoryName = useCategoryName();
   const cost = launchCost(draft, figures);
   const unit = budgetUnit(draft);
   const n = (v: number) => formatPoints(v, lang);
-  const perMember =
-    draft.grantKind === 'points'
+  const bonus = draft.grantKind === 'bonus';
+  const perMember = bonus
+    ? (bonusRuleWords(draft, t, (cents) => formatMoney(cents, lang), categoryName) ?? '—')
+    : draft.grantKind === 'points'
       ? t('campaigns.confirm.perMemberPoints', { points: n(cost.perMember) })
       : draft.grantKind === 'coupon' && reward
         ? t('campaigns.confirm.perMemberCoupon', { reward: rewardLabel(reward, lang) })
         : t('campaigns.confirm.perMemberNothing');
   const faceValue =
     draft.grantKind === 'coupon' && reward?.kind === 'amount_off' && reward.valueCents !== null ? reward.valueCents * cost.total : null;
-  const total =
-    draft.grantKind === 'coupon'
+  const total = bonus
+    ? draft.budget === null
+      ? t('campaigns.confirm.totalBonusNoCap')
+      : t('campaigns.confirm.totalBonus', { budget: n(draft.budget) })
+    : draft.grantKind === 'coupon'
       ? t('campaigns.confirm.totalCoupons', { total: n(cost.total) }) +
         (faceValue !== null ? t('campaigns.confirm.faceValue', { money: formatMoney(faceValue, lang) }) : '')
       : t('campaigns.confirm.totalPoints', { total: n(cost.total) });
@@ -155,9 +173,19 @@ function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNu
             {t('campaigns.confirm.audienceValue', { size: n(figures.size), targeted: n(figures.targeted), holdout: n(figures.holdout) })}
           </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('campaigns.confirm.perMember')}>
+        <Descriptions.Item label={bonus ? t('campaigns.confirm.rule') : t('campaigns.confirm.perMember')}>
           <span data-testid="confirm-per-member">{perMember}</span>
         </Descriptions.Item>
+        {bonus && draft.bonusStartsAt && draft.bonusEndsAt && (
+          <Descriptions.Item label={t('campaigns.confirm.window')}>
+            <span data-testid="confirm-window">
+              {t('campaigns.confirm.windowValue', {
+                from: formatDateTime(draft.bonusStartsAt, lang),
+                to: formatDateTime(draft.bonusEndsAt, lang),
+              })}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('campaigns.confirm.total')}>
           <Space orientation="vertical" size={0}>
             <Typography.Text strong data-testid="confirm-total">
@@ -206,7 +234,8 @@ function LivePreview({
 }) {
   const { t, lang } = useI18n();
   const coupons = draft.grantKind === 'coupon';
-  const cost = figures ? launchCost(draft, figures).total : null;
+  const bonus = draft.grantKind === 'bonus';
+  const cost = bonus ? draft.budget : figures ? launchCost(draft, figures).total : null;
   // Before an action is chosen only the size is known: the rest is a dash, not a figure still loading.
   const none = figures === undefined && !updating && size !== undefined ? '—' : '…';
   return (
@@ -222,8 +251,8 @@ function LivePreview({
       </Col>
       <Col span={6}>
         <Statistic
-          title={coupons ? t('campaigns.costCoupons') : t('campaigns.cost')}
-          value={cost === null ? none : formatPoints(cost, lang)}
+          title={bonus ? t('campaigns.costBonus') : coupons ? t('campaigns.costCoupons') : t('campaigns.cost')}
+          value={cost === null ? (bonus ? '—' : none) : formatPoints(cost, lang)}
           data-testid="preview-cost"
         />
       </Col>
