@@ -38,7 +38,7 @@ export function CampaignsPage() {
   const drawerSize = useDrawerSize();
   // ?rfmSegment=champions (the analytics page's "Target these members"): the wizard opens with that segment chosen.
   const [params, setParams] = useSearchParams();
-  const preselected = SEGMENTS.find((s) => s.key === params.get('rfmSegment'))?.key as RfmSegmentKey | undefined;
+  const preselected = SEGMENTS.find((s) => s.key === params.get('rfmSegment'))?.key;
   const [creatingNew, setCreating] = useState(false);
   const creating = creatingNew || preselected !== undefined;
   const closeWizard = () => {

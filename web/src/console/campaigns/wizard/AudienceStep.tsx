@@ -10,7 +10,7 @@ const clubOptions = (clubs: Club[] | undefined, lang: Lang) =>
   (clubs ?? []).map((c) => ({ value: c.clubId, label: `${lang === 'zh-CN' ? c.nameZh : c.nameEn} · ${c.code}` }));
 
 /** The RFM segments by name (the analytics page's), in its order. */
-const segmentOptions = (t: ReturnType<typeof useI18n>['t']) => SEGMENTS.map((s) => ({ value: s.key as RfmSegmentKey, label: t(s.label) }));
+const segmentOptions = (t: ReturnType<typeof useI18n>['t']) => SEGMENTS.map((s) => ({ value: s.key, label: t(s.label) }));
 
 /**
  * The name and who receives the campaign: members of any of the clubs, of any of the tiers, in any of the RFM

@@ -279,7 +279,7 @@ export function audienceWords(d: Draft, t: (key: MessageKey, vars?: Record<strin
   const segments = d.rfmSegments.length > 0;
   let base: string | null;
   if (segments) {
-    const names = SEGMENTS.filter((s) => d.rfmSegments.includes(s.key as RfmSegmentKey))
+    const names = SEGMENTS.filter((s) => d.rfmSegments.includes(s.key))
       .map((s) => t(s.label))
       .join(t('campaigns.audienceWords.listSep'));
     const parts = [
