@@ -13,7 +13,6 @@ import { CampaignDetail } from './CampaignDetail';
 import { useCampaigns, type Campaign, type CampaignListItem } from './queries';
 import { StateTag } from './StateTag';
 import { CampaignWizard } from './wizard/CampaignWizard';
-import type { RfmSegmentKey } from './wizard/draft';
 
 const STATES: Array<Campaign['state']> = [
   'draft',
