@@ -136,7 +136,13 @@ describe('console: a bonus rule in the campaign wizard, and RFM segments as audi
         await wizard.getByRole('button', { name: 'Next' }).click();
         await wizard.getByLabel('Budget (points)').fill('1000');
         await wizard.getByRole('button', { name: 'Next' }).click();
-        await wizard.getByTestId('summary-actions').getByText(`points on category ${categoryEn}`, { exact: false }).waitFor();
+        // The summary says the rule in the console's words: the category by name and the window in local time.
+        await wizard
+          .getByTestId('summary-actions')
+          .getByText(`3× points on purchases of ${categoryEn} · from `, { exact: false })
+          .waitFor();
+        await expect(wizard.getByTestId('summary-actions').innerText()).resolves.not.toMatch(/\dT\d\d:/);
+        await shoot(page, 'console-bonus-rule-summary-1440');
         await wizard.getByRole('button', { name: 'Launch' }).click();
 
         const confirm = page.getByRole('dialog', { name: `Launch “${name}”?` });

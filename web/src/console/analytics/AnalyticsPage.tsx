@@ -344,7 +344,11 @@ function RfmCard() {
                           key: 'target',
                           render: (_: unknown, row: (typeof segments)[number]) =>
                             row.members > 0 ? (
-                              <Link to={`/campaigns?rfmSegment=${row.segment.key}`} data-testid={`target-${row.segment.key}`}>
+                              <Link
+                                to={`/campaigns?rfmSegment=${row.segment.key}`}
+                                data-testid={`target-${row.segment.key}`}
+                                style={{ whiteSpace: 'nowrap' }}
+                              >
                                 {t('analytics.targetSegment')}
                               </Link>
                             ) : (

@@ -266,6 +266,9 @@ function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; re
   const explain = useRulesExplain(body, hasAudience(body));
   const words = (w: RuleWords) => w[lang];
   const explained = explain.data;
+  // A bonus rule in the console's words (the category by name, the window in local time), not the server's ISO instants.
+  const categoryName = useCategoryName();
+  const bonus = draft.grantKind === 'bonus' ? bonusRuleWords(draft, t, (cents) => formatMoney(cents, lang), categoryName) : null;
   const pending = explain.error ? <Typography.Text type="danger">{explain.error.message}</Typography.Text> : t('common.loading');
   const unit = budgetUnit(draft);
   return (
@@ -290,7 +293,12 @@ function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; re
               <span key={a.type}>
                 {a.type === 'grantCoupon' && reward
                   ? t('campaigns.couponWords', { reward: rewardLabel(reward, lang) })
-                  : words(a.description)}
+                  : a.type === 'bonusRule' && bonus && draft.bonusStartsAt && draft.bonusEndsAt
+                    ? `${bonus} · ${t('campaigns.confirm.windowValue', {
+                        from: formatDateTime(draft.bonusStartsAt, lang),
+                        to: formatDateTime(draft.bonusEndsAt, lang),
+                      })}`
+                    : words(a.description)}
               </span>
             ))}
           </Space>
