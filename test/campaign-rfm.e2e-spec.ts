@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { newId } from '../src/common/ids';
 import { WorkerModule } from '../src/worker.module';
-import { campaignLedger } from './support/campaign-fixtures';
+import { campaignLedger, createClubWith } from './support/campaign-fixtures';
 import { createMember, ledgerInvariants, loginAdmin, TestMember } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -16,6 +16,8 @@ describe('campaigns to an RFM segment', () => {
   let token: string;
   const scored: Record<string, TestMember[]> = {};
   let unscored: TestMember;
+  /** A club of this file's 8 members: other suites of the run score members too, so each audience is also "in this club". */
+  let mine: { type: 'club'; clubIds: string[] };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -52,6 +54,8 @@ describe('campaigns to an RFM segment', () => {
       }
     }
     unscored = await createMember(t);
+    const everyone = [...Object.values(scored).flat(), unscored].map((m) => m.memberId);
+    mine = { type: 'club', clubIds: [await createClubWith(t.db, everyone)] };
   });
 
   afterAll(async () => {
@@ -62,17 +66,24 @@ describe('campaigns to an RFM segment', () => {
   const post = (path: string, body?: object) =>
     t.http.post(`/api/v1/admin/campaigns${path}`).set('Authorization', `Bearer ${token}`).send(body);
   const get = (path: string) => t.http.get(`/api/v1/admin/campaigns${path}`).set('Authorization', `Bearer ${token}`);
-  const size = async (audience: object) => (await post('/rules/explain', { audience, estimate: true }).expect(200)).body.audience;
+  /** The estimate of an audience, among this file's members (the club AND the parts). */
+  const size = async (audience: { include: object[]; exclude?: object[] }) =>
+    (
+      await post('/rules/explain', {
+        audience: { ...audience, include: [mine, ...audience.include], requireAll: true },
+        estimate: true,
+      }).expect(200)
+    ).body.audience;
 
   it('the estimate counts the members of the segments, names them in both languages, and leaves out excluded segments', async () => {
     const champions = await size({ include: [{ type: 'rfmSegment', segments: ['champions'] }] });
     expect(champions.size).toBe(3);
-    expect(champions.include[0].description).toEqual({ 'zh-CN': 'RFM 分群为 重要价值会员', en: 'RFM segment Champions' });
+    expect(champions.include[1].description).toEqual({ 'zh-CN': 'RFM 分群为 重要价值会员', en: 'RFM segment Champions' });
     const both = await size({ include: [{ type: 'rfmSegment', segments: ['loyal', 'champions'] }] });
     expect(both.size).toBe(5);
-    expect(both.include[0].description.en).toBe('RFM segment Champions, Loyal');
-    const all = await size({ include: [{ type: 'all' }], exclude: [{ type: 'rfmSegment', segments: ['champions', 'hibernating'] }] });
-    // Everyone (the 7 scored or not, and the unscored member) but the 3 champions and the hibernating one.
+    expect(both.include[1].description.en).toBe('RFM segment Champions, Loyal');
+    const all = await size({ include: [], exclude: [{ type: 'rfmSegment', segments: ['champions', 'hibernating'] }] });
+    // Everyone (the 7 with a value row, scored or not, and the member without one) but the 3 champions and the hibernating one.
     expect(all.size).toBe(8 - 4);
     expect(all.exclude[0].description['zh-CN']).toBe('RFM 分群为 重要价值会员、沉睡会员');
 
@@ -97,7 +108,7 @@ describe('campaigns to an RFM segment', () => {
   it('a campaign to one segment grants points to exactly its members, checked against the ledger', async () => {
     const created = await post('', {
       name: 'Champions thank-you',
-      audience: { include: [{ type: 'rfmSegment', segments: ['champions'] }] },
+      audience: { include: [mine, { type: 'rfmSegment', segments: ['champions'] }], requireAll: true },
       actions: [{ type: 'grant', points: 70, reason: 'Thank you' }],
       schedule: { kind: 'now' },
       holdoutPermille: 0,
