@@ -21,6 +21,7 @@ import {
   consoleSignIn,
   newPage,
   pageProblems,
+  PHONE,
   shootOnFailure,
   startBrowserApp,
 } from './support/browser';
@@ -219,6 +220,11 @@ describe('console: a bonus rule in the campaign wizard, and RFM segments as audi
       await switchLanguage(page, 'zh-CN');
       await rfm.getByTestId('target-champions').getByText('针对这些会员发起活动', { exact: true }).waitFor();
       await shoot(page, 'console-rfm-target-1440-zh-CN');
+      // On a phone the action is an icon that fits the row (named for screen readers).
+      await page.setViewportSize(PHONE);
+      await rfm.getByRole('link', { name: '针对这些会员发起活动' }).first().waitFor();
+      await shoot(page, 'console-rfm-target-375-zh-CN');
+      await page.setViewportSize(WIDE);
       await switchLanguage(page, 'en');
       await rfm.getByTestId('target-champions').click();
 

@@ -1,3 +1,4 @@
+import { AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -340,7 +341,7 @@ function RfmCard() {
                   ...(can('campaigns.manage')
                     ? [
                         {
-                          title: t('common.actions'),
+                          title: narrow ? '' : t('common.actions'),
                           key: 'target',
                           render: (_: unknown, row: (typeof segments)[number]) =>
                             row.members > 0 ? (
@@ -348,8 +349,11 @@ function RfmCard() {
                                 to={`/campaigns?rfmSegment=${row.segment.key}`}
                                 data-testid={`target-${row.segment.key}`}
                                 style={{ whiteSpace: 'nowrap' }}
+                                aria-label={t('analytics.targetSegment')}
+                                title={t('analytics.targetSegment')}
                               >
-                                {t('analytics.targetSegment')}
+                                {/* On a phone the icon alone, so the row fits without scrolling sideways. */}
+                                {narrow ? <AimOutlined /> : t('analytics.targetSegment')}
                               </Link>
                             ) : (
                               '—'
