@@ -71,6 +71,8 @@ export const campaignsEn = {
   'campaigns.costCoupons': 'Cost (coupons)',
   'campaigns.confirm.title': 'Launch “{name}”?',
   'campaigns.confirm.lead': 'Launching moves points or coupons to members and cannot be undone. Check the figures:',
+  'campaigns.confirm.leadBonus':
+    'Launching starts paying bonus points at the till on the audience’s purchases in the window, until the budget runs out; it can be paused or cancelled. Check the figures:',
   'campaigns.confirm.audience': 'Audience',
   'campaigns.confirm.audienceValue': '{size} members: {targeted} receive it, {holdout} held out for comparison',
   'campaigns.confirm.perMember': 'Each member gets',
@@ -197,6 +199,8 @@ export const campaignsZhCN: Record<keyof typeof campaignsEn, string> = {
   'campaigns.costCoupons': '成本（张优惠券）',
   'campaigns.confirm.title': '启动“{name}”？',
   'campaigns.confirm.lead': '启动后将向会员发放积分或优惠券，且无法撤销。请核对以下数字：',
+  'campaigns.confirm.leadBonus':
+    '启动后，目标会员在消费时间内的消费将在收银时获得奖励积分，发完预算即止；可随时暂停或取消。请核对以下数字：',
   'campaigns.confirm.audience': '受众',
   'campaigns.confirm.audienceValue': '共 {size} 位会员：{targeted} 位收到，{holdout} 位作为对照组不发放',
   'campaigns.confirm.perMember': '每位会员获得',

@@ -166,7 +166,7 @@ function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNu
   const reasons = figures.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r}`)).join(lang === 'zh-CN' ? '、' : ', ');
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="launch-confirmation">
-      <Typography.Paragraph>{t('campaigns.confirm.lead')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(bonus ? 'campaigns.confirm.leadBonus' : 'campaigns.confirm.lead')}</Typography.Paragraph>
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('campaigns.confirm.audience')}>
           <span data-testid="confirm-audience">
