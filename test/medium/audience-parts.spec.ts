@@ -20,6 +20,7 @@ import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
 import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
 import { CampaignsRepository } from '../../src/modules/campaigns/campaigns.repository';
 import { AudienceDefinition, audienceMatches, compileAudience } from '../../src/modules/campaigns/rules/audience';
+import { RFM_SEGMENT_KEYS } from '../../src/modules/campaigns/rules/rfm-segments';
 
 /** A seeded generator (mulberry32): a failure names its seed and can be replayed. */
 function generator(seed: number) {
@@ -52,6 +53,7 @@ const PART_GENERATORS: { [T in AudiencePartType]: (r: Random) => Extract<Audienc
   club: (r) => ({ type: 'club', clubIds: r.some([...CLUBS, newId()]) }),
   tier: (r) => ({ type: 'tier', codes: r.some(['VIP', 'SVIP', 'STANDARD', 'Vip', 'GOLD']) }),
   grade: (r) => ({ type: 'grade', grades: r.some(['A', 'B', 'C']) }),
+  rfmSegment: (r) => ({ type: 'rfmSegment', segments: r.some(RFM_SEGMENT_KEYS) }),
   store: (r) =>
     r.chance(0.5)
       ? { type: 'store', storeIds: r.some(STORES) }
@@ -118,8 +120,8 @@ describe('audience parts: the SQL form and the TypeScript form agree on random p
       }
       if (r.chance(0.7)) {
         await db.query(
-          `INSERT INTO member_values (member_id, score, grade, spend_12m, points_12m, purchases_12m, run_id, computed_at) VALUES (?, 0, ?, 0, 0, 0, ?, ?)`,
-          [id, r.pick(['A', 'B', 'C', null]), newId(), now],
+          `INSERT INTO member_values (member_id, score, grade, r, f, spend_12m, points_12m, purchases_12m, run_id, computed_at) VALUES (?, 0, ?, ?, ?, 0, 0, 0, ?, ?)`,
+          [id, r.pick(['A', 'B', 'C', null]), ...(r.chance(0.1) ? [null, null] : [r.int(1, 5), r.int(1, 5)]), newId(), now],
         );
       }
       for (let p = r.int(0, 3); p > 0; p--) {

@@ -11,6 +11,8 @@ export function memberFacts(overrides: Partial<MemberFacts> = {}): MemberFacts {
     createdAt: new Date('2020-01-01T00:00:00Z'),
     activeClubIds: [],
     grade: null,
+    rfmR: null,
+    rfmF: null,
     purchases: [],
     lots: [],
     consents: [],

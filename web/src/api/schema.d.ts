@@ -6045,6 +6045,20 @@ export interface components {
              */
             grades: string[];
         };
+        RfmSegmentAudiencePart: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rfmSegment";
+            /**
+             * @example [
+             *       "champions",
+             *       "loyal"
+             *     ]
+             */
+            segments: ("champions" | "loyal" | "potential" | "new" | "promising" | "attention" | "aboutToSleep" | "cantLose" | "atRisk" | "hibernating")[];
+        };
         StoreAudiencePart: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6114,11 +6128,11 @@ export interface components {
         };
         AudienceDefinitionDto: {
             /** @description Members in any of these parts (all of them with requireAll) */
-            include: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
+            include: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["RfmSegmentAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
             /** @example false */
             requireAll?: boolean;
             /** @description Members in any of these parts are left out */
-            exclude?: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
+            exclude?: (components["schemas"]["AllAudiencePart"] | components["schemas"]["ClubAudiencePart"] | components["schemas"]["TierAudiencePart"] | components["schemas"]["GradeAudiencePart"] | components["schemas"]["RfmSegmentAudiencePart"] | components["schemas"]["StoreAudiencePart"] | components["schemas"]["NoPurchaseDaysAudiencePart"] | components["schemas"]["BirthdayAudiencePart"] | components["schemas"]["JoinedWithinDaysAudiencePart"] | components["schemas"]["PointsExpiringDaysAudiencePart"] | components["schemas"]["ConsentAudiencePart"])[];
         };
         GrantDto: {
             /** @example 200 */

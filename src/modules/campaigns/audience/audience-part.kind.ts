@@ -58,6 +58,9 @@ export interface MemberFacts {
   activeClubIds: string[];
   /** The value grade (member_values.grade), if graded. */
   grade: string | null;
+  /** The recency and frequency scores (member_values.r, .f, 1–5) of the last value run; null if not scored. */
+  rfmR: number | null;
+  rfmF: number | null;
   purchases: Array<{ storeId: string; occurredAt: Date }>;
   lots: Array<{ remaining: number; expiresAt: Date }>;
   /** Channels the member consented to. */

@@ -7,6 +7,7 @@ import { gradePart } from './grade.part';
 import { joinedWithinDaysPart } from './joined-within-days.part';
 import { noPurchaseDaysPart } from './no-purchase-days.part';
 import { pointsExpiringDaysPart } from './points-expiring-days.part';
+import { rfmSegmentPart } from './rfm-segment.part';
 import { storePart } from './store.part';
 import { tierPart } from './tier.part';
 
@@ -16,6 +17,7 @@ export const AUDIENCE_PART_KINDS = [
   clubPart,
   tierPart,
   gradePart,
+  rfmSegmentPart,
   storePart,
   noPurchaseDaysPart,
   birthdayPart,

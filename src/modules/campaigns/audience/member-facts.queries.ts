@@ -12,6 +12,8 @@ interface MemberRow {
   birthday: string | null;
   created_at: Date;
   grade: string | null;
+  r: number | null;
+  f: number | null;
 }
 
 /** What the audience parts read of some members, for their TypeScript form (explanations, and the medium test of the SQL form). */
@@ -26,7 +28,7 @@ export class MemberFactsQueries {
     const inIds = memberIds.map(() => '?').join(', ');
     const [members, clubs, purchases, lots, consents] = await Promise.all([
       this.dataSource.query<MemberRow[]>(
-        `SELECT m.id, m.status, m.tier_code, m.preferred_store_id, m.birthday, m.created_at, mv.grade
+        `SELECT m.id, m.status, m.tier_code, m.preferred_store_id, m.birthday, m.created_at, mv.grade, mv.r, mv.f
            FROM members m LEFT JOIN member_values mv ON mv.member_id = m.id WHERE m.id IN (${inIds}) ORDER BY m.id`,
         memberIds,
       ),
@@ -64,6 +66,8 @@ export class MemberFactsQueries {
       createdAt: m.created_at,
       activeClubIds: clubsOf(m.id).map((c) => c.club_id),
       grade: m.grade,
+      rfmR: m.r === null ? null : Number(m.r),
+      rfmF: m.f === null ? null : Number(m.f),
       purchases: purchasesOf(m.id).map((p) => ({ storeId: p.store_id, occurredAt: p.occurred_at })),
       lots: lotsOf(m.id).map((l) => ({ remaining: toInt(l.remaining), expiresAt: l.expires_at })),
       consents: consentsOf(m.id).map((c) => c.channel),

@@ -148,6 +148,8 @@ describe('audience compilation to one predicate', () => {
       birthday: null,
       createdAt: new Date('2025-01-01T00:00:00Z'),
       activeClubIds: [],
+      rfmR: null,
+      rfmF: null,
       grade: null,
       purchases: [],
       lots: [],

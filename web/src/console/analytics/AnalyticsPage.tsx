@@ -1,3 +1,4 @@
+import { AimOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api';
 import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
@@ -293,6 +294,7 @@ function LiabilityCard() {
 function RfmCard() {
   const { t, lang } = useI18n();
   const rfm = useRfm();
+  const { can } = useAuth();
   const narrow = !Grid.useBreakpoint().md; // cell labels: the count only on a phone, the segment's name too when there is room
   return (
     <Card title={t('analytics.segments')} data-testid="analytics-rfm">
@@ -336,6 +338,29 @@ function RfmCard() {
                     responsive: ['md'],
                     render: (_, row) => <Typography.Text type="secondary">{row.cells.join(' ')}</Typography.Text>,
                   },
+                  ...(can('campaigns.manage')
+                    ? [
+                        {
+                          title: narrow ? '' : t('common.actions'),
+                          key: 'target',
+                          render: (_: unknown, row: (typeof segments)[number]) =>
+                            row.members > 0 ? (
+                              <Link
+                                to={`/campaigns?rfmSegment=${row.segment.key}`}
+                                data-testid={`target-${row.segment.key}`}
+                                style={{ whiteSpace: 'nowrap' }}
+                                aria-label={t('analytics.targetSegment')}
+                                title={t('analytics.targetSegment')}
+                              >
+                                {/* On a phone the icon alone, so the row fits without scrolling sideways. */}
+                                {narrow ? <AimOutlined /> : t('analytics.targetSegment')}
+                              </Link>
+                            ) : (
+                              '—'
+                            ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
               <Chart

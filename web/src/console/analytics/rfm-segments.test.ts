@@ -30,3 +30,21 @@ describe('RFM segments', () => {
     expect(counts.reduce((n, c) => n + c.members, 0)).toBe(grid.flat().reduce((a, b) => a + b, 0));
   });
 });
+
+describe('RFM segments: the console and the server (campaign audiences) agree', () => {
+  it('has the same segments, the same cells and the same names in both languages', async () => {
+    // The server's rule file is pure (no imports): the console reads it here only, to check its own copy.
+    const server = await import('../../../../src/modules/campaigns/rules/rfm-segments');
+    const { frameEn, frameZh } = await import('../../shared/messages/console-frame');
+    expect(SEGMENTS.map((s) => s.key).sort()).toEqual([...server.RFM_SEGMENT_KEYS].sort());
+    for (let r = 1; r <= 5; r++) {
+      for (let f = 1; f <= 5; f++) {
+        expect(`${r}${f} ${segmentOf(r, f).key}`).toBe(`${r}${f} ${server.rfmSegmentOf(r, f).key}`);
+      }
+    }
+    for (const s of server.RFM_SEGMENT_RULES) {
+      const label = SEGMENTS.find((x) => x.key === s.key)!.label as keyof typeof frameEn;
+      expect([frameEn[label], frameZh[label]]).toEqual([s.en, s.zhCN]);
+    }
+  });
+});

@@ -1,5 +1,7 @@
 import { Alert, Button, Drawer, Input, Progress, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { SEGMENTS } from '../analytics/rfm-segments';
 import { formatDateTime, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
@@ -33,7 +35,17 @@ export function CampaignsPage() {
   const { t, lang } = useI18n();
   const [notice, setNotice] = useState<{ name: string; pending: boolean } | null>(null);
   const drawerSize = useDrawerSize();
-  const [creating, setCreating] = useState(false);
+  // ?rfmSegment=champions (the analytics page's "Target these members"): the wizard opens with that segment chosen.
+  const [params, setParams] = useSearchParams();
+  const preselected = SEGMENTS.find((s) => s.key === params.get('rfmSegment'))?.key;
+  const [creatingNew, setCreating] = useState(false);
+  const creating = creatingNew || preselected !== undefined;
+  const closeWizard = () => {
+    setCreating(false);
+    if (preselected) {
+      setParams({}, { replace: true });
+    }
+  };
   const [openId, setOpenId] = useState<string | null>(null);
   const [state, setState] = useState<Campaign['state'] | null>(null);
   const [search, setSearch] = useState('');
@@ -142,10 +154,11 @@ export function CampaignsPage() {
           />
         )}
       </QueryState>
-      <Drawer open={creating} onClose={() => setCreating(false)} title={t('campaigns.new')} size={drawerSize} destroyOnHidden>
+      <Drawer open={creating} onClose={closeWizard} title={t('campaigns.new')} size={drawerSize} destroyOnHidden>
         <CampaignWizard
+          initial={preselected ? { rfmSegments: [preselected] } : undefined}
           onLaunched={(c) => {
-            setCreating(false);
+            closeWizard();
             setNotice({ name: c.name, pending: c.state === 'pending_approval' });
           }}
         />

@@ -1,23 +1,28 @@
 import { Alert, Card, Checkbox, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useI18n, type Lang } from '../../../shared/i18n';
+import { SEGMENTS } from '../../analytics/rfm-segments';
 import { useAllClubs, type Club } from '../../clubs/queries';
 import { useLadder } from '../../tiers/queries';
 import { StepFields, type StepProps } from './StepFields';
-import type { Draft } from './draft';
+import { audienceWords, type Draft, type RfmSegmentKey } from './draft';
 
 const clubOptions = (clubs: Club[] | undefined, lang: Lang) =>
   (clubs ?? []).map((c) => ({ value: c.clubId, label: `${lang === 'zh-CN' ? c.nameZh : c.nameEn} · ${c.code}` }));
 
+/** The RFM segments by name (the analytics page's), in its order. */
+const segmentOptions = (t: ReturnType<typeof useI18n>['t']) => SEGMENTS.map((s) => ({ value: s.key, label: t(s.label) }));
+
 /**
- * The name and who receives the campaign: members of any of the clubs, of any of the tiers, combined by OR (the
- * default) or AND, said back in words; and who is left out (clubs, tiers, dormant or newly joined members).
+ * The name and who receives the campaign: members of any of the clubs, of any of the tiers, in any of the RFM
+ * segments, combined by OR (the default) or AND, said back in words; and who is left out (clubs, tiers, segments,
+ * dormant or newly joined members).
  */
 export function AudienceStep({ draft, set }: StepProps) {
   const { t, lang } = useI18n();
   const clubs = useAllClubs();
   const tiers = useLadder();
   const tierOptions = (tiers.data?.tiers ?? []).map((tier) => ({ value: tier.code, label: lang === 'zh-CN' ? tier.nameZh : tier.nameEn }));
-  const both = draft.clubIds.length > 0 && draft.tierCodes.length > 0;
+  const both = [draft.clubIds, draft.tierCodes, draft.rfmSegments].filter((x) => x.length > 0).length > 1;
   return (
     <StepFields>
       <label>
@@ -47,6 +52,18 @@ export function AudienceStep({ draft, set }: StepProps) {
           />
         </div>
       </div>
+      <label>
+        {t('campaigns.rfmSegments')}
+        <Select
+          mode="multiple"
+          aria-label={t('campaigns.rfmSegments')}
+          style={{ width: '100%' }}
+          value={draft.rfmSegments}
+          onChange={(rfmSegments: RfmSegmentKey[]) => set({ rfmSegments })}
+          optionFilterProp="label"
+          options={segmentOptions(t)}
+        />
+      </label>
       {both && (
         <Space wrap>
           <Typography.Text>{t('campaigns.combine')}</Typography.Text>
@@ -88,6 +105,18 @@ export function AudienceStep({ draft, set }: StepProps) {
               />
             </div>
           </div>
+          <label>
+            {t('campaigns.excludeRfmSegments')}
+            <Select
+              mode="multiple"
+              aria-label={t('campaigns.excludeRfmSegments')}
+              style={{ width: '100%' }}
+              value={draft.excludeRfmSegments}
+              onChange={(excludeRfmSegments: RfmSegmentKey[]) => set({ excludeRfmSegments })}
+              optionFilterProp="label"
+              options={segmentOptions(t)}
+            />
+          </label>
           <Space wrap size="large">
             <DaysField
               label={t('campaigns.excludeNoPurchase')}
@@ -125,24 +154,4 @@ function DaysField({ label, value, onChange }: { label: string; value: number | 
       </div>
     </label>
   );
-}
-
-/** The audience in one sentence: which parts, joined by OR or AND, and whether anyone is left out. */
-export function audienceWords(d: Draft, t: ReturnType<typeof useI18n>['t']): string {
-  const clubs = d.clubIds.length > 0;
-  const tiers = d.tierCodes.length > 0;
-  const base =
-    clubs && tiers
-      ? t(`campaigns.audienceWords.${d.combine}`)
-      : clubs
-        ? t('campaigns.audienceWords.clubs')
-        : tiers
-          ? t('campaigns.audienceWords.tiers')
-          : null;
-  if (base === null) {
-    return t('campaigns.audienceWords.none');
-  }
-  const excluding =
-    d.excludeClubIds.length > 0 || d.excludeTierCodes.length > 0 || d.excludeNoPurchaseDays !== null || d.excludeJoinedWithinDays !== null;
-  return excluding ? `${base}${t('campaigns.audienceWords.except')}` : `${base}${t('campaigns.fullStop')}`;
 }

@@ -14,8 +14,20 @@ import {
   type RuleWords,
 } from '../queries';
 import { ActionStep, rewardLabel } from './ActionStep';
-import { AudienceStep, audienceWords } from './AudienceStep';
-import { budgetUnit, hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody, type CampaignBody, type Draft } from './draft';
+import { AudienceStep } from './AudienceStep';
+import { useCategoryName } from '../../names/useNames';
+import {
+  audienceWords,
+  bonusRuleWords,
+  budgetUnit,
+  hasAudience,
+  launchCost,
+  missingForLaunch,
+  NEW_DRAFT,
+  toBody,
+  type CampaignBody,
+  type Draft,
+} from './draft';
 import { ScheduleStep } from './ScheduleStep';
 import { TemplateStep } from './TemplateStep';
 
@@ -24,13 +36,13 @@ type Preview = ReturnType<typeof useCampaignDraft>['preview']['data'];
 /**
  * Audience (live size and cost) → action → template preview → schedule, budget, holdout → launch, only after a
  * confirmation that states the figures. A draft is saved as soon as there is an audience (the live figures need it) and
- * deleted if the wizard is closed without launching.
+ * deleted if the wizard is closed without launching. `initial` preselects some of it (an RFM segment from analytics).
  */
-export function CampaignWizard({ onLaunched }: { onLaunched: (campaign: Campaign) => void }) {
+export function CampaignWizard({ onLaunched, initial }: { onLaunched: (campaign: Campaign) => void; initial?: Partial<Draft> }) {
   const { t } = useI18n();
   const [step, setStep] = useState(0);
   const [confirming, setConfirming] = useState(false);
-  const [draft, setDraft] = useState<Draft>(NEW_DRAFT);
+  const [draft, setDraft] = useState<Draft>(() => ({ ...NEW_DRAFT, ...initial }));
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const body = useMemo(() => toBody(draft), [draft]);
   const [debounced, setDebounced] = useState(body);
@@ -129,35 +141,51 @@ export function CampaignWizard({ onLaunched }: { onLaunched: (campaign: Campaign
 /** What launching will do, in numbers: audience, per member, total cost, budget, approval, and when it starts. */
 function Confirmation({ draft, figures, reward }: { draft: Draft; figures: NonNullable<Preview>; reward: Reward | null }) {
   const { t, lang } = useI18n();
+  const categoryName = useCategoryName();
   const cost = launchCost(draft, figures);
   const unit = budgetUnit(draft);
   const n = (v: number) => formatPoints(v, lang);
-  const perMember =
-    draft.grantKind === 'points'
+  const bonus = draft.grantKind === 'bonus';
+  const perMember = bonus
+    ? (bonusRuleWords(draft, t, (cents) => formatMoney(cents, lang), categoryName) ?? '—')
+    : draft.grantKind === 'points'
       ? t('campaigns.confirm.perMemberPoints', { points: n(cost.perMember) })
       : draft.grantKind === 'coupon' && reward
         ? t('campaigns.confirm.perMemberCoupon', { reward: rewardLabel(reward, lang) })
         : t('campaigns.confirm.perMemberNothing');
   const faceValue =
     draft.grantKind === 'coupon' && reward?.kind === 'amount_off' && reward.valueCents !== null ? reward.valueCents * cost.total : null;
-  const total =
-    draft.grantKind === 'coupon'
+  const total = bonus
+    ? draft.budget === null
+      ? t('campaigns.confirm.totalBonusNoCap')
+      : t('campaigns.confirm.totalBonus', { budget: n(draft.budget) })
+    : draft.grantKind === 'coupon'
       ? t('campaigns.confirm.totalCoupons', { total: n(cost.total) }) +
         (faceValue !== null ? t('campaigns.confirm.faceValue', { money: formatMoney(faceValue, lang) }) : '')
       : t('campaigns.confirm.totalPoints', { total: n(cost.total) });
   const reasons = figures.approvalReasons.map((r) => t(`campaigns.confirm.reason.${r}`)).join(lang === 'zh-CN' ? '、' : ', ');
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="launch-confirmation">
-      <Typography.Paragraph>{t('campaigns.confirm.lead')}</Typography.Paragraph>
+      <Typography.Paragraph>{t(bonus ? 'campaigns.confirm.leadBonus' : 'campaigns.confirm.lead')}</Typography.Paragraph>
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('campaigns.confirm.audience')}>
           <span data-testid="confirm-audience">
             {t('campaigns.confirm.audienceValue', { size: n(figures.size), targeted: n(figures.targeted), holdout: n(figures.holdout) })}
           </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('campaigns.confirm.perMember')}>
+        <Descriptions.Item label={bonus ? t('campaigns.confirm.rule') : t('campaigns.confirm.perMember')}>
           <span data-testid="confirm-per-member">{perMember}</span>
         </Descriptions.Item>
+        {bonus && draft.bonusStartsAt && draft.bonusEndsAt && (
+          <Descriptions.Item label={t('campaigns.confirm.window')}>
+            <span data-testid="confirm-window">
+              {t('campaigns.confirm.windowValue', {
+                from: formatDateTime(draft.bonusStartsAt, lang),
+                to: formatDateTime(draft.bonusEndsAt, lang),
+              })}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('campaigns.confirm.total')}>
           <Space orientation="vertical" size={0}>
             <Typography.Text strong data-testid="confirm-total">
@@ -206,7 +234,8 @@ function LivePreview({
 }) {
   const { t, lang } = useI18n();
   const coupons = draft.grantKind === 'coupon';
-  const cost = figures ? launchCost(draft, figures).total : null;
+  const bonus = draft.grantKind === 'bonus';
+  const cost = bonus ? draft.budget : figures ? launchCost(draft, figures).total : null;
   // Before an action is chosen only the size is known: the rest is a dash, not a figure still loading.
   const none = figures === undefined && !updating && size !== undefined ? '—' : '…';
   return (
@@ -222,8 +251,8 @@ function LivePreview({
       </Col>
       <Col span={6}>
         <Statistic
-          title={coupons ? t('campaigns.costCoupons') : t('campaigns.cost')}
-          value={cost === null ? none : formatPoints(cost, lang)}
+          title={bonus ? t('campaigns.costBonus') : coupons ? t('campaigns.costCoupons') : t('campaigns.cost')}
+          value={cost === null ? (bonus ? '—' : none) : formatPoints(cost, lang)}
           data-testid="preview-cost"
         />
       </Col>
@@ -237,6 +266,9 @@ function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; re
   const explain = useRulesExplain(body, hasAudience(body));
   const words = (w: RuleWords) => w[lang];
   const explained = explain.data;
+  // A bonus rule in the console's words (the category by name, the window in local time), not the server's ISO instants.
+  const categoryName = useCategoryName();
+  const bonus = draft.grantKind === 'bonus' ? bonusRuleWords(draft, t, (cents) => formatMoney(cents, lang), categoryName) : null;
   const pending = explain.error ? <Typography.Text type="danger">{explain.error.message}</Typography.Text> : t('common.loading');
   const unit = budgetUnit(draft);
   return (
@@ -261,7 +293,12 @@ function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; re
               <span key={a.type}>
                 {a.type === 'grantCoupon' && reward
                   ? t('campaigns.couponWords', { reward: rewardLabel(reward, lang) })
-                  : words(a.description)}
+                  : a.type === 'bonusRule' && bonus && draft.bonusStartsAt && draft.bonusEndsAt
+                    ? `${bonus} · ${t('campaigns.confirm.windowValue', {
+                        from: formatDateTime(draft.bonusStartsAt, lang),
+                        to: formatDateTime(draft.bonusEndsAt, lang),
+                      })}`
+                    : words(a.description)}
               </span>
             ))}
           </Space>

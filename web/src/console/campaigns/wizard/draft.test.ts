@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody } from './draft';
+import { audienceWords, bonusRuleWords, hasAudience, launchCost, missingForLaunch, NEW_DRAFT, toBody } from './draft';
 
 describe('campaign wizard: the draft as the request', () => {
   it('pre-fills no amount: a new draft grants nothing and says the points are missing', () => {
@@ -92,5 +92,84 @@ describe('campaign wizard: the draft as the request', () => {
   it('has no audience without a name or without a club or tier', () => {
     expect(hasAudience(toBody({ ...NEW_DRAFT, name: 'x' }))).toBe(false);
     expect(hasAudience(toBody({ ...NEW_DRAFT, name: '  ', clubIds: ['c-1'] }))).toBe(false);
+  });
+});
+
+describe('campaign wizard: RFM segments in the audience', () => {
+  it('asks for members in the chosen segments, leaves out the excluded ones, and says so by name in both languages', async () => {
+    const { translate } = await import('../../../shared/i18n');
+    const draft = { ...NEW_DRAFT, name: 'Win back', tierCodes: ['VIP'], rfmSegments: ['atRisk', 'cantLose'] as const };
+    const body = toBody({ ...draft, rfmSegments: [...draft.rfmSegments], excludeRfmSegments: ['hibernating'] });
+    expect(body.audience).toEqual({
+      include: [
+        { type: 'tier', codes: ['VIP'] },
+        { type: 'rfmSegment', segments: ['atRisk', 'cantLose'] },
+      ],
+      requireAll: false,
+      exclude: [{ type: 'rfmSegment', segments: ['hibernating'] }],
+    });
+    const words = (lang: 'en' | 'zh-CN') =>
+      audienceWords({ ...draft, rfmSegments: [...draft.rfmSegments] }, (key, vars) => translate(lang, key, vars));
+    expect(words('en')).toBe('Members in any of the chosen tiers OR in the RFM segments Can’t lose them, At risk.');
+    expect(words('zh-CN')).toBe('属于任一所选等级 或 属于 RFM 分群「不能失去的会员、流失风险会员」的会员。');
+  });
+});
+
+describe('campaign wizard: a bonus rule', () => {
+  const window = { bonusStartsAt: '2026-12-07T00:00:00.000Z', bonusEndsAt: '2026-12-14T00:00:00.000Z' };
+  const bonus = { ...NEW_DRAFT, name: 'Tea week', clubIds: ['c-1'], grantKind: 'bonus' as const, ...window };
+
+  it('asks for the multiplier, the category and a window in order, and sends nothing until all are there', () => {
+    expect(missingForLaunch(bonus)).toEqual(['bonusMultiplier']);
+    expect(missingForLaunch({ ...bonus, bonusMultiplier: 1 })).toEqual(['bonusMultiplier']);
+    expect(missingForLaunch({ ...bonus, bonusMultiplier: 2 })).toEqual(['bonusCategory']);
+    expect(missingForLaunch({ ...bonus, bonusMultiplier: 2, bonusCategory: 'tea', bonusEndsAt: window.bonusStartsAt })).toEqual([
+      'bonusWindow',
+    ]);
+    expect(toBody({ ...bonus, bonusMultiplier: 2 }).actions).toEqual([]);
+  });
+
+  it('sends the category multiplier in permille with its window, a base multiplier, or fixed points on a spend in cents', () => {
+    expect(toBody({ ...bonus, bonusMultiplier: 2.5, bonusCategory: 'tea' }).actions).toEqual([
+      {
+        type: 'bonusRule',
+        kind: 'category_multiplier',
+        multiplierPermille: 2500,
+        category: 'tea',
+        startsAt: window.bonusStartsAt,
+        endsAt: window.bonusEndsAt,
+      },
+    ]);
+    expect(missingForLaunch({ ...bonus, bonusMultiplier: 2.5, bonusCategory: 'tea' })).toEqual([]);
+    expect(toBody({ ...bonus, bonusKind: 'base_multiplier', bonusMultiplier: 3 }).actions).toEqual([
+      { type: 'bonusRule', kind: 'base_multiplier', multiplierPermille: 3000, startsAt: window.bonusStartsAt, endsAt: window.bonusEndsAt },
+    ]);
+    expect(toBody({ ...bonus, bonusKind: 'fixed_bonus', bonusPoints: 50, bonusMinSpendYuan: 199.5 }).actions).toEqual([
+      {
+        type: 'bonusRule',
+        kind: 'fixed_bonus',
+        points: 50,
+        minSpendCents: 19950,
+        startsAt: window.bonusStartsAt,
+        endsAt: window.bonusEndsAt,
+      },
+    ]);
+  });
+
+  it('says the rule in words with the category by name', async () => {
+    const { translate } = await import('../../../shared/i18n');
+    const words = (lang: 'en' | 'zh-CN', d: typeof bonus) =>
+      bonusRuleWords(
+        d,
+        (k, v) => translate(lang, k, v),
+        (c) => `¥${(c / 100).toFixed(2)}`,
+        (code) => (code === 'tea' ? (lang === 'en' ? 'Tea' : '茶叶') : code),
+      );
+    expect(words('en', { ...bonus, bonusMultiplier: 2, bonusCategory: 'tea' })).toBe('2× points on purchases of Tea');
+    expect(words('zh-CN', { ...bonus, bonusMultiplier: 2, bonusCategory: 'tea' })).toBe('购买「茶叶」品类积分 2 倍');
+    expect(words('en', { ...bonus, bonusKind: 'fixed_bonus', bonusPoints: 50, bonusMinSpendYuan: 200 })).toBe(
+      '50 extra points on a purchase of ¥200.00 or more',
+    );
+    expect(words('en', { ...bonus, bonusMultiplier: 2 })).toBeNull();
   });
 });
