@@ -150,7 +150,7 @@ describe('console: a bonus rule in the campaign wizard, and RFM segments as audi
         const confirm = page.getByRole('dialog', { name: `Launch “${name}”?` });
         await confirm.getByTestId('launch-confirmation').waitFor();
         await expect(confirm.getByTestId('confirm-audience').innerText()).resolves.toBe(
-          '1 members: 1 receive it, 0 held out for comparison',
+          'Audience of 1: 1 receive it, 0 held out for comparison',
         );
         await expect(confirm.getByTestId('confirm-per-member').innerText()).resolves.toBe(`3× points on purchases of ${categoryEn}`);
         const [stored] = await app.t.db.query('SELECT id, state, actions FROM campaigns WHERE name = ?', [name]);

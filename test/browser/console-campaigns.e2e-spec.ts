@@ -248,7 +248,7 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
         const confirm = page.getByRole('dialog', { name: `Launch “${name}”?` });
         await confirm.getByTestId('launch-confirmation').waitFor();
         await expect(confirm.getByTestId('confirm-audience').innerText()).resolves.toBe(
-          `${buyers} members: ${buyers} receive it, 0 held out for comparison`,
+          `Audience of ${buyers}: ${buyers} receive it, 0 held out for comparison`,
         );
         await expect(confirm.getByTestId('confirm-per-member').innerText()).resolves.toBe('150 points');
         await expect(confirm.getByTestId('confirm-total').innerText()).resolves.toBe('600 points');

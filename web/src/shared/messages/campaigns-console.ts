@@ -74,7 +74,7 @@ export const campaignsEn = {
   'campaigns.confirm.leadBonus':
     'Launching starts paying bonus points at the till on the audience’s purchases in the window, until the budget runs out; it can be paused or cancelled. Check the figures:',
   'campaigns.confirm.audience': 'Audience',
-  'campaigns.confirm.audienceValue': '{size} members: {targeted} receive it, {holdout} held out for comparison',
+  'campaigns.confirm.audienceValue': 'Audience of {size}: {targeted} receive it, {holdout} held out for comparison',
   'campaigns.confirm.perMember': 'Each member gets',
   'campaigns.confirm.perMemberPoints': '{points} points',
   'campaigns.confirm.perMemberCoupon': '1 coupon: {reward}',
