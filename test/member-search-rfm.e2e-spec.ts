@@ -19,7 +19,11 @@ describe('member search by RFM segment', () => {
     admin = await loginAdmin(t);
     const email = `${uniq('mk')}@example.com`.toLowerCase();
     const password = 'a long enough password';
-    await t.http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).send({ email, password, role: 'marketer' }).expect(201);
+    await t.http
+      .post('/api/v1/admin/users')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ email, password, role: 'marketer' })
+      .expect(201);
     marketer = (await t.http.post('/api/v1/admin/auth/login').send({ email, password }).expect(200)).body.accessToken as string;
     const runId = newId();
     // r, f as the value run writes them: champions R5 F4–5, loyal R3–4 F4–5, at risk R1–2 F3–4, hibernating R1–2 F1–2.
@@ -76,7 +80,9 @@ describe('member search by RFM segment', () => {
     const first = await search(admin, { q: prefix, rfmSegment: 'champions', limit: 2 }).expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toBe(first.body.items[1].memberId);
-    const second = await search(admin, { q: prefix, rfmSegment: 'champions', limit: 2, cursor: first.body.nextCursor as string }).expect(200);
+    const second = await search(admin, { q: prefix, rfmSegment: 'champions', limit: 2, cursor: first.body.nextCursor as string }).expect(
+      200,
+    );
     expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
     const all = [...first.body.items, ...second.body.items].map((i: { memberId: string }) => i.memberId);
