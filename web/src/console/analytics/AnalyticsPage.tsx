@@ -345,7 +345,12 @@ function RfmCard() {
                           key: 'actions',
                           render: (_: unknown, row: (typeof segments)[number]) =>
                             row.members > 0 ? (
-                              <Space size={narrow ? 'small' : 'middle'} style={{ whiteSpace: 'nowrap' }}>
+                              // One under the other when there is room for words, so both fit the half-width card.
+                              <Space
+                                orientation={narrow ? 'horizontal' : 'vertical'}
+                                size={narrow ? 'small' : 2}
+                                style={{ whiteSpace: 'nowrap' }}
+                              >
                                 {can('members.read') && (
                                   <Link
                                     to={`/members?rfmSegment=${row.segment.key}`}
