@@ -326,6 +326,7 @@ function RfmCard() {
                   {
                     title: t('common.members'),
                     align: 'right',
+                    onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                     render: (_, row) => <Fig id={`rfm-${row.segment.key}`}>{formatPoints(row.members, lang)}</Fig>,
                   },
                   {
