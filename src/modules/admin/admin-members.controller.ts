@@ -20,7 +20,6 @@ import { AdjustmentDto, AdjustmentResponse, MergeDto, MergeResponse } from '../a
 import { IdCursorQuery } from '../../common/api/pagination';
 import {
   MemberHistoryResponse,
-  MemberSearchQuery,
   MemberSearchResponse,
   NoteDto,
   NoteResponse,
@@ -36,6 +35,8 @@ import { historyValue, seesPersonalData } from './member-view';
 import { personal } from '../../common/masking';
 import { GetMemberDetailUseCase } from '../archive/use-cases/get-member-detail.use-case';
 import { actorOf } from './admin-actor';
+import { AdminMemberSearchQuery } from './member-search.query';
+import { rfmCellsOf } from '../campaigns/rules/rfm-segments';
 const MemberId = () => Param('memberId', new ParseUUIDPipe());
 
 @ApiTags('admin: members')
@@ -53,14 +54,16 @@ export class AdminMembersController {
   @Get()
   @RequirePermission('members.read')
   @ApiOperation({
-    summary: 'Search members by card number, phone (E.164), email or the start of a name; paged',
-    description: 'Name, phone and email are masked for roles without members.pii (marketer, analyst).',
+    summary: 'Search members by card number, phone (E.164), email or the start of a name, and by RFM segment; paged',
+    description:
+      'Name, phone and email are masked for roles without members.pii (marketer, analyst). rfmSegment keeps the members the last value run scored into that segment.',
   })
   @ApiOkResponse({ type: MemberSearchResponse })
   @AdminErrors()
-  async search(@CurrentAdmin() admin: AdminPrincipal, @Query() query: MemberSearchQuery) {
+  async search(@CurrentAdmin() admin: AdminPrincipal, @Query() query: AdminMemberSearchQuery) {
     const unmasked = seesPersonalData(admin);
-    const page = await this.archive.search(query.q, query.cursor ?? null, query.limit ?? 50);
+    const cells = query.rfmSegment ? rfmCellsOf([query.rfmSegment]).map(([r, f]) => r * 10 + f) : null;
+    const page = await this.archive.search(query.q, query.cursor ?? null, query.limit ?? 50, cells);
     return {
       items: page.items.map((r) =>
         personal(

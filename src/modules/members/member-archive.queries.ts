@@ -39,10 +39,22 @@ export interface ChangeRow {
 export class MemberArchiveQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One page of members in id order after `afterId`. Every kind is served by an index (card PK, phone, email, name prefix). */
-  async search(by: SearchBy, afterId: string | null, limit: number): Promise<MemberRow[]> {
+  /**
+   * One page of members in id order after `afterId`. Every kind is served by an index (card PK, phone, email, name prefix).
+   * `rfmCells` (r·10 + f of the value run's member_values.r and .f) keeps only members scored into one of those cells;
+   * a member never scored (no row, or NULL scores) is in none.
+   */
+  async search(by: SearchBy, afterId: string | null, limit: number, rfmCells: readonly number[] | null = null): Promise<MemberRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (rfmCells) {
+      where.push(
+        rfmCells.length
+          ? `EXISTS (SELECT 1 FROM member_values mv WHERE mv.member_id = m.id AND mv.r * 10 + mv.f IN (${marks(rfmCells.length)}))`
+          : 'FALSE',
+      );
+      params.push(...rfmCells);
+    }
     switch (by.kind) {
       case 'card':
         where.push('m.id IN (SELECT member_id FROM cards WHERE card_no = ?)');

@@ -69,12 +69,14 @@ export class MemberArchiveService {
     private readonly audit: AuditService,
   ) {}
 
+  /** A page of members matching `q`; with `rfmCells` (r·10 + f), only those the last value run scored into one of the cells. */
   async search(
     q: string | undefined,
     cursor: string | null,
     limit: number,
+    rfmCells: readonly number[] | null = null,
   ): Promise<{ items: MemberSearchItem[]; nextCursor: string | null }> {
-    const rows = await this.queries.search(classifyQuery(q), cursor, limit + 1);
+    const rows = await this.queries.search(classifyQuery(q), cursor, limit + 1, rfmCells);
     const page = rows.slice(0, limit);
     const [cards, tiers] = await Promise.all([this.queries.displayCards(page.map((r) => r.memberId)), this.tiers.list()]);
     const tierName = new Map(tiers.map((t) => [t.code, t.name]));

@@ -396,8 +396,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search members by card number, phone (E.164), email or the start of a name; paged
-         * @description Name, phone and email are masked for roles without members.pii (marketer, analyst).
+         * Search members by card number, phone (E.164), email or the start of a name, and by RFM segment; paged
+         * @description Name, phone and email are masked for roles without members.pii (marketer, analyst). rfmSegment keeps the members the last value run scored into that segment.
          */
         get: operations["AdminMembersController_search"];
         put?: never;
@@ -13890,6 +13890,8 @@ export interface operations {
                 q?: string;
                 /** @description nextCursor of the previous page. */
                 cursor?: string;
+                /** @description Only members the last value run scored into this RFM segment's cells (member_values.r and .f). Combines with q. */
+                rfmSegment?: "champions" | "loyal" | "potential" | "new" | "promising" | "attention" | "aboutToSleep" | "cantLose" | "atRisk" | "hibernating";
             };
             header?: never;
             path?: never;

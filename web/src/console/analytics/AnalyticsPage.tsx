@@ -1,4 +1,4 @@
-import { AimOutlined } from '@ant-design/icons';
+import { AimOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -326,6 +326,7 @@ function RfmCard() {
                   {
                     title: t('common.members'),
                     align: 'right',
+                    onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }),
                     render: (_, row) => <Fig id={`rfm-${row.segment.key}`}>{formatPoints(row.members, lang)}</Fig>,
                   },
                   {
@@ -338,23 +339,41 @@ function RfmCard() {
                     responsive: ['md'],
                     render: (_, row) => <Typography.Text type="secondary">{row.cells.join(' ')}</Typography.Text>,
                   },
-                  ...(can('campaigns.manage')
+                  ...(can('members.read') || can('campaigns.manage')
                     ? [
                         {
                           title: narrow ? '' : t('common.actions'),
-                          key: 'target',
+                          key: 'actions',
                           render: (_: unknown, row: (typeof segments)[number]) =>
                             row.members > 0 ? (
-                              <Link
-                                to={`/campaigns?rfmSegment=${row.segment.key}`}
-                                data-testid={`target-${row.segment.key}`}
+                              // One under the other when there is room for words, so both fit the half-width card.
+                              <Space
+                                orientation={narrow ? 'horizontal' : 'vertical'}
+                                size={narrow ? 'small' : 2}
                                 style={{ whiteSpace: 'nowrap' }}
-                                aria-label={t('analytics.targetSegment')}
-                                title={t('analytics.targetSegment')}
                               >
-                                {/* On a phone the icon alone, so the row fits without scrolling sideways. */}
-                                {narrow ? <AimOutlined /> : t('analytics.targetSegment')}
-                              </Link>
+                                {can('members.read') && (
+                                  <Link
+                                    to={`/members?rfmSegment=${row.segment.key}`}
+                                    data-testid={`members-${row.segment.key}`}
+                                    aria-label={t('analytics.seeMembers')}
+                                    title={t('analytics.seeMembers')}
+                                  >
+                                    {narrow ? <TeamOutlined /> : t('analytics.seeMembers')}
+                                  </Link>
+                                )}
+                                {can('campaigns.manage') && (
+                                  <Link
+                                    to={`/campaigns?rfmSegment=${row.segment.key}`}
+                                    data-testid={`target-${row.segment.key}`}
+                                    aria-label={t('analytics.targetSegment')}
+                                    title={t('analytics.targetSegment')}
+                                  >
+                                    {/* On a phone the icons alone, so the row fits without scrolling sideways. */}
+                                    {narrow ? <AimOutlined /> : t('analytics.targetSegment')}
+                                  </Link>
+                                )}
+                              </Space>
                             ) : (
                               '—'
                             ),

@@ -1,17 +1,28 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { unwrap, type Schemas } from '../../shared/api';
 import { api, authorizedFetch } from '../api';
+import type { Segment } from '../analytics/rfm-segments';
 
 /** The members screen's calls (admin/members, cards); every key starts with "members", so one change refreshes the drawer. */
 export type MemberRow = Schemas['MemberSearchItemResponse'];
 
 const member = (memberId: string) => ({ params: { path: { memberId } } });
 
-export const useMemberSearch = (q: string) =>
-  useQuery({
-    queryKey: ['members', q],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/members', { params: { query: { q: q || undefined, limit: 50 } } })),
+/** The search, 50 members a page; `rfmSegment` keeps those the last value run scored into that segment. */
+export const useMemberSearch = (q: string, rfmSegment?: Segment['key']) =>
+  useInfiniteQuery({
+    queryKey: ['members', 'search', q, rfmSegment ?? null],
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/admin/members', {
+          params: {
+            query: { q: q || undefined, limit: 50, ...(rfmSegment ? { rfmSegment } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useLedger = (memberId: string) =>
