@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { createMember } from '../support/factories';
+import {
+  ARTIFACTS,
+  BrowserApp,
+  consoleSignIn,
+  newPage,
+  pageProblems,
+  screenshots,
+  shootOnFailure,
+  startBrowserApp,
+} from './support/browser';
+
+const WIDE = { width: 1440, height: 900 };
+
+describe('console: the tier ladder editor', () => {
+  let app: BrowserApp;
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    for (let i = 0; i < 3; i++) {
+      await createMember(app.t, { name: `Ladder Member ${i}` });
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('an admin makes VIP need spend AND purchases and SVIP the top 1% by value, sees the what-if, saves, and the database holds that ladder', async () => {
+    const page = await newPage(app, 'en-US', WIDE);
+    await shootOnFailure(page, 'tiers-ladder-edit', async () => {
+      await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
+      await page.getByRole('menuitem', { name: 'Tiers' }).click();
+      // VIP: ¥5,000 spend and 6 purchases, both needed.
+      await page.getByLabel('Purchases to reach VIP').fill('6');
+      await page.getByRole('radiogroup', { name: 'Criteria of VIP combine by' }).getByText('All are needed').click();
+      await page.getByTestId('tier-words-VIP').getByText('spent at least ¥5,000.00 and made at least 6 purchases').waitFor();
+      // SVIP: a rank tier, the top 10‰ among those who spent ¥20,000.
+      await page.getByRole('radiogroup', { name: 'How SVIP is reached' }).getByText('By ranking').click();
+      await page.getByRole('radiogroup', { name: 'Seats of SVIP' }).getByText('Top share (‰)').click();
+      await page.getByLabel('Seats of SVIP', { exact: true }).fill('10');
+      await page.getByLabel('Earn rate of SVIP (×)').fill('2.5');
+      await page
+        .getByTestId('tier-words-SVIP')
+        .getByText('the top 1% of members by value, among those who spent at least ¥20,000.00')
+        .waitFor();
+      await page.getByTestId('tier-words-SVIP').getByText('earns 2.5× points, priority service').waitFor();
+
+      const save = page.getByRole('button', { name: 'Save ladder' });
+      await expect(save.isDisabled()).resolves.toBe(true);
+      await page.getByText('Refresh the members’ 12-month figures first').click();
+      const simulated = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/tiers/simulate'));
+      await page.getByRole('button', { name: 'What if? Simulate' }).click();
+      const whatIf = await (await simulated).json();
+      await page.getByTestId('tiers-what-if').locator('canvas').waitFor();
+      await page.getByTestId('what-if-as-of').getByText('(just refreshed)').waitFor();
+      // The what-if counts every member of the database, and where each is now.
+      const [{ n }] = await app.t.db.query("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+      expect(whatIf.members).toBe(Number(n));
+      expect(whatIf.snapshotRefreshed).toBe(true);
+      const held = await app.t.db.query<Array<{ tier: string; n: string }>>(
+        "SELECT tier_code AS tier, COUNT(*) AS n FROM members WHERE status <> 'merged' GROUP BY tier_code",
+      );
+      for (const row of held) {
+        expect(whatIf.tiers.find((x: { code: string }) => x.code === row.tier)?.membersNow).toBe(Number(row.n));
+      }
+      await expect(save.isEnabled()).resolves.toBe(true);
+
+      // A change after the what-if takes the save away until it is simulated again.
+      await page.getByLabel('Birthday points of VIP').fill('300');
+      await page.getByText('The ladder changed since the what-if: simulate again before saving.').waitFor();
+      await expect(save.isDisabled()).resolves.toBe(true);
+      await page.getByRole('button', { name: 'What if? Simulate' }).click();
+      await expect(save.isEnabled()).resolves.toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'console-tiers-ladder-1440.png'), fullPage: true });
+      await screenshots(page, 'console-tiers-ladder');
+      await save.click();
+      await page.getByText('Ladder saved').waitFor();
+
+      const rows = await app.t.db.query<Array<Record<string, unknown>>>(
+        'SELECT code, kind, min_spend_cents, min_purchases, min_points, qualify_mode, earn_multiplier_permille, birthday_bonus_points, rank_top_n, rank_top_permille FROM tiers ORDER BY `rank`',
+      );
+      expect(rows.map((r) => r.code)).toEqual(['STANDARD', 'VIP', 'SVIP']);
+      expect(rows[1]).toMatchObject({ kind: 'threshold', qualify_mode: 'all', birthday_bonus_points: 300, rank_top_n: null });
+      expect(Number(rows[1].min_spend_cents)).toBe(500_000);
+      expect(Number(rows[1].min_purchases)).toBe(6);
+      expect(rows[2]).toMatchObject({ kind: 'rank', rank_top_n: null, rank_top_permille: 10, earn_multiplier_permille: 2500 });
+      expect(Number(rows[2].min_spend_cents)).toBe(2_000_000);
+      expect(pageProblems(page)).toEqual([]);
+    });
+    await page.context().close();
+  });
+
+  it('in Chinese the ladder reads in words, and a refused ladder says why and saves nothing', async () => {
+    const page = await newPage(app, 'zh-CN', WIDE);
+    await shootOnFailure(page, 'tiers-ladder-zh', async () => {
+      await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
+      await page.goto('/console/tiers');
+      await page.getByTestId('tier-words-SVIP').getByText('价值排名前 1% 的会员（须消费满¥20,000.00）').waitFor();
+      await page.getByRole('button', { name: '在顶部添加等级' }).click();
+      // The new tier is a threshold tier above a rank tier: the server refuses the ladder.
+      await page.getByLabel('等级4 中文名称').fill('钻石会员');
+      await page.getByRole('button', { name: /模拟/ }).click();
+      await page.getByRole('alert').waitFor();
+      await screenshots(page, 'console-tiers-ladder-zh');
+      const rows = await app.t.db.query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM tiers');
+      expect(Number(rows[0].n)).toBe(3);
+      await expect(page.getByRole('button', { name: '保存等级' }).isDisabled()).resolves.toBe(true);
+    });
+    await page.context().close();
+  });
+});
