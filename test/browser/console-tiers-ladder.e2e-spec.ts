@@ -38,8 +38,8 @@ describe('console: the tier ladder editor', () => {
       await page.getByTestId('tier-words-VIP').getByText('spent at least ¥5,000.00 and made at least 6 purchases').waitFor();
       // SVIP: a rank tier, the top 10‰ among those who spent ¥20,000.
       await page.getByRole('radiogroup', { name: 'How SVIP is reached' }).getByText('By ranking').click();
-      await page.getByRole('radiogroup', { name: 'Seats of SVIP' }).getByText('Top share (‰)').click();
-      await page.getByLabel('Seats of SVIP', { exact: true }).fill('10');
+      await page.getByRole('radiogroup', { name: 'Seats of SVIP counted as' }).getByText('Top share (‰)').click();
+      await page.getByRole('spinbutton', { name: 'Seats of SVIP' }).fill('10');
       await page.getByLabel('Earn rate of SVIP (×)').fill('2.5');
       await page
         .getByTestId('tier-words-SVIP')
@@ -71,7 +71,10 @@ describe('console: the tier ladder editor', () => {
       await page.getByLabel('Birthday points of VIP').fill('300');
       await page.getByText('The ladder changed since the what-if: simulate again before saving.').waitFor();
       await expect(save.isDisabled()).resolves.toBe(true);
+      const again = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/tiers/simulate'));
       await page.getByRole('button', { name: 'What if? Simulate' }).click();
+      await again;
+      await page.getByTestId('tiers-what-if').locator('canvas').waitFor();
       await expect(save.isEnabled()).resolves.toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'console-tiers-ladder-1440.png'), fullPage: true });
       await screenshots(page, 'console-tiers-ladder');
