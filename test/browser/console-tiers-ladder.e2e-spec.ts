@@ -17,7 +17,7 @@ describe('console: the tier ladder editor', () => {
   let app: BrowserApp;
 
   beforeAll(async () => {
-    app = await startBrowserApp();
+    app = await startBrowserApp({ workers: true });
     for (let i = 0; i < 3; i++) {
       await createMember(app.t, { name: `Ladder Member ${i}` });
     }
@@ -105,11 +105,46 @@ describe('console: the tier ladder editor', () => {
       // The new tier is a threshold tier above a rank tier: the server refuses the ladder.
       await page.getByLabel('等级4 中文名称').fill('钻石会员');
       await page.getByRole('button', { name: /模拟/ }).click();
-      await page.getByRole('alert').waitFor();
+      await page.getByRole('alert').getByText('请检查这些等级：钻石会员').waitFor();
       await screenshots(page, 'console-tiers-ladder-zh');
       const rows = await app.t.db.query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM tiers');
       expect(Number(rows[0].n)).toBe(3);
       await expect(page.getByRole('button', { name: '保存等级' }).isDisabled()).resolves.toBe(true);
+    });
+    await page.context().close();
+  });
+
+  it('an admin weighs spend more and narrows grade A, runs value scoring with its progress, then the rank review starts', async () => {
+    const page = await newPage(app, 'en-US', WIDE);
+    await shootOnFailure(page, 'tiers-value', async () => {
+      await consoleSignIn(page, process.env.ADMIN_EMAIL!, process.env.ADMIN_PASSWORD!);
+      await page.getByRole('menuitem', { name: 'Tiers' }).click();
+      await page.getByLabel('Weight of 12-month spend (‰)').fill('700');
+      await page.getByLabel('Grade A: members bringing this share of value (%)').fill('70');
+      await page.getByTestId('grade-c').getByText('Grade C: the rest, 15%').waitFor();
+      await page.getByRole('button', { name: 'Save value settings' }).click();
+      await page.getByText('Value settings saved; they apply from the next value run').waitFor();
+      const [settings] = await app.t.db.query<Array<Record<string, number>>>(
+        'SELECT weight_spend_permille, weight_points_permille, grade_a_percent, grade_b_percent FROM value_settings',
+      );
+      expect(settings).toMatchObject({ weight_spend_permille: 700, weight_points_permille: 200, grade_a_percent: 70, grade_b_percent: 15 });
+
+      await page.getByRole('button', { name: 'Run value scoring now' }).click();
+      await page.getByText('Value scoring: completed').waitFor({ timeout: 60_000 });
+      const [run] = await app.t.db.query<Array<Record<string, unknown>>>(
+        'SELECT weight_spend_permille, grade_a_percent, member_count, finished_at FROM value_runs ORDER BY started_at DESC LIMIT 1',
+      );
+      const [{ n }] = await app.t.db.query("SELECT COUNT(*) AS n FROM members WHERE status <> 'merged'");
+      expect(run).toMatchObject({ weight_spend_permille: 700, grade_a_percent: 70 });
+      expect(Number(run.member_count)).toBe(Number(n));
+      expect(run.finished_at).not.toBeNull();
+
+      // This month's scores exist now: the rank review is not refused.
+      await page.getByRole('button', { name: 'Run rank review' }).click();
+      await page.getByText('Rank review: completed').waitFor({ timeout: 60_000 });
+      await expect(page.getByText('no value run has finished for this month yet').count()).resolves.toBe(0);
+      await screenshots(page, 'console-tiers-value');
+      expect(pageProblems(page)).toEqual([]);
     });
     await page.context().close();
   });

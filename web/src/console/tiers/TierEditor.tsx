@@ -216,7 +216,6 @@ export function TierEditor({
                 min={1}
                 max={10}
                 step={0.1}
-                precision={3}
                 style={{ width: '100%' }}
                 disabled={disabled}
                 value={tier.earnMultiplierPermille / 1000}

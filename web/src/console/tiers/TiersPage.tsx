@@ -19,6 +19,33 @@ function removedOf(removed: unknown): Array<{ code: string; membersNow: number }
   return Array.isArray(removed) ? (removed as Array<{ code: string; membersNow: number }>) : [];
 }
 
+/**
+ * What a refused ladder names: in English the server's problems one per line; in Chinese (the server writes English)
+ * the tiers its problems concern, by name.
+ */
+function problemsText(error: Error, tiers: Tier[], lang: string, t: (key: 'tiers.editor.problemTiers', v: { list: string }) => string) {
+  const problems = problemsOf(error);
+  if (problems.length === 0) {
+    return undefined;
+  }
+  if (lang !== 'zh-CN') {
+    return (
+      <ul style={{ margin: 0 }} data-testid="ladder-problems">
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    );
+  }
+  const named = [...new Set(problems.map((p) => /tiers\[(\d+)\]/.exec(p)?.[1]).filter((i) => i !== undefined))]
+    .map((i) => tiers[Number(i)])
+    .filter((x) => x !== undefined)
+    .map((x) => x.nameZh);
+  return named.length > 0 ? (
+    <span data-testid="ladder-problems">{t('tiers.editor.problemTiers', { list: named.join('、') })}</span>
+  ) : undefined;
+}
+
 /** The problems a LADDER_INVALID (or a validation failure) lists, one per line. */
 function problemsOf(error: Error): string[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) {
@@ -116,15 +143,7 @@ export function TiersPage() {
                     ? t('tiers.rankReviewNeedsValueRun')
                     : failure.message
                 }
-                description={
-                  problemsOf(failure).length > 1 ? (
-                    <ul style={{ margin: 0 }}>
-                      {problemsOf(failure).map((p) => (
-                        <li key={p}>{p}</li>
-                      ))}
-                    </ul>
-                  ) : undefined
-                }
+                description={problemsText(failure, tiers, lang, t)}
               />
             )}
             {save.isSuccess && <Alert type="success" title={t('tiers.saved')} />}
