@@ -65,6 +65,12 @@ describe('console: the tier ladder editor', () => {
       for (const row of held) {
         expect(whatIf.tiers.find((x: { code: string }) => x.code === row.tier)?.membersNow).toBe(Number(row.n));
       }
+      const standardRow = page.getByTestId('what-if-table').getByRole('row', { name: /^Standard / });
+      const standard = whatIf.tiers.find((x: { code: string }) => x.code === 'STANDARD');
+      expect((await standardRow.getByRole('cell').allInnerTexts()).slice(1, 3)).toEqual([
+        String(standard.membersNow),
+        String(standard.membersAfter),
+      ]);
       await expect(save.isEnabled()).resolves.toBe(true);
 
       // A change after the what-if takes the save away until it is simulated again.

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Space, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
@@ -179,6 +179,21 @@ export function TiersPage() {
                       { name: t('tiers.after'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersAfter) },
                     ],
                   }}
+                />
+                <Table
+                  data-testid="what-if-table"
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  scroll={{ x: true }}
+                  dataSource={simulate.data.tiers}
+                  columns={[
+                    { title: t('tiers.editor.tier'), render: (_, r) => name(r.code) },
+                    { title: t('tiers.before'), dataIndex: 'membersNow' },
+                    { title: t('tiers.after'), dataIndex: 'membersAfter' },
+                    { title: t('tiers.editor.movingUp'), dataIndex: 'movingUp' },
+                    { title: t('tiers.editor.movingDown'), dataIndex: 'movingDown' },
+                  ]}
                 />
               </Card>
             )}
