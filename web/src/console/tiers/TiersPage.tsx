@@ -1,7 +1,7 @@
-import { Alert, Button, Card, InputNumber, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
-import { formatMoney } from '../../shared/format';
+import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
@@ -9,19 +9,71 @@ import { QueryState } from '../components/QueryState';
 import { JobProgress } from '../jobs/JobProgress';
 import { tierName } from '../names/names';
 import { ExcludedCategories } from './ExcludedCategories';
+import { newTier } from './ladder-edit';
 import { useLadder, useReview, useSaveLadder, useSimulateLadder, type Tier } from './queries';
+import { TierEditor } from './TierEditor';
+import { ValueSettingsCard } from './ValueSettingsCard';
 
-/** The ladder: thresholds edited, the what-if shown as a before/after chart before saving; reviews with live progress. */
+/** Tiers the proposal leaves out: the OpenAPI document types them as strings, the server sends {code, membersNow}. */
+function removedOf(removed: unknown): Array<{ code: string; membersNow: number }> {
+  return Array.isArray(removed) ? (removed as Array<{ code: string; membersNow: number }>) : [];
+}
+
+/**
+ * What a refused ladder names: in English the server's problems one per line; in Chinese (the server writes English)
+ * the tiers its problems concern, by name.
+ */
+function problemsText(error: Error, tiers: Tier[], lang: string, t: (key: 'tiers.editor.problemTiers', v: { list: string }) => string) {
+  const problems = problemsOf(error);
+  if (problems.length === 0) {
+    return undefined;
+  }
+  if (lang !== 'zh-CN') {
+    return (
+      <ul style={{ margin: 0 }} data-testid="ladder-problems">
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </ul>
+    );
+  }
+  const named = [...new Set(problems.map((p) => /tiers\[(\d+)\]/.exec(p)?.[1]).filter((i) => i !== undefined))]
+    .map((i) => tiers[Number(i)])
+    .filter((x) => x !== undefined)
+    .map((x) => x.nameZh);
+  return named.length > 0 ? (
+    <span data-testid="ladder-problems">{t('tiers.editor.problemTiers', { list: named.join('、') })}</span>
+  ) : undefined;
+}
+
+/** The problems a LADDER_INVALID (or a validation failure) lists, one per line. */
+function problemsOf(error: Error): string[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) {
+    return [];
+  }
+  return (error.details as Array<{ field?: string; message?: string }>).map((p) => `${p.field ?? ''}: ${p.message ?? ''}`);
+}
+
+/**
+ * The ladder: every tier's names, kind, criteria (any/all), rank seats, earn rate and benefits edited; the what-if shown
+ * as a before/after chart of exactly the edited ladder before it can be saved; value settings; value scoring and the
+ * reviews with live progress.
+ */
 export function TiersPage() {
   const { t, lang } = useI18n();
-  const { me } = useAuth();
+  const { can } = useAuth();
   const ladder = useLadder();
   const [tiers, setTiers] = useState<Tier[]>([]);
+  /** Per tier: added on this screen (its code may still be typed). */
+  const [added, setAdded] = useState<boolean[]>([]);
+  const [refresh, setRefresh] = useState(false);
+  const [simulatedFor, setSimulatedFor] = useState<string | null>(null);
   const [reviewJob, setReviewJob] = useState<string | null>(null);
   const [rankReviewJob, setRankReviewJob] = useState<string | null>(null);
   useEffect(() => {
     if (ladder.data) {
       setTiers(ladder.data.tiers);
+      setAdded(ladder.data.tiers.map(() => false));
     }
   }, [ladder.data]);
   const simulate = useSimulateLadder();
@@ -29,55 +81,56 @@ export function TiersPage() {
   const review = useReview('reviews', setReviewJob);
   const rankReview = useReview('rank-reviews', setRankReviewJob);
   const failure = simulate.error ?? save.error ?? review.error ?? rankReview.error;
-  const isAdmin = me.role === 'admin';
+  const isAdmin = can('tiers.manage');
+  const current = JSON.stringify(tiers);
+  const whatIfFresh = simulate.data !== undefined && simulatedFor === current;
+  const edit = (next: Tier[], nextAdded = added) => {
+    setTiers(next);
+    setAdded(nextAdded);
+    save.reset();
+  };
+  const name = (code: string) => tierName([...tiers, ...(ladder.data?.tiers ?? [])], code, lang, t('tier.none'));
   return (
     <section>
       <Typography.Title level={3}>{t('nav.tiers')}</Typography.Title>
       <QueryState query={ladder}>
         {() => (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Table<Tier>
-              rowKey="code"
-              dataSource={tiers}
-              pagination={false}
-              scroll={{ x: true }}
-              columns={[
-                { title: t('common.code'), dataIndex: 'code' },
-                { title: t('common.name'), render: (_, r) => (lang === 'zh-CN' ? r.nameZh : r.nameEn) },
-                {
-                  title: t('tiers.minSpend'),
-                  render: (_, r, i) =>
-                    r.kind === 'threshold' && i > 0 ? (
-                      <InputNumber
-                        aria-label={t('tiers.minSpendOf', { code: r.code })}
-                        min={0}
-                        precision={2}
-                        style={{ minWidth: 160 }}
-                        value={(r.minSpendCents ?? 0) / 100}
-                        onChange={(v) => setTiers(tiers.map((x, j) => (j === i ? { ...x, minSpendCents: Math.round((v ?? 0) * 100) } : x)))}
-                      />
-                    ) : r.minSpendCents === null ? (
-                      '—'
-                    ) : (
-                      formatMoney(r.minSpendCents, lang)
-                    ),
-                },
-                { title: t('tiers.multiplier'), render: (_, r) => `${r.earnMultiplierPermille / 1000}×` },
-              ]}
-            />
+            {tiers.map((tier, i) => (
+              <TierEditor
+                key={i}
+                tier={tier}
+                index={i}
+                isNew={added[i] ?? false}
+                editable={isAdmin}
+                onChange={(x) => edit(tiers.map((y, j) => (j === i ? { ...x } : y)))}
+                onRemove={() =>
+                  edit(
+                    tiers.filter((_, j) => j !== i),
+                    added.filter((_, j) => j !== i),
+                  )
+                }
+              />
+            ))}
             <Space wrap>
-              <Button onClick={() => simulate.mutate(tiers)} loading={simulate.isPending}>
+              {isAdmin && tiers.length < 10 && (
+                <Button onClick={() => edit([...tiers, newTier(tiers)], [...added, true])}>{t('tiers.editor.add')}</Button>
+              )}
+              <Checkbox checked={refresh} onChange={(e) => setRefresh(e.target.checked)}>
+                {t('tiers.editor.refresh')}
+              </Checkbox>
+              <Button
+                onClick={() => {
+                  setSimulatedFor(current);
+                  simulate.mutate({ tiers, refresh });
+                }}
+                loading={simulate.isPending}
+              >
                 {t('tiers.simulate')}
               </Button>
               {isAdmin && (
-                <Button type="primary" onClick={() => save.mutate(tiers)} loading={save.isPending} disabled={!simulate.data}>
+                <Button type="primary" onClick={() => save.mutate(tiers)} loading={save.isPending} disabled={!whatIfFresh}>
                   {t('tiers.save')}
-                </Button>
-              )}
-              {isAdmin && <Button onClick={() => review.mutate()}>{t('tiers.runReview')}</Button>}
-              {isAdmin && (
-                <Button onClick={() => rankReview.mutate()} loading={rankReview.isPending}>
-                  {t('tiers.runRankReview')}
                 </Button>
               )}
             </Space>
@@ -90,18 +143,36 @@ export function TiersPage() {
                     ? t('tiers.rankReviewNeedsValueRun')
                     : failure.message
                 }
+                description={problemsText(failure, tiers, lang, t)}
               />
             )}
             {save.isSuccess && <Alert type="success" title={t('tiers.saved')} />}
+            {simulate.data && !whatIfFresh && <Alert type="warning" title={t('tiers.editor.stale')} />}
             {simulate.data && (
               <Card size="small" title={t('tiers.whatIf')}>
+                <Typography.Text type="secondary" data-testid="what-if-as-of">
+                  {t('tiers.editor.asOf', {
+                    at: formatDateTime(simulate.data.asOf, lang),
+                    refreshed: simulate.data.snapshotRefreshed ? t('tiers.editor.refreshed') : '',
+                  })}
+                </Typography.Text>
+                {removedOf(simulate.data.removed).length > 0 && (
+                  <Alert
+                    type="info"
+                    title={t('tiers.editor.removedTiers', {
+                      list: removedOf(simulate.data.removed)
+                        .map((r) => `${name(r.code)} (${r.membersNow})`)
+                        .join(', '),
+                    })}
+                  />
+                )}
                 <Chart
                   label={t('tiers.whatIf')}
                   testId="tiers-what-if"
                   option={{
                     tooltip: {},
                     legend: {},
-                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => tierName(tiers, x.code, lang, t('tier.none'))) },
+                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => name(x.code)) },
                     yAxis: { type: 'value' },
                     series: [
                       { name: t('tiers.before'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersNow) },
@@ -109,11 +180,35 @@ export function TiersPage() {
                     ],
                   }}
                 />
+                <Table
+                  data-testid="what-if-table"
+                  size="small"
+                  rowKey="code"
+                  pagination={false}
+                  scroll={{ x: true }}
+                  dataSource={simulate.data.tiers}
+                  columns={[
+                    { title: t('tiers.editor.tier'), render: (_, r) => name(r.code) },
+                    { title: t('tiers.before'), dataIndex: 'membersNow' },
+                    { title: t('tiers.after'), dataIndex: 'membersAfter' },
+                    { title: t('tiers.editor.movingUp'), dataIndex: 'movingUp' },
+                    { title: t('tiers.editor.movingDown'), dataIndex: 'movingDown' },
+                  ]}
+                />
               </Card>
             )}
-            <ExcludedCategories editable={isAdmin} />
+            {isAdmin && (
+              <Space wrap>
+                <Button onClick={() => review.mutate()}>{t('tiers.runReview')}</Button>
+                <Button onClick={() => rankReview.mutate()} loading={rankReview.isPending}>
+                  {t('tiers.runRankReview')}
+                </Button>
+              </Space>
+            )}
             {reviewJob && <JobProgress jobId={reviewJob} label={t('tiers.review')} />}
             {rankReviewJob && <JobProgress jobId={rankReviewJob} label={t('tiers.rankReview')} />}
+            <ValueSettingsCard />
+            <ExcludedCategories editable={isAdmin} />
           </Space>
         )}
       </QueryState>

@@ -9,11 +9,35 @@ export type Tier = Schemas['LadderTierDto'];
 export const useLadder = (enabled = true) =>
   useQuery({ queryKey: ['tiers'], enabled, queryFn: async () => unwrap(await api.GET('/api/v1/admin/tiers')) });
 
+/** The what-if of a proposed ladder; `refresh` recomputes every member's window sums first (the snapshot). */
 export const useSimulateLadder = () =>
-  useMutation({ mutationFn: async (tiers: Tier[]) => unwrap(await api.POST('/api/v1/admin/tiers/simulate', { body: { tiers } })) });
+  useMutation({
+    mutationFn: async ({ tiers, refresh }: { tiers: Tier[]; refresh: boolean }) =>
+      unwrap(await api.POST('/api/v1/admin/tiers/simulate', { body: { tiers, refresh } })),
+  });
 
-export const useSaveLadder = () =>
-  useMutation({ mutationFn: async (tiers: Tier[]) => unwrap(await api.PUT('/api/v1/admin/tiers', { body: { tiers } })) });
+export function useSaveLadder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (tiers: Tier[]) => unwrap(await api.PUT('/api/v1/admin/tiers', { body: { tiers } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['tiers'] }),
+  });
+}
+
+export type ValueSettings = Schemas['ValueSettingsDto'];
+
+/** The value score's weights, reference units and grade shares (GET value/settings). */
+export const useValueSettings = () =>
+  useQuery({ queryKey: ['value-settings'], queryFn: async () => unwrap(await api.GET('/api/v1/admin/value/settings')) });
+
+/** Saves them (PUT value/settings, admins); they apply from the next value run. */
+export function useSaveValueSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ValueSettings) => unwrap(await api.PUT('/api/v1/admin/value/settings', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['value-settings'] }),
+  });
+}
 
 /** Starts a tier review (or a rank review); the answer names the job to follow. */
 export const useReview = (kind: 'reviews' | 'rank-reviews', onStarted: (jobId: string) => void) =>

@@ -4,6 +4,7 @@ import { campaignsEn } from './campaigns-console';
 import { frameEn } from './console-frame';
 import { namesEn } from './names';
 import { rewardsEn } from './rewards.en';
+import { tiersEn } from './tiers-console';
 
 export const en = {
   ...frameEn,
@@ -414,6 +415,7 @@ export const en = {
   'campaigns.uplift': 'Uplift against the holdout ({days} days after delivery)',
   'campaigns.upliftChart': 'Targeted and holdout groups: purchase rate and spend per member',
   ...campaignsEn,
+  ...tiersEn,
   'channel.email': 'Email',
   'channel.push': 'Push',
   'channel.sms': 'SMS',

@@ -3,12 +3,14 @@ import { frameZh } from './console-frame';
 import type { MessageKey } from './en';
 import { namesZhCN } from './names';
 import { rewardsZhCN } from './rewards.zh-CN';
+import { tiersZhCN } from './tiers-console';
 
 /** 简体中文. Every key of en.ts (checked by the compiler). */
 export const zhCN: Record<MessageKey, string> = {
   ...frameZh,
   ...rewardsZhCN,
   ...namesZhCN,
+  ...tiersZhCN,
   'common.switchLanguage': '切换语言',
   'common.otherLanguage': 'English',
   'common.loading': '加载中…',
