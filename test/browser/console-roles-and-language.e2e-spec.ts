@@ -7,9 +7,10 @@ const KEY_LIKE =
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 
 /** The page's own words: without table rows (member names and other data) and the language switch (it names the other language). */
+// The screen's own words: table bodies and texts marked data-user-text (names people typed, such as a campaign's) are data.
 const LABELS = `(() => {
   const copy = document.body.cloneNode(true);
-  copy.querySelectorAll('.ant-table-tbody, [aria-label="Switch language"], [aria-label="切换语言"], [data-testid="signed-in-as"]').forEach((e) => e.remove());
+  copy.querySelectorAll('.ant-table-tbody, [data-user-text], [aria-label="Switch language"], [aria-label="切换语言"], [data-testid="signed-in-as"]').forEach((e) => e.remove());
   return copy.textContent;
 })()`;
 

@@ -33,7 +33,11 @@ function LiveCampaigns({ data }: { data: Overview }) {
             }
           >
             <List.Item.Meta
-              title={<Link to={`/campaigns/${c.campaignId}`}>{c.name}</Link>}
+              title={
+                <Link to={`/campaigns/${c.campaignId}`} data-user-text>
+                  {c.name}
+                </Link>
+              }
               description={c.startsAt ? t('dash.since', { time: formatDateTime(c.startsAt, lang) }) : null}
             />
           </List.Item>
