@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createMember } from '../support/factories';
+import { ownDatabase } from '../support/own-database';
 import {
   ARTIFACTS,
   BrowserApp,
@@ -15,8 +16,12 @@ const WIDE = { width: 1440, height: 900 };
 
 describe('console: the tier ladder editor', () => {
   let app: BrowserApp;
+  // A database of its own: the suite saves a new ladder (and value settings), which the run's other suites must not see,
+  // and it counts every member, which they would change.
+  const own = ownDatabase('ladder');
 
   beforeAll(async () => {
+    await own.enter();
     app = await startBrowserApp({ workers: true });
     for (let i = 0; i < 3; i++) {
       await createMember(app.t, { name: `Ladder Member ${i}` });
@@ -25,6 +30,7 @@ describe('console: the tier ladder editor', () => {
 
   afterAll(async () => {
     await app?.close();
+    await own.leave();
   });
 
   it('an admin makes VIP need spend AND purchases and SVIP the top 1% by value, sees the what-if, saves, and the database holds that ladder', async () => {
