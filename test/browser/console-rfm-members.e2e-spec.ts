@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { newId } from '../../src/common/ids';
 import { rfmCellsOf } from '../../src/modules/campaigns/rules/rfm-segments';
 import { createMember, loginAdmin, TestMember, uniq } from '../support/factories';
+import { ownDatabase } from '../support/own-database';
 import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
 
 /** The width a marketer's desktop console is checked at (issue 18). */
@@ -56,7 +57,12 @@ describe('console: an RFM segment opened to its members', () => {
     return ids.sort();
   }
 
+  // A database of its own: other suites of the run score members too, and a segment of hundreds would page its seeded
+  // members off the first screen.
+  const own = ownDatabase('rfm_members');
+
   beforeAll(async () => {
+    await own.enter();
     app = await startBrowserApp({ workers: true });
     const { t } = app;
     const token = await loginAdmin(t);
@@ -96,6 +102,7 @@ describe('console: an RFM segment opened to its members', () => {
 
   afterAll(async () => {
     await app?.close();
+    await own.leave();
   });
 
   it('"See members" on Champions lists exactly its members (masked, tier and card), under a removable tag naming it', () =>
