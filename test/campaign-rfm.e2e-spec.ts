@@ -5,6 +5,7 @@ import { WorkerModule } from '../src/worker.module';
 import { campaignLedger, createClubWith } from './support/campaign-fixtures';
 import { createMember, ledgerInvariants, loginAdmin, TestMember } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { scoreMembers } from './support/rfm-scores';
 
 /**
  * RFM segments as a campaign audience (issue 18): members whose last value run scored them into a segment's cells
@@ -46,11 +47,7 @@ describe('campaigns to an RFM segment', () => {
       for (const [r, f] of list) {
         const m = await createMember(t);
         scored[segment].push(m);
-        await t.db.query(
-          `INSERT INTO member_values (member_id, score, grade, r, f, m, spend_12m, points_12m, purchases_12m, run_id, computed_at)
-           VALUES (?, 0, 'B', ?, ?, 3, 0, 0, 0, ?, NOW(3))`,
-          [m.memberId, r, f, runId],
-        );
+        await scoreMembers(t.db, runId, [[m.memberId, r, f]]);
       }
     }
     unscored = await createMember(t);

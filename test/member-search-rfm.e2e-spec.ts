@@ -1,6 +1,7 @@
 import { newId } from '../src/common/ids';
 import { createMember, loginAdmin, TestMember, uniq } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
+import { scoreMembers } from './support/rfm-scores';
 
 /**
  * The member search filtered to an RFM segment (issue 18, "each openable to its members"): exactly the members whose
@@ -46,11 +47,7 @@ describe('member search by RFM segment', () => {
       for (const [r, f] of list) {
         const m = await createMember(t, { name: `${prefix}${segment}${seeded[segment].length}` });
         seeded[segment].push(m);
-        await t.db.query(
-          `INSERT INTO member_values (member_id, score, grade, r, f, m, spend_12m, points_12m, purchases_12m, run_id, computed_at)
-           VALUES (?, 0, 'B', ?, ?, 3, 0, 0, 0, ?, NOW(3))`,
-          [m.memberId, r, f, runId],
-        );
+        await scoreMembers(t.db, runId, [[m.memberId, r, f]]);
       }
     }
     seeded.unscored = [await createMember(t, { name: `${prefix}unscored` })];

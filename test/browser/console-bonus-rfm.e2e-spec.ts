@@ -25,6 +25,7 @@ import {
   shootOnFailure,
   startBrowserApp,
 } from './support/browser';
+import { finishValueRun, scoreMembers } from '../support/rfm-scores';
 
 /** The width a marketer's desktop console is checked at (issue 18). */
 const WIDE = { width: 1440, height: 900 };
@@ -82,24 +83,13 @@ describe('console: a bonus rule in the campaign wizard, and RFM segments as audi
     for (let i = 0; i < 2; i++) {
       champions.push(await createMember(t));
     }
-    for (const [m, r, f] of [
-      [champions[0], 5, 4],
-      [champions[1], 5, 5],
-      [buyer, 4, 4],
-      [outsider, 1, 1],
-    ] as const) {
-      await t.db.query(
-        `INSERT INTO member_values (member_id, score, grade, r, f, m, spend_12m, points_12m, purchases_12m, run_id, computed_at)
-         VALUES (?, 0, 'B', ?, ?, 3, 0, 0, 0, ?, NOW(3))`,
-        [m.memberId, r, f, runId],
-      );
-    }
-    // The finished run the figures are of (the snapshot dates the RFM card by it).
-    await t.db.query(
-      `INSERT INTO value_runs (id, as_of, started_at, finished_at, weight_spend_permille, weight_points_permille, weight_purchases_permille, member_count)
-       VALUES (?, NOW(3), NOW(3), NOW(3), 500, 300, 200, 4)`,
-      [runId],
-    );
+    await scoreMembers(t.db, runId, [
+      [champions[0].memberId, 5, 4],
+      [champions[1].memberId, 5, 5],
+      [buyer.memberId, 4, 4],
+      [outsider.memberId, 1, 1],
+    ]);
+    await finishValueRun(t.db, runId, 4);
     page = await newPage(app, 'en-US', WIDE);
     await consoleSignIn(page, marketerEmail, password);
   });

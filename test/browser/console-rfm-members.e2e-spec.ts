@@ -6,6 +6,7 @@ import { rfmCellsOf } from '../../src/modules/campaigns/rules/rfm-segments';
 import { createMember, loginAdmin, TestMember, uniq } from '../support/factories';
 import { ownDatabase } from '../support/own-database';
 import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
+import { finishValueRun, scoreMembers } from '../support/rfm-scores';
 
 /** The width a marketer's desktop console is checked at (issue 18). */
 const WIDE = { width: 1440, height: 900 };
@@ -78,24 +79,14 @@ describe('console: an RFM segment opened to its members', () => {
     }
     loyal = await createMember(t, { name: '忠诚会员甲' });
     const hibernating = await createMember(t, { name: '沉睡会员乙' });
-    for (const [m, r, f] of [
-      [champions[0], 5, 4],
-      [champions[1], 5, 5],
-      [champions[2], 5, 5],
-      [loyal, 4, 4],
-      [hibernating, 1, 1],
-    ] as const) {
-      await t.db.query(
-        `INSERT INTO member_values (member_id, score, grade, r, f, m, spend_12m, points_12m, purchases_12m, run_id, computed_at)
-         VALUES (?, 0, 'B', ?, ?, 3, 0, 0, 0, ?, NOW(3))`,
-        [m.memberId, r, f, runId],
-      );
-    }
-    await t.db.query(
-      `INSERT INTO value_runs (id, as_of, started_at, finished_at, weight_spend_permille, weight_points_permille, weight_purchases_permille, member_count)
-       VALUES (?, NOW(3), NOW(3), NOW(3), 500, 300, 200, 5)`,
-      [runId],
-    );
+    await scoreMembers(t.db, runId, [
+      [champions[0].memberId, 5, 4],
+      [champions[1].memberId, 5, 5],
+      [champions[2].memberId, 5, 5],
+      [loyal.memberId, 4, 4],
+      [hibernating.memberId, 1, 1],
+    ]);
+    await finishValueRun(t.db, runId, 5);
     page = await newPage(app, 'en-US', WIDE);
     await consoleSignIn(page, marketerEmail, password);
   });
