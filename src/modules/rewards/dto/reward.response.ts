@@ -37,7 +37,8 @@ export const REWARD_EXAMPLE = {
   updatedAt: '2026-12-01T02:00:00.000Z',
 };
 
-export class RewardResponse {
+/** A reward as a shopper reads it: its names, picture and what it is worth (shared by the admin and member answers). */
+export class RewardFaceResponse {
   @ApiProperty({ ...UUID, example: REWARD_EXAMPLE.rewardId })
   rewardId: string;
   @ApiProperty({ example: REWARD_EXAMPLE.nameZh })
@@ -60,6 +61,9 @@ export class RewardResponse {
   giftSku: string | null;
   @ApiProperty({ ...CENTS, example: 5000 })
   minSpendCents: number;
+}
+
+export class RewardResponse extends RewardFaceResponse {
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: null })
   validFrom: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true, example: null })
@@ -284,29 +288,7 @@ export class MyCouponsResponse {
   expired: CouponResponse[];
 }
 
-export class CatalogItemResponse {
-  @ApiProperty({ ...UUID, example: REWARD_EXAMPLE.rewardId })
-  rewardId: string;
-  @ApiProperty({ example: '满50减10' })
-  nameZh: string;
-  @ApiProperty({ example: '¥10 off ¥50' })
-  nameEn: string;
-  @ApiProperty({ type: 'string', nullable: true, example: '单笔满50元可用' })
-  descriptionZh: string | null;
-  @ApiProperty({ type: 'string', nullable: true, example: 'On a receipt of ¥50 or more' })
-  descriptionEn: string | null;
-  @ApiProperty({ type: 'string', nullable: true, example: null })
-  imageUrl: string | null;
-  @ApiProperty({ enum: REWARD_KINDS, example: 'amount_off' })
-  kind: string;
-  @ApiProperty({ ...CENTS, nullable: true, example: 1000 })
-  valueCents: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, example: null })
-  percentOff: number | null;
-  @ApiProperty({ type: 'string', nullable: true, example: null })
-  giftSku: string | null;
-  @ApiProperty({ ...CENTS, example: 5000 })
-  minSpendCents: number;
+export class CatalogItemResponse extends RewardFaceResponse {
   @ApiProperty({ type: 'integer', example: 500 })
   pointsPrice: number;
   @ApiProperty({ type: 'integer', nullable: true, example: 998, description: 'null: unlimited.' })
