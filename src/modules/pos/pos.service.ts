@@ -10,7 +10,6 @@ import { Actor } from '../audit/audit.service';
 import { StorePrincipal } from '../auth/auth.types';
 import { memberCodeNotFound } from '../cards/member-code.errors';
 import { ClubActivityNotifier } from '../clubs/club-activity.notifier';
-import { ClubsService } from '../clubs/clubs.service';
 import { cardInactive, memberNotFound } from '../members/members.errors';
 import { MembersRepository } from '../members/members.repository';
 import { MembersService } from '../members/members.service';
@@ -42,7 +41,6 @@ export class PosService {
     private readonly redemptions: RedeemPointsUseCase,
     private readonly cancellations: CancelRedemptionUseCase,
     private readonly tiers: TiersService,
-    private readonly clubs: ClubsService,
     private readonly clubActivity: ClubActivityNotifier,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
@@ -75,7 +73,7 @@ export class PosService {
     if (query.cardNo && view.cardStatus !== 'active') {
       throw cardInactive(query.cardNo, view.cardStatus ?? 'unknown');
     }
-    const [tier, clubs] = await Promise.all([this.tiers.byCode(view.tierCode), this.clubs.clubCodesOf(view.memberId)]);
+    const tier = await this.tiers.byCode(view.tierCode);
     return {
       memberId: view.memberId,
       cardNo: view.cardNo,
@@ -83,7 +81,7 @@ export class PosService {
       phone: maskPhone(view.phone),
       tier: { code: tier.code, name: tier.name, priorityService: tier.priorityService },
       points: pointsSummary(view.balance, view.pending),
-      clubs,
+      clubs: view.clubCodes,
     };
   }
 
