@@ -11,7 +11,7 @@ import { newId } from '../src/common/ids';
 import { DatabaseConfig } from '../src/config/app-config';
 import { runMigrations } from '../src/database/migrate';
 import { generateCardNo } from '../src/modules/cards/card-number';
-import { rawPurchase } from './raw-purchase';
+import { rawLookup, rawPurchase } from './raw-purchase';
 import { deleteKeysUnder } from '../src/queue/delete-keys-under';
 import {
   fmt,
@@ -43,9 +43,11 @@ import {
  * 1. a fresh database loyalty_bench_<random>, migrated, seeded with members
  *    through raw multi-row INSERTs;
  * 2. the API (dist/src/main.js) as a child process; 64 terminals post
- *    purchases over HTTP while a few loops look balances up;
+ *    purchases over HTTP, alone, then again while a few loops look balances up;
  * 3. the same writes straight through mysql2, one transaction per purchase,
- *    64 connections: the floor the API is compared with;
+ *    64 connections: the floor the API is compared with; again with the lookup
+ *    loops reading the lookup's statement beside them, so each side of every
+ *    ratio does the same work; then a bare node:http server doing the writes;
  * 4. the ledger check, then the database and the Redis keys are dropped.
  *
  * Targets are printed beside the figures; only errors (failed requests above
@@ -340,10 +342,22 @@ interface HttpPhase {
   rssTimeline: number[];
 }
 
-async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: string, touched: Set<number>): Promise<HttpPhase> {
+/**
+ * Terminals posting purchases back to back, with or without the lookup loops beside them. `tag` keeps each run's
+ * stores and receipt numbers apart (a receipt number seen again would be answered as a replay).
+ */
+async function httpPhase(
+  r: Resources,
+  api: ApiHandle,
+  seeded: Seeded,
+  tag: string,
+  touched: Set<number>,
+  withLookups: boolean,
+): Promise<HttpPhase> {
   const s = r.s;
-  const stores = await createStores(api.port, runTag);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: s.terminals + s.lookupLoops + 4 });
+  const lookupLoops = withLookups ? s.lookupLoops : 0;
+  const stores = await createStores(api.port, tag);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: s.terminals + lookupLoops + 4 });
   const n = seeded.cardNos.length;
   const idle = treeRssMb(api.child.pid ?? 0);
   const idleRssMb = idle?.total ?? NaN;
@@ -370,7 +384,7 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
     touched.add(m);
     const lines = randomLines();
     const body = JSON.stringify({
-      receiptNo: `H${runTag}-${t}-${seq}`,
+      receiptNo: `H${tag}-${t}-${seq}`,
       member: { cardNo: seeded.cardNos[m] },
       occurredAt: new Date().toISOString(),
       lines,
@@ -393,7 +407,7 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
   const wall0 = performance.now();
   const [purchases, lookups] = await Promise.all([
     runLoad({ ...window, workers: s.terminals, op: purchase }),
-    s.lookupLoops > 0 ? runLoad({ ...window, workers: s.lookupLoops, pauseMs: s.lookupPauseMs, op: lookup }) : Promise.resolve(null),
+    lookupLoops > 0 ? runLoad({ ...window, workers: lookupLoops, pauseMs: s.lookupPauseMs, op: lookup }) : Promise.resolve(null),
   ]);
   const apiCpuSeconds = (treeCpuSeconds(api.child.pid ?? 0) ?? NaN) - cpu0;
   const apiCpuPercent = (100 * apiCpuSeconds) / ((performance.now() - wall0) / 1000);
@@ -409,27 +423,43 @@ async function httpPhase(r: Resources, api: ApiHandle, seeded: Seeded, runTag: s
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
-async function rawPhase(
-  r: Resources,
-  seeded: Seeded,
-  runTag: string,
-  touched: Set<number>,
-): Promise<{ result: LoadResult; retries: number }> {
+interface RawResult {
+  result: LoadResult;
+  /** The lookup loops' reads alongside (the API's lookup statement), when the phase ran them. */
+  lookups: LoadResult | null;
+  retries: number;
+}
+
+async function rawPhase(r: Resources, seeded: Seeded, runTag: string, touched: Set<number>, withLookups: boolean): Promise<RawResult> {
   const s = r.s;
+  const lookupLoops = withLookups ? s.lookupLoops : 0;
   const pool = mysql.createPool({
     ...serverOptions(s),
     database: r.dbName,
-    connectionLimit: s.terminals,
+    connectionLimit: s.terminals + lookupLoops,
     timezone: 'Z',
     supportBigNumbers: true,
     bigNumberStrings: true,
   });
-  const conns = await Promise.all(Array.from({ length: s.terminals }, () => pool.getConnection()));
+  const conns = await Promise.all(Array.from({ length: s.terminals + lookupLoops }, () => pool.getConnection()));
   const storeId = newId(); // a store of its own, so (store_id, receipt_no) never meets the API's receipts
   const n = seeded.memberIds.length;
   let retries = 0;
+  const window = { warmupSeconds: s.warmupSeconds, seconds: s.seconds };
   try {
-    const result = await runLoad({
+    const lookupLoad =
+      lookupLoops > 0
+        ? runLoad({
+            ...window,
+            workers: lookupLoops,
+            pauseMs: s.lookupPauseMs,
+            op: async (w) =>
+              (await rawLookup(conns[s.terminals + w], seeded.cardNos[randomInt(n)]))
+                ? { ok: true }
+                : { ok: false, detail: 'no such card' },
+          })
+        : Promise.resolve(null);
+    const purchaseLoad = runLoad({
       workers: s.terminals,
       warmupSeconds: s.warmupSeconds,
       seconds: s.seconds,
@@ -452,7 +482,8 @@ async function rawPhase(
         }
       },
     });
-    return { result, retries };
+    const [result, lookups] = await Promise.all([purchaseLoad, lookupLoad]);
+    return { result, lookups, retries };
   } finally {
     conns.forEach((c) => c.release());
     await pool.end();
@@ -653,20 +684,31 @@ async function main(): Promise<number> {
     log(`API: up on port ${api.port} in ${fmt((performance.now() - t) / 1000, 1)} s (pid ${api.child.pid})`);
 
     const touched = new Set<number>();
+    const mixed = s.lookupLoops > 0;
     let before = await globalStatus(r.pool);
-    log(`HTTP phase: ${s.terminals} terminals posting purchases, ${s.lookupLoops} loops looking balances up ...`);
-    const h = await httpPhase(r, api, seeded, runTag, touched);
+    log(`HTTP phase: ${s.terminals} terminals posting purchases, nothing else ...`);
+    const h = await httpPhase(r, api, seeded, `${runTag}a`, touched, false);
     const httpStatus = statusDelta(before, await globalStatus(r.pool));
+    let hm: HttpPhase | null = null;
+    if (mixed) {
+      log(`HTTP phase with lookups: ${s.terminals} terminals posting purchases, ${s.lookupLoops} loops looking balances up ...`);
+      hm = await httpPhase(r, api, seeded, `${runTag}m`, touched, true);
+    }
     const apiAlive = api.child.exitCode === null && api.child.signalCode === null;
     const byStoreAfterHttp = await purchasesByStore(r.pool);
 
-    // The API is stopped so the raw phase has the machine to itself, as the API had.
+    // The API is stopped so the raw phases have the machine to themselves, as the API had.
     await stopApi(api.child);
 
     before = await globalStatus(r.pool);
     log(`raw SQL phase: ${s.terminals} mysql2 connections, one transaction per purchase ...`);
-    const raw = await rawPhase(r, seeded, runTag, touched);
+    const raw = await rawPhase(r, seeded, runTag, touched, false);
     const rawStatus = statusDelta(before, await globalStatus(r.pool));
+    let rawMixed: RawResult | null = null;
+    if (mixed) {
+      log(`raw SQL phase with lookups: the same, and ${s.lookupLoops} connections reading the lookup's statement ...`);
+      rawMixed = await rawPhase(r, seeded, `${runTag}m`, touched, true);
+    }
 
     log(`ceiling phase: a bare node:http server doing the same writes, one transaction per request ...`);
     const ceiling = await ceilingPhase(r, dbUrl, seeded, runTag, touched);
@@ -674,84 +716,83 @@ async function main(): Promise<number> {
     // Checks
     const ledger = await ledgerCheck(r.pool, seeded, touched);
     const httpStored = [...byStoreAfterHttp.values()].reduce((a, b) => a + b, 0);
-    const countOk = httpStored === h.purchases.okTotal;
-    const httpErrorRate = h.purchases.failedTotal / Math.max(h.purchases.okTotal + h.purchases.failedTotal, 1);
-    const lookupErrorRate = h.lookups ? h.lookups.failedTotal / Math.max(h.lookups.okTotal + h.lookups.failedTotal, 1) : 0;
-    const rawErrorRate = raw.result.failedTotal / Math.max(raw.result.okTotal + raw.result.failedTotal, 1);
+    const httpPhases = hm ? [h, hm] : [h];
+    const http201 = httpPhases.reduce((sum, p) => sum + p.purchases.okTotal, 0);
+    const httpFailed = httpPhases.reduce((sum, p) => sum + p.purchases.failedTotal, 0);
+    const countOk = httpStored === http201;
+    const errorRate = (l: LoadResult | null | undefined) => (l ? l.failedTotal / Math.max(l.okTotal + l.failedTotal, 1) : 0);
     const ratio = h.purchases.opsPerSecond / raw.result.opsPerSecond;
+    const mixedRatio = hm && rawMixed ? hm.purchases.opsPerSecond / rawMixed.result.opsPerSecond : null;
     // SQL statements the server received per request (Questions also counts the status queries: a handful).
-    const httpRequests = h.purchases.okTotal + h.purchases.failedTotal + (h.lookups ? h.lookups.okTotal + h.lookups.failedTotal : 0);
-    const httpStatementsPerRequest = (httpStatus.Questions ?? NaN) / httpRequests;
+    const httpStatementsPerRequest = (httpStatus.Questions ?? NaN) / (h.purchases.okTotal + h.purchases.failedTotal);
     const rawStatementsPerPurchase = (rawStatus.Questions ?? NaN) / (raw.result.okTotal + raw.result.failedTotal);
+    const maxRssMb = Math.max(...httpPhases.map((p) => p.maxRssMb));
+    const peak = httpPhases.find((p) => p.maxRssMb === maxRssMb) ?? h;
+    const lookups = hm?.lookups ?? null;
 
     // Report
     const row = (name: string, ops: string, p50: string, p99: string, note = ''): string =>
       `${name.padEnd(32)}${ops.padStart(10)}${p50.padStart(10)}${p99.padStart(10)}   ${note}`;
+    const loadRow = (name: string, l: LoadResult, note = ''): string => row(name, fmt(l.opsPerSecond), fmt(l.p50), fmt(l.p99), note);
     log('');
+    log(`purchases alone (${s.terminals} terminals back to back):`);
     log(row('path', 'ops/s', 'p50 ms', 'p99 ms'));
-    log(
-      row(
-        'POS purchase over HTTP',
-        fmt(h.purchases.opsPerSecond),
-        fmt(h.purchases.p50),
-        fmt(h.purchases.p99),
-        `target p99 < ${TARGET_P99_MS} ms`,
-      ),
-    );
-    log(row('raw SQL, 1 txn per purchase', fmt(raw.result.opsPerSecond), fmt(raw.result.p50), fmt(raw.result.p99)));
-    log(
-      row(
-        'bare node:http + same writes',
-        fmt(ceiling.opsPerSecond),
-        fmt(ceiling.p50),
-        fmt(ceiling.p99),
-        'the ceiling: HTTP with nothing else',
-      ),
-    );
+    log(loadRow('POS purchase over HTTP', h.purchases, `target p99 < ${TARGET_P99_MS} ms`));
+    log(loadRow('raw SQL, 1 txn per purchase', raw.result));
+    log(loadRow('bare node:http + same writes', ceiling, 'the ceiling: HTTP with nothing else'));
     log(`${'ratio HTTP/raw'.padEnd(32)}${`${fmt(ratio, 2)}x`.padStart(10)}   target >= 0.60x (moonshot >= 1.00x)`);
     log(
       `${'ratio HTTP/ceiling'.padEnd(32)}${`${fmt(h.purchases.opsPerSecond / ceiling.opsPerSecond, 2)}x`.padStart(10)}   the share of a bare server's rate the API keeps`,
     );
-    if (h.lookups) {
-      log(
-        row(
-          'balance lookup (under load)',
-          fmt(h.lookups.opsPerSecond),
-          fmt(h.lookups.p50),
-          fmt(h.lookups.p99),
-          `target p99 < ${TARGET_LOOKUP_P99_MS} ms`,
-        ),
-      );
+    if (hm && rawMixed && lookups && rawMixed.lookups) {
+      log('');
+      log(`purchases with ${s.lookupLoops} lookup loops alongside (pause ${s.lookupPauseMs} ms), on both sides:`);
+      log(loadRow('POS purchase over HTTP', hm.purchases));
+      log(loadRow('balance lookup over HTTP', lookups, `target p99 < ${TARGET_LOOKUP_P99_MS} ms`));
+      log(loadRow('raw SQL purchase', rawMixed.result));
+      log(loadRow('raw SQL lookup statement', rawMixed.lookups));
+      log(`${'ratio HTTP/raw, purchases'.padEnd(32)}${`${fmt(mixedRatio ?? NaN, 2)}x`.padStart(10)}`);
+      log(`${'ratio HTTP/raw, lookups'.padEnd(32)}${`${fmt(lookups.opsPerSecond / rawMixed.lookups.opsPerSecond, 2)}x`.padStart(10)}`);
     }
     log(
-      `${'API RSS'.padEnd(32)}${`${fmt(h.maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB` +
-        (h.maxRssEachMb.length > 1
-          ? `; sum of ${h.maxRssEachMb.length} processes: primary ${fmt(h.maxRssEachMb[0], 0)} + ${h.maxRssEachMb
+      `${'API RSS'.padEnd(32)}${`${fmt(maxRssMb, 0)} MB`.padStart(10)}   max under load (idle after start ${fmt(h.idleRssMb, 0)} MB), target < ${TARGET_RSS_MB} MB` +
+        (peak.maxRssEachMb.length > 1
+          ? `; sum of ${peak.maxRssEachMb.length} processes: primary ${fmt(peak.maxRssEachMb[0], 0)} + ${peak.maxRssEachMb
               .slice(1)
               .map((mb) => fmt(mb, 0))
               .join(' + ')} MB`
           : ''),
     );
     log('');
+    for (const [name, p] of hm
+      ? ([
+          ['HTTP', h],
+          ['HTTP with lookups', hm],
+        ] as const)
+      : ([['HTTP', h]] as const)) {
+      log(
+        `${name}: ${p.purchases.ok} purchases measured (${p.purchases.okTotal} with warm-up), max ${fmt(p.purchases.max)} ms; ` +
+          `failed ${p.purchases.failedTotal}; API CPU ${fmt(p.apiCpuPercent, 0)}% of a core, ${fmt(p.apiCpuMsPerRequest, 2)} ms per request; ` +
+          `RSS every 5 s (MB): ${p.rssTimeline.join(' ')}`,
+      );
+    }
     log(
-      `HTTP: ${h.purchases.ok} purchases measured (${h.purchases.okTotal} with warm-up), max ${fmt(h.purchases.max)} ms; ` +
-        `failed ${h.purchases.failedTotal}; API CPU ${fmt(h.apiCpuPercent, 0)}% of a core, ${fmt(h.apiCpuMsPerRequest, 2)} ms per request; ` +
-        `${fmt(httpStatementsPerRequest, 1)} SQL statements per request (purchases and lookups); deadlocks ${httpStatus.Innodb_deadlocks ?? '?'}, commits ${httpStatus.Com_commit ?? '?'}, ` +
-        `fsyncs ${httpStatus.Innodb_data_fsyncs ?? '?'}`,
+      `HTTP (purchases alone): ${fmt(httpStatementsPerRequest, 1)} SQL statements per purchase; deadlocks ${httpStatus.Innodb_deadlocks ?? '?'}, ` +
+        `commits ${httpStatus.Com_commit ?? '?'}, fsyncs ${httpStatus.Innodb_data_fsyncs ?? '?'}`,
     );
-    log(`API RSS every 5 s under load (MB): ${h.rssTimeline.join(' ')}`);
-    if (h.lookups) {
-      log(`lookups: ${h.lookups.ok} measured, max ${fmt(h.lookups.max)} ms; failed ${h.lookups.failedTotal}`);
+    if (lookups) {
+      log(`lookups: ${lookups.ok} measured, max ${fmt(lookups.max)} ms; failed ${lookups.failedTotal}`);
     }
     log(
       `raw: ${raw.result.ok} purchases measured (${raw.result.okTotal} with warm-up), max ${fmt(raw.result.max)} ms; ` +
-        `failed ${raw.result.failedTotal}, retried ${raw.retries}; ${fmt(rawStatementsPerPurchase, 1)} SQL statements per purchase; deadlocks ${rawStatus.Innodb_deadlocks ?? '?'}, ` +
+        `failed ${raw.result.failedTotal}, retried ${raw.retries + (rawMixed?.retries ?? 0)}; ${fmt(rawStatementsPerPurchase, 1)} SQL statements per purchase; deadlocks ${rawStatus.Innodb_deadlocks ?? '?'}, ` +
         `commits ${rawStatus.Com_commit ?? '?'}, fsyncs ${rawStatus.Innodb_data_fsyncs ?? '?'}`,
     );
     const failures = [
-      ...[...h.purchases.failures].map(([k, v]) => `  purchase  ${k}: ${v}`),
-      ...[...(h.lookups?.failures ?? [])].map(([k, v]) => `  lookup    ${k}: ${v}`),
-      ...[...raw.result.failures].map(([k, v]) => `  raw       ${k}: ${v}`),
+      ...httpPhases.flatMap((p) => [...p.purchases.failures].map(([k, v]) => `  purchase  ${k}: ${v}`)),
+      ...[...(lookups?.failures ?? [])].map(([k, v]) => `  lookup    ${k}: ${v}`),
+      ...[raw, rawMixed].flatMap((x) => [...(x?.result.failures ?? [])].map(([k, v]) => `  raw       ${k}: ${v}`)),
+      ...[...(rawMixed?.lookups?.failures ?? [])].map(([k, v]) => `  raw lookup ${k}: ${v}`),
     ];
     if (failures.length) {
       log(`failures:\n${failures.join('\n')}`);
@@ -766,7 +807,7 @@ async function main(): Promise<number> {
       );
     }
     if (!apiAlive) {
-      log('API: the process died during the HTTP phase');
+      log('API: the process died during the HTTP phases');
     }
     log(
       ledger.bad.length === 0
@@ -778,19 +819,29 @@ async function main(): Promise<number> {
     );
     log(
       countOk
-        ? `purchase count check: ok (${httpStored} rows for ${h.purchases.okTotal} answers 201)`
-        : `purchase count check: FAILED: ${httpStored} purchase rows in the API's stores, ${h.purchases.okTotal} answers 201` +
-            (h.purchases.failedTotal ? ` (and ${h.purchases.failedTotal} failed requests, which may have been written)` : ''),
+        ? `purchase count check: ok (${httpStored} rows for ${http201} answers 201)`
+        : `purchase count check: FAILED: ${httpStored} purchase rows in the API's stores, ${http201} answers 201` +
+            (httpFailed ? ` (and ${httpFailed} failed requests, which may have been written)` : ''),
     );
 
     failed =
-      httpErrorRate > MAX_ERROR_RATE ||
-      lookupErrorRate > MAX_ERROR_RATE ||
-      rawErrorRate > MAX_ERROR_RATE ||
+      httpPhases.some((p) => errorRate(p.purchases) > MAX_ERROR_RATE) ||
+      errorRate(lookups) > MAX_ERROR_RATE ||
+      errorRate(raw.result) > MAX_ERROR_RATE ||
+      errorRate(rawMixed?.result) > MAX_ERROR_RATE ||
+      errorRate(rawMixed?.lookups) > MAX_ERROR_RATE ||
       ledger.bad.length > 0 ||
-      (!countOk && h.purchases.failedTotal === 0) ||
+      (!countOk && httpFailed === 0) ||
       !apiAlive;
 
+    const load = (l: LoadResult) => ({
+      opsPerSecond: round(l.opsPerSecond, 1),
+      p50Ms: round(l.p50),
+      p99Ms: round(l.p99),
+      maxMs: round(l.max),
+      measured: l.ok,
+      failed: l.failedTotal,
+    });
     const summary = {
       bench: 'pos-accrual',
       members: s.members,
@@ -799,24 +850,16 @@ async function main(): Promise<number> {
       seconds: s.seconds,
       seedSeconds: round(seedSeconds, 1),
       http: {
-        opsPerSecond: round(h.purchases.opsPerSecond, 1),
-        p50Ms: round(h.purchases.p50),
-        p99Ms: round(h.purchases.p99),
-        maxMs: round(h.purchases.max),
-        measured: h.purchases.ok,
-        failed: h.purchases.failedTotal,
+        ...load(h.purchases),
         deadlocks: httpStatus.Innodb_deadlocks ?? null,
         fsyncs: httpStatus.Innodb_data_fsyncs ?? null,
         commits: httpStatus.Com_commit ?? null,
-        statementsPerRequest: round(httpStatementsPerRequest, 1),
+        statementsPerPurchase: round(httpStatementsPerRequest, 1),
+        apiCpuPercent: round(h.apiCpuPercent, 0),
+        apiCpuMsPerRequest: round(h.apiCpuMsPerRequest, 3),
       },
       raw: {
-        opsPerSecond: round(raw.result.opsPerSecond, 1),
-        p50Ms: round(raw.result.p50),
-        p99Ms: round(raw.result.p99),
-        maxMs: round(raw.result.max),
-        measured: raw.result.ok,
-        failed: raw.result.failedTotal,
+        ...load(raw.result),
         retries: raw.retries,
         deadlocks: rawStatus.Innodb_deadlocks ?? null,
         fsyncs: rawStatus.Innodb_data_fsyncs ?? null,
@@ -831,29 +874,33 @@ async function main(): Promise<number> {
         failed: ceiling.failedTotal,
       },
       ratioToCeiling: round(h.purchases.opsPerSecond / ceiling.opsPerSecond, 3),
-      lookup: h.lookups
-        ? {
-            opsPerSecond: round(h.lookups.opsPerSecond, 1),
-            p50Ms: round(h.lookups.p50),
-            p99Ms: round(h.lookups.p99),
-            failed: h.lookups.failedTotal,
-          }
-        : null,
-      apiRssMaxMb: round(h.maxRssMb, 0),
+      withLookups:
+        hm && rawMixed && lookups && rawMixed.lookups
+          ? {
+              lookupPauseMs: s.lookupPauseMs,
+              httpPurchases: load(hm.purchases),
+              httpLookups: load(lookups),
+              rawPurchases: load(rawMixed.result),
+              rawLookups: load(rawMixed.lookups),
+              purchaseRatio: round(mixedRatio ?? NaN, 3),
+              lookupRatio: round(lookups.opsPerSecond / rawMixed.lookups.opsPerSecond, 3),
+              apiCpuPercent: round(hm.apiCpuPercent, 0),
+              apiCpuMsPerRequest: round(hm.apiCpuMsPerRequest, 3),
+            }
+          : null,
+      apiRssMaxMb: round(maxRssMb, 0),
       apiRssIdleMb: round(h.idleRssMb, 0),
       apiProcesses: process.env.API_PROCESSES || '1',
-      apiRssMaxEachMb: h.maxRssEachMb.map((mb) => round(mb, 0)),
-      apiCpuPercent: round(h.apiCpuPercent, 0),
-      apiCpuMsPerRequest: round(h.apiCpuMsPerRequest, 3),
-      apiRssTimelineMb: h.rssTimeline,
+      apiRssMaxEachMb: peak.maxRssEachMb.map((mb) => round(mb, 0)),
+      apiRssTimelineMb: httpPhases.flatMap((p) => p.rssTimeline),
       ledgerCheck: ledger.bad.length === 0 ? 'ok' : 'failed',
       ledgerMembersChecked: ledger.checked,
       targets: {
         throughputAtLeast60PercentOfRaw: ratio >= 0.6,
         throughputAtLeastRaw: ratio >= 1,
         p99Under50Ms: h.purchases.p99 < TARGET_P99_MS,
-        lookupP99Under10Ms: h.lookups ? h.lookups.p99 < TARGET_LOOKUP_P99_MS : null,
-        rssUnder300Mb: h.maxRssMb < TARGET_RSS_MB,
+        lookupP99Under10Ms: lookups ? lookups.p99 < TARGET_LOOKUP_P99_MS : null,
+        rssUnder300Mb: maxRssMb < TARGET_RSS_MB,
       },
     };
     log('');

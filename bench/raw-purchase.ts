@@ -76,3 +76,20 @@ export async function rawPurchase(
     throw err;
   }
 }
+
+/**
+ * The read of one till lookup by card, as the API's MembersRepository.posView makes it (member, balance, card
+ * status and the active clubs in one statement); the tier comes from the API's cache, so it has no twin here.
+ */
+export async function rawLookup(conn: PoolConnection, cardNo: string): Promise<boolean> {
+  const [rows] = await conn.query<RowDataPacket[]>(
+    `SELECT m.id, m.name, m.phone, m.tier_code, COALESCE(a.balance, 0) AS balance, COALESCE(a.pending, 0) AS pending,
+       (SELECT GROUP_CONCAT(cl.code ORDER BY cl.code SEPARATOR ',') FROM club_members cm JOIN clubs cl ON cl.id = cm.club_id
+         WHERE cm.member_id = m.id AND cm.status = 'active' AND cl.status = 'active') AS club_codes,
+       c.card_no, c.status AS card_status
+       FROM cards c JOIN members m ON m.id = c.member_id LEFT JOIN point_accounts a ON a.member_id = m.id
+      WHERE c.card_no = ?`,
+    [cardNo],
+  );
+  return rows.length === 1 && rows[0].card_status === 'active';
+}
