@@ -14,6 +14,9 @@ import { useLadder, useReview, useSaveLadder, useSimulateLadder, type Tier } fro
 import { TierEditor } from './TierEditor';
 import { ValueSettingsCard } from './ValueSettingsCard';
 
+/** A figure column's heading on one line (the tier's name wraps instead). */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
+
 /**
  * What a refused ladder names: in English the server's problems one per line; in Chinese (the server writes English)
  * the tiers its problems concern, by name.
@@ -197,7 +200,12 @@ export function TiersPage() {
                   option={{
                     tooltip: {},
                     legend: {},
-                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => name(x.code)) },
+                    // Every tier named, however narrow the screen: names break onto a second line rather than being skipped.
+                    xAxis: {
+                      type: 'category',
+                      data: simulate.data.tiers.map((x) => name(x.code)),
+                      axisLabel: { interval: 0, width: 56, overflow: 'break' },
+                    },
                     yAxis: { type: 'value' },
                     series: [
                       { name: t('tiers.before'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersNow) },
@@ -214,10 +222,10 @@ export function TiersPage() {
                   dataSource={simulate.data.tiers}
                   columns={[
                     { title: t('tiers.editor.tier'), render: (_, r) => name(r.code) },
-                    { title: t('tiers.before'), dataIndex: 'membersNow' },
-                    { title: t('tiers.after'), dataIndex: 'membersAfter' },
-                    { title: t('tiers.editor.movingUp'), dataIndex: 'movingUp' },
-                    { title: t('tiers.editor.movingDown'), dataIndex: 'movingDown' },
+                    { title: t('tiers.before'), dataIndex: 'membersNow', onHeaderCell: nowrap },
+                    { title: t('tiers.after'), dataIndex: 'membersAfter', onHeaderCell: nowrap },
+                    { title: t('tiers.editor.movingUp'), dataIndex: 'movingUp', onHeaderCell: nowrap },
+                    { title: t('tiers.editor.movingDown'), dataIndex: 'movingDown', onHeaderCell: nowrap },
                   ]}
                 />
               </Card>
