@@ -142,6 +142,81 @@ describe('tiers engine over HTTP (ladder, program, reviews, simulation, grants)'
     expect(await auditRows('tiers.replace')).toHaveLength(before);
   });
 
+  it('reorders by sending the ladder in its new order: an impossible order is 422 LADDER_ORDER_INVALID (what-if and save), a possible one is simulated, saved and audited as tiers.reorder', async () => {
+    const ranks = () => t.db.query<Array<{ code: string }>>('SELECT code FROM tiers ORDER BY `rank`');
+    const replaces = (await auditRows('tiers.replace')).length;
+    const reorders = (await auditRows('tiers.reorder')).length;
+    // The entry tier moved up (VIP first, without criteria): refused by the what-if and the save alike, nothing written.
+    const entryMoved = [{ ...DEFAULT_LADDER[1], minSpendCents: null, earnMultiplierPermille: 1000 }, DEFAULT_LADDER[0], DEFAULT_LADDER[2]];
+    for (const call of [t.http.post('/api/v1/admin/tiers/simulate'), t.http.put('/api/v1/admin/tiers')]) {
+      const res = await admin(call).send({ tiers: entryMoved }).expect(422);
+      expect(res.body.code).toBe('LADDER_ORDER_INVALID');
+      expect(res.body.details).toEqual([{ field: 'tiers[1]', message: expect.stringContaining('STANDARD is the entry tier') }]);
+    }
+    // A threshold tier moved above a rank tier.
+    const rankBelow = [
+      DEFAULT_LADDER[0],
+      { ...DEFAULT_LADDER[2], kind: 'rank', rankTopN: 10 },
+      { ...DEFAULT_LADDER[1], earnMultiplierPermille: 2000 },
+    ];
+    const below = await admin(t.http.put('/api/v1/admin/tiers')).send({ tiers: rankBelow }).expect(422);
+    expect(below.body).toMatchObject({ code: 'LADDER_ORDER_INVALID', details: [{ field: 'tiers[2].kind' }] });
+    // A swap that keeps each tier's criteria cannot be climbed: the ladder's own rule says which criterion to change.
+    const swapped = await admin(t.http.put('/api/v1/admin/tiers'))
+      .send({ tiers: [DEFAULT_LADDER[0], DEFAULT_LADDER[2], DEFAULT_LADDER[1]] })
+      .expect(422);
+    expect(swapped.body).toMatchObject({
+      code: 'LADDER_INVALID',
+      details: [{ field: 'tiers[2].earnMultiplierPermille' }, { field: 'tiers[2].minSpendCents' }],
+    });
+    expect((await ranks()).map((r) => r.code)).toEqual(['STANDARD', 'VIP', 'SVIP']);
+    expect(await auditRows('tiers.replace')).toHaveLength(replaces);
+
+    // Two VIP members with 80,000 purchases this month: SVIP moved below VIP and asking 70,000 purchases takes them
+    // down into it (VIP, now the top, asks 85,000).
+    const month = `${new Date().toISOString().slice(0, 7)}-01`;
+    const movers = [await createMember(t), await createMember(t)];
+    for (const m of movers) {
+      await t.db.query('INSERT INTO member_monthly_stats (member_id, month, spend_cents, points, purchases) VALUES (?, ?, 0, 0, 80000)', [
+        m.memberId,
+        month,
+      ]);
+      await t.db.query("UPDATE members SET tier_code = 'VIP' WHERE id = ?", [m.memberId]);
+    }
+    const reordered = [
+      DEFAULT_LADDER[0],
+      { ...DEFAULT_LADDER[2], minSpendCents: null, minPurchases: 70_000, earnMultiplierPermille: 1500 },
+      { ...DEFAULT_LADDER[1], minSpendCents: null, minPurchases: 85_000, earnMultiplierPermille: 2000 },
+    ];
+    const whatIf = await admin(t.http.post('/api/v1/admin/tiers/simulate')).send({ tiers: reordered, refresh: true }).expect(200);
+    const [held] = await t.db.query(
+      "SELECT SUM(tier_code = 'VIP') AS vip, SUM(tier_code = 'SVIP') AS svip FROM members WHERE status <> 'merged'",
+    );
+    const [windows] = await t.db.query(
+      "SELECT SUM(w.purchases >= 70000 AND w.purchases < 85000 AND m.tier_code = 'VIP') AS down FROM member_window_stats w JOIN members m ON m.id = w.member_id WHERE m.status <> 'merged'",
+    );
+    const byCode = Object.fromEntries((whatIf.body.tiers as Array<{ code: string }>).map((x) => [x.code, x]));
+    expect(whatIf.body.tiers.map((x: { code: string }) => x.code)).toEqual(['STANDARD', 'SVIP', 'VIP']);
+    expect(byCode.VIP).toMatchObject({ membersNow: Number(held.vip) });
+    expect(byCode.SVIP).toMatchObject({ membersNow: Number(held.svip), movingDown: Number(windows.down) });
+    expect(Number(windows.down)).toBeGreaterThanOrEqual(2);
+    expect(whatIf.body.removed).toEqual([]);
+
+    await admin(t.http.put('/api/v1/admin/tiers')).send({ tiers: reordered }).expect(200);
+    expect((await ranks()).map((r) => r.code)).toEqual(['STANDARD', 'SVIP', 'VIP']);
+    const [audit] = (await auditRows('tiers.reorder')).slice(-1);
+    expect(JSON.parse(audit.changes)).toEqual({ from: ['STANDARD', 'VIP', 'SVIP'], to: ['STANDARD', 'SVIP', 'VIP'] });
+    expect(audit.actor_id).toBeTruthy();
+    // Back to the default ladder (another reorder), for the tests after this one.
+    for (const m of movers) {
+      await t.db.query("UPDATE members SET tier_code = 'STANDARD' WHERE id = ?", [m.memberId]);
+      await t.db.query('DELETE FROM member_monthly_stats WHERE member_id = ?', [m.memberId]);
+    }
+    await admin(t.http.put('/api/v1/admin/tiers')).send({ tiers: DEFAULT_LADDER }).expect(200);
+    expect((await ranks()).map((r) => r.code)).toEqual(['STANDARD', 'VIP', 'SVIP']);
+    expect(await auditRows('tiers.reorder')).toHaveLength(reorders + 2);
+  });
+
   it('an accepted ladder edit is audited and applies to the next POS purchase, in the worker process too', async () => {
     const m = await createMember(t);
     await pos(t, store)

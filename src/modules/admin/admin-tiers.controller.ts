@@ -49,10 +49,10 @@ export class AdminTiersController {
   @ApiOperation({
     summary: 'Replace the whole ladder',
     description:
-      'Validated as a whole (422 LADDER_INVALID lists every problem with its field): unique codes; the lowest tier has no criteria; every higher threshold tier has a criterion, shares one with the threshold tier below and asks strictly more on each shared one; rank tiers on top with exactly one of rankTopN / rankTopPermille; multipliers never fall. A tier members hold cannot be left out. Audited (old and new ladder); in force for the next posting in every process.',
+      'The order of the list is the order of the ladder: reordering tiers is sending them in their new order. An order no criteria can make right is refused first with 422 LADDER_ORDER_INVALID (every problem with its field): the saved entry tier, when kept, stays first; rank tiers sit above every threshold tier. Then the ladder is validated as a whole (422 LADDER_INVALID lists every problem with its field): unique codes; the lowest tier has no criteria; every higher threshold tier has a criterion, shares one with the threshold tier below and asks strictly more on each shared one; rank tiers have exactly one of rankTopN / rankTopPermille; multipliers never fall. A tier members hold cannot be left out. Audited (tiers.replace: old and new ladder; tiers.reorder: the kept tiers’ codes before and after, when they changed places); in force for the next posting in every process.',
   })
   @ApiOkResponse({ type: LadderResponse })
-  @AdminErrors(ErrorCode.LADDER_INVALID)
+  @AdminErrors(ErrorCode.LADDER_INVALID, ErrorCode.LADDER_ORDER_INVALID)
   async putLadder(@CurrentAdmin() admin: AdminPrincipal, @Body() dto: LadderDto) {
     return { tiers: await this.ladder.replace(actorOf(admin), dto.tiers) };
   }
@@ -77,10 +77,10 @@ export class AdminTiersController {
   @ApiOperation({
     summary: 'What-if: who would hold which tier under a proposed ladder',
     description:
-      'Same body as PUT tiers (plus an optional refresh); nothing is saved. Every member is placed by the proposed thresholds against their qualifying window (one GROUP BY in SQL over members joined to a snapshot of every member’s window sums, refreshed daily at 00:20 UTC; asOf says when its figures are from): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. When no snapshot covers the current months (none yet, the month has turned, the window length was edited) or refresh is true, the snapshot is refreshed first (snapshotRefreshed; slower). Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.',
+      'Same body as PUT tiers (plus an optional refresh), refused as PUT refuses it (LADDER_ORDER_INVALID, LADDER_INVALID); a new order is simulated as it would be saved; nothing is saved. Every member is placed by the proposed thresholds against their qualifying window (one GROUP BY in SQL over members joined to a snapshot of every member’s window sums, refreshed daily at 00:20 UTC; asOf says when its figures are from): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. When no snapshot covers the current months (none yet, the month has turned, the window length was edited) or refresh is true, the snapshot is refreshed first (snapshotRefreshed; slower). Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.',
   })
   @ApiOkResponse({ type: SimulationResponse })
-  @AdminErrors(ErrorCode.LADDER_INVALID)
+  @AdminErrors(ErrorCode.LADDER_INVALID, ErrorCode.LADDER_ORDER_INVALID)
   simulate(@Body() dto: SimulateDto) {
     return this.simulator.simulate(dto.tiers, new Date(), { refresh: dto.refresh });
   }

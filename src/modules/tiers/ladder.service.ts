@@ -5,7 +5,8 @@ import { Actor, AuditService } from '../audit/audit.service';
 import { criteriaOf, thresholdsOf } from './criteria/tier-criteria';
 import { Tier } from './entities/tier.entity';
 import { LadderTier, ladderProblems } from './rules/ladder';
-import { ladderInvalid } from './tiers.errors';
+import { orderProblems, reorderOf } from './rules/ladder-order';
+import { ladderInvalid, ladderOrderInvalid } from './tiers.errors';
 import { TiersRepository } from './tiers.repository';
 
 export function toLadderTier(t: Tier): LadderTier {
@@ -56,8 +57,15 @@ export class LadderService {
     return tiers.map(toLadderTier);
   }
 
-  /** Throws LADDER_INVALID with every problem found (see rules/ladder.ts). */
-  validate(ladder: LadderTier[]): void {
+  /**
+   * Throws LADDER_ORDER_INVALID for an order no criteria can make right against the saved ladder's codes (lowest
+   * first; see rules/ladder-order.ts), else LADDER_INVALID with every problem found (see rules/ladder.ts).
+   */
+  validate(ladder: LadderTier[], savedCodes: readonly string[]): void {
+    const order = orderProblems(savedCodes, ladder);
+    if (order.length > 0) {
+      throw ladderOrderInvalid(order);
+    }
     const problems = ladderProblems(ladder);
     if (problems.length > 0) {
       throw ladderInvalid(problems);
@@ -65,13 +73,17 @@ export class LadderService {
   }
 
   /**
-   * Replaces the whole ladder (lowest first). A tier that members hold, or
-   * that an open grant names, cannot be removed: move them first.
+   * Replaces the whole ladder (lowest first); the order of the list is the new order. A tier that members hold, or
+   * that an open grant names, cannot be removed: move them first. Audited as tiers.replace (old and new ladder) and,
+   * when the kept tiers change places, tiers.reorder (their codes before and after).
    */
   async replace(actor: Actor, ladder: LadderTier[]): Promise<LadderTier[]> {
-    this.validate(ladder);
     const saved = await this.transactions.retrying(async (m) => {
       const before = (await this.repo.lockLadder(m)).map(toLadderTier);
+      this.validate(
+        ladder,
+        before.map((t) => t.code),
+      );
       const removed = before.map((t) => t.code).filter((code) => !ladder.some((t) => t.code === code));
       const held = await this.repo.holdersOf(m, removed);
       const problems = removed
@@ -89,6 +101,13 @@ export class LadderService {
         removed,
       );
       await this.audit.record(actor, 'tiers.replace', { type: 'tiers', id: 'ladder' }, { before, after: ladder }, m);
+      const reorder = reorderOf(
+        before.map((t) => t.code),
+        ladder,
+      );
+      if (reorder) {
+        await this.audit.record(actor, 'tiers.reorder', { type: 'tiers', id: 'ladder' }, reorder, m);
+      }
       return ladder;
     });
     await this.changes.publish('tiers');

@@ -12,6 +12,15 @@ export function ladderInvalid(problems: LadderProblem[]): DomainError {
   );
 }
 
+/** An order no edit of criteria can make right (rules/ladder-order.ts): the entry tier moved, a threshold tier above a rank tier. */
+export function ladderOrderInvalid(problems: LadderProblem[]): DomainError {
+  return new DomainError(
+    ErrorCode.LADDER_ORDER_INVALID,
+    `The ladder was not saved, its order is not possible: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}.`,
+    problems,
+  );
+}
+
 export function tierGrantInvalid(field: string, message: string): DomainError {
   return new DomainError(ErrorCode.TIER_GRANT_INVALID, `The grant was not made: ${message}.`, [{ field, message }]);
 }

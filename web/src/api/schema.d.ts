@@ -1038,7 +1038,7 @@ export interface paths {
         get: operations["AdminTiersController_getLadder"];
         /**
          * Replace the whole ladder
-         * @description Validated as a whole (422 LADDER_INVALID lists every problem with its field): unique codes; the lowest tier has no criteria; every higher threshold tier has a criterion, shares one with the threshold tier below and asks strictly more on each shared one; rank tiers on top with exactly one of rankTopN / rankTopPermille; multipliers never fall. A tier members hold cannot be left out. Audited (old and new ladder); in force for the next posting in every process.
+         * @description The order of the list is the order of the ladder: reordering tiers is sending them in their new order. An order no criteria can make right is refused first with 422 LADDER_ORDER_INVALID (every problem with its field): the saved entry tier, when kept, stays first; rank tiers sit above every threshold tier. Then the ladder is validated as a whole (422 LADDER_INVALID lists every problem with its field): unique codes; the lowest tier has no criteria; every higher threshold tier has a criterion, shares one with the threshold tier below and asks strictly more on each shared one; rank tiers have exactly one of rankTopN / rankTopPermille; multipliers never fall. A tier members hold cannot be left out. Audited (tiers.replace: old and new ladder; tiers.reorder: the kept tiers’ codes before and after, when they changed places); in force for the next posting in every process.
          */
         put: operations["AdminTiersController_putLadder"];
         post?: never;
@@ -1079,7 +1079,7 @@ export interface paths {
         put?: never;
         /**
          * What-if: who would hold which tier under a proposed ladder
-         * @description Same body as PUT tiers (plus an optional refresh); nothing is saved. Every member is placed by the proposed thresholds against their qualifying window (one GROUP BY in SQL over members joined to a snapshot of every member’s window sums, refreshed daily at 00:20 UTC; asOf says when its figures are from): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. When no snapshot covers the current months (none yet, the month has turned, the window length was edited) or refresh is true, the snapshot is refreshed first (snapshotRefreshed; slower). Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.
+         * @description Same body as PUT tiers (plus an optional refresh), refused as PUT refuses it (LADDER_ORDER_INVALID, LADDER_INVALID); a new order is simulated as it would be saved; nothing is saved. Every member is placed by the proposed thresholds against their qualifying window (one GROUP BY in SQL over members joined to a snapshot of every member’s window sums, refreshed daily at 00:20 UTC; asOf says when its figures are from): membersNow is today’s tier, membersAfter the proposed one; movingUp/movingDown count who would land in the tier from a lower/higher one. When no snapshot covers the current months (none yet, the month has turned, the window length was edited) or refresh is true, the snapshot is refreshed first (snapshotRefreshed; slower). Review dates, one-level-at-a-time steps and manual grants are not applied (this is where members would qualify, not what tomorrow’s review does); members of a rank tier the proposal keeps stay in it. Spend shares are of the last 12 calendar months.
          */
         post: operations["AdminTiersController_simulate"];
         delete?: never;
@@ -2916,7 +2916,7 @@ export interface components {
          * @description Stable machine-readable code: act on this, not on the message.
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "COMPLAINT_NOT_FOUND" | "COMPLAINT_INVALID_TRANSITION" | "SURVEY_NOT_FOUND" | "SURVEY_NOT_EDITABLE" | "SURVEY_INVITATION_INVALID" | "SURVEY_ALREADY_ANSWERED" | "REWARD_ELIGIBILITY_UNKNOWN" | "CATEGORY_NOT_FOUND" | "CATEGORY_CODE_TAKEN" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "MEMBER_NOT_FOUND" | "TRANSACTION_NOT_FOUND" | "REDEMPTION_NOT_FOUND" | "IDEMPOTENCY_CONFLICT" | "TOTAL_MISMATCH" | "CARD_INACTIVE" | "INSUFFICIENT_POINTS" | "REFUND_EXCEEDS_PURCHASE" | "RATE_LIMITED" | "REDEMPTION_CANCELLED" | "RECEIPT_TOO_OLD" | "SERVICE_UNAVAILABLE" | "MEMBER_CODE_EXPIRED" | "COUPON_NOT_FOUND" | "COUPON_ALREADY_REDEEMED" | "COUPON_NOT_VALID" | "REWARD_NOT_FOUND" | "REWARD_NOT_AVAILABLE" | "COUPON_NOT_VOIDABLE" | "COMPLAINT_NOT_FOUND" | "COMPLAINT_INVALID_TRANSITION" | "SURVEY_NOT_FOUND" | "SURVEY_NOT_EDITABLE" | "SURVEY_INVITATION_INVALID" | "SURVEY_ALREADY_ANSWERED" | "REWARD_ELIGIBILITY_UNKNOWN" | "CATEGORY_NOT_FOUND" | "CATEGORY_CODE_TAKEN" | "NOT_FOUND" | "STORE_NOT_FOUND" | "API_KEY_NOT_FOUND" | "JOB_NOT_FOUND" | "TEMPLATE_NOT_FOUND" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_TARGET_REFUSED" | "CLUB_NOT_FOUND" | "CLUB_MEMBERSHIP_NOT_FOUND" | "CLUB_CODE_TAKEN" | "CLUB_NOT_JOINABLE" | "CLUB_NOT_AUTOMATIC" | "VALUE_NOT_COMPUTED" | "CAMPAIGN_NOT_FOUND" | "CAMPAIGN_INVALID_TRANSITION" | "CAMPAIGN_BUDGET_NOT_RAISED" | "STORE_CODE_TAKEN" | "PHONE_TAKEN" | "INVALID_CREDENTIALS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "ACCOUNT_LOCKED" | "LADDER_INVALID" | "LADDER_ORDER_INVALID" | "TIER_GRANT_INVALID" | "VALUE_SETTINGS_INVALID" | "SYSTEM_TEMPLATE_INVALID" | "RANK_REVIEW_NEEDS_VALUE_RUN" | "CAMPAIGN_APPROVER_IS_AUTHOR" | "ADJUSTMENT_DAILY_LIMIT" | "CARD_NOT_FOUND" | "USER_NOT_FOUND" | "CARD_STATUS_CONFLICT" | "MEMBER_MERGED" | "USER_EMAIL_TAKEN" | "MERGE_REFUSED" | "MEMBER_ERASED" | "SIGN_IN_CODE_INVALID" | "SIGN_IN_LOCKED" | "PHONE_NOT_REGISTERED" | "CARD_ALREADY_BOUND" | "INTERNAL_ERROR";
         ErrorDetailResponse: {
             /**
              * @description The field at fault, dotted for nested fields (member.cardNo, lines.0.amountCents).
@@ -5715,6 +5715,18 @@ export interface components {
             /** @example 0.43 */
             spendShareAfter: number;
         };
+        SimulationRemovedTierResponse: {
+            /**
+             * @description A tier of the current ladder the proposal leaves out.
+             * @example GOLD
+             */
+            code: string;
+            /**
+             * @description Members in it now (PUT refuses to leave out a tier members hold).
+             * @example 0
+             */
+            membersNow: number;
+        };
         SimulationResponse: {
             /** @example 10000 */
             members: number;
@@ -5723,9 +5735,14 @@ export interface components {
             tiers: components["schemas"]["SimulatedTierResponse"][];
             /**
              * @description Current tiers the proposal leaves out, with their members now.
-             * @example []
+             * @example [
+             *       {
+             *         "code": "GOLD",
+             *         "membersNow": 0
+             *       }
+             *     ]
              */
-            removed: string[];
+            removed: components["schemas"]["SimulationRemovedTierResponse"][];
             /**
              * Format: date-time
              * @description The instant the window sums are for (the snapshot’s); current tiers are read live.
@@ -19497,7 +19514,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description LADDER_INVALID */
+            /** @description LADDER_INVALID LADDER_ORDER_INVALID */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19515,7 +19532,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "LADDER_INVALID";
+                        code?: "LADDER_INVALID" | "LADDER_ORDER_INVALID";
                     };
                 };
             };
@@ -19779,7 +19796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description LADDER_INVALID */
+            /** @description LADDER_INVALID LADDER_ORDER_INVALID */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19797,7 +19814,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode?: 422;
                         /** @enum {string} */
-                        code?: "LADDER_INVALID";
+                        code?: "LADDER_INVALID" | "LADDER_ORDER_INVALID";
                     };
                 };
             };

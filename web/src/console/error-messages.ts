@@ -84,6 +84,10 @@ export const CONSOLE_ERROR_MESSAGES: Record<ErrorCode, Both> = {
     en: 'The tier ladder is not valid: check the order and the criteria of each tier.',
     'zh-CN': '等级设置无效，请检查各等级的顺序与条件。',
   },
+  LADDER_ORDER_INVALID: {
+    en: 'The tiers cannot be in this order: the entry tier stays first and ranked tiers stay at the top.',
+    'zh-CN': '等级不能按此顺序排列：入门等级须在最前，排名等级须在最上方。',
+  },
   TIER_GRANT_INVALID: {
     en: 'This tier cannot be granted like this: check the tier and the end date.',
     'zh-CN': '无法这样授予等级，请检查等级和截止日期。',

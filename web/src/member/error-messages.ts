@@ -65,6 +65,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, Both> = {
   UNSUPPORTED_MEDIA_TYPE: { en: 'That could not be read.', 'zh-CN': '无法识别提交的内容。' },
   ACCOUNT_LOCKED: { en: 'Locked for a while after too many tries.', 'zh-CN': '尝试次数过多，已暂时锁定。' },
   LADDER_INVALID: { en: 'Not possible now.', 'zh-CN': '当前无法进行此操作。' },
+  LADDER_ORDER_INVALID: { en: 'Not possible now.', 'zh-CN': '当前无法进行此操作。' },
   TIER_GRANT_INVALID: { en: 'Not possible now.', 'zh-CN': '当前无法进行此操作。' },
   VALUE_SETTINGS_INVALID: { en: 'Not possible now.', 'zh-CN': '当前无法进行此操作。' },
   SYSTEM_TEMPLATE_INVALID: { en: 'Not possible now.', 'zh-CN': '当前无法进行此操作。' },

@@ -45,6 +45,13 @@ export class SimulatedTierResponse {
   spendShareAfter: number;
 }
 
+export class SimulationRemovedTierResponse {
+  @ApiProperty({ example: 'GOLD', description: 'A tier of the current ladder the proposal leaves out.' })
+  code: string;
+  @ApiProperty({ type: 'integer', example: 0, description: 'Members in it now (PUT refuses to leave out a tier members hold).' })
+  membersNow: number;
+}
+
 export class SimulationResponse {
   @ApiProperty({ example: 10000 })
   members: number;
@@ -52,8 +59,12 @@ export class SimulationResponse {
   spendCents12m: number;
   @ApiProperty({ type: () => [SimulatedTierResponse] })
   tiers: SimulatedTierResponse[];
-  @ApiProperty({ example: [], description: 'Current tiers the proposal leaves out, with their members now.' })
-  removed: Array<{ code: string; membersNow: number }>;
+  @ApiProperty({
+    type: () => [SimulationRemovedTierResponse],
+    example: [{ code: 'GOLD', membersNow: 0 }],
+    description: 'Current tiers the proposal leaves out, with their members now.',
+  })
+  removed: SimulationRemovedTierResponse[];
   @ApiProperty({
     type: 'string',
     format: 'date-time',

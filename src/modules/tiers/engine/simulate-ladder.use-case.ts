@@ -62,9 +62,12 @@ export class SimulateLadderUseCase {
   ) {}
 
   async simulate(proposed: LadderTier[], now = new Date(), options: SimulateOptions = {}): Promise<SimulationResult> {
-    this.ladder.validate(proposed);
     const started = Date.now();
     const [program, current, latest] = await Promise.all([this.settings.get(), this.tiersService.list(), this.repo.latestSnapshot()]);
+    this.ladder.validate(
+      proposed,
+      current.map((t) => t.code),
+    );
     const refresh = options.refresh === true || !snapshotServes(latest, snapshotWindows(now, program.qualifyingWindowMonths));
     const snapshot = refresh ? await this.refresher.refresh(now) : latest!;
     const cells = await this.repo.simulate(proposed, current[0]?.code ?? proposed[0].code);

@@ -64,9 +64,9 @@ describe('ladder validation', () => {
     expect(fields([standard, vip, { ...svip, minSpendCents: null, minPurchases: 50 }])).toEqual(['tiers[2]']);
   });
 
-  it('refuses a threshold tier above a rank tier, and a rank tier without exactly one size', () => {
+  it('refuses a rank tier without exactly one size (a threshold tier above a rank tier is a rule of the order: ladder-order.ts)', () => {
     const rank = tier('SVIP', { kind: 'rank', rankTopN: 100, earnMultiplierPermille: 2000 });
-    expect(fields([standard, rank, { ...vip, code: 'TOP', earnMultiplierPermille: 2000 }])).toEqual(['tiers[2].kind']);
+    expect(fields([standard, rank, { ...vip, code: 'TOP', earnMultiplierPermille: 2000 }])).toEqual([]);
     expect(fields([standard, vip, { ...rank, rankTopN: null }])).toEqual(['tiers[2].rankTopN']);
     expect(fields([standard, vip, { ...rank, rankTopPermille: 10 }])).toEqual(['tiers[2].rankTopN']);
     expect(fields([standard, { ...vip, rankTopN: 5 }])).toEqual(['tiers[1].rankTopN']);

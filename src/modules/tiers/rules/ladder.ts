@@ -30,8 +30,10 @@ function criteriaOf(tier: LadderTier) {
  *
  * - Codes are unique.
  * - The lowest tier is the entry tier: a threshold tier with no criteria.
- * - Every other threshold tier has at least one criterion, and rank tiers sit
- *   above all threshold tiers with exactly one of rankTopN / rankTopPermille.
+ * - Every other threshold tier has at least one criterion; a rank tier has
+ *   exactly one of rankTopN / rankTopPermille. (That rank tiers sit above all
+ *   threshold tiers, and that the entry tier stays first, are rules of the
+ *   order: rules/ladder-order.ts.)
  * - A ladder must be climbable: each threshold tier shares at least one
  *   criterion with the threshold tier below it (the entry tier aside) and asks
  *   strictly more on every criterion they share. A higher tier that asks the
@@ -63,7 +65,6 @@ export function ladderProblems(ladder: LadderTier[]): LadderProblem[] {
   }
 
   let previousThreshold: { tier: LadderTier; index: number } | null = null;
-  let firstRankIndex: number | null = null;
   ladder.forEach((tier, i) => {
     if (i > 0 && tier.earnMultiplierPermille < ladder[i - 1].earnMultiplierPermille) {
       problems.push({
@@ -72,7 +73,6 @@ export function ladderProblems(ladder: LadderTier[]): LadderProblem[] {
       });
     }
     if (tier.kind === 'rank') {
-      firstRankIndex ??= i;
       if ((tier.rankTopN === null) === (tier.rankTopPermille === null)) {
         problems.push({
           field: `tiers[${i}].rankTopN`,
@@ -85,12 +85,6 @@ export function ladderProblems(ladder: LadderTier[]): LadderProblem[] {
       problems.push({
         field: `tiers[${i}].rankTopN`,
         message: `${tier.code} is a threshold tier: rankTopN and rankTopPermille must be null`,
-      });
-    }
-    if (firstRankIndex !== null && i > 0) {
-      problems.push({
-        field: `tiers[${i}].kind`,
-        message: `threshold tier ${tier.code} sits above rank tier ${ladder[firstRankIndex].code}; rank tiers must be the top of the ladder`,
       });
     }
     if (i === 0) {

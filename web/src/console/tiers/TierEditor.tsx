@@ -1,4 +1,5 @@
-import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Switch, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Space, Switch, Typography } from 'antd';
 import { formatMoney } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { benefitsInWords, reachInWords, seatMode, withKind, withSeats, type EditableTier, type TierWords } from './ladder-edit';
@@ -26,21 +27,28 @@ export function useTierWords(): { words: TierWords; yuan: (cents: number) => str
   };
 }
 
-/** One tier of the ladder, every field PUT admin/tiers takes; `isNew` tiers may still have their code typed. */
+/**
+ * One tier of the ladder, every field PUT admin/tiers takes; `isNew` tiers may still have their code typed. `canMove`
+ * says which way it may move one level as the API allows an order (see ladder-edit canMove).
+ */
 export function TierEditor({
   tier,
   index,
   isNew,
   editable,
+  canMove,
   onChange,
   onRemove,
+  onMove,
 }: {
   tier: EditableTier;
   index: number;
   isNew: boolean;
   editable: boolean;
+  canMove: { higher: boolean; lower: boolean };
   onChange: (tier: EditableTier) => void;
   onRemove: () => void;
+  onMove: (direction: 1 | -1) => void;
 }) {
   const { t, lang } = useI18n();
   const { words, yuan } = useTierWords();
@@ -116,9 +124,28 @@ export function TierEditor({
       extra={
         editable &&
         !entry && (
-          <Button danger size="small" onClick={onRemove}>
-            {t('tiers.editor.remove', v)}
-          </Button>
+          <Space size={4}>
+            {/* The list shows the lowest tier first: up the list is a level lower. */}
+            <Button
+              size="small"
+              icon={<ArrowUpOutlined />}
+              aria-label={t('tiers.editor.moveLower', v)}
+              title={t('tiers.editor.moveLower', v)}
+              disabled={!canMove.lower}
+              onClick={() => onMove(-1)}
+            />
+            <Button
+              size="small"
+              icon={<ArrowDownOutlined />}
+              aria-label={t('tiers.editor.moveHigher', v)}
+              title={t('tiers.editor.moveHigher', v)}
+              disabled={!canMove.higher}
+              onClick={() => onMove(1)}
+            />
+            <Button danger size="small" onClick={onRemove}>
+              {t('tiers.editor.remove', v)}
+            </Button>
+          </Space>
         )
       }
     >

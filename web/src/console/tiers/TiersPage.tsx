@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
@@ -9,15 +9,13 @@ import { QueryState } from '../components/QueryState';
 import { JobProgress } from '../jobs/JobProgress';
 import { tierName } from '../names/names';
 import { ExcludedCategories } from './ExcludedCategories';
-import { newTier } from './ladder-edit';
+import { canMove, isReordered, moved, movesOf, newTier } from './ladder-edit';
 import { useLadder, useReview, useSaveLadder, useSimulateLadder, type Tier } from './queries';
 import { TierEditor } from './TierEditor';
 import { ValueSettingsCard } from './ValueSettingsCard';
 
-/** Tiers the proposal leaves out: the OpenAPI document types them as strings, the server sends {code, membersNow}. */
-function removedOf(removed: unknown): Array<{ code: string; membersNow: number }> {
-  return Array.isArray(removed) ? (removed as Array<{ code: string; membersNow: number }>) : [];
-}
+/** A figure column's heading on one line (the tier's name wraps instead). */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
 /**
  * What a refused ladder names: in English the server's problems one per line; in Chinese (the server writes English)
@@ -55,13 +53,15 @@ function problemsOf(error: Error): string[] {
 }
 
 /**
- * The ladder: every tier's names, kind, criteria (any/all), rank seats, earn rate and benefits edited; the what-if shown
- * as a before/after chart of exactly the edited ladder before it can be saved; value settings; value scoring and the
- * reviews with live progress.
+ * The ladder: every tier's names, kind, criteria (any/all), rank seats, earn rate and benefits edited, tiers moved a
+ * level higher or lower as the API allows an order; the what-if shown as a before/after chart of exactly the edited
+ * ladder (in its new order) before it can be saved, and the save confirmed with the what-if's moves per tier; value
+ * settings; value scoring and the reviews with live progress.
  */
 export function TiersPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
+  const { modal } = App.useApp();
   const ladder = useLadder();
   const [tiers, setTiers] = useState<Tier[]>([]);
   /** Per tier: added on this screen (its code may still be typed). */
@@ -90,6 +90,33 @@ export function TiersPage() {
     save.reset();
   };
   const name = (code: string) => tierName([...tiers, ...(ladder.data?.tiers ?? [])], code, lang, t('tier.none'));
+  const reordered = ladder.data !== undefined && isReordered(ladder.data.tiers, tiers);
+  /** Saving asks first, in the what-if's numbers: how many members would move into each tier, up and down. */
+  const confirmSave = () => {
+    const { moves, total } = movesOf(simulate.data?.tiers ?? []);
+    const proposal = tiers;
+    modal.confirm({
+      title: t('tiers.editor.confirmTitle'),
+      content: (
+        <div data-testid="save-confirmation">
+          <Typography.Paragraph>
+            {total > 0 ? t('tiers.editor.confirmMoves', { total }) : t('tiers.editor.confirmNone')}
+          </Typography.Paragraph>
+          {moves.length > 0 && (
+            <ul>
+              {moves.map((m) => (
+                <li key={m.code}>{t('tiers.editor.confirmMove', { name: name(m.code), up: m.movingUp, down: m.movingDown })}</li>
+              ))}
+            </ul>
+          )}
+          <Typography.Text type="secondary">{t('tiers.editor.confirmWhen')}</Typography.Text>
+        </div>
+      ),
+      okText: t('tiers.save'),
+      cancelText: t('common.cancel'),
+      onOk: () => save.mutateAsync(proposal).catch(() => undefined),
+    });
+  };
   return (
     <section>
       <Typography.Title level={3}>{t('nav.tiers')}</Typography.Title>
@@ -103,6 +130,8 @@ export function TiersPage() {
                 index={i}
                 isNew={added[i] ?? false}
                 editable={isAdmin}
+                canMove={{ higher: canMove(tiers, i, 1), lower: canMove(tiers, i, -1) }}
+                onMove={(direction) => edit(moved(tiers, i, direction), moved(added, i, direction))}
                 onChange={(x) => edit(tiers.map((y, j) => (j === i ? { ...x } : y)))}
                 onRemove={() =>
                   edit(
@@ -129,7 +158,7 @@ export function TiersPage() {
                 {t('tiers.simulate')}
               </Button>
               {isAdmin && (
-                <Button type="primary" onClick={() => save.mutate(tiers)} loading={save.isPending} disabled={!whatIfFresh}>
+                <Button type="primary" onClick={confirmSave} loading={save.isPending} disabled={!whatIfFresh}>
                   {t('tiers.save')}
                 </Button>
               )}
@@ -147,6 +176,7 @@ export function TiersPage() {
               />
             )}
             {save.isSuccess && <Alert type="success" title={t('tiers.saved')} />}
+            {reordered && !save.isSuccess && <Alert type="info" data-testid="ladder-reordered" title={t('tiers.editor.reordered')} />}
             {simulate.data && !whatIfFresh && <Alert type="warning" title={t('tiers.editor.stale')} />}
             {simulate.data && (
               <Card size="small" title={t('tiers.whatIf')}>
@@ -156,13 +186,11 @@ export function TiersPage() {
                     refreshed: simulate.data.snapshotRefreshed ? t('tiers.editor.refreshed') : '',
                   })}
                 </Typography.Text>
-                {removedOf(simulate.data.removed).length > 0 && (
+                {simulate.data.removed.length > 0 && (
                   <Alert
                     type="info"
                     title={t('tiers.editor.removedTiers', {
-                      list: removedOf(simulate.data.removed)
-                        .map((r) => `${name(r.code)} (${r.membersNow})`)
-                        .join(', '),
+                      list: simulate.data.removed.map((r) => `${name(r.code)} (${r.membersNow})`).join(', '),
                     })}
                   />
                 )}
@@ -172,7 +200,12 @@ export function TiersPage() {
                   option={{
                     tooltip: {},
                     legend: {},
-                    xAxis: { type: 'category', data: simulate.data.tiers.map((x) => name(x.code)) },
+                    // Every tier named, however narrow the screen: names break onto a second line rather than being skipped.
+                    xAxis: {
+                      type: 'category',
+                      data: simulate.data.tiers.map((x) => name(x.code)),
+                      axisLabel: { interval: 0, width: 56, overflow: 'break' },
+                    },
                     yAxis: { type: 'value' },
                     series: [
                       { name: t('tiers.before'), type: 'bar', data: simulate.data.tiers.map((x) => x.membersNow) },
@@ -189,10 +222,10 @@ export function TiersPage() {
                   dataSource={simulate.data.tiers}
                   columns={[
                     { title: t('tiers.editor.tier'), render: (_, r) => name(r.code) },
-                    { title: t('tiers.before'), dataIndex: 'membersNow' },
-                    { title: t('tiers.after'), dataIndex: 'membersAfter' },
-                    { title: t('tiers.editor.movingUp'), dataIndex: 'movingUp' },
-                    { title: t('tiers.editor.movingDown'), dataIndex: 'movingDown' },
+                    { title: t('tiers.before'), dataIndex: 'membersNow', onHeaderCell: nowrap },
+                    { title: t('tiers.after'), dataIndex: 'membersAfter', onHeaderCell: nowrap },
+                    { title: t('tiers.editor.movingUp'), dataIndex: 'movingUp', onHeaderCell: nowrap },
+                    { title: t('tiers.editor.movingDown'), dataIndex: 'movingDown', onHeaderCell: nowrap },
                   ]}
                 />
               </Card>

@@ -104,7 +104,7 @@ export function ValueSettingsCard() {
                   min: 0,
                   max: 99,
                 })}
-                <Col xs={24} md={8}>
+                <Col xs={24} md={8} style={{ marginBottom: 16 }}>
                   <Typography.Text data-testid="grade-c">
                     {t('tiers.value.gradeC', { percent: Math.max(0, 100 - form.grades.aPercent - form.grades.bPercent) })}
                   </Typography.Text>

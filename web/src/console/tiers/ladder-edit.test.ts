@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../shared/messages/en';
-import { benefitsInWords, newTier, reachInWords, seatMode, withKind, withSeats, type EditableTier, type TierWords } from './ladder-edit';
+import {
+  benefitsInWords,
+  canMove,
+  isReordered,
+  moved,
+  movesOf,
+  newTier,
+  reachInWords,
+  seatMode,
+  withKind,
+  withSeats,
+  type EditableTier,
+  type TierWords,
+} from './ladder-edit';
 
 const base: EditableTier = {
   code: 'VIP',
@@ -67,5 +80,49 @@ describe('ladder edits', () => {
     );
     expect(benefitsInWords(base, words)).toBe('earns 1.5× points, 200 birthday points, priority service');
     expect(benefitsInWords({ ...base, birthdayBonusPoints: 0, priorityService: false }, words)).toBe('earns 1.5× points');
+  });
+
+  it('moves a tier up or down as the API allows an order: never into or out of the entry place, never a threshold tier above a rank tier', () => {
+    const standard = { ...base, code: 'STANDARD', minSpendCents: null, minPurchases: null };
+    const gold = { ...base, code: 'GOLD', minSpendCents: 1_000_000 };
+    const top = withKind({ ...base, code: 'TOP' }, 'rank');
+    const elite = withKind({ ...base, code: 'ELITE' }, 'rank');
+    const ladder = [standard, base, gold, top, elite];
+    expect([0, 1, 2, 3, 4].map((i) => [canMove(ladder, i, 1), canMove(ladder, i, -1)])).toEqual([
+      [false, false], // the entry tier stays
+      [true, false], // VIP may go above GOLD, not below the entry tier
+      [false, true], // GOLD may not go above the rank tier TOP
+      [true, false], // TOP may go above ELITE, not below GOLD
+      [false, true],
+    ]);
+    // A threshold tier added above a rank tier may move down past it (or the rank tier up past it): that mends the order.
+    const added = [standard, base, top, gold];
+    expect([canMove(added, 3, -1), canMove(added, 2, 1), canMove(added, 2, -1)]).toEqual([true, true, false]);
+    expect(moved(added, 3, -1).map((t) => t.code)).toEqual(['STANDARD', 'VIP', 'GOLD', 'TOP']);
+    expect(moved([false, true, false], 1, 1)).toEqual([false, false, true]); // what is kept per tier moves with it
+  });
+
+  it('knows a reorder of the saved tiers from an added or removed one', () => {
+    const saved = [{ code: 'STANDARD' }, { code: 'VIP' }, { code: 'SVIP' }];
+    expect(isReordered(saved, [{ code: 'STANDARD' }, { code: 'SVIP' }, { code: 'VIP' }])).toBe(true);
+    expect(isReordered(saved, [{ code: 'STANDARD' }, { code: 'VIP' }, { code: 'GOLD' }, { code: 'SVIP' }])).toBe(false);
+    expect(isReordered(saved, [{ code: 'STANDARD' }, { code: 'SVIP' }])).toBe(false);
+  });
+
+  it('the save’s confirmation lists the tiers members move into, with how many in all', () => {
+    expect(
+      movesOf([
+        { code: 'STANDARD', movingUp: 0, movingDown: 3 },
+        { code: 'VIP', movingUp: 0, movingDown: 0 },
+        { code: 'SVIP', movingUp: 2, movingDown: 1 },
+      ]),
+    ).toEqual({
+      moves: [
+        { code: 'STANDARD', movingUp: 0, movingDown: 3 },
+        { code: 'SVIP', movingUp: 2, movingDown: 1 },
+      ],
+      total: 6,
+    });
+    expect(movesOf([{ code: 'STANDARD', movingUp: 0, movingDown: 0 }])).toEqual({ moves: [], total: 0 });
   });
 });

@@ -121,3 +121,45 @@ export function benefitsInWords(tier: EditableTier, w: TierWords): string {
   }
   return parts.join(w.separator);
 }
+
+/**
+ * Whether tier `index` may move one place up (+1, towards the top) or down (-1) as PUT admin/tiers allows an order
+ * (LADDER_ORDER_INVALID): the entry tier stays first (nothing moves into or out of place 0), and no move puts a
+ * threshold tier above a rank tier (a threshold tier added above the rank tiers may still move down past them).
+ * Criteria are the what-if's to judge: a tier moved keeps its criteria, which may then need editing.
+ */
+export function canMove(ladder: readonly EditableTier[], index: number, direction: 1 | -1): boolean {
+  const other = index + direction;
+  if (index <= 0 || other <= 0 || other >= ladder.length) {
+    return false;
+  }
+  const [lower, upper] = direction === 1 ? [ladder[other], ladder[index]] : [ladder[index], ladder[other]];
+  return !(lower.kind === 'rank' && upper.kind === 'threshold');
+}
+
+/** The list with the item at `index` and its neighbour in `direction` swapped (the ladder, and anything kept per tier). */
+export function moved<T>(list: readonly T[], index: number, direction: 1 | -1): T[] {
+  const next = [...list];
+  [next[index], next[index + direction]] = [next[index + direction], next[index]];
+  return next;
+}
+
+/** Whether the ladder's order differs from the saved one's (tiers added or left out aside). */
+export function isReordered(saved: readonly { code: string }[], ladder: readonly { code: string }[]): boolean {
+  const savedCodes = saved.map((t) => t.code);
+  const kept = ladder.map((t) => t.code).filter((code) => savedCodes.includes(code));
+  const before = savedCodes.filter((code) => kept.includes(code));
+  return kept.some((code, i) => code !== before[i]);
+}
+
+export interface TierMove {
+  code: string;
+  movingUp: number;
+  movingDown: number;
+}
+
+/** The what-if's tiers that members would move into, for the save's confirmation; and how many move in all. */
+export function movesOf(tiers: readonly TierMove[]): { moves: TierMove[]; total: number } {
+  const moves = tiers.filter((t) => t.movingUp > 0 || t.movingDown > 0);
+  return { moves, total: moves.reduce((s, t) => s + t.movingUp + t.movingDown, 0) };
+}
