@@ -262,7 +262,7 @@ export const ANALYTICS_PHASES: Phase[] = [
     project: async (app) => {
       const times = READS / 10;
       for (let i = 0; i < times; i++) {
-        await app.get(GetClubGrowthUseCase).get(12);
+        await app.get(GetClubGrowthUseCase).get({ months: 12 });
       }
       return times;
     },
