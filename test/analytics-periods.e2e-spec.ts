@@ -143,7 +143,8 @@ describe('analytics report periods (own database, rows inside and outside the pe
     await move(m.P, 'STANDARD', 'VIP', 'manual', D(-2));
     await move(m.Q, 'VIP', 'STANDARD', 'review', D(-50));
 
-    clubId = (await post('clubs', { code: 'K', nameZh: '俱乐部K', nameEn: 'Club K', joinPolicy: 'open' }).expect(201)).body.clubId as string;
+    clubId = (await post('clubs', { code: 'K', nameZh: '俱乐部K', nameEn: 'Club K', joinPolicy: 'open' }).expect(201)).body
+      .clubId as string;
     const history = (member: TestMember, event: string, day: string) =>
       t.db.query("INSERT INTO club_member_history (club_id, member_id, event, reason, actor_id, at) VALUES (?, ?, ?, 'admin', NULL, ?)", [
         clubId,
@@ -241,10 +242,10 @@ describe('analytics report periods (own database, rows inside and outside the pe
     expect((await moves('days=90')).periodMoves).toMatchObject({ up: 1, down: 1, new: 1 });
     expect((await moves(`from=${D(-60)}&to=${D(-40)}`)).periodMoves).toMatchObject({ up: 0, down: 1, new: 0 });
     // Against the table itself: every tier_history row dated in the 90 days.
-    const [row] = await t.db.query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM tier_history WHERE created_at >= ? AND created_at < ?', [
-      businessDayStart(D(-89)),
-      businessDayStart(D(1)),
-    ]);
+    const [row] = await t.db.query<Array<{ n: string }>>(
+      'SELECT COUNT(*) AS n FROM tier_history WHERE created_at >= ? AND created_at < ?',
+      [businessDayStart(D(-89)), businessDayStart(D(1))],
+    );
     const ninety = (await moves('days=90')).periodMoves;
     expect(ninety.up + ninety.down + ninety.new + ninety.same).toBe(Number(row.n));
   });

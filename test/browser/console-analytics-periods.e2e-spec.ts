@@ -22,7 +22,7 @@ async function shoot(page: Page, name: string): Promise<void> {
  * The analytics page's one period switch drives every tab, and is kept in the address: an analyst in headless Chromium
  * at 1440 px in English and at 375 px in Chinese switches it, and each tab's figures on screen are the database's for
  * that period. Own database, so every figure is known. D0 = today (business day, Asia/Shanghai):
- *   A buys ¥100 today and ¥100 on D−5; B buys ¥100 on D−40; C joined D−120 and never bought (lapsed 90 days on D−30)
+ *   A buys ¥100 today and ¥100 on D−5; B buys ¥100 on D−40; C joined D−110 and never bought (lapsed 90 days on D−20)
  *   an expiry of 9 points on D−3 and of 13 on D−50; A moved up (manual) on D−2
  */
 describe('console: one period for every analytics tab, at 1440 px (en) and 375 px (zh-CN)', () => {
@@ -62,7 +62,7 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
     await buyOn(m.A, D(-5));
     await buyOn(m.B, D(-40));
     await t.db.query('UPDATE members SET created_at = ? WHERE id IN (?, ?)', [noonOf(D(-60)), m.A.memberId, m.B.memberId]);
-    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(D(-120)), m.C.memberId]);
+    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(D(-110)), m.C.memberId]);
     await t.db.query("UPDATE tier_history SET created_at = ? WHERE reason = 'enrolment'", [noonOf(D(-60))]);
     for (const [member, pts, day] of [
       [m.A, -9, D(-3)],
@@ -126,7 +126,10 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
       // 90 days: B comes in.
       await page.getByTestId('period-switch').getByText('90 days').click();
       await page.waitForURL(/days=90/);
-      await page.getByText(/· 90 days$/).first().waitFor();
+      await page
+        .getByTestId('analytics-loyalty')
+        .getByText(/· 90 days$/)
+        .waitFor();
       expect(await receiptsIn(90)).toBe(3);
       await expect(fig('loyalty-purchases')).resolves.toBe(points(await receiptsIn(90)));
       await expect(fig('loyalty-buyers')).resolves.toBe(points(2));
@@ -144,17 +147,23 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
       // 7 days: D−5's purchase stays, D−40 and the D−50 expiry drop out.
       await page.getByTestId('period-switch').getByText('7 days').click();
       await page.waitForURL(/days=7/);
-      await page.getByText(/· 7 days$/).first().waitFor();
+      await page
+        .getByTestId('analytics-liability')
+        .getByText(/· 7 days$/)
+        .waitFor();
       await expect(fig('liability-period-issued')).resolves.toBe(points(await issuedIn(7)));
       await expect(fig('liability-period-expired')).resolves.toBe(points(await expiredIn(7)));
       expect(await expiredIn(7)).toBe(9);
 
       await page.getByRole('tab', { name: 'Churn' }).click();
-      // C lapsed (90 days without a purchase since joining) on D−30: outside 7 days, inside 30.
+      // C lapsed (90 days without a purchase since joining) on D−20: outside 7 days, inside 30.
       await expect(fig('churn-lapsed-90')).resolves.toBe(points(0));
       await page.getByTestId('period-switch').getByText('30 days').click();
       await page.waitForURL(/days=30/);
-      await page.getByTestId('analytics-churn').getByText(/· 30 days$/).waitFor();
+      await page
+        .getByTestId('analytics-churn')
+        .getByText(/· 30 days$/)
+        .waitFor();
       await expect(fig('churn-lapsed-90')).resolves.toBe(points(1));
       const [idle] = await app.t.db.query<Array<{ n: unknown }>>(
         `SELECT COUNT(*) AS n FROM members m LEFT JOIN (SELECT member_id, MAX(occurred_at) AS last_at FROM purchases GROUP BY member_id) lp
@@ -177,9 +186,10 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
   });
 
   it('in Chinese at 375 px: a custom range from the address, then a preset; figures are the database’s and nothing overflows', async () => {
-    const page = await newPage(app, 'zh-CN', PHONE);
+    const page = await newPage(app, 'zh-CN', WIDE);
     await shootOnFailure(page, 'analytics-periods-zh', async () => {
-      await consoleSignIn(page, email, password);
+      await consoleSignIn(page, email, password); // at 375 px the account sits in the folded header
+      await page.setViewportSize(PHONE);
       // A custom range D−45 .. D−1: A's D−5 and B's D−40 purchases, the D−3 expiry; not today's purchase.
       await page.goto(`/console/analytics?tab=loyalty&from=${D(-45)}&to=${D(-1)}`);
       const fig = (id: string) => page.getByTestId(id).innerText();
@@ -198,12 +208,20 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
       await expect(fig('liability-period-issued')).resolves.toBe(points(200, 'zh-CN'));
       await page.getByTestId('period-switch').getByText('近 7 天').click();
       await page.waitForURL(/days=7/);
-      await page.getByTestId('analytics-liability').getByText(/共 7 天$/).waitFor();
+      await page
+        .getByTestId('analytics-liability')
+        .getByText(/共 7 天$/)
+        .waitFor();
       await expect(fig('liability-period-issued')).resolves.toBe(points(await issuedIn(7), 'zh-CN'));
       await expect(page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).resolves.toBeLessThanOrEqual(0);
       await shoot(page, 'console-analytics-periods-liability-7d-zh-375');
 
-      await page.getByRole('tab', { name: '等级' }).click();
+      // The tab and the period both live in the address: open the Tiers tab by it (at 375 px the tab strip scrolls).
+      await page.goto('/console/analytics?tab=tiers&days=7');
+      await page
+        .getByTestId('analytics-tier-movements')
+        .getByText(/共 7 天$/)
+        .waitFor();
       await expect(fig('tiers-period-up')).resolves.toBe(points(await movesIn(7, 'VIP'), 'zh-CN'));
       await page.getByTestId('analytics-tier-movements').locator('canvas').first().waitFor();
       await shoot(page, 'console-analytics-periods-tiers-7d-zh-375');

@@ -164,7 +164,8 @@ export class AdminAnalyticsController {
 
   @Get('tier-movements')
   @ApiOperation({
-    summary: 'Members per tier at the snapshot; tier moves (up, down, new, by reason) in a period and per day; moves per month over 12 months.',
+    summary:
+      'Members per tier at the snapshot; tier moves (up, down, new, by reason) in a period and per day; moves per month over 12 months.',
     description: `${PERIOD}Moves are the tier history's rows dated in the period (exact for any period).${FROM_SNAPSHOT}`,
   })
   @ApiOkResponse({ type: TierMovementsResponse })

@@ -7346,7 +7346,7 @@ export interface components {
             salesCents: components["schemas"]["KpiResponse"];
             /** @description Receipts in the period not refunded in full. */
             receipts: components["schemas"]["KpiResponse"];
-            /** @description Points issued in the period (accruals, bonuses, adjustments, less clawbacks). */
+            /** @description Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks). */
             pointsIssued: components["schemas"]["KpiResponse"];
             /** @description Points redeemed in the period, net of cancellations. */
             pointsRedeemed: components["schemas"]["KpiResponse"];

@@ -185,7 +185,12 @@ export class LoyaltyResponse {
     example: 600_000,
   })
   buyers: number | null;
-  @ApiProperty({ ...INT, nullable: true, description: 'Buyers with two or more purchases in the window; null for a custom range.', example: 240_000 })
+  @ApiProperty({
+    ...INT,
+    nullable: true,
+    description: 'Buyers with two or more purchases in the window; null for a custom range.',
+    example: 240_000,
+  })
   repeatBuyers: number | null;
   @ApiProperty({ ...INT, description: 'Purchases (receipts, not refunded in full) in the window.', example: 1_500_000 })
   purchases: number;
@@ -215,7 +220,11 @@ export class ExpiringMonthResponse {
 }
 
 export class LiabilityPeriodPointsResponse {
-  @ApiProperty({ ...INT, description: 'Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks).', example: 3_000_000 })
+  @ApiProperty({
+    ...INT,
+    description: 'Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks).',
+    example: 3_000_000,
+  })
   issued: number;
   @ApiProperty({ ...INT, description: 'Points redeemed in the period, net of cancellations.', example: 1_000_000 })
   redeemed: number;
@@ -244,7 +253,8 @@ export class LiabilityResponse {
   period: ReportPeriodResponse | null;
   @ApiProperty({
     type: LiabilityPeriodPointsResponse,
-    description: 'The points that moved in the period (by business day of the ledger entry; exact for any period). The balances below are at asOf.',
+    description:
+      'The points that moved in the period (by business day of the ledger entry; exact for any period). The balances below are at asOf.',
   })
   periodPoints: LiabilityPeriodPointsResponse;
   @ApiProperty({ ...INT, description: 'The program’s redemption rate at the snapshot: cents of discount per 100 points.', example: 100 })

@@ -120,7 +120,10 @@ export class OverviewKpisResponse {
   salesCents: KpiResponse;
   @ApiProperty({ type: KpiResponse, description: 'Receipts in the period not refunded in full.' })
   receipts: KpiResponse;
-  @ApiProperty({ type: KpiResponse, description: 'Points issued in the period (accruals, bonuses, adjustments, less clawbacks).' })
+  @ApiProperty({
+    type: KpiResponse,
+    description: 'Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks).',
+  })
   pointsIssued: KpiResponse;
   @ApiProperty({ type: KpiResponse, description: 'Points redeemed in the period, net of cancellations.' })
   pointsRedeemed: KpiResponse;

@@ -58,7 +58,24 @@ export class RefreshSnapshotUseCase {
       const dailyFrom = businessDayStart(addDays(today, 1 - DAILY_DAYS));
       const lapses = await this.repo.lapsesByDay(m, dailyFrom, asOf);
       const dayMoves = await this.repo.tierMoves(m, dailyFrom, asOf, 'day');
-      return { cube, clubs, frequency, points, balances, expiring, valueRun, rfm, tiers, ranks, moves, daily, activity, loyalty, lapses, dayMoves };
+      return {
+        cube,
+        clubs,
+        frequency,
+        points,
+        balances,
+        expiring,
+        valueRun,
+        rfm,
+        tiers,
+        ranks,
+        moves,
+        daily,
+        activity,
+        loyalty,
+        lapses,
+        dayMoves,
+      };
     });
     const { frequency, points, balances } = collected;
     const rankOf = new Map(collected.ranks.map((t) => [t.code, t.rank]));

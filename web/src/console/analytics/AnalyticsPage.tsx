@@ -806,9 +806,7 @@ export function AnalyticsPage() {
         subtitle={dashboard.data ? <SnapshotTime at={dashboard.data.snapshotAt} /> : t('analytics.subtitle')}
         extra={
           <>
-            {dashboard.data?.snapshotAt && (
-              <PeriodSwitch period={period} onChange={setPeriod} lastDay={lastDay} />
-            )}
+            {dashboard.data?.snapshotAt && <PeriodSwitch period={period} onChange={setPeriod} lastDay={lastDay} />}
             <MakeSnapshot label={t('analytics.refresh')} />
           </>
         }
