@@ -566,8 +566,8 @@ function ChurnCard({ period }: { period: Period }) {
                       height={220}
                       option={{
                         tooltip: {},
-                        xAxis: { type: 'category', data: w.byMonth.map((m) => m.key) },
-                        yAxis: { type: 'value' },
+                        xAxis: { type: 'category', data: w.byMonth.map((m) => (m.key === 'never' ? t('analytics.neverBought') : m.key)) },
+                        yAxis: { type: 'value', minInterval: 1 },
                         series: [{ name: t('analytics.churned'), type: 'bar', data: w.byMonth.map((m) => m.members) }],
                       }}
                     />
@@ -684,11 +684,14 @@ export function TierMovementsCard({ period = { days: 30 } }: { period?: Period }
             <>
               <SnapshotTime at={d.snapshotAt} />
               <PeriodShown period={d.period} asOf={d.asOf} />
-              <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
+              <Typography.Title level={5} style={{ marginTop: 12 }}>
+                {t('analytics.movesInPeriod')}
+              </Typography.Title>
+              <Row gutter={[16, 16]}>
                 {(['up', 'down', 'new'] as const).map((k) => (
                   <Col xs={8} key={k}>
                     <Statistic
-                      title={`${t('analytics.movesInPeriod')} · ${t(`analytics.move.${k}`)}`}
+                      title={t(`analytics.move.${k}`)}
                       valueRender={() => <Fig id={`tiers-period-${k}`}>{formatPoints(d.periodMoves[k], lang)}</Fig>}
                     />
                   </Col>
