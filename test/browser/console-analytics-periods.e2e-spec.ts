@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, businessDay, businessDayStart } from '../../src/modules/analytics/rules/figures';
@@ -142,6 +142,20 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
       await expect(fig('liability-period-issued')).resolves.toBe(points(await issuedIn(90)));
       await expect(fig('liability-period-expired')).resolves.toBe(points(await expiredIn(90)));
       expect(await expiredIn(90)).toBe(22);
+      // The CSV for finance carries the period: in its name and in its lines.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('liability-csv').click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`points-liability-${D(-89)}-${D(0)}.csv`);
+      const csv = readFileSync(await file.path(), 'utf8').split('\r\n');
+      expect(csv).toEqual(
+        expect.arrayContaining([
+          `period_from,${D(-89)},,`,
+          `period_to,${D(0)},,`,
+          `expired_in_period,,22,22`,
+          `issued_in_period,,${await issuedIn(90)},${await issuedIn(90)}`,
+        ]),
+      );
       await shoot(page, 'console-analytics-periods-liability-90d-en-1440');
 
       // 7 days: D−5's purchase stays, D−40 and the D−50 expiry drop out.

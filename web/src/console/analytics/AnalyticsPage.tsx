@@ -374,7 +374,7 @@ function RfmCard({ period }: { period: Period }) {
           return (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <SnapshotTime at={d.snapshotAt} />
-              <Typography.Text type="secondary" data-testid="rfm-as-of">
+              <Typography.Text type="secondary" data-testid="value-run-as-of">
                 {t('analytics.rfmAsOf', { time: d.valueRunAsOf ? formatDateTime(d.valueRunAsOf, lang) : '—' })}
               </Typography.Text>
               <Typography.Text type="secondary">{t('analytics.rfmMembers', { n: formatPoints(d.members, lang) })}</Typography.Text>
