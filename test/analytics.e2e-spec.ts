@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
+import { addDays, businessDay, businessDayStart } from '../src/modules/analytics/rules/figures';
 import { RefreshSnapshotUseCase } from '../src/modules/analytics/use-cases/refresh-snapshot.use-case';
 import { JobName, QueueName } from '../src/queue/queue.constants';
 import { WorkerModule } from '../src/worker.module';
@@ -288,20 +289,24 @@ describe('analytics (own database, known population)', () => {
     // The ledger identity: issued − redeemed − expired = outstanding − debt.
     expect(6_345 - 160 - 30).toBe(6_255 - 100);
 
-    // Loyalty (365 days): buyers A, B, C, F (G's receipt was refunded in full); A bought twice: 5 purchases.
+    // Loyalty over the default period, the 30 business days to the snapshot's: buyers A and B (C's and F's receipts lie
+    // 100 and 200 days back, G's was refunded in full); A bought twice: 3 purchases. Every ledger entry is dated now.
+    const today = businessDay(asOf);
+    const period30 = { from: addDays(today, -29), to: today, days: 30, preset: 30, complete: true };
     const loyalty = (await admin().get('analytics/loyalty').expect(200)).body;
     expect(loyalty).toEqual({
       snapshotAt: dashboard.snapshotAt,
       asOf: asOf.toISOString(),
-      windowDays: 365,
-      windowFrom: new Date(asOf.getTime() - 365 * DAY_MS).toISOString(),
-      buyers: 4,
+      period: period30,
+      windowDays: 30,
+      windowFrom: businessDayStart(period30.from).toISOString(),
+      buyers: 2,
       repeatBuyers: 1,
-      purchases: 5,
+      purchases: 3,
       pointsIssued: 6_345,
       pointsRedeemed: 160,
-      repeatPurchaseRate: 0.25,
-      purchaseFrequency: 1.25,
+      repeatPurchaseRate: 0.5,
+      purchaseFrequency: 1.5,
       redemptionRate: 0.0252, // 160 / 6,345 = 0.02522
     });
 
@@ -315,6 +320,17 @@ describe('analytics (own database, known population)', () => {
     expect(liability).toEqual({
       snapshotAt: dashboard.snapshotAt,
       asOf: asOf.toISOString(),
+      period: period30,
+      // Every entry is dated now, so the period's movements are the lifetime's: 6,345 − 160 − 30 = 6,155.
+      periodPoints: {
+        issued: 6_345,
+        redeemed: 160,
+        expired: 30,
+        net: 6_155,
+        issuedValueCents: 6_345,
+        redeemedValueCents: 160,
+        expiredValueCents: 30,
+      },
       redemptionCentsPer100Points: 100,
       outstandingPoints: 6_255,
       outstandingValueCents: 6_255,
@@ -333,11 +349,15 @@ describe('analytics (own database, known population)', () => {
     });
     const csv = await admin().get('analytics/liability?format=csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    expect(csv.headers['content-disposition']).toContain('points-liability.csv');
+    expect(csv.headers['content-disposition']).toContain(`points-liability-${period30.from}-${period30.to}.csv`);
     const lines = csv.text.split('\r\n');
     expect(lines[0]).toBe('figure,month,points,value_cents');
     expect(lines).toEqual(
       expect.arrayContaining([
+        `period_from,${period30.from},,`,
+        `period_to,${period30.to},,`,
+        'issued_in_period,,6345,6345',
+        'expired_in_period,,30,30',
         'outstanding,,6255,6255',
         'pending,,0,0',
         'debt,,100,',
@@ -370,6 +390,7 @@ describe('analytics (own database, known population)', () => {
     const all = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
     const population = Object.fromEntries(gradeCount(all).map((g) => [g.key, g.members]));
     const churn = (await admin().get('analytics/churn').expect(200)).body;
+    expect(churn.period).toEqual(period30);
     const month100 = monthKey(new Date(T.getTime() - 100 * DAY_MS));
     const month200 = monthKey(new Date(T.getTime() - 200 * DAY_MS));
     expect(churn.population).toEqual({
@@ -387,6 +408,7 @@ describe('analytics (own database, known population)', () => {
       days: 90,
       churned: 3,
       rate: 0.4286,
+      lapsed: 1, // C reached 90 idle days 10 days ago; F (110 days ago) and D (310) before the period
       byTier: [
         { key: 'STANDARD', members: 2, population: 6 },
         { key: 'VIP', members: 1, population: 1 },
@@ -403,6 +425,7 @@ describe('analytics (own database, known population)', () => {
       days: 180,
       churned: 2,
       rate: 0.2857,
+      lapsed: 1, // F reached 180 idle days 20 days ago; D 220 days ago
       byTier: [{ key: 'STANDARD', members: 2, population: 6 }],
       byGrade: withPopulation(['D', 'F']),
       byMonth: [
@@ -415,6 +438,7 @@ describe('analytics (own database, known population)', () => {
       days: 365,
       churned: 1,
       rate: 0.1429,
+      lapsed: 0, // D reached 365 idle days 35 days ago: before the 30-day period
       byTier: [{ key: 'STANDARD', members: 1, population: 6 }],
       byGrade: withPopulation(['D']),
       byMonth: [{ key: 'never', members: 1, population: null }],
@@ -435,6 +459,8 @@ describe('analytics (own database, known population)', () => {
     expect(rfm).toEqual({
       snapshotAt: dashboard.snapshotAt,
       asOf: asOf.toISOString(),
+      period: period30,
+      asOfGrid: true,
       valueRunId: valueRun.id,
       valueRunAsOf: new Date(valueRun.as_of).toISOString(),
       members: 7,
@@ -461,6 +487,21 @@ describe('analytics (own database, known population)', () => {
         { direction: 'up', reason: 'purchase', members: 1 },
       ],
     });
+    // In the period (today): the same 7 enrolments and one move up, every one on the snapshot's day.
+    expect(tiers.period).toEqual(period30);
+    expect(tiers.periodMoves).toEqual({
+      up: 1,
+      down: 0,
+      new: 7,
+      same: 0,
+      moves: [
+        { direction: 'new', reason: 'enrolment', members: 7 },
+        { direction: 'up', reason: 'purchase', members: 1 },
+      ],
+    });
+    expect(tiers.days).toHaveLength(30);
+    expect(tiers.days[29]).toEqual({ day: today, up: 1, down: 0, new: 7, same: 0 });
+    expect(tiers.days.slice(0, 29).every((x: { up: number; new: number }) => x.up + x.new === 0)).toBe(true);
     expect(tiers.months.slice(0, 11).every((x: { up: number; new: number; moves: unknown[] }) => x.moves.length === 0)).toBe(true);
   });
 
@@ -479,6 +520,16 @@ describe('analytics (own database, known population)', () => {
       }),
     ]);
     await admin().get('analytics/club-growth?months=37').expect(400);
+    // Without months: the period (30 business days to today), per business day.
+    const today = businessDay(new Date());
+    const daily = (await admin().get('analytics/club-growth').expect(200)).body;
+    expect(daily.period).toEqual({ from: addDays(today, -29), to: today, days: 30, preset: 30, complete: true });
+    expect(daily.granularity).toBe('day');
+    expect(daily.clubs[0]).toMatchObject({ clubId, joined: 3, left: 0, periods: [{ period: today, joined: 3, left: 0, net: 3 }] });
+    expect((await admin().get('analytics/club-growth?from=2026-01-02&to=2026-01-01').expect(400)).body.details[0]).toMatchObject({
+      field: 'from',
+      reason: 'PERIOD_REVERSED',
+    });
 
     const campaigns = (await admin().get('analytics/campaigns?limit=10').expect(200)).body;
     expect(campaigns.nextCursor).toBeNull();

@@ -172,8 +172,8 @@ async function rawSnapshot(pool: Pool): Promise<number> {
   );
   await q(
     'daily points',
-    `SELECT ${day('created_at')}, SUM(CASE WHEN type IN ('accrual','bonus','adjustment','refund_clawback') THEN points END),
-            SUM(CASE WHEN type IN ('redemption','redemption_cancel') THEN points END)
+    `SELECT ${day('created_at')}, SUM(CASE WHEN type IN ('accrual','bonus','adjustment','goodwill','refund_clawback') THEN points END),
+            SUM(CASE WHEN type IN ('redemption','redemption_cancel') THEN points END), SUM(CASE WHEN type = 'expiry' THEN points END)
        FROM point_entries WHERE created_at >= ? AND created_at <= ? GROUP BY 1`,
     [dailyFrom, AS_OF],
   );
@@ -190,6 +190,28 @@ async function rawSnapshot(pool: Pool): Promise<number> {
               MAX(occurred_at >= ?) AS c90, MAX(occurred_at >= ? AND occurred_at < ?) AS p90
          FROM purchases WHERE occurred_at >= ? AND occurred_at <= ? GROUP BY member_id) b`,
     [bound(7), bound(14), bound(7), bound(30), bound(60), bound(30), bound(90), bound(180), bound(90), bound(180), AS_OF],
+  );
+  // Every report's period: the presets' loyalty counts, lapses per day and window, tier moves per day.
+  await q(
+    'loyalty windows',
+    `SELECT SUM(n7 > 0), SUM(n7 >= 2), SUM(n7), SUM(n30 > 0), SUM(n30 >= 2), SUM(n30), SUM(n90 > 0), SUM(n90 >= 2), SUM(n90) FROM (
+       SELECT member_id, SUM(occurred_at >= ?) AS n7, SUM(occurred_at >= ?) AS n30, SUM(occurred_at >= ?) AS n90
+         FROM purchases WHERE occurred_at >= ? AND occurred_at <= ? AND refunded_cents < total_cents GROUP BY member_id) b`,
+    [bound(7), bound(30), bound(90), bound(90), AS_OF],
+  );
+  const since = 'COALESCE(lp.last_at, m.created_at)';
+  await q(
+    'lapses',
+    `SELECT w.days, ${day(`DATE_ADD(${since}, INTERVAL w.days DAY)`)}, COUNT(*) FROM members m LEFT JOIN (${LAST}) lp ON lp.member_id = m.id
+       JOIN (SELECT 90 AS days UNION ALL SELECT 180 UNION ALL SELECT 365) w
+      WHERE m.status <> 'merged' AND m.created_at <= ?
+        AND DATE_ADD(${since}, INTERVAL w.days DAY) >= ? AND DATE_ADD(${since}, INTERVAL w.days DAY) <= ? GROUP BY 1, 2`,
+    [AS_OF, AS_OF, dailyFrom, AS_OF],
+  );
+  await q(
+    'tier moves by day',
+    `SELECT ${day('created_at')}, from_tier, to_tier, reason, COUNT(*) FROM tier_history WHERE created_at >= ? AND created_at <= ? GROUP BY 1, 2, 3, 4`,
+    [dailyFrom, AS_OF],
   );
   process.stdout.write(`  raw statements (s): ${seconds.join(', ')}\n`);
   return cube.filter((c) => Number(c.idle) >= 90).reduce((sum, c) => sum + Number(c.n), 0);
@@ -262,7 +284,7 @@ export const ANALYTICS_PHASES: Phase[] = [
     project: async (app) => {
       const times = READS / 10;
       for (let i = 0; i < times; i++) {
-        await app.get(GetClubGrowthUseCase).get(12);
+        await app.get(GetClubGrowthUseCase).get({ months: 12 });
       }
       return times;
     },

@@ -138,10 +138,10 @@ describe('console: an analyst reads the value pyramid and the points liability',
         await expect(shown('historicalRate')).resolves.toBe(percent(l.historicalRedemptionRate));
         await expect(shown('exposure')).resolves.toBe(money(l.exposureCents));
 
-        // The CSV export downloads the file for finance.
+        // The CSV export downloads the file for finance, named by the period it covers (30 days by default).
         const download = page.waitForEvent('download');
         await liability.getByRole('button', { name: 'Export CSV' }).click();
-        expect((await download).suggestedFilename()).toBe('points-liability.csv');
+        expect((await download).suggestedFilename()).toBe(`points-liability-${l.period.from}-${l.period.to}.csv`);
 
         await screenshots(page, 'console-analytics-liability-analyst');
         await page.getByRole('tab', { name: 'Value and RFM' }).click();

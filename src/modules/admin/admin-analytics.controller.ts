@@ -22,18 +22,24 @@ import {
   CampaignAnalyticsResponse,
   ChurnResponse,
   ClubGrowthQuery,
+  ClubGrowthResponse,
   DashboardResponse,
   LiabilityQuery,
   LiabilityResponse,
   LoyaltyResponse,
   TierMovementsResponse,
 } from '../analytics/dto/analytics.response';
-import { OverviewQuery, OverviewResponse } from '../analytics/dto/overview.response';
-import { ClubAnalyticsResponse } from '../clubs/dto/club.response';
+import { OverviewQuery, OverviewResponse, PeriodQuery } from '../analytics/dto/overview.response';
 import { JobAcceptedResponse } from '../jobs/dto/job.response';
 
 const FROM_SNAPSHOT =
   ' From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).';
+
+/** How every report reads its period (the same query and semantics as overview). */
+const PERIOD =
+  '?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot’s day, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days). ' +
+  'A bad period is 400 VALIDATION_FAILED, details[0] naming the field with reason PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG. ' +
+  'The answer echoes period {from, to, days, preset, complete} (null before the first snapshot). ';
 
 /** The console's charts. Heavy figures come precomputed from the newest snapshot; club growth and campaign results are live. */
 @ApiTags('admin')
@@ -92,33 +98,41 @@ export class AdminAnalyticsController {
 
   @Get('churn')
   @ApiOperation({
-    summary: `Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club.${FROM_SNAPSHOT}`,
+    summary: `Churn of a period: members who lapsed (reached 90/180/365 idle days) in it, beside the standing at the snapshot by tier, value grade, month of last purchase and club.`,
+    description:
+      `${PERIOD}Per window, lapsed counts the members whose idle stretch reached the window's days on a day of the period and still runs at the snapshot (exact for any period). ` +
+      `churned, rate and the slices are the standing at the snapshot: the end of a preset period (for a custom range ending earlier, still the snapshot's).${FROM_SNAPSHOT}`,
   })
   @ApiOkResponse({ type: ChurnResponse })
   @AdminErrors()
-  churn() {
-    return this.churnUseCase.get();
+  churn(@Query() query: PeriodQuery) {
+    return this.churnUseCase.get(query);
   }
 
   @Get('loyalty')
   @ApiOperation({
-    summary: `Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot.${FROM_SNAPSHOT}`,
+    summary: 'Repeat-purchase rate, purchase frequency and redemption rate over a period.',
+    description:
+      `${PERIOD}Buyers and repeat buyers are distinct counts, which do not add up from days: the snapshot counts them for the presets; ` +
+      `for a custom range they and the repeat-purchase rate and purchase frequency are null, while purchases, points issued and redeemed and the redemption rate (additive by day) are exact.${FROM_SNAPSHOT}`,
   })
   @ApiOkResponse({ type: LoyaltyResponse })
   @AdminErrors()
-  loyalty() {
-    return this.loyaltyUseCase.get();
+  loyalty(@Query() query: PeriodQuery) {
+    return this.loyaltyUseCase.get(query);
   }
 
   @Get('liability')
   @ApiOperation({
-    summary: `Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance.${FROM_SNAPSHOT}`,
+    summary:
+      'Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure at the snapshot, and the points issued, redeemed and expired in a period; ?format=csv for finance.',
+    description: `${PERIOD}The balances are at the snapshot; periodPoints are the ledger's movements in the period (exact for any period).${FROM_SNAPSHOT}`,
   })
   @ApiExtraModels(LiabilityResponse)
   @ApiOkResponse({
     description:
       'JSON; with ?format=csv the same figures as a CSV file for finance (text/csv, CRLF lines): columns figure, month, points, value_cents, ' +
-      'one line per figure and per expiry month.',
+      'one line per figure and per expiry month; the period in lines period_from and period_to and in the file name.',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(LiabilityResponse) } },
       'text/csv': { schema: { type: 'string', example: 'figure,month,points,value_cents\r\noutstanding,,65000000,65000000\r\n' } },
@@ -126,37 +140,52 @@ export class AdminAnalyticsController {
   })
   @AdminErrors()
   async liability(@Query() query: LiabilityQuery, @Res({ passthrough: true }) res: Response) {
-    const view = await this.liabilityUseCase.get();
-    if (query.format === 'csv') {
+    const { format, ...period } = query;
+    const view = await this.liabilityUseCase.get(period);
+    if (format === 'csv') {
+      const name = view.period ? `points-liability-${view.period.from}-${view.period.to}.csv` : 'points-liability.csv';
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="points-liability.csv"');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
       return liabilityCsv(view);
     }
     return view;
   }
 
   @Get('rfm')
-  @ApiOperation({ summary: `The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it.${FROM_SNAPSHOT}` })
+  @ApiOperation({
+    summary: 'The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it: as of that run, whatever the period.',
+    description: `${PERIOD}R and F scores are a standing, not a flow: the grid is as of valueRunAsOf; the period is only echoed (asOfGrid: true).${FROM_SNAPSHOT}`,
+  })
   @ApiOkResponse({ type: AnalyticsRfmResponse })
   @AdminErrors()
-  rfm() {
-    return this.rfmUseCase.get();
+  rfm(@Query() query: PeriodQuery) {
+    return this.rfmUseCase.get(query);
   }
 
   @Get('tier-movements')
-  @ApiOperation({ summary: `Members per tier, and moves per month (up, down, new, by reason) from the tier history.${FROM_SNAPSHOT}` })
+  @ApiOperation({
+    summary:
+      'Members per tier at the snapshot; tier moves (up, down, new, by reason) in a period and per day; moves per month over 12 months.',
+    description: `${PERIOD}Moves are the tier history's rows dated in the period (exact for any period).${FROM_SNAPSHOT}`,
+  })
   @ApiOkResponse({ type: TierMovementsResponse })
   @AdminErrors()
-  tierMovements() {
-    return this.tierMovementsUseCase.get();
+  tierMovements(@Query() query: PeriodQuery) {
+    return this.tierMovementsUseCase.get(query);
   }
 
   @Get('club-growth')
-  @ApiOperation({ summary: 'Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live' })
-  @ApiOkResponse({ type: ClubAnalyticsResponse })
+  @ApiOperation({
+    summary: 'Club sizes now and joins/leaves per business day of a period, read live; or per calendar month with ?months= alone.',
+    description:
+      '?days=7|30|90 (default 30): the business days (Asia/Shanghai) to today, today included; or ?from=&to= (YYYY-MM-DD, at most 183 days); ' +
+      'joins and leaves dated in the period, exact. ?months=N (1–36) without a period: per calendar month (UTC), the current one included, period null. ' +
+      'A bad period is 400 VALIDATION_FAILED as for the other reports.',
+  })
+  @ApiOkResponse({ type: ClubGrowthResponse })
   @AdminErrors()
   clubGrowth(@Query() query: ClubGrowthQuery) {
-    return this.clubGrowthUseCase.get(query.months ?? 12);
+    return this.clubGrowthUseCase.get(query);
   }
 
   @Get('campaigns')

@@ -39,8 +39,8 @@ export interface TierMoveRow {
   members: number;
 }
 
-/** One figure of one business day: members joined, receipts, net sales (cents), points issued and redeemed, coupons used. */
-export type DailyLabel = 'joined' | 'receipts' | 'sales' | 'issued' | 'redeemed' | 'coupons';
+/** One figure of one business day: members joined, receipts, net sales (cents), points issued, redeemed and expired, coupons used. */
+export type DailyLabel = 'joined' | 'receipts' | 'sales' | 'issued' | 'redeemed' | 'expired' | 'coupons';
 export interface DailyRow {
   day: string;
   label: DailyLabel;
@@ -199,7 +199,7 @@ export class AnalyticsRepository {
   /**
    * Per business day in [from, asOf], days with nothing left out: members who joined (those not merged into
    * another since), receipts not refunded in full and net sales (total − refunded, by the day of the sale), points
-   * issued and redeemed (the sets of pointTotals, by the day of the entry) and coupons used at the till (uses not
+   * issued, redeemed and expired (the sets of pointTotals, by the day of the entry) and coupons used at the till (uses not
    * returned by a refund).
    */
   async dailyActivity(m: EntityManager, from: Date, asOf: Date): Promise<DailyRow[]> {
@@ -226,16 +226,18 @@ export class AnalyticsRepository {
       push(r.day, 'receipts', r.receipts);
       push(r.day, 'sales', r.sales);
     });
-    const points: Array<{ day: string; issued: unknown; redeemed: unknown }> = await m.query(
+    const points: Array<{ day: string; issued: unknown; redeemed: unknown; expired: unknown }> = await m.query(
       `SELECT ${DAY_OF('created_at')} AS day,
-              COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'refund_clawback') THEN points END), 0) AS issued,
-              COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') THEN points END), 0) AS redeemed
+              COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'goodwill', 'refund_clawback') THEN points END), 0) AS issued,
+              COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') THEN points END), 0) AS redeemed,
+              COALESCE(-SUM(CASE WHEN type = 'expiry' THEN points END), 0) AS expired
          FROM point_entries WHERE created_at >= ? AND created_at <= ? GROUP BY day`,
       [from, asOf],
     );
     points.forEach((r) => {
       push(r.day, 'issued', r.issued);
       push(r.day, 'redeemed', r.redeemed);
+      push(r.day, 'expired', r.expired);
     });
     const coupons: Array<{ day: string; n: unknown }> = await m.query(
       `SELECT ${DAY_OF('occurred_at')} AS day, COUNT(*) AS n FROM coupon_uses
@@ -244,6 +246,59 @@ export class AnalyticsRepository {
     );
     coupons.forEach((r) => push(r.day, 'coupons', r.n));
     return out;
+  }
+
+  /**
+   * Lapses per business day in [from, asOf]: for each churn window N, the members (not merged, joined by asOf) whose
+   * idle stretch reached N days on that day and still runs at asOf — their last purchase (or their join, when they
+   * never bought) plus N days falls on the day. One pass over the members and their last purchase, each row counted
+   * once per window. A member who lapsed and bought again since is not counted (their stretch ended).
+   */
+  async lapsesByDay(m: EntityManager, from: Date, asOf: Date): Promise<Array<{ days: number; day: string; members: number }>> {
+    const since = 'COALESCE(lp.last_at, m.created_at)';
+    const rows: Array<{ days: unknown; day: string; members: unknown }> = await m.query(
+      `SELECT w.days, ${DAY_OF(`DATE_ADD(${since}, INTERVAL w.days DAY)`)} AS day, COUNT(*) AS members
+         FROM members m
+         LEFT JOIN (${LAST_PURCHASE_SQL}) lp ON lp.member_id = m.id
+         JOIN (SELECT 90 AS days UNION ALL SELECT 180 UNION ALL SELECT 365) w
+        WHERE m.status <> 'merged' AND m.created_at <= ?
+          AND DATE_ADD(${since}, INTERVAL w.days DAY) >= ? AND DATE_ADD(${since}, INTERVAL w.days DAY) <= ?
+        GROUP BY w.days, day`,
+      [asOf, asOf, from, asOf],
+    );
+    return rows.map((r) => ({ days: toInt(r.days), day: r.day, members: toInt(r.members) }));
+  }
+
+  /**
+   * Buyers, repeat buyers and receipts (not refunded in full) in each window [from, asOf]: the loyalty figures of the
+   * preset periods, which do not add up from days (a buyer of two days is one buyer).
+   */
+  async loyaltyWindows(
+    m: EntityManager,
+    windows: Array<{ days: number; from: Date }>,
+    asOf: Date,
+  ): Promise<Array<{ days: number; buyers: number; repeaters: number; purchases: number }>> {
+    if (windows.length === 0) {
+      return [];
+    }
+    const earliest = new Date(Math.min(...windows.map((w) => w.from.getTime())));
+    const columns = windows.map((w) => `COALESCE(SUM(occurred_at >= ?), 0) AS n${w.days}`);
+    const sums = windows.map(
+      (w) =>
+        `COALESCE(SUM(n${w.days} > 0), 0) AS b${w.days}, COALESCE(SUM(n${w.days} >= 2), 0) AS r${w.days}, COALESCE(SUM(n${w.days}), 0) AS p${w.days}`,
+    );
+    const [row]: Array<Record<string, unknown>> = await m.query(
+      `SELECT ${sums.join(', ')} FROM (
+         SELECT member_id, ${columns.join(', ')} FROM purchases
+          WHERE occurred_at >= ? AND occurred_at <= ? AND refunded_cents < total_cents GROUP BY member_id) b`,
+      [...windows.map((w) => w.from), earliest, asOf],
+    );
+    return windows.map((w) => ({
+      days: w.days,
+      buyers: toInt(row[`b${w.days}`]),
+      repeaters: toInt(row[`r${w.days}`]),
+      purchases: toInt(row[`p${w.days}`]),
+    }));
   }
 
   /** Members with at least one purchase (a receipt refunded later still counts as a visit) in each window and the one before it. */
@@ -304,10 +359,11 @@ export class AnalyticsRepository {
     return rows.map((r) => ({ code: r.code, name: r.name, rank: toInt(r.rank) }));
   }
 
-  /** tier_history rows in [from, asOf] by month, from, to and reason. */
-  async tierMoves(m: EntityManager, from: Date, asOf: Date): Promise<TierMoveRow[]> {
+  /** tier_history rows in [from, asOf] by month (UTC; or by business day, Asia/Shanghai), from, to and reason. */
+  async tierMoves(m: EntityManager, from: Date, asOf: Date, by: 'month' | 'day' = 'month'): Promise<TierMoveRow[]> {
+    const bucket = by === 'day' ? DAY_OF('created_at') : "DATE_FORMAT(created_at, '%Y-%m')";
     const rows: Array<{ month: string; from_tier: string | null; to_tier: string; reason: string; members: unknown }> = await m.query(
-      `SELECT DATE_FORMAT(created_at, '%Y-%m') AS month, from_tier, to_tier, reason, COUNT(*) AS members
+      `SELECT ${bucket} AS month, from_tier, to_tier, reason, COUNT(*) AS members
          FROM tier_history WHERE created_at >= ? AND created_at <= ?
         GROUP BY month, from_tier, to_tier, reason`,
       [from, asOf],

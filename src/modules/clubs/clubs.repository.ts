@@ -363,9 +363,15 @@ export class ClubsRepository {
   async growth(
     from: Date,
     to: Date,
-    granularity: 'day' | 'month',
+    granularity: 'day' | 'month' | 'business-day',
   ): Promise<Array<{ clubId: string; period: string; joined: number; left: number }>> {
-    const period = granularity === 'day' ? "DATE_FORMAT(at, '%Y-%m-%d')" : "DATE_FORMAT(at, '%Y-%m')";
+    // business-day: the program's day, Asia/Shanghai (UTC+8, no daylight saving), as the analytics periods count days.
+    const period =
+      granularity === 'day'
+        ? "DATE_FORMAT(at, '%Y-%m-%d')"
+        : granularity === 'business-day'
+          ? "DATE_FORMAT(DATE_ADD(at, INTERVAL 8 HOUR), '%Y-%m-%d')"
+          : "DATE_FORMAT(at, '%Y-%m')";
     const rows: Array<{ club_id: string; period: string; joined: unknown; left_count: unknown }> = await this.dataSource.query(
       `SELECT club_id, ${period} AS period, SUM(event = 'joined') AS joined, SUM(event = 'left') AS left_count
          FROM club_member_history WHERE at >= ? AND at < ? GROUP BY club_id, period ORDER BY club_id, period`,

@@ -409,8 +409,8 @@ export class ClubsService {
     return rows.map((r) => ({ event: r.event, reason: r.reason, actorId: r.actorId, at: r.at.toISOString() }));
   }
 
-  /** Sizes of every club now, and joins and leaves per day or month in [from, to). */
-  async analytics(from: Date, to: Date, granularity: 'day' | 'month') {
+  /** Sizes of every club now, and joins and leaves per day (UTC or business day) or month in [from, to). */
+  async analytics(from: Date, to: Date, granularity: 'day' | 'month' | 'business-day') {
     const [clubs, sizes, growth] = await Promise.all([
       this.repo.listClubs(null, 10_000, null),
       this.repo.sizes(),

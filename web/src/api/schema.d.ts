@@ -1696,8 +1696,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
-         * @description Members with no purchase for 90/180/365 days, by tier, value grade, month of last purchase and club. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * Churn of a period: members who lapsed (reached 90/180/365 idle days) in it, beside the standing at the snapshot by tier, value grade, month of last purchase and club.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot’s day, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days). A bad period is 400 VALIDATION_FAILED, details[0] naming the field with reason PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG. The answer echoes period {from, to, days, preset, complete} (null before the first snapshot). Per window, lapsed counts the members whose idle stretch reached the window's days on a day of the period and still runs at the snapshot (exact for any period). churned, rate and the slices are the standing at the snapshot: the end of a preset period (for a custom range ending earlier, still the snapshot's). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
          */
         get: operations["AdminAnalyticsController_churn"];
         put?: never;
@@ -1716,8 +1716,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
-         * @description Repeat-purchase rate, purchase frequency and redemption rate over the 365 days to the snapshot. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * Repeat-purchase rate, purchase frequency and redemption rate over a period.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot’s day, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days). A bad period is 400 VALIDATION_FAILED, details[0] naming the field with reason PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG. The answer echoes period {from, to, days, preset, complete} (null before the first snapshot). Buyers and repeat buyers are distinct counts, which do not add up from days: the snapshot counts them for the presets; for a custom range they and the repeat-purchase rate and purchase frequency are null, while purchases, points issued and redeemed and the redemption rate (additive by day) are exact. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
          */
         get: operations["AdminAnalyticsController_loyalty"];
         put?: never;
@@ -1736,8 +1736,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
-         * @description Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure; ?format=csv for finance. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * Points liability: outstanding, pending, expiring by month (12), money value and redemption-rate-adjusted exposure at the snapshot, and the points issued, redeemed and expired in a period; ?format=csv for finance.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot’s day, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days). A bad period is 400 VALIDATION_FAILED, details[0] naming the field with reason PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG. The answer echoes period {from, to, days, preset, complete} (null before the first snapshot). The balances are at the snapshot; periodPoints are the ledger's movements in the period (exact for any period). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
          */
         get: operations["AdminAnalyticsController_liability"];
         put?: never;
@@ -1756,8 +1756,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
-         * @description The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * The R×F heat map (5×5 member counts) of the last value run, as the snapshot saw it: as of that run, whatever the period.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot’s day, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days). A bad period is 400 VALIDATION_FAILED, details[0] naming the field with reason PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG. The answer echoes period {from, to, days, preset, complete} (null before the first snapshot). R and F scores are a standing, not a flow: the grid is as of valueRunAsOf; the period is only echoed (asOfGrid: true). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
          */
         get: operations["AdminAnalyticsController_rfm"];
         put?: never;
@@ -1776,8 +1776,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Members per tier, and moves per month (up, down, new, by reason) from the tier history. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
-         * @description Members per tier, and moves per month (up, down, new, by reason) from the tier history. From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty). Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * Members per tier at the snapshot; tier moves (up, down, new, by reason) in a period and per day; moves per month over 12 months.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to the snapshot’s day, its own included; or ?from=&to= (YYYY-MM-DD, at most 183 days). A bad period is 400 VALIDATION_FAILED, details[0] naming the field with reason PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG. The answer echoes period {from, to, days, preset, complete} (null before the first snapshot). Moves are the tier history's rows dated in the period (exact for any period). From the newest analytics snapshot (daily at 05:00 UTC, or POST analytics/snapshots); snapshotAt says when it was made, null when there is none yet (figures 0, lists empty).
          */
         get: operations["AdminAnalyticsController_tierMovements"];
         put?: never;
@@ -1796,8 +1796,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live
-         * @description Club sizes now and joins/leaves per calendar month (?months=12, the current month included); read live. Needs the console permission analytics.read (roles: admin, marketer, analyst).
+         * Club sizes now and joins/leaves per business day of a period, read live; or per calendar month with ?months= alone.
+         * @description ?days=7|30|90 (default 30): the business days (Asia/Shanghai) to today, today included; or ?from=&to= (YYYY-MM-DD, at most 183 days); joins and leaves dated in the period, exact. ?months=N (1–36) without a period: per calendar month (UTC), the current one included, period null. A bad period is 400 VALIDATION_FAILED as for the other reports.
          */
         get: operations["AdminAnalyticsController_clubGrowth"];
         put?: never;
@@ -7363,7 +7363,7 @@ export interface components {
             salesCents: components["schemas"]["KpiResponse"];
             /** @description Receipts in the period not refunded in full. */
             receipts: components["schemas"]["KpiResponse"];
-            /** @description Points issued in the period (accruals, bonuses, adjustments, less clawbacks). */
+            /** @description Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks). */
             pointsIssued: components["schemas"]["KpiResponse"];
             /** @description Points redeemed in the period, net of cancellations. */
             pointsRedeemed: components["schemas"]["KpiResponse"];
@@ -7449,6 +7449,29 @@ export interface components {
             /** @description How many campaigns run and bonus rules are live now (read live). */
             liveCampaignCount: number;
         };
+        ReportPeriodResponse: {
+            /**
+             * Format: date
+             * @description First business day (Asia/Shanghai) of the period.
+             * @example 2026-11-30
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last business day of the period (included).
+             * @example 2026-11-30
+             */
+            to: string;
+            /** @example 30 */
+            days: number;
+            /**
+             * @description The preset asked for; null for a custom period.
+             * @enum {integer|null}
+             */
+            preset: 7 | 30 | 90 | null;
+            /** @description false when part of the period lies outside the snapshot’s daily figures (after its day, or more than 366 days before it): those days count as nothing. */
+            complete: boolean;
+        };
         KeyCountResponse: {
             /**
              * @description Tier code, or value grade A/B/C/none.
@@ -7523,6 +7546,11 @@ export interface components {
              * @example 0.3
              */
             rate: number | null;
+            /**
+             * @description Members who lapsed during the period: their idle stretch (since their last purchase, or their join when they never bought) reached `days` days on a day of the period, and still runs at asOf (a member who lapsed and bought again since is not counted). Exact for any period, presets and custom ranges alike (a member lapses once per stretch, so days add up).
+             * @example 4200
+             */
+            lapsed: number;
             byTier: components["schemas"]["ChurnSliceResponse"][];
             /** @description By value grade of the last value run (none: not graded). */
             byGrade: components["schemas"]["ChurnSliceResponse"][];
@@ -7544,9 +7572,11 @@ export interface components {
              * @example 2026-11-25T05:00:00.000Z
              */
             asOf: string | null;
+            /** @description The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot. */
+            period: components["schemas"]["ReportPeriodResponse"] | null;
             /** @description Members (not merged) who had joined by asOf. */
             population: components["schemas"]["ChurnPopulationResponse"];
-            /** @description No purchase for 90, 180 and 365 days (each includes the longer ones). */
+            /** @description No purchase for 90, 180 and 365 days (each includes the longer ones): lapsed is the flow of the period; churned and its slices are the standing at the snapshot (asOf), the end of a preset period. */
             windows: components["schemas"]["ChurnWindowResponse"][];
         };
         LoyaltyResponse: {
@@ -7562,26 +7592,28 @@ export interface components {
              * @example 2026-11-25T05:00:00.000Z
              */
             asOf: string | null;
+            /** @description The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot. */
+            period: components["schemas"]["ReportPeriodResponse"] | null;
             /**
-             * @description The window: the 365 days to asOf.
-             * @example 365
+             * @description The window: the period’s days (0 before the first snapshot).
+             * @example 30
              */
             windowDays: number;
             /**
              * Format: date-time
-             * @description asOf − 365 days (exclusive).
+             * @description The first instant of the period (its first business day, Asia/Shanghai).
              */
             windowFrom: string | null;
             /**
-             * @description Members with at least one purchase in the window (receipts refunded in full do not count).
+             * @description Members with at least one purchase in the window (receipts refunded in full do not count). A distinct count: counted by the snapshot for the presets 7, 30 and 90 days; null for a custom range (with repeatBuyers, repeatPurchaseRate and purchaseFrequency).
              * @example 600000
              */
-            buyers: number;
+            buyers: number | null;
             /**
-             * @description Buyers with two or more purchases in the window.
+             * @description Buyers with two or more purchases in the window; null for a custom range.
              * @example 240000
              */
-            repeatBuyers: number;
+            repeatBuyers: number | null;
             /**
              * @description Purchases (receipts, not refunded in full) in the window.
              * @example 1500000
@@ -7612,6 +7644,34 @@ export interface components {
              * @example 0.3
              */
             redemptionRate: number | null;
+        };
+        LiabilityPeriodPointsResponse: {
+            /**
+             * @description Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks).
+             * @example 3000000
+             */
+            issued: number;
+            /**
+             * @description Points redeemed in the period, net of cancellations.
+             * @example 1000000
+             */
+            redeemed: number;
+            /**
+             * @description Points expired in the period.
+             * @example 200000
+             */
+            expired: number;
+            /**
+             * @description issued − redeemed − expired: what the period added to the liability.
+             * @example 1800000
+             */
+            net: number;
+            /** @example 3000000 */
+            issuedValueCents: number;
+            /** @example 1000000 */
+            redeemedValueCents: number;
+            /** @example 200000 */
+            expiredValueCents: number;
         };
         ExpiringMonthResponse: {
             /**
@@ -7684,6 +7744,10 @@ export interface components {
              * @example 2026-11-25T05:00:00.000Z
              */
             asOf: string | null;
+            /** @description The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot. */
+            period: components["schemas"]["ReportPeriodResponse"] | null;
+            /** @description The points that moved in the period (by business day of the ledger entry; exact for any period). The balances below are at asOf. */
+            periodPoints: components["schemas"]["LiabilityPeriodPointsResponse"];
             /**
              * @description The program’s redemption rate at the snapshot: cents of discount per 100 points.
              * @example 100
@@ -7753,6 +7817,13 @@ export interface components {
              * @example 2026-11-25T05:00:00.000Z
              */
             asOf: string | null;
+            /** @description The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot. */
+            period: components["schemas"]["ReportPeriodResponse"] | null;
+            /**
+             * @description Always true: R and F scores are a standing, so the grid is as of the last value run (valueRunAsOf) whatever the period.
+             * @enum {boolean}
+             */
+            asOfGrid: true;
             /**
              * Format: uuid
              * @description The value run whose R and F scores are counted.
@@ -7807,14 +7878,6 @@ export interface components {
              */
             grid: number[][];
         };
-        TierCountResponse: {
-            /** @example VIP */
-            tier: string;
-            /** @example VIP */
-            name: string;
-            /** @example 120000 */
-            members: number;
-        };
         TierMoveResponse: {
             /**
              * @description new: enrolment (no tier before); up/down by the tiers’ ranks.
@@ -7828,6 +7891,40 @@ export interface components {
              */
             reason: string;
             /** @example 1300 */
+            members: number;
+        };
+        TierPeriodMovesResponse: {
+            /** @example 1500 */
+            up: number;
+            /** @example 400 */
+            down: number;
+            /** @example 20000 */
+            new: number;
+            /** @example 0 */
+            same: number;
+            moves: components["schemas"]["TierMoveResponse"][];
+        };
+        TierDayResponse: {
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            day: string;
+            /** @example 50 */
+            up: number;
+            /** @example 12 */
+            down: number;
+            /** @example 700 */
+            new: number;
+            /** @example 0 */
+            same: number;
+        };
+        TierCountResponse: {
+            /** @example VIP */
+            tier: string;
+            /** @example VIP */
+            name: string;
+            /** @example 120000 */
             members: number;
         };
         TierMonthResponse: {
@@ -7856,10 +7953,36 @@ export interface components {
              * @example 2026-11-25T05:00:00.000Z
              */
             asOf: string | null;
+            /** @description The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot. */
+            period: components["schemas"]["ReportPeriodResponse"] | null;
+            /** @description Tier moves dated in the period (business days), by direction and reason; exact for any period. */
+            periodMoves: components["schemas"]["TierPeriodMovesResponse"];
+            /** @description Every day of the period, in order (days without moves are zeros). */
+            days: components["schemas"]["TierDayResponse"][];
             /** @description Members (not merged) per tier at the snapshot, in ladder order. */
             distribution: components["schemas"]["TierCountResponse"][];
             /** @description The 12 calendar months (UTC) to the month of asOf, oldest first. */
             months: components["schemas"]["TierMonthResponse"][];
+        };
+        ClubGrowthResponse: {
+            /**
+             * Format: date-time
+             * @example 2026-10-26T00:00:00.000Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T00:00:00.000Z
+             */
+            to: string;
+            /**
+             * @example day
+             * @enum {string}
+             */
+            granularity: "day" | "month";
+            clubs: components["schemas"]["ClubAnalyticsRowResponse"][];
+            /** @description The period (business days, a preset ending today); null when ?months= asked for calendar months. */
+            period: components["schemas"]["ReportPeriodResponse"] | null;
         };
         CampaignAnalyticsItemResponse: {
             /** Format: uuid */
@@ -24712,7 +24835,14 @@ export interface operations {
     };
     AdminAnalyticsController_churn: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -24827,7 +24957,14 @@ export interface operations {
     };
     AdminAnalyticsController_loyalty: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -24943,6 +25080,12 @@ export interface operations {
     AdminAnalyticsController_liability: {
         parameters: {
             query?: {
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
                 /** @description csv: the same figures as a CSV file for finance. */
                 format?: "json" | "csv";
             };
@@ -24952,7 +25095,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON; with ?format=csv the same figures as a CSV file for finance (text/csv, CRLF lines): columns figure, month, points, value_cents, one line per figure and per expiry month. */
+            /** @description JSON; with ?format=csv the same figures as a CSV file for finance (text/csv, CRLF lines): columns figure, month, points, value_cents, one line per figure and per expiry month; the period in lines period_from and period_to and in the file name. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -25062,7 +25205,14 @@ export interface operations {
     };
     AdminAnalyticsController_rfm: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -25177,7 +25327,14 @@ export interface operations {
     };
     AdminAnalyticsController_tierMovements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -25293,7 +25450,13 @@ export interface operations {
     AdminAnalyticsController_clubGrowth: {
         parameters: {
             query?: {
-                /** @description Calendar months to show, the current one included. */
+                /** @description The last 7, 30 or 90 business days (Asia/Shanghai) to the snapshot, its own day included. Ignored when from and to are given. */
+                days?: 7 | 30 | 90;
+                /** @description A custom period's first business day; with to, at most 183 days. Active members are counted for the presets only. */
+                from?: string;
+                /** @description A custom period's last business day (included); with from. */
+                to?: string;
+                /** @description Calendar months to show, the current one included (per month). Only without days, from and to: a period (the default, 30 days) is per business day. */
                 months?: number;
             };
             header?: never;
@@ -25307,7 +25470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClubAnalyticsResponse"];
+                    "application/json": components["schemas"]["ClubGrowthResponse"];
                 };
             };
             /** @description VALIDATION_FAILED: malformed JSON, wrong types, missing or unknown fields, bad card number or document number; details names each field. Fix the request. */

@@ -5,6 +5,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { IsIntegerBetween } from '../../../common/validation/numbers';
 import { CampaignResultsResponse } from '../../campaigns/dto/campaign.response';
+import { ClubAnalyticsResponse } from '../../clubs/dto/club.response';
+import { PeriodQuery, ReportPeriodResponse } from './overview.response';
 
 const INT = { type: 'integer' } as const;
 const SNAPSHOT_AT = {
@@ -104,6 +106,15 @@ export class ChurnWindowResponse {
   churned: number;
   @ApiProperty(RATE('churned ÷ population.total, 4 decimals; null with no members.', 0.3))
   rate: number | null;
+  @ApiProperty({
+    ...INT,
+    description:
+      'Members who lapsed during the period: their idle stretch (since their last purchase, or their join when they never bought) ' +
+      'reached `days` days on a day of the period, and still runs at asOf (a member who lapsed and bought again since is not counted). ' +
+      'Exact for any period, presets and custom ranges alike (a member lapses once per stretch, so days add up).',
+    example: 4_200,
+  })
+  lapsed: number;
   @ApiProperty({ type: [ChurnSliceResponse] })
   byTier: ChurnSliceResponse[];
   @ApiProperty({ type: [ChurnSliceResponse], description: 'By value grade of the last value run (none: not graded).' })
@@ -128,9 +139,20 @@ export class ChurnResponse {
   snapshotAt: string | null;
   @ApiProperty(AS_OF)
   asOf: string | null;
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
+  })
+  period: ReportPeriodResponse | null;
   @ApiProperty({ type: ChurnPopulationResponse, description: 'Members (not merged) who had joined by asOf.' })
   population: ChurnPopulationResponse;
-  @ApiProperty({ type: [ChurnWindowResponse], description: 'No purchase for 90, 180 and 365 days (each includes the longer ones).' })
+  @ApiProperty({
+    type: [ChurnWindowResponse],
+    description:
+      'No purchase for 90, 180 and 365 days (each includes the longer ones): lapsed is the flow of the period; churned and its ' +
+      'slices are the standing at the snapshot (asOf), the end of a preset period.',
+  })
   windows: ChurnWindowResponse[];
 }
 
@@ -139,18 +161,37 @@ export class LoyaltyResponse {
   snapshotAt: string | null;
   @ApiProperty(AS_OF)
   asOf: string | null;
-  @ApiProperty({ ...INT, description: 'The window: the 365 days to asOf.', example: 365 })
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
+  })
+  period: ReportPeriodResponse | null;
+  @ApiProperty({ ...INT, description: 'The window: the period’s days (0 before the first snapshot).', example: 30 })
   windowDays: number;
-  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'asOf − 365 days (exclusive).' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    nullable: true,
+    description: 'The first instant of the period (its first business day, Asia/Shanghai).',
+  })
   windowFrom: string | null;
   @ApiProperty({
     ...INT,
-    description: 'Members with at least one purchase in the window (receipts refunded in full do not count).',
+    nullable: true,
+    description:
+      'Members with at least one purchase in the window (receipts refunded in full do not count). A distinct count: counted by the ' +
+      'snapshot for the presets 7, 30 and 90 days; null for a custom range (with repeatBuyers, repeatPurchaseRate and purchaseFrequency).',
     example: 600_000,
   })
-  buyers: number;
-  @ApiProperty({ ...INT, description: 'Buyers with two or more purchases in the window.', example: 240_000 })
-  repeatBuyers: number;
+  buyers: number | null;
+  @ApiProperty({
+    ...INT,
+    nullable: true,
+    description: 'Buyers with two or more purchases in the window; null for a custom range.',
+    example: 240_000,
+  })
+  repeatBuyers: number | null;
   @ApiProperty({ ...INT, description: 'Purchases (receipts, not refunded in full) in the window.', example: 1_500_000 })
   purchases: number;
   @ApiProperty({
@@ -178,11 +219,44 @@ export class ExpiringMonthResponse {
   valueCents: number;
 }
 
+export class LiabilityPeriodPointsResponse {
+  @ApiProperty({
+    ...INT,
+    description: 'Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks).',
+    example: 3_000_000,
+  })
+  issued: number;
+  @ApiProperty({ ...INT, description: 'Points redeemed in the period, net of cancellations.', example: 1_000_000 })
+  redeemed: number;
+  @ApiProperty({ ...INT, description: 'Points expired in the period.', example: 200_000 })
+  expired: number;
+  @ApiProperty({ ...INT, description: 'issued − redeemed − expired: what the period added to the liability.', example: 1_800_000 })
+  net: number;
+  @ApiProperty({ ...INT, example: 3_000_000 })
+  issuedValueCents: number;
+  @ApiProperty({ ...INT, example: 1_000_000 })
+  redeemedValueCents: number;
+  @ApiProperty({ ...INT, example: 200_000 })
+  expiredValueCents: number;
+}
+
 export class LiabilityResponse {
   @ApiProperty(SNAPSHOT_AT)
   snapshotAt: string | null;
   @ApiProperty(AS_OF)
   asOf: string | null;
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
+  })
+  period: ReportPeriodResponse | null;
+  @ApiProperty({
+    type: LiabilityPeriodPointsResponse,
+    description:
+      'The points that moved in the period (by business day of the ledger entry; exact for any period). The balances below are at asOf.',
+  })
+  periodPoints: LiabilityPeriodPointsResponse;
   @ApiProperty({ ...INT, description: 'The program’s redemption rate at the snapshot: cents of discount per 100 points.', example: 100 })
   redemptionCentsPer100Points: number;
   @ApiProperty({
@@ -244,6 +318,17 @@ export class AnalyticsRfmResponse {
   snapshotAt: string | null;
   @ApiProperty(AS_OF)
   asOf: string | null;
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
+  })
+  period: ReportPeriodResponse | null;
+  @ApiProperty({
+    enum: [true],
+    description: 'Always true: R and F scores are a standing, so the grid is as of the last value run (valueRunAsOf) whatever the period.',
+  })
+  asOfGrid: true;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The value run whose R and F scores are counted.' })
   valueRunId: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true })
@@ -304,11 +389,50 @@ export class TierMonthResponse {
   moves: TierMoveResponse[];
 }
 
+export class TierPeriodMovesResponse {
+  @ApiProperty({ ...INT, example: 1_500 })
+  up: number;
+  @ApiProperty({ ...INT, example: 400 })
+  down: number;
+  @ApiProperty({ ...INT, example: 20_000 })
+  new: number;
+  @ApiProperty({ ...INT, example: 0 })
+  same: number;
+  @ApiProperty({ type: [TierMoveResponse] })
+  moves: TierMoveResponse[];
+}
+
+export class TierDayResponse {
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-11-30' })
+  day: string;
+  @ApiProperty({ ...INT, example: 50 })
+  up: number;
+  @ApiProperty({ ...INT, example: 12 })
+  down: number;
+  @ApiProperty({ ...INT, example: 700 })
+  new: number;
+  @ApiProperty({ ...INT, example: 0 })
+  same: number;
+}
+
 export class TierMovementsResponse {
   @ApiProperty(SNAPSHOT_AT)
   snapshotAt: string | null;
   @ApiProperty(AS_OF)
   asOf: string | null;
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
+  })
+  period: ReportPeriodResponse | null;
+  @ApiProperty({
+    type: TierPeriodMovesResponse,
+    description: 'Tier moves dated in the period (business days), by direction and reason; exact for any period.',
+  })
+  periodMoves: TierPeriodMovesResponse;
+  @ApiProperty({ type: [TierDayResponse], description: 'Every day of the period, in order (days without moves are zeros).' })
+  days: TierDayResponse[];
   @ApiProperty({ type: [TierCountResponse], description: 'Members (not merged) per tier at the snapshot, in ladder order.' })
   distribution: TierCountResponse[];
   @ApiProperty({ type: [TierMonthResponse], description: 'The 12 calendar months (UTC) to the month of asOf, oldest first.' })
@@ -340,13 +464,14 @@ export class CampaignAnalyticsQuery {
   cursor?: string;
 }
 
-export class ClubGrowthQuery {
+export class ClubGrowthQuery extends PeriodQuery {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
     maximum: 36,
     default: 12,
-    description: 'Calendar months to show, the current one included.',
+    description:
+      'Calendar months to show, the current one included (per month). Only without days, from and to: a period (the default, 30 days) is per business day.',
   })
   @IsOptional()
   @Type(() => Number)
@@ -354,7 +479,7 @@ export class ClubGrowthQuery {
   months?: number;
 }
 
-export class LiabilityQuery {
+export class LiabilityQuery extends PeriodQuery {
   @ApiPropertyOptional({
     enum: ['json', 'csv'],
     default: 'json',
@@ -363,4 +488,13 @@ export class LiabilityQuery {
   @IsOptional()
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
+}
+
+export class ClubGrowthResponse extends ClubAnalyticsResponse {
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period (business days, a preset ending today); null when ?months= asked for calendar months.',
+  })
+  period: ReportPeriodResponse | null;
 }

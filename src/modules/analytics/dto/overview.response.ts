@@ -7,7 +7,12 @@ import { MAX_PERIOD_DAYS, PERIOD_PRESETS, type PeriodPreset } from '../rules/fig
 const INT = { type: 'integer' } as const;
 const DAY = { type: 'string', format: 'date', example: '2026-11-30' } as const;
 
-export class OverviewQuery {
+/**
+ * The period every analytics report takes (GET analytics/overview, churn, loyalty, liability, tier-movements, rfm,
+ * club-growth): ?days=7|30|90 (default 30) or ?from=&to=. A bad one is 400 VALIDATION_FAILED whose details[0] names the
+ * field and gives a stable reason: PERIOD_NEEDS_BOTH, PERIOD_NOT_A_DATE, PERIOD_REVERSED or PERIOD_TOO_LONG.
+ */
+export class PeriodQuery {
   @ApiPropertyOptional({
     type: 'integer',
     enum: [...PERIOD_PRESETS],
@@ -32,6 +37,30 @@ export class OverviewQuery {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date, YYYY-MM-DD' })
   to?: string;
+}
+
+export class OverviewQuery extends PeriodQuery {}
+
+/** The period a report's figures are for, echoed back. */
+export class ReportPeriodResponse {
+  @ApiProperty({ ...DAY, description: 'First business day (Asia/Shanghai) of the period.' })
+  from: string;
+  @ApiProperty({ ...DAY, description: 'Last business day of the period (included).' })
+  to: string;
+  @ApiProperty({ ...INT, example: 30 })
+  days: number;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    enum: [...PERIOD_PRESETS],
+    description: 'The preset asked for; null for a custom period.',
+  })
+  preset: PeriodPreset | null;
+  @ApiProperty({
+    description:
+      'false when part of the period lies outside the snapshot’s daily figures (after its day, or more than 366 days before it): those days count as nothing.',
+  })
+  complete: boolean;
 }
 
 export class OverviewPeriodResponse {
@@ -91,7 +120,10 @@ export class OverviewKpisResponse {
   salesCents: KpiResponse;
   @ApiProperty({ type: KpiResponse, description: 'Receipts in the period not refunded in full.' })
   receipts: KpiResponse;
-  @ApiProperty({ type: KpiResponse, description: 'Points issued in the period (accruals, bonuses, adjustments, less clawbacks).' })
+  @ApiProperty({
+    type: KpiResponse,
+    description: 'Points issued in the period (accruals, bonuses, adjustments, goodwill, less clawbacks).',
+  })
   pointsIssued: KpiResponse;
   @ApiProperty({ type: KpiResponse, description: 'Points redeemed in the period, net of cancellations.' })
   pointsRedeemed: KpiResponse;

@@ -6,7 +6,20 @@ export interface Figure {
   value: number;
 }
 
-export type Report = 'members' | 'points' | 'loyalty' | 'churn' | 'liability' | 'rfm' | 'tiers' | 'daily' | 'activity';
+export type Report =
+  | 'members'
+  | 'points'
+  | 'loyalty'
+  | 'churn'
+  | 'liability'
+  | 'rfm'
+  | 'tiers'
+  | 'daily'
+  | 'activity'
+  /** Per business day (series) and churn window (label): members who lapsed that day and have not bought since. */
+  | 'lapses'
+  /** Per business day (series): tier moves by direction:reason (label). */
+  | 'tierdays';
 
 /** The "no purchase for N days" windows of the churn report. */
 export const CHURN_WINDOWS = [90, 180, 365] as const;

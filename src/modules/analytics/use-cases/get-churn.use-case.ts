@@ -1,17 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AnalyticsRepository } from '../analytics.repository';
 import { CHURN_WINDOWS, ratio } from '../rules/figures';
+import { customPeriod, PeriodRequest } from '../rules/period';
 import { SnapshotFigures } from './snapshot-figures';
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Members with no purchase for 90, 180 and 365 days, by tier, value grade, month of last purchase and club. */
+/**
+ * Churn of a period: per window (90, 180, 365 days without a purchase) the members who lapsed during the period (and
+ * have not bought since), beside the standing at the snapshot — members idle that long by tier, value grade, month
+ * of last purchase and club.
+ */
 @Injectable()
 export class GetChurnUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
-  async get() {
-    const s = await SnapshotFigures.load(this.repo, ['churn']);
+  async get(query: PeriodRequest = {}) {
+    customPeriod(query);
+    const s = await SnapshotFigures.load(this.repo, ['churn', 'lapses']);
+    const period = s.period(query);
     const population = (prefix: string) => new Map(s.list('churn', 'population', prefix).map((p) => [p.key, p.value]));
     const tiers = population('tier:');
     const grades = population('grade:');
@@ -26,6 +33,7 @@ export class GetChurnUseCase {
         .sort(byKey);
     return {
       ...s.stamp(),
+      period,
       population: {
         total,
         byTier: [...tiers.entries()].map(([key, members]) => ({ key, members })).sort(byKey),
@@ -38,6 +46,7 @@ export class GetChurnUseCase {
           days,
           churned,
           rate: ratio(churned, total),
+          lapsed: s.sumDays('lapses', String(days), period),
           byTier: slices(series, 'tier:', tiers),
           byGrade: slices(series, 'grade:', grades),
           byMonth: slices(series, 'month:', null),

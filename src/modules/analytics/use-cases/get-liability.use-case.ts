@@ -3,13 +3,15 @@ import { CouponsQueries } from '../../rewards/coupons.queries';
 import { AnalyticsRepository } from '../analytics.repository';
 import { monthKeys, MONTHS, ratio } from '../rules/figures';
 import { exposureCents, historicalRedemptionRate, moneyValueCents } from '../rules/liability';
+import { customPeriod, PeriodRequest } from '../rules/period';
 import { SnapshotFigures } from './snapshot-figures';
 
 export type LiabilityView = Awaited<ReturnType<GetLiabilityUseCase['get']>>;
 
 /**
  * Points liability for finance: outstanding, pending, expiring by month, money value and the redemption-rate-adjusted
- * exposure (from the snapshot); beside them the outstanding coupons (count, face value, expiring by month), read live.
+ * exposure (from the snapshot); the points issued, redeemed and expired in the period (what moved the balance); beside
+ * them the outstanding coupons (count, face value, expiring by month), read live.
  */
 @Injectable()
 export class GetLiabilityUseCase {
@@ -18,8 +20,13 @@ export class GetLiabilityUseCase {
     private readonly coupons: CouponsQueries,
   ) {}
 
-  async get() {
-    const s = await SnapshotFigures.load(this.repo, ['points', 'liability']);
+  async get(query: PeriodRequest = {}) {
+    customPeriod(query);
+    const s = await SnapshotFigures.load(this.repo, ['points', 'liability', 'daily']);
+    const period = s.period(query);
+    const issuedInPeriod = s.sumDays('daily', 'issued', period);
+    const redeemedInPeriod = s.sumDays('daily', 'redeemed', period);
+    const expiredInPeriod = s.sumDays('daily', 'expired', period);
     const rate = s.snapshot?.redemptionCentsPer100Points ?? 0;
     const outstanding = s.get('points', 'balances', 'outstanding');
     const pending = s.get('points', 'balances', 'pending');
@@ -37,6 +44,16 @@ export class GetLiabilityUseCase {
     const coupons = await this.coupons.outstanding(couponsAsOf);
     return {
       ...s.stamp(),
+      period,
+      periodPoints: {
+        issued: issuedInPeriod,
+        redeemed: redeemedInPeriod,
+        expired: expiredInPeriod,
+        net: issuedInPeriod - redeemedInPeriod - expiredInPeriod,
+        issuedValueCents: moneyValueCents(issuedInPeriod, rate),
+        redeemedValueCents: moneyValueCents(redeemedInPeriod, rate),
+        expiredValueCents: moneyValueCents(expiredInPeriod, rate),
+      },
       redemptionCentsPer100Points: rate,
       outstandingPoints: outstanding,
       outstandingValueCents: moneyValueCents(outstanding, rate),

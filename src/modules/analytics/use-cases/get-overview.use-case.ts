@@ -1,45 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../../common/errors/domain-error';
-import { ErrorCode } from '../../../common/errors/error-code';
 import { AnalyticsRepository, DailyLabel } from '../analytics.repository';
-import { addDays, businessDay, DAILY_DAYS, daysBetween, MAX_PERIOD_DAYS, PeriodPreset, ratio } from '../rules/figures';
+import { addDays, businessDay, DAILY_DAYS, ratio } from '../rules/figures';
+import { customPeriod, PeriodRequest, resolvePeriod } from '../rules/period';
 import { SnapshotFigures } from './snapshot-figures';
 
 const TOP_CLUBS = 5;
 const LIVE_CAMPAIGNS = 10;
-const DEFAULT_PRESET: PeriodPreset = 30;
 
-export interface OverviewRequest {
-  days?: PeriodPreset;
-  from?: string;
-  to?: string;
-}
-
-const isDay = (day: string) =>
-  !Number.isNaN(Date.parse(`${day}T00:00:00.000Z`)) && new Date(`${day}T00:00:00.000Z`).toISOString().startsWith(day);
-
-/** A custom period from the query, or null for a preset; a bad one is 400 VALIDATION_FAILED. */
-function customPeriod(q: OverviewRequest): { from: string; to: string } | null {
-  if (q.from === undefined && q.to === undefined) {
-    return null;
-  }
-  const refuse = (field: string, message: string) => {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, message, [{ field, message }]);
-  };
-  if (q.from === undefined || q.to === undefined) {
-    return refuse(q.from === undefined ? 'from' : 'to', 'A custom period needs both from and to.');
-  }
-  if (!isDay(q.from) || !isDay(q.to)) {
-    return refuse(isDay(q.from) ? 'to' : 'from', 'from and to must be calendar dates, YYYY-MM-DD.');
-  }
-  if (q.from > q.to) {
-    return refuse('from', 'from must be on or before to.');
-  }
-  if (daysBetween(q.from, q.to) > MAX_PERIOD_DAYS) {
-    return refuse('to', `A period is at most ${MAX_PERIOD_DAYS} days.`);
-  }
-  return { from: q.from, to: q.to };
-}
+export type OverviewRequest = PeriodRequest;
 
 /** (value − previous) / previous to 4 decimals; null without a previous figure to compare with. */
 function change(value: number | null, previous: number | null): number | null {
@@ -58,7 +26,7 @@ export class GetOverviewUseCase {
   constructor(private readonly repo: AnalyticsRepository) {}
 
   async get(query: OverviewRequest) {
-    const custom = customPeriod(query);
+    customPeriod(query); // a bad period is refused before anything is read
     const [s, live, liveCampaignCount] = await Promise.all([
       SnapshotFigures.load(this.repo, ['members', 'daily', 'activity', 'churn']),
       this.repo.liveCampaigns(LIVE_CAMPAIGNS),
@@ -74,10 +42,7 @@ export class GetOverviewUseCase {
       return { ...s.stamp(), period: null, kpis: null, daily: [], topClubs: [], liveCampaigns, liveCampaignCount };
     }
     const today = businessDay(s.snapshot.asOf);
-    const preset = custom ? null : (query.days ?? DEFAULT_PRESET);
-    const to = custom?.to ?? today;
-    const from = custom?.from ?? addDays(today, 1 - (preset ?? DEFAULT_PRESET));
-    const days = daysBetween(from, to);
+    const { from, to, days, preset } = resolvePeriod(query, today);
     const previousFrom = addDays(from, -days);
     const previousTo = addDays(from, -1);
 

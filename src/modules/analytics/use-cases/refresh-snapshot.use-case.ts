@@ -54,19 +54,42 @@ export class RefreshSnapshotUseCase {
       const moves = await this.repo.tierMoves(m, monthStart(asOf, 1 - MONTHS), asOf);
       const daily = await this.repo.dailyActivity(m, businessDayStart(addDays(today, 1 - DAILY_DAYS)), asOf);
       const activity = await this.repo.activeMembers(m, active, asOf);
-      return { cube, clubs, frequency, points, balances, expiring, valueRun, rfm, tiers, ranks, moves, daily, activity };
+      const loyalty = await this.repo.loyaltyWindows(m, active, asOf);
+      const dailyFrom = businessDayStart(addDays(today, 1 - DAILY_DAYS));
+      const lapses = await this.repo.lapsesByDay(m, dailyFrom, asOf);
+      const dayMoves = await this.repo.tierMoves(m, dailyFrom, asOf, 'day');
+      return {
+        cube,
+        clubs,
+        frequency,
+        points,
+        balances,
+        expiring,
+        valueRun,
+        rfm,
+        tiers,
+        ranks,
+        moves,
+        daily,
+        activity,
+        loyalty,
+        lapses,
+        dayMoves,
+      };
     });
     const { frequency, points, balances } = collected;
     const rankOf = new Map(collected.ranks.map((t) => [t.code, t.rank]));
     const moves = new Map<string, Figure>();
-    for (const move of collected.moves) {
-      const series = `moves.${move.month}`;
+    const addMove = (report: 'tiers' | 'tierdays', series: string, move: (typeof collected.moves)[number]) => {
       const label = `${tierDirection(move.fromTier, move.toTier, rankOf)}:${move.reason}`;
-      const key = `${series}|${label}`;
-      const figure = moves.get(key) ?? { report: 'tiers' as const, series, label, value: 0 };
+      const key = `${report}|${series}|${label}`;
+      const figure = moves.get(key) ?? { report, series, label, value: 0 };
       figure.value += move.members;
       moves.set(key, figure);
-    }
+    };
+    collected.moves.forEach((move) => addMove('tiers', `moves.${move.month}`, move));
+    // tierMoves by day puts the business day where the month would be.
+    collected.dayMoves.forEach((move) => addMove('tierdays', move.month, move));
     const figures: Figure[] = [
       ...rollUpChurn(collected.cube, collected.clubs),
       { report: 'loyalty', series: 'window', label: 'buyers', value: frequency.buyers },
@@ -89,6 +112,12 @@ export class RefreshSnapshotUseCase {
         { report: 'activity' as const, series: 'active', label: String(a.days), value: a.current },
         { report: 'activity' as const, series: 'active', label: `${a.days}:previous`, value: a.previous },
       ]),
+      ...collected.loyalty.flatMap((l) => [
+        { report: 'loyalty' as const, series: `period.${l.days}`, label: 'buyers', value: l.buyers },
+        { report: 'loyalty' as const, series: `period.${l.days}`, label: 'repeaters', value: l.repeaters },
+        { report: 'loyalty' as const, series: `period.${l.days}`, label: 'purchases', value: l.purchases },
+      ]),
+      ...collected.lapses.map((l) => ({ report: 'lapses' as const, series: l.day, label: String(l.days), value: l.members })),
     ];
     await this.repo.saveSnapshot(
       {

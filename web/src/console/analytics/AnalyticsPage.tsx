@@ -21,7 +21,7 @@ import {
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api';
-import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
+import { formatDateTime, formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useAuth } from '../auth';
 import { Chart } from '../components/Chart';
@@ -31,8 +31,9 @@ import { JobProgress } from '../jobs/JobProgress';
 import { MakeSnapshot } from '../components/MakeSnapshot';
 import { PageHeader } from '../components/PageHeader';
 import { PeriodKpis } from '../dashboard/PeriodKpis';
+import { formatDay, formatDayShort } from '../dashboard/format-day';
 import { PeriodSwitch, usePeriod } from '../dashboard/period';
-import { useOverview } from '../dashboard/queries';
+import { useOverview, type Period } from '../dashboard/queries';
 import { useGradeName, useTierName } from '../names/useNames';
 import { segmentCounts, segmentOf } from './rfm-segments';
 import {
@@ -52,6 +53,30 @@ import {
 
 /** A figure with a test id, so tests compare the rendered text with the API's. */
 const Fig = ({ id, children }: { id: string; children: string }) => <span data-testid={id}>{children}</span>;
+
+/** The period a tab's figures are for, as the API echoed it: "Nov 8, 2026 – Dec 7, 2026 · 30 days"; a warning when the snapshot lacks some of its days. */
+function PeriodShown({ period, asOf }: { period: ReportPeriod | null | undefined; asOf: string | null }) {
+  const { t, lang } = useI18n();
+  if (!period) {
+    return null;
+  }
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+      <Typography.Text strong data-testid="period-shown">
+        {t('analytics.periodShown', { from: formatDay(period.from, lang), to: formatDay(period.to, lang), n: period.days })}
+      </Typography.Text>
+      {!period.complete && asOf && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('dash.incomplete', { day: formatDay(new Date(Date.parse(asOf) + 8 * 3_600_000).toISOString().slice(0, 10), lang) })}
+        />
+      )}
+    </Space>
+  );
+}
+
+type ReportPeriod = { from: string; to: string; days: number; preset: number | null; complete: boolean };
 
 const DailyCharts = lazy(async () => ({ default: (await import('../dashboard/DailyCharts')).DailyCharts }));
 
@@ -202,16 +227,24 @@ function PyramidCard() {
   );
 }
 
-function LiabilityCard() {
+function LiabilityCard({ period }: { period: Period }) {
   const { t, lang } = useI18n();
-  const liability = useLiability();
+  const liability = useLiability(period);
   const pts = (n: number) => formatPoints(n, lang);
   const money = (n: number) => formatMoney(n, lang);
   return (
     <Card
       title={t('analytics.liability')}
       extra={
-        <Button size="small" onClick={() => void downloadLiabilityCsv()} disabled={!liability.data?.snapshotAt}>
+        <Button
+          size="small"
+          onClick={() => {
+            const p = liability.data?.period;
+            void downloadLiabilityCsv(period, p ? `points-liability-${p.from}-${p.to}.csv` : 'points-liability.csv');
+          }}
+          disabled={!liability.data?.snapshotAt}
+          data-testid="liability-csv"
+        >
           {t('common.exportCsv')}
         </Button>
       }
@@ -224,7 +257,37 @@ function LiabilityCard() {
           ) : (
             <>
               <SnapshotTime at={d.snapshotAt} />
-              <Row gutter={[24, 16]} style={{ marginTop: 8 }}>
+              <PeriodShown period={d.period} asOf={d.asOf} />
+              <Row gutter={[16, 16]} style={{ marginTop: 8 }} data-testid="liability-period">
+                {(
+                  [
+                    ['issued', 'analytics.issuedInPeriod', d.periodPoints.issued, d.periodPoints.issuedValueCents],
+                    ['redeemed', 'analytics.redeemedInPeriod', d.periodPoints.redeemed, d.periodPoints.redeemedValueCents],
+                    ['expired', 'analytics.expiredInPeriod', d.periodPoints.expired, d.periodPoints.expiredValueCents],
+                    ['net', 'analytics.netInPeriod', d.periodPoints.net, null],
+                  ] as const
+                ).map(([key, label, points, cents]) => (
+                  <Col xs={12} md={6} key={key}>
+                    <Statistic
+                      title={t(label)}
+                      valueRender={() => (
+                        <span style={{ fontSize: 20 }}>
+                          <Fig id={`liability-period-${key}`}>{pts(points)}</Fig>
+                          {cents !== null && (
+                            <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
+                              {money(cents)}
+                            </Typography.Text>
+                          )}
+                        </span>
+                      )}
+                    />
+                  </Col>
+                ))}
+              </Row>
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                {t('analytics.balancesAtSnapshot')}
+              </Typography.Title>
+              <Row gutter={[24, 16]}>
                 <Col xs={24} xl={12}>
                   <Descriptions size="small" column={1} bordered>
                     <Descriptions.Item label={t('analytics.outstanding')}>
@@ -291,9 +354,9 @@ function LiabilityCard() {
 }
 
 /** The RFM cells of the last value run as named segments with their counts, and the R×F heat map labelled by segment. */
-function RfmCard() {
+function RfmCard({ period }: { period: Period }) {
   const { t, lang } = useI18n();
-  const rfm = useRfm();
+  const rfm = useRfm(period);
   const { can } = useAuth();
   const narrow = !Grid.useBreakpoint().md; // cell labels: the count only on a phone, the segment's name too when there is room
   return (
@@ -311,6 +374,9 @@ function RfmCard() {
           return (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <SnapshotTime at={d.snapshotAt} />
+              <Typography.Text type="secondary" data-testid="value-run-as-of">
+                {t('analytics.rfmAsOf', { time: d.valueRunAsOf ? formatDateTime(d.valueRunAsOf, lang) : '—' })}
+              </Typography.Text>
               <Typography.Text type="secondary">{t('analytics.rfmMembers', { n: formatPoints(d.members, lang) })}</Typography.Text>
               <Table
                 rowKey={(row) => row.segment.key}
@@ -437,9 +503,9 @@ function RfmCard() {
   );
 }
 
-function ChurnCard() {
+function ChurnCard({ period }: { period: Period }) {
   const { t, lang } = useI18n();
-  const churn = useChurn();
+  const churn = useChurn(period);
   const tierName = useTierName();
   const gradeName = useGradeName();
   const [days, setDays] = useState<number>(90);
@@ -462,17 +528,30 @@ function ChurnCard() {
           return (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <SnapshotTime at={d.snapshotAt} />
+              <PeriodShown period={d.period} asOf={d.asOf} />
               <Segmented
                 aria-label={t('analytics.churnWindow')}
                 value={days}
                 onChange={(v) => setDays(Number(v))}
                 options={[90, 180, 365].map((n) => ({ value: n, label: t('analytics.days', { n }) }))}
               />
-              <Row gutter={16}>
-                <Col xs={12}>
-                  <Statistic title={t('analytics.churned')} value={formatPoints(w?.churned ?? 0, lang)} />
+              <Row gutter={[16, 16]}>
+                <Col xs={24} md={8}>
+                  <Statistic
+                    title={t('analytics.lapsed')}
+                    valueRender={() => <Fig id={`churn-lapsed-${days}`}>{formatPoints(w?.lapsed ?? 0, lang)}</Fig>}
+                  />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('analytics.lapsedHint', { n: days })}
+                  </Typography.Text>
                 </Col>
-                <Col xs={12}>
+                <Col xs={12} md={8}>
+                  <Statistic
+                    title={t('analytics.churnedNow')}
+                    valueRender={() => <Fig id={`churn-churned-${days}`}>{formatPoints(w?.churned ?? 0, lang)}</Fig>}
+                  />
+                </Col>
+                <Col xs={12} md={8}>
                   <Statistic
                     title={t('analytics.churnRate')}
                     value={w?.rate === null || w?.rate === undefined ? '—' : formatPercent(w.rate, lang)}
@@ -487,8 +566,8 @@ function ChurnCard() {
                       height={220}
                       option={{
                         tooltip: {},
-                        xAxis: { type: 'category', data: w.byMonth.map((m) => m.key) },
-                        yAxis: { type: 'value' },
+                        xAxis: { type: 'category', data: w.byMonth.map((m) => (m.key === 'never' ? t('analytics.neverBought') : m.key)) },
+                        yAxis: { type: 'value', minInterval: 1 },
                         series: [{ name: t('analytics.churned'), type: 'bar', data: w.byMonth.map((m) => m.members) }],
                       }}
                     />
@@ -543,10 +622,20 @@ function ChurnCard() {
   );
 }
 
-function LoyaltyCard() {
+function LoyaltyCard({ period }: { period: Period }) {
   const { t, lang } = useI18n();
-  const loyalty = useLoyalty();
+  const loyalty = useLoyalty(period);
   const pct = (n: number | null) => (n === null ? '—' : formatPercent(n, lang));
+  const stat = (id: string, title: string, value: string, presetsOnly = false) => (
+    <Col xs={12} md={8}>
+      <Statistic title={title} valueRender={() => <Fig id={`loyalty-${id}`}>{value}</Fig>} />
+      {presetsOnly && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('dash.activePresetsOnly')}
+        </Typography.Text>
+      )}
+    </Col>
+  );
   return (
     <Card title={t('analytics.loyalty')} data-testid="analytics-loyalty">
       <QueryState query={loyalty}>
@@ -556,31 +645,21 @@ function LoyaltyCard() {
           ) : (
             <>
               <SnapshotTime at={d.snapshotAt} />
+              <PeriodShown period={d.period} asOf={d.asOf} />
               <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
-                <Col xs={12} md={8}>
-                  <Statistic title={t('analytics.repeatRate')} value={pct(d.repeatPurchaseRate)} />
-                </Col>
-                <Col xs={12} md={8}>
-                  <Statistic
-                    title={t('analytics.frequencyPerBuyer')}
-                    value={
-                      d.purchaseFrequency === null
-                        ? '—'
-                        : new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(
-                            d.purchaseFrequency,
-                          )
-                    }
-                  />
-                </Col>
-                <Col xs={12} md={8}>
-                  <Statistic title={t('analytics.redemptionRate')} value={pct(d.redemptionRate)} />
-                </Col>
-                <Col xs={12} md={8}>
-                  <Statistic title={t('analytics.buyers')} value={formatPoints(d.buyers, lang)} />
-                </Col>
-                <Col xs={12} md={8}>
-                  <Statistic title={t('analytics.purchases')} value={formatPoints(d.purchases, lang)} />
-                </Col>
+                {stat('repeatRate', t('analytics.repeatRate'), pct(d.repeatPurchaseRate), d.buyers === null)}
+                {stat(
+                  'frequency',
+                  t('analytics.frequencyPerBuyer'),
+                  d.purchaseFrequency === null
+                    ? '—'
+                    : new Intl.NumberFormat(lang === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }).format(d.purchaseFrequency),
+                  d.buyers === null,
+                )}
+                {stat('redemptionRate', t('analytics.redemptionRate'), pct(d.redemptionRate))}
+                {stat('buyers', t('analytics.buyers'), d.buyers === null ? '—' : formatPoints(d.buyers, lang), d.buyers === null)}
+                {stat('purchases', t('analytics.purchases'), formatPoints(d.purchases, lang))}
+                {stat('pointsIssued', t('dash.kpi.pointsIssued'), formatPoints(d.pointsIssued, lang))}
               </Row>
             </>
           )
@@ -590,10 +669,10 @@ function LoyaltyCard() {
   );
 }
 
-/** Tier distribution and moves per month (also shown on the tiers screen). */
-export function TierMovementsCard() {
-  const { t } = useI18n();
-  const moves = useTierMovements();
+/** Tier distribution at the snapshot, and the moves of the period (totals by direction, and per day). */
+export function TierMovementsCard({ period = { days: 30 } }: { period?: Period }) {
+  const { t, lang } = useI18n();
+  const moves = useTierMovements(period);
   const tierName = useTierName();
   return (
     <Card title={t('analytics.tierMovements')} data-testid="analytics-tier-movements">
@@ -604,6 +683,20 @@ export function TierMovementsCard() {
           ) : (
             <>
               <SnapshotTime at={d.snapshotAt} />
+              <PeriodShown period={d.period} asOf={d.asOf} />
+              <Typography.Title level={5} style={{ marginTop: 12 }}>
+                {t('analytics.movesInPeriod')}
+              </Typography.Title>
+              <Row gutter={[16, 16]}>
+                {(['up', 'down', 'new'] as const).map((k) => (
+                  <Col xs={8} key={k}>
+                    <Statistic
+                      title={t(`analytics.move.${k}`)}
+                      valueRender={() => <Fig id={`tiers-period-${k}`}>{formatPoints(d.periodMoves[k], lang)}</Fig>}
+                    />
+                  </Col>
+                ))}
+              </Row>
               <Row gutter={[16, 16]}>
                 <Col xs={24} md={10}>
                   <ChartOrEmpty empty={d.distribution.every((x) => x.members === 0)}>
@@ -625,20 +718,20 @@ export function TierMovementsCard() {
                   </ChartOrEmpty>
                 </Col>
                 <Col xs={24} md={14}>
-                  <ChartOrEmpty empty={d.months.every((m) => m.up + m.down + m.new === 0)}>
+                  <ChartOrEmpty empty={d.days.every((m) => m.up + m.down + m.new === 0)}>
                     <Chart
-                      label={t('analytics.tierMovements')}
+                      label={t('analytics.movesPerDay')}
                       height={240}
                       option={{
                         tooltip: { trigger: 'axis' },
                         legend: {},
-                        xAxis: { type: 'category', data: d.months.map((m) => m.month) },
-                        yAxis: { type: 'value' },
+                        xAxis: { type: 'category', data: d.days.map((m) => formatDayShort(m.day, lang)) },
+                        yAxis: { type: 'value', minInterval: 1 },
                         series: (['up', 'down', 'new'] as const).map((k) => ({
                           name: t(`analytics.move.${k}`),
                           type: 'bar',
                           stack: 'moves',
-                          data: d.months.map((m) => m[k]),
+                          data: d.days.map((m) => m[k]),
                         })),
                       }}
                     />
@@ -654,12 +747,10 @@ export function TierMovementsCard() {
 }
 
 /** Trends of a period (7 / 30 / 90 days or a custom range): the dashboard's daily series. */
-function TrendsTab() {
-  const [period, setPeriod] = usePeriod();
+function TrendsTab({ period }: { period: Period }) {
   const overview = useOverview(period);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <PeriodSwitch period={period} onChange={setPeriod} lastDay={overview.data?.period?.to ?? null} />
       <QueryState query={overview}>
         {(d) =>
           d.period ? (
@@ -681,51 +772,47 @@ function TrendsTab() {
 const TABS = ['trends', 'value', 'churn', 'loyalty', 'liability', 'tiers'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The reports as tabs (the tab in the address, ?tab=), under a header with the snapshot's time and its refresh. */
+/**
+ * The reports as tabs (the tab in the address, ?tab=), under a header with the snapshot's time, one period switch that
+ * every tab follows (kept in the address, ?days= or ?from=&to=, as on the dashboard) and the refresh.
+ */
 export function AnalyticsPage() {
   const { t } = useI18n();
   const dashboard = useDashboard();
+  const [period, setPeriod] = usePeriod();
+  // The snapshot's business day (Asia/Shanghai, UTC+8): a custom range starts off ending there.
+  const asOf = dashboard.data?.asOf;
+  const lastDay = asOf ? new Date(Date.parse(asOf) + 8 * 3_600_000).toISOString().slice(0, 10) : null;
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'trends';
-  const fixed = <Typography.Paragraph type="secondary">{t('analytics.fixedWindow')}</Typography.Paragraph>;
   const panes: Record<Tab, ReactNode> = {
-    trends: <TrendsTab />,
+    trends: <TrendsTab period={period} />,
     value: (
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <PyramidCard />
         </Col>
         <Col xs={24} xl={12}>
-          <RfmCard />
+          <RfmCard period={period} />
         </Col>
       </Row>
     ),
-    churn: (
-      <>
-        {fixed}
-        <ChurnCard />
-      </>
-    ),
-    loyalty: (
-      <>
-        {fixed}
-        <LoyaltyCard />
-      </>
-    ),
-    liability: <LiabilityCard />,
-    tiers: (
-      <>
-        {fixed}
-        <TierMovementsCard />
-      </>
-    ),
+    churn: <ChurnCard period={period} />,
+    loyalty: <LoyaltyCard period={period} />,
+    liability: <LiabilityCard period={period} />,
+    tiers: <TierMovementsCard period={period} />,
   };
   return (
     <section>
       <PageHeader
         title={t('nav.analytics')}
         subtitle={dashboard.data ? <SnapshotTime at={dashboard.data.snapshotAt} /> : t('analytics.subtitle')}
-        extra={<MakeSnapshot label={t('analytics.refresh')} />}
+        extra={
+          <>
+            {dashboard.data?.snapshotAt && <PeriodSwitch period={period} onChange={setPeriod} lastDay={lastDay} />}
+            <MakeSnapshot label={t('analytics.refresh')} />
+          </>
+        }
       />
       <Tabs
         activeKey={tab}

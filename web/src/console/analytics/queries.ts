@@ -1,8 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { unwrap, type Schemas } from '../../shared/api';
 import { api, authorizedFetch } from '../api';
+import type { Period } from '../dashboard/queries';
 
-/** The analytics screen's calls (admin/analytics, from the newest snapshot); every key starts with "analytics". */
+/**
+ * The analytics screen's calls (admin/analytics, from the newest snapshot); every key starts with "analytics". The
+ * reports take the page's period (?days= or ?from=&to=), and the last answer stays on screen while the next loads.
+ */
 export type Churn = Schemas['ChurnResponse'];
 export type Slice = Schemas['ChurnSliceResponse'];
 export type Liability = Schemas['LiabilityResponse'];
@@ -23,31 +27,45 @@ export const usePyramid = () =>
     queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/value-pyramid')),
   });
 
-export const useLiability = () =>
+export const useLiability = (period: Period) =>
   useQuery({
-    queryKey: ['analytics', 'liability'],
+    queryKey: ['analytics', 'liability', period],
     retry: false,
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/liability')) as Liability, // JSON here; CSV only with ?format=csv
+    placeholderData: keepPreviousData,
+    // JSON here; CSV only with ?format=csv
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/liability', { params: { query: period } })) as Liability,
   });
 
-export const useRfm = () =>
-  useQuery({ queryKey: ['analytics', 'rfm'], retry: false, queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/rfm')) });
-
-export const useChurn = () =>
-  useQuery({ queryKey: ['analytics', 'churn'], retry: false, queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/churn')) });
-
-export const useLoyalty = () =>
+export const useRfm = (period: Period) =>
   useQuery({
-    queryKey: ['analytics', 'loyalty'],
+    queryKey: ['analytics', 'rfm', period],
     retry: false,
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/loyalty')),
+    placeholderData: keepPreviousData,
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/rfm', { params: { query: period } })),
   });
 
-export const useTierMovements = () =>
+export const useChurn = (period: Period) =>
   useQuery({
-    queryKey: ['analytics', 'tier-movements'],
+    queryKey: ['analytics', 'churn', period],
     retry: false,
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/tier-movements')),
+    placeholderData: keepPreviousData,
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/churn', { params: { query: period } })),
+  });
+
+export const useLoyalty = (period: Period) =>
+  useQuery({
+    queryKey: ['analytics', 'loyalty', period],
+    retry: false,
+    placeholderData: keepPreviousData,
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/loyalty', { params: { query: period } })),
+  });
+
+export const useTierMovements = (period: Period) =>
+  useQuery({
+    queryKey: ['analytics', 'tier-movements', period],
+    retry: false,
+    placeholderData: keepPreviousData,
+    queryFn: async () => unwrap(await api.GET('/api/v1/admin/analytics/tier-movements', { params: { query: period } })),
   });
 
 /** POST analytics/snapshots: a new snapshot is taken by a job; the answer names it. */
@@ -57,13 +75,14 @@ export const useTakeSnapshot = (onStarted: (jobId: string) => void) =>
     onSuccess: (r) => onStarted(r.jobId),
   });
 
-/** The points liability as a CSV file (GET analytics/liability?format=csv). */
-export async function downloadLiabilityCsv(): Promise<void> {
-  const res = await authorizedFetch('/api/v1/admin/analytics/liability?format=csv', { headers: { Accept: 'text/csv' } });
+/** The points liability of a period as a CSV file (GET analytics/liability?format=csv&days= or &from=&to=), named by its days. */
+export async function downloadLiabilityCsv(period: Period, name: string): Promise<void> {
+  const query = new URLSearchParams({ format: 'csv', ...('days' in period ? { days: String(period.days) } : period) });
+  const res = await authorizedFetch(`/api/v1/admin/analytics/liability?${query.toString()}`, { headers: { Accept: 'text/csv' } });
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = 'points-liability.csv';
+  a.download = name;
   a.click();
   URL.revokeObjectURL(url);
 }
