@@ -2,16 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { AnalyticsRepository } from '../analytics.repository';
 import { rollUpChurn } from '../rules/churn-rollup';
-import {
-  addDays,
-  businessDay,
-  businessDayStart,
-  DAILY_DAYS,
-  Figure,
-  monthStart,
-  MONTHS,
-  PERIOD_PRESETS,
-} from '../rules/figures';
+import { addDays, businessDay, businessDayStart, DAILY_DAYS, Figure, monthStart, MONTHS, PERIOD_PRESETS } from '../rules/figures';
 import { tierDirection } from '../rules/tier-direction';
 
 /**
