@@ -546,6 +546,18 @@ describe('analytics (own database, known population)', () => {
     const sum = await figures();
     await worker.get(RefreshSnapshotUseCase).refresh(latest.id as string, new Date(latest.as_of));
     expect(await figures()).toBe(sum);
+    // Only what a report reads is written: the lifetime ledger totals, not the old 365-day loyalty and points windows.
+    const kept = await t.db.query<Array<{ report: string; series: string }>>(
+      "SELECT DISTINCT report, series FROM analytics_figures WHERE snapshot_id = ? AND report IN ('loyalty', 'points') ORDER BY report, series",
+      [latest.id],
+    );
+    expect(kept.map((r) => `${r.report}.${r.series}`)).toEqual([
+      'loyalty.period.30',
+      'loyalty.period.7',
+      'loyalty.period.90',
+      'points.balances',
+      'points.lifetime',
+    ]);
     const after = (await admin().get('analytics/dashboard').expect(200)).body;
     expect({ ...after, snapshotAt: null }).toEqual({ ...before, snapshotAt: null });
 

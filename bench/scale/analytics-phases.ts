@@ -128,20 +128,13 @@ async function rawSnapshot(pool: Pool): Promise<number> {
       WHERE cm.status = 'active' AND m.status <> 'merged' AND m.created_at <= ? GROUP BY 1, 2`,
     [...idle, AS_OF, AS_OF],
   );
-  await q(
-    'purchase frequency',
-    `SELECT COUNT(*), SUM(n >= 2), SUM(n) FROM (SELECT member_id, COUNT(*) AS n FROM purchases
-      WHERE occurred_at > ? AND occurred_at <= ? AND refunded_cents < total_cents GROUP BY member_id) b`,
-    [bound(365), AS_OF],
-  );
+  // Lifetime ledger totals only: a period's points and loyalty counts come from the daily and per-preset statements below.
   await q(
     'ledger totals',
-    `SELECT SUM(CASE WHEN type IN ('accrual','bonus','adjustment','refund_clawback') THEN points END),
-            SUM(CASE WHEN type IN ('redemption','redemption_cancel') THEN points END), SUM(CASE WHEN type = 'expiry' THEN points END),
-            SUM(CASE WHEN type IN ('accrual','bonus','adjustment','refund_clawback') AND created_at > ? THEN points END),
-            SUM(CASE WHEN type IN ('redemption','redemption_cancel') AND created_at > ? THEN points END)
+    `SELECT SUM(CASE WHEN type IN ('accrual','bonus','adjustment','goodwill','refund_clawback') THEN points END),
+            SUM(CASE WHEN type IN ('redemption','redemption_cancel') THEN points END), SUM(CASE WHEN type = 'expiry' THEN points END)
        FROM point_entries WHERE created_at <= ?`,
-    [bound(365), bound(365), AS_OF],
+    [AS_OF],
   );
   await q('balances', 'SELECT SUM(GREATEST(balance, 0)), SUM(LEAST(balance, 0)), SUM(pending) FROM point_accounts');
   await q(

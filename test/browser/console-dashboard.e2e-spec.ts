@@ -215,12 +215,22 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await page.getByTestId('breadcrumbs').getByText('Analytics').waitFor();
       await page.getByRole('tab', { name: 'Value and RFM' }).click();
       // No value run yet: the pyramid says so and offers the run; the run fills it, with progress.
-      await page.getByTestId('no-value-run').first().waitFor();
+      await page.getByTestId('analytics-pyramid').getByTestId('no-value-run').waitFor();
+      await expect(page.getByTestId('pyramid-as-of').count()).resolves.toBe(0);
       await shoot(page, 'console-analytics-no-value-run-en-1440');
       await page.getByTestId('no-value-run').first().getByRole('button', { name: 'Run value scoring' }).click();
       await page.getByTestId('analytics-pyramid').locator('canvas').first().waitFor({ timeout: 60_000 });
       const [graded] = await app.t.db.query<Array<{ n: unknown }>>("SELECT COUNT(*) AS n FROM member_values WHERE grade = 'A'");
       await expect(page.getByTestId('pyramid-A-members').innerText()).resolves.toBe(points(Number(graded.n)));
+      // The grades are as of the value run they come from (its instant, from the database), as the RFM segments say too.
+      const [run] = await app.t.db.query<Array<{ as_of: Date }>>(
+        'SELECT as_of FROM value_runs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1',
+      );
+      const runAt = new Date(run.as_of).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+      await expect(page.getByTestId('pyramid-as-of').innerText()).resolves.toBe(
+        `Grades are as of the last value run (${runAt}); they do not follow the period.`,
+      );
+      await page.getByTestId('value-run-as-of').getByText(`as of the last value run (${runAt})`).waitFor();
       await shoot(page, 'console-analytics-value-en-1440');
       // The other tabs, each under the same header.
       for (const [tab, testId] of [

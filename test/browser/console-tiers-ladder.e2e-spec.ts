@@ -252,6 +252,15 @@ describe('console: the tier ladder editor', () => {
       expect(Number(runs.n)).toBe(0);
       await page.getByRole('button', { name: '运行排名复核' }).click();
       await page.getByRole('alert').getByText('排名复核未开始：本月的客户价值计算尚未完成').waitFor();
+      // Right under the button pressed, both within the phone's screen: the marketer sees it without scrolling.
+      const refusal = (await page.getByRole('alert').filter({ hasText: '排名复核未开始' }).boundingBox())!;
+      const pressed = (await page.getByRole('button', { name: '运行排名复核' }).boundingBox())!;
+      expect(pressed.y).toBeGreaterThanOrEqual(0);
+      expect(refusal.y + refusal.height).toBeLessThanOrEqual(PHONE.height);
+      const gap = refusal.y - (pressed.y + pressed.height);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(40);
+      await page.screenshot({ path: join(ARTIFACTS, 'console-tiers-ladder-zh-375-refused.png') });
 
       // Value settings: purchases weigh 250‰.
       await page.getByLabel('购买次数权重（‰）').fill('250');

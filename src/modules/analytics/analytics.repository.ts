@@ -16,13 +16,11 @@ export interface SnapshotRow {
   redemptionCentsPer100Points: number;
 }
 
-/** Ledger totals by entry type, over all time and over a window, up to the snapshot's instant. */
+/** Ledger totals by entry type, over all time up to the snapshot's instant (a period's come from the daily figures). */
 export interface PointTotals {
   issued: number;
   redeemed: number;
   expired: number;
-  issuedInWindow: number;
-  redeemedInWindow: number;
 }
 
 export interface BalanceTotals {
@@ -137,42 +135,22 @@ export class AnalyticsRepository {
     return rows.map((r) => ({ clubId: r.club_id, idleDays: toInt(r.idle) as ClubChurnCell['idleDays'], members: toInt(r.members) }));
   }
 
-  /** Buyers, repeat buyers and receipts in (from, asOf]; a receipt refunded in full does not count. */
-  async purchaseFrequency(m: EntityManager, from: Date, asOf: Date): Promise<{ buyers: number; repeaters: number; purchases: number }> {
-    const [row]: Array<{ buyers: unknown; repeaters: unknown; purchases: unknown }> = await m.query(
-      `SELECT COUNT(*) AS buyers, COALESCE(SUM(n >= 2), 0) AS repeaters, COALESCE(SUM(n), 0) AS purchases
-         FROM (SELECT member_id, COUNT(*) AS n FROM purchases
-                WHERE occurred_at > ? AND occurred_at <= ? AND refunded_cents < total_cents
-                GROUP BY member_id) b`,
-      [from, asOf],
-    );
-    return { buyers: toInt(row.buyers), repeaters: toInt(row.repeaters), purchases: toInt(row.purchases) };
-  }
-
   /**
-   * Ledger totals up to asOf, and in (from, asOf]: issued = accrual + bonus +
+   * Ledger totals up to asOf: issued = accrual + bonus +
    * adjustment + goodwill + refund_clawback (signed: clawbacks and negative adjustments
    * take issuance back); redeemed = redemptions net of their cancellations;
    * expired = expiries. Merges move points between members and add up to zero.
    */
-  async pointTotals(m: EntityManager, from: Date, asOf: Date): Promise<PointTotals> {
+  async pointTotals(m: EntityManager, asOf: Date): Promise<PointTotals> {
     const [row]: Array<Record<string, unknown>> = await m.query(
       `SELECT
          COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'goodwill', 'refund_clawback') THEN points END), 0) AS issued,
          COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') THEN points END), 0) AS redeemed,
-         COALESCE(-SUM(CASE WHEN type = 'expiry' THEN points END), 0) AS expired,
-         COALESCE(SUM(CASE WHEN type IN ('accrual', 'bonus', 'adjustment', 'goodwill', 'refund_clawback') AND created_at > ? THEN points END), 0) AS issued_w,
-         COALESCE(-SUM(CASE WHEN type IN ('redemption', 'redemption_cancel') AND created_at > ? THEN points END), 0) AS redeemed_w
+         COALESCE(-SUM(CASE WHEN type = 'expiry' THEN points END), 0) AS expired
        FROM point_entries WHERE created_at <= ?`,
-      [from, from, asOf],
+      [asOf],
     );
-    return {
-      issued: toInt(row.issued),
-      redeemed: toInt(row.redeemed),
-      expired: toInt(row.expired),
-      issuedInWindow: toInt(row.issued_w),
-      redeemedInWindow: toInt(row.redeemed_w),
-    };
+    return { issued: toInt(row.issued), redeemed: toInt(row.redeemed), expired: toInt(row.expired) };
   }
 
   /** Outstanding (positive balances), debt (negative balances, as a positive number) and pending points, now. */

@@ -25,9 +25,6 @@ export type Report =
 export const CHURN_WINDOWS = [90, 180, 365] as const;
 export type ChurnWindow = (typeof CHURN_WINDOWS)[number];
 
-/** Loyalty indicators and the 12-month points figures look back this many days from the snapshot's instant. */
-export const LOYALTY_WINDOW_DAYS = 365;
-
 /** Months ahead in the liability's expiry schedule and back in the tier movements. */
 export const MONTHS = 12;
 

@@ -2,18 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ProgramSettingsService } from '../../program/program-settings.service';
 import { AnalyticsRepository } from '../analytics.repository';
 import { rollUpChurn } from '../rules/churn-rollup';
-import {
-  addDays,
-  businessDay,
-  businessDayStart,
-  DAILY_DAYS,
-  DAY_MS,
-  Figure,
-  LOYALTY_WINDOW_DAYS,
-  monthStart,
-  MONTHS,
-  PERIOD_PRESETS,
-} from '../rules/figures';
+import { addDays, businessDay, businessDayStart, DAILY_DAYS, Figure, monthStart, MONTHS, PERIOD_PRESETS } from '../rules/figures';
 import { tierDirection } from '../rules/tier-direction';
 
 /**
@@ -32,7 +21,6 @@ export class RefreshSnapshotUseCase {
   async refresh(snapshotId: string, asOf: Date): Promise<{ figures: number }> {
     const startedAt = new Date();
     const program = await this.program.get();
-    const windowFrom = new Date(asOf.getTime() - LOYALTY_WINDOW_DAYS * DAY_MS);
     // The dashboard's periods end with the snapshot's business day (up to asOf) and start N − 1 days before it.
     const today = businessDay(asOf);
     const active = PERIOD_PRESETS.map((days) => ({
@@ -43,8 +31,7 @@ export class RefreshSnapshotUseCase {
     const collected = await this.repo.readConsistently(async (m) => {
       const cube = await this.repo.churnCube(m, asOf);
       const clubs = await this.repo.clubChurn(m, asOf);
-      const frequency = await this.repo.purchaseFrequency(m, windowFrom, asOf);
-      const points = await this.repo.pointTotals(m, windowFrom, asOf);
+      const points = await this.repo.pointTotals(m, asOf);
       const balances = await this.repo.balances(m);
       const expiring = await this.repo.expiringByMonth(m, monthStart(asOf), monthStart(asOf, MONTHS));
       const valueRun = await this.repo.latestValueRun(m);
@@ -61,7 +48,6 @@ export class RefreshSnapshotUseCase {
       return {
         cube,
         clubs,
-        frequency,
         points,
         balances,
         expiring,
@@ -77,7 +63,7 @@ export class RefreshSnapshotUseCase {
         dayMoves,
       };
     });
-    const { frequency, points, balances } = collected;
+    const { points, balances } = collected;
     const rankOf = new Map(collected.ranks.map((t) => [t.code, t.rank]));
     const moves = new Map<string, Figure>();
     const addMove = (report: 'tiers' | 'tierdays', series: string, move: (typeof collected.moves)[number]) => {
@@ -92,14 +78,9 @@ export class RefreshSnapshotUseCase {
     collected.dayMoves.forEach((move) => addMove('tierdays', move.month, move));
     const figures: Figure[] = [
       ...rollUpChurn(collected.cube, collected.clubs),
-      { report: 'loyalty', series: 'window', label: 'buyers', value: frequency.buyers },
-      { report: 'loyalty', series: 'window', label: 'repeaters', value: frequency.repeaters },
-      { report: 'loyalty', series: 'window', label: 'purchases', value: frequency.purchases },
       { report: 'points', series: 'lifetime', label: 'issued', value: points.issued },
       { report: 'points', series: 'lifetime', label: 'redeemed', value: points.redeemed },
       { report: 'points', series: 'lifetime', label: 'expired', value: points.expired },
-      { report: 'points', series: 'window', label: 'issued', value: points.issuedInWindow },
-      { report: 'points', series: 'window', label: 'redeemed', value: points.redeemedInWindow },
       { report: 'points', series: 'balances', label: 'outstanding', value: balances.outstanding },
       { report: 'points', series: 'balances', label: 'debt', value: balances.debt },
       { report: 'points', series: 'balances', label: 'pending', value: balances.pending },

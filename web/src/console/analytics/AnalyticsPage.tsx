@@ -176,7 +176,10 @@ function PyramidCard() {
         <QueryState query={pyramid}>
           {(p) => (
             <>
-              <SnapshotTime at={p.finishedAt} />
+              {/* Grades are a standing, as the RFM segments: the note names the value run they come from. */}
+              <Typography.Text type="secondary" data-testid="pyramid-as-of">
+                {t('analytics.pyramidAsOf', { time: formatDateTime(p.asOf, lang) })}
+              </Typography.Text>
               <ChartOrEmpty empty={p.grades.every((g) => g.members === 0)}>
                 <Chart
                   label={t('analytics.pyramid')}

@@ -1,5 +1,5 @@
 import { Alert, App, Button, Card, Checkbox, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
@@ -53,6 +53,29 @@ function problemsOf(error: Error): string[] {
 }
 
 /**
+ * A review's refusal, shown under the review buttons and scrolled into view: on a phone the button pressed may be
+ * far from the top of the screen.
+ */
+function ReviewRefusal({ error }: { error: Error }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
+  return (
+    <div ref={ref} data-testid="review-refused">
+      <Alert
+        type="error"
+        role="alert"
+        title={
+          error instanceof ApiError && error.code === 'RANK_REVIEW_NEEDS_VALUE_RUN' ? t('tiers.rankReviewNeedsValueRun') : error.message
+        }
+      />
+    </div>
+  );
+}
+
+/**
  * The ladder: every tier's names, kind, criteria (any/all), rank seats, earn rate and benefits edited, tiers moved a
  * level higher or lower as the API allows an order; the what-if shown as a before/after chart of exactly the edited
  * ladder (in its new order) before it can be saved, and the save confirmed with the what-if's moves per tier; value
@@ -80,7 +103,9 @@ export function TiersPage() {
   const save = useSaveLadder();
   const review = useReview('reviews', setReviewJob);
   const rankReview = useReview('rank-reviews', setRankReviewJob);
-  const failure = simulate.error ?? save.error ?? review.error ?? rankReview.error;
+  // The ladder's failures show above the what-if; a review's refusal under its button (at 375 px the top is screens away).
+  const failure = simulate.error ?? save.error;
+  const reviewFailure = review.error ?? rankReview.error;
   const isAdmin = can('tiers.manage');
   const current = JSON.stringify(tiers);
   const whatIfFresh = simulate.data !== undefined && simulatedFor === current;
@@ -163,18 +188,7 @@ export function TiersPage() {
                 </Button>
               )}
             </Space>
-            {failure && (
-              <Alert
-                type="error"
-                role="alert"
-                title={
-                  failure instanceof ApiError && failure.code === 'RANK_REVIEW_NEEDS_VALUE_RUN'
-                    ? t('tiers.rankReviewNeedsValueRun')
-                    : failure.message
-                }
-                description={problemsText(failure, tiers, lang, t)}
-              />
-            )}
+            {failure && <Alert type="error" role="alert" title={failure.message} description={problemsText(failure, tiers, lang, t)} />}
             {save.isSuccess && <Alert type="success" title={t('tiers.saved')} />}
             {reordered && !save.isSuccess && <Alert type="info" data-testid="ladder-reordered" title={t('tiers.editor.reordered')} />}
             {simulate.data && !whatIfFresh && <Alert type="warning" title={t('tiers.editor.stale')} />}
@@ -232,12 +246,27 @@ export function TiersPage() {
             )}
             {isAdmin && (
               <Space wrap>
-                <Button onClick={() => review.mutate()}>{t('tiers.runReview')}</Button>
-                <Button onClick={() => rankReview.mutate()} loading={rankReview.isPending}>
+                <Button
+                  onClick={() => {
+                    rankReview.reset();
+                    review.mutate();
+                  }}
+                  loading={review.isPending}
+                >
+                  {t('tiers.runReview')}
+                </Button>
+                <Button
+                  onClick={() => {
+                    review.reset();
+                    rankReview.mutate();
+                  }}
+                  loading={rankReview.isPending}
+                >
                   {t('tiers.runRankReview')}
                 </Button>
               </Space>
             )}
+            {reviewFailure && <ReviewRefusal error={reviewFailure} />}
             {reviewJob && <JobProgress jobId={reviewJob} label={t('tiers.review')} />}
             {rankReviewJob && <JobProgress jobId={rankReviewJob} label={t('tiers.rankReview')} />}
             <ValueSettingsCard />
