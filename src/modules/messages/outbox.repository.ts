@@ -211,15 +211,19 @@ export class OutboxRepository {
    * claimants never wait for each other. One status value keeps the scan in (status, next_attempt_at) order.
    */
   async lockDue(m: EntityManager, now: Date, limit: number, except: Iterable<string> = []): Promise<string[]> {
+    return (await this.lockDueRows(m, now, limit, except)).map((r) => String(r.id));
+  }
+
+  /** lockDue answering the rows (the clustered records are read to be locked anyway). */
+  private lockDueRows(m: EntityManager, now: Date, limit: number, except: Iterable<string>): Promise<Array<Record<string, unknown>>> {
     const skip = [...except];
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT id FROM outbox_messages
+    return m.query(
+      `SELECT id, member_id, to_address, channel, locale, transactional, subject, body, attempts FROM outbox_messages
         WHERE status = 'queued' AND next_attempt_at <= ?${skip.length > 0 ? ' AND id NOT IN (?)' : ''}
         ORDER BY next_attempt_at LIMIT ${Number(limit)}
         FOR UPDATE SKIP LOCKED`,
       skip.length > 0 ? [now, skip] : [now],
     );
-    return rows.map((r) => r.id);
   }
 
   /**
@@ -279,10 +283,7 @@ export class OutboxRepository {
           } catch (err) {
             throw isRetryableTxError(err) ? err : new OutcomesRefused();
           }
-          if (done) {
-            await m.query('DELETE FROM outbox_claims WHERE id = ?', [done.id]);
-          }
-          return this.claimIn(m, now, limit, leaseUntil);
+          return this.claimIn(m, now, limit, leaseUntil, done);
         },
         4,
         'READ COMMITTED',
@@ -298,36 +299,77 @@ export class OutboxRepository {
     return { ...next, unwritten };
   }
 
-  /** The claim, in the caller's READ COMMITTED transaction (see recordAndClaim). */
+  /**
+   * The claim, in the caller's READ COMMITTED transaction (see recordAndClaim). `done`, the batch whose outcomes
+   * the transaction has written, gives its claim row to the new batch (one statement; a new id, since another
+   * sender knows claims by id), or is deleted when nothing is due.
+   */
   private async claimIn(
     m: EntityManager,
     now: Date,
     limit: number,
     leaseUntil: Date,
+    done: BatchClaim | null = null,
   ): Promise<{ claim: BatchClaim | null; claimed: ClaimedMessage[] }> {
-    const known = await this.liveClaims(m, now, []);
+    const known = await this.liveClaims(m, now, done ? [done.id] : []);
     const covered = new Set([...known.values()].flat());
-    const locked = await this.lockDue(m, now, limit, covered);
-    if (locked.length === 0) {
-      return { claim: null, claimed: [] };
-    }
+    const locked = await this.lockDueRows(m, now, limit, covered);
     // A claim committed between the first read and the locks covers rows this transaction may have locked.
-    const since = [...(await this.liveClaims(m, now, [...known.keys()])).values()].flat();
-    const sinceSet = new Set(since);
-    const ids = locked.filter((id) => !sinceSet.has(id));
-    if (ids.length === 0) {
+    const since =
+      locked.length > 0
+        ? new Set([...(await this.liveClaims(m, now, [...known.keys(), ...(done ? [done.id] : [])])).values()].flat())
+        : new Set();
+    const rows = locked.filter((r) => !since.has(String(r.id)));
+    if (rows.length === 0) {
+      if (done) {
+        await m.query('DELETE FROM outbox_claims WHERE id = ?', [done.id]);
+      }
       return { claim: null, claimed: [] };
     }
+    const ids = rows.map((r) => String(r.id));
     const claim: BatchClaim = { id: newId(), leaseUntil };
-    await m.query('INSERT INTO outbox_claims (id, lease_until, message_ids, created_at) VALUES (?, ?, ?, ?)', [
-      claim.id,
-      leaseUntil,
-      JSON.stringify(ids),
-      now,
-    ]);
-    const rows = await this.withAddresses(m, 'o.id IN (?) ORDER BY o.next_attempt_at', [ids]);
-    // `attempts` is this attempt's number (the outcome counts it).
-    return { claim, claimed: rows.map((r) => ({ ...r, attempts: r.attempts + 1 })) };
+    const moved: WriteResult | null = done
+      ? await m.query('UPDATE outbox_claims SET id = ?, lease_until = ?, message_ids = ?, created_at = ? WHERE id = ?', [
+          claim.id,
+          leaseUntil,
+          JSON.stringify(ids),
+          now,
+          done.id,
+        ])
+      : null;
+    if (!moved || moved.affectedRows === 0) {
+      await m.query('INSERT INTO outbox_claims (id, lease_until, message_ids, created_at) VALUES (?, ?, ?, ?)', [
+        claim.id,
+        leaseUntil,
+        JSON.stringify(ids),
+        now,
+      ]);
+    }
+    const memberIds = [...new Set(rows.filter((r) => r.member_id !== null && r.member_id !== undefined).map((r) => String(r.member_id)))];
+    const addresses: Array<{ id: string; email: string | null; phone: string | null }> =
+      memberIds.length > 0 ? await m.query('SELECT id, email, phone FROM members WHERE id IN (?)', [memberIds]) : [];
+    const byMember = new Map(addresses.map((a) => [a.id, a]));
+    return {
+      claim,
+      claimed: rows.map((r) => {
+        const memberId = r.member_id === null || r.member_id === undefined ? null : String(r.member_id);
+        const address = memberId === null ? undefined : byMember.get(memberId);
+        return {
+          id: String(r.id),
+          memberId,
+          channel: r.channel as MessageChannel,
+          locale: String(r.locale),
+          transactional: Number(r.transactional) === 1,
+          subject: (r.subject as string | null) ?? null,
+          body: String(r.body),
+          // This attempt's number (the outcome counts it).
+          attempts: Number(r.attempts) + 1,
+          email: address?.email ?? null,
+          // A message to no member goes to its own address (a registration code's phone).
+          phone: memberId === null ? ((r.to_address as string | null) ?? null) : (address?.phone ?? null),
+        };
+      }),
+    };
   }
 
   /** Claim id → message ids of the claims whose lease has not lapsed, but those in `except`. */
@@ -349,28 +391,6 @@ export class OutboxRepository {
         throw err;
       });
     return this.mariaDb;
-  }
-
-  private async withAddresses(m: EntityManager, where: string, params: unknown[]): Promise<ClaimedMessage[]> {
-    const rows: Array<Record<string, unknown>> = await m.query(
-      `SELECT o.id, o.member_id, o.channel, o.locale, o.transactional, o.subject, o.body, o.attempts, mb.email,
-              CASE WHEN o.member_id IS NULL THEN o.to_address ELSE mb.phone END AS phone
-         FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
-        WHERE ${where}`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      memberId: r.member_id === null || r.member_id === undefined ? null : String(r.member_id),
-      channel: r.channel as MessageChannel,
-      locale: String(r.locale),
-      transactional: Number(r.transactional) === 1,
-      subject: (r.subject as string | null) ?? null,
-      body: String(r.body),
-      attempts: Number(r.attempts),
-      email: (r.email as string | null) ?? null,
-      phone: (r.phone as string | null) ?? null,
-    }));
   }
 
   /**
