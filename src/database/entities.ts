@@ -25,6 +25,7 @@ import { MemberTag } from '../modules/members/entities/member-tag.entity';
 import { MemberConsent } from '../modules/members/entities/member-consent.entity';
 import { Member } from '../modules/members/entities/member.entity';
 import { MessageTemplate } from '../modules/messages/entities/message-template.entity';
+import { OutboxClaim } from '../modules/messages/entities/outbox-claim.entity';
 import { OutboxMessage } from '../modules/messages/entities/outbox-message.entity';
 import { WebhookAttempt } from '../modules/messages/entities/webhook-attempt.entity';
 import { WebhookDelivery } from '../modules/messages/entities/webhook-delivery.entity';
@@ -102,6 +103,7 @@ export const ENTITIES = [
   MemberConsent,
   MessageTemplate,
   OutboxMessage,
+  OutboxClaim,
   WebhookAttempt,
   WebhookDelivery,
   WebhookSubscription,

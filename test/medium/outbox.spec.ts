@@ -8,6 +8,9 @@ import { SYSTEM_ACTOR } from '../../src/modules/audit/audit.service';
 import { MembersModule } from '../../src/modules/members/members.module';
 import { MembersService } from '../../src/modules/members/members.service';
 import { MessagesModule } from '../../src/modules/messages/messages.module';
+import { AppConfig } from '../../src/config/app-config';
+import { ChannelRegistry } from '../../src/modules/messages/channels/channel-registry';
+import { OutboxSecretsStore } from '../../src/modules/messages/outbox-secrets.store';
 import { OutboxSenderService, secretExpired } from '../../src/modules/messages/outbox-sender.service';
 import { NewOutboxRow, OutboxRepository } from '../../src/modules/messages/outbox.repository';
 import { OutboxService } from '../../src/modules/messages/outbox.service';
@@ -24,6 +27,8 @@ describe('message outbox on the real database', () => {
   let templates: TemplatesService;
   let gateway: Awaited<ReturnType<typeof startHttpReceiver>>;
   let gatewayStatus = 500;
+  /** How long the gateway takes to answer. */
+  let gatewayDelayMs = 0;
   /** Messages the gateway answers 500 whatever gatewayStatus says. */
   const gatewayRefuses = new Set<string>();
   let seq = 0;
@@ -33,6 +38,7 @@ describe('message outbox on the real database', () => {
       () => SECRET,
       // The request being answered is the last one received.
       () => (gatewayRefuses.has(JSON.parse(gateway.received[gateway.received.length - 1].body).messageId) ? 500 : gatewayStatus),
+      () => gatewayDelayMs,
     );
     ctx = await withEnv(
       {
@@ -355,5 +361,106 @@ describe('message outbox on the real database', () => {
     expect(byId.get(good)).toMatchObject({ status: 'sent', provider_message_id: 'p-1' });
     expect(byId.get(other)).toMatchObject({ status: 'sent', provider_message_id: 'p-3' });
     expect(byId.get(bad)).toMatchObject({ status: 'sending', provider_message_id: null });
+  });
+  /** `n` consenting members with one queued SMS each (a fresh source); answers the message ids. */
+  async function queuedSms(n: number): Promise<string[]> {
+    const code = await template('sms');
+    const members = await Promise.all(Array.from({ length: n }, () => member({ sms: true })));
+    const source = `campaign:batch-claim:${newId()}`;
+    await outbox.enqueueMany(members.map((memberId) => ({ source, memberId, templateCode: code })));
+    const rows: Array<{ id: string }> = await db.query('SELECT id FROM outbox_messages WHERE source = ?', [source]);
+    return rows.map((r) => r.id);
+  }
+
+  /** How many times the gateway received each message. */
+  const sendsOf = (ids: string[]): Map<string, number> => {
+    const counts = new Map(ids.map((id) => [id, 0]));
+    for (const r of gateway.received) {
+      const messageId = (JSON.parse(r.body) as { messageId: string }).messageId;
+      if (counts.has(messageId)) {
+        counts.set(messageId, counts.get(messageId)! + 1);
+      }
+    }
+    return counts;
+  };
+
+  it('two senders draining the same outbox at once send every message exactly once, each row written once with its outcome', async () => {
+    await db.query("UPDATE outbox_messages SET next_attempt_at = '2999-01-01' WHERE status = 'queued'");
+    await db.query('DELETE FROM outbox_claims');
+    gatewayStatus = 200;
+    const ids = await queuedSms(60);
+    const repo = ctx.get(OutboxRepository);
+    // Two senders of their own (as two worker processes would run them), small batches so their claims interleave.
+    const senders = [1, 2].map(
+      () => new OutboxSenderService(repo, ctx.get(ChannelRegistry), ctx.get(AppConfig), ctx.get(OutboxSecretsStore)),
+    );
+    const claimedBy = [0, 0];
+    // A slow gateway: each batch is in flight while the other sender claims.
+    gatewayDelayMs = 40;
+    await Promise.all(
+      senders.map(async (sender, i) => {
+        for (;;) {
+          const round = await sender.sendBatch(7);
+          claimedBy[i] += round.claimed;
+          if (round.claimed === 0) {
+            return;
+          }
+        }
+      }),
+    ).finally(() => (gatewayDelayMs = 0));
+    expect(claimedBy[0] + claimedBy[1]).toBe(60);
+    // Both took part (each claims before its first batch is sent, so neither can take everything).
+    expect(claimedBy[0]).toBeGreaterThan(0);
+    expect(claimedBy[1]).toBeGreaterThan(0);
+    expect([...sendsOf(ids).values()].every((n) => n === 1)).toBe(true);
+    const rows: Array<{ status: string; attempts: number }> = await db.query(
+      'SELECT status, attempts FROM outbox_messages WHERE id IN (?)',
+      [ids],
+    );
+    expect(rows).toHaveLength(60);
+    expect(rows.every((r) => r.status === 'sent' && Number(r.attempts) === 1)).toBe(true);
+    // Every batch's claim was deleted with its outcomes.
+    const [claims] = await db.query<Array<{ n: string | number }>>('SELECT COUNT(*) AS n FROM outbox_claims WHERE lease_until > NOW(3)');
+    expect(Number(claims.n)).toBe(0);
+  });
+
+  it('a sender that dies after claiming keeps its batch from others until the lease lapses; then another sends each message once', async () => {
+    await db.query("UPDATE outbox_messages SET next_attempt_at = '2999-01-01' WHERE status = 'queued'");
+    await db.query('DELETE FROM outbox_claims');
+    gatewayStatus = 200;
+    const ids = await queuedSms(5);
+    const repo = ctx.get(OutboxRepository);
+    const sender = ctx.get(OutboxSenderService);
+    // The dying sender: claims the batch for 1.5 s, then never sends nor writes an outcome.
+    const dead = await repo.claimBatch(new Date(), 100, 1_500);
+    expect(dead.claimed.map((c) => c.id).sort()).toEqual([...ids].sort());
+    // While its lease runs, another sender passes over the batch: nothing is sent, the rows stay queued.
+    expect(await sender.sendDue()).toEqual({ claimed: 0, sent: 0, retried: 0, failed: 0 });
+    expect([...sendsOf(ids).values()]).toEqual([0, 0, 0, 0, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    // The lease lapsed: the other sender takes the batch and sends each message once.
+    expect(await sender.sendDue()).toEqual({ claimed: 5, sent: 5, retried: 0, failed: 0 });
+    expect([...sendsOf(ids).values()]).toEqual([1, 1, 1, 1, 1]);
+    const rows: Array<{ status: string; attempts: number }> = await db.query(
+      'SELECT status, attempts FROM outbox_messages WHERE id IN (?)',
+      [ids],
+    );
+    expect(rows.every((r) => r.status === 'sent' && Number(r.attempts) === 1)).toBe(true);
+    // Nothing is sent again, and the dead sender coming back late cannot overwrite the recorded outcomes.
+    expect((await sender.sendDue()).claimed).toBe(0);
+    await repo.recordOutcomes(
+      ids.map((id) => ({ kind: 'retry' as const, id, error: 'late', retryAt: new Date() })),
+      new Date(),
+      dead.claim ?? undefined,
+    );
+    const after: Array<{ status: string; last_error: string | null }> = await db.query(
+      'SELECT status, last_error FROM outbox_messages WHERE id IN (?)',
+      [ids],
+    );
+    expect(after.every((r) => r.status === 'sent' && r.last_error === null)).toBe(true);
+    expect([...sendsOf(ids).values()]).toEqual([1, 1, 1, 1, 1]);
+    // The lapsed claim row is gone (the sender's round deletes lapsed claims).
+    const [left] = await db.query<Array<{ n: string | number }>>('SELECT COUNT(*) AS n FROM outbox_claims WHERE id = ?', [dead.claim?.id]);
+    expect(Number(left.n)).toBe(0);
   });
 });

@@ -12,7 +12,12 @@ export interface ReceivedRequest {
 }
 
 /** A local HTTP receiver (SMS gateway or webhook endpoint) that checks signatures; `status` is what it answers. */
-export async function startHttpReceiver(secret: () => string | null, status: (path: string) => number = () => 200) {
+/** `delayMs`: how long each answer waits (a slow gateway), read per request. */
+export async function startHttpReceiver(
+  secret: () => string | null,
+  status: (path: string) => number = () => 200,
+  delayMs: () => number = () => 0,
+) {
   const received: ReceivedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -25,8 +30,17 @@ export async function startHttpReceiver(secret: () => string | null, status: (pa
         verifySignature(key, req.headers['x-signature'] as string | undefined, req.headers['x-timestamp'] as string | undefined, body);
       received.push({ path: req.url ?? '', headers: req.headers, body, signatureValid });
       const code = status(req.url ?? '');
-      res.writeHead(code, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(code < 300 ? { id: `gw-${received.length}` } : { error: 'unavailable' }));
+      const id = `gw-${received.length}`;
+      const answer = () => {
+        res.writeHead(code, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(code < 300 ? { id } : { error: 'unavailable' }));
+      };
+      const delay = delayMs();
+      if (delay > 0) {
+        setTimeout(answer, delay);
+      } else {
+        answer();
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

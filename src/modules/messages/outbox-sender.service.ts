@@ -3,7 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { ChannelRegistry } from './channels/channel-registry';
 import { OutgoingMessage, PermanentSendError } from './channels/channel-adapter';
 import { OutboxSecretsStore } from './outbox-secrets.store';
-import { ClaimedMessage, OutboxRepository, SendOutcome } from './outbox.repository';
+import { BatchClaim, ClaimedMessage, OutboxRepository, SendOutcome } from './outbox.repository';
 import { afterFailure } from './rules/backoff';
 import { fillSecrets, redactSecrets, SecretValues, secretsIn } from './rules/secret-values';
 
@@ -24,16 +24,15 @@ export interface SendRound {
 }
 
 /**
- * The sender: claims due outbox rows (FOR UPDATE SKIP LOCKED, so any number
- * of workers share the work without taking a row twice), sends each through
- * its channel's adapter, and records the outcomes: sent, queued again after a
- * backoff, or failed once the attempts are spent. The outcomes of a batch are
- * written together, one UPDATE per kind, when the batch ends, in the
- * transaction that claims the next batch (OutboxRepository.recordAndClaim), or
- * sooner after WRITE_OUTCOMES_AFTER_MS of slow sending. A sender
- * killed after sending but before that write leaves its rows in 'sending'
- * until their lease lapses; they are then sent again (at least once: the
- * adapters pass the message id as an idempotency key).
+ * The sender: claims a batch of due outbox rows (one outbox_claims row with a lease covers the batch; other
+ * senders pass over the rows of every live claim, and rows another sender is claiming at that moment are skipped
+ * by SKIP LOCKED, so any number of workers share the work without taking a row twice), sends each through its
+ * channel's adapter, and records the outcomes: sent, queued again after a backoff, or failed once the attempts
+ * are spent. Each message row is written once, with its outcome. The outcomes of a batch are written together,
+ * one UPDATE per kind, when the batch ends, in the transaction that deletes its claim and claims the next batch
+ * (OutboxRepository.recordAndClaim), or sooner after WRITE_OUTCOMES_AFTER_MS of slow sending. A sender killed
+ * after sending but before that write leaves its rows queued under its claim until the lease lapses; they are
+ * then sent again (at least once: the adapters pass the message id as an idempotency key).
  * A stored text's secret placeholders ({{code}}) are filled here, from Redis
  * (OutboxSecretsStore, shared by every process); a message whose secret has
  * expired is marked failed and never sent with the placeholder.
@@ -59,12 +58,14 @@ export class OutboxSenderService {
     const { batchSize } = this.config.messages;
     await this.repo.requeueLapsed(new Date());
     let pending: SendOutcome[] = [];
+    let claim: BatchClaim | null = null;
     try {
       while (Date.now() - started < budgetMs) {
-        const { claimed, unwritten } = await this.repo.recordAndClaim(pending, new Date(), batchSize, this.leaseMs());
+        const next = await this.repo.recordAndClaim(pending, claim, new Date(), batchSize, this.leaseMs());
         pending = [];
-        this.warnUnwritten(unwritten);
-        const round = await this.sendClaimed(claimed);
+        claim = next.claim;
+        this.warnUnwritten(next.unwritten);
+        const round = await this.sendClaimed(next.claimed, claim);
         pending = round.pending;
         totals.claimed += round.claimed;
         totals.sent += round.sent;
@@ -75,16 +76,16 @@ export class OutboxSenderService {
         }
       }
     } finally {
-      await this.record(pending);
+      await this.record(pending, claim);
     }
     return totals;
   }
 
-  /** One batch: claimed, sent, and its outcomes written. */
+  /** One batch: claimed, sent, and its outcomes written (its claim deleted with them). */
   async sendBatch(limit: number): Promise<SendRound> {
-    const claimed = await this.repo.claim(new Date(), limit, this.leaseMs());
-    const { pending, ...round } = await this.sendClaimed(claimed);
-    await this.record(pending);
+    const { claim, claimed } = await this.repo.claimBatch(new Date(), limit, this.leaseMs());
+    const { pending, ...round } = await this.sendClaimed(claimed, claim);
+    await this.record(pending, claim);
     return round;
   }
 
@@ -96,7 +97,7 @@ export class OutboxSenderService {
    * Sends claimed messages; outcomes are written on the way once the oldest unwritten is WRITE_OUTCOMES_AFTER_MS old
    * (a slow gateway). Answers the outcomes left to write (the caller writes them, with its next claim or alone).
    */
-  private async sendClaimed(claimed: ClaimedMessage[]): Promise<SendRound & { pending: SendOutcome[] }> {
+  private async sendClaimed(claimed: ClaimedMessage[], claim: BatchClaim | null): Promise<SendRound & { pending: SendOutcome[] }> {
     const round: SendRound = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
     let outcomes: SendOutcome[] = [];
     let oldest = Date.now();
@@ -108,7 +109,8 @@ export class OutboxSenderService {
       outcomes.push(...decided);
       const last = i + SEND_CONCURRENCY >= claimed.length;
       if (!last && Date.now() - oldest >= WRITE_OUTCOMES_AFTER_MS) {
-        await this.record(outcomes);
+        // The claim stays: it still covers the batch's unsent rows.
+        await this.record(outcomes, claim, false);
         outcomes = [];
         oldest = Date.now();
       }
@@ -116,10 +118,13 @@ export class OutboxSenderService {
     return { ...round, pending: outcomes };
   }
 
-  /** Writes outcomes; a row that cannot be written stays 'sending' and is sent again once its lease lapses. */
-  private async record(outcomes: SendOutcome[]): Promise<void> {
-    if (outcomes.length > 0) {
-      this.warnUnwritten(await this.repo.recordOutcomes(outcomes, new Date()));
+  /**
+   * Writes outcomes, and with the batch's last ones deletes its claim. A row that cannot be written is parked in
+   * 'sending' until the claim's lease ends, then sent again.
+   */
+  private async record(outcomes: SendOutcome[], claim: BatchClaim | null, last = true): Promise<void> {
+    if (outcomes.length > 0 || (claim && last)) {
+      this.warnUnwritten(await this.repo.recordOutcomes(outcomes, new Date(), claim ?? undefined, last));
     }
   }
 

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { placeholders } from '../../database/multi-row';
 import { isRetryableTxError } from '../../common/errors/mysql-errors';
 import { inTransaction, WriteResult } from '../../database/transaction';
-import { execute } from '../../database/sql';
+import { newId } from '../../common/ids';
 import { MessageChannel, MessageStatus, OutboxMessage } from './entities/outbox-message.entity';
 
 /** What a message is rendered for: the member's own figures, read in one query per batch. */
@@ -50,6 +50,12 @@ export interface ClaimedMessage {
   phone: string | null;
 }
 
+/** A sender's claim on a batch (an outbox_claims row): other senders pass over its rows until leaseUntil. */
+export interface BatchClaim {
+  id: string;
+  leaseUntil: Date;
+}
+
 /** What became of one claimed message: recorded for a whole batch at once by recordOutcomes. */
 export type SendOutcome =
   | { kind: 'sent'; id: string; providerMessageId: string | null }
@@ -87,8 +93,10 @@ const INSERT_CHUNK = 500;
 /** Outcomes written by one UPDATE (two or three parameters per row): bounds the statement's size. */
 const OUTCOME_CHUNK = 500;
 
-/** The outcomes and claim could not be written together (another sender took or holds a row, or an outcome failed): rolled back. */
-class ClaimOvertaken extends Error {}
+/** An outcome could not be written with the others (the transaction is rolled back; they are written apart). */
+class OutcomesRefused extends Error {}
+/** How long a row whose outcome cannot be written stays parked in 'sending' when its claim is not known. */
+const UNWRITTEN_PARK_MS = 90_000;
 
 /** A DATETIME(3) literal in UTC, as the connections write dates (timezone 'Z'). */
 const sqlUtc = (d: Date) => d.toISOString().slice(0, 23).replace('T', ' ');
@@ -185,13 +193,6 @@ export class OutboxRepository {
     return inserted;
   }
 
-  /**
-   * Locks up to `limit` due rows in the caller's transaction, skipping rows
-   * another sender holds (FOR UPDATE SKIP LOCKED: MySQL 8, MariaDB 10.6+), so
-   * senders never wait for each other and never take the same row. One
-   * status value keeps the scan in (status, next_attempt_at) order, so only
-   * the rows taken are locked, not every due row.
-   */
   /** member id → status of that source's rows for these members (the unique key's prefix reads them). */
   async statusesOf(m: EntityManager, source: string, memberIds: string[]): Promise<Map<string, MessageStatus>> {
     if (memberIds.length === 0) {
@@ -204,103 +205,183 @@ export class OutboxRepository {
     return new Map(rows.map((r) => [r.member_id, r.status]));
   }
 
-  async lockDue(m: EntityManager, now: Date, limit: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await m.query(
-      `SELECT id FROM outbox_messages
-        WHERE status = 'queued' AND next_attempt_at <= ?
-        ORDER BY next_attempt_at LIMIT ${Number(limit)}
-        FOR UPDATE SKIP LOCKED`,
-      [now],
-    );
-    return rows.map((r) => r.id);
+  /**
+   * Locks up to `limit` due rows in the caller's transaction, oldest first, but the ids in `except` (rows of live
+   * claims), skipping rows another transaction holds (FOR UPDATE SKIP LOCKED: MySQL 8, MariaDB 10.6+), so
+   * claimants never wait for each other. One status value keeps the scan in (status, next_attempt_at) order.
+   */
+  async lockDue(m: EntityManager, now: Date, limit: number, except: Iterable<string> = []): Promise<string[]> {
+    return (await this.lockDueRows(m, now, limit, except)).map((r) => String(r.id));
   }
 
-  /** Rows left in 'sending' past their lease (their sender died mid-send) are queued again. */
+  /** lockDue answering the rows (the clustered records are read to be locked anyway). */
+  private lockDueRows(m: EntityManager, now: Date, limit: number, except: Iterable<string>): Promise<Array<Record<string, unknown>>> {
+    const skip = [...except];
+    return m.query(
+      `SELECT id, member_id, to_address, channel, locale, transactional, subject, body, attempts FROM outbox_messages
+        WHERE status = 'queued' AND next_attempt_at <= ?${skip.length > 0 ? ' AND id NOT IN (?)' : ''}
+        ORDER BY next_attempt_at LIMIT ${Number(limit)}
+        FOR UPDATE SKIP LOCKED`,
+      skip.length > 0 ? [now, skip] : [now],
+    );
+  }
+
+  /**
+   * Rows parked in 'sending' past their lease (an outcome that could not be written, or a row an older sender
+   * claimed that way) are queued again; claims whose lease has lapsed are deleted (they cover nothing any more).
+   */
   async requeueLapsed(now: Date): Promise<number> {
     const result: WriteResult = await this.dataSource.query(
       `UPDATE outbox_messages SET status = 'queued', updated_at = ? WHERE status = 'sending' AND next_attempt_at <= ?`,
       [now, now],
     );
+    await this.dataSource.query('DELETE FROM outbox_claims WHERE lease_until <= ?', [now]);
     return result.affectedRows;
   }
 
   /**
-   * Claims due rows: marked sending with a lease and one more attempt, committed, and answered with their addresses.
-   * The due rows are read first with their addresses (a plain read), then claimed by one UPDATE that changes each row
-   * only if it is still as read (queued, due, the same attempts), in a transaction committed only if every row read
-   * was claimed. When another sender took some of them meanwhile, or holds one (no lock wait), the transaction is
-   * rolled back and the claim falls back to locking the due rows it can have (FOR UPDATE SKIP LOCKED) and reading them after: never a row twice.
+   * Claims up to `limit` due rows for `leaseMs` (committed) and answers them with their addresses; the claim row
+   * stays until the batch's outcomes are written (recordOutcomes with the claim) or its lease lapses.
    */
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
-    return (await this.recordAndClaim([], now, limit, leaseMs)).claimed;
+    return (await this.claimBatch(now, limit, leaseMs)).claimed;
+  }
+
+  /** claim() answering the claim too (to be released with the batch's outcomes). */
+  async claimBatch(now: Date, limit: number, leaseMs: number): Promise<{ claim: BatchClaim | null; claimed: ClaimedMessage[] }> {
+    const { claim, claimed } = await this.recordAndClaim([], null, now, limit, leaseMs);
+    return { claim, claimed };
   }
 
   /**
-   * The last batch's outcomes and the next batch's claim in one transaction (one commit for both): the sender's
-   * loop. Outcomes are written as recordOutcomes writes them (and only rows still 'sending' change). If an
-   * outcome or the claim cannot be written together, the transaction is rolled back and both are done apart:
-   * recordOutcomes (row by row where its statement fails; answers what stayed unwritten) and the locking claim.
+   * The last batch's outcomes, the release of its claim and the next batch's claim in one transaction (one commit
+   * for all): the sender's loop. The claim takes the due rows no live claim covers, oldest first, locking them
+   * with SKIP LOCKED (a sender claiming at the same moment holds its rows' locks until its claim is committed, so
+   * it is passed over without waiting), reads the live claims again once the rows are locked (a claim committed
+   * meanwhile covers rows it locked just before), and records one claim row with the ids it keeps: the message
+   * rows themselves are not written until their outcome is. In READ COMMITTED, so both reads of the claims see
+   * every claim committed before them. If an outcome cannot be written with the others, the transaction is
+   * rolled back and the outcomes are written apart (recordOutcomes: row by row where a statement fails; answers
+   * what stayed unwritten), then the claim alone.
    */
   async recordAndClaim(
     outcomes: SendOutcome[],
+    done: BatchClaim | null,
     now: Date,
     limit: number,
     leaseMs: number,
-  ): Promise<{ claimed: ClaimedMessage[]; unwritten: string[] }> {
-    const leaseEnds = new Date(now.getTime() + leaseMs);
-    const apart = async () => ({
-      unwritten: await this.recordOutcomes(outcomes, now),
-      claimed: await this.claimLocked(now, limit, leaseEnds),
-    });
-    if (!(await this.onMariaDb())) {
-      // MySQL has no per-statement lock wait (SET STATEMENT): the locking claim, which never waits either.
-      return apart();
+  ): Promise<{ claim: BatchClaim | null; claimed: ClaimedMessage[]; unwritten: string[] }> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    try {
+      const next = await inTransaction(
+        this.dataSource,
+        async (m) => {
+          try {
+            for (const group of groupsOf(outcomes)) {
+              await this.writeOutcomes(m, group, now);
+            }
+          } catch (err) {
+            throw isRetryableTxError(err) ? err : new OutcomesRefused();
+          }
+          return this.claimIn(m, now, limit, leaseUntil, done);
+        },
+        4,
+        'READ COMMITTED',
+      );
+      return { ...next, unwritten: [] };
+    } catch (err) {
+      if (!(err instanceof OutcomesRefused)) {
+        throw err;
+      }
     }
-    const read = await this.dueWithAddresses(now, limit);
-    if (read.length === 0 && outcomes.length === 0) {
-      return { claimed: [], unwritten: [] };
-    }
-    const together = await inTransaction(this.dataSource, async (m) => {
-      try {
-        for (const group of groupsOf(outcomes)) {
-          await this.writeOutcomes(m, group, now);
-        }
-      } catch {
-        throw new ClaimOvertaken();
-      }
-      if (read.length === 0) {
-        return true;
-      }
-      // A row another sender holds is not waited for (no lock wait): the claim is then done apart, with SKIP LOCKED.
-      const result = await execute(
-        m,
-        `SET STATEMENT innodb_lock_wait_timeout = 0 FOR
-           UPDATE outbox_messages o
-             JOIN JSON_TABLE(?, '$[*]' COLUMNS (id CHAR(36) CHARACTER SET ascii PATH '$[0]', attempts INT PATH '$[1]')) v
-               ON v.id = o.id AND v.attempts = o.attempts
-              SET o.status = 'sending', o.attempts = o.attempts + 1, o.next_attempt_at = ?, o.updated_at = ?
-            WHERE o.status = 'queued' AND o.next_attempt_at <= ?`,
-        [JSON.stringify(read.map((r) => [r.id, r.attempts])), leaseEnds, now, now],
-      ).catch((err: unknown) => {
-        throw isRetryableTxError(err) ? new ClaimOvertaken() : err;
-      });
-      if (result.affectedRows !== read.length) {
-        throw new ClaimOvertaken();
-      }
-      return true;
-    }).catch((err: unknown) => {
-      if (err instanceof ClaimOvertaken) {
-        return false;
-      }
-      throw err;
-    });
-    if (!together) {
-      return apart();
-    }
-    return { claimed: read.map((r) => ({ ...r, attempts: r.attempts + 1 })), unwritten: [] };
+    const unwritten = await this.recordOutcomes(outcomes, now, done ?? undefined);
+    const next = await inTransaction(this.dataSource, (m) => this.claimIn(m, now, limit, leaseUntil), 4, 'READ COMMITTED');
+    return { ...next, unwritten };
   }
 
-  /** Whether the server is MariaDB (asked once): its SET STATEMENT gives one UPDATE a lock wait of zero. */
+  /**
+   * The claim, in the caller's READ COMMITTED transaction (see recordAndClaim). `done`, the batch whose outcomes
+   * the transaction has written, gives its claim row to the new batch (one statement; a new id, since another
+   * sender knows claims by id), or is deleted when nothing is due.
+   */
+  private async claimIn(
+    m: EntityManager,
+    now: Date,
+    limit: number,
+    leaseUntil: Date,
+    done: BatchClaim | null = null,
+  ): Promise<{ claim: BatchClaim | null; claimed: ClaimedMessage[] }> {
+    const known = await this.liveClaims(m, now, done ? [done.id] : []);
+    const covered = new Set([...known.values()].flat());
+    const locked = await this.lockDueRows(m, now, limit, covered);
+    // A claim committed between the first read and the locks covers rows this transaction may have locked.
+    const since =
+      locked.length > 0
+        ? new Set([...(await this.liveClaims(m, now, [...known.keys(), ...(done ? [done.id] : [])])).values()].flat())
+        : new Set();
+    const rows = locked.filter((r) => !since.has(String(r.id)));
+    if (rows.length === 0) {
+      if (done) {
+        await m.query('DELETE FROM outbox_claims WHERE id = ?', [done.id]);
+      }
+      return { claim: null, claimed: [] };
+    }
+    const ids = rows.map((r) => String(r.id));
+    const claim: BatchClaim = { id: newId(), leaseUntil };
+    const moved: WriteResult | null = done
+      ? await m.query('UPDATE outbox_claims SET id = ?, lease_until = ?, message_ids = ?, created_at = ? WHERE id = ?', [
+          claim.id,
+          leaseUntil,
+          JSON.stringify(ids),
+          now,
+          done.id,
+        ])
+      : null;
+    if (!moved || moved.affectedRows === 0) {
+      await m.query('INSERT INTO outbox_claims (id, lease_until, message_ids, created_at) VALUES (?, ?, ?, ?)', [
+        claim.id,
+        leaseUntil,
+        JSON.stringify(ids),
+        now,
+      ]);
+    }
+    const memberIds = [...new Set(rows.filter((r) => r.member_id !== null && r.member_id !== undefined).map((r) => String(r.member_id)))];
+    const addresses: Array<{ id: string; email: string | null; phone: string | null }> =
+      memberIds.length > 0 ? await m.query('SELECT id, email, phone FROM members WHERE id IN (?)', [memberIds]) : [];
+    const byMember = new Map(addresses.map((a) => [a.id, a]));
+    return {
+      claim,
+      claimed: rows.map((r) => {
+        const memberId = r.member_id === null || r.member_id === undefined ? null : String(r.member_id);
+        const address = memberId === null ? undefined : byMember.get(memberId);
+        return {
+          id: String(r.id),
+          memberId,
+          channel: r.channel as MessageChannel,
+          locale: String(r.locale),
+          transactional: Number(r.transactional) === 1,
+          subject: (r.subject as string | null) ?? null,
+          body: String(r.body),
+          // This attempt's number (the outcome counts it).
+          attempts: Number(r.attempts) + 1,
+          email: address?.email ?? null,
+          // A message to no member goes to its own address (a registration code's phone).
+          phone: memberId === null ? ((r.to_address as string | null) ?? null) : (address?.phone ?? null),
+        };
+      }),
+    };
+  }
+
+  /** Claim id → message ids of the claims whose lease has not lapsed, but those in `except`. */
+  private async liveClaims(m: EntityManager, now: Date, except: string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ id: string; message_ids: string }> = await m.query(
+      `SELECT id, message_ids FROM outbox_claims WHERE lease_until > ?${except.length > 0 ? ' AND id NOT IN (?)' : ''}`,
+      except.length > 0 ? [now, except] : [now],
+    );
+    return new Map(rows.map((r) => [r.id, JSON.parse(r.message_ids) as string[]]));
+  }
+
+  /** Whether the server is MariaDB (asked once): outcomes go through JSON_TABLE there. */
   private onMariaDb(): Promise<boolean> {
     this.mariaDb ??= this.dataSource
       .query('SELECT VERSION() AS v')
@@ -312,58 +393,16 @@ export class OutboxRepository {
     return this.mariaDb;
   }
 
-  /** The claim when other senders compete for the same rows: the due rows no one holds, locked, marked, committed, read. */
-  private async claimLocked(now: Date, limit: number, leaseEnds: Date): Promise<ClaimedMessage[]> {
-    const ids = await inTransaction(this.dataSource, async (m) => {
-      const locked = await this.lockDue(m, now, limit);
-      if (locked.length > 0) {
-        await m.query(
-          `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE id IN (?)`,
-          [leaseEnds, now, locked],
-        );
-      }
-      return locked;
-    });
-    if (ids.length === 0) {
-      return [];
-    }
-    return this.withAddresses('o.id IN (?)', [ids]);
-  }
-
-  /** The due queued rows, oldest first, with their addresses (not locked). */
-  private dueWithAddresses(now: Date, limit: number): Promise<ClaimedMessage[]> {
-    return this.withAddresses(`o.status = 'queued' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ${Number(limit)}`, [now]);
-  }
-
-  private async withAddresses(where: string, params: unknown[]): Promise<ClaimedMessage[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT o.id, o.member_id, o.channel, o.locale, o.transactional, o.subject, o.body, o.attempts, mb.email,
-              CASE WHEN o.member_id IS NULL THEN o.to_address ELSE mb.phone END AS phone
-         FROM outbox_messages o LEFT JOIN members mb ON mb.id = o.member_id
-        WHERE ${where}`,
-      params,
-    );
-    return rows.map((r) => ({
-      id: String(r.id),
-      memberId: r.member_id === null || r.member_id === undefined ? null : String(r.member_id),
-      channel: r.channel as MessageChannel,
-      locale: String(r.locale),
-      transactional: Number(r.transactional) === 1,
-      subject: (r.subject as string | null) ?? null,
-      body: String(r.body),
-      attempts: Number(r.attempts),
-      email: (r.email as string | null) ?? null,
-      phone: (r.phone as string | null) ?? null,
-    }));
-  }
-
   /**
-   * Records a batch's outcomes: one UPDATE per outcome kind (sent, queued again, ended) and per OUTCOME_CHUNK rows.
-   * Only rows still 'sending' change (a row whose lease lapsed and was queued again is left to its new claim). If a kind's statement fails, its rows are written one by one, so one row that cannot be
-   * written does not lose the others; answers the ids that could not be written (they stay 'sending' until their
-   * lease lapses, and are then sent again).
+   * Records outcomes: one UPDATE per outcome kind (sent, queued again, ended) and per OUTCOME_CHUNK rows, each
+   * counting the attempt. Only rows still 'queued' change (a row erased meanwhile, or written by another sender
+   * after this one's lease lapsed, is left alone). If a kind's statement fails, its rows are written one by one,
+   * so one row that cannot be written does not lose the others; a row that cannot be written is parked in
+   * 'sending' until the claim's lease ends (UNWRITTEN_PARK_MS without a claim), then queued again and sent again.
+   * With the batch's claim and `release` (the batch's last outcomes), the claim is deleted once every row is
+   * written or parked (else it lapses). Answers the ids whose outcome could not be written.
    */
-  async recordOutcomes(outcomes: SendOutcome[], now: Date): Promise<string[]> {
+  async recordOutcomes(outcomes: SendOutcome[], now: Date, claim?: BatchClaim, release = true): Promise<string[]> {
     const unwritten: string[] = [];
     for (const chunk of groupsOf(outcomes)) {
       try {
@@ -374,13 +413,30 @@ export class OutboxRepository {
         }
       }
     }
+    let parked = true;
+    if (unwritten.length > 0) {
+      const until = claim?.leaseUntil ?? new Date(now.getTime() + UNWRITTEN_PARK_MS);
+      parked = await this.dataSource
+        .query(
+          `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, next_attempt_at = ?, updated_at = ?
+            WHERE id IN (?) AND status = 'queued'`,
+          [until, now, unwritten],
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+    if (claim && release && parked) {
+      await this.dataSource.query('DELETE FROM outbox_claims WHERE id = ?', [claim.id]);
+    }
     return unwritten;
   }
 
   /**
-   * One UPDATE for outcomes of one kind: the rows' own values passed as one JSON array and read by JSON_TABLE on
-   * MariaDB (one parameter, no SELECT per row to parse); on MySQL, whose JSON_TABLE is not tested here, a derived
-   * table of `SELECT ?, ? UNION ALL ...` as before. Joined on the primary key.
+   * One UPDATE for outcomes of one kind, counting the attempt: the rows' own values passed as one JSON array and
+   * read by JSON_TABLE on MariaDB (one parameter, no SELECT per row to parse); on MySQL, whose JSON_TABLE is not
+   * tested here, a derived table of `SELECT ?, ? UNION ALL ...`. Joined on the primary key.
    */
   private async writeOutcomes(m: EntityManager, chunk: SendOutcome[], now: Date): Promise<void> {
     if (chunk.length === 0) {
@@ -402,8 +458,8 @@ export class OutboxRepository {
       await m.query(
         `UPDATE outbox_messages o
            JOIN ${source.sql} v ON v.id = o.id
-            SET ${set}
-          WHERE o.status = 'sending'`,
+            SET ${set}, o.attempts = o.attempts + 1
+          WHERE o.status = 'queued'`,
         [...source.params, ...params],
       );
     };
