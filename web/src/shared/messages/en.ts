@@ -447,6 +447,7 @@ export const en = {
   'gender.male': 'Male',
   'gender.other': 'Other',
   'gender.undisclosed': 'Undisclosed',
+  'job.labelled': '{label}: {state}',
   'job.completed': 'completed',
   'job.failed': 'failed',
   'job.running': 'running',

@@ -446,6 +446,7 @@ export const zhCN: Record<MessageKey, string> = {
   'gender.male': '男',
   'gender.other': '其他',
   'gender.undisclosed': '未透露',
+  'job.labelled': '{label}：{state}',
   'job.completed': '已完成',
   'job.failed': '失败',
   'job.running': '进行中',

@@ -16,6 +16,8 @@ import {
 import { ActionStep, rewardLabel } from './ActionStep';
 import { AudienceStep } from './AudienceStep';
 import { useCategoryName } from '../../names/useNames';
+import { namesInWords } from '../../names/names';
+import { useAllClubs } from '../../clubs/queries';
 import {
   audienceWords,
   bonusRuleWords,
@@ -264,7 +266,10 @@ function LivePreview({
 function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; reward: Reward | null }) {
   const { t, lang } = useI18n();
   const explain = useRulesExplain(body, hasAudience(body));
-  const words = (w: RuleWords) => w[lang];
+  // The server's words name clubs by code: the marketer reads the chosen clubs by name.
+  const clubs = useAllClubs();
+  const chosenClubs = clubs.data?.clubs.filter((c) => draft.clubIds.includes(c.clubId) || draft.excludeClubIds.includes(c.clubId));
+  const words = (w: RuleWords) => namesInWords(w[lang], chosenClubs, lang);
   const explained = explain.data;
   // A bonus rule in the console's words (the category by name, the window in local time), not the server's ISO instants.
   const categoryName = useCategoryName();
