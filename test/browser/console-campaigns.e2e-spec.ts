@@ -159,7 +159,7 @@ async function shoot(page: Page, view: View, name: string): Promise<void> {
 /** How many lines a cell's text takes on screen. */
 async function linesOf(cell: Locator): Promise<number> {
   return cell.evaluate((el) => {
-    const range = document.createRange();
+    const range = el.ownerDocument.createRange();
     range.selectNodeContents(el);
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
