@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { createClubWith } from '../support/campaign-fixtures';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, uniq } from '../support/factories';
 import {
   ARTIFACTS,
@@ -86,6 +87,8 @@ const WORDS = {
     role: 'Role',
     analyst: 'Analyst',
     addUser: 'Add user',
+    nothingYet: (targeted: number, held: number) =>
+      `No purchase yet in either group (${targeted} targeted, ${held} held out) since delivery`,
   },
   'zh-CN': {
     clubs: '俱乐部',
@@ -146,6 +149,7 @@ const WORDS = {
     role: '角色',
     analyst: '分析师',
     addUser: '添加用户',
+    nothingYet: (targeted: number, held: number) => `送达后两组均暂无消费（触达 ${targeted} 人，对照 ${held} 人）`,
   },
 } as const;
 
@@ -210,6 +214,10 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
   const rewardName = uniq('Tea ¥20 off');
   const buyers = 4;
   let rewardId = '';
+  const holdout = {
+    quiet: { id: '', name: uniq('Held quiet') },
+    bought: { id: '', name: uniq('Held bought') },
+  };
 
   beforeAll(async () => {
     app = await startBrowserApp({ workers: true });
@@ -246,6 +254,51 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
         .purchase(purchaseBody({ cardNo: m.cardNo }, [{ category, amountCents: 5_000 }]))
         .expect(201);
     }
+    // Two campaigns of 10 points, each to a club of its own 12 members with half held out (launched by the marketer):
+    // after "quiet" nobody buys; after "bought" one targeted member buys.
+    const marketer = (await t.http.post('/api/v1/admin/auth/login').send({ email: marketerEmail, password }).expect(200)).body
+      .accessToken as string;
+    const clubMembers: Record<'quiet' | 'bought', Array<{ memberId: string; cardNo: string }>> = { quiet: [], bought: [] };
+    for (const which of ['quiet', 'bought'] as const) {
+      for (let i = 0; i < 12; i++) {
+        clubMembers[which].push(await createMember(t));
+      }
+      const club = await createClubWith(
+        t.db,
+        clubMembers[which].map((m) => m.memberId),
+      );
+      const created = await t.http
+        .post('/api/v1/admin/campaigns')
+        .set('Authorization', `Bearer ${marketer}`)
+        .send({
+          name: holdout[which].name,
+          audience: { include: [{ type: 'club', clubIds: [club] }] },
+          grant: { points: 10, reason: 'Holdout test' },
+          holdoutPermille: 500,
+          schedule: { kind: 'now' },
+        })
+        .expect(201);
+      holdout[which].id = created.body.campaignId as string;
+      await t.http.post(`/api/v1/admin/campaigns/${holdout[which].id}/launch`).set('Authorization', `Bearer ${marketer}`).expect(200);
+    }
+    for (let i = 0; i < 600; i++) {
+      const done = await t.db.query("SELECT COUNT(*) AS n FROM campaigns WHERE id IN (?, ?) AND state = 'completed'", [
+        holdout.quiet.id,
+        holdout.bought.id,
+      ]);
+      if (Number(done[0].n) === 2) {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const [buyer] = await t.db.query(
+      "SELECT member_id FROM campaign_deliveries WHERE campaign_id = ? AND status = 'granted' ORDER BY member_id LIMIT 1",
+      [holdout.bought.id],
+    );
+    const buyerCard = clubMembers.bought.find((m) => m.memberId === buyer.member_id)!.cardNo;
+    await pos(t, store)
+      .purchase(purchaseBody({ cardNo: buyerCard }, [{ amountCents: 9_000 }]))
+      .expect(201);
   });
 
   afterAll(async () => {
@@ -496,6 +549,49 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
         await expect(pageOverflow(page)).resolves.toBeLessThanOrEqual(0);
         await shoot(page, view, 'console-campaign-results-coupon');
         await closeDrawer(detail);
+        expect(pageProblems(page)).toEqual([]);
+      }));
+
+    it('the results compare with the holdout only once someone bought: an empty state before, the uplift chart after, the groups as delivered', () =>
+      shootOnFailure(page, `campaigns-holdout-${view.label}`, async () => {
+        const percent = (share: number) =>
+          share.toLocaleString(view.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+        const open = async (which: 'quiet' | 'bought') => {
+          await page.getByLabel(w.search).fill(holdout[which].name);
+          await page.getByTestId('campaign-list').getByRole('button', { name: holdout[which].name }).click();
+          const detail = page.getByRole('dialog', { name: w.campaign });
+          const [groups] = await app.t.db.query(
+            "SELECT SUM(status = 'granted') AS targeted, SUM(status = 'holdout') AS held FROM campaign_deliveries WHERE campaign_id = ?",
+            [holdout[which].id],
+          );
+          const counts = { targeted: Number(groups.targeted), held: Number(groups.held) };
+          expect(counts.targeted + counts.held).toBe(12);
+          expect(counts.held).toBeGreaterThan(0);
+          await expect(detail.getByTestId('holdout-count').locator('.ant-statistic-content-value').innerText()).resolves.toBe(
+            String(counts.held),
+          );
+          return { detail, counts };
+        };
+
+        const quiet = await open('quiet');
+        await quiet.detail.getByTestId('uplift-empty').getByText(w.nothingYet(quiet.counts.targeted, quiet.counts.held)).waitFor();
+        await expect(quiet.detail.getByTestId('uplift-chart').count()).resolves.toBe(0);
+        await expect(quiet.detail.getByTestId('no-holdout').count()).resolves.toBe(0);
+        await shoot(page, view, 'console-campaign-results-holdout-empty');
+        await closeDrawer(quiet.detail);
+
+        const bought = await open('bought');
+        await bought.detail.getByTestId('uplift-chart').locator('canvas').first().waitFor();
+        await expect(bought.detail.getByTestId('uplift-empty').count()).resolves.toBe(0);
+        // One targeted member bought, nobody held out did.
+        await bought.detail
+          .getByTestId('uplift-figures')
+          .getByText(`${percent(1 / bought.counts.targeted)} / ${percent(0)}`, { exact: true })
+          .waitFor();
+        await expect(pageOverflow(page)).resolves.toBeLessThanOrEqual(0);
+        await shoot(page, view, 'console-campaign-results-uplift');
+        await closeDrawer(bought.detail);
+        await page.getByLabel(w.search).fill('');
         expect(pageProblems(page)).toEqual([]);
       }));
 

@@ -413,6 +413,8 @@ export const en = {
   'campaigns.template': 'Template',
   'campaigns.tiers': 'Tiers',
   'campaigns.uplift': 'Uplift against the holdout ({days} days after delivery)',
+  'campaigns.upliftNothingYet':
+    'No purchase yet in either group ({targeted} targeted, {holdout} held out) since delivery: the comparison starts with the first purchase, up to {days} days after.',
   'campaigns.upliftChart': 'Targeted and holdout groups: purchase rate and spend per member',
   ...campaignsEn,
   ...tiersEn,

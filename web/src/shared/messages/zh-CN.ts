@@ -413,6 +413,8 @@ export const zhCN: Record<MessageKey, string> = {
   'campaigns.template': '模板',
   'campaigns.tiers': '等级',
   'campaigns.uplift': '相对对照组的提升（送达后 {days} 天）',
+  'campaigns.upliftNothingYet':
+    '送达后两组均暂无消费（触达 {targeted} 人，对照 {holdout} 人）：有首笔消费后开始对比，统计送达后 {days} 天内的消费。',
   'campaigns.upliftChart': '触达组与对照组：购买率与人均消费',
   ...campaignsZhCN,
   'channel.email': '邮件',
