@@ -87,6 +87,8 @@ const WORDS = {
     role: 'Role',
     analyst: 'Analyst',
     addUser: 'Add user',
+    svip: 'SVIP',
+    exceptSvip: 'active members of club Tea club; except: tier SVIP',
     nothingYet: (targeted: number, held: number) =>
       `No purchase yet in either group (${targeted} targeted, ${held} held out) since delivery`,
   },
@@ -149,6 +151,8 @@ const WORDS = {
     role: '角色',
     analyst: '分析师',
     addUser: '添加用户',
+    svip: '超级VIP会员',
+    exceptSvip: '俱乐部成员（茶友会）；排除：等级为 超级VIP会员',
     nothingYet: (targeted: number, held: number) => `送达后两组均暂无消费（触达 ${targeted} 人，对照 ${held} 人）`,
   },
 } as const;
@@ -508,6 +512,8 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
         const wizard = page.getByRole('dialog', { name: w.newCampaign });
         await wizard.getByLabel(w.name, { exact: true }).fill(name);
         await chooseOption(page, wizard.getByLabel(w.clubsField, { exact: true }), clubCode);
+        // Leaving out a tier nobody here holds: the audience stays, and the summary names the tier, not its code.
+        await wizard.locator('[aria-labelledby="campaign-exclude-tiers"]').getByText(w.svip, { exact: true }).click();
         await wizard.getByTestId('preview-size').getByText(String(buyers), { exact: true }).waitFor();
         await wizard.getByRole('button', { name: w.next }).click();
         await wizard.getByText(w.grantCoupon, { exact: true }).click();
@@ -519,6 +525,8 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
         await wizard.getByLabel(w.budgetCoupons).fill('3');
         await wizard.getByRole('button', { name: w.next }).click();
         await wizard.getByTestId('summary-actions').getByText(w.couponWords(rewardName)).waitFor();
+        await expect(wizard.getByTestId('summary-audience').innerText()).resolves.toContain(w.exceptSvip);
+        await expect(wizard.getByTestId('summary-audience').innerText()).resolves.not.toContain(clubCode);
         await wizard.getByRole('button', { name: w.launch }).click();
 
         const confirm = page.getByRole('dialog', { name: w.confirmTitle(name) });
