@@ -88,6 +88,7 @@ const WORDS = {
     analyst: 'Analyst',
     addUser: 'Add user',
     svip: 'SVIP',
+    colon: '":"',
     exceptSvip: 'active members of club Tea club; except: tier SVIP',
     nothingYet: (targeted: number, held: number) =>
       `No purchase yet in either group (${targeted} targeted, ${held} held out) since delivery`,
@@ -152,6 +153,7 @@ const WORDS = {
     analyst: '分析师',
     addUser: '添加用户',
     svip: '超级VIP会员',
+    colon: '"："',
     exceptSvip: '俱乐部成员（茶友会）；排除：等级为 超级VIP会员',
     nothingYet: (targeted: number, held: number) => `送达后两组均暂无消费（触达 ${targeted} 人，对照 ${held} 人）`,
   },
@@ -596,6 +598,9 @@ describe('console: campaigns with a confirmation in numbers, a live list, coupon
           .getByTestId('uplift-figures')
           .getByText(`${percent(1 / bought.counts.targeted)} / ${percent(0)}`, { exact: true })
           .waitFor();
+        // The figures' labels end with the language's colon (a full-width one in Chinese).
+        const label = bought.detail.getByTestId('uplift-figures').locator('.ant-descriptions-item-label').first();
+        await expect(label.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el, '::after').content)).resolves.toBe(w.colon);
         await expect(pageOverflow(page)).resolves.toBeLessThanOrEqual(0);
         await shoot(page, view, 'console-campaign-results-uplift');
         await closeDrawer(bought.detail);
