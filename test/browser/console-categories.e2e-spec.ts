@@ -212,6 +212,90 @@ describe('console: a marketer names an unknown category and builds a club rule b
       expect(pageProblems(page)).toEqual([]);
     }));
 
+  it('at 375 px in Chinese: the catalog found by a Chinese name, a rule picked by name, the size column and a club’s masked members, each table inside its card', async () => {
+    const phone = await newPage(app, 'zh-CN', PHONE);
+    const overflow = () => phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const menu = async (name: string) => {
+      await phone.getByTestId('open-menu').click();
+      await phone.getByRole('navigation').getByRole('menuitem', { name }).click();
+    };
+    const shot = async (name: string) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await phone.waitForTimeout(200); // a drawer finishes opening
+      await phone.screenshot({ path: join(ARTIFACTS, `${name}-375-zh-CN.png`), fullPage: true });
+    };
+    await shootOnFailure(phone, 'categories-375-zh-CN', async () => {
+      await consoleSignIn(phone, marketerEmail, password);
+      // The catalog, searched by the Chinese name: the code's row with its count, named.
+      await menu('品类');
+      const catalog = phone.getByTestId('categories-catalog');
+      await catalog.getByLabel('搜索代码或名称').fill(names.nameZh);
+      const named = catalog.locator('tr.ant-table-row').filter({ hasText: names.nameZh });
+      await named.waitFor();
+      await expect(named.innerText()).resolves.toContain('3');
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await shot('console-categories');
+
+      // A club rule picked by name (typed in English on the Chinese page); the rule reads the Chinese name.
+      await menu('俱乐部');
+      await phone.getByRole('button', { name: '新建俱乐部' }).click();
+      const drawer = phone.getByRole('dialog', { name: '新建俱乐部' });
+      const select = drawer.getByLabel('品类');
+      const option = phone
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: names.nameZh });
+      await select.click();
+      await select.fill(names.nameEn);
+      await option.first().click();
+      await select.blur();
+      const words = `近90天内在「${names.nameZh}」品类购买至少1次的会员。`;
+      await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
+      await expect(drawer.getByTestId('rule-words').innerText()).resolves.not.toContain(code);
+      const [all] = await app.t.db.query('SELECT COUNT(*) AS n FROM members');
+      await drawer
+        .getByTestId('rule-estimate')
+        .getByText(`${Number(all.n).toLocaleString('zh-CN')} 位会员中的 2 位`, { exact: true })
+        .waitFor();
+      await shot('console-club-rule-by-name');
+      await drawer.getByRole('button', { name: /^(Close|关闭)$/ }).click();
+      await drawer.waitFor({ state: 'hidden' });
+
+      // The clubs list: the size column as the database counts it; the table scrolls inside its card, not the page.
+      const [size] = await app.t.db.query("SELECT COUNT(*) AS n FROM club_members WHERE club_id = ? AND status = 'active'", [rosterId]);
+      await expect(phone.getByTestId(`club-size-${rosterCode}`).innerText()).resolves.toBe(String(Number(size.n)));
+      await phone.getByRole('columnheader', { name: '会员数' }).waitFor();
+      // On a phone the name and the size read without scrolling sideways: both inside the screen.
+      const clubRow = phone.locator('tr.ant-table-row').filter({ has: phone.getByTestId(`club-size-${rosterCode}`) });
+      for (const cell of [clubRow.getByRole('button', { name: '名册俱乐部' }), phone.getByTestId(`club-size-${rosterCode}`)]) {
+        const box = await cell.boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      }
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await shot('console-clubs-size');
+
+      // A club's members: masked name, the tier's Chinese name and the masked card, linked to the archive.
+      await phone.getByRole('button', { name: '名册俱乐部' }).click();
+      const detail = phone.getByRole('dialog', { name: '俱乐部详情' });
+      const table = detail.getByTestId('club-members');
+      await table.locator('tr.ant-table-row').nth(1).waitFor();
+      const [tierOf] = await app.t.db.query('SELECT tier_code FROM members WHERE id = ?', [members[0].memberId]);
+      const tier = ladder.find((x) => x.code === tierOf.tier_code)!;
+      const first = table.locator('tr.ant-table-row').filter({ hasText: '王**' });
+      await expect(first.innerText()).resolves.toContain(tier.nameZh);
+      await expect(first.innerText()).resolves.toContain(`************${members[0].cardNo.slice(-4)}`);
+      expect(await table.innerText()).not.toMatch(UUID);
+      expect(await table.innerText()).not.toContain('王小明');
+      await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+      await shot('console-club-members');
+      await first.getByRole('link', { name: '打开会员档案' }).click();
+      const archive = phone.getByTestId('member-archive');
+      await archive.getByText(members[0].memberId).waitFor();
+      await shot('console-member-from-club');
+      expect(pageProblems(phone)).toEqual([]);
+    });
+    await phone.context().close();
+  });
+
   it('the excluded categories read by name on the tiers screen', () =>
     shootOnFailure(page, 'categories-excluded', async () => {
       const token = await loginAdmin(app.t);

@@ -249,12 +249,36 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
 
   it('at 375 px the menu is a drawer, the KPIs and tables fit the width', () =>
     shootOnFailure(page, 'dashboard-375', async () => {
+      // A wrong password on an English phone: the console's English words for the server's code.
+      const phone = await newPage(app, 'en-US', PHONE);
+      await phone.goto('/console/');
+      await phone.getByLabel('Email').fill(email);
+      await phone.getByLabel('Password').fill('not the password');
+      await phone.getByRole('button', { name: 'Sign in' }).click();
+      await phone.getByRole('alert').getByText('Sign-in failed: The email or the password is wrong.', { exact: true }).waitFor();
+      await shoot(phone, 'console-login-error-en-375');
+      await phone.context().close();
+
       await page.goto('/console/dashboard?days=7');
       await page.setViewportSize(PHONE);
       await page.getByTestId('kpi-members-value').waitFor();
       await expect(page.getByRole('navigation', { name: 'Main menu' }).count()).resolves.toBe(0);
       const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
       expect(overflow).toBeLessThanOrEqual(0);
+      // The same figures as at 1440 px (the 7 days against the 7 before), each KPI card inside the screen.
+      const kpi = (id: string) => page.getByTestId(`kpi-${id}-value`).innerText();
+      await expect(kpi('members')).resolves.toBe(points(6));
+      await expect(kpi('activeMembers')).resolves.toBe(points(4));
+      await expect(kpi('salesCents')).resolves.toBe(money(4 * 120_00));
+      await expect(page.getByTestId('kpi-salesCents-change').innerText()).resolves.toContain(`+${percent(5)}`);
+      for (const id of ['members', 'salesCents', 'pointsIssued']) {
+        const box = await page.getByTestId(`kpi-${id}-value`).boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+      }
+      // The page header keeps its action (refresh) on the screen; the top clubs table scrolls inside its card.
+      const refresh = await page.getByRole('button', { name: 'Refresh figures' }).boundingBox();
+      expect(refresh!.x + refresh!.width).toBeLessThanOrEqual(PHONE.width);
+      await page.getByTestId('dashboard-clubs').getByText('Wine club').waitFor();
       await shoot(page, 'console-dashboard-en-375');
       await page.getByTestId('open-menu').click();
       const menu = page.getByRole('navigation', { name: 'Main menu' });
@@ -265,9 +289,18 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
       await page.getByTestId('analytics-rfm').locator('canvas').first().waitFor();
       await expect(page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).resolves.toBeLessThanOrEqual(0);
       await shoot(page, 'console-analytics-value-en-375');
+      // The breadcrumbs say where the phone is, in words.
+      await page.getByTestId('breadcrumbs').getByText('Analytics').waitFor();
       await page.getByRole('button', { name: 'Switch language' }).click();
       await page.goto('/console/dashboard');
       await page.getByTestId('kpi-members-value').waitFor();
+      // In Chinese at 375 px: the 30 days' figures, as in the database (6 members, 5 buyers, ¥560.00).
+      await expect(kpi('members')).resolves.toBe(points(6, 'zh-CN'));
+      await expect(kpi('activeMembers')).resolves.toBe(points(5, 'zh-CN'));
+      await expect(kpi('salesCents')).resolves.toBe(money(4 * 120_00 + 80_00, 'zh-CN'));
+      await page.getByTestId('dashboard-clubs').getByText('红酒俱乐部').waitFor();
+      await page.getByRole('button', { name: '刷新数据' }).waitFor();
+      await expect(page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).resolves.toBeLessThanOrEqual(0);
       await shoot(page, 'console-dashboard-zh-375');
       expect(pageProblems(page)).toEqual([]);
     }));

@@ -165,14 +165,14 @@ describe('console: a marketer builds a club from a rule and runs a campaign to i
         await screenshots(page, 'console-campaign-template');
         await wizard.getByRole('button', { name: 'Next' }).click();
         await wizard.getByRole('button', { name: 'Next' }).click();
-        // The summary says the audience and the actions in the server's words (campaigns/rules/explain), the club by its code.
-        await wizard.getByTestId('summary-audience').getByText(`active members of club ${clubCode}`, { exact: true }).waitFor();
+        // The summary says the audience and the actions in the server's words (campaigns/rules/explain), the club by its name.
+        await wizard.getByTestId('summary-audience').getByText('active members of club Wine club', { exact: true }).waitFor();
         await expect(wizard.getByTestId('summary-actions').innerText()).resolves.toBe(
           `grant 150 points (Wine club welcome)\nsend SMS (template ${template})`,
         );
         await screenshots(page, 'console-campaign-summary');
         await page.getByRole('button', { name: 'Switch language' }).dispatchEvent('click');
-        await page.getByTestId('summary-audience').getByText(`俱乐部成员（${clubCode}）`, { exact: true }).waitFor();
+        await page.getByTestId('summary-audience').getByText('俱乐部成员（葡萄酒俱乐部）', { exact: true }).waitFor();
         await page.getByTestId('summary-actions').getByText('赠送 150 积分（Wine club welcome）').waitFor();
         await screenshots(page, 'console-campaign-summary-zh-CN');
         await page.getByRole('button', { name: '切换语言' }).dispatchEvent('click');

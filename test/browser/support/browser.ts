@@ -139,7 +139,8 @@ export async function consoleSignIn(page: Page, email: string, password: string)
   await page.getByLabel(/^(Email|邮箱)$/).fill(email);
   await page.getByLabel(/^(Password|密码)$/).fill(password);
   await page.getByRole('button', { name: /^(Sign in|登 ?录)$/ }).click();
-  await page.getByTestId('signed-in-as').waitFor();
+  // Wider screens show who is signed in; a phone has the account behind one button.
+  await page.locator('[data-testid="signed-in-as"], [data-testid="account-menu"]').first().waitFor();
 }
 
 /** Picks an option in the open antd Select dropdown (its role=option list is a hidden copy for screen readers). */

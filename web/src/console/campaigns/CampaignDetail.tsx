@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, InputNumber, Progress, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, InputNumber, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { formatMoney, formatPercent, formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
@@ -99,7 +99,7 @@ function Results({ results, coupons }: { results: CampaignResults; coupons: bool
           <Statistic title={t('campaigns.delivered')} value={formatPoints(results.delivered, lang)} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t('campaigns.holdoutCount')} value={formatPoints(results.holdout, lang)} />
+          <Statistic title={t('campaigns.holdoutCount')} value={formatPoints(results.holdout, lang)} data-testid="holdout-count" />
         </Col>
         <Col xs={12} md={6}>
           <Statistic title={t('campaigns.messages')} value={formatPoints(results.messages, lang)} />
@@ -147,31 +147,45 @@ function Results({ results, coupons }: { results: CampaignResults; coupons: bool
 /** The two groups' purchase rate and spend per member after delivery (rates are null for an empty group). */
 function Uplift({ afterDays, targeted, holdout }: { afterDays: number; targeted: CampaignGroup; holdout: CampaignGroup }) {
   const { t, lang } = useI18n();
+  // Nobody in either group has bought since delivery: a chart would be two empty bars on a 0–1 axis.
+  const nothingYet = targeted.buyers === 0 && holdout.buyers === 0;
   return (
     <Card size="small" title={t('campaigns.uplift', { days: afterDays })}>
-      <Chart
-        label={t('campaigns.upliftChart')}
-        testId="uplift-chart"
-        option={{
-          tooltip: {},
-          legend: {},
-          xAxis: { type: 'category', data: [t('campaigns.purchaseRate'), t('campaigns.spendPerMember')] },
-          yAxis: [{ type: 'value' }],
-          series: [
-            {
-              name: t('campaigns.targetedGroup'),
-              type: 'bar',
-              data: [(targeted.purchaseRate ?? 0) * 100, (targeted.spendPerMemberCents ?? 0) / 100],
-            },
-            {
-              name: t('campaigns.holdoutGroup'),
-              type: 'bar',
-              data: [(holdout.purchaseRate ?? 0) * 100, (holdout.spendPerMemberCents ?? 0) / 100],
-            },
-          ],
-        }}
-      />
-      <Descriptions size="small" column={1}>
+      {nothingYet ? (
+        <Empty
+          data-testid="uplift-empty"
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('campaigns.upliftNothingYet', {
+            targeted: formatPoints(targeted.members, lang),
+            holdout: formatPoints(holdout.members, lang),
+            days: afterDays,
+          })}
+        />
+      ) : (
+        <Chart
+          label={t('campaigns.upliftChart')}
+          testId="uplift-chart"
+          option={{
+            tooltip: {},
+            legend: {},
+            xAxis: { type: 'category', data: [t('campaigns.purchaseRate'), t('campaigns.spendPerMember')] },
+            yAxis: [{ type: 'value' }],
+            series: [
+              {
+                name: t('campaigns.targetedGroup'),
+                type: 'bar',
+                data: [(targeted.purchaseRate ?? 0) * 100, (targeted.spendPerMemberCents ?? 0) / 100],
+              },
+              {
+                name: t('campaigns.holdoutGroup'),
+                type: 'bar',
+                data: [(holdout.purchaseRate ?? 0) * 100, (holdout.spendPerMemberCents ?? 0) / 100],
+              },
+            ],
+          }}
+        />
+      )}
+      <Descriptions size="small" column={1} data-testid="uplift-figures">
         <Descriptions.Item label={t('campaigns.purchaseRate')}>
           {orDash(targeted.purchaseRate, (v) => formatPercent(v, lang))} / {orDash(holdout.purchaseRate, (v) => formatPercent(v, lang))}
         </Descriptions.Item>

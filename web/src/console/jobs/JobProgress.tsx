@@ -17,9 +17,7 @@ export function JobProgress({ jobId, label, onDone }: { jobId: string; label: st
   const percent = data?.percent ?? 0;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Typography.Text>
-        {label}: {data ? t(`job.${data.state}`) : t('common.loading')}
-      </Typography.Text>
+      <Typography.Text>{t('job.labelled', { label, state: data ? t(`job.${data.state}`) : t('common.loading') })}</Typography.Text>
       <Progress
         percent={percent}
         status={data?.state === 'failed' ? 'exception' : data?.state === 'completed' ? 'success' : 'active'}

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Typography }
 import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
-import { useAddNote, useAdjustPoints, useCardAction, type MemberRow } from './queries';
+import { useAddNote, useAdjustPoints, useCardAction, useMemberDetail, type MemberRow } from './queries';
 
 /** What the role may do to a member: adjust points (with a reason), add a note, freeze or replace the card. */
 export function MemberActions({ member }: { member: MemberRow }) {
@@ -10,9 +10,13 @@ export function MemberActions({ member }: { member: MemberRow }) {
   const { can } = useAuth();
   const { modal } = App.useApp();
   const [adjustForm] = Form.useForm<{ points: number; reason: string }>();
+  const [noteForm] = Form.useForm<{ text: string }>();
   const memberId = member.memberId;
   const card = member.card;
   const adjust = useAdjustPoints(memberId);
+  // The balance as the server has it now (read again after a merge or an adjustment), not the search row's copy.
+  const detail = useMemberDetail(memberId);
+  const balance = detail.data?.points.balance ?? member.balance;
   const note = useAddNote(memberId);
   const cardAction = useCardAction(card?.cardNo ?? null);
   const error = adjust.error ?? note.error ?? cardAction.error;
@@ -25,7 +29,7 @@ export function MemberActions({ member }: { member: MemberRow }) {
             layout="inline"
             onFinish={(v: { points: number; reason: string }) => {
               // Points move only after a confirmation that says how many, to whom, and the balance after.
-              const after = member.balance + v.points;
+              const after = balance + v.points;
               void modal.confirm({
                 title: t(v.points >= 0 ? 'members.adjustConfirm.give' : 'members.adjustConfirm.take', {
                   points: formatPoints(Math.abs(v.points), lang),
@@ -35,7 +39,7 @@ export function MemberActions({ member }: { member: MemberRow }) {
                   <Space orientation="vertical" data-testid="adjust-confirm">
                     <span>
                       {t('members.adjustConfirm.balance', {
-                        before: formatPoints(member.balance, lang),
+                        before: formatPoints(balance, lang),
                         after: formatPoints(after, lang),
                       })}
                     </span>
@@ -60,7 +64,11 @@ export function MemberActions({ member }: { member: MemberRow }) {
           </Form>
         )}
         {can('members.write') && (
-          <Form layout="inline" onFinish={(v: { text: string }) => note.mutate(v)}>
+          <Form
+            form={noteForm}
+            layout="inline"
+            onFinish={(v: { text: string }) => note.mutate(v, { onSuccess: () => noteForm.resetFields() })}
+          >
             <Form.Item label={t('members.note')} name="text" rules={[{ required: true }]}>
               <Input style={{ minWidth: 240 }} />
             </Form.Item>
@@ -72,7 +80,10 @@ export function MemberActions({ member }: { member: MemberRow }) {
         {can('cards.manage') && card && (
           <Space wrap>
             <Typography.Text>
-              {t('members.card')}: {card.cardNo} ({t(`members.cardStatus.${card.status}` as 'members.cardStatus.active')})
+              {t('members.cardLine', {
+                card: card.cardNo,
+                status: t(`members.cardStatus.${card.status}` as 'members.cardStatus.active'),
+              })}
             </Typography.Text>
             <Button onClick={() => cardAction.mutate('freeze')}>{t('members.freezeCard')}</Button>
             <Button onClick={() => cardAction.mutate('replace')}>{t('members.replaceCard')}</Button>

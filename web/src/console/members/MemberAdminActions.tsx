@@ -1,16 +1,74 @@
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { formatPoints } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../auth';
+import { useTierName } from '../names/useNames';
 import { useLadder } from '../tiers/queries';
-import { downloadMemberExport, useErase, useMerge, useTierGrant } from './queries';
+import { downloadMemberExport, memberDetailQuery, useErase, useMemberDetail, useMerge, useTierGrant, type MemberDetail } from './queries';
 
 /** Tier grant, merge, export and erasure: each only for the roles that may (auth/me), the server checks again. */
 export function MemberAdminActions({ memberId, onGone }: { memberId: string; onGone: () => void }) {
   const { t, lang } = useI18n();
   const { can } = useAuth();
+  const client = useQueryClient();
+  const tierName = useTierName();
+  const survivor = useMemberDetail(memberId);
+  const [lookupError, setLookupError] = useState<string | null>(null);
   const ladder = useLadder(can('tiers.grant'));
+  /** A member as the confirmations name them: name, card and points, in numbers. */
+  const who = (m: MemberDetail) =>
+    t('members.confirmWho', {
+      name: m.name ?? '—',
+      // The member's first card still active (a merge brings the other member's cards over, issued later).
+      card: [...m.cards].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt)).find((c) => c.status === 'active')?.cardNo ?? '—',
+      points: formatPoints(m.points.balance, lang),
+    });
+  /** The merge, confirmed only after both members and the points that move are stated in numbers. */
+  const confirmMerge = async () => {
+    setLookupError(null);
+    let source: MemberDetail;
+    let kept: MemberDetail;
+    try {
+      [source, kept] = await Promise.all([
+        client.fetchQuery(memberDetailQuery(mergeSource)),
+        client.fetchQuery(memberDetailQuery(memberId)),
+      ]);
+    } catch (err) {
+      setLookupError(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    Modal.confirm({
+      title: t('members.mergeConfirmTitle'),
+      width: 520,
+      content: (
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="merge-confirm">
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('members.mergeFrom')}>
+              <span data-testid="merge-confirm-source">{who(source)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.mergeInto')}>
+              <span data-testid="merge-confirm-survivor">{who(kept)}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.mergeMoves')}>
+              <span data-testid="merge-confirm-moved">{t('members.pointsN', { points: formatPoints(source.points.balance, lang) })}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.mergeAfter')}>
+              <strong data-testid="merge-confirm-after">
+                {t('members.pointsN', { points: formatPoints(kept.points.balance + source.points.balance, lang) })}
+              </strong>
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Text type="secondary">{t('members.mergeIrreversible')}</Typography.Text>
+        </Space>
+      ),
+      okText: t('members.merge'),
+      cancelText: t('common.cancel'),
+      onOk: () => merge.mutate(mergeSource),
+    });
+  };
   const grant = useTierGrant(memberId);
   const [mergeSource, setMergeSource] = useState('');
   const merge = useMerge(memberId, () => setMergeSource(''));
@@ -26,7 +84,7 @@ export function MemberAdminActions({ memberId, onGone }: { memberId: string; onG
   if (!can('tiers.grant') && !can('members.merge') && !can('members.export') && !can('members.erase')) {
     return null;
   }
-  const error = grant.error ?? merge.error ?? erase.error;
+  const error = grant.error ?? merge.error ?? erase.error ?? (lookupError ? { message: lookupError } : null);
   return (
     <Card size="small" title={t('members.moreActions')} data-testid="member-admin-actions">
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -61,7 +119,7 @@ export function MemberAdminActions({ memberId, onGone }: { memberId: string; onG
               </Button>
             </Space>
             {grant.isSuccess && (
-              <Alert type="success" title={t('members.granted', { tier: grant.data.tierCode })} style={{ marginTop: 8 }} />
+              <Alert type="success" title={t('members.granted', { tier: tierName(grant.data.tierCode) })} style={{ marginTop: 8 }} />
             )}
           </Form>
         )}
@@ -72,20 +130,12 @@ export function MemberAdminActions({ memberId, onGone }: { memberId: string; onG
               placeholder={t('members.mergeSource')}
               value={mergeSource}
               onChange={(e) => setMergeSource(e.target.value.trim())}
-              style={{ minWidth: 320 }}
+              style={{ width: 'min(320px, 100%)' }}
             />
             <Button
               disabled={!/^[0-9a-f-]{36}$/i.test(mergeSource) || mergeSource === memberId}
               loading={merge.isPending}
-              onClick={() =>
-                Modal.confirm({
-                  title: t('members.mergeConfirmTitle'),
-                  content: t('members.mergeConfirm', { source: mergeSource, survivor: memberId }),
-                  okText: t('members.merge'),
-                  cancelText: t('common.cancel'),
-                  onOk: () => merge.mutate(mergeSource),
-                })
-              }
+              onClick={() => void confirmMerge()}
             >
               {t('members.merge')}
             </Button>
@@ -93,7 +143,10 @@ export function MemberAdminActions({ memberId, onGone }: { memberId: string; onG
               <Alert
                 type="success"
                 data-testid="merge-done"
-                title={t('members.merged', { points: merge.data.pointsMoved, balance: merge.data.survivorBalance })}
+                title={t('members.merged', {
+                  points: formatPoints(merge.data.pointsMoved, lang),
+                  balance: formatPoints(merge.data.survivorBalance, lang),
+                })}
               />
             )}
           </Space>
@@ -123,6 +176,11 @@ export function MemberAdminActions({ memberId, onGone }: { memberId: string; onG
         }}
         afterClose={() => erase.isSuccess && onGone()}
       >
+        {survivor.data && (
+          <Typography.Paragraph strong data-testid="erase-who">
+            {who(survivor.data)}
+          </Typography.Paragraph>
+        )}
         <Typography.Paragraph>{t('members.eraseWarning')}</Typography.Paragraph>
         <Typography.Paragraph>{t('members.eraseType', { code: eraseCode })}</Typography.Paragraph>
         <Input aria-label={t('members.eraseTypeLabel')} value={eraseTyped} onChange={(e) => setEraseTyped(e.target.value)} />

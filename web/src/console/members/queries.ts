@@ -32,11 +32,15 @@ export const useLedger = (memberId: string) =>
       unwrap(await api.GET('/api/v1/admin/members/{memberId}/ledger', { params: { path: { memberId }, query: { limit: 50 } } })),
   });
 
-export const useMemberDetail = (memberId: string) =>
-  useQuery({
-    queryKey: ['members', memberId, 'detail'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/admin/members/{memberId}', member(memberId))),
-  });
+/** A member's detail (profile, tier, points, cards), as a query to use or to fetch once (a confirmation). */
+export const memberDetailQuery = (memberId: string) => ({
+  queryKey: ['members', memberId, 'detail'],
+  queryFn: async () => unwrap(await api.GET('/api/v1/admin/members/{memberId}', member(memberId))),
+});
+
+export type MemberDetail = Awaited<ReturnType<ReturnType<typeof memberDetailQuery>['queryFn']>>;
+
+export const useMemberDetail = (memberId: string) => useQuery(memberDetailQuery(memberId));
 
 export const useMemberNotes = (memberId: string) =>
   useQuery({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryName, categoryOptions, gradeName, matchesCategory, tierName } from './names';
+import { categoryName, categoryOptions, gradeName, matchesCategory, namesInWords, tierName } from './names';
 
 const ladder = [
   { code: 'STANDARD', nameZh: '普通会员', nameEn: 'Standard' },
@@ -19,6 +19,18 @@ describe('names for codes', () => {
     expect(tierName(ladder, '', 'zh-CN', '无等级')).toBe('无等级');
     expect(tierName(ladder, 'GOLD', 'en', 'No tier')).toBe('GOLD');
     expect(tierName(undefined, 'VIP', 'en', 'No tier')).toBe('VIP');
+  });
+
+  it('names the clubs the server words give by code, a whole code only', () => {
+    const clubs = [
+      { code: 'TEA', nameZh: '茶友会', nameEn: 'Tea club' },
+      { code: 'TEA-2', nameZh: '二号茶会', nameEn: 'Tea two' },
+    ];
+    expect(namesInWords('俱乐部成员（TEA, TEA-2, TEA2）', clubs, 'zh-CN')).toBe('俱乐部成员（茶友会, 二号茶会, TEA2）');
+    expect(namesInWords('active members of club TEA; except: no purchase in 30 days', clubs, 'en')).toBe(
+      'active members of club Tea club; except: no purchase in 30 days',
+    );
+    expect(namesInWords('active members of club TEA', undefined, 'en')).toBe('active members of club TEA');
   });
 
   it('says grades as words, "none" included', () => {

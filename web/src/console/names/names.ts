@@ -72,3 +72,16 @@ export function matchesCategory(typed: string, option: Pick<CategoryOption, 'sea
   const q = typed.trim().toLowerCase();
   return q === '' || (option?.search.includes(q) ?? false);
 }
+
+/**
+ * The server's words with each of these codes (clubs it names by code) replaced by the name in the language: a whole
+ * code only, never a part of a longer one ("TEA" stays in "TEA2").
+ */
+export function namesInWords(words: string, named: readonly NamedTier[] | undefined, lang: Lang): string {
+  let out = words;
+  for (const n of named ?? []) {
+    const escaped = n.code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'), lang === 'zh-CN' ? n.nameZh : n.nameEn);
+  }
+  return out;
+}

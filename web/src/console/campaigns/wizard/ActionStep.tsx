@@ -8,14 +8,15 @@ import { useCategoryName } from '../../names/useNames';
 import { StepFields, type StepProps } from './StepFields';
 import { bonusRuleWords, type BonusKind, type Draft, type GrantKind } from './draft';
 
-/** A reward by its name in the page's language, with what the coupon is worth. */
+/** A reward by its name in the page's language, with what the coupon is worth (in Chinese, in full-width brackets). */
 export function rewardLabel(r: Reward, lang: Lang): string {
   const name = lang === 'zh-CN' ? r.nameZh : r.nameEn;
+  const worth = (w: string) => (lang === 'zh-CN' ? `${name}（${w}）` : `${name} (${w})`);
   if (r.kind === 'amount_off' && r.valueCents !== null) {
-    return `${name} (${formatMoney(r.valueCents, lang)})`;
+    return worth(formatMoney(r.valueCents, lang));
   }
   if (r.kind === 'percent_off' && r.percentOff !== null) {
-    return `${name} (${r.percentOff}%)`;
+    return worth(`${r.percentOff}%`);
   }
   return name;
 }

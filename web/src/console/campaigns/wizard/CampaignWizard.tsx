@@ -16,6 +16,9 @@ import {
 import { ActionStep, rewardLabel } from './ActionStep';
 import { AudienceStep } from './AudienceStep';
 import { useCategoryName } from '../../names/useNames';
+import { namesInWords } from '../../names/names';
+import { useAllClubs } from '../../clubs/queries';
+import { useLadder } from '../../tiers/queries';
 import {
   audienceWords,
   bonusRuleWords,
@@ -264,7 +267,12 @@ function LivePreview({
 function Summary({ draft, body, reward }: { draft: Draft; body: CampaignBody; reward: Reward | null }) {
   const { t, lang } = useI18n();
   const explain = useRulesExplain(body, hasAudience(body));
-  const words = (w: RuleWords) => w[lang];
+  // The server's words name clubs and tiers by code: the marketer reads the chosen ones by name.
+  const clubs = useAllClubs();
+  const ladder = useLadder();
+  const chosenClubs = clubs.data?.clubs.filter((c) => draft.clubIds.includes(c.clubId) || draft.excludeClubIds.includes(c.clubId)) ?? [];
+  const chosenTiers = ladder.data?.tiers.filter((x) => draft.tierCodes.includes(x.code) || draft.excludeTierCodes.includes(x.code)) ?? [];
+  const words = (w: RuleWords) => namesInWords(w[lang], [...chosenClubs, ...chosenTiers], lang);
   const explained = explain.data;
   // A bonus rule in the console's words (the category by name, the window in local time), not the server's ISO instants.
   const categoryName = useCategoryName();
