@@ -8,6 +8,7 @@ import { QueryState } from '../components/QueryState';
 import { ApprovalButtons } from './Approvals';
 import { useCampaign, useCampaignAction, useCampaignResults, useRaiseBudget, type CampaignGroup, type CampaignResults } from './queries';
 import { StateTag } from './StateTag';
+import { upliftChartOption } from './uplift-chart';
 
 const orDash = <T,>(value: T | null | undefined, show: (v: T) => string) => (value === null || value === undefined ? '—' : show(value));
 
@@ -165,24 +166,12 @@ function Uplift({ afterDays, targeted, holdout }: { afterDays: number; targeted:
         <Chart
           label={t('campaigns.upliftChart')}
           testId="uplift-chart"
-          option={{
-            tooltip: {},
-            legend: {},
-            xAxis: { type: 'category', data: [t('campaigns.purchaseRate'), t('campaigns.spendPerMember')] },
-            yAxis: [{ type: 'value' }],
-            series: [
-              {
-                name: t('campaigns.targetedGroup'),
-                type: 'bar',
-                data: [(targeted.purchaseRate ?? 0) * 100, (targeted.spendPerMemberCents ?? 0) / 100],
-              },
-              {
-                name: t('campaigns.holdoutGroup'),
-                type: 'bar',
-                data: [(holdout.purchaseRate ?? 0) * 100, (holdout.spendPerMemberCents ?? 0) / 100],
-              },
-            ],
-          }}
+          option={upliftChartOption(targeted, holdout, {
+            targeted: t('campaigns.targetedGroup'),
+            holdout: t('campaigns.holdoutGroup'),
+            purchaseRate: t('campaigns.purchaseRate'),
+            spendPerMember: t('campaigns.spendPerMember'),
+          })}
         />
       )}
       <Descriptions size="small" column={1} data-testid="uplift-figures">
