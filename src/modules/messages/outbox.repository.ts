@@ -113,6 +113,9 @@ function groupsOf(outcomes: SendOutcome[]): SendOutcome[][] {
   return out;
 }
 
+/** Locking reads a claim makes when another sender's claim, committed meanwhile, took every row it locked. */
+const CLAIM_ATTEMPTS = 3;
+
 /** All SQL of the outbox. */
 @Injectable()
 export class OutboxRepository {
@@ -313,13 +316,25 @@ export class OutboxRepository {
   ): Promise<{ claim: BatchClaim | null; claimed: ClaimedMessage[] }> {
     const known = await this.liveClaims(m, now, done ? [done.id] : []);
     const covered = new Set([...known.values()].flat());
-    const locked = await this.lockDueRows(m, now, limit, covered);
-    // A claim committed between the first read and the locks covers rows this transaction may have locked.
-    const since =
-      locked.length > 0
-        ? new Set([...(await this.liveClaims(m, now, [...known.keys(), ...(done ? [done.id] : [])])).values()].flat())
-        : new Set();
-    const rows = locked.filter((r) => !since.has(String(r.id)));
+    const seen = [...known.keys(), ...(done ? [done.id] : [])];
+    let rows: Array<Record<string, unknown>> = [];
+    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+      const locked = await this.lockDueRows(m, now, limit, covered);
+      if (locked.length === 0) {
+        break;
+      }
+      // A claim committed between the first read and the locks covers rows this transaction may have locked.
+      const since = await this.liveClaims(m, now, seen);
+      const claimedMeanwhile = new Set([...since.values()].flat());
+      rows = locked.filter((r) => !claimedMeanwhile.has(String(r.id)));
+      if (rows.length > 0) {
+        break;
+      }
+      // Every row it locked went to a sender that committed first: look past that claim rather than answer
+      // "nothing due" while rows are waiting (the sender would stop its round).
+      claimedMeanwhile.forEach((id) => covered.add(id));
+      seen.push(...since.keys());
+    }
     if (rows.length === 0) {
       if (done) {
         await m.query('DELETE FROM outbox_claims WHERE id = ?', [done.id]);
