@@ -22,8 +22,9 @@ describe('compressed pages and answers', () => {
 
   beforeAll(async () => {
     ensureWebBuilt();
-    const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string }>;
-    const file = manifest['m/index.html'].file; // the member page's entry script: assets/m-<hash>.js
+    // The last script the member page's HTML loads: its own start-up chunk, assets/m-start-<hash>.js.
+    const scripts = [...readFileSync(join(dist, 'm', 'index.html'), 'utf8').matchAll(/<script[^>]* src="\/web\/(assets\/[^"]+\.js)"/g)];
+    const file = scripts[scripts.length - 1][1];
     asset = { url: `/web/${file}`, raw: readFileSync(join(dist, file)) };
     t = await startTestApp();
     await t.app.listen(0, '127.0.0.1');

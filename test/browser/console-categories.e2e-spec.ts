@@ -1,9 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CategoryUsageCollector } from '../../src/modules/categories/category-usage.collector';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, uniq } from '../support/factories';
-import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, PHONE, shootOnFailure, startBrowserApp } from './support/browser';
+import {
+  ARTIFACTS,
+  BrowserApp,
+  chooseOption,
+  consoleSignIn,
+  newPage,
+  pageProblems,
+  PHONE,
+  shootOnFailure,
+  startBrowserApp,
+} from './support/browser';
 
 const WIDE = { width: 1440, height: 900 };
 
@@ -84,29 +94,6 @@ describe('console: a marketer names an unknown category and builds a club rule b
     await app?.close();
   });
 
-  /** Types into a picker and clicks the option showing `optionText`, until the choice shows in the field (the list re-renders as the catalog loads). */
-  const pickByName = async (select: Locator, typed: string, optionText: string) => {
-    const control = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-    const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: optionText });
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await select.click();
-        await select.fill(typed);
-        await option.first().click({ timeout: 10_000 });
-        await select.blur();
-        await control.locator('.ant-select-selection-item').filter({ hasText: optionText }).first().waitFor({ timeout: 5_000 });
-        return;
-      } catch (err) {
-        if (attempt === 3) {
-          throw err;
-        }
-        await select.blur().catch(() => undefined);
-      }
-    }
-  };
-
   const switchLanguage = async (to: 'zh-CN' | 'en') => {
     await page.getByRole('button', { name: to === 'zh-CN' ? 'Switch language' : '切换语言' }).dispatchEvent('click');
     await page.locator(`html[lang="${to}"]`).waitFor();
@@ -161,7 +148,7 @@ describe('console: a marketer names an unknown category and builds a club rule b
       await drawer.getByLabel('Name in Chinese').fill('母婴俱乐部');
       await drawer.getByLabel('Name in English').fill('Baby club');
       // Typed in Chinese on the English page: the search covers both names and the code.
-      await pickByName(drawer.getByLabel('Categories'), names.nameZh, names.nameEn);
+      await chooseOption(page, drawer.getByLabel('Categories'), names.nameZh, names.nameEn);
       const words = `Members who bought in ${names.nameEn} at least once in the last 90 days.`;
       await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await expect(drawer.getByTestId('rule-words').innerText()).resolves.toBe(words);
@@ -240,14 +227,7 @@ describe('console: a marketer names an unknown category and builds a club rule b
       await menu('俱乐部');
       await phone.getByRole('button', { name: '新建俱乐部' }).click();
       const drawer = phone.getByRole('dialog', { name: '新建俱乐部' });
-      const select = drawer.getByLabel('品类');
-      const option = phone
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-        .filter({ hasText: names.nameZh });
-      await select.click();
-      await select.fill(names.nameEn);
-      await option.first().click();
-      await select.blur();
+      await chooseOption(phone, drawer.getByLabel('品类'), names.nameEn, names.nameZh);
       const words = `近90天内在「${names.nameZh}」品类购买至少1次的会员。`;
       await drawer.getByTestId('rule-words').filter({ hasText: words }).waitFor();
       await expect(drawer.getByTestId('rule-words').innerText()).resolves.not.toContain(code);

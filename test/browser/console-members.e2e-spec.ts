@@ -270,9 +270,12 @@ describe('console: member archive actions by role', () => {
         await expect(confirm.getByTestId('merge-confirm-after').innerText()).resolves.toBe(w.points('40'));
         await shoot(page, view, 'console-member-merge-confirm');
         await confirm.getByRole('button', { name: w.cancel }).click();
+        // The cancelled dialog leaves before the merge is asked again (a click in it while it fades does nothing).
+        await confirm.waitFor({ state: 'hidden' });
         const [before] = await app.t.db.query('SELECT status FROM members WHERE id = ?', [source.memberId]);
         expect(before.status).toBe('active');
         await actions.getByRole('button', { name: w.merge }).click();
+        await confirm.getByTestId('merge-confirm-after').waitFor();
         await confirm.getByRole('button', { name: w.merge }).click();
         await expect(actions.getByTestId('merge-done').innerText()).resolves.toBe(w.merged);
         const [after] = await app.t.db.query('SELECT status, merged_into FROM members WHERE id = ?', [source.memberId]);

@@ -153,7 +153,8 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
 }
 
 /**
- * Opens an antd Select with search, enters `search` and picks the first option that shows it, as a user does with a
+ * Opens an antd Select with search, enters `search` and picks the first option that shows it (or shows `shows`: a search
+ * by another name of the same thing, e.g. the English name on the Chinese page), as a user does with a
  * long list (the list is virtual: options out of view are not in the page at all). Then leaves the control, which
  * closes a multiple select's list, and waits until the choice shows in the control.
  *
@@ -161,11 +162,11 @@ export async function pickOption(page: Page, text: string | RegExp): Promise<voi
  * to a re-render (the list's data arriving meanwhile), leaving a search that matches nothing. Each step is retried, at
  * most three times, with 10 s for the option to show.
  */
-export async function chooseOption(page: Page, select: Locator, search: string): Promise<void> {
+export async function chooseOption(page: Page, select: Locator, search: string, shows: string = search): Promise<void> {
   const control = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  const chosen = control.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: search }).first();
+  const chosen = control.locator('.ant-select-selection-item, .ant-select-content').filter({ hasText: shows }).first();
   const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const option = openList.locator('.ant-select-item-option').filter({ hasText: search }).first();
+  const option = openList.locator('.ant-select-item-option').filter({ hasText: shows }).first();
   for (let attempt = 1; ; attempt++) {
     try {
       await select.click();
