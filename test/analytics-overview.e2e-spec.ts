@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { addDays, businessDay, businessDayStart } from '../src/modules/analytics/rules/figures';
 import { WorkerModule } from '../src/worker.module';
-import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from './support/factories';
+import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from './support/factories';
 import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -53,17 +53,8 @@ describe('analytics overview (own database, known population)', () => {
   const noonOf = (day: string) => new Date(businessDayStart(day).getTime() + 12 * 3_600_000);
 
   async function snapshot(): Promise<Date> {
-    const started = await post('analytics/snapshots').expect(202);
-    const jobId = started.body.jobId as string;
-    for (let i = 0; i < 600; i++) {
-      const job = (await get(`jobs/${jobId}`).expect(200)).body as { state: string; params: { asOf: string } };
-      if (job.state !== 'running') {
-        expect(job.state).toBe('completed');
-        return new Date(job.params.asOf);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the snapshot did not finish');
+    const job = await finishedJob(t, token, (await post('analytics/snapshots').expect(202)).body.jobId as string);
+    return new Date(job.params.asOf as string);
   }
 
   const buy = async (member: TestMember, cents: number) =>

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { addDays, businessDay, businessDayStart } from '../src/modules/analytics/rules/figures';
 import { WorkerModule } from '../src/worker.module';
-import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
+import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
 import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -54,16 +54,7 @@ describe('analytics report periods (own database, rows inside and outside the pe
   const D = (offset: number) => addDays(today, offset);
 
   async function snapshot(): Promise<void> {
-    const jobId = (await post('analytics/snapshots').expect(202)).body.jobId as string;
-    for (let i = 0; i < 600; i++) {
-      const job = (await get(`jobs/${jobId}`).expect(200)).body as { state: string };
-      if (job.state !== 'running') {
-        expect(job.state).toBe('completed');
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the snapshot did not finish');
+    await finishedJob(t, token, (await post('analytics/snapshots').expect(202)).body.jobId as string);
   }
 
   /** A ¥100 purchase at the till, then moved (receipt and its ledger entries) to noon of `day`. */

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, businessDay, businessDayStart } from '../../src/modules/analytics/rules/figures';
-import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, uniq } from '../support/factories';
+import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, uniq } from '../support/factories';
 import { ownDatabase } from '../support/own-database';
 import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
 
@@ -79,14 +79,7 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
       [m.A.memberId, noonOf(D(-2))],
     );
     const started = await t.http.post('/api/v1/admin/analytics/snapshots').set('Authorization', `Bearer ${admin}`).expect(202);
-    for (let i = 0; i < 600; i++) {
-      const job = await t.http.get(`/api/v1/admin/jobs/${started.body.jobId}`).set('Authorization', `Bearer ${admin}`).expect(200);
-      if (job.body.state !== 'running') {
-        expect(job.body.state).toBe('completed');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await finishedJob(t, admin, started.body.jobId as string);
   });
 
   afterAll(async () => {

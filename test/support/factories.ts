@@ -26,6 +26,22 @@ export async function loginAdmin(t: TestApp): Promise<string> {
   return adminToken;
 }
 
+/** Polls GET admin/jobs/{jobId} until the job is no longer running, expects it completed, and answers its view. */
+export async function finishedJob(t: TestApp, token: string, jobId: string): Promise<{ state: string; params: Record<string, unknown> }> {
+  for (let i = 0; i < 600; i++) {
+    const job = (await t.http.get(`/api/v1/admin/jobs/${jobId}`).set('Authorization', `Bearer ${token}`).expect(200)).body as {
+      state: string;
+      params: Record<string, unknown>;
+    };
+    if (job.state !== 'running') {
+      expect(job.state).toBe('completed');
+      return job;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${jobId} did not finish within 60 s`);
+}
+
 export interface TestStore {
   storeId: string;
   code: string;

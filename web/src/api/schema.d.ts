@@ -7928,8 +7928,6 @@ export interface components {
             members: number;
         };
         TierMonthResponse: {
-            /** @example 2026-11 */
-            month: string;
             /** @example 1500 */
             up: number;
             /** @example 400 */
@@ -7939,6 +7937,8 @@ export interface components {
             /** @example 0 */
             same: number;
             moves: components["schemas"]["TierMoveResponse"][];
+            /** @example 2026-11 */
+            month: string;
         };
         TierMovementsResponse: {
             /**

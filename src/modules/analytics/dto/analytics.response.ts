@@ -374,9 +374,7 @@ export class TierMoveResponse {
   members: number;
 }
 
-export class TierMonthResponse {
-  @ApiProperty({ example: '2026-11' })
-  month: string;
+export class TierPeriodMovesResponse {
   @ApiProperty({ ...INT, example: 1_500 })
   up: number;
   @ApiProperty({ ...INT, example: 400 })
@@ -389,17 +387,10 @@ export class TierMonthResponse {
   moves: TierMoveResponse[];
 }
 
-export class TierPeriodMovesResponse {
-  @ApiProperty({ ...INT, example: 1_500 })
-  up: number;
-  @ApiProperty({ ...INT, example: 400 })
-  down: number;
-  @ApiProperty({ ...INT, example: 20_000 })
-  new: number;
-  @ApiProperty({ ...INT, example: 0 })
-  same: number;
-  @ApiProperty({ type: [TierMoveResponse] })
-  moves: TierMoveResponse[];
+/** One calendar month's moves. */
+export class TierMonthResponse extends TierPeriodMovesResponse {
+  @ApiProperty({ example: '2026-11' })
+  month: string;
 }
 
 export class TierDayResponse {
