@@ -276,7 +276,10 @@ describe('console: member archive actions by role', () => {
         expect(before.status).toBe('active');
         await actions.getByRole('button', { name: w.merge }).click();
         await confirm.getByTestId('merge-confirm-after').waitFor();
+        // The dialog's zoom-in finished before its button is pressed (under load a press during it was lost).
+        await page.locator('.ant-modal:is(.ant-zoom-appear, .ant-zoom-enter)').waitFor({ state: 'detached' });
         await confirm.getByRole('button', { name: w.merge }).click();
+        await confirm.waitFor({ state: 'hidden' });
         await expect(actions.getByTestId('merge-done').innerText()).resolves.toBe(w.merged);
         const [after] = await app.t.db.query('SELECT status, merged_into FROM members WHERE id = ?', [source.memberId]);
         expect(after).toMatchObject({ status: 'merged', merged_into: survivor.memberId });
