@@ -1,8 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { addDays, businessDay, businessDayStart } from '../src/modules/analytics/rules/figures';
+import { addDays, businessDay } from '../src/modules/analytics/rules/figures';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, TestStore, uniq } from './support/factories';
+import { momentOf } from './support/business-days';
 import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -50,7 +51,6 @@ describe('analytics overview (own database, known population)', () => {
       .post(`/api/v1/admin/${path}`)
       .set('Authorization', `Bearer ${token}`)
       .send(body ?? {});
-  const noonOf = (day: string) => new Date(businessDayStart(day).getTime() + 12 * 3_600_000);
 
   async function snapshot(): Promise<Date> {
     const job = await finishedJob(t, token, (await post('analytics/snapshots').expect(202)).body.jobId as string);
@@ -108,13 +108,13 @@ describe('analytics overview (own database, known population)', () => {
       .expect(201);
 
     const move = async (member: TestMember, day: string) => {
-      await t.db.query('UPDATE purchases SET occurred_at = ? WHERE member_id = ?', [noonOf(day), member.memberId]);
-      await t.db.query('UPDATE point_entries SET created_at = ? WHERE member_id = ?', [noonOf(day), member.memberId]);
+      await t.db.query('UPDATE purchases SET occurred_at = ? WHERE member_id = ?', [momentOf(day), member.memberId]);
+      await t.db.query('UPDATE point_entries SET created_at = ? WHERE member_id = ?', [momentOf(day), member.memberId]);
     };
     await move(m.C, addDays(today, -9));
     await move(m.D, addDays(today, -3));
-    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(addDays(today, -40)), m.C.memberId]);
-    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(addDays(today, -10)), m.D.memberId]);
+    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [momentOf(addDays(today, -40)), m.C.memberId]);
+    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [momentOf(addDays(today, -10)), m.D.memberId]);
 
     // Coupon uses as the till records them (the rewards suites cover how they come about).
     const use = (member: TestMember, status: string, at: Date, n: number) =>
@@ -125,7 +125,7 @@ describe('analytics overview (own database, known population)', () => {
       );
     await use(m.A, 'redeemed', new Date(), 1);
     await use(m.B, 'returned', new Date(), 2);
-    await use(m.C, 'redeemed', noonOf(addDays(today, -9)), 3);
+    await use(m.C, 'redeemed', momentOf(addDays(today, -9)), 3);
 
     for (const [code, members] of [
       ['K', ['A', 'B', 'C']],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { addDays, businessDay, businessDayStart } from '../src/modules/analytics/rules/figures';
 import { WorkerModule } from '../src/worker.module';
 import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, TestStore } from './support/factories';
+import { momentOf } from './support/business-days';
 import { ownDatabase } from './support/own-database';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -50,7 +51,6 @@ describe('analytics report periods (own database, rows inside and outside the pe
       .post(`/api/v1/admin/${path}`)
       .set('Authorization', `Bearer ${token}`)
       .send(body ?? {});
-  const noonOf = (day: string) => new Date(businessDayStart(day).getTime() + 12 * 3_600_000);
   const D = (offset: number) => addDays(today, offset);
 
   async function snapshot(): Promise<void> {
@@ -63,9 +63,9 @@ describe('analytics report periods (own database, rows inside and outside the pe
       .purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 10_000 }]))
       .expect(201);
     const [row] = await t.db.query<Array<{ id: string }>>('SELECT id FROM purchases WHERE receipt_no = ?', [res.body.receiptNo]);
-    await t.db.query('UPDATE purchases SET occurred_at = ? WHERE id = ?', [noonOf(day), row.id]);
+    await t.db.query('UPDATE purchases SET occurred_at = ? WHERE id = ?', [momentOf(day), row.id]);
     await t.db.query('UPDATE point_entries SET created_at = ? WHERE member_id = ? AND ref_id IN (?, ?, ?)', [
-      noonOf(day),
+      momentOf(day),
       member.memberId,
       row.id,
       res.body.receiptNo,
@@ -102,9 +102,9 @@ describe('analytics report periods (own database, rows inside and outside the pe
     }
     const joined = { P: -200, Q: -300, R: -200, S: -3 } as const;
     for (const [name, offset] of Object.entries(joined)) {
-      await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(D(offset)), m[name].memberId]);
+      await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [momentOf(D(offset)), m[name].memberId]);
       await t.db.query("UPDATE tier_history SET created_at = ? WHERE member_id = ? AND reason = 'enrolment'", [
-        noonOf(D(offset)),
+        momentOf(D(offset)),
         m[name].memberId,
       ]);
     }
@@ -118,7 +118,7 @@ describe('analytics report periods (own database, rows inside and outside the pe
       t.db.query(
         `INSERT INTO point_entries (member_id, type, points, balance_after, store_id, ref_type, ref_id, note, created_at)
          VALUES (?, 'expiry', ?, 0, NULL, 'lot', ?, NULL, ?)`,
-        [member.memberId, points, ref, noonOf(day)],
+        [member.memberId, points, ref, momentOf(day)],
       );
     await entry(m.P, -7, D(-3), 'x1');
     await entry(m.Q, -11, D(-60), 'x2');
@@ -129,7 +129,7 @@ describe('analytics report periods (own database, rows inside and outside the pe
         from,
         to,
         reason,
-        noonOf(day),
+        momentOf(day),
       ]);
     await move(m.P, 'STANDARD', 'VIP', 'manual', D(-2));
     await move(m.Q, 'VIP', 'STANDARD', 'review', D(-50));
@@ -141,7 +141,7 @@ describe('analytics report periods (own database, rows inside and outside the pe
         clubId,
         member.memberId,
         event,
-        noonOf(day),
+        momentOf(day),
       ]);
     await history(m.P, 'joined', D(-2));
     await history(m.Q, 'joined', D(-100));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, businessDay, businessDayStart } from '../../src/modules/analytics/rules/figures';
 import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, uniq } from '../support/factories';
+import { momentOf } from '../support/business-days';
 import { ownDatabase } from '../support/own-database';
 import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
 
@@ -33,7 +34,6 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
   const m: Record<string, TestMember> = {};
   let today: string;
 
-  const noonOf = (day: string) => new Date(businessDayStart(day).getTime() + 12 * 3_600_000);
   const D = (offset: number) => addDays(today, offset);
   /** Rows of a table dated in the last `days` business days (to today). */
   const inDays = (days: number) => [businessDayStart(D(1 - days)), businessDayStart(D(1))];
@@ -55,15 +55,15 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
         .purchase(purchaseBody({ cardNo: member.cardNo }, [{ amountCents: 100_00 }]))
         .expect(201);
       const [row] = await t.db.query<Array<{ id: string }>>('SELECT id FROM purchases WHERE receipt_no = ?', [res.body.receiptNo]);
-      await t.db.query('UPDATE purchases SET occurred_at = ? WHERE id = ?', [noonOf(day), row.id]);
-      await t.db.query('UPDATE point_entries SET created_at = ? WHERE ref_id = ?', [noonOf(day), row.id]);
+      await t.db.query('UPDATE purchases SET occurred_at = ? WHERE id = ?', [momentOf(day), row.id]);
+      await t.db.query('UPDATE point_entries SET created_at = ? WHERE ref_id = ?', [momentOf(day), row.id]);
     };
     await buyOn(m.A, D(0));
     await buyOn(m.A, D(-5));
     await buyOn(m.B, D(-40));
-    await t.db.query('UPDATE members SET created_at = ? WHERE id IN (?, ?)', [noonOf(D(-60)), m.A.memberId, m.B.memberId]);
-    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(D(-110)), m.C.memberId]);
-    await t.db.query("UPDATE tier_history SET created_at = ? WHERE reason = 'enrolment'", [noonOf(D(-60))]);
+    await t.db.query('UPDATE members SET created_at = ? WHERE id IN (?, ?)', [momentOf(D(-60)), m.A.memberId, m.B.memberId]);
+    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [momentOf(D(-110)), m.C.memberId]);
+    await t.db.query("UPDATE tier_history SET created_at = ? WHERE reason = 'enrolment'", [momentOf(D(-60))]);
     for (const [member, pts, day] of [
       [m.A, -9, D(-3)],
       [m.B, -13, D(-50)],
@@ -71,12 +71,12 @@ describe('console: one period for every analytics tab, at 1440 px (en) and 375 p
       await t.db.query(
         `INSERT INTO point_entries (member_id, type, points, balance_after, store_id, ref_type, ref_id, note, created_at)
          VALUES (?, 'expiry', ?, 0, NULL, 'lot', ?, NULL, ?)`,
-        [member.memberId, pts, uniq('lot'), noonOf(day)],
+        [member.memberId, pts, uniq('lot'), momentOf(day)],
       );
     }
     await t.db.query(
       "INSERT INTO tier_history (member_id, from_tier, to_tier, reason, ref_id, created_at) VALUES (?, 'STANDARD', 'VIP', 'manual', NULL, ?)",
-      [m.A.memberId, noonOf(D(-2))],
+      [m.A.memberId, momentOf(D(-2))],
     );
     const started = await t.http.post('/api/v1/admin/analytics/snapshots').set('Authorization', `Bearer ${admin}`).expect(202);
     await finishedJob(t, admin, started.body.jobId as string);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { addDays, businessDay, businessDayStart } from '../../src/modules/analytics/rules/figures';
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, uniq } from '../support/factories';
+import { momentOf } from '../support/business-days';
 import { ownDatabase } from '../support/own-database';
 import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
 
@@ -37,8 +38,6 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
   const members: TestMember[] = [];
   let today: string;
 
-  const noonOf = (day: string) => new Date(businessDayStart(day).getTime() + 12 * 3_600_000);
-
   beforeAll(async () => {
     await own.enter();
     app = await startBrowserApp({ workers: true });
@@ -63,9 +62,9 @@ describe('console: the dashboard and the frame at 1440 and 375 px', () => {
     await pos(t, store)
       .purchase(purchaseBody({ cardNo: members[4].cardNo }, [{ amountCents: 80_00 }]))
       .expect(201);
-    await t.db.query('UPDATE purchases SET occurred_at = ? WHERE member_id = ?', [noonOf(addDays(today, -10)), members[4].memberId]);
-    await t.db.query('UPDATE point_entries SET created_at = ? WHERE member_id = ?', [noonOf(addDays(today, -10)), members[4].memberId]);
-    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [noonOf(addDays(today, -20)), members[4].memberId]);
+    await t.db.query('UPDATE purchases SET occurred_at = ? WHERE member_id = ?', [momentOf(addDays(today, -10)), members[4].memberId]);
+    await t.db.query('UPDATE point_entries SET created_at = ? WHERE member_id = ?', [momentOf(addDays(today, -10)), members[4].memberId]);
+    await t.db.query('UPDATE members SET created_at = ? WHERE id = ?', [momentOf(addDays(today, -20)), members[4].memberId]);
     const club = await t.http
       .post('/api/v1/admin/clubs')
       .set('Authorization', `Bearer ${admin}`)
