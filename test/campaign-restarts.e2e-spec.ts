@@ -183,7 +183,7 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
     expect(worker.exitCode).toBeNull();
     expect(workers.output).toContain('long jobs reconciled with their queue jobs');
     await expectExactTotals(id, results, points);
-    worker.kill('SIGTERM');
+    await workers.stop(worker);
   }, 300_000);
 
   it(`a ${MEMBERS}-member campaign finishes with exact totals after MySQL restarts mid-batch`, async () => {
@@ -215,6 +215,6 @@ describe('campaign fan-out survives Redis and MySQL restarts (real worker proces
       await queue.close();
     }
     await expectExactTotals(id, results, points);
-    worker.kill('SIGTERM');
+    await workers.stop(worker);
   }, 300_000);
 });

@@ -42,6 +42,21 @@ export class WorkerProcesses {
     return child;
   }
 
+  /**
+   * Asks a worker to shut down (SIGTERM) and waits until its process has exited, so a worker being stopped cannot
+   * take the next test's jobs; SIGKILL when it has not gone within `graceMs`.
+   */
+  async stop(child: ChildProcess, graceMs = 20_000): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return;
+    }
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+
   killAll(): void {
     for (const c of this.children) {
       if (c.exitCode === null && c.signalCode === null) {
