@@ -83,8 +83,11 @@ describe('pages over a slow 4G network (headless Chromium, DevTools throttling)'
   });
 
   it('the member page shows its sign-in screen within 2.5 s on slow 4G, its scripts sent compressed', async () => {
+    // Five cold loads, judged by their median: on this shared machine one load in three or four now and then takes
+    // ~0.5 s longer (a round trip of the throttled network) for reasons outside the page, and a median of three
+    // then rests on two loads.
     const loads: Load[] = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < 5; run++) {
       loads.push(
         await timedLoad(
           app,
