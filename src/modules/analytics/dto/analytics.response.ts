@@ -27,11 +27,25 @@ const AS_OF = {
 } as const;
 const RATE = (description: string, example: number) => ({ type: 'number', nullable: true, description, example }) as const;
 
-export class DashboardResponse {
+/** What every report read from the analytics snapshot starts with: when the snapshot was written and what instant it is for. */
+export class SnapshotFiguresResponse {
   @ApiProperty(SNAPSHOT_AT)
   snapshotAt: string | null;
   @ApiProperty(AS_OF)
   asOf: string | null;
+}
+
+/** A snapshot report for a period (?days=7|30|90 or ?from=&to=). */
+export class PeriodReportResponse extends SnapshotFiguresResponse {
+  @ApiProperty({
+    type: ReportPeriodResponse,
+    nullable: true,
+    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
+  })
+  period: ReportPeriodResponse | null;
+}
+
+export class DashboardResponse extends SnapshotFiguresResponse {
   @ApiProperty({ ...INT, description: 'Members (not merged into another) who had joined by asOf.', example: 1_000_000 })
   members: number;
   @ApiProperty({ ...INT, description: 'Members with at least one purchase in the 90 days to asOf.', example: 412_345 })
@@ -134,17 +148,7 @@ export class ChurnPopulationResponse {
   byGrade: KeyCountResponse[];
 }
 
-export class ChurnResponse {
-  @ApiProperty(SNAPSHOT_AT)
-  snapshotAt: string | null;
-  @ApiProperty(AS_OF)
-  asOf: string | null;
-  @ApiProperty({
-    type: ReportPeriodResponse,
-    nullable: true,
-    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
-  })
-  period: ReportPeriodResponse | null;
+export class ChurnResponse extends PeriodReportResponse {
   @ApiProperty({ type: ChurnPopulationResponse, description: 'Members (not merged) who had joined by asOf.' })
   population: ChurnPopulationResponse;
   @ApiProperty({
@@ -156,17 +160,7 @@ export class ChurnResponse {
   windows: ChurnWindowResponse[];
 }
 
-export class LoyaltyResponse {
-  @ApiProperty(SNAPSHOT_AT)
-  snapshotAt: string | null;
-  @ApiProperty(AS_OF)
-  asOf: string | null;
-  @ApiProperty({
-    type: ReportPeriodResponse,
-    nullable: true,
-    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
-  })
-  period: ReportPeriodResponse | null;
+export class LoyaltyResponse extends PeriodReportResponse {
   @ApiProperty({ ...INT, description: 'The window: the period’s days (0 before the first snapshot).', example: 30 })
   windowDays: number;
   @ApiProperty({
@@ -240,17 +234,7 @@ export class LiabilityPeriodPointsResponse {
   expiredValueCents: number;
 }
 
-export class LiabilityResponse {
-  @ApiProperty(SNAPSHOT_AT)
-  snapshotAt: string | null;
-  @ApiProperty(AS_OF)
-  asOf: string | null;
-  @ApiProperty({
-    type: ReportPeriodResponse,
-    nullable: true,
-    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
-  })
-  period: ReportPeriodResponse | null;
+export class LiabilityResponse extends PeriodReportResponse {
   @ApiProperty({
     type: LiabilityPeriodPointsResponse,
     description:
@@ -313,17 +297,7 @@ export class LiabilityResponse {
   coupons: OutstandingCouponsResponse;
 }
 
-export class AnalyticsRfmResponse {
-  @ApiProperty(SNAPSHOT_AT)
-  snapshotAt: string | null;
-  @ApiProperty(AS_OF)
-  asOf: string | null;
-  @ApiProperty({
-    type: ReportPeriodResponse,
-    nullable: true,
-    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
-  })
-  period: ReportPeriodResponse | null;
+export class AnalyticsRfmResponse extends PeriodReportResponse {
   @ApiProperty({
     enum: [true],
     description: 'Always true: R and F scores are a standing, so the grid is as of the last value run (valueRunAsOf) whatever the period.',
@@ -406,17 +380,7 @@ export class TierDayResponse {
   same: number;
 }
 
-export class TierMovementsResponse {
-  @ApiProperty(SNAPSHOT_AT)
-  snapshotAt: string | null;
-  @ApiProperty(AS_OF)
-  asOf: string | null;
-  @ApiProperty({
-    type: ReportPeriodResponse,
-    nullable: true,
-    description: 'The period the figures are for (?days=7|30|90, default 30, or ?from=&to=); null before the first snapshot.',
-  })
-  period: ReportPeriodResponse | null;
+export class TierMovementsResponse extends PeriodReportResponse {
   @ApiProperty({
     type: TierPeriodMovesResponse,
     description: 'Tier moves dated in the period (business days), by direction and reason; exact for any period.',
