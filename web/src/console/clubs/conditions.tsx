@@ -76,13 +76,10 @@ export const CONDITION_KINDS: { [K in ConditionType]: ConditionKind<ConditionOf<
     Fields({ condition: c, onChange }) {
       const { t } = useI18n();
       return (
-        <Select
-          mode="multiple"
-          aria-label={t('rule.months')}
-          placeholder={t('rule.months')}
-          value={c.months}
-          style={{ minWidth: 220 }}
-          onChange={(months: number[]) => onChange({ ...c, months })}
+        <Pick
+          label={t('rule.months')}
+          values={c.months}
+          onChange={(months) => onChange({ ...c, months })}
           options={Array.from({ length: 12 }, (_, m) => ({ value: m + 1, label: t('rule.month', { m: m + 1 }) }))}
         />
       );
@@ -103,24 +100,8 @@ export const CONDITION_KINDS: { [K in ConditionType]: ConditionKind<ConditionOf<
       const { t } = useI18n();
       return (
         <>
-          <InputNumber
-            style={{ minWidth: 180 }}
-            aria-label={t('rule.minAge')}
-            prefix={t('rule.minAge')}
-            min={0}
-            max={130}
-            value={c.minAge}
-            onChange={(n) => onChange({ ...c, minAge: n })}
-          />
-          <InputNumber
-            style={{ minWidth: 180 }}
-            aria-label={t('rule.maxAge')}
-            prefix={t('rule.maxAge')}
-            min={0}
-            max={130}
-            value={c.maxAge}
-            onChange={(n) => onChange({ ...c, maxAge: n })}
-          />
+          <Age label={t('rule.minAge')} value={c.minAge} onChange={(minAge) => onChange({ ...c, minAge })} />
+          <Age label={t('rule.maxAge')} value={c.maxAge} onChange={(maxAge) => onChange({ ...c, maxAge })} />
         </>
       );
     },
@@ -131,13 +112,10 @@ export const CONDITION_KINDS: { [K in ConditionType]: ConditionKind<ConditionOf<
     Fields({ condition: c, onChange }) {
       const { t } = useI18n();
       return (
-        <Select
-          mode="multiple"
-          aria-label={t('rule.genders')}
-          placeholder={t('rule.genders')}
-          value={c.genders}
-          style={{ minWidth: 220 }}
-          onChange={(genders: Gender[]) => onChange({ ...c, genders })}
+        <Pick
+          label={t('rule.genders')}
+          values={c.genders}
+          onChange={(genders) => onChange({ ...c, genders })}
           options={(Object.keys(GENDERS) as Gender[]).map((g) => ({ value: g, label: t(`gender.${g}`) }))}
         />
       );
@@ -170,6 +148,41 @@ function Tags({ label, values, onChange }: { label: string; values: string[]; on
       onChange={(v: string[]) => onChange(v)}
       tokenSeparators={[',', '，']}
       open={false}
+    />
+  );
+}
+
+/** A choice of several values from a fixed list (months, genders). */
+function Pick<V extends string | number>(props: {
+  label: string;
+  values: V[];
+  onChange: (v: V[]) => void;
+  options: Array<{ value: V; label: string }>;
+}) {
+  return (
+    <Select
+      mode="multiple"
+      aria-label={props.label}
+      placeholder={props.label}
+      value={props.values}
+      style={{ minWidth: 220 }}
+      onChange={(v: V[]) => props.onChange(v)}
+      options={props.options}
+    />
+  );
+}
+
+/** One end of an age range (empty: open on that side). */
+function Age({ label, value, onChange }: { label: string; value: number | null | undefined; onChange: (n: number | null) => void }) {
+  return (
+    <InputNumber
+      style={{ minWidth: 180 }}
+      aria-label={label}
+      prefix={label}
+      min={0}
+      max={130}
+      value={value}
+      onChange={(n) => onChange(n)}
     />
   );
 }
