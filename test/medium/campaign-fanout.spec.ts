@@ -1,5 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { coreImports } from '../../src/core.module';
 import { TierPortsModule } from '../../src/modules/tiers/tier-ports.module';
@@ -9,6 +11,8 @@ import { CampaignsModule } from '../../src/modules/campaigns/campaigns.module';
 import { CampaignsRepository } from '../../src/modules/campaigns/campaigns.repository';
 import { CampaignsService } from '../../src/modules/campaigns/campaigns.service';
 import { isHoldout } from '../../src/modules/campaigns/rules/holdout';
+import { JobRunsService } from '../../src/modules/jobs/job-runs.service';
+import { QueueName } from '../../src/queue/queue.constants';
 import { campaignLedger, createClubWith, seedMembers } from '../support/campaign-fixtures';
 
 describe('campaign fan-out on the real database', () => {
@@ -128,5 +132,32 @@ describe('campaign fan-out on the real database', () => {
     await Promise.all(slices.map((slice) => fanout.deliverBatch(c!, '2026-05-21', slice)));
     expect(await campaignLedger(db, id)).toEqual({ entries: 60, points: 6_000, members: expect.any(Number) });
     expect((await repo.budget(id)).spentPoints).toBe(6_000);
+  });
+
+  it('plans a run of 2,500 ranges, as a 12.5M-member program has at 5,000 members a range: the run keeps every range', async () => {
+    // The ranges are the run's params (JSON, ~90 bytes a range): past ~700 ranges they outgrew a TEXT column and a
+    // campaign to every member of a 10M program failed to start ("Data too long for column 'params'").
+    const members = await seedMembers(db, 2_500);
+    const id = await runningCampaign(await createClubWith(db, members.slice(0, 10)), {});
+    const [{ n }] = await db.query<Array<{ n: string }>>('SELECT COUNT(*) AS n FROM members');
+    const size = Math.max(1, Math.floor(Number(n) / 2_500));
+    const queue = ctx.get<Queue>(getQueueToken(QueueName.Campaigns), { strict: false });
+    try {
+      const { runId } = await fanout.planOccurrence(id, size);
+      const view = await ctx.get(JobRunsService).view(runId!);
+      const ranges = (view.params as { ranges: Array<{ fromId: string; toId: string | null }> }).ranges;
+      expect(ranges.length).toBeGreaterThanOrEqual(2_500);
+      expect(view.total).toBe(ranges.length);
+      // Whole: consecutive, the first from the start, the last open-ended.
+      expect(ranges[0].fromId).toBe('');
+      expect(ranges[ranges.length - 1].toId).toBeNull();
+      ranges.slice(1).forEach((r, i) => expect(r.fromId).toBe(ranges[i].toId));
+      const [{ bytes }] = await db.query<Array<{ bytes: string }>>('SELECT LENGTH(params) AS bytes FROM job_runs WHERE id = ?', [runId]);
+      expect(Number(bytes)).toBeGreaterThan(65_535);
+      expect(await queue.getJobCountByTypes('waiting', 'delayed', 'prioritized')).toBeGreaterThanOrEqual(ranges.length);
+    } finally {
+      // No worker runs here; the queued range jobs must not reach a later suite's worker.
+      await queue.obliterate({ force: true });
+    }
   });
 });

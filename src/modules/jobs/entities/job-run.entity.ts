@@ -30,8 +30,8 @@ export class JobRun {
   @Column({ type: 'int', default: 0 })
   failed: number;
 
-  /** What the run was asked to do (JSON). */
-  @Column({ type: 'text', nullable: true })
+  /** What the run was asked to do (JSON; a campaign's member-id ranges: ~180 KB at 10M members). */
+  @Column({ type: 'mediumtext', nullable: true })
   params: string | null;
 
   /** What the run found or did, summed over its parts (JSON). */
