@@ -5,12 +5,11 @@ import { addDays, businessDay, businessDayStart } from '../../src/modules/analyt
 import { createMember, createStore, finishedJob, loginAdmin, pos, purchaseBody, TestMember, uniq } from '../support/factories';
 import { momentOf } from '../support/business-days';
 import { ownDatabase } from '../support/own-database';
-import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
+import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp, WIDE } from './support/browser';
 
 // The console's number formatting, written out here on its own (not imported), so a wrong figure on screen fails.
 const points = (n: number, locale = 'en-US') => n.toLocaleString(locale, { maximumFractionDigits: 0 });
 
-const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
 async function shoot(page: Page, name: string): Promise<void> {

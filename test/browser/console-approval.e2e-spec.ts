@@ -3,11 +3,21 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { campaignLedger, createClubWith } from '../support/campaign-fixtures';
 import { createMember, loginAdmin, uniq } from '../support/factories';
-import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, PHONE, shootOnFailure, startBrowserApp } from './support/browser';
+import {
+  ARTIFACTS,
+  BrowserApp,
+  consoleSignIn,
+  newPage,
+  pageProblems,
+  PHONE,
+  shootOnFailure,
+  startBrowserApp,
+  WIDE,
+} from './support/browser';
 
 /** The approver's flow runs at both: a desktop in English, a phone in Chinese (issue 18). */
 const VIEWS = [
-  { label: '1440-en', viewport: { width: 1440, height: 900 }, locale: 'en-US', lang: 'en' },
+  { label: '1440-en', viewport: WIDE, locale: 'en-US', lang: 'en' },
   { label: '375-zh-CN', viewport: PHONE, locale: 'zh-CN', lang: 'zh-CN' },
 ] as const;
 

@@ -24,11 +24,9 @@ import {
   PHONE,
   shootOnFailure,
   startBrowserApp,
+  WIDE,
 } from './support/browser';
 import { finishValueRun, scoreMembers } from '../support/rfm-scores';
-
-/** The width a marketer's desktop console is checked at (issue 18). */
-const WIDE = { width: 1440, height: 900 };
 
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -13,9 +13,8 @@ import {
   PHONE,
   shootOnFailure,
   startBrowserApp,
+  WIDE,
 } from './support/browser';
-
-const WIDE = { width: 1440, height: 900 };
 
 /** Screenshots at 1440 px and 375 px under test/artifacts/. */
 async function shoot(page: Page, name: string): Promise<void> {

@@ -5,7 +5,7 @@ import { addDays, businessDay, businessDayStart } from '../../src/modules/analyt
 import { createMember, createStore, loginAdmin, pos, purchaseBody, TestMember, uniq } from '../support/factories';
 import { momentOf } from '../support/business-days';
 import { ownDatabase } from '../support/own-database';
-import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
+import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp, WIDE } from './support/browser';
 
 // The console's formatting, written out here on its own (not imported), so a wrong figure on screen fails.
 const points = (n: number, locale = 'en-US') => n.toLocaleString(locale, { maximumFractionDigits: 0 });
@@ -14,7 +14,6 @@ const money = (cents: number, locale = 'en-US') =>
 const percent = (share: number, locale = 'en-US') =>
   share.toLocaleString(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 375, height: 812 };
 
 async function shoot(page: Page, name: string): Promise<void> {

@@ -12,9 +12,8 @@ import {
   pageProblems,
   shootOnFailure,
   startBrowserApp,
+  WIDE,
 } from './support/browser';
-
-const WIDE = { width: 1440, height: 900 };
 
 /** A full-page screenshot at 1440 px into test/artifacts/. */
 async function shoot(page: Page, name: string): Promise<void> {

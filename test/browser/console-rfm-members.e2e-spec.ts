@@ -5,11 +5,8 @@ import { newId } from '../../src/common/ids';
 import { rfmCellsOf } from '../../src/modules/campaigns/rules/rfm-segments';
 import { createMember, loginAdmin, TestMember, uniq } from '../support/factories';
 import { ownDatabase } from '../support/own-database';
-import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp } from './support/browser';
+import { ARTIFACTS, BrowserApp, consoleSignIn, newPage, pageProblems, shootOnFailure, startBrowserApp, WIDE } from './support/browser';
 import { finishValueRun, scoreMembers } from '../support/rfm-scores';
-
-/** The width a marketer's desktop console is checked at (issue 18). */
-const WIDE = { width: 1440, height: 900 };
 
 async function shoot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });

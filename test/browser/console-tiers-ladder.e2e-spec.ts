@@ -12,9 +12,8 @@ import {
   screenshots,
   shootOnFailure,
   startBrowserApp,
+  WIDE,
 } from './support/browser';
-
-const WIDE = { width: 1440, height: 900 };
 
 /** Members per tier now, by SQL. */
 async function heldPerTier(app: BrowserApp): Promise<Record<string, number>> {
